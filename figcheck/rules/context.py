@@ -1,0 +1,65 @@
+"""What every rule sees: the document, its claims, settings, and the prose split into
+paragraphs and sentences (built once, shared by all rules)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..config import Settings
+from ..model import Claim
+from ..text import Document
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\r\n[ \t]*\r\n|\r[ \t]*\r")
+# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) and white space,
+# unless the period belongs to a common abbreviation or an initial.
+_SENTENCE_END = re.compile(r"[.!?][\"'’”)\]]*\s+|\n[ \t]*\n")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st no vs etc e.g i.e approx est c ca jan feb mar apr jun jul aug sep sept"
+    " oct nov dec gen col lt sgt capt rep sen gov u.s u.k a.m p.m".split()
+)
+
+
+@dataclass
+class CheckContext:
+    document: Document
+    claims: list[Claim]
+    settings: Settings = field(default_factory=Settings)
+
+    @property
+    def text(self) -> str:
+        return self.document.prose
+
+    @cached_property
+    def paragraph_starts(self) -> list[int]:
+        return [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(self.text)]
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        text, starts = self.text, [0]
+        for m in _SENTENCE_END.finditer(text):
+            word = re.search(r"([\w.]+)$", text[max(0, m.start() - 12) : m.start()])
+            if word and text[m.start()] == "." and (
+                word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1
+            ):
+                continue
+            starts.append(m.end())
+        return starts
+
+    def paragraph_of(self, offset: int) -> int:
+        return bisect_right(self.paragraph_starts, offset) - 1
+
+    def sentence_of(self, offset: int) -> int:
+        return bisect_right(self.sentence_starts, offset) - 1
+
+    def sentence_span(self, offset: int) -> tuple[int, int]:
+        i = self.sentence_of(offset)
+        starts = self.sentence_starts
+        return starts[i], starts[i + 1] if i + 1 < len(starts) else len(self.text)
+
+    def paragraph_span(self, offset: int) -> tuple[int, int]:
+        i = self.paragraph_of(offset)
+        starts = self.paragraph_starts
+        return starts[i], starts[i + 1] if i + 1 < len(starts) else len(self.text)

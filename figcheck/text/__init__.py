@@ -1,0 +1,97 @@
+"""Document formats → prose the engine reads, with positions that map back to the source.
+
+A reader returns a :class:`Document` whose ``prose`` has exactly the length of ``source``:
+characters that are not prose (markup, code, comments, URLs) are replaced by spaces, and
+entities or escapes are replaced by what they stand for padded with spaces. The offset map from
+prose to source is therefore the identity, which keeps every span, diagnostic and fix on the
+exact characters of the original file without a translation table to get wrong.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePath
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """A comment in the source (where suppression directives live)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    source: str
+    prose: str  # same length as ``source``; non-prose masked with spaces
+    format: str  # "text", "markdown", "latex", "rst", "html"
+    comments: tuple[Comment, ...] = ()
+
+    def __post_init__(self) -> None:
+        if len(self.prose) != len(self.source):
+            raise ValueError("prose must have the same length as source")
+
+
+FORMAT_BY_SUFFIX: dict[str, str] = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".mkd": "markdown",
+    ".tex": "latex",
+    ".latex": "latex",
+    ".rst": "rst",
+    ".rest": "rst",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
+
+FORMAT_BY_LANGUAGE_ID: dict[str, str] = {
+    "plaintext": "text",
+    "text": "text",
+    "markdown": "markdown",
+    "latex": "latex",
+    "tex": "latex",
+    "restructuredtext": "rst",
+    "rst": "rst",
+    "html": "html",
+}
+
+# The comment syntax of each format, for suppression code actions.
+COMMENT_SYNTAX: dict[str, tuple[str, str]] = {
+    "text": ("", ""),
+    "markdown": ("<!-- ", " -->"),
+    "html": ("<!-- ", " -->"),
+    "latex": ("% ", ""),
+    "rst": (".. ", ""),
+}
+
+
+def format_for_path(path: str | PurePath | None) -> str:
+    """The format a file is read as, by its extension; unknown extensions are plain text."""
+    if path is None:
+        return "text"
+    return FORMAT_BY_SUFFIX.get(PurePath(str(path)).suffix.lower(), "text")
+
+
+def format_for_language_id(language_id: str | None, path: str | None = None) -> str:
+    if language_id and language_id.lower() in FORMAT_BY_LANGUAGE_ID:
+        return FORMAT_BY_LANGUAGE_ID[language_id.lower()]
+    return format_for_path(path)
+
+
+def read_document(source: str, format: str = "text") -> Document:
+    """Read ``source`` in ``format`` into a :class:`Document`."""
+    readers = _readers()
+    return readers.get(format, readers["text"])(source)
+
+
+def _readers():
+    # Imported lazily so plain text never pays for a markup parser.
+    from . import readers
+
+    return readers.READERS

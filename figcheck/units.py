@@ -1,0 +1,65 @@
+"""The one pint registry of the process, built on first use, and cached unit arithmetic.
+
+Creating a registry costs about a tenth of a second, so nothing builds one at import time and
+everything shares this one; conversion factors are cached per unit pair.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+
+@cache
+def registry():
+    import pint
+
+    return pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+
+
+@lru_cache(maxsize=4096)
+def canonical(unit: str) -> str:
+    """pint's canonical spelling of a unit expression ("km**2" → "kilometer ** 2")."""
+    return str(registry().parse_units(unit))
+
+
+@lru_cache(maxsize=4096)
+def dimension(unit: str) -> str:
+    """pint's dimensionality string ("[length] ** 2")."""
+    return str(registry().parse_units(unit).dimensionality)
+
+
+@lru_cache(maxsize=4096)
+def base_unit(unit: str) -> str:
+    return str(registry().Quantity(1, unit).to_base_units().units)
+
+
+@lru_cache(maxsize=4096)
+def _is_offset(unit: str) -> bool:
+    ureg = registry()
+    q = ureg.Quantity(0, unit)
+    return q.to_base_units().magnitude != 0
+
+
+def convert(value: float, unit: str, to: str) -> float:
+    """``value`` in ``unit`` expressed in ``to`` (temperatures with their offsets)."""
+    if unit == to:
+        return value
+    factor, offset = _linear(unit, to)
+    return value * factor + offset
+
+
+def to_base(value: float, unit: str) -> float:
+    return convert(value, unit, base_unit(unit))
+
+
+@lru_cache(maxsize=4096)
+def _linear(unit: str, to: str) -> tuple[float, float]:
+    """Conversion as ``y = a·x + b`` (b ≠ 0 only for absolute temperatures)."""
+    ureg = registry()
+    zero = ureg.Quantity(0.0, unit).to(to).magnitude
+    one = ureg.Quantity(1.0, unit).to(to).magnitude
+    return one - zero, zero
+
+
+def same_dimension(a: str, b: str) -> bool:
+    return dimension(a) == dimension(b)
