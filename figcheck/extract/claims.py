@@ -1,3 +1,694 @@
-"""Placeholder while the extractor is written."""
-def find_claims(text):
-    return []
+"""The claim scanner: find figures, read what surrounds them, and build :class:`Claim` values.
+
+One pass of a compiled anchor pattern finds where a figure may start (a digit, a fraction, a
+number word, or "a"/"an" before a scale or unit word); everything else is read locally around
+each anchor, so the cost grows with the number of figures, not with the vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+
+from .. import units as U
+from ..model import Claim
+from . import lexicon as L
+from .counted import counted_noun
+from .numbers import Number, parse_digits, parse_scale_word, parse_words
+
+_NUMBER_WORD_ALT = "|".join(sorted(list(L.SMALL_NUMBERS) + list(L.TENS) + ["dozen", "half", "quarter"], key=len, reverse=True))
+_A_FOLLOWERS = (
+    "thousand|hundred|million|billion|trillion|dozen|quarter|half|"
+    "mile|metre|meter|kilometre|kilometer|foot|yard|inch|tonne|ton|kilo|kilogram|pound|litre|"
+    "liter|gallon|hectare|acre|square|cubic|decade|century|fortnight|nautical|millimetre|"
+    "centimetre|millimeter|centimeter"
+)
+ANCHOR = re.compile(
+    rf"(?<![\w.,/\\#@])(?:\d|\.\d|[{''.join(L.VULGAR_FRACTIONS)}])"
+    rf"|\b(?:{_NUMBER_WORD_ALT})\b"
+    rf"|\b(?:a|an|A|An)[ \t]+(?=(?:{_A_FOLLOWERS})\b)",
+    re.IGNORECASE,
+)
+_WS = " \t\u00a0\u2009\u202f"
+# Spans never read: URLs, e-mail addresses, inline code, phone numbers, coordinates.
+_EXCLUDED = re.compile(
+    r"""
+      (?:https?|ftp)://[^\s<>"')\]]+ | www\.[^\s<>"')\]]+
+    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
+    | `[^`\n]+`
+    | (?<![\w.])\+\d{1,3}[ .-]?(?:\(?\d{1,4}\)?[ .-]?){2,5}\d{2,4}(?![\w])
+    | (?<![\w.,])\(?0\d{1,4}\)?(?:[ .-]\d{2,5}){2,4}(?![\w])
+    | (?<![\w.,])\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?![\w])
+    | \d{1,3}(?:\.\d+)?°\s*\d{0,2}(?:['′]\s*\d{0,2}(?:\.\d+)?["″]?)?\s*[NSEW]\b
+    | [A-Za-z]{2,}[\w.-]*\.(?:py|js|ts|json|html|md|txt|pdf|csv|exe|zip|xml|yaml|toml)\b
+    """,
+    re.VERBOSE,
+)
+_TIME_AFTER = re.compile(r"^\s?(?:[ap]\.?m\.?(?![a-z])|o['’]clock|GMT|BST|UTC|CET|CEST|EST|EDT|PST|PDT|hrs\b|h\d\d)", re.I)
+_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th|s|'s|’s|s')\b", re.I)
+_RANGE_SEP = re.compile(r"^[ \t\u00a0\u2009\u202f]*(?:-|–|—|to|and|or|through|till|until)[ \t\u00a0\u2009\u202f]*", re.I)
+_QUOTES = "'\"‘’“”"
+
+
+@dataclass(slots=True)
+class UnitMatch:
+    kind: str  # "quantity", "percent", "money", "count"
+    unit: str | None
+    start: int
+    end: int
+    text: str
+    currency: str | None = None
+    counted: str | None = None
+    factor: float = 1.0  # for "cents", "pence"
+    role: str | None = None
+
+
+class _Scanner:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.excluded = [(m.start(), m.end()) for m in _EXCLUDED.finditer(text)]
+        self._ex_starts = [s for s, _ in self.excluded]
+
+    # --- helpers -----------------------------------------------------------------------------
+
+    def is_excluded(self, pos: int) -> bool:
+        i = bisect_right(self._ex_starts, pos) - 1
+        return i >= 0 and self.excluded[i][0] <= pos < self.excluded[i][1]
+
+    def skip_ws(self, i: int, newlines: int = 1) -> int:
+        text, n = self.text, len(self.text)
+        while i < n:
+            c = text[i]
+            if c in _WS:
+                i += 1
+            elif c in "\r\n" and newlines > 0:
+                newlines -= 1
+                i += 2 if text[i : i + 2] == "\r\n" else 1
+            else:
+                break
+        return i
+
+    def prev_word(self, pos: int) -> str:
+        """The word just before ``pos``, separated from it by spaces only."""
+        m = re.search(r"([A-Za-z][\w.'’-]*)[ \t\u00a0]+$", self.text[max(0, pos - 32) : pos])
+        return m.group(1) if m else ""
+
+    def at_sentence_start(self, pos: int) -> bool:
+        before = self.text[max(0, pos - 4) : pos].rstrip(_WS + _QUOTES + "(")
+        return before == "" or before[-1] in ".!?:\n\r" or pos < 2
+
+    # --- reading a figure ----------------------------------------------------------------------
+
+    def number_at(self, pos: int) -> Number | None:
+        text = self.text
+        c = text[pos]
+        if c.isdigit() or c == "." or c in L.VULGAR_FRACTIONS:
+            return parse_digits(text, pos)
+        word = re.match(r"[A-Za-z]+", text[pos : pos + 12]).group(0).lower()
+        if word in ("half", "quarter"):
+            return self._fraction_word(pos, word)
+        if word in ("a", "an"):
+            after = self.skip_ws(pos + len(word), 0)
+            nxt = re.match(r"[A-Za-z]+", text[after : after + 12])
+            nw = nxt.group(0).lower() if nxt else ""
+            if nw in L.NUMBER_WORDS:
+                return parse_words(text, pos)
+            if nw in ("half", "quarter"):
+                return self._fraction_word(after, nw, article_start=pos)
+            return Number(pos, pos + len(word), 1.0, 0.5, text[pos : pos + len(word)], is_word=True)
+        return parse_words(text, pos)
+
+    def _fraction_word(self, pos: int, word: str, article_start: int | None = None) -> Number | None:
+        """"half a mile", "half an hour", "a quarter of a mile", "half a million"."""
+        m = re.match(rf"{word}(?:\s+of)?\s+(an?)\b", self.text[pos : pos + 16], re.I)
+        if not m:
+            return None
+        frac = 0.5 if word == "half" else 0.25
+        start = article_start if article_start is not None else pos
+        end = pos + m.end()
+        scale = re.match(r"\s+(thousand|million|billion)\b", self.text[end : end + 12], re.I)
+        if scale:
+            v = frac * L.SCALES[scale.group(1).lower()]
+            end += scale.end()
+            return Number(start, end, v, v / 4, self.text[start:end], is_word=True)
+        return Number(start, end, frac, 0.125, self.text[start:end], is_word=True)
+
+    def with_scale(self, num: Number) -> tuple[Number, str | None]:
+        """Apply a following scale ("million", "bn", "k"); returns the suffix for money-only ones."""
+        if num.is_word and re.search(r"(?:thousand|million|billion|trillion)$", num.text, re.I):
+            return num, None
+        found = parse_scale_word(self.text, num.end)
+        if not found:
+            return num, None
+        factor, end = found
+        suffix = self.text[num.end : end].strip()
+        scaled = replace(num, end=end, value=num.value * factor, precision=num.precision * factor, text=self.text[num.start : end])
+        return scaled, suffix
+
+    # --- what follows a figure ------------------------------------------------------------------
+
+    def unit_after(self, pos: int, allow_hyphen: bool = True) -> UnitMatch | None:
+        text = self.text
+        attached = pos < len(text) and not text[pos].isspace()
+        i = pos
+        hyphen = False
+        if allow_hyphen and text[pos : pos + 1] in ("-", "‑") and re.match(r"[-‑][A-Za-z°]", text[pos : pos + 2]):
+            i = pos + 1
+            hyphen = True
+        elif text[pos : pos + 1] in _WS + "\r\n":
+            i = self.skip_ws(pos)
+            attached = False
+        # percentages
+        pm = re.match(r"(?:%|per[ -]?cent\b|percent\b|pc\b|pct\b|percentage[ -]points?\b)", text[i : i + 20], re.I)
+        if pm and not (pm.group(0).lower() in ("pc", "pct") and not attached and text[i - 1 : i] != " "):
+            word = pm.group(0)
+            unit = "percentage_point" if word.lower().startswith("percentage") else "percent"
+            return UnitMatch("percent", unit, i, i + pm.end(), word)
+        wm = L.WORD_UNIT_RE.match(text, i)
+        sm = L.SYMBOL_UNIT_RE.match(text, i)
+        best = None
+        if wm:
+            best = ("word", wm)
+        if sm and (best is None or sm.end() > best[1].end()):
+            sym = sm.group(0)
+            ok = True
+            if sym in L.ATTACHED_ONLY_SYMBOLS and (not attached or hyphen):
+                ok = sym in ("m",) and not hyphen and False
+            if sym in L.NEVER_SPACED and not attached:
+                ok = False
+            if sym == "m" and (not attached and not hyphen):
+                ok = True  # "500 m" is metres; money-only "m" was read as a scale already
+            if sym == "m" and attached:
+                ok = True
+            if ok:
+                best = ("symbol", sm)
+        if best is None:
+            return None
+        m = best[1]
+        unit_text = m.group(0)
+        pint_unit = L.WORD_UNITS.get(unit_text.lower()) if best[0] == "word" else L.SYMBOL_UNITS[unit_text]
+        if best[0] == "word" and pint_unit is None:
+            pint_unit = L.WORD_UNITS.get(re.sub(r"[ \t\u00a0\u202f]+", " ", unit_text.lower()))
+        if pint_unit is None:
+            return None
+        end = i + len(unit_text)
+        factor = 1.0
+        if pint_unit in L.UNIT_FACTORS:
+            pint_unit, factor = L.UNIT_FACTORS[pint_unit]
+        return UnitMatch("quantity", pint_unit, i, end, unit_text, factor=factor)
+
+    def money_word_after(self, pos: int) -> UnitMatch | None:
+        i = self.skip_ws(pos, 0)
+        m = L.CURRENCY_WORD_RE.match(self.text, i)
+        if m and i - pos <= 1:
+            code = L.CURRENCY_WORDS[re.sub(r"\s+", " ", m.group(0).lower())]
+            return UnitMatch("money", None, i, m.end(), m.group(0), currency=code)
+        m = L.CURRENCY_CODE_AFTER_RE.match(self.text, i)
+        if m and i - pos <= 1:
+            return UnitMatch("money", None, i, m.end(), m.group(0), currency=m.group(0))
+        m = re.match(r"(cents?|pence|p)\b", self.text[i : i + 6])
+        if m and (m.group(1) != "p" or i == pos):
+            code, factor = L.SUBUNIT_WORDS[m.group(1)]
+            return UnitMatch("money", None, i, i + m.end(), m.group(0), currency=code, factor=factor)
+        return None
+
+    def currency_before(self, pos: int) -> tuple[str, int] | None:
+        m = L.CURRENCY_PREFIX_RE.search(self.text[max(0, pos - 6) : pos])
+        if not m:
+            return None
+        start = max(0, pos - 6) + m.start()
+        sym = m.group(0).rstrip(" \u00a0")
+        # "US$" must not be read as "$" preceded by a word ("BUS$"): the symbol must start a token.
+        if start > 0 and self.text[start - 1].isalnum() and not sym.startswith(("$", "£", "€", "¥", "₹")):
+            return None
+        if sym.isalpha() and start > 0 and self.text[start - 1].isalpha():
+            return None
+        return L.CURRENCY_SYMBOLS[sym], start
+
+    def qualifier_before(self, pos: int) -> tuple[str, int] | None:
+        window = self.text[max(0, pos - 24) : pos]
+        m = L.QUALIFIER_PATTERN.search(window)
+        if not m:
+            return None
+        q = re.sub(r"\s+", " ", m.group("q")).lower()
+        start = max(0, pos - 24) + m.start("q")
+        if start > 0 and self.text[start - 1].isalnum():
+            return None
+        # "over" and "under" are prepositions too ("over 3 days" stays a qualifier; "under
+        # Article 5" never reaches here because labels are rejected).
+        return q, start
+
+
+def find_claims(text: str) -> list[Claim]:
+    """Every numeric claim in ``text``, in document order, non-overlapping."""
+    scanner = _Scanner(text)
+    claims: list[Claim] = []
+    consumed = 0
+    for m in ANCHOR.finditer(text):
+        pos = m.start()
+        if pos < consumed or scanner.is_excluded(pos):
+            continue
+        try:
+            claim = _claim_at(scanner, pos)
+        except (ValueError, OverflowError, ZeroDivisionError):
+            claim = None
+        if claim is None:
+            continue
+        if claims and claim.start < claims[-1].end:
+            continue
+        claims.append(claim)
+        consumed = claim.end
+    return _link(text, claims)
+
+
+# --- one claim ------------------------------------------------------------------------------------
+
+
+def _rejects_digits(sc: _Scanner, num: Number, range_end: bool = False) -> bool:
+    """Figures that are not quantities whatever follows them."""
+    text = sc.text
+    s, e = num.start, num.end
+    before = text[max(0, s - 2) : s]
+    after = text[e : e + 3]
+    if before[-1:] in ("-", "‑") and len(before) == 2 and before[0].isalpha():
+        return True  # COVID-19, F-35, MH-17
+    if before[-1:] == ":" and len(before) == 2 and before[0].isdigit():
+        return True  # the minutes of 10:30
+    if re.match(r"[:.]\d|/\d|,\d{1,2}(?!\d)|\d", after) and not num.text.endswith(tuple(L.VULGAR_FRACTIONS)):
+        return True  # 10:30, 3.11.7, 8/9/2022, 1,5 (not a thousands group)
+    if re.match(r"[A-Za-z]", after) and _ORDINAL_AFTER.match(after + " "):
+        return True  # 2nd, 1990s
+    if re.match(r"[-‑–]\d", after) and re.match(r"[-‑–](\d+)", after):
+        nxt = parse_digits(text, e + 1)
+        if nxt is not None and nxt.value <= num.value and not re.match(r"\s?[%A-Za-z]", text[nxt.end : nxt.end + 2]):
+            return True  # a score or a label: 3-1, 2023-24 is handled as a year range
+    if not range_end and before[-1:] in ("-", "‑", "–") and len(before) == 2 and before[0].isdigit():
+        return True  # the second half of 3-1 when the first was not read as a range
+    if num.digits.startswith("0") and len(num.digits) > 1 and "." not in num.text:
+        return True  # 020, 007
+    if _TIME_AFTER.match(text[e : e + 8]):
+        return True  # 3pm, 10 a.m., 1500 GMT
+    if sc.at_sentence_start(s) is False and before[-1:] == "’" and len(before) == 2 and before[0] == " ":
+        return True  # ’90s
+    return False
+
+
+def _is_label_before(sc: _Scanner, pos: int) -> bool:
+    """"Article 5", "Gate 12", "BA 286", "page 3": the figure names something."""
+    word = sc.prev_word(pos)
+    if not word:
+        # "No. 10", "#3", "p. 12"
+        return bool(re.search(r"(?:\bNo\.|#|\bpp?\.)\s*$", sc.text[max(0, pos - 5) : pos]))
+    lw = word.lower().rstrip(".")
+    if lw in L.LABEL_WORDS and lw not in ("day", "days", "week", "weeks", "year", "years", "hour", "hours", "minute", "minutes"):
+        return True
+    if word[0].isupper() and lw not in L.SENTENCE_WORDS and lw not in L.QUALIFIERS:
+        if re.fullmatch(rf"(?:{L.MONTHS})\.?", lw):
+            return False  # dates are handled separately
+        return True
+    return False
+
+
+def _is_date_part(sc: _Scanner, num: Number) -> bool:
+    before = sc.text[max(0, num.start - 16) : num.start]
+    if L.MONTH_BEFORE_RE.search(before):
+        return True
+    if L.MONTH_AFTER_RE.match(sc.text[num.end : num.end + 16]):
+        return True
+    return bool(L.WEEKDAYS_RE.search(before)) and num.value <= 31
+
+
+def _looks_like_year(num: Number) -> bool:
+    return (
+        not num.is_word
+        and not num.has_separator
+        and "." not in num.text
+        and len(num.digits) == 4
+        and 1000 <= num.value <= 2100
+    )
+
+
+def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
+    text = sc.text
+    num = sc.number_at(pos)
+    if num is None or num.end <= num.start:
+        return None
+    if not num.is_word and _rejects_digits(sc, num):
+        return None
+    if num.is_word and _rejects_word(sc, num):
+        return None
+    num, suffix = sc.with_scale(num)
+    start = num.start
+    negative = False
+    if not num.is_word and text[start - 1 : start] in ("-", "−") and (start < 2 or text[start - 2] in _WS + "(\n"):
+        negative = True
+        start -= 1
+    currency = sc.currency_before(start)
+    if suffix in L.MONEY_ONLY_SUFFIXES and currency is None:
+        # "500m" is 500 metres, not half a billion: undo the scale, read "m" as a unit.
+        num = sc.number_at(pos)
+        suffix = None
+    if currency:
+        start = currency[1]
+    qual = sc.qualifier_before(start)
+    between = re.search(r"(?:^|(?<=\W))(between|from)\s+$", text[max(0, start - 10) : start], re.I)
+
+    unit = None
+    if currency is None:
+        unit = _read_unit(sc, num)
+    # Ranges: "5 to 10 km", "20-30 mm", "between 5 and 10 kilometres", "3-4 kilometres".
+    low_num, high_num = num, None
+    after = unit.end if unit else num.end
+    rng = _range_after(sc, num, unit, between, currency)
+    if rng is not None:
+        high_num, unit2 = rng
+        if unit is None or (unit2 is not None and unit2.kind == unit.kind):
+            unit = unit2 if unit2 is not None else unit
+        after = unit.end if unit and unit.end > high_num.end else high_num.end
+    if currency is None and unit is None:
+        money = sc.money_word_after(high_num.end if high_num else num.end)
+        if money:
+            unit = money
+            after = money.end
+    kind = "count"
+    role = None
+    counted = None
+    if currency:
+        kind = "money"
+    elif unit is not None:
+        kind = unit.kind
+        counted = unit.counted
+        role = unit.role
+    # Nothing after the figure: a count of the noun that follows, or a bare count.
+    if kind == "count":
+        last = (high_num or num).end
+        if text[last : last + 1].isalpha():
+            return None  # 221B, 3D, 4x4: a name, not a count
+        noun = counted_noun(text, last)
+        if noun == "":
+            return None  # "three times", "two-thirds": not a claim
+        if noun is not None:
+            counted, noun_end = noun
+            after = noun_end
+        elif high_num is not None and between is None:
+            return None  # "3-1", "5 to 4": scores and tallies, not ranges
+        elif not _bare_count_ok(sc, num, qual):
+            return None
+    if kind in ("count",) or (kind == "quantity" and unit and unit.unit == "year" and role != "age"):
+        if _looks_like_year(num) and high_num is None and (counted is None or _year_context(sc, num)):
+            return None
+        if kind == "count" and _looks_like_year(num) and high_num is not None and _looks_like_year(high_num):
+            return None
+    if kind == "count" and (_is_label_before(sc, num.start) or _is_date_part(sc, num)):
+        return None
+    if kind != "count" and kind != "money" and _is_date_part(sc, num) and unit and unit.start > num.end + 2:
+        return None
+    if kind == "quantity" and unit and unit.unit == "pound" and _money_context(sc, start):
+        unit = UnitMatch("money", None, unit.start, unit.end, unit.text, currency="GBP")
+        kind = "money"
+    if kind == "quantity" and _is_label_before(sc, num.start) and (unit.end - unit.start) <= 2 and not text[num.end : num.end + 1].isalpha():
+        return None  # "Route 66 m" is rare; "Flight BA 286" never has a unit
+    if between and high_num is None:
+        between = None  # "from 5%" alone: the word is not part of the figure
+    if between:
+        start = min(start, max(0, start - 10) + between.start(1))
+    if qual and not between:
+        start = min(start, qual[1])
+    end = after
+    # compound imperial: "5 ft 11 in", "47 feet 3 inches", "2 hours 30 minutes"
+    if kind == "quantity" and high_num is None:
+        compound = _compound(sc, num, unit)
+        if compound:
+            num, unit, end = compound
+    value = num.value * (-1 if negative else 1)
+    precision = num.precision
+    low = high = value
+    is_range = high_num is not None
+    if is_range:
+        low, high = value, high_num.value
+        value = (low + high) / 2
+        precision = max(num.precision, high_num.precision)
+    factor = unit.factor if unit is not None else 1.0
+    if kind == "money" and currency is None and unit is not None:
+        currency = (unit.currency, unit.start)
+    if factor != 1.0:
+        value, low, high, precision = value * factor, low * factor, high * factor, precision * factor
+    qualifier = qual[0] if qual and not between else None
+    low, high = _bounds(qualifier, value, low, high)
+    pint_unit, dimension = _unit_and_dimension(kind, unit, currency)
+    if kind == "quantity" and pint_unit in L.TEMPERATURE_UNITS and _is_temperature_delta(sc, start, end):
+        pint_unit = L.DELTA_OF[pint_unit]
+        role = "delta"
+    if role == "age" or (kind == "quantity" and pint_unit == "year" and re.match(r"[-‑ ]old\b", text[end : end + 5])):
+        role = "age"
+        old = re.match(r"[-‑ ]old\b", text[end : end + 5])
+        if old:
+            end += old.end()
+    claim_text = text[start:end]
+    if "\n\n" in claim_text or "\r\n\r\n" in claim_text:
+        return None
+    return Claim(
+        start=start,
+        end=end,
+        text=claim_text,
+        value=value,
+        low=low,
+        high=high,
+        unit=pint_unit,
+        dimension=dimension,
+        kind=kind,  # type: ignore[arg-type]
+        qualifier=qualifier,
+        counted=counted,
+        unit_text=unit.text if unit is not None and kind in ("quantity", "percent") else None,
+        unit_start=unit.start if unit is not None else None,
+        unit_end=unit.end if unit is not None else None,
+        number_text=text[num.start : (high_num or num).end],
+        precision=precision,
+        is_range=is_range,
+        is_estimate=qualifier is not None and L.QUALIFIERS.get(qualifier) == "approx",
+        role=role,
+    )
+
+
+def _rejects_word(sc: _Scanner, num: Number) -> bool:
+    text = sc.text
+    after = text[num.end : num.end + 12]
+    # "two-thirds", "ten-fold", "one-off", "five-star" (hyphenated non-unit words are checked later)
+    if re.match(r"-(?:thirds?|quarters?|fifths?|halves|fold|off|way|sided|all)\b", after, re.I):
+        return True
+    lw = num.text.lower()
+    if lw in ("one", "a", "an"):
+        # "one of", "one day", "no one": only "a"/"one" before a unit is a figure
+        return False
+    # A capitalised number word inside a sentence is part of a name ("the Group of Seven").
+    if num.text[0].isupper() and not sc.at_sentence_start(num.start) and num.value < 100:
+        prev = sc.prev_word(num.start)
+        if prev and prev[0].isupper() or not prev:
+            return not sc.at_sentence_start(num.start)
+    return False
+
+
+def _bare_count_ok(sc: _Scanner, num: Number, qual) -> bool:
+    """A figure with nothing after it counts only where a reader would take it as a count."""
+    if num.is_word:
+        if num.value <= 1:
+            return False
+        return _refers_back(sc, num.start)
+    if _is_label_before(sc, num.start):
+        return False
+    return True
+
+
+def _refers_back(sc: _Scanner, pos: int) -> bool:
+    """"Five people were killed and nine injured": a bare number after a counted one."""
+    window = sc.text[max(0, pos - 120) : pos]
+    cut = max(window.rfind(". "), window.rfind("\n\n"))
+    window = window[cut + 1 :] if cut >= 0 else window
+    if not re.search(r"(?:\d|\b(?:" + _NUMBER_WORD_ALT + r"))\s+[A-Za-z-]+", window, re.I):
+        return False
+    return bool(re.search(r"(?:\band|,|:|;|\bwhile|\bwith|\bwhom|\bof\s+them|\bincluding)\s*(?:another|a\s+further|only|just)?\s*$", window, re.I))
+
+
+def _year_context(sc: _Scanner, num: Number) -> bool:
+    word = sc.prev_word(num.start).lower()
+    return word in L.YEAR_PREPOSITIONS or not word
+
+
+def _read_unit(sc: _Scanner, num: Number) -> UnitMatch | None:
+    text = sc.text
+    end = num.end
+    # "62-year-old"
+    age = re.match(r"[-‑](year|month|week|day)s?[-‑]old\b", text[end : end + 14], re.I)
+    if age:
+        return UnitMatch("quantity", age.group(1).lower(), end + 1, end + 1 + len(age.group(1)) + (1 if text[end + 1 + len(age.group(1))] in "sS" else 0), age.group(1), role="age")
+    # feet and inches written with marks: 5'11", 5′ 11″ (read whole by _compound)
+    if re.match(r"['′][ \u00a0]?\d{1,2}(?:\.\d+)?(?:\"|″|'')", text[end : end + 8]):
+        return UnitMatch("quantity", "foot", end, end + 1, text[end])
+    unit = sc.unit_after(end)
+    if unit is None:
+        return None
+    # adjectival hyphen with a non-unit continuation ("5-star"): unit_after only matched units.
+    return unit
+
+
+def _range_after(sc: _Scanner, num: Number, unit: UnitMatch | None, between, currency):
+    """A second figure making a range with the first: (high Number, unit after it)."""
+    text = sc.text
+    pos = unit.end if unit else num.end
+    if unit and unit.kind == "percent" and unit.text == "%":
+        pass
+    m = _RANGE_SEP.match(text[pos : pos + 16])
+    if not m:
+        return None
+    sep = m.group(0).strip().lower()
+    if between and sep != "and":
+        if not (between.group(1).lower() == "from" and sep in ("to", "-", "–")):
+            return None
+    if not between and sep == "and":
+        return None
+    if between and between.group(1).lower() == "from" and L.CHANGE_WORDS.search(text[max(0, num.start - 40) : num.start]):
+        return None  # "rose from 5% to 8%": two figures
+    if sep == "or" and (unit is not None or num.value >= 100):
+        return None
+    if sep in ("-", "–", "—") and m.group(0) != sep and sep == "-":
+        return None  # "5 - 3" with spaces is arithmetic or a score
+    j = pos + m.end()
+    if currency:
+        cm = L.CURRENCY_PREFIX_RE.search(text[j : j + 5] + "")
+        sym = re.match(r"(?:US\$|\$|£|€|¥)", text[j : j + 4])
+        if sym:
+            j += sym.end()
+    if j >= len(text):
+        return None
+    c = text[j]
+    if num.is_word:
+        if not c.isalpha():
+            return None
+        high = parse_words(text, j)
+    else:
+        if not (c.isdigit() or c == "."):
+            return None
+        high = parse_digits(text, j)
+        if high is not None and _rejects_digits(sc, high, range_end=True):
+            return None
+    if high is None or high.value <= num.value:
+        return None
+    if currency:
+        high, _ = sc.with_scale(high)
+    unit2 = _read_unit(sc, high) if not currency else None
+    if unit is not None and unit2 is not None and unit.kind == "quantity" and unit2.kind == "quantity":
+        if U.dimension(unit.unit) != U.dimension(unit2.unit):
+            return None
+    if unit is not None and unit2 is None and unit.kind != "percent":
+        return None  # "5 km to 10" is not a range of kilometres
+    return high, unit2
+
+
+def _compound(sc: _Scanner, num: Number, unit: UnitMatch):
+    """The smaller unit of a compound measure: (number in it, its unit, end)."""
+    pairs = {
+        "foot": ("inch", 12), "pound": ("ounce", 16), "stone": ("pound", 14),
+        "hour": ("minute", 60), "minute": ("second", 60), "yard": ("foot", 3),
+    }
+    if unit.unit not in pairs:
+        return None
+    small, ratio = pairs[unit.unit]
+    text = sc.text
+    j = sc.skip_ws(unit.end, 0)
+    am = re.match(r",?\s*and\s+", text[j : j + 7])
+    if am:
+        j += am.end()
+    if j >= len(text) or not text[j].isdigit():
+        return None
+    n2 = parse_digits(text, j)
+    if n2 is None or n2.value >= ratio:
+        return None
+    k = n2.end
+    if small == "inch":
+        im = re.match(r"[ \u00a0]?(?:inches|inch|in\.?(?![A-Za-z])|\"|″|'')", text[k : k + 8])
+        if not im:
+            return None
+        u2 = UnitMatch("quantity", "inch", k, k + im.end(), im.group(0).strip())
+    else:
+        u2 = sc.unit_after(k, allow_hyphen=False)
+        if u2 is None or u2.unit != small:
+            return None
+    total = num.value * ratio + n2.value
+    merged = Number(num.start, n2.end, total, n2.precision, text[num.start : n2.end])
+    return merged, UnitMatch("quantity", small, u2.start, u2.end, u2.text), u2.end
+
+
+def _money_context(sc: _Scanner, pos: int) -> bool:
+    window = sc.text[max(0, pos - 60) : pos + 60]
+    return bool(L.MONEY_CONTEXT.search(window))
+
+
+def _is_temperature_delta(sc: _Scanner, start: int, end: int) -> bool:
+    before = sc.text[max(0, start - 40) : start]
+    return bool(L.DELTA_BEFORE_RE.search(before) or L.DELTA_AFTER_RE.match(sc.text[end : end + 24]))
+
+
+def _bounds(qualifier: str | None, value: float, low: float, high: float) -> tuple[float | None, float | None]:
+    kind = L.QUALIFIERS.get(qualifier) if qualifier else None
+    if kind is None or kind == "exact":
+        return low, high
+    if kind == "approx":
+        return low * (1 - L.APPROX_SPREAD) if low >= 0 else low * (1 + L.APPROX_SPREAD), high * (1 + L.APPROX_SPREAD) if high >= 0 else high * (1 - L.APPROX_SPREAD)
+    if kind == "near_below":
+        return low * (1 - L.NEAR_SPREAD), high
+    if kind == "near_above":
+        return low, high * (1 + L.NEAR_SPREAD)
+    if kind == "min":
+        return low, None
+    if kind == "max":
+        return None, high
+    return low, high
+
+
+def _unit_and_dimension(kind: str, unit: UnitMatch | None, currency) -> tuple[str | None, str]:
+    if kind == "money":
+        return None, f"currency:{currency[0]}"
+    if kind == "count":
+        return None, "count"
+    if kind == "percent":
+        return (unit.unit if unit else "percent"), ("percentage point" if unit and unit.unit == "percentage_point" else "percent")
+    return U.canonical(unit.unit), U.dimension(unit.unit)
+
+
+# --- links between claims -----------------------------------------------------------------------
+
+_CONVERSION_GAP = re.compile(r"^[\s'’\"”]*[(\[][\s]*(?:or\s+|about\s+|approximately\s+|roughly\s+|around\s+|some\s+|nearly\s+|almost\s+|c\.\s*|~\s*)?$", re.I)
+_CONVERSION_GAP_SLASH = re.compile(r"^\s*(?:/|,\s*or|\bor)\s*$", re.I)
+_CONVERSION_END = re.compile(r"^\s*(?:[)\]]|[,;]\s|or\b|/)")
+
+
+def _link(text: str, claims: list[Claim]) -> list[Claim]:
+    """Mark parenthesised equivalents ("50 km (31 miles)") and refer bare numbers back to
+    the noun counted just before them ("five people were killed and nine injured")."""
+    out = list(claims)
+    for i in range(1, len(out)):
+        prev, cur = out[i - 1], out[i]
+        gap = text[prev.end : cur.start]
+        if prev.kind in ("quantity", "money", "percent") and len(gap) <= 12:
+            qual_free_gap = gap
+            if _CONVERSION_GAP.match(qual_free_gap) and _CONVERSION_END.match(text[cur.end : cur.end + 3] or ")"):
+                out[i] = replace(cur, converted_from=i - 1)
+                if prev.role == "delta" and cur.unit in L.DELTA_OF and cur.role is None:
+                    # the equivalent of a temperature difference is a difference too
+                    out[i] = replace(out[i], unit=L.DELTA_OF[cur.unit], role="delta")
+                continue
+            if (
+                cur.kind == "quantity"
+                and prev.kind == "quantity"
+                and _CONVERSION_GAP_SLASH.match(gap)
+                and cur.unit != prev.unit
+                and cur.dimension == prev.dimension
+            ):
+                out[i] = replace(cur, converted_from=i - 1)
+                continue
+        if cur.kind == "count" and cur.counted is None and prev.kind == "count" and prev.counted:
+            sentence_gap = text[prev.end : cur.start]
+            if len(sentence_gap) < 120 and not re.search(r"[.!?]\s", sentence_gap):
+                out[i] = replace(cur, counted=prev.counted)
+    return out

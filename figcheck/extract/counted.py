@@ -1,0 +1,65 @@
+"""What a bare figure counts: the plural noun after it, singular and lower-case."""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon as L
+
+_WORDS_AFTER = re.compile(r"(?:[ \t\u00a0]+|\r?\n[ \t]*)([A-Za-z][A-Za-z'’-]*)")
+_MODIFIER_LIMIT = 2
+
+
+def counted_noun(text: str, pos: int) -> tuple[str, int] | None | str:
+    """``(noun, end)`` for "30,000 troops" / "2,000 new teachers"; ``None`` when no noun
+    follows; ``""`` when the figure is a multiplier or fraction ("three times", "two-thirds")."""
+    if text[pos : pos + 1] == "-":
+        m = re.match(r"-([A-Za-z]+)", text[pos : pos + 20])
+        if m:
+            return ""  # "five-star", "30-strong": a compound adjective, not a count
+    i = pos
+    modifiers = 0
+    for _ in range(_MODIFIER_LIMIT + 1):
+        m = _WORDS_AFTER.match(text, i)
+        if not m:
+            return None
+        word = m.group(1)
+        lw = word.lower().rstrip("'’")
+        if lw in ("times", "fold"):
+            return "" if modifiers == 0 else None
+        if lw in L.NOT_COUNTED or lw in L.QUALIFIERS:
+            return None
+        singular = singular_noun(lw)
+        if singular is not None:
+            return singular, m.end(1)
+        if modifiers == _MODIFIER_LIMIT or not _modifier_like(lw):
+            return None
+        modifiers += 1
+        i = m.end(1)
+        if i < len(text) and text[i] in ",.;:!?()\"":
+            return None
+    return None
+
+
+def _modifier_like(word: str) -> bool:
+    """Adjectives and nouns used as modifiers: "new", "armed", "Russian", "police"."""
+    if word.endswith("ly") and word not in ("elderly", "early", "only"):
+        return True
+    return len(word) > 1 and word not in L.NOT_COUNTED
+
+
+def singular_noun(word: str) -> str | None:
+    """The singular of a plural-looking noun, or None when ``word`` does not look plural."""
+    if word in L.IRREGULAR_PLURALS:
+        return L.IRREGULAR_PLURALS[word]
+    if word in L.COLLECTIVE_NOUNS:
+        return word
+    if len(word) < 3 or not word.endswith("s") or word.endswith(("ss", "us", "is", "'s", "’s")):
+        return None
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return word[:-2]
+    if word.endswith("oes"):
+        return word[:-2]
+    return word[:-1]

@@ -1,0 +1,439 @@
+"""Words and symbols the extractor knows: units, currencies, qualifiers, number words.
+
+Unit phrases map to pint expressions; every entry is checked against pint by the test suite, so
+a typo here fails a test rather than a user's check. Patterns are compiled once, at import.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- number words ---------------------------------------------------------------------------
+
+SMALL_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+SCALES = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
+# Abbreviated scales written after digits: "2.5bn", "€500m", "40k", "5 mln".
+SCALE_SUFFIXES = {
+    "k": 1e3, "K": 1e3, "thou": 1e3,
+    "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "M": 1e6,
+    "bn": 1e9, "b": 1e9, "B": 1e9, "bln": 1e9,
+    "tn": 1e12, "trn": 1e12, "tr": 1e12,
+}
+# Suffixes that only mean a scale next to money ("500m" alone is metres).
+MONEY_ONLY_SUFFIXES = frozenset({"m", "M", "b", "B", "mil", "tr"})
+
+VULGAR_FRACTIONS = {
+    "½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6,
+    "⅘": 0.8, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875,
+}
+
+NUMBER_WORDS = {**SMALL_NUMBERS, **TENS, **SCALES, "dozen": 12}
+
+# --- qualifiers ---------------------------------------------------------------------------------
+# kind: "approx" (both sides), "max" (at most), "min" (at least), "near_below" (almost),
+# "near_above" (just over), "exact".
+QUALIFIERS: dict[str, str] = {
+    "about": "approx", "around": "approx", "roughly": "approx", "some": "approx",
+    "approximately": "approx", "approx.": "approx", "approx": "approx", "circa": "approx",
+    "c.": "approx", "ca.": "approx", "~": "approx", "an estimated": "approx",
+    "estimated": "approx", "an approximate": "approx", "nearly": "near_below",
+    "almost": "near_below", "close to": "near_below", "just under": "near_below",
+    "just short of": "near_below", "not quite": "near_below", "approaching": "near_below",
+    "just over": "near_above", "just above": "near_above", "just more than": "near_above",
+    "more than": "min", "over": "min", "at least": "min", "above": "min", "upwards of": "min",
+    "in excess of": "min", "no fewer than": "min", "no less than": "min", "well over": "min",
+    "well above": "min", "well more than": "min", "exceeding": "min", "a minimum of": "min",
+    "up to": "max", "less than": "max", "under": "max", "fewer than": "max", "at most": "max",
+    "below": "max", "no more than": "max", "not more than": "max", "as many as": "max",
+    "as much as": "max", "a maximum of": "max", "well under": "max", "well below": "max",
+    "exactly": "exact", "precisely": "exact", "just": "exact", "only": "exact",
+}
+# Qualifiers that are also ordinary words: only a qualifier right before a figure.
+QUALIFIER_PATTERN = re.compile(
+    r"(?:(?<=[\s(\[\"'‘“—–-])|^)(?P<q>"
+    + "|".join(
+        sorted((re.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS), key=len, reverse=True)
+    )
+    + r")\s*$",
+    re.IGNORECASE,
+)
+APPROX_SPREAD = 0.1  # "about 3,000": 2,700 to 3,300
+NEAR_SPREAD = 0.1  # "almost 1,000": 900 to 1,000
+
+# --- units ----------------------------------------------------------------------------------------
+# (pint expression, written forms). Word forms match case-insensitively; symbol forms exactly.
+
+_LENGTHS = {
+    # pint unit: (singular words, plural words, symbols)
+    "millimeter": (["millimetre", "millimeter"], ["millimetres", "millimeters"], ["mm"]),
+    "centimeter": (["centimetre", "centimeter"], ["centimetres", "centimeters"], ["cm"]),
+    "meter": (["metre", "meter"], ["metres", "meters"], ["m"]),
+    "kilometer": (["kilometre", "kilometer"], ["kilometres", "kilometers", "kms", "klicks"], ["km", "Km", "KM"]),
+    "inch": (["inch"], ["inches"], []),
+    "foot": (["foot"], ["feet", "foots"], ["ft"]),
+    "yard": (["yard"], ["yards"], ["yd", "yds"]),
+    "mile": (["mile"], ["miles"], ["mi"]),
+    "nautical_mile": (["nautical mile"], ["nautical miles"], ["nmi"]),
+    "micrometer": (["micrometre", "micrometer", "micron"], ["micrometres", "micrometers", "microns"], ["µm", "μm"]),
+    "nanometer": (["nanometre", "nanometer"], ["nanometres", "nanometers"], ["nm"]),
+    "light_year": (["light year", "light-year"], ["light years", "light-years"], []),
+}
+_AREA_ONLY = {
+    "hectare": (["hectare"], ["hectares"], ["ha"]),
+    "acre": (["acre"], ["acres"], []),
+}
+_VOLUMES = {
+    "milliliter": (["millilitre", "milliliter"], ["millilitres", "milliliters"], ["ml", "mL"]),
+    "liter": (["litre", "liter"], ["litres", "liters"], ["l", "L", "ltr"]),
+    "gallon": (["gallon", "US gallon"], ["gallons", "US gallons"], ["gal"]),
+    "imperial_gallon": (["imperial gallon"], ["imperial gallons"], []),
+    "pint": (["pint"], ["pints"], []),
+    "oil_barrel": (["barrel"], ["barrels"], ["bbl"]),
+    "cubic_meter": (["cubic metre", "cubic meter"], ["cubic metres", "cubic meters"], ["m³", "m3", "cu m"]),
+    "cubic_foot": (["cubic foot"], ["cubic feet"], ["ft³", "cu ft"]),
+    "kiloliter": (["kilolitre", "kiloliter"], ["kilolitres", "kiloliters"], []),
+}
+_MASSES = {
+    "milligram": (["milligram", "milligramme"], ["milligrams", "milligrammes"], ["mg"]),
+    "gram": (["gram", "gramme"], ["grams", "grammes"], ["g", "gm", "gms"]),
+    "kilogram": (["kilogram", "kilogramme", "kilo"], ["kilograms", "kilogrammes", "kilos"], ["kg", "kgs", "Kg"]),
+    "metric_ton": (["tonne", "metric ton"], ["tonnes", "metric tons"], ["t"]),
+    "ton": (["ton", "short ton"], ["tons", "short tons"], []),
+    "long_ton": (["long ton"], ["long tons"], []),
+    "pound": (["pound"], ["pounds"], ["lb", "lbs", "lb.", "lbs."]),
+    "ounce": (["ounce"], ["ounces"], ["oz"]),
+    "stone": (["stone"], ["stones"], ["st"]),
+    "carat": (["carat"], ["carats"], ["ct"]),
+}
+_TIMES = {
+    "millisecond": (["millisecond"], ["milliseconds"], ["ms"]),
+    "second": (["second"], ["seconds", "secs"], ["sec"]),
+    "minute": (["minute"], ["minutes", "mins"], ["min"]),
+    "hour": (["hour"], ["hours", "hrs"], ["hr", "h"]),
+    "day": (["day"], ["days"], []),
+    "week": (["week"], ["weeks"], ["wk", "wks"]),
+    "fortnight": (["fortnight"], ["fortnights"], []),
+    "month": (["month"], ["months"], ["mo", "mos"]),
+    "year": (["year"], ["years", "yrs"], ["yr"]),
+    "decade": (["decade"], ["decades"], []),  # read as ten years: pint's "decade" is logarithmic
+    "century": (["century"], ["centuries"], []),
+}
+_SPEEDS = {
+    "mile / hour": (["mile per hour", "mile an hour", "mile-per-hour"], ["miles per hour", "miles an hour", "miles-per-hour"], ["mph", "MPH"]),
+    "kilometer / hour": (
+        ["kilometre per hour", "kilometer per hour", "kilometre an hour", "kilometer an hour"],
+        ["kilometres per hour", "kilometers per hour", "kilometres an hour", "kilometers an hour"],
+        ["km/h", "km/hr", "kmh", "kph", "km per hour", "km an hour", "kmph", "km h-1"],
+    ),
+    "meter / second": (["metre per second", "meter per second"], ["metres per second", "meters per second"], ["m/s"]),
+    "foot / second": (["foot per second"], ["feet per second"], ["ft/s", "fps"]),
+    "knot": (["knot"], ["knots"], ["kn", "kt", "kts"]),
+}
+_ENERGY_POWER = {
+    "watt": (["watt"], ["watts"], ["W"]),
+    "kilowatt": (["kilowatt"], ["kilowatts"], ["kW"]),
+    "megawatt": (["megawatt"], ["megawatts"], ["MW"]),
+    "gigawatt": (["gigawatt"], ["gigawatts"], ["GW"]),
+    "kilowatt_hour": (["kilowatt hour", "kilowatt-hour"], ["kilowatt hours", "kilowatt-hours"], ["kWh"]),
+    "megawatt_hour": (["megawatt hour", "megawatt-hour"], ["megawatt hours", "megawatt-hours"], ["MWh"]),
+    "gigawatt_hour": (["gigawatt hour", "gigawatt-hour"], ["gigawatt hours", "gigawatt-hours"], ["GWh"]),
+    "terawatt_hour": (["terawatt hour", "terawatt-hour"], ["terawatt hours", "terawatt-hours"], ["TWh"]),
+    "joule": (["joule"], ["joules"], ["J"]),
+    "kilojoule": (["kilojoule"], ["kilojoules"], ["kJ"]),
+    "megajoule": (["megajoule"], ["megajoules"], ["MJ"]),
+    "kilocalorie": (["kilocalorie"], ["kilocalories", "calories"], ["kcal", "Cal"]),
+    "horsepower": (["horsepower"], [], ["hp", "bhp"]),
+    "volt": (["volt"], ["volts"], ["V"]),
+    "kilovolt": (["kilovolt"], ["kilovolts"], ["kV"]),
+    "ampere": (["amp", "ampere"], ["amps", "amperes"], ["A"]),
+}
+_OTHER = {
+    "hertz": (["hertz"], [], ["Hz"]),
+    "kilohertz": (["kilohertz"], [], ["kHz"]),
+    "megahertz": (["megahertz"], [], ["MHz"]),
+    "gigahertz": (["gigahertz"], [], ["GHz"]),
+    "byte": (["byte"], ["bytes"], []),
+    "kilobyte": (["kilobyte"], ["kilobytes"], ["kB", "KB"]),
+    "megabyte": (["megabyte"], ["megabytes"], ["MB"]),
+    "gigabyte": (["gigabyte"], ["gigabytes"], ["GB"]),
+    "terabyte": (["terabyte"], ["terabytes"], ["TB"]),
+    "petabyte": (["petabyte"], ["petabytes"], ["PB"]),
+    "kibibyte": ([], [], ["KiB"]),
+    "mebibyte": ([], [], ["MiB"]),
+    "gibibyte": ([], [], ["GiB"]),
+    "bit": (["bit"], ["bits"], []),
+    "megabit / second": (["megabit per second"], ["megabits per second"], ["Mbps", "Mbit/s", "Mb/s"]),
+    "gigabit / second": (["gigabit per second"], ["gigabits per second"], ["Gbps", "Gbit/s", "Gb/s"]),
+    "kilobit / second": (["kilobit per second"], ["kilobits per second"], ["kbps", "kbit/s"]),
+    "psi": ([], [], ["psi"]),
+    "bar": ([], [], ["bar"]),
+    "millibar": (["millibar"], ["millibars"], ["mbar", "mb"]),
+    "hectopascal": (["hectopascal"], ["hectopascals"], ["hPa"]),
+    "kilopascal": (["kilopascal"], ["kilopascals"], ["kPa"]),
+    "pascal": (["pascal"], ["pascals"], ["Pa"]),
+    "kelvin": (["kelvin"], ["kelvins"], []),
+    "degree": (["degree"], ["degrees"], ["°"]),
+    "mile / gallon": (["mile per gallon"], ["miles per gallon"], ["mpg"]),
+    "liter / (100 * kilometer)": ([], [], ["l/100km", "L/100km", "l/100 km", "L/100 km"]),
+}
+_TEMPERATURES = {
+    "degree_Celsius": (
+        ["degree Celsius", "degree centigrade", "Celsius", "centigrade"],
+        ["degrees Celsius", "degrees centigrade", "degrees C"],
+        ["°C", "ºC", "° C", "℃", "C"],
+    ),
+    "degree_Fahrenheit": (
+        ["degree Fahrenheit", "Fahrenheit"],
+        ["degrees Fahrenheit", "degrees F"],
+        ["°F", "ºF", "° F", "℉", "F"],
+    ),
+}
+
+# Units pint lacks or spells otherwise: written unit → (pint unit, factor).
+UNIT_FACTORS = {"decade": ("year", 10.0)}
+
+# Symbols that need the figure right before them with no space ("40C", not "40 C").
+ATTACHED_ONLY_SYMBOLS = frozenset({"C", "F", "h", "t", "l", "g", "A", "V", "W", "J", "st", "ct", "kn", "kt", "mo", "m"})
+# Symbols too ambiguous after a space in running prose ("5 in the", "3 a day").
+NEVER_SPACED = frozenset({"C", "F", "h", "t", "l", "g", "A", "V", "J", "st", "ct", "mo", "mos", "kn", "kt", "gm", "gms", "Cal", "bar", "Pa", "B"})
+
+_SQUARE_WORDS = ("square", "sq", "sq.")
+_CUBIC_WORDS = ("cubic", "cu", "cu.")
+
+
+def _unit_forms() -> tuple[dict[str, str], dict[str, str]]:
+    """(word form, lower-cased → pint unit), (symbol → pint unit)."""
+    words: dict[str, str] = {}
+    symbols: dict[str, str] = {}
+
+    def add(table, unit):
+        for pint_unit, (singular, plural, syms) in table.items():
+            unit_name = unit(pint_unit)
+            for w in (*singular, *plural):
+                words.setdefault(w.lower(), unit_name)
+            for s in syms:
+                symbols.setdefault(s, unit_name)
+
+    for table in (_LENGTHS, _AREA_ONLY, _VOLUMES, _MASSES, _TIMES, _SPEEDS, _ENERGY_POWER, _OTHER, _TEMPERATURES):
+        add(table, lambda u: u)
+    # Areas and volumes built from lengths: "square miles", "sq km", "km²", "km2", "square-mile".
+    for pint_unit, (singular, plural, syms) in _LENGTHS.items():
+        if pint_unit in ("light_year", "nanometer", "micrometer", "nautical_mile"):
+            continue
+        for sq in _SQUARE_WORDS:
+            for w in (*singular, *plural):
+                words.setdefault(f"{sq} {w}".lower(), f"{pint_unit} ** 2")
+                words.setdefault(f"{sq}-{w}".lower(), f"{pint_unit} ** 2")
+            for s in syms:
+                words.setdefault(f"{sq} {s}".lower(), f"{pint_unit} ** 2")
+        for cu in _CUBIC_WORDS:
+            for w in (*singular, *plural):
+                words.setdefault(f"{cu} {w}".lower(), f"{pint_unit} ** 3")
+        for s in syms:
+            symbols.setdefault(f"{s}²", f"{pint_unit} ** 2")
+            symbols.setdefault(f"{s}2", f"{pint_unit} ** 2")
+            symbols.setdefault(f"{s}^2", f"{pint_unit} ** 2")
+            symbols.setdefault(f"{s}³", f"{pint_unit} ** 3")
+            symbols.setdefault(f"{s}^3", f"{pint_unit} ** 3")
+    words["sq mi"] = words["sq. mi"] = words["sq. mi."] = words["sq mi."] = "mile ** 2"
+    words["sq km"] = words["sq. km"] = "kilometer ** 2"
+    words["sq ft"] = words["sq. ft"] = words["sq ft."] = "foot ** 2"
+    words["sq m"] = words["sq. m"] = "meter ** 2"
+    words["sqm"] = "meter ** 2"
+    words["sqkm"] = "kilometer ** 2"
+    words["sq yd"] = "yard ** 2"
+    words["square metres"] = words["square meters"] = "meter ** 2"
+    return words, symbols
+
+
+WORD_UNITS, SYMBOL_UNITS = _unit_forms()
+# The ambiguous single-letter word "in" is only an inch inside "5 ft 11 in".
+INCH_MARKS = frozenset({"in", "in.", '"', "″", "''"})
+FOOT_MARKS = frozenset({"'", "′", "’"})
+
+PERCENT_WORDS = ("per cent", "percent", "per-cent", "pc", "%", "pct", "percentage points", "percentage point", "points")
+
+# Temperature symbols that need a context check: a bare "C"/"F" right after a figure.
+TEMPERATURE_UNITS = frozenset({"degree_Celsius", "degree_Fahrenheit", "kelvin"})
+DELTA_OF = {"degree_Celsius": "delta_degree_Celsius", "degree_Fahrenheit": "delta_degree_Fahrenheit", "kelvin": "kelvin"}
+
+
+def _alternation(forms, flags=0) -> re.Pattern:
+    escaped = []
+    for f in sorted(forms, key=len, reverse=True):
+        e = re.escape(f).replace(r"\ ", r"[ \t\u00a0\u202f]+")
+        escaped.append(e)
+    # A unit ends where a word would end ("5 mice" is not "5 mi"); ² and ³ belong to the unit.
+    return re.compile(r"(?:" + "|".join(escaped) + r")(?![\w²³/])", flags)
+
+
+WORD_UNIT_RE = _alternation(WORD_UNITS, re.IGNORECASE)
+SYMBOL_UNIT_RE = _alternation(SYMBOL_UNITS)
+
+# --- money ------------------------------------------------------------------------------------------
+
+CURRENCY_SYMBOLS = {
+    "US$": "USD", "U.S.$": "USD", "USD$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD",
+    "CA$": "CAD", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "R$": "BRL", "Mex$": "MXN",
+    "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB", "₩": "KRW",
+    "₺": "TRY", "₴": "UAH", "₦": "NGN", "₪": "ILS", "฿": "THB", "₫": "VND", "₱": "PHP",
+    "Rs": "INR", "Rs.": "INR", "CHF": "CHF", "USD": "USD", "EUR": "EUR", "GBP": "GBP",
+    "JPY": "JPY", "CNY": "CNY", "RMB": "CNY", "INR": "INR", "AUD": "AUD", "CAD": "CAD",
+    "RUB": "RUB", "UAH": "UAH", "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "ZAR": "ZAR",
+    "BRL": "BRL", "MXN": "MXN", "HKD": "HKD", "SGD": "SGD", "NZD": "NZD", "KRW": "KRW",
+    "TRY": "TRY", "PLN": "PLN", "ILS": "ILS", "NGN": "NGN", "KES": "KES", "EGP": "EGP",
+    "SAR": "SAR", "AED": "AED",
+}
+CURRENCY_PREFIX_RE = re.compile(
+    r"(?:"
+    + "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
+    + r")[ \u00a0]?$"
+)
+CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD",
+    "euro": "EUR", "euros": "EUR", "pounds sterling": "GBP", "sterling": "GBP",
+    "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR",
+    "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "hryvnia": "UAH",
+    "hryvnias": "UAH", "swiss francs": "CHF", "francs": "CHF", "won": "KRW",
+    "australian dollars": "AUD", "canadian dollars": "CAD", "hong kong dollars": "HKD",
+    "new zealand dollars": "NZD", "singapore dollars": "SGD",
+}
+CURRENCY_CODES_AFTER = frozenset(
+    c for c in CURRENCY_SYMBOLS.values()
+)
+CURRENCY_WORD_RE = re.compile(
+    r"(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+CURRENCY_CODE_AFTER_RE = re.compile(r"(?:" + "|".join(sorted(CURRENCY_CODES_AFTER)) + r")\b")
+# Sub-units: "50 cents", "20p", "99 pence".
+SUBUNIT_WORDS = {"cents": ("USD", 0.01), "cent": ("USD", 0.01), "pence": ("GBP", 0.01), "p": ("GBP", 0.01)}
+# Words that make "pounds" money rather than mass.
+MONEY_CONTEXT = re.compile(
+    r"\b(?:cost|costs|costing|price|priced|prices|paid|pay|pays|paying|worth|fund|funds|funding|"
+    r"budget|spent|spend|spending|raised|raise|salary|salaries|wage|wages|fine|fined|fee|fees|"
+    r"bill|tax|taxes|revenue|profit|profits|loss|losses|sold|sell|buy|bought|deal|donated|"
+    r"invest|invested|investment|loan|debt|compensation|award|awarded|grant|bonus|cash|"
+    r"million|billion|bn|sterling|earn|earned|earns|charge|charged|value|valued)\b",
+    re.IGNORECASE,
+)
+
+# --- dates, labels, context words ----------------------------------------------------------------
+
+MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+MONTH_BEFORE_RE = re.compile(rf"\b(?:{MONTHS})\.?,?\s*$", re.IGNORECASE)
+MONTH_AFTER_RE = re.compile(rf"^(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{MONTHS})\b\.?", re.IGNORECASE)
+WEEKDAYS_RE = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s*$",
+    re.IGNORECASE,
+)
+# A number right after one of these words is a label, not a quantity: "Article 5", "page 3".
+LABEL_WORDS = frozenset(
+    """
+    article articles chapter chapters section sections page pages p pp paragraph para clause
+    figure fig figs table tables appendix annex exhibit schedule part parts volume vol issue no nos
+    number num version ver v release build gate gates platform platforms route routes flight
+    flights room rooms line lines level levels grade grades class category categories stage
+    phase round rounds step steps season episode episodes item items rule rules act acts bus
+    channel highway interstate junction exit lane floor block unit units tier psalm verse
+    chapter amendment resolution article ward district precinct zone sector area region
+    squad team number apartment suite box row seat seats lot locker hall building terminal
+    track tracks pier berth dock bay hole holes game games match week weeks day days year
+    minute minutes hour hours mark model type series generation gen mk mark level star
+    code form id pin port ref reference case cases bill session summit group
+    """.split()
+)
+# Capitalised words that often start a sentence before a plain figure; not labels.
+SENTENCE_WORDS = frozenset(
+    """
+    about above according across after again against all almost along also although among an
+    and another around as at before below between beyond both but by despite during each
+    either even every except few for from given if in including inside into just less like
+    many more most much nearly neither next nor not now of off on once only or other our out
+    outside over overall per plus roughly since so some than that the their then there these
+    they this those though through throughout thus to today together toward towards under
+    unlike until up upon via was we were what when where whereas whether which while who whom
+    whose with within without yet approximately exactly precisely fewer at least some another
+    another nearly, perhaps possibly reportedly roughly estimated just barely
+    """.replace(",", " ").split()
+)
+# Before a four-digit figure, these make it a year: "in 2014", "since 1990".
+YEAR_PREPOSITIONS = frozenset(
+    "in since by until till from during of before after between through to around circa c early "
+    "late mid end start spring summer autumn fall winter year years fiscal fy the and or since "
+    "than 's".split()
+)
+# Change verbs: "rose from 5% to 8%" are two figures, not a range.
+CHANGE_WORDS = re.compile(
+    r"\b(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|increased?|increases|"
+    r"increasing|decreased?|decreases|grew|grow|grows|grown|dropped|drop|drops|climbed|climb|"
+    r"jumped|jump|declined?|declines|cut|cuts|reduced?|reduces|raised|raise|went|go|goes|"
+    r"surged?|soared?|plunged?|slipped|slid|edged|doubled|tripled|halved|shrank|shrunk|"
+    r"expanded|moved|changed|up|down|widened|narrowed|lifted|lowered|boosted|slashed|"
+    r"revised|upgraded|downgraded)\b",
+    re.IGNORECASE,
+)
+DELTA_BEFORE_RE = re.compile(
+    r"(?:\bby|\b(?:rise|rises|increase|increases|drop|drops|fall|falls|change|changes|warming|"
+    r"cooling|difference|differences|swing|gain|gains|decline|declines|shift|jump|spike|"
+    r"anomaly|variation)\s+of|\bup|\bdown|\ban?\s+extra|\ban?\s+additional|\banother|\bfurther)"
+    r"(?:\s+(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to|"
+    r"less\s+than|approximately|just|only|an?))*\s*$",
+    re.IGNORECASE,
+)
+DELTA_AFTER_RE = re.compile(
+    r"^\s*(?:warmer|cooler|colder|hotter|higher|lower|above|below|more|less|rise|increase|"
+    r"drop|fall|of\s+warming|of\s+cooling|difference|change|hotter)\b",
+    re.IGNORECASE,
+)
+
+# Words that follow a figure but are not what it counts.
+NOT_COUNTED = frozenset(
+    """
+    times time ways percent per cent others other more less fewer of in on at to and or but
+    the a an is are was were be been has have had will would can could may might should must
+    do does did that which who whom whose this these those than then as so such each every
+    per plus minus from into onto over under about around after before between during since
+    until with without by for if when where while because although though its it their
+    his her our your my also only just still again already yet even not no nor both all
+    any some many much most several few lot lots percentage points point pts
+    am pm a.m. p.m. gmt bst utc est edt cet cest pst pdt hrs hours o'clock
+    st nd rd th s ' ’ x
+    """.split()
+)
+# Counted nouns whose plural is not "-s", and collective nouns counted as they are.
+IRREGULAR_PLURALS = {
+    "people": "person", "persons": "person", "children": "child", "men": "man",
+    "women": "woman", "policemen": "policeman", "policewomen": "policewoman",
+    "firemen": "fireman", "firefighters": "firefighter", "gentlemen": "gentleman",
+    "mice": "mouse", "geese": "goose", "teeth": "tooth", "lives": "life", "wives": "wife",
+    "knives": "knife", "wolves": "wolf", "halves": "half", "leaves": "leaf", "shelves": "shelf",
+    "thieves": "thief", "data": "data", "media": "media", "criteria": "criterion",
+    "phenomena": "phenomenon", "bacteria": "bacterium", "species": "species", "series": "series",
+    "alumni": "alumnus", "fungi": "fungus", "cacti": "cactus", "analyses": "analysis",
+    "crises": "crisis", "theses": "thesis", "indices": "index", "matrices": "matrix",
+    "heroes": "hero", "potatoes": "potato", "tomatoes": "tomato", "volcanoes": "volcano",
+    "buses": "bus", "viruses": "virus", "campuses": "campus", "statuses": "status",
+    "businesses": "business", "witnesses": "witness", "addresses": "address",
+    "classes": "class", "glasses": "glass", "bosses": "boss", "losses": "loss",
+    "processes": "process", "successes": "success",
+}
+COLLECTIVE_NOUNS = frozenset(
+    "crew staff personnel police cattle sheep fish deer aircraft livestock militia "
+    "infantry clergy swine offspring headcount".split()
+)

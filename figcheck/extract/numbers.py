@@ -1,0 +1,212 @@
+"""Numbers as written: digits, fractions, words and scales → a value and its precision."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import NUMBER_WORDS, SCALES, SCALE_SUFFIXES, SMALL_NUMBERS, TENS, VULGAR_FRACTIONS
+
+_SPACE = "[ \u00a0\u2009\u202f]"
+_VULGAR = "".join(VULGAR_FRACTIONS)
+
+# One digit figure: 1,000 · 30 000 (thin or no-break space) · 2.5 · .5 · 2½ · 92 5⁄8 · 5⁄8
+DIGIT_NUMBER = re.compile(
+    rf"""
+    (?P<int>
+        \d{{1,3}}(?:,\d{{3}})+(?![\d])
+      | \d{{1,3}}(?:[\u00a0\u2009\u202f]\d{{3}})+(?![\d])
+      | \d+
+    )?
+    (?P<dec>\.\d+)?
+    (?:
+        (?P<frac_sep>{_SPACE}|-)?(?P<num>\d{{1,3}})[⁄∕](?P<den>\d{{1,3}})
+      | {_SPACE}?(?P<vulgar>[{_VULGAR}])
+    )?
+    """,
+    re.VERBOSE,
+)
+
+_WORD = r"[A-Za-z]+"
+WORD_TOKEN = re.compile(r"[A-Za-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    start: int
+    end: int
+    value: float
+    precision: float  # half a unit of the last significant digit
+    text: str
+    is_word: bool = False
+    has_separator: bool = False  # "1,000": a thousands separator was written
+    digits: str = ""  # the integer digits as written, for year/identifier heuristics
+
+
+def _digit_precision(int_part: str, dec_part: str | None) -> float:
+    if dec_part:
+        return 0.5 * 10 ** -(len(dec_part) - 1)
+    digits = int_part.replace(",", "").lstrip("0")
+    if not digits:
+        return 0.5
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return 0.5 * 10**zeros
+
+
+def parse_digits(text: str, pos: int) -> Number | None:
+    """The digit figure starting exactly at ``pos``, or None."""
+    m = DIGIT_NUMBER.match(text, pos)
+    if not m or m.end() == pos:
+        return None
+    int_part, dec = m.group("int"), m.group("dec")
+    if int_part is None and dec is None:
+        # "5⁄8" alone: the fraction's numerator was read as the integer part above; re-read.
+        if m.group("vulgar"):
+            v = VULGAR_FRACTIONS[m.group("vulgar")]
+            return Number(pos, m.end(), v, 1 / 16, m.group(0))
+        return None
+    clean = (int_part or "0").replace(",", "").replace("\u00a0", "").replace("\u2009", "").replace("\u202f", "")
+    value = float(clean + (dec or ""))
+    precision = _digit_precision(int_part or "0", dec)
+    end = m.end()
+    if m.group("den"):
+        num, den = int(m.group("num")), int(m.group("den"))
+        if den == 0 or dec:
+            end = m.start("frac_sep") if m.group("frac_sep") else m.start("num")
+        elif m.group("frac_sep") is None and m.start("num") == m.start():
+            pass  # cannot happen: int consumed the numerator
+        else:
+            value += num / den
+            precision = 0.5 / den
+    elif m.group("vulgar"):
+        value += VULGAR_FRACTIONS[m.group("vulgar")]
+        precision = 1 / 16
+    # "5⁄8" with no whole part: the regex read "5" as the integer, then could not see a fraction.
+    if m.group("den") is None and end < len(text) and text[end : end + 1] in "⁄∕":
+        fm = re.match(r"[⁄∕](\d{1,3})", text[end:])
+        if fm and int(fm.group(1)):
+            value = value / int(fm.group(1))
+            precision = 0.5 / int(fm.group(1))
+            end += fm.end()
+    return Number(
+        start=pos,
+        end=end,
+        value=value,
+        precision=precision,
+        text=text[pos:end],
+        has_separator="," in (int_part or "") or any(c in (int_part or "") for c in "\u00a0\u2009\u202f"),
+        digits=(int_part or ""),
+    )
+
+
+def parse_scale_word(text: str, pos: int) -> tuple[float, int] | None:
+    """A scale written after a figure ("2.5 million", "$2.5bn", "40k"): (factor, end)."""
+    m = re.match(r"(?:[ \u00a0\u2009\u202f]?)(hundred|thousand|million|billion|trillion)s?\b", text[pos : pos + 14], re.I)
+    if m:
+        return float(SCALES[m.group(1).lower()]), pos + m.end()
+    m = re.match(r"[ \u00a0]?(bn|mln|mn|bln|tn|trn|k|K|m|M|b|B|tr)(?![\w])", text[pos : pos + 6])
+    if m:
+        return SCALE_SUFFIXES[m.group(1)], pos + m.end()
+    return None
+
+
+def parse_words(text: str, pos: int) -> Number | None:
+    """A number in words starting at ``pos``: "twenty-three", "three and a half",
+    "a thousand", "two hundred and fifty thousand", "a dozen", "half a"."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    end = pos
+    i = pos
+    last_small = None
+    last_scale = 1.0
+    n = len(text)
+    while i < n:
+        m = WORD_TOKEN.match(text, i)
+        if not m:
+            break
+        word = m.group(0).lower()
+        if word in SMALL_NUMBERS or word in TENS:
+            v = SMALL_NUMBERS.get(word, TENS.get(word))
+            if last_small is not None and not (last_small in TENS.values() and v < 10 and current % 100 == last_small % 100):
+                break  # "five six" is not one number
+            current += v
+            last_small = v
+        elif word in ("hundred",):
+            if not seen:
+                break
+            current = (current or 1) * 100
+            last_small = None
+        elif word in ("thousand", "million", "billion", "trillion"):
+            if not seen:
+                break
+            scale = SCALES[word]
+            total += (current or 1) * scale
+            current = 0
+            last_small = None
+            last_scale = scale
+        elif word == "dozen":
+            current = (current or 1) * 12
+            last_small = None
+        elif word in ("a", "an") and not seen:
+            # "a thousand", "a dozen" (the caller checked a number word follows)
+            current = 1
+            last_small = None
+            seen = True
+            end = m.end()
+            i = _skip_space(text, m.end())
+            nxt = WORD_TOKEN.match(text, i)
+            if not nxt or nxt.group(0).lower() not in NUMBER_WORDS:
+                return None
+            continue
+        else:
+            break
+        seen = True
+        end = m.end()
+        # separators inside a number: "twenty-three", "hundred and five", "two hundred thousand"
+        j = end
+        if j < n and text[j] == "-" and WORD_TOKEN.match(text, j + 1):
+            i = j + 1
+            continue
+        k = _skip_space(text, j)
+        am = re.match(r"and\s+(?=[a-z])", text[k : k + 8], re.I)
+        if am and word in ("hundred", "thousand", "million", "billion"):
+            nxt = WORD_TOKEN.match(text, k + am.end())
+            if nxt and nxt.group(0).lower() in SMALL_NUMBERS | TENS.keys():
+                i = k + am.end()
+                continue
+        i = k
+    if not seen:
+        return None
+    value = total + current
+    # "three and a half", "two and a quarter", "one and a half million"
+    fm = re.match(r"\s+and\s+(an?|one|three)\s+(half|quarter|quarters|third)\b", text[end : end + 24], re.I)
+    if fm:
+        frac = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}[fm.group(2).lower().rstrip("s")]
+        if fm.group(1).lower() == "three":
+            frac = 0.75
+        value += frac * (last_scale if current == 0 and total else 1)
+        end += fm.end()
+        after_scale = re.match(r"\s+(million|billion|thousand|trillion)\b", text[end : end + 12], re.I)
+        if after_scale:
+            value *= SCALES[after_scale.group(1).lower()]
+            end += after_scale.end()
+    precision = _word_precision(value)
+    return Number(pos, end, float(value), precision, text[pos:end], is_word=True)
+
+
+def _word_precision(value: float) -> float:
+    if value != int(value):
+        return 0.125
+    v = int(value)
+    if v == 0:
+        return 0.5
+    zeros = len(str(v)) - len(str(v).rstrip("0"))
+    return 0.5 * 10**zeros
+
+
+def _skip_space(text: str, i: int) -> int:
+    n = len(text)
+    while i < n and text[i] in " \t\u00a0\u2009\u202f":
+        i += 1
+    return i
