@@ -49,6 +49,7 @@ _TIME_AFTER = re.compile(r"^\s?(?:[ap]\.?m\.?(?![a-z])|o['’]clock|GMT|BST|UTC|
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th|s|'s|’s|s')\b", re.I)
 _RANGE_SEP = re.compile(r"^[ \t\u00a0\u2009\u202f]*(?:-|–|—|to|and|or|through|till|until)[ \t\u00a0\u2009\u202f]*", re.I)
 _QUOTES = "'\"‘’“”"
+_PLUS_MINUS = re.compile(r"[ \u00a0]?(?:±|\+/-|\+/−|\+-)[ \u00a0]?(?=[\d.])")
 
 
 @dataclass(slots=True)
@@ -196,7 +197,28 @@ class _Scanner:
         factor = 1.0
         if pint_unit in L.UNIT_FACTORS:
             pint_unit, factor = L.UNIT_FACTORS[pint_unit]
+        per = self._per_unit(end)
+        if per is not None and pint_unit not in L.TEMPERATURE_UNITS:
+            denominator, end = per
+            pint_unit = f"({pint_unit}) / ({denominator})"
+            unit_text = text[i:end]
         return UnitMatch("quantity", pint_unit, i, end, unit_text, factor=factor)
+
+    def _per_unit(self, pos: int) -> tuple[str, int] | None:
+        """The denominator of "mg/kg", "km per day", "litres per 100 km": (pint unit, end)."""
+        text = self.text
+        m = re.match(r"(?:/|[ \u00a0]per[ \u00a0]+)", text[pos : pos + 6])
+        if not m:
+            return None
+        j = pos + m.end()
+        for pattern, table in ((L.SYMBOL_UNIT_RE, L.SYMBOL_UNITS), (L.WORD_UNIT_RE, L.WORD_UNITS)):
+            um = pattern.match(text, j)
+            if um:
+                key = um.group(0) if table is L.SYMBOL_UNITS else re.sub(r"[ \t\u00a0\u202f]+", " ", um.group(0).lower())
+                unit = table.get(key)
+                if unit and unit not in L.TEMPERATURE_UNITS and unit not in L.UNIT_FACTORS:
+                    return unit, um.end()
+        return None
 
     def money_word_after(self, pos: int) -> UnitMatch | None:
         i = self.skip_ws(pos, 0)
@@ -281,7 +303,7 @@ def _rejects_digits(sc: _Scanner, num: Number, range_end: bool = False) -> bool:
         return True  # 2nd, 1990s
     if re.match(r"[-‑–]\d", after) and re.match(r"[-‑–](\d+)", after):
         nxt = parse_digits(text, e + 1)
-        if nxt is not None and nxt.value <= num.value and not re.match(r"\s?[%A-Za-z]", text[nxt.end : nxt.end + 2]):
+        if nxt is not None and nxt.value <= num.value:
             return True  # a score or a label: 3-1, 2023-24 is handled as a year range
     if not range_end and before[-1:] in ("-", "‑", "–") and len(before) == 2 and before[0].isdigit():
         return True  # the second half of 3-1 when the first was not read as a range
@@ -344,6 +366,9 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
     if not num.is_word and text[start - 1 : start] in ("-", "−") and (start < 2 or text[start - 2] in _WS + "(\n"):
         negative = True
         start -= 1
+    elif not num.is_word and re.search(r"\bminus\s+$", text[max(0, start - 8) : start], re.I):
+        negative = True
+        start = max(0, start - 8) + re.search(r"\bminus\s+$", text[max(0, start - 8) : start], re.I).start()
     currency = sc.currency_before(start)
     if suffix in L.MONEY_ONLY_SUFFIXES and currency is None:
         # "500m" is 500 metres, not half a billion: undo the scale, read "m" as a unit.
@@ -355,6 +380,14 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
     between = re.search(r"(?:^|(?<=\W))(between|from)\s+$", text[max(0, start - 10) : start], re.I)
 
     unit = None
+    spread = None
+    pm = _PLUS_MINUS.match(text, num.end)
+    if pm and currency is None:
+        spread = parse_digits(text, pm.end())
+        if spread is not None and not _rejects_digits(sc, spread, range_end=True):
+            num = replace(num, end=spread.end, text=text[num.start : spread.end])
+        else:
+            spread = None
     if currency is None:
         unit = _read_unit(sc, num)
     # Ranges: "5 to 10 km", "20-30 mm", "between 5 and 10 kilometres", "3-4 kilometres".
@@ -422,9 +455,15 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
         if compound:
             num, unit, end = compound
     value = num.value * (-1 if negative else 1)
+    if spread is not None:
+        value = float(re.match(r"[\d.,]+", num.text).group(0).replace(",", "")) * (-1 if negative else 1)
     precision = num.precision
     low = high = value
     is_range = high_num is not None
+    if spread is not None:
+        value = num.value * (-1 if negative else 1)
+        low, high = value - spread.value, value + spread.value
+        precision = spread.precision
     if is_range:
         low, high = value, high_num.value
         value = (low + high) / 2
@@ -495,8 +534,23 @@ def _bare_count_ok(sc: _Scanner, num: Number, qual) -> bool:
         if num.value <= 1:
             return False
         return _refers_back(sc, num.start)
+    if num.value != int(num.value) or num.value < 0:
+        return False  # a bare decimal is a score, a magnitude or a p-value, not a count
     if _is_label_before(sc, num.start):
         return False
+    text = sc.text
+    before = text[max(0, num.start - 3) : num.start].rstrip()
+    if before[-1:] in ("=", "<", ">", "≤", "≥", "≈", "^", "[", "§", "¶"):
+        return False  # n = 12, p < 0.05, [12]
+    after = text[num.end : num.end + 2]
+    if after[:1] in ("]",) or (before[-1:] == "(" and after[:1] == ")"):
+        return False  # citations and list markers: [12], (3)
+    line_start = text.rfind("\n", 0, num.start) + 1
+    if not text[line_start : num.start].strip() and re.match(r"[.)]\s", after):
+        return False  # "1. " or "2) " at the start of a line numbers a list
+    nxt = re.match(r"[ \u00a0]+([A-Z][\w-]*)", text[num.end : num.end + 24])
+    if nxt:
+        return False  # "737 MAX", "Boeing 747 Dreamliner": part of a name
     return True
 
 
@@ -549,6 +603,8 @@ def _range_after(sc: _Scanner, num: Number, unit: UnitMatch | None, between, cur
         return None
     if between and between.group(1).lower() == "from" and L.CHANGE_WORDS.search(text[max(0, num.start - 40) : num.start]):
         return None  # "rose from 5% to 8%": two figures
+    if sep in ("to", "through", "till", "until") and not between and L.CHANGE_WORDS.search(text[max(0, num.start - 40) : num.start]):
+        return None  # "fell 3.2 per cent to 412p": a destination, not a range
     if sep == "or" and (unit is not None or num.value >= 100):
         return None
     if sep in ("-", "–", "—") and m.group(0) != sep and sep == "-":
@@ -580,8 +636,8 @@ def _range_after(sc: _Scanner, num: Number, unit: UnitMatch | None, between, cur
     if unit is not None and unit2 is not None and unit.kind == "quantity" and unit2.kind == "quantity":
         if U.dimension(unit.unit) != U.dimension(unit2.unit):
             return None
-    if unit is not None and unit2 is None and unit.kind != "percent":
-        return None  # "5 km to 10" is not a range of kilometres
+    if unit is not None and unit2 is None:
+        return None  # "5 km to 10", "3.2 per cent to 412p": not a range
     return high, unit2
 
 

@@ -139,7 +139,7 @@ _SPEEDS = {
     ),
     "meter / second": (["metre per second", "meter per second"], ["metres per second", "meters per second"], ["m/s"]),
     "foot / second": (["foot per second"], ["feet per second"], ["ft/s", "fps"]),
-    "knot": (["knot"], ["knots"], ["kn", "kt", "kts"]),
+    "knot": (["knot"], ["knots"], ["kn", "kts"]),
 }
 _ENERGY_POWER = {
     "watt": (["watt"], ["watts"], ["W"]),
@@ -178,6 +178,25 @@ _OTHER = {
     "gigabit / second": (["gigabit per second"], ["gigabits per second"], ["Gbps", "Gbit/s", "Gb/s"]),
     "kilobit / second": (["kilobit per second"], ["kilobits per second"], ["kbps", "kbit/s"]),
     "psi": ([], [], ["psi"]),
+    "microliter": (["microlitre", "microliter"], ["microlitres", "microliters"], ["µl", "μl", "µL", "μL", "ul", "uL"]),
+    "microgram": (["microgram"], ["micrograms"], ["µg", "μg", "mcg", "ug"]),
+    "nanogram": (["nanogram"], ["nanograms"], ["ng"]),
+    "micromolar": (["micromolar"], [], ["µM", "μM", "uM"]),
+    "nanomolar": (["nanomolar"], [], ["nM"]),
+    "millimolar": (["millimolar"], [], ["mM"]),
+    "mole": (["mole"], ["moles"], ["mol"]),
+    "millimole": (["millimole"], ["millimoles"], ["mmol"]),
+    "ppm": (["part per million"], ["parts per million"], ["ppm"]),
+    "revolutions_per_minute": ([], [], ["rpm", "RPM"]),
+    "kilodalton": (["kilodalton"], ["kilodaltons"], ["kDa"]),
+    "decibel": (["decibel"], ["decibels"], ["dB"]),
+    "millisievert": (["millisievert"], ["millisieverts"], ["mSv"]),
+    "sievert": (["sievert"], ["sieverts"], ["Sv"]),
+    "gray": ([], [], ["Gy"]),
+    "kiloton": (["kiloton", "kilotonne"], ["kilotons", "kilotonnes"], ["kt"]),
+    "megaton": (["megaton", "megatonne"], ["megatons", "megatonnes"], ["Mt"]),
+    "calorie": (["calorie"], [], ["cal"]),
+    "cubic_centimeter": ([], [], ["cc", "cm³", "cm3"]),
     "bar": ([], [], ["bar"]),
     "millibar": (["millibar"], ["millibars"], ["mbar", "mb"]),
     "hectopascal": (["hectopascal"], ["hectopascals"], ["hPa"]),
@@ -205,9 +224,9 @@ _TEMPERATURES = {
 UNIT_FACTORS = {"decade": ("year", 10.0)}
 
 # Symbols that need the figure right before them with no space ("40C", not "40 C").
-ATTACHED_ONLY_SYMBOLS = frozenset({"C", "F", "h", "t", "l", "g", "A", "V", "W", "J", "st", "ct", "kn", "kt", "mo", "m"})
+ATTACHED_ONLY_SYMBOLS = frozenset({"C", "F", "t", "l", "g", "A", "V", "W", "J", "st", "ct", "kn", "mo"})
 # Symbols too ambiguous after a space in running prose ("5 in the", "3 a day").
-NEVER_SPACED = frozenset({"C", "F", "h", "t", "l", "g", "A", "V", "J", "st", "ct", "mo", "mos", "kn", "kt", "gm", "gms", "Cal", "bar", "Pa", "B"})
+NEVER_SPACED = frozenset({"C", "F", "t", "l", "g", "A", "V", "J", "st", "ct", "mo", "mos", "kn", "gm", "gms", "Cal", "bar", "Pa", "B", "ul", "ug", "mol"})
 
 _SQUARE_WORDS = ("square", "sq", "sq.")
 _CUBIC_WORDS = ("cubic", "cu", "cu.")
@@ -276,7 +295,7 @@ def _alternation(forms, flags=0) -> re.Pattern:
         e = re.escape(f).replace(r"\ ", r"[ \t\u00a0\u202f]+")
         escaped.append(e)
     # A unit ends where a word would end ("5 mice" is not "5 mi"); ² and ³ belong to the unit.
-    return re.compile(r"(?:" + "|".join(escaped) + r")(?![\w²³/])", flags)
+    return re.compile(r"(?:" + "|".join(escaped) + r")(?![\w²³])", flags)
 
 
 WORD_UNIT_RE = _alternation(WORD_UNITS, re.IGNORECASE)

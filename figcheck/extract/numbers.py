@@ -27,6 +27,11 @@ DIGIT_NUMBER = re.compile(
     re.VERBOSE,
 )
 
+_SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-"))
+_SCIENTIFIC = re.compile(
+    r"(?:[ \u00a0]?[×x·][ \u00a0]?10(?:\^(?P<exp>[-−]?\d{1,3})|(?P<sup>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))"
+    r"|[eE](?P<exp2>[-+]?\d{1,3})(?![\w]))"
+)
 _WORD = r"[A-Za-z]+"
 WORD_TOKEN = re.compile(r"[A-Za-z]+")
 
@@ -88,6 +93,14 @@ def parse_digits(text: str, pos: int) -> Number | None:
             value = value / int(fm.group(1))
             precision = 0.5 / int(fm.group(1))
             end += fm.end()
+    # scientific notation: 1.5 × 10^6, 3 × 10⁶, 2.3e-5
+    sci = _SCIENTIFIC.match(text, end)
+    if sci:
+        exponent = sci.group("exp") or sci.group("exp2") or "".join(_SUPERSCRIPTS[c] for c in sci.group("sup"))
+        power = 10.0 ** int(exponent.replace("−", "-"))
+        value *= power
+        precision *= power
+        end = sci.end()
     return Number(
         start=pos,
         end=end,
