@@ -24,8 +24,12 @@ def canonical(unit: str) -> str:
 
 @lru_cache(maxsize=4096)
 def dimension(unit: str) -> str:
-    """pint's dimensionality string ("[length] ** 2")."""
-    return str(registry().parse_units(unit).dimensionality)
+    """pint's dimensionality string ("[length] ** 2"); data sizes, which pint counts as
+    dimensionless, are "[information]" so they never compare with ratios such as mg/kg."""
+    dims = str(registry().parse_units(unit).dimensionality)
+    if dims == "dimensionless" and "bit" in base_unit(unit):
+        return "[information]"
+    return dims
 
 
 @lru_cache(maxsize=4096)

@@ -101,7 +101,7 @@ _VOLUMES = {
     "imperial_gallon": (["imperial gallon"], ["imperial gallons"], []),
     "pint": (["pint"], ["pints"], []),
     "oil_barrel": (["barrel"], ["barrels"], ["bbl"]),
-    "cubic_meter": (["cubic metre", "cubic meter"], ["cubic metres", "cubic meters"], ["m³", "m3", "cu m"]),
+    "meter ** 3": (["cubic metre", "cubic meter"], ["cubic metres", "cubic meters"], ["m³", "m3", "cu m"]),
     "cubic_foot": (["cubic foot"], ["cubic feet"], ["ft³", "cu ft"]),
     "kiloliter": (["kilolitre", "kiloliter"], ["kilolitres", "kiloliters"], []),
 }
@@ -205,7 +205,7 @@ _OTHER = {
     "kelvin": (["kelvin"], ["kelvins"], []),
     "degree": (["degree"], ["degrees"], ["°"]),
     "mile / gallon": (["mile per gallon"], ["miles per gallon"], ["mpg"]),
-    "liter / (100 * kilometer)": ([], [], ["l/100km", "L/100km", "l/100 km", "L/100 km"]),
+    "litre_per_100km": (["litres per 100 km", "liters per 100 km", "litres per 100 kilometres"], [], ["l/100km", "L/100km", "l/100 km", "L/100 km"]),
 }
 _TEMPERATURES = {
     "degree_Celsius": (
@@ -221,7 +221,7 @@ _TEMPERATURES = {
 }
 
 # Units pint lacks or spells otherwise: written unit → (pint unit, factor).
-UNIT_FACTORS = {"decade": ("year", 10.0)}
+UNIT_FACTORS = {"decade": ("year", 10.0), "litre_per_100km": ("liter / kilometer", 0.01)}
 
 # Symbols that need the figure right before them with no space ("40C", not "40 C").
 ATTACHED_ONLY_SYMBOLS = frozenset({"C", "F", "t", "l", "g", "A", "V", "W", "J", "st", "ct", "kn", "mo"})
@@ -380,7 +380,7 @@ LABEL_WORDS = frozenset(
 # Capitalised words that often start a sentence before a plain figure; not labels.
 SENTENCE_WORDS = frozenset(
     """
-    about above according across after again against all almost along also although among an
+    a an about above according across after again against all almost along also although among an
     and another around as at before below between beyond both but by despite during each
     either even every except few for from given if in including inside into just less like
     many more most much nearly neither next nor not now of off on once only or other our out

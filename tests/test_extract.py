@@ -1,0 +1,348 @@
+"""Extraction: what a careful reader takes as a figure, and what it leaves alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from figcheck.extract import extract_claims
+from figcheck.units import convert
+
+
+def only(text: str):
+    claims = extract_claims(text)
+    assert len(claims) == 1, [c.text for c in claims]
+    return claims[0]
+
+
+def assert_quantity(claim, value, unit):
+    assert claim.unit is not None
+    assert convert(claim.value, claim.unit, unit) == pytest.approx(value, rel=1e-9)
+
+
+# --- numbers ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, unit",
+    [
+        ("The lake covers 1,000 square kilometres.", "1,000 square kilometres", 1000, "kilometer ** 2"),
+        ("About 30\u2009000 km of road.", "About 30\u2009000 km", 30000, "kilometer"),
+        ("It rose 30\u00a0000 feet.", "30\u00a0000 feet", 30000, "foot"),
+        ("A 2.5 km walk.", "2.5 km", 2.5, "kilometer"),
+        ("The board is 92 5⁄8 inches long.", "92 5⁄8 inches", 92.625, "inch"),
+        ("Add 5⁄8 inch of water.", "5⁄8 inch", 0.625, "inch"),
+        ("The pipe is 2½ inches wide.", "2½ inches", 2.5, "inch"),
+        ("It froze at -5C.", "-5C", -5, "degree_Celsius"),
+        ("It fell to minus 10 degrees Celsius.", "minus 10 degrees Celsius", -10, "degree_Celsius"),
+        ("The river is a kilometre wide here.", "a kilometre", 1, "kilometer"),
+        ("Half a mile further on, the road forks.", "Half a mile", 0.5, "mile"),
+        ("The works will take three and a half years.", "three and a half years", 3.5, "year"),
+        ("It took nearly two decades to finish.", "nearly two decades", 20, "year"),
+        ("The reserve spans 2.5 million acres.", "2.5 million acres", 2.5e6, "acre"),
+        ("Twenty-three kilometres of track.", "Twenty-three kilometres", 23, "kilometer"),
+        ("Cells were seeded at 1.5 × 10^6 per well in 200 µl.", "200 µl", 200, "microliter"),
+    ],
+)
+def test_numbers_in_digits_and_words(text, surface, value, unit):
+    claim = next(c for c in extract_claims(text) if c.text == surface)
+    assert_quantity(claim, value, unit)
+    assert text[claim.start : claim.end] == surface
+
+
+@pytest.mark.parametrize(
+    "text, value, currency",
+    [
+        ("The deal is worth $2.5bn.", 2.5e9, "USD"),
+        ("Aid totalling €500 million was pledged.", 5e8, "EUR"),
+        ("It raised €500m in funding.", 5e8, "EUR"),
+        ("Tickets cost £12.50 each.", 12.5, "GBP"),
+        ("The budget is 3 billion dollars.", 3e9, "USD"),
+        ("It raised US$40m in funding.", 4e7, "USD"),
+        ("It cost 40 pounds to fix.", 40, "GBP"),
+        ("Shares fell to 412p.", 4.12, "GBP"),
+        ("A salary of ¥5 mln a year.", 5e6, "JPY"),
+    ],
+)
+def test_money(text, value, currency):
+    claim = only(text)
+    assert claim.kind == "money"
+    assert claim.dimension == f"currency:{currency}"
+    assert claim.unit is None
+    assert claim.value == pytest.approx(value)
+
+
+def test_pounds_without_money_context_are_mass():
+    claim = only("The dog weighs 40 pounds.")
+    assert claim.kind == "quantity" and claim.unit == "pound"
+
+
+def test_scale_suffixes_on_counts():
+    assert only("Some 40k runners took part.").value == 40000
+    assert only("The company employs 1.2 million workers.").counted == "worker"
+
+
+# --- qualifiers ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, qualifier, low, high",
+    [
+        ("almost 1,000 km", "almost", 900, 1000),
+        ("nearly 1,000 km", "nearly", 900, 1000),
+        ("about 1,000 km", "about", 900, 1100),
+        ("around 1,000 km", "around", 900, 1100),
+        ("roughly 1,000 km", "roughly", 900, 1100),
+        ("some 1,000 km", "some", 900, 1100),
+        ("approximately 1,000 km", "approximately", 900, 1100),
+        ("c. 1,000 km", "c.", 900, 1100),
+        ("~1,000 km", "~", 900, 1100),
+        ("more than 1,000 km", "more than", 1000, None),
+        ("over 1,000 km", "over", 1000, None),
+        ("at least 1,000 km", "at least", 1000, None),
+        ("up to 1,000 km", "up to", None, 1000),
+        ("less than 1,000 km", "less than", None, 1000),
+        ("under 1,000 km", "under", None, 1000),
+        ("fewer than 1,000 people", "fewer than", None, 1000),
+        ("at most 1,000 km", "at most", None, 1000),
+        ("exactly 1,000 km", "exactly", 1000, 1000),
+    ],
+)
+def test_qualifiers_set_bounds(text, qualifier, low, high):
+    claim = only(f"They said {text} in all.")
+    assert claim.qualifier == qualifier
+    assert claim.text.lower().startswith(qualifier.lower())
+    assert claim.low == (pytest.approx(low) if low is not None else None)
+    assert claim.high == (pytest.approx(high) if high is not None else None)
+
+
+# --- ranges ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, surface, low, high, unit",
+    [
+        ("Between 5 and 10 kilometres of track were damaged.", "Between 5 and 10 kilometres", 5, 10, "kilometer"),
+        ("A stretch of 5 to 10 km was closed.", "5 to 10 km", 5, 10, "kilometer"),
+        ("Rainfall of 20–30 mm is expected.", "20–30 mm", 20, 30, "millimeter"),
+        ("Rainfall of 20-30 mm is expected.", "20-30 mm", 20, 30, "millimeter"),
+        ("Turnout of 20-30% is likely.", "20-30%", 20, 30, "percent"),
+        ("Between 2,000 and 3,000 people attended.", "Between 2,000 and 3,000 people", 2000, 3000, None),
+    ],
+)
+def test_ranges(text, surface, low, high, unit):
+    claim = only(text)
+    assert claim.text == surface
+    assert claim.is_range
+    assert (claim.low, claim.high) == (low, high)
+    assert claim.value == (low + high) / 2
+    assert claim.unit == unit
+
+
+def test_range_with_converted_range():
+    claims = extract_claims("The march covered 3-4 kilometres (2 to 2.5 miles).")
+    assert [c.text for c in claims] == ["3-4 kilometres", "2 to 2.5 miles"]
+    assert claims[1].converted_from == 0
+    assert (claims[1].low, claims[1].high) == (2, 2.5)
+
+
+def test_change_is_not_a_range():
+    claims = extract_claims("Prices rose from 5% to 8% last year.")
+    assert [c.text for c in claims] == ["5%", "8%"]
+
+
+# --- units ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("386 square miles", 386, "mile ** 2"),
+        ("386 sq mi", 386, "mile ** 2"),
+        ("12 km²", 12, "kilometer ** 2"),
+        ("12 km2", 12, "kilometer ** 2"),
+        ("10,000 hectares", 10000, "hectare"),
+        ("5,683 acres", 5683, "acre"),
+        ("50 litres", 50, "liter"),
+        ("5 US gallons", 5, "gallon"),
+        ("2 tonnes", 2, "metric_ton"),
+        ("100,000 tons", 100000, "ton"),
+        ("4.4 lb", 4.4, "pound"),
+        ("15 mph", 15, "mile / hour"),
+        ("120 km/h", 120, "kilometer / hour"),
+        ("60 miles an hour", 60, "mile / hour"),
+        ("20 knots", 20, "knot"),
+        ("40C", 40, "degree_Celsius"),
+        ("212 °F", 212, "degree_Fahrenheit"),
+        ("40 degrees Celsius", 40, "degree_Celsius"),
+        ("48 hours", 48, "hour"),
+        ("seven months", 7, "month"),
+        ("64 GB", 64, "gigabyte"),
+        ("5 ft 11 in", 71, "inch"),
+        ("47 feet 3 inches", 567, "inch"),
+        ("5'11\"", 71, "inch"),
+        ("1.5km", 1.5, "kilometer"),
+        ("35,000 feet", 35000, "foot"),
+    ],
+)
+def test_units_in_words_abbreviations_and_symbols(text, value, unit):
+    claim = only(f"It was {text} at the time.")
+    assert claim.text == text
+    assert_quantity(claim, value, unit)
+
+
+def test_british_and_american_spellings_agree():
+    uk, us = only("It is 5 kilometres away."), only("It is 5 kilometers away.")
+    assert uk.unit == us.unit == "kilometer"
+
+
+@pytest.mark.parametrize("text, surface, unit", [("A 3.2-mile stretch of coast.", "3.2-mile", "mile"), ("A 50-km front.", "50-km", "kilometer")])
+def test_adjectival_units(text, surface, unit):
+    claim = only(text)
+    assert claim.text == surface and claim.unit == unit
+
+
+def test_temperature_difference_is_not_a_temperature():
+    claims = extract_claims("A rise of 1 °F (0.56 °C) is expected.")
+    assert [c.unit for c in claims] == ["delta_degree_Fahrenheit", "delta_degree_Celsius"]
+    assert claims[1].converted_from == 0
+    assert only("Temperatures of 30C are forecast.").unit == "degree_Celsius"
+
+
+def test_age_is_marked():
+    claim = only("A 62-year-old woman was killed.")
+    assert claim.text == "62-year-old" and claim.role == "age"
+
+
+# --- counts ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, counted",
+    [
+        ("Some 30,000 troops took part.", "Some 30,000 troops", 30000, "troop"),
+        ("More than 30 settlements were retaken.", "More than 30 settlements", 30, "settlement"),
+        ("Five people were killed.", "Five people", 5, "person"),
+        ("A dozen villages lost power.", "A dozen villages", 12, "village"),
+        ("Twenty-three schools were closed.", "Twenty-three schools", 23, "school"),
+        ("The survey asked 2,014 adults.", "2,014 adults", 2014, "adult"),
+        ("All 12 crew survived.", "12 crew", 12, "crew"),
+        ("There are 2,000 new teachers.", "2,000 new teachers", 2000, "teacher"),
+        ("Police counted 40 casualties.", "40 casualties", 40, "casualty"),
+        ("The order covers 30 children.", "30 children", 30, "child"),
+    ],
+)
+def test_counts(text, surface, value, counted):
+    claim = only(text)
+    assert (claim.text, claim.value, claim.counted, claim.kind) == (surface, value, counted, "count")
+    assert claim.unit is None and claim.dimension == "count"
+
+
+def test_bare_number_refers_back_to_counted_noun():
+    claims = extract_claims("Five people were killed and nine injured.")
+    assert [(c.text, c.counted) for c in claims] == [("Five people", "person"), ("nine", "person")]
+
+
+def test_parts_after_a_colon_are_counts():
+    claims = extract_claims("Thirty people were injured: 12 seriously and 21 lightly.")
+    assert [(c.value, c.kind) for c in claims] == [(30, "count"), (12, "count"), (21, "count")]
+
+
+# --- percentages -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, value", [("64.5%", 64.5), ("8 per cent", 8), ("3.9 percent", 3.9), ("5pc", 5)])
+def test_percentages(text, value):
+    claim = only(f"It was {text} last year.")
+    assert claim.kind == "percent" and claim.dimension == "percent" and claim.value == value
+
+
+def test_percentage_points_are_distinct():
+    claim = only("Rates rose by 0.25 percentage points.")
+    assert claim.unit == "percentage_point" and claim.dimension != "percent"
+
+
+# --- conversions -------------------------------------------------------------------------------------
+
+
+def test_parenthesised_equivalent_after_a_curly_quote():
+    text = "claiming to have taken ‘more than 1,000 square kilometres’ (386 square miles) this week"
+    claims = extract_claims(text)
+    assert [c.text for c in claims] == ["more than 1,000 square kilometres", "386 square miles"]
+    assert claims[1].converted_from == 0
+    assert claims[0].qualifier == "more than" and claims[0].low == 1000 and claims[0].high is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a gain of 50 kilometres (31 miles) in depth", "The dam is 185 m (607 ft) high.", "The parcel weighed 4.4 lb (2 kg)."],
+)
+def test_equivalents_are_linked(text):
+    claims = extract_claims(text)
+    assert len(claims) == 2 and claims[1].converted_from == 0
+
+
+def test_a_parenthetical_count_is_not_a_conversion():
+    claims = extract_claims("The stadium seats 60,000 (about 60,000 people were there on the day).")
+    assert all(c.converted_from is None for c in claims)
+
+
+# --- left alone ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The offensive began on Sept. 8, 2022.",
+        "It happened on 8 September 2022 and again on September 9.",
+        "In 2014 and again in 2015 the city changed hands.",
+        "She finished 2nd in the 1990s.",
+        "The meeting starts at 10:30 a.m. on Monday.",
+        "The meeting starts at 3pm.",
+        "Upgrade to version 3.11.7 before installing.",
+        "Call 020 7946 0958 for details.",
+        "Call +44 20 7946 0958 or (555) 123-4567.",
+        "See https://example.com/report-2022/page/3 for the data.",
+        "Write to press.2022@example.org today.",
+        "Run `pip install pint==0.25.3` first.",
+        "Article 5 of the treaty applies.",
+        "Flight BA 286 landed at Gate 12.",
+        "The COVID-19 wave peaked in the winter.",
+        "He lives at 221B Baker Street.",
+        "Chapter 11 bankruptcy was filed.",
+        "The score was 3-1 after extra time.",
+        "The city lies at 50°N 36°E.",
+        "See page 12 and Figure 3.",
+        "It was one of the worst days of the war.",
+        "No one was hurt.",
+        "Hundreds of homes were flooded.",
+        "The Boeing 737 MAX was grounded.",
+        "Spending will rise in 2023-24.",
+        "The result was significant (p < 0.05).",
+        "The agreement runs from 1914-18 in the archive.",
+    ],
+)
+def test_quiet_text_has_no_claims(text):
+    assert extract_claims(text) == [], [c.text for c in extract_claims(text)]
+
+
+# --- positions ---------------------------------------------------------------------------------------------
+
+
+def test_spans_are_code_points_with_astral_characters():
+    text = "🏔🥾 The ridge path is 🏔 8 miles (20 km) long."
+    claims = extract_claims(text)
+    assert [text[c.start : c.end] for c in claims] == ["8 miles", "20 km"]
+    assert claims[0].start == text.index("8 miles")
+
+
+def test_figure_split_across_a_line_break_is_one_claim():
+    claim = only("They retook 1,000\nsquare miles of land.")
+    assert claim.text == "1,000\nsquare miles" and claim.unit == "mile ** 2"
+
+
+def test_claims_are_ordered_and_do_not_overlap():
+    text = open("seeds/kharkiv-counteroffensive-2022.txt", encoding="utf-8").read()
+    claims = extract_claims(text)
+    assert claims == sorted(claims, key=lambda c: c.start)
+    assert all(a.end <= b.start for a, b in zip(claims, claims[1:]))
+    assert all(text[c.start : c.end] == c.text for c in claims)

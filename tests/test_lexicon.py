@@ -1,0 +1,37 @@
+"""Every unit the extractor knows is a unit pint knows, of the kind its table says."""
+
+from __future__ import annotations
+
+import pytest
+
+from figcheck import units
+from figcheck.extract import lexicon as L
+
+ALL_UNITS = sorted(set(L.WORD_UNITS.values()) | set(L.SYMBOL_UNITS.values()))
+
+
+@pytest.mark.parametrize("unit", ALL_UNITS)
+def test_lexicon_units_parse_in_pint(unit):
+    if unit in L.UNIT_FACTORS:
+        unit = L.UNIT_FACTORS[unit][0]
+    assert units.canonical(unit)
+    assert units.dimension(unit)
+
+
+@pytest.mark.parametrize(
+    "written, dimension",
+    [
+        ("square miles", "[length] ** 2"), ("hectares", "[length] ** 2"), ("km²", "[length] ** 2"),
+        ("tonnes", "[mass]"), ("lb", "[mass]"), ("mph", "[length] / [time]"),
+        ("knots", "[length] / [time]"), ("litres", "[length] ** 3"), ("°F", "[temperature]"),
+        ("months", "[time]"), ("GB", "[information]"),
+    ],
+)
+def test_written_units_have_the_expected_kind(written, dimension):
+    unit = L.WORD_UNITS.get(written.lower()) or L.SYMBOL_UNITS[written]
+    assert units.dimension(unit) == dimension
+
+
+def test_conversions_use_offsets_for_temperatures():
+    assert units.convert(30, "degree_Celsius", "degree_Fahrenheit") == pytest.approx(86)
+    assert units.convert(1, "delta_degree_Fahrenheit", "delta_degree_Celsius") == pytest.approx(5 / 9)
