@@ -35,3 +35,14 @@ def test_written_units_have_the_expected_kind(written, dimension):
 def test_conversions_use_offsets_for_temperatures():
     assert units.convert(30, "degree_Celsius", "degree_Fahrenheit") == pytest.approx(86)
     assert units.convert(1, "delta_degree_Fahrenheit", "delta_degree_Celsius") == pytest.approx(5 / 9)
+
+
+def test_trie_pattern_matches_exactly_its_words():
+    import re
+
+    words = ["six", "sixteen", "sixty", "seven", "a", "an", "ten"]
+    pattern = re.compile(r"\b(?:" + L.trie_pattern(words) + r")\b")
+    for word in words:
+        assert pattern.fullmatch(word), word
+    for other in ["si", "sixt", "sevens", "te", "seventy"]:
+        assert not pattern.fullmatch(other), other

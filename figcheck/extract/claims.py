@@ -7,6 +7,7 @@ each anchor, so the cost grows with the number of figures, not with the vocabula
 
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
@@ -24,32 +25,66 @@ _A_FOLLOWERS = (
     "liter|gallon|hectare|acre|square|cubic|decade|century|fortnight|nautical|millimetre|"
     "centimetre|millimeter|centimeter"
 )
-ANCHOR = re.compile(
-    rf"(?<![\w.,/\\#@])(?:\d|\.\d|[{''.join(L.VULGAR_FRACTIONS)}])"
-    rf"|\b(?:{_NUMBER_WORD_ALT})\b"
-    rf"|\b(?:a|an|A|An)[ \t]+(?=(?:{_A_FOLLOWERS})\b)",
-    re.IGNORECASE,
+_ANCHOR_WORDS = [*L.SMALL_NUMBERS, *L.TENS, "dozen", "half", "quarter"]
+# Where a figure may start: digits (not inside a word, a path or a longer number) ...
+DIGIT_ANCHOR = re.compile(rf"(?<![\w.,/\\#@])(?:\d|\.\d|[{''.join(L.VULGAR_FRACTIONS)}])")
+# ... or a number word, or "a"/"an" before a scale or unit word ("a thousand", "a mile").
+WORD_ANCHOR = re.compile(
+    r"\b(?:"
+    + L.trie_pattern(_ANCHOR_WORDS + [w.capitalize() for w in _ANCHOR_WORDS])
+    + r")\b|\b(?:a|an|A|An)[ \t]+(?="
+    + L.trie_pattern(_A_FOLLOWERS.split("|"))
+    + r"\b)"
 )
 _WS = " \t\u00a0\u2009\u202f"
-# Spans never read: URLs, e-mail addresses, inline code, phone numbers, coordinates.
-_EXCLUDED = re.compile(
-    r"""
-      (?:https?|ftp)://[^\s<>"')\]]+ | www\.[^\s<>"')\]]+
-    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
-    | `[^`\n]+`
-    | (?<![\w.])\+\d{1,3}[ .-]?(?:\(?\d{1,4}\)?[ .-]?){2,5}\d{2,4}(?![\w])
-    | (?<![\w.,])\(?0\d{1,4}\)?(?:[ .-]\d{2,5}){2,4}(?![\w])
-    | (?<![\w.,])\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?![\w])
-    | \d{1,3}(?:\.\d+)?°\s*\d{0,2}(?:['′]\s*\d{0,2}(?:\.\d+)?["″]?)?\s*[NSEW]\b
-    | [A-Za-z]{2,}[\w.-]*\.(?:py|js|ts|json|html|md|txt|pdf|csv|exe|zip|xml|yaml|toml)\b
-    """,
-    re.VERBOSE,
+# Spans never read: URLs, e-mail addresses, inline code, phone numbers, coordinates, file
+# names. Each pattern runs only when its trigger character occurs, and each starts at a token
+# boundary, so the scan stays linear and cheap on ordinary prose.
+_EXCLUDED: tuple[tuple[str, re.Pattern], ...] = (
+    ("://", re.compile(r"(?:https?|ftp)://[^\s<>\"')\]]+")),
+    ("www.", re.compile(r"\bwww\.[^\s<>\"')\]]+")),
+    ("@", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
+    ("`", re.compile(r"`[^`\n]+`")),
+    ("+", re.compile(r"(?<![\w.])\+\d{1,3}[ .-]?(?:\(?\d{1,4}\)?[ .-]?){2,5}\d{2,4}(?![\w])")),
+    ("°", re.compile(r"\d{1,3}(?:\.\d+)?°\s*\d{0,2}(?:['′]\s*\d{0,2}(?:\.\d+)?[\"″]?)?\s*[NSEW]\b")),
+    (".", re.compile(r"(?<![\w.-])[A-Za-z][\w-]+\.(?:py|js|ts|json|html|md|txt|pdf|csv|exe|zip|xml|yaml|toml)\b")),
 )
+_DIGIT_CHAIN = re.compile(r"(?<![\w.,])\(?\d{2,5}\)?(?:[ .\-/]\d{2,5}){2,4}(?![\w.,]?\d)")
 _TIME_AFTER = re.compile(r"^\s?(?:[ap]\.?m\.?(?![a-z])|o['’]clock|GMT|BST|UTC|CET|CEST|EST|EDT|PST|PDT|hrs\b|h\d\d)", re.I)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th|s|'s|’s|s')\b", re.I)
 _RANGE_SEP = re.compile(r"^[ \t\u00a0\u2009\u202f]*(?:-|–|—|to|and|or|through|till|until)[ \t\u00a0\u2009\u202f]*", re.I)
 _QUOTES = "'\"‘’“”"
 _PLUS_MINUS = re.compile(r"[ \u00a0]?(?:±|\+/-|\+/−|\+-)[ \u00a0]?(?=[\d.])")
+
+# Small patterns of the scanner, compiled once.
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w.'’-]*)[ \t\u00a0]+$")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_SCALE_AFTER_FRACTION = re.compile(r"\s+(thousand|million|billion)\b", re.IGNORECASE)
+_ENDS_WITH_SCALE = re.compile(r"(?:thousand|million|billion|trillion)$", re.IGNORECASE)
+_HYPHEN_WORD = re.compile(r"[-‑][A-Za-z°]")
+_PERCENT = re.compile(r"(?:%|per[ -]?cent\b|percent\b|pc\b|pct\b|percentage[ -]points?\b)", re.IGNORECASE)
+_PER = re.compile(r"(?:/|[ \u00a0]per[ \u00a0]+)")
+_SUBUNIT = re.compile(r"(cents?|pence|p)\b")
+_NUMBER_CONTINUES = re.compile(r"[:.]\d|/\d|,\d{1,2}(?!\d)|\d")
+_LETTER = re.compile(r"[A-Za-z]")
+_DASH_DIGIT = re.compile(r"[-‑–]\d")
+_DASH_DIGITS = re.compile(r"[-‑–](\d+)")
+_NUMBER_SIGN_BEFORE = re.compile(r"(?:\bNo\.|#|\bpp?\.)\s*$")
+_MINUS_BEFORE = re.compile(r"\bminus\s+$", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"(?:^|(?<=\W))(between|from)\s+$", re.IGNORECASE)
+_DIGITS_AND_MARKS = re.compile(r"[\d.,]+")
+_OLD_AFTER = re.compile(r"[-‑ ]old\b")
+_FRACTION_COMPOUND = re.compile(r"-(?:thirds?|quarters?|fifths?|halves|fold|off|way|sided|all)\b", re.IGNORECASE)
+_LIST_MARK = re.compile(r"[.)]\s")
+_CAPITALISED_AFTER = re.compile(r"[ \u00a0]+([A-Z][\w-]*)")
+_COUNTED_BEFORE = re.compile(r"(?:\d|\b(?:" + _NUMBER_WORD_ALT + r"))\s+[A-Za-z-]+", re.IGNORECASE)
+_JOINER_BEFORE = re.compile(r"(?:\band|,|:|;|\bwhile|\bwith|\bwhom|\bof\s+them|\bincluding)\s*(?:another|a\s+further|only|just)?\s*$", re.IGNORECASE)
+_AGE = re.compile(r"[-‑](year|month|week|day)s?[-‑]old\b", re.IGNORECASE)
+_INCHES_MARK = re.compile(r"['′][ \u00a0]?\d{1,2}(?:\.\d+)?(?:\"|″|'')")
+_CURRENCY_SYMBOL = re.compile(r"(?:US\$|\$|£|€|¥)")
+_AND = re.compile(r",?\s*and\s+")
+_INCH_UNIT = re.compile(r"[ \u00a0]?(?:inches|inch|in\.?(?![A-Za-z])|\"|″|'')")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
 
 
 @dataclass(slots=True)
@@ -68,7 +103,16 @@ class UnitMatch:
 class _Scanner:
     def __init__(self, text: str) -> None:
         self.text = text
-        self.excluded = [(m.start(), m.end()) for m in _EXCLUDED.finditer(text)]
+        spans = sorted(
+            (m.start(), m.end()) for trigger, pattern in _EXCLUDED if trigger in text for m in pattern.finditer(text)
+        )
+        merged: list[tuple[int, int]] = []
+        for s, e in spans:  # overlapping spans merged, so one bisect answers "inside?"
+            if merged and s <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+            else:
+                merged.append((s, e))
+        self.excluded = merged
         self._ex_starts = [s for s, _ in self.excluded]
 
     # --- helpers -----------------------------------------------------------------------------
@@ -92,8 +136,18 @@ class _Scanner:
 
     def prev_word(self, pos: int) -> str:
         """The word just before ``pos``, separated from it by spaces only."""
-        m = re.search(r"([A-Za-z][\w.'’-]*)[ \t\u00a0]+$", self.text[max(0, pos - 32) : pos])
-        return m.group(1) if m else ""
+        text = self.text
+        i = pos
+        while i > 0 and text[i - 1] in " \t\u00a0":
+            i -= 1
+        if i == pos:
+            return ""
+        j = i
+        while j > 0 and j > pos - 32 and (text[j - 1].isalnum() or text[j - 1] in ".'’-_"):
+            j -= 1
+        while j < i and not text[j].isalpha():
+            j += 1  # a word starts with a letter
+        return text[j:i]
 
     def at_sentence_start(self, pos: int) -> bool:
         before = self.text[max(0, pos - 4) : pos].rstrip(_WS + _QUOTES + "(")
@@ -106,12 +160,12 @@ class _Scanner:
         c = text[pos]
         if c.isdigit() or c == "." or c in L.VULGAR_FRACTIONS:
             return parse_digits(text, pos)
-        word = re.match(r"[A-Za-z]+", text[pos : pos + 12]).group(0).lower()
+        word = _LETTERS.match(text[pos : pos + 12]).group(0).lower()
         if word in ("half", "quarter"):
             return self._fraction_word(pos, word)
         if word in ("a", "an"):
             after = self.skip_ws(pos + len(word), 0)
-            nxt = re.match(r"[A-Za-z]+", text[after : after + 12])
+            nxt = _LETTERS.match(text[after : after + 12])
             nw = nxt.group(0).lower() if nxt else ""
             if nw in L.NUMBER_WORDS:
                 return parse_words(text, pos)
@@ -128,7 +182,7 @@ class _Scanner:
         frac = 0.5 if word == "half" else 0.25
         start = article_start if article_start is not None else pos
         end = pos + m.end()
-        scale = re.match(r"\s+(thousand|million|billion)\b", self.text[end : end + 12], re.I)
+        scale = _SCALE_AFTER_FRACTION.match(self.text[end : end + 12])
         if scale:
             v = frac * L.SCALES[scale.group(1).lower()]
             end += scale.end()
@@ -137,7 +191,7 @@ class _Scanner:
 
     def with_scale(self, num: Number) -> tuple[Number, str | None]:
         """Apply a following scale ("million", "bn", "k"); returns the suffix for money-only ones."""
-        if num.is_word and re.search(r"(?:thousand|million|billion|trillion)$", num.text, re.I):
+        if num.is_word and _ENDS_WITH_SCALE.search(num.text):
             return num, None
         found = parse_scale_word(self.text, num.end)
         if not found:
@@ -154,14 +208,14 @@ class _Scanner:
         attached = pos < len(text) and not text[pos].isspace()
         i = pos
         hyphen = False
-        if allow_hyphen and text[pos : pos + 1] in ("-", "‑") and re.match(r"[-‑][A-Za-z°]", text[pos : pos + 2]):
+        if allow_hyphen and text[pos : pos + 1] in ("-", "‑") and _HYPHEN_WORD.match(text[pos : pos + 2]):
             i = pos + 1
             hyphen = True
         elif text[pos : pos + 1] in _WS + "\r\n":
             i = self.skip_ws(pos)
             attached = False
         # percentages
-        pm = re.match(r"(?:%|per[ -]?cent\b|percent\b|pc\b|pct\b|percentage[ -]points?\b)", text[i : i + 20], re.I)
+        pm = _PERCENT.match(text[i : i + 20])
         if pm and not (pm.group(0).lower() in ("pc", "pct") and not attached and text[i - 1 : i] != " "):
             word = pm.group(0)
             unit = "percentage_point" if word.lower().startswith("percentage") else "percent"
@@ -207,7 +261,7 @@ class _Scanner:
     def _per_unit(self, pos: int) -> tuple[str, int] | None:
         """The denominator of "mg/kg", "km per day", "litres per 100 km": (pint unit, end)."""
         text = self.text
-        m = re.match(r"(?:/|[ \u00a0]per[ \u00a0]+)", text[pos : pos + 6])
+        m = _PER.match(text[pos : pos + 6])
         if not m:
             return None
         j = pos + m.end()
@@ -229,7 +283,7 @@ class _Scanner:
         m = L.CURRENCY_CODE_AFTER_RE.match(self.text, i)
         if m and i - pos <= 1:
             return UnitMatch("money", None, i, m.end(), m.group(0), currency=m.group(0))
-        m = re.match(r"(cents?|pence|p)\b", self.text[i : i + 6])
+        m = _SUBUNIT.match(self.text[i : i + 6])
         if m and (m.group(1) != "p" or i == pos):
             code, factor = L.SUBUNIT_WORDS[m.group(1)]
             return UnitMatch("money", None, i, i + m.end(), m.group(0), currency=code, factor=factor)
@@ -249,6 +303,9 @@ class _Scanner:
         return L.CURRENCY_SYMBOLS[sym], start
 
     def qualifier_before(self, pos: int) -> tuple[str, int] | None:
+        last = self.prev_word(pos).lower()
+        if last not in L.QUALIFIER_LAST_WORDS and self.text[pos - 1 : pos] not in ("~", "≈"):
+            return None
         window = self.text[max(0, pos - 24) : pos]
         m = L.QUALIFIER_PATTERN.search(window)
         if not m:
@@ -267,8 +324,8 @@ def find_claims(text: str) -> list[Claim]:
     scanner = _Scanner(text)
     claims: list[Claim] = []
     consumed = 0
-    for m in ANCHOR.finditer(text):
-        pos = m.start()
+    anchors = heapq.merge((m.start() for m in DIGIT_ANCHOR.finditer(text)), (m.start() for m in WORD_ANCHOR.finditer(text)))
+    for pos in anchors:
         if pos < consumed or scanner.is_excluded(pos):
             continue
         try:
@@ -287,21 +344,35 @@ def find_claims(text: str) -> list[Claim]:
 # --- one claim ------------------------------------------------------------------------------------
 
 
+def _in_digit_chain(text: str, s: int, e: int) -> bool:
+    """Phone numbers and numeric dates: three or more digit groups joined by single spaces,
+    dots or dashes ("020 7946 0958", "(555) 123-4567", "2022-09-08")."""
+    window_start = max(0, s - 24)
+    for m in _DIGIT_CHAIN.finditer(text, window_start, min(len(text), e + 24)):
+        if m.start() <= s < m.end():
+            return True
+        if m.start() > s:
+            break
+    return False
+
+
 def _rejects_digits(sc: _Scanner, num: Number, range_end: bool = False) -> bool:
     """Figures that are not quantities whatever follows them."""
     text = sc.text
     s, e = num.start, num.end
+    if not num.has_separator and "." not in num.text and _in_digit_chain(text, s, e):
+        return True
     before = text[max(0, s - 2) : s]
     after = text[e : e + 3]
     if before[-1:] in ("-", "‑") and len(before) == 2 and before[0].isalpha():
         return True  # COVID-19, F-35, MH-17
     if before[-1:] == ":" and len(before) == 2 and before[0].isdigit():
         return True  # the minutes of 10:30
-    if re.match(r"[:.]\d|/\d|,\d{1,2}(?!\d)|\d", after) and not num.text.endswith(tuple(L.VULGAR_FRACTIONS)):
+    if _NUMBER_CONTINUES.match(after) and not num.text.endswith(tuple(L.VULGAR_FRACTIONS)):
         return True  # 10:30, 3.11.7, 8/9/2022, 1,5 (not a thousands group)
-    if re.match(r"[A-Za-z]", after) and _ORDINAL_AFTER.match(after + " "):
+    if _LETTER.match(after) and _ORDINAL_AFTER.match(after + " "):
         return True  # 2nd, 1990s
-    if re.match(r"[-‑–]\d", after) and re.match(r"[-‑–](\d+)", after):
+    if _DASH_DIGIT.match(after) and _DASH_DIGITS.match(after):
         nxt = parse_digits(text, e + 1)
         if nxt is not None and nxt.value <= num.value:
             return True  # a score or a label: 3-1, 2023-24 is handled as a year range
@@ -321,7 +392,7 @@ def _is_label_before(sc: _Scanner, pos: int) -> bool:
     word = sc.prev_word(pos)
     if not word:
         # "No. 10", "#3", "p. 12"
-        return bool(re.search(r"(?:\bNo\.|#|\bpp?\.)\s*$", sc.text[max(0, pos - 5) : pos]))
+        return bool(_NUMBER_SIGN_BEFORE.search(sc.text[max(0, pos - 5) : pos]))
     lw = word.lower().rstrip(".")
     if lw in L.LABEL_WORDS and lw not in ("day", "days", "week", "weeks", "year", "years", "hour", "hours", "minute", "minutes"):
         return True
@@ -334,7 +405,7 @@ def _is_label_before(sc: _Scanner, pos: int) -> bool:
 
 def _is_date_part(sc: _Scanner, num: Number) -> bool:
     before = sc.text[max(0, num.start - 16) : num.start]
-    if L.MONTH_BEFORE_RE.search(before):
+    if before[-1:].isspace() and L.MONTH_BEFORE_RE.search(before):
         return True
     if L.MONTH_AFTER_RE.match(sc.text[num.end : num.end + 16]):
         return True
@@ -366,9 +437,9 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
     if not num.is_word and text[start - 1 : start] in ("-", "−") and (start < 2 or text[start - 2] in _WS + "(\n"):
         negative = True
         start -= 1
-    elif not num.is_word and re.search(r"\bminus\s+$", text[max(0, start - 8) : start], re.I):
+    elif not num.is_word and _MINUS_BEFORE.search(text[max(0, start - 8) : start]):
         negative = True
-        start = max(0, start - 8) + re.search(r"\bminus\s+$", text[max(0, start - 8) : start], re.I).start()
+        start = max(0, start - 8) + _MINUS_BEFORE.search(text[max(0, start - 8) : start]).start()
     currency = sc.currency_before(start)
     if suffix in L.MONEY_ONLY_SUFFIXES and currency is None:
         # "500m" is 500 metres, not half a billion: undo the scale, read "m" as a unit.
@@ -377,7 +448,7 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
     if currency:
         start = currency[1]
     qual = sc.qualifier_before(start)
-    between = re.search(r"(?:^|(?<=\W))(between|from)\s+$", text[max(0, start - 10) : start], re.I)
+    between = _BETWEEN_BEFORE.search(text[max(0, start - 10) : start])
 
     unit = None
     spread = None
@@ -456,7 +527,7 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
             num, unit, end = compound
     value = num.value * (-1 if negative else 1)
     if spread is not None:
-        value = float(re.match(r"[\d.,]+", num.text).group(0).replace(",", "")) * (-1 if negative else 1)
+        value = float(_DIGITS_AND_MARKS.match(num.text).group(0).replace(",", "")) * (-1 if negative else 1)
     precision = num.precision
     low = high = value
     is_range = high_num is not None
@@ -479,9 +550,9 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
     if kind == "quantity" and pint_unit in L.TEMPERATURE_UNITS and _is_temperature_delta(sc, start, end):
         pint_unit = L.DELTA_OF[pint_unit]
         role = "delta"
-    if role == "age" or (kind == "quantity" and pint_unit == "year" and re.match(r"[-‑ ]old\b", text[end : end + 5])):
+    if role == "age" or (kind == "quantity" and pint_unit == "year" and _OLD_AFTER.match(text[end : end + 5])):
         role = "age"
-        old = re.match(r"[-‑ ]old\b", text[end : end + 5])
+        old = _OLD_AFTER.match(text[end : end + 5])
         if old:
             end += old.end()
     claim_text = text[start:end]
@@ -514,7 +585,7 @@ def _rejects_word(sc: _Scanner, num: Number) -> bool:
     text = sc.text
     after = text[num.end : num.end + 12]
     # "two-thirds", "ten-fold", "one-off", "five-star" (hyphenated non-unit words are checked later)
-    if re.match(r"-(?:thirds?|quarters?|fifths?|halves|fold|off|way|sided|all)\b", after, re.I):
+    if _FRACTION_COMPOUND.match(after):
         return True
     lw = num.text.lower()
     if lw in ("one", "a", "an"):
@@ -546,9 +617,9 @@ def _bare_count_ok(sc: _Scanner, num: Number, qual) -> bool:
     if after[:1] in ("]",) or (before[-1:] == "(" and after[:1] == ")"):
         return False  # citations and list markers: [12], (3)
     line_start = text.rfind("\n", 0, num.start) + 1
-    if not text[line_start : num.start].strip() and re.match(r"[.)]\s", after):
+    if not text[line_start : num.start].strip() and _LIST_MARK.match(after):
         return False  # "1. " or "2) " at the start of a line numbers a list
-    nxt = re.match(r"[ \u00a0]+([A-Z][\w-]*)", text[num.end : num.end + 24])
+    nxt = _CAPITALISED_AFTER.match(text[num.end : num.end + 24])
     if nxt:
         return False  # "737 MAX", "Boeing 747 Dreamliner": part of a name
     return True
@@ -559,9 +630,9 @@ def _refers_back(sc: _Scanner, pos: int) -> bool:
     window = sc.text[max(0, pos - 120) : pos]
     cut = max(window.rfind(". "), window.rfind("\n\n"))
     window = window[cut + 1 :] if cut >= 0 else window
-    if not re.search(r"(?:\d|\b(?:" + _NUMBER_WORD_ALT + r"))\s+[A-Za-z-]+", window, re.I):
+    if not _COUNTED_BEFORE.search(window):
         return False
-    return bool(re.search(r"(?:\band|,|:|;|\bwhile|\bwith|\bwhom|\bof\s+them|\bincluding)\s*(?:another|a\s+further|only|just)?\s*$", window, re.I))
+    return bool(_JOINER_BEFORE.search(window))
 
 
 def _year_context(sc: _Scanner, num: Number) -> bool:
@@ -573,11 +644,11 @@ def _read_unit(sc: _Scanner, num: Number) -> UnitMatch | None:
     text = sc.text
     end = num.end
     # "62-year-old"
-    age = re.match(r"[-‑](year|month|week|day)s?[-‑]old\b", text[end : end + 14], re.I)
+    age = _AGE.match(text[end : end + 14])
     if age:
         return UnitMatch("quantity", age.group(1).lower(), end + 1, end + 1 + len(age.group(1)) + (1 if text[end + 1 + len(age.group(1))] in "sS" else 0), age.group(1), role="age")
     # feet and inches written with marks: 5'11", 5′ 11″ (read whole by _compound)
-    if re.match(r"['′][ \u00a0]?\d{1,2}(?:\.\d+)?(?:\"|″|'')", text[end : end + 8]):
+    if _INCHES_MARK.match(text[end : end + 8]):
         return UnitMatch("quantity", "foot", end, end + 1, text[end])
     unit = sc.unit_after(end)
     if unit is None:
@@ -612,7 +683,7 @@ def _range_after(sc: _Scanner, num: Number, unit: UnitMatch | None, between, cur
     j = pos + m.end()
     if currency:
         cm = L.CURRENCY_PREFIX_RE.search(text[j : j + 5] + "")
-        sym = re.match(r"(?:US\$|\$|£|€|¥)", text[j : j + 4])
+        sym = _CURRENCY_SYMBOL.match(text[j : j + 4])
         if sym:
             j += sym.end()
     if j >= len(text):
@@ -652,7 +723,7 @@ def _compound(sc: _Scanner, num: Number, unit: UnitMatch):
     small, ratio = pairs[unit.unit]
     text = sc.text
     j = sc.skip_ws(unit.end, 0)
-    am = re.match(r",?\s*and\s+", text[j : j + 7])
+    am = _AND.match(text[j : j + 7])
     if am:
         j += am.end()
     if j >= len(text) or not text[j].isdigit():
@@ -662,7 +733,7 @@ def _compound(sc: _Scanner, num: Number, unit: UnitMatch):
         return None
     k = n2.end
     if small == "inch":
-        im = re.match(r"[ \u00a0]?(?:inches|inch|in\.?(?![A-Za-z])|\"|″|'')", text[k : k + 8])
+        im = _INCH_UNIT.match(text[k : k + 8])
         if not im:
             return None
         u2 = UnitMatch("quantity", "inch", k, k + im.end(), im.group(0).strip())
@@ -745,6 +816,6 @@ def _link(text: str, claims: list[Claim]) -> list[Claim]:
                 continue
         if cur.kind == "count" and cur.counted is None and prev.kind == "count" and prev.counted:
             sentence_gap = text[prev.end : cur.start]
-            if len(sentence_gap) < 120 and not re.search(r"[.!?]\s", sentence_gap):
+            if len(sentence_gap) < 120 and not _SENTENCE_BREAK.search(sentence_gap):
                 out[i] = replace(cur, counted=prev.counted)
     return out

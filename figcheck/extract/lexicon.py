@@ -41,6 +41,28 @@ VULGAR_FRACTIONS = {
 
 NUMBER_WORDS = {**SMALL_NUMBERS, **TENS, **SCALES, "dozen": 12}
 
+
+def trie_pattern(words) -> str:
+    """A regex alternation shaped as a trie ("t(?:en|wo|hree)"): the engine then branches on
+    each character instead of trying every word in turn, which is several times faster."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            body = body + "?" if len(alts) == 1 and body.startswith("(?:") else "(?:" + "|".join(alts) + ")?"
+        return body
+
+    return build(trie)
+
 # --- qualifiers ---------------------------------------------------------------------------------
 # kind: "approx" (both sides), "max" (at most), "min" (at least), "near_below" (almost),
 # "near_above" (just over), "exact".
@@ -69,6 +91,8 @@ QUALIFIER_PATTERN = re.compile(
     + r")\s*$",
     re.IGNORECASE,
 )
+# The last word of each qualifier: a cheap test before the qualifier pattern runs.
+QUALIFIER_LAST_WORDS = frozenset(q.split()[-1].lower() for q in QUALIFIERS)
 APPROX_SPREAD = 0.1  # "about 3,000": 2,700 to 3,300
 NEAR_SPREAD = 0.1  # "almost 1,000": 900 to 1,000
 
