@@ -63,3 +63,52 @@ class CheckContext:
         i = self.paragraph_of(offset)
         starts = self.paragraph_starts
         return starts[i], starts[i + 1] if i + 1 < len(starts) else len(self.text)
+
+
+    # --- What the consistency rules share (built lazily, once per document). ---------------
+
+    @cached_property
+    def index_of(self) -> dict[int, int]:
+        """id(claim) → its index in ``claims`` (claims are frozen; identity is stable)."""
+        return {id(c): i for i, c in enumerate(self.claims)}
+
+    @cached_property
+    def restated_by(self) -> dict[int, list[int]]:
+        """Index of a claim → indexes of the claims that restate it (its stated equivalents)."""
+        out: dict[int, list[int]] = {}
+        n = len(self.claims)
+        for i, c in enumerate(self.claims):
+            f = c.converted_from
+            if f is not None and 0 <= f < n and f != i:
+                out.setdefault(f, []).append(i)
+        return out
+
+    def source_of(self, claim: Claim) -> Claim | None:
+        """The figure ``claim`` restates, when the extractor linked one."""
+        f = claim.converted_from
+        if f is None or not 0 <= f < len(self.claims) or self.claims[f] is claim:
+            return None
+        return self.claims[f]
+
+    def words(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The words of ``text[start:end]`` as (start, end, lower-case word)."""
+        start, end = max(0, start), min(len(self.text), end)
+        return [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(self.text, start, end)]
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [0] + [m.end() for m in re.finditer(r"\r\n|\n|\r", self.text)]
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of an offset (for messages that point elsewhere)."""
+        return bisect_right(self._line_starts, offset)
+
+    def memo(self, key, compute):
+        """Per-document memo for what several rules need (frames of claims, buckets)."""
+        cache = self.__dict__.setdefault("_memo", {})
+        if key not in cache:
+            cache[key] = compute()
+        return cache[key]
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*")

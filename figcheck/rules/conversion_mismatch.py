@@ -1,0 +1,293 @@
+"""## What it does
+Checks every figure that is restated in other units — "50 km (31 miles)" — and flags the
+restatement when it does not match the figure it restates, allowing for the rounding both
+figures were written with.
+
+## Why is this bad?
+A conversion is a promise that two figures say the same thing. When they disagree, at least one
+of them is wrong, and the reader cannot tell which. Common causes are a slip of the factor
+("12 kilometres (15 miles)", converted the wrong way), a unit swapped or copied from the
+original ("40 square miles (40 square kilometres)") and a figure edited without its conversion.
+
+Rounding is allowed for: "26.2 miles (42.2 km)", "about 300 feet (90 metres)" and
+"a mile (1.6 km)" are fine. A trailing zero of a whole number is read generously ("90" may mean
+anything from 85 to 95), ranges are checked end by end, temperature differences ("a rise of
+1 °F (0.56 °C)") are converted without the scale offset, and currencies are only checked when
+`currency-rates` in the settings names both. `tolerance` adds relative slack.
+
+## Example
+```text
+The new embankment runs for 12 kilometres (15 miles) along the river.
+```
+
+## Use instead
+```text
+The new embankment runs for 12 kilometres (7.5 miles) along the river.
+```
+
+## Fix
+The correct equivalent, rounded to the precision the writer used, replacing only the number.
+The fix is safe when the source figure is exact (no "about", no range, no ambiguous trailing
+zeros) and unsafe otherwise, or when the numbers are equal and the unit may be what is wrong.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+from .. import units
+from ..model import Claim, Diagnostic, Edit, Fix, Related
+from .context import CheckContext
+from .rounding import (
+    APPROX_WIDEN,
+    BASE_SLACK,
+    format_number,
+    is_approx_qualifier,
+    max_sig_digits,
+    min_sig_digits,
+    range_precisions,
+    round_sig,
+    significant_digits,
+    number_precision,
+    written_intervals,
+)
+
+_NUMBER = re.compile(r"\d[\d,\u202f\u00a0]*(?:\.\d+)?")
+
+CODE = "FC101"
+NAME = "conversion-mismatch"
+SEVERITY = "warning"
+SUMMARY = "a figure and its stated equivalent disagree beyond what rounding explains"
+
+
+def check(ctx: CheckContext) -> Iterable[Diagnostic]:
+    for equivalent in ctx.claims:
+        source = ctx.source_of(equivalent)
+        if source is None:
+            continue
+        diagnostic = _check_pair(ctx, source, equivalent)
+        if diagnostic is not None:
+            yield diagnostic
+
+
+def _check_pair(ctx: CheckContext, source: Claim, equivalent: Claim) -> Diagnostic | None:
+    convert = _converter(ctx, source, equivalent)
+    if convert is None:
+        return None
+    slack = BASE_SLACK + ctx.settings.tolerance
+    if agrees(ctx, source, equivalent):
+        return None  # (also when an absolute-looking temperature is really a difference)
+    expected = convert(source.value)
+    shown = _suggestion(source, equivalent, convert, slack) or _shown(expected, source)
+    unit_name = equivalent.unit_text or equivalent.unit or ""
+    k_e, k_s = min_sig_digits(equivalent), max_sig_digits(source)
+    s_ivs = _intervals(source, min(k_e, k_s) if k_e and k_s else None)
+    lo, hi = sorted(convert(x) for x in (s_ivs[0][0], s_ivs[-1][1]))
+    reason = _probable_cause(source, equivalent, convert)
+    gap = " " if _has_space(equivalent) else ""
+    message = (
+        f"“{equivalent.text}” does not match “{source.text}”: {_figure_words(source)} is about "
+        f"{shown}{gap}{unit_name}".rstrip()
+        + (f" ({_shown(lo, source, 1)}–{_shown(hi, source, 1)} allowing for rounding)"
+           if not source.is_range else "")
+        + f". The bracketed figure restates “{source.text}” in another unit."
+        + (f" {reason}" if reason else "")
+    )
+    related = (Related(source.start, source.end, f"the figure “{equivalent.text}” restates"),)
+    return Diagnostic(
+        code=CODE,
+        name=NAME,
+        severity=SEVERITY,
+        message=message,
+        start=equivalent.start,
+        end=equivalent.end,
+        related=related,
+        fix=_fix(ctx, source, equivalent, convert, slack),
+        data={"expected": expected, "unit": equivalent.unit},
+    )
+
+
+def _converter(ctx: CheckContext, source: Claim, equivalent: Claim):
+    """A function from the source's unit to the equivalent's, or None when not checkable."""
+    if source.kind == "money" and equivalent.kind == "money":
+        rates = ctx.settings.currency_rates
+        a, b = source.dimension.partition(":")[2], equivalent.dimension.partition(":")[2]
+        if a == b or a not in rates or b not in rates:
+            return None
+        factor = rates[a] / rates[b]
+        return lambda x: x * factor
+    if source.kind != "quantity" or equivalent.kind != "quantity":
+        return None
+    if not source.unit or not equivalent.unit or source.dimension != equivalent.dimension:
+        return None  # another kind of quantity: FC102's business
+    if source.unit == equivalent.unit:
+        return lambda x: x
+    try:
+        units.convert(1.0, source.unit, equivalent.unit)
+    except Exception:
+        return None
+    su, eu = source.unit, equivalent.unit
+    return lambda x: units.convert(x, su, eu)
+
+
+_ABSOLUTE_TO_DELTA = {
+    "degree_Celsius": "delta_degree_Celsius",
+    "degree_Fahrenheit": "delta_degree_Fahrenheit",
+    "kelvin": "kelvin",
+    "degree_Rankine": "delta_degree_Rankine",
+}
+
+
+def _is_temperature_pair(a: Claim, b: Claim) -> bool:
+    return a.unit in _ABSOLUTE_TO_DELTA and b.unit in _ABSOLUTE_TO_DELTA and a.unit != b.unit
+
+
+def _delta_converter(a: Claim, b: Claim):
+    su, eu = _ABSOLUTE_TO_DELTA[a.unit], _ABSOLUTE_TO_DELTA[b.unit]
+    return lambda x: units.convert(x, su, eu)
+
+
+def _intervals(claim: Claim, min_sig: int | None = None) -> list[tuple[float, float]]:
+    """The values each number of ``claim`` covers as written (two for a range)."""
+    ivs = written_intervals(claim, min_sig)
+    if ivs is None:
+        if claim.is_range and claim.low is not None and claim.high is not None:
+            plo, phi = range_precisions(claim)
+            ivs = [(claim.low - plo, claim.low + plo), (claim.high - phi, claim.high + phi)]
+        else:
+            ivs = [(claim.value - claim.precision, claim.value + claim.precision)]
+    if claim.is_estimate or is_approx_qualifier(claim.qualifier):
+        ivs = [(lo - abs(lo) * APPROX_WIDEN, hi + abs(hi) * APPROX_WIDEN) for lo, hi in ivs]
+    return ivs
+
+
+def _agrees(source: Claim, equivalent: Claim, convert, slack: float) -> bool:
+    """Whether some reading of the source's rounding converts into the equivalent's rounding.
+
+    A trailing zero is ambiguous ("1,000" may have one significant digit or four), but a writer
+    who gives the equivalent to three digits ("386") believed the source had at least three: the
+    source is read with at least as many digits as the equivalent shows (up to all it has).
+    """
+    k_e, k_s = min_sig_digits(equivalent), max_sig_digits(source)
+    floor = min(k_e, k_s) if k_e is not None and k_s is not None else None
+    s_ivs, e_ivs = _intervals(source, floor), _intervals(equivalent)
+    if len(s_ivs) != len(e_ivs):
+        s_ivs = [(min(lo for lo, _ in s_ivs), max(hi for _, hi in s_ivs))]
+        e_ivs = [(min(lo for lo, _ in e_ivs), max(hi for _, hi in e_ivs))]
+    return all(_overlap(sorted(map(convert, s)), e, slack) for s, e in zip(s_ivs, e_ivs))
+
+
+def _overlap(a, b, slack: float) -> bool:
+    scale = max(abs(a[0]), abs(a[1]), abs(b[0]), abs(b[1]))
+    pad = scale * slack
+    return a[0] - pad <= b[1] and b[0] <= a[1] + pad
+
+
+def _probable_cause(source: Claim, equivalent: Claim, convert) -> str:
+    expected = convert(source.value)
+    if equivalent.value and math.isclose(equivalent.value, source.value, rel_tol=0.02):
+        return "The two numbers are the same: was the figure copied without converting it, or is a unit wrong?"
+    if expected and equivalent.value:
+        inverse = source.value * source.value / expected if source.unit not in _ABSOLUTE_TO_DELTA else None
+        if inverse and math.isclose(equivalent.value, inverse, rel_tol=0.03):
+            return "It looks converted the wrong way round (multiplied instead of divided by the factor)."
+    return ""
+
+
+def agrees(ctx: CheckContext, source: Claim, equivalent: Claim) -> bool | None:
+    """Whether a stated equivalent matches its source (None: not a checkable conversion)."""
+    convert = _converter(ctx, source, equivalent)
+    if convert is None:
+        return None
+    slack = BASE_SLACK + ctx.settings.tolerance
+    if _agrees(source, equivalent, convert, slack):
+        return True
+    return _is_temperature_pair(source, equivalent) and _agrees(
+        source, equivalent, _delta_converter(source, equivalent), slack
+    )
+
+
+def _suggestion(source: Claim, equivalent: Claim, convert, slack: float) -> str | None:
+    """The equivalent's number as it should read: the exact conversion rounded to the digits
+    the writer used (at least two), written like the writer's number ("1,300", "1.3 million")."""
+    digits_text = _NUMBER.search(equivalent.number_text or "")
+    if digits_text is None:
+        return None
+    try:
+        written = float(digits_text.group().replace(",", "").replace(" ", "").replace(" ", ""))
+    except ValueError:
+        return None
+    scale = equivalent.value / written if written else 1.0
+    if scale <= 0 or not math.isclose(math.log10(scale), round(math.log10(scale)), abs_tol=1e-9):
+        return None
+    prefix = equivalent.number_text[: digits_text.start()]
+    suffix = equivalent.number_text[digits_text.end() :]
+    expected = convert(source.value)
+    if expected == 0 or not math.isfinite(expected):
+        return None
+    sig = max(significant_digits(source), significant_digits(equivalent), 2)
+    for digits in range(sig, sig + 4):
+        if abs(round_sig(expected, digits) - expected) > 0.02 * abs(expected):
+            continue
+        number = format_number(expected / scale, digits, digits_text.group())
+        candidate_text = prefix + number + suffix
+        value = float(number.replace(",", "")) * scale
+        candidate = replace(equivalent, value=value, low=value, high=value,
+                            number_text=candidate_text,
+                            precision=(number_precision(number) or 0.5) * scale)
+        if _agrees(source, candidate, convert, slack):
+            return candidate_text
+    return None
+
+
+def _fix(ctx, source: Claim, equivalent: Claim, convert, slack: float) -> Fix | None:
+    if source.is_range or equivalent.is_range or not equivalent.number_text:
+        return None
+    pos = equivalent.text.find(equivalent.number_text)
+    if pos < 0:
+        return None
+    text = _suggestion(source, equivalent, convert, slack)
+    if text is None or text == equivalent.number_text:
+        return None
+    exact_source = not (
+        source.approximate or source.is_range or _ambiguous_zeros(source.number_text)
+    )
+    same_number = math.isclose(equivalent.value, source.value, rel_tol=0.02)
+    start = equivalent.start + pos
+    return Fix(
+        message=f"Replace “{equivalent.number_text}” with “{text}”",
+        applicability="safe" if exact_source and not same_number else "unsafe",
+        edits=(Edit(start, start + len(equivalent.number_text), text),),
+    )
+
+
+def _ambiguous_zeros(number_text: str) -> bool:
+    digits = "".join(ch for ch in (number_text or "") if ch.isdigit() or ch == ".")
+    return not digits or ("." not in digits and digits.endswith("0"))
+
+
+def _num(x: float) -> str:
+    return f"{x:g}"
+
+
+def _shown(x: float, source: Claim, extra: int = 0) -> str:
+    sig = max(significant_digits(source), 2) + extra
+    return format_number(x, sig, source.number_text or "")
+
+
+def _figure_words(claim: Claim) -> str:
+    """The number and unit as written, without qualifiers ("20C", "12 kilometres")."""
+    pos = claim.text.find(claim.number_text) if claim.number_text else -1
+    if pos < 0 or claim.unit_end is None:
+        return claim.text
+    return claim.text[pos : claim.unit_end - claim.start]
+
+
+def _has_space(claim: Claim) -> bool:
+    if claim.unit_start is None or not claim.number_text:
+        return True
+    pos = claim.text.find(claim.number_text)
+    return pos < 0 or claim.unit_start > claim.start + pos + len(claim.number_text)

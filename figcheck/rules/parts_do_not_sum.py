@@ -1,0 +1,211 @@
+"""## What it does
+Flags a breakdown whose parts do not add up to the total it breaks down — "Thirty people were
+injured in the blast: 12 seriously and 21 lightly" — and shares of one whole that add up to
+more than 100 % — "48% of voters backed the plan, 39% opposed it and 21% said they did not
+know".
+
+## Why is this bad?
+A breakdown is read as complete; when its parts sum to more (or less) than its total, one of the
+figures is wrong, and readers who add them up notice. Shares of one poll or one population that
+exceed 100 % are impossible.
+
+The rule allows for rounding (three shares rounded to whole percents may sum to 99–101) and for
+qualifiers ("at least 12" leaves the sum open). It is silent for lists that do not claim to be
+complete ("including", "among them", "such as", "the rest", "others"), for shares of different
+wholes ("80% of men and 70% of women", "respectively") and for changes ("prices rose 8%, wages
+5%").
+
+## Example
+```text
+Thirty people were injured in the blast: 12 seriously and 21 lightly.
+```
+
+## Use instead
+```text
+Thirty-three people were injured in the blast: 12 seriously and 21 lightly.
+```
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+
+from ..model import Claim, Diagnostic, Related
+from .context import CheckContext
+from .referent import stem
+from .rounding import claim_interval, exact_interval
+
+CODE = "FC302"
+NAME = "parts-do-not-sum"
+SEVERITY = "warning"
+SUMMARY = "listed parts that do not add up to their total, or shares over 100%"
+
+# After the total: where a breakdown begins.
+_BREAKDOWN_START = re.compile(r"^[^\d;.!?]{0,80}?(?::|\s[—–]\s|\s-\s|,\s+of\s+(?:whom|which)\b)\s*$", re.I)
+# Between two parts of one list.
+_LIST_SEP = re.compile(r"^[^\d;:.!?()]{0,50}$")
+# Anywhere in the sentence: the list does not claim to be complete.
+_NOT_EXHAUSTIVE = re.compile(
+    r"\b(?:including|includ\w*|among\s+(?:them|whom|others)|such\s+as|e\.g\.|for\s+example|"
+    r"for\s+instance|like|the\s+rest|remaining|remainder|others?|other|also|unknown|"
+    r"unaccounted|undisclosed|not\s+known|further|additional|more|at\s+least|some)\b",
+    re.I,
+)
+_PEOPLE = frozenset(
+    stem(w) for w in """person adult child man woman boy girl civilian soldier resident passenger
+    student worker patient victim pupil teacher officer member employee baby infant toddler
+    teenager casualty fighter troop""".split()
+)
+
+# Shares of one whole: what rules them out.
+_SHARE_BLOCK = re.compile(
+    r"\b(?:ris(?:e|es|en|ing)|rose|fall(?:s|en|ing)?|fell|increas\w*|decreas\w*|grow\w*|grew|"
+    r"growth|jump\w*|drop\w*|declin\w*|climb\w*|up|down|than|compared|versus|vs|from|"
+    r"respectively|each|per|rate|rates|inflation|interest|margin|turnout|points?|"
+    r"by|over|under|higher|lower|more|less|fewer|gain\w*|lost|loss\w*|cut|"
+    r"of\s+(?:them|those|whom|which|these)|among\s+(?:them|those))\b",
+    re.I,
+)
+_OWN_BASE = re.compile(r"\b(?:among|for|in|with|within)\s+(?:the\s+)?[^\W\d_]+\W*$", re.I)
+_OF_BASE = re.compile(r"^\s*(?:of|among)\s+(?:the\s+|all\s+)?([^\W\d_]+)", re.I)
+
+
+def check(ctx: CheckContext) -> Iterable[Diagnostic]:
+    claims = ctx.claims
+    order = sorted(range(len(claims)), key=lambda k: claims[k].start)
+    by_sentence: dict[int, list[int]] = {}
+    for k in order:
+        by_sentence.setdefault(ctx.sentence_of(claims[k].start), []).append(k)
+    for members in by_sentence.values():
+        if len(members) < 2:
+            continue
+        yield from _breakdowns(ctx, members)
+        yield from _shares(ctx, members)
+
+
+# --- a total and its breakdown -----------------------------------------------------------
+
+
+def _breakdowns(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
+    claims, text = ctx.claims, ctx.text
+    for n, w in enumerate(members[:-2]):
+        whole = claims[w]
+        if whole.kind != "count" or whole.role == "age":
+            continue
+        first = claims[members[n + 1]]
+        if not _BREAKDOWN_START.match(text[whole.end : first.start]):
+            continue
+        parts = [members[n + 1]]
+        for k in members[n + 2 :]:
+            if not _LIST_SEP.match(text[claims[parts[-1]].end : claims[k].start]):
+                break
+            parts.append(k)
+        part_claims = [claims[k] for k in parts]
+        if len(parts) < 2 or not all(_part_of(p, whole) for p in part_claims):
+            continue
+        s_start, s_end = ctx.sentence_span(whole.start)
+        list_text = text[first.start : s_end]
+        if _NOT_EXHAUSTIVE.search(list_text) or _NOT_EXHAUSTIVE.search(
+            text[whole.end : first.start]
+        ):
+            continue
+        total_lo, total_hi = _total_interval(whole)
+        ivs = [exact_interval(p) for p in part_claims]
+        sum_lo, sum_hi = sum(lo for lo, _ in ivs), sum(hi for _, hi in ivs)
+        if not (sum_lo > total_hi or sum_hi < total_lo):
+            continue
+        total = sum(p.value for p in part_claims)
+        last = part_claims[-1]
+        listed = " + ".join(p.number_text or _fmt(p.value) for p in part_claims)
+        yield Diagnostic(
+            code=CODE,
+            name=NAME,
+            severity=SEVERITY,
+            message=(
+                f"The parts listed after “{whole.text}” add up to {_fmt(total)} ({listed}), not "
+                f"{_fmt(whole.value)}: the list reads as a complete breakdown of that total (it "
+                f"follows it in the same sentence, with no “including” or “others”), so a part or "
+                f"the total is wrong"
+            ),
+            start=whole.start,
+            end=last.end,
+            related=tuple(Related(p.start, p.end, f"part: “{p.text}”") for p in part_claims)
+            + (Related(whole.start, whole.end, f"the stated total: “{whole.text}”"),),
+        )
+
+
+def _total_interval(whole: Claim) -> tuple[float, float]:
+    """A plain total under a thousand that is broken down is read as exact ("Thirty people
+    were injured: …" means 30, not 25–35); larger or qualified totals keep their rounding."""
+    if not whole.approximate and whole.low == whole.high and abs(whole.value) < 1000:
+        return exact_interval(whole) if whole.number_text[:1].isdigit() else (
+            whole.value - 0.5, whole.value + 0.5)
+    return claim_interval(whole)
+
+
+def _part_of(part: Claim, whole: Claim) -> bool:
+    if part.kind != "count" or part.role == "age" or part.is_range:
+        return False
+    if part.counted is None or whole.counted is None:
+        return True
+    a, b = stem(part.counted), stem(whole.counted)
+    return a == b or (a in _PEOPLE and b in _PEOPLE)
+
+
+# --- shares of one whole -------------------------------------------------------------------
+
+
+def _shares(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
+    claims, text = ctx.claims, ctx.text
+    runs: list[list[int]] = []
+    for k in members:
+        c = claims[k]
+        if c.kind != "percent":
+            if runs and runs[-1]:
+                runs.append([])
+            continue
+        if runs and runs[-1] and _LIST_SEP.match(text[claims[runs[-1][-1]].end : c.start]) \
+                and c.start - claims[runs[-1][-1]].end <= 80:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    for run in runs:
+        if len(run) < 2:
+            continue
+        shares = [claims[k] for k in run]
+        if any(s.is_range or s.high is None or s.low is None or s.value > 100 for s in shares):
+            continue
+        s_start, s_end = ctx.sentence_span(shares[0].start)
+        sentence = text[s_start:s_end]
+        if _SHARE_BLOCK.search(sentence):
+            continue
+        bases = {m.group(1).lower() for s in shares
+                 if (m := _OF_BASE.match(text, s.end, min(s_end, s.end + 40)))}
+        if len(bases) > 1 or any(
+            _OWN_BASE.search(text, claims[run[n - 1]].end, shares[n].start) for n in range(1, len(run))
+        ):
+            continue  # shares of different wholes ("80% of men and 70% of women", "among women 70%")
+        lo = sum(claim_interval(s)[0] for s in shares)
+        if lo <= 100 or math.isclose(lo, 100):
+            continue
+        total = sum(s.value for s in shares)
+        listed = " + ".join(s.text for s in shares)
+        yield Diagnostic(
+            code=CODE,
+            name=NAME,
+            severity=SEVERITY,
+            message=(
+                f"These shares add up to {_fmt(total)}% ({listed}), more than 100% even allowing "
+                f"for rounding: they are listed together in one sentence as shares of one whole, "
+                f"so at least one of them is wrong"
+            ),
+            start=shares[0].start,
+            end=shares[-1].end,
+            related=tuple(Related(s.start, s.end, f"share: “{s.text}”") for s in shares),
+        )
+
+
+def _fmt(x: float) -> str:
+    return f"{int(x):,}" if x == int(x) else f"{x:g}"

@@ -1,0 +1,394 @@
+"""Do two figures refer to the same thing? Evidence for and against, read from the words.
+
+Every claim gets a :class:`Frame`: the content words of its clause (lightly stemmed, with a small
+synonym table so "retaken" meets "recaptured"), the words right next to the number (where
+"another", "the same", "smaller" live), place names, years and weekdays nearby, and cues of
+change over time ("rose to", "now"). Rules ask :func:`evidence` for a pair and get back either a
+reason to believe the figures are about the same thing (which the message quotes) or ``None``.
+
+The rules prefer silence to a guess: any contrast cue, different places or times, or a figure that
+is explicitly a part of something else makes the answer ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from ..model import Claim
+from .context import CheckContext
+
+WINDOW_WORDS = 8  # content words looked at on each side of a figure, within its sentence
+NEAR_WORDS = 4  # words right before a figure that may modify it ("the same force of")
+
+_IRREGULAR = {
+    "took": "take", "taken": "take", "retook": "retake", "retaken": "retake", "won": "win",
+    "died": "die", "dead": "die", "death": "die", "deaths": "die", "dying": "die", "lives": "life",
+    "fled": "flee", "fought": "fight", "lost": "lose", "held": "hold", "men": "man",
+    "women": "woman", "children": "child", "people": "person", "persons": "person",
+    "troops": "troop", "gone": "go", "went": "go", "seen": "see", "saw": "see", "built": "build",
+    "spent": "spend", "paid": "pay", "sold": "sell", "bought": "buy", "hurt": "hurt",
+    "injuries": "injure", "injury": "injure", "wounded": "wound", "ran": "run", "rose": "rise",
+    "risen": "rise", "fell": "fall", "fallen": "fall", "grew": "grow", "grown": "grow",
+    "regained": "regain", "casualties": "casualty",
+}
+
+# Words that say the same thing in the reports the rules read; each group is one "stem".
+_SYNONYMS = [
+    "take retake capture recapture liberate seize reclaim regain recover gain win",
+    "territory land ground area",
+    "kill die fatality life toll",
+    "injure wound hurt injury",
+    "troop soldier fighter serviceman personnel",
+    "person people individual",
+    "home house dwelling household",
+    "evacuate flee displace",
+    "arrest detain",
+    "cost price spend spending",
+    "burn blaze fire",
+    "village settlement town",
+    "destroy damage flatten",
+]
+
+_STOP = frozenset("""
+a an the and or but nor of in on at to for from by with without into onto over under about
+around some almost nearly roughly approximately than more less most least as is are was were be
+been being has have had having do does did doing this that these those it its it’s it's they them
+their there here he she his her him we our us you your i me my who whom which what when where why
+how not no yes also just only very so such then than too up down out off again further once all
+any both each few other own same s t can will would could should may might must shall said says
+say told tell telling according reported report reports reporting statement added adding per cent
+percent year years month months week weeks day days time times today yesterday tomorrow while
+whilst after before during since until till later earlier ago now new old one ones mr mrs ms dr
+sq square mile miles kilometre kilometres kilometer kilometers km metre metres meter meters m ft
+foot feet inch inches yard yards acre acres hectare hectares ha tonne tonnes ton tons kg pound
+pounds lb lbs gallon gallons litre litres liter liters degree degrees celsius fahrenheit c f
+million millions billion billions thousand thousands hundred hundreds dozen dozens
+""".split())
+
+_NUMBER_WORDS = frozenset("""
+zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+""".split())
+
+# Next to a figure, these say it is a different (or partial) thing than another figure.
+_CONTRAST_BEFORE = frozenset("""
+another other others further additional extra smaller larger bigger second third fourth fifth
+first last previous next each per every remaining rest both together combined total separate
+respectively including included among besides except plus excluding whereas whole entire
+altogether overall cumulative old former original existing proposed planned
+""".split())
+_CONTRAST_AFTER = frozenset("more others other each apiece respectively combined together".split())
+_PART_AFTER = re.compile(r"^\s*(?:of|among)\s+(?:them|whom|which|those|these|it|the)\b", re.I)
+
+# Anywhere in a figure's sentence: the figure may be from another time, or not a fact yet.
+_CHANGE = re.compile(
+    r"\b(?:ris(?:e|es|en|ing)|rose|climb\w*|increas\w*|grow\w*|grew|jump\w*|soar\w*|surg\w*|"
+    r"fall(?:s|en|ing)?|fell|drop\w*|declin\w*|decreas\w*|reach\w*|now|updat\w*|revis\w*|"
+    r"latest|so far|up from|down from|as of|initial\w*|original\w*|previous\w*|"
+    r"expect\w*|plan\w*|target\w*|forecast\w*|project\w*|hope\w*|aim\w*|could|would|might|"
+    r"will|may|next|last|earlier|doubl\w*|tripl\w*|halv\w*|estimat\w*|grown|another|"
+    r"raise\w*|cut|cuts|more than doubled)\b",
+    re.I,
+)
+_RESTATE = re.compile(
+    r"\b(?:the same|that same|this same|the very same|the figure|that figure|this figure|"
+    r"those|these)\b",
+    re.I,
+)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_DIRECTIONS = frozenset(
+    "north south east west northern southern eastern western northeast northwest southeast"
+    " southwest upper lower inner outer left right front rear".split()
+)
+_PLACE_PREP = re.compile(
+    r"\b(?:in|near|at|outside|around|from)\s+(?:the\s+)?((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+)*)"
+)
+_SENTENCE_STARTERS = frozenset("however meanwhile further elsewhere earlier later officials".split())
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light stem: plural, -ing, -ed and a final e removed; synonyms share a group stem."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = _IRREGULAR.get(w, w)
+    base = _suffix_strip(w)
+    return _GROUP.get(base, base)
+
+
+def _suffix_strip(w: str) -> str:
+    if len(w) > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif len(w) > 4 and w.endswith("ied"):
+        w = w[:-3] + "y"
+    elif len(w) > 5 and w.endswith("ing"):
+        w = w[:-3]
+    elif len(w) > 4 and w.endswith("ed"):
+        w = w[:-2]
+    elif len(w) > 3 and w.endswith("es") and w[-3] in "sxz":
+        w = w[:-2]
+    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+        w = w[:-1]
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
+_GROUP: dict[str, str] = {}
+for _line in _SYNONYMS:
+    _words = _line.split()
+    _head = "~" + _words[0]
+    for _w in _words:
+        _GROUP[_suffix_strip(_IRREGULAR.get(_w, _w))] = _head
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    index: int
+    sentence: int
+    paragraph: int
+    stems: dict[str, str]  # stem → the word as written (first seen)
+    near_before: tuple[str, ...]  # lower-case words right before the figure, nearest last
+    near_after: tuple[str, ...]
+    places: frozenset[str] = frozenset()
+    years: frozenset[str] = frozenset()
+    weekdays: frozenset[str] = frozenset()
+    directions: frozenset[str] = frozenset()
+    actors: frozenset[str] = frozenset()  # proper names before the figure in its sentence
+    contrast: str | None = None  # the cue word, when the figure is a different/partial thing
+    change: str | None = None  # a change-over-time or not-yet-fact cue in the sentence
+    restate: str | None = None  # an explicit restatement cue right before the figure
+    extra: dict = field(default_factory=dict)
+
+
+def frame(ctx: CheckContext, i: int) -> Frame:
+    """The frame of claim ``i`` (cached per document)."""
+    frames = ctx.memo("referent.frames", dict)
+    f = frames.get(i)
+    if f is None:
+        f = frames[i] = _build_frame(ctx, i)
+    return f
+
+
+def _claim_spans(ctx: CheckContext) -> tuple[list[int], list[int]]:
+    def build():
+        spans = sorted((c.start, c.end) for c in ctx.claims)
+        return [s for s, _ in spans], [e for _, e in spans]
+
+    return ctx.memo("referent.spans", build)
+
+
+def _inside_claim(ctx: CheckContext, start: int, end: int) -> bool:
+    starts, ends = _claim_spans(ctx)
+    k = bisect_right(starts, start) - 1
+    for j in (k, k + 1):
+        if 0 <= j < len(starts) and starts[j] < end and start < ends[j]:
+            return True
+    return False
+
+
+def _build_frame(ctx: CheckContext, i: int) -> Frame:
+    claim = ctx.claims[i]
+    text = ctx.text
+    s_start, s_end = ctx.sentence_span(claim.start)
+    before_words = [w for w in ctx.words(max(s_start, claim.start - 160), claim.start)
+                    if not _inside_claim(ctx, w[0], w[1])]
+    after_words = [w for w in ctx.words(claim.end, min(s_end, claim.end + 160))
+                   if not _inside_claim(ctx, w[0], w[1])]
+    near_before = tuple(w for _, _, w in ctx.words(max(s_start, claim.start - 60), claim.start))
+    near_before = near_before[-NEAR_WORDS:]
+    near_after = tuple(w for _, _, w in ctx.words(claim.end, min(s_end, claim.end + 40)))[:3]
+
+    stems: dict[str, str] = {}
+    for side in (_content(reversed(before_words)), _content(after_words)):
+        for word in side:
+            stems.setdefault(stem(word), word)
+
+    sentence = text[max(s_start, claim.start - 300) : min(s_end, claim.end + 300)]
+    places = frozenset(
+        m.group(1).split()[0].lower() for m in _PLACE_PREP.finditer(sentence)
+        if m.group(1).split()[0].lower() not in _WEEKDAYS | _MONTHS
+    )
+    lower_words = {w for _, _, w in before_words + after_words}
+    contrast = next((w for w in near_before if w in _CONTRAST_BEFORE), None)
+    if contrast is None:
+        contrast = next((w for w in near_after[:2] if w in _CONTRAST_AFTER), None)
+    if contrast is None and _PART_AFTER.match(text, claim.end, min(s_end, claim.end + 30)):
+        contrast = "of them"
+    # "both" or "each" earlier in the clause ("each of the 12 teams", "both roads are 45 miles").
+    near_text = text[max(s_start, claim.start - 60) : claim.start]
+    restate_m = _RESTATE.search(near_text)
+    change_m = _CHANGE.search(sentence)
+    actors = frozenset(
+        ctx.text[a:b][:5].lower() for a, b, w in before_words
+        if ctx.text[a].isupper() and w not in _STOP and w not in _WEEKDAYS | _MONTHS
+        and w not in _SENTENCE_STARTERS
+    )
+    return Frame(
+        index=i,
+        actors=actors,
+        sentence=ctx.sentence_of(claim.start),
+        paragraph=ctx.paragraph_of(claim.start),
+        stems=stems,
+        near_before=near_before,
+        near_after=near_after,
+        places=places,
+        years=frozenset(_YEAR.findall(sentence)),
+        weekdays=frozenset(lower_words & _WEEKDAYS),
+        directions=frozenset(lower_words & _DIRECTIONS),
+        contrast=contrast,
+        change=change_m.group(0).lower() if change_m else None,
+        restate=restate_m.group(0).lower() if restate_m else None,
+    )
+
+
+def _content(words):
+    """Up to WINDOW_WORDS content words, in the order given (nearest first)."""
+    out = []
+    for _, _, w in words:
+        if w in _STOP or w in _NUMBER_WORDS or len(w) < 3:
+            continue
+        out.append(w)
+        if len(out) >= WINDOW_WORDS:
+            break
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    shared: tuple[tuple[str, str], ...]  # (word in a, word in b) pairs of shared stems
+    restate: str | None
+    same_paragraph: bool
+
+    def describe(self) -> str:
+        parts = []
+        if self.restate:
+            parts.append(f"“{self.restate}”")
+        words = []
+        for wa, wb in self.shared[:4]:
+            words.append(f"“{wa}”" if wa == wb else f"“{wa}”/“{wb}”")
+        if words:
+            parts.append("shared words " + ", ".join(words))
+        if self.same_paragraph:
+            parts.append("the same paragraph")
+        return "; ".join(parts)
+
+
+def blocking_reason(fa: Frame, fb: Frame, *, allow_change: bool = False) -> str | None:
+    """Why two figures are probably not about the same thing (None: nothing says so)."""
+    for f in (fa, fb):
+        if f.contrast:
+            return f"“{f.contrast}”"
+    if fa.places and fb.places and not fa.places & fb.places:
+        return "different places"
+    if fa.years and fb.years and fa.years != fb.years:
+        return "different years"
+    if fa.weekdays and fb.weekdays and not fa.weekdays & fb.weekdays:
+        return "different days"
+    if fa.actors and fb.actors and not fa.actors & fb.actors:
+        return "different names"
+    if fa.directions and fb.directions and not fa.directions & fb.directions:
+        return "different directions"
+    if not allow_change:
+        for f in (fa, fb):
+            if f.change:
+                return f"“{f.change}”"
+    return None
+
+
+def _pointing(f: Frame, other: Frame) -> str | None:
+    """"that force of", "this area": a demonstrative before a word the other figure has."""
+    words = f.near_before
+    for k in range(len(words) - 1):
+        if words[k] in ("that", "this", "these", "those") and stem(words[k + 1]) in other.stems:
+            return f"{words[k]} {words[k + 1]}"
+    return None
+
+
+def shared_stems(fa: Frame, fb: Frame) -> tuple[tuple[str, str], ...]:
+    return tuple((fa.stems[s], fb.stems[s]) for s in fa.stems if s in fb.stems)
+
+
+def evidence(fa: Frame, fb: Frame, *, min_shared: int, allow_change: bool = False,
+             restate_min_shared: int = 1) -> Evidence | None:
+    """Evidence that claims a and b (a before b) refer to the same thing, or None.
+
+    Either an explicit restatement cue next to either figure with ``restate_min_shared`` shared
+    words, or ``min_shared`` shared content words; never across a contrast cue.
+    """
+    if fa.sentence == fb.sentence:
+        return None
+    if blocking_reason(fa, fb, allow_change=allow_change):
+        return None
+    shared = shared_stems(fa, fb)
+    restate = fb.restate or fa.restate or _pointing(fb, fa) or _pointing(fa, fb)
+    if restate and len(shared) >= restate_min_shared:
+        return Evidence(shared, restate, fa.paragraph == fb.paragraph)
+    if len(shared) >= min_shared:
+        return Evidence(shared, None, fa.paragraph == fb.paragraph)
+    return None
+
+
+def same_counted(a: Claim, b: Claim) -> bool:
+    """Counts of the same kind of thing (a fighter is a fighter; a troop is a soldier)."""
+    if a.counted is None or b.counted is None:
+        return False
+    return stem(a.counted) == stem(b.counted)
+
+
+def bucket_key(c: Claim) -> tuple | None:
+    """What a claim can be compared with at all; None for figures the rules never pair."""
+    if c.role == "age":
+        return None
+    if c.kind == "count":
+        return ("count", stem(c.counted)) if c.counted else None
+    if c.kind == "quantity":
+        if c.unit is None:
+            return None
+        return ("quantity", c.dimension, c.role == "delta")
+    if c.kind == "money":
+        return ("money", c.dimension)
+    return None  # percentages: shares of different wholes are the norm
+
+
+def buckets(ctx: CheckContext) -> dict[tuple, list[int]]:
+    """Claims grouped by what they could be compared with, in document order."""
+
+    def build():
+        out: dict[tuple, list[int]] = {}
+        for i, c in enumerate(ctx.claims):
+            key = bucket_key(c)
+            if key is not None:
+                out.setdefault(key, []).append(i)
+        return out
+
+    return ctx.memo("referent.buckets", build)
+
+
+# A pair is compared only with this many earlier members of its bucket: bounded work per claim.
+MAX_PARTNERS = 24
+
+
+def candidate_pairs(ctx: CheckContext, members: list[int]):
+    for n, j in enumerate(members):
+        for i in members[max(0, n - MAX_PARTNERS) : n]:
+            yield i, j
+
+
+def sentence_bounds(ctx: CheckContext, i: int) -> tuple[int, int]:
+    return ctx.sentence_span(ctx.claims[i].start)
+
+
+def first_index_at_or_after(starts: list[int], offset: int) -> int:
+    return bisect_left(starts, offset)

@@ -1,0 +1,201 @@
+"""Rounding and intervals: what range of true values a figure as written allows.
+
+A writer who puts "90" may mean anything from 85 to 95 (a trailing zero of an integer does not
+say whether it is significant), "42.2" means 42.15–42.25, and "about 3,000" is wider still. The
+consistency rules compare these intervals rather than the bare numbers, so that a figure and its
+rounded restatement never look like a contradiction.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from ..model import Claim
+
+# Relative slack every comparison allows beyond the writer's rounding: conversion factors are
+# often used rounded (1 mile ≈ 1.6 km, 1 km ≈ 0.6 mile).
+BASE_SLACK = 0.012
+# Extra relative width for a figure the writer calls approximate ("about", "some", "~").
+APPROX_WIDEN = 0.05
+
+_NUMBER = re.compile(r"\d[\d,  ]*(?:\.\d+)?|\.\d+")
+
+
+def number_precision(number_text: str) -> float | None:
+    """Half a unit of the last significant digit of a number written in digits (generous with
+    trailing zeros of integers: "90" → 5, "1,000" → 500); None when there are no digits."""
+    m = _NUMBER.search(number_text or "")
+    if not m:
+        return None
+    digits = re.sub(r"[,  ]", "", m.group())
+    if "." in digits:
+        return 0.5 * 10 ** -len(digits.split(".", 1)[1])
+    stripped = digits.rstrip("0")
+    zeros = len(digits) - len(stripped) if stripped else 0
+    return 0.5 * 10**zeros
+
+
+def range_precisions(claim: Claim) -> tuple[float, float]:
+    """Precision of the low and the high end of a range claim."""
+    found = [number_precision(m.group()) for m in _NUMBER.finditer(claim.number_text or "")]
+    found = [p for p in found if p is not None]
+    if len(found) >= 2:
+        return found[0], found[-1]
+    return claim.precision, claim.precision
+
+
+def _digits_of(text: str) -> list[str]:
+    return [re.sub(r"[,  ]", "", m.group()) for m in _NUMBER.finditer(text or "")]
+
+
+def sig_range(digits: str) -> tuple[int, int]:
+    """(fewest, most) significant digits a number written as ``digits`` may have:
+    "1000" → (1, 4), "90" → (1, 2), "386" → (3, 3), "42.20" → (4, 4), "0.05" → (1, 1)."""
+    if "." in digits:
+        whole, frac = digits.split(".", 1)
+        all_digits = (whole + frac).lstrip("0")
+        k = max(1, len(all_digits))
+        return k, k
+    core = digits.lstrip("0")
+    if not core:
+        return 1, 1
+    return max(1, len(core.rstrip("0"))), len(core)
+
+
+def rounding_interval(number: float, k: int) -> tuple[float, float]:
+    """Every x that rounds to ``number`` at ``k`` significant digits (for 1000 at k=1: 950–1500,
+    since just below a power of ten the steps are ten times finer)."""
+    if number == 0:
+        return 0.0, 0.0
+    mag = abs(number)
+    e = math.floor(math.log10(mag) + 1e-12)
+    up = 0.5 * 10 ** (e - k + 1)
+    down = 0.5 * 10 ** (e - k) if math.isclose(mag, 10**e, rel_tol=1e-12) else up
+    lo, hi = mag - down, mag + up
+    return (lo, hi) if number > 0 else (-hi, -lo)
+
+
+def written_intervals(claim: Claim, min_sig: int | None = None) -> list[tuple[float, float]] | None:
+    """The interval of each number as written (two for a range), read as generously as its
+    digits allow but with at least ``min_sig`` significant digits; None when the number is not
+    plain digits times a power of ten ("47 feet 3 inches", "92 5⁄8", "a mile")."""
+    nums = _digits_of(claim.number_text)
+    values = [claim.low, claim.high] if claim.is_range else [claim.value]
+    if len(nums) != len(values) or None in values:
+        return None
+    out = []
+    for digits, value in zip(nums, values):
+        try:
+            d = float(digits)
+        except ValueError:
+            return None
+        if d == 0 or value == 0:
+            out.append((value, value))
+            continue
+        scale = value / d
+        if scale <= 0 or not math.isclose(math.log10(scale), round(math.log10(scale)), abs_tol=1e-9):
+            return None
+        k_min, k_max = sig_range(digits)
+        k = k_min if min_sig is None else max(k_min, min(min_sig, k_max))
+        lo, hi = rounding_interval(d, k)
+        out.append((lo * scale, hi * scale))
+    return out
+
+
+def min_sig_digits(claim: Claim) -> int | None:
+    """The fewest significant digits the claim's number(s) may have (None: not plain digits)."""
+    nums = _digits_of(claim.number_text)
+    if not nums:
+        return None
+    return min(sig_range(d)[0] for d in nums)
+
+
+def max_sig_digits(claim: Claim) -> int | None:
+    nums = _digits_of(claim.number_text)
+    if not nums:
+        return None
+    return max(sig_range(d)[1] for d in nums)
+
+
+def figure_interval(claim: Claim, *, approx_widen: float = APPROX_WIDEN) -> tuple[float, float]:
+    """The values the number as written covers, ignoring one-sided qualifiers ("more than")
+    but widening approximations: what a conversion of the figure must agree with."""
+    if claim.is_range and claim.low is not None and claim.high is not None:
+        plo, phi = range_precisions(claim)
+        lo, hi = claim.low - plo, claim.high + phi
+    else:
+        lo, hi = claim.value - claim.precision, claim.value + claim.precision
+    if claim.is_estimate or is_approx_qualifier(claim.qualifier):
+        lo, hi = lo - abs(lo) * approx_widen, hi + abs(hi) * approx_widen
+    return lo, hi
+
+
+def claim_interval(claim: Claim) -> tuple[float, float]:
+    """The values the words allow (qualifiers included, open sides infinite) plus rounding."""
+    if claim.is_range:
+        plo, phi = range_precisions(claim)
+    else:
+        plo = phi = claim.precision
+    lo = -math.inf if claim.low is None else claim.low - plo
+    hi = math.inf if claim.high is None else claim.high + phi
+    if claim.low is not None and claim.high is not None and claim.low == claim.high:
+        # A plain figure: keep the rounding, and widen it when the writer says "about".
+        if claim.is_estimate or is_approx_qualifier(claim.qualifier):
+            lo, hi = lo - abs(lo) * APPROX_WIDEN, hi + abs(hi) * APPROX_WIDEN
+    return lo, hi
+
+
+def disjoint(a: tuple[float, float], b: tuple[float, float], rel: float = BASE_SLACK) -> bool:
+    """True when no value lies in both intervals, even allowing ``rel`` relative slack."""
+    if a[1] >= b[0] and b[1] >= a[0]:
+        return False  # overlapping already: no slack can separate them
+    slack = max(_finite_abs(a), _finite_abs(b)) * rel
+    return a[1] + slack < b[0] or b[1] + slack < a[0]
+
+
+def _finite_abs(iv: tuple[float, float]) -> float:
+    vals = [abs(x) for x in iv if math.isfinite(x)]
+    return max(vals) if vals else 0.0
+
+
+def is_approx_qualifier(q: str | None) -> bool:
+    return bool(q) and q.lower() in {
+        "about", "around", "some", "approximately", "roughly", "nearly", "almost", "close to",
+        "an estimated", "estimated", "circa", "c.", "ca.", "~", "≈", "just under", "just over",
+        "getting on for", "upwards of", "or so",
+    }
+
+
+def significant_digits(claim: Claim) -> int:
+    """How many significant digits the figure was written with (at least 1)."""
+    if claim.precision <= 0 or claim.value == 0:
+        return 3
+    return max(1, math.floor(math.log10(abs(claim.value) / (2 * claim.precision)) + 1e-9) + 1)
+
+
+def round_sig(x: float, sig: int) -> float:
+    if x == 0:
+        return 0.0
+    return round(x, sig - 1 - math.floor(math.log10(abs(x))))
+
+
+def format_number(x: float, sig: int, like: str = "") -> str:
+    """``x`` rounded to ``sig`` significant digits, written the way ``like`` writes numbers
+    (thousands separators when it has them, or when the number is 10,000 or more)."""
+    r = round_sig(x, sig)
+    decimals = max(0, sig - 1 - math.floor(math.log10(abs(r)))) if r else 0
+    use_sep = "," in (like or "") or abs(r) >= 10_000
+    body = f"{abs(r):,.{decimals}f}" if use_sep else f"{abs(r):.{decimals}f}"
+    return ("-" if r < 0 else "") + body
+
+
+def exact_interval(claim: Claim) -> tuple[float, float]:
+    """The claim read with every written digit significant ("20" → 19.5–20.5), qualifiers
+    and approximations still allowed for: how a count in a breakdown or a part is read."""
+    if claim.approximate or claim.is_range:
+        return claim_interval(claim)
+    ivs = written_intervals(claim, min_sig=99)
+    if ivs is None or len(ivs) != 1:
+        return claim_interval(claim)
+    return ivs[0]

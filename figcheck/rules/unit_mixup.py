@@ -1,0 +1,250 @@
+"""## What it does
+Flags figures that seem to be about the same thing and give the same number in different units
+of the same kind — "almost a thousand square miles" of territory here, "more than 1,000 square
+kilometres" of it there — and figures whose ratio is exactly a common conversion factor
+(1,000 km² in one place, 2,590 km² in another: 1,000 square miles' worth).
+
+## Why is this bad?
+The same number in two units is almost never a coincidence: one of the units was probably
+copied wrongly, typically while converting a source's figure. A square mile is 2.59 square
+kilometres, so the two readings differ by a factor of 2.59 — a large error hidden behind a
+familiar number. Where the document states a conversion for one of the figures ("1,000 square
+kilometres (386 square miles)"), the rule names the unit that conversion confirms.
+
+The rule only pairs figures that share words (with a small synonym table: "retaken" and
+"recaptured", "territory" and "land"), and stays silent across contrast cues ("another",
+"a smaller", "each"), different places, days or years.
+
+## Example
+```text
+Ukraine said it had taken more than 1,000 square kilometres (386 square miles) this week.
+… having liberated almost a thousand square miles of territory.
+```
+
+## Use instead
+```text
+… having liberated almost a thousand square kilometres of territory.
+```
+
+## Fix
+Replaces the unit with the other figure's unit, in that figure's spelling. Always unsafe: the
+rule cannot know which of the two figures the writer got wrong.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from functools import lru_cache
+
+from .. import units
+from ..model import Claim, Diagnostic, Edit, Fix, Related
+from . import referent
+from .context import CheckContext
+from .rounding import BASE_SLACK, claim_interval, disjoint
+
+CODE = "FC202"
+NAME = "unit-mixup"
+SEVERITY = "warning"
+SUMMARY = "figures about the same thing with the same number in different units"
+
+# Numbers this small coincide too often to mean anything on their own.
+MIN_VALUE = 10
+# Units this close (tonne vs ton) are not a mix-up worth a warning.
+MIN_FACTOR = 1.15
+
+# Common conversion factors, by dimension: the units whose confusion a writer makes.
+COMMON_UNITS = {
+    "[length]": ("kilometer", "mile", "meter", "foot", "yard", "inch", "centimeter", "nautical_mile"),
+    "[length] ** 2": ("kilometer ** 2", "mile ** 2", "hectare", "acre", "meter ** 2", "foot ** 2"),
+    "[mass]": ("kilogram", "pound", "metric_ton", "short_ton", "long_ton", "gram", "ounce"),
+    "[length] ** 3": ("liter", "gallon", "imperial_gallon", "meter ** 3", "foot ** 3", "barrel"),
+    "[length] / [time]": ("kilometer / hour", "mile / hour", "knot", "meter / second"),
+}
+
+
+def check(ctx: CheckContext) -> Iterable[Diagnostic]:
+    best: dict[int, tuple] = {}
+    for key, members in referent.buckets(ctx).items():
+        if key[0] != "quantity":
+            continue
+        members = [i for i in members if ctx.claims[i].converted_from is None]
+        for i, j in referent.candidate_pairs(ctx, members):
+            found = _pair(ctx, i, j)
+            if found is None:
+                continue
+            flagged, other, score = found[0], found[1], found[2]
+            if flagged not in best or score > best[flagged][2]:
+                best[flagged] = found
+    for flagged in sorted(best):
+        yield _diagnostic(ctx, *best[flagged])
+
+
+def same_number_other_unit(a: Claim, b: Claim) -> bool:
+    """The same number (within rounding) written with different units of one kind."""
+    if not a.unit or not b.unit or a.unit == b.unit or a.dimension != b.dimension:
+        return False
+    if not a.value or not b.value:
+        return False
+    if not math.isclose(a.value, b.value, rel_tol=0.02):
+        return False
+    try:
+        factor = abs(units.convert(1.0, a.unit, b.unit) - units.convert(0.0, a.unit, b.unit))
+    except Exception:
+        return False
+    return max(factor, 1 / factor) >= MIN_FACTOR
+
+
+def _confirmed_unit(ctx: CheckContext, i: int) -> Claim | None:
+    """A stated equivalent of claim ``i`` that agrees with it (so its unit is corroborated)."""
+    from .conversion_mismatch import agrees
+
+    cache = ctx.memo("FC202.confirmed", dict)
+    if i in cache:
+        return cache[i]
+    cache[i] = None
+    for k in ctx.restated_by.get(i, ()):
+        if agrees(ctx, ctx.claims[i], ctx.claims[k]):
+            cache[i] = ctx.claims[k]
+            break
+    return cache[i]
+
+
+def _pair(ctx: CheckContext, i: int, j: int):
+    a, b = ctx.claims[i], ctx.claims[j]
+    same_number = same_number_other_unit(a, b)
+    factor_unit = None if same_number else (factor_mixup(a, b) or factor_mixup(b, a))
+    if not same_number and factor_unit is None:
+        return None
+    if same_number and a.value < MIN_VALUE:
+        return None
+    fa, fb = referent.frame(ctx, i), referent.frame(ctx, j)
+    if same_number:
+        ev = referent.evidence(fa, fb, min_shared=1, allow_change=True)
+    else:
+        ev = referent.evidence(fa, fb, min_shared=2, restate_min_shared=1)
+    if ev is None:
+        return None
+    conf_a, conf_b = _confirmed_unit(ctx, i), _confirmed_unit(ctx, j)
+    # Flag the figure whose unit nothing corroborates; the later one when both or neither are.
+    if conf_a is not None and conf_b is None:
+        flagged, other, conf = j, i, conf_a
+    elif conf_b is not None and conf_a is None:
+        flagged, other, conf = i, j, conf_b
+    else:
+        flagged, other, conf = j, i, conf_a
+    score = (conf is not None, len(ev.shared), -abs(j - i))
+    return flagged, other, score, ev, conf, factor_unit
+
+
+@lru_cache(maxsize=256)
+def _factors(dimension: str, unit: str) -> tuple[tuple[float, str], ...]:
+    """(factor, other unit) for each common unit of ``dimension``: reading a number of ``unit``
+    as ``other unit`` multiplies its value (in ``unit``) by ``factor``."""
+    out = []
+    for u in COMMON_UNITS.get(dimension, ()):
+        if u == unit:
+            continue
+        try:
+            f = units.convert(1.0, u, unit) - units.convert(0.0, u, unit)
+        except Exception:
+            continue
+        if max(f, 1 / f) >= MIN_FACTOR:
+            out.append((f, u))
+    return tuple(out)
+
+
+def factor_mixup(a: Claim, b: Claim) -> str | None:
+    """When b looks converted as if a's number were in another common unit, that unit
+    (1,000 km² here, 2,590 km² there: 1,000 square miles' worth)."""
+    if not a.unit or not b.unit or a.dimension != b.dimension or not a.value or not b.value:
+        return None
+    factors = _factors(a.dimension, a.unit)
+    if not factors:
+        return None
+    try:
+        b_in_a = units.convert(b.value, b.unit, a.unit)
+    except Exception:
+        return None
+    ratio = b_in_a / a.value
+    for f, u in factors:
+        if math.isclose(ratio, f, rel_tol=0.01):
+            iv_b = sorted(units.convert(x, b.unit, a.unit) for x in claim_interval(b) if math.isfinite(x))
+            if len(iv_b) == 2 and disjoint(claim_interval(a), (iv_b[0], iv_b[1]), BASE_SLACK):
+                return u
+    return None
+
+
+def _diagnostic(ctx: CheckContext, flagged: int, other: int, score, ev, conf, factor_unit) -> Diagnostic:
+    c, o = ctx.claims[flagged], ctx.claims[other]
+    c_unit, o_unit = c.unit_text or c.unit, o.unit_text or o.unit
+    why = ev.describe()
+    where = f"line {ctx.line_of(o.start)}"
+    related_end = conf.end if conf is not None and conf.start >= o.end else o.end
+    if conf is not None and ctx.text[related_end : related_end + 1] in (")", "]"):
+        related_end += 1
+    related_text = ctx.text[o.start:related_end]
+    if factor_unit is None:
+        in_other = units.convert(c.value, c.unit, o.unit)
+        message = (
+            f"“{c.text}” and “{o.text}” ({where}) give the same number, {_fmt(c.value)}, in "
+            f"different units of one kind ({c_unit} vs {o_unit}), and seem to be about the same "
+            f"thing ({why}). {_fmt(c.value)} {c_unit} would be about {_fmt(in_other)} {o_unit}"
+        )
+        if conf is not None:
+            message += (
+                f"; the document's own conversion gives {_fmt(o.value)} {o_unit} as "
+                f"{conf.number_text or _fmt(conf.value)} {conf.unit_text or conf.unit}"
+            )
+        message += f". “{o_unit}” was probably meant."
+        fix = None
+        if c.unit_start is not None and c.unit_end is not None and o.unit_text:
+            fix = Fix(
+                message=f"Replace “{c.unit_text}” with “{o.unit_text}”",
+                applicability="unsafe",
+                edits=(Edit(c.unit_start, c.unit_end, o.unit_text),),
+            )
+        related_msg = f"the same number in {o_unit}" + (
+            f", with its stated conversion ({conf.text})" if conf is not None else ""
+        )
+    else:
+        u_name = unit_words(factor_unit)
+        message = (
+            f"“{c.text}” and “{o.text}” ({where}) seem to be about the same thing ({why}) but "
+            f"differ by the factor between {u_name} and {o_unit}: "
+            f"{_fmt(o.value)} {u_name} is about {_fmt(units.convert(o.value, factor_unit, c.unit))} "
+            f"{c_unit}. One figure was probably converted as if the other were in {u_name}."
+        )
+        fix = None
+        related_msg = f"the figure that “{c.text}” looks converted from"
+    return Diagnostic(
+        code=CODE,
+        name=NAME,
+        severity=SEVERITY,
+        message=message,
+        start=c.start,
+        end=c.end,
+        related=(Related(o.start, related_end, related_msg),),
+        fix=fix,
+        data={"probable_unit": o.unit, "other": other, "text": related_text},
+    )
+
+
+def _fmt(x: float) -> str:
+    if x == int(x) and abs(x) < 1e15:
+        return f"{int(x):,}"
+    if abs(x) >= 100:
+        return f"{round(x):,}"
+    return f"{x:.3g}"
+
+
+def unit_words(unit: str) -> str:
+    """pint's canonical unit in words ("kilometer ** 2" → "square kilometers")."""
+    u = unit.replace("_", " ")
+    if u.endswith(" ** 2"):
+        return "square " + u[:-5] + "s"
+    if u.endswith(" ** 3"):
+        return "cubic " + u[:-5] + "s"
+    if "/" in u:
+        return u.replace(" / ", " per ")
+    return u + ("" if u.endswith(("s", "ch")) else "s")
