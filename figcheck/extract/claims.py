@@ -50,6 +50,8 @@ _EXCLUDED: tuple[tuple[str, re.Pattern], ...] = (
     (".", re.compile(r"(?<![\w.-])[A-Za-z][\w-]+\.(?:py|js|ts|json|html|md|txt|pdf|csv|exe|zip|xml|yaml|toml)\b")),
 )
 _DIGIT_CHAIN = re.compile(r"(?<![\w.,])\(?\d{2,5}\)?(?:[ .\-/]\d{2,5}){2,4}(?![\w.,]?\d)")
+# "Twelve of the 9 crew", "three of them": a figure that is a part of a counted whole.
+_PART_OF = re.compile(r"\s+of\s+(?:the|its|their|them|those|these|whom|which|our|all)\b", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"^\s?(?:[ap]\.?m\.?(?![a-z])|o['’]clock|GMT|BST|UTC|CET|CEST|EST|EDT|PST|PDT|hrs\b|h\d\d)", re.I)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th|s|'s|’s|s')\b", re.I)
 _RANGE_SEP = re.compile(r"^[ \t\u00a0\u2009\u202f]*(?:-|–|—|to|and|or|through|till|until)[ \t\u00a0\u2009\u202f]*", re.I)
@@ -604,7 +606,7 @@ def _bare_count_ok(sc: _Scanner, num: Number, qual) -> bool:
     if num.is_word:
         if num.value <= 1:
             return False
-        return _refers_back(sc, num.start)
+        return _refers_back(sc, num.start) or bool(_PART_OF.match(sc.text, num.end))
     if num.value != int(num.value) or num.value < 0:
         return False  # a bare decimal is a score, a magnitude or a p-value, not a count
     if _is_label_before(sc, num.start):

@@ -212,8 +212,8 @@ def _word_precision(value: float) -> float:
     if value != int(value):
         return 0.125
     v = int(value)
-    if v == 0:
-        return 0.5
+    if v < 100:
+        return 0.5  # "thirty" is written out because it is exact, not rounded
     zeros = len(str(v)) - len(str(v).rstrip("0"))
     return 0.5 * 10**zeros
 
