@@ -28,18 +28,18 @@ class Suppressions:
     whole_file: bool
     lines: dict[int, set[str]]  # 1-based line → codes ignored there (ALL for every rule)
     regions: list[tuple[int, int, str]]  # (start, end, code) offsets where a rule is disabled
-    index: LineIndex
+    index: LineIndex | None  # None when the document has no directive at all
 
     @classmethod
     def parse(cls, document: Document) -> "Suppressions":
         text = document.source
-        index = LineIndex(text)
         lines: dict[int, set[str]] = {}
         regions: list[tuple[int, int, str]] = []
         open_regions: dict[str, int] = {}
         whole_file = False
         if "figcheck:" not in text.lower():
-            return cls(False, lines, regions, index)
+            return cls(False, lines, regions, None)
+        index = LineIndex(text)
         for m in DIRECTIVE.finditer(text):
             verb = m.group("verb").lower()
             codes = [c.upper() for c in re.findall(r"FC\d{3}", m.group("codes"), re.I)] or [ALL]
@@ -68,7 +68,7 @@ class Suppressions:
     def suppressed(self, code: str, offset: int) -> bool:
         if self.whole_file:
             return True
-        if self.lines:
+        if self.lines and self.index is not None:
             codes = self.lines.get(self.index.line_col(offset)[0])
             if codes and (ALL in codes or code in codes):
                 return True

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 class LineIndex:
@@ -12,21 +15,8 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        starts = [0]
-        i, n = 0, len(text)
-        find_cr, find_lf = text.find, text.find
-        while True:
-            lf = find_lf("\n", i)
-            cr = find_cr("\r", i)
-            if lf < 0 and cr < 0:
-                break
-            if cr >= 0 and (lf < 0 or cr < lf):
-                nxt = cr + 2 if cr + 1 < n and text[cr + 1] == "\n" else cr + 1
-            else:
-                nxt = lf + 1
-            starts.append(nxt)
-            i = nxt
-        self.starts = starts
+        self.starts = [0]
+        self.starts.extend(m.end() for m in _LINE_END.finditer(text))
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a code-point offset."""

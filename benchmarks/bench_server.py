@@ -1,0 +1,136 @@
+"""Language-server benchmark (a plain script): ``.venv/bin/python benchmarks/bench_server.py``.
+
+Measures, against the real server process over stdio:
+- cold start: process spawn → initialize → first diagnostics for the seed article (target < 1 s);
+- one keystroke in a 1 MB document → fresh diagnostics published, median (target < 100 ms),
+  after a pause in typing (the server checks at once) and within a burst (debounced);
+- resident memory of the server with that document open (target < 200 MB).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.lsp.client import LanguageClient
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "kharkiv-counteroffensive-2022.txt"
+KEYSTROKES = 15
+
+
+class Client(LanguageClient):
+    def __init__(self) -> None:
+        super().__init__("bench", "1")
+        self.waiters: dict[tuple[str, int], asyncio.Future] = {}
+
+        @self.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        def published(params: types.PublishDiagnosticsParams):
+            fut = self.waiters.pop((params.uri, params.version), None)
+            if fut is not None and not fut.done():
+                fut.set_result(params)
+
+        for method in (types.WINDOW_LOG_MESSAGE, types.WINDOW_SHOW_MESSAGE):
+            self.feature(method)(lambda params: None)
+
+        @self.feature(types.WORKSPACE_CONFIGURATION)
+        def configuration(params):
+            return [None for _ in params.items]
+
+    def expect(self, uri: str, version: int) -> asyncio.Future:
+        fut = asyncio.get_running_loop().create_future()
+        self.waiters[(uri, version)] = fut
+        return fut
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+async def open_and_wait(client: Client, uri: str, text: str) -> types.PublishDiagnosticsParams:
+    fut = client.expect(uri, 1)
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        types.TextDocumentItem(uri=uri, language_id="plaintext", version=1, text=text)))
+    return await asyncio.wait_for(fut, 120)
+
+
+async def keystroke(client: Client, uri: str, version: int, line: int) -> float:
+    fut = client.expect(uri, version)
+    start = time.perf_counter()
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+        [types.TextDocumentContentChangePartial(
+            range=types.Range(types.Position(line, 0), types.Position(line, 0)), text="x")]))
+    await asyncio.wait_for(fut, 60)
+    return (time.perf_counter() - start) * 1000
+
+
+def unique_copies(text: str, size: int) -> str:
+    """Copies of ``text`` up to ``size`` characters, every paragraph made unique (as in a real
+    long document, where the paragraph cache cannot share work between identical paragraphs)."""
+    paragraphs = text.split("\n\n")
+    out, n = [], 0
+    while n < size:
+        for p in paragraphs:
+            tag = ""
+            k = len(out)
+            while True:
+                tag = "abcdefghijklmnopqrstuvwxyz"[k % 26] + tag
+                k //= 26
+                if not k:
+                    break
+            out.append(f"{p} [part {tag}]")
+            n += len(out[-1]) + 2
+    return "\n\n".join(out)
+
+
+async def main() -> None:
+    client = Client()
+    t0 = time.perf_counter()
+    await client.start_io(sys.executable, "-m", "server", cwd=str(ROOT))
+    await client.initialize_async(types.InitializeParams(
+        capabilities=types.ClientCapabilities(), process_id=None, root_uri=ROOT.as_uri()))
+    client.initialized(types.InitializedParams())
+    seed = await open_and_wait(client, SEED.as_uri(), SEED.read_text(encoding="utf-8"))
+    cold = time.perf_counter() - t0
+    print(f"cold start → first diagnostics for the seed: {cold * 1000:.0f} ms "
+          f"({len(seed.diagnostics)} diagnostics; target < 1000 ms)")
+
+    base = SEED.read_text(encoding="utf-8")
+    big = unique_copies(base, 1_000_000)
+    uri = (ROOT / "bench-1mb.txt").as_uri()
+    t1 = time.perf_counter()
+    first = await open_and_wait(client, uri, big)
+    print(f"open a {len(big) / 1e6:.2f} MB document → diagnostics: "
+          f"{(time.perf_counter() - t1) * 1000:.0f} ms ({len(first.diagnostics)} diagnostics)")
+    middle = big[: len(big) // 2].count("\n")
+
+    after_pause = []
+    for i in range(KEYSTROKES):
+        await asyncio.sleep(0.25)  # a pause in typing
+        after_pause.append(await keystroke(client, uri, 2 + i, middle))
+    print(f"keystroke after a pause → fresh diagnostics: median {statistics.median(after_pause):.0f} ms, "
+          f"max {max(after_pause):.0f} ms (target < 100 ms)")
+
+    version = 2 + KEYSTROKES
+    burst = []
+    for i in range(KEYSTROKES):
+        burst.append(await keystroke(client, uri, version + i, middle))
+    print(f"keystroke while typing (debounced) → fresh diagnostics: median {statistics.median(burst):.0f} ms")
+
+    pid = client._server.pid
+    print(f"server resident memory with the 1 MB document open: {rss_mb(pid):.0f} MB (target < 200 MB)")
+    await client.shutdown_async(None)
+    client.exit(None)
+    await client.stop()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,387 @@
+"""The figcheck language server: the server object, its state, and one short handler per method.
+
+Handlers only translate: the work is in plain functions (``server.diagnostics.analyze``,
+``server.actions``, ``server.hover``, ``server.inlay``, ``server.settings``), and every
+position conversion is in ``server.positions``.
+
+Diagnostics. Clients that can pull diagnostics *and* be told to re-pull
+(``textDocument.diagnostic`` plus ``workspace.diagnostics.refreshSupport``) get a
+``diagnosticProvider`` and are served by ``textDocument/diagnostic``; every other client gets
+``textDocument/publishDiagnostics`` with the document version. Doing both would show each
+diagnostic twice in editors that keep pulled and pushed diagnostics apart. A pull request is
+answered whatever was advertised.
+
+Editing. Each change schedules a check of the document: at once after a pause in typing,
+otherwise after ``debounce`` seconds; a newer version cancels pending work (the worker thread
+notices between paragraphs) and stale results are never published.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.exceptions import FeatureRequestError, JsonRpcException, JsonRpcInvalidParams
+from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
+from pygls.protocol.language_server import lsp_method
+
+from figcheck.config import ConfigError
+
+from . import actions, positions
+from . import settings as settings_mod
+from .diagnostics import Analysis, Snapshot, analyze
+from .documents import DocumentStore, OpenDocument, Superseded, UnknownDocument
+from .hover import hover_text
+from .inlay import inlay_hints
+
+log = logging.getLogger("figcheck.server")
+VERSION = "0.1.0"
+DEBOUNCE_SECONDS = 0.075
+CONFIG_FILE_NAMES = ("pyproject.toml", "figcheck.toml", ".figcheck.toml")
+
+
+class _Dropped:
+    """A message that could not be read; pygls ignores it (its jsonrpc is not "2.0")."""
+
+    jsonrpc = "dropped"
+
+
+class FigcheckProtocol(LanguageServerProtocol):
+    """pygls's protocol, except that open documents are kept by :mod:`server.documents` (so
+    positions are converted in one place and a bad edit cannot break pygls's copy), malformed
+    requests get an InvalidParams answer instead of silence, and the negotiated position
+    encoding and diagnostic mode are reflected in the capabilities."""
+
+    @lsp_method(types.INITIALIZE)
+    def lsp_initialize(self, params: types.InitializeParams):
+        result = yield from super().lsp_initialize(params)
+        server: FigcheckServer = self._server
+        result.capabilities.position_encoding = server.encoding
+        if not server.pull:
+            result.capabilities.diagnostic_provider = None
+        return result
+
+    def _user(self, method: str, params):
+        if (handler := self.fm.features.get(method)) is not None:
+            yield handler, (params,), None
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
+    def lsp_text_document__did_open(self, params):
+        yield from self._user(types.TEXT_DOCUMENT_DID_OPEN, params)
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params):
+        yield from self._user(types.TEXT_DOCUMENT_DID_CHANGE, params)
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CLOSE)
+    def lsp_text_document__did_close(self, params):
+        yield from self._user(types.TEXT_DOCUMENT_DID_CLOSE, params)
+
+    def structure_message(self, data):
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as exc:
+            method = data.get("method", "?") if isinstance(data, dict) else "?"
+            detail = f"invalid params for {method}: {exc.__cause__ or exc}"
+            if isinstance(data, dict) and "id" in data and "method" in data:
+                error = JsonRpcInvalidParams(detail).to_response_error()
+                self._send_response(data["id"], None, error)
+            self._server.log(detail, types.MessageType.Warning)
+            return _Dropped()
+
+
+class FigcheckServer(LanguageServer):
+    def __init__(self, debounce: float = DEBOUNCE_SECONDS) -> None:
+        super().__init__("figcheck", VERSION, protocol_cls=FigcheckProtocol,
+                         text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        self.documents = DocumentStore()
+        self.debounce = debounce
+        self.encoding = positions.UTF16
+        self.pull = False
+        self.init_settings = settings_mod.EditorSettings()
+        self.editor = settings_mod.EditorSettings()
+        self.generation = 0  # bumped when settings change; analyses of older ones are stale
+        self._pending: dict[str, asyncio.Task] = {}
+        self._last_change: dict[str, float] = {}
+        self._inflight: dict[str, tuple[tuple, asyncio.Future]] = {}
+        self._closing = False
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="figcheck-check")
+
+    # --- client capabilities -------------------------------------------------------------
+    def capability(self, dotted: str):
+        value = self.client_capabilities
+        for name in dotted.split("."):
+            value = getattr(value, name, None)
+            if value is None:
+                return None
+        return value
+
+    @property
+    def versioned_edits(self) -> bool:
+        return bool(self.capability("workspace.workspace_edit.document_changes"))
+
+    @property
+    def markdown_hover(self) -> bool:
+        formats = self.capability("text_document.hover.content_format") or []
+        return types.MarkupKind.Markdown in formats or "markdown" in formats
+
+    # --- messages to the client ----------------------------------------------------------
+    def log(self, message: str, kind=types.MessageType.Log) -> None:
+        log.info("%s", message)
+        try:
+            self.window_log_message(types.LogMessageParams(type=kind, message=message))
+        except Exception:  # before initialize, or the connection is gone
+            pass
+
+    def warn_user(self, message: str) -> None:
+        log.warning("%s", message)
+        self.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=message))
+
+    def report_server_error(self, error, source) -> None:
+        # Failed requests were already answered with the error; a failing notification handler
+        # is logged, not shown in a dialog, and the server goes on.
+        if source is FeatureRequestError:
+            return
+        self.log(f"figcheck server error ({getattr(source, '__name__', source)}): {error}",
+                 types.MessageType.Error)
+
+    # --- settings ------------------------------------------------------------------------
+    def apply_settings(self, data, source: str, base: settings_mod.EditorSettings) -> bool:
+        try:
+            self.editor = settings_mod.parse(data, source, base)
+        except ConfigError as exc:
+            self.warn_user(f"figcheck: {exc}. Keeping the previous settings.")
+            return False
+        return True
+
+    async def pull_settings(self) -> None:
+        if not self.capability("workspace.configuration"):
+            return
+        try:
+            items = [types.ConfigurationItem(section=settings_mod.SECTION)]
+            result = await self.workspace_configuration_async(types.ConfigurationParams(items=items))
+        except Exception as exc:
+            self.log(f"workspace/configuration failed: {exc}", types.MessageType.Warning)
+            return
+        self.apply_settings(result[0] if result else None, "workspace/configuration (figcheck)",
+                            self.init_settings)
+
+    async def settings_changed(self, inlay_before: bool = False) -> None:
+        self.generation += 1
+        settings_mod.forget_file_settings()
+        for doc in self.documents:
+            self.schedule(doc.uri, delay=0.0)
+        if self.pull and self.capability("workspace.diagnostics.refresh_support"):
+            self.workspace_diagnostic_refresh(None)
+        if (self.editor.inlay_hints or inlay_before) and \
+                self.capability("workspace.inlay_hint.refresh_support"):
+            self.workspace_inlay_hint_refresh(None)
+
+    # --- checking ------------------------------------------------------------------------
+    def snapshot(self, doc: OpenDocument) -> Snapshot:
+        settings, root = settings_mod.settings_for(doc.path, self.editor)
+        table = doc.cached_table()
+        return Snapshot(doc.uri, doc.version, doc.text, doc.format, self.relative_path(doc.path, root),
+                        doc.cache, settings, self.generation, self.encoding, table)
+
+    def relative_path(self, path: str | None, root: str | None) -> str | None:
+        """The path per-file-ignores match: relative to the config file, else the workspace."""
+        if root is None and self.protocol._workspace is not None:
+            root = self.workspace.root_path
+        if path and root:
+            try:
+                return Path(path).relative_to(root).as_posix()
+            except ValueError:
+                pass
+        return path
+
+    def current(self, analysis: Analysis, doc: OpenDocument) -> bool:
+        return analysis.version == doc.version and analysis.generation == self.generation and \
+            analysis.text is doc.text
+
+    def schedule(self, uri: str, delay: float | None = None) -> None:
+        """Check ``uri`` soon; a newer call supersedes an older pending one."""
+        now = time.monotonic()
+        if delay is None:
+            idle = now - self._last_change.get(uri, 0.0) > self.debounce
+            delay = 0.0 if idle else self.debounce
+        self._last_change[uri] = now
+        if (task := self._pending.pop(uri, None)) is not None:
+            task.cancel()
+        self._pending[uri] = asyncio.get_running_loop().create_task(self._check_later(uri, delay))
+
+    async def _check_later(self, uri: str, delay: float) -> None:
+        await asyncio.sleep(delay)
+        try:
+            analysis = await self.analysis(uri)
+        except Exception as exc:  # an engine bug: say so, keep serving
+            log.exception("checking %s failed", uri)
+            return self.log(f"figcheck could not check {uri}: {exc!r}", types.MessageType.Error)
+        if analysis is not None and not self.pull:
+            self.publish(analysis)
+
+    async def analysis(self, uri: str) -> Analysis | None:
+        """The analysis of the document's current version (computed now if needed)."""
+        while (doc := self.documents.find(uri)) is not None:
+            if doc.analysis is not None and self.current(doc.analysis, doc):
+                return doc.analysis
+            try:
+                result = await asyncio.shield(self._run_analysis(doc))
+            except Superseded:
+                continue
+            if self.current(result, doc):
+                doc.analysis = result
+                doc.remember(result.table)
+        return None
+
+    def _run_analysis(self, doc: OpenDocument) -> asyncio.Future:
+        """The worker's future for the document as it is now, shared by everyone who waits."""
+        key = (doc.version, self.generation, id(doc.text))
+        entry = self._inflight.get(doc.uri)
+        if entry is None or entry[0] != key:
+            snap = self.snapshot(doc)
+
+            def cancelled() -> bool:
+                return self._closing or doc.text is not snap.text or \
+                    self.generation != snap.generation or not self.documents.holds(doc)
+
+            future = asyncio.get_running_loop().run_in_executor(self._worker, analyze, snap, cancelled)
+            future.add_done_callback(lambda f: f.cancelled() or f.exception())  # retrieved: no noise
+            entry = self._inflight[doc.uri] = (key, future)
+        return entry[1]
+
+    def forget(self, uri: str) -> None:
+        if (task := self._pending.pop(uri, None)) is not None:
+            task.cancel()
+        self._inflight.pop(uri, None)
+        self._last_change.pop(uri, None)
+
+    def publish(self, analysis: Analysis) -> None:
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+            uri=analysis.uri, diagnostics=analysis.lsp, version=analysis.version))
+
+    def shutdown(self):
+        self._closing = True
+        self._worker.shutdown(wait=False, cancel_futures=True)
+        super().shutdown()
+
+
+server = FigcheckServer()
+
+
+def _doc(ls: FigcheckServer, uri: str) -> OpenDocument | None:
+    try:
+        return ls.documents.get(uri)
+    except UnknownDocument as exc:
+        ls.log(str(exc), types.MessageType.Warning)
+        return None
+
+
+# --- lifecycle -----------------------------------------------------------------------------
+@server.feature(types.INITIALIZE)
+def initialize(ls: FigcheckServer, params: types.InitializeParams) -> None:
+    general = params.capabilities.general
+    ls.encoding = positions.negotiate(general.position_encodings if general else None)
+    ls.pull = bool(ls.capability("text_document.diagnostic")) and \
+        bool(ls.capability("workspace.diagnostics.refresh_support"))
+    if ls.apply_settings(params.initialization_options, "initializationOptions", settings_mod.EditorSettings()):
+        ls.init_settings = ls.editor
+
+
+@server.feature(types.INITIALIZED)
+async def initialized(ls: FigcheckServer, params: types.InitializedParams) -> None:
+    await ls.pull_settings()
+    await ls.settings_changed()
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+async def did_change_configuration(ls: FigcheckServer, params: types.DidChangeConfigurationParams) -> None:
+    inlay_before = ls.editor.inlay_hints
+    if ls.capability("workspace.configuration"):
+        await ls.pull_settings()
+    else:
+        ls.apply_settings(params.settings, "didChangeConfiguration", ls.init_settings)
+    await ls.settings_changed(inlay_before)
+
+
+# --- documents -----------------------------------------------------------------------------
+@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+def did_open(ls: FigcheckServer, params: types.DidOpenTextDocumentParams) -> None:
+    ls.documents.open(params.text_document)
+    ls.schedule(params.text_document.uri, delay=0.0)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+def did_change(ls: FigcheckServer, params: types.DidChangeTextDocumentParams) -> None:
+    if _doc(ls, params.text_document.uri) is None:
+        return
+    for warning in ls.documents.change(params, ls.encoding):
+        ls.log(f"{params.text_document.uri}: {warning}", types.MessageType.Warning)
+    ls.schedule(params.text_document.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+async def did_save(ls: FigcheckServer, params: types.DidSaveTextDocumentParams) -> None:
+    if params.text_document.uri.rsplit("/", 1)[-1] in CONFIG_FILE_NAMES:
+        await ls.settings_changed()
+    elif params.text_document.uri in ls.documents:
+        ls.schedule(params.text_document.uri, delay=0.0)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+def did_close(ls: FigcheckServer, params: types.DidCloseTextDocumentParams) -> None:
+    try:
+        ls.documents.close(params.text_document.uri)
+    except UnknownDocument as exc:
+        return ls.log(str(exc), types.MessageType.Warning)
+    ls.forget(params.text_document.uri)
+    if not ls.pull:  # clear what was published for it
+        ls.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
+
+
+# --- features ------------------------------------------------------------------------------
+@server.feature(types.TEXT_DOCUMENT_DIAGNOSTIC,
+                types.DiagnosticOptions(identifier="figcheck", inter_file_dependencies=False,
+                                        workspace_diagnostics=False))
+async def pull_diagnostics(ls: FigcheckServer, params: types.DocumentDiagnosticParams):
+    analysis = await ls.analysis(params.text_document.uri) if params.text_document.uri in ls.documents else None
+    if analysis is None:
+        return types.RelatedFullDocumentDiagnosticReport(items=[])
+    if params.previous_result_id == analysis.result_id:
+        return types.RelatedUnchangedDocumentDiagnosticReport(result_id=analysis.result_id)
+    return types.RelatedFullDocumentDiagnosticReport(items=analysis.lsp, result_id=analysis.result_id)
+
+
+@server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
+                types.CodeActionOptions(code_action_kinds=actions.KINDS, resolve_provider=False))
+async def code_action(ls: FigcheckServer, params: types.CodeActionParams):
+    if (doc := _doc(ls, params.text_document.uri)) is None:
+        return None
+    analysis = await ls.analysis(doc.uri)
+    return actions.code_actions(doc.uri, doc, params, analysis, ls.versioned_edits, ls.encoding) or None
+
+
+@server.feature(types.TEXT_DOCUMENT_HOVER)
+async def hover(ls: FigcheckServer, params: types.HoverParams):
+    if (analysis := await ls.analysis(params.text_document.uri)) is None:
+        return None
+    found = hover_text(analysis, analysis.table.offset(params.position), ls.markdown_hover)
+    if found is None:
+        return None
+    kind = types.MarkupKind.Markdown if ls.markdown_hover else types.MarkupKind.PlainText
+    return types.Hover(contents=types.MarkupContent(kind=kind, value=found[0]),
+                       range=analysis.table.range(*found[1]))
+
+
+@server.feature(types.TEXT_DOCUMENT_INLAY_HINT, types.InlayHintOptions(resolve_provider=False))
+async def inlay_hint(ls: FigcheckServer, params: types.InlayHintParams):
+    if not ls.editor.inlay_hints or (analysis := await ls.analysis(params.text_document.uri)) is None:
+        return None
+    start, end = analysis.table.span(params.range)
+    return inlay_hints(analysis, start, end)

@@ -1,0 +1,118 @@
+"""Code-point offsets ↔ LSP positions: the only module that knows about UTF-16, UTF-8 and UTF-32.
+
+The engine speaks in code-point offsets (Python ``str`` indexes). LSP speaks in 0-based lines and
+columns counted in code units of the negotiated position encoding (UTF-16 unless the client
+offers another). Lines end at ``\\n``, ``\\r\\n`` or a lone ``\\r``, as the LSP specification says.
+
+Out-of-range positions are clamped, as the specification asks: a column past the end of its line
+means the end of that line, a line past the last line means the end of the document, and a
+column that falls inside a surrogate pair (or inside a UTF-8 sequence) rounds down to the start
+of that character.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from lsprotocol import types
+
+UTF8 = types.PositionEncodingKind.Utf8.value
+UTF16 = types.PositionEncodingKind.Utf16.value
+UTF32 = types.PositionEncodingKind.Utf32.value
+SUPPORTED = (UTF16, UTF8, UTF32)
+_CODEC = {UTF8: "utf-8", UTF16: "utf-16-le", UTF32: "utf-32-le"}
+_UNIT_BYTES = {UTF8: 1, UTF16: 2, UTF32: 4}
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def negotiate(offered: Iterable[str] | None) -> str:
+    """The position encoding to use: the client's first supported choice, else UTF-16.
+
+    The client lists encodings in its order of preference (LSP 3.17); a client that lists none
+    only speaks UTF-16, the mandatory default.
+    """
+    for name in offered or ():
+        if str(name) in SUPPORTED:
+            return str(name)
+    return UTF16
+
+
+def units(text: str, encoding: str = UTF16) -> int:
+    """How many code units ``text`` takes in ``encoding``."""
+    if encoding == UTF32 or text.isascii():
+        return len(text)
+    return len(text.encode(_CODEC[encoding], "surrogatepass")) // _UNIT_BYTES[encoding]
+
+
+def code_points(text: str, count: int, encoding: str = UTF16) -> int:
+    """How many whole code points of ``text`` fit in its first ``count`` code units."""
+    if count <= 0:
+        return 0
+    if encoding == UTF32 or text.isascii():
+        return min(count, len(text))
+    data = text.encode(_CODEC[encoding], "surrogatepass")[: count * _UNIT_BYTES[encoding]]
+    return len(data.decode(_CODEC[encoding], "ignore"))
+
+
+class LineTable:
+    """Line starts of one version of a text, for converting positions both ways."""
+
+    __slots__ = ("text", "starts", "encoding")
+
+    def __init__(self, text: str, encoding: str = UTF16) -> None:
+        self.text = text
+        self.encoding = encoding
+        self.starts = [0]
+        self.starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
+
+    def _line_bounds(self, line: int) -> tuple[int, int]:
+        """Start and end (before the line break) of a 0-based line."""
+        start = self.starts[line]
+        if line + 1 < len(self.starts):
+            end = self.starts[line + 1]
+            end -= 2 if self.text.startswith("\r\n", end - 2) and end - 2 >= start else 1
+        else:
+            end = len(self.text)
+        return start, end
+
+    def position(self, offset: int) -> types.Position:
+        """The LSP position of a code-point offset (clamped to the text)."""
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect_right(self.starts, offset) - 1
+        start = self.starts[line]
+        return types.Position(line=line, character=units(self.text[start:offset], self.encoding))
+
+    def range(self, start: int, end: int) -> types.Range:
+        return types.Range(start=self.position(start), end=self.position(end))
+
+    def offset(self, position: types.Position) -> int:
+        """The code-point offset of an LSP position, clamped as the specification says."""
+        line, character = position.line, position.character
+        if line < 0:
+            return 0
+        if line >= len(self.starts):
+            return len(self.text)
+        start, end = self._line_bounds(line)
+        return start + code_points(self.text[start:end], character, self.encoding)
+
+    def span(self, range_: types.Range) -> tuple[int, int]:
+        start, end = self.offset(range_.start), self.offset(range_.end)
+        return (start, end) if start <= end else (end, start)
+
+    def in_range(self, position: types.Position) -> bool:
+        """Whether ``position`` names a real place (no clamping needed)."""
+        if position.line < 0 or position.character < 0 or position.line >= len(self.starts):
+            return False
+        start, end = self._line_bounds(position.line)
+        return position.character <= units(self.text[start:end], self.encoding)
+
+    def line_end(self, offset: int) -> int:
+        """The offset of the end of the line holding ``offset`` (before its line break)."""
+        line = bisect_right(self.starts, max(0, min(offset, len(self.text)))) - 1
+        return self._line_bounds(line)[1]
+
+    def line_start(self, offset: int) -> int:
+        line = bisect_right(self.starts, max(0, min(offset, len(self.text)))) - 1
+        return self.starts[line]

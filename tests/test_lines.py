@@ -1,0 +1,20 @@
+"""Line and column positions of the output contract, for every newline style."""
+
+from figcheck.text.lines import LineIndex
+
+
+def test_lines_end_at_lf_crlf_and_lone_cr():
+    index = LineIndex("a\nb\r\nc\rd")
+    assert [index.line_col(o) for o in (0, 2, 5, 7)] == [(1, 1), (2, 1), (3, 1), (4, 1)]
+    assert [index.line_text(n) for n in (1, 2, 3, 4)] == ["a", "b", "c", "d"]
+
+
+def test_columns_count_code_points_with_astral_characters():
+    text = "🏔🥾 8 miles\n🏔 20 km"
+    index = LineIndex(text)
+    assert index.position(text.index("8")) == {"line": 1, "column": 4, "offset": 3}
+    assert index.position(text.index("20")) == {"line": 2, "column": 3, "offset": text.index("20")}
+
+
+def test_offsets_past_the_end_are_clamped():
+    assert LineIndex("abc").line_col(99) == (1, 4)
