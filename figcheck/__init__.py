@@ -1,12 +1,19 @@
 """figcheck: find the numeric claims in prose and flag figures that cannot all be true."""
 
-from importlib.metadata import PackageNotFoundError, version as _version
-
-try:
-    __version__ = _version("figcheck")
-except PackageNotFoundError:  # running from a source tree
-    __version__ = "0.0.0+local"
-
-from .model import Claim, Diagnostic, Edit, Fix, Related  # noqa: E402
+from .model import Claim, Diagnostic, Edit, Fix, Related
 
 __all__ = ["Claim", "Diagnostic", "Edit", "Fix", "Related", "__version__"]
+
+
+def __getattr__(name: str):
+    # importlib.metadata costs ~30 ms; only `--version` and reports need the version.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            value = version("figcheck")
+        except PackageNotFoundError:  # running from a source tree
+            value = "0.0.0+local"
+        globals()["__version__"] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

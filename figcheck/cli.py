@@ -1,0 +1,504 @@
+"""The ``figcheck`` command line.
+
+Only argparse is imported at start-up; everything else is imported by the subcommand that
+needs it, so ``figcheck --version`` and ``figcheck rules`` stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+EXIT_CLEAN, EXIT_DIAGNOSTICS, EXIT_ERROR = 0, 1, 2
+OUTPUT_FORMATS = ("full", "concise", "json", "jsonl", "sarif", "github")
+SEVERITIES = ("error", "warning", "information", "hint")
+PROGRESS_MIN_FILES = 200
+
+EXAMPLES = """\
+examples:
+  figcheck check article.md                 check one file
+  figcheck check docs/ --format concise     every prose file under docs/, one line a problem
+  figcheck check --fix --unsafe-fixes .     apply every available fix
+  figcheck check --diff report.md           show the fixes as a diff, change nothing
+  cat draft.txt | figcheck check - --stdin-filename draft.md
+  figcheck check --format sarif . > figcheck.sarif
+  figcheck extract --format json article.md the numeric claims found, as JSON
+  figcheck rule FC202                       explain a rule
+
+exit status: 0 no problems, 1 problems at or above --fail-on, 2 usage, configuration or I/O error
+"""
+
+
+class UsageError(Exception):
+    """A command line that cannot be run as given."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        return _dispatch(argv)
+    except KeyboardInterrupt:
+        sys.stderr.write("figcheck: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        _silence_stdout()  # the reader went away (`figcheck check | head`): not an error of ours
+        return EXIT_DIAGNOSTICS
+    except UsageError as exc:
+        _error(str(exc))
+        return EXIT_ERROR
+    except Exception as exc:
+        from .config import ConfigError
+
+        if isinstance(exc, ConfigError):
+            _error(str(exc))
+            return EXIT_ERROR
+        raise
+
+
+def _dispatch(argv: list[str] | None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["server"]:  # everything after `server` is the server's own command line
+        return cmd_server(argparse.Namespace(server_args=argv[1:]))
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    return args.handler(args)
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(f"figcheck: error: {message}\n")
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+# ---------------------------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="figcheck",
+        description="Find numeric claims in prose and flag figures that cannot all be true.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action=_VersionAction)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    _add_check(commands)
+    _add_extract(commands)
+    rules = commands.add_parser("rules", help="list every rule")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.set_defaults(handler=cmd_rules)
+    rule = commands.add_parser("rule", help="explain one rule (by code or name)")
+    rule.add_argument("code", metavar="CODE", help="a rule code (FC202) or name (unit-mixup)")
+    rule.set_defaults(handler=cmd_rule)
+    server = commands.add_parser("server", help="run the language server (LSP over stdio)",
+                                 add_help=False)  # `figcheck server --help` is the server's
+    server.add_argument("server_args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    server.set_defaults(handler=cmd_server)
+    return parser
+
+
+class _VersionAction(argparse.Action):
+    """``--version``, looking the version up only when asked (importlib.metadata is slow)."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from . import __version__
+
+        sys.stdout.write(f"figcheck {__version__}\n")
+        parser.exit()
+
+
+def _add_check(commands) -> None:
+    check = commands.add_parser(
+        "check",
+        help="check files for figures that cannot all be true",
+        description="Check files, directories (recursively) or standard input (-).",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files, directories or - (default: .)")
+    out = check.add_argument_group("output")
+    out.add_argument("--format", "--output-format", dest="format", choices=OUTPUT_FORMATS,
+                     default="full", help="how to report (default: full)")
+    out.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                     help="colour the human formats (auto: on a terminal, unless NO_COLOR is set)")
+    out.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+    out.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    fixes = check.add_argument_group("fixes")
+    fixes.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
+    fixes.add_argument("--unsafe-fixes", action="store_true", help="apply unsafe fixes too (with --fix)")
+    fixes.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
+    _add_selection(check)
+    status = check.add_argument_group("exit status")
+    status.add_argument("--fail-on", choices=SEVERITIES,
+                        help="lowest severity that makes the exit status 1 (default: warning)")
+    status.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
+    _add_common(check)
+    check.set_defaults(handler=cmd_check)
+
+
+def _add_extract(commands) -> None:
+    extract = commands.add_parser(
+        "extract",
+        help="print the numeric claims found in files",
+        description="Print every numeric claim found, in document order.",
+    )
+    extract.add_argument("paths", nargs="*", metavar="PATH", help="files, directories or -")
+    extract.add_argument("--format", choices=("text", "json"), default="text")
+    _add_common(extract)
+    extract.set_defaults(handler=cmd_extract)
+
+
+def _add_selection(parser) -> None:
+    group = parser.add_argument_group("rule selection (override configuration files)")
+    group.add_argument("--select", action="append", metavar="CODES",
+                       help="comma-separated rules or prefixes to enable instead (FC2,FC101; ALL)")
+    group.add_argument("--extend-select", action="append", metavar="CODES",
+                       help="rules to enable in addition to the selected ones")
+    group.add_argument("--ignore", action="append", metavar="CODES", help="rules to disable")
+
+
+def _add_common(parser) -> None:
+    config = parser.add_argument_group("configuration")
+    config.add_argument("--config", metavar="PATH",
+                        help="use this config file (or a TOML 'key = value') instead of searching")
+    config.add_argument("--no-config", action="store_true", help="ignore every configuration file")
+    config.add_argument("--stdin-filename", metavar="PATH",
+                        help="the name of the text read from - (sets its format and shown path)")
+    config.add_argument("--force-exclude", action="store_true",
+                        help="apply 'exclude' to files named on the command line too")
+    run = parser.add_argument_group("performance")
+    run.add_argument("-j", "--jobs", type=_positive_int, metavar="N",
+                     help="files checked in parallel (default: every core)")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+# ------------------------------------------------------------------------------ settings
+
+
+def _codes(values: list[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    return [code.strip() for value in values for code in value.split(",") if code.strip()]
+
+
+def _overrides(args):
+    """Settings → Settings applying the command line; validates the options now."""
+    from .config import Settings, settings_from_mapping
+
+    cli: dict = {}
+    for key in ("select", "extend_select", "ignore"):
+        codes = _codes(getattr(args, key, None))
+        if codes is not None:
+            cli[key.replace("_", "-")] = codes
+    if getattr(args, "fail_on", None):
+        cli["fail-on"] = args.fail_on
+    checked = Settings()
+    for key, value in cli.items():  # one at a time, so an error names the option
+        checked = settings_from_mapping({key: value}, f"option --{key}", checked)
+
+    def apply(settings: Settings) -> Settings:
+        changes = {}
+        if "select" in cli:
+            changes["select"] = checked.select
+        if "extend-select" in cli:
+            changes["extend_select"] = settings.extend_select + checked.extend_select
+        if "ignore" in cli:
+            changes["ignore"] = settings.ignore + checked.ignore
+        if "fail-on" in cli:
+            changes["fail_on"] = checked.fail_on
+        return settings.with_overrides(**changes) if changes else settings
+
+    return apply
+
+
+def _resolver(args):
+    from pathlib import Path
+
+    from .config import Settings, settings_from_mapping
+    from .config_files import ConfigResolver, parse_inline
+
+    if args.config and args.no_config:
+        raise UsageError("--config and --no-config cannot be used together")
+    overrides = _overrides(args)
+    if args.config and not os.path.exists(args.config) and "=" in args.config:
+        settings = settings_from_mapping(parse_inline(args.config), "--config", Settings())
+        return ConfigResolver.fixed(overrides(settings))
+    if args.config and not os.path.isfile(args.config):
+        raise UsageError(f"--config {args.config}: no such file")
+    explicit = Path(args.config) if args.config else None
+    return ConfigResolver(explicit, not args.no_config, overrides)
+
+
+def _jobs(args, resolver) -> list:
+    """The files to process, standard input included (read here: workers have no stdin)."""
+    from pathlib import Path
+
+    from .discovery import Job, PathError, collect
+
+    paths = list(args.paths) or (["-"] if args.stdin_filename else ["."])
+    if paths.count("-") > 1:
+        raise UsageError("standard input (-) can be named only once")
+    jobs: list = []
+    for path in paths:
+        if path == "-":
+            name = args.stdin_filename or "-"
+            resolved = resolver.for_path(Path(os.path.abspath(name)) if args.stdin_filename else Path.cwd())
+            data = sys.stdin.buffer.read(resolved.settings.max_file_size + 1)
+            jobs.append(Job(name, "-", resolved, data))
+            continue
+        try:
+            jobs.extend(collect([path], resolver, args.force_exclude))
+        except PathError as exc:
+            raise UsageError(str(exc)) from None
+    return jobs
+
+
+# ------------------------------------------------------------------------------- commands
+
+
+def cmd_check(args) -> int:
+    from .model import SEVERITY_RANK
+    from .report import MACHINE_FORMATS, ReportOptions, Summary, reporter_for
+    from .runner import RunOptions, default_workers, run_all
+
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        raise UsageError("--unsafe-fixes needs --fix or --diff")
+    resolver = _resolver(args)
+    jobs = _jobs(args, resolver)
+    fail_on = {job.display: job.resolved.settings.fail_on for job in jobs}
+    stdin_job = next((job for job in jobs if job.path == "-"), None)
+    stdin_fixed = args.fix and not args.diff and stdin_job is not None
+    stdin_name = stdin_job.display if stdin_job else None
+    out = _stream(sys.stdout, utf8=args.format in MACHINE_FORMATS)
+    report_out = _stream(sys.stderr) if stdin_fixed or args.diff else out
+    options = ReportOptions(
+        color=_use_color(args.color, report_out),
+        unsafe_fixes=args.unsafe_fixes,
+        fix_mode=args.fix and not args.diff,
+        quiet=args.quiet,
+    )
+    reporter = reporter_for("concise" if args.diff else args.format, report_out, _stream(sys.stderr), options)
+    run = RunOptions(mode="check", fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff)
+    summary, failing, changed = Summary(), False, 0
+    workers = args.jobs or default_workers()
+    for result in run_all(jobs, run, workers, ordered=not reporter.streaming,
+                          progress=_show_progress(args, len(jobs))):
+        summary.add(result, args.unsafe_fixes)
+        threshold = SEVERITY_RANK[fail_on.get(result.path, "warning")]
+        failing |= any(SEVERITY_RANK[d["severity"]] >= threshold for d in result.diagnostics)
+        if args.diff:
+            changed += _write_diff(result, out, report_out)
+            continue
+        if stdin_fixed and result.path == stdin_name:
+            _echo_stdin(result, stdin_job, out)
+        reporter.file(result)
+    if args.diff:
+        _diff_summary(summary, changed, report_out, args.quiet)
+    else:
+        reporter.finish(summary)
+    out.flush()
+    if summary.errors:
+        return EXIT_ERROR
+    if args.exit_zero:
+        return EXIT_CLEAN
+    if args.diff:
+        return EXIT_DIAGNOSTICS if changed else EXIT_CLEAN
+    return EXIT_DIAGNOSTICS if failing else EXIT_CLEAN
+
+
+def _echo_stdin(result, job, out) -> None:
+    """With --fix, standard input goes back out, fixed; unfixable input goes back unchanged."""
+    out.flush()
+    out.buffer.write(result.fixed_bytes if result.fixed_bytes is not None else job.data)
+    out.buffer.flush()
+
+
+def _write_diff(result, out, err) -> int:
+    from .report.human import Paint, file_error_line
+
+    if result.error is not None:
+        err.write(file_error_line(result.path, result.error, Paint(False)) + "\n")
+    if result.diff:
+        out.write(result.diff)
+        return 1
+    return 0
+
+
+def _diff_summary(summary, changed: int, err, quiet: bool) -> None:
+    from .report.human import plural
+
+    if quiet:
+        return
+    if changed:
+        err.write(f"Would fix {plural(summary.fixed, 'problem')} in {plural(changed, 'file')}.\n")
+    else:
+        err.write("No fixes available.\n")
+
+
+def cmd_extract(args) -> int:
+    from .report.json import JsonDocumentWriter
+    from .runner import RunOptions, default_workers, run_all
+
+    resolver = _resolver(args)
+    jobs = _jobs(args, resolver)
+    out = _stream(sys.stdout, utf8=args.format == "json")
+    err = _stream(sys.stderr)
+    writer = JsonDocumentWriter(out) if args.format == "json" else None
+    errors = 0
+    for result in run_all(jobs, RunOptions(mode="extract"), args.jobs or default_workers()):
+        errors += result.error is not None
+        if writer is not None:
+            writer.entry(result.as_dict())
+        else:
+            _print_claims(result, out, err)
+    if writer is not None:
+        writer.close({})
+    out.flush()
+    return EXIT_ERROR if errors else EXIT_CLEAN
+
+
+def _print_claims(result, out, err) -> None:
+    if result.error is not None:
+        err.write(f"figcheck: error: {result.path}: {result.error['message']}\n")
+    for claim in result.claims or ():
+        start = claim["start"]
+        out.write(f"{result.path}:{start['line']}:{start['column']}  {claim['text']}  → {describe_claim(claim)}\n")
+
+
+def describe_claim(claim: dict) -> str:
+    """``1000 mile ** 2 (≤ 1000) [almost]``: the figure as the engine understood it."""
+    kind = claim.get("kind")
+    dimension = claim.get("dimension") or ""
+    if dimension.startswith("currency:"):
+        unit = dimension.split(":", 1)[1]
+    elif kind == "percent" or dimension == "percent":
+        unit = "%"
+    elif claim.get("unit"):
+        unit = claim["unit"]
+    else:
+        unit = claim.get("counted") or "(count)"
+    text = f"{_figure(claim['value'])} {unit}"
+    low, high = claim.get("low"), claim.get("high")
+    if (low, high) != (claim["value"], claim["value"]):
+        text += f" ({_figure(low) if low is not None else '…'} – {_figure(high) if high is not None else '…'})"
+    if claim.get("qualifier"):
+        text += f" [{claim['qualifier']}]"
+    if claim.get("converted_from") is not None:
+        text += f" (restates claim {claim['converted_from'] + 1})"
+    return text
+
+
+def _figure(value) -> str:
+    if value is None:
+        return "?"
+    if float(value).is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:.6g}"
+
+
+def cmd_rules(args) -> int:
+    from .rules import REGISTRY, all_rules
+
+    rules = all_rules()
+    out = _stream(sys.stdout, utf8=args.format == "json")
+    if args.format == "json":
+        import json
+
+        rows = [{"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary,
+                 "enabled_by_default": r.enabled_by_default} for r in rules]
+        json.dump({"version": 1, "rules": rows}, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return EXIT_CLEAN
+    for r in rules:
+        default = "" if r.enabled_by_default else "  (off by default)"
+        out.write(f"{r.code}  {r.name:<22} {r.severity:<11} {r.summary}{default}\n")
+    missing = [code for code in REGISTRY if code not in {r.code for r in rules}]
+    if missing:
+        out.write(f"not available in this build: {', '.join(missing)}\n")
+    return EXIT_CLEAN
+
+
+def cmd_rule(args) -> int:
+    from .rules import REGISTRY, all_rules, rule_by_code_or_name
+
+    rule = rule_by_code_or_name(args.code)
+    if rule is None:
+        if args.code.upper() in REGISTRY:
+            raise UsageError(f"rule {args.code.upper()} is not available in this build")
+        known = ", ".join(f"{r.code} ({r.name})" for r in all_rules()) or "none available"
+        raise UsageError(f"unknown rule '{args.code}'; known rules: {known}")
+    out = _stream(sys.stdout)
+    default = "" if rule.enabled_by_default else ", off by default"
+    out.write(f"{rule.code} {rule.name} ({rule.severity}{default})\n\n{rule.summary}\n")
+    if rule.doc and rule.doc.strip() != rule.summary.strip():
+        out.write(f"\n{rule.doc}\n")
+    return EXIT_CLEAN
+
+
+def cmd_server(args) -> int:
+    try:
+        from server import main as serve
+    except ImportError as exc:
+        raise UsageError(f"the language server is not installed with this figcheck ({exc})") from None
+    result = serve(list(args.server_args))  # the server parses its own options (--stdio, ...)
+    return result if isinstance(result, int) else EXIT_CLEAN
+
+
+# --------------------------------------------------------------------------------- helpers
+
+
+def _stream(stream, utf8: bool = False):
+    """``stream`` set to never fail on a character the terminal's encoding lacks; JSON is UTF-8."""
+    try:
+        if utf8:
+            stream.reconfigure(encoding="utf-8", errors="strict")
+        else:
+            stream.reconfigure(errors="replace")
+    except (AttributeError, ValueError):
+        pass
+    return stream
+
+
+def _use_color(choice: str, stream) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _show_progress(args, n_files: int) -> bool:
+    if args.no_progress or n_files < PROGRESS_MIN_FILES:
+        return False
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+if __name__ == "__main__":
+    sys.exit(main())

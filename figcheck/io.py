@@ -1,0 +1,129 @@
+"""Reading files as figcheck sees them: bytes → text, with every failure a clear per-file error.
+
+Newlines are never translated, so offsets index the text exactly as it is on disk, and a file
+written back after fixes keeps its line endings, encoding and byte-order mark.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+from dataclasses import dataclass
+
+# Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+class FileError(Exception):
+    """A file that cannot be checked; ``kind`` is a stable word for tools, ``message`` is for people."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+
+    def as_dict(self) -> dict:
+        return {"kind": self.kind, "message": self.message}
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What a file was when we read it, to refuse writing over someone else's change."""
+
+    size: int
+    mtime_ns: int
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    text: str
+    encoding: str  # a Python codec name
+    bom: bytes  # written back in front of the text, b"" for none
+    fingerprint: Fingerprint | None  # None for standard input
+
+    def encode(self, text: str) -> bytes:
+        return self.bom + text.encode(self.encoding)
+
+
+def read_source(path: str, max_size: int) -> SourceFile:
+    """Read and decode ``path``; raises :class:`FileError` on any failure."""
+    data, stat = _read_bytes(path, max_size)
+    text, encoding, bom = decode_bytes(data)
+    fingerprint = Fingerprint(stat.st_size, stat.st_mtime_ns, hashlib.sha256(data).hexdigest())
+    return SourceFile(text, encoding, bom, fingerprint)
+
+
+def source_from_bytes(data: bytes, max_size: int) -> SourceFile:
+    """Standard input (read by the caller, at most ``max_size + 1`` bytes)."""
+    if len(data) > max_size:
+        raise FileError("too-large", f"standard input is larger than max-file-size ({max_size:,} bytes)")
+    text, encoding, bom = decode_bytes(data)
+    return SourceFile(text, encoding, bom, None)
+
+
+def _read_bytes(path: str, max_size: int) -> tuple[bytes, os.stat_result]:
+    try:
+        with open(path, "rb") as handle:
+            stat = os.fstat(handle.fileno())
+            if stat.st_size > max_size:
+                raise FileError(
+                    "too-large",
+                    f"file is {stat.st_size:,} bytes, over max-file-size ({max_size:,} bytes)",
+                )
+            data = handle.read(max_size + 1)  # the size can grow while we read
+    except FileNotFoundError:
+        raise FileError("not-found", "no such file") from None
+    except IsADirectoryError:
+        raise FileError("is-directory", "is a directory") from None
+    except PermissionError:
+        raise FileError("permission", "permission denied") from None
+    except OSError as exc:
+        raise FileError("io", exc.strerror or str(exc)) from None
+    if len(data) > max_size:
+        raise FileError("too-large", f"file is over max-file-size ({max_size:,} bytes)")
+    return data, stat
+
+
+def decode_bytes(data: bytes) -> tuple[str, str, bytes]:
+    """(text, codec, bom): UTF-8 by default, UTF-16/32 only with a byte-order mark."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _decode(data[len(bom) :], encoding, len(bom)), encoding, bom
+    if b"\x00" in data:
+        raise FileError("binary", "binary file (contains NUL bytes); not checked")
+    return _decode(data, "utf-8", 0), "utf-8", b""
+
+
+def _decode(data: bytes, encoding: str, skipped: int) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        offset = exc.start + skipped
+        line = data.count(b"\n", 0, exc.start) + 1
+        bad = data[exc.start : exc.end].hex(" ")
+        name = encoding.upper().replace("-LE", "").replace("-BE", "")
+        raise FileError(
+            "decode",
+            f"invalid {name} at byte offset {offset} (line {line}): byte(s) {bad}; "
+            "figcheck reads UTF-8, or UTF-16/UTF-32 with a byte-order mark",
+        ) from None
+
+
+def newline_style(text: str) -> str:
+    """The file's line ending: the first one found, LF when there is none."""
+    lf, cr = text.find("\n"), text.find("\r")
+    if cr < 0:
+        return "\n"
+    if lf == cr + 1:
+        return "\r\n"
+    if lf < 0 or cr < lf:
+        return "\r"
+    return "\n"

@@ -1,0 +1,62 @@
+"""``--format json``: the whole run as one document (``shared/spec/output.md``).
+
+Written as it goes, one file entry a line, so a large run is neither held in memory nor slowed
+by pretty-printing (``json.dumps`` without ``indent`` runs in C; indented output does not).
+"""
+
+from __future__ import annotations
+
+import json
+
+from . import Reporter, Summary
+from .common import OUTPUT_VERSION
+
+
+class JsonDocumentWriter:
+    """``{"version": 1, "files": [`` entries ``], ...tail}``, streamed."""
+
+    def __init__(self, out) -> None:
+        self.out = out
+        self.count = 0
+
+    def entry(self, item: dict) -> None:
+        if self.count == 0:
+            self.out.write(f'{{\n  "version": {OUTPUT_VERSION},\n  "files": [\n')
+        else:
+            self.out.write(",\n")
+        self.out.write("    " + json.dumps(item, ensure_ascii=False))
+        self.count += 1
+
+    def close(self, tail: dict) -> None:
+        if self.count == 0:
+            self.out.write(f'{{\n  "version": {OUTPUT_VERSION},\n  "files": [')
+        else:
+            self.out.write("\n  ")
+        self.out.write("]")
+        for key, value in tail.items():
+            self.out.write(f",\n  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
+        self.out.write("\n}\n")
+
+
+class JsonReporter(Reporter):
+    def __init__(self, out, err, options) -> None:
+        super().__init__(out, err, options)
+        self.writer = JsonDocumentWriter(out)
+
+    def file(self, result) -> None:
+        self.writer.entry(result.as_dict())
+
+    def finish(self, summary: Summary) -> None:
+        self.writer.close({
+            "summary": {
+                "files": summary.files,
+                "diagnostics": summary.diagnostics,
+                "errors": summary.errors,
+                "fixed": summary.fixed,
+                "fixable": summary.fixable,
+                "severities": summary.severities,
+            }
+        })
+
+
+REPORTER = JsonReporter

@@ -1,0 +1,88 @@
+"""Finding and loading configuration files (figcheck.config_files) and file discovery."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from figcheck.config import ConfigError, Settings
+from figcheck.config_files import ConfigResolver, load_config_file
+from figcheck.discovery import collect
+
+
+def same(settings: Settings) -> Settings:
+    return settings
+
+
+def test_pyproject_table_and_top_level_files(tmp_path: Path):
+    (tmp_path / "pyproject.toml").write_text('[tool.figcheck]\nignore = ["FC101"]\ntolerance = 0.02\n')
+    settings = load_config_file(tmp_path / "pyproject.toml")
+    assert settings.ignore == ("FC101",) and settings.tolerance == 0.02
+    (tmp_path / "figcheck.toml").write_text('extend-select = ["FC2"]\n[per-file-ignores]\n"drafts/*" = ["FC201"]\n')
+    other = load_config_file(tmp_path / "figcheck.toml")
+    assert other.extend_select == ("FC2",) and other.per_file_ignores == {"drafts/*": ("FC201",)}
+
+
+def test_errors_name_the_file(tmp_path: Path):
+    bad = tmp_path / "figcheck.toml"
+    bad.write_bytes(b"select = [\n")
+    with pytest.raises(ConfigError, match=str(bad)):
+        load_config_file(bad)
+    bad.write_bytes(b"select = 'caf\xe9'\n")
+    with pytest.raises(ConfigError, match="not valid UTF-8"):
+        load_config_file(bad)
+
+
+def test_resolver_finds_the_nearest_and_caches(tmp_path: Path, monkeypatch):
+    (tmp_path / "figcheck.toml").write_text("max-file-size = 100\n")
+    deep = tmp_path / "a" / "b" / "c"
+    deep.mkdir(parents=True)
+    (tmp_path / "a" / ".figcheck.toml").write_text("max-file-size = 200\n")
+    resolver = ConfigResolver(None, True, same, cwd=tmp_path)
+    assert resolver.for_path(deep / "x.md").settings.max_file_size == 200
+    assert resolver.for_path(deep / "x.md").root == tmp_path / "a"
+    assert resolver.for_path(tmp_path / "y.md").settings.max_file_size == 100
+    # Cached per directory: the file system is not asked again.
+    calls = []
+    monkeypatch.setattr("figcheck.config_files._config_in", lambda d: calls.append(d))
+    resolver.for_path(deep / "z.md")
+    assert calls == []
+
+
+def test_overrides_apply_on_top_of_every_config(tmp_path: Path):
+    (tmp_path / "figcheck.toml").write_text('ignore = ["FC101"]\n')
+    resolver = ConfigResolver(None, True, lambda s: s.with_overrides(ignore=s.ignore + ("FC202",)), cwd=tmp_path)
+    assert resolver.for_path(tmp_path / "x.md").settings.ignore == ("FC101", "FC202")
+    fallback = ConfigResolver(None, False, lambda s: s.with_overrides(fail_on="error"), cwd=tmp_path)
+    assert fallback.for_path(tmp_path / "x.md").settings.fail_on == "error"
+
+
+def test_per_file_ignores_are_relative_to_the_config(tmp_path: Path):
+    (tmp_path / "figcheck.toml").write_text('[per-file-ignores]\n"drafts/*.md" = ["FC2"]\n')
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "a.md").write_text("x\n")
+    (jobs,) = collect([str(tmp_path / "drafts" / "a.md")], ConfigResolver(None, True, same, cwd=tmp_path))
+    assert jobs.relative == "drafts/a.md"
+    enabled = jobs.resolved.settings.enabled_codes(jobs.relative)
+    assert not any(code.startswith("FC2") for code in enabled)
+
+
+def test_gitignore_negation_and_nested_files(tmp_path: Path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("*.txt\n!keep.txt\n")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / ".gitignore").write_text("local.md\n")
+    for name in ("a.txt", "keep.txt", "sub/local.md", "sub/other.md"):
+        (tmp_path / name).write_text("x\n")
+    jobs = collect([str(tmp_path)], ConfigResolver(None, False, same, cwd=tmp_path))
+    assert sorted(Path(j.path).relative_to(tmp_path).as_posix() for j in jobs) == ["keep.txt", "sub/other.md"]
+
+
+def test_include_globs_from_settings(tmp_path: Path):
+    (tmp_path / "figcheck.toml").write_text('include = ["*.md", "notes/*.log"]\n')
+    (tmp_path / "notes").mkdir()
+    for name in ("a.md", "b.txt", "notes/c.log", "d.log"):
+        (tmp_path / name).write_text("x\n")
+    jobs = collect([str(tmp_path)], ConfigResolver(None, True, same, cwd=tmp_path))
+    assert sorted(Path(j.path).relative_to(tmp_path).as_posix() for j in jobs) == ["a.md", "notes/c.log"]
