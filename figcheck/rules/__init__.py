@@ -64,3 +64,23 @@ def rule_by_code_or_name(key: str) -> Rule | None:
         if rule.code.upper() == key.upper() or rule.name == key.lower():
             return rule
     return None
+
+
+def catalog_markdown() -> str:
+    """docs/rules.md: every rule's documentation, one section a rule (anchors #fc101 …)."""
+    parts = [
+        "# figcheck rules\n",
+        "Generated from the rules' own documentation (`figcheck rule CODE` prints the same);"
+        " regenerate with `FIGCHECK_UPDATE_DOCS=1 python -m pytest tests/test_docs.py`.\n",
+        "| code | name | default | summary |\n|---|---|---|---|",
+    ]
+    rules = all_rules()
+    for r in rules:
+        default = r.severity if r.enabled_by_default else f"{r.severity}, off by default"
+        parts.append(f"| [{r.code}](#{r.code.lower()}) | {r.name} | {default} | {r.summary} |")
+    for r in rules:
+        body = r.doc.replace("\n## ", "\n### ")
+        if body.startswith("## "):
+            body = "#" + body
+        parts.append(f"\n## {r.code}\n\n**{r.name}** · default severity: {r.severity}\n\n{body}\n")
+    return "\n".join(parts).rstrip() + "\n"
