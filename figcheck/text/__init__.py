@@ -5,6 +5,11 @@ characters that are not prose (markup, code, comments, URLs) are replaced by spa
 entities or escapes are replaced by what they stand for padded with spaces. The offset map from
 prose to source is therefore the identity, which keeps every span, diagnostic and fix on the
 exact characters of the original file without a translation table to get wrong.
+
+Markup readers write :data:`SEPARATOR` where two blocks of prose touch without a blank line
+between them (table cells, list items, ``<td>50</td><td>km</td>``), and on a line of a paragraph
+that masking would otherwise leave blank, so that no claim is joined across blocks and no
+paragraph break appears that is not in the source. It is never part of a claim.
 """
 
 from __future__ import annotations
@@ -13,9 +18,17 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 
+# A boundary between blocks of prose in a markup document (never in plain-text prose unless the
+# text itself holds a pilcrow): claims never span it; it is not a paragraph break.
+SEPARATOR = "\u00b6"
+
+
 @dataclass(frozen=True, slots=True)
 class Comment:
-    """A comment in the source (where suppression directives live)."""
+    """A comment in the source (where suppression directives live).
+
+    ``start``/``end`` span the whole comment with its delimiters; ``text`` is its content.
+    """
 
     start: int
     end: int

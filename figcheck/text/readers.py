@@ -14,3 +14,37 @@ def read_plain(source: str) -> Document:
 READERS: dict[str, Callable[[str], Document]] = {
     "text": read_plain,
 }
+
+
+def _read_markdown(source: str) -> Document:
+    from .markdown import read_markdown
+
+    return read_markdown(source)
+
+
+def _read_latex(source: str) -> Document:
+    from .latex import read_latex
+
+    return read_latex(source)
+
+
+def _read_rst(source: str) -> Document:
+    from .rst import read_rst
+
+    return read_rst(source)
+
+
+def _read_html(source: str) -> Document:
+    from .html import read_html
+
+    return read_html(source)
+
+
+READERS.update(
+    {
+        "markdown": _read_markdown,
+        "latex": _read_latex,
+        "rst": _read_rst,
+        "html": _read_html,
+    }
+)

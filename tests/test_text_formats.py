@@ -1,0 +1,308 @@
+"""Markup readers: prose masking with exact positions (issue #7)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from figcheck.engine import check_document, extract
+from figcheck.rules.suppression import Suppressions
+from figcheck.text import (
+    SEPARATOR,
+    format_for_language_id,
+    format_for_path,
+    read_document,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "formats"
+S = SEPARATOR
+
+
+def prose(text: str, fmt: str) -> str:
+    doc = read_document(text, fmt)
+    assert len(doc.prose) == len(text)
+    return doc.prose
+
+
+# -- format selection ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "path,fmt",
+    [
+        ("a.md", "markdown"), ("a.MARKDOWN", "markdown"), ("a.tex", "latex"), ("a.rst", "rst"),
+        ("a.html", "html"), ("a.htm", "html"), ("a.txt", "text"), ("a.docx", "text"), (None, "text"),
+    ],
+)
+def test_format_for_path(path, fmt):
+    assert format_for_path(path) == fmt
+
+
+def test_format_for_language_id():
+    assert format_for_language_id("markdown") == "markdown"
+    assert format_for_language_id("latex") == "latex"
+    assert format_for_language_id("restructuredtext") == "rst"
+    assert format_for_language_id("html") == "html"
+    assert format_for_language_id("unknown", "x.tex") == "latex"
+
+
+def test_unknown_format_reads_as_plain_text():
+    doc = read_document("**5 km**", "docx")
+    assert doc.prose == "**5 km**" and doc.format == "text"
+
+
+# -- Markdown -----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "source,expected",
+    [
+        ("**1,000** square miles", "  1,000   square miles"),
+        ("# Title 5 km #", "  Title 5 km  "),
+        ("A `5 km` b", "A        b"),
+        ("[the 5 km](http://x/7km \"9 km\") end", " the 5 km" + " " * 23 + "end"),
+        ("![a 3 m photo](p.png)", "  a 3 m photo" + " " * 8),
+        ("x <https://a.b/5km> y", "x                   y"),
+        ("1,000&nbsp;km", "1,000\u00a0     km"),
+        ("\\*5\\* km", " *5*  km"),
+        ("&pound;5", "      £5"),
+        ("Area 9 km<sup>2</sup>", "Area 9 km²" + " " * 11),
+        ("See https://example.com/5km.", "See                        ."),
+        ("~~5 km~~ x", "  5 km   x"),
+    ],
+)
+def test_markdown_inline(source, expected):
+    assert prose(source, "markdown") == expected
+
+
+def test_markdown_blocks():
+    source = "---\ntitle: 5 km\n---\n\n- 5\n- km\n\n```\n5 km\n```\n\n    7 km\n\n> quote 3 m\n"
+    expected = "   \n           \n   \n\n  5\n" + S + " km\n\n   \n    \n   \n\n        \n\n  quote 3 m\n"
+    assert prose(source, "markdown") == expected
+
+
+def test_markdown_table_cells_are_separated():
+    source = "| a | b |\n|---|---|\n| 50 | km |\n"
+    assert prose(source, "markdown") == "  a " + S + " b  \n         \n  50 " + S + " km  \n"
+
+
+def test_markdown_comments_are_listed_and_masked():
+    source = "<!-- figcheck: ignore FC101 -->\nText 5 km <!-- inline 7 -->.\n"
+    doc = read_document(source, "markdown")
+    assert doc.prose == " " * 31 + "\nText 5 km" + " " * 18 + ".\n"
+    assert [c.text for c in doc.comments] == ["figcheck: ignore FC101", "inline 7"]
+    assert source[doc.comments[0].start : doc.comments[0].end] == "<!-- figcheck: ignore FC101 -->"
+
+
+def test_markdown_masked_line_inside_paragraph_is_not_a_paragraph_break():
+    source = "The wall is 12\n`code`\nkm long.\n"
+    assert prose(source, "markdown") == "The wall is 12\n" + S + "     \nkm long.\n"
+
+
+def test_markdown_html_block_text_is_prose():
+    source = "<div>\nhtml <b>5</b> km\n</div>\n"
+    assert prose(source, "markdown") == "     \nhtml    5     km\n      \n"
+
+
+def test_markdown_crlf_and_nul():
+    source = "**5** km\r\nnext\x00 line\r\n"
+    assert prose(source, "markdown") == "  5   km\r\nnext\x00 line\r\n"
+
+
+# -- LaTeX --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "source,expected",
+    [
+        ("\\emph{1,000} square miles", "      1,000  square miles"),
+        ("1,000~km", "1,000 km"),
+        ("1\\,000 km", "1  000 km"),
+        ("50\\% of \\$5", "50%  of  $5"),
+        ("\\SI{5}{\\kilo\\metre}", "    5 km           "),
+        ("\\qty{15}{mi}", "     15 mi  "),
+        ("\\num{1000} people", "     1000  people"),
+        ("\\SI{50}{\\percent}", "    50%          "),
+        ("\\SI{1000}{\\square\\kilo\\metre}", "    1000 km²" + " " * 17),
+        ("\\SIrange{5}{10}{\\km}", "         5 to 10 km "),
+        ("a $x = 5$ km", "a         km"),
+        ("$300$ metres", " 300  metres"),
+        ("text % comment 5 km", "text               "),
+        ("see \\ref{fig:5km} and \\cite[p.~5]{x}", "see" + " " * 15 + "and" + " " * 15),
+        ("\\href{http://a/5km}{link 5}", "                    link 5 "),
+        ("Izi\\'um", "Iziú  m"),
+        ("\\verb|5 km| x", " " * 12 + "x"),
+    ],
+)
+def test_latex_inline(source, expected):
+    assert prose(source, "latex") == expected
+
+
+def test_latex_environments_and_preamble():
+    source = (
+        "\\documentclass{article}\n\\setlength{\\parskip}{5pt}\n\\title{The 7 km wall}\n"
+        "\\begin{document}\n\\section{Bridges}\nText.\n\n\\begin{equation}\nE = 5 km\n\\end{equation}\n"
+        "\n\\begin{verbatim}\n9 km\n\\end{verbatim}\n\\end{document}\nafter 3 km\n"
+    )
+    p = prose(source, "latex")
+    assert "7 km wall" in p and "Bridges" in p and "Text." in p
+    for hidden in ("article", "5pt", "5 km", "9 km", "3 km", "document", "equation"):
+        assert hidden not in p
+
+
+def test_latex_tabular_cells_are_separated():
+    source = "\\begin{tabular}{|l|r|}\n50 & km \\\\ \\hline\n\\end{tabular}\n"
+    p = prose(source, "latex")
+    assert p.splitlines()[1] == "50 " + S + " km          "
+
+
+def test_latex_comment_is_listed():
+    doc = read_document("x % figcheck: disable FC101\n", "latex")
+    assert [(c.start, c.end, c.text) for c in doc.comments] == [(2, 27, "figcheck: disable FC101")]
+
+
+# -- reStructuredText ---------------------------------------------------------------------------
+def test_rst_title_and_inline():
+    source = "Title 5 km\n==========\n\nThe **12** km and ``7 km`` and :math:`3 km` x.\n"
+    expected = "Title 5 km\n          \n\nThe   12   km and" + " " * 10 + "and" + " " * 14 + "x.\n"
+    assert prose(source, "rst") == expected
+
+
+@pytest.mark.parametrize(
+    "source,expected",
+    [
+        ("`link 5 <http://a/9km>`_ x", " link 5                  x"),
+        ("Area 9 km\\ :sup:`2` x", "Area 9 km²          x"),
+        ("See [1]_ and ref_ here", "See      and ref  here"),
+        (":ref:`Guide 5 <guide>` x", "      Guide 5          x"),
+        (":code:`5 km` x", "             x"),
+    ],
+)
+def test_rst_inline(source, expected):
+    assert prose(source, "rst") == expected
+
+
+def test_rst_blocks():
+    source = (
+        ".. figcheck: ignore FC101\n\nExample::\n\n    5 km\n\n.. code-block:: python\n\n   x = '7 km'\n\n"
+        "- 50\n- km\n\n.. note:: Note 3 km.\n"
+    )
+    doc = read_document(source, "rst")
+    lines = doc.prose.split("\n")
+    assert lines[0].strip() == ""
+    assert lines[2] == "Example: "
+    assert "5 km" not in doc.prose and "7 km" not in doc.prose
+    assert lines[10] == "  50" and lines[11] == S + " km"
+    assert lines[13] == "          Note 3 km."
+    assert [c.text for c in doc.comments] == ["figcheck: ignore FC101"]
+
+
+def test_rst_tables_separate_cells():
+    grid = "+----+----+\n| 50 | km |\n+----+----+\n"
+    assert prose(grid, "rst").split("\n")[1] == "  50 " + S + " km  "
+    simple = "====  ====\n50    km\n====  ====\n"
+    assert prose(simple, "rst").split("\n")[1] == "50  " + S + " km"
+
+
+# -- HTML ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "source,expected",
+    [
+        ("<p>300&nbsp;metres</p>", "   300\u00a0     metres    "),
+        ("<td>50</td><td>km</td>", "    50" + S + "        km     "),
+        ("<b>1,000</b> km", "   1,000     km"),
+        ("a < b <5 km", "a < b <5 km"),
+        ("<a href='http://x/5km' title='7 km'>link</a>", "                                    link    "),
+        ("<script>x='5 km'</script>y", " " * 25 + "y"),
+        ("<pre>5 km</pre><code>7 km</code>", " " * 32),
+        ("9 km<sup>2</sup>", "9 km²           "),
+        ("&pound;5 &amp; 50&percnt;", "      £5 &     50%       "),
+        ("<p>unclosed <!-- c 5 km", "   unclosed            "),
+    ],
+)
+def test_html(source, expected):
+    assert prose(source, "html") == expected
+
+
+def test_html_comment_is_listed():
+    doc = read_document("<p>x</p>\n<!-- figcheck: ignore -->\n", "html")
+    assert [c.text for c in doc.comments] == ["figcheck: ignore"]
+
+
+# -- the same article in every format -----------------------------------------------------------
+EXPECTED_CLAIMS = [
+    (300.0, "meter"), (984.0, "foot"), (12.0, "kilometer"), (15.0, "mile"), (40.0, None),
+    (300.0, "meter"),
+]
+FIXTURE_FILES = ["article.md", "article.tex", "article.rst", "article.html"]
+
+
+def _read(name: str):
+    path = FIXTURES / name
+    return read_document(path.read_text(encoding="utf-8"), format_for_path(path))
+
+
+@pytest.mark.parametrize("name", FIXTURE_FILES)
+def test_fixture_claims(name):
+    doc = _read(name)
+    claims = extract(doc)
+    assert [(c.value, c.unit) for c in claims] == EXPECTED_CLAIMS
+    for c in claims:
+        assert doc.prose[c.start : c.end] == c.text
+        # The figure itself lands on its own digits in the source.
+        digits = c.number_text or c.text.split()[0]
+        assert doc.source[c.start : c.start + len(digits)] == digits
+    # Code, math, URLs, attributes and preambles hold figures that must never be read.
+    for hidden in ("66", "55", "44", "77", "88", "33"):
+        assert hidden not in doc.prose
+
+
+@pytest.mark.parametrize("name", ["article.md", "article.rst", "article.html"])
+def test_fixture_claim_spans_are_source_text(name):
+    doc = _read(name)
+    for c in extract(doc):
+        if "&" not in doc.source[c.start : c.end]:
+            assert doc.source[c.start : c.end] == c.text
+
+
+@pytest.mark.parametrize("name", FIXTURE_FILES)
+def test_fixture_wrong_conversion_is_flagged_on_the_source(name):
+    doc = _read(name)
+    found = [d for d in check_document(doc) if d.code == "FC101"]
+    assert len(found) == 1
+    assert doc.source[found[0].start : found[0].start + 2] == "15"
+    if found[0].fix:
+        for edit in found[0].fix.edits:
+            assert doc.source[edit.start : edit.end] == "15"
+
+
+# -- suppression directives in each format's comment syntax -------------------------------------
+WALL = "The wall is 12 kilometres (15 miles) long."
+SUPPRESSED = {
+    "markdown": f"<!-- figcheck: ignore FC101 -->\n{WALL}\n",
+    "html": f"<!-- figcheck: ignore FC101 -->\n<p>{WALL}</p>\n",
+    "latex": f"% figcheck: ignore FC101\n{WALL}\n",
+    "rst": f".. figcheck: ignore FC101\n\n{WALL}\n",
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(SUPPRESSED))
+def test_suppression_directive_in_comment(fmt):
+    source = SUPPRESSED[fmt]
+    doc = read_document(source, fmt)
+    assert "figcheck" not in doc.prose  # the directive is not prose ...
+    assert any("figcheck: ignore FC101" in c.text for c in doc.comments)  # ... but a comment
+    assert Suppressions.parse(doc).lines  # and the engine's parser finds it
+    assert [d.code for d in check_document(doc)] == []
+    unsuppressed = read_document(source.replace("figcheck: ignore FC101", "a remark"), fmt)
+    assert [d.code for d in check_document(unsuppressed)] == ["FC101"]
+
+
+# -- the seed article as Markdown ---------------------------------------------------------------
+def test_seed_markdown_gives_the_plain_text_diagnostics():
+    txt = (ROOT / "seeds" / "kharkiv-counteroffensive-2022.txt").read_text(encoding="utf-8")
+    md = (ROOT / "seeds" / "kharkiv-counteroffensive-2022.md").read_text(encoding="utf-8")
+
+    def diagnostics(text: str, fmt: str):
+        doc = read_document(text, fmt)
+        return [(d.code, " ".join(doc.prose[d.start : d.end].split())) for d in check_document(doc)]
+
+    plain = diagnostics(txt, "text")
+    assert plain, "the seed raises diagnostics once the rules are in"
+    assert diagnostics(md, "markdown") == plain

@@ -1,0 +1,70 @@
+"""Every reader, on any input: prose as long as the source, line breaks where they were, no crash."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from figcheck.text import read_document
+
+FORMATS = ["markdown", "latex", "rst", "html"]
+
+# Pieces of markup of every format, so the generator reaches the interesting states quickly.
+PIECES = [
+    "\n", "\r\n", "\r", " ", "\t", "5", "1,000", "km", "**", "*", "_", "`", "``", "```", "~", "~~",
+    "[", "]", "(", ")", "![", "](", "<", ">", "</", "<!--", "-->", "&", "&amp;", "&nbsp;", "&#8239;",
+    "\\", "{", "}", "$", "$$", "%", "#", "# ", "- ", "1. ", "> ", "|", "---\n", "+++\n", "::", ".. ",
+    ":math:`", ":sup:`2`", "\\begin{equation}", "\\end{equation}", "\\SI{5}{\\kilo\\metre}",
+    "\\qty{", "\\emph{", "\\verb|", "\\'", "\\\\", "<p>", "</p>", "<td>", "<pre>", "<script>",
+    "<sup>2</sup>", "=====", "+----+", "\x00", "\u00a0", "é",
+]
+TEXT = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=5)), max_size=40).map("".join)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(source=TEXT)
+def test_reader_keeps_length_and_line_breaks(fmt, source):
+    doc = read_document(source, fmt)
+    assert len(doc.prose) == len(source)
+    for i, ch in enumerate(source):
+        if ch in "\r\n":
+            assert doc.prose[i] == ch
+        else:
+            assert doc.prose[i] not in "\r\n"
+    for c in doc.comments:
+        assert 0 <= c.start <= c.end <= len(source)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@settings(max_examples=200, deadline=None)
+@given(source=st.text(max_size=200))
+def test_reader_on_arbitrary_text(fmt, source):
+    doc = read_document(source, fmt)
+    assert len(doc.prose) == len(source)
+    assert [i for i, c in enumerate(doc.prose) if c in "\r\n"] == [
+        i for i, c in enumerate(source) if c in "\r\n"
+    ]
+
+
+# Inputs that make a naive reader quadratic (an unclosed construct re-scanned from every start).
+PATHOLOGICAL = {
+    "markdown": ["[a](" * 10000, "![a](b " * 10000, "*a " * 10000, "`" * 20000 + "\n", "<" * 20000],
+    "latex": ["\\SI{" * 10000, "{" * 30000, "$" * 30000, "\\label{" * 10000, "\\foo[" * 10000],
+    "rst": ["*a " * 10000, "``a " * 10000, ":a:`" * 10000, "`" * 30000, "- x\n" * 10000],
+    "html": ["<a title=\"" * 10000, "<!--" * 10000, "&amp" * 10000, "<pre>" * 10000, "</" * 20000],
+}
+
+
+@pytest.mark.parametrize(
+    "fmt,source", [(fmt, s) for fmt, xs in PATHOLOGICAL.items() for s in xs],
+    ids=lambda v: v if v in PATHOLOGICAL else repr(v[:12]),
+)
+def test_reader_stays_fast_on_pathological_input(fmt, source):
+    import time
+
+    start = time.perf_counter()
+    doc = read_document(source, fmt)
+    assert len(doc.prose) == len(source)
+    assert time.perf_counter() - start < 5.0  # linear: well under a second when idle
