@@ -15,7 +15,7 @@ DIGIT_NUMBER = re.compile(
     rf"""
     (?P<int>
         \d{{1,3}}(?:,\d{{3}})+(?![\d])
-      | \d{{1,3}}(?:[\u00a0\u2009\u202f]\d{{3}})+(?![\d])
+      | \d{{1,3}}(?:[\u00a0\u2009\u202f][ ]*\d{{3}})+(?![\d])  # 30 000; markup readers pad after the space
       | \d+
     )?
     (?P<dec>\.\d+)?
@@ -51,7 +51,7 @@ class Number:
 def _digit_precision(int_part: str, dec_part: str | None) -> float:
     if dec_part:
         return 0.5 * 10 ** -(len(dec_part) - 1)
-    digits = int_part.replace(",", "").lstrip("0")
+    digits = "".join(ch for ch in int_part if ch.isdigit()).lstrip("0")
     if not digits:
         return 0.5
     zeros = len(digits) - len(digits.rstrip("0"))
@@ -70,7 +70,7 @@ def parse_digits(text: str, pos: int) -> Number | None:
             v = VULGAR_FRACTIONS[m.group("vulgar")]
             return Number(pos, m.end(), v, 1 / 16, m.group(0))
         return None
-    clean = (int_part or "0").replace(",", "").replace("\u00a0", "").replace("\u2009", "").replace("\u202f", "")
+    clean = "".join(ch for ch in (int_part or "0") if ch.isdigit())
     value = float(clean + (dec or ""))
     precision = _digit_precision(int_part or "0", dec)
     end = m.end()
