@@ -7,11 +7,11 @@ import random
 _TEMPLATES = [
     "The {army} said on {day} that it had retaken {qual} {n:,} square {area} of territory in the {dir}.",
     "Officials said {people} people were killed and {small} injured when the {thing} collapsed on {date}.",
-    "The new road runs for {km} kilometres ({mi} miles) along the {dir} bank of the river.",
+    "The new road runs for {km} kilometres ({km_mi} miles) along the {dir} bank of the river.",
     "The company, founded in {year}, employs {n:,} workers and reported revenue of ${bn}bn last year.",
     "Turnout was {pct}%, up {small} percentage points on {year}, according to the electoral commission.",
     "{Name} {Surname}, a {age}-year-old teacher, said the school had {small} classrooms for {n:,} pupils.",
-    "Temperatures reached {temp}C ({tempf}F) in the capital, the highest since {year}.",
+    "Temperatures reached {temp}C ({temp_f}F) in the capital, the highest since {year}.",
     "A spokesman said talks would resume at 10:30 a.m. on {day} in Room {small} of the ministry.",
     "The lorry was carrying {t} tonnes of grain when it left the road near junction {small}.",
     "About {n:,} troops and {small} tanks were moved {km} km closer to the border over {small} weeks.",
@@ -52,8 +52,8 @@ _WORDS = {
 }
 
 
-def sentence(rng: random.Random) -> str:
-    template = rng.choice(_TEMPLATES if rng.random() < 0.4 else _PLAIN)
+def sentence(rng: random.Random, template: str | None = None) -> str:
+    template = template or rng.choice(_TEMPLATES if rng.random() < 0.4 else _PLAIN)
     values = {k: rng.choice(v) for k, v in _WORDS.items()}
     values.update(
         n=rng.randint(100, 99_999), people=rng.randint(2, 60), small=rng.randint(2, 12),
@@ -63,18 +63,40 @@ def sentence(rng: random.Random) -> str:
         temp=rng.randint(-10, 45), tempf=rng.randint(14, 113), t=rng.randint(2, 40),
         phone=rng.randint(1000, 9999),
     )
+    # Stated conversions are right, as they mostly are in print; one in twenty is a slip.
+    slip = 1.3 if rng.random() < 0.05 else 1.0
+    values["km_mi"] = round(values["km"] * 0.621371 * slip)
+    values["temp_f"] = round(values["temp"] * 9 / 5 + 32)
     return template.format(**values)
 
 
 def document(rng: random.Random, paragraphs: int = 8) -> str:
-    return "\n\n".join(" ".join(sentence(rng) for _ in range(rng.randint(2, 5))) for _ in range(paragraphs)) + "\n"
+    """One article: a real article does not repeat a sentence with other figures, so each
+    figure template is used at most once per document (plain sentences may recur)."""
+    figures = rng.sample(_TEMPLATES, len(_TEMPLATES))
+    out = []
+    for _ in range(paragraphs):
+        sentences = []
+        for _ in range(rng.randint(2, 5)):
+            if figures and rng.random() < 0.4:
+                sentences.append(sentence(rng, figures.pop()))
+            else:
+                sentences.append(sentence(rng, rng.choice(_PLAIN)))
+        out.append(" ".join(sentences))
+    return "\n\n".join(out) + "\n"
 
 
-def corpus(size_bytes: int, seed: int = 1) -> str:
+def documents(size_bytes: int, seed: int = 1) -> list[str]:
+    """Articles adding up to about ``size_bytes`` of UTF-8."""
     rng = random.Random(seed)
     parts, total = [], 0
     while total < size_bytes:
         doc = document(rng)
         parts.append(doc)
         total += len(doc.encode("utf-8"))
-    return "\n".join(parts)
+    return parts
+
+
+def corpus(size_bytes: int, seed: int = 1) -> str:
+    """The articles of :func:`documents` run together as one long text."""
+    return "\n".join(documents(size_bytes, seed))

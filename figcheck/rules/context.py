@@ -40,11 +40,13 @@ class CheckContext:
     def sentence_starts(self) -> list[int]:
         text, starts = self.text, [0]
         for m in _SENTENCE_END.finditer(text):
-            word = re.search(r"([\w.]+)$", text[max(0, m.start() - 12) : m.start()])
-            if word and text[m.start()] == "." and (
-                word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1
-            ):
-                continue
+            end = m.start()
+            if text[end] == ".":  # only a period can end an abbreviation or an initial
+                word = _WORD_BEFORE.search(text[max(0, end - 12) : end])
+                if word and (
+                    word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1
+                ):
+                    continue
             starts.append(m.end())
         return starts
 
@@ -112,3 +114,4 @@ class CheckContext:
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")

@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..model import Claim
-from .context import CheckContext
+from .context import _WORD, CheckContext
 
 WINDOW_WORDS = 8  # content words looked at on each side of a figure, within its sentence
 NEAR_WORDS = 4  # words right before a figure that may modify it ("the same force of")
@@ -84,18 +84,34 @@ _CONTRAST_AFTER = frozenset("more others other each apiece respectively combined
 _PART_AFTER = re.compile(r"^\s*(?:of|among)\s+(?:them|whom|which|those|these|it|the)\b", re.I)
 
 # Anywhere in a figure's sentence: the figure may be from another time, or not a fact yet.
-_CHANGE = re.compile(
-    r"\b(?:ris(?:e|es|en|ing)|rose|climb\w*|increas\w*|grow\w*|grew|jump\w*|soar\w*|surg\w*|"
-    r"fall(?:s|en|ing)?|fell|drop\w*|declin\w*|decreas\w*|reach\w*|now|updat\w*|revis\w*|"
-    r"latest|so far|up from|down from|as of|initial\w*|original\w*|previous\w*|"
-    r"expect\w*|plan\w*|target\w*|forecast\w*|project\w*|hope\w*|aim\w*|could|would|might|"
-    r"will|may|next|last|earlier|doubl\w*|tripl\w*|halv\w*|estimat\w*|grown|another|"
-    r"raise\w*|cut|cuts|more than doubled)\b",
-    re.I,
+_CHANGE_WORDS = (
+    r"ris(?:e|es|en|ing)", "rose", r"climb\w*", r"increas\w*", r"grow\w*", "grew", r"jump\w*",
+    r"soar\w*", r"surg\w*", "fall(?:s|en|ing)?", "fell", r"drop\w*", r"declin\w*",
+    r"decreas\w*", r"reach\w*", "now", r"updat\w*", r"revis\w*", "latest", "so far", "up from",
+    "down from", "as of", r"initial\w*", r"original\w*", r"previous\w*", r"expect\w*",
+    r"plan\w*", r"target\w*", r"forecast\w*", r"project\w*", r"hope\w*", r"aim\w*", "could",
+    "would", "might", "will", "may", "next", "last", "earlier", r"doubl\w*", r"tripl\w*",
+    r"halv\w*", r"estimat\w*", "grown", "another", r"raise\w*", "cut", "cuts",
+    "more than doubled",
 )
+
+
+def _by_first_letter(alternatives: tuple[str, ...]) -> str:
+    """An alternation of words grouped by first letter, keeping their order within a group:
+    it matches exactly what ``(?:a|b|…)`` matches (two words with different first letters never
+    both match at one place), but the regex engine tries one group per word, not every word."""
+    groups: dict[str, list[str]] = {}
+    for alt in alternatives:
+        groups.setdefault(alt[0].lower(), []).append(alt[1:])
+    return "|".join(f"{k}(?:{'|'.join(v)})" for k, v in groups.items())
+
+
+_CHANGE = re.compile(r"\b(?:" + _by_first_letter(_CHANGE_WORDS) + r")\b", re.I)
+# "those"/"these" restate only right before the figure ("those 42 passengers"); elsewhere in
+# the clause they usually start a new group ("those who slept more than nine hours").
 _RESTATE = re.compile(
     r"\b(?:the same|that same|this same|the very same|the figure|that figure|this figure|"
-    r"those|these)\b",
+    r"that number|this number|(?:those|these)\s*$)",
     re.I,
 )
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
@@ -181,6 +197,54 @@ def frame(ctx: CheckContext, i: int) -> Frame:
     return f
 
 
+def blocking_cue(ctx: CheckContext, i: int, *, allow_change: bool = False) -> str | None:
+    """``frame(ctx, i).contrast``, or else (unless ``allow_change``) its ``change``: a cue that
+    makes :func:`evidence` None for every pair with claim ``i``. Cheaper than the frame: it
+    reads only the words next to the figure and its sentence's change cues."""
+    cues = _cues(ctx, i)
+    return cues[4] or (None if allow_change else cues[5])
+
+
+def restatement_cue(ctx: CheckContext, i: int) -> str | None:
+    """An explicit restatement next to claim ``i`` ("the same force of", "that figure",
+    "those 42"), or a demonstrative before a noun ("that force of") that may point back."""
+    claim = ctx.claims[i]
+    s_start, _ = ctx.sentence_span(claim.start)
+    near = ctx.text[max(s_start, claim.start - 60) : claim.start]
+    m = _RESTATE.search(near) or _DEMONSTRATIVE.search(near)
+    return m.group(0).lower() if m else None
+
+
+_DEMONSTRATIVE = re.compile(r"\b(?:that|this)\s+[a-z]{3,}\b", re.I)
+
+
+def _cues(ctx: CheckContext, i: int):
+    """(s_start, s_end, near_before, near_after, contrast, change) of claim ``i``: the part of
+    its frame that says whether it can pair at all (cached per document)."""
+    cache = ctx.memo("referent.cues", dict)
+    found = cache.get(i)
+    if found is not None:
+        return found
+    claim = ctx.claims[i]
+    text = ctx.text
+    c_start, c_end = claim.start, claim.end
+    s_start, s_end = ctx.sentence_span(c_start)
+    change = _change_cue(ctx, max(s_start, c_start - 300), min(s_end, c_end + 300))
+    # (the words of ctx.words(lo, hi), without their offsets)
+    n = len(text)
+    near_before = tuple([w.lower() for w in _WORD.findall(
+        text, max(0, s_start, c_start - 60), min(n, c_start))][-NEAR_WORDS:])
+    near_after = tuple([w.lower() for w in _WORD.findall(
+        text, max(0, c_end), min(n, s_end, c_end + 40))][:3])
+    contrast = next((w for w in near_before if w in _CONTRAST_BEFORE), None)
+    if contrast is None:
+        contrast = next((w for w in near_after[:2] if w in _CONTRAST_AFTER), None)
+    if contrast is None and _PART_AFTER.match(text, c_end, min(s_end, c_end + 30)):
+        contrast = "of them"
+    found = cache[i] = (s_start, s_end, near_before, near_after, contrast, change)
+    return found
+
+
 def _claim_spans(ctx: CheckContext) -> tuple[list[int], list[int]]:
     def build():
         spans = sorted((c.start, c.end) for c in ctx.claims)
@@ -198,57 +262,144 @@ def _inside_claim(ctx: CheckContext, start: int, end: int) -> bool:
     return False
 
 
+def _sentence_tokens(ctx: CheckContext, s_start: int, s_end: int):
+    """The words of one sentence, tokenised once and shared by every claim in it: parallel
+    lists of starts, ends, (start, end, lower-case word) tuples (as ``ctx.words`` gives them)
+    and whether each word lies inside a claim (as ``_inside_claim`` decides)."""
+    cache = ctx.memo("referent.tokens", dict)
+    key = (s_start, s_end)
+    tok = cache.get(key)
+    if tok is not None:
+        return tok
+    text = ctx.text
+    items = [(m.start(), m.end(), m.group().lower())
+             for m in _WORD.finditer(text, max(0, s_start), min(len(text), s_end))]
+    starts = [t[0] for t in items]
+    ends = [t[1] for t in items]
+    inside = [False] * len(items)
+    if items:
+        # _inside_claim looks at claim k (the last to start at or before the word) and k + 1:
+        # the word is inside when it starts before claim k ends or ends after k + 1 starts.
+        cstarts, cends = _claim_spans(ctx)
+        n = len(cstarts)
+        for k in range(bisect_right(cstarts, starts[0]) - 1, bisect_right(cstarts, starts[-1])):
+            t0 = bisect_left(starts, cstarts[k]) if k >= 0 else 0
+            t1 = bisect_left(starts, cstarts[k + 1]) if k + 1 < n else len(starts)
+            if t0 >= t1:
+                continue
+            if k >= 0:
+                t_in = min(t1, bisect_left(starts, cends[k]))
+                for t in range(t0, t_in):
+                    inside[t] = True
+            if k + 1 < n and ends[t1 - 1] > cstarts[k + 1]:
+                inside[t1 - 1] = True
+    tok = cache[key] = (starts, ends, items, inside)
+    return tok
+
+
+def _window(ctx: CheckContext, tok, lo: int, hi: int, content_only: bool) -> list:
+    """``ctx.words(lo, hi)`` for a window inside the sentence of ``tok`` (words cut by the
+    window's edges included as cut), without the words inside claims when ``content_only``."""
+    if hi <= lo:
+        return []
+    starts, ends, items, inside = tok
+    k1 = bisect_left(starts, lo)
+    k2 = bisect_right(ends, hi)
+    if k1 >= k2:  # no whole word in the window: scan it as ctx.words does
+        out = ctx.words(lo, hi)
+        return [w for w in out if not _inside_claim(ctx, w[0], w[1])] if content_only else out
+    left = ctx.words(lo, starts[k1]) if k1 > 0 and ends[k1 - 1] > lo else ()
+    right = ctx.words(ends[k2 - 1], hi) if k2 < len(starts) and starts[k2] < hi else ()
+    if content_only:
+        mid = [t for t, f in zip(items[k1:k2], inside[k1:k2]) if not f]
+        if left:
+            mid[:0] = [w for w in left if not _inside_claim(ctx, w[0], w[1])]
+        if right:
+            mid.extend(w for w in right if not _inside_claim(ctx, w[0], w[1]))
+        return mid
+    mid = items[k1:k2]
+    if left:
+        mid[:0] = left
+    if right:
+        mid.extend(right)
+    return mid
+
+
+def _change_cue(ctx: CheckContext, lo: int, hi: int) -> str | None:
+    """A change cue in ``text[lo:hi]`` (cached: the claims of a sentence usually share it)."""
+    cache = ctx.memo("referent.change", dict)
+    key = (lo, hi)
+    try:
+        return cache[key]
+    except KeyError:
+        pass
+    m = _CHANGE.search(ctx.text[lo:hi])
+    found = cache[key] = m.group(0).lower() if m else None
+    return found
+
+
+def _places_years(ctx: CheckContext, lo: int, hi: int):
+    """Places and years in ``text[lo:hi]`` (cached like ``_change_cue``)."""
+    cache = ctx.memo("referent.places_years", dict)
+    key = (lo, hi)
+    found = cache.get(key)
+    if found is None:
+        sentence = ctx.text[lo:hi]
+        places = frozenset(
+            m.group(1).split()[0].lower() for m in _PLACE_PREP.finditer(sentence)
+            if m.group(1).split()[0].lower() not in _WEEKDAYS_MONTHS
+        )
+        found = cache[key] = (places, frozenset(_YEAR.findall(sentence)))
+    return found
+
+
+_WEEKDAYS_MONTHS = _WEEKDAYS | _MONTHS
+_STEMS: dict[str, str] = {}
+
+
 def _build_frame(ctx: CheckContext, i: int) -> Frame:
     claim = ctx.claims[i]
     text = ctx.text
-    s_start, s_end = ctx.sentence_span(claim.start)
-    before_words = [w for w in ctx.words(max(s_start, claim.start - 160), claim.start)
-                    if not _inside_claim(ctx, w[0], w[1])]
-    after_words = [w for w in ctx.words(claim.end, min(s_end, claim.end + 160))
-                   if not _inside_claim(ctx, w[0], w[1])]
-    near_before = tuple(w for _, _, w in ctx.words(max(s_start, claim.start - 60), claim.start))
-    near_before = near_before[-NEAR_WORDS:]
-    near_after = tuple(w for _, _, w in ctx.words(claim.end, min(s_end, claim.end + 40)))[:3]
+    c_start, c_end = claim.start, claim.end
+    s_start, s_end, near_before, near_after, contrast, change = _cues(ctx, i)
+    tok = _sentence_tokens(ctx, s_start, s_end)
+    before_words = _window(ctx, tok, max(s_start, c_start - 160), c_start, True)
+    after_words = _window(ctx, tok, c_end, min(s_end, c_end + 160), True)
 
     stems: dict[str, str] = {}
     for side in (_content(reversed(before_words)), _content(after_words)):
         for word in side:
-            stems.setdefault(stem(word), word)
+            st = _STEMS.get(word)
+            if st is None:
+                st = _STEMS[word] = stem(word)
+            if st not in stems:
+                stems[st] = word
 
-    sentence = text[max(s_start, claim.start - 300) : min(s_end, claim.end + 300)]
-    places = frozenset(
-        m.group(1).split()[0].lower() for m in _PLACE_PREP.finditer(sentence)
-        if m.group(1).split()[0].lower() not in _WEEKDAYS | _MONTHS
-    )
-    lower_words = {w for _, _, w in before_words + after_words}
-    contrast = next((w for w in near_before if w in _CONTRAST_BEFORE), None)
-    if contrast is None:
-        contrast = next((w for w in near_after[:2] if w in _CONTRAST_AFTER), None)
-    if contrast is None and _PART_AFTER.match(text, claim.end, min(s_end, claim.end + 30)):
-        contrast = "of them"
+    places, years = _places_years(ctx, max(s_start, c_start - 300), min(s_end, c_end + 300))
+    lower_words = {w for _, _, w in before_words}
+    lower_words.update([w for _, _, w in after_words])
     # "both" or "each" earlier in the clause ("each of the 12 teams", "both roads are 45 miles").
-    near_text = text[max(s_start, claim.start - 60) : claim.start]
+    near_text = text[max(s_start, c_start - 60) : c_start]
     restate_m = _RESTATE.search(near_text)
-    change_m = _CHANGE.search(sentence)
     actors = frozenset(
-        ctx.text[a:b][:5].lower() for a, b, w in before_words
-        if ctx.text[a].isupper() and w not in _STOP and w not in _WEEKDAYS | _MONTHS
+        text[a:b][:5].lower() for a, b, w in before_words
+        if text[a].isupper() and w not in _STOP and w not in _WEEKDAYS_MONTHS
         and w not in _SENTENCE_STARTERS
     )
     return Frame(
         index=i,
         actors=actors,
-        sentence=ctx.sentence_of(claim.start),
-        paragraph=ctx.paragraph_of(claim.start),
+        sentence=ctx.sentence_of(c_start),
+        paragraph=ctx.paragraph_of(c_start),
         stems=stems,
         near_before=near_before,
         near_after=near_after,
         places=places,
-        years=frozenset(_YEAR.findall(sentence)),
+        years=years,
         weekdays=frozenset(lower_words & _WEEKDAYS),
         directions=frozenset(lower_words & _DIRECTIONS),
         contrast=contrast,
-        change=change_m.group(0).lower() if change_m else None,
+        change=change,
         restate=restate_m.group(0).lower() if restate_m else None,
     )
 

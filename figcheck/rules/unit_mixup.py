@@ -34,6 +34,7 @@ rule cannot know which of the two figures the writer got wrong.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -64,12 +65,24 @@ COMMON_UNITS = {
 
 
 def check(ctx: CheckContext) -> Iterable[Diagnostic]:
+    claims = ctx.claims
     best: dict[int, tuple] = {}
     for key, members in referent.buckets(ctx).items():
         if key[0] != "quantity":
             continue
-        members = [i for i in members if ctx.claims[i].converted_from is None]
+        members = [i for i in members if claims[i].converted_from is None]
         for i, j in referent.candidate_pairs(ctx, members):
+            a, b = claims[i], claims[j]
+            if a.unit == b.unit:
+                # Not the same number in other units; a factor mix-up only when the ratio of
+                # the numbers is near a common factor (or its inverse): a cheap test first.
+                if not a.value or not b.value or not a.unit:
+                    continue
+                near = _near_factors(a.dimension, a.unit)
+                ratio = b.value / a.value
+                k = bisect_left(near, ratio * 0.98)
+                if k == len(near) or near[k] > ratio * 1.02:
+                    continue
             found = _pair(ctx, i, j)
             if found is None:
                 continue
@@ -154,6 +167,19 @@ def _factors(dimension: str, unit: str) -> tuple[tuple[float, str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=256)
+def _sorted_factors(dimension: str, unit: str) -> tuple[float, ...]:
+    return tuple(sorted(f for f, _ in _factors(dimension, unit)))
+
+
+@lru_cache(maxsize=256)
+def _near_factors(dimension: str, unit: str) -> tuple[float, ...]:
+    """The factors of ``_factors`` and their inverses, sorted: two numbers in ``unit`` can be a
+    factor mix-up (either way round) only when their ratio is within 1 % of one of these."""
+    fs = _sorted_factors(dimension, unit)
+    return tuple(sorted(fs + tuple(1 / f for f in fs)))
+
+
 def factor_mixup(a: Claim, b: Claim) -> str | None:
     """When b looks converted as if a's number were in another common unit, that unit
     (1,000 km² here, 2,590 km² there: 1,000 square miles' worth)."""
@@ -167,6 +193,11 @@ def factor_mixup(a: Claim, b: Claim) -> str | None:
     except Exception:
         return None
     ratio = b_in_a / a.value
+    # A match is within 1 % of the ratio: skip the loop when no factor is within 2 %.
+    near = _sorted_factors(a.dimension, a.unit)
+    k = bisect_left(near, ratio * 0.98)
+    if k == len(near) or near[k] > ratio * 1.02:
+        return None
     for f, u in factors:
         if math.isclose(ratio, f, rel_tol=0.01):
             iv_b = sorted(units.convert(x, b.unit, a.unit) for x in claim_interval(b) if math.isfinite(x))
