@@ -216,6 +216,11 @@ class _Scanner:
         elif text[pos : pos + 1] in _WS + "\r\n":
             i = self.skip_ws(pos)
             attached = False
+        # a density or rate with no unit on top: "3,000/km2", "7,800/sq mi"
+        if text[i : i + 1] == "/" and attached:
+            per = self._per_unit(i)
+            if per is not None:
+                return UnitMatch("quantity", f"1 / ({per[0]})", i, per[1], text[i : per[1]])
         # percentages
         pm = _PERCENT.match(text[i : i + 20])
         if pm and not (pm.group(0).lower() in ("pc", "pct") and not attached and text[i - 1 : i] != " "):

@@ -123,6 +123,9 @@ def parse_scale_word(text: str, pos: int) -> tuple[float, int] | None:
     return None
 
 
+MAX_NUMBER_WORDS = 40  # words (and hyphenated parts) in one number written out
+
+
 def parse_words(text: str, pos: int) -> Number | None:
     """A number in words starting at ``pos``: "twenty-three", "three and a half",
     "a thousand", "two hundred and fifty thousand", "a dozen", "half a"."""
@@ -134,7 +137,15 @@ def parse_words(text: str, pos: int) -> Number | None:
     last_small = None
     last_scale = 1.0
     n = len(text)
+    words = 0
     while i < n:
+        # Robustness guard (issue #8): the longest number people write in words is about 25
+        # words ("nine hundred and ninety-nine trillion ..."). Without a cap, "one hundred one
+        # hundred ..." was read as one ever-growing number from every anchor in the run, which
+        # made extraction quadratic in the length of the run.
+        words += 1
+        if words > MAX_NUMBER_WORDS:
+            return None
         m = WORD_TOKEN.match(text, i)
         if not m:
             break

@@ -78,7 +78,7 @@ def _check_pair(ctx: CheckContext, source: Claim, equivalent: Claim) -> Diagnost
     if convert is None:
         return None
     slack = BASE_SLACK + ctx.settings.tolerance
-    if agrees(ctx, source, equivalent):
+    if any(agrees(ctx, s, e) for s, e in _readings(source, equivalent)):
         return None  # (also when an absolute-looking temperature is really a difference)
     expected = convert(source.value)
     shown = _suggestion(source, equivalent, convert, slack) or _shown(expected, source)
@@ -108,6 +108,27 @@ def _check_pair(ctx: CheckContext, source: Claim, equivalent: Claim) -> Diagnost
         fix=_fix(ctx, source, equivalent, convert, slack),
         data={"expected": expected, "unit": equivalent.unit},
     )
+
+
+# Units whose name means different sizes on the two sides of the Atlantic: a British
+# "110 million gallons" is imperial, an American one is US; "tons" may be short, long or metric.
+_OTHER_READINGS = {
+    "gallon": ("imperial_gallon",),
+    "imperial_gallon": ("gallon",),
+    "pint": ("imperial_pint",),
+    "fluid_ounce": ("imperial_fluid_ounce",),
+    "ton": ("long_ton", "metric_ton"),
+    "metric_ton": ("ton", "long_ton"),
+}
+
+
+def _readings(source: Claim, equivalent: Claim):
+    """The pair as written, then with each ambiguous unit read the other ways."""
+    yield source, equivalent
+    for su in (source.unit, *_OTHER_READINGS.get(source.unit, ())):
+        for eu in (equivalent.unit, *_OTHER_READINGS.get(equivalent.unit, ())):
+            if (su, eu) != (source.unit, equivalent.unit):
+                yield replace(source, unit=su), replace(equivalent, unit=eu)
 
 
 def _converter(ctx: CheckContext, source: Claim, equivalent: Claim):
