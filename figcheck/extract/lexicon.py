@@ -136,7 +136,7 @@ _MASSES = {
     "metric_ton": (["tonne", "metric ton"], ["tonnes", "metric tons"], ["t"]),
     "ton": (["ton", "short ton"], ["tons", "short tons"], []),
     "long_ton": (["long ton"], ["long tons"], []),
-    "pound": (["pound"], ["pounds"], ["lb", "lbs", "lb.", "lbs."]),
+    "pound": (["pound"], ["pounds"], ["lb", "lbs"]),
     "ounce": (["ounce"], ["ounces"], ["oz"]),
     "stone": (["stone"], ["stones"], ["st"]),
     "carat": (["carat"], ["carats"], ["ct"]),

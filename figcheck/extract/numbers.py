@@ -10,12 +10,19 @@ from .lexicon import NUMBER_WORDS, SCALES, SCALE_SUFFIXES, SMALL_NUMBERS, TENS, 
 _SPACE = "[ \u00a0\u2009\u202f]"
 _VULGAR = "".join(VULGAR_FRACTIONS)
 
+# Robustness guard (issue #8): at most this many thousands groups in one figure (10^36). Each
+# group after a thin space is also an anchor, so an unbounded "1 000 000 000 …" run was re-read
+# from every group: quadratic. A longer run is not one figure; the lookaheads make it fall back
+# to plain digits, and a figure of up to this many groups reads exactly as before.
+_MAX_GROUPS = 12
+
 # One digit figure: 1,000 · 30 000 (thin or no-break space) · 2.5 · .5 · 2½ · 92 5⁄8 · 5⁄8
 DIGIT_NUMBER = re.compile(
     rf"""
     (?P<int>
-        \d{{1,3}}(?:,\d{{3}})+(?![\d])
-      | \d{{1,3}}(?:[\u00a0\u2009\u202f][ ]*\d{{3}})+(?![\d])  # 30 000; markup readers pad after the space
+        \d{{1,3}}(?:,\d{{3}}){{1,{_MAX_GROUPS}}}(?![\d])(?!,\d{{3}}(?!\d))
+      | \d{{1,3}}(?:[\u00a0\u2009\u202f][ ]*\d{{3}}){{1,{_MAX_GROUPS}}}(?![\d])  # 30 000; markup readers pad after the space
+        (?![\u00a0\u2009\u202f][ ]*\d{{3}}(?!\d))
       | \d+
     )?
     (?P<dec>\.\d+)?

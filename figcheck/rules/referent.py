@@ -75,7 +75,7 @@ sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eigh
 
 # Next to a figure, these say it is a different (or partial) thing than another figure.
 _CONTRAST_BEFORE = frozenset("""
-another other others further additional extra smaller larger bigger second third fourth fifth
+also another other others further additional extra smaller larger bigger second third fourth fifth
 first last previous next each per every remaining rest both together combined total separate
 respectively including included among besides except plus excluding whereas whole entire
 altogether overall cumulative old former original existing proposed planned

@@ -50,6 +50,7 @@ SEVERITY = "warning"
 SUMMARY = "figures about the same thing with the same number in different units"
 
 # Numbers this small coincide too often to mean anything on their own.
+MIN_VALUE_ONE_WORD = 50
 MIN_VALUE = 10
 # Units this close (tonne vs ton) are not a mix-up worth a warning.
 MIN_FACTOR = 1.15
@@ -133,7 +134,10 @@ def _pair(ctx: CheckContext, i: int, j: int):
         return None
     fa, fb = referent.frame(ctx, i), referent.frame(ctx, j)
     if same_number:
-        ev = referent.evidence(fa, fb, min_shared=1, allow_change=True)
+        # Small round numbers recur by chance ("a 10 km race", "a 10-mile race"): one shared
+        # word is enough only for a figure too large to coincide easily.
+        needed = 1 if a.value >= MIN_VALUE_ONE_WORD else 2
+        ev = referent.evidence(fa, fb, min_shared=needed, allow_change=True)
     else:
         ev = referent.evidence(fa, fb, min_shared=2, restate_min_shared=1)
     if ev is None:
