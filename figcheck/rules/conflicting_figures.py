@@ -73,11 +73,12 @@ class _Pairing:
         self.slack = BASE_SLACK + ctx.settings.tolerance
         self.intervals: dict[tuple[int, str | None], tuple | None] = {}
         self.cues: dict[int, str | None] = {}
+        self.sentence = [ctx.sentence_of(c.start) for c in ctx.claims]
 
     def conflict(self, i: int, j: int) -> bool:
         ctx = self.ctx
         a, b = ctx.claims[i], ctx.claims[j]
-        if ctx.sentence_of(a.start) == ctx.sentence_of(b.start):
+        if self.sentence[i] == self.sentence[j]:
             return False  # one sentence gives no evidence of restating
         if a.unit != b.unit and a.value and math.isclose(a.value, b.value, rel_tol=0.02):
             return False  # the same number in two units: a unit mix-up (FC202)
