@@ -34,6 +34,7 @@ DIGIT_NUMBER = re.compile(
     re.VERBOSE,
 )
 
+_NOT_DIGIT = re.compile(r"\D")
 _SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-"))
 _SCIENTIFIC = re.compile(
     r"(?:[ \u00a0]?[×x·][ \u00a0]?10(?:\^(?P<exp>[-−]?\d{1,3})|(?P<sup>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))"
@@ -58,7 +59,7 @@ class Number:
 def _digit_precision(int_part: str, dec_part: str | None) -> float:
     if dec_part:
         return 0.5 * 10 ** -(len(dec_part) - 1)
-    digits = "".join(ch for ch in int_part if ch.isdigit()).lstrip("0")
+    digits = _NOT_DIGIT.sub("", int_part).lstrip("0")
     if not digits:
         return 0.5
     zeros = len(digits) - len(digits.rstrip("0"))
@@ -77,7 +78,7 @@ def parse_digits(text: str, pos: int) -> Number | None:
             v = VULGAR_FRACTIONS[m.group("vulgar")]
             return Number(pos, m.end(), v, 1 / 16, m.group(0))
         return None
-    clean = "".join(ch for ch in (int_part or "0") if ch.isdigit())
+    clean = _NOT_DIGIT.sub("", int_part or "0")
     value = float(clean + (dec or ""))
     precision = _digit_precision(int_part or "0", dec)
     end = m.end()
@@ -121,13 +122,17 @@ def parse_digits(text: str, pos: int) -> Number | None:
 
 def parse_scale_word(text: str, pos: int) -> tuple[float, int] | None:
     """A scale written after a figure ("2.5 million", "$2.5bn", "40k"): (factor, end)."""
-    m = re.match(r"(?:[ \u00a0\u2009\u202f]?)(hundred|thousand|million|billion|trillion)s?\b", text[pos : pos + 14], re.I)
+    m = _SCALE_WORD.match(text, pos, pos + 14)
     if m:
-        return float(SCALES[m.group(1).lower()]), pos + m.end()
-    m = re.match(r"[ \u00a0]?(bn|mln|mn|bln|tn|trn|k|K|m|M|b|B|tr)(?![\w])", text[pos : pos + 6])
-    if m:
-        return SCALE_SUFFIXES[m.group(1)], pos + m.end()
+        return float(SCALES[m.group(1).lower()]), m.end()
+    m = _SCALE_SUFFIX.match(text, pos, pos + 6)
+    if m and not (m.end() < len(text) and (text[m.end()].isalnum() or text[m.end()] == "_")):
+        return SCALE_SUFFIXES[m.group(1)], m.end()
     return None
+
+
+_SCALE_WORD = re.compile(r"[ \u00a0\u2009\u202f]?(hundred|thousand|million|billion|trillion)s?\b", re.IGNORECASE)
+_SCALE_SUFFIX = re.compile(r"[ \u00a0]?(bn|mln|mn|bln|tn|trn|k|K|m|M|b|B|tr)(?!\w)")
 
 
 MAX_NUMBER_WORDS = 40  # words (and hyphenated parts) in one number written out
