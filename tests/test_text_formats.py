@@ -107,13 +107,111 @@ def test_markdown_crlf_and_nul():
     assert prose(source, "markdown") == "  5   km\r\nnext\x00 line\r\n"
 
 
+# -- Markdown: the hand-written block and inline scanner ------------------------------------------
+@pytest.mark.parametrize(
+    "source,expected",
+    [
+        # front matter, YAML and TOML, only at the start of the file
+        ("---\ntitle: 5 km\n---\nText 7 km\n", "   \n           \n   \nText 7 km\n"),
+        ("+++\nlen = 5\n+++\nText\n", "   \n       \n   \nText\n"),
+        # ATX headings (closing sequence masked) and setext headings (underline masked)
+        ("## Title 5 km ##\n", "   Title 5 km   \n"),
+        ("Title 5 km\n==========\n\nSub 7 m\n---\n", "Title 5 km\n          \n\nSub 7 m\n   \n"),
+        # fenced code with an info string, tildes, a longer closing fence, unclosed to the end
+        ('```python title="x"\nspan = 5\n```\nafter\n', " " * 19 + "\n        \n   \nafter\n"),
+        ("~~~\n5 km\n~~~~\nafter\n", "   \n    \n    \nafter\n"),
+        ("````\n```\n5 km\n", "    \n   \n    \n"),
+        ("```not closed", " " * 13),
+        # indented code after a blank line; an indented line after a paragraph line continues it
+        ("Text 5\n\n    code 7 km\n", "Text 5\n\n             \n"),
+        ("The wall is 12\n    kilometres long.\n", "The wall is 12\n    kilometres long.\n"),
+        ("- item 5\n\n      code 7 km\n", "  item 5\n\n               \n"),
+        ("1. \n\n    code 7 km\n", "   \n\n             \n"),  # an empty item ends at a blank line
+        # block quotes, nested, with a lazy continuation line
+        ("> a 5\n> > b 7\nlazy 9 km\n", "  a 5\n  " + S + " b 7\nlazy 9 km\n"),
+        # list items of every marker; a second ordered item is an item, not a continuation
+        ("- a\n* b\n+ c\n1. d\n2) e\n", "  a\n" + S + " b\n" + S + " c\n" + S + "  d\n" + S + "  e\n"),
+        # thematic break
+        ("Text\n***\nmore\n", "Text\n   \nmore\n"),
+        # HTML block: its text is prose, its tags are not
+        ("<div>\n5 km\n</div>\n\nafter 7\n", "     \n5 km\n      \n\nafter 7\n"),
+        # GFM table: pipes masked and cells separated, escaped pipe decoded, pipe in code kept
+        ("A | B\n--|--\n1 \\| 2 | `x|y`\n", "A " + S + " B\n     \n1 |  2        \n"),
+        # link reference definitions masked; reference and shortcut links keep their text
+        (
+            '[ref]: http://x.y/7km "9 km"\n\nSee [the 5 km][ref] and [ref].\n',
+            " " * 28 + "\n\nSee  the 5 km       and  ref .\n",
+        ),
+        ("[not defined] 5", "[not defined] 5"),
+        # code spans: backtick runs of matching length; unmatched runs are text
+        ("``a ` b`` c `` d", " " * 10 + "c `` d"),
+        ("a `` b ` c", "a `` b ` c"),
+        # emphasis markers, not arithmetic or intraword underscores
+        ("*5* and _7_ and 2 * 3 and snake_case", " 5  and  7  and 2 * 3 and snake_case"),
+        # links and images: text and alt kept, destination and title masked; nested brackets
+        ("[a [b] c](u) ![x](y 'z')", " a [b] c       x        "),
+        ('[x](<a b> "t") y', " x" + " " * 13 + "y"),
+        # autolinks, e-mail autolinks, raw inline HTML
+        ("a <user@example.com> b", "a" + " " * 20 + "b"),
+        ('<b>5</b> <span class="x">km</span>', "   5" + " " * 21 + "km       "),
+        # escapes and entities, decoded and padded; an unknown entity is text
+        ("\\_5\\_", " _5_ "),
+        ("&nbsp;&amp;&#8217;&#x41; &bogus;", "\u00a0     &    \u2019      A      &bogus;"),
+        ("a\\\nb\n", "a \nb\n"),  # a hard line break
+        # a bare URL is masked whole, markup characters in it included
+        ("text https://x.y/a_b_c*d* end", "text" + " " * 22 + "end"),
+    ],
+)
+def test_markdown_constructs(source, expected):
+    assert prose(source, "markdown") == expected
+
+
+def test_markdown_multiline_html_comment_is_listed():
+    source = "<!--\nfigcheck: ignore\n-->\nText 5\n"
+    doc = read_document(source, "markdown")
+    assert doc.prose == "    \n                \n   \nText 5\n"
+    assert [(c.start, c.end, c.text) for c in doc.comments] == [(0, 25, "figcheck: ignore")]
+
+
+def test_markdown_code_in_containers_is_masked():
+    source = "> ```\n> x = 5 km\n> ```\n> after 7\n\n- item\n\n  ~~~\n  9 km\n  ~~~\n"
+    p = prose(source, "markdown")
+    assert "5 km" not in p and "9 km" not in p and "~" not in p
+    assert "after 7" in p and "item" in p
+
+
+@pytest.mark.parametrize(
+    "source,fmt,grouping",
+    [
+        ("1\\,000 km", "latex", "\u2009"),
+        ("1&thinsp;000 km", "html", "\u2009"),
+        ("1&#8239;000 km", "html", "\u202f"),
+        ("1&nbsp;000 km", "html", "\u00a0"),
+        ("1&thinsp;000 km", "markdown", "\u2009"),
+        ("1&#x202F;000 km", "markdown", "\u202f"),
+    ],
+)
+def test_thin_space_grouping_reads_as_one_number(source, fmt, grouping):
+    doc = read_document(source, fmt)
+    # The grouping character, then padding spaces, then the next group of digits.
+    assert doc.prose.startswith("1" + grouping + " ") and doc.prose.endswith("000 km")
+    claims = extract(doc)
+    assert [(c.value, c.unit) for c in claims] == [(1000.0, "kilometer")]
+
+
+def test_thin_space_grouping_thirty_thousand():
+    claims = extract(read_document("30&#8239;000 people", "html"))
+    assert [c.value for c in claims] == [30000.0]
+
+
 # -- LaTeX --------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     "source,expected",
     [
         ("\\emph{1,000} square miles", "      1,000  square miles"),
         ("1,000~km", "1,000 km"),
-        ("1\\,000 km", "1  000 km"),
+        ("1\\,000 km", "1\u2009 000 km"),  # a thin space between digits groups them
+        ("5\\,km", "5  km"),
         ("50\\% of \\$5", "50%  of  $5"),
         ("\\SI{5}{\\kilo\\metre}", "    5 km           "),
         ("\\qty{15}{mi}", "     15 mi  "),

@@ -68,3 +68,35 @@ def test_reader_stays_fast_on_pathological_input(fmt, source):
     doc = read_document(source, fmt)
     assert len(doc.prose) == len(source)
     assert time.perf_counter() - start < 5.0  # linear: well under a second when idle
+
+
+# The Markdown scanner on inputs built to defeat it (issue #7): each must read in linear time.
+MARKDOWN_PATHOLOGICAL = {
+    "100k backticks": "`" * 100_000,
+    "backtick runs of every length": "".join("`" * k + "a" for k in range(1, 450)),
+    "nested brackets": "[" * 50_000 + "a" + "]" * 50_000,
+    "unclosed destinations": "[a](" * 25_000,
+    "unclosed angle destinations": "[a](<" * 20_000,
+    "unclosed titles": "![a](b \"" * 15_000,
+    "10k quote levels": ">" * 10_000 + " deep 5 km\n",
+    "deepening quotes": "".join(">" * k + " x\n" for k in range(400)),
+    "deepening lists": "".join("  " * k + "- x\n" for k in range(700)),
+    "10k nested items on a line": "- " * 10_000 + "x\n",
+    "emphasis runs": "*a " * 30_000 + "_b " * 30_000,
+    "unclosed tags": "<a title=\"" * 10_000,
+    "unclosed comments": "x <!--" * 20_000,
+    "backslashes": "\\" * 100_000,
+    "unclosed definition titles": "[a]: /u \"\n" * 10_000,
+    "a row of pipes": "a|b\n-|-\n" + "|" * 50_000 + "\n",
+    "fences": "```\n" * 20_000,
+}
+
+
+@pytest.mark.parametrize("source", MARKDOWN_PATHOLOGICAL.values(), ids=list(MARKDOWN_PATHOLOGICAL))
+def test_markdown_reader_is_linear_on_pathological_input(source):
+    import time
+
+    start = time.process_time()  # CPU time: the machine is shared
+    doc = read_document(source, "markdown")
+    assert len(doc.prose) == len(source)
+    assert time.process_time() - start < 2.0  # each takes well under 0.3 s

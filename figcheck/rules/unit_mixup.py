@@ -50,8 +50,9 @@ SEVERITY = "warning"
 SUMMARY = "figures about the same thing with the same number in different units"
 
 # Numbers this small coincide too often to mean anything on their own.
-MIN_VALUE_ONE_WORD = 50
 MIN_VALUE = 10
+# Below this, one shared word is not enough evidence ("a 10 km race", "a 10-mile race").
+MIN_VALUE_ONE_WORD = 50
 # Units this close (tonne vs ton) are not a mix-up worth a warning.
 MIN_FACTOR = 1.15
 

@@ -10,7 +10,8 @@ arguments of non-prose commands (``\\label``, ``\\ref``, ``\\cite``, ``\\url``, 
 preamble (except ``\\title``).
 
 Escapes become what they stand for, padded to their length: ``\\%`` → ``%``, ``\\$`` → ``$``
-(against the figure after it), ``~`` and ``\\,`` → space, ``\\'e`` → ``é``. siunitx macros become
+(against the figure after it), ``~`` and ``\\,`` → space (but ``1\\,000``: a thin space between
+digits, so the figure stays one number), ``\\'e`` → ``é``. siunitx macros become
 claims: ``\\SI{5}{\\kilo\\metre}`` and ``\\qty{5}{km}`` render as ``5 km`` starting at the figure's
 own offset, ``\\num{1000}`` keeps its digits where they are, ``\\SIrange{5}{10}{\\km}`` renders as
 ``5 to 10 km``. A rendering that would not fit is masked. Unbalanced braces or math end at the
@@ -85,6 +86,7 @@ TEXT_SYMBOLS: dict[str, str] = {
     "L": "\u0141", "i": "\u0131", "LaTeX": "LaTeX", "TeX": "TeX", "LaTeXe": "LaTeX2e",
     "textsuperscript2": "\u00b2",
 }
+THIN_SPACE = "\u2009"
 ESCAPES: dict[str, str] = {
     "%": "%", "$": "$", "&": "&", "#": "#", "_": "_", "{": "{", "}": "}",
     ",": " ", ";": " ", ":": " ", " ": " ", "\t": " ", "\n": "\n",
@@ -201,8 +203,36 @@ class _Scanner:
         self.para_ends = [m.start() for m in _BLANK_LINE.finditer(self.src)]
         self.table_depth = 0
         self._matches: dict[int, dict[int, int]] = {}
+        self._line = (0, -1)  # (from, end): no line break in src[from:end], one at end (or EOF)
+        self._unclosed: dict[str, tuple[int, int]] = {}  # \verb delimiter → (from, line end) it is missing in
 
     # -- helpers ---------------------------------------------------------------------------
+    def line_end(self, pos: int) -> int:
+        """Where the line holding ``pos`` ends; remembered, so a long line is searched once.
+
+        (Robustness, issue #8: searching from every ``\\verb`` made a line of 100,000
+        characters of "\\verb\\verb…" take quadratic time.)"""
+        start, end = self._line
+        if not start <= pos <= end:
+            end = _line_end(self.src, pos)
+            self._line = (pos, end)
+        return end
+
+    def verb_end(self, pos: int) -> int:
+        """After ``\\verb|…|`` whose delimiter is at ``pos``; ``pos`` when it is not closed on
+        its line. A delimiter once found missing from the rest of a line is not searched for
+        again on that line, so no input makes this quadratic."""
+        end = self.line_end(pos)
+        delim = self.src[pos]
+        missing_from, line_end = self._unclosed.get(delim, (0, -1))
+        if line_end == end and missing_from <= pos:
+            return pos
+        j = self.src.find(delim, pos + 1, end)
+        if j < 0:
+            self._unclosed[delim] = (pos, end)
+            return pos
+        return j + 1
+
     def para_end(self, pos: int) -> int:
         k = bisect_right(self.para_ends, pos)
         return self.para_ends[k] if k < len(self.para_ends) else self.n
@@ -382,6 +412,18 @@ class _Scanner:
             return self.accent(i, c, i + 2)
         if c in ESCAPES:
             decoded = ESCAPES[c]
+            if (
+                c == ","
+                and self.keep_on
+                and 0 < i
+                and i + 2 < self.n
+                and src[i - 1].isdigit()
+                and src[i + 2].isdigit()
+            ):
+                # ``1\,000``: a thin space grouping digits, which the extractor reads as a
+                # thousands separator (followed by padding), so the figure stays one number.
+                prose.put(i, i + 2, THIN_SPACE)
+                return i + 2
             if self.keep_on and decoded.strip():
                 before = src[i - 1] if i > 0 else ""
                 after = src[i + 2] if i + 2 < self.n else ""
@@ -395,9 +437,7 @@ class _Scanner:
         if name in ("begin", "end"):
             return self.environment(i, pos, name == "begin")
         if name in ("verb", "lstinline") and pos < self.n and src[pos] not in "{[ \t\r\n":
-            delim = src[pos]
-            j = src.find(delim, pos + 1, _line_end(src, pos))
-            return j + 1 if j >= 0 else pos
+            return self.verb_end(pos)
         if name == "lstinline":
             return self.skip_args(pos, 1)
         if name == "def":

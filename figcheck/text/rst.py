@@ -52,11 +52,13 @@ PROSE_ARG_DIRECTIVES = frozenset(
 
 _PRE = r"(?<![^\s\-:/'\"<(\[{\u2018\u201c])"
 _POST = r"(?=[\s\-.,:;!?\\/'\")\]}>\u2019\u201d]|\Z)"
+# Role names are at most 64 characters ("py:func", "math"): unbounded, ":a:a:a:…" made every
+# ':' re-scan the rest of the run, quadratic in its length (robustness, issue #8).
 _INLINE = re.compile(
     r"(?P<sup>(?:\\ )?:su(?:p|perscript):`(?P<suptext>[23])`)"
     + r"|" + _PRE + r"(?P<literal>``(?=\S)[\s\S]{0,500}?(?<=\S)``)" + _POST
-    + r"|" + _PRE + r"(?P<role>:(?P<rname>[\w.+:-]+):`(?P<rtext>(?:[^`\\]|\\[\s\S]){1,500}?)`)" + _POST
-    + r"|" + _PRE + r"(?P<rolepost>`(?P<ptext>(?:[^`\\]|\\[\s\S]){1,500}?)`:(?P<pname>[\w.+:-]+):)" + _POST
+    + r"|" + _PRE + r"(?P<role>:(?P<rname>[\w.+:-]{1,64}):`(?P<rtext>(?:[^`\\]|\\[\s\S]){1,500}?)`)" + _POST
+    + r"|" + _PRE + r"(?P<rolepost>`(?P<ptext>(?:[^`\\]|\\[\s\S]){1,500}?)`:(?P<pname>[\w.+:-]{1,64}):)" + _POST
     + r"|" + _PRE + r"(?P<ref>_?`(?P<reftext>(?:[^`\\]|\\[\s\S]){1,500}?)`(?:__?)?)" + _POST
     + r"|" + _PRE + r"(?P<strong>\*\*(?=\S)(?P<stext>[\s\S]{0,500}?\S)\*\*)" + _POST
     + r"|" + _PRE + r"(?P<emph>\*(?=[^\s*])(?P<etext>[\s\S]{0,500}?[^\s\\*])\*)" + _POST
