@@ -346,3 +346,15 @@ def test_claims_are_ordered_and_do_not_overlap():
     assert claims == sorted(claims, key=lambda c: c.start)
     assert all(a.end <= b.start for a, b in zip(claims, claims[1:]))
     assert all(text[c.start : c.end] == c.text for c in claims)
+
+
+def test_scientific_units_and_irregular_plurals():
+    claims = extract_claims("The reactor ran at 350 K and 2.5 MPa; we typed 24,000 SNP loci.")
+    assert [(c.text, c.unit or c.counted) for c in claims] == [
+        ("350 K", "kelvin"), ("2.5 MPa", "megapascal"), ("24,000 SNP loci", "locus"),
+    ]
+
+
+def test_single_letter_scales_only_attached():
+    assert only("Some 40K runners took part.").value == 40000
+    assert only("The track is 500 m long.").unit == "meter"

@@ -127,12 +127,14 @@ def parse_scale_word(text: str, pos: int) -> tuple[float, int] | None:
         return float(SCALES[m.group(1).lower()]), m.end()
     m = _SCALE_SUFFIX.match(text, pos, pos + 6)
     if m and not (m.end() < len(text) and (text[m.end()].isalnum() or text[m.end()] == "_")):
-        return SCALE_SUFFIXES[m.group(1)], m.end()
+        return SCALE_SUFFIXES[m.group(1) or m.group(2)], m.end()
     return None
 
 
 _SCALE_WORD = re.compile(r"[ \u00a0\u2009\u202f]?(hundred|thousand|million|billion|trillion)s?\b", re.IGNORECASE)
-_SCALE_SUFFIX = re.compile(r"[ \u00a0]?(bn|mln|mn|bln|tn|trn|k|K|m|M|b|B|tr)(?!\w)")
+# Spelled-out abbreviations may stand apart ("5 bn"); single letters only attached ("40k"),
+# since "350 K" is kelvin and "500 m" metres.
+_SCALE_SUFFIX = re.compile(r"(?:[ \u00a0]?(bn|mln|mn|bln|tn|trn)|(k|K|m|M|b|B|tr))(?!\w)")
 
 
 MAX_NUMBER_WORDS = 40  # words (and hyphenated parts) in one number written out
