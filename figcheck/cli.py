@@ -14,6 +14,7 @@ EXIT_CLEAN, EXIT_DIAGNOSTICS, EXIT_ERROR = 0, 1, 2
 OUTPUT_FORMATS = ("full", "concise", "json", "jsonl", "sarif", "github")
 SEVERITIES = ("error", "warning", "information", "hint")
 PROGRESS_MIN_FILES = 200
+MAX_JOBS = 256  # worker processes; more would only exhaust memory and process slots
 
 EXAMPLES = """\
 examples:
@@ -23,6 +24,8 @@ examples:
   figcheck check --diff report.md           show the fixes as a diff, change nothing
   cat draft.txt | figcheck check - --stdin-filename draft.md
   figcheck check --format sarif . > figcheck.sarif
+  figcheck check --files-from list.txt      check the files (paths or URLs) listed, one a line
+  figcheck check --executor dask --scheduler tcp://HOST:8786 --format jsonl archive/
   figcheck extract --format json article.md the numeric claims found, as JSON
   figcheck rule FC202                       explain a rule
 
@@ -52,7 +55,11 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(exc, ConfigError):
             _error(str(exc))
             return EXIT_ERROR
-        raise
+        import traceback  # a bug in figcheck: still exit 2, never 1 ("problems found")
+
+        traceback.print_exc()
+        _error(f"internal error: {type(exc).__name__}: {exc} (please report this as a figcheck bug)")
+        return EXIT_ERROR
 
 
 def _dispatch(argv: list[str] | None) -> int:
@@ -145,6 +152,7 @@ def _add_check(commands) -> None:
                         help="lowest severity that makes the exit status 1 (default: warning)")
     status.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
     _add_common(check)
+    _add_executor(check)
     check.set_defaults(handler=cmd_check)
 
 
@@ -169,6 +177,15 @@ def _add_selection(parser) -> None:
     group.add_argument("--ignore", action="append", metavar="CODES", help="rules to disable")
 
 
+def _add_executor(parser) -> None:
+    group = parser.add_argument_group("cluster (pip install 'figcheck[dask]'; see docs/dask.md)")
+    group.add_argument("--executor", choices=("local", "dask"), default="local",
+                       help="local: a process pool of --jobs (default); dask: a Dask cluster")
+    group.add_argument("--scheduler", metavar="ADDRESS",
+                       help="the Dask scheduler (tcp://HOST:PORT); without it, a local cluster of "
+                            "--jobs workers")
+
+
 def _add_common(parser) -> None:
     config = parser.add_argument_group("configuration")
     config.add_argument("--config", metavar="PATH",
@@ -176,6 +193,9 @@ def _add_common(parser) -> None:
     config.add_argument("--no-config", action="store_true", help="ignore every configuration file")
     config.add_argument("--stdin-filename", metavar="PATH",
                         help="the name of the text read from - (sets its format and shown path)")
+    config.add_argument("--files-from", metavar="LIST",
+                        help="check the files listed in LIST too: a path or URL a line "
+                             "(- for standard input)")
     config.add_argument("--force-exclude", action="store_true",
                         help="apply 'exclude' to files named on the command line too")
     run = parser.add_argument_group("performance")
@@ -190,6 +210,8 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
     if value < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
+    if value > MAX_JOBS:  # each job is a process: --jobs 1000000000 would try to fork them all
+        raise argparse.ArgumentTypeError(f"{value} is too many; at most {MAX_JOBS}")
     return value
 
 
@@ -250,28 +272,55 @@ def _resolver(args):
     return ConfigResolver(explicit, not args.no_config, overrides)
 
 
-def _jobs(args, resolver) -> list:
-    """The files to process, standard input included (read here: workers have no stdin)."""
+def _jobs(args, resolver):
+    """(the standard input job or None, an iterator over every job in order).
+
+    Paths and the ``--files-from`` list are checked now; the files are listed as the iterator
+    is consumed, so a run over millions of files never holds their list. Standard input is read
+    now (workers have no stdin).
+    """
     from pathlib import Path
 
-    from .discovery import Job, PathError, collect
+    from .discovery import Job, PathError, collect, collect_listed
 
-    paths = list(args.paths) or (["-"] if args.stdin_filename else ["."])
-    if paths.count("-") > 1:
-        raise UsageError("standard input (-) can be named only once")
-    jobs: list = []
-    for path in paths:
-        if path == "-":
-            name = args.stdin_filename or "-"
-            resolved = resolver.for_path(Path(os.path.abspath(name)) if args.stdin_filename else Path.cwd())
-            data = sys.stdin.buffer.read(resolved.settings.max_file_size + 1)
-            jobs.append(Job(name, "-", resolved, data))
-            continue
-        try:
-            jobs.extend(collect([path], resolver, args.force_exclude))
-        except PathError as exc:
-            raise UsageError(str(exc)) from None
-    return jobs
+    paths = list(args.paths) or (["-"] if args.stdin_filename else [] if args.files_from else ["."])
+    if paths.count("-") + (args.files_from == "-") > 1:
+        raise UsageError("standard input (-) can be read only once")
+    missing = next((path for path in paths if path != "-" and not os.path.lexists(path)), None)
+    if missing is not None:
+        raise UsageError(f"{missing}: no such file or directory")
+    listed = _files_from(args.files_from) if args.files_from else None
+    stdin_job = None
+    if "-" in paths:
+        name = args.stdin_filename or "-"
+        resolved = resolver.for_path(Path(os.path.abspath(name)) if args.stdin_filename else Path.cwd())
+        stdin_job = Job(name, "-", resolved, sys.stdin.buffer.read(resolved.settings.max_file_size + 1))
+
+    def jobs():
+        for path in paths:
+            if path == "-":
+                yield stdin_job
+                continue
+            try:
+                yield from collect([path], resolver, args.force_exclude)
+            except PathError as exc:
+                raise UsageError(str(exc)) from None
+        if listed is not None:
+            yield from collect_listed(listed, resolver, args.force_exclude)
+
+    return stdin_job, jobs()
+
+
+def _files_from(name: str):
+    """The entries of the --files-from list, opened now so that a missing list stops the run."""
+    from .remote import INSTALL_HINT, list_entries, open_list
+
+    try:
+        return list_entries(open_list(name, sys.stdin))
+    except ImportError:
+        raise UsageError(f"--files-from {name}: reading a URL needs fsspec ({INSTALL_HINT})") from None
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"--files-from {name}: {getattr(exc, 'strerror', None) or exc}") from None
 
 
 # ------------------------------------------------------------------------------- commands
@@ -280,14 +329,13 @@ def _jobs(args, resolver) -> list:
 def cmd_check(args) -> int:
     from .model import SEVERITY_RANK
     from .report import MACHINE_FORMATS, ReportOptions, Summary, reporter_for
-    from .runner import RunOptions, default_workers, run_all
+    from .runner import RunOptions
 
     if args.unsafe_fixes and not (args.fix or args.diff):
         raise UsageError("--unsafe-fixes needs --fix or --diff")
+    _check_executor(args)
     resolver = _resolver(args)
-    jobs = _jobs(args, resolver)
-    fail_on = {job.display: job.resolved.settings.fail_on for job in jobs}
-    stdin_job = next((job for job in jobs if job.path == "-"), None)
+    stdin_job, jobs = _jobs(args, resolver)
     stdin_fixed = args.fix and not args.diff and stdin_job is not None
     stdin_name = stdin_job.display if stdin_job else None
     out = _stream(sys.stdout, utf8=args.format in MACHINE_FORMATS)
@@ -301,11 +349,9 @@ def cmd_check(args) -> int:
     reporter = reporter_for("concise" if args.diff else args.format, report_out, _stream(sys.stderr), options)
     run = RunOptions(mode="check", fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff)
     summary, failing, changed = Summary(), False, 0
-    workers = args.jobs or default_workers()
-    for result in run_all(jobs, run, workers, ordered=not reporter.streaming,
-                          progress=_show_progress(args, len(jobs))):
+    for result in _results(args, jobs, run, ordered=not reporter.streaming):
         summary.add(result, args.unsafe_fixes)
-        threshold = SEVERITY_RANK[fail_on.get(result.path, "warning")]
+        threshold = SEVERITY_RANK[result.fail_on]
         failing |= any(SEVERITY_RANK[d["severity"]] >= threshold for d in result.diagnostics)
         if args.diff:
             changed += _write_diff(result, out, report_out)
@@ -325,6 +371,41 @@ def cmd_check(args) -> int:
     if args.diff:
         return EXIT_DIAGNOSTICS if changed else EXIT_CLEAN
     return EXIT_DIAGNOSTICS if failing else EXIT_CLEAN
+
+
+def _check_executor(args) -> None:
+    if args.executor != "dask":
+        if args.scheduler:
+            raise UsageError("--scheduler needs --executor dask")
+        return
+    if args.fix and not args.diff:
+        raise UsageError("--fix cannot run on a Dask cluster (a task run again after a lost worker "
+                         "would write twice); use --diff, or --executor local")
+    from .dask_executor import missing_dask
+
+    problem = missing_dask()
+    if problem:
+        raise UsageError(problem)
+
+
+def _results(args, jobs, run, ordered: bool):
+    """The results of the run: from the local process pool, or from a Dask cluster."""
+    from .runner import default_workers, run_all
+
+    workers = args.jobs or default_workers()
+    if args.executor == "dask":
+        return _dask_results(jobs, run, args.scheduler, workers, ordered, _show_progress(args, None))
+    jobs = list(jobs)
+    return run_all(jobs, run, workers, ordered=ordered, progress=_show_progress(args, len(jobs)))
+
+
+def _dask_results(jobs, run, scheduler, workers: int, ordered: bool, progress: bool):
+    from .dask_executor import DaskRunError, run_on_dask
+
+    try:
+        yield from run_on_dask(jobs, run, scheduler, workers, ordered=ordered, progress=progress)
+    except DaskRunError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _echo_stdin(result, job, out) -> None:
@@ -361,7 +442,7 @@ def cmd_extract(args) -> int:
     from .runner import RunOptions, default_workers, run_all
 
     resolver = _resolver(args)
-    jobs = _jobs(args, resolver)
+    _, jobs = _jobs(args, resolver)
     out = _stream(sys.stdout, utf8=args.format == "json")
     err = _stream(sys.stderr)
     writer = JsonDocumentWriter(out) if args.format == "json" else None
@@ -491,8 +572,9 @@ def _use_color(choice: str, stream) -> bool:
         return False
 
 
-def _show_progress(args, n_files: int) -> bool:
-    if args.no_progress or n_files < PROGRESS_MIN_FILES:
+def _show_progress(args, n_files: int | None) -> bool:
+    """A progress bar on a terminal, for many files (or for a number not known in advance)."""
+    if args.no_progress or (n_files is not None and n_files < PROGRESS_MIN_FILES):
         return False
     try:
         return sys.stderr.isatty()

@@ -9,11 +9,12 @@ explicitly), unless ``--force-exclude`` asks for ``exclude`` to apply to them to
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from .config_files import ConfigResolver, Resolved
+from .remote import is_url
 
 # Never worth descending into, whatever the settings say.
 ALWAYS_SKIPPED = frozenset(
@@ -34,7 +35,7 @@ class Job:
     @property
     def relative(self) -> str:
         """The path relative to the config root, which per-file-ignores globs are written against."""
-        if self.path == "-":
+        if self.path == "-" or is_url(self.path):
             return self.display
         try:
             rel = Path(os.path.abspath(self.path)).relative_to(self.resolved.root)
@@ -47,11 +48,11 @@ class PathError(Exception):
     """A command-line path that does not exist."""
 
 
-@lru_cache(maxsize=256)
 def _spec(lines: tuple[str, ...]):
-    import pathspec
+    # Globs from configuration and .gitignore files are untrusted: matched in bounded time.
+    from .globs import gitignore_spec
 
-    return pathspec.GitIgnoreSpec.from_lines(lines)
+    return gitignore_spec(lines)
 
 
 def _relative(path: Path, root: Path) -> str | None:
@@ -84,7 +85,10 @@ class GitIgnores:
     def _spec_for(self, directory: Path):
         if directory not in self._specs:
             try:
-                lines = (directory / ".gitignore").read_text(encoding="utf-8", errors="replace")
+                path = directory / ".gitignore"
+                if not path.is_file():  # a FIFO named .gitignore would block the walk (issue #8)
+                    raise FileNotFoundError(path)
+                lines = path.read_text(encoding="utf-8", errors="replace")
                 self._specs[directory] = _spec(tuple(lines.splitlines()))
             except OSError:
                 self._specs[directory] = None
@@ -124,6 +128,27 @@ def collect(paths: list[str], resolver: ConfigResolver, force_exclude: bool = Fa
                 seen.add(key)
                 jobs.append(job)
     return jobs
+
+
+def collect_listed(entries: Iterable[str], resolver: ConfigResolver,
+                   force_exclude: bool = False) -> Iterator[Job]:
+    """The files of a ``--files-from`` list, as they are read (a list can name millions).
+
+    Each entry is taken as if named on the command line (a directory is walked), except that a
+    missing file is that file's error, not the run's, and entries are not de-duplicated. A URL
+    gets the settings of the current directory (or ``--config``): configuration files are
+    looked up on this machine only.
+    """
+    for entry in entries:
+        if is_url(entry):
+            yield Job(entry, entry, resolver.for_path(resolver.cwd))
+        elif os.path.isdir(entry):
+            yield from _walk(Path(entry), resolver)
+        else:
+            absolute = Path(os.path.abspath(entry))
+            resolved = resolver.for_path(absolute)
+            if not (force_exclude and is_excluded(absolute, resolved)):
+                yield Job(entry, entry, resolved)
 
 
 def _expand(given: str, resolver: ConfigResolver, force_exclude: bool):

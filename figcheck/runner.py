@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .discovery import Job
 from .io import FileError, SourceFile, read_source, source_from_bytes
+from .remote import is_url, read_url
 from .report.common import FileResult, claim_dict, diagnostic_dict, lines_touched
 
 POOL_THRESHOLD = 4  # fewer files than this: a pool costs more than it saves
@@ -33,13 +34,17 @@ def run_job(job: Job, options: RunOptions) -> FileResult:
         max_size = job.resolved.settings.max_file_size
         if job.data is not None:
             source = source_from_bytes(job.data, max_size)
+        elif is_url(job.path):
+            source = read_url(job.path, max_size)
         else:
             source = read_source(job.path, max_size)
-        return process_source(job, source, options)
+        result = process_source(job, source, options)
     except FileError as exc:
-        return _error_result(job, options, exc.as_dict())
+        result = _error_result(job, options, exc.as_dict())
     except Exception as exc:  # a bug in figcheck: report it for this file, go on with the rest
-        return _error_result(job, options, _internal_error(exc))
+        result = _error_result(job, options, _internal_error(exc))
+    result.fail_on = job.resolved.settings.fail_on
+    return result
 
 
 def process_source(job: Job, source: SourceFile, options: RunOptions) -> FileResult:
@@ -94,6 +99,10 @@ def _fix(job: Job, source: SourceFile, options: RunOptions) -> FileResult:
         return result
     if options.diff:
         result.diff = unified_diff(job.display, source.text, outcome.text)
+    elif is_url(job.path):
+        error = {"kind": "unsupported", "message": "fixes are not written to URLs (use --diff)"}
+        original = _result(job.display, source.text, _checker(job)(source.text))
+        return FileResult(path=job.display, error=error, diagnostics=original.diagnostics)
     else:
         try:
             write_atomic(job.path, outcome.text, source)
@@ -119,9 +128,10 @@ def _run_chunk(jobs: list[Job], options: RunOptions) -> list[FileResult]:
     return [run_job(job, options) for job in jobs]
 
 
-def run_all(jobs: list[Job], options: RunOptions, workers: int, ordered: bool = True,
+def run_all(jobs: Iterable[Job], options: RunOptions, workers: int, ordered: bool = True,
             progress: bool = False) -> Iterator[FileResult]:
     """Results for ``jobs``: in job order, or as they finish when not ``ordered``."""
+    jobs = list(jobs)  # partitioned among the pool's workers by count
     if workers <= 1 or len(jobs) < POOL_THRESHOLD:
         results = _run_serial(jobs, options)
     else:

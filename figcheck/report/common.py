@@ -25,6 +25,7 @@ class FileResult:
     diff: str | None = None
     fixed_bytes: bytes | None = None  # standard input with --fix: what to print, in its encoding
     claims: list[dict] | None = None  # extract only
+    fail_on: str = "warning"  # the file's settings' fail-on (for the exit status; not reported)
 
     def as_dict(self) -> dict:
         if self.claims is not None:

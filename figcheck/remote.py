@@ -1,0 +1,87 @@
+"""Files named by URL, read through fsspec, and lists of files (``--files-from``).
+
+A URL (``s3://bucket/a.md``, ``file:///srv/archive/a.md``, ``https://…``) is read with fsspec,
+which is optional (``pip install 'figcheck[dask]'``): a cluster's workers read the files from
+shared storage, not from the machine that started the run. Only this module imports fsspec,
+and only when a URL is read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TextIO
+
+from .io import FileError, SourceFile, decode_bytes
+
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]+://")  # two letters at least: C:/ is a path
+INSTALL_HINT = "pip install 'figcheck[dask]'"
+
+
+def is_url(path: str) -> bool:
+    return _URL.match(path) is not None
+
+
+def read_url(url: str, max_size: int) -> SourceFile:
+    """Read and decode the file at ``url``; raises :class:`FileError` on any failure."""
+    try:
+        import fsspec
+    except ImportError:
+        raise FileError("unsupported", f"reading URLs needs fsspec ({INSTALL_HINT})") from None
+    try:
+        fs, path = fsspec.core.url_to_fs(url)
+    except (ImportError, ValueError) as exc:  # an unknown protocol, or its package missing
+        raise FileError("unsupported", f"cannot read this URL: {exc}") from None
+    try:
+        with fs.open(path, "rb") as handle:
+            size = getattr(handle, "size", None)
+            if isinstance(size, int) and size > max_size:
+                raise _too_large(size, max_size)
+            data = handle.read(max_size + 1)
+    except FileError:
+        raise
+    except FileNotFoundError:
+        raise FileError("not-found", "no such file") from None
+    except IsADirectoryError:
+        raise FileError("is-directory", "is a directory") from None
+    except PermissionError:
+        raise FileError("permission", "permission denied") from None
+    except Exception as exc:  # remote file systems raise their own errors
+        raise FileError("io", f"cannot read: {type(exc).__name__}: {exc}") from None
+    if len(data) > max_size:
+        raise FileError("too-large", f"file is over max-file-size ({max_size:,} bytes)")
+    text, encoding, bom = decode_bytes(data)
+    return SourceFile(text, encoding, bom, None)  # no fingerprint: fixes are never written to a URL
+
+
+def _too_large(size: int, max_size: int) -> FileError:
+    return FileError("too-large", f"file is {size:,} bytes, over max-file-size ({max_size:,} bytes)")
+
+
+def open_list(name: str, stdin) -> TextIO:
+    """The ``--files-from`` list: a local file, a URL (fsspec), or ``-`` for standard input.
+
+    Opened now, so a list that cannot be read stops the run before anything is checked; raises
+    OSError (or ImportError for a URL without fsspec).
+    """
+    import io
+
+    if name == "-":
+        return io.TextIOWrapper(stdin.buffer, encoding="utf-8", errors="surrogateescape")
+    if is_url(name):
+        import fsspec
+
+        return fsspec.open(name, "rt", encoding="utf-8", errors="surrogateescape").open()
+    return open(name, encoding="utf-8", errors="surrogateescape")
+
+
+def list_entries(stream: TextIO) -> Iterator[str]:
+    """The paths and URLs of a list, one a line, read as needed (a list can be huge).
+
+    Surrounding white space is dropped; blank lines and lines starting with ``#`` are skipped.
+    """
+    with stream:
+        for line in stream:
+            entry = line.strip()
+            if entry and not entry.startswith("#"):
+                yield entry
