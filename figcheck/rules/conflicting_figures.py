@@ -80,13 +80,13 @@ class _Pairing:
         a, b = ctx.claims[i], ctx.claims[j]
         if self.sentence[i] == self.sentence[j]:
             return False  # one sentence gives no evidence of restating
+        if a.kind != "count" and not (self.cue(i) or self.cue(j)):
+            return False  # measures and money are restated only with an explicit cue
         if a.unit != b.unit and a.value and math.isclose(a.value, b.value, rel_tol=0.02):
             return False  # the same number in two units: a unit mix-up (FC202)
         ia, ib = self.interval(i, b.unit), self.interval(j, b.unit)
         if ia is None or ib is None or not disjoint(ia, ib, self.slack):
             return False
-        if a.kind != "count" and not (self.cue(i) or self.cue(j)):
-            return False  # measures and money are restated only with an explicit cue
         if referent.blocking_cue(ctx, i) or referent.blocking_cue(ctx, j):
             return False  # "another", "rose to": a different or a changing thing
         if _evidence(ctx, i, j) is None:

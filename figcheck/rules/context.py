@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..config import Settings
 from ..model import Claim
@@ -20,6 +20,21 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st no vs etc e.g i.e approx est c ca jan feb mar apr jun jul aug sep sept"
     " oct nov dec gen col lt sgt capt rep sen gov u.s u.k a.m p.m".split()
 )
+
+
+@lru_cache(maxsize=8192)
+def sentence_starts(paragraph: str) -> tuple[int, ...]:
+    """Offsets where the sentences of ``paragraph`` start (0 first)."""
+    starts = [0]
+    for m in _SENTENCE_END.finditer(paragraph):
+        end = m.start()
+        if paragraph[end] == ".":  # only a period can end an abbreviation or an initial
+            word = _WORD_BEFORE.search(paragraph, max(0, end - 12), end)
+            if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1):
+                continue
+        if m.end() < len(paragraph):
+            starts.append(m.end())
+    return tuple(starts)
 
 
 @dataclass
@@ -36,35 +51,37 @@ class CheckContext:
     def paragraph_starts(self) -> list[int]:
         return [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(self.text)]
 
-    @cached_property
-    def sentence_starts(self) -> list[int]:
-        text, starts = self.text, [0]
-        for m in _SENTENCE_END.finditer(text):
-            end = m.start()
-            if text[end] == ".":  # only a period can end an abbreviation or an initial
-                word = _WORD_BEFORE.search(text[max(0, end - 12) : end])
-                if word and (
-                    word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1
-                ):
-                    continue
-            starts.append(m.end())
-        return starts
+    def sentence_of(self, offset: int) -> int:
+        """An identifier of the sentence holding ``offset``: where it starts."""
+        return self.sentence_span(offset)[0]
+
+    def sentence_span(self, offset: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding ``offset``. Sentences never cross a paragraph
+        break, so they are found per paragraph, and only in paragraphs that are asked about;
+        the split of a paragraph's text is cached across documents, so an editor re-checking
+        after a keystroke re-splits only the paragraph that changed."""
+        p = self.paragraph_of(offset)
+        p_start, p_end = self._paragraph_bounds(p)
+        local = self._local_sentences.get(p)
+        if local is None:
+            local = self._local_sentences[p] = sentence_starts(self.text[p_start:p_end])
+        i = bisect_right(local, offset - p_start) - 1
+        end = p_start + local[i + 1] if i + 1 < len(local) else p_end
+        return p_start + local[i], end
 
     def paragraph_of(self, offset: int) -> int:
         return bisect_right(self.paragraph_starts, offset) - 1
 
-    def sentence_of(self, offset: int) -> int:
-        return bisect_right(self.sentence_starts, offset) - 1
-
-    def sentence_span(self, offset: int) -> tuple[int, int]:
-        i = self.sentence_of(offset)
-        starts = self.sentence_starts
-        return starts[i], starts[i + 1] if i + 1 < len(starts) else len(self.text)
-
     def paragraph_span(self, offset: int) -> tuple[int, int]:
-        i = self.paragraph_of(offset)
+        return self._paragraph_bounds(self.paragraph_of(offset))
+
+    def _paragraph_bounds(self, i: int) -> tuple[int, int]:
         starts = self.paragraph_starts
         return starts[i], starts[i + 1] if i + 1 < len(starts) else len(self.text)
+
+    @cached_property
+    def _local_sentences(self) -> dict[int, tuple[int, ...]]:
+        return {}
 
 
     # --- What the consistency rules share (built lazily, once per document). ---------------

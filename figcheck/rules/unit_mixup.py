@@ -73,8 +73,11 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
         if key[0] != "quantity":
             continue
         members = [i for i in members if claims[i].converted_from is None]
+        base = {i: _base_value(claims[i]) for i in members}
         for i, j in referent.candidate_pairs(ctx, members):
             a, b = claims[i], claims[j]
+            if a.unit != b.unit and not _may_pair(a, b, base[i], base[j]):
+                continue
             if a.unit == b.unit:
                 # Not the same number in other units; a factor mix-up only when the ratio of
                 # the numbers is near a common factor (or its inverse): a cheap test first.
@@ -93,6 +96,29 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
                 best[flagged] = found
     for flagged in sorted(best):
         yield _diagnostic(ctx, *best[flagged])
+
+
+def _base_value(c: Claim) -> float | None:
+    """The figure in SI base units, for linear units (None for offset temperatures)."""
+    if not c.unit or not c.value or c.unit in ("degree_Celsius", "degree_Fahrenheit"):
+        return None
+    try:
+        return units.to_base(c.value, c.unit)
+    except Exception:  # a unit pint cannot reduce
+        return None
+
+
+def _may_pair(a: Claim, b: Claim, base_a: float | None, base_b: float | None) -> bool:
+    """A cheap necessary condition for ``_pair`` with different units: the same number, or
+    figures whose ratio (unit-free, from base values) is near a common factor either way."""
+    if a.value and b.value and math.isclose(a.value, b.value, rel_tol=0.02):
+        return True
+    if not base_a or not base_b:
+        return base_a is None or base_b is None  # cannot tell cheaply: the full test decides
+    near = _near_factors(a.dimension, a.unit)
+    ratio = base_b / base_a
+    k = bisect_left(near, ratio * 0.98)
+    return k < len(near) and near[k] <= ratio * 1.02
 
 
 def same_number_other_unit(a: Claim, b: Claim) -> bool:
