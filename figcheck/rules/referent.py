@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Claim
 from .context import _WORD, CheckContext
@@ -189,12 +189,38 @@ class Frame:
 
 
 def frame(ctx: CheckContext, i: int) -> Frame:
-    """The frame of claim ``i`` (cached per document)."""
+    """The frame of claim ``i`` (cached per document, and across documents by what it is read
+    from, so an editor re-checking after a keystroke rebuilds only the frames it changed)."""
     frames = ctx.memo("referent.frames", dict)
     f = frames.get(i)
     if f is None:
-        f = frames[i] = _build_frame(ctx, i)
+        key = _frame_key(ctx, i)
+        f = _FRAMES.get(key)
+        if f is None:
+            if len(_FRAMES) >= _FRAMES_MAX:
+                _FRAMES.clear()
+            f = _FRAMES[key] = _build_frame(ctx, i)
+        else:
+            start = ctx.claims[i].start
+            place = (i, ctx.sentence_of(start), ctx.paragraph_of(start))
+            if (f.index, f.sentence, f.paragraph) != place:
+                f = replace(f, index=place[0], sentence=place[1], paragraph=place[2])
+        frames[i] = f
     return f
+
+
+# A frame depends only on its sentence's text and where the claims sit in it.
+_FRAMES: dict[tuple, Frame] = {}
+_FRAMES_MAX = 20_000
+
+
+def _frame_key(ctx: CheckContext, i: int) -> tuple:
+    claim = ctx.claims[i]
+    s_start, s_end = ctx.sentence_span(claim.start)
+    starts, ends = _claim_spans(ctx)
+    lo, hi = bisect_left(starts, s_start), bisect_left(starts, s_end)
+    spans = tuple((starts[k] - s_start, ends[k] - s_start) for k in range(lo, hi))
+    return ctx.text[s_start:s_end], claim.start - s_start, claim.end - s_start, spans
 
 
 def blocking_cue(ctx: CheckContext, i: int, *, allow_change: bool = False) -> str | None:
