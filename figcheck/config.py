@@ -109,6 +109,12 @@ def settings_from_mapping(data: dict, source: str, base: Settings | None = None)
             if key in ("select", "extend-select", "ignore"):
                 for code in items:
                     _check_selector(code, where, REGISTRY)
+            else:
+                from .globs import is_valid
+
+                for glob in items:
+                    if not is_valid(glob):
+                        raise ConfigError(f"{where}: '{glob}' is not a valid glob pattern")
             changes[field_name] = tuple(items)
         elif key == "per-file-ignores":
             if not isinstance(value, dict):
@@ -142,8 +148,8 @@ def settings_from_mapping(data: dict, source: str, base: Settings | None = None)
             for code, rate in value.items():
                 if not (isinstance(code, str) and len(code) == 3 and code.isalpha()):
                     raise ConfigError(f"{where}: '{code}' is not a three-letter ISO currency code")
-                if isinstance(rate, bool) or not isinstance(rate, (int, float)) or not rate > 0:
-                    raise ConfigError(f"{where}.{code} must be a positive number")
+                if isinstance(rate, bool) or not isinstance(rate, (int, float)) or not 0 < rate < float("inf"):
+                    raise ConfigError(f"{where}.{code} must be a positive, finite number")
                 rates[code.upper()] = float(rate)
             changes[field_name] = rates
         elif key == "max-file-size":

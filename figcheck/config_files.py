@@ -41,6 +41,8 @@ def _figcheck_table(path: Path) -> dict | None:
             data = tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:  # tomllib recurses into nested arrays and tables
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not valid UTF-8 (TOML files must be UTF-8)") from None
     except OSError as exc:
@@ -59,8 +61,9 @@ def parse_inline(assignment: str) -> dict:
     """A ``--config 'key = value'`` TOML snippet."""
     try:
         return tomllib.loads(assignment)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"--config '{assignment}': not a file and not a TOML 'key = value' ({exc})") from None
+    except (tomllib.TOMLDecodeError, RecursionError) as exc:
+        detail = exc if isinstance(exc, tomllib.TOMLDecodeError) else "nested too deeply"
+        raise ConfigError(f"--config '{assignment}': not a file and not a TOML 'key = value' ({detail})") from None
 
 
 class ConfigResolver:

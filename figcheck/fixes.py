@@ -108,7 +108,8 @@ def write_atomic(path: str, text: str, source: SourceFile) -> None:
     target = os.path.realpath(path)  # write through a symlink, keep the link
     _ensure_unchanged(target, source)
     data = source.encode(text)
-    mode = stat.S_IMODE(os.stat(target).st_mode)
+    st = os.stat(target)
+    mode = stat.S_IMODE(st.st_mode)
     fd, tmp = tempfile.mkstemp(prefix=".figcheck-", suffix=".tmp", dir=os.path.dirname(target))
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -116,11 +117,29 @@ def write_atomic(path: str, text: str, source: SourceFile) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
+        _keep_owner(tmp, st)
         _ensure_unchanged(target, source)
         os.replace(tmp, target)
     except BaseException:
         _remove_quietly(tmp)
         raise
+
+
+def _keep_owner(tmp: str, st: os.stat_result) -> None:
+    """Give the new file the old one's owner and group (when run as root, or by a group member,
+    the temporary file would otherwise belong to whoever ran figcheck)."""
+    if not hasattr(os, "chown"):
+        return
+    mine = os.stat(tmp)
+    if (mine.st_uid, mine.st_gid) == (st.st_uid, st.st_gid):
+        return
+    try:
+        os.chown(tmp, st.st_uid, st.st_gid)
+    except OSError:
+        try:  # not allowed to give the file away: keep at least the group, if we may
+            os.chown(tmp, -1, st.st_gid)
+        except OSError:
+            pass
 
 
 def _ensure_unchanged(target: str, source: SourceFile) -> None:

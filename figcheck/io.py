@@ -10,6 +10,7 @@ import codecs
 import hashlib
 import os
 from dataclasses import dataclass
+from stat import S_ISDIR, S_ISREG
 
 # Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
 _BOMS = (
@@ -69,10 +70,19 @@ def source_from_bytes(data: bytes, max_size: int) -> SourceFile:
     return SourceFile(text, encoding, bom, None)
 
 
+# Non-blocking, so that opening a FIFO cannot wait forever for a writer (issue #8); it makes no
+# difference to reading a regular file, and anything else is refused before it is read.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+
+
 def _read_bytes(path: str, max_size: int) -> tuple[bytes, os.stat_result]:
     try:
-        with open(path, "rb") as handle:
+        with open(os.open(path, _OPEN_FLAGS), "rb") as handle:
             stat = os.fstat(handle.fileno())
+            if S_ISDIR(stat.st_mode):
+                raise FileError("is-directory", "is a directory")
+            if not S_ISREG(stat.st_mode):
+                raise FileError("not-a-file", "not a regular file (a FIFO, socket or device); not checked")
             if stat.st_size > max_size:
                 raise FileError(
                     "too-large",

@@ -82,6 +82,16 @@ class FigcheckProtocol(LanguageServerProtocol):
     def lsp_text_document__did_close(self, params):
         yield from self._user(types.TEXT_DOCUMENT_DID_CLOSE, params)
 
+    def _execute_handler(self, msg_id, handler, callback, args=None, kwargs=None):
+        super()._execute_handler(msg_id, handler, callback, args, kwargs)
+        # pygls 2.1 files the future of every notification run by a generator, coroutine or
+        # thread handler (didOpen/didChange/didClose here, didSave, initialized) under a fresh
+        # uuid in _request_futures and never removes it: ~2 kB a keystroke, forever (issue #8:
+        # found by the memory soak). Nothing looks a notification's future up by that uuid (a
+        # client cannot cancel a notification), so it is dropped at once.
+        if callback == self._check_handler_result:
+            self._request_futures.pop(msg_id, None)
+
     def structure_message(self, data):
         try:
             return super().structure_message(data)

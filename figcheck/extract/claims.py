@@ -623,13 +623,34 @@ def _bare_count_ok(sc: _Scanner, num: Number, qual) -> bool:
     after = text[num.end : num.end + 2]
     if after[:1] in ("]",) or (before[-1:] == "(" and after[:1] == ")"):
         return False  # citations and list markers: [12], (3)
-    line_start = text.rfind("\n", 0, num.start) + 1
-    if not text[line_start : num.start].strip() and _LIST_MARK.match(after):
+    if _LIST_MARK.match(after) and _first_on_line(text, num.start):
         return False  # "1. " or "2) " at the start of a line numbers a list
     nxt = _CAPITALISED_AFTER.match(text[num.end : num.end + 24])
     if nxt:
         return False  # "737 MAX", "Boeing 747 Dreamliner": part of a name
     return True
+
+
+def _after_in_paragraph(text: str, pos: int) -> str:
+    """Up to 3 characters after ``pos``, stopping at a blank line: the end of a paragraph reads
+    as the end of the text, so a paragraph gives the same claims alone (as the language server
+    reads it) as inside its document (issue #8, found by fuzzing the server's document sync)."""
+    after = text[pos : pos + 3]
+    for i, ch in enumerate(after):
+        if ch in "\r\n" and _PARAGRAPH_GAP.match(text, pos + i):
+            return after[:i]
+    return after
+
+
+def _first_on_line(text: str, pos: int) -> bool:
+    """Whether only white space comes before ``pos`` on its line.
+
+    (Robustness, issue #8: this looks back over white space only; taking the whole line from
+    its start made a long line of bare figures quadratic — found by fuzz/fuzz_figcheck.py.)"""
+    i = pos
+    while i > 0 and text[i - 1] != "\n" and text[i - 1].isspace():
+        i -= 1
+    return i == 0 or text[i - 1] == "\n"
 
 
 def _refers_back(sc: _Scanner, pos: int) -> bool:
@@ -793,6 +814,7 @@ def _unit_and_dimension(kind: str, unit: UnitMatch | None, currency) -> tuple[st
 # --- links between claims -----------------------------------------------------------------------
 
 _CONVERSION_GAP = re.compile(r"^[\s'’\"”]*[(\[][\s]*(?:or\s+|about\s+|approximately\s+|roughly\s+|around\s+|some\s+|nearly\s+|almost\s+|c\.\s*|~\s*)?$", re.I)
+_PARAGRAPH_GAP = re.compile(r"\n[ \t]*\n|\r\n[ \t]*\r\n|\r[ \t]*\r")  # as server/documents.py
 _CONVERSION_GAP_SLASH = re.compile(r"^\s*(?:/|,\s*or|\bor)\s*$", re.I)
 _CONVERSION_END = re.compile(r"^\s*(?:[)\]]|[,;]\s|or\b|/)")
 
@@ -804,9 +826,13 @@ def _link(text: str, claims: list[Claim]) -> list[Claim]:
     for i in range(1, len(out)):
         prev, cur = out[i - 1], out[i]
         gap = text[prev.end : cur.start]
+        if _PARAGRAPH_GAP.search(gap):
+            # Never across a blank line: the language server extracts each paragraph alone and
+            # must find what the CLI finds (issue #8; "12 km\n\n(15 miles)" was linked).
+            continue
         if prev.kind in ("quantity", "money", "percent") and len(gap) <= 12:
             qual_free_gap = gap
-            if _CONVERSION_GAP.match(qual_free_gap) and _CONVERSION_END.match(text[cur.end : cur.end + 3] or ")"):
+            if _CONVERSION_GAP.match(qual_free_gap) and _CONVERSION_END.match(_after_in_paragraph(text, cur.end) or ")"):
                 out[i] = replace(cur, converted_from=i - 1)
                 if prev.role == "delta" and cur.unit in L.DELTA_OF and cur.role is None:
                     # the equivalent of a temperature difference is a difference too
