@@ -89,17 +89,22 @@ def _read_bytes(path: str, max_size: int) -> tuple[bytes, os.stat_result]:
                     f"file is {stat.st_size:,} bytes, over max-file-size ({max_size:,} bytes)",
                 )
             data = handle.read(max_size + 1)  # the size can grow while we read
-    except FileNotFoundError:
-        raise FileError("not-found", "no such file") from None
-    except IsADirectoryError:
-        raise FileError("is-directory", "is a directory") from None
-    except PermissionError:
-        raise FileError("permission", "permission denied") from None
     except OSError as exc:
-        raise FileError("io", exc.strerror or str(exc)) from None
+        raise file_error(exc) from None
     if len(data) > max_size:
         raise FileError("too-large", f"file is over max-file-size ({max_size:,} bytes)")
     return data, stat
+
+
+def file_error(exc: OSError) -> FileError:
+    """The per-file error a reader reports for an operating-system error."""
+    if isinstance(exc, FileNotFoundError):
+        return FileError("not-found", "no such file")
+    if isinstance(exc, IsADirectoryError):
+        return FileError("is-directory", "is a directory")
+    if isinstance(exc, PermissionError):
+        return FileError("permission", "permission denied")
+    return FileError("io", exc.strerror or str(exc))
 
 
 def decode_bytes(data: bytes) -> tuple[str, str, bytes]:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import TextIO
 
-from .io import FileError, SourceFile, decode_bytes
+from .io import FileError, SourceFile, decode_bytes, file_error
 
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]+://")  # two letters at least: C:/ is a path
 INSTALL_HINT = "pip install 'figcheck[dask]'"
@@ -40,12 +40,8 @@ def read_url(url: str, max_size: int) -> SourceFile:
             data = handle.read(max_size + 1)
     except FileError:
         raise
-    except FileNotFoundError:
-        raise FileError("not-found", "no such file") from None
-    except IsADirectoryError:
-        raise FileError("is-directory", "is a directory") from None
-    except PermissionError:
-        raise FileError("permission", "permission denied") from None
+    except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
+        raise file_error(exc) from None
     except Exception as exc:  # remote file systems raise their own errors
         raise FileError("io", f"cannot read: {type(exc).__name__}: {exc}") from None
     if len(data) > max_size:
