@@ -30,6 +30,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
 
+import figcheck
 from figcheck.config import ConfigError
 
 from . import actions, positions
@@ -40,7 +41,6 @@ from .hover import hover_text
 from .inlay import inlay_hints
 
 log = logging.getLogger("figcheck.server")
-VERSION = "0.1.0"
 DEBOUNCE_SECONDS = 0.075
 CONFIG_FILE_NAMES = ("pyproject.toml", "figcheck.toml", ".figcheck.toml")
 
@@ -107,7 +107,7 @@ class FigcheckProtocol(LanguageServerProtocol):
 
 class FigcheckServer(LanguageServer):
     def __init__(self, debounce: float = DEBOUNCE_SECONDS) -> None:
-        super().__init__("figcheck", VERSION, protocol_cls=FigcheckProtocol,
+        super().__init__("figcheck", figcheck.__version__, protocol_cls=FigcheckProtocol,
                          text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.documents = DocumentStore()
         self.debounce = debounce
