@@ -59,7 +59,6 @@ _QUOTES = "'\"‘’“”"
 _PLUS_MINUS = re.compile(r"[ \u00a0]?(?:±|\+/-|\+/−|\+-)[ \u00a0]?(?=[\d.])")
 
 # Small patterns of the scanner, compiled once.
-_WORD_BEFORE = re.compile(r"([A-Za-z][\w.'’-]*)[ \t\u00a0]+$")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _SCALE_AFTER_FRACTION = re.compile(r"\s+(thousand|million|billion)\b", re.IGNORECASE)
 _ENDS_WITH_SCALE = re.compile(r"(?:thousand|million|billion|trillion)$", re.IGNORECASE)
@@ -234,16 +233,9 @@ class _Scanner:
             best = ("word", wm)
         if sm and (best is None or sm.end() > best[1].end()):
             sym = sm.group(0)
-            ok = True
-            if sym in L.ATTACHED_ONLY_SYMBOLS and (not attached or hyphen):
-                ok = sym in ("m",) and not hyphen and False
-            if sym in L.NEVER_SPACED and not attached:
-                ok = False
-            if sym == "m" and (not attached and not hyphen):
-                ok = True  # "500 m" is metres; money-only "m" was read as a scale already
-            if sym == "m" and attached:
-                ok = True
-            if ok:
+            # "40C" but not "40 C" or "40-C"; "5 in the" is never inches
+            attached_only = sym in L.ATTACHED_ONLY_SYMBOLS and (not attached or hyphen)
+            if not attached_only and not (sym in L.NEVER_SPACED and not attached):
                 best = ("symbol", sm)
         if best is None:
             return None
@@ -689,8 +681,6 @@ def _range_after(sc: _Scanner, num: Number, unit: UnitMatch | None, between, cur
     """A second figure making a range with the first: (high Number, unit after it)."""
     text = sc.text
     pos = unit.end if unit else num.end
-    if unit and unit.kind == "percent" and unit.text == "%":
-        pass
     m = _RANGE_SEP.match(text[pos : pos + 16])
     if not m:
         return None
@@ -700,17 +690,15 @@ def _range_after(sc: _Scanner, num: Number, unit: UnitMatch | None, between, cur
             return None
     if not between and sep == "and":
         return None
-    if between and between.group(1).lower() == "from" and L.CHANGE_WORDS.search(text[max(0, num.start - 40) : num.start]):
-        return None  # "rose from 5% to 8%": two figures
-    if sep in ("to", "through", "till", "until") and not between and L.CHANGE_WORDS.search(text[max(0, num.start - 40) : num.start]):
-        return None  # "fell 3.2 per cent to 412p": a destination, not a range
+    from_or_to = (between.group(1).lower() == "from") if between else sep in ("to", "through", "till", "until")
+    if from_or_to and L.CHANGE_WORDS.search(text[max(0, num.start - 40) : num.start]):
+        return None  # "rose from 5% to 8%", "fell 3.2 per cent to 412p": two figures
     if sep == "or" and (unit is not None or num.value >= 100):
         return None
-    if sep in ("-", "–", "—") and m.group(0) != sep and sep == "-":
+    if sep == "-" and m.group(0) != sep:
         return None  # "5 - 3" with spaces is arithmetic or a score
     j = pos + m.end()
     if currency:
-        cm = L.CURRENCY_PREFIX_RE.search(text[j : j + 5] + "")
         sym = _CURRENCY_SYMBOL.match(text[j : j + 4])
         if sym:
             j += sym.end()
@@ -831,8 +819,7 @@ def _link(text: str, claims: list[Claim]) -> list[Claim]:
             # must find what the CLI finds (issue #8; "12 km\n\n(15 miles)" was linked).
             continue
         if prev.kind in ("quantity", "money", "percent") and len(gap) <= 12:
-            qual_free_gap = gap
-            if _CONVERSION_GAP.match(qual_free_gap) and _CONVERSION_END.match(_after_in_paragraph(text, cur.end) or ")"):
+            if _CONVERSION_GAP.match(gap) and _CONVERSION_END.match(_after_in_paragraph(text, cur.end) or ")"):
                 out[i] = replace(cur, converted_from=i - 1)
                 if prev.role == "delta" and cur.unit in L.DELTA_OF and cur.role is None:
                     # the equivalent of a temperature difference is a difference too

@@ -56,10 +56,9 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
     for members in referent.buckets(ctx).values():
         # A stated equivalent restates its source: compare the sources only.
         members = [i for i in members if ctx.claims[i].converted_from is None]
-        for n, j in enumerate(members):
-            for i in members[max(0, n - referent.MAX_PARTNERS) : n]:
-                if pairing.conflict(i, j):
-                    conflicts.setdefault(j, []).append(i)
+        for i, j in referent.candidate_pairs(ctx, members):
+            if pairing.conflict(i, j):
+                conflicts.setdefault(j, []).append(i)
     related = ctx.memo("FC201.related", dict)
     for j in sorted(conflicts):
         yield _diagnostic(ctx, j, conflicts[j], related)

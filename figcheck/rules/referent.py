@@ -517,12 +517,6 @@ def evidence(fa: Frame, fb: Frame, *, min_shared: int, allow_change: bool = Fals
     return None
 
 
-def same_counted(a: Claim, b: Claim) -> bool:
-    """Counts of the same kind of thing (a fighter is a fighter; a troop is a soldier)."""
-    if a.counted is None or b.counted is None:
-        return False
-    return stem(a.counted) == stem(b.counted)
-
 
 def bucket_key(c: Claim) -> tuple | None:
     """What a claim can be compared with at all; None for figures the rules never pair."""
@@ -561,11 +555,3 @@ def candidate_pairs(ctx: CheckContext, members: list[int]):
     for n, j in enumerate(members):
         for i in members[max(0, n - MAX_PARTNERS) : n]:
             yield i, j
-
-
-def sentence_bounds(ctx: CheckContext, i: int) -> tuple[int, int]:
-    return ctx.sentence_span(ctx.claims[i].start)
-
-
-def first_index_at_or_after(starts: list[int], offset: int) -> int:
-    return bisect_left(starts, offset)
