@@ -198,6 +198,10 @@ def _add_common(parser) -> None:
                              "(- for standard input)")
     config.add_argument("--force-exclude", action="store_true",
                         help="apply 'exclude' to files named on the command line too")
+    config.add_argument("--allow-url-scheme", action="append", metavar="SCHEMES",
+                        help="let --files-from entries be read from URLs of these schemes "
+                             "(comma-separated, e.g. s3,https); only local files and file:// "
+                             "are read otherwise")
     run = parser.add_argument_group("performance")
     run.add_argument("-j", "--jobs", type=_positive_int, metavar="N",
                      help="files checked in parallel (default: every core)")
@@ -267,7 +271,7 @@ def _resolver(args):
         settings = settings_from_mapping(parse_inline(args.config), "--config", Settings())
         return ConfigResolver.fixed(overrides(settings))
     if args.config and not os.path.isfile(args.config):
-        raise UsageError(f"--config {args.config}: no such file")
+        raise UsageError(f"--config {args.config}: {_path_problem(args.config) or 'not a regular file'}")
     explicit = Path(args.config) if args.config else None
     return ConfigResolver(explicit, not args.no_config, overrides)
 
@@ -282,13 +286,14 @@ def _jobs(args, resolver):
     from pathlib import Path
 
     from .discovery import Job, PathError, collect, collect_listed
+    from .remote import url_refusal
 
     paths = list(args.paths) or (["-"] if args.stdin_filename else [] if args.files_from else ["."])
     if paths.count("-") + (args.files_from == "-") > 1:
         raise UsageError("standard input (-) can be read only once")
-    missing = next((path for path in paths if path != "-" and not os.path.lexists(path)), None)
-    if missing is not None:
-        raise UsageError(f"{missing}: no such file or directory")
+    for path in paths:
+        if path != "-" and (problem := _path_problem(path, missing_only=True)):
+            raise UsageError(f"{path}: {problem}")
     listed = _files_from(args.files_from) if args.files_from else None
     stdin_job = None
     if "-" in paths:
@@ -296,19 +301,65 @@ def _jobs(args, resolver):
         resolved = resolver.for_path(Path(os.path.abspath(name)) if args.stdin_filename else Path.cwd())
         stdin_job = Job(name, "-", resolved, sys.stdin.buffer.read(resolved.settings.max_file_size + 1))
 
+    allowed = _codes(getattr(args, "allow_url_scheme", None)) or []
+
     def jobs():
         for path in paths:
             if path == "-":
                 yield stdin_job
                 continue
             try:
-                yield from collect([path], resolver, args.force_exclude)
+                yield from collect([path], resolver, args.force_exclude, _notice)
             except PathError as exc:
                 raise UsageError(str(exc)) from None
         if listed is not None:
-            yield from collect_listed(listed, resolver, args.force_exclude)
+            yield from collect_listed(listed, resolver, args.force_exclude, _notice,
+                                      lambda url: url_refusal(url, allowed))
 
+    if getattr(args, "fix", False) and not getattr(args, "diff", False):
+        return stdin_job, _once_per_file(jobs())
     return stdin_job, jobs()
+
+
+def _once_per_file(jobs):
+    """With --fix, each file once, however many names reach it (a symlink, a repeated list
+    entry): two workers fixing one file would refuse each other's write (issue #19)."""
+    from .remote import is_url
+
+    seen: set[str] = set()
+    for job in jobs:
+        if job.is_stdin or job.error is not None or is_url(job.path):
+            yield job
+            continue
+        try:
+            key = os.path.normcase(os.path.realpath(job.path))
+        except (OSError, ValueError):
+            yield job
+            continue
+        if key not in seen:
+            seen.add(key)
+            yield job
+
+
+def _path_problem(path: str, missing_only: bool = False) -> str | None:
+    """Why a path named on the command line cannot be used, as a person would say it."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        return None if os.path.islink(path) else "no such file or directory"
+    except PermissionError:
+        return None if missing_only else "permission denied (a directory on the way may not be entered)"
+    except (OSError, ValueError):
+        return None if missing_only else "cannot be read"
+    if not missing_only and os.path.isdir(path):
+        return "is a directory, not a file"
+    return None
+
+
+def _notice(path: str, message: str) -> None:
+    from .report.human import printable
+
+    sys.stderr.write(f"figcheck: notice: {printable(path)}: {printable(message)}\n")
 
 
 def _files_from(name: str):
@@ -460,11 +511,15 @@ def cmd_extract(args) -> int:
 
 
 def _print_claims(result, out, err) -> None:
+    from .report.human import printable
+
+    path = printable(result.path)
     if result.error is not None:
-        err.write(f"figcheck: error: {result.path}: {result.error['message']}\n")
+        err.write(f"figcheck: error: {path}: {printable(result.error['message'])}\n")
     for claim in result.claims or ():
         start = claim["start"]
-        out.write(f"{result.path}:{start['line']}:{start['column']}  {claim['text']}  → {describe_claim(claim)}\n")
+        line = printable(f"{start['line']}:{start['column']}  {claim['text']}  → {describe_claim(claim)}")
+        out.write(f"{path}:{line}\n")
 
 
 def describe_claim(claim: dict) -> str:

@@ -4,12 +4,19 @@ Directories are walked recursively in sorted order; a file is taken when it matc
 ``include`` globs of its settings, is not ``exclude``d and not ignored by a ``.gitignore``.
 Files named on the command line are always taken (pre-commit and editors name files
 explicitly), unless ``--force-exclude`` asks for ``exclude`` to apply to them too.
+
+A walk never leaves its root through a symbolic link (issue #19): a symlinked file that resolves
+outside the directory walked is skipped with a notice, and one inside it is checked but never
+written through by ``--fix`` (only a link named on the command line or in a list is). A
+directory the walk cannot enter, or a listed path that cannot even be looked at (too long, a
+NUL byte, a parent that may not be searched), is that entry's error; the run goes on.
 """
 
 from __future__ import annotations
 
+import errno
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,11 +38,17 @@ class Job:
     path: str  # where to read it ("-" for standard input)
     resolved: Resolved
     data: bytes | None = None  # standard input, read by the parent (workers have no stdin)
+    named: bool = True  # named by the user (command line, list); False: found by a walk
+    error: dict | None = None  # known before reading: {"kind", "message"} (issue #19)
+
+    @property
+    def is_stdin(self) -> bool:
+        return self.data is not None
 
     @property
     def relative(self) -> str:
         """The path relative to the config root, which per-file-ignores globs are written against."""
-        if self.path == "-" or is_url(self.path):
+        if self.is_stdin or is_url(self.path) or self.error is not None:
             return self.display
         try:
             rel = Path(os.path.abspath(self.path)).relative_to(self.resolved.root)
@@ -46,6 +59,30 @@ class Job:
 
 class PathError(Exception):
     """A command-line path that does not exist."""
+
+
+Notice = Callable[[str, str], None]  # (path shown, message): something skipped, not an error
+
+
+def _no_notice(path: str, message: str) -> None:
+    pass
+
+
+def error_job(display: str, resolved: Resolved, kind: str, message: str) -> Job:
+    """A job that is already that entry's error (the run goes on with the others)."""
+    return Job(display, display, resolved, error={"kind": kind, "message": message})
+
+
+def path_error(exc: OSError | ValueError) -> tuple[str, str]:
+    """(kind, message) for a path that cannot be looked at."""
+    if isinstance(exc, ValueError):  # os functions refuse a NUL byte with ValueError
+        return "invalid-path", "the path contains a NUL byte"
+    from .io import file_error
+
+    if getattr(exc, "errno", None) == errno.ENAMETOOLONG:
+        return "invalid-path", "the path (or a part of it) is too long"
+    error = file_error(exc)
+    return error.kind, error.message
 
 
 def _spec(lines: tuple[str, ...]):
@@ -112,17 +149,21 @@ class GitIgnores:
 
 def _git_top(start: Path) -> Path | None:
     for directory in (start, *start.parents):
-        if (directory / ".git").exists():
-            return directory
+        try:
+            if os.path.lexists(directory / ".git"):
+                return directory
+        except (OSError, ValueError):  # a parent we may not search: no repository we can see
+            return None
     return None
 
 
-def collect(paths: list[str], resolver: ConfigResolver, force_exclude: bool = False) -> list[Job]:
+def collect(paths: list[str], resolver: ConfigResolver, force_exclude: bool = False,
+            notice: Notice = _no_notice) -> list[Job]:
     """Every file to check, in command-line order, directories expanded in sorted order."""
     jobs: list[Job] = []
     seen: set[str] = set()
     for given in paths:
-        for job in _expand(given, resolver, force_exclude):
+        for job in _expand(given, resolver, force_exclude, notice):
             key = os.path.normcase(os.path.abspath(job.path))
             if key not in seen:
                 seen.add(key)
@@ -131,44 +172,66 @@ def collect(paths: list[str], resolver: ConfigResolver, force_exclude: bool = Fa
 
 
 def collect_listed(entries: Iterable[str], resolver: ConfigResolver,
-                   force_exclude: bool = False) -> Iterator[Job]:
+                   force_exclude: bool = False, notice: Notice = _no_notice,
+                   url_allowed: Callable[[str], str | None] = lambda url: None) -> Iterator[Job]:
     """The files of a ``--files-from`` list, as they are read (a list can name millions).
 
     Each entry is taken as if named on the command line (a directory is walked), except that a
     missing file is that file's error, not the run's, and entries are not de-duplicated. A URL
     gets the settings of the current directory (or ``--config``): configuration files are
-    looked up on this machine only.
+    looked up on this machine only. ``url_allowed(url)`` returns why a URL may not be read
+    (None when it may). An entry that cannot be looked at is that entry's error.
     """
     for entry in entries:
         if is_url(entry):
-            yield Job(entry, entry, resolver.for_path(resolver.cwd))
-        elif os.path.isdir(entry):
-            yield from _walk(Path(entry), resolver)
-        else:
+            resolved = resolver.for_path(resolver.cwd)
+            refused = url_allowed(entry)
+            yield error_job(entry, resolved, "unsupported", refused) if refused else Job(entry, entry, resolved)
+            continue
+        try:
+            if os.path.isdir(entry):
+                yield from _walk(Path(entry), resolver, notice)
+                continue
             absolute = Path(os.path.abspath(entry))
             resolved = resolver.for_path(absolute)
-            if not (force_exclude and is_excluded(absolute, resolved)):
-                yield Job(entry, entry, resolved)
+            excluded = force_exclude and is_excluded(absolute, resolved)
+        except (OSError, ValueError) as exc:
+            yield error_job(entry, resolver.for_path(resolver.cwd), *path_error(exc))
+            continue
+        if not excluded:  # "-" in a list is a file named "-", not standard input
+            yield Job(entry, os.path.join(os.curdir, entry) if entry == "-" else entry, resolved)
 
 
-def _expand(given: str, resolver: ConfigResolver, force_exclude: bool):
+def _expand(given: str, resolver: ConfigResolver, force_exclude: bool, notice: Notice):
     path = Path(given)
-    if path.is_dir():
-        yield from _walk(path, resolver)
+    try:
+        if os.path.isdir(path):
+            yield from _walk(path, resolver, notice)
+            return
+        os.lstat(path)
+        absolute = Path(os.path.abspath(path))
+        resolved = resolver.for_path(absolute)
+        excluded = force_exclude and is_excluded(absolute, resolved)
+    except FileNotFoundError:
+        raise PathError(f"{given}: no such file or directory") from None
+    except (OSError, ValueError) as exc:
+        yield error_job(given, resolver.for_path(resolver.cwd), *path_error(exc))
         return
-    if not path.exists() and not path.is_symlink():
-        raise PathError(f"{given}: no such file or directory")
-    absolute = Path(os.path.abspath(path))
-    resolved = resolver.for_path(absolute)
-    if force_exclude and is_excluded(absolute, resolved):
-        return
-    yield Job(given, given, resolved)
+    if not excluded:
+        yield Job(given, given, resolved)
 
 
-def _walk(top: Path, resolver: ConfigResolver):
+def _walk(top: Path, resolver: ConfigResolver, notice: Notice = _no_notice):
     top_abs = Path(os.path.abspath(top))
+    top_real = os.path.realpath(top_abs)
     gitignores = GitIgnores(top_abs)
-    for dirpath, dirnames, filenames in os.walk(top_abs):
+    unreadable: list[OSError] = []
+
+    def shown(path: Path | str) -> str:
+        return os.path.normpath(os.path.join(str(top), os.path.relpath(path, top_abs)))
+
+    for dirpath, dirnames, filenames in os.walk(top_abs, onerror=unreadable.append):
+        yield from _unreadable(unreadable, shown, resolver)
         directory = Path(dirpath)
         resolved = resolver.for_path(directory)
         dirnames[:] = sorted(
@@ -183,5 +246,23 @@ def _walk(top: Path, resolver: ConfigResolver):
                 continue
             if gitignores.ignored(file, is_dir=False):
                 continue
-            display = os.path.join(str(top), os.path.relpath(file, top_abs))
-            yield Job(os.path.normpath(display), str(file), resolved)
+            if os.path.islink(file) and not _inside(os.path.realpath(file), top_real):
+                notice(shown(file), f"a symbolic link to {os.path.realpath(file)}, outside "
+                                    f"{top}; skipped")
+                continue
+            yield Job(shown(file), str(file), resolved, named=False)
+    yield from _unreadable(unreadable, shown, resolver)
+
+
+def _unreadable(errors: list[OSError], shown, resolver: ConfigResolver) -> Iterator[Job]:
+    """A directory the walk could not list: that directory's error (os.walk skips it)."""
+    while errors:
+        exc = errors.pop(0)
+        where = exc.filename or ""
+        kind, message = path_error(exc)
+        yield error_job(shown(where), resolver.for_path(Path(where).parent),
+                        kind, f"cannot read this directory: {message}")
+
+
+def _inside(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)

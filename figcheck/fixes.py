@@ -104,13 +104,24 @@ def write_atomic(path: str, text: str, source: SourceFile) -> None:
     never overwrites an edit made meanwhile. The new content goes to a temporary file in the
     same directory and is renamed over the old one, so a reader sees the old or the new file,
     never half of one.
+
+    Renaming could replace a file the user may not write, so (issue #19) a file that is
+    read-only (no write permission bit at all), that the user could not open for writing, or
+    whose owner and group the new file cannot be given, is refused with the error
+    ``permission`` and left as it is.
     """
     target = os.path.realpath(path)  # write through a symlink, keep the link
     _ensure_unchanged(target, source)
     data = source.encode(text)
     st = os.stat(target)
     mode = stat.S_IMODE(st.st_mode)
-    fd, tmp = tempfile.mkstemp(prefix=".figcheck-", suffix=".tmp", dir=os.path.dirname(target))
+    _ensure_writable(target, mode)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".figcheck-", suffix=".tmp", dir=os.path.dirname(target))
+    except OSError as exc:
+        reason = "permission denied" if isinstance(exc, PermissionError) else exc.strerror or exc
+        raise FileError("permission" if isinstance(exc, PermissionError) else "io",
+                        f"cannot write fixes: cannot create a temporary file next to it ({reason})") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -125,9 +136,23 @@ def write_atomic(path: str, text: str, source: SourceFile) -> None:
         raise
 
 
+_WRITE_BITS = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+
+
+def _ensure_writable(target: str, mode: int) -> None:
+    if not mode & _WRITE_BITS:
+        raise FileError("permission", f"the file is read-only (mode {mode:04o}); not fixed")
+    try:  # what the user may do to the file itself, not to its directory (rename needs only that)
+        os.close(os.open(target, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)))
+    except PermissionError:
+        raise FileError("permission", "permission denied: you may not write this file; not fixed") from None
+    except OSError:
+        pass  # not a permission question; the write below reports it
+
+
 def _keep_owner(tmp: str, st: os.stat_result) -> None:
     """Give the new file the old one's owner and group (when run as root, or by a group member,
-    the temporary file would otherwise belong to whoever ran figcheck)."""
+    the temporary file would otherwise belong to whoever ran figcheck); refuse when we may not."""
     if not hasattr(os, "chown"):
         return
     mine = os.stat(tmp)
@@ -136,10 +161,8 @@ def _keep_owner(tmp: str, st: os.stat_result) -> None:
     try:
         os.chown(tmp, st.st_uid, st.st_gid)
     except OSError:
-        try:  # not allowed to give the file away: keep at least the group, if we may
-            os.chown(tmp, -1, st.st_gid)
-        except OSError:
-            pass
+        raise FileError("permission", "the file belongs to another user or group, which the "
+                                      "fixed file could not keep; not fixed") from None
 
 
 def _ensure_unchanged(target: str, source: SourceFile) -> None:

@@ -7,6 +7,7 @@ written back after fixes keeps its line endings, encoding and byte-order mark.
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import os
 from dataclasses import dataclass
@@ -91,6 +92,8 @@ def _read_bytes(path: str, max_size: int) -> tuple[bytes, os.stat_result]:
             data = handle.read(max_size + 1)  # the size can grow while we read
     except OSError as exc:
         raise file_error(exc) from None
+    except ValueError:  # os.open refuses a path with a NUL byte
+        raise FileError("invalid-path", "the path contains a NUL byte") from None
     if len(data) > max_size:
         raise FileError("too-large", f"file is over max-file-size ({max_size:,} bytes)")
     return data, stat
@@ -104,7 +107,9 @@ def file_error(exc: OSError) -> FileError:
         return FileError("is-directory", "is a directory")
     if isinstance(exc, PermissionError):
         return FileError("permission", "permission denied")
-    return FileError("io", exc.strerror or str(exc))
+    if exc.errno == errno.ENAMETOOLONG:
+        return FileError("invalid-path", "the path (or a part of it) is too long")
+    return FileError("io", exc.strerror or type(exc).__name__)
 
 
 def decode_bytes(data: bytes) -> tuple[str, str, bytes]:

@@ -31,8 +31,10 @@ class RunOptions:
 def run_job(job: Job, options: RunOptions) -> FileResult:
     """Check one file; never raises (a failure is the result's ``error``)."""
     try:
+        if job.error is not None:
+            raise FileError(job.error["kind"], job.error["message"])
         max_size = job.resolved.settings.max_file_size
-        if job.data is not None:
+        if job.is_stdin:
             source = source_from_bytes(job.data, max_size)
         elif is_url(job.path):
             source = read_url(job.path, max_size)
@@ -92,26 +94,35 @@ def _fix(job: Job, source: SourceFile, options: RunOptions) -> FileResult:
     outcome = fix_until_stable(source.text, _checker(job), options.unsafe_fixes)
     result = _result(job.display, outcome.text, outcome.diagnostics)
     result.fixed = outcome.fixed
-    if job.path == "-" and not options.diff:
+    if job.is_stdin and not options.diff:
         result.fixed_bytes = source.encode(outcome.text)  # always: `check --fix - < a > b` keeps a
         return result
     if outcome.text == source.text:
         return result
     if options.diff:
         result.diff = unified_diff(job.display, source.text, outcome.text)
-    elif is_url(job.path):
-        error = {"kind": "unsupported", "message": "fixes are not written to URLs (use --diff)"}
+        return result
+    try:
+        if is_url(job.path):
+            raise FileError("unsupported", "fixes are not written to URLs (use --diff)")
+        if not job.named and os.path.islink(job.path):
+            raise FileError("symlink", "a symbolic link found in a directory walk: not fixed "
+                                       "(name it on the command line to fix the file it points to)")
+        write_atomic(job.path, outcome.text, source)
+    except (FileError, OSError) as exc:
+        # Not written: say why, and keep the file's diagnostics as they are on disk (issue #19).
+        error = exc if isinstance(exc, FileError) else _write_error(exc)
         original = _result(job.display, source.text, _checker(job)(source.text))
-        return FileResult(path=job.display, error=error, diagnostics=original.diagnostics)
-    else:
-        try:
-            write_atomic(job.path, outcome.text, source)
-        except FileError as exc:
-            return FileResult(path=job.display, error=exc.as_dict(),
-                              diagnostics=_result(job.display, source.text, _checker(job)(source.text)).diagnostics)
-        except OSError as exc:
-            return FileResult(path=job.display, error={"kind": "io", "message": f"cannot write fixes: {exc}"})
+        original.error = error.as_dict()
+        return original
     return result
+
+
+def _write_error(exc: OSError) -> FileError:
+    from .io import file_error
+
+    error = file_error(exc)
+    return FileError(error.kind, f"cannot write fixes: {error.message}")
 
 
 def _extract(job: Job, text: str) -> FileResult:
@@ -158,6 +169,7 @@ def _run_pool(jobs: list[Job], options: RunOptions, workers: int, ordered: bool)
 
     # Small chunks keep workers busy to the end; big ones cut inter-process overhead.
     size = max(1, min(32, len(jobs) // (workers * 8)))
+    workers = min(workers, -(-len(jobs) // size))  # --jobs 256 on 4 files starts 4 workers
     _warm_up()
     pool = ProcessPoolExecutor(max_workers=workers)
     chunks = iter(_chunks(jobs, size))

@@ -51,6 +51,14 @@ def _write_originals(root: Path, n: int) -> dict[str, bytes]:
     return originals
 
 
+def _wait_for_first_write(root: Path, originals: dict[str, bytes], proc, limit: float = 120.0) -> None:
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline and proc.poll() is None:
+        if any((root / name).read_bytes() != data for name, data in originals.items()):
+            return
+        time.sleep(0.01)
+
+
 def _fix(root: Path, *extra: str, **popen) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "figcheck", "check", "--fix", "--no-config", "-q",
                              "--format", "concise", *extra, str(root)],
@@ -110,7 +118,9 @@ def test_killing_fix_at_random_moments_never_leaves_a_half_written_file(referenc
     for _ in range(8):
         _write_originals(root, len(originals))
         proc = _fix(root, "--jobs", "2", start_new_session=True)
-        time.sleep(rng.uniform(0.2, 1.2))  # start-up is ~0.4 s, the whole run ~1 s
+        # Kill soon after the first file is written, however loaded the machine (no fixed sleep).
+        _wait_for_first_write(root, originals, proc)
+        time.sleep(rng.uniform(0.0, 0.2))
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(timeout=30)
         for path in root.iterdir():

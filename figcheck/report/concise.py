@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import Reporter, Summary
-from .human import Paint, file_error_line, summary_line
+from .human import Paint, file_error_line, printable, summary_line
 
 
 class ConciseReporter(Reporter):
@@ -25,8 +25,8 @@ class ConciseReporter(Reporter):
 def render(d: dict, path: str, paint: Paint | None = None) -> str:
     paint = paint or Paint(False)
     start = d["start"]
-    message = " ".join(d["message"].split())  # one line, whatever the message holds
-    return f"{paint('path', path)}:{start['line']}:{start['column']}: {paint(d['severity'], d['code'])} {message}"
+    message = printable(" ".join(d["message"].split()))  # one line, whatever the message holds
+    return f"{paint('path', printable(path))}:{start['line']}:{start['column']}: {paint(d['severity'], d['code'])} {message}"
 
 
 REPORTER = ConciseReporter

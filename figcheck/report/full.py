@@ -18,7 +18,7 @@ from __future__ import annotations
 import unicodedata
 
 from . import Reporter, Summary
-from .human import Paint, file_error_line, summary_line
+from .human import Paint, file_error_line, printable, summary_line
 
 MAX_WIDTH = 100  # source excerpt width in terminal cells; longer lines are cut around the span
 CONTEXT = 30  # cells kept before the span when a line is cut
@@ -51,7 +51,7 @@ def render(d: dict, path: str, lines: dict[int, str], paint: Paint, unsafe_fixes
     pad = " " * gutter
     bar = paint("gutter", "|")
     out = [_header(d, paint, unsafe_fixes)]
-    out.append(f"{pad}{paint('gutter', '-->')} {path}:{start['line']}:{start['column']}")
+    out.append(f"{pad}{paint('gutter', '-->')} {printable(path)}:{start['line']}:{start['column']}")
     out.append(f"{pad} {bar}")
     out.extend(_excerpt(lines, start, end, "^", paint, gutter, None, d["severity"]))
     for r in d["related"]:
@@ -68,11 +68,11 @@ def _header(d: dict, paint: Paint, unsafe_fixes: bool) -> str:
     fixable = d["fix"] is not None and (d["fix"]["applicability"] == "safe" or unsafe_fixes)
     marker = " [*]" if fixable else ""
     head = paint(severity, f"{word}[{d['code']}]")
-    return f"{head}{marker} {paint('bold', d['name'] + ': ' + d['message'])}"
+    return f"{head}{marker} {paint('bold', d['name'] + ': ' + printable(d['message']))}"
 
 
 def _help(fix: dict, paint: Paint, unsafe_fixes: bool) -> str:
-    text = f"{paint('fix', 'help')}: {fix['message']}"
+    text = f"{paint('fix', 'help')}: {printable(fix['message'])}"
     if fix["applicability"] == "unsafe" and not unsafe_fixes:
         text += " (unsafe fix: apply with --fix --unsafe-fixes)"
     return text
@@ -82,12 +82,12 @@ def _related(r: dict, path: str, lines: dict[int, str], paint: Paint, gutter: in
     pad = " " * gutter
     start, end = r["start"], r["end"]
     where = r["path"] if start["line"] is None else f"{r['path']}:{start['line']}:{start['column']}"
-    out = [f"{pad}{paint('gutter', ':::')} {where}"]
+    out = [f"{pad}{paint('gutter', ':::')} {printable(where)}"]
     if r["path"] != path or start["line"] not in lines:
-        out.append(f"{pad} {paint('gutter', '=')} {r['message']}")
+        out.append(f"{pad} {paint('gutter', '=')} {printable(r['message'])}")
         return out
     out.append(f"{pad} {paint('gutter', '|')}")
-    out.extend(_excerpt(lines, start, end, "-", paint, gutter, r["message"], "dim"))
+    out.extend(_excerpt(lines, start, end, "-", paint, gutter, printable(r["message"]), "dim"))
     return out
 
 
@@ -99,7 +99,7 @@ def _excerpt(lines, start, end, mark, paint, gutter, label, style) -> list[str]:
         return []
     first = start["column"] - 1
     last = end["column"] - 1 if end["line"] == number else len(line)
-    shown, before, span = crop(line, first, last)
+    shown, before, span = (printable(part) for part in crop(line, first, last))
     marks = mark * max(1, width(span))
     if end["line"] != number:
         marks += f" (continues to line {end['line']})"

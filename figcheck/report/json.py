@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from . import Reporter, Summary
-from .common import OUTPUT_VERSION
+from .common import OUTPUT_VERSION, json_text
 
 
 class JsonDocumentWriter:
@@ -24,7 +24,7 @@ class JsonDocumentWriter:
             self.out.write(f'{{\n  "version": {OUTPUT_VERSION},\n  "files": [\n')
         else:
             self.out.write(",\n")
-        self.out.write("    " + json.dumps(item, ensure_ascii=False))
+        self.out.write("    " + json_text(item))
         self.count += 1
 
     def close(self, tail: dict) -> None:
@@ -34,7 +34,7 @@ class JsonDocumentWriter:
             self.out.write("\n  ")
         self.out.write("]")
         for key, value in tail.items():
-            self.out.write(f",\n  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
+            self.out.write(f",\n  {json.dumps(key)}: {json_text(value)}")
         self.out.write("\n}\n")
 
 

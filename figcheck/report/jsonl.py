@@ -6,10 +6,8 @@ run over a huge archive streams in constant memory.
 
 from __future__ import annotations
 
-import json
-
 from . import Reporter
-from .common import OUTPUT_VERSION
+from .common import OUTPUT_VERSION, json_text
 
 
 class JsonLinesReporter(Reporter):
@@ -17,7 +15,7 @@ class JsonLinesReporter(Reporter):
 
     def file(self, result) -> None:
         line = {"version": OUTPUT_VERSION, **result.as_dict()}
-        self.out.write(json.dumps(line, ensure_ascii=False) + "\n")
+        self.out.write(json_text(line) + "\n")
         self.out.flush()
 
 

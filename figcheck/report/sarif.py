@@ -6,12 +6,12 @@ every other figcheck position.
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import PurePath
 from urllib.parse import quote
 
 from . import Reporter, Summary
+from .common import json_text
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 # Where each rule's documentation lives; ``{code}`` is filled in. Change when docs are published.
@@ -23,9 +23,10 @@ LEVELS = {"error": "error", "warning": "warning", "information": "note", "hint":
 def artifact_uri(path: str) -> str:
     """A relative path stays relative (resolved against the repository by viewers)."""
     posix = path.replace(os.sep, "/") if os.sep != "/" else path
+    raw = os.fsencode(posix)  # a name that is not UTF-8 keeps its bytes, percent-encoded
     if PurePath(path).is_absolute():
-        return "file://" + quote(posix if posix.startswith("/") else "/" + posix)
-    return quote(posix)
+        return "file://" + quote(raw if raw.startswith(b"/") else b"/" + raw)
+    return quote(raw)
 
 
 def region(start: dict, end: dict) -> dict:
@@ -147,7 +148,7 @@ class SarifReporter(Reporter):
         from ..rules import all_rules
 
         # Unindented: json.dumps then runs in C, which matters for large runs; viewers indent.
-        self.out.write(json.dumps(sarif_log(self.results, all_rules(), __version__), ensure_ascii=False))
+        self.out.write(json_text(sarif_log(self.results, all_rules(), __version__)))
         self.out.write("\n")
 
 
