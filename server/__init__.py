@@ -13,9 +13,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--stdio", action="store_true", help="talk LSP over stdin/stdout (the default)")
     parser.add_argument("--debounce-ms", type=float, default=None,
                         help="pause after a keystroke before re-checking while typing (default 75)")
-    parser.add_argument("--log-level", default="WARNING", help="log level on stderr (default WARNING)")
+    parser.add_argument("--log-level", default="WARNING", type=str.upper,
+                        choices=("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"),
+                        help="log level on stderr (default WARNING)")
     args = parser.parse_args([] if argv is None else argv)
-    logging.basicConfig(level=args.log_level.upper(), stream=sys.stderr,
+    logging.basicConfig(level=args.log_level, stream=sys.stderr,
                         format="figcheck-server %(levelname)s %(name)s: %(message)s")
     from .app import server
 
