@@ -7,8 +7,9 @@ import logging
 import sys
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Start the language server on stdin/stdout (it returns when the client says exit)."""
+def main(argv: list[str] | None = None) -> int:
+    """Start the language server on stdin/stdout; returns the exit status when the client says
+    exit (0 after shutdown, 1 without) or the input ends."""
     parser = argparse.ArgumentParser(prog="figcheck server", description=__doc__)
     parser.add_argument("--stdio", action="store_true", help="talk LSP over stdin/stdout (the default)")
     parser.add_argument("--debounce-ms", type=float, default=None,
@@ -23,4 +24,4 @@ def main(argv: list[str] | None = None) -> None:
 
     if args.debounce_ms is not None:
         server.debounce = max(0.0, args.debounce_ms / 1000)
-    server.start_io()
+    return server.start_io()

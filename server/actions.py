@@ -36,40 +36,53 @@ def workspace_edit(uri: str, version: int | None, edits: list[types.TextEdit], v
 
 
 def _edits(fix: dict) -> list[types.TextEdit]:
+    """The fix's edits; raises (KeyError, TypeError, ValueError) when ``data`` was not ours."""
     out = []
     for e in fix["edits"]:
         r = e["range"]
         range_ = types.Range(
-            types.Position(r["start"]["line"], r["start"]["character"]),
-            types.Position(r["end"]["line"], r["end"]["character"]),
+            types.Position(int(r["start"]["line"]), int(r["start"]["character"])),
+            types.Position(int(r["end"]["line"]), int(r["end"]["character"])),
         )
-        out.append(types.TextEdit(range=range_, new_text=e["newText"]))
+        out.append(types.TextEdit(range=range_, new_text=str(e["newText"])))
     return out
 
 
 def fix_action(uri: str, diag: types.Diagnostic, versioned: bool) -> types.CodeAction | None:
+    """The fix stored in the diagnostic's ``data``; None when there is none, or when the client
+    sent ``data`` that is not what this server wrote (issue #19: it was an internal error)."""
     data = diag.data if isinstance(diag.data, dict) else {}
     fix = data.get("fix")
     if not fix:
         return None
+    try:
+        edits = _edits(fix)
+        title = str(fix["message"])
+        version = data.get("version")
+        if version is not None and not isinstance(version, int):
+            raise TypeError("version")
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
     return types.CodeAction(
-        title=fix["message"],
+        title=title,
         kind=types.CodeActionKind.QuickFix,
         diagnostics=[diag],
         is_preferred=fix.get("applicability") == "safe",
-        edit=workspace_edit(uri, data.get("version"), _edits(fix), versioned),
+        edit=workspace_edit(uri, version, edits, versioned),
     )
 
 
-def ignore_line_edits(text: str, fmt: str, offset: int, code: str) -> list[tuple[int, int, str]]:
-    """(start, end, new_text) edits that suppress ``code`` where ``offset`` is."""
-    table = LineTable(text)
+def ignore_line_edits(text: str, fmt: str, offset: int, code: str,
+                      table: LineTable | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, new_text) edits that suppress ``code`` where ``offset`` is (``table``: the
+    text's line table, when the caller has one: building one costs the whole text)."""
     if fmt == "rst":
         start = _paragraph_start(text, offset)
         end = _paragraph_end(text, offset)
         return [(start, start, f".. figcheck: disable {code}\n\n"),
                 (end, end, f"\n\n.. figcheck: enable {code}")]
     opening, closing = COMMENT_SYNTAX.get(fmt, ("", ""))
+    table = table if table is not None else LineTable(text)
     end = table.line_end(offset)
     line = text[table.line_start(offset) : end]
     pad = "" if not line or line[-1].isspace() else " "
@@ -86,10 +99,14 @@ _BLANK_LINE = re.compile(r"\r?\n[ \t]*(?=\r?\n)")
 
 
 def _paragraph_start(text: str, offset: int) -> int:
-    """Where the paragraph holding ``offset`` starts (after the previous blank line)."""
-    start = 0
-    for m in _BLANK_LINE.finditer(text, 0, offset):
-        start = m.end() + (2 if text.startswith("\r\n", m.end()) else 1)
+    """Where the paragraph holding ``offset`` starts (after the previous blank line), looking
+    back over that paragraph only (a code action must not cost the whole text per diagnostic)."""
+    start = text.rfind("\n", 0, offset) + 1
+    while start > 0:
+        previous = text.rfind("\n", 0, start - 1) + 1
+        if not text[previous : start - 1].rstrip("\r").strip(" \t"):
+            break
+        start = previous
     return min(start, offset)
 
 
@@ -98,14 +115,13 @@ def _paragraph_end(text: str, offset: int) -> int:
     return m.start() if m else len(text.rstrip("\r\n"))
 
 
-def suppression_actions(uri, version, text, fmt, diag: types.Diagnostic, versioned, encoding):
-    """'Ignore FCxxx on this line' and 'Disable FCxxx for this file'."""
+def suppression_actions(uri, version, text, fmt, diag: types.Diagnostic, versioned, table: LineTable):
+    """'Ignore FCxxx on this line' and 'Disable FCxxx for this file' (``table``: of ``text``)."""
     code = str(diag.code)
-    table = LineTable(text, encoding)
     offset = table.offset(diag.range.start)
     where = "in this paragraph" if fmt == "rst" else "on this line"
     choices = [
-        (f"Ignore {code} {where}", ignore_line_edits(text, fmt, offset, code)),
+        (f"Ignore {code} {where}", ignore_line_edits(text, fmt, offset, code, table)),
         (f"Disable {code} for this file", disable_file_edits(text, fmt, code)),
     ]
     return [
@@ -149,13 +165,14 @@ def code_actions(uri, doc, params: types.CodeActionParams, analysis, versioned, 
     wanted = params.context.only
     actions: list[types.CodeAction] = []
     if _wants(wanted, types.CodeActionKind.QuickFix):
+        table = doc.table(encoding)  # once a version, not once a diagnostic (issue #19)
         for diag in params.context.diagnostics:
             if diag.source != SOURCE or not diag.code or diag.code == "too-large":
                 continue
             if (action := fix_action(uri, diag, versioned)) is not None:
                 actions.append(action)
             actions.extend(
-                suppression_actions(uri, doc.version, doc.text, doc.format, diag, versioned, encoding)
+                suppression_actions(uri, doc.version, doc.text, doc.format, diag, versioned, table)
             )
     if analysis is not None and _wants(wanted, FIX_ALL_KIND):
         if (action := fix_all(uri, analysis, versioned)) is not None:

@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from lsprotocol import types
 from pygls.exceptions import FeatureRequestError, JsonRpcException, JsonRpcInvalidParams
+from pygls.io_ import StdoutWriter
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
@@ -33,7 +35,7 @@ from pygls.protocol.language_server import lsp_method
 import figcheck
 from figcheck.config import ConfigError
 
-from . import actions, positions
+from . import actions, framing, positions
 from . import settings as settings_mod
 from .diagnostics import Analysis, Snapshot, analyze
 from .documents import DocumentStore, OpenDocument, Superseded, UnknownDocument
@@ -121,6 +123,83 @@ class FigcheckServer(LanguageServer):
         self._inflight: dict[str, tuple[tuple, asyncio.Future]] = {}
         self._closing = False
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="figcheck-check")
+        self.exit_code: int | None = None  # set by the `exit` notification
+        self._initialize_seen = False
+        self._shutdown_seen = False
+
+    # --- the connection --------------------------------------------------------------------
+    def start_io(self, stdin=None, stdout=None) -> int:
+        """Serve LSP over stdin/stdout until ``exit`` or end of input; returns the exit status
+        (0 after ``shutdown``, 1 without, as the specification says).
+
+        pygls's own loop (``pygls.io_.run_async``) cannot be made robust by configuration (issue
+        #19, see :mod:`server.framing`), so this one reads the bytes, frames them, answers what
+        pygls would drop or get wrong, and hands every well-formed message to pygls's protocol.
+        """
+        self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+        try:
+            asyncio.run(self._serve(stdin or sys.stdin.buffer))
+        except (BrokenPipeError, ConnectionResetError):
+            log.error("the connection to the client is lost; shutting down")
+        except KeyboardInterrupt:
+            pass
+        finally:
+            self.shutdown()
+        return self.exit_code if self.exit_code is not None else (0 if self._shutdown_seen else 1)
+
+    async def _serve(self, stdin) -> None:
+        loop = asyncio.get_running_loop()
+        read = getattr(stdin, "read1", None) or stdin.read
+        reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="figcheck-stdin")
+        framer = framing.Framer()
+        try:
+            while self.exit_code is None:
+                data = await loop.run_in_executor(reader, read, 65536)
+                if not data:
+                    return
+                for frame in framer.feed(data):
+                    if frame.problem is not None:
+                        self.log(f"figcheck: bad LSP framing: {frame.problem}", types.MessageType.Warning)
+                    else:
+                        self.receive(frame.body)
+                    if self.exit_code is not None:
+                        return
+        finally:
+            reader.shutdown(wait=False, cancel_futures=True)
+
+    def receive(self, body: bytes) -> None:
+        """One message body: answered here when it is not valid JSON-RPC, or not allowed now
+        (before ``initialize``, after ``shutdown``); otherwise handed to pygls."""
+        try:
+            message = framing.decode(body)
+        except ValueError as exc:
+            return self._refuse(None, framing.PARSE_ERROR, f"parse error: {exc}")
+        if (problem := framing.envelope_error(message)) is not None:
+            msg_id = message.get("id") if isinstance(message, dict) else None
+            return self._refuse(msg_id if framing._valid_id(msg_id) else None, *problem)
+        method, is_request = message.get("method"), "method" in message and "id" in message
+        if method == types.INITIALIZE:
+            self._initialize_seen = True
+        elif not self._initialize_seen and method != types.EXIT:
+            if is_request:  # notifications before initialize are dropped, as the spec says
+                self._refuse(message["id"], framing.SERVER_NOT_INITIALIZED, "the server is not initialized")
+            return None
+        elif self._shutdown_seen and method != types.EXIT:
+            if is_request:
+                self._refuse(message["id"], framing.INVALID_REQUEST, "the server is shutting down")
+            return None
+        if method == types.SHUTDOWN and is_request:
+            self._shutdown_seen = True
+        try:
+            self.protocol.handle_message(self.protocol.structure_message(message))
+        except SystemExit as exc:  # pygls's `exit` handler: 0 after shutdown, 1 without
+            self.exit_code = exc.code if isinstance(exc.code, int) else 1
+        except Exception as exc:  # a bug in a handler pygls did not catch: keep serving
+            log.exception("handling %s failed", method)
+            self.log(f"figcheck server error handling {method}: {exc!r}", types.MessageType.Error)
+
+    def _refuse(self, msg_id, code: int, text: str) -> None:
+        self.protocol._send_data(framing.error_response(msg_id, code, text))
 
     # --- client capabilities -------------------------------------------------------------
     def capability(self, dotted: str):
