@@ -39,6 +39,8 @@ def check_document(
             if severity and severity != diagnostic.severity:
                 diagnostic = _with_severity(diagnostic, severity)
             found.append(diagnostic)
+    if (note := suppressions.unknown_code_diagnostic()) is not None:  # once a file
+        found.append(note)
     found.sort(key=lambda d: (d.start, d.end, d.code))
     return found
 

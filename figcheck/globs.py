@@ -6,25 +6,30 @@ backtracking makes a pattern such as ``*a*a*a*a*c`` take seconds to minutes on a
 (polynomial in the name's length, to the power of the number of ``*``): a hostile repository
 could make ``figcheck check`` hang (issue #8). The same expressions are compiled here with the
 :mod:`regex` module instead, which does not re-try the same backtracking states (those patterns
-match in milliseconds), and every match has a time limit on top: a pattern that still takes too
-long is reported once and treated as matching nothing.
+match in milliseconds), and every pattern has a time budget for the whole run on top: a pattern
+that spends it is reported once and treated as matching nothing from then on. (A limit per
+match, as before, let patterns that stay just under it stall a run for minutes: 5 patterns ×
+40 long paths took 27 s, issue #19. A budget bounds a pattern's cost whatever the number of
+paths.)
 """
 
 from __future__ import annotations
 
 import re
 import sys
+import time
 from functools import lru_cache
 
 import regex
 
-MATCH_TIMEOUT = 0.25  # seconds for one pattern against one path; real patterns take microseconds
+PATTERN_BUDGET = 0.5  # seconds one pattern may spend matching over a whole run, plus…
+PER_MATCH_ALLOWANCE = 50e-6  # …this much per path: real patterns take about a microsecond
 
 
 class _GuardedRegex:
     """Stands in for a compiled :mod:`re` pattern inside a pathspec pattern (``search`` only)."""
 
-    __slots__ = ("pattern", "_compiled", "_glob", "_tripped")
+    __slots__ = ("pattern", "_compiled", "_glob", "_tripped", "spent", "calls")
 
     def __init__(self, compiled, glob: str) -> None:
         self.pattern = compiled.pattern
@@ -32,6 +37,8 @@ class _GuardedRegex:
         self._compiled = regex.compile(compiled.pattern, flags | regex.V0)
         self._glob = glob
         self._tripped = False
+        self.spent = 0.0  # seconds used of PATTERN_BUDGET
+        self.calls = 0  # matches actually run (work, for tests)
 
     def search(self, text: str):
         return self._run(self._compiled.search, text)
@@ -42,13 +49,20 @@ class _GuardedRegex:
     def _run(self, method, text: str):
         if self._tripped:
             return None
+        self.calls += 1
+        start = time.perf_counter()
         try:
-            return method(text, timeout=MATCH_TIMEOUT)
+            allowed = PATTERN_BUDGET + PER_MATCH_ALLOWANCE * self.calls - self.spent
+            return method(text, timeout=max(allowed, 0.001))
         except TimeoutError:
             self._tripped = True
-            sys.stderr.write(f"figcheck: warning: the pattern '{self._glob}' is too complex to match "
-                             f"in time; it is ignored\n")
+            from .report.human import printable
+
+            sys.stderr.write(f"figcheck: warning: the pattern '{printable(self._glob)}' is too "
+                             f"complex to match in time; it is ignored\n")
             return None
+        finally:
+            self.spent += time.perf_counter() - start
 
 
 @lru_cache(maxsize=256)

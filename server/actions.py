@@ -167,7 +167,7 @@ def code_actions(uri, doc, params: types.CodeActionParams, analysis, versioned, 
     if _wants(wanted, types.CodeActionKind.QuickFix):
         table = doc.table(encoding)  # once a version, not once a diagnostic (issue #19)
         for diag in params.context.diagnostics:
-            if diag.source != SOURCE or not diag.code or diag.code == "too-large":
+            if diag.source != SOURCE or not str(diag.code or "").startswith("FC"):  # rules only
                 continue
             if (action := fix_action(uri, diag, versioned)) is not None:
                 actions.append(action)

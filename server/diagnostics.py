@@ -108,7 +108,7 @@ def to_lsp(d: Diagnostic, table: LineTable, uri: str, version: int | None) -> ty
         message=d.message,
         severity=_SEVERITY.get(d.severity, types.DiagnosticSeverity.Warning),
         code=d.code,
-        code_description=types.CodeDescription(href=rule_url(d.code)),
+        code_description=types.CodeDescription(href=rule_url(d.code)) if d.code.startswith("FC") else None,
         source=SOURCE,
         related_information=[_related(r, table, uri) for r in d.related] or None,
         data={"name": d.name, "version": version, "fix": fix_data(d.fix, table)},

@@ -12,24 +12,37 @@ non-blank line after the comment — comments in Markdown or HTML cannot share a
 paragraph, and a multi-line ``<!--\nfigcheck: ignore\n-->`` is about the line that follows it.
 In plain text every line counts; a directive alone on its line (optionally after a comment
 leader such as ``#``, ``%%`` or ``//``) also covers the next non-blank line.
+
+A code that names no rule (``figcheck: ignore FC999``) suppresses nothing; it is reported once
+per file as an ``information`` diagnostic, :data:`UNKNOWN_CODE`, on the first such code.
+
+Every step is linear in the document (issue #19): no pattern here can backtrack over a line,
+each line's "directive alone" test is made once, each comment's directives are applied to its
+lines once, and a region lookup is a binary search.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from ..model import Diagnostic
 from ..text import Document
 from ..text.lines import LineIndex
 
 DIRECTIVE = re.compile(
-    r"figcheck:[ \t]*(?P<verb>disable-file|disable|enable|ignore)\b(?P<codes>(?:[ \t,]+FC\d{3})*)",
+    r"figcheck:[ \t]*+(?P<verb>disable-file|disable|enable|ignore)\b"
+    r"(?P<codes>(?:[ \t,]++FC\d{3})*+)(?:[ \t,]++(?P<stray>[A-Z]{1,4}\d{1,4})\b)?",
     re.IGNORECASE,
 )
-_COMMENT_ONLY = re.compile(
-    r"^\s*(?:<!--|%+|\.\.|#+|//+|;+)?\s*figcheck:.*?(?:-->)?\s*$", re.IGNORECASE
-)
+# Possessive (``++``, ``*+``): separators are never given back, so a long run of spaces after a
+# directive is read once (issue #19).
+# A directive alone on its line: only a comment leader may come before it. (What follows it was
+# allowed to be anything; the old pattern's lazy tail re-scanned the line from every position.)
+_COMMENT_ONLY = re.compile(r"[ \t\f\v]*(?:(?:<!--|%+|\.\.|#+|//+|;+)[ \t\f\v]*)?figcheck:", re.IGNORECASE)
 _CODE = re.compile(r"FC\d{3}", re.IGNORECASE)
+UNKNOWN_CODE = "unknown-code"  # the diagnostic's code: not a rule's, so no rule selection hides it
 # Formats whose directives live in comments only (``Document.comments``).
 MARKUP_FORMATS = frozenset({"markdown", "html", "latex", "rst"})
 ALL = "*"
@@ -43,15 +56,15 @@ class _Collector:
     regions: list[tuple[int, int, str]] = field(default_factory=list)
     open_regions: dict[str, int] = field(default_factory=dict)
     whole_file: bool = False
+    unknown: tuple[int, int, str] | None = None  # the first code that names no rule
 
     def add(self, m: re.Match[str], targets: list[int]) -> None:
         verb = m.group("verb").lower()
-        codes = [c.upper() for c in _CODE.findall(m.group("codes"))] or [ALL]
+        codes = self._codes(m)
         if verb == "disable-file":
             self.whole_file = True
         elif verb == "ignore":
-            for t in targets:
-                self.lines.setdefault(t, set()).update(codes)
+            self.ignore_codes(codes, targets)
         elif verb == "disable":
             for code in codes:
                 self.open_regions.setdefault(code, m.start())
@@ -60,6 +73,23 @@ class _Collector:
                 start = self.open_regions.pop(code, None)
                 if start is not None:
                     self.regions.append((start, m.end(), code))
+
+    def _codes(self, m: re.Match[str]) -> list[str]:
+        from . import REGISTRY
+
+        codes = []
+        for c in _CODE.finditer(m.string, m.start("codes"), m.end("codes")):
+            code = c.group().upper()
+            codes.append(code)
+            if code not in REGISTRY and self.unknown is None:
+                self.unknown = (c.start(), c.end(), code)
+        if m.group("stray") and self.unknown is None:
+            self.unknown = (m.start("stray"), m.end("stray"), m.group("stray"))
+        return codes or [ALL]
+
+    def ignore_codes(self, codes: list[str], targets: list[int]) -> None:
+        for t in targets:
+            self.lines.setdefault(t, set()).update(codes)
 
     def close(self, length: int) -> None:
         self.regions.extend((start, length, code) for code, start in self.open_regions.items())
@@ -72,6 +102,8 @@ class Suppressions:
     lines: dict[int, set[str]]  # 1-based line → codes ignored there (ALL for every rule)
     regions: list[tuple[int, int, str]]  # (start, end, code) offsets where a rule is disabled
     index: LineIndex | None  # None when the document has no directive at all
+    unknown: tuple[int, int, str] | None = None  # (start, end, code): a code naming no rule
+    _by_code: dict[str, tuple[list[int], list[int]]] | None = None  # merged regions per code
 
     @classmethod
     def parse(cls, document: Document) -> "Suppressions":
@@ -87,16 +119,18 @@ class Suppressions:
             return cls(False, {}, [], None)
         index = LineIndex(text)
         found = _Collector()
+        alone: dict[int, bool] = {}  # once a line, however many directives it holds
         for m in DIRECTIVE.finditer(text):
             line, _ = index.line_col(m.start())
             targets = [line]
-            if m.group("verb").lower() == "ignore" and _COMMENT_ONLY.match(index.line_text(line)):
-                nxt = _next_nonblank(index, line)
-                if nxt:
+            if m.group("verb").lower() == "ignore":
+                if line not in alone:
+                    alone[line] = _COMMENT_ONLY.match(text, index.starts[line - 1]) is not None
+                if alone[line] and (nxt := _next_nonblank(index, line)):
                     targets.append(nxt)
             found.add(m, targets)
         found.close(len(text))
-        return cls(found.whole_file, found.lines, found.regions, index)
+        return cls(found.whole_file, found.lines, found.regions, index, found.unknown)
 
     @classmethod
     def _parse_comments(cls, document: Document) -> "Suppressions":
@@ -109,22 +143,33 @@ class Suppressions:
             return cls(False, {}, [], None)
         index = LineIndex(text)
         found = _Collector()
-        for c in sorted(comments, key=lambda c: (c.start, c.end)):
-            first, _ = index.line_col(c.start)
-            last, _ = index.line_col(max(c.start, c.end - 1))
+        comments.sort(key=lambda c: (c.start, c.end))
+        spans = [(index.line_col(c.start)[0], index.line_col(max(c.start, c.end - 1))[0]) for c in comments]
+        for i, c in enumerate(comments):
+            first, last = spans[i]
             targets = list(range(first, last + 1))
+            # Alone on its lines: nothing but whitespace around it there. A neighbouring comment
+            # on the same line settles it without looking at the line (linear in the text).
             alone = (
-                not text[index.starts[first - 1] : c.start].strip()
+                not (i > 0 and spans[i - 1][1] == first)
+                and not (i + 1 < len(comments) and spans[i + 1][0] == last)
+                and not text[index.starts[first - 1] : c.start].strip()
                 and not text[c.end : _line_end(index, last)].strip()
             )
             if alone:
                 nxt = _next_nonblank(index, last)
                 if nxt:
                     targets.append(nxt)
+            ignored: list[str] = []  # a comment's ignores, applied to its lines once
             for m in DIRECTIVE.finditer(text, c.start, c.end):
-                found.add(m, targets)
+                if m.group("verb").lower() == "ignore":
+                    ignored.extend(found._codes(m))
+                else:
+                    found.add(m, targets)
+            if ignored:
+                found.ignore_codes(sorted(set(ignored)), targets)
         found.close(len(text))
-        return cls(found.whole_file, found.lines, found.regions, index)
+        return cls(found.whole_file, found.lines, found.regions, index, found.unknown)
 
     def suppressed(self, code: str, offset: int) -> bool:
         if self.whole_file:
@@ -133,7 +178,53 @@ class Suppressions:
             codes = self.lines.get(self.index.line_col(offset)[0])
             if codes and (ALL in codes or code in codes):
                 return True
-        return any(s <= offset < e and c in (ALL, code) for s, e, c in self.regions)
+        if not self.regions:
+            return False
+        if self._by_code is None:
+            self._by_code = _merged(self.regions)
+        return any(_covers(self._by_code.get(c), offset) for c in (ALL, code))
+
+    def unknown_code_diagnostic(self) -> Diagnostic | None:
+        """The once-a-file note about a code in a directive that names no rule."""
+        if self.unknown is None:
+            return None
+        from . import REGISTRY
+
+        start, end, code = self.unknown
+        return Diagnostic(
+            code=UNKNOWN_CODE, name="unknown-suppression-code", severity="information",
+            message=(f"“{code}” in a figcheck suppression comment is not a rule code, so it "
+                     f"suppresses nothing (rule codes: {', '.join(REGISTRY)}; `figcheck rules` "
+                     "lists them)."),
+            start=start, end=end,
+        )
+
+
+def _merged(regions: list[tuple[int, int, str]]) -> dict[str, tuple[list[int], list[int]]]:
+    """Regions per code as sorted, non-overlapping (starts, ends), for a binary search."""
+    by_code: dict[str, list[tuple[int, int]]] = {}
+    for start, end, code in regions:
+        by_code.setdefault(code, []).append((start, end))
+    merged = {}
+    for code, spans in by_code.items():
+        starts: list[int] = []
+        ends: list[int] = []
+        for start, end in sorted(spans):
+            if starts and start <= ends[-1]:
+                ends[-1] = max(ends[-1], end)
+            else:
+                starts.append(start)
+                ends.append(end)
+        merged[code] = (starts, ends)
+    return merged
+
+
+def _covers(spans: tuple[list[int], list[int]] | None, offset: int) -> bool:
+    if spans is None:
+        return False
+    starts, ends = spans
+    i = bisect_right(starts, offset) - 1
+    return i >= 0 and offset < ends[i]
 
 
 def _next_nonblank(index: LineIndex, line: int) -> int | None:
