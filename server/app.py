@@ -35,7 +35,7 @@ from pygls.protocol.language_server import lsp_method
 import figcheck
 from figcheck.config import ConfigError
 
-from . import actions, framing, positions
+from . import actions, cancel, framing, positions
 from . import settings as settings_mod
 from .diagnostics import Analysis, Snapshot, analyze
 from .documents import DocumentStore, OpenDocument, Superseded, UnknownDocument
@@ -44,6 +44,8 @@ from .inlay import inlay_hints
 
 log = logging.getLogger("figcheck.server")
 DEBOUNCE_SECONDS = 0.075
+WORKERS = 2
+LARGE_DOCUMENT = 100_000  # characters: its analysis is logged when it starts
 CONFIG_FILE_NAMES = ("pyproject.toml", "figcheck.toml", ".figcheck.toml")
 
 
@@ -122,7 +124,10 @@ class FigcheckServer(LanguageServer):
         self._last_change: dict[str, float] = {}
         self._inflight: dict[str, tuple[tuple, asyncio.Future]] = {}
         self._closing = False
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="figcheck-check")
+        # Two workers: one large document cannot hold up every other (issue #19); each document
+        # has at most one analysis wanted at a time, and the watchdog stops unwanted ones.
+        self._worker = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="figcheck-check")
+        self.watchdog = cancel.Watchdog()
         self.exit_code: int | None = None  # set by the `exit` notification
         self._initialize_seen = False
         self._shutdown_seen = False
@@ -339,10 +344,23 @@ class FigcheckServer(LanguageServer):
                 return self._closing or doc.text is not snap.text or \
                     self.generation != snap.generation or not self.documents.holds(doc)
 
-            future = asyncio.get_running_loop().run_in_executor(self._worker, analyze, snap, cancelled)
+            loop = asyncio.get_running_loop()
+            future = loop.run_in_executor(self._worker, self._analyze, snap, cancelled, loop)
             future.add_done_callback(lambda f: f.cancelled() or f.exception())  # retrieved: no noise
             entry = self._inflight[doc.uri] = (key, future)
         return entry[1]
+
+    def _analyze(self, snap: Snapshot, cancelled, loop) -> Analysis:
+        """On a worker: the analysis, stopped inside a paragraph if it stops being wanted."""
+        if len(snap.text) >= LARGE_DOCUMENT:
+            loop.call_soon_threadsafe(self.log, f"figcheck: checking {snap.uri} version {snap.version} "
+                                                f"({len(snap.text):,} characters)")
+        try:
+            return self.watchdog.run(lambda: analyze(snap, cancelled), cancelled)
+        except cancel.Interrupted:
+            loop.call_soon_threadsafe(self.log, f"figcheck: stopped checking {snap.uri} version "
+                                                f"{snap.version}: closed or changed (interrupted)")
+            raise Superseded() from None
 
     def forget(self, uri: str) -> None:
         if (task := self._pending.pop(uri, None)) is not None:

@@ -200,3 +200,31 @@ def test_code_actions_build_one_line_table_whatever_the_number_of_diagnostics(mo
         found = actions.code_actions(URI, doc, params, None, False, "utf-16")
         assert len(found) == 2 * n
         assert len(built) <= 1, n  # not one (or two) per diagnostic
+
+
+# --- 12. a large document does not stall the others --------------------------------------------
+BIG = "Of the 42 passengers, 45 were hurt: 12 seriously and 40 lightly. " * 12_000  # ~0.8 MB, one line
+OTHER = "file:///tmp/figcheck-harden/b.txt"
+
+
+def test_a_small_document_is_checked_while_a_large_one_is(server: RawServer):
+    server.open(URI.replace("a.txt", "big.txt"), BIG, version=1)
+    server.open(OTHER, MISMATCH, version=1)
+    small = server.diagnostics(OTHER, 1, timeout=120)  # answered first, not after the big one
+    assert len(small["diagnostics"]) == 1
+    assert not any(m.get("method") == "textDocument/publishDiagnostics"
+                   and m["params"]["uri"].endswith("big.txt") for m in server.seen)
+
+
+def test_work_on_a_closed_large_document_stops_inside_its_one_paragraph(server: RawServer):
+    big = URI.replace("a.txt", "big.txt")
+    server.open(big, BIG, version=1)
+    server.wait_for(lambda m: m.get("method") == "window/logMessage"
+                    and "checking " + big in m["params"]["message"], timeout=120)
+    server.notify("textDocument/didClose", {"textDocument": {"uri": big}})
+    server.change(URI, 2, [{"text": MISMATCH * 2}])
+    stopped = server.wait_for(lambda m: m.get("method") == "window/logMessage"
+                              and "stopped checking " + big in m["params"]["message"], timeout=120)
+    assert "interrupted" in stopped["params"]["message"]
+    assert len(server.diagnostics(URI, 2, timeout=120)["diagnostics"]) == 2
+    _alive(server)

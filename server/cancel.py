@@ -1,0 +1,81 @@
+"""Stopping the analysis of a closed or superseded document at once, even inside one paragraph.
+
+The worker checks ``cancelled()`` between paragraphs, but one paragraph can be a whole 1 MB
+document on one line: its extraction ran to the end after the document was closed, and every
+other document waited (issue #19: a hover on another document waited 26 s). A :class:`Watchdog`
+thread polls the ``cancelled()`` of every running analysis and, when one turns true, raises
+:class:`Interrupted` inside that worker thread with CPython's ``PyThreadState_SetAsyncExc``
+(the documented C API that delivers an exception to another thread at its next bytecode).
+
+:class:`Interrupted` derives from ``BaseException`` so that no ``except Exception`` in the
+engine can swallow it. Only the analysis is interrupted: the paragraph cache is replaced whole
+at the end of a run (``server.documents.ParagraphCache.claims``), so an interrupted run leaves
+it as it was.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import threading
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+POLL_SECONDS = 0.05
+
+
+class Interrupted(BaseException):
+    """Raised inside a worker whose analysis is no longer wanted."""
+
+
+def _raise_in(thread_id: int, exc_type: type[BaseException] | None) -> None:
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+        ctypes.c_ulong(thread_id), ctypes.py_object(exc_type) if exc_type is not None else None)
+
+
+class Watchdog:
+    def __init__(self, poll: float = POLL_SECONDS) -> None:
+        self.poll = poll
+        self.interrupted = 0  # analyses stopped from outside (for tests and logs)
+        self._lock = threading.Lock()
+        self._jobs: dict[int, Callable[[], bool]] = {}
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def run(self, work: Callable[[], T], cancelled: Callable[[], bool]) -> T:
+        """``work()`` on this thread; raises :class:`Interrupted` soon after ``cancelled()``."""
+        me = threading.get_ident()
+        with self._lock:
+            self._jobs[me] = cancelled
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._watch, name="figcheck-watchdog", daemon=True)
+                self._thread.start()
+        self._wake.set()
+        try:
+            return work()
+        finally:
+            with self._lock:
+                self._jobs.pop(me, None)
+                _raise_in(me, None)  # one raised but not yet delivered must not outlive the work
+
+    def _watch(self) -> None:
+        while True:
+            self._wake.wait()
+            with self._lock:
+                jobs = list(self._jobs.items())
+                if not jobs:
+                    self._wake.clear()
+                    continue
+            for thread_id, cancelled in jobs:
+                try:
+                    stop = cancelled()
+                except Exception:  # a predicate that fails must not stop the watch
+                    stop = False
+                if stop:
+                    with self._lock:
+                        if self._jobs.get(thread_id) is cancelled:  # still that work: stop it once
+                            del self._jobs[thread_id]
+                            _raise_in(thread_id, Interrupted)
+                            self.interrupted += 1
+            time.sleep(self.poll)
