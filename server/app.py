@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -128,6 +129,8 @@ class FigcheckServer(LanguageServer):
         # has at most one analysis wanted at a time, and the watchdog stops unwanted ones.
         self._worker = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="figcheck-check")
         self.watchdog = cancel.Watchdog()
+        self._warm_lock = threading.Lock()
+        self._warm = False
         self.exit_code: int | None = None  # set by the `exit` notification
         self._initialize_seen = False
         self._shutdown_seen = False
@@ -352,15 +355,35 @@ class FigcheckServer(LanguageServer):
 
     def _analyze(self, snap: Snapshot, cancelled, loop) -> Analysis:
         """On a worker: the analysis, stopped inside a paragraph if it stops being wanted."""
-        if len(snap.text) >= LARGE_DOCUMENT:
-            loop.call_soon_threadsafe(self.log, f"figcheck: checking {snap.uri} version {snap.version} "
-                                                f"({len(snap.text):,} characters)")
+        self._warm_up()
+
+        def work() -> Analysis:
+            if len(snap.text) >= LARGE_DOCUMENT:  # said once the watchdog is watching this work
+                loop.call_soon_threadsafe(self.log, f"figcheck: checking {snap.uri} version "
+                                                    f"{snap.version} ({len(snap.text):,} characters)")
+            return analyze(snap, cancelled)
+
         try:
-            return self.watchdog.run(lambda: analyze(snap, cancelled), cancelled)
+            return self.watchdog.run(work, cancelled)
         except cancel.Interrupted:
             loop.call_soon_threadsafe(self.log, f"figcheck: stopped checking {snap.uri} version "
                                                 f"{snap.version}: closed or changed (interrupted)")
             raise Superseded() from None
+
+    def _warm_up(self) -> None:
+        """Import and build, once and on one thread, what every analysis uses: the engine imports
+        lazily, and two workers importing the same modules at once can see one half-made."""
+        if self._warm:
+            return
+        with self._warm_lock:
+            if self._warm:
+                return
+            from figcheck.engine import check_document
+            from figcheck.text import read_document
+
+            for fmt in ("text", "markdown", "html", "latex", "rst"):
+                check_document(read_document("It is 5 km (3 miles) long. figcheck: ignore FC101\n", fmt))
+            self._warm = True
 
     def forget(self, uri: str) -> None:
         if (task := self._pending.pop(uri, None)) is not None:
