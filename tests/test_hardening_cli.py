@@ -335,3 +335,29 @@ def test_a_fix_that_cannot_be_written_keeps_its_warnings(shared: Path):
     assert "cannot create a temporary file" in proc.err
     assert "1 warning remaining" in proc.out and "nothing remaining" not in proc.out
     assert (work / "a.txt").read_text() == MISMATCH
+
+
+# --- issue 15: --jobs is capped at the work there is ------------------------------------------
+def test_jobs_start_no_more_workers_than_there_are_chunks(tmp_path: Path, monkeypatch):
+    import concurrent.futures
+
+    from figcheck import runner
+    from figcheck.config import Settings
+    from figcheck.config_files import Resolved
+    from figcheck.discovery import Job
+
+    started = []
+
+    class Recording(concurrent.futures.ThreadPoolExecutor):  # threads: same contract, no fork
+        def __init__(self, max_workers=None, **kwargs):
+            started.append(max_workers)
+            super().__init__(max_workers=max_workers)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Recording)
+    resolved = Resolved(Settings(), tmp_path, None)
+    jobs = []
+    for i in range(4):
+        (tmp_path / f"f{i}.txt").write_text(MISMATCH)
+        jobs.append(Job(f"f{i}.txt", str(tmp_path / f"f{i}.txt"), resolved))
+    results = list(runner.run_all(jobs, runner.RunOptions(), workers=256))
+    assert started == [4] and [len(r.diagnostics) for r in results] == [1, 1, 1, 1]
