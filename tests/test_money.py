@@ -43,7 +43,7 @@ def test_currency_and_base(text, surface, currency, in_base):
         ("It earned 35 cts a share in the quarter.", "35 cts", "share"),
         ("Oil sold for 18 dlrs per barrel on Monday.", "18 dlrs", "barrel"),
         ("Qtly div 10 cts vs 10 cts prior.", "10 cts", "share"),
-        ("It will redeem its 3.64 dlrs pfd stock.", "3.64 dlrs", "share"),
+        ("It will redeem its 2.50 dlrs pfd stock.", "2.50 dlrs", "share"),
         ("Gold closed at 400 dlrs an ounce.", "400 dlrs", "ounce"),
     ],
 )
@@ -73,9 +73,9 @@ def test_different_currencies_are_not_comparable():
 @pytest.mark.parametrize(
     "text,surface",
     [
-        ("It said 5,474 bottles of 100 tablets were recalled.", "5,474 bottles"),
-        ("The group had 1986 sales of 1.2 billion dlrs.", "1986 sales"),
-        ("It will redeem 7.9 mln shares of its stock.", "7.9 mln shares"),
+        ("It shipped 2,000 boxes of 50 capsules.", "2,000 boxes"),
+        ("The division had 1986 revenues of 3.4 billion dlrs.", "1986 revenues"),
+        ("It will redeem 900,000 shares of its stock.", "900,000 shares"),
         ("Prices rose 8 pct in May.", "8 pct"),
     ],
 )

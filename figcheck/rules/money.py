@@ -5,7 +5,7 @@ value in the currency's main unit). Newswire also writes money as plain nouns af
 "43 mln dlrs", "35 cts", "5 mln stg", "1,500 billion lire" — which reach the rules as counts of
 "dlr" or "ct". ``amount`` reads both the same way: which currency, the factor that brings the
 figure to that currency's main unit (cents and pence → dollars and pounds), and whether it is a
-price per unit ("35 cts a share", "Shr 35 cts", "its 3.64 dlrs preferred") rather than a total.
+price per unit ("35 cts a share", "Shr 35 cts", "its 2.50 dlrs preferred") rather than a total.
 
 Two sums of money are comparable only on the same base (``comparable``): the same currency, and
 both totals or both prices per the same unit. A per-share amount is never compared with a total.
@@ -72,7 +72,7 @@ _PER_AFTER = re.compile(
     r"annum|days?|weeks?|hours?|troy\s+ounces?|mmbtu|cwt)\b",
     re.I,
 )
-# ... a sum that names a security by its dividend ("its 3.64 dlrs preferred") ...
+# ... a sum that names a security by its dividend ("its 2.50 dlrs preferred") ...
 _PER_SHARE_NAMED = re.compile(r"\s*(?:pfd|preferred|prefs?|cumulative|convertible\s+preferred)\b", re.I)
 # ... or a results-table label before it ("Shr 35 cts", "Qtly div 10 cts", "EPS 1.20 dlrs").
 _PER_SHARE_BEFORE = re.compile(

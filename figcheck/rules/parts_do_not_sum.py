@@ -34,7 +34,8 @@ from collections.abc import Iterable
 
 from ..model import Claim, Diagnostic, Related
 from .context import CheckContext
-from .referent import stem
+from . import money
+from .part_whole import quote, same_counted
 from .rounding import claim_interval, exact_interval
 
 CODE = "FC302"
@@ -53,23 +54,29 @@ _NOT_EXHAUSTIVE = re.compile(
     r"unaccounted|undisclosed|not\s+known|further|additional|more|at\s+least|some)\b",
     re.I,
 )
-_PEOPLE = frozenset(
-    stem(w) for w in """person adult child man woman boy girl civilian soldier resident passenger
-    student worker patient victim pupil teacher officer member employee baby infant toddler
-    teenager casualty fighter troop""".split()
-)
-
 # Shares of one whole: what rules them out.
 _SHARE_BLOCK = re.compile(
     r"\b(?:ris(?:e|es|en|ing)|rose|fall(?:s|en|ing)?|fell|increas\w*|decreas\w*|grow\w*|grew|"
     r"growth|jump\w*|drop\w*|declin\w*|climb\w*|up|down|than|compared|versus|vs|from|"
     r"respectively|each|per|rate|rates|inflation|interest|margin|turnout|points?|"
     r"by|over|under|higher|lower|more|less|fewer|gain\w*|lost|loss\w*|cut|"
-    r"of\s+(?:them|those|whom|which|these)|among\s+(?:them|those))\b",
+    r"of\s+(?:them|those|whom|which|these)|among\s+(?:them|those)|"
+    # prices and yields of securities ("priced at 96.20 pct for a yield of 8.10 pct") ...
+    r"yields?|priced|prices?|coupons?|discount|premium|"
+    # ... and stakes, which are shares of different companies or of each other in a chain
+    r"owns?|owned|owning|stakes?|holds?|holding|holdings|controls?|controlled|subsidiary)\b",
     re.I,
 )
 _OWN_BASE = re.compile(r"\b(?:among|for|in|with|within)\s+(?:the\s+)?[^\W\d_]+\W*$", re.I)
-_OF_BASE = re.compile(r"^\s*(?:of|among)\s+(?:the\s+|all\s+)?([^\W\d_]+)", re.I)
+# What a share is a share of ("80% of men", "75 pct of <MEC Sachs>"); read with match() at the
+# share's end.
+_OF_BASE = re.compile(
+    r"\s*(?:of|among)\s+(?:(?:the|all|its|their|his|her|our|those|these)\s+)*[<(\"“]?([^\W\d_]+)",
+    re.I,
+)
+# Two shares are listed together only when coordinated ("48% …, 39% … and 21% …"), not when one
+# qualifies the other ("96.20 pct for a yield of 8.10 pct").
+_COORDINATED = re.compile(r",|\b(?:and|or|while|whereas|but|against|with)\b", re.I)
 
 
 def check(ctx: CheckContext) -> Iterable[Diagnostic]:
@@ -92,7 +99,7 @@ def _breakdowns(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
     claims, text = ctx.claims, ctx.text
     for n, w in enumerate(members[:-2]):
         whole = claims[w]
-        if whole.kind != "count" or whole.role == "age":
+        if whole.kind != "count" or whole.role == "age" or money.amount(whole, text):
             continue
         first = claims[members[n + 1]]
         if not _BREAKDOWN_START.match(text[whole.end : first.start]):
@@ -103,7 +110,7 @@ def _breakdowns(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
                 break
             parts.append(k)
         part_claims = [claims[k] for k in parts]
-        if len(parts) < 2 or not all(_part_of(p, whole) for p in part_claims):
+        if len(parts) < 2 or not all(_part_of(p, whole, text) for p in part_claims):
             continue
         s_start, s_end = ctx.sentence_span(whole.start)
         list_text = text[first.start : s_end]
@@ -118,21 +125,21 @@ def _breakdowns(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
             continue
         total = sum(p.value for p in part_claims)
         last = part_claims[-1]
-        listed = " + ".join(p.number_text or _fmt(p.value) for p in part_claims)
+        listed = " + ".join(quote(p.number_text) or _fmt(p.value) for p in part_claims)
         yield Diagnostic(
             code=CODE,
             name=NAME,
             severity=SEVERITY,
             message=(
-                f"The parts listed after “{whole.text}” add up to {_fmt(total)} ({listed}), not "
+                f"The parts listed after “{quote(whole.text)}” add up to {_fmt(total)} ({listed}), not "
                 f"{_fmt(whole.value)}: the list reads as a complete breakdown of that total (it "
                 f"follows it in the same sentence, with no “including” or “others”), so a part or "
                 f"the total is wrong"
             ),
             start=whole.start,
             end=last.end,
-            related=tuple(Related(p.start, p.end, f"part: “{p.text}”") for p in part_claims)
-            + (Related(whole.start, whole.end, f"the stated total: “{whole.text}”"),),
+            related=tuple(Related(p.start, p.end, f"part: “{quote(p.text)}”") for p in part_claims)
+            + (Related(whole.start, whole.end, f"the stated total: “{quote(whole.text)}”"),),
         )
 
 
@@ -145,13 +152,10 @@ def _total_interval(whole: Claim) -> tuple[float, float]:
     return claim_interval(whole)
 
 
-def _part_of(part: Claim, whole: Claim) -> bool:
+def _part_of(part: Claim, whole: Claim, text: str) -> bool:
     if part.kind != "count" or part.role == "age" or part.is_range:
         return False
-    if part.counted is None or whole.counted is None:
-        return True
-    a, b = stem(part.counted), stem(whole.counted)
-    return a == b or (a in _PEOPLE and b in _PEOPLE)
+    return money.amount(part, text) is None and same_counted(part, whole)
 
 
 # --- shares of one whole -------------------------------------------------------------------
@@ -166,8 +170,8 @@ def _shares(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
             if runs and runs[-1]:
                 runs.append([])
             continue
-        if runs and runs[-1] and _LIST_SEP.match(text[claims[runs[-1][-1]].end : c.start]) \
-                and c.start - claims[runs[-1][-1]].end <= 80:
+        sep = text[claims[runs[-1][-1]].end : c.start] if runs and runs[-1] else ""
+        if sep and _LIST_SEP.match(sep) and _COORDINATED.search(sep) and len(sep) <= 80:
             runs[-1].append(k)
         else:
             runs.append([k])
@@ -175,8 +179,8 @@ def _shares(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
         if len(run) < 2:
             continue
         shares = [claims[k] for k in run]
-        if any(s.is_range or s.high is None or s.low is None or s.value > 100 for s in shares):
-            continue
+        if any(s.is_range or s.high is None or s.low is None or s.value >= 100 for s in shares):
+            continue  # a whole share leaves nothing for the others: these are of different wholes
         s_start, s_end = ctx.sentence_span(shares[0].start)
         sentence = text[s_start:s_end]
         if _SHARE_BLOCK.search(sentence):
@@ -191,7 +195,7 @@ def _shares(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
         if lo <= 100 or math.isclose(lo, 100):
             continue
         total = sum(s.value for s in shares)
-        listed = " + ".join(s.text for s in shares)
+        listed = " + ".join(quote(s.text) for s in shares)
         yield Diagnostic(
             code=CODE,
             name=NAME,
@@ -203,7 +207,7 @@ def _shares(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
             ),
             start=shares[0].start,
             end=shares[-1].end,
-            related=tuple(Related(s.start, s.end, f"share: “{s.text}”") for s in shares),
+            related=tuple(Related(s.start, s.end, f"share: “{quote(s.text)}”") for s in shares),
         )
 
 
