@@ -34,7 +34,15 @@ from collections.abc import Iterable
 
 from ..model import Claim, Diagnostic, Related
 from .context import CheckContext
-from .part_whole import Base, common_base, noun_written, quote
+from .part_whole import (
+    DETERMINER,
+    WHOLE_THEN_COMMA,
+    Base,
+    common_base,
+    introduces_whole,
+    noun_written,
+    quote,
+)
 from .rounding import claim_interval, exact_interval
 
 CODE = "FC301"
@@ -42,14 +50,12 @@ NAME = "part-exceeds-whole"
 SEVERITY = "warning"
 SUMMARY = "a part larger than its whole"
 
-_DET = r"(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|all\s+(?:the\s+)?|those\s+|these\s+)?"
 # part … whole: "12 of the 9 crew", "45 out of 42", "two children were among the five people".
 _PART_THEN_WHOLE = re.compile(
-    r"\s*(?:(?:were|are|was|is)\s+)?(?:of|out\s+of|among|from\s+among)\s+" + _DET + r"$", re.I
+    r"\s*(?:(?:were|are|was|is)\s+)?(?:of|out\s+of|among|from\s+among)\s+" + DETERMINER + r"$", re.I
 )
-# whole … part: "Of the 42 passengers, 45 …", "30 people were hurt, including 40 children".
-_WHOLE_INTRO = re.compile(r"(?:^|[,;:(—–-]\s*|\b(?:and|but)\s+)(?:of|out\s+of)\s+" + _DET + r"$", re.I)
-_WHOLE_THEN_PART_COMMA = re.compile(r"^[^\d;:.!?]{0,60}?,\s*$")
+# whole … part: "Of the 42 passengers, 45 …" (part_whole.introduces_whole), "30 people were hurt,
+# including 40 children".
 _WHOLE_THEN_INCLUDING = re.compile(r"^[^\d;:.!?]{0,80}?\bincluding\s+$", re.I)
 # A net figure or a change: its parts may exceed it when others are negative ("net income of 30
 # mln dlrs, including 40 mln from the sale"; "the economy added 200,000 jobs, including 250,000
@@ -101,10 +107,9 @@ def _relation(ctx: CheckContext, first: Claim, second: Claim) -> tuple[Claim, Cl
     text = ctx.text
     between = text[first.end : second.start]
     s_start, _ = ctx.sentence_span(first.start)
-    before_first = text[max(s_start, first.start - 40) : first.start]
     if _PART_THEN_WHOLE.fullmatch(between):
         return first, second, "of"
-    if _WHOLE_INTRO.search(before_first) and _WHOLE_THEN_PART_COMMA.match(between):
+    if introduces_whole(text, s_start, first.start) and WHOLE_THEN_COMMA.match(between):
         return second, first, "of"
     if _WHOLE_THEN_INCLUDING.match(between):
         return second, first, "including"

@@ -27,6 +27,14 @@ PEOPLE = frozenset(
     teenager casualty fighter troop crew miner staff pilgrim tourist visitor migrant refugee
     prisoner hostage survivor driver pedestrian""".split()
 )
+DETERMINER = r"(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|all\s+(?:the\s+)?|those\s+|these\s+)?"
+# "Of the 42 passengers, …": a whole introduced as what the next figures are part of (the words
+# before the whole, see ``introduces_whole``) ...
+_WHOLE_INTRO = re.compile(
+    r"(?:^|[,;:(—–-]\s*|\b(?:and|but)\s+)(?:of|out\s+of)\s+" + DETERMINER + r"$", re.I
+)
+# ... and the words after it, up to the first part.
+WHOLE_THEN_COMMA = re.compile(r"^[^\d;:.!?]{0,60}?,\s*$")
 # A figure that is only the start of a compound one ("6-7/8 pct", "3/4", "9-1/4").
 _COMPOUND_AFTER = re.compile(r"[-/]\d")
 
@@ -95,6 +103,12 @@ def noun_written(c: Claim) -> bool:
 
 def _compound(c: Claim, text: str) -> bool:
     return _COMPOUND_AFTER.match(text, c.end, c.end + 2) is not None
+
+
+def introduces_whole(text: str, sentence_start: int, at: int) -> bool:
+    """Do the words before ``at`` (within its sentence) introduce the figure there as a whole,
+    "Of the 42 passengers" or ", and of the 42 passengers"?"""
+    return _WHOLE_INTRO.search(text[max(sentence_start, at - 40) : at]) is not None
 
 
 def quote(words: str) -> str:

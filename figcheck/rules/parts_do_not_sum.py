@@ -12,8 +12,16 @@ exceed 100 % are impossible.
 The rule allows for rounding (three shares rounded to whole percents may sum to 99–101) and for
 qualifiers ("at least 12" leaves the sum open). It is silent for lists that do not claim to be
 complete ("including", "among them", "such as", "the rest", "others"), for shares of different
-wholes ("80% of men and 70% of women", "respectively") and for changes ("prices rose 8%, wages
-5%").
+wholes ("80% of men and 70% of women", "respectively"), for changes ("prices rose 8%, wages
+5%"), for percentages that are not listed together as shares ("priced at 96.20 pct for a yield
+of 8.10 pct"), for stakes ("owns 75 pct of a company which holds 40 pct of another") and for
+weightings where one is 100%. Sums of money are not broken down by this rule.
+
+Breakdowns that need not be complete — "Of the 40 people on board, 12 were children and 30 were
+adults", "500 employees, 300 of them in France and 250 in Spain" — are flagged only when the
+parts add up to more than the total and name kinds that cannot overlap (children and adults,
+men and women, different places): "Of the 40 people on board, 12 were injured and 30 were
+British" is fine.
 
 ## Example
 ```text
@@ -35,7 +43,8 @@ from collections.abc import Iterable
 from ..model import Claim, Diagnostic, Related
 from .context import CheckContext
 from . import money
-from .part_whole import quote, same_counted
+from .part_whole import WHOLE_THEN_COMMA, introduces_whole, noun_written, quote, same_counted
+from .referent import stem
 from .rounding import claim_interval, exact_interval
 
 CODE = "FC302"
@@ -45,6 +54,22 @@ SUMMARY = "listed parts that do not add up to their total, or shares over 100%"
 
 # After the total: where a breakdown begins.
 _BREAKDOWN_START = re.compile(r"^[^\d;.!?]{0,80}?(?::|\s[—–]\s|\s-\s|,\s+of\s+(?:whom|which)\b)\s*$", re.I)
+# "500 employees, 300 of them in France …": the first part says it is part of the figure before.
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
+# What sets a part apart from the others: "12 were children", "300 of them in France", "30 adults".
+_KIND = re.compile(
+    r"(?:\s+of\s+(?:them|whom|those))?\s+(?:(?:were|are|was|is|being)\s+)?"
+    r"((?:(?:in|at|from)\s+)?[^\W\d_][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)\s*(?:,|\band\b|\bor\b|[.;:!?]|$)",
+)
+# Kinds that cannot overlap: the parts of one breakdown name different members of one group.
+_EXCLUSIVE = tuple(
+    frozenset(stem(w) for w in group.split())
+    for group in (
+        "man woman child", "adult child", "boy girl", "male female", "adult minor",
+        "civilian soldier", "civilian military", "dead injured", "killed injured", "killed wounded",
+        "dead wounded", "domestic foreign", "full-time part-time", "public private",
+    )
+)
 # Between two parts of one list.
 _LIST_SEP = re.compile(r"^[^\d;:.!?()]{0,50}$")
 # Anywhere in the sentence: the list does not claim to be complete.
@@ -102,7 +127,8 @@ def _breakdowns(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
         if whole.kind != "count" or whole.role == "age" or money.amount(whole, text):
             continue
         first = claims[members[n + 1]]
-        if not _BREAKDOWN_START.match(text[whole.end : first.start]):
+        form = _breakdown_form(ctx, whole, first)
+        if form is None:
             continue
         parts = [members[n + 1]]
         for k in members[n + 2 :]:
@@ -121,8 +147,19 @@ def _breakdowns(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
         total_lo, total_hi = _total_interval(whole)
         ivs = [exact_interval(p) for p in part_claims]
         sum_lo, sum_hi = sum(lo for lo, _ in ivs), sum(hi for _, hi in ivs)
-        if not (sum_lo > total_hi or sum_hi < total_lo):
-            continue
+        if form == "complete":
+            if not (sum_lo > total_hi or sum_hi < total_lo):
+                continue
+            why = ("the list reads as a complete breakdown of that total (it follows it in the "
+                   "same sentence, with no “including” or “others”)")
+        else:
+            # Parts of a total that do not claim to be all of it: wrong only when they add up to
+            # more, are kinds that cannot overlap, and no one part exceeds the total alone (FC301).
+            kinds = _disjoint_kinds(ctx, part_claims)
+            if kinds is None or not sum_lo > total_hi or ivs[0][0] > total_hi:
+                continue
+            why = (f"they are parts of that total (“{form}”) and of kinds that cannot overlap "
+                   f"({', '.join(kinds)})")
         total = sum(p.value for p in part_claims)
         last = part_claims[-1]
         listed = " + ".join(quote(p.number_text) or _fmt(p.value) for p in part_claims)
@@ -131,16 +168,58 @@ def _breakdowns(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
             name=NAME,
             severity=SEVERITY,
             message=(
-                f"The parts listed after “{quote(whole.text)}” add up to {_fmt(total)} ({listed}), not "
-                f"{_fmt(whole.value)}: the list reads as a complete breakdown of that total (it "
-                f"follows it in the same sentence, with no “including” or “others”), so a part or "
-                f"the total is wrong"
+                f"The parts listed after “{quote(whole.text)}” add up to {_fmt(total)} ({listed}), "
+                f"not {_fmt(whole.value)}: {why}, so a part or the total is wrong"
             ),
             start=whole.start,
             end=last.end,
             related=tuple(Related(p.start, p.end, f"part: “{quote(p.text)}”") for p in part_claims)
             + (Related(whole.start, whole.end, f"the stated total: “{quote(whole.text)}”"),),
         )
+
+
+def _breakdown_form(ctx: CheckContext, whole: Claim, first: Claim) -> str | None:
+    """How the words say that the figures after ``whole`` break it down: "complete" for a colon,
+    a dash or "of whom"; the cue in the writer's words ("Of the 40 people …", "300 of them") for
+    a breakdown that need not be complete; None when they do not."""
+    text = ctx.text
+    between = text[whole.end : first.start]
+    if _BREAKDOWN_START.match(between):
+        return "complete"
+    if not WHOLE_THEN_COMMA.match(between):
+        return None
+    s_start, _ = ctx.sentence_span(whole.start)
+    if introduces_whole(text, s_start, whole.start):
+        intro = [m.start() for m in re.finditer(r"\bof\b", text[s_start : whole.start], re.I)]
+        return quote(text[s_start + intro[-1] : whole.end]) + " …"
+    m = _OF_THEM.match(text, first.end, first.end + 20)
+    if m:
+        return quote(text[first.start : m.end()])
+    return None
+
+
+def _disjoint_kinds(ctx: CheckContext, parts: list[Claim]) -> list[str] | None:
+    """What sets each part apart ("children", "adults"; "in France", "in Spain") when those are
+    kinds that cannot overlap; None when they may ("12 were hurt and 30 were British")."""
+    text = ctx.text
+    _, s_end = ctx.sentence_span(parts[0].start)
+    labels = []
+    for n, p in enumerate(parts):
+        if noun_written(p):  # "20 women"
+            labels.append(quote(p.text[p.text.rfind(p.number_text) + len(p.number_text):]))
+            continue
+        end = parts[n + 1].start if n + 1 < len(parts) else s_end
+        m = _KIND.match(text, p.end, end)
+        if not m:
+            return None
+        labels.append(quote(m.group(1)).rstrip("."))
+    places = [re.fullmatch(r"(?:in|at|from)\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)", lab) for lab in labels]
+    if all(places) and len({pl.group(1) for pl in places}) == len(places):
+        return labels
+    stems = [stem(lab) for lab in labels]
+    if len(set(stems)) == len(stems) and any(set(stems) <= group for group in _EXCLUSIVE):
+        return labels
+    return None
 
 
 def _total_interval(whole: Claim) -> tuple[float, float]:
