@@ -88,7 +88,7 @@ def amount(claim: Claim, text: str) -> Amount | None:
         return Amount(claim.dimension.split(":", 1)[1], 1.0, per_unit(claim, text))
     if claim.kind != "count":
         return None
-    m = _WORD_AFTER.match(text, _number_end(claim), min(len(text), claim.end + 24))
+    m = _WORD_AFTER.match(text, number_end(claim), min(len(text), claim.end + 24))
     if not m or m.group(2).lower() not in _WORDS:
         return None
     currency, factor = _WORDS[m.group(2).lower()]
@@ -120,8 +120,8 @@ def comparable(a: Amount, b: Amount) -> bool:
     return a.currency == b.currency and a.per == b.per
 
 
-def _number_end(claim: Claim) -> int:
-    """Where the figure (with its scale) ends in the claim: the currency word follows it."""
+def number_end(claim: Claim) -> int:
+    """Where the figure (with its scale) ends in the text: a currency or unit word follows it."""
     at = claim.text.rfind(claim.number_text) if claim.number_text else -1
     if at < 0:
         return claim.end

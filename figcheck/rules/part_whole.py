@@ -35,8 +35,9 @@ _WHOLE_INTRO = re.compile(
 )
 # ... and the words after it, up to the first part.
 WHOLE_THEN_COMMA = re.compile(r"^[^\d;:.!?]{0,60}?,\s*$")
-# A figure that is only the start of a compound one ("6-7/8 pct", "3/4", "9-1/4").
-_COMPOUND_AFTER = re.compile(r"[-/]\d")
+# A figure that is only the start of a compound one ("6-7/8 pct", "9-1/4") or the size of each of
+# several things rather than a whole ("200 acres of 40-acre plots", "six-month paper").
+_COMPOUND_AFTER = re.compile(r"[-/‑]\w")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +103,9 @@ def noun_written(c: Claim) -> bool:
 
 
 def _compound(c: Claim, text: str) -> bool:
-    return _COMPOUND_AFTER.match(text, c.end, c.end + 2) is not None
+    """A figure that is part of a compound, or the size of each item."""
+    end = money.number_end(c)
+    return _COMPOUND_AFTER.match(text, end, end + 2) is not None
 
 
 def introduces_whole(text: str, sentence_start: int, at: int) -> bool:

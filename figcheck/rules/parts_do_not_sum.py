@@ -99,6 +99,10 @@ _OF_BASE = re.compile(
     r"\s*(?:of|among)\s+(?:(?:the|all|its|their|his|her|our|those|these)\s+)*[<(\"“]?([^\W\d_]+)",
     re.I,
 )
+_FIRST_WORD = re.compile(r"\s*([^\W\d_]+)")
+# Verbs after which the answer itself follows ("said yes", "were undecided").
+_ANSWER_VERBS = frozenset("""say said says told tell answered answer responded replied reply
+    were was are is be been being had have has would will could should did do does""".split())
 # Two shares are listed together only when coordinated ("48% …, 39% … and 21% …"), not when one
 # qualifies the other ("96.20 pct for a yield of 8.10 pct").
 _COORDINATED = re.compile(r",|\b(?:and|or|while|whereas|but|against|with)\b", re.I)
@@ -270,6 +274,8 @@ def _shares(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
             _OWN_BASE.search(text, claims[run[n - 1]].end, shares[n].start) for n in range(1, len(run))
         ):
             continue  # shares of different wholes ("80% of men and 70% of women", "among women 70%")
+        if _same_predicate(ctx, shares):
+            continue  # answers to different questions ("70% support X, and 60% support Y")
         lo = sum(claim_interval(s)[0] for s in shares)
         if lo <= 100 or math.isclose(lo, 100):
             continue
@@ -288,6 +294,27 @@ def _shares(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
             end=shares[-1].end,
             related=tuple(Related(s.start, s.end, f"share: “{quote(s.text)}”") for s in shares),
         )
+
+
+def _same_predicate(ctx: CheckContext, shares: list[Claim]) -> bool:
+    """Do two shares take the same verb ("70% support checks, and 60% support a ban")? Then they
+    answer different questions; answers to one take different verbs ("48% backed the plan, 39%
+    opposed it") or a reporting verb or copula with the answer after it ("55% said yes, 40% said
+    no", "15% were undecided")."""
+    text = ctx.text
+    _, s_end = ctx.sentence_span(shares[0].start)
+    verbs = []
+    for n, s in enumerate(shares):
+        end = shares[n + 1].start if n + 1 < len(shares) else s_end
+        at = s.end
+        base = _OF_BASE.match(text, at, end)
+        if base:
+            at = base.end()
+        m = _FIRST_WORD.match(text, at, end)
+        verb = m.group(1).lower() if m else ""
+        if verb and verb not in _ANSWER_VERBS:
+            verbs.append(verb)
+    return len(verbs) != len(set(verbs))
 
 
 def _fmt(x: float) -> str:
