@@ -17,6 +17,11 @@ wholes ("80% of men and 70% of women", "respectively"), for changes ("prices ros
 of 8.10 pct"), for stakes ("owns 75 pct of a company which holds 40 pct of another") and for
 weightings where one is 100%. Sums of money are not broken down by this rule.
 
+A breakdown that falls short of its total is flagged only when its parts are kinds that make up
+the whole ("12 adults and 10 children", "12 seriously and 15 lightly"): "300 tanks: 120 from
+Poland and 100 from Germany" may leave the rest unlisted. Shares that take the same verb answer
+different questions ("70% support checks, and 60% support a ban") and are not summed.
+
 Breakdowns that need not be complete — "Of the 40 people on board, 12 were children and 30 were
 adults", "500 employees, 300 of them in France and 250 in Spain" — are flagged only when the
 parts add up to more than the total and name kinds that cannot overlap (children and adults,
@@ -68,7 +73,15 @@ _EXCLUSIVE = tuple(
         "man woman child", "adult child", "boy girl", "male female", "adult minor",
         "civilian soldier", "civilian military", "dead injured", "killed injured", "killed wounded",
         "dead wounded", "domestic foreign", "full-time part-time", "public private",
+        "critically seriously moderately lightly slightly",
     )
+)
+# Kinds that make up the whole of what they divide: a breakdown into them that falls short of its
+# total is wrong, where a shortfall in a list of places or of other kinds is usually the rest.
+_COMPLETE = tuple(
+    frozenset(stem(w) for w in group.split())
+    for group in ("adult child", "adult minor", "boy girl", "male female", "domestic foreign",
+                  "full-time part-time", "seriously lightly", "seriously slightly")
 )
 # Between two parts of one list.
 _LIST_SEP = re.compile(r"^[^\d;:.!?()]{0,50}$")
@@ -156,6 +169,11 @@ def _breakdowns(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
                 continue
             why = ("the list reads as a complete breakdown of that total (it follows it in the "
                    "same sentence, with no “including” or “others”)")
+            if sum_hi < total_lo:
+                kinds = _disjoint_kinds(ctx, part_claims, complete=True)
+                if kinds is None:
+                    continue  # falling short: the rest may simply not be listed
+                why += f" and its parts ({', '.join(kinds)}) make up all of it"
         else:
             # Parts of a total that do not claim to be all of it: wrong only when they add up to
             # more, are kinds that cannot overlap, and no one part exceeds the total alone (FC301).
@@ -202,9 +220,10 @@ def _breakdown_form(ctx: CheckContext, whole: Claim, first: Claim) -> str | None
     return None
 
 
-def _disjoint_kinds(ctx: CheckContext, parts: list[Claim]) -> list[str] | None:
+def _disjoint_kinds(ctx: CheckContext, parts: list[Claim], complete: bool = False) -> list[str] | None:
     """What sets each part apart ("children", "adults"; "in France", "in Spain") when those are
-    kinds that cannot overlap; None when they may ("12 were hurt and 30 were British")."""
+    kinds that cannot overlap (and, with ``complete``, that together make up the whole); None
+    when they may overlap ("12 were hurt and 30 were British")."""
     text = ctx.text
     _, s_end = ctx.sentence_span(parts[0].start)
     labels = []
@@ -218,12 +237,14 @@ def _disjoint_kinds(ctx: CheckContext, parts: list[Claim]) -> list[str] | None:
             return None
         labels.append(quote(m.group(1)).rstrip("."))
     places = [re.fullmatch(r"(?:in|at|from)\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)", lab) for lab in labels]
-    if all(places) and len({pl.group(1) for pl in places}) == len(places):
+    if not complete and all(places) and len({pl.group(1) for pl in places}) == len(places):
         return labels
     stems = [stem(lab) for lab in labels]
-    if len(set(stems)) == len(stems) and any(set(stems) <= group for group in _EXCLUSIVE):
-        return labels
-    return None
+    if len(set(stems)) != len(stems):
+        return None
+    if complete:
+        return labels if set(stems) in _COMPLETE else None
+    return labels if any(set(stems) <= group for group in _EXCLUSIVE) else None
 
 
 def _total_interval(whole: Claim) -> tuple[float, float]:
