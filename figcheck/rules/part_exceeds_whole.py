@@ -13,8 +13,8 @@ Only explicit part-of constructions within one sentence are checked ("M of the N
 measure the same kind of thing: "2,000 boxes of 50 capsules" (a container and its contents),
 "900,000 shares of its 2.50 dlrs preferred" (shares and money) and "1986 revenues of 3.4 billion
 dlrs" (a year and a sum) are not parts of wholes. Money is compared on one base ("150 cts" is
-1.50 dlrs), never a price per share with a total, and never a net figure (profit, income, jobs
-added), whose parts may be larger than itself when others are negative.
+1.50 dlrs), never a price per share with a total, and a net figure (profit, income, jobs added)
+may include parts larger than itself when others are negative.
 
 ## Example
 ```text
@@ -80,7 +80,7 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
             continue
         part, whole, how = found
         base = common_base(part, whole, text)
-        if base is None or _is_net(ctx, whole, part):
+        if base is None or (how == "including" and _is_net(ctx, whole, part)):
             continue
         if not _exceeds(part, whole, base):
             continue

@@ -102,7 +102,9 @@ _SHARE_BLOCK = re.compile(
     # prices and yields of securities ("priced at 96.20 pct for a yield of 8.10 pct") ...
     r"yields?|priced|prices?|coupons?|discount|premium|"
     # ... and stakes, which are shares of different companies or of each other in a chain
-    r"owns?|owned|owning|stakes?|holds?|holding|holdings|controls?|controlled|subsidiary)\b",
+    r"owns?|owned|owning|stakes?|holds?|holding|holdings|controls?|controlled|subsidiary|"
+    # ... and how much of a count is in ("with 99% of the vote counted, Smith had 52%")
+    r"counted|reporting|tallied|processed)\b",
     re.I,
 )
 _OWN_BASE = re.compile(r"\b(?:among|for|in|with|within)\s+(?:the\s+)?[^\W\d_]+\W*$", re.I)
