@@ -14,8 +14,9 @@ qualifiers ("at least 12" leaves the sum open). It is silent for lists that do n
 complete ("including", "among them", "such as", "the rest", "others"), for shares of different
 wholes ("80% of men and 70% of women", "respectively"), for changes ("prices rose 8%, wages
 5%"), for percentages that are not listed together as shares ("priced at 96.20 pct for a yield
-of 8.10 pct"), for stakes ("owns 75 pct of a company which holds 40 pct of another") and for
-weightings where one is 100%. Sums of money are not broken down by this rule.
+of 8.10 pct"), for stakes ("owns 75 pct of a company which holds 40 pct of another"), for a
+count in progress ("with 99% of the vote counted, she had 52%") and for weightings where one is
+100%. Sums of money are not broken down by this rule.
 
 A breakdown that falls short of its total is flagged only when its parts are kinds that make up
 the whole ("12 adults and 10 children", "12 seriously and 15 lightly"): "300 tanks: 120 from
