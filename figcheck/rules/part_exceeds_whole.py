@@ -117,14 +117,11 @@ def _relation(ctx: CheckContext, first: Claim, second: Claim) -> tuple[Claim, Cl
 
 
 def _is_net(ctx: CheckContext, whole: Claim, part: Claim) -> bool:
-    """Is the whole a net figure or a change (read in its own words, not the part's)?"""
+    """Is the whole (written before the part, as with "including") a net figure or a change?
+    Read in the whole's own words, up to the part."""
     s_start, s_end = ctx.sentence_span(whole.start)
     lo = max(s_start, whole.start - 50)
-    hi = min(s_end, whole.end + 30)
-    if part.start >= whole.end:
-        hi = min(hi, part.start)
-    else:
-        lo = max(lo, part.end)
+    hi = min(s_end, whole.end + 30, part.start)
     return _NET.search(ctx.text, lo, hi) is not None
 
 
