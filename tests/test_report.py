@@ -155,6 +155,14 @@ def test_json_format_validates_and_counts():
     assert err == ""
 
 
+def test_summary_errors_counts_files_not_checked_not_error_diagnostics():
+    unreadable = [FileResult(path=f"bad{n}.txt", error={"kind": "binary", "message": "binary file"})
+                  for n in range(2)]
+    summary = json.loads(render("json", [sample_result(), *unreadable])[0])["summary"]
+    assert summary["severities"]["error"] == 1  # the FC102 diagnostic
+    assert summary["errors"] == summary["files_with_errors"] == 2
+
+
 def test_jsonl_writes_one_file_object_a_line():
     out, _ = render("jsonl", [sample_result("a.md"), sample_result("b.md")])
     lines = out.splitlines()
