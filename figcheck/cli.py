@@ -178,7 +178,8 @@ def _add_selection(parser) -> None:
 
 
 def _add_executor(parser) -> None:
-    group = parser.add_argument_group("cluster (pip install 'figcheck[dask]'; see docs/dask.md)")
+    group = parser.add_argument_group("cluster (needs the dask extra: pip install -e '.[dask]' in a "
+                                      "checkout; see docs/dask.md)")
     group.add_argument("--executor", choices=("local", "dask"), default="local",
                        help="local: a process pool of --jobs (default); dask: a Dask cluster")
     group.add_argument("--scheduler", metavar="ADDRESS",

@@ -1,7 +1,7 @@
 """Files named by URL, read through fsspec, and lists of files (``--files-from``).
 
 A URL (``s3://bucket/a.md``, ``file:///srv/archive/a.md``, ``https://…``) is read with fsspec,
-which is optional (``pip install 'figcheck[dask]'``): a cluster's workers read the files from
+which is optional (the ``dask`` extra, ``INSTALL_HINT``): a cluster's workers read the files from
 shared storage, not from the machine that started the run. Only this module imports fsspec,
 and only when a URL is read.
 """
@@ -15,7 +15,9 @@ from typing import TextIO
 from .io import FileError, SourceFile, decode_bytes, file_error
 
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]+://")  # two letters at least: C:/ is a path
-INSTALL_HINT = "pip install 'figcheck[dask]'"
+# figcheck is not on PyPI yet: the command that works today first, the published form after.
+INSTALL_HINT = ("in figcheck's checkout: pip install -e '.[dask]' (or, into any environment with figcheck: "
+                "pip install 'dask[distributed]' fsspec); once figcheck is on PyPI: pip install 'figcheck[dask]'")
 
 
 def is_url(path: str) -> bool:

@@ -415,6 +415,10 @@ def test_pre_commit_hook_runs_with_try_repo(tmp_path):
     assert "bad.txt" in output and "invalid UTF-8" in output, output
     assert "code.py" not in output
     (project / "bad.txt").unlink()
+    # The project's `exclude` applies to the files pre-commit names (the hook passes --force-exclude).
+    (project / "pyproject.toml").write_text('[tool.figcheck]\nexclude = ["drafts/"]\n')
+    (project / "drafts").mkdir()
+    (project / "drafts" / "wrong.md").write_text("The embankment runs for 12 kilometres (15 miles).\n")
     subprocess.run([git, "add", "-A"], cwd=project, check=True, env=env)
     clean = subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, timeout=900)
     assert clean.returncode == 0, clean.stdout + clean.stderr

@@ -236,7 +236,8 @@ local function check_executable(cmd)
   if not warned_missing then
     warned_missing = true
     notify(
-      ("cannot start the server: '%s' is not executable. Install it with `pip install figcheck`, "
+      ("cannot start the server: '%s' is not executable. Install figcheck from a checkout of its "
+        .. "repository with `pip install -e /path/to/figcheck` (once it is on PyPI: `pip install figcheck`), "
         .. "or pass cmd = {...} to require('figcheck').setup()"):format(cmd[1]),
       vim.log.levels.ERROR
     )
@@ -397,7 +398,7 @@ function M.info_lines()
   local cmd = M.resolve_cmd()
   add("figcheck.nvim %s on Neovim %s", M.version, tostring(vim.version().major .. "." .. vim.version().minor .. "." .. vim.version().patch))
   add("API: %s", M.uses_lsp_config() and "vim.lsp.config/vim.lsp.enable" or "vim.lsp.start_client (FileType autocommand)")
-  add("command: %s%s", table.concat(cmd, " "), vim.fn.executable(cmd[1]) == 1 and "" or "   (NOT EXECUTABLE: pip install figcheck)")
+  add("command: %s%s", table.concat(cmd, " "), vim.fn.executable(cmd[1]) == 1 and "" or "   (NOT EXECUTABLE: pip install -e /path/to/figcheck)")
   add("file types: %s", table.concat(M.config.filetypes, ", "))
   add("root markers: %s", table.concat(M.config.root_markers, ", "))
   add("settings: %s", vim.inspect(M.config.settings, { newline = " ", indent = "" }))
