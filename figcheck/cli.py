@@ -287,9 +287,6 @@ def _jobs(args, resolver):
     paths = list(args.paths) or (["-"] if args.stdin_filename else [] if args.files_from else ["."])
     if paths.count("-") + (args.files_from == "-") > 1:
         raise UsageError("standard input (-) can be read only once")
-    missing = next((path for path in paths if path != "-" and not os.path.lexists(path)), None)
-    if missing is not None:
-        raise UsageError(f"{missing}: no such file or directory")
     listed = _files_from(args.files_from) if args.files_from else None
     stdin_job = None
     if "-" in paths:

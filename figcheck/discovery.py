@@ -156,8 +156,8 @@ def _expand(given: str, resolver: ConfigResolver, force_exclude: bool):
     if path.is_dir():
         yield from _walk(path, resolver)
         return
-    if not path.exists() and not path.is_symlink():
-        raise PathError(f"{given}: no such file or directory")
+    # A path that does not exist is taken as a file: reading it gives that file's error
+    # (not-found), and the other paths are still checked, as in a --files-from list.
     absolute = Path(os.path.abspath(path))
     resolved = resolver.for_path(absolute)
     if force_exclude and is_excluded(absolute, resolved):

@@ -83,10 +83,18 @@ def test_clean_file_exits_0(tree):
     assert proc.out == "No problems found in 1 file.\n"
 
 
-def test_missing_path_is_an_error(tree):
+def test_missing_path_is_that_files_error_and_the_others_are_checked(tree):
     proc = run("check", "nope.md", cwd=tree)
     assert proc.returncode == 2
-    assert "nope.md: no such file or directory" in proc.err
+    assert "nope.md: no such file" in proc.err
+    both = run("check", "--format", "json", "nope.md", "docs/a.md", cwd=tree)
+    assert both.returncode == 2, both.err
+    files = json.loads(both.out)["files"]
+    assert [(f["path"], f["error"] and f["error"]["kind"]) for f in files] == [("nope.md", "not-found"), ("docs/a.md", None)]
+    listed = tree / "list.txt"
+    listed.write_text("nope.md\ndocs/a.md\n")
+    same = run("check", "--format", "json", "--files-from", "list.txt", cwd=tree)
+    assert json.loads(same.out)["files"] == files  # as a missing file in --files-from
 
 
 # ------------------------------------------------------------------------------- discovery
