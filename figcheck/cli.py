@@ -13,6 +13,7 @@ import sys
 EXIT_CLEAN, EXIT_DIAGNOSTICS, EXIT_ERROR = 0, 1, 2
 OUTPUT_FORMATS = ("full", "concise", "json", "jsonl", "sarif", "github")
 SEVERITIES = ("error", "warning", "information", "hint")
+TEXT_FORMATS = ("text", "markdown", "latex", "rst", "html")  # figcheck.text's readers
 PROGRESS_MIN_FILES = 200
 MAX_JOBS = 256  # worker processes; more would only exhaust memory and process slots
 
@@ -23,6 +24,7 @@ examples:
   figcheck check --fix --unsafe-fixes .     apply every available fix
   figcheck check --diff report.md           show the fixes as a diff, change nothing
   cat draft.txt | figcheck check - --stdin-filename draft.md
+  pandoc -t html notes.docx | figcheck check - --stdin-format html
   figcheck check --format sarif . > figcheck.sarif
   figcheck check --files-from list.txt      check the files (paths or URLs) listed, one a line
   figcheck check --executor dask --scheduler tcp://HOST:8786 --format jsonl archive/
@@ -194,6 +196,9 @@ def _add_common(parser) -> None:
     config.add_argument("--no-config", action="store_true", help="ignore every configuration file")
     config.add_argument("--stdin-filename", metavar="PATH",
                         help="the name of the text read from - (sets its format and shown path)")
+    config.add_argument("--stdin-format", choices=TEXT_FORMATS,
+                        help="how to read the text from -: %(choices)s (default: by the extension "
+                             "of --stdin-filename, else plain text)")
     config.add_argument("--files-from", metavar="LIST",
                         help="check the files listed in LIST too: a path or URL a line "
                              "(- for standard input)")
@@ -284,15 +289,18 @@ def _jobs(args, resolver):
 
     from .discovery import Job, PathError, collect, collect_listed
 
-    paths = list(args.paths) or (["-"] if args.stdin_filename else [] if args.files_from else ["."])
+    paths = list(args.paths) or (["-"] if args.stdin_filename or args.stdin_format else [] if args.files_from else ["."])
     if paths.count("-") + (args.files_from == "-") > 1:
         raise UsageError("standard input (-) can be read only once")
+    if args.stdin_format and "-" not in paths:
+        raise UsageError("--stdin-format says how to read standard input: add - to the paths")
     listed = _files_from(args.files_from) if args.files_from else None
     stdin_job = None
     if "-" in paths:
         name = args.stdin_filename or "-"
         resolved = resolver.for_path(Path(os.path.abspath(name)) if args.stdin_filename else Path.cwd())
-        stdin_job = Job(name, "-", resolved, sys.stdin.buffer.read(resolved.settings.max_file_size + 1))
+        stdin_job = Job(name, "-", resolved, sys.stdin.buffer.read(resolved.settings.max_file_size + 1),
+                        format=args.stdin_format)
 
     def jobs():
         for path in paths:

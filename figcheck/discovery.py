@@ -31,6 +31,7 @@ class Job:
     path: str  # where to read it ("-" for standard input)
     resolved: Resolved
     data: bytes | None = None  # standard input, read by the parent (workers have no stdin)
+    format: str | None = None  # how to read it (--stdin-format); None: by the file name's extension
 
     @property
     def relative(self) -> str:
@@ -71,8 +72,13 @@ def is_excluded(path: Path, resolved: Resolved, is_dir: bool = False) -> bool:
 
 
 def is_included(path: Path, resolved: Resolved) -> bool:
+    """Whether ``include`` takes the file; an extension matches in any case (``README.MD``)."""
     rel = _relative(path, resolved.root) or path.name
-    return bool(_spec(tuple(resolved.settings.include)).match_file(rel))
+    spec = _spec(tuple(resolved.settings.include))
+    if spec.match_file(rel):
+        return True
+    suffix = path.suffix
+    return suffix != suffix.lower() and bool(spec.match_file(rel[: len(rel) - len(suffix)] + suffix.lower()))
 
 
 class GitIgnores:

@@ -74,7 +74,7 @@ def _checker(job: Job):
     from .text import format_for_path, read_document
 
     settings, relative = job.resolved.settings, job.relative
-    fmt = format_for_path(job.display)
+    fmt = job.format or format_for_path(job.display)
     return lambda text: check_document(read_document(text, fmt), settings, relative)
 
 
@@ -119,7 +119,7 @@ def _extract(job: Job, text: str) -> FileResult:
     from .text import format_for_path, read_document
     from .text.lines import LineIndex
 
-    claims = extract(read_document(text, format_for_path(job.display)))
+    claims = extract(read_document(text, job.format or format_for_path(job.display)))
     index = LineIndex(text)
     return FileResult(path=job.display, claims=[claim_dict(c, index) for c in claims])
 

@@ -83,6 +83,23 @@ def test_clean_file_exits_0(tree):
     assert proc.out == "No problems found in 1 file.\n"
 
 
+def test_stdin_format_says_how_to_read_standard_input():
+    text = b"<!-- It runs 12 kilometres (15 miles). -->\n\nIt runs 12 kilometres (15 miles).\n"
+    plain = run("check", "--format", "json", "-", stdin=text)
+    markdown = run("check", "--format", "json", "-", "--stdin-format", "markdown", stdin=text)
+    assert len(json.loads(plain.out)["files"][0]["diagnostics"]) == 2  # the comment too
+    (only,) = json.loads(markdown.out)["files"][0]["diagnostics"]
+    assert only["start"]["line"] == 3
+    # It wins over the name's extension, and implies - when no path is given.
+    named = run("check", "--format", "json", "--stdin-filename", "notes.txt", "--stdin-format", "markdown", stdin=text)
+    assert json.loads(named.out)["files"][0]["diagnostics"] == json.loads(markdown.out)["files"][0]["diagnostics"]
+    assert "--stdin-format" in run("check", "--help").out
+    misplaced = run("check", "--stdin-format", "html", "a.md")
+    assert misplaced.returncode == 2 and "add - to the paths" in misplaced.err
+    extracted = run("extract", "--stdin-format", "html", stdin=b"<p>It is 12 km long.</p><code>3 km</code>\n")
+    assert "12 km" in extracted.out and "3 km" not in extracted.out
+
+
 def test_missing_path_is_that_files_error_and_the_others_are_checked(tree):
     proc = run("check", "nope.md", cwd=tree)
     assert proc.returncode == 2

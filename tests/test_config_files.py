@@ -101,3 +101,11 @@ def test_currency_rates_as_documented_need_no_usd_entry_and_messages_name_curren
     assert "11.3 million USD" in found.message  # 10.5 million × 1.08, in the equivalent's currency
     assert check_document(read_document(text.replace("$20.3", "$11.3")), settings) == []
     assert check_document(read_document(text), Settings()) == []  # no rates: money is not checked
+
+
+def test_upper_case_extensions_are_walked(tmp_path: Path):
+    for name in ("NOTES.MD", "Report.Txt", "page.HTML", "a.md", "image.PNG"):
+        (tmp_path / name).write_text("text\n")
+    resolver = ConfigResolver(None, False, same)
+    found = sorted(Path(job.path).name for job in collect([str(tmp_path)], resolver))
+    assert found == ["NOTES.MD", "Report.Txt", "a.md", "page.HTML"]
