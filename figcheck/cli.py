@@ -370,6 +370,8 @@ def cmd_check(args) -> int:
     else:
         reporter.finish(summary)
     out.flush()
+    if summary.files == 0:
+        _warn_nothing_matched(args, resolver)
     if summary.errors:
         return EXIT_ERROR
     if args.exit_zero:
@@ -377,6 +379,20 @@ def cmd_check(args) -> int:
     if args.diff:
         return EXIT_DIAGNOSTICS if changed else EXIT_CLEAN
     return EXIT_DIAGNOSTICS if failing else EXIT_CLEAN
+
+
+def _warn_nothing_matched(args, resolver) -> None:
+    """A directory that holds no file figcheck reads: say so, and which files it reads."""
+    from pathlib import Path
+
+    directories = [p for p in (args.paths or ["."]) if p != "-" and os.path.isdir(p)]
+    if not directories:
+        return
+    include = resolver.for_path(Path(os.path.abspath(directories[0]))).settings.include
+    sys.stderr.write(
+        f"figcheck: warning: no file to check in {', '.join(directories)}: a directory is searched "
+        f"for {' '.join(include)} (any case; the 'include' setting), and .gitignore'd and "
+        "excluded files are skipped; a file named on the command line is always checked\n")
 
 
 def _check_executor(args) -> None:

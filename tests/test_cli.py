@@ -64,6 +64,12 @@ def test_version_and_help():
     assert "--unsafe-fixes" in check_help.out and "--stdin-filename" in check_help.out
 
 
+def test_server_help_is_plain_text():
+    proc = run("server", "--help")
+    assert proc.returncode == 0 and proc.out.startswith("usage: figcheck server")
+    assert "language server" in proc.out and "``" not in proc.out and ":mod:" not in proc.out
+
+
 def test_no_command_is_a_usage_error():
     proc = run()
     assert proc.returncode == 2 and "usage:" in proc.err
@@ -81,6 +87,22 @@ def test_clean_file_exits_0(tree):
     proc = run("check", "docs/a.md", cwd=tree)
     assert proc.returncode == 0, proc.err
     assert proc.out == "No problems found in 1 file.\n"
+
+
+def test_a_directory_without_prose_files_warns_and_exits_0(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "code").mkdir()
+    (tmp_path / "code" / "main.py").write_text("x = 12\n")
+    for directory in ("empty", "code"):
+        proc = run("check", directory, cwd=tmp_path)
+        assert proc.returncode == 0, proc.err
+        assert f"no file to check in {directory}" in proc.err and "*.md" in proc.err and "*.txt" in proc.err
+    configured = tmp_path / "figcheck.toml"
+    configured.write_text('include = ["*.adoc"]\n')
+    assert "for *.adoc" in run("check", "code", cwd=tmp_path).err
+    (tmp_path / "code" / "a.md").write_text("Fine.\n")
+    configured.unlink()
+    assert "warning" not in run("check", "code", cwd=tmp_path).err
 
 
 def test_stdin_format_says_how_to_read_standard_input():
