@@ -105,6 +105,23 @@ def test_a_directory_without_prose_files_warns_and_exits_0(tmp_path):
     assert "warning" not in run("check", "code", cwd=tmp_path).err
 
 
+def test_word_and_pdf_files_are_a_format_not_supported(tmp_path):
+    (tmp_path / "report.docx").write_bytes(b"PK\x03\x04\x14\x00\x06\x00word/document.xml")
+    (tmp_path / "paper.PDF").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    proc = run("check", "--format", "json", "report.docx", "paper.PDF", cwd=tmp_path)
+    assert proc.returncode == 2
+    for entry in json.loads(proc.out)["files"]:
+        assert entry["error"]["kind"] == "unsupported-format"
+        message = entry["error"]["message"]
+        assert message.startswith("format not supported") and "binary" not in message
+        assert all(ext in message for ext in (".txt", ".md", ".tex", ".rst", ".html"))
+    human = run("check", "report.docx", cwd=tmp_path)
+    assert "report.docx: format not supported (.docx, a Word document)" in human.err
+    # Text piped in under such a name is read when its format is given.
+    piped = run("check", "--stdin-filename", "report.docx", "--stdin-format", "text", stdin=b"Fine.\n")
+    assert piped.returncode == 0, piped.err
+
+
 def test_stdin_format_says_how_to_read_standard_input():
     text = b"<!-- It runs 12 kilometres (15 miles). -->\n\nIt runs 12 kilometres (15 miles).\n"
     plain = run("check", "--format", "json", "-", stdin=text)
