@@ -486,11 +486,16 @@ def _print_claims(result, out, err) -> None:
         err.write(f"figcheck: error: {result.path}: {result.error['message']}\n")
     for claim in result.claims or ():
         start = claim["start"]
-        out.write(f"{result.path}:{start['line']}:{start['column']}  {claim['text']}  → {describe_claim(claim)}\n")
+        out.write(f"{result.path}:{start['line']}:{start['column']}  {claim['text']}  → "
+                  f"{describe_claim(claim, result.claims)}\n")
 
 
-def describe_claim(claim: dict) -> str:
-    """``1000 mile ** 2 (≤ 1000) [almost]``: the figure as the engine understood it."""
+def describe_claim(claim: dict, claims: list[dict] = ()) -> str:
+    """``1000 mile ** 2 (≤ 1000) [almost]``: the figure as the engine understood it.
+
+    A restatement names the claim it restates by its text and line:column, as the other lines
+    do, rather than by a number (JSON's ``converted_from`` is a 0-based index into ``claims``).
+    """
     kind = claim.get("kind")
     dimension = claim.get("dimension") or ""
     if dimension.startswith("currency:"):
@@ -507,8 +512,10 @@ def describe_claim(claim: dict) -> str:
         text += f" ({_figure(low) if low is not None else '…'} – {_figure(high) if high is not None else '…'})"
     if claim.get("qualifier"):
         text += f" [{claim['qualifier']}]"
-    if claim.get("converted_from") is not None:
-        text += f" (restates claim {claim['converted_from'] + 1})"
+    restated = claim.get("converted_from")
+    if restated is not None and 0 <= restated < len(claims):
+        source = claims[restated]
+        text += f" (restates “{source['text']}” at {source['start']['line']}:{source['start']['column']})"
     return text
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import TextIO
 
-from .io import FileError, SourceFile, decode_bytes, file_error
+from .io import FileError, SourceFile, decode_bytes, file_error, too_large
 
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]+://")  # two letters at least: C:/ is a path
 # figcheck is not on PyPI yet: the command that works today first, the published form after.
@@ -38,7 +38,7 @@ def read_url(url: str, max_size: int) -> SourceFile:
         with fs.open(path, "rb") as handle:
             size = getattr(handle, "size", None)
             if isinstance(size, int) and size > max_size:
-                raise _too_large(size, max_size)
+                raise too_large("file is", size, max_size)
             data = handle.read(max_size + 1)
     except FileError:
         raise
@@ -47,13 +47,9 @@ def read_url(url: str, max_size: int) -> SourceFile:
     except Exception as exc:  # remote file systems raise their own errors
         raise FileError("io", f"cannot read: {type(exc).__name__}: {exc}") from None
     if len(data) > max_size:
-        raise FileError("too-large", f"file is over max-file-size ({max_size:,} bytes)")
+        raise too_large("file is", None, max_size)
     text, encoding, bom = decode_bytes(data)
     return SourceFile(text, encoding, bom, None)  # no fingerprint: fixes are never written to a URL
-
-
-def _too_large(size: int, max_size: int) -> FileError:
-    return FileError("too-large", f"file is {size:,} bytes, over max-file-size ({max_size:,} bytes)")
 
 
 def open_list(name: str, stdin) -> TextIO:

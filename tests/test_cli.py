@@ -105,6 +105,15 @@ def test_a_directory_without_prose_files_warns_and_exits_0(tmp_path):
     assert "warning" not in run("check", "code", cwd=tmp_path).err
 
 
+def test_extract_text_names_a_restated_claim_as_json_indexes_it():
+    text = b"Intro: 3 people.\nThe wall is 12 km (7.5 miles) long.\n"
+    lines = run("extract", "-", stdin=text).out.splitlines()
+    assert lines[2].endswith("(restates \u201c12 km\u201d at 2:13)"), lines
+    claims = json.loads(run("extract", "--format", "json", "-", stdin=text).out)["files"][0]["claims"]
+    assert claims[2]["converted_from"] == 1 and claims[1]["text"] == "12 km"  # 0-based index
+    assert claims[1]["start"]["line"] == 2 and claims[1]["start"]["column"] == 13
+
+
 def test_word_and_pdf_files_are_a_format_not_supported(tmp_path):
     (tmp_path / "report.docx").write_bytes(b"PK\x03\x04\x14\x00\x06\x00word/document.xml")
     (tmp_path / "paper.PDF").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
@@ -236,6 +245,11 @@ def test_too_large_files_are_skipped(tree):
     assert files["docs/a.md"]["error"]["kind"] == "too-large"
     assert files["docs/sub/b.txt"]["error"] is None
     assert proc.returncode == 2
+    # The message says how to raise the limit, and doing what it says checks the file.
+    message = files["docs/a.md"]["error"]["message"]
+    assert "max-file-size = 40 in [tool.figcheck]" in message and "--config 'max-file-size = N'" in message
+    raised = run("check", "--config", "max-file-size = 40", "docs/a.md", cwd=tree)
+    assert raised.returncode == 0, raised.err
 
 
 # ------------------------------------------------------------------------------ every format
