@@ -92,7 +92,7 @@ class GitIgnores:
         if directory not in self._specs:
             try:
                 path = directory / ".gitignore"
-                if not path.is_file():  # a FIFO named .gitignore would block the walk (issue #8)
+                if not path.is_file():  # a FIFO named .gitignore would block the walk (docs/reliability.md)
                     raise FileNotFoundError(path)
                 lines = path.read_text(encoding="utf-8", errors="replace")
                 self._specs[directory] = _spec(tuple(lines.splitlines()))

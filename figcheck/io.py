@@ -70,7 +70,7 @@ def source_from_bytes(data: bytes, max_size: int) -> SourceFile:
     return SourceFile(text, encoding, bom, None)
 
 
-# Non-blocking, so that opening a FIFO cannot wait forever for a writer (issue #8); it makes no
+# Non-blocking, so that opening a FIFO cannot wait forever for a writer (docs/reliability.md); it makes no
 # difference to reading a regular file, and anything else is refused before it is read.
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 

@@ -1,4 +1,4 @@
-"""Long-running fuzzing of figcheck's input-facing code (issue #8).
+"""Long-running fuzzing of figcheck's input-facing code (docs/reliability.md).
 
 Targets (``--target``):
   extract   claims from arbitrary text: exact spans, document order, no overlap, bounds ordered
