@@ -38,6 +38,7 @@ class Job:
     path: str  # where to read it ("-" for standard input)
     resolved: Resolved
     data: bytes | None = None  # standard input, read by the parent (workers have no stdin)
+    format: str | None = None  # how to read it (--stdin-format); None: by the file name's extension
     named: bool = True  # named by the user (command line, list); False: found by a walk
     error: dict | None = None  # known before reading: {"kind", "message"} (issue #19)
 
@@ -108,8 +109,13 @@ def is_excluded(path: Path, resolved: Resolved, is_dir: bool = False) -> bool:
 
 
 def is_included(path: Path, resolved: Resolved) -> bool:
+    """Whether ``include`` takes the file; an extension matches in any case (``README.MD``)."""
     rel = _relative(path, resolved.root) or path.name
-    return bool(_spec(tuple(resolved.settings.include)).match_file(rel))
+    spec = _spec(tuple(resolved.settings.include))
+    if spec.match_file(rel):
+        return True
+    suffix = path.suffix
+    return suffix != suffix.lower() and bool(spec.match_file(rel[: len(rel) - len(suffix)] + suffix.lower()))
 
 
 class GitIgnores:
@@ -123,7 +129,7 @@ class GitIgnores:
         if directory not in self._specs:
             try:
                 path = directory / ".gitignore"
-                if not path.is_file():  # a FIFO named .gitignore would block the walk (issue #8)
+                if not path.is_file():  # a FIFO named .gitignore would block the walk (docs/reliability.md)
                     raise FileNotFoundError(path)
                 lines = path.read_text(encoding="utf-8", errors="replace")
                 self._specs[directory] = _spec(tuple(lines.splitlines()))
@@ -208,12 +214,14 @@ def _expand(given: str, resolver: ConfigResolver, force_exclude: bool, notice: N
         if os.path.isdir(path):
             yield from _walk(path, resolver, notice)
             return
-        os.lstat(path)
+        try:
+            os.lstat(path)  # a path we may not even look at is that path's error (below)
+        except FileNotFoundError:
+            pass  # taken as a file: reading it gives that file's error (not-found), and the
+            # other paths are still checked, as in a --files-from list
         absolute = Path(os.path.abspath(path))
         resolved = resolver.for_path(absolute)
         excluded = force_exclude and is_excluded(absolute, resolved)
-    except FileNotFoundError:
-        raise PathError(f"{given}: no such file or directory") from None
     except (OSError, ValueError) as exc:
         yield error_job(given, resolver.for_path(resolver.cwd), *path_error(exc))
         return

@@ -1,7 +1,7 @@
 """Files named by URL, read through fsspec, and lists of files (``--files-from``).
 
 A URL (``s3://bucket/a.md``, ``file:///srv/archive/a.md``, ``https://…``) is read with fsspec,
-which is optional (``pip install 'figcheck[dask]'``): a cluster's workers read the files from
+which is optional (the ``dask`` extra, ``INSTALL_HINT``): a cluster's workers read the files from
 shared storage, not from the machine that started the run. Only this module imports fsspec,
 and only when a URL is read.
 
@@ -19,12 +19,14 @@ import threading
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from .io import FileError, SourceFile, decode_bytes, file_error, read_source
+from .io import FileError, SourceFile, decode_bytes, file_error, read_source, too_large
 
 # Two letters at least (C:/ is a path); ``simplecache::s3://…`` chains count too.
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]+(?:://|::)")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*)(?:://|::)")
-INSTALL_HINT = "pip install 'figcheck[dask]'"
+# figcheck is not on PyPI yet: the command that works today first, the published form after.
+INSTALL_HINT = ("in figcheck's checkout: pip install -e '.[dask]' (or, into any environment with figcheck: "
+                "pip install 'dask[distributed]' fsspec); once figcheck is on PyPI: pip install 'figcheck[dask]'")
 DEFAULT_SCHEMES = frozenset({"file", "local"})
 URL_TIMEOUT = 30.0  # seconds for one remote file, from connecting to the last byte
 
@@ -66,7 +68,7 @@ def read_url(url: str, max_size: int, timeout: float = URL_TIMEOUT) -> SourceFil
         return SourceFile(source.text, source.encoding, source.bom, None)  # never written back
     data = _with_deadline(lambda: _read_remote(fs, path, max_size), timeout)
     if len(data) > max_size:
-        raise FileError("too-large", f"file is over max-file-size ({max_size:,} bytes)")
+        raise too_large("file is", None, max_size)
     text, encoding, bom = decode_bytes(data)
     return SourceFile(text, encoding, bom, None)  # no fingerprint: fixes are never written to a URL
 
@@ -75,7 +77,7 @@ def _read_remote(fs, path: str, max_size: int) -> bytes:
     with fs.open(path, "rb") as handle:
         size = getattr(handle, "size", None)
         if isinstance(size, int) and size > max_size:
-            raise _too_large(size, max_size)
+            raise too_large("file is", size, max_size)
         return handle.read(max_size + 1)
 
 
@@ -108,10 +110,6 @@ def _read_error(exc: BaseException) -> FileError:
     if isinstance(exc, OSError):  # the local system's words (strerror), never the remote's
         return file_error(exc)
     return FileError("io", f"cannot read: {type(exc).__name__}")
-
-
-def _too_large(size: int, max_size: int) -> FileError:
-    return FileError("too-large", f"file is {size:,} bytes, over max-file-size ({max_size:,} bytes)")
 
 
 def open_list(name: str, stdin) -> TextIO:

@@ -98,7 +98,7 @@ def frame(message: dict) -> bytes:
 def check_framer(rounds: int, seed: int) -> int:
     """Junk, separator, a valid message: the framer must yield exactly that message's body."""
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from server.framing import Framer
+    from figcheck_lsp.framing import Framer
 
     rng = random.Random(seed)
     framer = Framer()

@@ -10,7 +10,7 @@ import random
 import pytest
 
 from fuzz import fuzz_lsp_framing as fuzz
-from server.framing import MAX_BODY, Framer
+from figcheck_lsp.framing import MAX_BODY, Framer
 from tests.lsp.raw import RawServer
 
 URI = "file:///tmp/figcheck-harden/a.txt"
@@ -64,7 +64,7 @@ def test_framer_fuzz_short_run():
 
 def test_framer_work_is_linear_in_the_input():
     """Count the bytes the framer's searches look at: junk without any header is scanned once."""
-    from server import framing
+    from figcheck_lsp import framing
 
     seen = []
     real = framing._HEADER_START
@@ -173,9 +173,9 @@ def test_server_fuzz_short_run():
 def test_code_actions_build_one_line_table_whatever_the_number_of_diagnostics(monkeypatch):
     from lsprotocol import types
 
-    from server import actions
-    from server.documents import DocumentStore
-    from server.positions import LineTable
+    from figcheck_lsp import actions
+    from figcheck_lsp.documents import DocumentStore
+    from figcheck_lsp.positions import LineTable
 
     built = []
     real = LineTable.__init__

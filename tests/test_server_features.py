@@ -8,11 +8,11 @@ from figcheck.config import ConfigError
 from figcheck.engine import check_document
 from figcheck.equivalents import counterpart, describe, format_number
 from figcheck.text import read_document
-from server import settings
-from server.actions import disable_file_edits, ignore_line_edits
-from server.diagnostics import Snapshot, analyze, rule_url
-from server.documents import ParagraphCache
-from server.hover import hover_text
+from figcheck_lsp import settings
+from figcheck_lsp.actions import disable_file_edits, ignore_line_edits
+from figcheck_lsp.diagnostics import Snapshot, analyze, rule_url
+from figcheck_lsp.documents import ParagraphCache
+from figcheck_lsp.hover import hover_text
 
 WRONG = "Intro line.\nThe embankment runs for 12 kilometres (15 miles).\nLast line.\n"
 
@@ -82,8 +82,12 @@ def test_hover_describes_the_claim_and_the_diagnostic():
     assert hover_text(analysis, 2) is None
 
 
-def test_rule_url_scheme():
-    assert rule_url("FC202") == "https://github.com/figcheck/figcheck/blob/main/docs/rules.md#fc202"
+def test_rule_url_only_where_a_project_url_is_configured(monkeypatch):
+    from figcheck import links
+
+    assert rule_url("FC202") is None  # this repository configures none
+    monkeypatch.setattr(links, "project_url", lambda: "https://forge.example.net/o/figcheck")
+    assert rule_url("FC202") == "https://forge.example.net/o/figcheck/blob/main/docs/rules.md#fc202"
 
 
 def test_equivalents():

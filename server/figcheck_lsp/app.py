@@ -91,7 +91,7 @@ class FigcheckProtocol(LanguageServerProtocol):
         super()._execute_handler(msg_id, handler, callback, args, kwargs)
         # pygls 2.1 files the future of every notification run by a generator, coroutine or
         # thread handler (didOpen/didChange/didClose here, didSave, initialized) under a fresh
-        # uuid in _request_futures and never removes it: ~2 kB a keystroke, forever (issue #8:
+        # uuid in _request_futures and never removes it: ~2 kB a keystroke, forever (docs/reliability.md:
         # found by the memory soak). Nothing looks a notification's future up by that uuid (a
         # client cannot cancel a notification), so it is dropped at once.
         if callback == self._check_handler_result:
@@ -141,7 +141,7 @@ class FigcheckServer(LanguageServer):
         (0 after ``shutdown``, 1 without, as the specification says).
 
         pygls's own loop (``pygls.io_.run_async``) cannot be made robust by configuration (issue
-        #19, see :mod:`server.framing`), so this one reads the bytes, frames them, answers what
+        #19, see :mod:`figcheck_lsp.framing`), so this one reads the bytes, frames them, answers what
         pygls would drop or get wrong, and hands every well-formed message to pygls's protocol.
         """
         self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))

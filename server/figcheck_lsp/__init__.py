@@ -1,4 +1,4 @@
-"""The figcheck language server (LSP over stdio): ``figcheck server`` or ``python -m server``."""
+"""The figcheck language server (LSP over stdio): ``figcheck server`` or ``python -m figcheck_lsp``."""
 
 from __future__ import annotations
 
@@ -6,11 +6,14 @@ import argparse
 import logging
 import sys
 
+DESCRIPTION = ("The figcheck language server: LSP over stdin/stdout, for editors. "
+               "Also started as: python -m figcheck_lsp")
+
 
 def main(argv: list[str] | None = None) -> int:
     """Start the language server on stdin/stdout; returns the exit status when the client says
     exit (0 after shutdown, 1 without) or the input ends."""
-    parser = argparse.ArgumentParser(prog="figcheck server", description=__doc__)
+    parser = argparse.ArgumentParser(prog="figcheck server", description=DESCRIPTION)
     parser.add_argument("--stdio", action="store_true", help="talk LSP over stdin/stdout (the default)")
     parser.add_argument("--debounce-ms", type=float, default=None,
                         help="pause after a keystroke before re-checking while typing (default 75)")

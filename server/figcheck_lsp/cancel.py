@@ -9,7 +9,7 @@ thread polls the ``cancelled()`` of every running analysis and, when one turns t
 
 :class:`Interrupted` derives from ``BaseException`` so that no ``except Exception`` in the
 engine can swallow it. Only the analysis is interrupted: the paragraph cache is replaced whole
-at the end of a run (``server.documents.ParagraphCache.claims``), so an interrupted run leaves
+at the end of a run (``figcheck_lsp.documents.ParagraphCache.claims``), so an interrupted run leaves
 it as it was.
 """
 

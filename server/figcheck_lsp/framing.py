@@ -5,7 +5,7 @@ length it once matched. A single malformed header (``Content-Length: -5``, ``+2`
 spaces, LF-only line ends, a missing length, a body longer than its length) left the server
 running but deaf to every later message, and ``Content-Length: 9223372036854775808`` killed it
 (issue #19). pygls offers no hook to replace its reader, so the server runs this loop instead
-of ``pygls.io_.run_async`` (see :func:`server.app.FigcheckServer.start_io`).
+of ``pygls.io_.run_async`` (see :func:`figcheck_lsp.app.FigcheckServer.start_io`).
 
 :class:`Framer` is sans-I/O: bytes in, :class:`Frame` events out, in time and memory linear in
 the input. It accepts what a lenient reader should (any header order and case, spaces around
