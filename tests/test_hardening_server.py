@@ -4,18 +4,13 @@ document that stops. The real server runs over stdio through tests/lsp/raw.py.""
 
 from __future__ import annotations
 
-import json
-import random
 
 import pytest
 
 from fuzz import fuzz_lsp_framing as fuzz
 from figcheck_lsp.framing import MAX_BODY, Framer
 from tests.lsp.raw import RawServer
-
-URI = "file:///tmp/figcheck-harden/a.txt"
-MISMATCH = "The embankment runs for 12 kilometres (15 miles).\n"
-HOVER = {"textDocument": {"uri": URI}, "position": {"line": 0, "character": 25}}
+from tests.test_robust_server import HOVER, MISMATCH, URI, _alive, server  # noqa: F401 (fixture)
 VALID = b'{"jsonrpc": "2.0", "id": 7, "method": "textDocument/hover"}'
 
 # Each alone, then a valid message: (what is sent, whether its own body is read as a message).
@@ -86,23 +81,7 @@ def test_framer_work_is_linear_in_the_input():
         framing._HEADER_START = real
 
 
-# --- the real server ---------------------------------------------------------------------------
-@pytest.fixture
-def server():
-    srv = RawServer()
-    srv.initialize()
-    srv.open(URI, MISMATCH)
-    assert len(srv.diagnostics(URI, 1)["diagnostics"]) == 1
-    yield srv
-    if srv.proc.poll() is None:
-        srv.proc.kill()
-        srv.proc.wait()
-
-
-def _alive(srv: RawServer) -> None:
-    hover = srv.call("textDocument/hover", HOVER)
-    assert "12 kilometres" in hover["result"]["contents"]["value"]
-
+# --- the real server (the fixture and probe of tests/test_robust_server.py) -------------------
 
 def test_each_malformed_header_alone_leaves_the_server_listening(server: RawServer):
     for case in sorted(MALFORMED):
