@@ -365,9 +365,11 @@ class FigcheckServer(LanguageServer):
 
         try:
             return self.watchdog.run(work, cancelled)
-        except cancel.Interrupted:
-            loop.call_soon_threadsafe(self.log, f"figcheck: stopped checking {snap.uri} version "
-                                                f"{snap.version}: closed or changed (interrupted)")
+        except (cancel.Interrupted, Superseded) as exc:
+            if isinstance(exc, cancel.Interrupted) or len(snap.text) >= LARGE_DOCUMENT:
+                how = "interrupted" if isinstance(exc, cancel.Interrupted) else "between paragraphs"
+                loop.call_soon_threadsafe(self.log, f"figcheck: stopped checking {snap.uri} version "
+                                                    f"{snap.version}: closed or changed ({how})")
             raise Superseded() from None
 
     def _warm_up(self) -> None:
