@@ -9,11 +9,32 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 
+# Units writers use that pint lacks. The radius of a planet or moon is a unit of its own kind
+# ("5Rp", "8.74Rs"): it converts to nothing, so two bodies' radii never compare.
+_DEFINITIONS = (
+    "ppb = 1e-9 = parts_per_billion",
+    "rayleigh = 1e10 / (4 * pi) / meter ** 2 / second / steradian",
+)
+
+
 @cache
 def registry():
     import pint
 
-    return pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+    ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+    for definition in _DEFINITIONS:
+        ureg.define(definition)
+    return ureg
+
+
+@lru_cache(maxsize=64)
+def body_radius(body: str) -> str:
+    """The unit "radius of ``body``" ("p" for a planet, "Rh" for Rhea), defined on first use."""
+    name = "radius_" + "".join(ch for ch in body if ch.isalnum() and ch.isascii()) or "radius_body"
+    ureg = registry()
+    if name not in ureg:
+        ureg.define(f"{name} = [{name}]")
+    return name
 
 
 @lru_cache(maxsize=4096)

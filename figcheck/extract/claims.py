@@ -63,7 +63,19 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 _SCALE_AFTER_FRACTION = re.compile(r"\s+(thousand|million|billion)\b", re.IGNORECASE)
 _ENDS_WITH_SCALE = re.compile(r"(?:thousand|million|billion|trillion)$", re.IGNORECASE)
 _HYPHEN_WORD = re.compile(r"[-‑][A-Za-z°]")
-_PERCENT = re.compile(r"(?:%|per[ -]?cent\b|percent\b|pc\b|pct\b|percentage[ -]points?\b)", re.IGNORECASE)
+_PERCENT = re.compile(
+    r"(?:(?:wt|mol|vol|at|mass|w/w|v/v)\.?[ \u00a0]?%|%|per[ -]?cent\b|percent\b|pc\b|pct\b|percentage[ -]points?\b)",
+    re.IGNORECASE,
+)
+_PERCENT_SIGN = re.compile(r"\d ?%|\bper ?cent\b|\bpercent\b", re.IGNORECASE)
+_POINTS = re.compile(r"(?:points?|pts?|pp|ppts?)\b(?! (?:of|on|in) (?:the|a)\b)")
+_BODY_RADIUS = re.compile(r"R([A-Z][a-z]{0,2}|[a-z]{1,2}|[⊕☉⊙])(?![\w])")
+_BRACKET_SYMBOL = re.compile(r"(in\.?)(?![\w])")
+_BRACKET_OPEN = re.compile(r"[(\[;][ \u00a0]*(?:~|∼|≈|c\.|ca\.|about|approx\.?|approximately|around|roughly|some|nearly|almost)?[ \u00a0]*$", re.IGNORECASE)
+_BRACKET_CLOSE = re.compile(r"[ \u00a0]*[)\];,]")
+# A power written after a unit symbol: "cm−1", "s-1", "g− 1", "m⁻²", "m^-2".
+_POWER = re.compile(r"(?:\^|\*\*)?(?:([-−‐⁻]) ?([1-4])|⁻([¹²³⁴]))(?![\d.,]?\d)")
+_SUPERSCRIPT_DIGITS = {"¹": 1, "²": 2, "³": 3, "⁴": 4}
 _PER = re.compile(r"(?:/|[ \u00a0]per[ \u00a0]+)")
 _SUBUNIT = re.compile(r"(cents?|pence|p)\b")
 _NUMBER_CONTINUES = re.compile(r"[:.]\d|/\d|,\d{1,2}(?!\d)|\d")
@@ -86,6 +98,14 @@ _CURRENCY_SYMBOL = re.compile(r"(?:US\$|\$|£|€|¥)")
 _AND = re.compile(r",?\s*and\s+")
 _INCH_UNIT = re.compile(r"[ \u00a0]?(?:inches|inch|in\.?(?![A-Za-z])|\"|″|'')")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")
+_QUALIFIER_SIGNS = frozenset("~∼≈≃<≤⩽≲>≥⩾≳")
+_UNCERTAINTY = re.compile(r"\((\d{1,3})\)(?=[ \u00a0]?[^\W\d_]|[ \u00a0]?[Å%‰°µμ])")
+
+
+def _power_of(m: re.Match) -> int:
+    if m.group(3):
+        return -_SUPERSCRIPT_DIGITS[m.group(3)]
+    return -int(m.group(2))
 
 
 @dataclass(slots=True)
@@ -204,7 +224,7 @@ class _Scanner:
 
     # --- what follows a figure ------------------------------------------------------------------
 
-    def unit_after(self, pos: int, allow_hyphen: bool = True) -> UnitMatch | None:
+    def unit_after(self, pos: int, allow_hyphen: bool = True, num: Number | None = None) -> UnitMatch | None:
         text = self.text
         attached = pos < len(text) and not text[pos].isspace()
         i = pos
@@ -220,24 +240,31 @@ class _Scanner:
             per = self._per_unit(i)
             if per is not None:
                 return UnitMatch("quantity", f"1 / ({per[0]})", i, per[1], text[i : per[1]])
-        # percentages
+        # percentages ("5%", "1.3 wt.%", "5 mol%") and percentage points
         pm = _PERCENT.match(text[i : i + 20])
         if pm and not (pm.group(0).lower() in ("pc", "pct") and not attached and text[i - 1 : i] != " "):
             word = pm.group(0)
             unit = "percentage_point" if word.lower().startswith("percentage") else "percent"
-            return UnitMatch("percent", unit, i, i + pm.end(), word)
+            return UnitMatch("percent" if unit == "percent" else "percentage_point", unit, i, i + pm.end(), word)
+        points = _POINTS.match(text, i)
+        if points and self._percent_nearby(pos):
+            return UnitMatch("percentage_point", "percentage_point", i, points.end(), points.group(0))
+        # the radius of a planet or moon, written attached: "5Rp", "8.74Rs", "2–3Rp"
+        if attached and not hyphen:
+            body = _BODY_RADIUS.match(text, i)
+            if body and not (body.group(1).lower() == "s" and _money_context(self, pos)):
+                return UnitMatch("quantity", U.body_radius(body.group(1)), i, body.end(), body.group(0))
         wm = L.WORD_UNIT_RE.match(text, i)
         sm = L.SYMBOL_UNIT_RE.match(text, i)
         best = None
         if wm:
             best = ("word", wm)
-        if sm and (best is None or sm.end() > best[1].end()):
-            sym = sm.group(0)
-            # "40C" but not "40 C" or "40-C"; "5 in the" is never inches
-            attached_only = sym in L.ATTACHED_ONLY_SYMBOLS and (not attached or hyphen)
-            if not attached_only and not (sym in L.NEVER_SPACED and not attached):
-                best = ("symbol", sm)
+        if sm and (best is None or sm.end() > best[1].end()) and self._symbol_fits(sm, attached, hyphen, num):
+            best = ("symbol", sm)
         if best is None:
+            bracket = _BRACKET_SYMBOL.match(text, i)
+            if bracket and not attached and num is not None and self._alone_in_bracket(num.start, bracket.end()):
+                return UnitMatch("quantity", L.BRACKET_ONLY_SYMBOLS[bracket.group(1)], i, bracket.end(), bracket.group(0))
             return None
         m = best[1]
         unit_text = m.group(0)
@@ -250,12 +277,89 @@ class _Scanner:
         factor = 1.0
         if pint_unit in L.UNIT_FACTORS:
             pint_unit, factor = L.UNIT_FACTORS[pint_unit]
+        elif best[0] == "symbol" and pint_unit not in L.TEMPERATURE_UNITS:
+            # powers and products written the scientific way: "964 cm−1", "2.6 km s−1", "1 g cm−3"
+            pint_unit, end = self._powers(pint_unit, end)
+            unit_text = text[i:end]
         per = self._per_unit(end)
         if per is not None and pint_unit not in L.TEMPERATURE_UNITS:
             denominator, end = per
             pint_unit = f"({pint_unit}) / ({denominator})"
             unit_text = text[i:end]
         return UnitMatch("quantity", pint_unit, i, end, unit_text, factor=factor)
+
+    def _symbol_fits(self, sm: re.Match, attached: bool, hyphen: bool, num: Number | None) -> bool:
+        """Whether a unit symbol right after a figure is read as one: "40C" but not "40 C" or
+        "40-C"; "5M" is five million, not molar; "4.0 V" and "1 g cm−3" are units after a space
+        (a decimal figure, or a symbol with a power or a denominator, is a measurement)."""
+        sym = sm.group(0)
+        if sym in L.NEVER_ATTACHED and attached:
+            return False
+        ambiguous = (sym in L.ATTACHED_ONLY_SYMBOLS and (not attached or hyphen)) or (sym in L.NEVER_SPACED and not attached)
+        if not ambiguous:
+            return True
+        if hyphen:
+            return False
+        end = sm.end()
+        after = self.text[end : end + 8]
+        if _POWER.match(after) or _PER.match(after) and self._per_unit(end) is not None:
+            return True
+        if num is not None and self._alone_in_bracket(num.start, end):
+            return True  # "1 oz (28 g)": alone in a bracket after another figure
+        if self._product_term(end) is not None:
+            return True
+        return (
+            sym in L.SPACED_AFTER_DECIMALS
+            and num is not None
+            and "." in num.text
+            and not after[:1].isalpha()
+        )
+
+    def _alone_in_bracket(self, start: int, end: int) -> bool:
+        """"(7.1 in)", "(~0.8 cm; 0.3 in)": the figure and its unit fill a bracket (or one of its
+        equivalents), as a conversion does."""
+        before = self.text[max(0, start - 16) : start]
+        return bool(_BRACKET_OPEN.search(before)) and bool(_BRACKET_CLOSE.match(self.text, end))
+
+    def _powers(self, unit: str, end: int) -> tuple[str, int]:
+        """The unit with the powers and product terms written after its symbol."""
+        text = self.text
+        pm = _POWER.match(text, end)
+        if pm:
+            unit = f"({unit}) ** {_power_of(pm)}"
+            end = pm.end()
+        for _ in range(4):
+            term = self._product_term(end)
+            if term is None:
+                break
+            factor, end = term
+            unit = f"{unit} * {factor}"
+        return unit, end
+
+    def _product_term(self, pos: int) -> tuple[str, int] | None:
+        """" s−1" in "km s−1": a symbol with a written power, after a space or a dot."""
+        text = self.text
+        if text[pos : pos + 1] not in (" ", "\u00a0", "·", "⋅"):
+            return None
+        sm = L.SYMBOL_UNIT_RE.match(text, pos + 1)
+        if not sm:
+            return None
+        unit = L.SYMBOL_UNITS[sm.group(0)]
+        if unit in L.TEMPERATURE_UNITS or unit in L.UNIT_FACTORS:
+            return None
+        pm = _POWER.match(text, sm.end())
+        if not pm:
+            return None
+        return f"({unit}) ** {_power_of(pm)}", pm.end()
+
+    def _percent_nearby(self, pos: int) -> bool:
+        """"rose 2 points to 7%": a percentage in the same sentence makes points percentage points."""
+        window = self.text[max(0, pos - 80) : pos + 60]
+        cut = pos - max(0, pos - 80)
+        before, after = window[:cut], window[cut:]
+        before = before[max(before.rfind(". "), 0) :]
+        after = after[: after.find(". ")] if ". " in after else after
+        return bool(_PERCENT_SIGN.search(before) or _PERCENT_SIGN.search(after))
 
     def _per_unit(self, pos: int) -> tuple[str, int] | None:
         """The denominator of "mg/kg", "km per day", "litres per 100 km": (pint unit, end)."""
@@ -303,7 +407,7 @@ class _Scanner:
 
     def qualifier_before(self, pos: int) -> tuple[str, int] | None:
         last = self.prev_word(pos).lower()
-        if last not in L.QUALIFIER_LAST_WORDS and self.text[pos - 1 : pos] not in ("~", "≈"):
+        if last not in L.QUALIFIER_LAST_WORDS and self.text[max(0, pos - 2) : pos].strip()[-1:] not in _QUALIFIER_SIGNS:
             return None
         window = self.text[max(0, pos - 24) : pos]
         m = L.QUALIFIER_PATTERN.search(window)
@@ -452,12 +556,19 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
     unit = None
     spread = None
     pm = _PLUS_MINUS.match(text, num.end)
+    um = _UNCERTAINTY.match(text, num.end) if "." in num.text else None
     if pm and currency is None:
         spread = parse_digits(text, pm.end())
         if spread is not None and not _rejects_digits(sc, spread, range_end=True):
             num = replace(num, end=spread.end, text=text[num.start : spread.end])
         else:
             spread = None
+    elif um and currency is None:
+        # "4.2153(4) Å": the uncertainty in the last digits written
+        decimals = len(num.text) - num.text.index(".") - 1
+        digits = um.group(1)
+        spread = Number(um.start(1), um.end(1), int(digits) * 10.0**-decimals, 0.5 * 10.0**-decimals, digits)
+        num = replace(num, end=um.end(), text=text[num.start : um.end()])
     if currency is None:
         unit = _read_unit(sc, num)
     # Ranges: "5 to 10 km", "20-30 mm", "between 5 and 10 kilometres", "3-4 kilometres".
@@ -569,7 +680,7 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
         kind=kind,  # type: ignore[arg-type]
         qualifier=qualifier,
         counted=counted,
-        unit_text=unit.text if unit is not None and kind in ("quantity", "percent") else None,
+        unit_text=unit.text if unit is not None and kind in ("quantity", "percent", "percentage_point") else None,
         unit_start=unit.start if unit is not None else None,
         unit_end=unit.end if unit is not None else None,
         number_text=text[num.start : (high_num or num).end],
@@ -670,7 +781,7 @@ def _read_unit(sc: _Scanner, num: Number) -> UnitMatch | None:
     # feet and inches written with marks: 5'11", 5′ 11″ (read whole by _compound)
     if _INCHES_MARK.match(text[end : end + 8]):
         return UnitMatch("quantity", "foot", end, end + 1, text[end])
-    unit = sc.unit_after(end)
+    unit = sc.unit_after(end, num=num)
     if unit is None:
         return None
     # adjectival hyphen with a non-unit continuation ("5-star"): unit_after only matched units.
@@ -795,7 +906,11 @@ def _unit_and_dimension(kind: str, unit: UnitMatch | None, currency) -> tuple[st
     if kind == "count":
         return None, "count"
     if kind == "percent":
-        return (unit.unit if unit else "percent"), ("percentage point" if unit and unit.unit == "percentage_point" else "percent")
+        return "percent", "percent"
+    if kind == "percentage_point":
+        return "percentage_point", "percentage point"
+    if kind == "number":
+        return None, "dimensionless"
     return U.canonical(unit.unit), U.dimension(unit.unit)
 
 

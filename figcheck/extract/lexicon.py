@@ -69,7 +69,8 @@ def trie_pattern(words) -> str:
 QUALIFIERS: dict[str, str] = {
     "about": "approx", "around": "approx", "roughly": "approx", "some": "approx",
     "approximately": "approx", "approx.": "approx", "approx": "approx", "circa": "approx",
-    "c.": "approx", "ca.": "approx", "~": "approx", "an estimated": "approx",
+    "c.": "approx", "ca.": "approx", "~": "approx", "∼": "approx", "≈": "approx", "≃": "approx",
+    "<": "max", "≤": "max", "⩽": "max", "≲": "max", ">": "min", "≥": "min", "⩾": "min", "≳": "min", "an estimated": "approx",
     "estimated": "approx", "an approximate": "approx", "nearly": "near_below",
     "almost": "near_below", "close to": "near_below", "just under": "near_below",
     "just short of": "near_below", "not quite": "near_below", "approaching": "near_below",
@@ -103,6 +104,7 @@ _LENGTHS = {
     # pint unit: (singular words, plural words, symbols)
     "millimeter": (["millimetre", "millimeter"], ["millimetres", "millimeters"], ["mm"]),
     "centimeter": (["centimetre", "centimeter"], ["centimetres", "centimeters"], ["cm"]),
+    "decimeter": (["decimetre", "decimeter"], ["decimetres", "decimeters"], ["dm"]),
     "meter": (["metre", "meter"], ["metres", "meters"], ["m"]),
     "kilometer": (["kilometre", "kilometer"], ["kilometres", "kilometers", "kms", "klicks"], ["km", "Km", "KM"]),
     "inch": (["inch"], ["inches"], []),
@@ -113,6 +115,11 @@ _LENGTHS = {
     "micrometer": (["micrometre", "micrometer", "micron"], ["micrometres", "micrometers", "microns"], ["µm", "μm"]),
     "nanometer": (["nanometre", "nanometer"], ["nanometres", "nanometers"], ["nm"]),
     "light_year": (["light year", "light-year"], ["light years", "light-years"], []),
+    "angstrom": (["angstrom", "ångström"], ["angstroms", "ångströms"], ["Å", "\u212b"]),
+    "femtometer": (["femtometre", "femtometer"], ["femtometres", "femtometers"], ["fm"]),
+    "astronomical_unit": (["astronomical unit"], ["astronomical units"], ["AU", "au"]),
+    "kiloparsec": (["kiloparsec"], ["kiloparsecs"], ["kpc"]),
+    "megaparsec": (["megaparsec"], ["megaparsecs"], ["Mpc"]),
 }
 _AREA_ONLY = {
     "hectare": (["hectare"], ["hectares"], ["ha"]),
@@ -133,6 +140,7 @@ _MASSES = {
     "milligram": (["milligram", "milligramme"], ["milligrams", "milligrammes"], ["mg"]),
     "gram": (["gram", "gramme"], ["grams", "grammes"], ["g", "gm", "gms"]),
     "kilogram": (["kilogram", "kilogramme", "kilo"], ["kilograms", "kilogrammes", "kilos"], ["kg", "kgs", "Kg"]),
+    "megagram": (["megagram"], ["megagrams"], ["Mg"]),
     "metric_ton": (["tonne", "metric ton"], ["tonnes", "metric tons"], ["t"]),
     "ton": (["ton", "short ton"], ["tons", "short tons"], []),
     "long_ton": (["long ton"], ["long tons"], []),
@@ -142,8 +150,10 @@ _MASSES = {
     "carat": (["carat"], ["carats"], ["ct"]),
 }
 _TIMES = {
+    "nanosecond": (["nanosecond"], ["nanoseconds"], ["ns"]),
+    "microsecond": (["microsecond"], ["microseconds"], ["µs", "μs"]),
     "millisecond": (["millisecond"], ["milliseconds"], ["ms"]),
-    "second": (["second"], ["seconds", "secs"], ["sec"]),
+    "second": (["second"], ["seconds", "secs"], ["sec", "s"]),
     "minute": (["minute"], ["minutes", "mins"], ["min"]),
     "hour": (["hour"], ["hours", "hrs"], ["hr", "h"]),
     "day": (["day"], ["days"], []),
@@ -153,6 +163,10 @@ _TIMES = {
     "year": (["year"], ["years", "yrs"], ["yr"]),
     "decade": (["decade"], ["decades"], []),  # read as ten years: pint's "decade" is logarithmic
     "century": (["century"], ["centuries"], []),
+    # geological and astronomical ages: "55.8 Ma", "<20 ka", "3 byr"
+    "kiloyear": ([], [], ["ka", "kyr"]),
+    "megayear": ([], [], ["Ma", "Myr"]),
+    "gigayear": ([], [], ["Ga", "Gyr", "byr"]),
 }
 _SPEEDS = {
     "mile / hour": (["mile per hour", "mile an hour", "mile-per-hour"], ["miles per hour", "miles an hour", "miles-per-hour"], ["mph", "MPH"]),
@@ -182,6 +196,21 @@ _ENERGY_POWER = {
     "volt": (["volt"], ["volts"], ["V"]),
     "kilovolt": (["kilovolt"], ["kilovolts"], ["kV"]),
     "ampere": (["amp", "ampere"], ["amps", "amperes"], ["A"]),
+    "milliampere": (["milliamp", "milliampere"], ["milliamps", "milliamperes"], ["mA"]),
+    "microampere": (["microamp", "microampere"], ["microamps", "microamperes"], ["µA", "μA"]),
+    "nanoampere": ([], [], ["nA"]),
+    "millivolt": (["millivolt"], ["millivolts"], ["mV"]),
+    "microvolt": (["microvolt"], ["microvolts"], ["µV", "μV"]),
+    "milliwatt": (["milliwatt"], ["milliwatts"], ["mW"]),
+    "microwatt": (["microwatt"], ["microwatts"], ["µW", "μW"]),
+    "millijoule": (["millijoule"], ["millijoules"], ["mJ"]),
+    "microjoule": (["microjoule"], ["microjoules"], ["µJ", "μJ"]),
+    "nanojoule": (["nanojoule"], ["nanojoules"], ["nJ"]),
+    "electron_volt": (["electronvolt", "electron volt"], ["electronvolts", "electron volts"], ["eV"]),
+    "kiloelectron_volt": ([], [], ["keV"]),
+    "megaelectron_volt": ([], [], ["MeV"]),
+    "gigaelectron_volt": ([], [], ["GeV"]),
+    "teraelectron_volt": ([], [], ["TeV"]),
 }
 _OTHER = {
     "hertz": (["hertz"], [], ["Hz"]),
@@ -202,6 +231,24 @@ _OTHER = {
     "gigabit / second": (["gigabit per second"], ["gigabits per second"], ["Gbps", "Gbit/s", "Gb/s"]),
     "kilobit / second": (["kilobit per second"], ["kilobits per second"], ["kbps", "kbit/s"]),
     "psi": ([], [], ["psi"]),
+    "tesla": (["tesla"], ["teslas"], ["T"]),
+    "millitesla": (["millitesla"], [], ["mT"]),
+    "microtesla": (["microtesla"], [], ["µT", "μT"]),
+    "nanotesla": (["nanotesla"], ["nanoteslas"], ["nT"]),
+    "nanobar": (["nanobar"], ["nanobars"], ["nbar"]),
+    "microbar": (["microbar"], ["microbars"], ["µbar", "μbar"]),
+    "torr": (["torr"], [], ["Torr"]),
+    "standard_atmosphere": (["atmosphere"], ["atmospheres"], ["atm"]),
+    "millimeter_Hg": ([], [], ["mmHg"]),
+    "permille": (["per mille", "per mil", "permille", "per mill"], [], ["‰"]),
+    "ppb": (["part per billion"], ["parts per billion"], ["ppb"]),
+    "enzyme_unit / milliliter": ([], [], ["U/ml", "U/mL", "IU/ml", "IU/mL", "units/ml", "units/mL"]),
+    "enzyme_unit / liter": ([], [], ["U/l", "U/L", "IU/l", "IU/L"]),
+    "kilorayleigh": ([], [], ["kR"]),
+    "rayleigh": (["rayleigh"], ["rayleighs"], []),
+    "dalton": (["dalton"], ["daltons"], ["Da"]),
+    "megadalton": ([], [], ["MDa"]),
+    "molar": (["molar"], [], ["M"]),
     "microliter": (["microlitre", "microliter"], ["microlitres", "microliters"], ["µl", "μl", "µL", "μL", "ul", "uL"]),
     "microgram": (["microgram"], ["micrograms"], ["µg", "μg", "mcg", "ug"]),
     "nanogram": (["nanogram"], ["nanograms"], ["ng"]),
@@ -222,7 +269,7 @@ _OTHER = {
     "calorie": (["calorie"], [], ["cal"]),
     "cubic_centimeter": ([], [], ["cc", "cm³", "cm3"]),
     "bar": ([], [], ["bar"]),
-    "millibar": (["millibar"], ["millibars"], ["mbar", "mb"]),
+    "millibar": (["millibar"], ["millibars"], ["mbar", "mBar", "mb"]),
     "hectopascal": (["hectopascal"], ["hectopascals"], ["hPa"]),
     "kilopascal": (["kilopascal"], ["kilopascals"], ["kPa"]),
     "megapascal": (["megapascal"], ["megapascals"], ["MPa"]),
@@ -235,13 +282,14 @@ _OTHER = {
 }
 _TEMPERATURES = {
     "degree_Celsius": (
-        ["degree Celsius", "degree centigrade", "Celsius", "centigrade"],
-        ["degrees Celsius", "degrees centigrade", "degrees C"],
+        # with the misspellings writers often make ("celcius"), and "deg C"
+        ["degree Celsius", "degree centigrade", "Celsius", "centigrade", "degree celcius", "celcius", "deg Celsius", "deg C", "deg. C"],
+        ["degrees Celsius", "degrees centigrade", "degrees C", "degrees celcius", "degs C"],
         ["°C", "ºC", "° C", "℃", "C"],
     ),
     "degree_Fahrenheit": (
-        ["degree Fahrenheit", "Fahrenheit"],
-        ["degrees Fahrenheit", "degrees F"],
+        ["degree Fahrenheit", "Fahrenheit", "degree farenheit", "farenheit", "fahrenheight", "deg Fahrenheit", "deg F", "deg. F"],
+        ["degrees Fahrenheit", "degrees F", "degrees farenheit", "degrees fahrenheight", "degs F"],
         ["°F", "ºF", "° F", "℉", "F"],
     ),
 }
@@ -252,7 +300,16 @@ UNIT_FACTORS = {"decade": ("year", 10.0), "litre_per_100km": ("liter / kilometer
 # Symbols that need the figure right before them with no space ("40C", not "40 C").
 ATTACHED_ONLY_SYMBOLS = frozenset({"C", "F", "t", "l", "g", "A", "V", "W", "J", "st", "ct", "kn", "mo"})
 # Symbols too ambiguous after a space in running prose ("5 in the", "3 a day").
-NEVER_SPACED = frozenset({"C", "F", "t", "l", "g", "A", "V", "J", "st", "ct", "mo", "mos", "kn", "gm", "gms", "Cal", "bar", "Pa", "B", "ul", "ug", "mol"})
+NEVER_SPACED = frozenset({"C", "F", "t", "l", "g", "A", "V", "J", "st", "ct", "mo", "mos", "kn", "gm", "gms", "Cal", "bar", "Pa", "B", "ul", "ug", "mol", "M", "T", "au", "ka", "Ga", "Da"})
+# Symbols never written attached to a figure in prose that means them ("5M" is five million,
+# "5T" a model name): molar and tesla only after a space.
+NEVER_ATTACHED = frozenset({"M", "T"})
+# Of the symbols above, those a scientist writes after a space when the figure has decimals
+# ("4.0 V", "0.05 g", "0.2 M", "5.65 s"): a decimal figure is a measurement, not a label.
+SPACED_AFTER_DECIMALS = frozenset({"t", "l", "g", "A", "V", "J", "W", "bar", "Pa", "mol", "M", "T", "ug", "ul"})
+# Short symbols that are units only alone in a bracket ("180 millimetres (7.1 in)"): in running
+# prose they are ordinary words ("5 in the morning").
+BRACKET_ONLY_SYMBOLS = {"in": "inch", "in.": "inch"}
 
 _SQUARE_WORDS = ("square", "sq", "sq.")
 _CUBIC_WORDS = ("cubic", "cu", "cu.")
