@@ -25,9 +25,10 @@ _A_FOLLOWERS = (
     "liter|gallon|hectare|acre|square|cubic|decade|century|fortnight|nautical|millimetre|"
     "centimetre|millimeter|centimeter"
 )
-_ANCHOR_WORDS = [*L.SMALL_NUMBERS, *L.TENS, "dozen", "half", "quarter"]
+_ANCHOR_WORDS = [*L.SMALL_NUMBERS, *L.TENS, "dozen", "half", "quarter", "twice", "thrice"]
 # Where a figure may start: digits (not inside a word, a path or a longer number) ...
-DIGIT_ANCHOR = re.compile(rf"(?<![\w.,/\\#@])(?:\d|\.\d|[{''.join(L.VULGAR_FRACTIONS)}])")
+# (not a subscript or power either: "(ClO4)2", "Ca10(PO4)6", "n−1", "3f+1")
+DIGIT_ANCHOR = re.compile(rf"(?<![\w.,/\\#@)\]×])(?<!× )(?<![\w)\]][−+⁻])(?:\d|\.\d|[{''.join(L.VULGAR_FRACTIONS)}])")
 # ... or a number word, or "a"/"an" before a scale or unit word ("a thousand", "a mile").
 WORD_ANCHOR = re.compile(
     r"\b(?:"
@@ -46,7 +47,9 @@ _EXCLUDED: tuple[tuple[str, re.Pattern], ...] = (
     ("@", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
     ("`", re.compile(r"`[^`\n]+`")),
     ("+", re.compile(r"(?<![\w.])\+\d{1,3}[ .-]?(?:\(?\d{1,4}\)?[ .-]?){2,5}\d{2,4}(?![\w])")),
-    ("°", re.compile(r"\d{1,3}(?:\.\d+)?°\s*\d{0,2}(?:['′]\s*\d{0,2}(?:\.\d+)?[\"″]?)?\s*[NSEW]\b")),
+    # a position in degrees and minutes ("57°44’8.47”N"); a latitude alone ("40°N") is a measure
+    ("°", re.compile(r"\d{1,3}(?:\.\d+)?°\s*\d{1,2}(?:\.\d+)?['′’]\s*(?:\d{0,2}(?:\.\d+)?[\"″”]?)?\s*[NSEW]\b")),
+    ("°", re.compile(r"\d{1,3}(?:\.\d+)?°\s*[NS]\b,?\s*\d{1,3}(?:\.\d+)?°\s*[EW]\b")),  # "50°N 36°E"
     (".", re.compile(r"(?<![\w.-])[A-Za-z][\w-]+\.(?:py|js|ts|json|html|md|txt|pdf|csv|exe|zip|xml|yaml|toml)\b")),
 )
 _DIGIT_CHAIN = re.compile(r"(?<![\w.,])\(?\d{2,5}\)?(?:[ .\-/]\d{2,5}){2,4}(?![\w.,]?\d)")
@@ -87,7 +90,7 @@ _MINUS_BEFORE = re.compile(r"\bminus\s+$", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"(?:^|(?<=\W))(between|from)\s+$", re.IGNORECASE)
 _DIGITS_AND_MARKS = re.compile(r"[\d.,]+")
 _OLD_AFTER = re.compile(r"[-‑ ]old\b")
-_FRACTION_COMPOUND = re.compile(r"-(?:thirds?|quarters?|fifths?|halves|fold|off|way|sided|all)\b", re.IGNORECASE)
+_FRACTION_COMPOUND = re.compile(r"-(?:thirds?|quarters?|fifths?|halves|off|way|sided|all)\b", re.IGNORECASE)
 _LIST_MARK = re.compile(r"[.)]\s")
 _CAPITALISED_AFTER = re.compile(r"[ \u00a0]+([A-Z][\w-]*)")
 _COUNTED_BEFORE = re.compile(r"(?:\d|\b(?:" + _NUMBER_WORD_ALT + r"))\s+[A-Za-z-]+", re.IGNORECASE)
@@ -99,6 +102,18 @@ _AND = re.compile(r",?\s*and\s+")
 _INCH_UNIT = re.compile(r"[ \u00a0]?(?:inches|inch|in\.?(?![A-Za-z])|\"|″|'')")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")
 _QUALIFIER_SIGNS = frozenset("~∼≈≃<≤⩽≲>≥⩾≳")
+# Items of a list after a label: "7 and", "3, 5, and", "3I and", "6–".
+_LABEL_LIST_ITEM = re.compile(r"(?<![\w.])\d{1,4}[A-Za-z]?(?:,[ \u00a0]*(?:and|or|&)?|[ \u00a0]+(?:and|or|&|to)|[ \u00a0]*[–-])[ \u00a0]*$")
+_ISOTOPE_AFTER = re.compile(
+    r"(?:/\d|\]|-?(?:labell?ed|enriched|depleted)\b|O\d|H\d|[ \u00a0]+(?:dat(?:es?|ing|ed)|ages?|analys[ie]s|"
+    r"values?|content|isotopes?|isotopic|signals?|records?|measurements?|enrichment|excursion|"
+    r"labell?ing|uptake|incorporation|abundances?|ratios?|tracer)\b)"
+)
+_MULTIPLE = re.compile(r"(?:[ \u00a0]+times\b|[-‑ \u00a0]?fold\b)(?![-‑])", re.IGNORECASE)
+_MULTIPLE_WORDS = frozenset({"twice", "thrice"})
+_PRODUCT_AFTER = re.compile(r"[ \u00a0]?[×x][ \u00a0]?\d")
+_RATIO = re.compile(r":(\d{1,5}(?:\.\d+)?)(?![\d:.]\d?)")
+_RATIO_CONTEXT = re.compile(r"\b(?:ratios?|proportions?|mix(?:ture|ed)?|dilut\w*|stoichiometr\w*|v/v|w/w|mol/mol|odds)\b", re.IGNORECASE)
 _UNCERTAINTY = re.compile(r"\((\d{1,3})\)(?=[ \u00a0]?[^\W\d_]|[ \u00a0]?[Å%‰°µμ])")
 
 
@@ -182,6 +197,8 @@ class _Scanner:
         if c.isdigit() or c == "." or c in L.VULGAR_FRACTIONS:
             return parse_digits(text, pos)
         word = _LETTERS.match(text[pos : pos + 12]).group(0).lower()
+        if word in ("twice", "thrice"):
+            return Number(pos, pos + len(word), 2.0 if word == "twice" else 3.0, 0.5, text[pos : pos + len(word)], is_word=True)
         if word in ("half", "quarter"):
             return self._fraction_word(pos, word)
         if word in ("a", "an"):
@@ -492,13 +509,38 @@ def _rejects_digits(sc: _Scanner, num: Number, range_end: bool = False) -> bool:
 
 def _is_label_before(sc: _Scanner, pos: int) -> bool:
     """"Article 5", "Gate 12", "BA 286", "page 3": the figure names something."""
+    return _is_label_word_before(sc, pos) or _is_name_before(sc, pos)
+
+
+def _is_label_word_before(sc: _Scanner, pos: int, in_list: bool = True) -> bool:
+    """"Fig. 4A", "phase 3", "No. 10", and each later item of a list they start ("Figs. 7 and 8",
+    "phases 3, 5, and 7", "Figures 3I and 3J")."""
     word = sc.prev_word(pos)
     if not word:
         # "No. 10", "#3", "p. 12"
-        return bool(_NUMBER_SIGN_BEFORE.search(sc.text[max(0, pos - 5) : pos]))
+        if _NUMBER_SIGN_BEFORE.search(sc.text[max(0, pos - 5) : pos]):
+            return True
+        if in_list:
+            item = _LABEL_LIST_ITEM.search(sc.text, max(0, pos - 24), pos)
+            if item:
+                return _is_label_word_before(sc, item.start(), in_list=True)
+        return False
     lw = word.lower().rstrip(".")
     if lw in L.LABEL_WORDS and lw not in ("day", "days", "week", "weeks", "year", "years", "hour", "hours", "minute", "minutes"):
         return True
+    if in_list and lw in ("and", "or", "to"):
+        item = _LABEL_LIST_ITEM.search(sc.text, max(0, pos - 28), pos)
+        if item:
+            return _is_label_word_before(sc, item.start(), in_list=True)
+    return False
+
+
+def _is_name_before(sc: _Scanner, pos: int) -> bool:
+    """"Voyager 1", "BA 286": a capitalised word names the thing the figure numbers."""
+    word = sc.prev_word(pos)
+    if not word:
+        return False
+    lw = word.lower().rstrip(".")
     if word[0].isupper() and lw not in L.SENTENCE_WORDS and lw not in L.QUALIFIERS:
         if re.fullmatch(rf"(?:{L.MONTHS})\.?", lw):
             return False  # dates are handled separately
@@ -530,6 +572,9 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
     num = sc.number_at(pos)
     if num is None or num.end <= num.start:
         return None
+    ratio = _ratio(sc, num)
+    if ratio is not None:
+        return _number_claim(sc, ratio)
     if not num.is_word and _rejects_digits(sc, num):
         return None
     if num.is_word and _rejects_word(sc, num):
@@ -597,14 +642,22 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
     # Nothing after the figure: a count of the noun that follows, or a bare count.
     if kind == "count":
         last = (high_num or num).end
-        if text[last : last + 1].isalpha():
+        multiple = _MULTIPLE.match(text, last)
+        noun = None if multiple else counted_noun(text, last)
+        if multiple or num.text.lower() in _MULTIPLE_WORDS:
+            kind = "number"  # "16 times", "three-fold", "5–10 times", "twice": a multiplier
+            after = multiple.end() if multiple else last
+        elif text[last : last + 1].isalpha():
             return None  # 221B, 3D, 4x4: a name, not a count
-        noun = counted_noun(text, last)
-        if noun == "":
-            return None  # "three times", "two-thirds": not a claim
-        if noun is not None:
+        elif noun == "":
+            return None  # "two-thirds", "five-star": not a claim
+        elif noun is not None:
             counted, noun_end = noun
             after = noun_end
+        elif _PRODUCT_AFTER.match(text, last):
+            return None  # "60 × 10 × 3 mm": a factor of a product
+        elif _bare_number_ok(sc, num, high_num, qual):
+            kind = "number"  # "p = 0.03", "n = 12", "an odds ratio of 2.84 (1.66–4.88)"
         elif high_num is not None and between is None:
             return None  # "3-1", "5 to 4": scores and tallies, not ranges
         elif not _bare_count_ok(sc, num, qual):
@@ -621,8 +674,13 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
     if kind == "quantity" and unit and unit.unit == "pound" and _money_context(sc, start):
         unit = UnitMatch("money", None, unit.start, unit.end, unit.text, currency="GBP")
         kind = "money"
-    if kind == "quantity" and _is_label_before(sc, num.start) and (unit.end - unit.start) <= 2 and not text[num.end : num.end + 1].isalpha():
-        return None  # "Route 66 m" is rare; "Flight BA 286" never has a unit
+    if kind == "quantity" and (unit.end - unit.start) <= 2 and (
+        _is_label_word_before(sc, num.start)
+        or (_is_name_before(sc, num.start) and not text[num.end : num.end + 1].isalpha())
+    ):
+        return None  # "Route 66 m" is rare; "Flight BA 286" never has a unit; "Fig. 4A" is a panel
+    if kind == "quantity" and unit.unit in L.TEMPERATURE_UNITS and unit.text in ("C", "F") and _isotope(sc, num, unit):
+        return None  # "12C", "[11C]", "13C/12C", "14C dates": isotopes, not temperatures
     if between and high_num is None:
         between = None  # "from 5%" alone: the word is not part of the figure
     if between:
@@ -691,6 +749,20 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
     )
 
 
+def _number_claim(sc: _Scanner, num: Number) -> Claim:
+    """A pure number (a ratio) with the qualifier written before it."""
+    qual = sc.qualifier_before(num.start)
+    start = qual[1] if qual else num.start
+    qualifier = qual[0] if qual else None
+    low, high = _bounds(qualifier, num.value, num.value, num.value)
+    return Claim(
+        start=start, end=num.end, text=sc.text[start : num.end], value=num.value, low=low, high=high,
+        unit=None, dimension="dimensionless", kind="number", qualifier=qualifier,
+        number_text=num.text, precision=num.precision,
+        is_estimate=qualifier is not None and L.QUALIFIERS.get(qualifier) == "approx",
+    )
+
+
 def _rejects_word(sc: _Scanner, num: Number) -> bool:
     text = sc.text
     after = text[num.end : num.end + 12]
@@ -707,6 +779,51 @@ def _rejects_word(sc: _Scanner, num: Number) -> bool:
         if prev and prev[0].isupper() or not prev:
             return not sc.at_sentence_start(num.start)
     return False
+
+
+def _isotope(sc: _Scanner, num: Number, unit: UnitMatch) -> bool:
+    """A mass number written before an element symbol ("13C", "[11C]PK11195", "14C ages")."""
+    text = sc.text
+    if unit.start != num.end or num.has_separator or "." in num.text or num.value > 300:
+        return False
+    if text[num.start - 1 : num.start] in ("[", "δ", "Δ", "^"):
+        return True
+    return bool(_ISOTOPE_AFTER.match(text, unit.end))
+
+
+def _bare_number_ok(sc: _Scanner, num: Number, high: Number | None, qual) -> bool:
+    """A figure with no unit and no noun that is still a measurement: a value given to a
+    variable or compared with one ("n = 12", "p < .001", "r2=0.92", "≥16"), or a number with
+    decimals ("an odds ratio of 2.84", "1.66–4.88"), which no one writes to label a thing."""
+    if num.is_word or _is_label_before(sc, num.start) or _is_date_part(sc, num):
+        return False
+    text = sc.text
+    before = text[max(0, num.start - 3) : num.start].rstrip()
+    if before[-1:] in ("=", "<", ">", "≤", "≥", "≈", "∼", "~", "≲", "≳"):
+        return not _looks_like_year(num)
+    if qual is not None and qual[0] in _QUALIFIER_SIGNS:
+        return True
+    decimals = "." in num.text or (high is not None and "." in high.text)
+    if not decimals or text[num.start - 1 : num.start] in ("(", "[") and text[(high or num).end : (high or num).end + 1] in (")", "]"):
+        return False  # "(2.1)", "[3.4]": numbered sections and equations
+    return True
+
+
+def _ratio(sc: _Scanner, num: Number) -> Number | None:
+    """"1:60", "∼1:1000", "93:7 (v/v)": a ratio where the words around say so (not a time)."""
+    m = _RATIO.match(sc.text, num.end)
+    if m is None or num.is_word or num.has_separator:
+        return None
+    signed = sc.text[max(0, num.start - 1) : num.start] in _QUALIFIER_SIGNS
+    clock = num.value <= 24 and len(m.group(1)) == 2 and float(m.group(1)) < 60
+    # a time ("10:30") is a ratio only with the word right before it ("diluted 1:10")
+    window = sc.text[max(0, num.start - (14 if clock else 48)) : m.end() + (0 if clock else 48)]
+    if not (signed or _RATIO_CONTEXT.search(window)):
+        return None
+    right = float(m.group(1))
+    if right == 0:
+        return None
+    return Number(num.start, m.end(), num.value / right, num.precision / right, sc.text[num.start : m.end()])
 
 
 def _bare_count_ok(sc: _Scanner, num: Number, qual) -> bool:

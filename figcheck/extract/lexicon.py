@@ -276,7 +276,7 @@ _OTHER = {
     "gigapascal": (["gigapascal"], ["gigapascals"], ["GPa"]),
     "pascal": (["pascal"], ["pascals"], ["Pa"]),
     "kelvin": (["kelvin"], ["kelvins"], ["K"]),
-    "degree": (["degree"], ["degrees"], ["°"]),
+    "degree": (["degree"], ["degrees"], ["°", "°N", "°S", "°E", "°W"]),
     "mile / gallon": (["mile per gallon"], ["miles per gallon"], ["mpg"]),
     "litre_per_100km": (["litres per 100 km", "liters per 100 km", "litres per 100 kilometres"], [], ["l/100km", "L/100km", "l/100 km", "L/100 km"]),
 }
@@ -458,6 +458,12 @@ LABEL_WORDS = frozenset(
     track tracks pier berth dock bay hole holes game games match week weeks day days year
     minute minutes hour hours mark model type series generation gen mk mark level star
     code form id pin port ref reference case cases bill session summit group
+    figures panel panels axis axes column columns sample samples site sites bed beds
+    fraction fractions clone clones compound compounds complex complexes equation equations
+    eq eqs eqn eqns refs phases trial trials experiment experiments run runs station
+    stations plot plots core cores borehole boreholes specimen specimens patient patients
+    subject subjects month months numbered layer layers cycle cycles passage passages
+    lanes scenario scenarios profile profiles transect transects well wells
     """.split()
 )
 # Capitalised words that often start a sentence before a plain figure; not labels.
