@@ -88,3 +88,20 @@ def _linear(unit: str, to: str) -> tuple[float, float]:
 
 def same_dimension(a: str, b: str) -> bool:
     return dimension(a) == dimension(b)
+
+
+@lru_cache(maxsize=4096)
+def reciprocal(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` measure inverse kinds ("litre / kilometre" and "mile / gallon":
+    fuel used per distance and distance per fuel), so that one converts into the other as 1/x."""
+    try:
+        return dimension(a) == dimension(f"1 / ({b})") and dimension(a) != dimension(b)
+    except Exception:
+        return False
+
+
+def convert_reciprocal(value: float, unit: str, to: str) -> float:
+    """``value`` in ``unit`` restated in the inverse unit ``to`` (7.8 L/100 km → 30.2 mpg)."""
+    if value == 0:
+        return float("inf")
+    return convert(1.0 / value, f"1 / ({unit})", to)

@@ -64,7 +64,7 @@ _PLUS_MINUS = re.compile(r"[ \u00a0]?(?:±|\+/-|\+/−|\+-)[ \u00a0]?(?=[\d.])")
 # Small patterns of the scanner, compiled once.
 _LETTERS = re.compile(r"[A-Za-z]+")
 _SCALE_AFTER_FRACTION = re.compile(r"\s+(thousand|million|billion)\b", re.IGNORECASE)
-_ENDS_WITH_SCALE = re.compile(r"(?:thousand|million|billion|trillion)$", re.IGNORECASE)
+_ENDS_WITH_SCALE = re.compile(r"(?:thousand|million|billion|trillion|lakh|crore)$", re.IGNORECASE)
 _HYPHEN_WORD = re.compile(r"[-‑][A-Za-z°]")
 _PERCENT = re.compile(
     r"(?:(?:wt|mol|vol|at|mass|w/w|v/v)\.?[ \u00a0]?%|%|per[ -]?cent\b|percent\b|pc\b|pct\b|percentage[ -]points?\b)",
@@ -109,6 +109,10 @@ _ISOTOPE_AFTER = re.compile(
     r"values?|content|isotopes?|isotopic|signals?|records?|measurements?|enrichment|excursion|"
     r"labell?ing|uptake|incorporation|abundances?|ratios?|tracer)\b)"
 )
+_MIXED_FRACTION = re.compile(r"[ \u00a0](\d{1,2})/(\d{1,2})(?![\d/])")
+_SIMPLE_FRACTION = re.compile(r"/(\d{1,4})(?![\d/.,]\d|[\d/])")
+_SHARE_AFTER = re.compile(r"(th)?(?=\s+(?:of|that|as)\b|\s+compared\b)")
+_OF_FIGURE = re.compile(r"\s+of\s+(?:about\s+|some\s+|around\s+)?\d")
 _MULTIPLE = re.compile(r"(?:[ \u00a0]+times\b|[-‑ \u00a0]?fold\b)(?![-‑])", re.IGNORECASE)
 _MULTIPLE_WORDS = frozenset({"twice", "thrice"})
 _PRODUCT_AFTER = re.compile(r"[ \u00a0]?[×x][ \u00a0]?\d")
@@ -216,6 +220,11 @@ class _Scanner:
         """"half a mile", "half an hour", "a quarter of a mile", "half a million"."""
         m = re.match(rf"{word}(?:\s+of)?\s+(an?)\b", self.text[pos : pos + 16], re.I)
         if not m:
+            after = self.skip_ws(pos + len(word), 0)
+            if article_start is not None and after > pos + len(word) and L.WORD_UNIT_RE.match(self.text, after):
+                # "a quarter mile", "a half hour": the fraction right before its unit
+                start, end = article_start, pos + len(word)
+                return Number(start, end, 0.5 if word == "half" else 0.25, 0.125, self.text[start:end], is_word=True)
             return None
         frac = 0.5 if word == "half" else 0.25
         start = article_start if article_start is not None else pos
@@ -396,10 +405,14 @@ class _Scanner:
 
     def money_word_after(self, pos: int) -> UnitMatch | None:
         i = self.skip_ws(pos, 0)
+        if i == pos and self.text[i : i + 1] in ("-", "‑") and self.text[i + 1 : i + 2].isalpha():
+            i += 1  # "a one-yen coin", "five-dollar bills"
         m = L.CURRENCY_WORD_RE.match(self.text, i)
         if m and i - pos <= 1:
             code = L.CURRENCY_WORDS[re.sub(r"\s+", " ", m.group(0).lower())]
             return UnitMatch("money", None, i, m.end(), m.group(0), currency=code)
+        if i > pos and self.text[i - 1] in ("-", "‑"):
+            return None
         m = L.CURRENCY_CODE_AFTER_RE.match(self.text, i)
         if m and i - pos <= 1:
             return UnitMatch("money", None, i, m.end(), m.group(0), currency=m.group(0))
@@ -458,7 +471,7 @@ def find_claims(text: str) -> list[Claim]:
             continue
         claims.append(claim)
         consumed = claim.end
-    return _link(text, claims)
+    return _link(text, _share_list_units(text, claims))
 
 
 # --- one claim ------------------------------------------------------------------------------------
@@ -575,7 +588,12 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
     ratio = _ratio(sc, num)
     if ratio is not None:
         return _number_claim(sc, ratio)
-    if not num.is_word and _rejects_digits(sc, num):
+    fraction = _ascii_fraction(sc, num)
+    if fraction is not None:
+        num, share = fraction
+        if share:
+            return _number_claim(sc, num)  # "1/10 that of", "1/100th of the material"
+    elif not num.is_word and _rejects_digits(sc, num):
         return None
     if num.is_word and _rejects_word(sc, num):
         return None
@@ -679,6 +697,8 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
         or (_is_name_before(sc, num.start) and not text[num.end : num.end + 1].isalpha())
     ):
         return None  # "Route 66 m" is rare; "Flight BA 286" never has a unit; "Fig. 4A" is a panel
+    if kind == "quantity" and num.text.lower() in ("a", "an") and _OF_FIGURE.match(text, unit.end):
+        return None  # "a foot of 180 millimetres": the thing measured, not a measure
     if kind == "quantity" and unit.unit in L.TEMPERATURE_UNITS and unit.text in ("C", "F") and _isotope(sc, num, unit):
         return None  # "12C", "[11C]", "13C/12C", "14C dates": isotopes, not temperatures
     if between and high_num is None:
@@ -807,6 +827,38 @@ def _bare_number_ok(sc: _Scanner, num: Number, high: Number | None, qual) -> boo
     if not decimals or text[num.start - 1 : num.start] in ("(", "[") and text[(high or num).end : (high or num).end + 1] in (")", "]"):
         return False  # "(2.1)", "[3.4]": numbered sections and equations
     return True
+
+
+def _ascii_fraction(sc: _Scanner, num: Number) -> tuple[Number, bool] | None:
+    """"10 1/2 miles", "3/4 inch", "1/10 that of": a fraction typed with a slash, read only
+    before a unit or as a share ("of", "that", "th"), never alone ("3/4" is also a date).
+    Returns (number, is_share)."""
+    if num.is_word or "." in num.text or num.has_separator:
+        return None
+    text = sc.text
+    mixed = _MIXED_FRACTION.match(text, num.end)
+    if mixed:
+        n, d = int(mixed.group(1)), int(mixed.group(2))
+        if not 0 < n < d <= 64:
+            return None
+        frac = Number(num.start, mixed.end(), num.value + n / d, 0.5 / d, text[num.start : mixed.end()])
+    else:
+        simple = _SIMPLE_FRACTION.match(text, num.end)
+        if not simple or text[num.start - 1 : num.start] in ("/", "-"):
+            return None
+        d = int(simple.group(1))
+        if not 0 < num.value < d or d > 1000:
+            return None
+        frac = Number(num.start, simple.end(), num.value / d, 0.5 / d, text[num.start : simple.end()])
+    share = _SHARE_AFTER.match(text, frac.end)
+    if share and not mixed:
+        if share.group(1):
+            frac = replace(frac, end=frac.end + len(share.group(1)), text=text[frac.start : frac.end + len(share.group(1))])
+        return frac, True
+    unit = sc.unit_after(frac.end, num=frac)
+    if unit is None or unit.kind != "quantity":
+        return None
+    return frac, False
 
 
 def _ratio(sc: _Scanner, num: Number) -> Number | None:
@@ -1036,7 +1088,50 @@ def _unit_and_dimension(kind: str, unit: UnitMatch | None, currency) -> tuple[st
 _CONVERSION_GAP = re.compile(r"^[\s'’\"”]*[(\[][\s]*(?:or\s+|about\s+|approximately\s+|roughly\s+|around\s+|some\s+|nearly\s+|almost\s+|c\.\s*|~\s*)?$", re.I)
 _PARAGRAPH_GAP = re.compile(r"\n[ \t]*\n|\r\n[ \t]*\r\n|\r[ \t]*\r")  # as server/documents.py
 _CONVERSION_GAP_SLASH = re.compile(r"^\s*(?:/|,\s*or|\bor)\s*$", re.I)
+_LIST_GAP = re.compile(r"(?:,[ \u00a0]*(?:and[ \u00a0]+|or[ \u00a0]+)?|[ \u00a0]+(?:and|or)[ \u00a0]+)$")
+_PLAIN_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_PADDING = re.compile(r"[ \t]{2,}")
+_NEXT_EQUIVALENT = re.compile(r"^\s*(?:;|,|/|\bor\b)\s*(?:or\s+|about\s+|approximately\s+|~\s*|∼\s*|≈\s*)?$", re.I)
 _CONVERSION_END = re.compile(r"^\s*(?:[)\]]|[,;]\s|or\b|/)")
+
+
+def _share_list_units(text: str, claims: list[Claim]) -> list[Claim]:
+    """"2619.60, 2617.35 and 2614.71 m": the unit after the last figure of a list is the unit
+    of every figure in it (each stays its own claim)."""
+    out = list(claims)
+    for k in range(len(out) - 1, 0, -1):
+        last = out[k]
+        if last.kind != "quantity" or last.is_range or last.qualifier or last.unit_start is None:
+            continue
+        if not last.text.startswith(last.number_text) or last.number_text != text[last.start : last.unit_start].rstrip():
+            continue
+        scale = _plain_scale(last)
+        if scale is None:
+            continue
+        j = k - 1
+        while j >= 0:
+            member = out[j]
+            if member.kind not in ("number", "count") or member.counted or member.is_range or member.qualifier:
+                break
+            if _plain_scale(member) != 1.0 or not _LIST_GAP.match(text, out[j].end, out[j + 1].start):
+                break
+            out[j] = replace(
+                member, kind="quantity", unit=last.unit, dimension=last.dimension,
+                value=member.value * scale, low=member.value * scale, high=member.value * scale,
+                precision=member.precision * scale, unit_text=last.unit_text,
+            )
+            j -= 1
+    return out
+
+
+def _plain_scale(claim: Claim) -> float | None:
+    """value / the number written, for a figure written as plain digits (None otherwise)."""
+    if not _PLAIN_DIGITS.fullmatch(claim.number_text or ""):
+        return None
+    written = float(claim.number_text.replace(",", ""))
+    if written == 0:
+        return 1.0 if claim.value == 0 else None
+    return claim.value / written
 
 
 def _link(text: str, claims: list[Claim]) -> list[Claim]:
@@ -1050,6 +1145,9 @@ def _link(text: str, claims: list[Claim]) -> list[Claim]:
             # Never across a blank line: the language server extracts each paragraph alone and
             # must find what the CLI finds (issue #8; "12 km\n\n(15 miles)" was linked).
             continue
+        # Markup replaced by padding ("\\SI{52}{\\kilo\\metre} (20~miles)", "[52 km](url) (20
+        # miles)") leaves a run of spaces: the figures are linked as across one space.
+        gap = _PADDING.sub(" ", gap)
         if prev.kind in ("quantity", "money", "percent") and len(gap) <= 12:
             if _CONVERSION_GAP.match(gap) and _CONVERSION_END.match(_after_in_paragraph(text, cur.end) or ")"):
                 out[i] = replace(cur, converted_from=i - 1)
@@ -1065,6 +1163,15 @@ def _link(text: str, claims: list[Claim]) -> list[Claim]:
                 and cur.dimension == prev.dimension
             ):
                 out[i] = replace(cur, converted_from=i - 1)
+                continue
+            if (
+                prev.converted_from is not None
+                and cur.kind == prev.kind
+                and _NEXT_EQUIVALENT.match(gap)
+                and _CONVERSION_END.match(_after_in_paragraph(text, cur.end) or ")")
+            ):
+                # "(7.8 L/100 km; 36 mpg-imp)": another equivalent of the same figure
+                out[i] = replace(cur, converted_from=prev.converted_from)
                 continue
         if cur.kind == "count" and cur.counted is None and prev.kind == "count" and prev.counted:
             sentence_gap = text[prev.end : cur.start]

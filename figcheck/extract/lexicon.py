@@ -23,6 +23,8 @@ TENS = {
 SCALES = {
     "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000,
+    # South Asian English: "Rs 500 crore", "3 lakh rupees"
+    "lakh": 100_000, "lac": 100_000, "crore": 10_000_000,
 }
 # Abbreviated scales written after digits: "2.5bn", "€500m", "40k", "5 mln".
 SCALE_SUFFIXES = {
@@ -277,7 +279,8 @@ _OTHER = {
     "pascal": (["pascal"], ["pascals"], ["Pa"]),
     "kelvin": (["kelvin"], ["kelvins"], ["K"]),
     "degree": (["degree"], ["degrees"], ["°", "°N", "°S", "°E", "°W"]),
-    "mile / gallon": (["mile per gallon"], ["miles per gallon"], ["mpg"]),
+    "mile / gallon": (["mile per gallon", "mile per US gallon"], ["miles per gallon", "miles per US gallon"], ["mpg", "mpg-US", "mpg‑US", "mpgUS"]),
+    "mile / imperial_gallon": (["mile per imperial gallon"], ["miles per imperial gallon"], ["mpg-imp", "mpg‑imp", "mpgimp", "mpg(imp)"]),
     "litre_per_100km": (["litres per 100 km", "liters per 100 km", "litres per 100 kilometres"], [], ["l/100km", "L/100km", "l/100 km", "L/100 km"]),
 }
 _TEMPERATURES = {

@@ -1,0 +1,182 @@
+"""Issue 13: the quantities scientists and reporters write, each with a near miss that must
+not be read (or not be read that way)."""
+
+from __future__ import annotations
+
+import pytest
+
+from figcheck.extract import extract_claims
+from figcheck.units import convert
+
+
+def claim_for(text: str, surface: str):
+    found = [c for c in extract_claims(text) if c.text == surface]
+    assert found, (surface, [c.text for c in extract_claims(text)])
+    return found[0]
+
+
+def texts(text: str) -> list[str]:
+    return [c.text for c in extract_claims(text)]
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, unit",
+    [
+        # mixed numbers and fractions with units
+        ("They walked 10 1/2 miles that day.", "10 1/2 miles", 10.5, "mile"),
+        ("Use a 3/4 inch drill bit.", "3/4 inch", 0.75, "inch"),
+        ("The track is a quarter mile long.", "a quarter mile", 0.25, "mile"),
+        # unit spellings and misspellings
+        ("The cell is 5 decimetres long.", "5 decimetres", 0.5, "meter"),
+        ("The cell is 3 dm long.", "3 dm", 0.3, "meter"),
+        ("It was 40 deg C at noon.", "40 deg C", 40, "degree_Celsius"),
+        ("Water at 30 degrees centigrade.", "30 degrees centigrade", 30, "degree_Celsius"),
+        ("It reached 25 degrees celcius.", "25 degrees celcius", 25, "degree_Celsius"),
+        ("He had a fever of 100.2 degrees farenheit.", "100.2 degrees farenheit", 100.2, "degree_Fahrenheit"),
+        # science conventions
+        ("The lattice constant is 4.2153(4) Å.", "4.2153(4) Å", 4.2153e-10, "meter"),
+        ("Electrons of 56–100 keV were counted.", "56–100 keV", 78, "kiloelectron_volt"),
+        ("Pulses of 0.5–0.6 nJ were used.", "0.5–0.6 nJ", 0.55, "nanojoule"),
+        ("The field was 3 nT stronger.", "3 nT", 3, "nanotesla"),
+        ("The base is at 0.3 nbar.", "0.3 nbar", 0.3, "nanobar"),
+        ("It extends to p0 = 1 μbar.", "1 μbar", 1, "microbar"),
+        ("The boundary is dated to 55.8 Ma.", "55.8 Ma", 55.8, "megayear"),
+        ("A radius of 2 fm.", "2 fm", 2, "femtometer"),
+        ("Penicillin (10,000 U/ml) was added.", "10,000 U/ml", 10000, "enzyme_unit / milliliter"),
+        ("The shift is 0.4‰ on average.", "0.4‰", 0.4, "permille"),
+        ("The wind was 2.6 km s−1 at the top.", "2.6 km s−1", 2.6, "kilometer / second"),
+        ("A soil density of 1 g cm−3 was assumed.", "1 g cm−3", 1, "gram / centimeter ** 3"),
+        ("The band at 964 cm−1 is strong.", "964 cm−1", 964, "1 / centimeter"),
+        ("The cells were charged to 4.0 V first.", "4.0 V", 4, "volt"),
+        ("A rate of 6 × 106 kg s−1 is needed.", "6 × 106 kg s−1", 6e6, "kilogram / second"),
+        ("The H/H+ transition moves to 2–3Rp.", "2–3Rp", 2.5, None),
+        ("Depths of 2619.60, 2617.35 and 2614.71 m were sampled.", "2614.71 m", 2614.71, "meter"),
+    ],
+)
+def test_forms_are_read(text, surface, value, unit):
+    claim = claim_for(text, surface)
+    assert text[claim.start : claim.end] == surface
+    if unit is None:
+        assert claim.kind == "quantity" and claim.value == pytest.approx(value)
+    else:
+        assert convert(claim.value, claim.unit, unit) == pytest.approx(value, rel=1e-9)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("The walk took 10 and then 1/2 of the group left.", "10 1/2"),  # not a mixed number
+        ("On 3/4 the shop opened.", "3/4"),  # a date, not three quarters
+        ("A quarter of the voters stayed home.", "A quarter"),  # a share, no unit
+        ("It is 5 in the morning.", "5 in"),  # "in" is not an inch in running prose
+        ("Call me at 10:30 about the ratio.", "10:30"),  # a time, not a ratio
+        ("See Figs. 7 and 8 and Figure 3I and 3J.", "8"),
+        ("At phases 3, 5, and 7 it was measured.", "7"),
+        ("Results for axis 1 and panel (2).", "1"),
+        ("Analyses of 13C/12C and [11C]PK11195 and 14C dates.", "13C"),
+        ("The salts Mg(ClO4)2 and Ca10(PO4)6(OH)2 formed.", "2"),
+        ("Borehole 22/10a-4 (57°44’8.47”N; 1°50’26.59”E) was cored.", "44"),
+        ("Cells were 5M people strong.", "5M"),
+    ],
+)
+def test_near_misses_are_not_read(text, absent):
+    found = texts(text)
+    assert absent not in found, found
+
+
+def test_isotope_and_panel_labels_are_not_temperatures_or_currents():
+    for text in ("Analyses of 13C/12C and [11C]PK11195 and 14C dates.", "As shown in Fig. 4A and Figures 1C–1F."):
+        assert all(c.dimension not in ("[temperature]", "[current]") for c in extract_claims(text)), texts(text)
+    # a temperature written the same way in news is still read
+    assert claim_for("Temperatures reached 14C on Tuesday.", "14C").unit == "degree_Celsius"
+
+
+def test_a_foot_as_body_part_is_not_a_length():
+    claims = extract_claims("He measured a foot of 180 millimetres.")
+    assert [c.text for c in claims] == ["180 millimetres"]
+    assert claim_for("The fence is a foot tall.", "a foot").unit == "foot"
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, currency",
+    [
+        ("The project costs Rs 500 crore.", "Rs 500 crore", 5e9, "INR"),
+        ("He earns 3 lakh rupees a year.", "3 lakh rupees", 3e5, "INR"),
+        ("A one-yen coin weighs a gram.", "one-yen", 1, "JPY"),
+    ],
+)
+def test_scale_words_of_other_englishes(text, surface, value, currency):
+    claim = claim_for(text, surface)
+    assert claim.kind == "money" and claim.dimension == f"currency:{currency}"
+    assert claim.value == pytest.approx(value)
+
+
+def test_scale_word_near_misses():
+    assert texts("The crore of voters is a myth.") == []
+    assert "one-yen" not in texts("The one-year plan began.")
+
+
+def test_percentage_points_are_their_own_unit():
+    claims = extract_claims("Unemployment rose 2 points to 7% from 5%, or 0.5 percentage points a year.")
+    by_text = {c.text: c for c in claims}
+    for surface in ("2 points", "0.5 percentage points"):
+        c = by_text[surface]
+        assert c.kind == "percentage_point" and c.unit == "percentage_point" and c.dimension == "percentage point"
+    assert by_text["7%"].kind == "percent" and by_text["7%"].dimension == "percent"
+    # points with no percentage in the sentence are not percentage points
+    assert all(c.kind != "percentage_point" for c in extract_claims("The team won by 2 points."))
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, low, high",
+    [
+        ("The standard yielded 1.23±0.25‰ overall.", "1.23±0.25‰", 1.23, 0.98, 1.48),
+        ("Sulfate was present at 1.3 ± 0.5 wt.% in the soil.", "1.3 ± 0.5 wt.%", 1.3, 0.8, 1.8),
+        ("The salt made up 5 mol% of it.", "5 mol%", 5, 5, 5),
+        ("The age is ∼56 Ma here.", "∼56 Ma", 56, 56 * 0.9, 56 * 1.1),
+        ("Eg≈2.0 eV and pores > 10 nm.", "> 10 nm", 10, 10, None),
+        ("A scale score ≥16 was used.", "≥16", 16, 16, None),
+    ],
+)
+def test_science_bounds(text, surface, value, low, high):
+    claim = claim_for(text, surface)
+    assert claim.value == pytest.approx(value)
+    assert (claim.low is None) == (low is None) and (claim.high is None) == (high is None)
+    if low is not None:
+        assert claim.low == pytest.approx(low)
+    if high is not None:
+        assert claim.high == pytest.approx(high)
+
+
+@pytest.mark.parametrize(
+    "text, surface, value",
+    [
+        ("It flew by Enceladus 14 times.", "14 times", 14),
+        ("The resolution is sixteen times better.", "sixteen times", 16),
+        ("Uptake rose three-fold after a week.", "three-fold", 3),
+        ("It may rotate twice as fast.", "twice", 2),
+        ("Ratios near ∼1:60 were measured.", "∼1:60", 1 / 60),
+        ("A mixture (93:7, v/v) was used.", "93:7", 93 / 7),
+        ("The effect was small (p = 0.03).", "0.03", 0.03),
+        ("Cohort size (n = 8815) was large.", "8815", 8815),
+        ("The odds ratio was 2.84 overall.", "2.84", 2.84),
+    ],
+)
+def test_pure_numbers(text, surface, value):
+    claim = claim_for(text, surface)
+    assert claim.kind == "number" and claim.unit is None and claim.dimension == "dimensionless"
+    assert claim.value == pytest.approx(value)
+
+
+def test_pure_number_near_misses():
+    assert texts("The meeting is at 10:30 today.") == []
+    assert texts("See Section (2.1) of the report.") == []
+    assert texts("Only three-quarters turned up.") == []
+
+
+def test_a_list_shares_its_unit():
+    claims = extract_claims("Samples at 2619.60, 2617.35 and 2614.71 m were taken.")
+    assert [c.text for c in claims] == ["2619.60", "2617.35", "2614.71 m"]
+    assert all(c.unit == "meter" and c.kind == "quantity" for c in claims)
+    # a list that is not followed by a unit is not given one
+    assert all(c.unit is None for c in extract_claims("Values were 1.5, 2.5 and 3.5 in the table."))
