@@ -302,17 +302,27 @@ def _rounding_note(source: Claim, lo: float, hi: float) -> str:
     """The values the source's digits allow, and why when they lie lopsided around it."""
     scale = _written_scale(source)
     words = "as written" if not source.approximate else "with its “" + (source.qualifier or "about") + "”"
-    note = f"{_figure_words(source)} covers {_num(_tidy(lo / scale))}–{_num(_tidy(hi / scale))} {words}"
+    note = f"{_figure_words(source)} covers {_plain(lo / scale)}–{_plain(hi / scale)} {words}"
     below, above = source.value - lo, hi - source.value
     if below > 0 and above > 0 and not math.isclose(below, above, rel_tol=0.05) and not source.approximate:
         side = "below" if below < above else "above"
-        note += f", lopsided because a figure just {side} {_num(source.value / scale)} would be written with more digits"
+        note += f", lopsided because a figure just {side} {_plain(source.value / scale)} would be written with more digits"
     return note
+
+
+def _plain(x: float) -> str:
+    """A bound as a reader writes it: separators for thousands, no float noise (999.95, 1,000.5)."""
+    x = float(f"{x:.7g}")
+    if x == int(x):
+        return f"{int(x):,}"
+    return f"{x:,.6f}".rstrip("0").rstrip(".")
 
 
 def _written_scale(claim: Claim) -> float:
     """How the claim's value relates to the number written ("7.8 L/100 km" is 0.078 L/km)."""
     digits = _NUMBER.search(claim.number_text or "")
+    if any(ch.isalpha() for ch in claim.number_text or ""):
+        return 1.0  # "5 million": the words are part of the figure as written
     try:
         written = float(digits.group().replace(",", "").replace("\u202f", "").replace("\u00a0", "")) if digits else 0.0
     except ValueError:
@@ -321,10 +331,6 @@ def _written_scale(claim: Claim) -> float:
         return 1.0
     scale = claim.value / written
     return scale if scale > 0 and math.isclose(math.log10(scale), round(math.log10(scale)), abs_tol=1e-9) else 1.0
-
-
-def _tidy(x: float) -> float:
-    return float(f"{x:.6g}")
 
 
 def _ambiguous_zeros(number_text: str) -> bool:
