@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 _DEFINITIONS = (
     "ppb = 1e-9 = parts_per_billion",
     "rayleigh = 1e10 / (4 * pi) / meter ** 2 / second / steradian",
+    "international_unit = [international_unit]",  # vitamins and drugs: a unit per substance
 )
 
 

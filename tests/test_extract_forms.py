@@ -180,3 +180,41 @@ def test_a_list_shares_its_unit():
     assert all(c.unit == "meter" and c.kind == "quantity" for c in claims)
     # a list that is not followed by a unit is not given one
     assert all(c.unit is None for c in extract_claims("Values were 1.5, 2.5 and 3.5 in the table."))
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, unit",
+    [
+        ("A 5,000 mAh battery.", "5,000 mAh", 5, "ampere_hour"),
+        ("It makes 400 Nm of torque.", "400 Nm", 400, "newton * meter"),
+        ("It makes 250 lb-ft of torque.", "250 lb-ft", 250, "force_pound * foot"),
+        ("Reserves of 3.5 tcf of gas.", "3.5 tcf", 3.5e12, "foot ** 3"),
+        ("Exports of 12 bcm a year.", "12 bcm", 1.2e10, "meter ** 3"),
+        ("Gas at 500 MMBtu.", "500 MMBtu", 5e8, "british_thermal_unit"),
+        ("She bought 10 troy ounces.", "10 troy ounces", 10, "troy_ounce"),
+        ("A 6.1in display.", "6.1in", 6.1, "inch"),
+        ("He is 6-foot-2.", "6-foot-2", 74, "inch"),
+        ("He ran it in 9.58s.", "9.58s", 9.58, "second"),
+        ("A force of 2.5 N.", "2.5 N", 2.5, "newton"),
+    ],
+)
+def test_news_and_spec_units(text, surface, value, unit):
+    claim = claim_for(text, surface)
+    assert convert(claim.value, claim.unit, unit) == pytest.approx(value, rel=1e-9)
+
+
+def test_news_and_spec_near_misses():
+    assert texts("She finished 2nd in the 1990s.") == []
+    assert all(c.unit != "newton" for c in extract_claims("Take exit 5 N of the city; 40N was the latitude."))
+    assert all(c.unit != "inch" for c in extract_claims("He came in 2 in a row."))
+
+
+def test_basis_points_are_hundredths_of_a_percentage_point():
+    claims = {c.text: c for c in extract_claims("The Fed cut rates by 25 basis points, or 25bp, to 5.25%.")}
+    for surface in ("25 basis points", "25bp"):
+        assert claims[surface].kind == "percentage_point" and claims[surface].value == pytest.approx(0.25)
+    assert all(c.kind != "percentage_point" for c in extract_claims("The band played 25 bp tracks."))
+
+
+def test_scales_of_scales():
+    assert claim_for("The plan costs ₹1.2 lakh crore.", "₹1.2 lakh crore").value == pytest.approx(1.2e12)

@@ -72,6 +72,10 @@ _PERCENT = re.compile(
 )
 _PERCENT_SIGN = re.compile(r"\d ?%|\bper ?cent\b|\bpercent\b", re.IGNORECASE)
 _POINTS = re.compile(r"(?:points?|pts?|pp|ppts?)\b(?! (?:of|on|in) (?:the|a)\b)")
+_CHAINED_SCALE = re.compile(r"[ \u00a0](crore|lakh|thousand|million|billion)s?\b", re.IGNORECASE)
+_BASIS_POINTS = re.compile(r"(?:basis[ -]points?|bps|bp)\b")
+_RATE_WORDS = re.compile(r"\b(?:rates?|yields?|spreads?|cut|hike|hiked|raised|lowered|margin|coupon)\b", re.IGNORECASE)
+_ATTACHED_INCH = re.compile(r"in\.?(?=[ \u00a0]|[,;:)\]]|\.(?:\s|$)|$)")
 _BODY_RADIUS = re.compile(r"R([A-Z][a-z]{0,2}|[a-z]{1,2}|[⊕☉⊙])(?![\w])")
 _BRACKET_SYMBOL = re.compile(r"(in\.?)(?![\w])")
 _BRACKET_OPEN = re.compile(r"[(\[;][ \u00a0]*(?:~|∼|≈|c\.|ca\.|about|approx\.?|approximately|around|roughly|some|nearly|almost)?[ \u00a0]*$", re.IGNORECASE)
@@ -245,6 +249,10 @@ class _Scanner:
             return num, None
         factor, end = found
         suffix = self.text[num.end : end].strip()
+        again = _CHAINED_SCALE.match(self.text, end)
+        if again:  # "₹1.2 lakh crore", "5 thousand crore": a scale of a scale
+            factor *= L.SCALES[again.group(1).lower()]
+            end = again.end()
         scaled = replace(num, end=end, value=num.value * factor, precision=num.precision * factor, text=self.text[num.start : end])
         return scaled, suffix
 
@@ -275,6 +283,13 @@ class _Scanner:
         points = _POINTS.match(text, i)
         if points and self._percent_nearby(pos):
             return UnitMatch("percentage_point", "percentage_point", i, points.end(), points.group(0))
+        basis = _BASIS_POINTS.match(text, i)
+        if basis and (basis.group(0)[0] == "b" and basis.group(0)[1] == "a" or self._percent_nearby(pos) or _RATE_WORDS.search(text, max(0, pos - 60), pos)):
+            return UnitMatch("percentage_point", "percentage_point", i, basis.end(), basis.group(0), factor=L.BASIS_POINT_FACTOR)
+        if attached and not hyphen and num is not None:
+            inch = _ATTACHED_INCH.match(text, i)
+            if inch:
+                return UnitMatch("quantity", "inch", i, inch.end(), inch.group(0))  # "6.1in", "2in"
         # the radius of a planet or moon, written attached: "5Rp", "8.74Rs", "2–3Rp"
         if attached and not hyphen:
             body = _BODY_RADIUS.match(text, i)
@@ -503,8 +518,8 @@ def _rejects_digits(sc: _Scanner, num: Number, range_end: bool = False) -> bool:
         return True  # the minutes of 10:30
     if _NUMBER_CONTINUES.match(after) and not num.text.endswith(tuple(L.VULGAR_FRACTIONS)):
         return True  # 10:30, 3.11.7, 8/9/2022, 1,5 (not a thousands group)
-    if _LETTER.match(after) and _ORDINAL_AFTER.match(after + " "):
-        return True  # 2nd, 1990s
+    if _LETTER.match(after) and _ORDINAL_AFTER.match(after + " ") and not ("." in num.text and after[:1] == "s"):
+        return True  # 2nd, 1990s (but "9.58s" is seconds: no decade has decimals)
     if _DASH_DIGIT.match(after) and _DASH_DIGITS.match(after):
         nxt = parse_digits(text, e + 1)
         if nxt is not None and nxt.value <= num.value:
@@ -1019,6 +1034,12 @@ def _compound(sc: _Scanner, num: Number, unit: UnitMatch):
     small, ratio = pairs[unit.unit]
     text = sc.text
     j = sc.skip_ws(unit.end, 0)
+    if small == "inch" and text[unit.end : unit.end + 1] in ("-", "‑") and text[unit.end + 1 : unit.end + 2].isdigit():
+        # "6-foot-2", "5-foot-11": the inches written straight after the feet
+        n2 = parse_digits(text, unit.end + 1)
+        if n2 is not None and n2.value < 12 and not text[n2.end : n2.end + 1].isalnum():
+            merged = Number(num.start, n2.end, num.value * 12 + n2.value, n2.precision, text[num.start : n2.end])
+            return merged, UnitMatch("quantity", "inch", n2.start, n2.end, ""), n2.end
     am = _AND.match(text[j : j + 7])
     if am:
         j += am.end()

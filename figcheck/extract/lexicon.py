@@ -233,6 +233,21 @@ _OTHER = {
     "gigabit / second": (["gigabit per second"], ["gigabits per second"], ["Gbps", "Gbit/s", "Gb/s"]),
     "kilobit / second": (["kilobit per second"], ["kilobits per second"], ["kbps", "kbit/s"]),
     "psi": ([], [], ["psi"]),
+    "milliampere_hour": (["milliamp hour", "milliamp-hour", "milliampere hour"], ["milliamp hours", "milliamp-hours", "milliampere hours"], ["mAh"]),
+    "ampere_hour": (["amp hour", "amp-hour", "ampere hour"], ["amp hours", "amp-hours", "ampere hours"], ["Ah"]),
+    "newton": (["newton"], ["newtons"], ["N"]),
+    "kilonewton": (["kilonewton"], ["kilonewtons"], ["kN"]),
+    "newton * meter": (["newton metre", "newton meter", "newton-metre", "newton-meter"], ["newton metres", "newton meters", "newton-metres", "newton-meters"], ["Nm", "N·m", "N m", "N-m"]),
+    "force_pound * foot": (["pound-foot", "pound foot"], ["pound-feet", "pound feet", "foot-pounds"], ["lb-ft", "lb ft", "lb·ft", "lbf·ft", "ft-lb", "ft·lb"]),
+    "troy_ounce": (["troy ounce"], ["troy ounces"], ["ozt", "oz t", "toz"]),
+    "british_thermal_unit": (["british thermal unit"], ["british thermal units"], ["Btu", "BTU", "btu"]),
+    "mmbtu": ([], [], ["MMBtu", "mmBtu", "MMBTU", "mmbtu"]),
+    "tcf": ([], [], ["tcf", "Tcf"]),
+    "bcf": ([], [], ["bcf", "Bcf"]),
+    "bcm": ([], [], ["bcm"]),
+    "oil_barrel / day": (["barrel per day", "barrel a day"], ["barrels per day", "barrels a day"], ["bpd", "b/d", "bbl/d"]),
+    "nit": (["nit"], ["nits"], []),
+    "international_unit": (["international unit"], ["international units"], ["IU"]),
     "tesla": (["tesla"], ["teslas"], ["T"]),
     "millitesla": (["millitesla"], [], ["mT"]),
     "microtesla": (["microtesla"], [], ["µT", "μT"]),
@@ -298,21 +313,29 @@ _TEMPERATURES = {
 }
 
 # Units pint lacks or spells otherwise: written unit → (pint unit, factor).
-UNIT_FACTORS = {"decade": ("year", 10.0), "litre_per_100km": ("liter / kilometer", 0.01)}
+UNIT_FACTORS = {
+    "decade": ("year", 10.0), "litre_per_100km": ("liter / kilometer", 0.01),
+    # energy and gas volumes in the trade's own scales: million Btu, trillion/billion cubic feet,
+    # billion cubic metres
+    "mmbtu": ("british_thermal_unit", 1e6), "tcf": ("foot ** 3", 1e12), "bcf": ("foot ** 3", 1e9),
+    "bcm": ("meter ** 3", 1e9),
+}
 
 # Symbols that need the figure right before them with no space ("40C", not "40 C").
 ATTACHED_ONLY_SYMBOLS = frozenset({"C", "F", "t", "l", "g", "A", "V", "W", "J", "st", "ct", "kn", "mo"})
 # Symbols too ambiguous after a space in running prose ("5 in the", "3 a day").
-NEVER_SPACED = frozenset({"C", "F", "t", "l", "g", "A", "V", "J", "st", "ct", "mo", "mos", "kn", "gm", "gms", "Cal", "bar", "Pa", "B", "ul", "ug", "mol", "M", "T", "au", "ka", "Ga", "Da"})
+NEVER_SPACED = frozenset({"C", "F", "t", "l", "g", "A", "V", "J", "st", "ct", "mo", "mos", "kn", "gm", "gms", "Cal", "bar", "Pa", "B", "ul", "ug", "mol", "M", "T", "au", "ka", "Ga", "Da", "N", "Ah"})
 # Symbols never written attached to a figure in prose that means them ("5M" is five million,
-# "5T" a model name): molar and tesla only after a space.
-NEVER_ATTACHED = frozenset({"M", "T"})
+# "5T" a model name, "40N" a latitude): molar, tesla and newton only after a space.
+NEVER_ATTACHED = frozenset({"M", "T", "N"})
 # Of the symbols above, those a scientist writes after a space when the figure has decimals
 # ("4.0 V", "0.05 g", "0.2 M", "5.65 s"): a decimal figure is a measurement, not a label.
-SPACED_AFTER_DECIMALS = frozenset({"t", "l", "g", "A", "V", "J", "W", "bar", "Pa", "mol", "M", "T", "ug", "ul"})
+SPACED_AFTER_DECIMALS = frozenset({"t", "l", "g", "A", "V", "J", "W", "bar", "Pa", "mol", "M", "T", "ug", "ul", "N", "Ah"})
 # Short symbols that are units only alone in a bracket ("180 millimetres (7.1 in)"): in running
 # prose they are ordinary words ("5 in the morning").
 BRACKET_ONLY_SYMBOLS = {"in": "inch", "in.": "inch"}
+# Basis points: hundredths of a percentage point ("cut by 25 basis points", "25bp").
+BASIS_POINT_FACTOR = 0.01
 
 _SQUARE_WORDS = ("square", "sq", "sq.")
 _CUBIC_WORDS = ("cubic", "cu", "cu.")
