@@ -121,7 +121,7 @@ _MULTIPLE = re.compile(r"(?:[ \u00a0]+times\b|[-‑ \u00a0]?fold\b)(?![-‑])", 
 _MULTIPLE_WORDS = frozenset({"twice", "thrice"})
 _PRODUCT_AFTER = re.compile(r"[ \u00a0]?[×x][ \u00a0]?\d")
 _RATIO = re.compile(r":(\d{1,5}(?:\.\d+)?)(?![\d:.]\d?)")
-_RATIO_CONTEXT = re.compile(r"\b(?:ratios?|proportions?|mix(?:ture|ed)?|dilut\w*|stoichiometr\w*|v/v|w/w|mol/mol|odds)\b", re.IGNORECASE)
+_RATIO_CONTEXT = re.compile(r"\b(?:ratios?|proportions?|mix(?:ture|ed)?|dilut\w*|stoichiometr\w*|v/v|w/w|mol/mol|odds|slopes?|gradients?|scale)\b", re.IGNORECASE)
 _UNCERTAINTY = re.compile(r"\((\d{1,3})\)(?=[ \u00a0]?[^\W\d_]|[ \u00a0]?[Å%‰°µμ])")
 
 
@@ -615,7 +615,7 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
     num, suffix = sc.with_scale(num)
     start = num.start
     negative = False
-    if not num.is_word and text[start - 1 : start] in ("-", "−") and (start < 2 or text[start - 2] in _WS + "(\n"):
+    if not num.is_word and text[start - 1 : start] in ("-", "−") and (start < 2 or text[start - 2] in _WS + "(\n" or text[start - 2] in _QUALIFIER_SIGNS):
         negative = True
         start -= 1
     elif not num.is_word and _MINUS_BEFORE.search(text[max(0, start - 8) : start]):
@@ -649,10 +649,19 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
         num = replace(num, end=um.end(), text=text[num.start : um.end()])
     if currency is None:
         unit = _read_unit(sc, num)
+    if unit is not None and spread is None and unit.kind in ("quantity", "percent"):
+        # "46.8% ± 1.6%", "5.2 mm ± 0.3 mm": the spread after the unit, in the same unit
+        pm = _PLUS_MINUS.match(text, unit.end)
+        spread = parse_digits(text, pm.end()) if pm else None
+        unit2 = sc.unit_after(spread.end, num=spread) if spread is not None else None
+        if unit2 is not None and unit2.unit == unit.unit and unit2.factor == unit.factor:
+            unit = replace(unit, end=unit2.end)
+        else:
+            spread = None
     # Ranges: "5 to 10 km", "20-30 mm", "between 5 and 10 kilometres", "3-4 kilometres".
     low_num, high_num = num, None
     after = unit.end if unit else num.end
-    rng = _range_after(sc, num, unit, between, currency)
+    rng = _range_after(sc, num, unit, between, currency, negative)
     if rng is not None:
         high_num, unit2 = rng
         if unit is None or (unit2 is not None and unit2.kind == unit.kind):
@@ -700,7 +709,8 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
             return None
         if kind == "count" and _looks_like_year(num) and high_num is not None and _looks_like_year(high_num):
             return None
-    if kind == "count" and (_is_label_before(sc, num.start) or _is_date_part(sc, num)):
+    # (a counted noun ends a label's list: "Fig. 10, 350 electrons")
+    if kind == "count" and (_is_label_word_before(sc, num.start, in_list=counted is None) or _is_name_before(sc, num.start) or _is_date_part(sc, num)):
         return None
     if kind != "count" and kind != "money" and _is_date_part(sc, num) and unit and unit.start > num.end + 2:
         return None
@@ -709,7 +719,7 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
         kind = "money"
     if kind == "quantity" and (unit.end - unit.start) <= 2 and (
         _is_label_word_before(sc, num.start)
-        or (_is_name_before(sc, num.start) and not text[num.end : num.end + 1].isalpha())
+        or (_is_name_before(sc, num.start) and not text[num.end : num.end + 1].isalpha() and "." not in num.text)
     ):
         return None  # "Route 66 m" is rare; "Flight BA 286" never has a unit; "Fig. 4A" is a panel
     if kind == "quantity" and num.text.lower() in ("a", "an") and _OF_FIGURE.match(text, unit.end):
@@ -739,7 +749,7 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
         low, high = value - spread.value, value + spread.value
         precision = spread.precision
     if is_range:
-        low, high = value, high_num.value
+        low, high = sorted((value, high_num.value))
         value = (low + high) / 2
         precision = max(num.precision, high_num.precision)
     factor = unit.factor if unit is not None else 1.0
@@ -838,6 +848,8 @@ def _bare_number_ok(sc: _Scanner, num: Number, high: Number | None, qual) -> boo
         return not _looks_like_year(num)
     if qual is not None and qual[0] in _QUALIFIER_SIGNS:
         return True
+    if sc.prev_word(num.start) == "pH" or text[max(0, num.start - 3) : num.start] in ("pH∼", "pH~", "pH="):
+        return True  # "pH 7–8", "pH∼2": an acidity is a number on its own scale
     decimals = "." in num.text or (high is not None and "." in high.text)
     if not decimals or text[num.start - 1 : num.start] in ("(", "[") and text[(high or num).end : (high or num).end + 1] in (")", "]"):
         return False  # "(2.1)", "[3.4]": numbered sections and equations
@@ -884,7 +896,7 @@ def _ratio(sc: _Scanner, num: Number) -> Number | None:
     signed = sc.text[max(0, num.start - 1) : num.start] in _QUALIFIER_SIGNS
     clock = num.value <= 24 and len(m.group(1)) == 2 and float(m.group(1)) < 60
     # a time ("10:30") is a ratio only with the word right before it ("diluted 1:10")
-    window = sc.text[max(0, num.start - (14 if clock else 48)) : m.end() + (0 if clock else 48)]
+    window = sc.text[max(0, num.start - (14 if clock else 48)) : m.end() + (8 if clock else 48)]
     if not (signed or _RATIO_CONTEXT.search(window)):
         return None
     right = float(m.group(1))
@@ -972,8 +984,10 @@ def _read_unit(sc: _Scanner, num: Number) -> UnitMatch | None:
     return unit
 
 
-def _range_after(sc: _Scanner, num: Number, unit: UnitMatch | None, between, currency):
-    """A second figure making a range with the first: (high Number, unit after it)."""
+def _range_after(sc: _Scanner, num: Number, unit: UnitMatch | None, between, currency, negative: bool = False):
+    """A second figure making a range with the first: (other end as a signed Number, unit after it).
+    The ends may come in either order when the words say it is a range ("between 11.8 m and
+    11.5 m", "from 2632 to 2618 m") or both carry a unit; negative ends keep their sign."""
     text = sc.text
     pos = unit.end if unit else num.end
     m = _RANGE_SEP.match(text[pos : pos + 16])
@@ -1000,6 +1014,10 @@ def _range_after(sc: _Scanner, num: Number, unit: UnitMatch | None, between, cur
     if j >= len(text):
         return None
     c = text[j]
+    negative_high = negative and c in ("-", "−") and text[j + 1 : j + 2].isdigit()
+    if negative_high:
+        j += 1
+        c = text[j]
     if num.is_word:
         if not c.isalpha():
             return None
@@ -1010,11 +1028,20 @@ def _range_after(sc: _Scanner, num: Number, unit: UnitMatch | None, between, cur
         high = parse_digits(text, j)
         if high is not None and _rejects_digits(sc, high, range_end=True):
             return None
-    if high is None or high.value <= num.value:
+    if high is None:
         return None
+    low_value = -num.value if negative else num.value
+    high_value = -high.value if negative_high else high.value
     if currency:
         high, _ = sc.with_scale(high)
+        high_value = high.value
     unit2 = _read_unit(sc, high) if not currency else None
+    if high_value == low_value:
+        return None
+    if high_value < low_value and not (between is not None or (unit2 is not None and unit2.kind == "quantity")):
+        return None
+    if negative_high:
+        high = replace(high, start=high.start - 1, value=high_value, text=text[high.start - 1 : high.end])
     if unit is not None and unit2 is not None and unit.kind == "quantity" and unit2.kind == "quantity":
         if U.dimension(unit.unit) != U.dimension(unit2.unit):
             return None
