@@ -82,6 +82,8 @@ _BRACKET_OPEN = re.compile(r"[(\[;][ \u00a0]*(?:~|∼|≈|c\.|ca\.|about|approx\
 _BRACKET_CLOSE = re.compile(r"[ \u00a0]*[)\];,]")
 # A power written after a unit symbol: "cm−1", "s-1", "g− 1", "m⁻²", "m^-2".
 _POWER = re.compile(r"(?:\^|\*\*)?(?:([-−‐⁻]) ?([1-4])|⁻([¹²³⁴]))(?![\d.,]?\d)")
+_POWER_STARTS = frozenset("^*-−‐⁻")
+_POWER_AHEAD = re.compile(r"[-−‐⁻^]")
 _SUPERSCRIPT_DIGITS = {"¹": 1, "²": 2, "³": 3, "⁴": 4}
 _PER = re.compile(r"(?:/|[ \u00a0]per[ \u00a0]+)")
 _SUBUNIT = re.compile(r"(cents?|pence|p)\b")
@@ -158,6 +160,7 @@ class _Scanner:
                 merged.append((s, e))
         self.excluded = merged
         self._ex_starts = [s for s, _ in self.excluded]
+        self._prev_words: dict[int, str] = {}
 
     # --- helpers -----------------------------------------------------------------------------
 
@@ -180,6 +183,12 @@ class _Scanner:
 
     def prev_word(self, pos: int) -> str:
         """The word just before ``pos``, separated from it by spaces only."""
+        word = self._prev_words.get(pos)
+        if word is None:
+            word = self._prev_words[pos] = self._prev_word(pos)
+        return word
+
+    def _prev_word(self, pos: int) -> str:
         text = self.text
         i = pos
         while i > 0 and text[i - 1] in " \t\u00a0":
@@ -280,19 +289,20 @@ class _Scanner:
             word = pm.group(0)
             unit = "percentage_point" if word.lower().startswith("percentage") else "percent"
             return UnitMatch("percent" if unit == "percent" else "percentage_point", unit, i, i + pm.end(), word)
-        points = _POINTS.match(text, i)
+        first = text[i : i + 1]
+        points = _POINTS.match(text, i) if first == "p" else None
         if points and self._percent_nearby(pos):
             return UnitMatch("percentage_point", "percentage_point", i, points.end(), points.group(0))
-        basis = _BASIS_POINTS.match(text, i)
+        basis = _BASIS_POINTS.match(text, i) if first == "b" else None
         if basis and (basis.group(0)[0] == "b" and basis.group(0)[1] == "a" or self._percent_nearby(pos) or _RATE_WORDS.search(text, max(0, pos - 60), pos)):
             return UnitMatch("percentage_point", "percentage_point", i, basis.end(), basis.group(0), factor=L.BASIS_POINT_FACTOR)
         if attached and not hyphen and num is not None:
-            inch = _ATTACHED_INCH.match(text, i)
+            inch = _ATTACHED_INCH.match(text, i) if first == "i" else None
             if inch:
                 return UnitMatch("quantity", "inch", i, inch.end(), inch.group(0))  # "6.1in", "2in"
         # the radius of a planet or moon, written attached: "5Rp", "8.74Rs", "2–3Rp"
         if attached and not hyphen:
-            body = _BODY_RADIUS.match(text, i)
+            body = _BODY_RADIUS.match(text, i) if first == "R" else None
             if body and not (body.group(1).lower() == "s" and _money_context(self, pos)):
                 return UnitMatch("quantity", U.body_radius(body.group(1)), i, body.end(), body.group(0))
         wm = L.WORD_UNIT_RE.match(text, i)
@@ -365,7 +375,7 @@ class _Scanner:
     def _powers(self, unit: str, end: int) -> tuple[str, int]:
         """The unit with the powers and product terms written after its symbol."""
         text = self.text
-        pm = _POWER.match(text, end)
+        pm = _POWER.match(text, end) if text[end : end + 1] in _POWER_STARTS else None
         if pm:
             unit = f"({unit}) ** {_power_of(pm)}"
             end = pm.end()
@@ -380,7 +390,7 @@ class _Scanner:
     def _product_term(self, pos: int) -> tuple[str, int] | None:
         """" s−1" in "km s−1": a symbol with a written power, after a space or a dot."""
         text = self.text
-        if text[pos : pos + 1] not in (" ", "\u00a0", "·", "⋅"):
+        if text[pos : pos + 1] not in (" ", "\u00a0", "·", "⋅") or not _POWER_AHEAD.search(text, pos + 1, pos + 10):
             return None
         sm = L.SYMBOL_UNIT_RE.match(text, pos + 1)
         if not sm:
@@ -600,10 +610,10 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
     num = sc.number_at(pos)
     if num is None or num.end <= num.start:
         return None
-    ratio = _ratio(sc, num)
+    ratio = _ratio(sc, num) if text[num.end : num.end + 1] == ":" else None
     if ratio is not None:
         return _number_claim(sc, ratio)
-    fraction = _ascii_fraction(sc, num)
+    fraction = _ascii_fraction(sc, num) if "/" in text[num.end : num.end + 4] else None
     if fraction is not None:
         num, share = fraction
         if share:
@@ -634,7 +644,7 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
     unit = None
     spread = None
     pm = _PLUS_MINUS.match(text, num.end)
-    um = _UNCERTAINTY.match(text, num.end) if "." in num.text else None
+    um = _UNCERTAINTY.match(text, num.end) if text[num.end : num.end + 1] == "(" and "." in num.text else None
     if pm and currency is None:
         spread = parse_digits(text, pm.end())
         if spread is not None and not _rejects_digits(sc, spread, range_end=True):
@@ -651,7 +661,7 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
         unit = _read_unit(sc, num)
     if unit is not None and spread is None and unit.kind in ("quantity", "percent"):
         # "46.8% ± 1.6%", "5.2 mm ± 0.3 mm": the spread after the unit, in the same unit
-        pm = _PLUS_MINUS.match(text, unit.end)
+        pm = _PLUS_MINUS.match(text, unit.end) if text[unit.end : unit.end + 2].strip()[:1] in ("±", "+") else None
         spread = parse_digits(text, pm.end()) if pm else None
         unit2 = sc.unit_after(spread.end, num=spread) if spread is not None else None
         if unit2 is not None and unit2.unit == unit.unit and unit2.factor == unit.factor:
@@ -684,7 +694,7 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
     # Nothing after the figure: a count of the noun that follows, or a bare count.
     if kind == "count":
         last = (high_num or num).end
-        multiple = _MULTIPLE.match(text, last)
+        multiple = _MULTIPLE.match(text, last) if text[last : last + 2] in (" t", "-f", " f", "‑f", "fo") else None
         noun = None if multiple else counted_noun(text, last)
         if multiple or num.text.lower() in _MULTIPLE_WORDS:
             kind = "number"  # "16 times", "three-fold", "5–10 times", "twice": a multiplier
@@ -696,7 +706,7 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
         elif noun is not None:
             counted, noun_end = noun
             after = noun_end
-        elif _PRODUCT_AFTER.match(text, last):
+        elif text[last : last + 2].strip()[:1] in ("×", "x") and _PRODUCT_AFTER.match(text, last):
             return None  # "60 × 10 × 3 mm": a factor of a product
         elif _bare_number_ok(sc, num, high_num, qual):
             kind = "number"  # "p = 0.03", "n = 12", "an odds ratio of 2.84 (1.66–4.88)"
@@ -840,20 +850,21 @@ def _bare_number_ok(sc: _Scanner, num: Number, high: Number | None, qual) -> boo
     """A figure with no unit and no noun that is still a measurement: a value given to a
     variable or compared with one ("n = 12", "p < .001", "r2=0.92", "≥16"), or a number with
     decimals ("an odds ratio of 2.84", "1.66–4.88"), which no one writes to label a thing."""
-    if num.is_word or _is_label_before(sc, num.start) or _is_date_part(sc, num):
+    if num.is_word:
         return False
     text = sc.text
     before = text[max(0, num.start - 3) : num.start].rstrip()
     if before[-1:] in ("=", "<", ">", "≤", "≥", "≈", "∼", "~", "≲", "≳"):
-        return not _looks_like_year(num)
-    if qual is not None and qual[0] in _QUALIFIER_SIGNS:
-        return True
-    if sc.prev_word(num.start) == "pH" or text[max(0, num.start - 3) : num.start] in ("pH∼", "pH~", "pH="):
-        return True  # "pH 7–8", "pH∼2": an acidity is a number on its own scale
-    decimals = "." in num.text or (high is not None and "." in high.text)
-    if not decimals or text[num.start - 1 : num.start] in ("(", "[") and text[(high or num).end : (high or num).end + 1] in (")", "]"):
-        return False  # "(2.1)", "[3.4]": numbered sections and equations
-    return True
+        ok = not _looks_like_year(num)
+    elif qual is not None and qual[0] in _QUALIFIER_SIGNS:
+        ok = True
+    elif sc.prev_word(num.start) == "pH" or text[max(0, num.start - 3) : num.start] in ("pH∼", "pH~", "pH="):
+        ok = True  # "pH 7–8", "pH∼2": an acidity is a number on its own scale
+    else:
+        decimals = "." in num.text or (high is not None and "." in high.text)
+        # "(2.1)", "[3.4]": numbered sections and equations
+        ok = decimals and not (text[num.start - 1 : num.start] in ("(", "[") and text[(high or num).end : (high or num).end + 1] in (")", "]"))
+    return ok and not (_is_label_before(sc, num.start) or _is_date_part(sc, num))
 
 
 def _ascii_fraction(sc: _Scanner, num: Number) -> tuple[Number, bool] | None:

@@ -399,12 +399,11 @@ DELTA_OF = {"degree_Celsius": "delta_degree_Celsius", "degree_Fahrenheit": "delt
 
 
 def _alternation(forms, flags=0) -> re.Pattern:
-    escaped = []
-    for f in sorted(forms, key=len, reverse=True):
-        e = re.escape(f).replace(r"\ ", r"[ \t\u00a0\u202f]+")
-        escaped.append(e)
+    # A trie, so the engine branches on each character rather than trying every form in turn;
+    # its optional tails are greedy, so the longest form that ends where a word would end wins.
+    body = trie_pattern(forms).replace(r"\ ", r"[ \t\u00a0\u202f]+")
     # A unit ends where a word would end ("5 mice" is not "5 mi"); ² and ³ belong to the unit.
-    return re.compile(r"(?:" + "|".join(escaped) + r")(?![\w²³])", flags)
+    return re.compile(r"(?:" + body + r")(?![\w²³])", flags)
 
 
 WORD_UNIT_RE = _alternation(WORD_UNITS, re.IGNORECASE)
