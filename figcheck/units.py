@@ -44,14 +44,29 @@ def canonical(unit: str) -> str:
     return str(registry().parse_units(unit))
 
 
+# The order dimensions are written in, so that one kind has one spelling whatever unit it was
+# measured in (pint writes horsepower as "[length] ** 2 * [mass] / [time] ** 3" but kilowatts as
+# "[mass] * [length] ** 2 / [time] ** 3").
+_DIMENSION_ORDER = ("[mass]", "[length]", "[time]", "[current]", "[temperature]", "[substance]", "[luminosity]")
+
+
 @lru_cache(maxsize=4096)
 def dimension(unit: str) -> str:
-    """pint's dimensionality string ("[length] ** 2"); data sizes, which pint counts as
-    dimensionless, are "[information]" so they never compare with ratios such as mg/kg."""
-    dims = str(registry().parse_units(unit).dimensionality)
-    if dims == "dimensionless" and "bit" in base_unit(unit):
-        return "[information]"
-    return dims
+    """pint's dimensionality in one canonical spelling ("[length] ** 2", "[mass] / [length] ** 3");
+    data sizes, which pint counts as dimensionless, are "[information]" so they never compare
+    with ratios such as mg/kg."""
+    dims = dict(registry().parse_units(unit).dimensionality)
+    if not dims:
+        return "[information]" if "bit" in base_unit(unit) else "dimensionless"
+    order = sorted(dims, key=lambda d: (_DIMENSION_ORDER.index(d) if d in _DIMENSION_ORDER else len(_DIMENSION_ORDER), d))
+
+    def power(d: str, n: float) -> str:
+        n = abs(n)
+        return d if n == 1 else f"{d} ** {int(n) if n == int(n) else n}"
+
+    top = " * ".join(power(d, dims[d]) for d in order if dims[d] > 0) or "1"
+    bottom = "".join(f" / {power(d, dims[d])}" for d in order if dims[d] < 0)
+    return top + bottom
 
 
 @lru_cache(maxsize=4096)

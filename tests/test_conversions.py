@@ -81,3 +81,31 @@ def test_rounding_range_is_shown_in_the_writers_terms():
     assert "lopsided" not in msg  # symmetric where the precision is
     msg = check_text("It reached 100mph (180km/h).")[0].message
     assert "covers 99.5–105" in msg and "lopsided because a figure just below 100" in msg
+
+
+@pytest.mark.parametrize(
+    "right, wrong",
+    [
+        ("The engine makes 200 hp (150 kW).", "The engine makes 200 hp (250 kW)."),  # one kind, two spellings
+        ("The barrel is 7.5 in (190 mm) long.", "The barrel is 7.5 in (250 mm) long."),
+        ("The ship makes 15 kn (28 km/h; 17 mph).", "The ship makes 15 kn (28 km/h; 27 mph)."),
+        ("The tank holds 4,000 US gal (15,000 L).", "The tank holds 4,000 US gal (25,000 L)."),
+        ("It gives 300 lb⋅ft (410 N⋅m) of torque.", "It gives 300 lb⋅ft (510 N⋅m) of torque."),
+        ("The engine is 1.2 L (73 cu in).", "The engine is 1.2 L (93 cu in)."),
+        ("Use a 1/2 in (13 mm) bolt.", "Use a 1/2 in (17 mm) bolt."),
+        ("Winter lows reach 25 °F (−4 °C).", "Winter lows reach 25 °F (−9 °C)."),
+        ("The wingspan is 35.8 m (117 ft 5 in).", "The wingspan is 35.8 m (127 ft 5 in)."),
+    ],
+)
+def test_encyclopedia_style_conversions(right, wrong):
+    assert codes(right) == []
+    assert codes(wrong) == ["FC101"]
+
+
+def test_one_kind_has_one_dimension_spelling():
+    from figcheck import units
+
+    assert units.dimension("horsepower") == units.dimension("kilowatt") == "[mass] * [length] ** 2 / [time] ** 3"
+    assert units.dimension("mile / gallon") == "1 / [length] ** 2"
+    assert units.reciprocal("mile / gallon", "liter / kilometer")
+    assert not units.reciprocal("mile", "kilometer")

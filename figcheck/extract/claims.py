@@ -79,6 +79,7 @@ _ATTACHED_INCH = re.compile(r"in\.?(?=[ \u00a0]|[,;:)\]]|\.(?:\s|$)|$)")
 _BODY_RADIUS = re.compile(r"R([A-Z][a-z]{0,2}|[a-z]{1,2}|[⊕☉⊙])(?![\w])")
 _BRACKET_SYMBOL = re.compile(r"(in\.?)(?![\w])")
 _BRACKET_OPEN = re.compile(r"[(\[;][ \u00a0]*(?:~|∼|≈|c\.|ca\.|about|approx\.?|approximately|around|roughly|some|nearly|almost)?[ \u00a0]*$", re.IGNORECASE)
+_CONVERSION_FOLLOWS = re.compile(r"[ \u00a0]*\([ \u00a0]*(?:~|∼|≈|about |approx\. |c\. )?[ \u00a0]*[-−]?\d[\d,.]*[ \u00a0]*[^\W\d_°]")
 _BRACKET_CLOSE = re.compile(r"[ \u00a0]*[)\];,]")
 # A power written after a unit symbol: "cm−1", "s-1", "g− 1", "m⁻²", "m^-2".
 _POWER = re.compile(r"(?:\^|\*\*)?(?:([-−‐⁻]) ?([1-4])|⁻([¹²³⁴]))(?![\d.,]?\d)")
@@ -314,7 +315,9 @@ class _Scanner:
             best = ("symbol", sm)
         if best is None:
             bracket = _BRACKET_SYMBOL.match(text, i)
-            if bracket and not attached and num is not None and self._alone_in_bracket(num.start, bracket.end()):
+            if bracket and not attached and num is not None and (
+                self._alone_in_bracket(num.start, bracket.end()) or _CONVERSION_FOLLOWS.match(text, bracket.end())
+            ):
                 return UnitMatch("quantity", L.BRACKET_ONLY_SYMBOLS[bracket.group(1)], i, bracket.end(), bracket.group(0))
             return None
         m = best[1]
@@ -357,6 +360,8 @@ class _Scanner:
             return True
         if num is not None and self._alone_in_bracket(num.start, end):
             return True  # "1 oz (28 g)": alone in a bracket after another figure
+        if _CONVERSION_FOLLOWS.match(self.text, end):
+            return True  # "15 kn (28 km/h)": the figure a bracketed conversion restates
         if self._product_term(end) is not None:
             return True
         return (
@@ -879,7 +884,7 @@ def _ascii_fraction(sc: _Scanner, num: Number) -> tuple[Number, bool] | None:
         n, d = int(mixed.group(1)), int(mixed.group(2))
         if not 0 < n < d <= 64:
             return None
-        frac = Number(num.start, mixed.end(), num.value + n / d, 0.5 / d, text[num.start : mixed.end()])
+        frac = Number(num.start, mixed.end(), num.value + n / d, _fraction_precision(d), text[num.start : mixed.end()])
     else:
         simple = _SIMPLE_FRACTION.match(text, num.end)
         if not simple or text[num.start - 1 : num.start] in ("/", "-"):
@@ -887,7 +892,7 @@ def _ascii_fraction(sc: _Scanner, num: Number) -> tuple[Number, bool] | None:
         d = int(simple.group(1))
         if not 0 < num.value < d or d > 1000:
             return None
-        frac = Number(num.start, simple.end(), num.value / d, 0.5 / d, text[num.start : simple.end()])
+        frac = Number(num.start, simple.end(), num.value / d, _fraction_precision(d), text[num.start : simple.end()])
     share = _SHARE_AFTER.match(text, frac.end)
     if share and not mixed:
         if share.group(1):
@@ -897,6 +902,12 @@ def _ascii_fraction(sc: _Scanner, num: Number) -> tuple[Number, bool] | None:
     if unit is None or unit.kind != "quantity":
         return None
     return frac, False
+
+
+def _fraction_precision(den: int) -> float:
+    """A fraction is written as exactly as a ruler reads (to a 16th at least): "1/2 in" is not
+    "anything from 1/4 to 3/4 in", as half a step of its own denominator would say."""
+    return min(0.5 / den, 1 / 32)
 
 
 def _ratio(sc: _Scanner, num: Number) -> Number | None:

@@ -130,8 +130,11 @@ _AREA_ONLY = {
 _VOLUMES = {
     "milliliter": (["millilitre", "milliliter"], ["millilitres", "milliliters"], ["ml", "mL"]),
     "liter": (["litre", "liter"], ["litres", "liters"], ["l", "L", "ltr"]),
-    "gallon": (["gallon", "US gallon"], ["gallons", "US gallons"], ["gal"]),
-    "imperial_gallon": (["imperial gallon"], ["imperial gallons"], []),
+    "gallon": (["gallon", "US gallon"], ["gallons", "US gallons"], ["gal", "US gal", "gal US"]),
+    "imperial_gallon": (["imperial gallon"], ["imperial gallons"], ["imp gal", "imp. gal", "gal imp"]),
+    "fluid_ounce": (["fluid ounce", "US fluid ounce"], ["fluid ounces", "US fluid ounces"], ["fl oz", "fl. oz.", "US fl oz"]),
+    "imperial_fluid_ounce": (["imperial fluid ounce"], ["imperial fluid ounces"], ["imp fl oz"]),
+    "quart": (["quart", "US quart"], ["quarts", "US quarts"], ["qt", "US qt"]),
     "pint": (["pint"], ["pints"], []),
     "oil_barrel": (["barrel"], ["barrels"], ["bbl"]),
     "meter ** 3": (["cubic metre", "cubic meter"], ["cubic metres", "cubic meters"], ["m³", "m3", "cu m"]),
@@ -237,8 +240,8 @@ _OTHER = {
     "ampere_hour": (["amp hour", "amp-hour", "ampere hour"], ["amp hours", "amp-hours", "ampere hours"], ["Ah"]),
     "newton": (["newton"], ["newtons"], ["N"]),
     "kilonewton": (["kilonewton"], ["kilonewtons"], ["kN"]),
-    "newton * meter": (["newton metre", "newton meter", "newton-metre", "newton-meter"], ["newton metres", "newton meters", "newton-metres", "newton-meters"], ["Nm", "N·m", "N m", "N-m"]),
-    "force_pound * foot": (["pound-foot", "pound foot"], ["pound-feet", "pound feet", "foot-pounds"], ["lb-ft", "lb ft", "lb·ft", "lbf·ft", "ft-lb", "ft·lb"]),
+    "newton * meter": (["newton metre", "newton meter", "newton-metre", "newton-meter"], ["newton metres", "newton meters", "newton-metres", "newton-meters"], ["Nm", "N·m", "N⋅m", "N m", "N-m"]),
+    "force_pound * foot": (["pound-foot", "pound foot"], ["pound-feet", "pound feet", "foot-pounds"], ["lb-ft", "lb ft", "lb·ft", "lb⋅ft", "lbf·ft", "lbf⋅ft", "ft-lb", "ft·lb", "ft⋅lb", "ft⋅lbf"]),
     "troy_ounce": (["troy ounce"], ["troy ounces"], ["ozt", "oz t", "toz"]),
     "british_thermal_unit": (["british thermal unit"], ["british thermal units"], ["Btu", "BTU", "btu"]),
     "mmbtu": ([], [], ["MMBtu", "mmBtu", "MMBTU", "mmbtu"]),
@@ -382,6 +385,8 @@ def _unit_forms() -> tuple[dict[str, str], dict[str, str]]:
     words["sqm"] = "meter ** 2"
     words["sqkm"] = "kilometer ** 2"
     words["sq yd"] = "yard ** 2"
+    words["sq in"] = words["sq. in."] = words["sq in."] = "inch ** 2"
+    words["cu in"] = words["cu. in."] = words["cu in."] = "inch ** 3"
     words["square metres"] = words["square meters"] = "meter ** 2"
     return words, symbols
 
