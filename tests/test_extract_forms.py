@@ -51,6 +51,10 @@ def texts(text: str) -> list[str]:
         ("A rate of 6 × 106 kg s−1 is needed.", "6 × 106 kg s−1", 6e6, "kilogram / second"),
         ("The H/H+ transition moves to 2–3Rp.", "2–3Rp", 2.5, None),
         ("Depths of 2619.60, 2617.35 and 2614.71 m were sampled.", "2614.71 m", 2614.71, "meter"),
+        ("The test range was −100 °C to 200 °C.", "−100 °C to 200 °C", 50, "degree_Celsius"),
+        ("Intervals from 10 ms to 0.1 ms were tried.", "from 10 ms to 0.1 ms", 5.05, "millisecond"),
+        ("The excursion was between −2 and −7‰.", "between −2 and −7‰", -4.5, "permille"),
+        ("Growth of 46.8% ± 1.6% was seen.", "46.8% ± 1.6%", 46.8, "percent"),
     ],
 )
 def test_forms_are_read(text, surface, value, unit):
@@ -76,6 +80,9 @@ def test_forms_are_read(text, surface, value, unit):
         ("Analyses of 13C/12C and [11C]PK11195 and 14C dates.", "13C"),
         ("The salts Mg(ClO4)2 and Ca10(PO4)6(OH)2 formed.", "2"),
         ("Borehole 22/10a-4 (57°44’8.47”N; 1°50’26.59”E) was cored.", "44"),
+        ("Borehole 22/10a-4 provides a core.", "22"),
+        ("The δ13C values fell.", "13C"),
+        ("Panel p is in Fig. 7p.", "7p"),
         ("Cells were 5M people strong.", "5M"),
     ],
 )

@@ -729,6 +729,8 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
         return None
     if kind != "count" and kind != "money" and _is_date_part(sc, num) and unit and unit.start > num.end + 2:
         return None
+    if kind == "money" and currency is None and unit is not None and unit.text == "p" and _is_label_word_before(sc, num.start):
+        return None  # "Fig. 7p": panel p of a figure, not seven pence
     if kind == "quantity" and unit and unit.unit == "pound" and _money_context(sc, start):
         unit = UnitMatch("money", None, unit.start, unit.end, unit.text, currency="GBP")
         kind = "money"
