@@ -78,8 +78,10 @@ _RATE_WORDS = re.compile(r"\b(?:rates?|yields?|spreads?|cut|hike|hiked|raised|lo
 _ATTACHED_INCH = re.compile(r"in\.?(?=[ \u00a0]|[,;:)\]]|\.(?:\s|$)|$)")
 _BODY_RADIUS = re.compile(r"R([A-Z][a-z]{0,2}|[a-z]{1,2}|[⊕☉⊙])(?![\w])")
 _BRACKET_SYMBOL = re.compile(r"(in\.?)(?![\w])")
-_BRACKET_OPEN = re.compile(r"[(\[;][ \u00a0]*(?:~|∼|≈|c\.|ca\.|about|approx\.?|approximately|around|roughly|some|nearly|almost)?[ \u00a0]*$", re.IGNORECASE)
-_CONVERSION_FOLLOWS = re.compile(r"[ \u00a0]*\([ \u00a0]*(?:~|∼|≈|about |approx\. |c\. )?[ \u00a0]*[-−]?\d[\d,.]*[ \u00a0]*[^\W\d_°]")
+# The hedges a writer puts before a bracketed equivalent: "(~0.8 cm)", "(about 30 miles)".
+_HEDGE = r"(?:~|∼|≈|c\.|ca\.|about|approx\.?|approximately|around|roughly|some|nearly|almost)"
+_BRACKET_OPEN = re.compile(rf"[(\[;][ \u00a0]*{_HEDGE}?[ \u00a0]*$", re.IGNORECASE)
+_CONVERSION_FOLLOWS = re.compile(rf"[ \u00a0]*\([ \u00a0]*{_HEDGE}?[ \u00a0]*[-−]?\d[\d,.]*[ \u00a0]*[^\W\d_°]")
 _BRACKET_CLOSE = re.compile(r"[ \u00a0]*[)\];,]")
 # A power written after a unit symbol: "cm−1", "s-1", "g− 1", "m⁻²", "m^-2".
 _POWER = re.compile(r"(?:\^|\*\*)?(?:([-−‐⁻]) ?([1-4])|⁻([¹²³⁴]))(?![\d.,]?\d)")
@@ -110,6 +112,7 @@ _INCH_UNIT = re.compile(r"[ \u00a0]?(?:inches|inch|in\.?(?![A-Za-z])|\"|″|'')"
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")
 _QUALIFIER_SIGNS = frozenset("~∼≈≃<≤⩽≲>≥⩾≳")
 # Items of a list after a label: "7 and", "3, 5, and", "3I and", "6–".
+_LABEL_LIST_MAX = 12
 _LABEL_LIST_ITEM = re.compile(r"(?<![\w.])\d{1,4}[A-Za-z]?(?:,[ \u00a0]*(?:and|or|&)?|[ \u00a0]+(?:and|or|&|to)|[ \u00a0]*[–-])[ \u00a0]*$")
 _ISOTOPE_AFTER = re.compile(
     r"(?:/\d|\]|-?(?:labell?ed|enriched|depleted)\b|O\d|H\d|[ \u00a0]+(?:dat(?:es?|ing|ed)|ages?|analys[ie]s|"
@@ -162,6 +165,7 @@ class _Scanner:
         self.excluded = merged
         self._ex_starts = [s for s, _ in self.excluded]
         self._prev_words: dict[int, str] = {}
+        self.label_lists: dict[int, bool] = {}  # figure start → whether a label's list holds it
 
     # --- helpers -----------------------------------------------------------------------------
 
@@ -557,25 +561,36 @@ def _is_label_before(sc: _Scanner, pos: int) -> bool:
 
 def _is_label_word_before(sc: _Scanner, pos: int, in_list: bool = True) -> bool:
     """"Fig. 4A", "phase 3", "No. 10", and each later item of a list they start ("Figs. 7 and 8",
-    "phases 3, 5, and 7", "Figures 3I and 3J")."""
-    word = sc.prev_word(pos)
-    if not word:
-        # "No. 10", "#3", "p. 12"
-        if _NUMBER_SIGN_BEFORE.search(sc.text[max(0, pos - 5) : pos]):
-            return True
-        if in_list:
-            item = _LABEL_LIST_ITEM.search(sc.text, max(0, pos - 24), pos)
-            if item:
-                return _is_label_word_before(sc, item.start(), in_list=True)
-        return False
-    lw = word.lower().rstrip(".")
-    if lw in L.LABEL_WORDS and lw not in ("day", "days", "week", "weeks", "year", "years", "hour", "hours", "minute", "minutes"):
-        return True
-    if in_list and lw in ("and", "or", "to"):
-        item = _LABEL_LIST_ITEM.search(sc.text, max(0, pos - 28), pos)
-        if item:
-            return _is_label_word_before(sc, item.start(), in_list=True)
-    return False
+    "phases 3, 5, and 7", "Figures 3I and 3J"; at most _LABEL_LIST_MAX items back, so a long
+    run of figures costs linear time)."""
+    visited = []
+    answer = False
+    for _ in range(_LABEL_LIST_MAX if in_list else 1):
+        if in_list and pos in sc.label_lists:
+            answer = sc.label_lists[pos]  # an earlier item of the same list was decided
+            break
+        visited.append(pos)
+        word = sc.prev_word(pos)
+        if not word:
+            # "No. 10", "#3", "p. 12"
+            if _NUMBER_SIGN_BEFORE.search(sc.text[max(0, pos - 5) : pos]):
+                answer = True
+                break
+        else:
+            lw = word.lower().rstrip(".")
+            if lw in L.LABEL_WORDS and lw not in ("day", "days", "week", "weeks", "year", "years", "hour", "hours", "minute", "minutes"):
+                answer = True
+                break
+            if lw not in ("and", "or", "to"):
+                break
+        item = _LABEL_LIST_ITEM.search(sc.text, max(0, pos - 28), pos) if in_list else None
+        if item is None:
+            break
+        pos = item.start()
+    if in_list:
+        for p in visited:
+            sc.label_lists[p] = answer
+    return answer
 
 
 def _is_name_before(sc: _Scanner, pos: int) -> bool:
@@ -1163,7 +1178,7 @@ _CONVERSION_GAP_SLASH = re.compile(r"^\s*(?:/|,\s*or|\bor)\s*$", re.I)
 _LIST_GAP = re.compile(r"(?:,[ \u00a0]*(?:and[ \u00a0]+|or[ \u00a0]+)?|[ \u00a0]+(?:and|or)[ \u00a0]+)$")
 _PLAIN_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _PADDING = re.compile(r"[ \t]{2,}")
-_NEXT_EQUIVALENT = re.compile(r"^\s*(?:;|,|/|\bor\b)\s*(?:or\s+|about\s+|approximately\s+|~\s*|∼\s*|≈\s*)?$", re.I)
+_NEXT_EQUIVALENT = re.compile(rf"^\s*(?:;|,|/|\bor\b)\s*(?:or\s+)?(?:{_HEDGE}\s*)?$", re.I)
 _CONVERSION_END = re.compile(r"^\s*(?:[)\]]|[,;]\s|or\b|/)")
 
 
