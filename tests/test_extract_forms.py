@@ -225,3 +225,12 @@ def test_basis_points_are_hundredths_of_a_percentage_point():
 
 def test_scales_of_scales():
     assert claim_for("The plan costs ₹1.2 lakh crore.", "₹1.2 lakh crore").value == pytest.approx(1.2e12)
+
+
+def test_long_lists_after_a_label_are_read_without_recursion():
+    # each item looks back over the items before it: a long list must neither recurse nor fail
+    text = "At phases " + ", ".join(str(i) for i in range(3000)) + " it was read."
+    assert extract_claims(text) == []
+    text = ", ".join(str(i) for i in range(1, 1000)) + " m"  # (no four-digit figures: years)
+    claims = extract_claims(text)
+    assert len(claims) == 999 and all(c.unit == "meter" for c in claims)
