@@ -234,3 +234,37 @@ def test_long_lists_after_a_label_are_read_without_recursion():
     text = ", ".join(str(i) for i in range(1, 1000)) + " m"  # (no four-digit figures: years)
     claims = extract_claims(text)
     assert len(claims) == 999 and all(c.unit == "meter" for c in claims)
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, currency",
+    [
+        ("Coffee costs 5 € in Paris.", "5 €", 5, "EUR"),
+        ("Tickets cost 50 zł each.", "50 zł", 50, "PLN"),
+        ("A meal costs KSh 1,000.", "KSh 1,000", 1000, "KES"),
+        ("A ticket is NT$300.", "NT$300", 300, "TWD"),
+        ("It costs 10 pesos.", "10 pesos", 10, "MXN"),
+        ("They signed a $1.2-billion deal.", "$1.2-billion", 1.2e9, "USD"),
+    ],
+)
+def test_more_currencies(text, surface, value, currency):
+    claim = claim_for(text, surface)
+    assert claim.kind == "money" and claim.dimension == f"currency:{currency}"
+    assert claim.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, unit",
+    [
+        ("It is a third of a mile away.", "a third of a mile", 1 / 3, "mile"),
+        ("Add two-thirds of a gallon.", "two-thirds of a gallon", 2 / 3, "gallon"),
+        ("They walked three quarters of a mile.", "three quarters of a mile", 0.75, "mile"),
+    ],
+)
+def test_shares_of_a_unit(text, surface, value, unit):
+    claim = claim_for(text, surface)
+    assert convert(claim.value, claim.unit, unit) == pytest.approx(value)
+
+
+def test_shares_of_people_are_not_counts_or_units():
+    assert texts("Three quarters of the voters stayed home.") == []

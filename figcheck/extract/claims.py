@@ -72,6 +72,12 @@ _PERCENT = re.compile(
 )
 _PERCENT_SIGN = re.compile(r"\d ?%|\bper ?cent\b|\bpercent\b", re.IGNORECASE)
 _POINTS = re.compile(r"(?:points?|pts?|pp|ppts?)\b(?! (?:of|on|in) (?:the|a)\b)")
+_CURRENCY_AFTER = re.compile("(?:" + "|".join(map(re.escape, L.CURRENCY_SYMBOLS_AFTER)) + r")(?![\w$€£])")
+_FRACTION_OF = re.compile(
+    r"(?:^|(?<=[\s(]))(?:(a|an|one|two|three|four|five|six|seven|eight|nine)[- ])?"
+    r"(half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\s+of\s+$",
+    re.IGNORECASE,
+)
 _CHAINED_SCALE = re.compile(r"[ \u00a0](crore|lakh|thousand|million|billion)s?\b", re.IGNORECASE)
 _BASIS_POINTS = re.compile(r"(?:basis[ -]points?|bps|bp)\b")
 _RATE_WORDS = re.compile(r"\b(?:rates?|yields?|spreads?|cut|hike|hiked|raised|lowered|margin|coupon)\b", re.IGNORECASE)
@@ -124,6 +130,8 @@ _SIMPLE_FRACTION = re.compile(r"/(\d{1,4})(?![\d/.,]\d|[\d/])")
 _SHARE_AFTER = re.compile(r"(th)?(?=\s+(?:of|that|as)\b|\s+compared\b)")
 _OF_FIGURE = re.compile(r"\s+of\s+(?:about\s+|some\s+|around\s+)?\d")
 _MULTIPLE = re.compile(r"(?:[ \u00a0]+times\b|[-‑ \u00a0]?fold\b)(?![-‑])", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+of\b")
+_FRACTION_SHARES = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "sixth": 1 / 6, "eighth": 0.125, "tenth": 0.1}
 _MULTIPLE_WORDS = frozenset({"twice", "thrice"})
 _PRODUCT_AFTER = re.compile(r"[ \u00a0]?[×x][ \u00a0]?\d")
 _RATIO = re.compile(r":(\d{1,5}(?:\.\d+)?)(?![\d:.]\d?)")
@@ -450,6 +458,9 @@ class _Scanner:
         m = L.CURRENCY_CODE_AFTER_RE.match(self.text, i)
         if m and i - pos <= 1:
             return UnitMatch("money", None, i, m.end(), m.group(0), currency=m.group(0))
+        m = _CURRENCY_AFTER.match(self.text, i)
+        if m and i - pos <= 1:
+            return UnitMatch("money", None, i, m.end(), m.group(0), currency=L.CURRENCY_SYMBOLS_AFTER[m.group(0)])
         m = _SUBUNIT.match(self.text[i : i + 6])
         if m and (m.group(1) != "p" or i == pos):
             code, factor = L.SUBUNIT_WORDS[m.group(1)]
@@ -726,6 +737,8 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
         elif noun is not None:
             counted, noun_end = noun
             after = noun_end
+            if counted in _FRACTION_SHARES and _OF_AFTER.match(text, noun_end):
+                return None  # "three quarters of an hour": a share of what follows, not a count
         elif text[last : last + 2].strip()[:1] in ("×", "x") and _PRODUCT_AFTER.match(text, last):
             return None  # "60 × 10 × 3 mm": a factor of a product
         elif _bare_number_ok(sc, num, high_num, qual):
@@ -756,6 +769,13 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
         return None  # "Route 66 m" is rare; "Flight BA 286" never has a unit; "Fig. 4A" is a panel
     if kind == "quantity" and num.text.lower() in ("a", "an") and _OF_FIGURE.match(text, unit.end):
         return None  # "a foot of 180 millimetres": the thing measured, not a measure
+    if kind == "quantity" and num.text.lower() in ("a", "an"):
+        part = _FRACTION_OF.search(text, max(0, num.start - 28), num.start)
+        if part:  # "two-thirds of a gallon", "a third of a mile", "three quarters of an hour"
+            share = _FRACTION_SHARES[part.group(2).lower().rstrip("s")]
+            count = L.SMALL_NUMBERS.get((part.group(1) or "one").lower(), 1)
+            num = Number(part.start(), num.end, count * share, share / 4, text[part.start() : num.end], is_word=True)
+            start = min(start, part.start())
     if kind == "quantity" and unit.unit in L.TEMPERATURE_UNITS and unit.text in ("C", "F") and _isotope(sc, num, unit):
         return None  # "12C", "[11C]", "13C/12C", "14C dates": isotopes, not temperatures
     if between and high_num is None:

@@ -426,8 +426,11 @@ CURRENCY_SYMBOLS = {
     "RUB": "RUB", "UAH": "UAH", "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "ZAR": "ZAR",
     "BRL": "BRL", "MXN": "MXN", "HKD": "HKD", "SGD": "SGD", "NZD": "NZD", "KRW": "KRW",
     "TRY": "TRY", "PLN": "PLN", "ILS": "ILS", "NGN": "NGN", "KES": "KES", "EGP": "EGP",
-    "SAR": "SAR", "AED": "AED",
+    "SAR": "SAR", "AED": "AED", "NT$": "TWD", "KSh": "KES", "Rp": "IDR", "RM": "MYR", "TWD": "TWD",
+    "IDR": "IDR", "MYR": "MYR",
 }
+# Symbols written after the amount in much of Europe ("5 €", "20 zł").
+CURRENCY_SYMBOLS_AFTER = {"€": "EUR", "£": "GBP", "zł": "PLN", "Kč": "CZK", "₽": "RUB", "₴": "UAH", "₺": "TRY"}
 CURRENCY_PREFIX_RE = re.compile(
     r"(?:"
     + "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
@@ -440,7 +443,8 @@ CURRENCY_WORDS = {
     "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "hryvnia": "UAH",
     "hryvnias": "UAH", "swiss francs": "CHF", "francs": "CHF", "won": "KRW",
     "australian dollars": "AUD", "canadian dollars": "CAD", "hong kong dollars": "HKD",
-    "new zealand dollars": "NZD", "singapore dollars": "SGD",
+    "new zealand dollars": "NZD", "singapore dollars": "SGD", "bucks": "USD", "buck": "USD",
+    "peso": "MXN", "pesos": "MXN", "ringgit": "MYR", "rupiah": "IDR", "baht": "THB", "shillings": "KES",
 }
 CURRENCY_CODES_AFTER = frozenset(
     c for c in CURRENCY_SYMBOLS.values()
