@@ -70,6 +70,7 @@ _PERCENT = re.compile(
     r"(?:(?:wt|mol|vol|at|mass|w/w|v/v)\.?[ \u00a0]?%|%|per[ -]?cent\b|percent\b|pc\b|pct\b|percentage[ -]points?\b)",
     re.IGNORECASE,
 )
+_PERCENT_STARTS = frozenset("%pPwWmMvVaA")
 _PERCENT_SIGN = re.compile(r"\d ?%|\bper ?cent\b|\bpercent\b", re.IGNORECASE)
 _POINTS = re.compile(r"(?:points?|pts?|pp|ppts?)\b(?! (?:of|on|in) (?:the|a)\b)")
 _CURRENCY_AFTER = re.compile("(?:" + "|".join(map(re.escape, L.CURRENCY_SYMBOLS_AFTER)) + r")(?![\w$€£])")
@@ -297,7 +298,7 @@ class _Scanner:
             if per is not None:
                 return UnitMatch("quantity", f"1 / ({per[0]})", i, per[1], text[i : per[1]])
         # percentages ("5%", "1.3 wt.%", "5 mol%") and percentage points
-        pm = _PERCENT.match(text[i : i + 20])
+        pm = _PERCENT.match(text[i : i + 20]) if text[i : i + 1] in _PERCENT_STARTS else None
         if pm and not (pm.group(0).lower() in ("pc", "pct") and not attached and text[i - 1 : i] != " "):
             word = pm.group(0)
             unit = "percentage_point" if word.lower().startswith("percentage") else "percent"
@@ -1208,7 +1209,9 @@ def _share_list_units(text: str, claims: list[Claim]) -> list[Claim]:
     out = list(claims)
     for k in range(len(out) - 1, 0, -1):
         last = out[k]
-        if last.kind != "quantity" or last.is_range or last.qualifier or last.unit_start is None:
+        if last.kind != "quantity" or out[k - 1].kind not in ("number", "count") or out[k - 1].counted:
+            continue
+        if last.start - out[k - 1].end > 8 or last.is_range or last.qualifier or last.unit_start is None:
             continue
         if not last.text.startswith(last.number_text) or last.number_text != text[last.start : last.unit_start].rstrip():
             continue
@@ -1254,7 +1257,8 @@ def _link(text: str, claims: list[Claim]) -> list[Claim]:
             continue
         # Markup replaced by padding ("\\SI{52}{\\kilo\\metre} (20~miles)", "[52 km](url) (20
         # miles)") leaves a run of spaces: the figures are linked as across one space.
-        gap = _PADDING.sub(" ", gap)
+        if "  " in gap or "\t" in gap:
+            gap = _PADDING.sub(" ", gap)
         if prev.kind in ("quantity", "money", "percent") and len(gap) <= 12:
             if _CONVERSION_GAP.match(gap) and _CONVERSION_END.match(_after_in_paragraph(text, cur.end) or ")"):
                 out[i] = replace(cur, converted_from=i - 1)
