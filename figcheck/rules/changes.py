@@ -286,7 +286,7 @@ def _figures(sentence: str, base: int, claims: list[Claim]) -> tuple[list[Figure
     multipliers = _multipliers(sentence, base)
     taken = [(m.start, m.end) for m in multipliers]
     figures: list[Figure] = []
-    for c in claims:
+    for c in _split_ranges(claims):
         if c.converted_from is not None or c.role == "age" or _in_brackets_after_figure(sentence, c.start - base):
             continue
         if any(a < c.end and c.start < b for a, b in taken):
@@ -333,6 +333,40 @@ def _mended(sentence: str, base: int, claim: Claim) -> Claim:
     f = sc[0]
     return replace(claim, end=end, text=text, value=claim.value * f, low=claim.value * f, high=claim.value * f,
                    precision=claim.precision * f, number_text=re.sub(r"\s+", " ", text))
+
+
+_TO_RANGE = re.compile(r"^(?:from\s+)?(?P<a>.*?\d.*?)\s+to\s+(?P<b>.*\d.*)$", re.I | re.S)
+
+
+def _split_ranges(claims: list[Claim]) -> list[Claim]:
+    """The claims, with a range read across "to" split into its two figures: in "rose 44 pct
+    from 185,339 to 266,170" and "rose 1.8% to 7.3% from 5.5%" the ends of the "range" are the
+    two ends of a change."""
+    out = []
+    for c in claims:
+        m = _TO_RANGE.match(c.text) if c.is_range else None
+        if m is None:
+            out.append(c)
+            continue
+        from ..extract import extract_claims  # the extractor's own reading of each end
+
+        parts = []
+        for key in ("a", "b"):
+            found = extract_claims(m.group(key))
+            if len(found) != 1:
+                parts = None
+                break
+            shift = c.start + m.start(key)
+            part = found[0]
+            parts.append(replace(part, start=part.start + shift, end=part.end + shift,
+                                 unit_start=None if part.unit_start is None else part.unit_start + shift,
+                                 unit_end=None if part.unit_end is None else part.unit_end + shift,
+                                 converted_from=None))
+        if parts is None:
+            out.append(c)
+        else:
+            out.extend(parts)
+    return out
 
 
 def _in_brackets_after_figure(sentence: str, pos: int) -> bool:
