@@ -33,7 +33,8 @@ _UP = (
     "jumping climbed climb climbs climbing grew grow grows growing grown gained gain gains gaining "
     "up higher surged surge surges surging soared soar soars soaring expanded expand expands "
     "expanding boosted boost boosts boosting raised raise raises raising advanced advances "
-    "lifted lift lifts widened widen widens"
+    "lifted lift lifts widened widen widens ballooned skyrocketed rocketed leapt leaped swelled "
+    "rebounded recovered rallied firmed hiked"
 ).split()
 _DOWN = (
     "fell fall falls falling fallen decreased decrease decreases decreasing dropped drop drops "
@@ -41,7 +42,8 @@ _DOWN = (
     "slumps slumping down lower lowered lowers lowering lost lose loses losing eased ease eases "
     "easing shrank shrunk shrink shrinks shrinking plunged plunge plunges plunging tumbled "
     "tumble tumbles tumbling cut cuts cutting reduced reduce reduces reducing off sank sink sinks "
-    "slid slide slides dipped dip dips contracted contract contracts narrowed narrow narrows"
+    "slid slide slides dipped dip dips contracted contract contracts narrowed narrow narrows "
+    "plummeted plummets sagged dived crashed collapsed retreated slashed trimmed shed"
 ).split()
 DIRECTION: dict[str, int] = {**{w: 1 for w in _UP}, **{w: -1 for w in _DOWN}}
 # Nouns that name a change ("a 25 pct increase in cotton production to …").
@@ -64,10 +66,9 @@ _CHANGE_WORDS = frozenset({*DIRECTION, *NOUN_DIRECTION, *_COMPARATIVE, *(w + "s"
                                                   "nine", "ten", "twenty", "hundred", "thousand"))})
 _WORDS = re.compile(r"[a-z]+")
 _STATED_AFTER = re.compile(r"\s*(?:percentage\s+|basis\s+|pct\s+)?(?:points?|pts?|bps?|pct|per\s*cent|percent)\b", re.I)
-_MULTIPLIER_HINTS = ("doubl", "tripl", "trebl", "quadrupl", "halv", "fold", " times", "by half", "by a ",
-                     "by one", "by two", "by three")
-_BASE_HINT = re.compile(r"\b(?:from|than|against|compared|versus|vs|on|over)\b")
-_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_MULTIPLIER_HINTS = ("doubl", "tripl", "trebl", "quadrupl", "halv", "fold", " times", "half", "third", "quarter")
+_BASE_HINT = re.compile(r"\b(?:from|than|against|compared|versus|vs|on|over)\b|\((?:[a-z]{0,3} ?\d{2,4}|prior|last|previous)[^)]{0,8}:")
+_NUMBERS = re.compile(r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\b")
 
 # The stated change is on another basis than the plain figures: they cannot be compared.
 _BASIS = re.compile(
@@ -81,10 +82,12 @@ _YEAR_BASIS = re.compile(r"\byear[- ]on[- ]year\b|\by/y\b|\byoy\b|\bfrom\s+a\s+y
                          r"|\bover\s+the\s+year\b|\bon\s+the\s+year\b", re.I)
 _MONTHS = ("january february march april may june july august september october november december "
            "jan feb mar apr jun jul aug sep sept oct nov dec").split()
-_OTHER_PERIOD = re.compile(r"^[\s,]*(?:in\s+(?:" + "|".join(_MONTHS[:12]) + r")\b|(?:last|the\s+previous|a)\s+"
+_OTHER_PERIOD = re.compile(r"^[\s,]*(?:in\s+(?:" + "|".join(_MONTHS[:12]) + r")\b(?![\s,]+(?:last\s+year|\d{4}))|(?:last|the\s+previous|a)\s+"
                            r"(?:month|week|quarter)\b|(?:\w+\s+){0,2}(?:month|week|quarter)\s+(?:earlier|ago|before)\b)",
                            re.I)
-_LOSS_WORDS = re.compile(r"\b(?:loss|losses|deficit|deficits|minus|negative)\b", re.I)
+# One end a loss and the other a profit: the two are not one signed quantity here.
+_LOSS_WORDS = re.compile(r"\b(?:loss|losses|deficits?|shortfall)\b", re.I)
+_PROFIT_WORDS = re.compile(r"\b(?:profits?|surplus(?:es)?|earnings|income|gains?)\b|\bminus\b|\bnegative\b", re.I)
 _POINTS_AFTER = re.compile(
     r"^[ \u00a0]*(?:(?P<bp>basis[ -]points?|bps?\b|bp\b)|(?P<pp>percentage[ -]points?|pct[ -]points?|"
     r"per[ -]cent(?:age)?[ -]points?|points?|pts?\b|ppts?\b|pp\b))",
@@ -103,7 +106,7 @@ _MULTIPLIER = re.compile(
     r"halved|halving|halves)\b"
     r"|(?P<fold>\d+(?:\.\d+)?|[a-z]+)[- ]?fold\b"
     r"|(?<![\w.,])(?P<times>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times\b(?!\s+(?:a|per|in|each|every|the)\b)"
-    r"|\bby\s+(?P<frac>half|a\s+half|a\s+third|one\s+third|a\s+quarter|one\s+quarter|two[- ]thirds|"
+    r"|\bby\s+(?:(?P<q2>almost|nearly|about|around|roughly|more\s+than|over|some|just\s+over|just\s+under)\s+)?(?P<frac>half|a\s+half|a\s+third|one\s+third|a\s+quarter|one\s+quarter|two[- ]thirds|"
     r"three[- ]quarters)\b(?!\s+(?:a|an|of|percentage|points?|pct|per)\b))",
     re.I,
 )
@@ -246,7 +249,7 @@ def _read_all(ctx: CheckContext) -> list[Change]:
         inside = claims[bisect_left(starts, s_start) : bisect_left(starts, s_end)]
         sentence = text[s_start:s_end]
         lower_sentence = sentence.lower()
-        if len(inside) < 3 and len(_DIGITS.findall(sentence)) < 3 and not (
+        if len(inside) < 3 and len(_NUMBERS.findall(lower_sentence)) < 3 and not (
             len(inside) == 2 and any(h in lower_sentence for h in _MULTIPLIER_HINTS)
         ):
             continue
@@ -503,7 +506,7 @@ def _fraction_value(raw: str) -> tuple[float | None, float]:
     return value, 0.5
 
 
-_MULTIPLIER_HINT = re.compile(r"doubl|tripl|trebl|quadrupl|halv|fold|times|by\s+(?:half|a\s+(?:half|third|quarter)|one|two|three)", re.I)
+_MULTIPLIER_HINT = re.compile(r"doubl|tripl|trebl|quadrupl|halv|fold|times|half|third|quarter", re.I)
 
 
 def _multipliers(sentence: str, base: int) -> list[Multiplier]:
@@ -511,7 +514,7 @@ def _multipliers(sentence: str, base: int) -> list[Multiplier]:
     if not _MULTIPLIER_HINT.search(sentence):
         return out
     for m in _MULTIPLIER.finditer(sentence):
-        q = (m.group("q") or "").strip().lower() or None
+        q = re.sub(r"\s+", " ", (m.group("q") or m.group("q2") or "").strip().lower()) or None
         times = fraction = False
         if m.group("verb"):
             factor = _MULTIPLY_VERBS[m.group("verb").lower()]
@@ -595,19 +598,23 @@ _FROM = r"(?:, )?(?:from|compared with|compared to|against|versus|vs\.?)"
 _TO = r"(?:to|at)"
 _AFTER_NOUN = r"(?:(?:an?|the) )?(?:(?P<n2>increase|rise|gain|jump|growth|drop|fall|decline|decrease|reduction|cut) of |(?P<v2>up|down|off|higher|lower) (?:by )?)"
 
-_TO_Y_FROM_Z = rf"{_TO} {_DET}{Y}{_GAPF} ?{_FROM} {_ZDET}{Z}"
+# ", or $1.05 a share," after a figure: its per-share restatement, not another end.
+_ASIDE = rf"(?:, or {FIG}(?:(?!{_CLAUSE})[^\ue000-\uf0ff,;:]){{0,30}},)?"
+_TO_Y_FROM_Z = rf"{_TO} {_DET}{Y}{_ASIDE}{_GAPF} ?{_FROM} {_ZDET}{Z}"
 _FROM_Z_TO_Y = rf"from {_ZDET}{Z}{_GAPF} ?to {_DET}{Y}"
 _FORMS = [
     # rose X% to Y from Z · rose X% to Y, compared with Z · rose X% from Z to Y
-    re.compile(rf"{_HEAD} {_GAPT}{_TO_Y_FROM_Z}"),
-    re.compile(rf"{_HEAD} {_GAPT}{_FROM_Z_TO_Y}"),
+    re.compile(rf"{_HEAD},? {_GAPT}{_TO_Y_FROM_Z}"),
+    re.compile(rf"{_HEAD},? {_GAPT}{_FROM_Z_TO_Y}"),
     # rose from Z to Y, an increase of X% · rose to Y from Z, up X% · … a X% increase
     re.compile(rf"{_VERB} {_GAP0}{_FROM_Z_TO_Y}{_GAPF},? {_AFTER_NOUN}{X}"),
     re.compile(rf"{_VERB} {_GAP0}{_TO_Y_FROM_Z}{_GAPF},? {_AFTER_NOUN}{X}"),
     re.compile(rf"{_VERB} {_GAP0}{_FROM_Z_TO_Y}{_GAPF},? (?:an? )?{X} {_NOUN}"),
     re.compile(rf"{_VERB} {_GAP0}{_TO_Y_FROM_Z}{_GAPF},? (?:an? )?{X} {_NOUN}"),
+    # rose X% to Y (2022: Z) — the figure for an earlier period in brackets
+    re.compile(rf"{_HEAD},? {_GAPT}{_TO} {_DET}{Y} ?\((?:[a-z]{{0,3}} ?\d{{2,4}}(?:[/-]\d{{2,4}})?|prior year|last year|previous year): {Z}\)"),
     # Y, up X% on Z · Y, an increase of X% from Z
-    re.compile(rf"{Y}{_GAPF},? (?:or )?{_AFTER_NOUN}{X} {_GAPT}(?:from|on|over|against|compared with|compared to|versus|vs\.?) {_ZDET}{Z}"),
+    re.compile(rf"{Y}{_GAPF},? (?:or )?{_AFTER_NOUN}{X},? {_GAPT}(?:from|on|over|against|compared with|compared to|versus|vs\.?) {_ZDET}{Z}"),
     # Y, X% more than Z · Y was X% higher than Z
     re.compile(rf"{Y}{_GAPF},? (?:or )?(?:some |about )?{X} (?P<c>more|less|higher|lower|above|below|bigger|larger|greater|smaller|fewer|up|down) "
                rf"(?:than|on|from|over) {_ZDET}{Z}"),
@@ -653,7 +660,8 @@ def _bind(ctx: CheckContext, m: re.Match, tokens: dict, sentence: str, base: int
     last = max(y.end, z.end, x_obj.claim.end if isinstance(x_obj, Figure) else x_obj.end)
     span_text = ctx.text[first:last]
     tail = ctx.text[last : min(last + 40, base + len(sentence))]
-    if _BASIS.search(span_text) or _BASIS.match(tail) or _LOSS_WORDS.search(span_text):
+    loss_and_profit = _LOSS_WORDS.search(span_text) and _PROFIT_WORDS.search(span_text)
+    if _BASIS.search(span_text) or _BASIS.match(tail) or loss_and_profit:
         return None
     if _CHANGE_NOUN_AFTER.match(ctx.text[z.end : z.end + 30]) or _CHANGE_NOUN_AFTER.match(ctx.text[y.end : y.end + 30]):
         return None  # "against a 1.2 pct fall": a change, not a level
@@ -842,7 +850,7 @@ def _factor_change(mul: Multiplier, direction: int, readings, y: Claim, z: Claim
         sign = direction or 1
         if direction == 0:
             return None
-        lo, hi = 1 + sign * mul.factor * (1 + FRACTION_SLACK), 1 + sign * mul.factor * (1 - FRACTION_SLACK)
+        lo, hi = 1 + sign * mul.low, 1 + sign * min(mul.high, 10.0)
         stated = (min(lo, hi), max(lo, hi))
         stated_value = 1 + sign * mul.factor
     else:
