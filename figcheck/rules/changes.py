@@ -66,7 +66,8 @@ _CHANGE_WORDS = frozenset({*DIRECTION, *NOUN_DIRECTION, *_COMPARATIVE, *(w + "s"
                                                   "nine", "ten", "twenty", "hundred", "thousand"))})
 _WORDS = re.compile(r"[a-z]+")
 _STATED_AFTER = re.compile(r"\s*(?:percentage\s+|basis\s+|pct\s+)?(?:points?|pts?|bps?|pct|per\s*cent|percent)\b", re.I)
-_MULTIPLIER_HINTS = ("doubl", "tripl", "trebl", "quadrupl", "halv", "fold", " times", "half", "third", "quarter")
+_MULTIPLIER_HINTS = ("doubl", "tripl", "trebl", "quadrupl", "halv", "fold", " times", "by half", "a third",
+                     "a quarter", "thirds", "quarters")
 _BASE_HINT = re.compile(r"\b(?:from|than|against|compared|versus|vs|on|over)\b|\((?:[a-z]{0,3} ?\d{2,4}|prior|last|previous)[^)]{0,8}:")
 _NUMBERS = re.compile(r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\b")
 
@@ -86,6 +87,10 @@ _OTHER_PERIOD = re.compile(r"^[\s,]*(?:in\s+(?:" + "|".join(_MONTHS[:12]) + r")\
                            r"(?:month|week|quarter)\b|(?:\w+\s+){0,2}(?:month|week|quarter)\s+(?:earlier|ago|before)\b)",
                            re.I)
 # One end a loss and the other a profit: the two are not one signed quantity here.
+_EARLIER = re.compile(
+    r"\b(?:years?|months?|quarters?|weeks?|days?)\s+(?:earlier|ago|before)\b|\b(?:last|previous|prior|same|"
+    r"year[- ]earlier|year[- ]ago|corresponding|comparable|earlier|preceding)\b|\b(?:19|20)\d\d\b|"
+    r"\b(?:" + "|".join(_MONTHS[:12]) + r")\b", re.I)
 _LOSS_WORDS = re.compile(r"\b(?:loss|losses|deficits?|shortfall)\b", re.I)
 _PROFIT_WORDS = re.compile(r"\b(?:profits?|surplus(?:es)?|earnings|income|gains?)\b|\bminus\b|\bnegative\b", re.I)
 _POINTS_AFTER = re.compile(
@@ -113,13 +118,19 @@ _MULTIPLIER = re.compile(
 _FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                "ten": 10, "twenty": 20, "hundred": 100, "thousand": 1000}
 _CURRENCY_PREFIX = {"$": "currency:USD", "£": "currency:GBP", "€": "currency:EUR", "¥": "currency:JPY"}
-_BARE_NUMBER = re.compile(
-    r"(?<![\w.,/\-:#])(?P<cur>US\$|\$|£|€|¥)?[ \u00a0]?"
-    r"(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:-\d{1,2}/\d{1,2}|/\d{1,2})?)(?![\w:]|[.,]\d|-\w|/\d)"
-    r"|(?<![\w-])(?P<w>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+# Numbers the extractor may leave out: digits (matched from their first digit, the characters
+# before them checked in code, which keeps the scan fast), and number words.
+_BARE_DIGITS = re.compile(
+    r"\d(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?(?:-\d{1,2}/\d{1,2}|/\d{1,2})?(?![\w:]|[.,]\d|-\w|/\d)"
+)
+_BARE_WORD = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|a\s+thousand)\b(?!-)",
     re.I,
 )
+_NUMBER_WORD_HINTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                      "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty",
+                      "seventy", "eighty", "ninety", "hundred", "thousand")
 _QUALIFIER_BEFORE = re.compile(r"\b(more\s+than|less\s+than|over|under|at\s+least|up\s+to|exceeding|about|around|"
                                r"nearly|almost|some|roughly|approximately)\s*$")
 _PERCENT_AFTER = re.compile(r"^[ \u00a0]?(?:%|pct\b|per[ -]?cent\b|percent\b)", re.I)
@@ -249,10 +260,12 @@ def _read_all(ctx: CheckContext) -> list[Change]:
         inside = claims[bisect_left(starts, s_start) : bisect_left(starts, s_end)]
         sentence = text[s_start:s_end]
         lower_sentence = sentence.lower()
-        if len(inside) < 3 and len(_NUMBERS.findall(lower_sentence)) < 3 and not (
-            len(inside) == 2 and any(h in lower_sentence for h in _MULTIPLIER_HINTS)
-        ):
-            continue
+        if len(inside) < 3 and not (len(inside) == 2 and any(h in lower_sentence for h in _MULTIPLIER_HINTS)):
+            spans = [(c.start - s_start, c.end - s_start) for c in inside]
+            others = [m for m in _NUMBERS.finditer(lower_sentence) if not _YEAR.fullmatch(m.group())
+                      and not any(a <= m.start() < b for a, b in spans)]
+            if len(inside) + len(others) < 3:
+                continue  # fewer than three figures (years do not count)
         if not _BASE_HINT.search(lower_sentence) or _CHANGE_WORDS.isdisjoint(_WORDS.findall(lower_sentence)):
             continue
         out.extend(_read_sentence(ctx, s_start, s_end, inside))
@@ -297,17 +310,22 @@ def _figures(sentence: str, base: int, claims: list[Claim]) -> tuple[list[Figure
         c = _mended(sentence, base, c)
         figures.append(Figure(c, points=_points_after(sentence, c.end - base, c), scale=_scale_of(c)))
     covered = [(f.claim.start, f.claim.end) for f in figures] + [(c.start, c.end) for c in claims] + taken
-    for m in _FRACTION_POINT.finditer(sentence):
+    lower = sentence.lower()
+    for m in _FRACTION_POINT.finditer(sentence) if "point" in lower else ():
         s, e = base + m.start(), base + m.end()
         if any(a < e and s < b for a, b in covered):
             continue
         figures.append(_fraction_point(m, base))
         covered.append((s, e))
-    for m in _BARE_NUMBER.finditer(sentence):
+    words = any(w in lower for w in _NUMBER_WORD_HINTS)
+    bare = [(m, False) for m in _BARE_DIGITS.finditer(sentence)
+            if not (m.start() and sentence[m.start() - 1] in _NOT_BEFORE_DIGITS)]
+    bare += [(m, True) for m in _BARE_WORD.finditer(sentence)] if words else []
+    for m, is_word in bare:
         s, e = base + m.start(), base + m.end()
         if any(a < e and s < b for a, b in covered):
             continue
-        fig = _bare_figure(sentence, m, base)
+        fig = _bare_figure(sentence, m, base, is_word)
         if fig is not None:
             figures.append(fig)
             covered.append((fig.claim.start, fig.claim.end))
@@ -427,32 +445,44 @@ def _fraction_point(m: re.Match, base: int) -> Figure:
     return Figure(claim, synthetic=True, points="pp")
 
 
-def _bare_figure(sentence: str, m: re.Match, base: int) -> Figure | None:
+_NOT_BEFORE_DIGITS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789.,/-:#")
+
+
+_MONTH_BEFORE = re.compile(r"(?:" + "|".join(_MONTHS) + r")\.?\s*$")
+_MONTH_AFTER = re.compile(r"^\s*(?:" + "|".join(_MONTHS) + r")\b", re.I)
+_LABEL_BEFORE = re.compile(r"(?:no\.|#|[a-z]-)\s*$")
+_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th|'s|’s|s)\b")
+_CURRENCY_BEFORE = re.compile(r"(US\$|\$|£|€|¥)[ \u00a0]?$")
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+_SLOT_WORD_BEFORE = re.compile(r"\b(?:from|to|at|by|of)\s*$")
+
+
+def _bare_figure(sentence: str, m: re.Match, base: int, is_word: bool) -> Figure | None:
     """A number the extractor left out, when it can only be a figure (not a date, a year, a
     time, an identifier or part of a name)."""
     before = sentence[max(0, m.start() - 12) : m.start()].lower()
     after = sentence[m.end() : m.end() + 16]
-    if re.search(r"(?:" + "|".join(_MONTHS) + r")\.?\s*$", before) or re.match(
-        r"^\s*(?:" + "|".join(_MONTHS) + r")\b", after, re.I
-    ):
+    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
         return None
-    if re.search(r"(?:no\.|#|[a-z]-)\s*$", before) or re.match(r"^(?:st|nd|rd|th|'s|’s|s)\b", after):
+    if _LABEL_BEFORE.search(before) or _ORDINAL_AFTER.match(after):
         return None
-    if m.group("w"):
-        number = parse_words(sentence, m.start("w"))
+    currency = None
+    if is_word:
+        number = parse_words(sentence, m.start())
         if number is None:
             return None
         value, precision, n_start, n_end, number_text = number.value, number.precision, number.start, number.end, number.text
-        currency = None
     else:
-        raw = m.group("n")
-        if re.fullmatch(r"(1[89]|20)\d\d", raw) and not parse_scale_word(sentence, m.end()):
+        raw = m.group()
+        if _YEAR.fullmatch(raw) and not parse_scale_word(sentence, m.end()):
             return None  # a year
         value, precision = _fraction_value(raw)
         if value is None:
             return None
-        n_start, n_end, number_text = m.start("n"), m.end("n"), raw
-        currency = m.group("cur")
+        n_start, n_end, number_text = m.start(), m.end(), raw
+        cm = _CURRENCY_BEFORE.search(sentence, max(0, n_start - 4), n_start)
+        if cm:
+            currency = cm
     end = n_end
     scale = 1.0
     sc = parse_scale_word(sentence, end)
@@ -467,10 +497,10 @@ def _bare_figure(sentence: str, m: re.Match, base: int) -> Figure | None:
         kind, dimension, unit = "percent", "percent", "percent"
         end += pm.end()
     elif currency:
-        kind, dimension = "money", _CURRENCY_PREFIX.get(currency[-1], "currency:USD")
-    elif m.group("w") and scale == 1.0 and not re.search(r"\b(?:from|to|at|by|of)\s*$", before):
+        kind, dimension = "money", _CURRENCY_PREFIX.get(currency.group(1)[-1], "currency:USD")
+    elif is_word and scale == 1.0 and not _SLOT_WORD_BEFORE.search(before):
         return None  # a number word alone is rarely a figure of a change
-    start = base + (m.start("cur") if currency else n_start)
+    start = base + (currency.start() if currency else n_start)
     low = high = value
     qualifier = None
     q = _QUALIFIER_BEFORE.search(before)
@@ -586,15 +616,17 @@ def _gap(n: int, extra: str = "") -> str:
 
 
 _GAP0 = _gap(60, "|".join(sorted(DIRECTION, key=len, reverse=True)))  # verb … stated change
-_GAPT = _gap(60)  # stated change … to/from
-_GAPF = _gap(60)  # new … from
+_OTHER_VERBS = "|".join(sorted((w for w in DIRECTION if w not in ("up", "down", "higher", "lower", "off")),
+                               key=len, reverse=True))
+_GAPT = _gap(60, rf"\b(?:{_OTHER_VERBS})\b")  # stated change … to/from (no second change)
+_GAPF = _gap(60, rf"\b(?:{_OTHER_VERBS})\b")  # new … from
 _DET = r"(?:(?!(?:from|to|and|but|while|against|than|compared|versus|vs|or|with)\b)[\w'’-]+,? ){0,4}"
 _ZDET = r"(?:(?!(?:to|and|but|while|than|or|with|expectations?|expected|estimates?|consensus|analysts?)\b)[\w'’.-]+,? ){0,5}"
 X = rf"(?P<x>{FIG}|{MUL})"
 Y = rf"(?P<y>{FIG})"
 Z = rf"(?P<z>{FIG})"
 _HEAD = rf"(?:{_VERB} {_GAP0}(?:by )?{X}|(?P<mv>{MUL}))"
-_FROM = r"(?:, )?(?:from|compared with|compared to|against|versus|vs\.?)"
+_FROM = r"(?:, )?(?P<conn>from|compared with|compared to|against|versus|vs\.?)"
 _TO = r"(?:to|at)"
 _AFTER_NOUN = r"(?:(?:an?|the) )?(?:(?P<n2>increase|rise|gain|jump|growth|drop|fall|decline|decrease|reduction|cut) of |(?P<v2>up|down|off|higher|lower) (?:by )?)"
 
@@ -667,6 +699,9 @@ def _bind(ctx: CheckContext, m: re.Match, tokens: dict, sentence: str, base: int
         return None  # "against a 1.2 pct fall": a change, not a level
     if _YEAR_BASIS.search(span_text) and _OTHER_PERIOD.match(ctx.text[z.end : z.end + 30]):
         return None  # "up 70 pct year-on-year, to 8.1 bn from 5.7 bn in January"
+    if (gd.get("conn") or "from") != "from" and not _EARLIER.search(
+            ctx.text[max(first, z.start - 40) : min(z.end + 50, base + len(sentence))]):
+        return None  # "compared with $60bn at Microsoft": another thing, not an earlier time
     readings = _readings(y_fig, z_fig)
     if not readings:
         return None
@@ -756,7 +791,11 @@ def _interval(claim: Claim, other: Claim) -> tuple[float, float]:
     k = max(2, min_sig_digits(other) or 2)
     ivs = written_intervals(claim, k)
     if ivs is None or len(ivs) != 1:
-        return claim.value - claim.precision, claim.value + claim.precision
+        p = claim.precision
+        if claim.value > 0 and not re.search(r"\d", claim.number_text or "0"):
+            # a number in words ("two million") is read to two significant digits too
+            p = min(p, 0.5 * 10 ** (math.floor(math.log10(claim.value)) - 1))
+        return claim.value - p, claim.value + p
     return ivs[0]
 
 
