@@ -76,6 +76,8 @@ _BASIS = re.compile(
     r"\b(?:real|nominal|volume|constant|local[- ]currency|dollar|sterling|euro|yen|value)\s+terms\b"
     r"|\bconstant[- ](?:currenc\w+|prices|exchange)|\blike[- ]for[- ]like\b|\bunderlying\b"
     r"|\borganic(?:ally)?\b|\bexcluding\b|\bexcl\.|\bex[- ]\w+|\badjusted\s+for\b|\bper[- ]capita\b"
+    r"|\b(?:a|per|each|every)\s+(?:year|month|week|day|quarter|annum)\b(?![\s-]*(?:earlier|ago|before|later))"
+    r"|\bannually\b|\bon\s+average\b|\baverage\s+annual\b|\bcompound|\bcagr\b"
     r"|\b(?:pre|post)[- ]split\b|\bsplit[- ]adjusted\b|\bannuali[sz]ed\b|\bannual\s+rate\b|\binflation[- ]adjusted\b|\bin\s+\w+\s+terms\b",
     re.I,
 )
@@ -598,9 +600,13 @@ def _skeleton(sentence: str, base: int, figures: list[Figure], multipliers: list
         pos = end
     parts.append(sentence[pos - base :])
     skeleton = re.sub(r"\s+", " ", "".join(parts).lower())
+    # "between 2010 and 2020", "from 2010 to 2020": a period, not a clause break or an end
+    skeleton = _YEAR_SPAN.sub(r"in \2–\3", skeleton)
     skeleton = re.sub(r" ([,.;:)])", r"\1", skeleton)
     return skeleton, tokens
 
+
+_YEAR_SPAN = re.compile(r"\b(between|from) ((?:19|20)\d\d) (?:and|to) ((?:19|20)\d\d)\b")
 
 # --- The forms a change is written in --------------------------------------------------------
 
@@ -647,6 +653,8 @@ _FORMS = [
     re.compile(rf"{_HEAD},? {_GAPT}{_TO} {_DET}{Y} ?\((?:[a-z]{{0,3}} ?\d{{2,4}}(?:[/-]\d{{2,4}})?|prior year|last year|previous year): {Z}\)"),
     # Y, up X% on Z · Y, an increase of X% from Z
     re.compile(rf"{Y}{_GAPF},? (?:or )?{_AFTER_NOUN}{X},? {_GAPT}(?:from|on|over|against|compared with|compared to|versus|vs\.?) {_ZDET}{Z}"),
+    # Y, a X% increase on Z
+    re.compile(rf"{Y}{_GAPF},? (?:or )?(?:an? )?{X} {_NOUN},? {_GAPT}(?:from|on|over|against|compared with|compared to|versus|vs\.?) {_ZDET}{Z}"),
     # Y, X% more than Z · Y was X% higher than Z
     re.compile(rf"{Y}{_GAPF},? (?:or )?(?:some |about )?{X} (?P<c>more|less|higher|lower|above|below|bigger|larger|greater|smaller|fewer|up|down) "
                rf"(?:than|on|from|over) {_ZDET}{Z}"),
