@@ -66,8 +66,9 @@ _CHANGE_WORDS = frozenset({*DIRECTION, *NOUN_DIRECTION, *_COMPARATIVE, *(w + "s"
                                                   "nine", "ten", "twenty", "hundred", "thousand"))})
 _WORDS = re.compile(r"[a-z]+")
 _STATED_AFTER = re.compile(r"\s*(?:percentage\s+|basis\s+|pct\s+)?(?:points?|pts?|bps?|pct|per\s*cent|percent)\b", re.I)
-_MULTIPLIER_HINTS = ("doubl", "tripl", "trebl", "quadrupl", "halv", "fold", " times", "by half", "a third",
-                     "a quarter", "thirds", "quarters")
+_MULTIPLIER_HINTS = ("doubl", "tripl", "trebl", "quadrupl", "halv", "fold", " times", "by half", "a half", "a third",
+                     "a quarter", "thirds", "quarters", "Doubl", "Tripl", "Trebl", "Quadrupl", "Halv", "DOUBL",
+                     "TRIPL", "HALV")
 _BASE_HINT = re.compile(r"\b(?:from|than|against|compared|versus|vs|on|over)\b|\((?:[a-z]{0,3} ?\d{2,4}|prior|last|previous)[^)]{0,8}:")
 _NUMBERS = re.compile(r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\b")
 
@@ -76,11 +77,13 @@ _BASIS = re.compile(
     r"\b(?:real|nominal|volume|constant|local[- ]currency|dollar|sterling|euro|yen|value)\s+terms\b"
     r"|\bconstant[- ](?:currenc\w+|prices|exchange)|\blike[- ]for[- ]like\b|\bunderlying\b"
     r"|\borganic(?:ally)?\b|\bexcluding\b|\bexcl\.|\bex[- ]\w+|\badjusted\s+for\b|\bper[- ]capita\b"
-    r"|\b(?:a|per|each|every)\s+(?:year|month|week|day|quarter|annum)\b(?![\s-]*(?:earlier|ago|before|later))"
-    r"|\bannually\b|\bon\s+average\b|\baverage\s+annual\b|\bcompound|\bcagr\b"
+    r"|\baverage\s+annual\b|\bcompound|\bcagr\b"
     r"|\b(?:pre|post)[- ]split\b|\bsplit[- ]adjusted\b|\bannuali[sz]ed\b|\bannual\s+rate\b|\binflation[- ]adjusted\b|\bin\s+\w+\s+terms\b",
     re.I,
 )
+# "grew 5% a year to …": a rate per period, not the whole change.
+_RATE_AFTER = re.compile(r"[\s,]*(?:on\s+average\b|annually\b|(?:a|per|each|every)\s+(?:year|month|week|day|quarter|annum)\b"
+                         r"(?![\s-]*(?:earlier|ago|before|later)))", re.I)
 _YEAR_BASIS = re.compile(r"\byear[- ]on[- ]year\b|\by/y\b|\byoy\b|\bfrom\s+a\s+year\s+(?:earlier|ago)\b"
                          r"|\bover\s+the\s+year\b|\bon\s+the\s+year\b", re.I)
 _MONTHS = ("january february march april may june july august september october november december "
@@ -241,35 +244,34 @@ def _read_all(ctx: CheckContext) -> list[Change]:
     claims, text = ctx.claims, ctx.text
     if not claims:
         return []
-    starts = [c.start for c in claims]
     places = [c.start for c in claims if c.kind == "percent" or (
-        c.kind == "count" and _STATED_AFTER.match(text, c.end, min(len(text), c.end + 24)))]
-    lower = None
+        c.kind == "count" and "p" in text[c.end : c.end + 14] and _STATED_AFTER.match(text, c.end))]
     for hint in _MULTIPLIER_HINTS:
-        if lower is None:
-            lower = text.lower()
-        i = lower.find(hint)
+        i = text.find(hint)
         while i >= 0:
             places.append(i)
-            i = lower.find(hint, i + 1)
+            i = text.find(hint, i + 1)
+    if not places:
+        return []
+    starts = [c.start for c in claims]
     out: list[Change] = []
-    done: set[int] = set()
+    s_start = s_end = -1
     for place in sorted(places):
+        if place < s_end:
+            continue  # in the sentence just read
         s_start, s_end = ctx.sentence_span(place)
-        if s_start in done:
-            continue
-        done.add(s_start)
-        inside = claims[bisect_left(starts, s_start) : bisect_left(starts, s_end)]
         sentence = text[s_start:s_end]
-        lower_sentence = sentence.lower()
-        if len(inside) < 3 and not (len(inside) == 2 and any(h in lower_sentence for h in _MULTIPLIER_HINTS)):
-            spans = [(c.start - s_start, c.end - s_start) for c in inside]
-            others = [m for m in _NUMBERS.finditer(lower_sentence) if not _YEAR.fullmatch(m.group())
-                      and not any(a <= m.start() < b for a, b in spans)]
-            if len(inside) + len(others) < 3:
-                continue  # fewer than three figures (years do not count)
-        if not _BASE_HINT.search(lower_sentence) or _CHANGE_WORDS.isdisjoint(_WORDS.findall(lower_sentence)):
+        lower = sentence.lower()
+        if not _BASE_HINT.search(lower) or _CHANGE_WORDS.isdisjoint(_WORDS.findall(lower)):
             continue
+        inside = claims[bisect_left(starts, s_start) : bisect_left(starts, s_end)]
+        n = len(inside) + sum(c.is_range for c in inside)  # "from 185,339 to 266,170": two ends
+        if n < 3 and not (n == 2 and any(h in lower for h in _MULTIPLIER_HINTS)):
+            spans = [(c.start - s_start, c.end - s_start) for c in inside]
+            others = [m for m in _NUMBERS.finditer(lower) if not _YEAR.fullmatch(m.group())
+                      and not any(a <= m.start() < b for a, b in spans)]
+            if n + len(others) < 3:
+                continue  # fewer than three figures (years do not count)
         out.extend(_read_sentence(ctx, s_start, s_end, inside))
     return out
 
@@ -718,7 +720,7 @@ def _bind(ctx: CheckContext, m: re.Match, tokens: dict, sentence: str, base: int
     x = x_obj.claim
     if re.match(r"^\s+of\b", ctx.text[x.end : x.end + 6]) or x.is_range or (x.low is not None and x.low < 0):
         return None  # "5 pct of the total": a share, not a change
-    if direction == 0:
+    if direction == 0 or _RATE_AFTER.match(ctx.text, x.end):
         return None
     if x_obj.points:
         return _points_change(x_obj, direction, readings, y, z, ctx.text)
