@@ -96,6 +96,8 @@ _EARLIER = re.compile(
     r"\b(?:years?|months?|quarters?|weeks?|days?)\s+(?:earlier|ago|before)\b|\b(?:last|previous|prior|same|"
     r"year[- ]earlier|year[- ]ago|corresponding|comparable|earlier|preceding)\b|\b(?:19|20)\d\d\b|"
     r"\b(?:" + "|".join(_MONTHS[:12]) + r")\b", re.I)
+# A base that is not the previous period's figure: "from a high of $1.25 earlier in the week".
+_INTRADAY = re.compile(r"\b(?:high|highs|low|lows|intraday|session|opening|closing)\b", re.I)
 _LOSS_WORDS = re.compile(r"\b(?:loss|losses|deficits?|shortfall)\b", re.I)
 _PROFIT_WORDS = re.compile(r"\b(?:profits?|surplus(?:es)?|earnings|income|gains?)\b|\bminus\b|\bnegative\b", re.I)
 _POINTS_AFTER = re.compile(
@@ -626,8 +628,7 @@ def _gap(n: int, extra: str = "") -> str:
 _GAP0 = _gap(60, "|".join(sorted(DIRECTION, key=len, reverse=True)))  # verb … stated change
 _OTHER_VERBS = "|".join(sorted((w for w in DIRECTION if w not in ("up", "down", "higher", "lower", "off")),
                                key=len, reverse=True))
-_GAPT = _gap(60, rf"\b(?:{_OTHER_VERBS})\b")  # stated change … to/from (no second change)
-_GAPF = _gap(60, rf"\b(?:{_OTHER_VERBS})\b")  # new … from
+_GAP = _gap(60, rf"\b(?:{_OTHER_VERBS})\b")  # between the figures of one change: no second change
 _DET = r"(?:(?!(?:from|to|and|but|while|against|than|compared|versus|vs|or|with)\b)[\w'’-]+,? ){0,4}"
 _ZDET = r"(?:(?!(?:to|and|but|while|than|or|with|expectations?|expected|estimates?|consensus|analysts?)\b)[\w'’.-]+,? ){0,5}"
 X = rf"(?P<x>{FIG}|{MUL})"
@@ -640,31 +641,29 @@ _AFTER_NOUN = r"(?:(?:an?|the) )?(?:(?P<n2>increase|rise|gain|jump|growth|drop|f
 
 # ", or $1.05 a share," after a figure: its per-share restatement, not another end.
 _ASIDE = rf"(?:, or {FIG}(?:(?!{_CLAUSE})[^\ue000-\uf0ff,;:]){{0,30}},)?"
-_TO_Y_FROM_Z = rf"{_TO} {_DET}{Y}{_ASIDE}{_GAPF} ?{_FROM} {_ZDET}{Z}"
-_FROM_Z_TO_Y = rf"from {_ZDET}{Z}{_GAPF} ?to {_DET}{Y}"
+_TO_Y_FROM_Z = rf"{_TO} {_DET}{Y}{_ASIDE}{_GAP}(?P<second>(?<=, )(?:up|down|higher|lower|off) )? ?{_FROM} {_ZDET}{Z}"
+_FROM_Z_TO_Y = rf"from {_ZDET}{Z}{_GAP} ?to {_DET}{Y}"
+_ENDS = (_TO_Y_FROM_Z, _FROM_Z_TO_Y)  # each form is read with the ends either way round
+_ON = r"(?:from|on|over|against|compared with|compared to|versus|vs\.?)"
+_STATED_NOUN = rf"(?:(?:an? )?{X} {_NOUN}|{_NOUN.replace('P<n>', 'P<n2>')} of {X.replace('P<x>', 'P<x2>')})"
 _FORMS = [
     # rose X% to Y from Z · rose X% to Y, compared with Z · rose X% from Z to Y
-    re.compile(rf"{_HEAD},? {_GAPT}{_TO_Y_FROM_Z}"),
-    re.compile(rf"{_HEAD},? {_GAPT}{_FROM_Z_TO_Y}"),
+    *(re.compile(rf"{_HEAD},? {_GAP}{ends}") for ends in _ENDS),
     # rose from Z to Y, an increase of X% · rose to Y from Z, up X% · … a X% increase
-    re.compile(rf"{_VERB} {_GAP0}{_FROM_Z_TO_Y}{_GAPF},? {_AFTER_NOUN}{X}"),
-    re.compile(rf"{_VERB} {_GAP0}{_TO_Y_FROM_Z}{_GAPF},? {_AFTER_NOUN}{X}"),
-    re.compile(rf"{_VERB} {_GAP0}{_FROM_Z_TO_Y}{_GAPF},? (?:an? )?{X} {_NOUN}"),
-    re.compile(rf"{_VERB} {_GAP0}{_TO_Y_FROM_Z}{_GAPF},? (?:an? )?{X} {_NOUN}"),
+    *(re.compile(rf"{_VERB} {_GAP0}{ends}{_GAP},? {after}")
+      for ends in _ENDS for after in (rf"{_AFTER_NOUN}{X}", rf"(?:an? )?{X} {_NOUN}")),
+    # a X% rise in sales to Y from Z · a rise of X% from Z to Y
+    *(re.compile(rf"{_STATED_NOUN} {_GAP}{ends}") for ends in _ENDS),
     # rose X% to Y (2022: Z) — the figure for an earlier period in brackets
-    re.compile(rf"{_HEAD},? {_GAPT}{_TO} {_DET}{Y} ?\((?:[a-z]{{0,3}} ?\d{{2,4}}(?:[/-]\d{{2,4}})?|prior year|last year|previous year): {Z}\)"),
-    # Y, up X% on Z · Y, an increase of X% from Z
-    re.compile(rf"{Y}{_GAPF},? (?:or )?{_AFTER_NOUN}{X},? {_GAPT}(?:from|on|over|against|compared with|compared to|versus|vs\.?) {_ZDET}{Z}"),
-    # Y, a X% increase on Z
-    re.compile(rf"{Y}{_GAPF},? (?:or )?(?:an? )?{X} {_NOUN},? {_GAPT}(?:from|on|over|against|compared with|compared to|versus|vs\.?) {_ZDET}{Z}"),
+    re.compile(rf"{_HEAD},? {_GAP}{_TO} {_DET}{Y} ?\((?:[a-z]{{0,3}} ?\d{{2,4}}(?:[/-]\d{{2,4}})?|prior year|last year|previous year): {Z}\)"),
+    # Y, up X% on Z · Y, an increase of X% from Z · Y, a X% increase on Z
+    *(re.compile(rf"{Y}{_GAP},? (?:or )?{stated},? {_GAP}{_ON} {_ZDET}{Z}")
+      for stated in (rf"{_AFTER_NOUN}{X}", rf"(?:an? )?{X} {_NOUN}")),
     # Y, X% more than Z · Y was X% higher than Z
-    re.compile(rf"{Y}{_GAPF},? (?:or )?(?:some |about )?{X} (?P<c>more|less|higher|lower|above|below|bigger|larger|greater|smaller|fewer|up|down) "
+    re.compile(rf"{Y}{_GAP},? (?:or )?(?:some |about )?{X} (?P<c>more|less|higher|lower|above|below|bigger|larger|greater|smaller|fewer|up|down) "
                rf"(?:than|on|from|over) {_ZDET}{Z}"),
-    # a X% rise in sales to Y from Z · a rise of X% to Y from Z · … from Z to Y
-    re.compile(rf"(?:(?:an? )?{X} {_NOUN}|{_NOUN.replace('P<n>', 'P<n2>')} of {X.replace('P<x>', 'P<x2>')}) {_GAPT}{_TO_Y_FROM_Z}"),
-    re.compile(rf"(?:(?:an? )?{X} {_NOUN}|{_NOUN.replace('P<n>', 'P<n2>')} of {X.replace('P<x>', 'P<x2>')}) {_GAPT}{_FROM_Z_TO_Y}"),
     # X% higher at Y, up from Z
-    re.compile(rf"{X} (?P<c2>higher|lower|up|down) {_GAPT}(?:at|to) {_DET}{Y}{_GAPF}{_FROM} {_ZDET}{Z}"),
+    re.compile(rf"{X} (?P<c2>higher|lower|up|down) {_GAP}(?:at|to) {_DET}{Y}{_GAP}{_FROM} {_ZDET}{Z}"),
 ]
 
 _ANCHOR = re.compile(r"\b([a-z]+)\b|[\ue000-\uf0ff]")
@@ -701,14 +700,16 @@ def _bind(ctx: CheckContext, m: re.Match, tokens: dict, sentence: str, base: int
     first = min(y.start, z.start, x_obj.claim.start if isinstance(x_obj, Figure) else x_obj.start)
     last = max(y.end, z.end, x_obj.claim.end if isinstance(x_obj, Figure) else x_obj.end)
     span_text = ctx.text[first:last]
-    tail = ctx.text[last : min(last + 40, base + len(sentence))]
+    tail = re.split(r"[;:.!?]|\b(?:and|but|while|whereas)\b", ctx.text[last : min(last + 40, base + len(sentence))])[0]
     loss_and_profit = _LOSS_WORDS.search(span_text) and _PROFIT_WORDS.search(span_text)
-    if _BASIS.search(span_text) or _BASIS.match(tail) or loss_and_profit:
+    if _BASIS.search(span_text) or _BASIS.search(tail) or loss_and_profit:
         return None
     if _CHANGE_NOUN_AFTER.match(ctx.text[z.end : z.end + 30]) or _CHANGE_NOUN_AFTER.match(ctx.text[y.end : y.end + 30]):
         return None  # "against a 1.2 pct fall": a change, not a level
     if _YEAR_BASIS.search(span_text) and _OTHER_PERIOD.match(ctx.text[z.end : z.end + 30]):
         return None  # "up 70 pct year-on-year, to 8.1 bn from 5.7 bn in January"
+    if gd.get("second") or _INTRADAY.search(ctx.text[first:z.start]):
+        return None  # "fell 3% to $45, down from $60 in January": a second comparison
     if (gd.get("conn") or "from") != "from" and not _EARLIER.search(
             ctx.text[max(first, z.start - 40) : min(z.end + 50, base + len(sentence))]):
         return None  # "compared with $60bn at Microsoft": another thing, not an earlier time
@@ -867,8 +868,9 @@ def _both_percent(y: Claim, z: Claim) -> bool:
 
 
 def _points_length(text: str, end: int) -> int:
+    """How far the word "points" (or "basis points", "bps") after a figure reaches."""
     m = _POINTS_AFTER.match(text[end : end + 24])
-    return m.end() if m and text[end:end + 1].isspace() or (m and m.group(0)[:1].isalpha()) else 0
+    return m.end() if m else 0
 
 
 def _points_change(fig: Figure, direction, readings, y: Claim, z: Claim, ctx_text: str) -> Change | None:
@@ -896,22 +898,24 @@ def _factor_change(mul: Multiplier, direction: int, readings, y: Claim, z: Claim
     if direction < 0 and not mul.fraction and mul.factor > 1:
         return None  # "fell threefold": read either way
     if mul.fraction:
-        sign = direction or 1
         if direction == 0:
             return None
-        lo, hi = 1 + sign * mul.low, 1 + sign * min(mul.high, 10.0)
+        lo, hi = 1 + direction * mul.low, 1 + direction * min(mul.high, 10.0)
         stated = (min(lo, hi), max(lo, hi))
-        stated_value = 1 + sign * mul.factor
+        stated_value = 1 + direction * mul.factor
+    elif mul.times:
+        # "rose 3 times" is ×3 to some and ×4 to others
+        stated, stated_value = (mul.low, mul.high * (mul.factor + 1) / mul.factor), mul.factor
     else:
-        stated = (mul.low, mul.high)
-        stated_value = mul.factor
+        stated, stated_value = (mul.low, mul.high), mul.factor
     best = None
-    for y_iv, z_iv, ratio, assumed in readings:
+    for y_iv, z_iv, ratio, _assumed in readings:
         computed = (y_iv[0] / z_iv[1], y_iv[1] / z_iv[0] if z_iv[0] > 0 else math.inf)
+        if mul.times and computed[0] < 1.5:
+            return None  # "raised rates three times to 5.25% from 4.5%": three occasions
         change = Change("factor", 1 if stated_value >= 1 else -1, mul.start, mul.end, mul.text, y, z,
                         stated, computed, ratio, stated_value, False)
-        if change.consistent or (mul.times and (overlaps((stated[0] + 1, stated[1] + 1), computed)
-                                                or computed[1] < 1.5)):
-            return replace(change, stated=computed) if not change.consistent else change
+        if change.consistent:
+            return change
         best = best or change
     return best
