@@ -8,7 +8,8 @@ word with a direction, the stated change next to it, and the new and old figures
 "a X% rise in … to Y from Z", "from Z to Y, an increase of X%"), with no other figure and no
 clause break between them. Anything else is not read: FC303 prefers silence to a guess.
 
-The reading is cheap: only sentences with a change word and at least two figures are looked at.
+The reading is cheap: only sentences with something that can state a change, a change word and
+three figures (two with a multiplier) are looked at.
 Figures the extractor does not report (bare decimals such as "to 1,738.74 from 2,246.74",
 fractions such as "7-3/4 pct") are read here, only for the slots of a change.
 """
@@ -21,6 +22,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from .. import units
+from ..extract import extract_claims
 from ..extract.numbers import parse_scale_word, parse_words
 from ..model import Claim
 from .context import CheckContext
@@ -375,11 +377,9 @@ def _split_ranges(claims: list[Claim]) -> list[Claim]:
         if m is None:
             out.append(c)
             continue
-        from ..extract import extract_claims  # the extractor's own reading of each end
-
         parts = []
         for key in ("a", "b"):
-            found = extract_claims(m.group(key))
+            found = extract_claims(m.group(key))  # the extractor's own reading of each end
             if len(found) != 1:
                 parts = None
                 break
