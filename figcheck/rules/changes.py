@@ -54,12 +54,12 @@ _NOUNS_DOWN = "decrease fall drop decline cut reduction slump dip slide contract
 NOUN_DIRECTION: dict[str, int] = {**{w: 1 for w in _NOUNS_UP}, **{w: -1 for w in _NOUNS_DOWN}}
 # Comparatives of "Y, X% more than Z".
 _COMPARATIVE = {"more": 1, "higher": 1, "above": 1, "bigger": 1, "larger": 1, "greater": 1,
-                "less": -1, "lower": -1, "below": -1, "smaller": -1, "fewer": -1}
+                "less": -1, "lower": -1, "below": -1, "smaller": -1, "fewer": -1, "up": 1, "down": -1}
 _MULTIPLY_VERBS = {"doubled": 2.0, "doubling": 2.0, "doubles": 2.0, "tripled": 3.0, "trebled": 3.0,
                    "tripling": 3.0, "triples": 3.0, "quadrupled": 4.0, "quadrupling": 4.0,
                    "halved": 0.5, "halving": 0.5, "halves": 0.5}
 _FRACTION_WORDS = {"half": 0.5, "a half": 0.5, "a third": 1 / 3, "one third": 1 / 3,
-                   "a quarter": 0.25, "one quarter": 0.25, "two-thirds": 2 / 3, "two thirds": 2 / 3,
+                   "a quarter": 0.25, "one quarter": 0.25, "a fifth": 0.2, "one fifth": 0.2, "a tenth": 0.1, "two-thirds": 2 / 3, "two thirds": 2 / 3,
                    "three-quarters": 0.75, "three quarters": 0.75}
 
 _CHANGE_WORDS = frozenset({*DIRECTION, *NOUN_DIRECTION, *_COMPARATIVE, *(w + "s" for w in NOUN_DIRECTION), *_MULTIPLY_VERBS,
@@ -69,7 +69,7 @@ _CHANGE_WORDS = frozenset({*DIRECTION, *NOUN_DIRECTION, *_COMPARATIVE, *(w + "s"
 _WORDS = re.compile(r"[a-z]+")
 _STATED_AFTER = re.compile(r"\s*(?:percentage\s+|basis\s+|pct\s+)?(?:points?|pts?|bps?|pct|per\s*cent|percent)\b", re.I)
 _MULTIPLIER_HINTS = ("doubl", "tripl", "trebl", "quadrupl", "halv", "fold", " times", "by half", "a half", "a third",
-                     "a quarter", "thirds", "quarters", "Doubl", "Tripl", "Trebl", "Quadrupl", "Halv", "DOUBL",
+                     "a quarter", "a fifth", "a tenth", "thirds", "quarters", "Doubl", "Tripl", "Trebl", "Quadrupl", "Halv", "DOUBL",
                      "TRIPL", "HALV")
 _BASE_HINT = re.compile(r"\b(?:from|than|against|compared|versus|vs|on|over)\b|\((?:[a-z]{0,3} ?\d{2,4}|prior|last|previous)[^)]{0,8}:")
 _NUMBERS = re.compile(r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\b")
@@ -120,7 +120,7 @@ _MULTIPLIER = re.compile(
     r"halved|halving|halves)\b"
     r"|(?P<fold>\d+(?:\.\d+)?|[a-z]+)[- ]?fold\b"
     r"|(?<![\w.,])(?P<times>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times\b(?!\s+(?:a|per|in|each|every|the)\b)"
-    r"|\bby\s+(?:(?P<q2>almost|nearly|about|around|roughly|more\s+than|over|some|just\s+over|just\s+under)\s+)?(?P<frac>half|a\s+half|a\s+third|one\s+third|a\s+quarter|one\s+quarter|two[- ]thirds|"
+    r"|\bby\s+(?:(?P<q2>almost|nearly|about|around|roughly|more\s+than|over|some|just\s+over|just\s+under)\s+)?(?P<frac>half|a\s+half|a\s+third|one\s+third|a\s+quarter|one\s+quarter|a\s+fifth|one\s+fifth|a\s+tenth|two[- ]thirds|"
     r"three[- ]quarters)\b(?!\s+(?:a|an|of|percentage|points?|pct|per)\b))",
     re.I,
 )
@@ -542,7 +542,7 @@ def _fraction_value(raw: str) -> tuple[float | None, float]:
     return value, 0.5
 
 
-_MULTIPLIER_HINT = re.compile(r"doubl|tripl|trebl|quadrupl|halv|fold|times|half|third|quarter", re.I)
+_MULTIPLIER_HINT = re.compile(r"doubl|tripl|trebl|quadrupl|halv|fold|times|half|third|quarter|fifth|tenth", re.I)
 
 
 def _multipliers(sentence: str, base: int) -> list[Multiplier]:
