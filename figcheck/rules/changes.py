@@ -311,8 +311,9 @@ def _figures(sentence: str, base: int, claims: list[Claim]) -> tuple[list[Figure
     taken = [(m.start, m.end) for m in multipliers]
     figures: list[Figure] = []
     for c in _split_ranges(claims):
-        if c.converted_from is not None or c.role == "age" or _in_brackets_after_figure(sentence, c.start - base):
-            continue
+        if c.role == "age" or (c.kind != "percent" and (
+                c.converted_from is not None or _in_brackets_after_figure(sentence, c.start - base))):
+            continue  # a restatement in brackets is not an end ("$1.13bn (£600m)"); "(−13%)" may state the change
         if any(a < c.end and c.start < b for a, b in taken):
             continue
         c = _mended(sentence, base, c)
@@ -606,7 +607,7 @@ def _skeleton(sentence: str, base: int, figures: list[Figure], multipliers: list
     skeleton = re.sub(r"\s+", " ", "".join(parts).lower())
     # "between 2010 and 2020", "from 2010 to 2020": a period, not a clause break or an end
     skeleton = _YEAR_SPAN.sub(r"in \2–\3", skeleton)
-    skeleton = re.sub(r" ([,.;:)])", r"\1", skeleton)
+    skeleton = re.sub(r" ([,.;:)])", r"\1", skeleton).replace("( ", "(")
     return skeleton, tokens
 
 
@@ -654,6 +655,8 @@ _FORMS = [
       for ends in _ENDS for after in (rf"{_AFTER_NOUN}{X}", rf"(?:an? )?{X} {_NOUN}")),
     # a X% rise in sales to Y from Z · a rise of X% from Z to Y
     *(re.compile(rf"{_STATED_NOUN} {_GAP}{ends}") for ends in _ENDS),
+    # fell from Z to Y (−13%)
+    *(re.compile(rf"{_VERB} {_GAP0}{ends}{_GAP} ?\({X}\)") for ends in _ENDS),
     # rose X% to Y (2022: Z) — the figure for an earlier period in brackets
     re.compile(rf"{_HEAD},? {_GAP}{_TO} {_DET}{Y} ?\((?:[a-z]{{0,3}} ?\d{{2,4}}(?:[/-]\d{{2,4}})?|prior year|last year|previous year): {Z}\)"),
     # Y, up X% on Z · Y, an increase of X% from Z · Y, a X% increase on Z
@@ -719,6 +722,10 @@ def _bind(ctx: CheckContext, m: re.Match, tokens: dict, sentence: str, base: int
     if isinstance(x_obj, Multiplier):
         return _factor_change(x_obj, direction, readings, y, z)
     x = x_obj.claim
+    if x.value < 0 and x.low is not None and x.high is not None and direction <= 0:
+        # "fell from £30m to £26m (−13%)": the sign says the direction
+        x_obj = replace(x_obj, claim=replace(x, value=-x.value, low=-x.high, high=-x.low))
+        x, direction = x_obj.claim, -1
     if re.match(r"^\s+of\b", ctx.text[x.end : x.end + 6]) or x.is_range or (x.low is not None and x.low < 0):
         return None  # "5 pct of the total": a share, not a change
     if direction == 0 or _RATE_AFTER.match(ctx.text, x.end):
