@@ -6,7 +6,7 @@ and new figures of the same sentence give another one, allowing for the rounding
 
 It reads "rose X% to Y from Z", "rose X% from Z to Y", "rose from Z to Y, an increase of X%",
 "rose X% to Y, compared with Z a year earlier", "Y, up X% on Z", "Y, X% more than Z",
-"a X% rise in … to Y from Z"; multipliers ("doubled", "tripled", "halved", "3.5-fold",
+"a X% rise in … to Y from Z", "rose X% to Y (2022: Z)", "fell from Z to Y (−X%)"; multipliers ("doubled", "tripled", "halved", "3.5-fold",
 "2.5 times", "grew by half"); points ("rose 2 points to 7% from 5%", "cut by 50 basis points",
 "fell 508 points to 1,738.74 from 2,246.74"); and the direction: "fell 10% to 120 from 100" is
 wrong even though 10% is the size of a change.
@@ -27,8 +27,10 @@ from 20 billion"), a bracketed conversion is not an end ("$1.13bn (£600m)"), an
 
 FC303 stays silent when the sentence does not clearly bind the three figures to one change: two
 changes sharing figures, "from" that is a source ("sales from exports rose 5% to 30m"), another
-figure or a clause break between them, a change on another basis ("in real terms",
-"year-on-year" against last month's figure, "excluding"), losses and deficits.
+figure or a clause break between them, a second comparison ("fell 3% to $45, down from $60 in
+January"), a comparison with another thing ("compared with $60bn at Microsoft"), a change on
+another basis ("in real terms", "excluding", "post-split", "year-on-year" against last month's
+figure), a rate per period ("grew 5% a year to …"), a loss set against a profit.
 
 ## Example
 ```text
