@@ -110,3 +110,43 @@ def test_change_at_gives_the_change_under_any_of_its_figures():
         assert change is not None and change.consistent
         assert describe(change) == "$326.0m → $411.1m is +26.1%"
     assert _change(text, 2) is None
+
+
+# Hand-written in the styles of news, results statements and reference works: each correct
+# sentence, then a copy with one figure or word changed the way a careless edit changes it.
+WRITTEN = [
+    ("Pre-tax profits rose 18% to £1.2bn, from £1.02bn a year earlier.",
+     "Pre-tax profits rose 28% to £1.2bn, from £1.02bn a year earlier."),
+    ("Attendance was 41,200, up 8% on last season's 38,150.",
+     "Attendance was 41,200, up 18% on last season's 38,150."),
+    ("Profit before tax increased by 12.5% to £56.3m (2022: £50.0m).",
+     "Profit before tax increased by 12.5% to £59.3m (2022: £50.0m)."),
+    ("Median house prices rose 6.2% year on year to £285,000 from £268,400.",
+     "Median house prices fell 6.2% year on year to £285,000 from £268,400."),
+    ("Enrolment grew from 1,250 students in 2015 to 1,900 in 2020, an increase of 52%.",
+     "Enrolment grew from 1,250 students in 2015 to 1,900 in 2020, an increase of 62%."),
+    ("Operating profit was €1.47bn, 11% lower than the €1.65bn reported a year earlier.",
+     "Operating profit was €1.47bn, 21% lower than the €1.65bn reported a year earlier."),
+    ("The jobless rate ticked down 0.1 percentage point to 3.7% from 3.8%.",
+     "The jobless rate ticked down 0.4 percentage point to 3.7% from 3.8%."),
+    ("Output grew 3.5-fold to 700 tonnes from 200 tonnes.",
+     "Output grew 5.5-fold to 700 tonnes from 200 tonnes."),
+    ("The firm's shares have tripled since January, from 150p to 460p.",
+     "The firm's shares have doubled since January, from 150p to 460p."),
+    ("Net debt was cut by 23% to €4.6bn, compared to €6.0bn in 2021.",
+     "Net debt was cut by 23% to €4.6bn, compared to €7.0bn in 2021."),
+    ("The number of rough sleepers rose from 1,768 in 2010 to 4,751 in 2017 – a rise of 169%.",
+     "The number of rough sleepers rose from 1,768 in 2010 to 4,751 in 2017 – a rise of 69%."),
+    ("Membership has grown by 48% since 2015, from 12,500 to 18,500.",
+     "Membership has grown by 48% since 2015, from 12,500 to 28,500."),
+    ("Rents have risen by almost a quarter, to £1,240 a month from £1,010.",
+     "Rents have risen by almost a half, to £1,240 a month from £1,010."),
+    ("The airline carried 142 million passengers, 18% more than in 2019 when it flew 120 million.",
+     "The airline carried 142 million passengers, 38% more than in 2019 when it flew 120 million."),
+]
+
+
+@pytest.mark.parametrize("correct,perturbed", WRITTEN, ids=[f"w{i}" for i in range(len(WRITTEN))])
+def test_written_change_sentences(correct, perturbed):
+    assert not check(correct), [d.message for d in check(correct)]
+    assert fc303(perturbed), perturbed
