@@ -150,3 +150,11 @@ WRITTEN = [
 def test_written_change_sentences(correct, perturbed):
     assert not check(correct), [d.message for d in check(correct)]
     assert fc303(perturbed), perturbed
+
+
+def test_a_very_long_run_on_sentence_is_read_in_windows():
+    # a table without full stops: one "sentence" of 60,000 characters, read around each change
+    right = "sales rose 26.1% to $411.1m from $326.0m, "
+    text = right * 700 + "sales rose 13.1% to $411.1m from $326.0m, " + right * 700
+    found = fc303(text)
+    assert len(found) == 1 and text[found[0].start:found[0].end] == "13.1%"

@@ -230,16 +230,32 @@ def read_changes(ctx: CheckContext) -> list[Change]:
     return ctx.memo("changes", lambda: _read_all(ctx))
 
 
+# A change binds its figures within a few hundred characters: a "sentence" longer than this (a
+# table without full stops, a run-on list) is read in windows around each place that may state a
+# change, so that reading stays linear in the length of the text (issue #8's robustness bar).
+LONG_SENTENCE = 1200
+WINDOW = 400
+
+
 def change_at(ctx: CheckContext, offset: int) -> Change | None:
     """The change one of whose figures covers ``offset`` (only that sentence is read)."""
-    if not ctx.claims and not ctx.text:
+    if not ctx.text:
         return None
-    s_start, s_end = ctx.sentence_span(min(max(0, offset), max(0, len(ctx.text) - 1)))
-    claims = [c for c in ctx.claims if s_start <= c.start < s_end]
+    offset = min(max(0, offset), len(ctx.text) - 1)
+    s_start, s_end = _bounded(ctx.sentence_span(offset), offset)
+    claims = [c for c in ctx.claims if s_start <= c.start and c.end <= s_end]
     for change in _read_sentence(ctx, s_start, s_end, claims):
         if any(a <= offset <= b for a, b in change.spans):
             return change
     return None
+
+
+def _bounded(span: tuple[int, int], place: int) -> tuple[int, int]:
+    """The sentence, or a window of it around ``place`` when it is very long."""
+    s_start, s_end = span
+    if s_end - s_start <= LONG_SENTENCE:
+        return s_start, s_end
+    return max(s_start, place - WINDOW), min(s_end, place + WINDOW)
 
 
 def _read_all(ctx: CheckContext) -> list[Change]:
@@ -260,16 +276,21 @@ def _read_all(ctx: CheckContext) -> list[Change]:
         return []
     starts = [c.start for c in claims]
     out: list[Change] = []
+    seen: set[int] = set()
     s_start = s_end = -1
+    windowed = False
     for place in sorted(places):
-        if place < s_end:
-            continue  # in the sentence just read
-        s_start, s_end = ctx.sentence_span(place)
+        if place < (s_end - WINDOW // 2 if windowed else s_end):
+            continue  # in the sentence, or well inside the window, just read
+        span = ctx.sentence_span(place)
+        s_start, s_end = _bounded(span, place)
+        windowed = (s_start, s_end) != span
         sentence = text[s_start:s_end]
         lower = sentence.lower()
         if not _BASE_HINT.search(lower) or _CHANGE_WORDS.isdisjoint(_WORDS.findall(lower)):
             continue
         inside = claims[bisect_left(starts, s_start) : bisect_left(starts, s_end)]
+        inside = [c for c in inside if c.end <= s_end]
         n = len(inside) + sum(c.is_range for c in inside)  # "from 185,339 to 266,170": two ends
         if n < 3 and not (n == 2 and any(h in lower for h in _MULTIPLIER_HINTS)):
             spans = [(c.start - s_start, c.end - s_start) for c in inside]
@@ -277,7 +298,10 @@ def _read_all(ctx: CheckContext) -> list[Change]:
                       and not any(a <= m.start() < b for a, b in spans)]
             if n + len(others) < 3:
                 continue  # fewer than three figures (years do not count)
-        out.extend(_read_sentence(ctx, s_start, s_end, inside))
+        for change in _read_sentence(ctx, s_start, s_end, inside):
+            if change.start not in seen:
+                seen.add(change.start)
+                out.append(change)
     return out
 
 
