@@ -232,7 +232,7 @@ def read_changes(ctx: CheckContext) -> list[Change]:
 
 # A change binds its figures within a few hundred characters: a "sentence" longer than this (a
 # table without full stops, a run-on list) is read in windows around each place that may state a
-# change, so that reading stays linear in the length of the text (issue #8's robustness bar).
+# change, so that reading stays linear in the length of the text (docs/reliability.md).
 LONG_SENTENCE = 1200
 WINDOW = 400
 
