@@ -30,21 +30,27 @@ class Case:
     how: str
 
 
-def _money(rng: random.Random, value: float, style: str) -> str:
-    """``value`` in dollars/pounds/euros written in one of the styles newsrooms use."""
-    if style == "m":
-        return f"{rng.choice('$£€')}{value / 1e6:.1f}m"
-    if style == "bn":
-        return f"${value / 1e9:.2f}bn"
-    if style == "mln":
-        return f"{value / 1e6:.1f} mln dlrs"
-    if style == "million":
-        return f"£{value / 1e6:.1f} million"
-    if style == "count":
-        return f"{round(value):,}"
-    if style == "tonnes":
-        return f"{round(value):,} tonnes"
-    raise ValueError(style)
+_STYLES = {
+    "m": lambda v, sym: f"{sym}{v / 1e6:.1f}m",
+    "bn": lambda v, sym: f"${v / 1e9:.2f}bn",
+    "mln": lambda v, sym: f"{v / 1e6:.1f} mln dlrs",
+    "million": lambda v, sym: f"£{v / 1e6:.1f} million",
+    "count": lambda v, sym: f"{round(v):,}",
+    "tonnes": lambda v, sym: f"{round(v):,} tonnes",
+}
+
+
+def _money(value: float, style: str, symbol: str = "$") -> str:
+    """``value`` written in one of the styles newsrooms use (``symbol`` for the "m" style)."""
+    return _STYLES[style](value, symbol)
+
+
+def _style_of(text: str) -> str:
+    if text.endswith("bn"):
+        return "bn"
+    if text.endswith("m") and text[0] in "$£€":
+        return "m"
+    return next((k for k in ("mln", "million", "tonnes") if k in text), "count")
 
 
 def _parse(text: str) -> float:
@@ -65,11 +71,9 @@ def _percent_case(rng: random.Random, form: str) -> Case:
             "tonnes": rng.uniform(2_000, 900_000)}[style]
     up = rng.random() < 0.6
     change = rng.uniform(3, 70) if up else -rng.uniform(3, 45)
-    old_text = _money(rng, base, style)
-    if style == "m":
-        new_text = old_text[0] + f"{base * (1 + change / 100) / 1e6:.1f}m"
-    else:
-        new_text = _money(rng, base * (1 + change / 100), style)
+    symbol = rng.choice("$£€")
+    old_text = _money(base, style, symbol)
+    new_text = _money(base * (1 + change / 100), style, symbol)
     old, new = _parse(old_text), _parse(new_text)
     actual = (new / old - 1) * 100
     decimals = rng.choice([0, 1])
@@ -123,17 +127,7 @@ def _percent_case(rng: random.Random, form: str) -> Case:
 
 def _restyle(text: str, value: float) -> str:
     """A figure written like ``text`` but stating ``value``."""
-    if text.endswith("bn"):
-        return f"{text[0]}{value / 1e9:.2f}bn"
-    if text.endswith("m") and text[0] in "$£€":
-        return f"{text[0]}{value / 1e6:.1f}m"
-    if "mln dlrs" in text:
-        return f"{value / 1e6:.1f} mln dlrs"
-    if "million" in text:
-        return f"£{value / 1e6:.1f} million"
-    if text.endswith("tonnes"):
-        return f"{round(value):,} tonnes"
-    return f"{round(value):,}"
+    return _money(value, _style_of(text), text[0])
 
 
 def _points_case(rng: random.Random) -> Case:
