@@ -252,6 +252,11 @@ def end_session(ls) -> None:
     except Exception:
         log.exception("closing a session failed")
     ls.protocol.set_writer(_Closed(), include_headers=False)
+    # pygls memoizes get_message_type/get_result_type with a class-level lru_cache whose keys
+    # hold the protocol (so its server) until 128 newer entries push them out: forget them.
+    for name in ("get_message_type", "get_result_type"):
+        if hasattr(cached := getattr(type(ls.protocol), name, None), "cache_clear"):
+            cached.cache_clear()
 
 
 class _Closed:
@@ -289,6 +294,17 @@ def warm_up() -> None:
     engine.check_text("It is 12 kilometres (7.5 miles) long.")
 
 
+def _not_client_errors(record: logging.LogRecord) -> bool:
+    """pygls logs a traceback for every message it could not read and every request a handler
+    refused; a browser's bad message (already answered with an error) is not the playground's
+    error, and a hostile tab must not be able to flood the terminal."""
+    from pygls.exceptions import JsonRpcInvalidParams
+
+    if record.exc_info and isinstance(record.exc_info[1], JsonRpcInvalidParams):
+        return False
+    return not str(record.msg).startswith("Unable to deserialize message")
+
+
 def url_of(host: str, port: int) -> str:
     shown = host if host not in ("0.0.0.0", "::", "") else "127.0.0.1"
     if ":" in shown and not shown.startswith("["):
@@ -301,6 +317,7 @@ def main(host: str, port: int, open_browser: bool = False,
     """Serve until interrupted; 2 when the address cannot be bound."""
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr,
                         format="figcheck-playground %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("pygls.protocol.json_rpc").addFilter(_not_client_errors)
 
     async def run() -> int:
         playground = Playground(host, port)
