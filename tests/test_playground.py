@@ -8,6 +8,7 @@ import asyncio
 import gc
 import json
 import os
+import re
 import socket
 import struct
 import subprocess
@@ -297,6 +298,40 @@ def test_sessions_over_the_limit_are_turned_away():
         return code
 
     assert run(go()) == 1013
+
+
+# --- the page's colours ------------------------------------------------------------------------
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_the_page_is_built_and_its_javascript_is_under_1_mb_gzipped():
+    import gzip
+
+    for name in ("index.html", "playground.css", "playground.js"):
+        assert (serve.STATIC / name).is_file(), f"{name} missing: cd editors/web && npm ci && npm run build"
+    js = (serve.STATIC / "playground.js").read_bytes()
+    assert len(gzip.compress(js, 9)) < 2**20
+    assert b"http://" not in js.replace(b"http://www.w3.org", b"") and b"https://" not in js  # no CDN
+
+
+def test_the_pages_colours_pass_wcag_aa():
+    css = (serve.STATIC / "playground.css").read_text(encoding="utf-8")
+    colours = dict(re.findall(r"--([a-z]+):\s*(#[0-9a-fA-F]{6})", css))
+    text = ["fg", "muted", "accent", "error", "warning", "info", "hint", "safe"]
+    assert set(text) <= set(colours)
+    for background in ("bg", "panel"):
+        for name in text:  # text: 4.5:1
+            assert _contrast(colours[name], colours[background]) >= 4.5, (name, background)
+        for name in ("border", "focus"):  # focus rings, borders, underlines: 3:1
+            assert _contrast(colours[name], colours[background]) >= 3, (name, background)
 
 
 # --- the command ----------------------------------------------------------------------------------
