@@ -302,6 +302,8 @@ def test_sessions_over_the_limit_are_turned_away():
 
 # --- the page's colours ------------------------------------------------------------------------
 def _luminance(hex_colour: str) -> float:
+    if len(hex_colour) == 4:  # #abc
+        hex_colour = "#" + "".join(c * 2 for c in hex_colour[1:])
     channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
@@ -324,7 +326,7 @@ def test_the_page_is_built_and_its_javascript_is_under_1_mb_gzipped():
 
 def test_the_pages_colours_pass_wcag_aa():
     css = (serve.STATIC / "playground.css").read_text(encoding="utf-8")
-    colours = dict(re.findall(r"--([a-z]+):\s*(#[0-9a-fA-F]{6})", css))
+    colours = dict(re.findall(r"--([a-z]+):\s*(#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3})\b", css))
     text = ["fg", "muted", "accent", "error", "warning", "info", "hint", "safe"]
     assert set(text) <= set(colours)
     for background in ("bg", "panel"):
