@@ -5,7 +5,7 @@ page's files, and a request for ``/lsp`` becomes a WebSocket carrying one JSON-R
 text frame (no ``Content-Length`` headers, as pygls's own WebSocket transport does).
 
 Each connection gets a fresh :class:`FigcheckServer` whose handlers are the very functions
-registered on ``figcheck server``'s (``server.app``), re-registered on the new instance: pygls's
+registered on ``figcheck server``'s (``figcheck_lsp.app``), re-registered on the new instance: pygls's
 ``start_ws`` serves one client with one server object, and a browser playground has many
 tabs. A session's server is dropped when its socket closes, so memory returns to where it was.
 
@@ -49,7 +49,7 @@ INVALID_REQUEST = -32600
 
 def _lsp():
     """The language server module: the playground's one import of it."""
-    from server import app
+    from figcheck_lsp import app
 
     return app
 
