@@ -80,9 +80,13 @@ def _problems(page, code: str | None = None):
     return page.locator(".problem" + (f"[data-code={code}]" if code else ""))
 
 
-def _wait_checked(page) -> None:
-    """Until the panel shows the diagnostics of the document's current version."""
-    page.wait_for_function("document.body.dataset.checked === document.body.dataset.version", timeout=30_000)
+def _wait_checked(page, timeout: float = 30) -> None:
+    """Until the panel shows the diagnostics of the document's current version. (Polled from
+    here: page.wait_for_function evaluates its predicate with eval, which the page's CSP forbids.)"""
+    deadline = time.monotonic() + timeout
+    while page.evaluate("document.body.dataset.checked !== document.body.dataset.version"):
+        assert time.monotonic() < deadline, "the page never showed the current version's diagnostics"
+        page.wait_for_timeout(50)
 
 
 def _selected_text(page) -> str:
