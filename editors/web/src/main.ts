@@ -63,6 +63,7 @@ const view = new EditorView({
       hoverTooltip(hoverAt, { hoverTime: 250 }),
       EditorView.updateListener.of((update) => {
         if (!update.docChanged) return;
+        readingEl.hidden = true; // it described the text as it was
         const moved = update.changes;
         for (const m of marks) {
           m.from = moved.mapPos(m.from, 1);
