@@ -82,8 +82,12 @@ def test_hover_describes_the_claim_and_the_diagnostic():
     assert hover_text(analysis, 2) is None
 
 
-def test_rule_url_scheme():
-    assert rule_url("FC202") == "https://github.com/figcheck/figcheck/blob/main/docs/rules.md#fc202"
+def test_rule_url_only_where_a_project_url_is_configured(monkeypatch):
+    from figcheck import links
+
+    assert rule_url("FC202") is None  # this repository configures none
+    monkeypatch.setattr(links, "project_url", lambda: "https://forge.example.net/o/figcheck")
+    assert rule_url("FC202") == "https://forge.example.net/o/figcheck/blob/main/docs/rules.md#fc202"
 
 
 def test_equivalents():
