@@ -34,9 +34,10 @@ class Claim:
     # pint dimensionality, or "count", "percent", "percentage point", "currency:XXX", and
     # "dimensionless" for a pure number (a ratio, a multiplier, a statistic)
     dimension: str
-    # "percentage_point": a difference of percentages ("rose 2 points to 7%"), never a share;
+    # "percent" covers percentage points too, told apart by unit "percentage_point" and dimension
+    # "percentage point" ("rose 2 points to 7%": a difference of percentages, never a share);
     # "number": a figure with no unit that is not a count ("16 times", "1:60", "p = 0.03").
-    kind: Literal["quantity", "count", "percent", "percentage_point", "money", "number"]
+    kind: Literal["quantity", "count", "percent", "money", "number"]
     qualifier: str | None = None
     counted: str | None = None  # for counts: the singular, lower-case noun counted
     converted_from: int | None = None  # index (in the claim list) of the figure this restates

@@ -80,8 +80,6 @@ _FRACTION_OF = re.compile(
     re.IGNORECASE,
 )
 _CHAINED_SCALE = re.compile(r"[ \u00a0](crore|lakh|thousand|million|billion)s?\b", re.IGNORECASE)
-_BASIS_POINTS = re.compile(r"(?:basis[ -]points?|bps|bp)\b")
-_RATE_WORDS = re.compile(r"\b(?:rates?|yields?|spreads?|cut|hike|hiked|raised|lowered|margin|coupon)\b", re.IGNORECASE)
 _ATTACHED_INCH = re.compile(r"in\.?(?=[ \u00a0]|[,;:)\]]|\.(?:\s|$)|$)")
 _BODY_RADIUS = re.compile(r"R([A-Z][a-z]{0,2}|[a-z]{1,2}|[⊕☉⊙])(?![\w])")
 _BRACKET_SYMBOL = re.compile(r"(in\.?)(?![\w])")
@@ -302,14 +300,11 @@ class _Scanner:
         if pm and not (pm.group(0).lower() in ("pc", "pct") and not attached and text[i - 1 : i] != " "):
             word = pm.group(0)
             unit = "percentage_point" if word.lower().startswith("percentage") else "percent"
-            return UnitMatch("percent" if unit == "percent" else "percentage_point", unit, i, i + pm.end(), word)
+            return UnitMatch("percent", unit, i, i + pm.end(), word)
         first = text[i : i + 1]
         points = _POINTS.match(text, i) if first == "p" else None
         if points and self._percent_nearby(pos):
-            return UnitMatch("percentage_point", "percentage_point", i, points.end(), points.group(0))
-        basis = _BASIS_POINTS.match(text, i) if first == "b" else None
-        if basis and (basis.group(0)[0] == "b" and basis.group(0)[1] == "a" or self._percent_nearby(pos) or _RATE_WORDS.search(text, max(0, pos - 60), pos)):
-            return UnitMatch("percentage_point", "percentage_point", i, basis.end(), basis.group(0), factor=L.BASIS_POINT_FACTOR)
+            return UnitMatch("percent", "percentage_point", i, points.end(), points.group(0))
         if attached and not hyphen and num is not None:
             inch = _ATTACHED_INCH.match(text, i) if first == "i" else None
             if inch:
@@ -836,7 +831,7 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
         kind=kind,  # type: ignore[arg-type]
         qualifier=qualifier,
         counted=counted,
-        unit_text=unit.text if unit is not None and kind in ("quantity", "percent", "percentage_point") else None,
+        unit_text=unit.text if unit is not None and kind in ("quantity", "percent") else None,
         unit_start=unit.start if unit is not None else None,
         unit_end=unit.end if unit is not None else None,
         number_text=text[num.start : (high_num or num).end],
@@ -1183,9 +1178,9 @@ def _unit_and_dimension(kind: str, unit: UnitMatch | None, currency) -> tuple[st
     if kind == "count":
         return None, "count"
     if kind == "percent":
+        if unit is not None and unit.unit == "percentage_point":
+            return "percentage_point", "percentage point"
         return "percent", "percent"
-    if kind == "percentage_point":
-        return "percentage_point", "percentage point"
     if kind == "number":
         return None, "dimensionless"
     return U.canonical(unit.unit), U.dimension(unit.unit)

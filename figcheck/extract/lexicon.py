@@ -337,8 +337,6 @@ SPACED_AFTER_DECIMALS = frozenset({"t", "l", "g", "A", "V", "J", "W", "bar", "Pa
 # Short symbols that are units only alone in a bracket ("180 millimetres (7.1 in)"): in running
 # prose they are ordinary words ("5 in the morning").
 BRACKET_ONLY_SYMBOLS = {"in": "inch", "in.": "inch"}
-# Basis points: hundredths of a percentage point ("cut by 25 basis points", "25bp").
-BASIS_POINT_FACTOR = 0.01
 
 _SQUARE_WORDS = ("square", "sq", "sq.")
 _CUBIC_WORDS = ("cubic", "cu", "cu.")
