@@ -83,7 +83,6 @@ def candidates(ctx: CheckContext) -> Iterator[tuple[int, int]]:
             intervals[key] = frame.base_interval(c) if c.kind != "quantity" else _interval_in(c, unit)
         return intervals[key]
 
-    sentence = {}
     for members in frame.buckets(ctx).values():
         for i, j in frame.candidate_pairs(members):
             a, b = claims[i], claims[j]
@@ -95,10 +94,7 @@ def candidates(ctx: CheckContext) -> Iterator[tuple[int, int]]:
             if not disjoint(ia, ib, slack) and not (
                     same_bound(a, b) and disjoint(_as_written(a, ia), _as_written(b, ib), slack)):
                 continue
-            for k in (i, j):
-                if k not in sentence:
-                    sentence[k] = ctx.sentence_of(claims[k].start)
-            if sentence[i] == sentence[j]:
+            if frame.sentence_span(ctx, i) == frame.sentence_span(ctx, j):
                 continue
             if a.kind == "quantity" and (factor_mixup(a, b) or factor_mixup(b, a)):
                 continue

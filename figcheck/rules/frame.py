@@ -220,7 +220,7 @@ def claim_frame(ctx: CheckContext, i: int) -> ClaimFrame:
     if f is not None:
         return f
     claim = ctx.claims[i]
-    s_start, s_end = ctx.sentence_span(claim.start)
+    s_start, s_end = sentence_span(ctx, i)
     spans = _claim_spans_in(ctx, s_start, s_end)
     key = (ctx.text[s_start:s_end], claim.start - s_start, claim.end - s_start, spans,
            claim.value, claim.low, claim.high, claim.counted, claim.dimension, claim.kind)
@@ -234,6 +234,15 @@ def claim_frame(ctx: CheckContext, i: int) -> ClaimFrame:
         f = replace(f, index=place[0], sentence=place[1], paragraph=place[2])
     frames[i] = f
     return f
+
+
+def sentence_span(ctx: CheckContext, i: int) -> tuple[int, int]:
+    """The sentence of claim ``i`` (cached per document: the rules ask often)."""
+    spans = ctx.memo("frame.sentence", dict)
+    found = spans.get(i)
+    if found is None:
+        found = spans[i] = ctx.sentence_span(ctx.claims[i].start)
+    return found
 
 
 _CACHE: dict[tuple, ClaimFrame] = {}
@@ -250,19 +259,41 @@ def _claim_spans_in(ctx: CheckContext, s_start: int, s_end: int) -> tuple:
     return tuple((a - s_start, b - s_start) for a, b in spans[lo:hi])
 
 
-def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, place) -> ClaimFrame:
-    claim = ctx.claims[i]
-    sentence = ctx.text[s_start:s_end]
-    c0, c1 = claim.start - s_start, claim.end - s_start
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """What all the figures of one sentence share (read once per sentence)."""
+
+    tokens: tuple[str, ...]
+    raw: tuple[str, ...]
+    lower: tuple[str, ...]
+    names: tuple[bool, ...]
+    slots: dict  # figure span → its position in ``tokens``
+    content: frozenset[str]
+    time: frozenset[str]
+    place: frozenset[str]
+    table: bool
+    forecast: bool
+    versus: bool
+
+
+_SENTENCES: dict[tuple, _Sentence] = {}
+
+
+def _read_sentence(sentence: str, spans: tuple) -> _Sentence:
+    key = (sentence, spans)
+    found = _SENTENCES.get(key)
+    if found is not None:
+        return found
+    if len(_SENTENCES) >= _CACHE_MAX:
+        _SENTENCES.clear()
     # Tokens: words outside figures, one "#" per figure; ``raw`` keeps the words as written.
     tokens: list[str] = []
     raw: list[str] = []
+    slots = {}
     k = 0
-    position = 0
     for m in _TOKEN.finditer(sentence):
         while k < len(spans) and spans[k][0] <= m.start():
-            if spans[k] == (c0, c1):
-                position = len(tokens)
+            slots[spans[k]] = len(tokens)
             tokens.append("#")
             raw.append("#")
             k += 1
@@ -272,13 +303,37 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         tokens.append(stem(w) if not w[0].isdigit() else "0:" + w.lower())
         raw.append(w)
     while k < len(spans):
-        if spans[k] == (c0, c1):
-            position = len(tokens)
+        slots[spans[k]] = len(tokens)
         tokens.append("#")
         raw.append("#")
         k += 1
     lower = [w.lower() for w in raw]
-    content = frozenset(t for t, w in zip(tokens, lower) if _is_content(w))
+    words = sum(1 for w in lower if w != "#")
+    table = bool((_SENTENCE_COMPARISON.search(sentence) and len(lower) <= 14) or (
+        len(_NUMBERS.findall(sentence)) >= 2 and words <= 6
+        and not sentence.rstrip().endswith(".")) or _RESPECTIVELY.search(sentence))
+    found = _SENTENCES[key] = _Sentence(
+        tokens=tuple(tokens), raw=tuple(raw), lower=tuple(lower),
+        names=tuple(_names_something(w, k) for k, w in enumerate(raw)),
+        slots=slots,
+        content=frozenset(t for t, w in zip(tokens, lower) if _is_content(w)),
+        time=_times(sentence, raw),
+        place=frozenset(m.group(1).split()[0].lower() for m in _PLACE_PREP.finditer(sentence)
+                        if m.group(1).split()[0].lower() not in _MONTHS),
+        table=table,
+        forecast=bool(_FORECAST.search(sentence)),
+        versus=bool(_SENTENCE_COMPARISON.search(sentence)),
+    )
+    return found
+
+
+def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, place) -> ClaimFrame:
+    claim = ctx.claims[i]
+    sentence = ctx.text[s_start:s_end]
+    c0, c1 = claim.start - s_start, claim.end - s_start
+    sent = _read_sentence(sentence, spans)
+    tokens, raw, lower = sent.tokens, sent.raw, sent.lower
+    position = sent.slots.get((c0, c1), 0)
     written = tuple(
         (t, w) for t, w in zip(tokens[max(0, position - 4):position + 5],
                                raw[max(0, position - 4):position + 5]) if _is_content(w.lower()))
@@ -301,10 +356,10 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         index=place[0], sentence=place[1], paragraph=place[2],
         kind=kind_key(claim),
         interval=base_interval(claim),
-        tokens=tuple(tokens),
-        names=tuple(_names_something(w, k) for k, w in enumerate(raw)),
+        tokens=tokens,
+        names=sent.names,
         position=position,
-        content=content,
+        content=sent.content,
         local=local,
         written=written,
         head=_head(tokens, lower, position),
@@ -312,10 +367,9 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         verb_class=verb_class,
         verb_word=verb_word,
         agent=_agents(raw[:position]),
-        time=_times(sentence),
-        place=frozenset(m.group(1).split()[0].lower() for m in _PLACE_PREP.finditer(sentence)
-                        if m.group(1).split()[0].lower() not in _MONTHS),
-        role=_role(claim, sentence, c0, c1, lower, spans),
+        time=sent.time,
+        place=sent.place,
+        role=_role(claim, sentence, c0, c1, sent),
         change=bool(_CHANGE_NEAR.search(sentence, max(0, c0 - 30), c0)),
         contrast=contrast,
         restate=restate.group(0).lower().strip() if restate and (
@@ -409,10 +463,10 @@ def _agents(raw: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _times(sentence: str) -> frozenset[str]:
+def _times(sentence: str, raw: list[str]) -> frozenset[str]:
     """Times of the sentence, tagged by category: "y:1987", "m:may", "d:monday", "p:first"."""
     out = set()
-    for w in _WORD.findall(sentence):
+    for w in raw:
         lw = w.lower()
         if lw in _MONTHS and (lw != "may" or w == "May"):
             out.add("m:" + _MONTHS[lw])
@@ -435,13 +489,10 @@ def time_clash(a: frozenset[str], b: frozenset[str]) -> bool:
     return False
 
 
-def _role(claim: Claim, sentence: str, c0: int, c1: int, lower: list[str], spans) -> str:
+def _role(claim: Claim, sentence: str, c0: int, c1: int, sent: _Sentence) -> str:
     before = sentence[max(0, c0 - 150):c0]
     after = sentence[c1:c1 + 60]
-    words = sum(1 for w in lower if w != "#")
-    if (_SENTENCE_COMPARISON.search(sentence) and len(lower) <= 14) or (
-            len(_NUMBERS.findall(sentence)) >= 2 and words <= 6
-            and not sentence.rstrip().endswith(".")) or _RESPECTIVELY.search(sentence):
+    if sent.table:
         return "table"  # a results-table row, a row of figures, a "respectively" list
     if _WHOLE_BEFORE.search(before):
         return "whole"  # "312 of the 650 seats": the whole of a part named before it
@@ -450,9 +501,9 @@ def _role(claim: Claim, sentence: str, c0: int, c1: int, lower: list[str], spans
         return "comparison"
     if _PER.match(after) or _PER_BEFORE.search(before) or (claim.counted in ("ct", "cent")):
         return "per_unit"
-    if _SENTENCE_COMPARISON.search(sentence):
+    if sent.versus:
         return "current"
-    if _FORECAST.search(sentence):
+    if sent.forecast:
         return "forecast"
     return "total"
 

@@ -66,7 +66,7 @@ _ROLE_NAMES = {
 }
 
 
-def veto(fa: ClaimFrame, fb: ClaimFrame) -> str | None:
+def veto(fa: ClaimFrame, fb: ClaimFrame, matcher: SequenceMatcher | None = None) -> str | None:
     """Why two figures are not about the same thing, read from clashing slots (None: nothing
     says so). A cue that is the same in both, in the same place of nearly the same sentence, is a
     restatement of it and does not veto ("an additional 100 shares" twice)."""
@@ -76,10 +76,16 @@ def veto(fa: ClaimFrame, fb: ClaimFrame) -> str | None:
         return "a table row"
     twins = None  # nearly the same sentence, figures in the same slot (computed when needed)
 
+    def align() -> SequenceMatcher:
+        nonlocal matcher
+        if matcher is None:
+            matcher = _matcher(fa, fb)
+        return matcher
+
     def twin() -> bool:
         nonlocal twins
         if twins is None:
-            twins = _aligned(fa.tokens, fb.tokens) >= 0.85 and _same_slot(fa, fb)
+            twins = align().ratio() >= 0.85 and _same_slot(fa, fb)
         return twins
 
     if (fa.contrast or fb.contrast) and (fa.contrast != fb.contrast or not twin()):
@@ -96,7 +102,7 @@ def veto(fa: ClaimFrame, fb: ClaimFrame) -> str | None:
         return "different times"
     if fa.place and fb.place and not fa.place & fb.place:
         return "different places"
-    clash = _identifier_clash(fa, fb)
+    clash = _identifier_clash(fa, fb, align())
     if clash:
         return clash
     if fa.head and fb.head and (fa.head[0] != fb.head[0] or (
@@ -105,9 +111,9 @@ def veto(fa: ClaimFrame, fb: ClaimFrame) -> str | None:
     return None
 
 
-def features(fa: ClaimFrame, fb: ClaimFrame, ctx: CheckContext | None = None) -> list[float]:
+def features(fa: ClaimFrame, fb: ClaimFrame, matcher: SequenceMatcher | None = None) -> list[float]:
     """The feature vector of a pair (in the order of :data:`FEATURES`)."""
-    aligned = _aligned(fa.tokens, fb.tokens)
+    aligned = (matcher or _matcher(fa, fb)).ratio() if fa.tokens and fb.tokens else 0.0
     local = _dice(fa.local, fb.local)
     head_same = 1.0 if fa.head and fb.head and fa.head[0] == fb.head[0] else 0.0
     return [
@@ -131,10 +137,11 @@ def features(fa: ClaimFrame, fb: ClaimFrame, ctx: CheckContext | None = None) ->
 def judge(ctx: CheckContext, i: int, j: int, rule: str) -> Judgement:
     """The referent decision for claims ``i`` and ``j`` under ``rule``'s weights."""
     fa, fb = claim_frame(ctx, i), claim_frame(ctx, j)
-    why = veto(fa, fb)
+    matcher = _matcher(fa, fb)
+    why = veto(fa, fb, matcher)
     if why is not None:
         return Judgement(0.0, why, ())
-    x = features(fa, fb, ctx)
+    x = features(fa, fb, matcher)
     score = probability(x)
     agree = _agreeing(fa, fb, x)
     if _pointer(fa, fb) or _pointer(fb, fa):
@@ -172,17 +179,14 @@ def model() -> dict:
     return data
 
 
-def _aligned(a: tuple[str, ...], b: tuple[str, ...]) -> float:
-    if not a or not b:
-        return 0.0
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+def _matcher(fa: ClaimFrame, fb: ClaimFrame) -> SequenceMatcher:
+    """The two sentences aligned, figures masked (a repeated ``ratio()`` is cached by difflib)."""
+    return SequenceMatcher(None, fa.tokens, fb.tokens, autojunk=False)
 
 
-def _identifier_clash(fa: ClaimFrame, fb: ClaimFrame) -> str | None:
+def _identifier_clash(fa: ClaimFrame, fb: ClaimFrame, m: SequenceMatcher) -> str | None:
     """In two sentences that align, a short stretch where one names something else ("zone one"
     / "zone two", "Exports" / "Imports" at the start): they are about different things."""
-    ta, tb = fa.tokens, fb.tokens
-    m = SequenceMatcher(None, ta, tb, autojunk=False)
     if m.ratio() < 0.5:
         return None
     for op, a0, a1, b0, b1 in m.get_opcodes():
