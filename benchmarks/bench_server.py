@@ -94,7 +94,7 @@ def unique_copies(text: str, size: int) -> str:
 async def main() -> None:
     client = Client()
     t0 = time.perf_counter()
-    await client.start_io(sys.executable, "-m", "server", cwd=str(ROOT))
+    await client.start_io(sys.executable, "-m", "figcheck_lsp", cwd=str(ROOT))
     await client.initialize_async(types.InitializeParams(
         capabilities=types.ClientCapabilities(), process_id=None, root_uri=ROOT.as_uri()))
     client.initialized(types.InitializedParams())

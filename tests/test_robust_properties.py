@@ -1,7 +1,7 @@
 """Property tests for issue #8 (bounded: 200 examples each, no deadline).
 
 - The server's document sync: random incremental edits, positions in UTF-16 (or UTF-8/UTF-32)
-  over text with astral characters and every line ending, applied by server/documents.py, equal
+  over text with astral characters and every line ending, applied by server/figcheck_lsp/documents.py, equal
   the same edits applied to a plain string by an independent reference; the paragraph cache then
   gives exactly the claims of extracting the whole text afresh.
 - Decoding: any bytes either decode or raise a FileError with a kind; what decodes re-encodes to
@@ -21,7 +21,7 @@ from lsprotocol import types
 
 from figcheck.extract import extract_claims
 from figcheck.io import FileError, decode_bytes
-from server.documents import DocumentStore
+from figcheck_lsp.documents import DocumentStore
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -32,7 +32,7 @@ CODEC = {"utf-16": ("utf-16-le", 2), "utf-8": ("utf-8", 1), "utf-32": ("utf-32-l
 
 
 def _reference_offset(text: str, line: int, character: int, encoding: str) -> int:
-    """LSP position → code-point offset, written independently of server/positions.py."""
+    """LSP position → code-point offset, written independently of server/figcheck_lsp/positions.py."""
     lines = re.split(r"(\r\n|\r|\n)", text)  # [content, break, content, break, ..., content]
     contents, breaks = lines[0::2], lines[1::2]
     if line < 0:

@@ -1,4 +1,4 @@
-"""server.documents: applying edits, and the paragraph cache (same claims as a full read, with
+"""figcheck_lsp.documents: applying edits, and the paragraph cache (same claims as a full read, with
 only changed paragraphs re-read)."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from lsprotocol import types
 
 from figcheck.engine import extract
 from figcheck.text import read_document
-from server.documents import ParagraphCache, apply_change, paragraphs, shift_claim
+from figcheck_lsp.documents import ParagraphCache, apply_change, paragraphs, shift_claim
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "kharkiv-counteroffensive-2022.txt"
 

@@ -8,11 +8,11 @@ from figcheck.config import ConfigError
 from figcheck.engine import check_document
 from figcheck.equivalents import counterpart, describe, format_number
 from figcheck.text import read_document
-from server import settings
-from server.actions import disable_file_edits, ignore_line_edits
-from server.diagnostics import Snapshot, analyze, rule_url
-from server.documents import ParagraphCache
-from server.hover import hover_text
+from figcheck_lsp import settings
+from figcheck_lsp.actions import disable_file_edits, ignore_line_edits
+from figcheck_lsp.diagnostics import Snapshot, analyze, rule_url
+from figcheck_lsp.documents import ParagraphCache
+from figcheck_lsp.hover import hover_text
 
 WRONG = "Intro line.\nThe embankment runs for 12 kilometres (15 miles).\nLast line.\n"
 

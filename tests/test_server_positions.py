@@ -1,4 +1,4 @@
-"""server.positions: code-point offsets ↔ LSP positions in UTF-16, UTF-8 and UTF-32."""
+"""figcheck_lsp.positions: code-point offsets ↔ LSP positions in UTF-16, UTF-8 and UTF-32."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lsprotocol.types import Position, Range
 
-from server.positions import UTF8, UTF16, UTF32, LineTable, code_points, negotiate, units
+from figcheck_lsp.positions import UTF8, UTF16, UTF32, LineTable, code_points, negotiate, units
 
 ASTRAL = "🏔🥾 8 miles (20 km)\nsecond 𝔘𝔫𝔦 line\r\nthird\rfourth é"
 

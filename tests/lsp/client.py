@@ -56,7 +56,7 @@ def make_client() -> LanguageClient:
     return client
 
 
-CONFIG = ClientServerConfig(server_command=[sys.executable, "-m", "server"], client_factory=make_client)
+CONFIG = ClientServerConfig(server_command=[sys.executable, "-m", "figcheck_lsp"], client_factory=make_client)
 
 
 def capabilities(name: str, *, pull_refresh: bool = False) -> types.ClientCapabilities:
@@ -124,7 +124,7 @@ async def raw_request(client, method: str, params) -> dict:
 
 
 def apply_edits(text: str, edits: list[types.TextEdit], encoding: str = "utf-16") -> str:
-    from server.positions import LineTable
+    from figcheck_lsp.positions import LineTable
 
     table = LineTable(text, encoding)
     spans = sorted(((table.span(e.range), e.new_text) for e in edits), reverse=True)

@@ -15,7 +15,7 @@ end
 
 vim.cmd("runtime plugin/figcheck.lua")
 require("figcheck").setup({
-  cmd = { python, "-m", "server" },
+  cmd = { python, "-m", "figcheck_lsp" },
   legacy = os.getenv("FIGCHECK_LEGACY") == "1",
   settings = {},
 })

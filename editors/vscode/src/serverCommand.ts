@@ -19,7 +19,7 @@ export interface NotFound {
 export type Resolution = ServerCommand | NotFound;
 
 /** What `python -c PROBE_SCRIPT` tells about an interpreter (its exit code). */
-export type ProbeResult = "figcheck" | "server" | "missing";
+export type ProbeResult = "figcheck" | "figcheck_lsp" | "missing";
 
 export interface ResolveInputs {
   /** The value of `figcheck.path`: a string, a list (the whole command line) or nothing. */
@@ -37,7 +37,7 @@ export interface ResolveInputs {
 
 /**
  * Exits 0 when `python -m figcheck server` works in this interpreter, 3 when only the source
- * checkout's `python -m server` does, 1 when neither is importable.
+ * `python -m figcheck_lsp` does, 1 when neither is importable.
  */
 export const PROBE_SCRIPT = [
   "import importlib.util as u, sys",
@@ -46,12 +46,12 @@ export const PROBE_SCRIPT = [
   "        return u.find_spec(m) is not None",
   "    except Exception:",
   "        return False",
-  "sys.exit(0 if has('figcheck.__main__') else 3 if has('server.__main__') and has('figcheck') else 1)",
+  "sys.exit(0 if has('figcheck.__main__') else 3 if has('figcheck_lsp.__main__') and has('figcheck') else 1)",
 ].join("\n");
 
 export function probeResultFromExitCode(code: number | null): ProbeResult {
   if (code === 0) return "figcheck";
-  if (code === 3) return "server";
+  if (code === 3) return "figcheck_lsp";
   return "missing";
 }
 
@@ -115,7 +115,7 @@ export async function resolveServerCommand(inputs: ResolveInputs): Promise<Resol
     const found = await inputs.probeInterpreter(interpreter);
     const [command, ...pre] = interpreter;
     if (found === "figcheck") return { command, args: [...pre, "-m", "figcheck", "server"], source: "interpreter" };
-    if (found === "server") return { command, args: [...pre, "-m", "server"], source: "interpreter" };
+    if (found === "figcheck_lsp") return { command, args: [...pre, "-m", "figcheck_lsp"], source: "interpreter" };
   }
 
   const onPath = inputs.which(inputs.platform === "win32" ? "figcheck.exe" : "figcheck") ?? inputs.which("figcheck");

@@ -143,11 +143,11 @@ test("other sections' changes are ignored", async () => {
 
 test("changing figcheck.path restarts the server with the new command", async () => {
   await activate(context(), deps());
-  fake.changeSettings({ "figcheck.path": ["/venv/bin/python", "-m", "server"] });
+  fake.changeSettings({ "figcheck.path": ["/venv/bin/python", "-m", "figcheck_lsp"] });
   await flush();
   assert.equal(clients.length, 2);
   assert.ok(clients[0].stopped);
-  assert.deepEqual(clients[1].options.server, { command: "/venv/bin/python", args: ["-m", "server"], source: "setting" });
+  assert.deepEqual(clients[1].options.server, { command: "/venv/bin/python", args: ["-m", "figcheck_lsp"], source: "setting" });
 });
 
 test("figcheck.enable = false stops the server; true starts it again", async () => {

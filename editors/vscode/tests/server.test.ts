@@ -115,7 +115,7 @@ after(async () => {
 
 test("the server picked for an interpreter runs as a module", { skip }, () => {
   assert.equal(server.command, python);
-  assert.ok(["figcheck", "server"].includes(server.args[1]), JSON.stringify(server.args));
+  assert.ok(["figcheck", "figcheck_lsp"].includes(server.args[1]), JSON.stringify(server.args));
 });
 
 test("the seed article: two FC202, made errors by the severity setting", { skip }, async () => {

@@ -35,11 +35,11 @@ test("a string setting naming a Python interpreter runs the module", async () =>
 
 test("a list setting is the whole command line, with variables expanded", async () => {
   const r = await resolveServerCommand({
-    configuredPath: ["${workspaceFolder}/.venv/bin/python", "-m", "server", "--log=${workspaceFolder}/fc.log"],
+    configuredPath: ["${workspaceFolder}/.venv/bin/python", "-m", "figcheck_lsp", "--log=${workspaceFolder}/fc.log"],
     workspaceFolder: "/w",
     which: none,
   });
-  assert.deepEqual(r, { command: "/w/.venv/bin/python", args: ["-m", "server", "--log=/w/fc.log"], source: "setting" });
+  assert.deepEqual(r, { command: "/w/.venv/bin/python", args: ["-m", "figcheck_lsp", "--log=/w/fc.log"], source: "setting" });
 });
 
 test("paths: ~ and relative paths", () => {
@@ -71,9 +71,9 @@ test("an interpreter command with arguments keeps them before -m", async () => {
   assert.deepEqual(r, { command: "conda", args: ["run", "-n", "prose", "python", "-m", "figcheck", "server"], source: "interpreter" });
 });
 
-test("a source checkout without figcheck.__main__ is started with -m server", async () => {
-  const r = await resolveServerCommand({ configuredPath: [], interpreter: ["/src/.venv/bin/python"], probeInterpreter: probeSays("server"), which: none });
-  assert.deepEqual(r, { command: "/src/.venv/bin/python", args: ["-m", "server"], source: "interpreter" });
+test("a source checkout without figcheck.__main__ is started with -m figcheck_lsp", async () => {
+  const r = await resolveServerCommand({ configuredPath: [], interpreter: ["/src/.venv/bin/python"], probeInterpreter: probeSays("figcheck_lsp"), which: none });
+  assert.deepEqual(r, { command: "/src/.venv/bin/python", args: ["-m", "figcheck_lsp"], source: "interpreter" });
 });
 
 test("an interpreter without figcheck falls back to PATH", async () => {
@@ -122,7 +122,7 @@ test("probeInterpreter reads the probe's exit code", { skip: process.platform ==
       return file;
     };
     assert.equal(await probeInterpreter([make("ok", 0)]), "figcheck");
-    assert.equal(await probeInterpreter([make("src", 3)]), "server");
+    assert.equal(await probeInterpreter([make("src", 3)]), "figcheck_lsp");
     assert.equal(await probeInterpreter([make("no", 1)]), "missing");
     assert.equal(await probeInterpreter([path.join(dir, "does-not-exist")]), "missing");
   } finally {

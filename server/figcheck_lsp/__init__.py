@@ -1,4 +1,4 @@
-"""The figcheck language server (LSP over stdio): ``figcheck server`` or ``python -m server``."""
+"""The figcheck language server (LSP over stdio): ``figcheck server`` or ``python -m figcheck_lsp``."""
 
 from __future__ import annotations
 
