@@ -59,10 +59,10 @@ SYNONYMS = {
     "increased": "grew", "decreased": "declined", "bought": "acquired", "sold": "disposed of",
     "paid": "spent", "killed": "left dead", "reported": "posted", "earned": "made",
     "jobs": "positions", "workers": "employees", "employees": "staff", "people": "persons",
-    "shares": "stock", "company": "firm", "firm": "company", "profit": "earnings",
-    "sales": "revenues", "revenues": "sales", "loss": "deficit", "plans": "intends",
+    "company": "firm", "firm": "company", "profit": "earnings",
+    "sales": "revenues", "revenues": "sales", "plans": "intends",
     "will": "is to", "close": "shut", "closed": "shut", "cut": "reduced", "offered": "proposed",
-    "total": "sum", "about": "around", "government": "authorities", "officials": "authorities",
+    "about": "around",
 }
 # Unit spellings swapped for FC202 positives: (as written, lower-case) → the confused unit.
 UNIT_SWAPS = {
@@ -106,9 +106,11 @@ def pair_rows(ctx: CheckContext, rule: str):
 
 
 def _coincidence(ctx: CheckContext, i: int, j: int) -> bool:
+    """FC202's low bar applies (see unit_mixup.check)."""
     a, b = ctx.claims[i], ctx.claims[j]
-    return (unit_mixup.same_number_other_unit(a, b)
-            and a.value >= unit_mixup.MIN_VALUE_COINCIDENCE)
+    return (unit_mixup.same_number_other_unit(a, b) and a.value == b.value
+            and a.value >= unit_mixup.MIN_VALUE_COINCIDENCE
+            and referent_model.judge(ctx, i, j, "FC202").slots_agree)
 
 
 # --- Generating restatements ----------------------------------------------------------------

@@ -165,6 +165,10 @@ _MONTHS = {
     "mar": "mar", "apr": "apr", "jun": "jun", "jul": "jul", "aug": "aug", "sep": "sep",
     "oct": "oct", "nov": "nov", "dec": "dec",
 }
+_DIRECTIONS = {
+    w: w.removesuffix("ern") for w in (
+        "north south east west northern southern eastern western northeast northwest southeast"
+        " southwest northeastern northwestern southeastern southwestern").split()}
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _PERIOD = re.compile(
     r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr|half)|"
@@ -194,6 +198,7 @@ class ClaimFrame:
     kind: tuple | None
     interval: tuple[float, float]
     tokens: tuple[str, ...]  # stems of the sentence, every figure masked as "#"
+    raw: tuple[str, ...]  # the same tokens as written
     names: tuple[bool, ...]  # whether each token names something (a number, a name, "one")
     position: int  # where this figure's "#" is in ``tokens``
     content: frozenset[str]
@@ -206,6 +211,7 @@ class ClaimFrame:
     agent: frozenset[str]  # names before the figure (who did it; a source after it is not)
     time: frozenset[str]
     place: frozenset[str]
+    directions: frozenset[str]  # north, southern, upper, …: which part of a place
     role: str  # total, per_unit, forecast, comparison, current, whole, table
     change: bool  # the figure is an amount of change ("rose by #", "up #", "fell #")
     contrast: str | None
@@ -271,6 +277,7 @@ class _Sentence:
     content: frozenset[str]
     time: frozenset[str]
     place: frozenset[str]
+    directions: frozenset[str]
     table: bool
     forecast: bool
     versus: bool
@@ -320,6 +327,7 @@ def _read_sentence(sentence: str, spans: tuple) -> _Sentence:
         time=_times(sentence, raw),
         place=frozenset(m.group(1).split()[0].lower() for m in _PLACE_PREP.finditer(sentence)
                         if m.group(1).split()[0].lower() not in _MONTHS),
+        directions=frozenset(_DIRECTIONS[w] for w in lower if w in _DIRECTIONS),
         table=table,
         forecast=bool(_FORECAST.search(sentence)),
         versus=bool(_SENTENCE_COMPARISON.search(sentence)),
@@ -357,6 +365,7 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         kind=kind_key(claim),
         interval=base_interval(claim),
         tokens=tokens,
+        raw=raw,
         names=sent.names,
         position=position,
         content=sent.content,
@@ -369,6 +378,7 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         agent=_agents(raw[:position]),
         time=sent.time,
         place=sent.place,
+        directions=sent.directions,
         role=_role(claim, sentence, c0, c1, sent),
         change=bool(_CHANGE_NEAR.search(sentence, max(0, c0 - 30), c0)),
         contrast=contrast,
@@ -390,6 +400,11 @@ def _names_something(w: str, k: int) -> bool:
     if w == "#":
         return False
     return w[0].isdigit() or w.lower() in _ORDINALS or (w[0].isupper() and w.lower() not in _STOP)
+
+
+def is_content(w: str) -> bool:
+    """A content word (not a stop word, a number word or shorter than three letters)."""
+    return _is_content(w)
 
 
 def _is_content(w: str) -> bool:
@@ -439,6 +454,11 @@ def _head(tokens: list[str], lower: list[str], position: int) -> tuple[str, str 
 
 
 _BE = frozenset("was were is are stood totalled totaled amounted reached".split())
+
+
+def is_verb(t: str, w: str) -> bool:
+    """Whether a word (stem ``t``, lower-case ``w``) reads as a verb (tables and -ed/-ing)."""
+    return _is_verb(t, w)
 
 
 def _is_verb(t: str, w: str) -> bool:

@@ -22,7 +22,7 @@ from functools import cache
 from importlib import resources
 
 from .context import CheckContext
-from .frame import ClaimFrame, claim_frame, time_clash
+from .frame import ClaimFrame, claim_frame, is_content, is_verb, time_clash
 
 # Only evidence of sameness: nothing about where the pair sits or what kind of figure it is,
 # which the generated restatements would teach the model as an artefact of how they were made.
@@ -56,6 +56,11 @@ class Judgement:
 
     def describe(self) -> str:
         return "; ".join(self.agree) or "similar wording"
+
+    @property
+    def slots_agree(self) -> bool:
+        """Some slot agrees (verb, words around the figures, name, time, an explicit cue)."""
+        return any(a != "the same paragraph" for a in self.agree)
 
 
 _ROLE_NAMES = {
@@ -102,6 +107,8 @@ def veto(fa: ClaimFrame, fb: ClaimFrame, matcher: SequenceMatcher | None = None)
         return "different times"
     if fa.place and fb.place and not fa.place & fb.place:
         return "different places"
+    if fa.directions and fb.directions and not fa.directions & fb.directions:
+        return "different directions"
     clash = _identifier_clash(fa, fb, align())
     if clash:
         return clash
@@ -194,7 +201,21 @@ def _identifier_clash(fa: ClaimFrame, fb: ClaimFrame, m: SequenceMatcher) -> str
             continue
         if any(fa.names[a0:a1]) or any(fb.names[b0:b1]):
             return "different names in the same wording"
+        if a1 <= fa.position and b1 <= fb.position:
+            # Before both figures (where the subject is): a noun for another noun.
+            na, nb = _nouns(fa, a0, a1), _nouns(fb, b0, b1)
+            if na and nb and not na & nb:
+                return f"different subjects (“{fa.raw[a0]}”/“{fb.raw[b0]}”)"
     return None
+
+
+def _nouns(f: ClaimFrame, k0: int, k1: int) -> set[str]:
+    out = set()
+    for k in range(k0, k1):
+        t, w = f.tokens[k], f.raw[k].lower()
+        if t != "#" and is_content(w) and not is_verb(t, w):
+            out.add(t)
+    return out
 
 
 def _same_slot(fa: ClaimFrame, fb: ClaimFrame) -> bool:

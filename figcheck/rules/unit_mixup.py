@@ -70,8 +70,10 @@ COMMON_UNITS = {
 
 
 # The same number in two units is itself evidence that both are about one thing, so FC202 asks
-# less of the sentences than FC201 — for numbers this large; smaller ones coincide more often,
-# and a ratio equal to a conversion factor is a weaker coincidence: those need FC201's bar.
+# less of the sentences than FC201 — for numbers this large, written the same, with at least one
+# slot that agrees (the verb, words around the figures, a name or a time); smaller or merely
+# close numbers coincide more often, and a ratio equal to a conversion factor is a weaker
+# coincidence: those need FC201's bar.
 MIN_VALUE_COINCIDENCE = 50
 
 
@@ -83,7 +85,9 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
         found = _pair(ctx, i, j)
         if found is None:
             continue
-        coincidence = found[5] is None and ctx.claims[i].value >= MIN_VALUE_COINCIDENCE
+        a, b = ctx.claims[i], ctx.claims[j]
+        coincidence = (found[5] is None and a.value >= MIN_VALUE_COINCIDENCE
+                       and a.value == b.value and found[3].slots_agree)
         if found[2][1] < (cut if coincidence else strong):
             continue
         flagged = found[0]
