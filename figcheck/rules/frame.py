@@ -129,7 +129,10 @@ _FORECAST = re.compile(
     r"estimat\w*|predict\w*|aim\w*|hope\w*|seek\w*|propos\w*|budget\w*)\b", re.I)
 _COMPARISON = re.compile(
     r"\b(?:vs\.?|versus|against|over|than)\s*$|\bfrom\b[^.;,]{0,60}$|"
-    r"\b(?:compared\s+(?:with|to)|vs\.?|versus|as\s+against)\b[^.;,]*$", re.I)
+    r"\b(?:compared\s+(?:with|to)|vs\.?|versus|against)\b[^.;,]*$", re.I)
+# The figure is the current one of a comparison that follows it ("rose to # from #").
+_COMPARED_AFTER = re.compile(
+    r"^[^.;]{0,60}?\b(?:from|compared\s+(?:with|to)|against|vs\.?|versus)\s+[^.;]{0,25}?\d", re.I)
 # A sentence about the earlier period: the cue before the figure ("A year before, it lost …").
 _PRIOR_BEFORE = re.compile(
     r"\b(?:(?:a|one)\s+year\s+(?:earlier|ago|before)|last\s+year|year[- ]ago|"
@@ -408,7 +411,9 @@ def is_content(w: str) -> bool:
 
 
 def _is_content(w: str) -> bool:
-    return len(w) >= 3 and w != "#" and w not in _STOP and w not in _NUMBER_WORDS
+    # (times are the time slot's, not words the two sentences share)
+    return (len(w) >= 3 and w != "#" and w not in _STOP and w not in _NUMBER_WORDS
+            and w not in _MONTHS and w not in _WEEKDAYS and not w[0].isdigit())
 
 
 def _verb(tokens: list[str], lower: list[str], position: int) -> tuple[str | None, str | None]:
@@ -521,7 +526,7 @@ def _role(claim: Claim, sentence: str, c0: int, c1: int, sent: _Sentence) -> str
         return "comparison"
     if _PER.match(after) or _PER_BEFORE.search(before) or (claim.counted in ("ct", "cent")):
         return "per_unit"
-    if sent.versus:
+    if sent.versus or _COMPARED_AFTER.match(after):
         return "current"
     if sent.forecast:
         return "forecast"

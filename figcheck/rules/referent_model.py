@@ -41,6 +41,8 @@ FEATURES = (
     "head_same",  # "sales of #" and "sales of #": the same noun the figure is the value of
     "aligned_local",  # aligned × local: both the sentence and the figure's neighbourhood agree
     "aligned_head",  # aligned × head_same
+    "contained",  # share of the shorter sentence's content words found in the other
+    "contained_local",  # contained × local
 )
 
 
@@ -123,6 +125,8 @@ def features(fa: ClaimFrame, fb: ClaimFrame, matcher: SequenceMatcher | None = N
     aligned = (matcher or _matcher(fa, fb)).ratio() if fa.tokens and fb.tokens else 0.0
     local = _dice(fa.local, fb.local)
     head_same = 1.0 if fa.head and fb.head and fa.head[0] == fb.head[0] else 0.0
+    shorter = min(len(fa.content), len(fb.content))
+    contained = len(fa.content & fb.content) / shorter if shorter >= 3 else 0.0
     return [
         1.0,
         aligned,
@@ -138,6 +142,8 @@ def features(fa: ClaimFrame, fb: ClaimFrame, matcher: SequenceMatcher | None = N
         head_same,
         aligned * local,
         aligned * head_same,
+        contained,
+        contained * local,
     ]
 
 
@@ -199,6 +205,8 @@ def _identifier_clash(fa: ClaimFrame, fb: ClaimFrame, m: SequenceMatcher) -> str
     for op, a0, a1, b0, b1 in m.get_opcodes():
         if op != "replace" or a1 - a0 > 3 or b1 - b0 > 3:
             continue
+        if "#" in fa.tokens[a0:a1] or "#" in fb.tokens[b0:b1]:
+            continue  # a figure against a number the extractor read otherwise there
         if any(fa.names[a0:a1]) or any(fb.names[b0:b1]):
             return "different names in the same wording"
         if a1 <= fa.position and b1 <= fb.position:
