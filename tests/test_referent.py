@@ -34,6 +34,23 @@ def test_a_sentence_restated_with_another_count_is_found(text, flagged):
     assert _codes(text, "FC201") == [flagged]
 
 
+def test_an_explicit_restatement_is_decisive_and_says_so():
+    text = ("The rebels gathered a force of some 8,000 fighters outside the city.\n\n"
+            "Two weeks later, the same force of about 18,000 fighters crossed the river.\n")
+    (d,) = [d for d in check(text) if d.code == "FC201"]
+    assert "“the same force of”" in d.message and "“force”" in d.message
+
+
+def test_bounds_conflict_only_when_restated_in_the_same_words():
+    twin = ("At least 30 people were killed in the floods, officials said.\n\n"
+            "At least 45 people were killed in the floods, officials said.\n")
+    (d,) = [d for d in check(twin) if d.code == "FC201"]
+    assert "the same bound given as two different numbers" in d.message
+    update = ("At least 30 people were killed in the floods on Monday.\n\n"
+              "Officials later said at least 45 people had died.\n")
+    assert not _codes(update, "FC201")
+
+
 def test_the_message_says_which_slots_agree_and_json_carries_the_confidence():
     text = RESTATED[0][0]
     (d,) = [d for d in check(text) if d.code == "FC201"]
@@ -61,6 +78,22 @@ HARD_NEGATIVES = [
     # compared with
     "Exports reached 2.69 billion dlrs in January, compared with 1.08 billion dlrs.\n\n"
     "Exports reached 1.08 billion dlrs in December.\n",
+    # the same wording about another thing: another subject, another direction, another zone
+    "The new road runs for 223 kilometres along the north bank of the river.\n\n"
+    "The new embankment runs for 12 kilometres along the east bank.\n",
+    "The ministry said on Friday that it had retaken some 6,000 square kilometres in the south.\n\n"
+    "The army said on Friday that it had retaken almost 3,000 square kilometres in the north.\n",
+    "Assays from zone one averaged a width of 6.26 feet over the section.\n\n"
+    "Assays from zone two averaged a width of 4.66 feet over the section.\n",
+    "Exports fell to 5.04 billion rupees in February.\n\nImports fell to 7.68 billion rupees in February.\n",
+    # the whole of a breakdown, twice, for different regions
+    "The party won 312 of the 650 seats.\n\nIn the capital, the party won 21 of the 73 seats.\n",
+    # a quarter against the year
+    "Profit for the fourth quarter was 175,000 dlrs on revenues of 750,000 dlrs.\n\n"
+    "It expects a full-year loss of 500,000 dlrs on sales of 2,100,000 dlrs.\n",
+    # "respectively" lists
+    "Gains were 5,360,000 dlrs and 6,339,000 dlrs, respectively.\n\n"
+    "Gains were 105,000 dlrs and 342,000 dlrs, respectively.\n",
 ]
 
 
