@@ -13,6 +13,7 @@ import sys
 EXIT_CLEAN, EXIT_DIAGNOSTICS, EXIT_ERROR = 0, 1, 2
 OUTPUT_FORMATS = ("full", "concise", "json", "jsonl", "sarif", "github")
 SEVERITIES = ("error", "warning", "information", "hint")
+TEXT_FORMATS = ("text", "markdown", "latex", "rst", "html")  # figcheck.text's readers
 PROGRESS_MIN_FILES = 200
 MAX_JOBS = 256  # worker processes; more would only exhaust memory and process slots
 
@@ -23,11 +24,13 @@ examples:
   figcheck check --fix --unsafe-fixes .     apply every available fix
   figcheck check --diff report.md           show the fixes as a diff, change nothing
   cat draft.txt | figcheck check - --stdin-filename draft.md
+  pandoc -t html notes.docx | figcheck check - --stdin-format html
   figcheck check --format sarif . > figcheck.sarif
   figcheck check --files-from list.txt      check the files (paths or URLs) listed, one a line
   figcheck check --executor dask --scheduler tcp://HOST:8786 --format jsonl archive/
   figcheck extract --format json article.md the numeric claims found, as JSON
   figcheck rule FC202                       explain a rule
+  figcheck playground --open                check prose in the browser (docs/playground.md)
 
 exit status: 0 no problems, 1 problems at or above --fail-on, 2 usage, configuration or I/O error
 """
@@ -110,6 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
                                  add_help=False)  # `figcheck server --help` is the server's
     server.add_argument("server_args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     server.set_defaults(handler=cmd_server)
+    from .playground import add_parser as add_playground  # argparse only; the rest when run
+
+    add_playground(commands)
     return parser
 
 
@@ -178,7 +184,8 @@ def _add_selection(parser) -> None:
 
 
 def _add_executor(parser) -> None:
-    group = parser.add_argument_group("cluster (pip install 'figcheck[dask]'; see docs/dask.md)")
+    group = parser.add_argument_group("cluster (needs the dask extra: pip install -e '.[dask]' in a "
+                                      "checkout; see docs/dask.md)")
     group.add_argument("--executor", choices=("local", "dask"), default="local",
                        help="local: a process pool of --jobs (default); dask: a Dask cluster")
     group.add_argument("--scheduler", metavar="ADDRESS",
@@ -193,6 +200,9 @@ def _add_common(parser) -> None:
     config.add_argument("--no-config", action="store_true", help="ignore every configuration file")
     config.add_argument("--stdin-filename", metavar="PATH",
                         help="the name of the text read from - (sets its format and shown path)")
+    config.add_argument("--stdin-format", choices=TEXT_FORMATS,
+                        help="how to read the text from -: %(choices)s (default: by the extension "
+                             "of --stdin-filename, else plain text)")
     config.add_argument("--files-from", metavar="LIST",
                         help="check the files listed in LIST too: a path or URL a line "
                              "(- for standard input)")
@@ -283,18 +293,18 @@ def _jobs(args, resolver):
 
     from .discovery import Job, PathError, collect, collect_listed
 
-    paths = list(args.paths) or (["-"] if args.stdin_filename else [] if args.files_from else ["."])
+    paths = list(args.paths) or (["-"] if args.stdin_filename or args.stdin_format else [] if args.files_from else ["."])
     if paths.count("-") + (args.files_from == "-") > 1:
         raise UsageError("standard input (-) can be read only once")
-    missing = next((path for path in paths if path != "-" and not os.path.lexists(path)), None)
-    if missing is not None:
-        raise UsageError(f"{missing}: no such file or directory")
+    if args.stdin_format and "-" not in paths:
+        raise UsageError("--stdin-format says how to read standard input: add - to the paths")
     listed = _files_from(args.files_from) if args.files_from else None
     stdin_job = None
     if "-" in paths:
         name = args.stdin_filename or "-"
         resolved = resolver.for_path(Path(os.path.abspath(name)) if args.stdin_filename else Path.cwd())
-        stdin_job = Job(name, "-", resolved, sys.stdin.buffer.read(resolved.settings.max_file_size + 1))
+        stdin_job = Job(name, "-", resolved, sys.stdin.buffer.read(resolved.settings.max_file_size + 1),
+                        format=args.stdin_format)
 
     def jobs():
         for path in paths:
@@ -364,6 +374,8 @@ def cmd_check(args) -> int:
     else:
         reporter.finish(summary)
     out.flush()
+    if summary.files == 0:
+        _warn_nothing_matched(args, resolver)
     if summary.errors:
         return EXIT_ERROR
     if args.exit_zero:
@@ -371,6 +383,20 @@ def cmd_check(args) -> int:
     if args.diff:
         return EXIT_DIAGNOSTICS if changed else EXIT_CLEAN
     return EXIT_DIAGNOSTICS if failing else EXIT_CLEAN
+
+
+def _warn_nothing_matched(args, resolver) -> None:
+    """A directory that holds no file figcheck reads: say so, and which files it reads."""
+    from pathlib import Path
+
+    directories = [p for p in (args.paths or ["."]) if p != "-" and os.path.isdir(p)]
+    if not directories:
+        return
+    include = resolver.for_path(Path(os.path.abspath(directories[0]))).settings.include
+    sys.stderr.write(
+        f"figcheck: warning: no file to check in {', '.join(directories)}: a directory is searched "
+        f"for {' '.join(include)} (any case; the 'include' setting), and .gitignore'd and "
+        "excluded files are skipped; a file named on the command line is always checked\n")
 
 
 def _check_executor(args) -> None:
@@ -464,11 +490,16 @@ def _print_claims(result, out, err) -> None:
         err.write(f"figcheck: error: {result.path}: {result.error['message']}\n")
     for claim in result.claims or ():
         start = claim["start"]
-        out.write(f"{result.path}:{start['line']}:{start['column']}  {claim['text']}  → {describe_claim(claim)}\n")
+        out.write(f"{result.path}:{start['line']}:{start['column']}  {claim['text']}  → "
+                  f"{describe_claim(claim, result.claims)}\n")
 
 
-def describe_claim(claim: dict) -> str:
-    """``1000 mile ** 2 (≤ 1000) [almost]``: the figure as the engine understood it."""
+def describe_claim(claim: dict, claims: list[dict] = ()) -> str:
+    """``1000 mile ** 2 (≤ 1000) [almost]``: the figure as the engine understood it.
+
+    A restatement names the claim it restates by its text and line:column, as the other lines
+    do, rather than by a number (JSON's ``converted_from`` is a 0-based index into ``claims``).
+    """
     kind = claim.get("kind")
     dimension = claim.get("dimension") or ""
     if dimension.startswith("currency:"):
@@ -485,8 +516,10 @@ def describe_claim(claim: dict) -> str:
         text += f" ({_figure(low) if low is not None else '…'} – {_figure(high) if high is not None else '…'})"
     if claim.get("qualifier"):
         text += f" [{claim['qualifier']}]"
-    if claim.get("converted_from") is not None:
-        text += f" (restates claim {claim['converted_from'] + 1})"
+    restated = claim.get("converted_from")
+    if restated is not None and 0 <= restated < len(claims):
+        source = claims[restated]
+        text += f" (restates “{source['text']}” at {source['start']['line']}:{source['start']['column']})"
     return text
 
 

@@ -1,6 +1,6 @@
 """``figcheck check --executor dask``: the batch check run on a Dask cluster.
 
-Needs ``pip install 'figcheck[dask]'`` (dask.distributed and fsspec), on the machine that
+Needs the ``dask`` extra (dask.distributed and fsspec; ``remote.INSTALL_HINT``), on the machine that
 starts the run and on every worker, in the same version of figcheck.
 
 The client (the ``figcheck`` process) lists the files and resolves each one's settings exactly

@@ -31,6 +31,7 @@ class Job:
     path: str  # where to read it ("-" for standard input)
     resolved: Resolved
     data: bytes | None = None  # standard input, read by the parent (workers have no stdin)
+    format: str | None = None  # how to read it (--stdin-format); None: by the file name's extension
 
     @property
     def relative(self) -> str:
@@ -71,8 +72,13 @@ def is_excluded(path: Path, resolved: Resolved, is_dir: bool = False) -> bool:
 
 
 def is_included(path: Path, resolved: Resolved) -> bool:
+    """Whether ``include`` takes the file; an extension matches in any case (``README.MD``)."""
     rel = _relative(path, resolved.root) or path.name
-    return bool(_spec(tuple(resolved.settings.include)).match_file(rel))
+    spec = _spec(tuple(resolved.settings.include))
+    if spec.match_file(rel):
+        return True
+    suffix = path.suffix
+    return suffix != suffix.lower() and bool(spec.match_file(rel[: len(rel) - len(suffix)] + suffix.lower()))
 
 
 class GitIgnores:
@@ -86,7 +92,7 @@ class GitIgnores:
         if directory not in self._specs:
             try:
                 path = directory / ".gitignore"
-                if not path.is_file():  # a FIFO named .gitignore would block the walk (issue #8)
+                if not path.is_file():  # a FIFO named .gitignore would block the walk (docs/reliability.md)
                     raise FileNotFoundError(path)
                 lines = path.read_text(encoding="utf-8", errors="replace")
                 self._specs[directory] = _spec(tuple(lines.splitlines()))
@@ -156,8 +162,8 @@ def _expand(given: str, resolver: ConfigResolver, force_exclude: bool):
     if path.is_dir():
         yield from _walk(path, resolver)
         return
-    if not path.exists() and not path.is_symlink():
-        raise PathError(f"{given}: no such file or directory")
+    # A path that does not exist is taken as a file: reading it gives that file's error
+    # (not-found), and the other paths are still checked, as in a --files-from list.
     absolute = Path(os.path.abspath(path))
     resolved = resolver.for_path(absolute)
     if force_exclude and is_excluded(absolute, resolved):

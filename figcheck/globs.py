@@ -4,7 +4,7 @@
 do not control. pathspec turns each glob into a regular expression for :mod:`re`, whose
 backtracking makes a pattern such as ``*a*a*a*a*c`` take seconds to minutes on a long file name
 (polynomial in the name's length, to the power of the number of ``*``): a hostile repository
-could make ``figcheck check`` hang (issue #8). The same expressions are compiled here with the
+could make ``figcheck check`` hang (docs/reliability.md). The same expressions are compiled here with the
 :mod:`regex` module instead, which does not re-try the same backtracking states (those patterns
 match in milliseconds), and every match has a time limit on top: a pattern that still takes too
 long is reported once and treated as matching nothing.

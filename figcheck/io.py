@@ -65,12 +65,12 @@ def read_source(path: str, max_size: int) -> SourceFile:
 def source_from_bytes(data: bytes, max_size: int) -> SourceFile:
     """Standard input (read by the caller, at most ``max_size + 1`` bytes)."""
     if len(data) > max_size:
-        raise FileError("too-large", f"standard input is larger than max-file-size ({max_size:,} bytes)")
+        raise too_large("standard input is", None, max_size)
     text, encoding, bom = decode_bytes(data)
     return SourceFile(text, encoding, bom, None)
 
 
-# Non-blocking, so that opening a FIFO cannot wait forever for a writer (issue #8); it makes no
+# Non-blocking, so that opening a FIFO cannot wait forever for a writer (docs/reliability.md); it makes no
 # difference to reading a regular file, and anything else is refused before it is read.
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
@@ -84,16 +84,31 @@ def _read_bytes(path: str, max_size: int) -> tuple[bytes, os.stat_result]:
             if not S_ISREG(stat.st_mode):
                 raise FileError("not-a-file", "not a regular file (a FIFO, socket or device); not checked")
             if stat.st_size > max_size:
-                raise FileError(
-                    "too-large",
-                    f"file is {stat.st_size:,} bytes, over max-file-size ({max_size:,} bytes)",
-                )
+                raise too_large("file is", stat.st_size, max_size)
             data = handle.read(max_size + 1)  # the size can grow while we read
     except OSError as exc:
         raise file_error(exc) from None
     if len(data) > max_size:
-        raise FileError("too-large", f"file is over max-file-size ({max_size:,} bytes)")
+        raise too_large("file is", None, max_size)
     return data, stat
+
+
+def too_large(what: str, size: int | None, max_size: int) -> FileError:
+    """The ``too-large`` error, saying how to raise the limit."""
+    amount = f" {size:,} bytes," if size is not None else ""
+    return FileError(
+        "too-large",
+        f"{what}{amount} over max-file-size ({max_size:,} bytes); to check it, raise the limit: "
+        f"max-file-size = {_suggested_limit(size, max_size)} in [tool.figcheck] (pyproject.toml) or "
+        "figcheck.toml, or --config 'max-file-size = N' for one run",
+    )
+
+
+def _suggested_limit(size: int | None, max_size: int) -> int:
+    # A round number above the file's size (or twice the limit when the size is not known).
+    target = size if size is not None else 2 * max_size
+    step = 10 ** max(0, len(str(target)) - 1)
+    return min(2**31, (target // step + 1) * step)
 
 
 def file_error(exc: OSError) -> FileError:

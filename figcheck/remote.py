@@ -1,7 +1,7 @@
 """Files named by URL, read through fsspec, and lists of files (``--files-from``).
 
 A URL (``s3://bucket/a.md``, ``file:///srv/archive/a.md``, ``https://…``) is read with fsspec,
-which is optional (``pip install 'figcheck[dask]'``): a cluster's workers read the files from
+which is optional (the ``dask`` extra, ``INSTALL_HINT``): a cluster's workers read the files from
 shared storage, not from the machine that started the run. Only this module imports fsspec,
 and only when a URL is read.
 """
@@ -12,10 +12,12 @@ import re
 from collections.abc import Iterator
 from typing import TextIO
 
-from .io import FileError, SourceFile, decode_bytes, file_error
+from .io import FileError, SourceFile, decode_bytes, file_error, too_large
 
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]+://")  # two letters at least: C:/ is a path
-INSTALL_HINT = "pip install 'figcheck[dask]'"
+# figcheck is not on PyPI yet: the command that works today first, the published form after.
+INSTALL_HINT = ("in figcheck's checkout: pip install -e '.[dask]' (or, into any environment with figcheck: "
+                "pip install 'dask[distributed]' fsspec); once figcheck is on PyPI: pip install 'figcheck[dask]'")
 
 
 def is_url(path: str) -> bool:
@@ -36,7 +38,7 @@ def read_url(url: str, max_size: int) -> SourceFile:
         with fs.open(path, "rb") as handle:
             size = getattr(handle, "size", None)
             if isinstance(size, int) and size > max_size:
-                raise _too_large(size, max_size)
+                raise too_large("file is", size, max_size)
             data = handle.read(max_size + 1)
     except FileError:
         raise
@@ -45,13 +47,9 @@ def read_url(url: str, max_size: int) -> SourceFile:
     except Exception as exc:  # remote file systems raise their own errors
         raise FileError("io", f"cannot read: {type(exc).__name__}: {exc}") from None
     if len(data) > max_size:
-        raise FileError("too-large", f"file is over max-file-size ({max_size:,} bytes)")
+        raise too_large("file is", None, max_size)
     text, encoding, bom = decode_bytes(data)
     return SourceFile(text, encoding, bom, None)  # no fingerprint: fixes are never written to a URL
-
-
-def _too_large(size: int, max_size: int) -> FileError:
-    return FileError("too-large", f"file is {size:,} bytes, over max-file-size ({max_size:,} bytes)")
 
 
 def open_list(name: str, stdin) -> TextIO:

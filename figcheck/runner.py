@@ -16,6 +16,7 @@ from .discovery import Job
 from .io import FileError, SourceFile, read_source, source_from_bytes
 from .remote import is_url, read_url
 from .report.common import FileResult, claim_dict, diagnostic_dict, lines_touched
+from .text import unsupported_format
 
 POOL_THRESHOLD = 4  # fewer files than this: a pool costs more than it saves
 
@@ -32,6 +33,9 @@ def run_job(job: Job, options: RunOptions) -> FileResult:
     """Check one file; never raises (a failure is the result's ``error``)."""
     try:
         max_size = job.resolved.settings.max_file_size
+        unsupported = None if job.format else unsupported_format(job.display)
+        if unsupported:
+            raise FileError("unsupported-format", unsupported)
         if job.data is not None:
             source = source_from_bytes(job.data, max_size)
         elif is_url(job.path):
@@ -74,7 +78,7 @@ def _checker(job: Job):
     from .text import format_for_path, read_document
 
     settings, relative = job.resolved.settings, job.relative
-    fmt = format_for_path(job.display)
+    fmt = job.format or format_for_path(job.display)
     return lambda text: check_document(read_document(text, fmt), settings, relative)
 
 
@@ -119,7 +123,7 @@ def _extract(job: Job, text: str) -> FileResult:
     from .text import format_for_path, read_document
     from .text.lines import LineIndex
 
-    claims = extract(read_document(text, format_for_path(job.display)))
+    claims = extract(read_document(text, job.format or format_for_path(job.display)))
     index = LineIndex(text)
     return FileResult(path=job.display, claims=[claim_dict(c, index) for c in claims])
 

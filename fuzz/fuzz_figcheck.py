@@ -1,4 +1,4 @@
-"""Long-running fuzzing of figcheck's input-facing code (issue #8).
+"""Long-running fuzzing of figcheck's input-facing code (docs/reliability.md).
 
 Targets (``--target``):
   extract   claims from arbitrary text: exact spans, document order, no overlap, bounds ordered
@@ -135,8 +135,19 @@ def hypothesis_run(target: str, examples: int, deadline: float) -> None:
     return done
 
 
-def atheris_run(target: str, argv: list[str]) -> None:
-    import atheris
+ATHERIS_MISSING = (
+    "fuzz_figcheck.py: --atheris needs atheris, which is not installed ({error}).\n"
+    "Install it with `pip install atheris` (on some platforms it needs a CPython built with Clang),\n"
+    "or leave out --atheris to fuzz with hypothesis, which the test extra installs."
+)
+
+
+def atheris_run(target: str, argv: list[str]) -> int:
+    try:
+        import atheris
+    except ImportError as exc:
+        print(ATHERIS_MISSING.format(error=exc), file=sys.stderr)
+        return 2
 
     def one_input(data: bytes) -> None:
         provider = atheris.FuzzedDataProvider(data)
@@ -145,9 +156,10 @@ def atheris_run(target: str, argv: list[str]) -> None:
 
     atheris.Setup([sys.argv[0], *argv], one_input)
     atheris.Fuzz()
+    return 0
 
 
-def main() -> None:
+def main() -> int:
     global SLOW
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--target", choices=("extract", "readers", "decode", "sync", "all"), default="all")
@@ -158,15 +170,15 @@ def main() -> None:
     args, rest = parser.parse_known_args()
     SLOW = args.slow
     if args.atheris:
-        atheris_run("readers" if args.target == "readers" else "extract", rest)
-        return
+        return atheris_run("readers" if args.target == "readers" else "extract", rest)
     targets = ["extract", "readers", "decode", "sync"] if args.target == "all" else [args.target]
     for target in targets:
         start = time.monotonic()
         print(f"fuzzing {target} for up to {args.minutes:g} min ...", flush=True)
         done = hypothesis_run(target, args.examples, start + args.minutes * 60)
         print(f"  {target}: no failure in about {done:,} inputs, {time.monotonic() - start:.0f} s", flush=True)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -64,6 +64,12 @@ def test_version_and_help():
     assert "--unsafe-fixes" in check_help.out and "--stdin-filename" in check_help.out
 
 
+def test_server_help_is_plain_text():
+    proc = run("server", "--help")
+    assert proc.returncode == 0 and proc.out.startswith("usage: figcheck server")
+    assert "language server" in proc.out and "``" not in proc.out and ":mod:" not in proc.out
+
+
 def test_no_command_is_a_usage_error():
     proc = run()
     assert proc.returncode == 2 and "usage:" in proc.err
@@ -83,10 +89,78 @@ def test_clean_file_exits_0(tree):
     assert proc.out == "No problems found in 1 file.\n"
 
 
-def test_missing_path_is_an_error(tree):
+def test_a_directory_without_prose_files_warns_and_exits_0(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "code").mkdir()
+    (tmp_path / "code" / "main.py").write_text("x = 12\n")
+    for directory in ("empty", "code"):
+        proc = run("check", directory, cwd=tmp_path)
+        assert proc.returncode == 0, proc.err
+        assert f"no file to check in {directory}" in proc.err and "*.md" in proc.err and "*.txt" in proc.err
+    configured = tmp_path / "figcheck.toml"
+    configured.write_text('include = ["*.adoc"]\n')
+    assert "for *.adoc" in run("check", "code", cwd=tmp_path).err
+    (tmp_path / "code" / "a.md").write_text("Fine.\n")
+    configured.unlink()
+    assert "warning" not in run("check", "code", cwd=tmp_path).err
+
+
+def test_extract_text_names_a_restated_claim_as_json_indexes_it():
+    text = b"Intro: 3 people.\nThe wall is 12 km (7.5 miles) long.\n"
+    lines = run("extract", "-", stdin=text).out.splitlines()
+    assert lines[2].endswith("(restates \u201c12 km\u201d at 2:13)"), lines
+    claims = json.loads(run("extract", "--format", "json", "-", stdin=text).out)["files"][0]["claims"]
+    assert claims[2]["converted_from"] == 1 and claims[1]["text"] == "12 km"  # 0-based index
+    assert claims[1]["start"]["line"] == 2 and claims[1]["start"]["column"] == 13
+
+
+def test_word_and_pdf_files_are_a_format_not_supported(tmp_path):
+    (tmp_path / "report.docx").write_bytes(b"PK\x03\x04\x14\x00\x06\x00word/document.xml")
+    (tmp_path / "paper.PDF").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    proc = run("check", "--format", "json", "report.docx", "paper.PDF", cwd=tmp_path)
+    assert proc.returncode == 2
+    for entry in json.loads(proc.out)["files"]:
+        assert entry["error"]["kind"] == "unsupported-format"
+        message = entry["error"]["message"]
+        assert message.startswith("format not supported") and "binary" not in message
+        assert all(ext in message for ext in (".txt", ".md", ".tex", ".rst", ".html"))
+    human = run("check", "report.docx", cwd=tmp_path)
+    assert "report.docx: format not supported (.docx, a Word document)" in human.err
+    # Text piped in under such a name is read when its format is given.
+    piped = run("check", "--stdin-filename", "report.docx", "--stdin-format", "text", stdin=b"Fine.\n")
+    assert piped.returncode == 0, piped.err
+
+
+def test_stdin_format_says_how_to_read_standard_input():
+    text = b"<!-- It runs 12 kilometres (15 miles). -->\n\nIt runs 12 kilometres (15 miles).\n"
+    plain = run("check", "--format", "json", "-", stdin=text)
+    markdown = run("check", "--format", "json", "-", "--stdin-format", "markdown", stdin=text)
+    assert len(json.loads(plain.out)["files"][0]["diagnostics"]) == 2  # the comment too
+    (only,) = json.loads(markdown.out)["files"][0]["diagnostics"]
+    assert only["start"]["line"] == 3
+    # It wins over the name's extension, and implies - when no path is given.
+    named = run("check", "--format", "json", "--stdin-filename", "notes.txt", "--stdin-format", "markdown", stdin=text)
+    (same,) = json.loads(named.out)["files"][0]["diagnostics"]
+    assert same["start"] == only["start"] and same["related"][0]["path"] == "notes.txt"
+    assert "--stdin-format" in run("check", "--help").out
+    misplaced = run("check", "--stdin-format", "html", "a.md")
+    assert misplaced.returncode == 2 and "add - to the paths" in misplaced.err
+    extracted = run("extract", "--stdin-format", "html", stdin=b"<p>It is 12 km long.</p><code>3 km</code>\n")
+    assert "12 km" in extracted.out and "3 km" not in extracted.out
+
+
+def test_missing_path_is_that_files_error_and_the_others_are_checked(tree):
     proc = run("check", "nope.md", cwd=tree)
     assert proc.returncode == 2
-    assert "nope.md: no such file or directory" in proc.err
+    assert "nope.md: no such file" in proc.err
+    both = run("check", "--format", "json", "nope.md", "docs/a.md", cwd=tree)
+    assert both.returncode == 2, both.err
+    files = json.loads(both.out)["files"]
+    assert [(f["path"], f["error"] and f["error"]["kind"]) for f in files] == [("nope.md", "not-found"), ("docs/a.md", None)]
+    listed = tree / "list.txt"
+    listed.write_text("nope.md\ndocs/a.md\n")
+    same = run("check", "--format", "json", "--files-from", "list.txt", cwd=tree)
+    assert json.loads(same.out)["files"] == files  # as a missing file in --files-from
 
 
 # ------------------------------------------------------------------------------- discovery
@@ -171,6 +245,11 @@ def test_too_large_files_are_skipped(tree):
     assert files["docs/a.md"]["error"]["kind"] == "too-large"
     assert files["docs/sub/b.txt"]["error"] is None
     assert proc.returncode == 2
+    # The message says how to raise the limit, and doing what it says checks the file.
+    message = files["docs/a.md"]["error"]["message"]
+    assert "max-file-size = 40 in [tool.figcheck]" in message and "--config 'max-file-size = N'" in message
+    raised = run("check", "--config", "max-file-size = 40", "docs/a.md", cwd=tree)
+    assert raised.returncode == 0, raised.err
 
 
 # ------------------------------------------------------------------------------ every format
@@ -415,6 +494,10 @@ def test_pre_commit_hook_runs_with_try_repo(tmp_path):
     assert "bad.txt" in output and "invalid UTF-8" in output, output
     assert "code.py" not in output
     (project / "bad.txt").unlink()
+    # The project's `exclude` applies to the files pre-commit names (the hook passes --force-exclude).
+    (project / "pyproject.toml").write_text('[tool.figcheck]\nexclude = ["drafts/"]\n')
+    (project / "drafts").mkdir()
+    (project / "drafts" / "wrong.md").write_text("The embankment runs for 12 kilometres (15 miles).\n")
     subprocess.run([git, "add", "-A"], cwd=project, check=True, env=env)
     clean = subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, timeout=900)
     assert clean.returncode == 0, clean.stdout + clean.stderr

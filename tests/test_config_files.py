@@ -86,3 +86,26 @@ def test_include_globs_from_settings(tmp_path: Path):
         (tmp_path / name).write_text("x\n")
     jobs = collect([str(tmp_path)], ConfigResolver(None, True, same, cwd=tmp_path))
     assert sorted(Path(j.path).relative_to(tmp_path).as_posix() for j in jobs) == ["a.md", "notes/c.log"]
+
+
+def test_currency_rates_as_documented_need_no_usd_entry_and_messages_name_currencies(tmp_path: Path):
+    """docs/cli.md: `[tool.figcheck.currency-rates]` gives "value of one unit in USD"."""
+    from figcheck.engine import check_document
+    from figcheck.text import read_document
+
+    (tmp_path / "pyproject.toml").write_text("[tool.figcheck.currency-rates]\nEUR = 1.08\n")
+    settings = load_config_file(tmp_path / "pyproject.toml")
+    text = "The deal was worth 10.5 million euros ($20.3 million), officials said."
+    (found,) = check_document(read_document(text), settings)
+    assert found.code == "FC101" and text[found.start:found.end] == "$20.3 million"
+    assert "11.3 million USD" in found.message  # 10.5 million × 1.08, in the equivalent's currency
+    assert check_document(read_document(text.replace("$20.3", "$11.3")), settings) == []
+    assert check_document(read_document(text), Settings()) == []  # no rates: money is not checked
+
+
+def test_upper_case_extensions_are_walked(tmp_path: Path):
+    for name in ("NOTES.MD", "Report.Txt", "page.HTML", "a.md", "image.PNG"):
+        (tmp_path / name).write_text("text\n")
+    resolver = ConfigResolver(None, False, same)
+    found = sorted(Path(job.path).name for job in collect([str(tmp_path)], resolver))
+    assert found == ["NOTES.MD", "Report.Txt", "a.md", "page.HTML"]

@@ -91,3 +91,27 @@ def test_diagnostics_quick_fix_restart_settings(tmp_path, legacy):
         pytest.skip("Neovim < 0.11 always uses the start_client path (covered by the default run)")
     proc = _run("e2e.lua", tmp_path, legacy=legacy)
     assert "PASS: figcheck Neovim end-to-end" in proc.stdout, proc.stdout
+
+
+def test_a_failing_server_shows_its_stderr(tmp_path):
+    """The plugin's warning and :FigcheckInfo carry the last lines the server wrote on stderr."""
+    proc = _run("stderr.lua", tmp_path)
+    assert "PASS: figcheck Neovim plugin stderr" in proc.stdout, proc.stdout
+
+
+def test_the_by_hand_command_works_with_relative_paths(tmp_path):
+    """editors/README.md's command, with FIGCHECK_PYTHON and FIGCHECK_SEED relative to the cwd."""
+    if NVIM is None:
+        pytest.fail("CI=true but nvim is not installed")
+    work = tmp_path / "cwd"
+    work.mkdir()
+    (work / "seed.txt").write_bytes(SEED.read_bytes())
+    python = os.path.relpath(sys.executable, work)  # as `.venv/bin/python` from a checkout
+    assert not os.path.isabs(python) and os.sep in python
+    env = {**os.environ, "FIGCHECK_PYTHON": python, "FIGCHECK_SEED": "seed.txt",
+           "FIGCHECK_WORKDIR": str(tmp_path / "fc"), "HOME": str(tmp_path / "home"),
+           "XDG_STATE_HOME": str(tmp_path / "state"), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    cmd = [NVIM, "--headless", "--clean", "-u", str(MINIMAL_INIT), "-c", f"luafile {NVIM_DIR / 'tests' / 'e2e.lua'}"]
+    proc = subprocess.run(cmd, cwd=work, env=env, capture_output=True, text=True, timeout=150,
+                          stdin=subprocess.DEVNULL)
+    assert proc.returncode == 0 and "PASS: figcheck Neovim end-to-end" in proc.stdout, proc.stdout + proc.stderr

@@ -155,6 +155,14 @@ def test_json_format_validates_and_counts():
     assert err == ""
 
 
+def test_summary_errors_counts_files_not_checked_not_error_diagnostics():
+    unreadable = [FileResult(path=f"bad{n}.txt", error={"kind": "binary", "message": "binary file"})
+                  for n in range(2)]
+    summary = json.loads(render("json", [sample_result(), *unreadable])[0])["summary"]
+    assert summary["severities"]["error"] == 1  # the FC102 diagnostic
+    assert summary["errors"] == summary["files_with_errors"] == 2
+
+
 def test_jsonl_writes_one_file_object_a_line():
     out, _ = render("jsonl", [sample_result("a.md"), sample_result("b.md")])
     lines = out.splitlines()
@@ -289,5 +297,54 @@ def test_sarif_rules_describe_every_registered_rule():
     rules = json.loads(out)["runs"][0]["tool"]["driver"]["rules"]
     assert [r["id"] for r in rules] == [r.code for r in all_rules()]
     for descriptor in rules:
-        assert {"id", "name", "shortDescription", "fullDescription", "helpUri", "defaultConfiguration"} <= set(descriptor)
+        assert {"id", "name", "shortDescription", "fullDescription", "defaultConfiguration"} <= set(descriptor)
         assert descriptor["defaultConfiguration"]["level"] in ("error", "warning", "note")
+
+
+def test_sarif_links_rules_only_where_a_project_url_is_configured():
+    from figcheck.report.sarif import sarif_log
+    from figcheck.rules import all_rules
+
+    bare = sarif_log([], all_rules(), "0.1.0")["runs"][0]["tool"]["driver"]
+    assert "informationUri" not in bare and all("helpUri" not in r for r in bare["rules"])
+    linked = sarif_log([], all_rules(), "0.1.0", "https://git.example.org/team/figcheck")["runs"][0]["tool"]["driver"]
+    assert linked["informationUri"] == "https://git.example.org/team/figcheck"
+    assert linked["rules"][0]["helpUri"] == (
+        f"https://git.example.org/team/figcheck/blob/main/docs/rules.md#{linked['rules'][0]['id'].lower()}")
+    jsonschema.validate({"version": "2.1.0", "runs": [{"tool": {"driver": linked}}]}, sarif_schema())
+
+
+def test_project_url_comes_from_project_urls_metadata(monkeypatch):
+    import importlib.metadata
+
+    from figcheck import links
+
+    assert links.url_from_entries(["Documentation, https://d.example.org", "Source, https://s.example.org/x/"]) \
+        == "https://s.example.org/x"
+    assert links.url_from_entries(["Home-page, https://h.example.org"]) == "https://h.example.org"  # normalised
+    assert links.url_from_entries(["Documentation, https://d.example.org"]) is None  # not the repository
+    assert links.url_from_entries(["Homepage, https://h.example.org", "Tracker, ftp://t"]) == "https://h.example.org"
+    assert links.url_from_entries([]) is None
+
+    class Meta:
+        def get_all(self, name):
+            return ["Repository, https://forge.example.net/o/figcheck"] if name == "Project-URL" else None
+
+    monkeypatch.setattr(importlib.metadata, "metadata", lambda name: Meta())
+    links.project_url.cache_clear()
+    try:
+        assert links.project_url() == "https://forge.example.net/o/figcheck"
+        assert links.rule_doc_url("FC202") == "https://forge.example.net/o/figcheck/blob/main/docs/rules.md#fc202"
+    finally:
+        links.project_url.cache_clear()
+
+
+def test_the_installed_metadata_carries_pyprojects_url_and_no_placeholder():
+    import tomllib
+
+    from figcheck import links
+
+    project = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text())["project"]
+    configured = links.url_from_entries(f"{k}, {v}" for k, v in project.get("urls", {}).items())
+    assert links.project_url() == configured
+    assert configured is None or not any(p in configured for p in ("example.invalid", "github.com/figcheck/"))

@@ -131,10 +131,11 @@ def parse_scale_word(text: str, pos: int) -> tuple[float, int] | None:
     return None
 
 
-_SCALE_WORD = re.compile(r"[ \u00a0\u2009\u202f]?(hundred|thousand|million|billion|trillion)s?\b", re.IGNORECASE)
+# One space, or a line break where plain text wraps ("8.9\nbillion dlrs").
+_SCALE_WORD = re.compile(r"(?:[ \u00a0\u2009\u202f]|\r?\n)?(hundred|thousand|million|billion|trillion)s?\b", re.IGNORECASE)
 # Spelled-out abbreviations may stand apart ("5 bn"); single letters only attached ("40k"),
 # since "350 K" is kelvin and "500 m" metres.
-_SCALE_SUFFIX = re.compile(r"(?:[ \u00a0]?(bn|mln|mn|bln|tn|trn)|(k|K|m|M|b|B|tr))(?!\w)")
+_SCALE_SUFFIX = re.compile(r"(?:(?:[ \u00a0]|\r?\n)?(bn|mln|mn|bln|tn|trn)|(k|K|m|M|b|B|tr))(?!\w)")
 
 
 MAX_NUMBER_WORDS = 40  # words (and hyphenated parts) in one number written out

@@ -1,4 +1,4 @@
-"""The output contract's objects (``shared/spec/output.md``), built once and shared by every
+"""The output contract's objects (``docs/output.md``), built once and shared by every
 format: a diagnostic or a claim becomes a plain dict with ``{line, column, offset}`` positions.
 """
 

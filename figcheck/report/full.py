@@ -136,7 +136,7 @@ def crop(line: str, first: int, last: int) -> tuple[str, str, str]:
 def _crop_long(line: str, first: int, last: int) -> tuple[str, str, str]:
     """:func:`crop` of a very long line, looking only at a window around the span.
 
-    (Robustness, issue #8: measuring the whole line for every diagnostic on it made the full
+    (Robustness, docs/reliability.md: measuring the whole line for every diagnostic on it made the full
     format quadratic; a 1 MB line with 15,000 diagnostics took more than five minutes.)
     """
     start = max(0, first - 3 * MAX_WIDTH)

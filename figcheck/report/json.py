@@ -1,4 +1,4 @@
-"""``--format json``: the whole run as one document (``shared/spec/output.md``).
+"""``--format json``: the whole run as one document (the contract in ``docs/output.md``).
 
 Written as it goes, one file entry a line, so a large run is neither held in memory nor slowed
 by pretty-printing (``json.dumps`` without ``indent`` runs in C; indented output does not).
@@ -51,7 +51,8 @@ class JsonReporter(Reporter):
             "summary": {
                 "files": summary.files,
                 "diagnostics": summary.diagnostics,
-                "errors": summary.errors,
+                "errors": summary.errors,  # files that could not be checked (docs/output.md)
+                "files_with_errors": summary.errors,  # the same, under a name that says so
                 "fixed": summary.fixed,
                 "fixable": summary.fixable,
                 "severities": summary.severities,

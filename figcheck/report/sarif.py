@@ -14,9 +14,6 @@ from urllib.parse import quote
 from . import Reporter, Summary
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-# Where each rule's documentation lives; ``{code}`` is filled in. Change when docs are published.
-RULE_HELP_URI = "https://github.com/figcheck/figcheck/blob/main/docs/rules.md#{code}"
-INFORMATION_URI = "https://github.com/figcheck/figcheck"
 LEVELS = {"error": "error", "warning": "warning", "information": "note", "hint": "note"}
 
 
@@ -79,23 +76,30 @@ def fix_object(fix: dict, path: str) -> dict:
     }
 
 
-def rule_descriptor(rule) -> dict:
-    return {
+def rule_descriptor(rule, project: str | None = None) -> dict:
+    """The rule's SARIF descriptor; ``helpUri`` only when the project URL is configured."""
+    from ..links import rule_doc_url
+
+    descriptor = {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.doc or rule.summary},
         "help": {"text": rule.doc or rule.summary, "markdown": rule.doc or rule.summary},
-        "helpUri": RULE_HELP_URI.format(code=rule.code.lower()),
+        "helpUri": rule_doc_url(rule.code, project or ""),
         "defaultConfiguration": {
             "level": LEVELS.get(rule.severity, "warning"),
             "enabled": bool(rule.enabled_by_default),
         },
     }
+    if descriptor["helpUri"] is None:
+        del descriptor["helpUri"]
+    return descriptor
 
 
-def sarif_log(results, rules, tool_version: str) -> dict:
-    """The SARIF document for ``results`` (FileResult objects) and ``rules`` (Rule objects)."""
+def sarif_log(results, rules, tool_version: str, project: str | None = None) -> dict:
+    """The SARIF document for ``results`` (FileResult objects) and ``rules`` (Rule objects);
+    ``project``: the project URL (``figcheck.links.project_url()``), None for no links."""
     rule_index = {rule.code: i for i, rule in enumerate(rules)}
     sarif_results, notifications = [], []
     for file in results:
@@ -113,8 +117,8 @@ def sarif_log(results, rules, tool_version: str) -> dict:
                 "name": "figcheck",
                 "version": tool_version,
                 "semanticVersion": tool_version if _is_semver(tool_version) else None,
-                "informationUri": INFORMATION_URI,
-                "rules": [rule_descriptor(rule) for rule in rules],
+                "informationUri": project,
+                "rules": [rule_descriptor(rule, project) for rule in rules],
             }
         },
         "invocations": [{
@@ -124,8 +128,9 @@ def sarif_log(results, rules, tool_version: str) -> dict:
         "columnKind": "unicodeCodePoints",
         "results": sarif_results,
     }
-    if run["tool"]["driver"]["semanticVersion"] is None:
-        del run["tool"]["driver"]["semanticVersion"]
+    for key in ("semanticVersion", "informationUri"):
+        if run["tool"]["driver"][key] is None:
+            del run["tool"]["driver"][key]
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
@@ -144,10 +149,11 @@ class SarifReporter(Reporter):
 
     def finish(self, summary: Summary) -> None:
         from .. import __version__
+        from ..links import project_url
         from ..rules import all_rules
 
         # Unindented: json.dumps then runs in C, which matters for large runs; viewers indent.
-        self.out.write(json.dumps(sarif_log(self.results, all_rules(), __version__), ensure_ascii=False))
+        self.out.write(json.dumps(sarif_log(self.results, all_rules(), __version__, project_url()), ensure_ascii=False))
         self.out.write("\n")
 
 

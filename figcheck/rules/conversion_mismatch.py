@@ -82,7 +82,7 @@ def _check_pair(ctx: CheckContext, source: Claim, equivalent: Claim) -> Diagnost
         return None  # (also when an absolute-looking temperature is really a difference)
     expected = convert(source.value)
     shown = _suggestion(source, equivalent, convert, slack) or _shown(expected, source)
-    unit_name = equivalent.unit_text or equivalent.unit or ""
+    unit_name = equivalent.unit_text or equivalent.unit or _currency(equivalent)
     k_e, k_s = min_sig_digits(equivalent), max_sig_digits(source)
     s_ivs = _intervals(source, min(k_e, k_s) if k_e and k_s else None)
     lo, hi = sorted(convert(x) for x in (s_ivs[0][0], s_ivs[-1][1]))
@@ -134,7 +134,7 @@ def _readings(source: Claim, equivalent: Claim):
 def _converter(ctx: CheckContext, source: Claim, equivalent: Claim):
     """A function from the source's unit to the equivalent's, or None when not checkable."""
     if source.kind == "money" and equivalent.kind == "money":
-        rates = ctx.settings.currency_rates
+        rates = {"USD": 1.0, **ctx.settings.currency_rates}  # rates are "value of one unit in USD"
         a, b = source.dimension.partition(":")[2], equivalent.dimension.partition(":")[2]
         if a == b or a not in rates or b not in rates:
             return None
@@ -288,6 +288,11 @@ def _fix(ctx, source: Claim, equivalent: Claim, convert, slack: float) -> Fix | 
 def _ambiguous_zeros(number_text: str) -> bool:
     digits = "".join(ch for ch in (number_text or "") if ch.isdigit() or ch == ".")
     return not digits or ("." not in digits and digits.endswith("0"))
+
+
+def _currency(claim: Claim) -> str:
+    """The ISO code of a sum of money written with a symbol ("$20 million" → "USD")."""
+    return claim.dimension.partition(":")[2] if claim.kind == "money" else ""
 
 
 def _num(x: float) -> str:

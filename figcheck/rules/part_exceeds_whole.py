@@ -9,7 +9,12 @@ updated in one place but not the other. Qualifiers and rounding are allowed for:
 the 42" is fine, and the part must exceed the whole even at the most generous reading.
 
 Only explicit part-of constructions within one sentence are checked ("M of the N", "M out of N",
-"Of the N …, M", "N …, including M", "M … among the N"), between figures of the same kind.
+"Of the N …, M", "N …, including M", "M … among the N"), and only between figures that count or
+measure the same kind of thing: "2,000 boxes of 50 capsules" (a container and its contents),
+"900,000 shares of its 2.50 dlrs preferred" (shares and money) and "1986 revenues of 3.4 billion
+dlrs" (a year and a sum) are not parts of wholes. Money is compared on one base ("150 cts" is
+1.50 dlrs), never a price per share with a total, and a net figure (profit, income, jobs added)
+may include parts larger than itself when others are negative.
 
 ## Example
 ```text
@@ -27,9 +32,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .. import units
 from ..model import Claim, Diagnostic, Related
 from .context import CheckContext
+from .part_whole import (
+    DETERMINER,
+    WHOLE_THEN_COMMA,
+    Base,
+    common_base,
+    introduces_whole,
+    noun_written,
+    quote,
+)
 from .rounding import claim_interval, exact_interval
 
 CODE = "FC301"
@@ -37,82 +50,109 @@ NAME = "part-exceeds-whole"
 SEVERITY = "warning"
 SUMMARY = "a part larger than its whole"
 
-_DET = r"(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|all\s+(?:the\s+)?|those\s+|these\s+)?"
 # part … whole: "12 of the 9 crew", "45 out of 42", "two children were among the five people".
 _PART_THEN_WHOLE = re.compile(
-    r"\s*(?:(?:were|are|was|is)\s+)?(?:of|out\s+of|among|from\s+among)\s+" + _DET + r"$", re.I
+    r"\s*(?:(?:were|are|was|is)\s+)?(?:of|out\s+of|among|from\s+among)\s+" + DETERMINER + r"$", re.I
 )
-# whole … part: "Of the 42 passengers, 45 …", "30 people were hurt, including 40 children".
-_WHOLE_INTRO = re.compile(r"(?:^|[,;:(—–-]\s*|\b(?:and|but)\s+)(?:of|out\s+of)\s+" + _DET + r"$", re.I)
-_WHOLE_THEN_PART_COMMA = re.compile(r"^[^\d;:.!?]{0,60}?,\s*$")
+# whole … part: "Of the 42 passengers, 45 …" (part_whole.introduces_whole), "30 people were hurt,
+# including 40 children".
 _WHOLE_THEN_INCLUDING = re.compile(r"^[^\d;:.!?]{0,80}?\bincluding\s+$", re.I)
-
-_COMPARABLE_KINDS = {"count", "quantity", "money"}
+# A net figure or a change: its parts may exceed it when others are negative ("net income of 30
+# mln dlrs, including 40 mln from the sale"; "the economy added 200,000 jobs, including 250,000
+# in services").
+_NET = re.compile(
+    r"\b(?:net|profits?|income|earnings|loss(?:es)?|deficits?|surplus(?:es)?|balance|"
+    r"added|adding|gained|gains?|lost|shed|cut|rose|fell|increased|decreased|grew|declined|"
+    r"changes?|increases?|decreases?|rises?|falls?|declines?|growth|drops?|dropped)\b",
+    re.I,
+)
 
 
 def check(ctx: CheckContext) -> Iterable[Diagnostic]:
-    claims = ctx.claims
+    claims, text = ctx.claims, ctx.text
     order = sorted(range(len(claims)), key=lambda k: claims[k].start)
     for n in range(len(order) - 1):
         first, second = claims[order[n]], claims[order[n + 1]]
         if ctx.sentence_of(first.start) != ctx.sentence_of(second.start):
             continue
-        if not _comparable(first, second):
+        found = _relation(ctx, first, second)
+        if found is None:
             continue
-        between = ctx.text[first.end : second.start]
-        s_start, _ = ctx.sentence_span(first.start)
-        before_first = ctx.text[max(s_start, first.start - 40) : first.start]
-        if _PART_THEN_WHOLE.fullmatch(between):
-            part, whole, how = first, second, "of"
-        elif _WHOLE_INTRO.search(before_first) and _WHOLE_THEN_PART_COMMA.match(between):
-            part, whole, how = second, first, "of"
-        elif _WHOLE_THEN_INCLUDING.match(between):
-            part, whole, how = second, first, "including"
-        else:
+        part, whole, how = found
+        base = common_base(part, whole, text)
+        if base is None or (how == "including" and _is_net(ctx, whole, part)):
             continue
-        excess = _excess(part, whole)
-        if excess is None:
+        if not _exceeds(part, whole, base):
             continue
-        start, end = min(first.start, second.start), max(first.end, second.end)
         cue = "“of”" if how == "of" else "“including”"
+        p, w = quote(part.text), quote(whole.text)
         yield Diagnostic(
             code=CODE,
             name=NAME,
             severity=SEVERITY,
             message=(
-                f"“{part.text}” is given as a part of “{whole.text}” ({cue} in the same sentence), "
-                f"but it is larger: a part cannot exceed its whole, so one of the two figures is "
-                f"wrong"
+                f"“{p}” is given as a part of “{w}” ({cue} in the same sentence, "
+                f"{_same_what(part, whole, base)}), but it is larger: a part cannot exceed its "
+                f"whole, so one of the two figures is wrong"
             ),
-            start=start,
-            end=end,
-            related=(Related(whole.start, whole.end, f"the whole that “{part.text}” is part of"),),
+            start=part.start,
+            end=part.end,
+            related=(Related(whole.start, whole.end, f"the whole that “{p}” is part of"),),
         )
 
 
-def _comparable(a: Claim, b: Claim) -> bool:
-    if a.kind not in _COMPARABLE_KINDS or a.kind != b.kind:
-        return False
-    if a.role == "age" or b.role == "age":
-        return False
-    if a.kind == "money":
-        return a.dimension == b.dimension
-    if a.kind == "quantity":
-        return bool(a.unit and b.unit) and a.dimension == b.dimension
-    return True
+def _relation(ctx: CheckContext, first: Claim, second: Claim) -> tuple[Claim, Claim, str] | None:
+    """(part, whole, cue) when the words between two neighbouring figures make one a part of
+    the other."""
+    text = ctx.text
+    between = text[first.end : second.start]
+    s_start, _ = ctx.sentence_span(first.start)
+    if _PART_THEN_WHOLE.fullmatch(between):
+        return first, second, "of"
+    if introduces_whole(text, s_start, first.start) and WHOLE_THEN_COMMA.match(between):
+        return second, first, "of"
+    if _WHOLE_THEN_INCLUDING.match(between):
+        return second, first, "including"
+    return None
 
 
-def _excess(part: Claim, whole: Claim) -> float | None:
-    """How much the part exceeds the whole at the most generous reading (None: it does not)."""
+def _is_net(ctx: CheckContext, whole: Claim, part: Claim) -> bool:
+    """Is the whole (written before the part, as with "including") a net figure or a change?
+    Read in the whole's own words, up to the part."""
+    s_start, s_end = ctx.sentence_span(whole.start)
+    lo = max(s_start, whole.start - 50)
+    hi = min(s_end, whole.end + 30, part.start)
+    return _NET.search(ctx.text, lo, hi) is not None
+
+
+def _exceeds(part: Claim, whole: Claim, base: Base) -> bool:
+    """Does the part exceed the whole at the most generous reading, both on one base?"""
     p_lo, _ = exact_interval(part)
     _, w_hi = claim_interval(whole)
     if not whole.approximate and whole.low == whole.high and abs(whole.value) < 1000:
         _, w_hi = exact_interval(whole)
-    if part.kind == "quantity" and part.unit != whole.unit:
-        try:
-            p_lo = units.convert(p_lo, part.unit, whole.unit)
-        except Exception:
-            return None
-    if p_lo > w_hi:
-        return p_lo - w_hi
-    return None
+    return p_lo * base.part > w_hi * base.whole
+
+
+def _same_what(part: Claim, whole: Claim, base: Base) -> str:
+    """Why the two are comparable, for the message."""
+    if base.kind == "quantity":
+        return "both measured in the same dimension"
+    if base.kind == "money":
+        if base.part != base.whole:
+            return (f"both sums in {base.currency}, compared on one base: "
+                    f"{_fmt(part.value * base.part)} and {_fmt(whole.value * base.whole)} {base.currency}")
+        return f"both sums in {base.currency}"
+    if noun_written(whole):
+        return f"both counts of {_plural(whole)}"
+    return "both counts"
+
+
+def _plural(c: Claim) -> str:
+    at = c.text.rfind(c.number_text) if c.number_text else -1
+    noun = c.text[at + len(c.number_text):].strip() if at >= 0 else ""
+    return quote(noun) or str(c.counted)
+
+
+def _fmt(x: float) -> str:
+    return f"{int(x):,}" if x == int(x) else f"{x:,.2f}"

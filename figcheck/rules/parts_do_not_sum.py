@@ -12,8 +12,22 @@ exceed 100 % are impossible.
 The rule allows for rounding (three shares rounded to whole percents may sum to 99–101) and for
 qualifiers ("at least 12" leaves the sum open). It is silent for lists that do not claim to be
 complete ("including", "among them", "such as", "the rest", "others"), for shares of different
-wholes ("80% of men and 70% of women", "respectively") and for changes ("prices rose 8%, wages
-5%").
+wholes ("80% of men and 70% of women", "respectively"), for changes ("prices rose 8%, wages
+5%"), for percentages that are not listed together as shares ("priced at 96.20 pct for a yield
+of 8.10 pct"), for stakes ("owns 75 pct of a company which holds 40 pct of another"), for a
+count in progress ("with 99% of the vote counted, she had 52%") and for weightings where one is
+100%. Sums of money are not broken down by this rule.
+
+A breakdown that falls short of its total is flagged only when its parts are kinds that make up
+the whole ("12 adults and 10 children", "12 seriously and 15 lightly"): "300 tanks: 120 from
+Poland and 100 from Germany" may leave the rest unlisted. Shares that take the same verb answer
+different questions ("70% support checks, and 60% support a ban") and are not summed.
+
+Breakdowns that need not be complete — "Of the 40 people on board, 12 were children and 30 were
+adults", "500 employees, 300 of them in France and 250 in Spain" — are flagged only when the
+parts add up to more than the total and name kinds that cannot overlap (children and adults,
+men and women, different places): "Of the 40 people on board, 12 were injured and 30 were
+British" is fine.
 
 ## Example
 ```text
@@ -34,6 +48,8 @@ from collections.abc import Iterable
 
 from ..model import Claim, Diagnostic, Related
 from .context import CheckContext
+from . import money
+from .part_whole import WHOLE_THEN_COMMA, introduces_whole, noun_written, quote, same_counted
 from .referent import stem
 from .rounding import claim_interval, exact_interval
 
@@ -44,6 +60,30 @@ SUMMARY = "listed parts that do not add up to their total, or shares over 100%"
 
 # After the total: where a breakdown begins.
 _BREAKDOWN_START = re.compile(r"^[^\d;.!?]{0,80}?(?::|\s[—–]\s|\s-\s|,\s+of\s+(?:whom|which)\b)\s*$", re.I)
+# "500 employees, 300 of them in France …": the first part says it is part of the figure before.
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
+# What sets a part apart from the others: "12 were children", "300 of them in France", "30 adults".
+_KIND = re.compile(
+    r"(?:\s+of\s+(?:them|whom|those))?\s+(?:(?:were|are|was|is|being)\s+)?"
+    r"((?:(?:in|at|from)\s+)?[^\W\d_][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)\s*(?:,|\band\b|\bor\b|[.;:!?]|$)",
+)
+# Kinds that cannot overlap: the parts of one breakdown name different members of one group.
+_EXCLUSIVE = tuple(
+    frozenset(stem(w) for w in group.split())
+    for group in (
+        "man woman child", "adult child", "boy girl", "male female", "adult minor",
+        "civilian soldier", "civilian military", "dead injured", "killed injured", "killed wounded",
+        "dead wounded", "domestic foreign", "full-time part-time", "public private",
+        "critically seriously moderately lightly slightly",
+    )
+)
+# Kinds that make up the whole of what they divide: a breakdown into them that falls short of its
+# total is wrong, where a shortfall in a list of places or of other kinds is usually the rest.
+_COMPLETE = tuple(
+    frozenset(stem(w) for w in group.split())
+    for group in ("adult child", "adult minor", "boy girl", "male female", "domestic foreign",
+                  "full-time part-time", "seriously lightly", "seriously slightly")
+)
 # Between two parts of one list.
 _LIST_SEP = re.compile(r"^[^\d;:.!?()]{0,50}$")
 # Anywhere in the sentence: the list does not claim to be complete.
@@ -53,23 +93,35 @@ _NOT_EXHAUSTIVE = re.compile(
     r"unaccounted|undisclosed|not\s+known|further|additional|more|at\s+least|some)\b",
     re.I,
 )
-_PEOPLE = frozenset(
-    stem(w) for w in """person adult child man woman boy girl civilian soldier resident passenger
-    student worker patient victim pupil teacher officer member employee baby infant toddler
-    teenager casualty fighter troop""".split()
-)
-
 # Shares of one whole: what rules them out.
 _SHARE_BLOCK = re.compile(
     r"\b(?:ris(?:e|es|en|ing)|rose|fall(?:s|en|ing)?|fell|increas\w*|decreas\w*|grow\w*|grew|"
     r"growth|jump\w*|drop\w*|declin\w*|climb\w*|up|down|than|compared|versus|vs|from|"
     r"respectively|each|per|rate|rates|inflation|interest|margin|turnout|points?|"
     r"by|over|under|higher|lower|more|less|fewer|gain\w*|lost|loss\w*|cut|"
-    r"of\s+(?:them|those|whom|which|these)|among\s+(?:them|those))\b",
+    r"of\s+(?:them|those|whom|which|these)|among\s+(?:them|those)|"
+    # prices and yields of securities ("priced at 96.20 pct for a yield of 8.10 pct") ...
+    r"yields?|priced|prices?|coupons?|discount|premium|"
+    # ... and stakes, which are shares of different companies or of each other in a chain
+    r"owns?|owned|owning|stakes?|holds?|holding|holdings|controls?|controlled|subsidiary|"
+    # ... and how much of a count is in ("with 99% of the vote counted, Smith had 52%")
+    r"counted|reporting|tallied|processed)\b",
     re.I,
 )
 _OWN_BASE = re.compile(r"\b(?:among|for|in|with|within)\s+(?:the\s+)?[^\W\d_]+\W*$", re.I)
-_OF_BASE = re.compile(r"^\s*(?:of|among)\s+(?:the\s+|all\s+)?([^\W\d_]+)", re.I)
+# What a share is a share of ("80% of men", "75 pct of <MEC Sachs>"); read with match() at the
+# share's end.
+_OF_BASE = re.compile(
+    r"\s*(?:of|among)\s+(?:(?:the|all|its|their|his|her|our|those|these)\s+)*[<(\"“]?([^\W\d_]+)",
+    re.I,
+)
+_FIRST_WORD = re.compile(r"\s*([^\W\d_]+)")
+# Verbs after which the answer itself follows ("said yes", "were undecided").
+_ANSWER_VERBS = frozenset("""say said says told tell answered answer responded replied reply
+    were was are is be been being had have has would will could should did do does""".split())
+# Two shares are listed together only when coordinated ("48% …, 39% … and 21% …"), not when one
+# qualifies the other ("96.20 pct for a yield of 8.10 pct").
+_COORDINATED = re.compile(r",|\b(?:and|or|while|whereas|but|against|with)\b", re.I)
 
 
 def check(ctx: CheckContext) -> Iterable[Diagnostic]:
@@ -92,10 +144,11 @@ def _breakdowns(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
     claims, text = ctx.claims, ctx.text
     for n, w in enumerate(members[:-2]):
         whole = claims[w]
-        if whole.kind != "count" or whole.role == "age":
+        if whole.kind != "count" or whole.role == "age" or money.amount(whole, text):
             continue
         first = claims[members[n + 1]]
-        if not _BREAKDOWN_START.match(text[whole.end : first.start]):
+        form = _breakdown_form(ctx, whole, first)
+        if form is None:
             continue
         parts = [members[n + 1]]
         for k in members[n + 2 :]:
@@ -103,7 +156,7 @@ def _breakdowns(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
                 break
             parts.append(k)
         part_claims = [claims[k] for k in parts]
-        if len(parts) < 2 or not all(_part_of(p, whole) for p in part_claims):
+        if len(parts) < 2 or not all(_part_of(p, whole, text) for p in part_claims):
             continue
         s_start, s_end = ctx.sentence_span(whole.start)
         list_text = text[first.start : s_end]
@@ -114,26 +167,87 @@ def _breakdowns(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
         total_lo, total_hi = _total_interval(whole)
         ivs = [exact_interval(p) for p in part_claims]
         sum_lo, sum_hi = sum(lo for lo, _ in ivs), sum(hi for _, hi in ivs)
-        if not (sum_lo > total_hi or sum_hi < total_lo):
-            continue
+        if form == "complete":
+            if not (sum_lo > total_hi or sum_hi < total_lo):
+                continue
+            why = ("the list reads as a complete breakdown of that total (it follows it in the "
+                   "same sentence, with no “including” or “others”)")
+            if sum_hi < total_lo:
+                kinds = _disjoint_kinds(ctx, part_claims, complete=True)
+                if kinds is None:
+                    continue  # falling short: the rest may simply not be listed
+                why += f" and its parts ({', '.join(kinds)}) make up all of it"
+        else:
+            # Parts of a total that do not claim to be all of it: wrong only when they add up to
+            # more, are kinds that cannot overlap, and no one part exceeds the total alone (FC301).
+            kinds = _disjoint_kinds(ctx, part_claims)
+            if kinds is None or not sum_lo > total_hi or ivs[0][0] > total_hi:
+                continue
+            why = (f"they are parts of that total (“{form}”) and of kinds that cannot overlap "
+                   f"({', '.join(kinds)})")
         total = sum(p.value for p in part_claims)
         last = part_claims[-1]
-        listed = " + ".join(p.number_text or _fmt(p.value) for p in part_claims)
+        listed = " + ".join(quote(p.number_text) or _fmt(p.value) for p in part_claims)
         yield Diagnostic(
             code=CODE,
             name=NAME,
             severity=SEVERITY,
             message=(
-                f"The parts listed after “{whole.text}” add up to {_fmt(total)} ({listed}), not "
-                f"{_fmt(whole.value)}: the list reads as a complete breakdown of that total (it "
-                f"follows it in the same sentence, with no “including” or “others”), so a part or "
-                f"the total is wrong"
+                f"The parts listed after “{quote(whole.text)}” add up to {_fmt(total)} ({listed}), "
+                f"not {_fmt(whole.value)}: {why}, so a part or the total is wrong"
             ),
             start=whole.start,
             end=last.end,
-            related=tuple(Related(p.start, p.end, f"part: “{p.text}”") for p in part_claims)
-            + (Related(whole.start, whole.end, f"the stated total: “{whole.text}”"),),
+            related=tuple(Related(p.start, p.end, f"part: “{quote(p.text)}”") for p in part_claims)
+            + (Related(whole.start, whole.end, f"the stated total: “{quote(whole.text)}”"),),
         )
+
+
+def _breakdown_form(ctx: CheckContext, whole: Claim, first: Claim) -> str | None:
+    """How the words say that the figures after ``whole`` break it down: "complete" for a colon,
+    a dash or "of whom"; the cue in the writer's words ("Of the 40 people …", "300 of them") for
+    a breakdown that need not be complete; None when they do not."""
+    text = ctx.text
+    between = text[whole.end : first.start]
+    if _BREAKDOWN_START.match(between):
+        return "complete"
+    if not WHOLE_THEN_COMMA.match(between):
+        return None
+    s_start, _ = ctx.sentence_span(whole.start)
+    if introduces_whole(text, s_start, whole.start):
+        intro = [m.start() for m in re.finditer(r"\bof\b", text[s_start : whole.start], re.I)]
+        return quote(text[s_start + intro[-1] : whole.end]) + " …"
+    m = _OF_THEM.match(text, first.end, first.end + 20)
+    if m:
+        return quote(text[first.start : m.end()])
+    return None
+
+
+def _disjoint_kinds(ctx: CheckContext, parts: list[Claim], complete: bool = False) -> list[str] | None:
+    """What sets each part apart ("children", "adults"; "in France", "in Spain") when those are
+    kinds that cannot overlap (and, with ``complete``, that together make up the whole); None
+    when they may overlap ("12 were hurt and 30 were British")."""
+    text = ctx.text
+    _, s_end = ctx.sentence_span(parts[0].start)
+    labels = []
+    for n, p in enumerate(parts):
+        if noun_written(p):  # "20 women"
+            labels.append(quote(p.text[p.text.rfind(p.number_text) + len(p.number_text):]))
+            continue
+        end = parts[n + 1].start if n + 1 < len(parts) else s_end
+        m = _KIND.match(text, p.end, end)
+        if not m:
+            return None
+        labels.append(quote(m.group(1)).rstrip("."))
+    places = [re.fullmatch(r"(?:in|at|from)\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)", lab) for lab in labels]
+    if not complete and all(places) and len({pl.group(1) for pl in places}) == len(places):
+        return labels
+    stems = [stem(lab) for lab in labels]
+    if len(set(stems)) != len(stems):
+        return None
+    if complete:
+        return labels if set(stems) in _COMPLETE else None
+    return labels if any(set(stems) <= group for group in _EXCLUSIVE) else None
 
 
 def _total_interval(whole: Claim) -> tuple[float, float]:
@@ -145,13 +259,10 @@ def _total_interval(whole: Claim) -> tuple[float, float]:
     return claim_interval(whole)
 
 
-def _part_of(part: Claim, whole: Claim) -> bool:
+def _part_of(part: Claim, whole: Claim, text: str) -> bool:
     if part.kind != "count" or part.role == "age" or part.is_range:
         return False
-    if part.counted is None or whole.counted is None:
-        return True
-    a, b = stem(part.counted), stem(whole.counted)
-    return a == b or (a in _PEOPLE and b in _PEOPLE)
+    return money.amount(part, text) is None and same_counted(part, whole)
 
 
 # --- shares of one whole -------------------------------------------------------------------
@@ -166,8 +277,8 @@ def _shares(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
             if runs and runs[-1]:
                 runs.append([])
             continue
-        if runs and runs[-1] and _LIST_SEP.match(text[claims[runs[-1][-1]].end : c.start]) \
-                and c.start - claims[runs[-1][-1]].end <= 80:
+        sep = text[claims[runs[-1][-1]].end : c.start] if runs and runs[-1] else ""
+        if sep and _LIST_SEP.match(sep) and _COORDINATED.search(sep) and len(sep) <= 80:
             runs[-1].append(k)
         else:
             runs.append([k])
@@ -175,8 +286,8 @@ def _shares(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
         if len(run) < 2:
             continue
         shares = [claims[k] for k in run]
-        if any(s.is_range or s.high is None or s.low is None or s.value > 100 for s in shares):
-            continue
+        if any(s.is_range or s.high is None or s.low is None or s.value >= 100 for s in shares):
+            continue  # a whole share leaves nothing for the others: these are of different wholes
         s_start, s_end = ctx.sentence_span(shares[0].start)
         sentence = text[s_start:s_end]
         if _SHARE_BLOCK.search(sentence):
@@ -187,11 +298,13 @@ def _shares(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
             _OWN_BASE.search(text, claims[run[n - 1]].end, shares[n].start) for n in range(1, len(run))
         ):
             continue  # shares of different wholes ("80% of men and 70% of women", "among women 70%")
+        if _same_predicate(ctx, shares):
+            continue  # answers to different questions ("70% support X, and 60% support Y")
         lo = sum(claim_interval(s)[0] for s in shares)
         if lo <= 100 or math.isclose(lo, 100):
             continue
         total = sum(s.value for s in shares)
-        listed = " + ".join(s.text for s in shares)
+        listed = " + ".join(quote(s.text) for s in shares)
         yield Diagnostic(
             code=CODE,
             name=NAME,
@@ -203,8 +316,29 @@ def _shares(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
             ),
             start=shares[0].start,
             end=shares[-1].end,
-            related=tuple(Related(s.start, s.end, f"share: “{s.text}”") for s in shares),
+            related=tuple(Related(s.start, s.end, f"share: “{quote(s.text)}”") for s in shares),
         )
+
+
+def _same_predicate(ctx: CheckContext, shares: list[Claim]) -> bool:
+    """Do two shares take the same verb ("70% support checks, and 60% support a ban")? Then they
+    answer different questions; answers to one take different verbs ("48% backed the plan, 39%
+    opposed it") or a reporting verb or copula with the answer after it ("55% said yes, 40% said
+    no", "15% were undecided")."""
+    text = ctx.text
+    _, s_end = ctx.sentence_span(shares[0].start)
+    verbs = []
+    for n, s in enumerate(shares):
+        end = shares[n + 1].start if n + 1 < len(shares) else s_end
+        at = s.end
+        base = _OF_BASE.match(text, at, end)
+        if base:
+            at = base.end()
+        m = _FIRST_WORD.match(text, at, end)
+        verb = m.group(1).lower() if m else ""
+        if verb and verb not in _ANSWER_VERBS:
+            verbs.append(verb)
+    return len(verbs) != len(set(verbs))
 
 
 def _fmt(x: float) -> str:

@@ -63,6 +63,31 @@ FORMAT_BY_SUFFIX: dict[str, str] = {
     ".xhtml": "html",
 }
 
+# Document formats people try that figcheck does not read: named in the error, rather than
+# "binary file" or an invalid UTF-8 byte.
+UNSUPPORTED_SUFFIXES: dict[str, str] = {
+    ".docx": "a Word document",
+    ".doc": "a Word document",
+    ".odt": "an OpenDocument text",
+    ".rtf": "rich text",
+    ".pdf": "a PDF",
+    ".epub": "an EPUB book",
+    ".pages": "a Pages document",
+}
+READ_FORMATS = ("plain text (.txt), Markdown (.md), LaTeX (.tex), reStructuredText (.rst) "
+                "and HTML (.html)")
+
+
+def unsupported_format(path: str | PurePath | None) -> str | None:
+    """Why a file with this name is not read (a ``.docx``, a ``.pdf``), or None."""
+    suffix = PurePath(str(path or "")).suffix.lower()
+    what = UNSUPPORTED_SUFFIXES.get(suffix)
+    if what is None:
+        return None
+    return (f"format not supported ({suffix}, {what}); figcheck reads {READ_FORMATS}: convert it "
+            "to one of these (pandoc does) and check that")
+
+
 FORMAT_BY_LANGUAGE_ID: dict[str, str] = {
     "plaintext": "text",
     "text": "text",

@@ -210,7 +210,7 @@ class _Scanner:
     def line_end(self, pos: int) -> int:
         """Where the line holding ``pos`` ends; remembered, so a long line is searched once.
 
-        (Robustness, issue #8: searching from every ``\\verb`` made a line of 100,000
+        (Robustness, docs/reliability.md: searching from every ``\\verb`` made a line of 100,000
         characters of "\\verb\\verb…" take quadratic time.)"""
         start, end = self._line
         if not start <= pos <= end:

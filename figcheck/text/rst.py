@@ -53,7 +53,7 @@ PROSE_ARG_DIRECTIVES = frozenset(
 _PRE = r"(?<![^\s\-:/'\"<(\[{\u2018\u201c])"
 _POST = r"(?=[\s\-.,:;!?\\/'\")\]}>\u2019\u201d]|\Z)"
 # Role names are at most 64 characters ("py:func", "math"): unbounded, ":a:a:a:…" made every
-# ':' re-scan the rest of the run, quadratic in its length (robustness, issue #8).
+# ':' re-scan the rest of the run, quadratic in its length (robustness, docs/reliability.md).
 _INLINE = re.compile(
     r"(?P<sup>(?:\\ )?:su(?:p|perscript):`(?P<suptext>[23])`)"
     + r"|" + _PRE + r"(?P<literal>``(?=\S)[\s\S]{0,500}?(?<=\S)``)" + _POST

@@ -6,10 +6,13 @@ import argparse
 import logging
 import sys
 
+DESCRIPTION = ("The figcheck language server: LSP over stdin/stdout, for editors. "
+               "Also started as: python -m figcheck_lsp")
+
 
 def main(argv: list[str] | None = None) -> None:
     """Start the language server on stdin/stdout (it returns when the client says exit)."""
-    parser = argparse.ArgumentParser(prog="figcheck server", description=__doc__)
+    parser = argparse.ArgumentParser(prog="figcheck server", description=DESCRIPTION)
     parser.add_argument("--stdio", action="store_true", help="talk LSP over stdin/stdout (the default)")
     parser.add_argument("--debounce-ms", type=float, default=None,
                         help="pause after a keystroke before re-checking while typing (default 75)")

@@ -86,7 +86,7 @@ class FigcheckProtocol(LanguageServerProtocol):
         super()._execute_handler(msg_id, handler, callback, args, kwargs)
         # pygls 2.1 files the future of every notification run by a generator, coroutine or
         # thread handler (didOpen/didChange/didClose here, didSave, initialized) under a fresh
-        # uuid in _request_futures and never removes it: ~2 kB a keystroke, forever (issue #8:
+        # uuid in _request_futures and never removes it: ~2 kB a keystroke, forever (docs/reliability.md:
         # found by the memory soak). Nothing looks a notification's future up by that uuid (a
         # client cannot cancel a notification), so it is dropped at once.
         if callback == self._check_handler_result:

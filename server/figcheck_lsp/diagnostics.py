@@ -1,10 +1,9 @@
 """Engine diagnostics → LSP diagnostics, and the analysis of one document version.
 
-Each LSP diagnostic carries the rule code, a link to the rule's documentation, its related
-locations, and in ``data`` the fix already converted to LSP ranges, so a code action is a lookup.
-
-Rule documentation links use one stable scheme: ``RULE_DOCS_URL`` with the code in lower case as
-the anchor (``…/docs/rules.md#fc202``), matching the headings of docs/rules.md.
+Each LSP diagnostic carries the rule code, a link to the rule's documentation (only when the
+project URL is configured, see ``figcheck.links``: ``…/docs/rules.md#fc202``, matching the
+headings of docs/rules.md), its related locations, and in ``data`` the fix already converted to
+LSP ranges, so a code action is a lookup.
 """
 
 from __future__ import annotations
@@ -22,7 +21,6 @@ from .documents import ParagraphCache, Superseded
 from .positions import UTF16, LineTable
 
 SOURCE = "figcheck"
-RULE_DOCS_URL = "https://github.com/figcheck/figcheck/blob/main/docs/rules.md#{anchor}"
 TOO_LARGE_CODE = "too-large"
 _SEVERITY = {
     "error": types.DiagnosticSeverity.Error,
@@ -98,8 +96,16 @@ def too_large(size: int, cap: int) -> types.Diagnostic:
     )
 
 
-def rule_url(code: str) -> str:
-    return RULE_DOCS_URL.format(anchor=code.lower())
+def rule_url(code: str) -> str | None:
+    """The rule's documentation, when the project URL is configured (figcheck.links)."""
+    from figcheck.links import rule_doc_url
+
+    return rule_doc_url(code)
+
+
+def _code_description(code: str) -> types.CodeDescription | None:
+    href = rule_url(code)
+    return types.CodeDescription(href=href) if href else None
 
 
 def to_lsp(d: Diagnostic, table: LineTable, uri: str, version: int | None) -> types.Diagnostic:
@@ -108,7 +114,7 @@ def to_lsp(d: Diagnostic, table: LineTable, uri: str, version: int | None) -> ty
         message=d.message,
         severity=_SEVERITY.get(d.severity, types.DiagnosticSeverity.Warning),
         code=d.code,
-        code_description=types.CodeDescription(href=rule_url(d.code)),
+        code_description=_code_description(d.code),
         source=SOURCE,
         related_information=[_related(r, table, uri) for r in d.related] or None,
         data={"name": d.name, "version": version, "fix": fix_data(d.fix, table)},

@@ -5,7 +5,7 @@
 import * as os from "os";
 import * as vscode from "vscode";
 import { PythonLookup } from "./python";
-import { ProbeResult, Resolution, ServerCommand, describe, isNotFound, resolveServerCommand } from "./serverCommand";
+import { INSTALL_NOTE, ProbeResult, Resolution, ServerCommand, describe, isNotFound, resolveServerCommand } from "./serverCommand";
 import { ServerSettings, changeNeedsRestart, toServerSettings } from "./settings";
 
 export const SECTION = "figcheck";
@@ -149,9 +149,9 @@ export class FigcheckController implements vscode.Disposable {
     const resolution = await this.resolve();
     if (isNotFound(resolution)) {
       this.commandSource = undefined;
-      this.log(`${resolution.error} Install it with: ${resolution.installCommand}`);
+      this.log(`${resolution.error} Install it with: ${resolution.installCommand} ${INSTALL_NOTE}`);
       this.setStatus("error", `${resolution.error}\nInstall it with: ${resolution.installCommand}`);
-      void this.showError(`${resolution.error} Install it with \`${resolution.installCommand}\`, or set "figcheck.path".`);
+      void this.showError(`${resolution.error} Install it with \`${resolution.installCommand}\` ${INSTALL_NOTE}, or set "figcheck.path".`);
       return;
     }
     this.lastCommand = resolution;

@@ -12,7 +12,7 @@ export interface ServerCommand {
 
 export interface NotFound {
   error: string;
-  /** The command a user runs to install the server, shown in the error message. */
+  /** The command a user runs to install the server today (from a checkout), shown in the error message. */
   installCommand: string;
 }
 
@@ -76,10 +76,19 @@ export function expandPath(value: string, inputs: Pick<ResolveInputs, "workspace
   return out;
 }
 
+/** Where a user's figcheck checkout is, in the install command (the name is not on PyPI yet). */
+export const CHECKOUT_PLACEHOLDER = "/path/to/figcheck";
+
+/** The command that installs figcheck today: from a checkout of its repository. */
 export function installCommand(interpreter?: string[]): string {
-  if (interpreter && interpreter.length > 0) return [...interpreter.map(quote), "-m", "pip", "install", "figcheck"].join(" ");
-  return "pip install figcheck";
+  const pip = interpreter && interpreter.length > 0 ? [...interpreter.map(quote), "-m", "pip"] : ["pip"];
+  return [...pip, "install", "-e", CHECKOUT_PLACEHOLDER].join(" ");
 }
+
+/** What the error message adds after the install command. */
+export const INSTALL_NOTE =
+  `(${CHECKOUT_PLACEHOLDER}: a clone of figcheck's repository; "figcheck @ git+URL" installs from a git URL; ` +
+  "once figcheck is published on PyPI, `pip install figcheck`)";
 
 /** `figcheck.path` → a command, or undefined when the setting is empty; throws on a malformed value. */
 export function commandFromSetting(value: unknown, inputs: Pick<ResolveInputs, "workspaceFolder" | "homeDir">): ServerCommand | undefined {

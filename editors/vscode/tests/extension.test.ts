@@ -200,17 +200,19 @@ test("no server anywhere: an error with the install command, and the status bar 
   assert.equal(clients.length, 0);
   assert.equal(api.controller.status, "error");
   assert.equal(fake.state.errors.length, 1);
-  assert.match(fake.state.errors[0].message, /pip install figcheck/);
+  assert.match(fake.state.errors[0].message, /pip install -e \/path\/to\/figcheck/);
+  assert.match(fake.state.errors[0].message, /git\+URL/);
+  assert.match(fake.state.errors[0].message, /once figcheck is published on PyPI, `pip install figcheck`/);
   assert.deepEqual(fake.state.errors[0].items, ["Open Settings", "Show Output"]);
   assert.deepEqual(fake.state.executed.at(-1), { command: "workbench.action.openSettings", args: ["figcheck.path"] });
   assert.ok(status().backgroundColor instanceof fake.ThemeColor);
-  assert.match(String(status().tooltip), /pip install figcheck/);
+  assert.match(String(status().tooltip), /pip install -e \/path\/to\/figcheck/);
 });
 
 test("the install command names the selected interpreter when it lacks figcheck", async () => {
   interpreter = ["/envs/a/bin/python"];
   await activate(context(), deps({ which: () => undefined, probeInterpreter: async () => "missing" }));
-  assert.match(fake.state.errors[0].message, /\/envs\/a\/bin\/python -m pip install figcheck/);
+  assert.match(fake.state.errors[0].message, /\/envs\/a\/bin\/python -m pip install -e \/path\/to\/figcheck/);
 });
 
 test("a server that fails to start is reported, and Restart tries again", async () => {

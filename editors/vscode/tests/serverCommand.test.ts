@@ -84,12 +84,12 @@ test("an interpreter without figcheck falls back to PATH", async () => {
 test("nothing found: an error that names the install command", async () => {
   const bare = await resolveServerCommand({ configuredPath: [], which: none });
   assert.ok(isNotFound(bare));
-  assert.equal(bare.installCommand, "pip install figcheck");
+  assert.equal(bare.installCommand, "pip install -e /path/to/figcheck");
   assert.match(bare.error, /not found/);
 
   const withPython = await resolveServerCommand({ configuredPath: [], interpreter: ["/home/u/my env/bin/python"], probeInterpreter: probeSays("missing"), which: none });
   assert.ok(isNotFound(withPython));
-  assert.equal(withPython.installCommand, '"/home/u/my env/bin/python" -m pip install figcheck');
+  assert.equal(withPython.installCommand, '"/home/u/my env/bin/python" -m pip install -e /path/to/figcheck');
   assert.match(withPython.error, /selected interpreter/);
 });
 

@@ -84,6 +84,79 @@ local function log_path()
   return vim.lsp.get_log_path()
 end
 
+-- The server's standard error: Neovim's LSP client writes each chunk to the LSP log as
+--   [ERROR][date] …rpc.lua:N	"rpc"	"<program>"	"stderr"	"<chunk, escaped as by vim.inspect>"
+-- (the program is a list on newer versions). The plugin reads it back after the server exits,
+-- so that the cause (a missing module, a bad option) is shown instead of just an exit code.
+local STDERR_LINES = 5
+local STDERR_WINDOW = 256 * 1024 -- bytes of the log read, from its end
+M.last_exit = nil -- { code = n, stderr = { lines } } of the last server that failed
+
+local ESCAPES = { a = "\a", b = "\b", f = "\f", n = "\n", r = "\r", t = "\t", v = "\v" }
+
+local function unescape(s)
+  local out, i = {}, 1
+  while i <= #s do
+    local c = s:sub(i, i)
+    if c == "\\" and i < #s then
+      local digits = s:match("^%d%d?%d?", i + 1)
+      if digits then
+        table.insert(out, string.char(tonumber(digits) % 256))
+        i = i + 1 + #digits
+      else
+        local e = s:sub(i + 1, i + 1)
+        table.insert(out, ESCAPES[e] or e)
+        i = i + 2
+      end
+    else
+      table.insert(out, c)
+      i = i + 1
+    end
+  end
+  return table.concat(out)
+end
+
+local function log_size()
+  local st = uv.fs_stat(log_path())
+  return st and st.size or 0
+end
+
+--- The last lines `program` wrote on stderr, from the LSP log after byte `from` (for tests too).
+function M.stderr_tail(program, from, log_file)
+  log_file = log_file or log_path()
+  local f = io.open(log_file, "rb")
+  if f == nil then
+    return {}
+  end
+  local size = f:seek("end")
+  local start = math.max(from or 0, size - STDERR_WINDOW)
+  if start > size then
+    start = 0 -- the log was rotated or truncated
+  end
+  f:seek("set", start)
+  local text = f:read("*a") or ""
+  f:close()
+  local quoted = vim.inspect(program)
+  local chunks = {}
+  for line in text:gmatch("[^\n]+") do
+    local at = line:find('"stderr"', 1, true)
+    if at and line:find(quoted, 1, true) then
+      local rest = vim.trim(line:sub(at + #'"stderr"'))
+      local q = rest:sub(1, 1)
+      if (q == '"' or q == "'") and rest:sub(-1) == q then
+        table.insert(chunks, unescape(rest:sub(2, -2)))
+      end
+    end
+  end
+  local lines = {}
+  for _, l in ipairs(vim.split(table.concat(chunks), "\n", { plain = true })) do
+    if vim.trim(l) ~= "" then
+      table.insert(lines, (l:gsub("%s+$", "")))
+    end
+  end
+  return vim.list_slice(lines, math.max(1, #lines - STDERR_LINES + 1), #lines)
+end
+
 local function notify(msg, level)
   vim.notify("figcheck: " .. msg, level or vim.log.levels.INFO)
 end
@@ -102,14 +175,30 @@ function M.uses_lsp_config()
   return not M.config.legacy and type(vim.lsp.config) ~= "nil" and type(vim.lsp.enable) == "function"
 end
 
+local function is_absolute(path)
+  return path:sub(1, 1) == "/" or path:match("^%a:[/\\]") ~= nil or path:sub(1, 2) == "\\\\"
+end
+
+-- A program given by a relative path (".venv/bin/python") is taken from the current directory
+-- now: the server runs in the project root, where the same relative path means nothing.
+local function absolute_program(cmd)
+  local program = cmd[1]
+  if type(program) ~= "string" or is_absolute(program) or not program:find("[/\\]") then
+    return cmd
+  end
+  local out = vim.deepcopy(cmd)
+  out[1] = vim.fn.simplify(vim.fn.fnamemodify(program, ":p"))
+  return out
+end
+
 --- The command that starts the server.
 function M.resolve_cmd()
   local cmd = M.config.cmd
   if type(cmd) == "string" then
-    return { cmd, "server" }
+    return absolute_program({ cmd, "server" })
   end
   if type(cmd) == "table" and #cmd > 0 then
-    return cmd
+    return absolute_program(cmd)
   end
   if vim.fn.executable("figcheck") == 1 then
     return { "figcheck", "server" }
@@ -202,10 +291,31 @@ function M.clients()
   return out
 end
 
+local function on_exit_handler(cmd, from)
+  return function(code, signal, client_id)
+    for r, id in pairs(clients_by_root) do
+      if id == client_id then
+        clients_by_root[r] = nil
+      end
+    end
+    if code ~= 0 and signal ~= 15 then
+      -- Let the last chunks of stderr reach the log before reading it.
+      vim.defer_fn(function()
+        local stderr = M.stderr_tail(cmd[1], from)
+        M.last_exit = { code = code, stderr = stderr, cmd = cmd }
+        local cause = #stderr > 0 and (": " .. table.concat(stderr, " | ")) or ""
+        notify(("the server exited with code %d%s (run :FigcheckInfo, then :FigcheckRestart)"):format(code, cause),
+          vim.log.levels.WARN)
+      end, 200)
+    end
+  end
+end
+
 local function client_config(root)
+  local cmd = M.resolve_cmd()
   return {
     name = NAME,
-    cmd = M.resolve_cmd(),
+    cmd = cmd,
     cmd_cwd = root,
     root_dir = root,
     workspace_folders = { { uri = vim.uri_from_fname(root), name = root } },
@@ -214,18 +324,7 @@ local function client_config(root)
     capabilities = M.config.capabilities,
     on_attach = M.config.on_attach,
     flags = { debounce_text_changes = 150 },
-    on_exit = function(code, signal, client_id)
-      for r, id in pairs(clients_by_root) do
-        if id == client_id then
-          clients_by_root[r] = nil
-        end
-      end
-      if code ~= 0 and signal ~= 15 then
-        vim.schedule(function()
-          notify(("the server exited with code %d; run :FigcheckInfo, then :FigcheckRestart"):format(code), vim.log.levels.WARN)
-        end)
-      end
-    end,
+    on_exit = on_exit_handler(cmd, log_size()),
   }
 end
 
@@ -236,7 +335,8 @@ local function check_executable(cmd)
   if not warned_missing then
     warned_missing = true
     notify(
-      ("cannot start the server: '%s' is not executable. Install it with `pip install figcheck`, "
+      ("cannot start the server: '%s' is not executable. Install figcheck from a checkout of its "
+        .. "repository with `pip install -e /path/to/figcheck` (once it is on PyPI: `pip install figcheck`), "
         .. "or pass cmd = {...} to require('figcheck').setup()"):format(cmd[1]),
       vim.log.levels.ERROR
     )
@@ -280,14 +380,16 @@ function M.attach(bufnr)
 end
 
 local function lsp_config_table()
+  local cmd = M.resolve_cmd()
   return {
-    cmd = M.resolve_cmd(),
+    cmd = cmd,
     filetypes = M.config.filetypes,
     root_markers = M.config.root_markers,
     settings = { figcheck = server_settings() },
     init_options = init_options(),
     capabilities = M.config.capabilities,
     on_attach = M.config.on_attach,
+    on_exit = on_exit_handler(cmd, log_size()),
   }
 end
 
@@ -397,7 +499,7 @@ function M.info_lines()
   local cmd = M.resolve_cmd()
   add("figcheck.nvim %s on Neovim %s", M.version, tostring(vim.version().major .. "." .. vim.version().minor .. "." .. vim.version().patch))
   add("API: %s", M.uses_lsp_config() and "vim.lsp.config/vim.lsp.enable" or "vim.lsp.start_client (FileType autocommand)")
-  add("command: %s%s", table.concat(cmd, " "), vim.fn.executable(cmd[1]) == 1 and "" or "   (NOT EXECUTABLE: pip install figcheck)")
+  add("command: %s%s", table.concat(cmd, " "), vim.fn.executable(cmd[1]) == 1 and "" or "   (NOT EXECUTABLE: pip install -e /path/to/figcheck)")
   add("file types: %s", table.concat(M.config.filetypes, ", "))
   add("root markers: %s", table.concat(M.config.root_markers, ", "))
   add("settings: %s", vim.inspect(M.config.settings, { newline = " ", indent = "" }))
@@ -430,6 +532,15 @@ function M.info_lines()
   end
   table.sort(parts)
   add("this buffer (%d, filetype %s): %s", buf, vim.bo[buf].filetype, #parts > 0 and table.concat(parts, ", ") or "no figcheck diagnostics")
+  if M.last_exit then
+    add("last server exit: code %d (%s)", M.last_exit.code, table.concat(M.last_exit.cmd, " "))
+    if #M.last_exit.stderr == 0 then
+      add("  (nothing on its stderr in the log)")
+    end
+    for _, l in ipairs(M.last_exit.stderr) do
+      add("  stderr: %s", l)
+    end
+  end
   add("log: %s", log_path())
   return lines
 end

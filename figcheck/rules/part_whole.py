@@ -1,0 +1,119 @@
+"""Can one figure be a part of another? What FC301 and FC302 both ask before comparing.
+
+"of", "including" and a colon say that one figure is part of another only when the two count or
+measure the same kind of thing: "12 of the 9 crew" (crew of crew), "Of the 42 passengers, 45 …"
+(the bare 45 counts passengers too), "30 people were hurt, including 40 children" (children are
+people). Not "2,000 boxes of 50 capsules" (a container and its contents), "900,000 shares of its
+2.50 dlrs preferred" (shares and money) or "1986 revenues of 3.4 billion dlrs" (a year and a
+sum).
+Money is compared on one base (cents and dollars alike, see ``money``), and never a price per
+share with a total.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import units
+from ..model import Claim
+from . import money
+from .referent import stem
+
+# Counted nouns that all name people: a part counted in one is a plausible subset of another.
+PEOPLE = frozenset(
+    stem(w) for w in """person adult child man woman boy girl civilian soldier resident passenger
+    student worker patient victim pupil teacher officer member employee baby infant toddler
+    teenager casualty fighter troop crew miner staff pilgrim tourist visitor migrant refugee
+    prisoner hostage survivor driver pedestrian""".split()
+)
+DETERMINER = r"(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|all\s+(?:the\s+)?|those\s+|these\s+)?"
+# "Of the 42 passengers, …": a whole introduced as what the next figures are part of (the words
+# before the whole, see ``introduces_whole``) ...
+_WHOLE_INTRO = re.compile(
+    r"(?:^|[,;:(—–-]\s*|\b(?:and|but)\s+)(?:of|out\s+of)\s+" + DETERMINER + r"$", re.I
+)
+# ... and the words after it, up to the first part.
+WHOLE_THEN_COMMA = re.compile(r"^[^\d;:.!?]{0,60}?,\s*$")
+# A figure that is only the start of a compound one ("6-7/8 pct", "9-1/4") or the size of each of
+# several things rather than a whole ("200 acres of 40-acre plots", "six-month paper").
+_COMPOUND_AFTER = re.compile(r"[-/‑]\w")
+
+
+@dataclass(frozen=True, slots=True)
+class Base:
+    """How a part and a whole compare: multiply the part's figures by ``part`` and the whole's by
+    ``whole`` to put both on one base; ``kind`` is "count", "quantity" or "money" (then
+    ``currency`` names it)."""
+
+    part: float
+    whole: float
+    kind: str
+    currency: str | None = None
+
+
+def common_base(part: Claim, whole: Claim, text: str) -> Base | None:
+    """How ``part`` and ``whole`` compare on one base (the main unit of their currency, for
+    money) when the two count or measure the same kind of thing; None when they do not."""
+    if _compound(part, text) or _compound(whole, text):
+        return None
+    if part.role == "age" or whole.role == "age":
+        return None
+    pm, wm = money.amount(part, text), money.amount(whole, text)
+    if pm or wm:
+        if pm and wm and money.comparable(pm, wm):
+            return Base(pm.factor, wm.factor, "money", pm.currency)
+        return None
+    if part.kind != whole.kind:
+        return None
+    if part.kind == "quantity":
+        if not (part.unit and whole.unit) or part.dimension != whole.dimension:
+            return None
+        try:
+            if units.convert(0.0, part.unit, whole.unit) != 0.0:
+                return None  # temperatures on offset scales are not parts of anything
+            return Base(units.convert(1.0, part.unit, whole.unit), 1.0, "quantity")
+        except Exception:
+            return None
+    if part.kind == "count":
+        return Base(1.0, 1.0, "count") if same_counted(part, whole) else None
+    return None
+
+
+def same_counted(part: Claim, whole: Claim) -> bool:
+    """Do two counts count the same kind of thing? A part whose noun is not written counts what
+    the whole counts ("Of the 42 passengers, 45 …"); a whole whose noun is not written is
+    trusted only when the part has none either ("45 out of 42")."""
+    if not noun_written(whole):
+        return not noun_written(part) and whole.counted is None
+    if not noun_written(part) or part.counted is None or whole.counted is None:
+        return True
+    a, b = stem(part.counted), stem(whole.counted)
+    return a == b or (a in PEOPLE and b in PEOPLE)
+
+
+def noun_written(c: Claim) -> bool:
+    """Is the counted noun written in the claim itself ("9 crew"), not carried over from an
+    earlier figure ("6" in "500,000 shares of 6-7/8 pct preferred")?"""
+    if c.counted is None:
+        return False
+    at = c.text.rfind(c.number_text) if c.number_text else -1
+    tail = c.text[at + len(c.number_text):] if at >= 0 else c.text
+    return re.search(r"[^\W\d_]{2,}", tail) is not None
+
+
+def _compound(c: Claim, text: str) -> bool:
+    """A figure that is part of a compound, or the size of each item."""
+    end = money.number_end(c)
+    return _COMPOUND_AFTER.match(text, end, end + 2) is not None
+
+
+def introduces_whole(text: str, sentence_start: int, at: int) -> bool:
+    """Do the words before ``at`` (within its sentence) introduce the figure there as a whole,
+    "Of the 42 passengers" or ", and of the 42 passengers"?"""
+    return _WHOLE_INTRO.search(text[max(sentence_start, at - 40) : at]) is not None
+
+
+def quote(words: str) -> str:
+    """A figure as quoted in a message: on one line, however the text was wrapped."""
+    return " ".join(words.split())
