@@ -156,6 +156,8 @@ _WHOLE_BEFORE = re.compile(
     r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|all|most|some|none|"
     r"half|many|few))\S*\s+(?:\w+\s+){0,2}?(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 _NUMBERS = re.compile(r"\d[\d,.]*")
+# "… 60 square miles of that wetland": the figure's thing pointed back at after it.
+_RESTATE_AFTER = re.compile(r"[\"'’”)\]]?\s*of\s+(?:that|this|those|these|the\s+same)\s+([^\W\d_]{3,})", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _RESTATE_NEAR = re.compile(
     r"\b(?:the same|that same|this same|the figure|that figure|this figure|that number|"
@@ -362,7 +364,7 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         contrast = next((w for w in near_after if w in _CONTRAST_AFTER), None)
     if contrast is None and _PART_AFTER.match(after):
         contrast = "of them"
-    restate = _RESTATE_NEAR.search(sentence[max(0, c0 - 30):c0])
+    restate = _RESTATE_NEAR.search(sentence[max(0, c0 - 30):c0]) or _RESTATE_AFTER.match(after)
     return ClaimFrame(
         index=place[0], sentence=place[1], paragraph=place[2],
         kind=kind_key(claim),
