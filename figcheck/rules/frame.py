@@ -221,6 +221,9 @@ class ClaimFrame:
     change: bool  # the figure is an amount of change ("rose by #", "up #", "fell #")
     contrast: str | None
     restate: str | None
+    # "60 square miles of that wetland": a part of a thing named before (FC201) — or, for the
+    # same number in another unit (FC202), the same thing pointed back at
+    of_that: str | None
     n_figures: int
 
 
@@ -364,7 +367,8 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         contrast = next((w for w in near_after if w in _CONTRAST_AFTER), None)
     if contrast is None and _PART_AFTER.match(after):
         contrast = "of them"
-    restate = _RESTATE_NEAR.search(sentence[max(0, c0 - 30):c0]) or _RESTATE_AFTER.match(after)
+    restate = _RESTATE_NEAR.search(sentence[max(0, c0 - 30):c0])
+    of_that = _RESTATE_AFTER.match(after)
     return ClaimFrame(
         index=place[0], sentence=place[1], paragraph=place[2],
         kind=kind_key(claim),
@@ -390,6 +394,7 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         restate=restate.group(0).lower().strip() if restate and (
             not restate.group(1) or restate.group(1).lower() not in _STOP) else None,
         n_figures=len(spans),
+        of_that=of_that.group(0).strip(" \"'’”)]").lower() if of_that else None,
     )
 
 

@@ -157,11 +157,19 @@ def judge(ctx: CheckContext, i: int, j: int, rule: str) -> Judgement:
     x = features(fa, fb, matcher)
     score = probability(x)
     agree = _agreeing(fa, fb, x)
-    if _pointer(fa, fb) or _pointer(fb, fa):
+    if _pointer(fa, fb) or _pointer(fb, fa) or (rule == "FC202" and _of_that(fa, fb)):
         # An explicit restatement that points at the other figure's words ("the same force of",
         # "that figure", "those 42 passengers") is decisive on its own.
         score = max(score, threshold(rule))
     return Judgement(score, None, agree, bool(x[2] and x[3]))
+
+
+def _of_that(fa: ClaimFrame, fb: ClaimFrame) -> bool:
+    """"… of that wetland" after one figure, "wetland" in the other's sentence."""
+    for f, other in ((fa, fb), (fb, fa)):
+        if f.of_that and f.of_that.split()[-1] in {w.lower() for w in other.raw}:
+            return True
+    return False
 
 
 def _pointer(f: ClaimFrame, other: ClaimFrame) -> bool:
@@ -250,6 +258,8 @@ def _agreeing(fa: ClaimFrame, fb: ClaimFrame, x: list[float]) -> tuple[str, ...]
         out.append("nearly the same sentence")
     if fa.restate or fb.restate:
         out.append(f"“{fb.restate or fa.restate}”")
+    elif fa.of_that or fb.of_that:
+        out.append(f"“{fb.of_that or fa.of_that}”")
     if fa.verb and fa.verb == fb.verb:
         out.append("the same verb " + _as_written(fa.verb_word, fb.verb_word))
     shared = [t for t, _ in fa.written if t in fb.local and t != fa.verb]
