@@ -30,6 +30,7 @@ examples:
   figcheck check --executor dask --scheduler tcp://HOST:8786 --format jsonl archive/
   figcheck extract --format json article.md the numeric claims found, as JSON
   figcheck rule FC202                       explain a rule
+  figcheck playground --open                check prose in the browser (docs/playground.md)
 
 exit status: 0 no problems, 1 problems at or above --fail-on, 2 usage, configuration or I/O error
 """
@@ -112,6 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
                                  add_help=False)  # `figcheck server --help` is the server's
     server.add_argument("server_args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     server.set_defaults(handler=cmd_server)
+    from .playground import add_parser as add_playground  # argparse only; the rest when run
+
+    add_playground(commands)
     return parser
 
 

@@ -30,9 +30,14 @@ class Claim:
     value: float
     low: float | None
     high: float | None
-    unit: str | None  # pint's canonical unit string; None for counts and money
-    dimension: str  # pint dimensionality, or "count", "percent", "currency:XXX"
-    kind: Literal["quantity", "count", "percent", "money"]
+    unit: str | None  # pint's canonical unit string; None for counts, money and pure numbers
+    # pint dimensionality, or "count", "percent", "percentage point", "currency:XXX", and
+    # "dimensionless" for a pure number (a ratio, a multiplier, a statistic)
+    dimension: str
+    # "percent" covers percentage points too, told apart by unit "percentage_point" and dimension
+    # "percentage point" ("rose 2 points to 7%": a difference of percentages, never a share);
+    # "number": a figure with no unit that is not a count ("16 times", "1:60", "p = 0.03").
+    kind: Literal["quantity", "count", "percent", "money", "number"]
     qualifier: str | None = None
     counted: str | None = None  # for counts: the singular, lower-case noun counted
     converted_from: int | None = None  # index (in the claim list) of the figure this restates

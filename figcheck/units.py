@@ -9,11 +9,33 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 
+# Units writers use that pint lacks. The radius of a planet or moon is a unit of its own kind
+# ("5Rp", "8.74Rs"): it converts to nothing, so two bodies' radii never compare.
+_DEFINITIONS = (
+    "ppb = 1e-9 = parts_per_billion",
+    "rayleigh = 1e10 / (4 * pi) / meter ** 2 / second / steradian",
+    "international_unit = [international_unit]",  # vitamins and drugs: a unit per substance
+)
+
+
 @cache
 def registry():
     import pint
 
-    return pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+    ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+    for definition in _DEFINITIONS:
+        ureg.define(definition)
+    return ureg
+
+
+@lru_cache(maxsize=64)
+def body_radius(body: str) -> str:
+    """The unit "radius of ``body``" ("p" for a planet, "Rh" for Rhea), defined on first use."""
+    name = "radius_" + "".join(ch for ch in body if ch.isalnum() and ch.isascii()) or "radius_body"
+    ureg = registry()
+    if name not in ureg:
+        ureg.define(f"{name} = [{name}]")
+    return name
 
 
 @lru_cache(maxsize=4096)
@@ -22,14 +44,29 @@ def canonical(unit: str) -> str:
     return str(registry().parse_units(unit))
 
 
+# The order dimensions are written in, so that one kind has one spelling whatever unit it was
+# measured in (pint writes horsepower as "[length] ** 2 * [mass] / [time] ** 3" but kilowatts as
+# "[mass] * [length] ** 2 / [time] ** 3").
+_DIMENSION_ORDER = ("[mass]", "[length]", "[time]", "[current]", "[temperature]", "[substance]", "[luminosity]")
+
+
 @lru_cache(maxsize=4096)
 def dimension(unit: str) -> str:
-    """pint's dimensionality string ("[length] ** 2"); data sizes, which pint counts as
-    dimensionless, are "[information]" so they never compare with ratios such as mg/kg."""
-    dims = str(registry().parse_units(unit).dimensionality)
-    if dims == "dimensionless" and "bit" in base_unit(unit):
-        return "[information]"
-    return dims
+    """pint's dimensionality in one canonical spelling ("[length] ** 2", "[mass] / [length] ** 3");
+    data sizes, which pint counts as dimensionless, are "[information]" so they never compare
+    with ratios such as mg/kg."""
+    dims = dict(registry().parse_units(unit).dimensionality)
+    if not dims:
+        return "[information]" if "bit" in base_unit(unit) else "dimensionless"
+    order = sorted(dims, key=lambda d: (_DIMENSION_ORDER.index(d) if d in _DIMENSION_ORDER else len(_DIMENSION_ORDER), d))
+
+    def power(d: str, n: float) -> str:
+        n = abs(n)
+        return d if n == 1 else f"{d} ** {int(n) if n == int(n) else n}"
+
+    top = " * ".join(power(d, dims[d]) for d in order if dims[d] > 0) or "1"
+    bottom = "".join(f" / {power(d, dims[d])}" for d in order if dims[d] < 0)
+    return top + bottom
 
 
 @lru_cache(maxsize=4096)
@@ -67,3 +104,20 @@ def _linear(unit: str, to: str) -> tuple[float, float]:
 
 def same_dimension(a: str, b: str) -> bool:
     return dimension(a) == dimension(b)
+
+
+@lru_cache(maxsize=4096)
+def reciprocal(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` measure inverse kinds ("litre / kilometre" and "mile / gallon":
+    fuel used per distance and distance per fuel), so that one converts into the other as 1/x."""
+    try:
+        return dimension(a) == dimension(f"1 / ({b})") and dimension(a) != dimension(b)
+    except Exception:
+        return False
+
+
+def convert_reciprocal(value: float, unit: str, to: str) -> float:
+    """``value`` in ``unit`` restated in the inverse unit ``to`` (7.8 L/100 km → 30.2 mpg)."""
+    if value == 0:
+        return float("inf")
+    return convert(1.0 / value, f"1 / ({unit})", to)

@@ -96,3 +96,15 @@ def test_equivalents():
     assert counterpart(8, "mile").text == "12.9 km"
     assert describe(1, None) == [] and describe(1, "second") == []
     assert format_number(247104.9) == "247,105" and format_number(0.0386) == "0.0386"
+
+
+def test_hover_on_a_change_shows_the_computed_change():
+    text = "Exports tripled to 40,000 tonnes from 20,000 tonnes.\n"
+    snap = Snapshot("file:///c.txt", 1, text, "text", None, ParagraphCache(),
+                    settings.settings_for(None, settings.EditorSettings())[0], 0)
+    analysis = analyze(snap)
+    hover, span = hover_text(analysis, text.index("tripled") + 2, markdown=False)
+    assert "change: 20,000 tonnes → 40,000 tonnes is ×2.00" in hover and "“tripled” is stated" in hover
+    assert text[span[0]:span[1]] == "tripled"
+    hover, _ = hover_text(analysis, text.index("20,000") + 1, markdown=False)
+    assert "×2.00" in hover

@@ -70,9 +70,7 @@ async def test_conversion_quick_fix_removes_the_diagnostic(client: LanguageClien
     open_doc(client, uri, EMBANKMENT)
     found = [d for d in await diagnostics(client, result, uri, 1) if d.code == "FC101"]
     assert len(found) == 1, found
-    actions = await client.text_document_code_action_async(types.CodeActionParams(
-        text_document=types.TextDocumentIdentifier(uri=uri), range=found[0].range,
-        context=types.CodeActionContext(diagnostics=found, only=[types.CodeActionKind.QuickFix])))
+    actions = await _quick_fixes(client, uri, found)
     fixes = [a for a in actions if a.title.lower().startswith(("replace", "change", "use", "correct"))
              or (a.diagnostics and a.is_preferred)]
     assert fixes, [a.title for a in actions]
@@ -80,6 +78,13 @@ async def test_conversion_quick_fix_removes_the_diagnostic(client: LanguageClien
     assert fixed != EMBANKMENT
     change(client, uri, 2, fixed)
     assert not [d for d in await diagnostics(client, result, uri, 2) if d.code == "FC101"]
+
+
+async def _quick_fixes(client, uri, found):
+    """The quick fixes the server offers for the diagnostics ``found``."""
+    return await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), range=found[0].range,
+        context=types.CodeActionContext(diagnostics=found, only=[types.CodeActionKind.QuickFix])))
 
 
 async def test_fix_all_applies_safe_fixes(client: LanguageClient):
@@ -126,6 +131,28 @@ async def test_hover_on_a_figure(client: LanguageClient):
     assert "12" in text and "kilomet" in text
     assert "mi" in text  # the equivalent in miles
     assert hover.range.start.line == 0
+
+
+CHANGE = "Sales rose 13.1% to $411.1m from $326.0m.\n"
+
+
+async def test_change_mismatch_quick_fix_and_hover(client: LanguageClient):
+    result = await _init(client)
+    uri = _uri("change.txt")
+    open_doc(client, uri, CHANGE)
+    found = [d for d in await diagnostics(client, result, uri, 1) if d.code == "FC303"]
+    assert len(found) == 1, found
+    assert "+26.1%" in found[0].message and len(found[0].related_information) == 2
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(0, 22)))
+    assert hover is not None and "$326.0m → $411.1m is +26.1%" in hover.contents.value
+    actions = await _quick_fixes(client, uri, found)
+    fixes = [a for a in actions if a.is_preferred]
+    assert [a.title for a in fixes] == ["Replace “13.1” with “26.1”"], [a.title for a in actions]
+    fixed = apply_edits(CHANGE, edits_of(fixes[0], uri), result.capabilities.position_encoding)
+    assert fixed == CHANGE.replace("13.1%", "26.1%")
+    change(client, uri, 2, fixed)
+    assert not [d for d in await diagnostics(client, result, uri, 2) if d.code == "FC303"]
 
 
 async def test_settings_change_disables_a_rule(client: LanguageClient):

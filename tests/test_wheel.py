@@ -105,3 +105,17 @@ def test_the_installed_command_checks_the_seed(installed):
     assert [d["code"] for d in report["files"][0]["diagnostics"]] == ["FC202", "FC202"]
     help_text = _run([str(bin_dir / "figcheck"), "server", "--help"], cwd=cwd).stdout
     assert "usage: figcheck server" in help_text
+
+
+def test_the_wheel_ships_the_playground_page_and_the_example(installed):
+    wheel, purelib, bin_dir, cwd = installed
+    static = "figcheck/playground/static/"
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {static + n for n in ("index.html", "playground.css", "playground.js", "example.txt")} <= names
+    seed = (ROOT / "seeds" / "kharkiv-counteroffensive-2022.txt").read_bytes()
+    assert zipfile.ZipFile(wheel).read(static + "example.txt") == seed
+    # Installed, the playground serves the packaged example, not a checkout's seeds/.
+    probe = ("from figcheck.playground import serve; "
+             "print(serve.Playground('127.0.0.1', 0)._file('example.txt'))")
+    served = Path(_run([str(bin_dir / "python"), "-c", probe], cwd=cwd).stdout.strip())
+    assert served == purelib / "figcheck" / "playground" / "static" / "example.txt"

@@ -25,9 +25,10 @@ _A_FOLLOWERS = (
     "liter|gallon|hectare|acre|square|cubic|decade|century|fortnight|nautical|millimetre|"
     "centimetre|millimeter|centimeter"
 )
-_ANCHOR_WORDS = [*L.SMALL_NUMBERS, *L.TENS, "dozen", "half", "quarter"]
+_ANCHOR_WORDS = [*L.SMALL_NUMBERS, *L.TENS, "dozen", "half", "quarter", "twice", "thrice"]
 # Where a figure may start: digits (not inside a word, a path or a longer number) ...
-DIGIT_ANCHOR = re.compile(rf"(?<![\w.,/\\#@])(?:\d|\.\d|[{''.join(L.VULGAR_FRACTIONS)}])")
+# (not a subscript or power either: "(ClO4)2", "Ca10(PO4)6", "n−1", "3f+1")
+DIGIT_ANCHOR = re.compile(rf"(?<![\w.,/\\#@)\]×])(?<!× )(?<![\w)\]][−+⁻])(?:\d|\.\d|[{''.join(L.VULGAR_FRACTIONS)}])")
 # ... or a number word, or "a"/"an" before a scale or unit word ("a thousand", "a mile").
 WORD_ANCHOR = re.compile(
     r"\b(?:"
@@ -46,7 +47,9 @@ _EXCLUDED: tuple[tuple[str, re.Pattern], ...] = (
     ("@", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
     ("`", re.compile(r"`[^`\n]+`")),
     ("+", re.compile(r"(?<![\w.])\+\d{1,3}[ .-]?(?:\(?\d{1,4}\)?[ .-]?){2,5}\d{2,4}(?![\w])")),
-    ("°", re.compile(r"\d{1,3}(?:\.\d+)?°\s*\d{0,2}(?:['′]\s*\d{0,2}(?:\.\d+)?[\"″]?)?\s*[NSEW]\b")),
+    # a position in degrees and minutes ("57°44’8.47”N"); a latitude alone ("40°N") is a measure
+    ("°", re.compile(r"\d{1,3}(?:\.\d+)?°\s*\d{1,2}(?:\.\d+)?['′’]\s*(?:\d{0,2}(?:\.\d+)?[\"″”]?)?\s*[NSEW]\b")),
+    ("°", re.compile(r"\d{1,3}(?:\.\d+)?°\s*[NS]\b,?\s*\d{1,3}(?:\.\d+)?°\s*[EW]\b")),  # "50°N 36°E"
     (".", re.compile(r"(?<![\w.-])[A-Za-z][\w-]+\.(?:py|js|ts|json|html|md|txt|pdf|csv|exe|zip|xml|yaml|toml)\b")),
 )
 _DIGIT_CHAIN = re.compile(r"(?<![\w.,])\(?\d{2,5}\)?(?:[ .\-/]\d{2,5}){2,4}(?![\w.,]?\d)")
@@ -61,9 +64,35 @@ _PLUS_MINUS = re.compile(r"[ \u00a0]?(?:±|\+/-|\+/−|\+-)[ \u00a0]?(?=[\d.])")
 # Small patterns of the scanner, compiled once.
 _LETTERS = re.compile(r"[A-Za-z]+")
 _SCALE_AFTER_FRACTION = re.compile(r"\s+(thousand|million|billion)\b", re.IGNORECASE)
-_ENDS_WITH_SCALE = re.compile(r"(?:thousand|million|billion|trillion)$", re.IGNORECASE)
+_ENDS_WITH_SCALE = re.compile(r"(?:thousand|million|billion|trillion|lakh|crore)$", re.IGNORECASE)
 _HYPHEN_WORD = re.compile(r"[-‑][A-Za-z°]")
-_PERCENT = re.compile(r"(?:%|per[ -]?cent\b|percent\b|pc\b|pct\b|percentage[ -]points?\b)", re.IGNORECASE)
+_PERCENT = re.compile(
+    r"(?:(?:wt|mol|vol|at|mass|w/w|v/v)\.?[ \u00a0]?%|%|per[ -]?cent\b|percent\b|pc\b|pct\b|percentage[ -]points?\b)",
+    re.IGNORECASE,
+)
+_PERCENT_STARTS = frozenset("%pPwWmMvVaA")
+_PERCENT_SIGN = re.compile(r"\d ?%|\bper ?cent\b|\bpercent\b", re.IGNORECASE)
+_POINTS = re.compile(r"(?:points?|pts?|pp|ppts?)\b(?! (?:of|on|in) (?:the|a)\b)")
+_CURRENCY_AFTER = re.compile("(?:" + "|".join(map(re.escape, L.CURRENCY_SYMBOLS_AFTER)) + r")(?![\w$€£])")
+_FRACTION_OF = re.compile(
+    r"(?:^|(?<=[\s(]))(?:(a|an|one|two|three|four|five|six|seven|eight|nine)[- ])?"
+    r"(half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\s+of\s+$",
+    re.IGNORECASE,
+)
+_CHAINED_SCALE = re.compile(r"[ \u00a0](crore|lakh|thousand|million|billion)s?\b", re.IGNORECASE)
+_ATTACHED_INCH = re.compile(r"in\.?(?=[ \u00a0]|[,;:)\]]|\.(?:\s|$)|$)")
+_BODY_RADIUS = re.compile(r"R([A-Z][a-z]{0,2}|[a-z]{1,2}|[⊕☉⊙])(?![\w])")
+_BRACKET_SYMBOL = re.compile(r"(in\.?)(?![\w])")
+# The hedges a writer puts before a bracketed equivalent: "(~0.8 cm)", "(about 30 miles)".
+_HEDGE = r"(?:~|∼|≈|c\.|ca\.|about|approx\.?|approximately|around|roughly|some|nearly|almost)"
+_BRACKET_OPEN = re.compile(rf"[(\[;][ \u00a0]*{_HEDGE}?[ \u00a0]*$", re.IGNORECASE)
+_CONVERSION_FOLLOWS = re.compile(rf"[ \u00a0]*\([ \u00a0]*{_HEDGE}?[ \u00a0]*[-−]?\d[\d,.]*[ \u00a0]*[^\W\d_°]")
+_BRACKET_CLOSE = re.compile(r"[ \u00a0]*[)\];,]")
+# A power written after a unit symbol: "cm−1", "s-1", "g− 1", "m⁻²", "m^-2".
+_POWER = re.compile(r"(?:\^|\*\*)?(?:([-−‐⁻]) ?([1-4])|⁻([¹²³⁴]))(?![\d.,]?\d)")
+_POWER_STARTS = frozenset("^*-−‐⁻")
+_POWER_AHEAD = re.compile(r"[-−‐⁻^]")
+_SUPERSCRIPT_DIGITS = {"¹": 1, "²": 2, "³": 3, "⁴": 4}
 _PER = re.compile(r"(?:/|[ \u00a0]per[ \u00a0]+)")
 _SUBUNIT = re.compile(r"(cents?|pence|p)\b")
 _NUMBER_CONTINUES = re.compile(r"[:.]\d|/\d|,\d{1,2}(?!\d)|\d")
@@ -75,7 +104,7 @@ _MINUS_BEFORE = re.compile(r"\bminus\s+$", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"(?:^|(?<=\W))(between|from)\s+$", re.IGNORECASE)
 _DIGITS_AND_MARKS = re.compile(r"[\d.,]+")
 _OLD_AFTER = re.compile(r"[-‑ ]old\b")
-_FRACTION_COMPOUND = re.compile(r"-(?:thirds?|quarters?|fifths?|halves|fold|off|way|sided|all)\b", re.IGNORECASE)
+_FRACTION_COMPOUND = re.compile(r"-(?:thirds?|quarters?|fifths?|halves|off|way|sided|all)\b", re.IGNORECASE)
 _LIST_MARK = re.compile(r"[.)]\s")
 _CAPITALISED_AFTER = re.compile(r"[ \u00a0]+([A-Z][\w-]*)")
 _COUNTED_BEFORE = re.compile(r"(?:\d|\b(?:" + _NUMBER_WORD_ALT + r"))\s+[A-Za-z-]+", re.IGNORECASE)
@@ -86,6 +115,33 @@ _CURRENCY_SYMBOL = re.compile(r"(?:US\$|\$|£|€|¥)")
 _AND = re.compile(r",?\s*and\s+")
 _INCH_UNIT = re.compile(r"[ \u00a0]?(?:inches|inch|in\.?(?![A-Za-z])|\"|″|'')")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")
+_QUALIFIER_SIGNS = frozenset("~∼≈≃<≤⩽≲>≥⩾≳")
+# Items of a list after a label: "7 and", "3, 5, and", "3I and", "6–".
+_LABEL_LIST_MAX = 12
+_LABEL_LIST_ITEM = re.compile(r"(?<![\w.])\d{1,4}[A-Za-z]?(?:,[ \u00a0]*(?:and|or|&)?|[ \u00a0]+(?:and|or|&|to)|[ \u00a0]*[–-])[ \u00a0]*$")
+_ISOTOPE_AFTER = re.compile(
+    r"(?:/\d|\]|-?(?:labell?ed|enriched|depleted)\b|O\d|H\d|[ \u00a0]+(?:dat(?:es?|ing|ed)|ages?|analys[ie]s|"
+    r"values?|content|isotopes?|isotopic|signals?|records?|measurements?|enrichment|excursion|"
+    r"labell?ing|uptake|incorporation|abundances?|ratios?|tracer)\b)"
+)
+_MIXED_FRACTION = re.compile(r"[ \u00a0](\d{1,2})/(\d{1,2})(?![\d/])")
+_SIMPLE_FRACTION = re.compile(r"/(\d{1,4})(?![\d/.,]\d|[\d/])")
+_SHARE_AFTER = re.compile(r"(th)?(?=\s+(?:of|that|as)\b|\s+compared\b)")
+_OF_FIGURE = re.compile(r"\s+of\s+(?:about\s+|some\s+|around\s+)?\d")
+_MULTIPLE = re.compile(r"(?:[ \u00a0]+times\b|[-‑ \u00a0]?fold\b)(?![-‑])", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+of\b")
+_FRACTION_SHARES = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "sixth": 1 / 6, "eighth": 0.125, "tenth": 0.1}
+_MULTIPLE_WORDS = frozenset({"twice", "thrice"})
+_PRODUCT_AFTER = re.compile(r"[ \u00a0]?[×x][ \u00a0]?\d")
+_RATIO = re.compile(r":(\d{1,5}(?:\.\d+)?)(?![\d:.]\d?)")
+_RATIO_CONTEXT = re.compile(r"\b(?:ratios?|proportions?|mix(?:ture|ed)?|dilut\w*|stoichiometr\w*|v/v|w/w|mol/mol|odds|slopes?|gradients?|scale)\b", re.IGNORECASE)
+_UNCERTAINTY = re.compile(r"\((\d{1,3})\)(?=[ \u00a0]?[^\W\d_]|[ \u00a0]?[Å%‰°µμ])")
+
+
+def _power_of(m: re.Match) -> int:
+    if m.group(3):
+        return -_SUPERSCRIPT_DIGITS[m.group(3)]
+    return -int(m.group(2))
 
 
 @dataclass(slots=True)
@@ -115,6 +171,8 @@ class _Scanner:
                 merged.append((s, e))
         self.excluded = merged
         self._ex_starts = [s for s, _ in self.excluded]
+        self._prev_words: dict[int, str] = {}
+        self.label_lists: dict[int, bool] = {}  # figure start → whether a label's list holds it
 
     # --- helpers -----------------------------------------------------------------------------
 
@@ -137,6 +195,12 @@ class _Scanner:
 
     def prev_word(self, pos: int) -> str:
         """The word just before ``pos``, separated from it by spaces only."""
+        word = self._prev_words.get(pos)
+        if word is None:
+            word = self._prev_words[pos] = self._prev_word(pos)
+        return word
+
+    def _prev_word(self, pos: int) -> str:
         text = self.text
         i = pos
         while i > 0 and text[i - 1] in " \t\u00a0":
@@ -162,6 +226,8 @@ class _Scanner:
         if c.isdigit() or c == "." or c in L.VULGAR_FRACTIONS:
             return parse_digits(text, pos)
         word = _LETTERS.match(text[pos : pos + 12]).group(0).lower()
+        if word in ("twice", "thrice"):
+            return Number(pos, pos + len(word), 2.0 if word == "twice" else 3.0, 0.5, text[pos : pos + len(word)], is_word=True)
         if word in ("half", "quarter"):
             return self._fraction_word(pos, word)
         if word in ("a", "an"):
@@ -179,6 +245,11 @@ class _Scanner:
         """"half a mile", "half an hour", "a quarter of a mile", "half a million"."""
         m = re.match(rf"{word}(?:\s+of)?\s+(an?)\b", self.text[pos : pos + 16], re.I)
         if not m:
+            after = self.skip_ws(pos + len(word), 0)
+            if article_start is not None and after > pos + len(word) and L.WORD_UNIT_RE.match(self.text, after):
+                # "a quarter mile", "a half hour": the fraction right before its unit
+                start, end = article_start, pos + len(word)
+                return Number(start, end, 0.5 if word == "half" else 0.25, 0.125, self.text[start:end], is_word=True)
             return None
         frac = 0.5 if word == "half" else 0.25
         start = article_start if article_start is not None else pos
@@ -199,12 +270,16 @@ class _Scanner:
             return num, None
         factor, end = found
         suffix = self.text[num.end : end].strip()
+        again = _CHAINED_SCALE.match(self.text, end)
+        if again:  # "₹1.2 lakh crore", "5 thousand crore": a scale of a scale
+            factor *= L.SCALES[again.group(1).lower()]
+            end = again.end()
         scaled = replace(num, end=end, value=num.value * factor, precision=num.precision * factor, text=self.text[num.start : end])
         return scaled, suffix
 
     # --- what follows a figure ------------------------------------------------------------------
 
-    def unit_after(self, pos: int, allow_hyphen: bool = True) -> UnitMatch | None:
+    def unit_after(self, pos: int, allow_hyphen: bool = True, num: Number | None = None) -> UnitMatch | None:
         text = self.text
         attached = pos < len(text) and not text[pos].isspace()
         i = pos
@@ -220,24 +295,38 @@ class _Scanner:
             per = self._per_unit(i)
             if per is not None:
                 return UnitMatch("quantity", f"1 / ({per[0]})", i, per[1], text[i : per[1]])
-        # percentages
-        pm = _PERCENT.match(text[i : i + 20])
+        # percentages ("5%", "1.3 wt.%", "5 mol%") and percentage points
+        pm = _PERCENT.match(text[i : i + 20]) if text[i : i + 1] in _PERCENT_STARTS else None
         if pm and not (pm.group(0).lower() in ("pc", "pct") and not attached and text[i - 1 : i] != " "):
             word = pm.group(0)
             unit = "percentage_point" if word.lower().startswith("percentage") else "percent"
             return UnitMatch("percent", unit, i, i + pm.end(), word)
+        first = text[i : i + 1]
+        points = _POINTS.match(text, i) if first == "p" else None
+        if points and self._percent_nearby(pos):
+            return UnitMatch("percent", "percentage_point", i, points.end(), points.group(0))
+        if attached and not hyphen and num is not None:
+            inch = _ATTACHED_INCH.match(text, i) if first == "i" else None
+            if inch:
+                return UnitMatch("quantity", "inch", i, inch.end(), inch.group(0))  # "6.1in", "2in"
+        # the radius of a planet or moon, written attached: "5Rp", "8.74Rs", "2–3Rp"
+        if attached and not hyphen:
+            body = _BODY_RADIUS.match(text, i) if first == "R" else None
+            if body and not (body.group(1).lower() == "s" and _money_context(self, pos)):
+                return UnitMatch("quantity", U.body_radius(body.group(1)), i, body.end(), body.group(0))
         wm = L.WORD_UNIT_RE.match(text, i)
         sm = L.SYMBOL_UNIT_RE.match(text, i)
         best = None
         if wm:
             best = ("word", wm)
-        if sm and (best is None or sm.end() > best[1].end()):
-            sym = sm.group(0)
-            # "40C" but not "40 C" or "40-C"; "5 in the" is never inches
-            attached_only = sym in L.ATTACHED_ONLY_SYMBOLS and (not attached or hyphen)
-            if not attached_only and not (sym in L.NEVER_SPACED and not attached):
-                best = ("symbol", sm)
+        if sm and (best is None or sm.end() > best[1].end()) and self._symbol_fits(sm, attached, hyphen, num):
+            best = ("symbol", sm)
         if best is None:
+            bracket = _BRACKET_SYMBOL.match(text, i)
+            if bracket and not attached and num is not None and (
+                self._alone_in_bracket(num.start, bracket.end()) or _CONVERSION_FOLLOWS.match(text, bracket.end())
+            ):
+                return UnitMatch("quantity", L.BRACKET_ONLY_SYMBOLS[bracket.group(1)], i, bracket.end(), bracket.group(0))
             return None
         m = best[1]
         unit_text = m.group(0)
@@ -250,12 +339,91 @@ class _Scanner:
         factor = 1.0
         if pint_unit in L.UNIT_FACTORS:
             pint_unit, factor = L.UNIT_FACTORS[pint_unit]
+        elif best[0] == "symbol" and pint_unit not in L.TEMPERATURE_UNITS:
+            # powers and products written the scientific way: "964 cm−1", "2.6 km s−1", "1 g cm−3"
+            pint_unit, end = self._powers(pint_unit, end)
+            unit_text = text[i:end]
         per = self._per_unit(end)
         if per is not None and pint_unit not in L.TEMPERATURE_UNITS:
             denominator, end = per
             pint_unit = f"({pint_unit}) / ({denominator})"
             unit_text = text[i:end]
         return UnitMatch("quantity", pint_unit, i, end, unit_text, factor=factor)
+
+    def _symbol_fits(self, sm: re.Match, attached: bool, hyphen: bool, num: Number | None) -> bool:
+        """Whether a unit symbol right after a figure is read as one: "40C" but not "40 C" or
+        "40-C"; "5M" is five million, not molar; "4.0 V" and "1 g cm−3" are units after a space
+        (a decimal figure, or a symbol with a power or a denominator, is a measurement)."""
+        sym = sm.group(0)
+        if sym in L.NEVER_ATTACHED and attached:
+            return False
+        ambiguous = (sym in L.ATTACHED_ONLY_SYMBOLS and (not attached or hyphen)) or (sym in L.NEVER_SPACED and not attached)
+        if not ambiguous:
+            return True
+        if hyphen:
+            return False
+        end = sm.end()
+        after = self.text[end : end + 8]
+        if _POWER.match(after) or _PER.match(after) and self._per_unit(end) is not None:
+            return True
+        if num is not None and self._alone_in_bracket(num.start, end):
+            return True  # "1 oz (28 g)": alone in a bracket after another figure
+        if _CONVERSION_FOLLOWS.match(self.text, end):
+            return True  # "15 kn (28 km/h)": the figure a bracketed conversion restates
+        if self._product_term(end) is not None:
+            return True
+        return (
+            sym in L.SPACED_AFTER_DECIMALS
+            and num is not None
+            and "." in num.text
+            and not after[:1].isalpha()
+        )
+
+    def _alone_in_bracket(self, start: int, end: int) -> bool:
+        """"(7.1 in)", "(~0.8 cm; 0.3 in)": the figure and its unit fill a bracket (or one of its
+        equivalents), as a conversion does."""
+        before = self.text[max(0, start - 16) : start]
+        return bool(_BRACKET_OPEN.search(before)) and bool(_BRACKET_CLOSE.match(self.text, end))
+
+    def _powers(self, unit: str, end: int) -> tuple[str, int]:
+        """The unit with the powers and product terms written after its symbol."""
+        text = self.text
+        pm = _POWER.match(text, end) if text[end : end + 1] in _POWER_STARTS else None
+        if pm:
+            unit = f"({unit}) ** {_power_of(pm)}"
+            end = pm.end()
+        for _ in range(4):
+            term = self._product_term(end)
+            if term is None:
+                break
+            factor, end = term
+            unit = f"{unit} * {factor}"
+        return unit, end
+
+    def _product_term(self, pos: int) -> tuple[str, int] | None:
+        """" s−1" in "km s−1": a symbol with a written power, after a space or a dot."""
+        text = self.text
+        if text[pos : pos + 1] not in (" ", "\u00a0", "·", "⋅") or not _POWER_AHEAD.search(text, pos + 1, pos + 10):
+            return None
+        sm = L.SYMBOL_UNIT_RE.match(text, pos + 1)
+        if not sm:
+            return None
+        unit = L.SYMBOL_UNITS[sm.group(0)]
+        if unit in L.TEMPERATURE_UNITS or unit in L.UNIT_FACTORS:
+            return None
+        pm = _POWER.match(text, sm.end())
+        if not pm:
+            return None
+        return f"({unit}) ** {_power_of(pm)}", pm.end()
+
+    def _percent_nearby(self, pos: int) -> bool:
+        """"rose 2 points to 7%": a percentage in the same sentence makes points percentage points."""
+        window = self.text[max(0, pos - 80) : pos + 60]
+        cut = pos - max(0, pos - 80)
+        before, after = window[:cut], window[cut:]
+        before = before[max(before.rfind(". "), 0) :]
+        after = after[: after.find(". ")] if ". " in after else after
+        return bool(_PERCENT_SIGN.search(before) or _PERCENT_SIGN.search(after))
 
     def _per_unit(self, pos: int) -> tuple[str, int] | None:
         """The denominator of "mg/kg", "km per day", "litres per 100 km": (pint unit, end)."""
@@ -275,13 +443,20 @@ class _Scanner:
 
     def money_word_after(self, pos: int) -> UnitMatch | None:
         i = self.skip_ws(pos, 0)
+        if i == pos and self.text[i : i + 1] in ("-", "‑") and self.text[i + 1 : i + 2].isalpha():
+            i += 1  # "a one-yen coin", "five-dollar bills"
         m = L.CURRENCY_WORD_RE.match(self.text, i)
         if m and i - pos <= 1:
             code = L.CURRENCY_WORDS[re.sub(r"\s+", " ", m.group(0).lower())]
             return UnitMatch("money", None, i, m.end(), m.group(0), currency=code)
+        if i > pos and self.text[i - 1] in ("-", "‑"):
+            return None
         m = L.CURRENCY_CODE_AFTER_RE.match(self.text, i)
         if m and i - pos <= 1:
             return UnitMatch("money", None, i, m.end(), m.group(0), currency=m.group(0))
+        m = _CURRENCY_AFTER.match(self.text, i)
+        if m and i - pos <= 1:
+            return UnitMatch("money", None, i, m.end(), m.group(0), currency=L.CURRENCY_SYMBOLS_AFTER[m.group(0)])
         m = _SUBUNIT.match(self.text[i : i + 6])
         if m and (m.group(1) != "p" or i == pos):
             code, factor = L.SUBUNIT_WORDS[m.group(1)]
@@ -303,7 +478,7 @@ class _Scanner:
 
     def qualifier_before(self, pos: int) -> tuple[str, int] | None:
         last = self.prev_word(pos).lower()
-        if last not in L.QUALIFIER_LAST_WORDS and self.text[pos - 1 : pos] not in ("~", "≈"):
+        if last not in L.QUALIFIER_LAST_WORDS and self.text[max(0, pos - 2) : pos].strip()[-1:] not in _QUALIFIER_SIGNS:
             return None
         window = self.text[max(0, pos - 24) : pos]
         m = L.QUALIFIER_PATTERN.search(window)
@@ -337,7 +512,7 @@ def find_claims(text: str) -> list[Claim]:
             continue
         claims.append(claim)
         consumed = claim.end
-    return _link(text, claims)
+    return _link(text, _share_list_units(text, claims))
 
 
 # --- one claim ------------------------------------------------------------------------------------
@@ -369,8 +544,8 @@ def _rejects_digits(sc: _Scanner, num: Number, range_end: bool = False) -> bool:
         return True  # the minutes of 10:30
     if _NUMBER_CONTINUES.match(after) and not num.text.endswith(tuple(L.VULGAR_FRACTIONS)):
         return True  # 10:30, 3.11.7, 8/9/2022, 1,5 (not a thousands group)
-    if _LETTER.match(after) and _ORDINAL_AFTER.match(after + " "):
-        return True  # 2nd, 1990s
+    if _LETTER.match(after) and _ORDINAL_AFTER.match(after + " ") and not ("." in num.text and after[:1] == "s"):
+        return True  # 2nd, 1990s (but "9.58s" is seconds: no decade has decimals)
     if _DASH_DIGIT.match(after) and _DASH_DIGITS.match(after):
         nxt = parse_digits(text, e + 1)
         if nxt is not None and nxt.value <= num.value:
@@ -388,13 +563,49 @@ def _rejects_digits(sc: _Scanner, num: Number, range_end: bool = False) -> bool:
 
 def _is_label_before(sc: _Scanner, pos: int) -> bool:
     """"Article 5", "Gate 12", "BA 286", "page 3": the figure names something."""
+    return _is_label_word_before(sc, pos) or _is_name_before(sc, pos)
+
+
+def _is_label_word_before(sc: _Scanner, pos: int, in_list: bool = True) -> bool:
+    """"Fig. 4A", "phase 3", "No. 10", and each later item of a list they start ("Figs. 7 and 8",
+    "phases 3, 5, and 7", "Figures 3I and 3J"; at most _LABEL_LIST_MAX items back, so a long
+    run of figures costs linear time)."""
+    visited = []
+    answer = False
+    for _ in range(_LABEL_LIST_MAX if in_list else 1):
+        if in_list and pos in sc.label_lists:
+            answer = sc.label_lists[pos]  # an earlier item of the same list was decided
+            break
+        visited.append(pos)
+        word = sc.prev_word(pos)
+        if not word:
+            # "No. 10", "#3", "p. 12"
+            if _NUMBER_SIGN_BEFORE.search(sc.text[max(0, pos - 5) : pos]):
+                answer = True
+                break
+        else:
+            lw = word.lower().rstrip(".")
+            if lw in L.LABEL_WORDS and lw not in ("day", "days", "week", "weeks", "year", "years", "hour", "hours", "minute", "minutes"):
+                answer = True
+                break
+            if lw not in ("and", "or", "to"):
+                break
+        item = _LABEL_LIST_ITEM.search(sc.text, max(0, pos - 28), pos) if in_list else None
+        if item is None:
+            break
+        pos = item.start()
+    if in_list:
+        for p in visited:
+            sc.label_lists[p] = answer
+    return answer
+
+
+def _is_name_before(sc: _Scanner, pos: int) -> bool:
+    """"Voyager 1", "BA 286": a capitalised word names the thing the figure numbers."""
     word = sc.prev_word(pos)
     if not word:
-        # "No. 10", "#3", "p. 12"
-        return bool(_NUMBER_SIGN_BEFORE.search(sc.text[max(0, pos - 5) : pos]))
+        return False
     lw = word.lower().rstrip(".")
-    if lw in L.LABEL_WORDS and lw not in ("day", "days", "week", "weeks", "year", "years", "hour", "hours", "minute", "minutes"):
-        return True
     if word[0].isupper() and lw not in L.SENTENCE_WORDS and lw not in L.QUALIFIERS:
         if re.fullmatch(rf"(?:{L.MONTHS})\.?", lw):
             return False  # dates are handled separately
@@ -426,14 +637,22 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
     num = sc.number_at(pos)
     if num is None or num.end <= num.start:
         return None
-    if not num.is_word and _rejects_digits(sc, num):
+    ratio = _ratio(sc, num) if text[num.end : num.end + 1] == ":" else None
+    if ratio is not None:
+        return _number_claim(sc, ratio)
+    fraction = _ascii_fraction(sc, num) if "/" in text[num.end : num.end + 4] else None
+    if fraction is not None:
+        num, share = fraction
+        if share:
+            return _number_claim(sc, num)  # "1/10 that of", "1/100th of the material"
+    elif not num.is_word and _rejects_digits(sc, num):
         return None
     if num.is_word and _rejects_word(sc, num):
         return None
     num, suffix = sc.with_scale(num)
     start = num.start
     negative = False
-    if not num.is_word and text[start - 1 : start] in ("-", "−") and (start < 2 or text[start - 2] in _WS + "(\n"):
+    if not num.is_word and text[start - 1 : start] in ("-", "−") and (start < 2 or text[start - 2] in _WS + "(\n" or text[start - 2] in _QUALIFIER_SIGNS):
         negative = True
         start -= 1
     elif not num.is_word and _MINUS_BEFORE.search(text[max(0, start - 8) : start]):
@@ -452,18 +671,34 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
     unit = None
     spread = None
     pm = _PLUS_MINUS.match(text, num.end)
+    um = _UNCERTAINTY.match(text, num.end) if text[num.end : num.end + 1] == "(" and "." in num.text else None
     if pm and currency is None:
         spread = parse_digits(text, pm.end())
         if spread is not None and not _rejects_digits(sc, spread, range_end=True):
             num = replace(num, end=spread.end, text=text[num.start : spread.end])
         else:
             spread = None
+    elif um and currency is None:
+        # "4.2153(4) Å": the uncertainty in the last digits written
+        decimals = len(num.text) - num.text.index(".") - 1
+        digits = um.group(1)
+        spread = Number(um.start(1), um.end(1), int(digits) * 10.0**-decimals, 0.5 * 10.0**-decimals, digits)
+        num = replace(num, end=um.end(), text=text[num.start : um.end()])
     if currency is None:
         unit = _read_unit(sc, num)
+    if unit is not None and spread is None and unit.kind in ("quantity", "percent"):
+        # "46.8% ± 1.6%", "5.2 mm ± 0.3 mm": the spread after the unit, in the same unit
+        pm = _PLUS_MINUS.match(text, unit.end) if text[unit.end : unit.end + 2].strip()[:1] in ("±", "+") else None
+        spread = parse_digits(text, pm.end()) if pm else None
+        unit2 = sc.unit_after(spread.end, num=spread) if spread is not None else None
+        if unit2 is not None and unit2.unit == unit.unit and unit2.factor == unit.factor:
+            unit = replace(unit, end=unit2.end)
+        else:
+            spread = None
     # Ranges: "5 to 10 km", "20-30 mm", "between 5 and 10 kilometres", "3-4 kilometres".
     low_num, high_num = num, None
     after = unit.end if unit else num.end
-    rng = _range_after(sc, num, unit, between, currency)
+    rng = _range_after(sc, num, unit, between, currency, negative)
     if rng is not None:
         high_num, unit2 = rng
         if unit is None or (unit2 is not None and unit2.kind == unit.kind):
@@ -486,14 +721,24 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
     # Nothing after the figure: a count of the noun that follows, or a bare count.
     if kind == "count":
         last = (high_num or num).end
-        if text[last : last + 1].isalpha():
+        multiple = _MULTIPLE.match(text, last) if text[last : last + 2] in (" t", "-f", " f", "‑f", "fo") else None
+        noun = None if multiple else counted_noun(text, last)
+        if multiple or num.text.lower() in _MULTIPLE_WORDS:
+            kind = "number"  # "16 times", "three-fold", "5–10 times", "twice": a multiplier
+            after = multiple.end() if multiple else last
+        elif text[last : last + 1].isalpha():
             return None  # 221B, 3D, 4x4: a name, not a count
-        noun = counted_noun(text, last)
-        if noun == "":
-            return None  # "three times", "two-thirds": not a claim
-        if noun is not None:
+        elif noun == "":
+            return None  # "two-thirds", "five-star": not a claim
+        elif noun is not None:
             counted, noun_end = noun
             after = noun_end
+            if counted in _FRACTION_SHARES and _OF_AFTER.match(text, noun_end):
+                return None  # "three quarters of an hour": a share of what follows, not a count
+        elif text[last : last + 2].strip()[:1] in ("×", "x") and _PRODUCT_AFTER.match(text, last):
+            return None  # "60 × 10 × 3 mm": a factor of a product
+        elif _bare_number_ok(sc, num, high_num, qual):
+            kind = "number"  # "p = 0.03", "n = 12", "an odds ratio of 2.84 (1.66–4.88)"
         elif high_num is not None and between is None:
             return None  # "3-1", "5 to 4": scores and tallies, not ranges
         elif not _bare_count_ok(sc, num, qual):
@@ -503,15 +748,32 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
             return None
         if kind == "count" and _looks_like_year(num) and high_num is not None and _looks_like_year(high_num):
             return None
-    if kind == "count" and (_is_label_before(sc, num.start) or _is_date_part(sc, num)):
+    # (a counted noun ends a label's list: "Fig. 10, 350 electrons")
+    if kind == "count" and (_is_label_word_before(sc, num.start, in_list=counted is None) or _is_name_before(sc, num.start) or _is_date_part(sc, num)):
         return None
     if kind != "count" and kind != "money" and _is_date_part(sc, num) and unit and unit.start > num.end + 2:
         return None
+    if kind == "money" and currency is None and unit is not None and unit.text == "p" and _is_label_word_before(sc, num.start):
+        return None  # "Fig. 7p": panel p of a figure, not seven pence
     if kind == "quantity" and unit and unit.unit == "pound" and _money_context(sc, start):
         unit = UnitMatch("money", None, unit.start, unit.end, unit.text, currency="GBP")
         kind = "money"
-    if kind == "quantity" and _is_label_before(sc, num.start) and (unit.end - unit.start) <= 2 and not text[num.end : num.end + 1].isalpha():
-        return None  # "Route 66 m" is rare; "Flight BA 286" never has a unit
+    if kind == "quantity" and (unit.end - unit.start) <= 2 and (
+        _is_label_word_before(sc, num.start)
+        or (_is_name_before(sc, num.start) and not text[num.end : num.end + 1].isalpha() and "." not in num.text)
+    ):
+        return None  # "Route 66 m" is rare; "Flight BA 286" never has a unit; "Fig. 4A" is a panel
+    if kind == "quantity" and num.text.lower() in ("a", "an") and _OF_FIGURE.match(text, unit.end):
+        return None  # "a foot of 180 millimetres": the thing measured, not a measure
+    if kind == "quantity" and num.text.lower() in ("a", "an"):
+        part = _FRACTION_OF.search(text, max(0, num.start - 28), num.start)
+        if part:  # "two-thirds of a gallon", "a third of a mile", "three quarters of an hour"
+            share = _FRACTION_SHARES[part.group(2).lower().rstrip("s")]
+            count = L.SMALL_NUMBERS.get((part.group(1) or "one").lower(), 1)
+            num = Number(part.start(), num.end, count * share, share / 4, text[part.start() : num.end], is_word=True)
+            start = min(start, part.start())
+    if kind == "quantity" and unit.unit in L.TEMPERATURE_UNITS and unit.text in ("C", "F") and _isotope(sc, num, unit):
+        return None  # "12C", "[11C]", "13C/12C", "14C dates": isotopes, not temperatures
     if between and high_num is None:
         between = None  # "from 5%" alone: the word is not part of the figure
     if between:
@@ -535,7 +797,7 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
         low, high = value - spread.value, value + spread.value
         precision = spread.precision
     if is_range:
-        low, high = value, high_num.value
+        low, high = sorted((value, high_num.value))
         value = (low + high) / 2
         precision = max(num.precision, high_num.precision)
     factor = unit.factor if unit is not None else 1.0
@@ -580,6 +842,20 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
     )
 
 
+def _number_claim(sc: _Scanner, num: Number) -> Claim:
+    """A pure number (a ratio) with the qualifier written before it."""
+    qual = sc.qualifier_before(num.start)
+    start = qual[1] if qual else num.start
+    qualifier = qual[0] if qual else None
+    low, high = _bounds(qualifier, num.value, num.value, num.value)
+    return Claim(
+        start=start, end=num.end, text=sc.text[start : num.end], value=num.value, low=low, high=high,
+        unit=None, dimension="dimensionless", kind="number", qualifier=qualifier,
+        number_text=num.text, precision=num.precision,
+        is_estimate=qualifier is not None and L.QUALIFIERS.get(qualifier) == "approx",
+    )
+
+
 def _rejects_word(sc: _Scanner, num: Number) -> bool:
     text = sc.text
     after = text[num.end : num.end + 12]
@@ -596,6 +872,92 @@ def _rejects_word(sc: _Scanner, num: Number) -> bool:
         if prev and prev[0].isupper() or not prev:
             return not sc.at_sentence_start(num.start)
     return False
+
+
+def _isotope(sc: _Scanner, num: Number, unit: UnitMatch) -> bool:
+    """A mass number written before an element symbol ("13C", "[11C]PK11195", "14C ages")."""
+    text = sc.text
+    if unit.start != num.end or num.has_separator or "." in num.text or num.value > 300:
+        return False
+    if text[num.start - 1 : num.start] in ("[", "δ", "Δ", "^"):
+        return True
+    return bool(_ISOTOPE_AFTER.match(text, unit.end))
+
+
+def _bare_number_ok(sc: _Scanner, num: Number, high: Number | None, qual) -> bool:
+    """A figure with no unit and no noun that is still a measurement: a value given to a
+    variable or compared with one ("n = 12", "p < .001", "r2=0.92", "≥16"), or a number with
+    decimals ("an odds ratio of 2.84", "1.66–4.88"), which no one writes to label a thing."""
+    if num.is_word:
+        return False
+    text = sc.text
+    before = text[max(0, num.start - 3) : num.start].rstrip()
+    if before[-1:] in ("=", "<", ">", "≤", "≥", "≈", "∼", "~", "≲", "≳"):
+        ok = not _looks_like_year(num)
+    elif qual is not None and qual[0] in _QUALIFIER_SIGNS:
+        ok = True
+    elif sc.prev_word(num.start) == "pH" or text[max(0, num.start - 3) : num.start] in ("pH∼", "pH~", "pH="):
+        ok = True  # "pH 7–8", "pH∼2": an acidity is a number on its own scale
+    else:
+        decimals = "." in num.text or (high is not None and "." in high.text)
+        # "(2.1)", "[3.4]": numbered sections and equations
+        ok = decimals and not (text[num.start - 1 : num.start] in ("(", "[") and text[(high or num).end : (high or num).end + 1] in (")", "]"))
+    return ok and not (_is_label_before(sc, num.start) or _is_date_part(sc, num))
+
+
+def _ascii_fraction(sc: _Scanner, num: Number) -> tuple[Number, bool] | None:
+    """"10 1/2 miles", "3/4 inch", "1/10 that of": a fraction typed with a slash, read only
+    before a unit or as a share ("of", "that", "th"), never alone ("3/4" is also a date).
+    Returns (number, is_share)."""
+    if num.is_word or "." in num.text or num.has_separator:
+        return None
+    text = sc.text
+    mixed = _MIXED_FRACTION.match(text, num.end)
+    if mixed:
+        n, d = int(mixed.group(1)), int(mixed.group(2))
+        if not 0 < n < d <= 64:
+            return None
+        frac = Number(num.start, mixed.end(), num.value + n / d, _fraction_precision(d), text[num.start : mixed.end()])
+    else:
+        simple = _SIMPLE_FRACTION.match(text, num.end)
+        if not simple or text[num.start - 1 : num.start] in ("/", "-"):
+            return None
+        d = int(simple.group(1))
+        if not 0 < num.value < d or d > 1000:
+            return None
+        frac = Number(num.start, simple.end(), num.value / d, _fraction_precision(d), text[num.start : simple.end()])
+    share = _SHARE_AFTER.match(text, frac.end)
+    if share and not mixed:
+        if share.group(1):
+            frac = replace(frac, end=frac.end + len(share.group(1)), text=text[frac.start : frac.end + len(share.group(1))])
+        return frac, True
+    unit = sc.unit_after(frac.end, num=frac)
+    if unit is None or unit.kind != "quantity":
+        return None
+    return frac, False
+
+
+def _fraction_precision(den: int) -> float:
+    """A fraction is written as exactly as a ruler reads (to a 16th at least): "1/2 in" is not
+    "anything from 1/4 to 3/4 in", as half a step of its own denominator would say."""
+    return min(0.5 / den, 1 / 32)
+
+
+def _ratio(sc: _Scanner, num: Number) -> Number | None:
+    """"1:60", "∼1:1000", "93:7 (v/v)": a ratio where the words around say so (not a time)."""
+    m = _RATIO.match(sc.text, num.end)
+    if m is None or num.is_word or num.has_separator:
+        return None
+    signed = sc.text[max(0, num.start - 1) : num.start] in _QUALIFIER_SIGNS
+    clock = num.value <= 24 and len(m.group(1)) == 2 and float(m.group(1)) < 60
+    # a time ("10:30") is a ratio only with the word right before it ("diluted 1:10")
+    window = sc.text[max(0, num.start - (14 if clock else 48)) : m.end() + (8 if clock else 48)]
+    if not (signed or _RATIO_CONTEXT.search(window)):
+        return None
+    right = float(m.group(1))
+    if right == 0:
+        return None
+    return Number(num.start, m.end(), num.value / right, num.precision / right, sc.text[num.start : m.end()])
 
 
 def _bare_count_ok(sc: _Scanner, num: Number, qual) -> bool:
@@ -670,15 +1032,17 @@ def _read_unit(sc: _Scanner, num: Number) -> UnitMatch | None:
     # feet and inches written with marks: 5'11", 5′ 11″ (read whole by _compound)
     if _INCHES_MARK.match(text[end : end + 8]):
         return UnitMatch("quantity", "foot", end, end + 1, text[end])
-    unit = sc.unit_after(end)
+    unit = sc.unit_after(end, num=num)
     if unit is None:
         return None
     # adjectival hyphen with a non-unit continuation ("5-star"): unit_after only matched units.
     return unit
 
 
-def _range_after(sc: _Scanner, num: Number, unit: UnitMatch | None, between, currency):
-    """A second figure making a range with the first: (high Number, unit after it)."""
+def _range_after(sc: _Scanner, num: Number, unit: UnitMatch | None, between, currency, negative: bool = False):
+    """A second figure making a range with the first: (other end as a signed Number, unit after it).
+    The ends may come in either order when the words say it is a range ("between 11.8 m and
+    11.5 m", "from 2632 to 2618 m") or both carry a unit; negative ends keep their sign."""
     text = sc.text
     pos = unit.end if unit else num.end
     m = _RANGE_SEP.match(text[pos : pos + 16])
@@ -705,6 +1069,10 @@ def _range_after(sc: _Scanner, num: Number, unit: UnitMatch | None, between, cur
     if j >= len(text):
         return None
     c = text[j]
+    negative_high = negative and c in ("-", "−") and text[j + 1 : j + 2].isdigit()
+    if negative_high:
+        j += 1
+        c = text[j]
     if num.is_word:
         if not c.isalpha():
             return None
@@ -715,11 +1083,20 @@ def _range_after(sc: _Scanner, num: Number, unit: UnitMatch | None, between, cur
         high = parse_digits(text, j)
         if high is not None and _rejects_digits(sc, high, range_end=True):
             return None
-    if high is None or high.value <= num.value:
+    if high is None:
         return None
+    low_value = -num.value if negative else num.value
+    high_value = -high.value if negative_high else high.value
     if currency:
         high, _ = sc.with_scale(high)
+        high_value = high.value
     unit2 = _read_unit(sc, high) if not currency else None
+    if high_value == low_value:
+        return None
+    if high_value < low_value and not (between is not None or (unit2 is not None and unit2.kind == "quantity")):
+        return None
+    if negative_high:
+        high = replace(high, start=high.start - 1, value=high_value, text=text[high.start - 1 : high.end])
     if unit is not None and unit2 is not None and unit.kind == "quantity" and unit2.kind == "quantity":
         if U.dimension(unit.unit) != U.dimension(unit2.unit):
             return None
@@ -739,6 +1116,12 @@ def _compound(sc: _Scanner, num: Number, unit: UnitMatch):
     small, ratio = pairs[unit.unit]
     text = sc.text
     j = sc.skip_ws(unit.end, 0)
+    if small == "inch" and text[unit.end : unit.end + 1] in ("-", "‑") and text[unit.end + 1 : unit.end + 2].isdigit():
+        # "6-foot-2", "5-foot-11": the inches written straight after the feet
+        n2 = parse_digits(text, unit.end + 1)
+        if n2 is not None and n2.value < 12 and not text[n2.end : n2.end + 1].isalnum():
+            merged = Number(num.start, n2.end, num.value * 12 + n2.value, n2.precision, text[num.start : n2.end])
+            return merged, UnitMatch("quantity", "inch", n2.start, n2.end, ""), n2.end
     am = _AND.match(text[j : j + 7])
     if am:
         j += am.end()
@@ -795,7 +1178,11 @@ def _unit_and_dimension(kind: str, unit: UnitMatch | None, currency) -> tuple[st
     if kind == "count":
         return None, "count"
     if kind == "percent":
-        return (unit.unit if unit else "percent"), ("percentage point" if unit and unit.unit == "percentage_point" else "percent")
+        if unit is not None and unit.unit == "percentage_point":
+            return "percentage_point", "percentage point"
+        return "percent", "percent"
+    if kind == "number":
+        return None, "dimensionless"
     return U.canonical(unit.unit), U.dimension(unit.unit)
 
 
@@ -804,7 +1191,52 @@ def _unit_and_dimension(kind: str, unit: UnitMatch | None, currency) -> tuple[st
 _CONVERSION_GAP = re.compile(r"^[\s'’\"”]*[(\[][\s]*(?:or\s+|about\s+|approximately\s+|roughly\s+|around\s+|some\s+|nearly\s+|almost\s+|c\.\s*|~\s*)?$", re.I)
 _PARAGRAPH_GAP = re.compile(r"\n[ \t]*\n|\r\n[ \t]*\r\n|\r[ \t]*\r")  # as server/documents.py
 _CONVERSION_GAP_SLASH = re.compile(r"^\s*(?:/|,\s*or|\bor)\s*$", re.I)
+_LIST_GAP = re.compile(r"(?:,[ \u00a0]*(?:and[ \u00a0]+|or[ \u00a0]+)?|[ \u00a0]+(?:and|or)[ \u00a0]+)$")
+_PLAIN_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_PADDING = re.compile(r"[ \t]{2,}")
+_NEXT_EQUIVALENT = re.compile(rf"^\s*(?:;|,|/|\bor\b)\s*(?:or\s+)?(?:{_HEDGE}\s*)?$", re.I)
 _CONVERSION_END = re.compile(r"^\s*(?:[)\]]|[,;]\s|or\b|/)")
+
+
+def _share_list_units(text: str, claims: list[Claim]) -> list[Claim]:
+    """"2619.60, 2617.35 and 2614.71 m": the unit after the last figure of a list is the unit
+    of every figure in it (each stays its own claim)."""
+    out = list(claims)
+    for k in range(len(out) - 1, 0, -1):
+        last = out[k]
+        if last.kind != "quantity" or out[k - 1].kind not in ("number", "count") or out[k - 1].counted:
+            continue
+        if last.start - out[k - 1].end > 8 or last.is_range or last.qualifier or last.unit_start is None:
+            continue
+        if not last.text.startswith(last.number_text) or last.number_text != text[last.start : last.unit_start].rstrip():
+            continue
+        scale = _plain_scale(last)
+        if scale is None:
+            continue
+        j = k - 1
+        while j >= 0:
+            member = out[j]
+            if member.kind not in ("number", "count") or member.counted or member.is_range or member.qualifier:
+                break
+            if _plain_scale(member) != 1.0 or not _LIST_GAP.match(text, out[j].end, out[j + 1].start):
+                break
+            out[j] = replace(
+                member, kind="quantity", unit=last.unit, dimension=last.dimension,
+                value=member.value * scale, low=member.value * scale, high=member.value * scale,
+                precision=member.precision * scale, unit_text=last.unit_text,
+            )
+            j -= 1
+    return out
+
+
+def _plain_scale(claim: Claim) -> float | None:
+    """value / the number written, for a figure written as plain digits (None otherwise)."""
+    if not _PLAIN_DIGITS.fullmatch(claim.number_text or ""):
+        return None
+    written = float(claim.number_text.replace(",", ""))
+    if written == 0:
+        return 1.0 if claim.value == 0 else None
+    return claim.value / written
 
 
 def _link(text: str, claims: list[Claim]) -> list[Claim]:
@@ -818,6 +1250,10 @@ def _link(text: str, claims: list[Claim]) -> list[Claim]:
             # Never across a blank line: the language server extracts each paragraph alone and
             # must find what the CLI finds (issue #8; "12 km\n\n(15 miles)" was linked).
             continue
+        # Markup replaced by padding ("\\SI{52}{\\kilo\\metre} (20~miles)", "[52 km](url) (20
+        # miles)") leaves a run of spaces: the figures are linked as across one space.
+        if "  " in gap or "\t" in gap:
+            gap = _PADDING.sub(" ", gap)
         if prev.kind in ("quantity", "money", "percent") and len(gap) <= 12:
             if _CONVERSION_GAP.match(gap) and _CONVERSION_END.match(_after_in_paragraph(text, cur.end) or ")"):
                 out[i] = replace(cur, converted_from=i - 1)
@@ -833,6 +1269,15 @@ def _link(text: str, claims: list[Claim]) -> list[Claim]:
                 and cur.dimension == prev.dimension
             ):
                 out[i] = replace(cur, converted_from=i - 1)
+                continue
+            if (
+                prev.converted_from is not None
+                and cur.kind == prev.kind
+                and _NEXT_EQUIVALENT.match(gap)
+                and _CONVERSION_END.match(_after_in_paragraph(text, cur.end) or ")")
+            ):
+                # "(7.8 L/100 km; 36 mpg-imp)": another equivalent of the same figure
+                out[i] = replace(cur, converted_from=prev.converted_from)
                 continue
         if cur.kind == "count" and cur.counted is None and prev.kind == "count" and prev.counted:
             sentence_gap = text[prev.end : cur.start]

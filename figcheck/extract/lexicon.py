@@ -23,6 +23,8 @@ TENS = {
 SCALES = {
     "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000,
+    # South Asian English: "Rs 500 crore", "3 lakh rupees"
+    "lakh": 100_000, "lac": 100_000, "crore": 10_000_000,
 }
 # Abbreviated scales written after digits: "2.5bn", "€500m", "40k", "5 mln".
 SCALE_SUFFIXES = {
@@ -69,7 +71,8 @@ def trie_pattern(words) -> str:
 QUALIFIERS: dict[str, str] = {
     "about": "approx", "around": "approx", "roughly": "approx", "some": "approx",
     "approximately": "approx", "approx.": "approx", "approx": "approx", "circa": "approx",
-    "c.": "approx", "ca.": "approx", "~": "approx", "an estimated": "approx",
+    "c.": "approx", "ca.": "approx", "~": "approx", "∼": "approx", "≈": "approx", "≃": "approx",
+    "<": "max", "≤": "max", "⩽": "max", "≲": "max", ">": "min", "≥": "min", "⩾": "min", "≳": "min", "an estimated": "approx",
     "estimated": "approx", "an approximate": "approx", "nearly": "near_below",
     "almost": "near_below", "close to": "near_below", "just under": "near_below",
     "just short of": "near_below", "not quite": "near_below", "approaching": "near_below",
@@ -103,6 +106,7 @@ _LENGTHS = {
     # pint unit: (singular words, plural words, symbols)
     "millimeter": (["millimetre", "millimeter"], ["millimetres", "millimeters"], ["mm"]),
     "centimeter": (["centimetre", "centimeter"], ["centimetres", "centimeters"], ["cm"]),
+    "decimeter": (["decimetre", "decimeter"], ["decimetres", "decimeters"], ["dm"]),
     "meter": (["metre", "meter"], ["metres", "meters"], ["m"]),
     "kilometer": (["kilometre", "kilometer"], ["kilometres", "kilometers", "kms", "klicks"], ["km", "Km", "KM"]),
     "inch": (["inch"], ["inches"], []),
@@ -113,6 +117,11 @@ _LENGTHS = {
     "micrometer": (["micrometre", "micrometer", "micron"], ["micrometres", "micrometers", "microns"], ["µm", "μm"]),
     "nanometer": (["nanometre", "nanometer"], ["nanometres", "nanometers"], ["nm"]),
     "light_year": (["light year", "light-year"], ["light years", "light-years"], []),
+    "angstrom": (["angstrom", "ångström"], ["angstroms", "ångströms"], ["Å", "\u212b"]),
+    "femtometer": (["femtometre", "femtometer"], ["femtometres", "femtometers"], ["fm"]),
+    "astronomical_unit": (["astronomical unit"], ["astronomical units"], ["AU", "au"]),
+    "kiloparsec": (["kiloparsec"], ["kiloparsecs"], ["kpc"]),
+    "megaparsec": (["megaparsec"], ["megaparsecs"], ["Mpc"]),
 }
 _AREA_ONLY = {
     "hectare": (["hectare"], ["hectares"], ["ha"]),
@@ -121,8 +130,11 @@ _AREA_ONLY = {
 _VOLUMES = {
     "milliliter": (["millilitre", "milliliter"], ["millilitres", "milliliters"], ["ml", "mL"]),
     "liter": (["litre", "liter"], ["litres", "liters"], ["l", "L", "ltr"]),
-    "gallon": (["gallon", "US gallon"], ["gallons", "US gallons"], ["gal"]),
-    "imperial_gallon": (["imperial gallon"], ["imperial gallons"], []),
+    "gallon": (["gallon", "US gallon"], ["gallons", "US gallons"], ["gal", "US gal", "gal US"]),
+    "imperial_gallon": (["imperial gallon"], ["imperial gallons"], ["imp gal", "imp. gal", "gal imp"]),
+    "fluid_ounce": (["fluid ounce", "US fluid ounce"], ["fluid ounces", "US fluid ounces"], ["fl oz", "fl. oz.", "US fl oz"]),
+    "imperial_fluid_ounce": (["imperial fluid ounce"], ["imperial fluid ounces"], ["imp fl oz"]),
+    "quart": (["quart", "US quart"], ["quarts", "US quarts"], ["qt", "US qt"]),
     "pint": (["pint"], ["pints"], []),
     "oil_barrel": (["barrel"], ["barrels"], ["bbl"]),
     "meter ** 3": (["cubic metre", "cubic meter"], ["cubic metres", "cubic meters"], ["m³", "m3", "cu m"]),
@@ -133,6 +145,7 @@ _MASSES = {
     "milligram": (["milligram", "milligramme"], ["milligrams", "milligrammes"], ["mg"]),
     "gram": (["gram", "gramme"], ["grams", "grammes"], ["g", "gm", "gms"]),
     "kilogram": (["kilogram", "kilogramme", "kilo"], ["kilograms", "kilogrammes", "kilos"], ["kg", "kgs", "Kg"]),
+    "megagram": (["megagram"], ["megagrams"], ["Mg"]),
     "metric_ton": (["tonne", "metric ton"], ["tonnes", "metric tons"], ["t"]),
     "ton": (["ton", "short ton"], ["tons", "short tons"], []),
     "long_ton": (["long ton"], ["long tons"], []),
@@ -142,8 +155,10 @@ _MASSES = {
     "carat": (["carat"], ["carats"], ["ct"]),
 }
 _TIMES = {
+    "nanosecond": (["nanosecond"], ["nanoseconds"], ["ns"]),
+    "microsecond": (["microsecond"], ["microseconds"], ["µs", "μs"]),
     "millisecond": (["millisecond"], ["milliseconds"], ["ms"]),
-    "second": (["second"], ["seconds", "secs"], ["sec"]),
+    "second": (["second"], ["seconds", "secs"], ["sec", "s"]),
     "minute": (["minute"], ["minutes", "mins"], ["min"]),
     "hour": (["hour"], ["hours", "hrs"], ["hr", "h"]),
     "day": (["day"], ["days"], []),
@@ -153,6 +168,10 @@ _TIMES = {
     "year": (["year"], ["years", "yrs"], ["yr"]),
     "decade": (["decade"], ["decades"], []),  # read as ten years: pint's "decade" is logarithmic
     "century": (["century"], ["centuries"], []),
+    # geological and astronomical ages: "55.8 Ma", "<20 ka", "3 byr"
+    "kiloyear": ([], [], ["ka", "kyr"]),
+    "megayear": ([], [], ["Ma", "Myr"]),
+    "gigayear": ([], [], ["Ga", "Gyr", "byr"]),
 }
 _SPEEDS = {
     "mile / hour": (["mile per hour", "mile an hour", "mile-per-hour"], ["miles per hour", "miles an hour", "miles-per-hour"], ["mph", "MPH"]),
@@ -182,6 +201,21 @@ _ENERGY_POWER = {
     "volt": (["volt"], ["volts"], ["V"]),
     "kilovolt": (["kilovolt"], ["kilovolts"], ["kV"]),
     "ampere": (["amp", "ampere"], ["amps", "amperes"], ["A"]),
+    "milliampere": (["milliamp", "milliampere"], ["milliamps", "milliamperes"], ["mA"]),
+    "microampere": (["microamp", "microampere"], ["microamps", "microamperes"], ["µA", "μA"]),
+    "nanoampere": ([], [], ["nA"]),
+    "millivolt": (["millivolt"], ["millivolts"], ["mV"]),
+    "microvolt": (["microvolt"], ["microvolts"], ["µV", "μV"]),
+    "milliwatt": (["milliwatt"], ["milliwatts"], ["mW"]),
+    "microwatt": (["microwatt"], ["microwatts"], ["µW", "μW"]),
+    "millijoule": (["millijoule"], ["millijoules"], ["mJ"]),
+    "microjoule": (["microjoule"], ["microjoules"], ["µJ", "μJ"]),
+    "nanojoule": (["nanojoule"], ["nanojoules"], ["nJ"]),
+    "electron_volt": (["electronvolt", "electron volt"], ["electronvolts", "electron volts"], ["eV"]),
+    "kiloelectron_volt": ([], [], ["keV"]),
+    "megaelectron_volt": ([], [], ["MeV"]),
+    "gigaelectron_volt": ([], [], ["GeV"]),
+    "teraelectron_volt": ([], [], ["TeV"]),
 }
 _OTHER = {
     "hertz": (["hertz"], [], ["Hz"]),
@@ -202,6 +236,39 @@ _OTHER = {
     "gigabit / second": (["gigabit per second"], ["gigabits per second"], ["Gbps", "Gbit/s", "Gb/s"]),
     "kilobit / second": (["kilobit per second"], ["kilobits per second"], ["kbps", "kbit/s"]),
     "psi": ([], [], ["psi"]),
+    "milliampere_hour": (["milliamp hour", "milliamp-hour", "milliampere hour"], ["milliamp hours", "milliamp-hours", "milliampere hours"], ["mAh"]),
+    "ampere_hour": (["amp hour", "amp-hour", "ampere hour"], ["amp hours", "amp-hours", "ampere hours"], ["Ah"]),
+    "newton": (["newton"], ["newtons"], ["N"]),
+    "kilonewton": (["kilonewton"], ["kilonewtons"], ["kN"]),
+    "newton * meter": (["newton metre", "newton meter", "newton-metre", "newton-meter"], ["newton metres", "newton meters", "newton-metres", "newton-meters"], ["Nm", "N·m", "N⋅m", "N m", "N-m"]),
+    "force_pound * foot": (["pound-foot", "pound foot"], ["pound-feet", "pound feet", "foot-pounds"], ["lb-ft", "lb ft", "lb·ft", "lb⋅ft", "lbf·ft", "lbf⋅ft", "ft-lb", "ft·lb", "ft⋅lb", "ft⋅lbf"]),
+    "troy_ounce": (["troy ounce"], ["troy ounces"], ["ozt", "oz t", "toz"]),
+    "british_thermal_unit": (["british thermal unit"], ["british thermal units"], ["Btu", "BTU", "btu"]),
+    "mmbtu": ([], [], ["MMBtu", "mmBtu", "MMBTU", "mmbtu"]),
+    "tcf": ([], [], ["tcf", "Tcf"]),
+    "bcf": ([], [], ["bcf", "Bcf"]),
+    "bcm": ([], [], ["bcm"]),
+    "oil_barrel / day": (["barrel per day", "barrel a day"], ["barrels per day", "barrels a day"], ["bpd", "b/d", "bbl/d"]),
+    "nit": (["nit"], ["nits"], []),
+    "international_unit": (["international unit"], ["international units"], ["IU"]),
+    "tesla": (["tesla"], ["teslas"], ["T"]),
+    "millitesla": (["millitesla"], [], ["mT"]),
+    "microtesla": (["microtesla"], [], ["µT", "μT"]),
+    "nanotesla": (["nanotesla"], ["nanoteslas"], ["nT"]),
+    "nanobar": (["nanobar"], ["nanobars"], ["nbar"]),
+    "microbar": (["microbar"], ["microbars"], ["µbar", "μbar"]),
+    "torr": (["torr"], [], ["Torr"]),
+    "standard_atmosphere": (["atmosphere"], ["atmospheres"], ["atm"]),
+    "millimeter_Hg": ([], [], ["mmHg"]),
+    "permille": (["per mille", "per mil", "permille", "per mill"], [], ["‰"]),
+    "ppb": (["part per billion"], ["parts per billion"], ["ppb"]),
+    "enzyme_unit / milliliter": ([], [], ["U/ml", "U/mL", "IU/ml", "IU/mL", "units/ml", "units/mL"]),
+    "enzyme_unit / liter": ([], [], ["U/l", "U/L", "IU/l", "IU/L"]),
+    "kilorayleigh": ([], [], ["kR"]),
+    "rayleigh": (["rayleigh"], ["rayleighs"], []),
+    "dalton": (["dalton"], ["daltons"], ["Da"]),
+    "megadalton": ([], [], ["MDa"]),
+    "molar": (["molar"], [], ["M"]),
     "microliter": (["microlitre", "microliter"], ["microlitres", "microliters"], ["µl", "μl", "µL", "μL", "ul", "uL"]),
     "microgram": (["microgram"], ["micrograms"], ["µg", "μg", "mcg", "ug"]),
     "nanogram": (["nanogram"], ["nanograms"], ["ng"]),
@@ -222,37 +289,54 @@ _OTHER = {
     "calorie": (["calorie"], [], ["cal"]),
     "cubic_centimeter": ([], [], ["cc", "cm³", "cm3"]),
     "bar": ([], [], ["bar"]),
-    "millibar": (["millibar"], ["millibars"], ["mbar", "mb"]),
+    "millibar": (["millibar"], ["millibars"], ["mbar", "mBar", "mb"]),
     "hectopascal": (["hectopascal"], ["hectopascals"], ["hPa"]),
     "kilopascal": (["kilopascal"], ["kilopascals"], ["kPa"]),
     "megapascal": (["megapascal"], ["megapascals"], ["MPa"]),
     "gigapascal": (["gigapascal"], ["gigapascals"], ["GPa"]),
     "pascal": (["pascal"], ["pascals"], ["Pa"]),
     "kelvin": (["kelvin"], ["kelvins"], ["K"]),
-    "degree": (["degree"], ["degrees"], ["°"]),
-    "mile / gallon": (["mile per gallon"], ["miles per gallon"], ["mpg"]),
+    "degree": (["degree"], ["degrees"], ["°", "°N", "°S", "°E", "°W"]),
+    "mile / gallon": (["mile per gallon", "mile per US gallon"], ["miles per gallon", "miles per US gallon"], ["mpg", "mpg-US", "mpg‑US", "mpgUS"]),
+    "mile / imperial_gallon": (["mile per imperial gallon"], ["miles per imperial gallon"], ["mpg-imp", "mpg‑imp", "mpgimp", "mpg(imp)"]),
     "litre_per_100km": (["litres per 100 km", "liters per 100 km", "litres per 100 kilometres"], [], ["l/100km", "L/100km", "l/100 km", "L/100 km"]),
 }
 _TEMPERATURES = {
     "degree_Celsius": (
-        ["degree Celsius", "degree centigrade", "Celsius", "centigrade"],
-        ["degrees Celsius", "degrees centigrade", "degrees C"],
+        # with the misspellings writers often make ("celcius"), and "deg C"
+        ["degree Celsius", "degree centigrade", "Celsius", "centigrade", "degree celcius", "celcius", "deg Celsius", "deg C", "deg. C"],
+        ["degrees Celsius", "degrees centigrade", "degrees C", "degrees celcius", "degs C"],
         ["°C", "ºC", "° C", "℃", "C"],
     ),
     "degree_Fahrenheit": (
-        ["degree Fahrenheit", "Fahrenheit"],
-        ["degrees Fahrenheit", "degrees F"],
+        ["degree Fahrenheit", "Fahrenheit", "degree farenheit", "farenheit", "fahrenheight", "deg Fahrenheit", "deg F", "deg. F"],
+        ["degrees Fahrenheit", "degrees F", "degrees farenheit", "degrees fahrenheight", "degs F"],
         ["°F", "ºF", "° F", "℉", "F"],
     ),
 }
 
 # Units pint lacks or spells otherwise: written unit → (pint unit, factor).
-UNIT_FACTORS = {"decade": ("year", 10.0), "litre_per_100km": ("liter / kilometer", 0.01)}
+UNIT_FACTORS = {
+    "decade": ("year", 10.0), "litre_per_100km": ("liter / kilometer", 0.01),
+    # energy and gas volumes in the trade's own scales: million Btu, trillion/billion cubic feet,
+    # billion cubic metres
+    "mmbtu": ("british_thermal_unit", 1e6), "tcf": ("foot ** 3", 1e12), "bcf": ("foot ** 3", 1e9),
+    "bcm": ("meter ** 3", 1e9),
+}
 
 # Symbols that need the figure right before them with no space ("40C", not "40 C").
 ATTACHED_ONLY_SYMBOLS = frozenset({"C", "F", "t", "l", "g", "A", "V", "W", "J", "st", "ct", "kn", "mo"})
 # Symbols too ambiguous after a space in running prose ("5 in the", "3 a day").
-NEVER_SPACED = frozenset({"C", "F", "t", "l", "g", "A", "V", "J", "st", "ct", "mo", "mos", "kn", "gm", "gms", "Cal", "bar", "Pa", "B", "ul", "ug", "mol"})
+NEVER_SPACED = frozenset({"C", "F", "t", "l", "g", "A", "V", "J", "st", "ct", "mo", "mos", "kn", "gm", "gms", "Cal", "bar", "Pa", "B", "ul", "ug", "mol", "M", "T", "au", "ka", "Ga", "Da", "N", "Ah"})
+# Symbols never written attached to a figure in prose that means them ("5M" is five million,
+# "5T" a model name, "40N" a latitude): molar, tesla and newton only after a space.
+NEVER_ATTACHED = frozenset({"M", "T", "N"})
+# Of the symbols above, those a scientist writes after a space when the figure has decimals
+# ("4.0 V", "0.05 g", "0.2 M", "5.65 s"): a decimal figure is a measurement, not a label.
+SPACED_AFTER_DECIMALS = frozenset({"t", "l", "g", "A", "V", "J", "W", "bar", "Pa", "mol", "M", "T", "ug", "ul", "N", "Ah"})
+# Short symbols that are units only alone in a bracket ("180 millimetres (7.1 in)"): in running
+# prose they are ordinary words ("5 in the morning").
+BRACKET_ONLY_SYMBOLS = {"in": "inch", "in.": "inch"}
 
 _SQUARE_WORDS = ("square", "sq", "sq.")
 _CUBIC_WORDS = ("cubic", "cu", "cu.")
@@ -299,6 +383,8 @@ def _unit_forms() -> tuple[dict[str, str], dict[str, str]]:
     words["sqm"] = "meter ** 2"
     words["sqkm"] = "kilometer ** 2"
     words["sq yd"] = "yard ** 2"
+    words["sq in"] = words["sq. in."] = words["sq in."] = "inch ** 2"
+    words["cu in"] = words["cu. in."] = words["cu in."] = "inch ** 3"
     words["square metres"] = words["square meters"] = "meter ** 2"
     return words, symbols
 
@@ -316,12 +402,11 @@ DELTA_OF = {"degree_Celsius": "delta_degree_Celsius", "degree_Fahrenheit": "delt
 
 
 def _alternation(forms, flags=0) -> re.Pattern:
-    escaped = []
-    for f in sorted(forms, key=len, reverse=True):
-        e = re.escape(f).replace(r"\ ", r"[ \t\u00a0\u202f]+")
-        escaped.append(e)
+    # A trie, so the engine branches on each character rather than trying every form in turn;
+    # its optional tails are greedy, so the longest form that ends where a word would end wins.
+    body = trie_pattern(forms).replace(r"\ ", r"[ \t\u00a0\u202f]+")
     # A unit ends where a word would end ("5 mice" is not "5 mi"); ² and ³ belong to the unit.
-    return re.compile(r"(?:" + "|".join(escaped) + r")(?![\w²³])", flags)
+    return re.compile(r"(?:" + body + r")(?![\w²³])", flags)
 
 
 WORD_UNIT_RE = _alternation(WORD_UNITS, re.IGNORECASE)
@@ -339,8 +424,11 @@ CURRENCY_SYMBOLS = {
     "RUB": "RUB", "UAH": "UAH", "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "ZAR": "ZAR",
     "BRL": "BRL", "MXN": "MXN", "HKD": "HKD", "SGD": "SGD", "NZD": "NZD", "KRW": "KRW",
     "TRY": "TRY", "PLN": "PLN", "ILS": "ILS", "NGN": "NGN", "KES": "KES", "EGP": "EGP",
-    "SAR": "SAR", "AED": "AED",
+    "SAR": "SAR", "AED": "AED", "NT$": "TWD", "KSh": "KES", "Rp": "IDR", "RM": "MYR", "TWD": "TWD",
+    "IDR": "IDR", "MYR": "MYR",
 }
+# Symbols written after the amount in much of Europe ("5 €", "20 zł").
+CURRENCY_SYMBOLS_AFTER = {"€": "EUR", "£": "GBP", "zł": "PLN", "Kč": "CZK", "₽": "RUB", "₴": "UAH", "₺": "TRY"}
 CURRENCY_PREFIX_RE = re.compile(
     r"(?:"
     + "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
@@ -353,7 +441,8 @@ CURRENCY_WORDS = {
     "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "hryvnia": "UAH",
     "hryvnias": "UAH", "swiss francs": "CHF", "francs": "CHF", "won": "KRW",
     "australian dollars": "AUD", "canadian dollars": "CAD", "hong kong dollars": "HKD",
-    "new zealand dollars": "NZD", "singapore dollars": "SGD",
+    "new zealand dollars": "NZD", "singapore dollars": "SGD", "bucks": "USD", "buck": "USD",
+    "peso": "MXN", "pesos": "MXN", "ringgit": "MYR", "rupiah": "IDR", "baht": "THB", "shillings": "KES",
 }
 CURRENCY_CODES_AFTER = frozenset(
     c for c in CURRENCY_SYMBOLS.values()
@@ -401,6 +490,12 @@ LABEL_WORDS = frozenset(
     track tracks pier berth dock bay hole holes game games match week weeks day days year
     minute minutes hour hours mark model type series generation gen mk mark level star
     code form id pin port ref reference case cases bill session summit group
+    figures panel panels axis axes column columns sample samples site sites bed beds
+    fraction fractions clone clones compound compounds complex complexes equation equations
+    eq eqs eqn eqns refs phases trial trials experiment experiments run runs station
+    stations plot plots core cores borehole boreholes specimen specimens patient patients
+    subject subjects month months numbered layer layers cycle cycles passage passages
+    lanes scenario scenarios profile profiles transect transects well wells
     """.split()
 )
 # Capitalised words that often start a sentence before a plain figure; not labels.

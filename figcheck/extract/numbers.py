@@ -37,7 +37,9 @@ DIGIT_NUMBER = re.compile(
 _NOT_DIGIT = re.compile(r"\D")
 _SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-"))
 _SCIENTIFIC = re.compile(
-    r"(?:[ \u00a0]?[×x·][ \u00a0]?10(?:\^(?P<exp>[-−]?\d{1,3})|(?P<sup>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))"
+    r"(?:[ \u00a0]?[×x·][ \u00a0]?10(?:\^(?P<exp>[-−]?\d{1,3})|(?P<sup>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"
+    # a superscript lost in copying: "5×10−4", "3.7 × 106" (after a decimal mantissa only)
+    r"|(?P<flat>[-−‐]\d{1,2}|[1-9]\d?)(?![\d.,]?\d))"
     r"|[eE](?P<exp2>[-+]?\d{1,3})(?![\w]))"
 )
 _WORD = r"[A-Za-z]+"
@@ -103,8 +105,11 @@ def parse_digits(text: str, pos: int) -> Number | None:
             end += fm.end()
     # scientific notation: 1.5 × 10^6, 3 × 10⁶, 2.3e-5
     sci = _SCIENTIFIC.match(text, end)
+    if sci and sci.group("flat") and sci.group("flat")[0].isdigit() and not dec and not (len(_NOT_DIGIT.sub("", int_part or "")) == 1):
+        sci = None  # "4 × 100 m" is a relay, "12 × 105" a product; "6 × 106" is 6 × 10⁶
     if sci:
-        exponent = sci.group("exp") or sci.group("exp2") or "".join(_SUPERSCRIPTS[c] for c in sci.group("sup"))
+        flat = sci.group("flat")
+        exponent = sci.group("exp") or sci.group("exp2") or (flat and flat.replace("‐", "-")) or "".join(_SUPERSCRIPTS[c] for c in sci.group("sup"))
         power = 10.0 ** int(exponent.replace("−", "-"))
         value *= power
         precision *= power
@@ -131,8 +136,8 @@ def parse_scale_word(text: str, pos: int) -> tuple[float, int] | None:
     return None
 
 
-# One space, or a line break where plain text wraps ("8.9\nbillion dlrs").
-_SCALE_WORD = re.compile(r"(?:[ \u00a0\u2009\u202f]|\r?\n)?(hundred|thousand|million|billion|trillion)s?\b", re.IGNORECASE)
+# One space or a hyphen ("$1.2-billion"), or a line break where plain text wraps ("8.9\nbillion dlrs").
+_SCALE_WORD = re.compile(r"(?:[ \u00a0\u2009\u202f-]|\r?\n)?(hundred|thousand|million|billion|trillion|lakh|lac|crore)s?\b", re.IGNORECASE)
 # Spelled-out abbreviations may stand apart ("5 bn"); single letters only attached ("40k"),
 # since "350 K" is kelvin and "500 m" metres.
 _SCALE_SUFFIX = re.compile(r"(?:(?:[ \u00a0]|\r?\n)?(bn|mln|mn|bln|tn|trn)|(k|K|m|M|b|B|tr))(?!\w)")
@@ -176,7 +181,7 @@ def parse_words(text: str, pos: int) -> Number | None:
                 break
             current = (current or 1) * 100
             last_small = None
-        elif word in ("thousand", "million", "billion", "trillion"):
+        elif word in ("thousand", "million", "billion", "trillion", "lakh", "crore"):
             if not seen:
                 break
             scale = SCALES[word]

@@ -18,6 +18,7 @@ FORMATS: dict[str, str] = {
     "jsonl": "jsonl",
     "sarif": "sarif",
     "github": "github",
+    "markdown": "markdown",
 }
 MACHINE_FORMATS = frozenset({"json", "jsonl", "sarif"})
 
@@ -86,4 +87,18 @@ def reporter_for(name: str, out: TextIO, err: TextIO, options: ReportOptions) ->
     return module.REPORTER(out, err, options)
 
 
-__all__ = ["FORMATS", "FileResult", "Reporter", "ReportOptions", "Summary", "reporter_for"]
+def render(result: FileResult, name: str, options: ReportOptions | None = None) -> str:
+    """One file's report in format ``name``, as a string (what the playground downloads)."""
+    import io
+
+    options = options or ReportOptions()
+    out = io.StringIO()
+    reporter = reporter_for(name, out, io.StringIO(), options)
+    summary = Summary()
+    summary.add(result, options.unsafe_fixes)
+    reporter.file(result)
+    reporter.finish(summary)
+    return out.getvalue()
+
+
+__all__ = ["FORMATS", "FileResult", "Reporter", "ReportOptions", "Summary", "render", "reporter_for"]

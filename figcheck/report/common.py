@@ -56,9 +56,13 @@ class FileResult:
         return out
 
 
+# The parts of ``Diagnostic.data`` the output contract publishes (``data`` in JSON, when any).
+PUBLIC_DATA = ("confidence",)
+
+
 def diagnostic_dict(d: Diagnostic, path: str, index: LineIndex) -> dict:
     text = index.text
-    return {
+    out = {
         "code": d.code,
         "name": d.name,
         "severity": d.severity,
@@ -78,6 +82,10 @@ def diagnostic_dict(d: Diagnostic, path: str, index: LineIndex) -> dict:
         ],
         "fix": fix_dict(d.fix, index),
     }
+    data = {k: d.data[k] for k in PUBLIC_DATA if k in d.data}
+    if data:
+        out["data"] = data
+    return out
 
 
 def _outside(offset: int) -> dict:

@@ -20,6 +20,7 @@ REGISTRY: dict[str, str] = {
     "FC202": "unit_mixup",
     "FC301": "part_exceeds_whole",
     "FC302": "parts_do_not_sum",
+    "FC303": "change_mismatch",
 }
 
 

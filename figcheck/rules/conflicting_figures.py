@@ -8,13 +8,20 @@ not is misinformed by one of them. Such conflicts usually come from a typo, an e
 mention of a figure that missed the other, or two sources merged without reconciling them.
 
 Qualifiers count: "almost 3,000" and "about 3,000" agree, "more than 30" and "31" agree, and the
-rounding of each figure is allowed for. Two figures are taken to be about the same thing only
-with evidence: the same counted noun or kind of quantity **and** either an explicit restatement
-("the same force", "that figure", "those 42 passengers") or, for counts, several shared words
-around both (measures and sums of money need the explicit restatement). The rule is
-silent across contrast cues ("another", "a smaller group", "the second", "each", "together",
-"of them"), different places, days or years, and change over time ("rose to", "now",
-"updated", "expected").
+rounding of each figure is allowed for. Money is compared on one base per currency (cents and
+"cts" as hundredths of a dollar, "mln" and "bln" as scales), and a per-share amount is never
+compared with a total.
+
+Two figures are taken to be about the same thing only with evidence, read slot by slot from
+their sentences (what is counted, the verb, who, when, where, and the figure's role): the
+strongest is a near-duplicate sentence with a different figure; then the words around the
+figures, the same verb, an explicit restatement ("the same force", "those 42 passengers"). A
+small model trained on real news (where such pairs are almost never restatements) and on
+restatements generated from it weighs the evidence; the rule reports only pairs it is confident
+about (the JSON output gives the score as `data.confidence`). The rule is silent when a slot
+clashes: different names, times or places, a contrast cue ("another", "a smaller group", "the
+second", "each", "of them"), a comparison ("vs", "compared with", "a year earlier", "from X to
+Y"), a table row, or a per-share amount against a total.
 
 ## Example
 ```text
@@ -32,12 +39,13 @@ Two weeks later, the same force of about 18,000 fighters crossed the river.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from .. import units
 from ..model import Claim, Diagnostic, Related
-from . import referent
+from . import frame, referent_model
 from .context import CheckContext
+from .referent_model import Judgement
 from .rounding import BASE_SLACK, claim_interval, disjoint
 from .unit_mixup import factor_mixup
 
@@ -46,63 +54,69 @@ NAME = "conflicting-figures"
 SEVERITY = "warning"
 SUMMARY = "figures about the same thing that cannot all be true"
 
-# Without an explicit restatement cue, this many shared words are needed.
-MIN_SHARED_WITHOUT_CUE = 3
-
 
 def check(ctx: CheckContext) -> Iterable[Diagnostic]:
-    pairing = _Pairing(ctx)
-    conflicts: dict[int, list[int]] = {}
-    for members in referent.buckets(ctx).values():
-        # A stated equivalent restates its source: compare the sources only.
-        members = [i for i in members if ctx.claims[i].converted_from is None]
-        for i, j in referent.candidate_pairs(ctx, members):
-            if pairing.conflict(i, j):
-                conflicts.setdefault(j, []).append(i)
+    cut = referent_model.threshold(CODE)
+    conflicts: dict[int, list[tuple[int, Judgement]]] = {}
+    for i, j in candidates(ctx):
+        judgement = referent_model.judge(ctx, i, j, CODE)
+        if same_bound(ctx.claims[i], ctx.claims[j]) and not judgement.twin:
+            continue  # two bounds conflict only when restated in (nearly) the same words
+        if judgement.score >= cut:
+            conflicts.setdefault(j, []).append((i, judgement))
     related = ctx.memo("FC201.related", dict)
     for j in sorted(conflicts):
         yield _diagnostic(ctx, j, conflicts[j], related)
 
 
-class _Pairing:
-    """The pair test, cheapest questions first; what it learns of a claim is kept."""
+def candidates(ctx: CheckContext) -> Iterator[tuple[int, int]]:
+    """Pairs of figures of one kind, in different sentences, that cannot both be true (and are
+    not the same number in two units: that is FC202's): what the referent model is asked about."""
+    slack = BASE_SLACK + ctx.settings.tolerance
+    claims = ctx.claims
+    intervals: dict[tuple[int, str | None], tuple | None] = {}
 
-    def __init__(self, ctx: CheckContext):
-        self.ctx = ctx
-        self.slack = BASE_SLACK + ctx.settings.tolerance
-        self.intervals: dict[tuple[int, str | None], tuple | None] = {}
-        self.cues: dict[int, str | None] = {}
-        self.sentence = [ctx.sentence_of(c.start) for c in ctx.claims]
+    def interval(k: int, unit: str | None):
+        key = (k, unit)
+        if key not in intervals:
+            c = claims[k]
+            intervals[key] = frame.base_interval(c) if c.kind != "quantity" else _interval_in(c, unit)
+        return intervals[key]
 
-    def conflict(self, i: int, j: int) -> bool:
-        ctx = self.ctx
-        a, b = ctx.claims[i], ctx.claims[j]
-        if self.sentence[i] == self.sentence[j]:
-            return False  # one sentence gives no evidence of restating
-        if a.kind != "count" and not (self.cue(i) or self.cue(j)):
-            return False  # measures and money are restated only with an explicit cue
-        if a.unit != b.unit and a.value and math.isclose(a.value, b.value, rel_tol=0.02):
-            return False  # the same number in two units: a unit mix-up (FC202)
-        ia, ib = self.interval(i, b.unit), self.interval(j, b.unit)
-        if ia is None or ib is None or not disjoint(ia, ib, self.slack):
-            return False
-        if referent.blocking_cue(ctx, i) or referent.blocking_cue(ctx, j):
-            return False  # "another", "rose to": a different or a changing thing
-        if _evidence(ctx, i, j) is None:
-            return False
-        return not (a.kind == "quantity" and (factor_mixup(a, b) or factor_mixup(b, a)))
+    for members in frame.buckets(ctx).values():
+        for i, j in frame.candidate_pairs(members):
+            a, b = claims[i], claims[j]
+            if a.unit != b.unit and a.value and math.isclose(a.value, b.value, rel_tol=0.02):
+                continue
+            ia, ib = interval(i, b.unit), interval(j, b.unit)
+            if ia is None or ib is None:
+                continue
+            if not disjoint(ia, ib, slack) and not (
+                    same_bound(a, b) and disjoint(_as_written(a, ia), _as_written(b, ib), slack)):
+                continue
+            if frame.sentence_span(ctx, i) == frame.sentence_span(ctx, j):
+                continue
+            if a.kind == "quantity" and (factor_mixup(a, b) or factor_mixup(b, a)):
+                continue
+            yield i, j
 
-    def interval(self, i: int, unit: str | None):
-        """Claim i's interval in ``unit`` (None when it cannot be expressed in it)."""
-        key = (i, unit)
-        if key not in self.intervals:
-            self.intervals[key] = _interval_in(self.ctx.claims[i], unit)
-        return self.intervals[key]
 
-    def cue(self, i: int) -> str | None:
-        if i not in self.cues:
-            self.cues[i] = referent.restatement_cue(self.ctx, i)
-        return self.cues[i]
+def same_bound(a: Claim, b: Claim) -> bool:
+    """Both figures are the same kind of bound ("at least 310", "at least 930"): restated in the
+    same words, the two numbers conflict although both bounds could hold."""
+    return bool(a.qualifier) and a.qualifier == b.qualifier and (
+        (a.high is None and b.high is None) or (a.low is None and b.low is None))
+
+
+def _as_written(c: Claim, iv: tuple) -> tuple:
+    """An open interval closed at the number as written (with its rounding)."""
+    lo, hi = iv
+    width = c.precision * (hi / c.value if math.isinf(lo) and c.value else 1)
+    if math.isinf(hi):
+        return lo, lo + 2 * width
+    if math.isinf(lo):
+        return hi - 2 * width, hi
+    return iv
 
 
 def _interval_in(claim: Claim, unit: str | None):
@@ -117,37 +131,36 @@ def _interval_in(claim: Claim, unit: str | None):
         return None
 
 
-def _evidence(ctx: CheckContext, i: int, j: int):
-    return referent.evidence(
-        referent.frame(ctx, i), referent.frame(ctx, j),
-        min_shared=MIN_SHARED_WITHOUT_CUE, restate_min_shared=1,
-    )
-
-
 def _conv(x: float, unit: str, to: str) -> float:
     return x if math.isinf(x) else units.convert(x, unit, to)
 
 
-def _diagnostic(ctx: CheckContext, j: int, others: list[int], related_of: dict) -> Diagnostic:
+def _diagnostic(ctx: CheckContext, j: int, others: list[tuple[int, Judgement]],
+                related_of: dict) -> Diagnostic:
     b = ctx.claims[j]
-    i = others[-1]  # the nearest earlier figure first in the message
+    i, judgement = max(others, key=lambda o: (o[1].score, o[0]))  # the most confident first
     a = ctx.claims[i]
-    ev = _evidence(ctx, i, j)
-    ia, ib = _interval_in(a, b.unit), _interval_in(b, b.unit)
+    ia, ib = _shown_interval(a, b), _shown_interval(b, b)
     where = (
         "the same paragraph" if ctx.paragraph_of(a.start) == ctx.paragraph_of(b.start)
         else f"line {ctx.line_of(a.start)}"
     )
     unit = b.unit_text or ""
+    if frame.money_base(b) is not None:
+        unit = frame.money_base(b)[0]
+    if same_bound(a, b) and not disjoint(ia, ib, BASE_SLACK):
+        clash = f"the same bound given as two different numbers ({_fmt(b.value)} vs {_fmt(a.value)})"
+    else:
+        clash = (f"the two cannot both be true ({_span(ib)} vs {_span(ia)}"
+                 f"{' ' + unit if unit else ''})")
     message = (
-        f"“{b.text}” conflicts with “{a.text}” ({where}): the two cannot both be true "
-        f"({_span(ib)} vs {_span(ia)}{' ' + unit if unit else ''}), and they seem to be about the "
-        f"same thing ({ev.describe()})."
+        f"“{b.text}” conflicts with “{a.text}” ({where}): {clash}, and they seem to be about the "
+        f"same thing ({judgement.describe()}; confidence {judgement.score:.2f})."
     )
     if len(others) > 1:
         message += f" {len(others) - 1} other earlier figure(s) conflict with it too."
     related = []
-    for k in reversed(others):
+    for k, _ in sorted(others, reverse=True):
         r = related_of.get(k)
         if r is None:
             c = ctx.claims[k]
@@ -161,8 +174,12 @@ def _diagnostic(ctx: CheckContext, j: int, others: list[int], related_of: dict) 
         start=b.start,
         end=b.end,
         related=tuple(related),
-        data={"others": list(others)},
+        data={"others": sorted(k for k, _ in others), "confidence": round(judgement.score, 3)},
     )
+
+
+def _shown_interval(c: Claim, other: Claim):
+    return frame.base_interval(c) if c.kind != "quantity" else _interval_in(c, other.unit)
 
 
 def _span(iv) -> str:

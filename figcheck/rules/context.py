@@ -13,6 +13,9 @@ from ..model import Claim
 from ..text import Document
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\r\n[ \t]*\r\n|\r[ \t]*\r")
+# In plain text, a line that starts indented after a line of text starts a paragraph too
+# (newswire and typewritten layouts, results tables): the break is at the line's first letter.
+_INDENTED_LINE = re.compile(r"(?<=\S)[ \t]*(?:\r\n|\n|\r)[ \t]+(?=\S)")
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) and white space,
 # unless the period belongs to a common abbreviation or an initial.
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)\]]*\s+|\n[ \t]*\n")
@@ -49,7 +52,11 @@ class CheckContext:
 
     @cached_property
     def paragraph_starts(self) -> list[int]:
-        return [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(self.text)]
+        starts = [m.end() for m in _PARAGRAPH_BREAK.finditer(self.text)]
+        if self.document.format == "text":
+            starts.extend(m.end() for m in _INDENTED_LINE.finditer(self.text))
+            starts.sort()
+        return [0] + starts
 
     def sentence_of(self, offset: int) -> int:
         """An identifier of the sentence holding ``offset``: where it starts."""

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .. import units
 from ..model import Diagnostic, Related
 from .context import CheckContext
 
@@ -36,8 +37,9 @@ SUMMARY = "a stated equivalent is another kind of quantity than the figure it re
 
 _KIND_NAMES = {
     "[length]": "a length",
-    "[length] ** 2": "an area",
+    "[length] ** 2": "an area (or a fuel consumption, volume per distance)",
     "[length] ** 3": "a volume",
+    "1 / [length] ** 2": "a fuel economy (distance per volume)",
     "[mass]": "a mass",
     "[time]": "a duration",
     "[temperature]": "a temperature",
@@ -66,8 +68,8 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
             continue
         if not source.unit or not equivalent.unit:
             continue
-        if source.dimension == equivalent.dimension:
-            continue
+        if source.dimension == equivalent.dimension or units.reciprocal(source.unit, equivalent.unit):
+            continue  # the same kind, or its inverse ("30 mpg (7.8 L/100 km)"): FC101 checks it
         yield Diagnostic(
             code=CODE,
             name=NAME,

@@ -10,7 +10,11 @@ of them is wrong, and the reader cannot tell which. Common causes are a slip of 
 original ("40 square miles (40 square kilometres)") and a figure edited without its conversion.
 
 Rounding is allowed for: "26.2 miles (42.2 km)", "about 300 feet (90 metres)" and
-"a mile (1.6 km)" are fine. A trailing zero of a whole number is read generously ("90" may mean
+"a mile (1.6 km)" are fine. Inverse units convert too: "30 miles per gallon (7.8 L/100 km)".
+The message shows the range the source's digits allow ("26.2" is 26.15–26.25) and what that
+range converts to; a round figure's range is lopsided ("100" to two significant figures is
+99.5–105, since a figure just below 100 would have been written with more digits), and the
+message says so. A trailing zero of a whole number is read generously ("90" may mean
 anything from 85 to 95), ranges are checked end by end, temperature differences ("a rise of
 1 °F (0.56 °C)") are converted without the scale offset, and currencies are only checked when
 `currency-rates` in the settings names both. `tolerance` adds relative slack.
@@ -85,13 +89,16 @@ def _check_pair(ctx: CheckContext, source: Claim, equivalent: Claim) -> Diagnost
     unit_name = equivalent.unit_text or equivalent.unit or _currency(equivalent)
     k_e, k_s = min_sig_digits(equivalent), max_sig_digits(source)
     s_ivs = _intervals(source, min(k_e, k_s) if k_e and k_s else None)
-    lo, hi = sorted(convert(x) for x in (s_ivs[0][0], s_ivs[-1][1]))
+    src_lo, src_hi = s_ivs[0][0], s_ivs[-1][1]
+    scale = _written_scale(equivalent)
+    lo, hi = sorted(convert(x) for x in (src_lo, src_hi))
     reason = _probable_cause(source, equivalent, convert)
     gap = " " if _has_space(equivalent) else ""
     message = (
         f"“{equivalent.text}” does not match “{source.text}”: {_figure_words(source)} is about "
         f"{shown}{gap}{unit_name}".rstrip()
-        + (f" ({_shown(lo, source, 1)}–{_shown(hi, source, 1)} allowing for rounding)"
+        + (f" ({_rounding_note(source, src_lo, src_hi)}, so {_shown(lo / scale, source, 1)}–"
+           f"{_shown(hi / scale, source, 1)}{gap}{unit_name})".replace(f"{gap}{unit_name})", ")" if not unit_name else f"{gap}{unit_name})")
            if not source.is_range else "")
         + f". The bracketed figure restates “{source.text}” in another unit."
         + (f" {reason}" if reason else "")
@@ -142,7 +149,13 @@ def _converter(ctx: CheckContext, source: Claim, equivalent: Claim):
         return lambda x: x * factor
     if source.kind != "quantity" or equivalent.kind != "quantity":
         return None
-    if not source.unit or not equivalent.unit or source.dimension != equivalent.dimension:
+    if not source.unit or not equivalent.unit:
+        return None
+    if source.dimension != equivalent.dimension:
+        if units.reciprocal(source.unit, equivalent.unit):
+            # "30 mpg (7.8 L/100 km)": distance per fuel restated as fuel per distance
+            su, eu = source.unit, equivalent.unit
+            return lambda x: units.convert_reciprocal(x, su, eu)
         return None  # another kind of quantity: FC102's business
     if source.unit == equivalent.unit:
         return lambda x: x
@@ -283,6 +296,41 @@ def _fix(ctx, source: Claim, equivalent: Claim, convert, slack: float) -> Fix | 
         applicability="safe" if exact_source and not same_number else "unsafe",
         edits=(Edit(start, start + len(equivalent.number_text), text),),
     )
+
+
+def _rounding_note(source: Claim, lo: float, hi: float) -> str:
+    """The values the source's digits allow, and why when they lie lopsided around it."""
+    scale = _written_scale(source)
+    words = "as written" if not source.approximate else "with its “" + (source.qualifier or "about") + "”"
+    note = f"{_figure_words(source)} covers {_plain(lo / scale)}–{_plain(hi / scale)} {words}"
+    below, above = source.value - lo, hi - source.value
+    if below > 0 and above > 0 and not math.isclose(below, above, rel_tol=0.05) and not source.approximate:
+        side = "below" if below < above else "above"
+        note += f", lopsided because a figure just {side} {_plain(source.value / scale)} would be written with more digits"
+    return note
+
+
+def _plain(x: float) -> str:
+    """A bound as a reader writes it: separators for thousands, no float noise (999.95, 1,000.5)."""
+    x = float(f"{x:.7g}")
+    if x == int(x):
+        return f"{int(x):,}"
+    return f"{x:,.6f}".rstrip("0").rstrip(".")
+
+
+def _written_scale(claim: Claim) -> float:
+    """How the claim's value relates to the number written ("7.8 L/100 km" is 0.078 L/km)."""
+    digits = _NUMBER.search(claim.number_text or "")
+    if any(ch.isalpha() for ch in claim.number_text or ""):
+        return 1.0  # "5 million": the words are part of the figure as written
+    try:
+        written = float(digits.group().replace(",", "").replace("\u202f", "").replace("\u00a0", "")) if digits else 0.0
+    except ValueError:
+        return 1.0
+    if not written or not claim.value or claim.is_range:
+        return 1.0
+    scale = claim.value / written
+    return scale if scale > 0 and math.isclose(math.log10(scale), round(math.log10(scale)), abs_tol=1e-9) else 1.0
 
 
 def _ambiguous_zeros(number_text: str) -> bool:

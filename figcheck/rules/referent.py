@@ -47,6 +47,11 @@ _SYNONYMS = [
     "evacuate flee displace",
     "arrest detain",
     "cost price spend spending",
+    "company firm",
+    "sale revenue turnover",
+    "profit earnings",
+    "job position",
+    "worker employee staff workforce",
     "burn blaze fire",
     "village settlement town",
     "destroy damage flatten",
@@ -519,39 +524,24 @@ def evidence(fa: Frame, fb: Frame, *, min_shared: int, allow_change: bool = Fals
 
 
 def bucket_key(c: Claim) -> tuple | None:
-    """What a claim can be compared with at all; None for figures the rules never pair."""
-    if c.role == "age":
-        return None
-    if c.kind == "count":
-        return ("count", stem(c.counted)) if c.counted else None
-    if c.kind == "quantity":
-        if c.unit is None:
-            return None
-        return ("quantity", c.dimension, c.role == "delta")
-    if c.kind == "money":
-        return ("money", c.dimension)
-    return None  # percentages: shares of different wholes are the norm
+    """What a claim can be compared with at all; None for figures the rules never pair.
+    (Kept for rules that import it: :func:`figcheck.rules.frame.kind_key`, which reads money
+    on one base per currency.)"""
+    from .frame import kind_key
+
+    return kind_key(c)
 
 
 def buckets(ctx: CheckContext) -> dict[tuple, list[int]]:
-    """Claims grouped by what they could be compared with, in document order."""
+    """Claims grouped by what they could be compared with, in document order
+    (:func:`figcheck.rules.frame.buckets`)."""
+    from .frame import buckets as frame_buckets
 
-    def build():
-        out: dict[tuple, list[int]] = {}
-        for i, c in enumerate(ctx.claims):
-            key = bucket_key(c)
-            if key is not None:
-                out.setdefault(key, []).append(i)
-        return out
-
-    return ctx.memo("referent.buckets", build)
-
-
-# A pair is compared only with this many earlier members of its bucket: bounded work per claim.
-MAX_PARTNERS = 24
+    return frame_buckets(ctx)
 
 
 def candidate_pairs(ctx: CheckContext, members: list[int]):
-    for n, j in enumerate(members):
-        for i in members[max(0, n - MAX_PARTNERS) : n]:
-            yield i, j
+    """Each member with its nearest earlier members (:func:`figcheck.rules.frame.candidate_pairs`)."""
+    from .frame import candidate_pairs as frame_pairs
+
+    return frame_pairs(members)

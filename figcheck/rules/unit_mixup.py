@@ -11,9 +11,13 @@ kilometres, so the two readings differ by a factor of 2.59 — a large error hid
 familiar number. Where the document states a conversion for one of the figures ("1,000 square
 kilometres (386 square miles)"), the rule names the unit that conversion confirms.
 
-The rule only pairs figures that share words (with a small synonym table: "retaken" and
-"recaptured", "territory" and "land"), and stays silent across contrast cues ("another",
-"a smaller", "each"), different places, days or years.
+Only the kinds of quantity writers really confuse are paired: length, area, volume, mass, speed
+and temperature (not durations). The two figures must seem to be about the same thing, judged
+slot by slot from their sentences as FC201 judges it (a near-duplicate sentence, the words
+around the figures, the same verb; a synonym table lets "retaken" meet "recaptured"); the
+rule stays silent across contrast cues ("another", "a smaller", "each"), different names,
+places or times, and comparisons. The JSON output gives the model's score as
+`data.confidence`.
 
 ## Example
 ```text
@@ -35,12 +39,12 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from .. import units
 from ..model import Claim, Diagnostic, Edit, Fix, Related
-from . import referent
+from . import frame, referent_model
 from .context import CheckContext
 from .rounding import BASE_SLACK, claim_interval, disjoint
 
@@ -51,8 +55,6 @@ SUMMARY = "figures about the same thing with the same number in different units"
 
 # Numbers this small coincide too often to mean anything on their own.
 MIN_VALUE = 10
-# Below this, one shared word is not enough evidence ("a 10 km race", "a 10-mile race").
-MIN_VALUE_ONE_WORD = 50
 # Units this close (tonne vs ton) are not a mix-up worth a warning.
 MIN_FACTOR = 1.15
 
@@ -63,18 +65,47 @@ COMMON_UNITS = {
     "[mass]": ("kilogram", "pound", "metric_ton", "short_ton", "long_ton", "gram", "ounce"),
     "[length] ** 3": ("liter", "gallon", "imperial_gallon", "meter ** 3", "foot ** 3", "barrel"),
     "[length] / [time]": ("kilometer / hour", "mile / hour", "knot", "meter / second"),
+    "[temperature]": ("degree_Celsius", "degree_Fahrenheit"),
 }
 
 
+# The same number in two units is itself evidence that both are about one thing, so FC202 asks
+# less of the sentences than FC201 — for numbers this large, written the same, with at least one
+# slot that agrees (the verb, words around the figures, a name or a time); smaller or merely
+# close numbers coincide more often, and a ratio equal to a conversion factor is a weaker
+# coincidence: those need FC201's bar.
+MIN_VALUE_COINCIDENCE = 50
+
+
 def check(ctx: CheckContext) -> Iterable[Diagnostic]:
-    claims = ctx.claims
+    cut = referent_model.threshold(CODE)
+    strong = max(cut, referent_model.threshold("FC201"))
     best: dict[int, tuple] = {}
-    for key, members in referent.buckets(ctx).items():
-        if key[0] != "quantity":
+    for i, j in candidates(ctx):
+        found = _pair(ctx, i, j)
+        if found is None:
             continue
-        members = [i for i in members if claims[i].converted_from is None]
+        a, b = ctx.claims[i], ctx.claims[j]
+        coincidence = (found[5] is None and a.value >= MIN_VALUE_COINCIDENCE
+                       and a.value == b.value and found[3].slots_agree)
+        if found[2][1] < (cut if coincidence else strong):
+            continue
+        flagged = found[0]
+        if flagged not in best or found[2] > best[flagged][2]:
+            best[flagged] = found
+    for flagged in sorted(best):
+        yield _diagnostic(ctx, *best[flagged])
+
+
+def candidates(ctx: CheckContext) -> Iterator[tuple[int, int]]:
+    """Pairs of measures of a kind writers confuse that give the same number in two units, or
+    whose ratio is a common conversion factor: what the referent model is asked about."""
+    claims = ctx.claims
+    for key, members in frame.buckets(ctx).items():
+        if key[0] != "quantity" or key[1] not in COMMON_UNITS:
+            continue
         base = {i: _base_value(claims[i]) for i in members}
-        for i, j in referent.candidate_pairs(ctx, members):
+        for i, j in frame.candidate_pairs(members):
             a, b = claims[i], claims[j]
             if a.unit != b.unit and not _may_pair(a, b, base[i], base[j]):
                 continue
@@ -88,14 +119,15 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
                 k = bisect_left(near, ratio * 0.98)
                 if k == len(near) or near[k] > ratio * 1.02:
                     continue
-            found = _pair(ctx, i, j)
-            if found is None:
-                continue
-            flagged, other, score = found[0], found[1], found[2]
-            if flagged not in best or score > best[flagged][2]:
-                best[flagged] = found
-    for flagged in sorted(best):
-        yield _diagnostic(ctx, *best[flagged])
+            if _kind_of_pair(a, b) is not None:
+                yield i, j
+
+
+def _kind_of_pair(a: Claim, b: Claim) -> str | None:
+    """"same number" or "factor" (with the factor's unit) when the pair is a possible mix-up."""
+    if same_number_other_unit(a, b):
+        return "same number" if a.value >= MIN_VALUE else None
+    return "factor" if (factor_mixup(a, b) or factor_mixup(b, a)) else None
 
 
 def _base_value(c: Claim) -> float | None:
@@ -157,17 +189,8 @@ def _pair(ctx: CheckContext, i: int, j: int):
     factor_unit = None if same_number else (factor_mixup(a, b) or factor_mixup(b, a))
     if not same_number and factor_unit is None:
         return None
-    if same_number and a.value < MIN_VALUE:
-        return None
-    fa, fb = referent.frame(ctx, i), referent.frame(ctx, j)
-    if same_number:
-        # Small round numbers recur by chance ("a 10 km race", "a 10-mile race"): one shared
-        # word is enough only for a figure too large to coincide easily.
-        needed = 1 if a.value >= MIN_VALUE_ONE_WORD else 2
-        ev = referent.evidence(fa, fb, min_shared=needed, allow_change=True)
-    else:
-        ev = referent.evidence(fa, fb, min_shared=2, restate_min_shared=1)
-    if ev is None:
+    judgement = referent_model.judge(ctx, i, j, CODE)
+    if judgement.veto is not None:
         return None
     conf_a, conf_b = _confirmed_unit(ctx, i), _confirmed_unit(ctx, j)
     # Flag the figure whose unit nothing corroborates; the later one when both or neither are.
@@ -177,8 +200,8 @@ def _pair(ctx: CheckContext, i: int, j: int):
         flagged, other, conf = i, j, conf_b
     else:
         flagged, other, conf = j, i, conf_a
-    score = (conf is not None, len(ev.shared), -abs(j - i))
-    return flagged, other, score, ev, conf, factor_unit
+    score = (conf is not None, judgement.score, -abs(j - i))
+    return flagged, other, score, judgement, conf, factor_unit
 
 
 @lru_cache(maxsize=256)
@@ -237,10 +260,11 @@ def factor_mixup(a: Claim, b: Claim) -> str | None:
     return None
 
 
-def _diagnostic(ctx: CheckContext, flagged: int, other: int, score, ev, conf, factor_unit) -> Diagnostic:
+def _diagnostic(ctx: CheckContext, flagged: int, other: int, score, judgement, conf,
+                factor_unit) -> Diagnostic:
     c, o = ctx.claims[flagged], ctx.claims[other]
     c_unit, o_unit = c.unit_text or c.unit, o.unit_text or o.unit
-    why = ev.describe()
+    why = f"{judgement.describe()}; confidence {judgement.score:.2f}"
     where = f"line {ctx.line_of(o.start)}"
     related_end = conf.end if conf is not None and conf.start >= o.end else o.end
     if conf is not None and ctx.text[related_end : related_end + 1] in (")", "]"):
@@ -288,7 +312,8 @@ def _diagnostic(ctx: CheckContext, flagged: int, other: int, score, ev, conf, fa
         end=c.end,
         related=(Related(o.start, related_end, related_msg),),
         fix=fix,
-        data={"probable_unit": o.unit, "other": other, "text": related_text},
+        data={"probable_unit": o.unit, "other": other, "text": related_text,
+              "confidence": round(judgement.score, 3)},
     )
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from figcheck.equivalents import describe, format_number
 from figcheck.model import Claim, Diagnostic
+from figcheck.rules.change_mismatch import describe as describe_change
+from figcheck.rules.changes import change_at
+from figcheck.rules.context import CheckContext
 
 
 def claim_at(claims: list[Claim], offset: int) -> Claim | None:
@@ -18,13 +21,17 @@ def hover_text(analysis, offset: int, markdown: bool = True) -> tuple[str, tuple
     """The hover text at ``offset`` and the span it describes, or None."""
     claim = claim_at(analysis.claims, offset)
     found = diagnostics_at(analysis.diagnostics, offset)
+    change = change_of(analysis, offset)
     parts = []
     if claim is not None:
         parts.append(describe_claim(claim, analysis.claims, markdown))
+    if change is not None:
+        parts.append(describe_change_line(change, markdown))
     parts.extend(describe_diagnostic(d, analysis.text, markdown) for d in found)
     if not parts:
         return None
-    spans = ([(claim.start, claim.end)] if claim else []) + [(d.start, d.end) for d in found]
+    spans = ([(claim.start, claim.end)] if claim else []) + ([(change.start, change.end)] if change else [])
+    spans += [(d.start, d.end) for d in found]
     rule = "\n\n---\n\n" if markdown else "\n\n"
     return rule.join(parts), spans[0]
 
@@ -61,3 +68,17 @@ def describe_diagnostic(d: Diagnostic, text: str, markdown: bool = True) -> str:
     if d.fix is not None:
         lines.append(f"\nFix ({d.fix.applicability}): {d.fix.message}")
     return "\n".join(lines)
+
+
+def change_of(analysis, offset: int):
+    """The stated change one of whose figures is at ``offset`` (read by the engine)."""
+    document = getattr(analysis, "document", None)
+    if document is None:
+        return None
+    return change_at(CheckContext(document=document, claims=analysis.claims), offset)
+
+
+def describe_change_line(change, markdown: bool = True) -> str:
+    b = (lambda s: f"**{s}**") if markdown else (lambda s: s)
+    verdict = "as stated" if change.consistent else f"but “{change.stated_text}” is stated"
+    return f"{b('change')}: {describe_change(change)} ({verdict})"

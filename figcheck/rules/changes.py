@@ -1,0 +1,953 @@
+"""Stated changes: "Sales rose 26.1% to $411.1m from $326.0m" read as one change with its three
+figures — the stated change (a percentage, points or a multiplier), the new figure and the old
+one — and what the old and new figures say the change is.
+
+A change is read only where one sentence binds the three figures to it unambiguously: a change
+word with a direction, the stated change next to it, and the new and old figures introduced by
+"to"/"at" and "from"/"compared with"/"against" (or "Y, up X% on Z", "Y, X% more than Z",
+"a X% rise in … to Y from Z", "from Z to Y, an increase of X%"), with no other figure and no
+clause break between them. Anything else is not read: FC303 prefers silence to a guess.
+
+The reading is cheap: only sentences with something that can state a change, a change word and
+three figures (two with a multiplier) are looked at.
+Figures the extractor does not report (bare decimals such as "to 1,738.74 from 2,246.74",
+fractions such as "7-3/4 pct") are read here, only for the slots of a change.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+
+from .. import units
+from ..extract import extract_claims
+from ..extract.numbers import parse_scale_word, parse_words
+from ..model import Claim
+from .context import CheckContext
+from .rounding import is_approx_qualifier, min_sig_digits, written_intervals
+
+# --- Words ---------------------------------------------------------------------------------
+
+_UP = (
+    "rose rise rises rising risen increased increase increases increasing jumped jump jumps "
+    "jumping climbed climb climbs climbing grew grow grows growing grown gained gain gains gaining "
+    "up higher surged surge surges surging soared soar soars soaring expanded expand expands "
+    "expanding boosted boost boosts boosting raised raise raises raising advanced advances "
+    "lifted lift lifts widened widen widens ballooned skyrocketed rocketed leapt leaped swelled "
+    "rebounded recovered rallied firmed hiked"
+).split()
+_DOWN = (
+    "fell fall falls falling fallen decreased decrease decreases decreasing dropped drop drops "
+    "dropping declined decline declines declining slipped slip slips slipping slumped slump "
+    "slumps slumping down lower lowered lowers lowering lost lose loses losing eased ease eases "
+    "easing shrank shrunk shrink shrinks shrinking plunged plunge plunges plunging tumbled "
+    "tumble tumbles tumbling cut cuts cutting reduced reduce reduces reducing off sank sink sinks "
+    "slid slide slides dipped dip dips contracted contract contracts narrowed narrow narrows "
+    "plummeted plummets sagged dived crashed collapsed retreated slashed trimmed shed"
+).split()
+DIRECTION: dict[str, int] = {**{w: 1 for w in _UP}, **{w: -1 for w in _DOWN}}
+# Nouns that name a change ("a 25 pct increase in cotton production to …").
+_NOUNS_UP = "increase rise gain jump growth surge climb advance hike boost".split()
+_NOUNS_DOWN = "decrease fall drop decline cut reduction slump dip slide contraction plunge".split()
+NOUN_DIRECTION: dict[str, int] = {**{w: 1 for w in _NOUNS_UP}, **{w: -1 for w in _NOUNS_DOWN}}
+# Comparatives of "Y, X% more than Z".
+_COMPARATIVE = {"more": 1, "higher": 1, "above": 1, "bigger": 1, "larger": 1, "greater": 1,
+                "less": -1, "lower": -1, "below": -1, "smaller": -1, "fewer": -1, "up": 1, "down": -1}
+_MULTIPLY_VERBS = {"doubled": 2.0, "doubling": 2.0, "doubles": 2.0, "tripled": 3.0, "trebled": 3.0,
+                   "tripling": 3.0, "triples": 3.0, "quadrupled": 4.0, "quadrupling": 4.0,
+                   "halved": 0.5, "halving": 0.5, "halves": 0.5}
+_FRACTION_WORDS = {"half": 0.5, "a half": 0.5, "a third": 1 / 3, "one third": 1 / 3,
+                   "a quarter": 0.25, "one quarter": 0.25, "a fifth": 0.2, "one fifth": 0.2, "a tenth": 0.1, "two-thirds": 2 / 3, "two thirds": 2 / 3,
+                   "three-quarters": 0.75, "three quarters": 0.75}
+
+_CHANGE_WORDS = frozenset({*DIRECTION, *NOUN_DIRECTION, *_COMPARATIVE, *(w + "s" for w in NOUN_DIRECTION), *_MULTIPLY_VERBS,
+                           "fold", "times", "half", "third", "quarter",
+                           *(w + "fold" for w in ("two", "three", "four", "five", "six", "seven", "eight",
+                                                  "nine", "ten", "twenty", "hundred", "thousand"))})
+_WORDS = re.compile(r"[a-z]+")
+_STATED_AFTER = re.compile(r"\s*(?:percentage\s+|basis\s+|pct\s+)?(?:points?|pts?|bps?|pct|per\s*cent|percent)\b", re.I)
+# Parts of the words a multiplier is written with ("doubled", "Trebled", "3-fold", "by a third"):
+# few, so that finding them costs little more than a pass over the text.
+_MULTIPLIER_HINTS = ("oubl", "ripl", "rebl", "adrupl", "halv", "Halv", "fold", " times", "half", "third",
+                     "quarter", "fifth", "tenth")
+_BASE_HINT = re.compile(r"\b(?:from|than|against|compared|versus|vs|on|over)\b|\((?:[a-z]{0,3} ?\d{2,4}|prior|last|previous)[^)]{0,8}:")
+_NUMBERS = re.compile(r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\b")
+
+# The stated change is on another basis than the plain figures: they cannot be compared.
+_BASIS = re.compile(
+    r"\b(?:real|nominal|volume|constant|local[- ]currency|dollar|sterling|euro|yen|value)\s+terms\b"
+    r"|\bconstant[- ](?:currenc\w+|prices|exchange)|\blike[- ]for[- ]like\b|\bunderlying\b"
+    r"|\borganic(?:ally)?\b|\bexcluding\b|\bexcl\.|\bex[- ]\w+|\badjusted\s+for\b|\bper[- ]capita\b"
+    r"|\baverage\s+annual\b|\bcompound|\bcagr\b"
+    r"|\b(?:pre|post)[- ]split\b|\bsplit[- ]adjusted\b|\bannuali[sz]ed\b|\bannual\s+rate\b|\binflation[- ]adjusted\b|\bin\s+\w+\s+terms\b",
+    re.I,
+)
+# "grew 5% a year to …": a rate per period, not the whole change.
+_RATE_AFTER = re.compile(r"[\s,]*(?:on\s+average\b|annually\b|(?:a|per|each|every)\s+(?:year|month|week|day|quarter|annum)\b"
+                         r"(?![\s-]*(?:earlier|ago|before|later)))", re.I)
+_YEAR_BASIS = re.compile(r"\byear[- ]on[- ]year\b|\by/y\b|\byoy\b|\bfrom\s+a\s+year\s+(?:earlier|ago)\b"
+                         r"|\bover\s+the\s+year\b|\bon\s+the\s+year\b", re.I)
+_MONTHS = ("january february march april may june july august september october november december "
+           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
+_OTHER_PERIOD = re.compile(r"^[\s,]*(?:in\s+(?:" + "|".join(_MONTHS[:12]) + r")\b(?![\s,]+(?:last\s+year|\d{4}))|(?:last|the\s+previous|a)\s+"
+                           r"(?:month|week|quarter)\b|(?:\w+\s+){0,2}(?:month|week|quarter)\s+(?:earlier|ago|before)\b)",
+                           re.I)
+# One end a loss and the other a profit: the two are not one signed quantity here.
+_EARLIER = re.compile(
+    r"\b(?:years?|months?|quarters?|weeks?|days?)\s+(?:earlier|ago|before)\b|\b(?:last|previous|prior|same|"
+    r"year[- ]earlier|year[- ]ago|corresponding|comparable|earlier|preceding)\b|\b(?:19|20)\d\d\b|"
+    r"\b(?:" + "|".join(_MONTHS[:12]) + r")\b", re.I)
+# A base that is not the previous period's figure: "from a high of $1.25 earlier in the week".
+_INTRADAY = re.compile(r"\b(?:high|highs|low|lows|intraday|session|opening|closing)\b", re.I)
+_LOSS_WORDS = re.compile(r"\b(?:loss|losses|deficits?|shortfall)\b", re.I)
+_PROFIT_WORDS = re.compile(r"\b(?:profits?|surplus(?:es)?|earnings|income|gains?)\b|\bminus\b|\bnegative\b", re.I)
+_POINTS_AFTER = re.compile(
+    r"^[ \u00a0]*(?:(?P<bp>basis[ -]points?|bps?\b|bp\b)|(?P<pp>percentage[ -]points?|pct[ -]points?|"
+    r"per[ -]cent(?:age)?[ -]points?|points?|pts?\b|ppts?\b|pp\b))",
+    re.I,
+)
+_FRACTION_POINT = re.compile(
+    r"\b(?P<q>(?:more|less)\s+than\s+|nearly\s+|almost\s+|about\s+)?(?P<n>a\s+quarter(?:\s+of\s+a)?|half\s+a|a\s+half|"
+    r"three[- ]quarters\s+of\s+a|an?\s+eighth\s+of\s+a)\s+(?P<pp>percentage\s+|pct\s+)?points?\b",
+    re.I,
+)
+_FRACTION_VALUES = {"quarter": 0.25, "half": 0.5, "three": 0.75, "eighth": 0.125}
+_MULTIPLIER = re.compile(
+    r"(?P<q>\b(?:more\s+than|over|nearly|almost|about|around|roughly|some|close\s+to|just\s+over|"
+    r"just\s+under|at\s+least)\s+)?"
+    r"(?:\b(?P<verb>doubled|doubling|doubles|tripled|trebled|tripling|triples|quadrupled|quadrupling|"
+    r"halved|halving|halves)\b"
+    r"|(?P<fold>\d+(?:\.\d+)?|[a-z]+)[- ]?fold\b"
+    r"|(?<![\w.,])(?P<times>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times\b(?!\s+(?:a|per|in|each|every|the)\b)"
+    r"|\bby\s+(?:(?P<q2>almost|nearly|about|around|roughly|more\s+than|over|some|just\s+over|just\s+under)\s+)?(?P<frac>half|a\s+half|a\s+third|one\s+third|a\s+quarter|one\s+quarter|a\s+fifth|one\s+fifth|a\s+tenth|two[- ]thirds|"
+    r"three[- ]quarters)\b(?!\s+(?:a|an|of|percentage|points?|pct|per)\b))",
+    re.I,
+)
+_FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+               "ten": 10, "twenty": 20, "hundred": 100, "thousand": 1000}
+_CURRENCY_PREFIX = {"$": "currency:USD", "£": "currency:GBP", "€": "currency:EUR", "¥": "currency:JPY"}
+# Numbers the extractor may leave out: digits (matched from their first digit, the characters
+# before them checked in code, which keeps the scan fast), and number words.
+_BARE_DIGITS = re.compile(
+    r"\d(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?(?:-\d{1,2}/\d{1,2}|/\d{1,2})?(?![\w:]|[.,]\d|-\w|/\d)"
+)
+_BARE_WORD = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|a\s+thousand)\b(?!-)",
+    re.I,
+)
+_NUMBER_WORD_HINTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                      "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty",
+                      "seventy", "eighty", "ninety", "hundred", "thousand")
+_QUALIFIER_BEFORE = re.compile(r"\b(more\s+than|less\s+than|over|under|at\s+least|up\s+to|exceeding|about|around|"
+                               r"nearly|almost|some|roughly|approximately)\s*$")
+_PERCENT_AFTER = re.compile(r"^[ \u00a0]?(?:%|pct\b|per[ -]?cent\b|percent\b)", re.I)
+
+# Placeholders in the skeleton of a sentence: one character a figure, one a multiplier.
+_FIG0, _MUL0 = 0xE000, 0xF000
+FIG = "[\ue000-\uefff]"
+MUL = "[\uf000-\uf0ff]"
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One figure of a sentence: an extractor claim, or a number read here for a change's slot."""
+
+    claim: Claim
+    synthetic: bool = False  # read here, not by the extractor
+    points: str | None = None  # "pp" (percentage/index points) or "bp" (basis points)
+    scale: float = 1.0  # the scale word written with it ("million", "bn"): 1 without one
+
+
+@dataclass(frozen=True, slots=True)
+class Multiplier:
+    start: int
+    end: int
+    text: str
+    factor: float  # ×2 for "doubled", ×0.5 for "halved"; for "by half" the fraction
+    low: float
+    high: float
+    qualifier: str | None
+    times: bool = False  # "3 times": some read it as ×3, some as ×4
+    fraction: bool = False  # "grew by half": a change of ±fraction
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A change stated with its figures, and what its figures say.
+
+    ``kind`` is "percent" (relative change, in per cent), "points" (an absolute change, in the
+    unit of the figures: percentage points for percentages) or "factor" (new / old). ``stated``
+    and ``computed`` are signed intervals in that measure; ``value`` is the computed change from
+    the figures as written.
+    """
+
+    kind: str
+    direction: int
+    start: int  # the stated change (the percentage, points or multiplier)
+    end: int
+    stated_text: str
+    new: Claim
+    old: Claim
+    stated: tuple[float, float]
+    computed: tuple[float, float]
+    value: float
+    stated_value: float  # signed
+    exact: bool  # all three figures exact (no qualifier, range or reading assumption)
+    x_claim: Claim | None = None
+    confusion: tuple[float, float] | None = None  # for a percentage of percentages: Y − Z
+    confusion_value: float | None = None
+    basis_points: bool = False  # "points" stated in basis points (hundredths of a point)
+
+    @property
+    def consistent(self) -> bool:
+        return overlaps(self.stated, self.computed)
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        return ((self.start, self.end), (self.new.start, self.new.end), (self.old.start, self.old.end))
+
+
+def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+# Relative slack on the stated change beyond one unit of its last digit: writers compute from
+# unrounded figures, truncate, or round a percentage to the nearest whole or half number.
+REL_SLACK = 0.04
+# A multiplier in words ("doubled") is a round figure: ×2 stands for about 1.7–2.3.
+WORD_FACTOR_SLACK = 0.15
+FRACTION_SLACK = 0.12
+
+
+# --- Reading -------------------------------------------------------------------------------
+
+
+def read_changes(ctx: CheckContext) -> list[Change]:
+    """Every change of the document that binds three figures (memoised per document)."""
+    return ctx.memo("changes", lambda: _read_all(ctx))
+
+
+# A change binds its figures within a few hundred characters: a "sentence" longer than this (a
+# table without full stops, a run-on list) is read in windows around each place that may state a
+# change, so that reading stays linear in the length of the text (docs/reliability.md).
+LONG_SENTENCE = 1200
+WINDOW = 400
+
+
+def change_at(ctx: CheckContext, offset: int) -> Change | None:
+    """The change one of whose figures covers ``offset`` (only that sentence is read)."""
+    if not ctx.text:
+        return None
+    offset = min(max(0, offset), len(ctx.text) - 1)
+    s_start, s_end = _bounded(ctx.sentence_span(offset), offset)
+    claims = [c for c in ctx.claims if s_start <= c.start and c.end <= s_end]
+    for change in _read_sentence(ctx, s_start, s_end, claims):
+        if any(a <= offset <= b for a, b in change.spans):
+            return change
+    return None
+
+
+def _bounded(span: tuple[int, int], place: int) -> tuple[int, int]:
+    """The sentence, or a window of it around ``place`` when it is very long."""
+    s_start, s_end = span
+    if s_end - s_start <= LONG_SENTENCE:
+        return s_start, s_end
+    return max(s_start, place - WINDOW), min(s_end, place + WINDOW)
+
+
+def _read_all(ctx: CheckContext) -> list[Change]:
+    """Only sentences that hold something that can state a change (a percentage, points, a
+    multiplier), a change word and at least three figures are read; finding them costs a pass
+    over the claims and a few substring searches, no regular expression over the whole text."""
+    claims, text = ctx.claims, ctx.text
+    if not claims:
+        return []
+    places = [c.start for c in claims if c.kind == "percent" or (
+        c.kind == "count" and "p" in text[c.end : c.end + 14] and _STATED_AFTER.match(text, c.end))]
+    for hint in _MULTIPLIER_HINTS:
+        i = text.find(hint)
+        while i >= 0:
+            places.append(i)
+            i = text.find(hint, i + 1)
+    if not places:
+        return []
+    starts = [c.start for c in claims]
+    out: list[Change] = []
+    seen: set[int] = set()
+    s_start = s_end = -1
+    windowed = False
+    for place in sorted(places):
+        if place < (s_end - WINDOW // 2 if windowed else s_end):
+            continue  # in the sentence, or well inside the window, just read
+        span = ctx.sentence_span(place)
+        s_start, s_end = _bounded(span, place)
+        windowed = (s_start, s_end) != span
+        sentence = text[s_start:s_end]
+        lower = sentence.lower()
+        if not _BASE_HINT.search(lower) or _CHANGE_WORDS.isdisjoint(_WORDS.findall(lower)):
+            continue
+        inside = claims[bisect_left(starts, s_start) : bisect_left(starts, s_end)]
+        inside = [c for c in inside if c.end <= s_end]
+        n = len(inside) + sum(c.is_range for c in inside)  # "from 185,339 to 266,170": two ends
+        if n < 3 and not (n == 2 and any(h in lower for h in _MULTIPLIER_HINTS)):
+            spans = [(c.start - s_start, c.end - s_start) for c in inside]
+            others = [m for m in _NUMBERS.finditer(lower) if not _YEAR.fullmatch(m.group())
+                      and not any(a <= m.start() < b for a, b in spans)]
+            if n + len(others) < 3:
+                continue  # fewer than three figures (years do not count)
+        for change in _read_sentence(ctx, s_start, s_end, inside):
+            if change.start not in seen:
+                seen.add(change.start)
+                out.append(change)
+    return out
+
+
+def _read_sentence(ctx: CheckContext, s_start: int, s_end: int, claims: list[Claim]) -> list[Change]:
+    text = ctx.text
+    sentence = text[s_start:s_end]
+    figures, multipliers = _figures(sentence, s_start, claims)
+    if len(figures) + len(multipliers) < 3 and not (len(figures) >= 2 and multipliers):
+        return []
+    skeleton, tokens = _skeleton(sentence, s_start, figures, multipliers)
+    # Every form starts at a change word, a comparative, "a"/"an" or a placeholder: try those
+    # places only (matching each form from every position of every sentence costs too much).
+    anchors = [m.start() for m in _ANCHOR.finditer(skeleton) if m.group(1) is None or m.group(1) in _ANCHOR_WORDS]
+    found: list[Change] = []
+    seen: set[int] = set()
+    for form in _FORMS:
+        for pos in anchors:
+            m = form.match(skeleton, pos)
+            if m is None:
+                continue
+            change = _bind(ctx, m, tokens, sentence, s_start)
+            if change is not None and change.start not in seen:
+                seen.add(change.start)
+                found.append(change)
+    return found
+
+
+def _figures(sentence: str, base: int, claims: list[Claim]) -> tuple[list[Figure], list[Multiplier]]:
+    """The figures of a sentence in order: the extractor's claims (restatements in brackets
+    left out) and the numbers it did not report; and the multipliers."""
+    multipliers = _multipliers(sentence, base)
+    taken = [(m.start, m.end) for m in multipliers]
+    figures: list[Figure] = []
+    for c in _split_ranges(claims):
+        if c.role == "age" or (c.kind != "percent" and (
+                c.converted_from is not None or _in_brackets_after_figure(sentence, c.start - base))):
+            continue  # a restatement in brackets is not an end ("$1.13bn (£600m)"); "(−13%)" may state the change
+        if any(a < c.end and c.start < b for a, b in taken):
+            continue
+        c = _mended(sentence, base, c)
+        figures.append(Figure(c, points=_points_after(sentence, c.end - base, c), scale=_scale_of(c)))
+    covered = [(f.claim.start, f.claim.end) for f in figures] + [(c.start, c.end) for c in claims] + taken
+    lower = sentence.lower()
+    for m in _FRACTION_POINT.finditer(sentence) if "point" in lower else ():
+        s, e = base + m.start(), base + m.end()
+        if any(a < e and s < b for a, b in covered):
+            continue
+        figures.append(_fraction_point(m, base))
+        covered.append((s, e))
+    words = any(w in lower for w in _NUMBER_WORD_HINTS)
+    bare = [(m, False) for m in _BARE_DIGITS.finditer(sentence)
+            if not (m.start() and sentence[m.start() - 1] in _NOT_BEFORE_DIGITS)]
+    bare += [(m, True) for m in _BARE_WORD.finditer(sentence)] if words else []
+    for m, is_word in bare:
+        s, e = base + m.start(), base + m.end()
+        if any(a < e and s < b for a, b in covered):
+            continue
+        fig = _bare_figure(sentence, m, base, is_word)
+        if fig is not None:
+            figures.append(fig)
+            covered.append((fig.claim.start, fig.claim.end))
+    figures.sort(key=lambda f: f.claim.start)
+    return figures, multipliers
+
+
+_BROKEN_AFTER = re.compile(r"^\s*\n\s*(?:(?P<pct>pct\b|per\s*cent\b|percent\b)|(?P<scale>thousand|million|billion|trillion|mln|bln|bn)\b)", re.I)
+
+
+def _mended(sentence: str, base: int, claim: Claim) -> Claim:
+    """A bare count whose per cent sign or scale word the extractor did not see across a line
+    break ("70\npct", "26\nbillion"): the figure as a reader reads it."""
+    if claim.kind != "count" or claim.counted or claim.unit is not None:
+        return claim
+    m = _BROKEN_AFTER.match(sentence[claim.end - base : claim.end - base + 20])
+    if not m:
+        return claim
+    end = claim.end + m.end()
+    text = sentence[claim.start - base : end - base]
+    if m.group("pct"):
+        return replace(claim, end=end, text=text, kind="percent", unit="percent", dimension="percent")
+    sc = parse_scale_word(m.group("scale"), 0)
+    if not sc or _scale_of(claim) != 1.0:
+        return claim
+    f = sc[0]
+    return replace(claim, end=end, text=text, value=claim.value * f, low=claim.value * f, high=claim.value * f,
+                   precision=claim.precision * f, number_text=re.sub(r"\s+", " ", text))
+
+
+_TO_RANGE = re.compile(r"^(?:from\s+)?(?P<a>.*?\d.*?)\s+to\s+(?P<b>.*\d.*)$", re.I | re.S)
+
+
+def _split_ranges(claims: list[Claim]) -> list[Claim]:
+    """The claims, with a range read across "to" split into its two figures: in "rose 44 pct
+    from 185,339 to 266,170" and "rose 1.8% to 7.3% from 5.5%" the ends of the "range" are the
+    two ends of a change."""
+    out = []
+    for c in claims:
+        m = _TO_RANGE.match(c.text) if c.is_range else None
+        if m is None:
+            out.append(c)
+            continue
+        parts = []
+        for key in ("a", "b"):
+            found = extract_claims(m.group(key))  # the extractor's own reading of each end
+            if len(found) != 1:
+                parts = None
+                break
+            shift = c.start + m.start(key)
+            part = found[0]
+            parts.append(replace(part, start=part.start + shift, end=part.end + shift,
+                                 unit_start=None if part.unit_start is None else part.unit_start + shift,
+                                 unit_end=None if part.unit_end is None else part.unit_end + shift,
+                                 converted_from=None))
+        if parts is None:
+            out.append(c)
+        else:
+            out.extend(parts)
+    return out
+
+
+def _in_brackets_after_figure(sentence: str, pos: int) -> bool:
+    """"$1.13bn (£600m)": the bracketed figure restates the one before it."""
+    before = sentence[max(0, pos - 24) : pos]
+    return bool(re.search(r"\d[\w.%]*\s*\(\s*(?:about|around|some|or|c\.|~)?\s*[$£€¥]?$", before))
+
+
+def _points_after(sentence: str, end: int, claim: Claim) -> str | None:
+    if claim.unit == "percentage_point" or claim.dimension == "percentage point":
+        return "pp"
+    if claim.kind != "count":
+        if claim.kind == "percent" and re.search(r"points?\b", claim.text, re.I):
+            return "pp"
+        return None
+    m = _POINTS_AFTER.match(sentence[end : end + 24])
+    if not m:
+        return None
+    return "bp" if m.group("bp") else "pp"
+
+
+_SCALED = re.compile(r"\d\s*(?:hundred|thousand|million|billion|trillion|mln|bln|bn|mn|tn|trn|[kmb])\b", re.I)
+
+
+def _scale_of(claim: Claim) -> float:
+    """The scale written with a claim's number ("20 billion" → 1e9), 1 without one."""
+    digits = re.search(r"\d[\d,]*(?:\.\d+)?", claim.number_text or "")
+    if not digits or not _SCALED.search(claim.number_text or claim.text):
+        return 1.0
+    try:
+        written = float(digits.group().replace(",", ""))
+    except ValueError:
+        return 1.0
+    if written <= 0:
+        return 1.0
+    ratio = claim.value / written
+    if ratio < 100:
+        return 1.0
+    return 10 ** round(math.log10(ratio))
+
+
+def _fraction_point(m: re.Match, base: int) -> Figure:
+    words = m.group("n").lower()
+    value = next(v for k, v in _FRACTION_VALUES.items() if k in words)
+    q = (m.group("q") or "").strip().lower() or None
+    low, high = value, value
+    if q in ("more than",):
+        high = None
+    elif q == "less than":
+        low = None
+    start = base + m.start() + (len(m.group("q")) if m.group("q") else 0)
+    claim = Claim(start=start, end=base + m.end(), text=m.group(0)[m.start("n") - m.start():],
+                  value=value, low=low, high=high, unit="percentage_point", dimension="percentage point",
+                  kind="percent", qualifier=q, number_text=m.group("n"), precision=0.125 / 2)
+    return Figure(claim, synthetic=True, points="pp")
+
+
+_NOT_BEFORE_DIGITS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789.,/-:#")
+
+
+_MONTH_BEFORE = re.compile(r"(?:" + "|".join(_MONTHS) + r")\.?\s*$")
+_MONTH_AFTER = re.compile(r"^\s*(?:" + "|".join(_MONTHS) + r")\b", re.I)
+_LABEL_BEFORE = re.compile(r"(?:no\.|#|[a-z]-)\s*$")
+_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th|'s|’s|s)\b")
+_CURRENCY_BEFORE = re.compile(r"(US\$|\$|£|€|¥)[ \u00a0]?$")
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+_SLOT_WORD_BEFORE = re.compile(r"\b(?:from|to|at|by|of)\s*$")
+
+
+def _bare_figure(sentence: str, m: re.Match, base: int, is_word: bool) -> Figure | None:
+    """A number the extractor left out, when it can only be a figure (not a date, a year, a
+    time, an identifier or part of a name)."""
+    before = sentence[max(0, m.start() - 12) : m.start()].lower()
+    after = sentence[m.end() : m.end() + 16]
+    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
+        return None
+    if _LABEL_BEFORE.search(before) or _ORDINAL_AFTER.match(after):
+        return None
+    currency = None
+    if is_word:
+        number = parse_words(sentence, m.start())
+        if number is None:
+            return None
+        value, precision, n_start, n_end, number_text = number.value, number.precision, number.start, number.end, number.text
+    else:
+        raw = m.group()
+        if _YEAR.fullmatch(raw) and not parse_scale_word(sentence, m.end()):
+            return None  # a year
+        value, precision = _fraction_value(raw)
+        if value is None:
+            return None
+        n_start, n_end, number_text = m.start(), m.end(), raw
+        cm = _CURRENCY_BEFORE.search(sentence, max(0, n_start - 4), n_start)
+        if cm:
+            currency = cm
+    end = n_end
+    scale = 1.0
+    sc = parse_scale_word(sentence, end)
+    if sc:
+        scale, end = sc
+        value *= scale
+        precision *= scale
+        number_text = sentence[n_start:end]
+    kind, dimension, unit = "count", "count", None
+    pm = _PERCENT_AFTER.match(sentence[end : end + 10])
+    if pm:
+        kind, dimension, unit = "percent", "percent", "percent"
+        end += pm.end()
+    elif currency:
+        kind, dimension = "money", _CURRENCY_PREFIX.get(currency.group(1)[-1], "currency:USD")
+    elif is_word and scale == 1.0 and not _SLOT_WORD_BEFORE.search(before):
+        return None  # a number word alone is rarely a figure of a change
+    start = base + (currency.start() if currency else n_start)
+    low = high = value
+    qualifier = None
+    q = _QUALIFIER_BEFORE.search(before)
+    if q:
+        qualifier = re.sub(r"\s+", " ", q.group(1))
+        if qualifier in ("more than", "over", "at least", "exceeding"):
+            high = None
+        elif qualifier in ("less than", "under", "up to"):
+            low = None
+    claim = Claim(start=start, end=base + end, text=sentence[start - base : end], value=value, low=low,
+                  high=high, unit=unit, dimension=dimension, kind=kind, number_text=number_text,
+                  precision=precision, qualifier=qualifier)
+    return Figure(claim, synthetic=True, points=_points_after(sentence, end, claim), scale=scale)
+
+
+def _fraction_value(raw: str) -> tuple[float | None, float]:
+    """"7-3/4" → 7.75, "1/8" → 0.125, "1,738.74" → 1738.74, with half a unit of the last digit."""
+    m = re.fullmatch(r"([\d,]+(?:\.\d+)?)(?:-(\d{1,2})/(\d{1,2})|/(\d{1,2}))?", raw)
+    if not m:
+        return None, 0.0
+    whole = m.group(1).replace(",", "")
+    if m.group(4):
+        den = int(m.group(4))
+        return (float(whole) / den, 0.5 / den) if den else (None, 0.0)
+    value = float(whole)
+    if m.group(2):
+        den = int(m.group(3))
+        if not den:
+            return None, 0.0
+        return value + int(m.group(2)) / den, 0.5 / den
+    if "." in whole:
+        return value, 0.5 * 10 ** -len(whole.split(".")[1])
+    return value, 0.5
+
+
+_MULTIPLIER_HINT = re.compile(r"doubl|tripl|trebl|quadrupl|halv|fold|times|half|third|quarter|fifth|tenth", re.I)
+
+
+def _multipliers(sentence: str, base: int) -> list[Multiplier]:
+    out = []
+    if not _MULTIPLIER_HINT.search(sentence):
+        return out
+    for m in _MULTIPLIER.finditer(sentence):
+        q = re.sub(r"\s+", " ", (m.group("q") or m.group("q2") or "").strip().lower()) or None
+        times = fraction = False
+        if m.group("verb"):
+            factor = _MULTIPLY_VERBS[m.group("verb").lower()]
+            rel = WORD_FACTOR_SLACK
+        elif m.group("fold"):
+            word = m.group("fold").lower()
+            factor = float(word) if word[0].isdigit() else _FOLD_WORDS.get(word)
+            if not factor or factor <= 1:
+                continue
+            rel = 0.08 if word[0].isdigit() else WORD_FACTOR_SLACK
+        elif m.group("times"):
+            word = m.group("times").lower()
+            factor = float(word) if word[0].isdigit() else _FOLD_WORDS[word]
+            if factor <= 1:
+                continue
+            rel, times = 0.08, True
+        else:
+            factor = _FRACTION_WORDS[re.sub(r"\s+", " ", m.group("frac").lower())]
+            rel, fraction = FRACTION_SLACK, True
+        low, high = factor * (1 - rel), factor * (1 + rel)
+        if q in ("more than", "over", "at least", "just over"):
+            low, high = factor * (1 - 0.02), math.inf
+        elif q in ("nearly", "almost", "close to", "just under"):
+            low, high = factor * (1 - 2 * rel), factor * 1.02
+        elif q:
+            low, high = factor * (1 - 1.5 * rel), factor * (1 + 1.5 * rel)
+        start = m.start("q") if m.group("q") else m.start()
+        out.append(Multiplier(base + start, base + m.end(), m.group(0), factor, low, high, q, times, fraction))
+    return out
+
+
+def _skeleton(sentence: str, base: int, figures: list[Figure], multipliers: list[Multiplier]):
+    """The sentence in lower case with each figure and multiplier replaced by one placeholder
+    character, white space collapsed; and the placeholder → object table."""
+    items = sorted([(f.claim.start, f.claim.end, f) for f in figures]
+                   + [(m.start, m.end, m) for m in multipliers], key=lambda t: t[0])
+    parts, tokens, pos = [], {}, base
+    nf = nm = 0
+    for start, end, obj in items:
+        if start < pos:
+            continue
+        parts.append(sentence[pos - base : start - base])
+        if isinstance(obj, Figure):
+            ch = chr(_FIG0 + nf)
+            nf += 1
+        else:
+            ch = chr(_MUL0 + nm)
+            nm += 1
+        tokens[ch] = obj
+        parts.append(f" {ch} ")
+        pos = end
+    parts.append(sentence[pos - base :])
+    skeleton = re.sub(r"\s+", " ", "".join(parts).lower())
+    # "between 2010 and 2020", "from 2010 to 2020": a period, not a clause break or an end
+    skeleton = _YEAR_SPAN.sub(r"in \2–\3", skeleton)
+    skeleton = re.sub(r" ([,.;:)])", r"\1", skeleton).replace("( ", "(")
+    return skeleton, tokens
+
+
+_YEAR_SPAN = re.compile(r"\b(between|from) ((?:19|20)\d\d) (?:and|to) ((?:19|20)\d\d)\b")
+
+# --- The forms a change is written in --------------------------------------------------------
+
+_VERB = r"(?P<v>\b(?:" + "|".join(sorted(DIRECTION, key=len, reverse=True)) + r")\b)"
+_NOUN = r"(?P<n>\b(?:" + "|".join(sorted(NOUN_DIRECTION, key=len, reverse=True)) + r")s?\b)"
+_CLAUSE = r"\b(?:and|but|while|whereas|with|including|which|who|as|because|after|before|although|though|when|where|than|or|to|from|against|compared|versus|vs)\b"
+_NOT = r"[\ue000-\uf0ff;:!?.]"
+
+
+def _gap(n: int, extra: str = "") -> str:
+    stop = _CLAUSE + (f"|{extra}" if extra else "")
+    return rf"(?:(?!{stop}|{_NOT}).){{0,{n}}}?"
+
+
+_GAP0 = _gap(60, "|".join(sorted(DIRECTION, key=len, reverse=True)))  # verb … stated change
+_OTHER_VERBS = "|".join(sorted((w for w in DIRECTION if w not in ("up", "down", "higher", "lower", "off")),
+                               key=len, reverse=True))
+_GAP = _gap(60, rf"\b(?:{_OTHER_VERBS})\b")  # between the figures of one change: no second change
+_DET = r"(?:(?!(?:from|to|and|but|while|against|than|compared|versus|vs|or|with)\b)[\w'’-]+,? ){0,4}"
+_ZDET = r"(?:(?!(?:to|and|but|while|than|or|with|expectations?|expected|estimates?|consensus|analysts?)\b)[\w'’.-]+,? ){0,5}"
+X = rf"(?P<x>{FIG}|{MUL})"
+Y = rf"(?P<y>{FIG})"
+Z = rf"(?P<z>{FIG})"
+_HEAD = rf"(?:{_VERB} {_GAP0}(?:by )?{X}|(?P<mv>{MUL}))"
+_FROM = r"(?:, )?(?P<conn>from|compared with|compared to|against|versus|vs\.?)"
+_TO = r"(?:to|at)"
+_AFTER_NOUN = r"(?:(?:an?|the) )?(?:(?P<n2>increase|rise|gain|jump|growth|drop|fall|decline|decrease|reduction|cut) of |(?P<v2>up|down|off|higher|lower) (?:by )?)"
+
+# ", or $1.05 a share," after a figure: its per-share restatement, not another end.
+_ASIDE = rf"(?:, or {FIG}(?:(?!{_CLAUSE})[^\ue000-\uf0ff,;:]){{0,30}},)?"
+_TO_Y_FROM_Z = rf"{_TO} {_DET}{Y}{_ASIDE}{_GAP}(?P<second>(?<=, )(?:up|down|higher|lower|off) )? ?{_FROM} {_ZDET}{Z}"
+_FROM_Z_TO_Y = rf"from {_ZDET}{Z}{_GAP} ?to {_DET}{Y}"
+_ENDS = (_TO_Y_FROM_Z, _FROM_Z_TO_Y)  # each form is read with the ends either way round
+_ON = r"(?:from|on|over|against|compared with|compared to|versus|vs\.?)"
+_STATED_NOUN = rf"(?:(?:an? )?{X} {_NOUN}|{_NOUN.replace('P<n>', 'P<n2>')} of {X.replace('P<x>', 'P<x2>')})"
+_FORMS = [
+    # rose X% to Y from Z · rose X% to Y, compared with Z · rose X% from Z to Y
+    *(re.compile(rf"{_HEAD},? {_GAP}{ends}") for ends in _ENDS),
+    # rose from Z to Y, an increase of X% · rose to Y from Z, up X% · … a X% increase
+    *(re.compile(rf"{_VERB} {_GAP0}{ends}{_GAP},? {after}")
+      for ends in _ENDS for after in (rf"{_AFTER_NOUN}{X}", rf"(?:an? )?{X} {_NOUN}")),
+    # a X% rise in sales to Y from Z · a rise of X% from Z to Y
+    *(re.compile(rf"{_STATED_NOUN} {_GAP}{ends}") for ends in _ENDS),
+    # fell from Z to Y (−13%)
+    *(re.compile(rf"{_VERB} {_GAP0}{ends}{_GAP} ?\({X}\)") for ends in _ENDS),
+    # rose X% to Y (2022: Z) — the figure for an earlier period in brackets
+    re.compile(rf"{_HEAD},? {_GAP}{_TO} {_DET}{Y} ?\((?:[a-z]{{0,3}} ?\d{{2,4}}(?:[/-]\d{{2,4}})?|prior year|last year|previous year): {Z}\)"),
+    # Y, up X% on Z · Y, an increase of X% from Z · Y, a X% increase on Z
+    *(re.compile(rf"{Y}{_GAP},? (?:or )?{stated},? {_GAP}{_ON} {_ZDET}{Z}")
+      for stated in (rf"{_AFTER_NOUN}{X}", rf"(?:an? )?{X} {_NOUN}")),
+    # Y, X% more than Z · Y was X% higher than Z
+    re.compile(rf"{Y}{_GAP},? (?:or )?(?:some |about )?{X} (?P<c>more|less|higher|lower|above|below|bigger|larger|greater|smaller|fewer|up|down) "
+               rf"(?:than|on|from|over) {_ZDET}{Z}"),
+    # X% higher at Y, up from Z
+    re.compile(rf"{X} (?P<c2>higher|lower|up|down) {_GAP}(?:at|to) {_DET}{Y}{_GAP}{_FROM} {_ZDET}{Z}"),
+]
+
+_ANCHOR = re.compile(r"\b([a-z]+)\b|[\ue000-\uf0ff]")
+_ANCHOR_WORDS = frozenset({*DIRECTION, *NOUN_DIRECTION, *(w + "s" for w in NOUN_DIRECTION), "a", "an"})
+_CHANGE_NOUN_AFTER = re.compile(r"^[\s-]*(?:[\w-]+\s+){0,2}(?:rise|fall|increase|decrease|gain|drop|decline|growth|jump|cut|loss)\b", re.I)
+
+
+def _direction(m: re.Match) -> int | None:
+    gd = m.groupdict()
+    found = set()
+    for key, table in (("v", DIRECTION), ("v2", DIRECTION), ("n", NOUN_DIRECTION),
+                       ("n2", NOUN_DIRECTION), ("c", _COMPARATIVE), ("c2", _COMPARATIVE)):
+        word = gd.get(key)
+        if word:
+            word = word.lower()
+            found.add(table.get(word, table.get(word.rstrip("s"))))
+    found.discard(None)
+    if len(found) == 1:
+        return found.pop()
+    return None if found else 0  # 0: the direction comes from the multiplier
+
+
+def _bind(ctx: CheckContext, m: re.Match, tokens: dict, sentence: str, base: int) -> Change | None:
+    """The change a form matched, after the guards; None when the binding is not clear."""
+    gd = m.groupdict()
+    x_key = gd.get("x") or gd.get("x2") or gd.get("mv") or ""
+    x_obj, y_fig, z_fig = tokens.get(x_key), tokens.get(gd.get("y")), tokens.get(gd.get("z"))
+    if x_obj is None or not isinstance(y_fig, Figure) or not isinstance(z_fig, Figure):
+        return None
+    direction = _direction(m)
+    if direction is None:
+        return None  # "rose … a fall of": two directions
+    y, z = y_fig.claim, z_fig.claim
+    first = min(y.start, z.start, x_obj.claim.start if isinstance(x_obj, Figure) else x_obj.start)
+    last = max(y.end, z.end, x_obj.claim.end if isinstance(x_obj, Figure) else x_obj.end)
+    span_text = ctx.text[first:last]
+    tail = re.split(r"[;:.!?]|\b(?:and|but|while|whereas)\b", ctx.text[last : min(last + 40, base + len(sentence))])[0]
+    loss_and_profit = _LOSS_WORDS.search(span_text) and _PROFIT_WORDS.search(span_text)
+    if _BASIS.search(span_text) or _BASIS.search(tail) or loss_and_profit:
+        return None
+    if _CHANGE_NOUN_AFTER.match(ctx.text[z.end : z.end + 30]) or _CHANGE_NOUN_AFTER.match(ctx.text[y.end : y.end + 30]):
+        return None  # "against a 1.2 pct fall": a change, not a level
+    if _YEAR_BASIS.search(span_text) and _OTHER_PERIOD.match(ctx.text[z.end : z.end + 30]):
+        return None  # "up 70 pct year-on-year, to 8.1 bn from 5.7 bn in January"
+    if gd.get("second") or _INTRADAY.search(ctx.text[first:z.start]):
+        return None  # "fell 3% to $45, down from $60 in January": a second comparison
+    if (gd.get("conn") or "from") != "from" and not _EARLIER.search(
+            ctx.text[max(first, z.start - 40) : min(z.end + 50, base + len(sentence))]):
+        return None  # "compared with $60bn at Microsoft": another thing, not an earlier time
+    readings = _readings(y_fig, z_fig)
+    if not readings:
+        return None
+    if isinstance(x_obj, Multiplier):
+        return _factor_change(x_obj, direction, readings, y, z)
+    x = x_obj.claim
+    if x.value < 0 and x.low is not None and x.high is not None and direction <= 0:
+        # "fell from £30m to £26m (−13%)": the sign says the direction
+        x_obj = replace(x_obj, claim=replace(x, value=-x.value, low=-x.high, high=-x.low))
+        x, direction = x_obj.claim, -1
+    if re.match(r"^\s+of\b", ctx.text[x.end : x.end + 6]) or x.is_range or (x.low is not None and x.low < 0):
+        return None  # "5 pct of the total": a share, not a change
+    if direction == 0 or _RATE_AFTER.match(ctx.text, x.end):
+        return None
+    if x_obj.points:
+        return _points_change(x_obj, direction, readings, y, z, ctx.text)
+    if x.kind != "percent" or x.unit != "percent":
+        return None
+    return _percent_change(x_obj, direction, readings, y, z)
+
+
+# --- Reading the two ends as one quantity -------------------------------------------------------
+
+
+def _is_bare(fig: Figure) -> bool:
+    c = fig.claim
+    return c.kind == "count" and not c.counted and c.unit is None
+
+
+def _readings(y: Figure, z: Figure) -> list[tuple[tuple[float, float], tuple[float, float], float, bool]]:
+    """(new interval, old interval, new value / old value, assumed) for each reading of the two
+    ends in one unit: as written, with a bare end taking the other's unit, with a scale word
+    carried over ("to 34 billion francs from 20" read as 20 billion). Empty: not comparable."""
+    yc, zc = y.claim, z.claim
+    factor = _unit_factor(y, z)
+    if factor is None:
+        return []
+    out = []
+    y_iv, z_iv = _interval(yc, zc), _interval(zc, yc)
+    z_iv = (z_iv[0] * factor, z_iv[1] * factor)
+    z_value = zc.value * factor
+    out.append((y_iv, z_iv, yc.value / z_value if z_value else math.inf, False))
+    if y.scale != z.scale and (y.scale == 1.0 or z.scale == 1.0):
+        # one end has a scale word and the other none: the writer may have meant it for both
+        if z.scale == 1.0:
+            s = y.scale
+            out.append((y_iv, (z_iv[0] * s, z_iv[1] * s), yc.value / (z_value * s), True))
+        else:
+            s = z.scale
+            out.append(((y_iv[0] * s, y_iv[1] * s), z_iv, yc.value * s / z_value, True))
+    return [r for r in out if r[1][0] > 0 and r[0][0] >= 0 and math.isfinite(r[1][1])]
+
+
+def _unit_factor(y: Figure, z: Figure) -> float | None:
+    """The factor that puts the old figure in the new one's unit (None: not the same kind)."""
+    yc, zc = y.claim, z.claim
+    if y.points or z.points:
+        return None
+    if _is_bare(y) or _is_bare(z):
+        return 1.0
+    if yc.kind != zc.kind or yc.dimension != zc.dimension:
+        return None
+    if yc.kind == "count":
+        return 1.0 if (yc.counted == zc.counted or not yc.counted or not zc.counted) else None
+    if yc.kind == "percent":
+        return 1.0 if yc.unit == zc.unit else None
+    if yc.kind == "quantity":
+        if yc.unit == zc.unit:
+            return 1.0
+        try:
+            return units.convert(1.0, zc.unit, yc.unit)
+        except Exception:
+            return None
+    return 1.0
+
+
+def _interval(claim: Claim, other: Claim) -> tuple[float, float]:
+    """The values a figure as written covers: its rounding, its qualifier's open side, an
+    approximation's slack."""
+    lo_open = claim.low is None
+    hi_open = claim.high is None
+    if claim.approximate or claim.is_range or lo_open or hi_open:
+        p = claim.precision
+        lo = -math.inf if lo_open else claim.low - p
+        hi = math.inf if hi_open else claim.high + p
+        if claim.is_estimate or is_approx_qualifier(claim.qualifier):
+            lo, hi = lo - abs(lo) * 0.05, hi + abs(hi) * 0.05
+        return lo, hi
+    # A reader takes both ends at face value: at least two significant digits ("20,000" is not
+    # 15,000–25,000 here), and as many as the other end shows.
+    k = max(2, min_sig_digits(other) or 2)
+    ivs = written_intervals(claim, k)
+    if ivs is None or len(ivs) != 1:
+        p = claim.precision
+        if claim.value > 0 and not re.search(r"\d", claim.number_text or "0"):
+            # a number in words ("two million") is read to two significant digits too
+            p = min(p, 0.5 * 10 ** (math.floor(math.log10(claim.value)) - 1))
+        return claim.value - p, claim.value + p
+    return ivs[0]
+
+
+# --- The three kinds of change ---------------------------------------------------------------
+
+
+def _stated_interval(x: Claim) -> tuple[float, float]:
+    """The change a figure states, as an interval: its rounding, up to a whole unit of its last
+    digit above it (a writer may truncate), ``REL_SLACK`` more, and a qualifier's open side."""
+    p = _digit_precision(x)
+    lo = -math.inf if x.low is None else x.low
+    hi = math.inf if x.high is None else x.high
+    if x.is_estimate or is_approx_qualifier(x.qualifier):
+        lo, hi = lo * 0.9, hi * 1.1
+    lo = lo - p - REL_SLACK * abs(lo) if math.isfinite(lo) else lo
+    hi = hi + 2 * p + REL_SLACK * abs(hi) if math.isfinite(hi) else hi
+    return lo, hi
+
+
+def _digit_precision(x: Claim) -> float:
+    """Half a unit of the last digit written, every digit significant ("20" → 0.5)."""
+    nt = x.number_text or ""
+    m = re.search(r"\d[\d,]*(?:\.(\d+))?", nt)
+    if not m:
+        return x.precision if x.precision < 0.5 else 0.5
+    if "/" in nt:
+        return x.precision
+    return 0.5 * 10 ** -len(m.group(1)) if m.group(1) else 0.5
+
+
+def _exact(*claims: Claim) -> bool:
+    return not any(c.approximate or c.is_range or c.low != c.high for c in claims)
+
+
+def _signed(iv: tuple[float, float], direction: int) -> tuple[float, float]:
+    return iv if direction > 0 else (-iv[1], -iv[0])
+
+
+def _percent_change(fig: Figure, direction, readings, y: Claim, z: Claim) -> Change:
+    x = fig.claim
+    stated = _signed(_stated_interval(x), direction)
+    best = None
+    for y_iv, z_iv, ratio, assumed in readings:
+        computed = ((y_iv[0] / z_iv[1] - 1) * 100, (y_iv[1] / z_iv[0] - 1) * 100 if z_iv[0] > 0 else math.inf)
+        change = Change("percent", direction, x.start, x.end, x.text, y, z, stated, computed,
+                        (ratio - 1) * 100, direction * x.value, _exact(x, y, z) and not assumed, x)
+        if _both_percent(y, z):
+            diff = (y_iv[0] - z_iv[1], y_iv[1] - z_iv[0])
+            change = replace(change, confusion=diff, confusion_value=y.value - y.value / ratio)
+        if change.consistent:
+            return change
+        if best is None:
+            best = change
+    return best
+
+
+def _both_percent(y: Claim, z: Claim) -> bool:
+    return (y.kind == "percent") + (z.kind == "percent") >= 1 and {y.kind, z.kind} <= {"percent", "count"}
+
+
+def _points_length(text: str, end: int) -> int:
+    """How far the word "points" (or "basis points", "bps") after a figure reaches."""
+    m = _POINTS_AFTER.match(text[end : end + 24])
+    return m.end() if m else 0
+
+
+def _points_change(fig: Figure, direction, readings, y: Claim, z: Claim, ctx_text: str) -> Change | None:
+    x = fig.claim
+    scale = 0.01 if fig.points == "bp" else 1.0
+    if fig.points == "bp" and not _both_percent(y, z):
+        return None
+    lo, hi = _stated_interval(x)
+    stated = _signed((lo * scale, hi * scale), direction)
+    end = x.end + _points_length(ctx_text, x.end) if fig.points and not fig.synthetic else x.end
+    best = None
+    for y_iv, z_iv, _ratio, assumed in readings:
+        computed = (y_iv[0] - z_iv[1], y_iv[1] - z_iv[0])
+        z_value = y.value / _ratio if _ratio else z.value
+        change = Change("points", direction, x.start, end, ctx_text[x.start:end], y, z, stated, computed,
+                        y.value - z_value, direction * x.value * scale, _exact(x, y, z) and not assumed, x,
+                        basis_points=fig.points == "bp")
+        if change.consistent:
+            return change
+        best = best or change
+    return best
+
+
+def _factor_change(mul: Multiplier, direction: int, readings, y: Claim, z: Claim) -> Change | None:
+    if direction < 0 and not mul.fraction and mul.factor > 1:
+        return None  # "fell threefold": read either way
+    if mul.fraction:
+        if direction == 0:
+            return None
+        lo, hi = 1 + direction * mul.low, 1 + direction * min(mul.high, 10.0)
+        stated = (min(lo, hi), max(lo, hi))
+        stated_value = 1 + direction * mul.factor
+    elif mul.times:
+        # "rose 3 times" is ×3 to some and ×4 to others
+        stated, stated_value = (mul.low, mul.high * (mul.factor + 1) / mul.factor), mul.factor
+    else:
+        stated, stated_value = (mul.low, mul.high), mul.factor
+    best = None
+    for y_iv, z_iv, ratio, _assumed in readings:
+        computed = (y_iv[0] / z_iv[1], y_iv[1] / z_iv[0] if z_iv[0] > 0 else math.inf)
+        if mul.times and computed[0] < 1.5:
+            return None  # "raised rates three times to 5.25% from 4.5%": three occasions
+        change = Change("factor", 1 if stated_value >= 1 else -1, mul.start, mul.end, mul.text, y, z,
+                        stated, computed, ratio, stated_value, False)
+        if change.consistent:
+            return change
+        best = best or change
+    return best

@@ -1,0 +1,567 @@
+"""The claim frame: what a figure is about, read from its sentence, slot by slot.
+
+A :class:`ClaimFrame` holds, for one claim:
+
+- ``kind``: what is counted or measured, on one base (money in one unit per currency: cents,
+  "cts" and pence are read as hundredths of dollars and pounds, "mln"/"bln" as scales; a count by
+  its counted noun; a measure by its dimension), and the claim's interval on that base;
+- ``tokens``: the sentence's words, lightly stemmed, every figure masked as ``#`` (so two
+  sentences that differ only in their figures align exactly);
+- ``local``: the content words right around the figure ("added … jobs in May");
+- ``verb``: the predicate nearest the figure (its stem) and its class (reporting, change, other);
+- ``agent``, ``time``, ``place``: names, dates/periods and places of the sentence;
+- ``role``: total, per-share or per-unit, change, forecast, comparison (the earlier figure of a
+  "vs", "compared with", "a year earlier", "from X to Y") or table row;
+- ``contrast``: a cue right next to the figure that it is a different or partial thing
+  ("another", "the second", "each", "of them").
+
+Frames are built once per sentence text (cached across documents, as an editor re-checks after a
+keystroke) and compared by :mod:`figcheck.rules.referent_model`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+
+from ..model import Claim
+from .context import CheckContext
+from .referent import _CONTRAST_AFTER, _CONTRAST_BEFORE, _NUMBER_WORDS, _PART_AFTER, _STOP, stem
+from .rounding import claim_interval
+
+# --- Money on one base --------------------------------------------------------------------
+
+# Nouns the extractor may leave as counted nouns that are really money: (currency, factor).
+_MONEY_NOUNS = {
+    "dlr": ("USD", 1.0), "dollar": ("USD", 1.0), "ct": ("USD", 0.01), "cent": ("USD", 0.01),
+    "stg": ("GBP", 1.0), "sterling": ("GBP", 1.0), "penny": ("GBP", 0.01), "pence": ("GBP", 0.01),
+    "yen": ("JPY", 1.0), "mark": ("DEM", 1.0), "franc": ("FRF", 1.0), "lira": ("ITL", 1.0),
+    "lire": ("ITL", 1.0), "guilder": ("NLG", 1.0), "rupee": ("INR", 1.0), "peso": ("MXN", 1.0),
+    "rand": ("ZAR", 1.0), "euro": ("EUR", 1.0), "yuan": ("CNY", 1.0), "won": ("KRW", 1.0),
+    "crown": ("SEK", 1.0), "krona": ("SEK", 1.0), "krone": ("NOK", 1.0), "riyal": ("SAR", 1.0),
+}
+_SCALES = (("bln", 1e9), ("billion", 1e9), ("mln", 1e6), ("million", 1e6), ("trillion", 1e12))
+# Counted "nouns" that are periods, shares of a whole or table labels, not things counted.
+_NOT_COUNTED = frozenset(
+    "mth mths month yr yrs year qtr quarter week day pct percent rev revs net shr vs oper avg"
+    " loss profit note".split()
+)
+
+
+def money_base(claim: Claim) -> tuple[str, float] | None:
+    """(currency, factor to its base unit) when ``claim`` is money, from the extractor's kind
+    or from a counted noun it left as a count ("dlrs", "cts", "stg")."""
+    if claim.kind == "money":
+        return claim.dimension.split(":", 1)[-1], 1.0
+    if claim.kind == "count" and claim.counted:
+        found = _MONEY_NOUNS.get(claim.counted)
+        if found:
+            return found
+    return None
+
+
+def _scale_missed(claim: Claim) -> float:
+    """A scale word the value does not carry ("43\\nmln dlrs" read as 43): its factor, else 1."""
+    low = claim.text.lower()
+    for word, factor in _SCALES:
+        if re.search(rf"\b{word}\b", low) and abs(claim.value) < factor / 1000:
+            return factor
+    return 1.0
+
+
+def kind_key(claim: Claim) -> tuple | None:
+    """What a claim can be compared with at all (money per currency, counts per noun, measures
+    per dimension); None for figures the rules never pair (ages, shares, periods)."""
+    if claim.role == "age":
+        return None
+    money = money_base(claim)
+    if money is not None:
+        return ("money", money[0])
+    if claim.kind == "count":
+        noun = claim.counted
+        if not noun or noun in _NOT_COUNTED or "\n" in claim.text:
+            return None  # a "counted noun" read across a line break is a table label
+        return ("count", stem(noun))
+    if claim.kind == "quantity":
+        if claim.unit is None or claim.dimension == "[time]":
+            return None
+        return ("quantity", claim.dimension, claim.role == "delta")
+    return None  # percentages: shares of different wholes are the norm
+
+
+def base_interval(claim: Claim) -> tuple[float, float]:
+    """The claim's interval on its kind's base (money in dollars, pounds, …; others as written)."""
+    lo, hi = claim_interval(claim)
+    money = money_base(claim)
+    if money is None:
+        return lo, hi
+    f = money[1] * (_scale_missed(claim) if claim.kind == "count" else 1.0)
+    return lo * f, hi * f
+
+
+# --- Sentence reading ---------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*")
+# Words, and numbers that are not figures ("zone 2", "Series 82A"): they name things.
+_TOKEN = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*|\d+(?:[.,/]\d+)*[^\W\d_]*")
+
+_REPORT = frozenset(stem(w) for w in (
+    "say said says tell told report reported announce announced state stated disclose disclosed"
+    " claim claimed confirm confirmed quote quoted note noted").split())
+_CHANGE = frozenset(stem(w) for w in (
+    "rise rose risen increase increased grow grew jump jumped climb climbed gain gained fall fell"
+    " fallen drop dropped decline declined decrease decreased lose lost cut raise raised reduce"
+    " reduced boost boosted slip slipped slump slumped surge surged soar soared narrow narrowed"
+    " widen widened double doubled halve halved shrink shrank improve improved").split())
+_COMMON_VERBS = frozenset(stem(w) for w in (
+    "add added buy bought sell sold pay paid take took taken make made hold held own owned"
+    " have has had get got give gave offer offered issue issued acquire acquired close closed"
+    " open opened hire hired employ employed build built kill killed die died injure injured"
+    " leave left produce produced export exported import imported ship shipped spend spent"
+    " receive received win won post posted earn earned borrow borrowed lend lent invest"
+    " invested owe owed plan planned expect expected estimate estimated approve approved"
+    " sign signed launch launched cost costs value valued total totaled totalled reach reached"
+    " set count counted number numbered employ hit seize seized arrest arrested evacuate"
+    " evacuated displace displaced destroy destroyed damage damaged").split())
+_FORECAST = re.compile(
+    r"\b(?:will|would|could|might|expect\w*|forecast\w*|project\w*|target\w*|plan\w*|"
+    r"estimat\w*|predict\w*|aim\w*|hope\w*|seek\w*|propos\w*|budget\w*)\b", re.I)
+_COMPARISON = re.compile(
+    r"\b(?:vs\.?|versus|against|over|than)\s*$|\bfrom\b[^.;,]{0,60}$|"
+    r"\b(?:compared\s+(?:with|to)|vs\.?|versus|against)\b[^.;,]*$", re.I)
+# The figure is the current one of a comparison that follows it ("rose to # from #").
+_COMPARED_AFTER = re.compile(
+    r"^[^.;]{0,60}?\b(?:from|compared\s+(?:with|to)|against|vs\.?|versus)\s+[^.;]{0,25}?\d", re.I)
+# A sentence about the earlier period: the cue before the figure ("A year before, it lost …").
+_PRIOR_BEFORE = re.compile(
+    r"\b(?:(?:a|one)\s+year\s+(?:earlier|ago|before)|last\s+year|year[- ]ago|"
+    r"(?:previous|prior|preceding)\s+(?:year|quarter|qtr|period)|prev\s+(?:year|qtr|quarter)|"
+    r"previously|originally)\b",
+    re.I)
+_COMPARISON_AFTER = re.compile(
+    r"^[^.;]{0,40}?\b(?:a|one)\s+year\s+(?:earlier|ago|before)|^\s*(?:a\s+)?year[- ]ago\b|"
+    r"^[^.;]{0,30}?\b(?:in|for)\s+the\s+(?:year[- ]ago|same|previous|prior|comparable)\b", re.I)
+_SENTENCE_COMPARISON = re.compile(r"\b(?:vs\.?|versus)(?=\s|$)", re.I)
+_PER = re.compile(
+    r"^\s*(?:a|an|per|each|/)\s*(?:share|shr|barrel|bbl|tonne|ton|unit|head|person|capita|"
+    r"ounce|oz|pound|lb|gallon|litre|liter|hour|day|week|month|year|ton)\b|^\s*shr\b|"
+    r"^\s*per\b", re.I)
+_PER_BEFORE = re.compile(r"\b(?:shr|per\s+share|a\s+share|price\s+of|priced\s+at|at)\s*$", re.I)
+_CHANGE_NEAR = re.compile(
+    r"\b(?:by|up|down|rose|fell|increased|decreased|gained|jumped|dropped|climbed|declined|"
+    r"slipped|surged|soared|increase\s+of|decrease\s+of|rise\s+of|fall\s+of|drop\s+of)\s*$",
+    re.I)
+_WHOLE_BEFORE = re.compile(
+    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|all|most|some|none|"
+    r"half|many|few))\S*\s+(?:\w+\s+){0,2}?(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+_NUMBERS = re.compile(r"\d[\d,.]*")
+# "… 60 square miles of that wetland": the figure's thing pointed back at after it.
+_RESTATE_AFTER = re.compile(r"[\"'’”)\]]?\s*of\s+(?:that|this|those|these|the\s+same)\s+([^\W\d_]{3,})", re.I)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_RESTATE_NEAR = re.compile(
+    r"\b(?:the same|that same|this same|the figure|that figure|this figure|that number|"
+    r"this number|those|these)\s*$|\b(?:the same|that|this)\s+([^\W\d_]{3,})\s+(?:of\s+)?$",
+    re.I)
+_MONTHS = {
+    "january": "jan", "february": "feb", "march": "mar", "april": "apr", "may": "may",
+    "june": "jun", "july": "jul", "august": "aug", "september": "sep", "sept": "sep",
+    "october": "oct", "november": "nov", "december": "dec", "jan": "jan", "feb": "feb",
+    "mar": "mar", "apr": "apr", "jun": "jun", "jul": "jul", "aug": "aug", "sep": "sep",
+    "oct": "oct", "nov": "nov", "dec": "dec",
+}
+_DIRECTIONS = {
+    w: w.removesuffix("ern") for w in (
+        "north south east west northern southern eastern western northeast northwest southeast"
+        " southwest northeastern northwestern southeastern southwestern").split()}
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_PERIOD = re.compile(
+    r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr|half)|"
+    r"(nine|six|three|twelve|12|9|6|3)[- ](?:months?|mths?)|"
+    r"(last|this|next|previous|prev|prior|current|latest|fiscal)\s+"
+    r"(?:year|quarter|qtr|month|week|period|half)|"
+    r"(year)[- ](?:ago|earlier)|(year)\s+(?:ago|earlier|before)|"
+    r"(1[89]\d\d|20\d\d)|(full)[- ]year|(calendar)\s+year)\b", re.I)
+_ORDINAL = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth",
+            "12": "twelve", "9": "nine", "6": "six", "3": "three", "prev": "previous",
+            "prior": "previous", "last": "previous", "latest": "current", "this": "current"}
+# Time slots by category: a clash in any one category (years, months, days, periods) vetoes.
+_PERIOD_TAGS = ("p:", "p:", "p:", "p:", "p:", "y:", "p:", "p:")
+_PLACE_PREP = re.compile(
+    r"\b(?i:in|near|at|outside|around|across)\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)")
+_NOT_NAMES = frozenset(
+    "the a an it its he she they we i this that these those there but and or so yet in on at"
+    " for of to by as with from after before under over while when if however meanwhile"
+    " mr mrs ms dr net shr revs rev qtr year note inc corp co ltd plc reuter reuters".split())
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFrame:
+    index: int
+    sentence: int
+    paragraph: int
+    kind: tuple | None
+    interval: tuple[float, float]
+    tokens: tuple[str, ...]  # stems of the sentence, every figure masked as "#"
+    raw: tuple[str, ...]  # the same tokens as written
+    names: tuple[bool, ...]  # whether each token names something (a number, a name, "one")
+    position: int  # where this figure's "#" is in ``tokens``
+    content: frozenset[str]
+    local: frozenset[str]
+    written: tuple[tuple[str, str], ...]  # (stem, word as written) of the local words
+    head: tuple[str, str | None] | None  # the noun the figure is the value of, and its modifier
+    verb: str | None
+    verb_class: str | None  # "report", "change" or "other"
+    verb_word: str | None
+    agent: frozenset[str]  # names before the figure (who did it; a source after it is not)
+    time: frozenset[str]
+    place: frozenset[str]
+    directions: frozenset[str]  # north, southern, upper, …: which part of a place
+    role: str  # total, per_unit, forecast, comparison, current, whole, table
+    change: bool  # the figure is an amount of change ("rose by #", "up #", "fell #")
+    contrast: str | None
+    restate: str | None
+    # "60 square miles of that wetland": a part of a thing named before (FC201) — or, for the
+    # same number in another unit (FC202), the same thing pointed back at
+    of_that: str | None
+    n_figures: int
+
+
+def claim_frame(ctx: CheckContext, i: int) -> ClaimFrame:
+    """The frame of claim ``i`` (cached per document, and across documents by its sentence)."""
+    frames = ctx.memo("frame.frames", dict)
+    f = frames.get(i)
+    if f is not None:
+        return f
+    claim = ctx.claims[i]
+    s_start, s_end = sentence_span(ctx, i)
+    spans = _claim_spans_in(ctx, s_start, s_end)
+    key = (ctx.text[s_start:s_end], claim.start - s_start, claim.end - s_start, spans,
+           claim.value, claim.low, claim.high, claim.counted, claim.dimension, claim.kind)
+    f = _CACHE.get(key)
+    place = (i, s_start, ctx.paragraph_of(claim.start))
+    if f is None:
+        if len(_CACHE) >= _CACHE_MAX:
+            _CACHE.clear()
+        f = _CACHE[key] = _build(ctx, i, s_start, s_end, spans, place)
+    elif (f.index, f.sentence, f.paragraph) != place:
+        f = replace(f, index=place[0], sentence=place[1], paragraph=place[2])
+    frames[i] = f
+    return f
+
+
+def sentence_span(ctx: CheckContext, i: int) -> tuple[int, int]:
+    """The sentence of claim ``i`` (cached per document: the rules ask often)."""
+    spans = ctx.memo("frame.sentence", dict)
+    found = spans.get(i)
+    if found is None:
+        found = spans[i] = ctx.sentence_span(ctx.claims[i].start)
+    return found
+
+
+_CACHE: dict[tuple, ClaimFrame] = {}
+_CACHE_MAX = 20_000
+
+
+def _claim_spans_in(ctx: CheckContext, s_start: int, s_end: int) -> tuple:
+    def build():
+        spans = sorted((c.start, c.end) for c in ctx.claims)
+        return [s for s, _ in spans], spans
+
+    starts, spans = ctx.memo("frame.spans", build)
+    lo, hi = bisect_left(starts, s_start), bisect_left(starts, s_end)
+    return tuple((a - s_start, b - s_start) for a, b in spans[lo:hi])
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """What all the figures of one sentence share (read once per sentence)."""
+
+    tokens: tuple[str, ...]
+    raw: tuple[str, ...]
+    lower: tuple[str, ...]
+    names: tuple[bool, ...]
+    slots: dict  # figure span → its position in ``tokens``
+    content: frozenset[str]
+    time: frozenset[str]
+    place: frozenset[str]
+    directions: frozenset[str]
+    table: bool
+    forecast: bool
+    versus: bool
+
+
+_SENTENCES: dict[tuple, _Sentence] = {}
+
+
+def _read_sentence(sentence: str, spans: tuple) -> _Sentence:
+    key = (sentence, spans)
+    found = _SENTENCES.get(key)
+    if found is not None:
+        return found
+    if len(_SENTENCES) >= _CACHE_MAX:
+        _SENTENCES.clear()
+    # Tokens: words outside figures, one "#" per figure; ``raw`` keeps the words as written.
+    tokens: list[str] = []
+    raw: list[str] = []
+    slots = {}
+    k = 0
+    for m in _TOKEN.finditer(sentence):
+        while k < len(spans) and spans[k][0] <= m.start():
+            slots[spans[k]] = len(tokens)
+            tokens.append("#")
+            raw.append("#")
+            k += 1
+        if k and spans[k - 1][0] <= m.start() < spans[k - 1][1]:
+            continue  # a word inside a figure (its unit, its counted noun, "about")
+        w = m.group()
+        tokens.append(stem(w) if not w[0].isdigit() else "0:" + w.lower())
+        raw.append(w)
+    while k < len(spans):
+        slots[spans[k]] = len(tokens)
+        tokens.append("#")
+        raw.append("#")
+        k += 1
+    lower = [w.lower() for w in raw]
+    words = sum(1 for w in lower if w != "#")
+    table = bool((_SENTENCE_COMPARISON.search(sentence) and len(lower) <= 14) or (
+        len(_NUMBERS.findall(sentence)) >= 2 and words <= 6
+        and not sentence.rstrip().endswith(".")) or _RESPECTIVELY.search(sentence))
+    found = _SENTENCES[key] = _Sentence(
+        tokens=tuple(tokens), raw=tuple(raw), lower=tuple(lower),
+        names=tuple(_names_something(w, k) for k, w in enumerate(raw)),
+        slots=slots,
+        content=frozenset(t for t, w in zip(tokens, lower) if _is_content(w)),
+        time=_times(sentence, raw),
+        place=frozenset(m.group(1).split()[0].lower() for m in _PLACE_PREP.finditer(sentence)
+                        if m.group(1).split()[0].lower() not in _MONTHS),
+        directions=frozenset(_DIRECTIONS[w] for w in lower if w in _DIRECTIONS),
+        table=table,
+        forecast=bool(_FORECAST.search(sentence)),
+        versus=bool(_SENTENCE_COMPARISON.search(sentence)),
+    )
+    return found
+
+
+def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, place) -> ClaimFrame:
+    claim = ctx.claims[i]
+    sentence = ctx.text[s_start:s_end]
+    c0, c1 = claim.start - s_start, claim.end - s_start
+    sent = _read_sentence(sentence, spans)
+    tokens, raw, lower = sent.tokens, sent.raw, sent.lower
+    position = sent.slots.get((c0, c1), 0)
+    written = tuple(
+        (t, w) for t, w in zip(tokens[max(0, position - 4):position + 5],
+                               raw[max(0, position - 4):position + 5]) if _is_content(w.lower()))
+    local = frozenset(t for t, _ in written)
+    verb, verb_word = _verb(tokens, lower, position)
+    verb_class = None
+    if verb is not None:
+        verb_class = "report" if verb in _REPORT else "change" if verb in _CHANGE else "other"
+    before = sentence[max(0, c0 - 60):c0]
+    after = sentence[c1:c1 + 60]
+    near_before = [w.lower() for w in _WORD.findall(before)][-4:]
+    near_after = [w.lower() for w in _WORD.findall(after)][:2]
+    contrast = next((w for w in near_before if w in _CONTRAST_BEFORE), None)
+    if contrast is None:
+        contrast = next((w for w in near_after if w in _CONTRAST_AFTER), None)
+    if contrast is None and _PART_AFTER.match(after):
+        contrast = "of them"
+    restate = _RESTATE_NEAR.search(sentence[max(0, c0 - 30):c0])
+    of_that = _RESTATE_AFTER.match(after)
+    return ClaimFrame(
+        index=place[0], sentence=place[1], paragraph=place[2],
+        kind=kind_key(claim),
+        interval=base_interval(claim),
+        tokens=tokens,
+        raw=raw,
+        names=sent.names,
+        position=position,
+        content=sent.content,
+        local=local,
+        written=written,
+        head=_head(tokens, lower, position),
+        verb=verb,
+        verb_class=verb_class,
+        verb_word=verb_word,
+        agent=_agents(raw[:position]),
+        time=sent.time,
+        place=sent.place,
+        directions=sent.directions,
+        role=_role(claim, sentence, c0, c1, sent),
+        change=bool(_CHANGE_NEAR.search(sentence, max(0, c0 - 30), c0)),
+        contrast=contrast,
+        restate=restate.group(0).lower().strip() if restate and (
+            not restate.group(1) or restate.group(1).lower() not in _STOP) else None,
+        n_figures=len(spans),
+        of_that=of_that.group(0).strip(" \"'’”)]").lower() if of_that else None,
+    )
+
+
+_ORDINALS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth one two three four five"
+    " six seven eight nine ten eleven twelve".split())
+
+
+def _names_something(w: str, k: int) -> bool:
+    """A number that is not a figure, a number word or an ordinal, or a capitalised word: when
+    two aligned sentences differ in one of these, they are about different things ("zone one"
+    and "zone two", "Series 82A" and "Series 82B", "Groundnut production" and "Maize …")."""
+    if w == "#":
+        return False
+    return w[0].isdigit() or w.lower() in _ORDINALS or (w[0].isupper() and w.lower() not in _STOP)
+
+
+def is_content(w: str) -> bool:
+    """A content word (not a stop word, a number word or shorter than three letters)."""
+    return _is_content(w)
+
+
+def _is_content(w: str) -> bool:
+    # (times are the time slot's, not words the two sentences share)
+    return (len(w) >= 3 and w != "#" and w not in _STOP and w not in _NUMBER_WORDS
+            and w not in _MONTHS and w not in _WEEKDAYS and not w[0].isdigit())
+
+
+def _verb(tokens: list[str], lower: list[str], position: int) -> tuple[str | None, str | None]:
+    """The predicate nearest the figure: before it within 8 words, else after it within 4."""
+    def is_verb(k: int) -> bool:
+        return tokens[k] != "#" and (_is_verb(tokens[k], lower[k]) and not lower[k].endswith("ing")
+                                     or tokens[k] in _COMMON_VERBS)
+
+    for k in range(position - 1, max(-1, position - 9), -1):
+        if is_verb(k) and tokens[k] not in _REPORT:
+            return tokens[k], lower[k]
+    for k in range(position + 1, min(len(tokens), position + 5)):
+        if is_verb(k) and tokens[k] not in _REPORT:
+            return tokens[k], lower[k]
+    for k in range(position - 1, max(-1, position - 9), -1):
+        if is_verb(k):
+            return tokens[k], lower[k]
+    return None, None
+
+
+_HEAD_LINKS = frozenset(
+    "of at to be been from by about some nearly a an the its their his her up down".split())
+
+
+def _head(tokens: list[str], lower: list[str], position: int) -> tuple[str, str | None] | None:
+    """The noun the figure is the value of, when the words say so — "sales of #", "Exports fell
+    to #", "capital was #", "the trade deficit narrowed to #" — with the word before it when
+    that qualifies it ("trade"): (noun, modifier or None), or None."""
+    passed_verb = False
+    for k in range(position - 1, max(-1, position - 6), -1):
+        t, w = tokens[k], lower[k]
+        if t == "#" or w in _HEAD_LINKS:
+            continue
+        if t in _CHANGE or t in _BE:
+            passed_verb = True
+            continue
+        if _is_content(w) and (passed_verb or not _is_verb(t, w)) and not w.endswith("ly"):
+            m = lower[k - 1] if k else ""
+            mod = tokens[k - 1] if _is_content(m) and not _is_verb(tokens[k - 1], m) else None
+            return t, mod
+        return None
+    return None
+
+
+_BE = frozenset("was were is are stood totalled totaled amounted reached".split())
+
+
+def is_verb(t: str, w: str) -> bool:
+    """Whether a word (stem ``t``, lower-case ``w``) reads as a verb (tables and -ed/-ing)."""
+    return _is_verb(t, w)
+
+
+def _is_verb(t: str, w: str) -> bool:
+    if t in _REPORT or t in _CHANGE or t in _COMMON_VERBS:
+        return True
+    return t != "#" and w not in _STOP and len(w) > 4 and w.endswith(("ed", "ing"))
+
+
+def _agents(raw: list[str]) -> frozenset[str]:
+    """Capitalised words that are names (not the first word of the sentence unless the next is
+    capitalised too, not months, days or common words)."""
+    out = set()
+    for k, w in enumerate(raw):
+        if w == "#" or not w[:1].isupper() or w.isupper() and len(w) > 5:
+            continue  # (an all-capitals word of a headline is not a name)
+        lw = w.lower()
+        if lw in _NOT_NAMES or lw in _MONTHS or lw in _WEEKDAYS or lw in _STOP:
+            continue
+        if k == 0 and not (len(raw) > 1 and raw[1][:1].isupper()):
+            continue  # the first word of a sentence is capitalised anyway
+        out.add(lw)
+    return frozenset(out)
+
+
+def _times(sentence: str, raw: list[str]) -> frozenset[str]:
+    """Times of the sentence, tagged by category: "y:1987", "m:may", "d:monday", "p:first"."""
+    out = set()
+    for w in raw:
+        lw = w.lower()
+        if lw in _MONTHS and (lw != "may" or w == "May"):
+            out.add("m:" + _MONTHS[lw])
+        elif lw in _WEEKDAYS:
+            out.add("d:" + lw)
+    for m in _PERIOD.finditer(sentence):
+        k, g = next((k, x) for k, x in enumerate(m.groups()) if x)
+        g = _ORDINAL.get(g.lower(), g.lower())
+        out.add(_PERIOD_TAGS[k] + (g if g != "year" else "previous"))
+    return frozenset(out)
+
+
+def time_clash(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both sentences name a time of one category (year, month, day, period) and none agree."""
+    for tag in ("y:", "m:", "d:", "p:"):
+        ta = {t for t in a if t.startswith(tag)}
+        tb = {t for t in b if t.startswith(tag)}
+        if ta and tb and not ta & tb:
+            return True
+    return False
+
+
+def _role(claim: Claim, sentence: str, c0: int, c1: int, sent: _Sentence) -> str:
+    before = sentence[max(0, c0 - 150):c0]
+    after = sentence[c1:c1 + 60]
+    if sent.table:
+        return "table"  # a results-table row, a row of figures, a "respectively" list
+    if _WHOLE_BEFORE.search(before):
+        return "whole"  # "312 of the 650 seats": the whole of a part named before it
+    if (_COMPARISON.search(before) or _COMPARISON_AFTER.search(after)
+            or _PRIOR_BEFORE.search(sentence, 0, c0)):
+        return "comparison"
+    if _PER.match(after) or _PER_BEFORE.search(before) or (claim.counted in ("ct", "cent")):
+        return "per_unit"
+    if sent.versus or _COMPARED_AFTER.match(after):
+        return "current"
+    if sent.forecast:
+        return "forecast"
+    return "total"
+
+
+def buckets(ctx: CheckContext) -> dict[tuple, list[int]]:
+    """Claims grouped by :func:`kind_key`, in document order (stated equivalents left out:
+    they restate their source, which is compared instead)."""
+
+    def build():
+        out: dict[tuple, list[int]] = {}
+        for i, c in enumerate(ctx.claims):
+            if c.converted_from is not None:
+                continue
+            key = kind_key(c)
+            if key is not None:
+                out.setdefault(key, []).append(i)
+        return out
+
+    return ctx.memo("frame.buckets", build)
+
+
+# A claim is compared with at most this many earlier members of its bucket: bounded work.
+MAX_PARTNERS = 24
+
+
+def candidate_pairs(members: list[int]):
+    for n, j in enumerate(members):
+        for i in members[max(0, n - MAX_PARTNERS):n]:
+            yield i, j

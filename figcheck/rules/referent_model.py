@@ -1,0 +1,276 @@
+"""Are two figures about the same thing? A calibrated decision over their claim frames.
+
+Two frames (:mod:`figcheck.rules.frame`) are compared slot by slot. A clash in agent, time,
+place or role, a contrast cue next to either figure, or a table row vetoes the pair outright.
+Otherwise the pair is described by a few length-independent features — above all how well the
+two sentences align with their figures masked (a near-duplicate sentence with a different figure
+is the strongest evidence there is), then the words right around each figure, the predicate,
+agreeing slots, an explicit restatement ("the same", "those") and the distance between them —
+and a logistic regression turns them into a probability. The weights and each rule's threshold
+live in ``referent_weights.json``, written by ``tools/train_referent.py`` (rerunnable: real news
+for the pairs that are not restatements, restatements generated from the same stories for the
+pairs that are). At run time a decision is one dot product.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import cache
+from importlib import resources
+
+from .context import CheckContext
+from .frame import ClaimFrame, claim_frame, is_content, is_verb, time_clash
+
+# Only evidence of sameness: nothing about where the pair sits or what kind of figure it is,
+# which the generated restatements would teach the model as an artefact of how they were made.
+FEATURES = (
+    "bias",
+    "aligned",  # similarity of the two sentences, figures masked (0..1)
+    "near_duplicate",  # aligned >= 0.85
+    "same_slot",  # the figures sit at the same place of aligned sentences
+    "content",  # Dice overlap of the sentences' content words
+    "local",  # Dice overlap of the content words around each figure
+    "verb_same",
+    "verb_clash",
+    "agent_same",
+    "time_same",
+    "restate",  # "the same", "that figure", "those" right before a figure
+    "head_same",  # "sales of #" and "sales of #": the same noun the figure is the value of
+    "aligned_local",  # aligned × local: both the sentence and the figure's neighbourhood agree
+    "aligned_head",  # aligned × head_same
+    "contained",  # share of the shorter sentence's content words found in the other
+    "contained_local",  # contained × local
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """A pair's score (probability that both figures are about the same thing), or the slot
+    that vetoed it, and the slots that agree (for the message)."""
+
+    score: float
+    veto: str | None
+    agree: tuple[str, ...]
+    twin: bool = False  # nearly the same sentence, the figures in the same slot
+
+    def describe(self) -> str:
+        return "; ".join(self.agree) or "similar wording"
+
+    @property
+    def slots_agree(self) -> bool:
+        """Some slot agrees (verb, words around the figures, name, time, an explicit cue)."""
+        return any(a != "the same paragraph" for a in self.agree)
+
+
+_ROLE_NAMES = {
+    "per_unit": "a per-share or per-unit amount", "change": "a change", "forecast": "a forecast",
+    "comparison": "an earlier or compared figure", "current": "a figure compared with another",
+    "total": "a total", "table": "a table row", "forecast": "a forecast",
+    "whole": "the whole of a part (“of the …”)",
+}
+
+
+def veto(fa: ClaimFrame, fb: ClaimFrame, matcher: SequenceMatcher | None = None) -> str | None:
+    """Why two figures are not about the same thing, read from clashing slots (None: nothing
+    says so). A cue that is the same in both, in the same place of nearly the same sentence, is a
+    restatement of it and does not veto ("an additional 100 shares" twice)."""
+    if fa.sentence == fb.sentence:
+        return "the same sentence"
+    if fa.role == "table" or fb.role == "table":
+        return "a table row"
+    twins = None  # nearly the same sentence, figures in the same slot (computed when needed)
+
+    def align() -> SequenceMatcher:
+        nonlocal matcher
+        if matcher is None:
+            matcher = _matcher(fa, fb)
+        return matcher
+
+    def twin() -> bool:
+        nonlocal twins
+        if twins is None:
+            twins = align().ratio() >= 0.85 and _same_slot(fa, fb)
+        return twins
+
+    if (fa.contrast or fb.contrast) and (fa.contrast != fb.contrast or not twin()):
+        return f"“{fa.contrast or fb.contrast}”"
+    if fa.role != fb.role and ({fa.role, fb.role} & {"per_unit", "comparison", "current", "whole"}):
+        return f"{_ROLE_NAMES[fa.role]} vs {_ROLE_NAMES[fb.role]}"
+    if fa.role in ("comparison", "current", "whole") and not twin():
+        return _ROLE_NAMES[fa.role]
+    if fa.change != fb.change:
+        return "a change vs a level"
+    if fa.agent and fb.agent and not fa.agent & fb.agent:
+        return "different names"
+    if time_clash(fa.time, fb.time):
+        return "different times"
+    if fa.place and fb.place and not fa.place & fb.place:
+        return "different places"
+    if fa.directions and fb.directions and not fa.directions & fb.directions:
+        return "different directions"
+    clash = _identifier_clash(fa, fb, align())
+    if clash:
+        return clash
+    if fa.head and fb.head and (fa.head[0] != fb.head[0] or (
+            fa.head[1] and fb.head[1] and fa.head[1] != fb.head[1])):
+        return "different things counted or measured"
+    return None
+
+
+def features(fa: ClaimFrame, fb: ClaimFrame, matcher: SequenceMatcher | None = None) -> list[float]:
+    """The feature vector of a pair (in the order of :data:`FEATURES`)."""
+    aligned = (matcher or _matcher(fa, fb)).ratio() if fa.tokens and fb.tokens else 0.0
+    local = _dice(fa.local, fb.local)
+    head_same = 1.0 if fa.head and fb.head and fa.head[0] == fb.head[0] else 0.0
+    shorter = min(len(fa.content), len(fb.content))
+    contained = len(fa.content & fb.content) / shorter if shorter >= 3 else 0.0
+    return [
+        1.0,
+        aligned,
+        1.0 if aligned >= 0.85 else 0.0,
+        1.0 if aligned >= 0.6 and _same_slot(fa, fb) else 0.0,
+        _dice(fa.content, fb.content),
+        local,
+        1.0 if fa.verb and fa.verb == fb.verb else 0.0,
+        1.0 if fa.verb and fb.verb and fa.verb != fb.verb else 0.0,
+        1.0 if fa.agent & fb.agent else 0.0,
+        1.0 if fa.time & fb.time else 0.0,
+        1.0 if fa.restate or fb.restate else 0.0,
+        head_same,
+        aligned * local,
+        aligned * head_same,
+        contained,
+        contained * local,
+    ]
+
+
+def judge(ctx: CheckContext, i: int, j: int, rule: str) -> Judgement:
+    """The referent decision for claims ``i`` and ``j`` under ``rule``'s weights."""
+    fa, fb = claim_frame(ctx, i), claim_frame(ctx, j)
+    matcher = _matcher(fa, fb)
+    why = veto(fa, fb, matcher)
+    if why is not None:
+        return Judgement(0.0, why, ())
+    x = features(fa, fb, matcher)
+    score = probability(x)
+    agree = _agreeing(fa, fb, x)
+    if _pointer(fa, fb) or _pointer(fb, fa) or (rule == "FC202" and _of_that(fa, fb)):
+        # An explicit restatement that points at the other figure's words ("the same force of",
+        # "that figure", "those 42 passengers") is decisive on its own.
+        score = max(score, threshold(rule))
+    return Judgement(score, None, agree, bool(x[2] and x[3]))
+
+
+def _of_that(fa: ClaimFrame, fb: ClaimFrame) -> bool:
+    """"… of that wetland" after one figure, "wetland" in the other's sentence."""
+    for f, other in ((fa, fb), (fb, fa)):
+        if f.of_that and f.of_that.split()[-1] in {w.lower() for w in other.raw}:
+            return True
+    return False
+
+
+def _pointer(f: ClaimFrame, other: ClaimFrame) -> bool:
+    """``f`` restates explicitly and the word it points with is in the other's sentence."""
+    if not f.restate:
+        return False
+    words = f.local & other.content
+    return bool(words) or (f.head is not None and other.head is not None
+                           and f.head[0] == other.head[0])
+
+
+def probability(x: list[float]) -> float:
+    w = model()["weights"]
+    z = sum(a * b for a, b in zip(w, x))
+    return 1 / (1 + math.exp(-max(-60.0, min(60.0, z))))
+
+
+def threshold(rule: str) -> float:
+    return model()["thresholds"][rule]
+
+
+@cache
+def model() -> dict:
+    """The shipped weights (``referent_weights.json``), checked against :data:`FEATURES`."""
+    data = json.loads(resources.files(__package__).joinpath("referent_weights.json").read_text())
+    if tuple(data["features"]) != FEATURES:
+        raise RuntimeError("referent_weights.json does not match the features of this version")
+    return data
+
+
+def _matcher(fa: ClaimFrame, fb: ClaimFrame) -> SequenceMatcher:
+    """The two sentences aligned, figures masked (a repeated ``ratio()`` is cached by difflib)."""
+    return SequenceMatcher(None, fa.tokens, fb.tokens, autojunk=False)
+
+
+def _identifier_clash(fa: ClaimFrame, fb: ClaimFrame, m: SequenceMatcher) -> str | None:
+    """In two sentences that align, a short stretch where one names something else ("zone one"
+    / "zone two", "Exports" / "Imports" at the start): they are about different things."""
+    if m.ratio() < 0.5:
+        return None
+    for op, a0, a1, b0, b1 in m.get_opcodes():
+        if op != "replace" or a1 - a0 > 3 or b1 - b0 > 3:
+            continue
+        if "#" in fa.tokens[a0:a1] or "#" in fb.tokens[b0:b1]:
+            continue  # a figure against a number the extractor read otherwise there
+        if any(fa.names[a0:a1]) or any(fb.names[b0:b1]):
+            return "different names in the same wording"
+        if a1 <= fa.position and b1 <= fb.position:
+            # Before both figures (where the subject is): a noun for another noun.
+            na, nb = _nouns(fa, a0, a1), _nouns(fb, b0, b1)
+            if na and nb and not na & nb:
+                return f"different subjects (“{fa.raw[a0]}”/“{fb.raw[b0]}”)"
+    return None
+
+
+def _nouns(f: ClaimFrame, k0: int, k1: int) -> set[str]:
+    out = set()
+    for k in range(k0, k1):
+        t, w = f.tokens[k], f.raw[k].lower()
+        if t != "#" and is_content(w) and not is_verb(t, w):
+            out.add(t)
+    return out
+
+
+def _same_slot(fa: ClaimFrame, fb: ClaimFrame) -> bool:
+    """The words right before and after each figure agree (the figures fill the same slot)."""
+    ta, tb, pa, pb = fa.tokens, fb.tokens, fa.position, fb.position
+    before = ta[pa - 1:pa] == tb[pb - 1:pb] if pa and pb else pa == pb
+    after = ta[pa + 1:pa + 2] == tb[pb + 1:pb + 2]
+    return before or after
+
+
+def _dice(a: frozenset, b: frozenset) -> float:
+    if not a or not b:
+        return 0.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+def _as_written(a: str | None, b: str | None) -> str:
+    return f"“{a}”" if (a or "").lower() == (b or "").lower() else f"“{a}”/“{b}”"
+
+
+def _agreeing(fa: ClaimFrame, fb: ClaimFrame, x: list[float]) -> tuple[str, ...]:
+    out = []
+    if x[2]:
+        out.append("nearly the same sentence")
+    if fa.restate or fb.restate:
+        out.append(f"“{fb.restate or fa.restate}”")
+    elif fa.of_that or fb.of_that:
+        out.append(f"“{fb.of_that or fa.of_that}”")
+    if fa.verb and fa.verb == fb.verb:
+        out.append("the same verb " + _as_written(fa.verb_word, fb.verb_word))
+    shared = [t for t, _ in fa.written if t in fb.local and t != fa.verb]
+    if shared:
+        wa, wb = dict(fa.written), dict(fb.written)
+        out.append("shared words " + ", ".join(
+            _as_written(wa[t], wb[t]) for t in dict.fromkeys(shared[:4])))
+    if fa.agent & fb.agent:
+        out.append("the same name " + ", ".join(f"“{w}”" for w in sorted(fa.agent & fb.agent)[:2]))
+    if fa.time & fb.time:
+        out.append("the same time " + ", ".join(f"“{w[2:]}”" for w in sorted(fa.time & fb.time)[:2]))
+    if fa.paragraph == fb.paragraph:
+        out.append("the same paragraph")
+    return tuple(out)

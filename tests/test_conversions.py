@@ -1,0 +1,111 @@
+"""Issue 13: bracketed conversions as writers set them, read and checked end to end (FC101/FC102)."""
+
+from __future__ import annotations
+
+import pytest
+
+from figcheck.engine import check_text
+from figcheck.extract import extract_claims
+from figcheck.text import read_document
+
+
+def codes(text: str, format: str = "text") -> list[str]:
+    return [d.code for d in check_text(text, format)]
+
+
+def linked(text: str, format: str = "text") -> list[tuple[str, str]]:
+    """(source text, equivalent text) for every conversion the extractor links."""
+    prose = read_document(text, format).prose
+    claims = extract_claims(prose)
+    return [(claims[c.converted_from].text, c.text) for c in claims if c.converted_from is not None]
+
+
+@pytest.mark.parametrize(
+    "right, wrong",
+    [
+        ("The blade is 180 millimetres (7.1 in) long.", "The blade is 180 millimetres (9.1 in) long."),
+        ("The bar weighs 1 oz (28 g).", "The bar weighs 1 oz (58 g)."),
+        ("A gap (~0.8 cm (0.31 in)) opened.", "A gap (~0.8 cm (0.51 in)) opened."),
+    ],
+)
+def test_short_symbols_inside_brackets_are_units(right, wrong):
+    assert len(linked(right)) == 1
+    assert codes(right) == []
+    assert codes(wrong) == ["FC101"]
+
+
+def test_in_outside_a_bracket_stays_a_word():
+    assert linked("It was 5 in the morning (local time).") == []
+    assert all(c.unit != "inch" for c in extract_claims("It was 5 in the morning."))
+
+
+def test_several_equivalents_in_one_bracket_each_restate_the_figure():
+    text = "The car does 30 miles per US gallon (7.8 L/100 km; 36 mpg‑imp)."
+    assert linked(text) == [("30 miles per US gallon", "7.8 L/100 km"), ("30 miles per US gallon", "36 mpg‑imp")]
+    assert codes(text) == []  # litres per 100 km and miles per gallon are inverse: no FC102
+    wrong = check_text("The car does 30 miles per US gallon (9.8 L/100 km; 36 mpg‑imp).")
+    assert [d.code for d in wrong] == ["FC101"]
+    assert "7.8 L/100 km" in wrong[0].message
+    assert [d.code for d in check_text("The car does 30 miles per US gallon (7.8 L/100 km; 46 mpg‑imp).")] == ["FC101"]
+
+
+def test_reciprocal_units_are_not_another_kind():
+    assert codes("It uses 5 L/100 km (47 mpg).") == []
+    assert codes("It uses 5 L/100 km (47 miles).") == ["FC102"]
+
+
+@pytest.mark.parametrize(
+    "format, text",
+    [
+        ("latex", r"The trail is \SI{52}{\kilo\metre} (20~miles) long."),
+        ("markdown", "The trail is [52 km](https://example.org/trail) (20 miles) long."),
+        ("html", 'The trail is <a href="https://example.org/trail">52 km</a> (20 miles) long.'),
+        ("rst", "The trail is `52 km <https://example.org/trail>`_ (20 miles) long."),
+        ("text", "The trail is 52 km (20 miles) long."),
+    ],
+)
+def test_conversions_after_markup_are_linked_as_across_a_space(format, text):
+    assert linked(text, format) == [("52 km", "20 miles")]
+    assert [d.code for d in check_text(text, format)] == ["FC101"]  # 52 km is 32 miles
+    fixed = text.replace("20~miles", "32~miles").replace("20 miles", "32 miles")
+    assert [d.code for d in check_text(fixed, format)] == []
+
+
+def test_padding_does_not_link_across_a_paragraph():
+    assert linked("The trail is 52 km\n\n(20 miles) long.") == []
+
+
+def test_rounding_range_is_shown_in_the_writers_terms():
+    msg = check_text("The trail is 26.2 miles (45 km).")[0].message
+    assert "26.2 miles covers 26.15–26.25 as written, so 42.08–42.25 km" in msg
+    assert "lopsided" not in msg  # symmetric where the precision is
+    msg = check_text("It reached 100mph (180km/h).")[0].message
+    assert "covers 99.5–105" in msg and "lopsided because a figure just below 100" in msg
+
+
+@pytest.mark.parametrize(
+    "right, wrong",
+    [
+        ("The engine makes 200 hp (150 kW).", "The engine makes 200 hp (250 kW)."),  # one kind, two spellings
+        ("The barrel is 7.5 in (190 mm) long.", "The barrel is 7.5 in (250 mm) long."),
+        ("The ship makes 15 kn (28 km/h; 17 mph).", "The ship makes 15 kn (28 km/h; 27 mph)."),
+        ("The tank holds 4,000 US gal (15,000 L).", "The tank holds 4,000 US gal (25,000 L)."),
+        ("It gives 300 lb⋅ft (410 N⋅m) of torque.", "It gives 300 lb⋅ft (510 N⋅m) of torque."),
+        ("The engine is 1.2 L (73 cu in).", "The engine is 1.2 L (93 cu in)."),
+        ("Use a 1/2 in (13 mm) bolt.", "Use a 1/2 in (17 mm) bolt."),
+        ("Winter lows reach 25 °F (−4 °C).", "Winter lows reach 25 °F (−9 °C)."),
+        ("The wingspan is 35.8 m (117 ft 5 in).", "The wingspan is 35.8 m (127 ft 5 in)."),
+    ],
+)
+def test_encyclopedia_style_conversions(right, wrong):
+    assert codes(right) == []
+    assert codes(wrong) == ["FC101"]
+
+
+def test_one_kind_has_one_dimension_spelling():
+    from figcheck import units
+
+    assert units.dimension("horsepower") == units.dimension("kilowatt") == "[mass] * [length] ** 2 / [time] ** 3"
+    assert units.dimension("mile / gallon") == "1 / [length] ** 2"
+    assert units.reciprocal("mile / gallon", "liter / kilometer")
+    assert not units.reciprocal("mile", "kilometer")

@@ -1,0 +1,263 @@
+"""Issue 13: the quantities scientists and reporters write, each with a near miss that must
+not be read (or not be read that way)."""
+
+from __future__ import annotations
+
+import pytest
+
+from figcheck.extract import extract_claims
+from figcheck.units import convert
+
+
+def claim_for(text: str, surface: str):
+    found = [c for c in extract_claims(text) if c.text == surface]
+    assert found, (surface, [c.text for c in extract_claims(text)])
+    return found[0]
+
+
+def texts(text: str) -> list[str]:
+    return [c.text for c in extract_claims(text)]
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, unit",
+    [
+        # mixed numbers and fractions with units
+        ("They walked 10 1/2 miles that day.", "10 1/2 miles", 10.5, "mile"),
+        ("Use a 3/4 inch drill bit.", "3/4 inch", 0.75, "inch"),
+        ("The track is a quarter mile long.", "a quarter mile", 0.25, "mile"),
+        # unit spellings and misspellings
+        ("The cell is 5 decimetres long.", "5 decimetres", 0.5, "meter"),
+        ("The cell is 3 dm long.", "3 dm", 0.3, "meter"),
+        ("It was 40 deg C at noon.", "40 deg C", 40, "degree_Celsius"),
+        ("Water at 30 degrees centigrade.", "30 degrees centigrade", 30, "degree_Celsius"),
+        ("It reached 25 degrees celcius.", "25 degrees celcius", 25, "degree_Celsius"),
+        ("He had a fever of 100.2 degrees farenheit.", "100.2 degrees farenheit", 100.2, "degree_Fahrenheit"),
+        # science conventions
+        ("The lattice constant is 4.2153(4) Å.", "4.2153(4) Å", 4.2153e-10, "meter"),
+        ("Electrons of 56–100 keV were counted.", "56–100 keV", 78, "kiloelectron_volt"),
+        ("Pulses of 0.5–0.6 nJ were used.", "0.5–0.6 nJ", 0.55, "nanojoule"),
+        ("The field was 3 nT stronger.", "3 nT", 3, "nanotesla"),
+        ("The base is at 0.3 nbar.", "0.3 nbar", 0.3, "nanobar"),
+        ("It extends to p0 = 1 μbar.", "1 μbar", 1, "microbar"),
+        ("The boundary is dated to 55.8 Ma.", "55.8 Ma", 55.8, "megayear"),
+        ("A radius of 2 fm.", "2 fm", 2, "femtometer"),
+        ("Penicillin (10,000 U/ml) was added.", "10,000 U/ml", 10000, "enzyme_unit / milliliter"),
+        ("The shift is 0.4‰ on average.", "0.4‰", 0.4, "permille"),
+        ("The wind was 2.6 km s−1 at the top.", "2.6 km s−1", 2.6, "kilometer / second"),
+        ("A soil density of 1 g cm−3 was assumed.", "1 g cm−3", 1, "gram / centimeter ** 3"),
+        ("The band at 964 cm−1 is strong.", "964 cm−1", 964, "1 / centimeter"),
+        ("The cells were charged to 4.0 V first.", "4.0 V", 4, "volt"),
+        ("A rate of 6 × 106 kg s−1 is needed.", "6 × 106 kg s−1", 6e6, "kilogram / second"),
+        ("The H/H+ transition moves to 2–3Rp.", "2–3Rp", 2.5, None),
+        ("Depths of 2619.60, 2617.35 and 2614.71 m were sampled.", "2614.71 m", 2614.71, "meter"),
+        ("The test range was −100 °C to 200 °C.", "−100 °C to 200 °C", 50, "degree_Celsius"),
+        ("Intervals from 10 ms to 0.1 ms were tried.", "from 10 ms to 0.1 ms", 5.05, "millisecond"),
+        ("The excursion was between −2 and −7‰.", "between −2 and −7‰", -4.5, "permille"),
+        ("Growth of 46.8% ± 1.6% was seen.", "46.8% ± 1.6%", 46.8, "percent"),
+    ],
+)
+def test_forms_are_read(text, surface, value, unit):
+    claim = claim_for(text, surface)
+    assert text[claim.start : claim.end] == surface
+    if unit is None:
+        assert claim.kind == "quantity" and claim.value == pytest.approx(value)
+    else:
+        assert convert(claim.value, claim.unit, unit) == pytest.approx(value, rel=1e-9)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("The walk took 10 and then 1/2 of the group left.", "10 1/2"),  # not a mixed number
+        ("On 3/4 the shop opened.", "3/4"),  # a date, not three quarters
+        ("A quarter of the voters stayed home.", "A quarter"),  # a share, no unit
+        ("It is 5 in the morning.", "5 in"),  # "in" is not an inch in running prose
+        ("Call me at 10:30 about the ratio.", "10:30"),  # a time, not a ratio
+        ("See Figs. 7 and 8 and Figure 3I and 3J.", "8"),
+        ("At phases 3, 5, and 7 it was measured.", "7"),
+        ("Results for axis 1 and panel (2).", "1"),
+        ("Analyses of 13C/12C and [11C]PK11195 and 14C dates.", "13C"),
+        ("The salts Mg(ClO4)2 and Ca10(PO4)6(OH)2 formed.", "2"),
+        ("Borehole 22/10a-4 (57°44’8.47”N; 1°50’26.59”E) was cored.", "44"),
+        ("Borehole 22/10a-4 provides a core.", "22"),
+        ("The δ13C values fell.", "13C"),
+        ("Panel p is in Fig. 7p.", "7p"),
+        ("Cells were 5M people strong.", "5M"),
+    ],
+)
+def test_near_misses_are_not_read(text, absent):
+    found = texts(text)
+    assert absent not in found, found
+
+
+def test_isotope_and_panel_labels_are_not_temperatures_or_currents():
+    for text in ("Analyses of 13C/12C and [11C]PK11195 and 14C dates.", "As shown in Fig. 4A and Figures 1C–1F."):
+        assert all(c.dimension not in ("[temperature]", "[current]") for c in extract_claims(text)), texts(text)
+    # a temperature written the same way in news is still read
+    assert claim_for("Temperatures reached 14C on Tuesday.", "14C").unit == "degree_Celsius"
+
+
+def test_a_foot_as_body_part_is_not_a_length():
+    claims = extract_claims("He measured a foot of 180 millimetres.")
+    assert [c.text for c in claims] == ["180 millimetres"]
+    assert claim_for("The fence is a foot tall.", "a foot").unit == "foot"
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, currency",
+    [
+        ("The project costs Rs 500 crore.", "Rs 500 crore", 5e9, "INR"),
+        ("He earns 3 lakh rupees a year.", "3 lakh rupees", 3e5, "INR"),
+        ("A one-yen coin weighs a gram.", "one-yen", 1, "JPY"),
+    ],
+)
+def test_scale_words_of_other_englishes(text, surface, value, currency):
+    claim = claim_for(text, surface)
+    assert claim.kind == "money" and claim.dimension == f"currency:{currency}"
+    assert claim.value == pytest.approx(value)
+
+
+def test_scale_word_near_misses():
+    assert texts("The crore of voters is a myth.") == []
+    assert "one-yen" not in texts("The one-year plan began.")
+
+
+def test_percentage_points_are_their_own_unit():
+    claims = extract_claims("Unemployment rose 2 points to 7% from 5%, or 0.5 percentage points a year.")
+    by_text = {c.text: c for c in claims}
+    for surface in ("2 points", "0.5 percentage points"):
+        c = by_text[surface]
+        assert c.unit == "percentage_point" and c.dimension == "percentage point"
+    assert by_text["7%"].unit == "percent" and by_text["7%"].dimension == "percent"
+    # points with no percentage in the sentence are not percentage points
+    assert all(c.unit != "percentage_point" for c in extract_claims("The team won by 2 points."))
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, low, high",
+    [
+        ("The standard yielded 1.23±0.25‰ overall.", "1.23±0.25‰", 1.23, 0.98, 1.48),
+        ("Sulfate was present at 1.3 ± 0.5 wt.% in the soil.", "1.3 ± 0.5 wt.%", 1.3, 0.8, 1.8),
+        ("The salt made up 5 mol% of it.", "5 mol%", 5, 5, 5),
+        ("The age is ∼56 Ma here.", "∼56 Ma", 56, 56 * 0.9, 56 * 1.1),
+        ("Eg≈2.0 eV and pores > 10 nm.", "> 10 nm", 10, 10, None),
+        ("A scale score ≥16 was used.", "≥16", 16, 16, None),
+    ],
+)
+def test_science_bounds(text, surface, value, low, high):
+    claim = claim_for(text, surface)
+    assert claim.value == pytest.approx(value)
+    assert (claim.low is None) == (low is None) and (claim.high is None) == (high is None)
+    if low is not None:
+        assert claim.low == pytest.approx(low)
+    if high is not None:
+        assert claim.high == pytest.approx(high)
+
+
+@pytest.mark.parametrize(
+    "text, surface, value",
+    [
+        ("It flew by Enceladus 14 times.", "14 times", 14),
+        ("The resolution is sixteen times better.", "sixteen times", 16),
+        ("Uptake rose three-fold after a week.", "three-fold", 3),
+        ("It may rotate twice as fast.", "twice", 2),
+        ("Ratios near ∼1:60 were measured.", "∼1:60", 1 / 60),
+        ("A mixture (93:7, v/v) was used.", "93:7", 93 / 7),
+        ("The effect was small (p = 0.03).", "0.03", 0.03),
+        ("Cohort size (n = 8815) was large.", "8815", 8815),
+        ("The odds ratio was 2.84 overall.", "2.84", 2.84),
+    ],
+)
+def test_pure_numbers(text, surface, value):
+    claim = claim_for(text, surface)
+    assert claim.kind == "number" and claim.unit is None and claim.dimension == "dimensionless"
+    assert claim.value == pytest.approx(value)
+
+
+def test_pure_number_near_misses():
+    assert texts("The meeting is at 10:30 today.") == []
+    assert texts("See Section (2.1) of the report.") == []
+    assert texts("Only three-quarters turned up.") == []
+
+
+def test_a_list_shares_its_unit():
+    claims = extract_claims("Samples at 2619.60, 2617.35 and 2614.71 m were taken.")
+    assert [c.text for c in claims] == ["2619.60", "2617.35", "2614.71 m"]
+    assert all(c.unit == "meter" and c.kind == "quantity" for c in claims)
+    # a list that is not followed by a unit is not given one
+    assert all(c.unit is None for c in extract_claims("Values were 1.5, 2.5 and 3.5 in the table."))
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, unit",
+    [
+        ("A 5,000 mAh battery.", "5,000 mAh", 5, "ampere_hour"),
+        ("It makes 400 Nm of torque.", "400 Nm", 400, "newton * meter"),
+        ("It makes 250 lb-ft of torque.", "250 lb-ft", 250, "force_pound * foot"),
+        ("Reserves of 3.5 tcf of gas.", "3.5 tcf", 3.5e12, "foot ** 3"),
+        ("Exports of 12 bcm a year.", "12 bcm", 1.2e10, "meter ** 3"),
+        ("Gas at 500 MMBtu.", "500 MMBtu", 5e8, "british_thermal_unit"),
+        ("She bought 10 troy ounces.", "10 troy ounces", 10, "troy_ounce"),
+        ("A 6.1in display.", "6.1in", 6.1, "inch"),
+        ("He is 6-foot-2.", "6-foot-2", 74, "inch"),
+        ("He ran it in 9.58s.", "9.58s", 9.58, "second"),
+        ("A force of 2.5 N.", "2.5 N", 2.5, "newton"),
+    ],
+)
+def test_news_and_spec_units(text, surface, value, unit):
+    claim = claim_for(text, surface)
+    assert convert(claim.value, claim.unit, unit) == pytest.approx(value, rel=1e-9)
+
+
+def test_news_and_spec_near_misses():
+    assert texts("She finished 2nd in the 1990s.") == []
+    assert all(c.unit != "newton" for c in extract_claims("Take exit 5 N of the city; 40N was the latitude."))
+    assert all(c.unit != "inch" for c in extract_claims("He came in 2 in a row."))
+
+
+def test_scales_of_scales():
+    assert claim_for("The plan costs ₹1.2 lakh crore.", "₹1.2 lakh crore").value == pytest.approx(1.2e12)
+
+
+def test_long_lists_after_a_label_are_read_without_recursion():
+    # each item looks back over the items before it: a long list must neither recurse nor fail
+    text = "At phases " + ", ".join(str(i) for i in range(3000)) + " it was read."
+    assert extract_claims(text) == []
+    text = ", ".join(str(i) for i in range(1, 1000)) + " m"  # (no four-digit figures: years)
+    claims = extract_claims(text)
+    assert len(claims) == 999 and all(c.unit == "meter" for c in claims)
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, currency",
+    [
+        ("Coffee costs 5 € in Paris.", "5 €", 5, "EUR"),
+        ("Tickets cost 50 zł each.", "50 zł", 50, "PLN"),
+        ("A meal costs KSh 1,000.", "KSh 1,000", 1000, "KES"),
+        ("A ticket is NT$300.", "NT$300", 300, "TWD"),
+        ("It costs 10 pesos.", "10 pesos", 10, "MXN"),
+        ("They signed a $1.2-billion deal.", "$1.2-billion", 1.2e9, "USD"),
+    ],
+)
+def test_more_currencies(text, surface, value, currency):
+    claim = claim_for(text, surface)
+    assert claim.kind == "money" and claim.dimension == f"currency:{currency}"
+    assert claim.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, unit",
+    [
+        ("It is a third of a mile away.", "a third of a mile", 1 / 3, "mile"),
+        ("Add two-thirds of a gallon.", "two-thirds of a gallon", 2 / 3, "gallon"),
+        ("They walked three quarters of a mile.", "three quarters of a mile", 0.75, "mile"),
+    ],
+)
+def test_shares_of_a_unit(text, surface, value, unit):
+    claim = claim_for(text, surface)
+    assert convert(claim.value, claim.unit, unit) == pytest.approx(value)
+
+
+def test_shares_of_people_are_not_counts_or_units():
+    assert texts("Three quarters of the voters stayed home.") == []

@@ -1,0 +1,174 @@
+"""The referent model of FC201/FC202: restatements found, hard negatives a careful reader would
+not flag left alone, money read on one base, indented plain-text paragraphs."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from figcheck.engine import extract
+from figcheck.rules import frame, referent_model
+from figcheck.rules.context import CheckContext
+from figcheck.text import read_document
+from rules_support import check
+
+
+def _codes(text: str, code: str) -> list[str]:
+    return [text[d.start:d.end] for d in check(text) if d.code == code]
+
+
+RESTATED = [
+    ("The factory added 2,300 jobs in May.\n\nUnions welcomed the news.\n\n"
+     "The factory added 6,900 jobs in May.\n", "6,900 jobs"),
+    ("The storm has left at least 310 people dead, officials said.\n\n"
+     "Rescue teams reached the coast on foot.\n\n"
+     "The storm has left at least 930 people dead, officials said.\n", "at least 930 people"),
+    ("The chain will close about 120 branches this year.\n\nShares rose on the news.\n\n"
+     "The chain will close about 360 branches this year.\n", "about 360 branches"),
+]
+
+
+@pytest.mark.parametrize("text,flagged", RESTATED)
+def test_a_sentence_restated_with_another_count_is_found(text, flagged):
+    assert _codes(text, "FC201") == [flagged]
+
+
+def test_an_explicit_restatement_is_decisive_and_says_so():
+    text = ("The rebels gathered a force of some 8,000 fighters outside the city.\n\n"
+            "Two weeks later, the same force of about 18,000 fighters crossed the river.\n")
+    (d,) = [d for d in check(text) if d.code == "FC201"]
+    assert "“the same force of”" in d.message and "“force”" in d.message
+
+
+def test_bounds_conflict_only_when_restated_in_the_same_words():
+    twin = ("At least 30 people were killed in the floods, officials said.\n\n"
+            "At least 45 people were killed in the floods, officials said.\n")
+    (d,) = [d for d in check(twin) if d.code == "FC201"]
+    assert "the same bound given as two different numbers" in d.message
+    update = ("At least 30 people were killed in the floods on Monday.\n\n"
+              "Officials later said at least 45 people had died.\n")
+    assert not _codes(update, "FC201")
+
+
+def test_the_message_says_which_slots_agree_and_json_carries_the_confidence():
+    text = RESTATED[0][0]
+    (d,) = [d for d in check(text) if d.code == "FC201"]
+    assert "nearly the same sentence" in d.message and "the same verb “added”" in d.message
+    assert 0.5 <= d.data["confidence"] <= 1.0
+
+
+HARD_NEGATIVES = [
+    # different agents
+    "Acme Corp hired 300 workers in May.\n\nRival Beta Inc hired 900 workers in May.\n",
+    # different years
+    "The company sold 4,000 cars in 1985.\n\nThe company sold 9,000 cars in 1986.\n",
+    # a per-share amount against a total
+    "The company earned 35 cts a share.\n\nThe company earned 12 mln dlrs.\n",
+    # a results table: current period vs year-ago period, quarter vs year
+    "ACME CORP 4TH QTR NET\n\nShr 35 cts vs 18 cts\n    Net 1,439,000 vs 189,000\n"
+    "    Year\n    Shr 80 cts vs 50 cts\n    Net 3,100,000 vs 1,200,000\n",
+    # a change from X to Y
+    "Output fell to 120,000 barrels a day from 150,000 barrels.\n\n"
+    "Output was 150,000 barrels a day in the first quarter.\n",
+    # a year earlier
+    "Net profit was 5.2 mln dlrs.\n\nNet profit was 3.1 mln dlrs a year earlier.\n",
+    # two different companies' figures in near-identical sentences
+    "Alpha Bank said it would cut 1,200 jobs.\n\nBravo Bank said it would cut 3,000 jobs.\n",
+    # compared with
+    "Exports reached 2.69 billion dlrs in January, compared with 1.08 billion dlrs.\n\n"
+    "Exports reached 1.08 billion dlrs in December.\n",
+    # the same wording about another thing: another subject, another direction, another zone
+    "The new road runs for 223 kilometres along the north bank of the river.\n\n"
+    "The new embankment runs for 12 kilometres along the east bank.\n",
+    "The ministry said on Friday that it had retaken some 6,000 square kilometres in the south.\n\n"
+    "The army said on Friday that it had retaken almost 3,000 square kilometres in the north.\n",
+    "Assays from zone one averaged a width of 6.26 feet over the section.\n\n"
+    "Assays from zone two averaged a width of 4.66 feet over the section.\n",
+    "Exports fell to 5.04 billion rupees in February.\n\nImports fell to 7.68 billion rupees in February.\n",
+    # the whole of a breakdown, twice, for different regions
+    "The party won 312 of the 650 seats.\n\nIn the capital, the party won 21 of the 73 seats.\n",
+    # a quarter against the year
+    "Profit for the fourth quarter was 175,000 dlrs on revenues of 750,000 dlrs.\n\n"
+    "It expects a full-year loss of 500,000 dlrs on sales of 2,100,000 dlrs.\n",
+    # "respectively" lists
+    "Gains were 5,360,000 dlrs and 6,339,000 dlrs, respectively.\n\n"
+    "Gains were 105,000 dlrs and 342,000 dlrs, respectively.\n",
+]
+
+
+@pytest.mark.parametrize("text", HARD_NEGATIVES)
+def test_hard_negatives_stay_silent(text):
+    got = [(d.code, d.message) for d in check(text) if d.code in ("FC201", "FC202")]
+    assert not got, got
+
+
+def _ctx(text: str) -> CheckContext:
+    doc = read_document(text, "text")
+    return CheckContext(document=doc, claims=extract(doc))
+
+
+def test_indented_lines_start_paragraphs_in_plain_text_only():
+    text = "Title line\n\nFirst paragraph goes\non here.\n    Second paragraph.\n    Third.\n"
+    ctx = _ctx(text)
+    starts = [text[s:s + 5] for s in ctx.paragraph_starts]
+    assert starts == ["Title", "First", "Secon", "Third"]
+    md = CheckContext(document=read_document(text, "markdown"), claims=[])
+    assert len(md.paragraph_starts) == 2
+
+
+def test_money_is_compared_on_one_base():
+    ctx = _ctx("It paid 35 cts a share, 12 mln dlrs in all, and 43\nmln dlrs later.\n")
+    by_text = {c.text.replace("\n", " "): c for c in ctx.claims}
+    assert frame.kind_key(by_text["35 cts"]) == ("money", "USD")
+    lo, hi = frame.base_interval(by_text["35 cts"])
+    assert lo == pytest.approx(0.345) and hi == pytest.approx(0.355)
+    lo, hi = frame.base_interval(by_text["43 mln dlrs"])
+    assert lo > 40e6 and hi < 46e6
+
+
+def test_frame_slots():
+    ctx = _ctx("Acme Corp said on Monday it added 2,300 jobs in Ohio in May.\n")
+    (i,) = range(len(ctx.claims))
+    f = frame.claim_frame(ctx, i)
+    assert f.verb_word == "added" and f.verb_class == "other"
+    assert {"acme", "corp"} >= f.agent and "acme" in f.agent
+    assert {"d:monday", "m:may"} <= f.time
+    assert "ohio" in f.place
+    assert f.role == "change" or f.role == "total"
+    assert f.tokens[f.position] == "#"
+
+
+def test_slot_clashes_veto():
+    ctx = _ctx("Acme hired 300 workers in 1985.\n\nAcme hired 900 workers in 1986.\n")
+    fa, fb = (frame.claim_frame(ctx, k) for k in range(2))
+    assert referent_model.veto(fa, fb) == "different times"
+
+
+def test_durations_are_not_unit_mixups():
+    text = "The strike lasted 12 weeks.\n\nThe strike lasted 12 days, the union said.\n"
+    assert not _codes(text, "FC202")
+
+
+def test_shipped_weights_match_the_features():
+    data = referent_model.model()
+    assert len(data["weights"]) == len(referent_model.FEATURES)
+    assert 0 < data["thresholds"]["FC201"] < 1 and 0 < data["thresholds"]["FC202"] < 1
+
+
+def test_json_output_carries_confidence(tmp_path):
+    from figcheck.cli import main
+
+    path = tmp_path / "a.txt"
+    path.write_text(RESTATED[0][0], encoding="utf-8")
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        try:
+            main(["check", "--format", "json", "--no-config", str(path)])
+        except SystemExit:
+            pass
+    (d,) = json.loads(out.getvalue())["files"][0]["diagnostics"]
+    assert d["code"] == "FC201" and 0.5 <= d["data"]["confidence"] <= 1
