@@ -66,7 +66,15 @@ class CheckContext:
         """(start, end) of the sentence holding ``offset``. Sentences never cross a paragraph
         break, so they are found per paragraph, and only in paragraphs that are asked about;
         the split of a paragraph's text is cached across documents, so an editor re-checking
-        after a keystroke re-splits only the paragraph that changed."""
+        after a keystroke re-splits only the paragraph that changed. Rules ask about the same
+        offsets (their claims' starts) again and again: the answer is kept per offset."""
+        found = self._span_at.get(offset)
+        if found is not None:
+            return found
+        found = self._span_at[offset] = self._sentence_span(offset)
+        return found
+
+    def _sentence_span(self, offset: int) -> tuple[int, int]:
         p = self.paragraph_of(offset)
         p_start, p_end = self._paragraph_bounds(p)
         local = self._local_sentences.get(p)
@@ -85,6 +93,10 @@ class CheckContext:
     def _paragraph_bounds(self, i: int) -> tuple[int, int]:
         starts = self.paragraph_starts
         return starts[i], starts[i + 1] if i + 1 < len(starts) else len(self.text)
+
+    @cached_property
+    def _span_at(self) -> dict[int, tuple[int, int]]:
+        return {}
 
     @cached_property
     def _local_sentences(self) -> dict[int, tuple[int, ...]]:

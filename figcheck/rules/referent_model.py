@@ -149,7 +149,9 @@ def features(fa: ClaimFrame, fb: ClaimFrame, matcher: SequenceMatcher | None = N
 
 def judge(ctx: CheckContext, i: int, j: int, rule: str) -> Judgement:
     """The referent decision for claims ``i`` and ``j`` under ``rule``'s weights."""
-    fa, fb = claim_frame(ctx, i), claim_frame(ctx, j)
+    frames = ctx.memo("frame.frames", dict)  # claim_frame()'s cache, read directly: hot path
+    fa = frames.get(i) or claim_frame(ctx, i)
+    fb = frames.get(j) or claim_frame(ctx, j)
     # A decision depends on the two frames and on whether they share a sentence or paragraph,
     # not on where they are: pairs read from the same sentence texts (a repeated sentence) share
     # one (the frames' ids are stable: the document's memo keeps them alive).
