@@ -25,6 +25,24 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+# The same breaks as ``_INDENTED_LINE``, found from the line break (a regex that starts with
+# ``(?<=\S)[ \t]*`` is tried at every offset of the text, which is slow on long documents).
+_LINE_INDENT = re.compile(r"(?:\r\n|\n|\r)[ \t]+(?=\S)")
+
+
+def _indented_line_starts(text: str) -> list[int]:
+    """The ends of the matches of ``_INDENTED_LINE`` in ``text``: after a line break and its
+    indentation, when the line before ends in a non-space (trailing blanks allowed)."""
+    out = []
+    for m in _LINE_INDENT.finditer(text):
+        k = m.start()
+        while k and text[k - 1] in " \t":
+            k -= 1
+        if k and not text[k - 1].isspace():
+            out.append(m.end())
+    return out
+
+
 @lru_cache(maxsize=8192)
 def sentence_starts(paragraph: str) -> tuple[int, ...]:
     """Offsets where the sentences of ``paragraph`` start (0 first)."""
@@ -54,7 +72,7 @@ class CheckContext:
     def paragraph_starts(self) -> list[int]:
         starts = [m.end() for m in _PARAGRAPH_BREAK.finditer(self.text)]
         if self.document.format == "text":
-            starts.extend(m.end() for m in _INDENTED_LINE.finditer(self.text))
+            starts.extend(_indented_line_starts(self.text))
             starts.sort()
         return [0] + starts
 
