@@ -83,14 +83,7 @@ def candidates(ctx: CheckContext) -> Iterator[tuple[int, int]]:
             intervals[key] = frame.base_interval(c) if c.kind != "quantity" else _interval_in(c, unit)
         return intervals[key]
 
-    spans: dict[int, tuple[int, int]] = {}
     apart: dict[tuple, bool] = {}
-
-    def sentence(k: int) -> tuple[int, int]:
-        found = spans.get(k)
-        if found is None:
-            found = spans[k] = frame.sentence_span(ctx, k)
-        return found
 
     def cannot_both_hold(ia: tuple, ib: tuple) -> bool:
         key = (ia, ib)  # the same two intervals recur (a figure restated many times)
@@ -99,23 +92,30 @@ def candidates(ctx: CheckContext) -> Iterator[tuple[int, int]]:
             found = apart[key] = disjoint(ia, ib, slack)
         return found
 
-    # Every test below only rejects a pair: the cheapest come first.
+    # The pairs of frame.candidate_pairs(), each member's sentence looked up once; every test
+    # below only rejects a pair, so the cheapest come first.
     for members in frame.buckets(ctx).values():
-        for i, j in frame.candidate_pairs(members):
-            if sentence(i) == sentence(j):
-                continue
-            a, b = claims[i], claims[j]
-            if a.unit != b.unit and a.value and math.isclose(a.value, b.value, rel_tol=0.02):
-                continue
-            ia, ib = interval(i, b.unit), interval(j, b.unit)
-            if ia is None or ib is None:
-                continue
-            if not cannot_both_hold(ia, ib) and not (
-                    same_bound(a, b) and disjoint(_as_written(a, ia), _as_written(b, ib), slack)):
-                continue
-            if a.kind == "quantity" and (factor_mixup(a, b) or factor_mixup(b, a)):
-                continue
-            yield i, j
+        if len(members) < 2:
+            continue
+        sentences = [frame.sentence_span(ctx, k) for k in members]
+        for n, j in enumerate(members):
+            b, sentence_j = claims[j], sentences[n]
+            for m in range(max(0, n - frame.MAX_PARTNERS), n):
+                if sentences[m] == sentence_j:
+                    continue
+                i = members[m]
+                a = claims[i]
+                if a.unit != b.unit and a.value and math.isclose(a.value, b.value, rel_tol=0.02):
+                    continue
+                ia, ib = interval(i, b.unit), interval(j, b.unit)
+                if ia is None or ib is None:
+                    continue
+                if not cannot_both_hold(ia, ib) and not (
+                        same_bound(a, b) and disjoint(_as_written(a, ia), _as_written(b, ib), slack)):
+                    continue
+                if a.kind == "quantity" and (factor_mixup(a, b) or factor_mixup(b, a)):
+                    continue
+                yield i, j
 
 
 def same_bound(a: Claim, b: Claim) -> bool:
