@@ -83,22 +83,39 @@ def candidates(ctx: CheckContext) -> Iterator[tuple[int, int]]:
             intervals[key] = frame.base_interval(c) if c.kind != "quantity" else _interval_in(c, unit)
         return intervals[key]
 
+    apart: dict[tuple, bool] = {}
+
+    def cannot_both_hold(ia: tuple, ib: tuple) -> bool:
+        key = (ia, ib)  # the same two intervals recur (a figure restated many times)
+        found = apart.get(key)
+        if found is None:
+            found = apart[key] = disjoint(ia, ib, slack)
+        return found
+
+    # The pairs of frame.candidate_pairs(), each member's sentence looked up once; every test
+    # below only rejects a pair, so the cheapest come first.
     for members in frame.buckets(ctx).values():
-        for i, j in frame.candidate_pairs(members):
-            a, b = claims[i], claims[j]
-            if a.unit != b.unit and a.value and math.isclose(a.value, b.value, rel_tol=0.02):
-                continue
-            ia, ib = interval(i, b.unit), interval(j, b.unit)
-            if ia is None or ib is None:
-                continue
-            if not disjoint(ia, ib, slack) and not (
-                    same_bound(a, b) and disjoint(_as_written(a, ia), _as_written(b, ib), slack)):
-                continue
-            if frame.sentence_span(ctx, i) == frame.sentence_span(ctx, j):
-                continue
-            if a.kind == "quantity" and (factor_mixup(a, b) or factor_mixup(b, a)):
-                continue
-            yield i, j
+        if len(members) < 2:
+            continue
+        sentences = [frame.sentence_span(ctx, k) for k in members]
+        for n, j in enumerate(members):
+            b, sentence_j = claims[j], sentences[n]
+            for m in range(max(0, n - frame.MAX_PARTNERS), n):
+                if sentences[m] == sentence_j:
+                    continue
+                i = members[m]
+                a = claims[i]
+                if a.unit != b.unit and a.value and math.isclose(a.value, b.value, rel_tol=0.02):
+                    continue
+                ia, ib = interval(i, b.unit), interval(j, b.unit)
+                if ia is None or ib is None:
+                    continue
+                if not cannot_both_hold(ia, ib) and not (
+                        same_bound(a, b) and disjoint(_as_written(a, ia), _as_written(b, ib), slack)):
+                    continue
+                if a.kind == "quantity" and (factor_mixup(a, b) or factor_mixup(b, a)):
+                    continue
+                yield i, j
 
 
 def same_bound(a: Claim, b: Claim) -> bool:

@@ -25,6 +25,24 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+# The same breaks as ``_INDENTED_LINE``, found from the line break (a regex that starts with
+# ``(?<=\S)[ \t]*`` is tried at every offset of the text, which is slow on long documents).
+_LINE_INDENT = re.compile(r"(?:\r\n|\n|\r)[ \t]+(?=\S)")
+
+
+def _indented_line_starts(text: str) -> list[int]:
+    """The ends of the matches of ``_INDENTED_LINE`` in ``text``: after a line break and its
+    indentation, when the line before ends in a non-space (trailing blanks allowed)."""
+    out = []
+    for m in _LINE_INDENT.finditer(text):
+        k = m.start()
+        while k and text[k - 1] in " \t":
+            k -= 1
+        if k and not text[k - 1].isspace():
+            out.append(m.end())
+    return out
+
+
 @lru_cache(maxsize=8192)
 def sentence_starts(paragraph: str) -> tuple[int, ...]:
     """Offsets where the sentences of ``paragraph`` start (0 first)."""
@@ -54,7 +72,7 @@ class CheckContext:
     def paragraph_starts(self) -> list[int]:
         starts = [m.end() for m in _PARAGRAPH_BREAK.finditer(self.text)]
         if self.document.format == "text":
-            starts.extend(m.end() for m in _INDENTED_LINE.finditer(self.text))
+            starts.extend(_indented_line_starts(self.text))
             starts.sort()
         return [0] + starts
 
@@ -66,7 +84,15 @@ class CheckContext:
         """(start, end) of the sentence holding ``offset``. Sentences never cross a paragraph
         break, so they are found per paragraph, and only in paragraphs that are asked about;
         the split of a paragraph's text is cached across documents, so an editor re-checking
-        after a keystroke re-splits only the paragraph that changed."""
+        after a keystroke re-splits only the paragraph that changed. Rules ask about the same
+        offsets (their claims' starts) again and again: the answer is kept per offset."""
+        found = self._span_at.get(offset)
+        if found is not None:
+            return found
+        found = self._span_at[offset] = self._sentence_span(offset)
+        return found
+
+    def _sentence_span(self, offset: int) -> tuple[int, int]:
         p = self.paragraph_of(offset)
         p_start, p_end = self._paragraph_bounds(p)
         local = self._local_sentences.get(p)
@@ -85,6 +111,10 @@ class CheckContext:
     def _paragraph_bounds(self, i: int) -> tuple[int, int]:
         starts = self.paragraph_starts
         return starts[i], starts[i + 1] if i + 1 < len(starts) else len(self.text)
+
+    @cached_property
+    def _span_at(self) -> dict[int, tuple[int, int]]:
+        return {}
 
     @cached_property
     def _local_sentences(self) -> dict[int, tuple[int, ...]]:

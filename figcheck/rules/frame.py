@@ -244,7 +244,11 @@ def claim_frame(ctx: CheckContext, i: int) -> ClaimFrame:
         if len(_CACHE) >= _CACHE_MAX:
             _CACHE.clear()
         f = _CACHE[key] = _build(ctx, i, s_start, s_end, spans, place)
-    elif (f.index, f.sentence, f.paragraph) != place:
+    # The frame as read from its sentence, before it is placed: claims whose frames share one
+    # (the same figure in the same sentence text) differ only in where they are, so a decision
+    # about a pair of them can be shared (kept alive here, so that its id() stays unique).
+    ctx.memo("frame.base", dict)[i] = f
+    if (f.index, f.sentence, f.paragraph) != place:
         f = replace(f, index=place[0], sentence=place[1], paragraph=place[2])
     frames[i] = f
     return f

@@ -149,7 +149,23 @@ def features(fa: ClaimFrame, fb: ClaimFrame, matcher: SequenceMatcher | None = N
 
 def judge(ctx: CheckContext, i: int, j: int, rule: str) -> Judgement:
     """The referent decision for claims ``i`` and ``j`` under ``rule``'s weights."""
-    fa, fb = claim_frame(ctx, i), claim_frame(ctx, j)
+    # claim_frame()'s caches, read directly (a hot path), and the decisions made so far.
+    frames, bases, judged = ctx.memo("referent.judge", lambda: (
+        ctx.memo("frame.frames", dict), ctx.memo("frame.base", dict), {}))
+    fa = frames.get(i) or claim_frame(ctx, i)
+    fb = frames.get(j) or claim_frame(ctx, j)
+    # A decision depends on the two frames and on whether they share a sentence or paragraph,
+    # not on where they are: pairs read from the same sentence texts (a repeated sentence) share
+    # one (the frames' ids are stable: the document's memo keeps them alive).
+    key = (id(bases[i]), id(bases[j]), fa.sentence == fb.sentence, fa.paragraph == fb.paragraph,
+           rule)
+    found = judged.get(key)
+    if found is None:
+        found = judged[key] = _judge(fa, fb, rule)
+    return found
+
+
+def _judge(fa: ClaimFrame, fb: ClaimFrame, rule: str) -> Judgement:
     matcher = _matcher(fa, fb)
     why = veto(fa, fb, matcher)
     if why is not None:
