@@ -400,6 +400,7 @@ class FigcheckServer(LanguageServer):
     def shutdown(self):
         self._closing = True
         self._worker.shutdown(wait=False, cancel_futures=True)
+        self.watchdog.close()
         super().shutdown()
 
 

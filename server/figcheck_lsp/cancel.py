@@ -42,6 +42,7 @@ class Watchdog:
         self._jobs: dict[int, Callable[[], bool]] = {}
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
+        self._closed = False
 
     def run(self, work: Callable[[], T], cancelled: Callable[[], bool]) -> T:
         """``work()`` on this thread; raises :class:`Interrupted` soon after ``cancelled()``."""
@@ -59,23 +60,37 @@ class Watchdog:
                 self._jobs.pop(me, None)
                 _raise_in(me, None)  # one raised but not yet delivered must not outlive the work
 
+    def close(self) -> None:
+        """End the watch thread: its server is shutting down."""
+        with self._lock:
+            self._closed = True
+        self._wake.set()
+
     def _watch(self) -> None:
         while True:
             self._wake.wait()
             with self._lock:
+                if self._closed:
+                    return
                 jobs = list(self._jobs.items())
                 if not jobs:
                     self._wake.clear()
                     continue
-            for thread_id, cancelled in jobs:
-                try:
-                    stop = cancelled()
-                except Exception:  # a predicate that fails must not stop the watch
-                    stop = False
-                if stop:
-                    with self._lock:
-                        if self._jobs.get(thread_id) is cancelled:  # still that work: stop it once
-                            del self._jobs[thread_id]
-                            _raise_in(thread_id, Interrupted)
-                            self.interrupted += 1
+            # A helper's locals die with it: waiting here must hold no finished work's predicate
+            # (it refers to its server, which a closed playground tab must be able to drop).
+            self._stop_cancelled(jobs)
+            del jobs
             time.sleep(self.poll)
+
+    def _stop_cancelled(self, jobs: list[tuple[int, Callable[[], bool]]]) -> None:
+        for thread_id, cancelled in jobs:
+            try:
+                stop = cancelled()
+            except Exception:  # a predicate that fails must not stop the watch
+                stop = False
+            if stop:
+                with self._lock:
+                    if self._jobs.get(thread_id) is cancelled:  # still that work: stop it once
+                        del self._jobs[thread_id]
+                        _raise_in(thread_id, Interrupted)
+                        self.interrupted += 1
