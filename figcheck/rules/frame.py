@@ -108,7 +108,7 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*|\d+(?:[.,/]\d+)*[^\W\d_]*")
 
 _REPORT = frozenset(stem(w) for w in (
     "say said says tell told report reported announce announced state stated disclose disclosed"
-    " claim claimed confirm confirmed quote quoted note noted").split())
+    " claim claimed confirm confirmed quote quoted note noted").split()) | {"~say"}
 _CHANGE = frozenset(stem(w) for w in (
     "rise rose risen increase increased grow grew jump jumped climb climbed gain gained fall fell"
     " fallen drop dropped decline declined decrease decreased lose lost cut raise raised reduce"
@@ -206,6 +206,8 @@ class ClaimFrame:
     raw: tuple[str, ...]  # the same tokens as written
     names: tuple[bool, ...]  # whether each token names something (a number, a name, "one")
     position: int  # where this figure's "#" is in ``tokens``
+    clause: tuple[str, ...]  # the tokens of the figure's clause (figures masked)
+    clause_content: frozenset[str]  # its content words
     content: frozenset[str]
     local: frozenset[str]
     written: tuple[tuple[str, str], ...]  # (stem, word as written) of the local words
@@ -286,6 +288,7 @@ class _Sentence:
     lower: tuple[str, ...]
     names: tuple[bool, ...]
     slots: dict  # figure span → its position in ``tokens``
+    clauses: tuple[int, ...]  # the clause each token is in (numbered from 0)
     content: frozenset[str]
     time: frozenset[str]
     place: frozenset[str]
@@ -296,6 +299,21 @@ class _Sentence:
 
 
 _SENTENCES: dict[tuple, _Sentence] = {}
+# Reporting verbs are one token when sentences are aligned: "said", "stated" and "told" report
+# the same figure (the frame's verb slot still tells them apart from other verbs).
+_SAY = "~say"
+
+
+def _token_of(word: str) -> str:
+    if word[0].isdigit():
+        return "0:" + word.lower()
+    t = stem(word)
+    return _SAY if t in _REPORT else t
+
+# Where one clause of a sentence ends and the next begins: punctuation between two words, or a
+# conjunction (a clause cut from a sentence, or moved within it, keeps its words together).
+_CLAUSE_PUNCT = re.compile(r"[,;:()\u2013\u2014]")
+_CLAUSE_WORDS = frozenset("and but while whereas which who although though because".split())
 
 
 def _read_sentence(sentence: str, spans: tuple) -> _Sentence:
@@ -308,23 +326,33 @@ def _read_sentence(sentence: str, spans: tuple) -> _Sentence:
     # Tokens: words outside figures, one "#" per figure; ``raw`` keeps the words as written.
     tokens: list[str] = []
     raw: list[str] = []
+    clauses: list[int] = []
     slots = {}
     k = 0
+    clause = 0
+    last = 0  # where the previous token ended: a clause break is read from the gap after it
+
+    def add(token: str, word: str, start: int, end: int) -> None:
+        nonlocal clause, last
+        if tokens and (_CLAUSE_PUNCT.search(sentence, last, start) or word.lower() in _CLAUSE_WORDS):
+            clause += 1
+        tokens.append(token)
+        raw.append(word)
+        clauses.append(clause)
+        last = end
+
     for m in _TOKEN.finditer(sentence):
         while k < len(spans) and spans[k][0] <= m.start():
             slots[spans[k]] = len(tokens)
-            tokens.append("#")
-            raw.append("#")
+            add("#", "#", *spans[k])
             k += 1
         if k and spans[k - 1][0] <= m.start() < spans[k - 1][1]:
             continue  # a word inside a figure (its unit, its counted noun, "about")
         w = m.group()
-        tokens.append(stem(w) if not w[0].isdigit() else "0:" + w.lower())
-        raw.append(w)
+        add(_token_of(w), w, m.start(), m.end())
     while k < len(spans):
         slots[spans[k]] = len(tokens)
-        tokens.append("#")
-        raw.append("#")
+        add("#", "#", *spans[k])
         k += 1
     lower = [w.lower() for w in raw]
     words = sum(1 for w in lower if w != "#")
@@ -335,6 +363,7 @@ def _read_sentence(sentence: str, spans: tuple) -> _Sentence:
         tokens=tuple(tokens), raw=tuple(raw), lower=tuple(lower),
         names=tuple(_names_something(w, k) for k, w in enumerate(raw)),
         slots=slots,
+        clauses=tuple(clauses),
         content=frozenset(t for t, w in zip(tokens, lower) if _is_content(w)),
         time=_times(sentence, raw),
         place=frozenset(m.group(1).split()[0].lower() for m in _PLACE_PREP.finditer(sentence)
@@ -358,6 +387,8 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         (t, w) for t, w in zip(tokens[max(0, position - 4):position + 5],
                                raw[max(0, position - 4):position + 5]) if _is_content(w.lower()))
     local = frozenset(t for t, _ in written)
+    own = sent.clauses[position] if tokens else 0
+    clause = tuple(t for t, c in zip(tokens, sent.clauses) if c == own)
     verb, verb_word = _verb(tokens, lower, position)
     verb_class = None
     if verb is not None:
@@ -381,6 +412,9 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         raw=raw,
         names=sent.names,
         position=position,
+        clause=clause,
+        clause_content=frozenset(t for t, c, w in zip(tokens, sent.clauses, lower)
+                                 if c == own and _is_content(w)),
         content=sent.content,
         local=local,
         written=written,

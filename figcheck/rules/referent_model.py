@@ -43,6 +43,12 @@ FEATURES = (
     "aligned_head",  # aligned × head_same
     "contained",  # share of the shorter sentence's content words found in the other
     "contained_local",  # contained × local
+    # The figure's own clause (between commas, semicolons, "and", "which", …), which survives a
+    # restatement that cuts the sentence down or moves its clauses around:
+    "clause_aligned",  # similarity of the two figures' clauses, figures masked (0..1)
+    "clause_twin",  # clause_aligned >= 0.85 and the figures in the same slot
+    "clause_contained",  # share of a figure's clause's content words found in the other sentence
+    "identical",  # the same sentence word for word, figures masked, the figures in the same slot
 )
 
 
@@ -92,12 +98,14 @@ def veto(fa: ClaimFrame, fb: ClaimFrame, matcher: SequenceMatcher | None = None)
     def twin() -> bool:
         nonlocal twins
         if twins is None:
-            twins = align().ratio() >= 0.85 and _same_slot(fa, fb)
+            twins = _same_slot(fa, fb) and (align().ratio() >= 0.85 or _clause_twin(fa, fb))
         return twins
 
     if (fa.contrast or fb.contrast) and (fa.contrast != fb.contrast or not twin()):
         return f"“{fa.contrast or fb.contrast}”"
-    if fa.role != fb.role and ({fa.role, fb.role} & {"per_unit", "comparison", "current", "whole"}):
+    if fa.role != fb.role and ({fa.role, fb.role} & {"per_unit", "comparison", "current", "whole"}) and (
+            "per_unit" in (fa.role, fb.role) or not _clause_twin(fa, fb)):
+        # (a role read from outside the figure's clause does not outweigh the same clause)
         return f"{_ROLE_NAMES[fa.role]} vs {_ROLE_NAMES[fb.role]}"
     if fa.role in ("comparison", "current", "whole") and not twin():
         return _ROLE_NAMES[fa.role]
@@ -127,6 +135,7 @@ def features(fa: ClaimFrame, fb: ClaimFrame, matcher: SequenceMatcher | None = N
     head_same = 1.0 if fa.head and fb.head and fa.head[0] == fb.head[0] else 0.0
     shorter = min(len(fa.content), len(fb.content))
     contained = len(fa.content & fb.content) / shorter if shorter >= 3 else 0.0
+    clause_aligned = _clause_aligned(fa, fb)
     return [
         1.0,
         aligned,
@@ -144,7 +153,42 @@ def features(fa: ClaimFrame, fb: ClaimFrame, matcher: SequenceMatcher | None = N
         aligned * head_same,
         contained,
         contained * local,
+        clause_aligned,
+        1.0 if clause_aligned >= 0.85 and _same_slot(fa, fb) else 0.0,
+        max(_clause_in(fa, fb), _clause_in(fb, fa)),
+        1.0 if fa.tokens == fb.tokens and fa.position == fb.position else 0.0,
     ]
+
+
+# A clause needs this many content words to be evidence on its own ("# of lead" is not).
+MIN_CLAUSE_WORDS = 2
+
+
+def _clause_aligned(fa: ClaimFrame, fb: ClaimFrame) -> float:
+    if len(fa.clause_content) < MIN_CLAUSE_WORDS or len(fb.clause_content) < MIN_CLAUSE_WORDS:
+        return 0.0
+    return SequenceMatcher(None, fa.clause, fb.clause, autojunk=False).ratio()
+
+
+# A clause this like the other, with this many content words, restates it wherever it stands.
+CLAUSE_TWIN_RATIO = 0.9
+CLAUSE_TWIN_WORDS = 3
+
+
+def _clause_twin(fa: ClaimFrame, fb: ClaimFrame) -> bool:
+    """The figures' clauses are nearly the same words (the sentences around them may differ:
+    a clause cut from its sentence, or moved to its front)."""
+    if min(len(fa.clause_content), len(fb.clause_content)) < CLAUSE_TWIN_WORDS:
+        return False
+    return _clause_aligned(fa, fb) >= CLAUSE_TWIN_RATIO
+
+
+def _clause_in(f: ClaimFrame, other: ClaimFrame) -> float:
+    """Order-free: the share of ``f``'s clause's content words that ``other``'s sentence has."""
+    words = f.clause_content
+    if len(words) <= MIN_CLAUSE_WORDS:
+        return 0.0
+    return len(words & other.content) / len(words)
 
 
 def judge(ctx: CheckContext, i: int, j: int, rule: str) -> Judgement:
@@ -178,6 +222,12 @@ def _judge(fa: ClaimFrame, fb: ClaimFrame, rule: str) -> Judgement:
         # "that figure", "those 42 passengers") is decisive on its own.
         score = max(score, threshold(rule))
     return Judgement(score, None, agree, bool(x[2] and x[3]))
+
+
+def slots_agree(fa: ClaimFrame, fb: ClaimFrame) -> bool:
+    """Some slot of an unvetoed pair agrees (as :attr:`Judgement.slots_agree`), without the
+    model's weights (the training script asks this before there are weights to match)."""
+    return Judgement(0.0, None, _agreeing(fa, fb, features(fa, fb))).slots_agree
 
 
 def _of_that(fa: ClaimFrame, fb: ClaimFrame) -> bool:
