@@ -45,9 +45,7 @@ FEATURES = (
     "contained_local",  # contained × local
     # The figure's own clause (between commas, semicolons, "and", "which", …), which survives a
     # restatement that cuts the sentence down or moves its clauses around:
-    "clause_aligned",  # similarity of the two figures' clauses, figures masked (0..1)
-    "clause_twin",  # clause_aligned >= 0.85 and the figures in the same slot
-    "clause_contained",  # share of a figure's clause's content words found in the other sentence
+    "clause_twin",  # the figures' clauses similar (CLAUSE_SIMILAR), the figures in the same slot
     "identical",  # the same sentence word for word, figures masked, the figures in the same slot
 )
 
@@ -79,36 +77,63 @@ _ROLE_NAMES = {
 }
 
 
-def veto(fa: ClaimFrame, fb: ClaimFrame, matcher: SequenceMatcher | None = None) -> str | None:
+class Alignment:
+    """The two sentences of a pair aligned with their figures masked, and the figures' clauses:
+    each computed once, when first asked for (the vetoes need them only for some pairs)."""
+
+    __slots__ = ("fa", "fb", "_sentences", "_clauses", "_shared")
+
+    def __init__(self, fa: ClaimFrame, fb: ClaimFrame, shared: dict | None = None):
+        self.fa, self.fb = fa, fb
+        self._sentences: SequenceMatcher | None = None
+        self._clauses: float | None = None
+        # Alignments of sentence pairs already made: every figure of one sentence has the same
+        # tokens, so a pair of sentences with several figures each is aligned once.
+        self._shared = shared
+
+    @property
+    def sentences(self) -> SequenceMatcher:
+        if self._sentences is None:
+            shared = self._shared
+            key = (self.fa.tokens, self.fb.tokens)
+            found = shared.get(key) if shared is not None else None
+            if found is None:
+                found = SequenceMatcher(None, self.fa.tokens, self.fb.tokens, autojunk=False)
+                if shared is not None:
+                    shared[key] = found
+            self._sentences = found
+        return self._sentences
+
+    def ratio(self) -> float:
+        """Similarity of the sentences (a repeated ``ratio()`` is cached by difflib)."""
+        return self.sentences.ratio() if self.fa.tokens and self.fb.tokens else 0.0
+
+    def clause_ratio(self) -> float:
+        """Similarity of the figures' clauses, figures masked; 0 when either clause has fewer than
+        MIN_CLAUSE_WORDS content words, or when their lengths alone keep it under
+        CLAUSE_SIMILAR."""
+        if self._clauses is None:
+            self._clauses = _clause_ratio(self)
+        return self._clauses
+
+    def clause_twin(self) -> bool:
+        """The figures' clauses are nearly the same words (the sentences around them may differ:
+        a clause cut from its sentence, or moved to its front)."""
+        fa, fb = self.fa, self.fb
+        if len(fa.clause_content) < CLAUSE_TWIN_WORDS or len(fb.clause_content) < CLAUSE_TWIN_WORDS:
+            return False
+        return self.clause_ratio() >= CLAUSE_TWIN_RATIO
+
+
+def veto(fa: ClaimFrame, fb: ClaimFrame, aligned: Alignment | None = None) -> str | None:
     """Why two figures are not about the same thing, read from clashing slots (None: nothing
     says so). A cue that is the same in both, in the same place of nearly the same sentence, is a
-    restatement of it and does not veto ("an additional 100 shares" twice)."""
+    restatement of it and does not veto ("an additional 100 shares" twice). The slots that need
+    no alignment come first."""
     if fa.sentence == fb.sentence:
         return "the same sentence"
     if fa.role == "table" or fb.role == "table":
         return "a table row"
-    twins = None  # nearly the same sentence, figures in the same slot (computed when needed)
-
-    def align() -> SequenceMatcher:
-        nonlocal matcher
-        if matcher is None:
-            matcher = _matcher(fa, fb)
-        return matcher
-
-    def twin() -> bool:
-        nonlocal twins
-        if twins is None:
-            twins = _same_slot(fa, fb) and (align().ratio() >= 0.85 or _clause_twin(fa, fb))
-        return twins
-
-    if (fa.contrast or fb.contrast) and (fa.contrast != fb.contrast or not twin()):
-        return f"“{fa.contrast or fb.contrast}”"
-    if fa.role != fb.role and ({fa.role, fb.role} & {"per_unit", "comparison", "current", "whole"}) and (
-            "per_unit" in (fa.role, fb.role) or not _clause_twin(fa, fb)):
-        # (a role read from outside the figure's clause does not outweigh the same clause)
-        return f"{_ROLE_NAMES[fa.role]} vs {_ROLE_NAMES[fb.role]}"
-    if fa.role in ("comparison", "current", "whole") and not twin():
-        return _ROLE_NAMES[fa.role]
     if fa.change != fb.change:
         return "a change vs a level"
     if fa.agent and fb.agent and not fa.agent & fb.agent:
@@ -119,23 +144,33 @@ def veto(fa: ClaimFrame, fb: ClaimFrame, matcher: SequenceMatcher | None = None)
         return "different places"
     if fa.directions and fb.directions and not fa.directions & fb.directions:
         return "different directions"
-    clash = _identifier_clash(fa, fb, align())
-    if clash:
-        return clash
     if fa.head and fb.head and (fa.head[0] != fb.head[0] or (
             fa.head[1] and fb.head[1] and fa.head[1] != fb.head[1])):
         return "different things counted or measured"
-    return None
+    pair = aligned or Alignment(fa, fb)
+
+    def twin() -> bool:  # nearly the same sentence or clause, the figures in the same slot
+        return _same_slot(fa, fb) and (pair.ratio() >= 0.85 or pair.clause_twin())
+
+    if (fa.contrast or fb.contrast) and (fa.contrast != fb.contrast or not twin()):
+        return f"“{fa.contrast or fb.contrast}”"
+    if fa.role != fb.role and ({fa.role, fb.role} & {"per_unit", "comparison", "current", "whole"}) and (
+            "per_unit" in (fa.role, fb.role) or not pair.clause_twin()):
+        # (a role read from outside the figure's clause does not outweigh the same clause)
+        return f"{_ROLE_NAMES[fa.role]} vs {_ROLE_NAMES[fb.role]}"
+    if fa.role in ("comparison", "current", "whole") and not twin():
+        return _ROLE_NAMES[fa.role]
+    return _identifier_clash(fa, fb, pair)
 
 
-def features(fa: ClaimFrame, fb: ClaimFrame, matcher: SequenceMatcher | None = None) -> list[float]:
+def features(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment | None = None) -> list[float]:
     """The feature vector of a pair (in the order of :data:`FEATURES`)."""
-    aligned = (matcher or _matcher(fa, fb)).ratio() if fa.tokens and fb.tokens else 0.0
+    pair = pair or Alignment(fa, fb)
+    aligned = pair.ratio()
     local = _dice(fa.local, fb.local)
     head_same = 1.0 if fa.head and fb.head and fa.head[0] == fb.head[0] else 0.0
     shorter = min(len(fa.content), len(fb.content))
     contained = len(fa.content & fb.content) / shorter if shorter >= 3 else 0.0
-    clause_aligned = _clause_aligned(fa, fb)
     return [
         1.0,
         aligned,
@@ -153,49 +188,40 @@ def features(fa: ClaimFrame, fb: ClaimFrame, matcher: SequenceMatcher | None = N
         aligned * head_same,
         contained,
         contained * local,
-        clause_aligned,
-        1.0 if clause_aligned >= 0.85 and _same_slot(fa, fb) else 0.0,
-        max(_clause_in(fa, fb), _clause_in(fb, fa)),
+        1.0 if pair.clause_ratio() >= CLAUSE_SIMILAR and _same_slot(fa, fb) else 0.0,
         1.0 if fa.tokens == fb.tokens and fa.position == fb.position else 0.0,
     ]
 
 
-# A clause needs this many content words to be evidence on its own ("# of lead" is not).
+# A clause needs this many content words to be evidence at all ("# of lead" is not), and
+# clauses this similar are evidence (a feature of the model) ...
 MIN_CLAUSE_WORDS = 2
-
-
-def _clause_aligned(fa: ClaimFrame, fb: ClaimFrame) -> float:
-    if len(fa.clause_content) < MIN_CLAUSE_WORDS or len(fb.clause_content) < MIN_CLAUSE_WORDS:
-        return 0.0
-    return SequenceMatcher(None, fa.clause, fb.clause, autojunk=False).ratio()
-
-
-# A clause this like the other, with this many content words, restates it wherever it stands.
+CLAUSE_SIMILAR = 0.85
+# ... and this similar, with this many content words, a restatement wherever it stands (it
+# outweighs a role or a cue read outside the clause).
 CLAUSE_TWIN_RATIO = 0.9
 CLAUSE_TWIN_WORDS = 3
 
 
-def _clause_twin(fa: ClaimFrame, fb: ClaimFrame) -> bool:
-    """The figures' clauses are nearly the same words (the sentences around them may differ:
-    a clause cut from its sentence, or moved to its front)."""
-    if min(len(fa.clause_content), len(fb.clause_content)) < CLAUSE_TWIN_WORDS:
-        return False
-    return _clause_aligned(fa, fb) >= CLAUSE_TWIN_RATIO
-
-
-def _clause_in(f: ClaimFrame, other: ClaimFrame) -> float:
-    """Order-free: the share of ``f``'s clause's content words that ``other``'s sentence has."""
-    words = f.clause_content
-    if len(words) <= MIN_CLAUSE_WORDS:
+def _clause_ratio(pair: Alignment) -> float:
+    fa, fb = pair.fa, pair.fb
+    if len(fa.clause_content) < MIN_CLAUSE_WORDS or len(fb.clause_content) < MIN_CLAUSE_WORDS:
         return 0.0
-    return len(words & other.content) / len(words)
+    if fa.clause == fb.clause:
+        return 1.0
+    la, lb = len(fa.clause), len(fb.clause)
+    if 2 * min(la, lb) < CLAUSE_SIMILAR * (la + lb):
+        return 0.0  # (the ratio's upper bound: under CLAUSE_SIMILAR whatever the words)
+    if la == len(fa.tokens) and lb == len(fb.tokens):
+        return pair.ratio()  # each sentence is one clause: already aligned
+    return SequenceMatcher(None, fa.clause, fb.clause, autojunk=False).ratio()
 
 
 def judge(ctx: CheckContext, i: int, j: int, rule: str) -> Judgement:
     """The referent decision for claims ``i`` and ``j`` under ``rule``'s weights."""
     # claim_frame()'s caches, read directly (a hot path), and the decisions made so far.
-    frames, bases, judged = ctx.memo("referent.judge", lambda: (
-        ctx.memo("frame.frames", dict), ctx.memo("frame.base", dict), {}))
+    frames, bases, judged, aligned = ctx.memo("referent.judge", lambda: (
+        ctx.memo("frame.frames", dict), ctx.memo("frame.base", dict), {}, {}))
     fa = frames.get(i) or claim_frame(ctx, i)
     fb = frames.get(j) or claim_frame(ctx, j)
     # A decision depends on the two frames and on whether they share a sentence or paragraph,
@@ -205,16 +231,16 @@ def judge(ctx: CheckContext, i: int, j: int, rule: str) -> Judgement:
            rule)
     found = judged.get(key)
     if found is None:
-        found = judged[key] = _judge(fa, fb, rule)
+        found = judged[key] = _judge(fa, fb, rule, aligned)
     return found
 
 
-def _judge(fa: ClaimFrame, fb: ClaimFrame, rule: str) -> Judgement:
-    matcher = _matcher(fa, fb)
-    why = veto(fa, fb, matcher)
+def _judge(fa: ClaimFrame, fb: ClaimFrame, rule: str, aligned: dict) -> Judgement:
+    pair = Alignment(fa, fb, aligned)
+    why = veto(fa, fb, pair)
     if why is not None:
         return Judgement(0.0, why, ())
-    x = features(fa, fb, matcher)
+    x = features(fa, fb, pair)
     score = probability(x)
     agree = _agreeing(fa, fb, x)
     if _pointer(fa, fb) or _pointer(fb, fa) or (rule == "FC202" and _of_that(fa, fb)):
@@ -266,15 +292,11 @@ def model() -> dict:
     return data
 
 
-def _matcher(fa: ClaimFrame, fb: ClaimFrame) -> SequenceMatcher:
-    """The two sentences aligned, figures masked (a repeated ``ratio()`` is cached by difflib)."""
-    return SequenceMatcher(None, fa.tokens, fb.tokens, autojunk=False)
-
-
-def _identifier_clash(fa: ClaimFrame, fb: ClaimFrame, m: SequenceMatcher) -> str | None:
+def _identifier_clash(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment) -> str | None:
     """In two sentences that align, a short stretch where one names something else ("zone one"
     / "zone two", "Exports" / "Imports" at the start): they are about different things."""
-    if m.ratio() < 0.5:
+    m = pair.sentences
+    if not fa.tokens or not fb.tokens or m.ratio() < 0.5:
         return None
     for op, a0, a1, b0, b1 in m.get_opcodes():
         if op != "replace" or a1 - a0 > 3 or b1 - b0 > 3:
