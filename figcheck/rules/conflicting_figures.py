@@ -97,7 +97,7 @@ def candidates(ctx: CheckContext) -> Iterator[tuple[int, int]]:
     for members in frame.buckets(ctx).values():
         if len(members) < 2:
             continue
-        sentences = [frame.sentence_span(ctx, k) for k in members]
+        sentences = frame.sentence_spans(ctx, members)
         for n, j in enumerate(members):
             b, sentence_j = claims[j], sentences[n]
             for m in range(max(0, n - frame.MAX_PARTNERS), n):

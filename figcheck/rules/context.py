@@ -161,10 +161,16 @@ class CheckContext:
 
     def memo(self, key, compute):
         """Per-document memo for what several rules need (frames of claims, buckets)."""
-        cache = self.__dict__.setdefault("_memo", {})
-        if key not in cache:
-            cache[key] = compute()
-        return cache[key]
+        cache = self._memo
+        try:
+            return cache[key]
+        except KeyError:
+            found = cache[key] = compute()
+            return found
+
+    @cached_property
+    def _memo(self) -> dict:
+        return {}
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*")

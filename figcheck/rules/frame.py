@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from ..model import Claim
@@ -203,6 +204,7 @@ class ClaimFrame:
     kind: tuple | None
     interval: tuple[float, float]
     tokens: tuple[str, ...]  # stems of the sentence, every figure masked as "#"
+    bag: dict[str, int]  # how many times each token occurs in ``tokens``
     raw: tuple[str, ...]  # the same tokens as written
     names: tuple[bool, ...]  # whether each token names something (a number, a name, "one")
     position: int  # where this figure's "#" is in ``tokens``
@@ -265,6 +267,18 @@ def sentence_span(ctx: CheckContext, i: int) -> tuple[int, int]:
     return found
 
 
+def sentence_spans(ctx: CheckContext, members: list[int]) -> list[tuple[int, int]]:
+    """:func:`sentence_span` of each of ``members``."""
+    spans = ctx.memo("frame.sentence", dict)
+    out = []
+    for i in members:
+        found = spans.get(i)
+        if found is None:
+            found = spans[i] = ctx.sentence_span(ctx.claims[i].start)
+        out.append(found)
+    return out
+
+
 _CACHE: dict[tuple, ClaimFrame] = {}
 _CACHE_MAX = 20_000
 
@@ -289,6 +303,7 @@ class _Sentence:
     names: tuple[bool, ...]
     slots: dict  # figure span → its position in ``tokens``
     clauses: tuple[int, ...]  # the clause each token is in (numbered from 0)
+    bag: dict[str, int]  # how many times each token occurs
     content: frozenset[str]
     time: frozenset[str]
     place: frozenset[str]
@@ -364,6 +379,7 @@ def _read_sentence(sentence: str, spans: tuple) -> _Sentence:
         names=tuple(_names_something(w, k) for k, w in enumerate(raw)),
         slots=slots,
         clauses=tuple(clauses),
+        bag=Counter(tokens),
         content=frozenset(t for t, w in zip(tokens, lower) if _is_content(w)),
         time=_times(sentence, raw),
         place=frozenset(m.group(1).split()[0].lower() for m in _PLACE_PREP.finditer(sentence)
@@ -409,6 +425,7 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         kind=kind_key(claim),
         interval=base_interval(claim),
         tokens=tokens,
+        bag=sent.bag,
         raw=raw,
         names=sent.names,
         position=position,

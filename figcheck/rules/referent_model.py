@@ -108,6 +108,16 @@ class Alignment:
         """Similarity of the sentences (a repeated ``ratio()`` is cached by difflib)."""
         return self.sentences.ratio() if self.fa.tokens and self.fb.tokens else 0.0
 
+    def ratio_bound(self) -> float:
+        """An upper bound of :meth:`ratio` that does not align the sentences: the words they
+        share, in any order (difflib's ``quick_ratio``, from the frames' word counts)."""
+        fa, fb = self.fa, self.fb
+        if not fa.tokens or not fb.tokens:
+            return 0.0
+        small, large = (fa.bag, fb.bag) if len(fa.bag) <= len(fb.bag) else (fb.bag, fa.bag)
+        shared = sum(min(n, large.get(t, 0)) for t, n in small.items())
+        return 2.0 * shared / (len(fa.tokens) + len(fb.tokens))
+
     def clause_ratio(self) -> float:
         """Similarity of the figures' clauses, figures masked; 0 when either clause has fewer than
         MIN_CLAUSE_WORDS content words, or when their lengths alone keep it under
@@ -150,7 +160,8 @@ def veto(fa: ClaimFrame, fb: ClaimFrame, aligned: Alignment | None = None) -> st
     pair = aligned or Alignment(fa, fb)
 
     def twin() -> bool:  # nearly the same sentence or clause, the figures in the same slot
-        return _same_slot(fa, fb) and (pair.ratio() >= 0.85 or pair.clause_twin())
+        return _same_slot(fa, fb) and (
+            pair.ratio_bound() >= 0.85 and pair.ratio() >= 0.85 or pair.clause_twin())
 
     if (fa.contrast or fb.contrast) and (fa.contrast != fb.contrast or not twin()):
         return f"“{fa.contrast or fb.contrast}”"
@@ -163,10 +174,14 @@ def veto(fa: ClaimFrame, fb: ClaimFrame, aligned: Alignment | None = None) -> st
     return _identifier_clash(fa, fb, pair)
 
 
-def features(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment | None = None) -> list[float]:
-    """The feature vector of a pair (in the order of :data:`FEATURES`)."""
+def features(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment | None = None,
+             aligned: float | None = None) -> list[float]:
+    """The feature vector of a pair (in the order of :data:`FEATURES`); ``aligned`` in place of
+    the sentences' similarity when given (an upper bound of it gives an upper bound of the
+    score: every weight on the features read from it is positive)."""
     pair = pair or Alignment(fa, fb)
-    aligned = pair.ratio()
+    if aligned is None:
+        aligned = pair.ratio()
     local = _dice(fa.local, fb.local)
     head_same = 1.0 if fa.head and fb.head and fa.head[0] == fb.head[0] else 0.0
     shorter = min(len(fa.content), len(fb.content))
@@ -240,10 +255,18 @@ def _judge(fa: ClaimFrame, fb: ClaimFrame, rule: str, aligned: dict) -> Judgemen
     why = veto(fa, fb, pair)
     if why is not None:
         return Judgement(0.0, why, ())
+    pointer = _pointer(fa, fb) or _pointer(fb, fa) or (rule == "FC202" and _of_that(fa, fb))
+    if not pointer:
+        # Most pairs fall short of the threshold even with the sentences' similarity bounded
+        # from above: those are decided without aligning them (their score is that bound).
+        x = features(fa, fb, pair, pair.ratio_bound())
+        score = probability(x)
+        if score < threshold(rule):
+            return Judgement(score, None, _agreeing(fa, fb, x), False)
     x = features(fa, fb, pair)
     score = probability(x)
     agree = _agreeing(fa, fb, x)
-    if _pointer(fa, fb) or _pointer(fb, fa) or (rule == "FC202" and _of_that(fa, fb)):
+    if pointer:
         # An explicit restatement that points at the other figure's words ("the same force of",
         # "that figure", "those 42 passengers") is decisive on its own.
         score = max(score, threshold(rule))
@@ -295,10 +318,9 @@ def model() -> dict:
 def _identifier_clash(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment) -> str | None:
     """In two sentences that align, a short stretch where one names something else ("zone one"
     / "zone two", "Exports" / "Imports" at the start): they are about different things."""
-    m = pair.sentences
-    if not fa.tokens or not fb.tokens or m.ratio() < 0.5:
+    if pair.ratio_bound() < 0.5 or pair.ratio() < 0.5:
         return None
-    for op, a0, a1, b0, b1 in m.get_opcodes():
+    for op, a0, a1, b0, b1 in pair.sentences.get_opcodes():
         if op != "replace" or a1 - a0 > 3 or b1 - b0 > 3:
             continue
         if "#" in fa.tokens[a0:a1] or "#" in fb.tokens[b0:b1]:
