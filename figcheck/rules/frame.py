@@ -219,6 +219,7 @@ class ClaimFrame:
     verb_word: str | None
     agent: frozenset[str]  # names before the figure (who did it; a source after it is not)
     time: frozenset[str]
+    times: tuple[frozenset[str], ...]  # ``time`` by category: years, months, days, periods
     place: frozenset[str]
     directions: frozenset[str]  # north, southern, upper, …: which part of a place
     role: str  # total, per_unit, forecast, comparison, current, whole, table
@@ -306,6 +307,7 @@ class _Sentence:
     bag: dict[str, int]  # how many times each token occurs
     content: frozenset[str]
     time: frozenset[str]
+    times: tuple[frozenset[str], ...]
     place: frozenset[str]
     directions: frozenset[str]
     table: bool
@@ -374,6 +376,7 @@ def _read_sentence(sentence: str, spans: tuple) -> _Sentence:
     table = bool((_SENTENCE_COMPARISON.search(sentence) and len(lower) <= 14) or (
         len(_NUMBERS.findall(sentence)) >= 2 and words <= 6
         and not sentence.rstrip().endswith(".")) or _RESPECTIVELY.search(sentence))
+    time = _times(sentence, raw)
     found = _SENTENCES[key] = _Sentence(
         tokens=tuple(tokens), raw=tuple(raw), lower=tuple(lower),
         names=tuple(_names_something(w, k) for k, w in enumerate(raw)),
@@ -381,7 +384,8 @@ def _read_sentence(sentence: str, spans: tuple) -> _Sentence:
         clauses=tuple(clauses),
         bag=Counter(tokens),
         content=frozenset(t for t, w in zip(tokens, lower) if _is_content(w)),
-        time=_times(sentence, raw),
+        time=time,
+        times=tuple(frozenset(t for t in time if t.startswith(tag)) for tag in _TIME_TAGS),
         place=frozenset(m.group(1).split()[0].lower() for m in _PLACE_PREP.finditer(sentence)
                         if m.group(1).split()[0].lower() not in _MONTHS),
         directions=frozenset(_DIRECTIONS[w] for w in lower if w in _DIRECTIONS),
@@ -441,6 +445,7 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         verb_word=verb_word,
         agent=_agents(raw[:position]),
         time=sent.time,
+        times=sent.times,
         place=sent.place,
         directions=sent.directions,
         role=_role(claim, sentence, c0, c1, sent),
@@ -566,14 +571,9 @@ def _times(sentence: str, raw: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-def time_clash(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Both sentences name a time of one category (year, month, day, period) and none agree."""
-    for tag in ("y:", "m:", "d:", "p:"):
-        ta = {t for t in a if t.startswith(tag)}
-        tb = {t for t in b if t.startswith(tag)}
-        if ta and tb and not ta & tb:
-            return True
-    return False
+# The categories of the time slot: a clash in any one of them vetoes a pair.
+_TIME_TAGS = ("y:", "m:", "d:", "p:")
+
 
 
 def _role(claim: Claim, sentence: str, c0: int, c1: int, sent: _Sentence) -> str:

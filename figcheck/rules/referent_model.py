@@ -22,7 +22,7 @@ from functools import cache
 from importlib import resources
 
 from .context import CheckContext
-from .frame import ClaimFrame, claim_frame, is_content, is_verb, time_clash
+from .frame import ClaimFrame, claim_frame, is_content, is_verb
 
 # Only evidence of sameness: nothing about where the pair sits or what kind of figure it is,
 # which the generated restatements would teach the model as an artefact of how they were made.
@@ -126,6 +126,16 @@ class Alignment:
             self._clauses = _clause_ratio(self)
         return self._clauses
 
+    def clause_bound(self) -> float:
+        """An upper bound of :meth:`clause_ratio` that does not align the clauses."""
+        if self._clauses is not None:
+            return self._clauses
+        fa, fb = self.fa, self.fb
+        if len(fa.clause_content) < MIN_CLAUSE_WORDS or len(fb.clause_content) < MIN_CLAUSE_WORDS:
+            return 0.0
+        la, lb = len(fa.clause), len(fb.clause)
+        return 2.0 * min(la, lb) / (la + lb)
+
     def clause_twin(self) -> bool:
         """The figures' clauses are nearly the same words (the sentences around them may differ:
         a clause cut from its sentence, or moved to its front)."""
@@ -138,8 +148,14 @@ class Alignment:
 def veto(fa: ClaimFrame, fb: ClaimFrame, aligned: Alignment | None = None) -> str | None:
     """Why two figures are not about the same thing, read from clashing slots (None: nothing
     says so). A cue that is the same in both, in the same place of nearly the same sentence, is a
-    restatement of it and does not veto ("an additional 100 shares" twice). The slots that need
-    no alignment come first."""
+    restatement of it and does not veto ("an additional 100 shares" twice)."""
+    pair = aligned or Alignment(fa, fb)
+    return _slot_veto(fa, fb, pair) or _identifier_clash(fa, fb, pair)
+
+
+def _slot_veto(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment) -> str | None:
+    """:func:`veto` but for the identifier clash (which needs the sentences aligned); the slots
+    that need no alignment at all come first."""
     if fa.sentence == fb.sentence:
         return "the same sentence"
     if fa.role == "table" or fb.role == "table":
@@ -148,8 +164,8 @@ def veto(fa: ClaimFrame, fb: ClaimFrame, aligned: Alignment | None = None) -> st
         return "a change vs a level"
     if fa.agent and fb.agent and not fa.agent & fb.agent:
         return "different names"
-    if time_clash(fa.time, fb.time):
-        return "different times"
+    if any(ta and tb and not ta & tb for ta, tb in zip(fa.times, fb.times)):
+        return "different times"  # (by category: years, months, days, periods)
     if fa.place and fb.place and not fa.place & fb.place:
         return "different places"
     if fa.directions and fb.directions and not fa.directions & fb.directions:
@@ -157,7 +173,6 @@ def veto(fa: ClaimFrame, fb: ClaimFrame, aligned: Alignment | None = None) -> st
     if fa.head and fb.head and (fa.head[0] != fb.head[0] or (
             fa.head[1] and fb.head[1] and fa.head[1] != fb.head[1])):
         return "different things counted or measured"
-    pair = aligned or Alignment(fa, fb)
 
     def twin() -> bool:  # nearly the same sentence or clause, the figures in the same slot
         return _same_slot(fa, fb) and (
@@ -171,17 +186,18 @@ def veto(fa: ClaimFrame, fb: ClaimFrame, aligned: Alignment | None = None) -> st
         return f"{_ROLE_NAMES[fa.role]} vs {_ROLE_NAMES[fb.role]}"
     if fa.role in ("comparison", "current", "whole") and not twin():
         return _ROLE_NAMES[fa.role]
-    return _identifier_clash(fa, fb, pair)
+    return None
 
 
 def features(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment | None = None,
-             aligned: float | None = None) -> list[float]:
-    """The feature vector of a pair (in the order of :data:`FEATURES`); ``aligned`` in place of
-    the sentences' similarity when given (an upper bound of it gives an upper bound of the
-    score: every weight on the features read from it is positive)."""
+             bound: bool = False) -> list[float]:
+    """The feature vector of a pair (in the order of :data:`FEATURES`). With ``bound``, the
+    similarities of the sentences and of the clauses are bounded from above without aligning
+    them, which bounds the score from above: every weight on the features read from them is
+    positive (tools/train_referent.py keeps it so)."""
     pair = pair or Alignment(fa, fb)
-    if aligned is None:
-        aligned = pair.ratio()
+    aligned = pair.ratio_bound() if bound else pair.ratio()
+    clauses = pair.clause_bound() if bound else pair.clause_ratio()
     local = _dice(fa.local, fb.local)
     head_same = 1.0 if fa.head and fb.head and fa.head[0] == fb.head[0] else 0.0
     shorter = min(len(fa.content), len(fb.content))
@@ -203,7 +219,7 @@ def features(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment | None = None,
         aligned * head_same,
         contained,
         contained * local,
-        1.0 if pair.clause_ratio() >= CLAUSE_SIMILAR and _same_slot(fa, fb) else 0.0,
+        1.0 if clauses >= CLAUSE_SIMILAR and _same_slot(fa, fb) else 0.0,
         1.0 if fa.tokens == fb.tokens and fa.position == fb.position else 0.0,
     ]
 
@@ -252,17 +268,20 @@ def judge(ctx: CheckContext, i: int, j: int, rule: str) -> Judgement:
 
 def _judge(fa: ClaimFrame, fb: ClaimFrame, rule: str, aligned: dict) -> Judgement:
     pair = Alignment(fa, fb, aligned)
-    why = veto(fa, fb, pair)
+    why = _slot_veto(fa, fb, pair)
     if why is not None:
         return Judgement(0.0, why, ())
     pointer = _pointer(fa, fb) or _pointer(fb, fa) or (rule == "FC202" and _of_that(fa, fb))
     if not pointer:
-        # Most pairs fall short of the threshold even with the sentences' similarity bounded
-        # from above: those are decided without aligning them (their score is that bound).
-        x = features(fa, fb, pair, pair.ratio_bound())
-        score = probability(x)
+        # Most pairs fall short of the threshold even with the similarities bounded from above:
+        # those are decided without aligning the sentences (their score is that bound, and
+        # neither a veto nor an agreeing slot is read: nothing is reported about them).
+        score = probability(features(fa, fb, pair, bound=True))
         if score < threshold(rule):
-            return Judgement(score, None, _agreeing(fa, fb, x), False)
+            return Judgement(score, None, (), False)
+    why = _identifier_clash(fa, fb, pair)
+    if why is not None:
+        return Judgement(0.0, why, ())
     x = features(fa, fb, pair)
     score = probability(x)
     agree = _agreeing(fa, fb, x)
