@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from figcheck.config import Settings  # noqa: E402
 from figcheck.engine import extract  # noqa: E402
-from figcheck.rules import conflicting_figures, referent_model, unit_mixup  # noqa: E402
+from figcheck.rules import conflicting_figures, conversions, referent_model, unit_mixup  # noqa: E402
 from figcheck.rules.context import CheckContext  # noqa: E402
 from figcheck.rules.frame import base_interval, claim_frame, kind_key  # noqa: E402
 from figcheck.rules.rounding import BASE_SLACK, disjoint  # noqa: E402
@@ -109,7 +109,7 @@ def pair_rows(ctx: CheckContext, rule: str):
 def _coincidence(ctx: CheckContext, i: int, j: int) -> bool:
     """FC202's low bar applies (see unit_mixup.check)."""
     a, b = ctx.claims[i], ctx.claims[j]
-    return (unit_mixup.same_number_other_unit(a, b) and a.value == b.value
+    return (conversions.same_number_other_unit(a, b) and a.value == b.value
             and a.value >= unit_mixup.MIN_VALUE_COINCIDENCE
             and referent_model.slots_agree(claim_frame(ctx, i), claim_frame(ctx, j)))
 
@@ -226,7 +226,7 @@ def positives(ctx: CheckContext, rule: str, rng: random.Random, per_story: int):
         key = kind_key(c)
         if key is None or c.converted_from is not None:
             continue
-        if rule == "FC202" and (key[0] != "quantity" or key[1] not in unit_mixup.COMMON_UNITS):
+        if rule == "FC202" and (key[0] != "quantity" or key[1] not in conversions.COMMON_UNITS):
             continue
         if claim_frame(ctx, i).role == "table":
             continue  # nobody restates a results-table row in a sentence of its own
@@ -277,9 +277,9 @@ def _conflicting(ctx: CheckContext, orig, inserted, rule: str) -> bool:
         return True  # the extractor lost a figure: counted as a miss
     a, b = ctx.claims[orig], ctx.claims[inserted[0]]
     if rule == "FC202":  # (the rule leaves small equal numbers alone: they coincide by chance)
-        if unit_mixup.same_number_other_unit(a, b):
+        if conversions.same_number_other_unit(a, b):
             return a.value >= unit_mixup.MIN_VALUE
-        return bool(unit_mixup.factor_mixup(a, b))
+        return bool(conversions.factor_mixup(a, b))
     if kind_key(a) != kind_key(b):
         return True
     ia, ib = base_interval(a), base_interval(b)

@@ -44,15 +44,18 @@ from collections.abc import Iterable, Iterator
 from .. import units
 from ..model import Claim, Diagnostic, Related
 from . import frame, referent_model
-from .context import CheckContext
+from .context import CheckContext, MemoKey
+from .conversions import factor_mixup
 from .referent_model import Judgement
 from .rounding import BASE_SLACK, claim_interval, disjoint
-from .unit_mixup import factor_mixup
 
 CODE = "FC201"
 NAME = "conflicting-figures"
 SEVERITY = "warning"
 SUMMARY = "figures about the same thing that cannot all be true"
+
+# Per document: the related-information entry of each conflicting figure (built once).
+_RELATED: MemoKey[dict[int, Related]] = MemoKey("FC201.related")
 
 
 def check(ctx: CheckContext) -> Iterable[Diagnostic]:
@@ -64,7 +67,7 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
             continue  # two bounds conflict only when restated in (nearly) the same words
         if judgement.score >= cut:
             conflicts.setdefault(j, []).append((i, judgement))
-    related = ctx.memo("FC201.related", dict)
+    related = ctx.memo(_RELATED, dict)
     for j in sorted(conflicts):
         yield _diagnostic(ctx, j, conflicts[j], related)
 

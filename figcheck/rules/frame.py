@@ -26,10 +26,21 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from ..extract.lexicon import MONTHS
 from ..model import Claim
-from .context import CheckContext
-from .referent import _CONTRAST_AFTER, _CONTRAST_BEFORE, _NUMBER_WORDS, _PART_AFTER, _STOP, stem
+from .context import CheckContext, MemoKey
 from .rounding import claim_interval
+from .words import CONTRAST_AFTER, CONTRAST_BEFORE, NUMBER_WORDS, PART_AFTER, STOP_WORDS, WORD, stem
+
+
+# Per-document caches: each claim's frame, and the frame as read from its sentence before it was
+# placed (its id() is shared by claims whose sentences read the same); each claim's sentence;
+# the claims' spans in document order; the claims grouped by kind.
+FRAMES: MemoKey[dict[int, "ClaimFrame"]] = MemoKey("frame.frames")
+FRAMES_AS_READ: MemoKey[dict[int, "ClaimFrame"]] = MemoKey("frame.base")
+_SENTENCE_OF: MemoKey[dict[int, tuple[int, int]]] = MemoKey("frame.sentence")
+_CLAIM_SPANS: MemoKey[tuple[list[int], list[tuple[int, int]]]] = MemoKey("frame.spans")
+_BUCKETS: MemoKey[dict[tuple, list[int]]] = MemoKey("frame.buckets")
 
 # --- Money on one base --------------------------------------------------------------------
 
@@ -103,7 +114,6 @@ def base_interval(claim: Claim) -> tuple[float, float]:
 
 # --- Sentence reading ---------------------------------------------------------------------
 
-_WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*")
 # Words, and numbers that are not figures ("zone 2", "Series 82A"): they name things.
 _TOKEN = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*|\d+(?:[.,/]\d+)*[^\W\d_]*")
 
@@ -164,13 +174,8 @@ _RESTATE_NEAR = re.compile(
     r"\b(?:the same|that same|this same|the figure|that figure|this figure|that number|"
     r"this number|those|these)\s*$|\b(?:the same|that|this)\s+([^\W\d_]{3,})\s+(?:of\s+)?$",
     re.I)
-_MONTHS = {
-    "january": "jan", "february": "feb", "march": "mar", "april": "apr", "may": "may",
-    "june": "jun", "july": "jul", "august": "aug", "september": "sep", "sept": "sep",
-    "october": "oct", "november": "nov", "december": "dec", "jan": "jan", "feb": "feb",
-    "mar": "mar", "apr": "apr", "jun": "jun", "jul": "jul", "aug": "aug", "sep": "sep",
-    "oct": "oct", "nov": "nov", "dec": "dec",
-}
+# Month names and abbreviations → their first three letters ("sept" → "sep").
+_MONTHS = {w: w[:3] for w in MONTHS.split("|")}
 _DIRECTIONS = {
     w: w.removesuffix("ern") for w in (
         "north south east west northern southern eastern western northeast northwest southeast"
@@ -234,7 +239,7 @@ class ClaimFrame:
 
 def claim_frame(ctx: CheckContext, i: int) -> ClaimFrame:
     """The frame of claim ``i`` (cached per document, and across documents by its sentence)."""
-    frames = ctx.memo("frame.frames", dict)
+    frames = ctx.memo(FRAMES, dict)
     f = frames.get(i)
     if f is not None:
         return f
@@ -252,7 +257,7 @@ def claim_frame(ctx: CheckContext, i: int) -> ClaimFrame:
     # The frame as read from its sentence, before it is placed: claims whose frames share one
     # (the same figure in the same sentence text) differ only in where they are, so a decision
     # about a pair of them can be shared (kept alive here, so that its id() stays unique).
-    ctx.memo("frame.base", dict)[i] = f
+    ctx.memo(FRAMES_AS_READ, dict)[i] = f
     if (f.index, f.sentence, f.paragraph) != place:
         f = replace(f, index=place[0], sentence=place[1], paragraph=place[2])
     frames[i] = f
@@ -261,7 +266,7 @@ def claim_frame(ctx: CheckContext, i: int) -> ClaimFrame:
 
 def sentence_span(ctx: CheckContext, i: int) -> tuple[int, int]:
     """The sentence of claim ``i`` (cached per document: the rules ask often)."""
-    spans = ctx.memo("frame.sentence", dict)
+    spans = ctx.memo(_SENTENCE_OF, dict)
     found = spans.get(i)
     if found is None:
         found = spans[i] = ctx.sentence_span(ctx.claims[i].start)
@@ -270,7 +275,7 @@ def sentence_span(ctx: CheckContext, i: int) -> tuple[int, int]:
 
 def sentence_spans(ctx: CheckContext, members: list[int]) -> list[tuple[int, int]]:
     """:func:`sentence_span` of each of ``members``."""
-    spans = ctx.memo("frame.sentence", dict)
+    spans = ctx.memo(_SENTENCE_OF, dict)
     out = []
     for i in members:
         found = spans.get(i)
@@ -289,7 +294,7 @@ def _claim_spans_in(ctx: CheckContext, s_start: int, s_end: int) -> tuple:
         spans = sorted((c.start, c.end) for c in ctx.claims)
         return [s for s, _ in spans], spans
 
-    starts, spans = ctx.memo("frame.spans", build)
+    starts, spans = ctx.memo(_CLAIM_SPANS, build)
     lo, hi = bisect_left(starts, s_start), bisect_left(starts, s_end)
     return tuple((a - s_start, b - s_start) for a, b in spans[lo:hi])
 
@@ -415,12 +420,12 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         verb_class = "report" if verb in _REPORT else "change" if verb in _CHANGE else "other"
     before = sentence[max(0, c0 - 60):c0]
     after = sentence[c1:c1 + 60]
-    near_before = [w.lower() for w in _WORD.findall(before)][-4:]
-    near_after = [w.lower() for w in _WORD.findall(after)][:2]
-    contrast = next((w for w in near_before if w in _CONTRAST_BEFORE), None)
+    near_before = [w.lower() for w in WORD.findall(before)][-4:]
+    near_after = [w.lower() for w in WORD.findall(after)][:2]
+    contrast = next((w for w in near_before if w in CONTRAST_BEFORE), None)
     if contrast is None:
-        contrast = next((w for w in near_after if w in _CONTRAST_AFTER), None)
-    if contrast is None and _PART_AFTER.match(after):
+        contrast = next((w for w in near_after if w in CONTRAST_AFTER), None)
+    if contrast is None and PART_AFTER.match(after):
         contrast = "of them"
     restate = _RESTATE_NEAR.search(sentence[max(0, c0 - 30):c0])
     of_that = _RESTATE_AFTER.match(after)
@@ -452,7 +457,7 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         change=bool(_CHANGE_NEAR.search(sentence, max(0, c0 - 30), c0)),
         contrast=contrast,
         restate=restate.group(0).lower().strip() if restate and (
-            not restate.group(1) or restate.group(1).lower() not in _STOP) else None,
+            not restate.group(1) or restate.group(1).lower() not in STOP_WORDS) else None,
         n_figures=len(spans),
         of_that=of_that.group(0).strip(" \"'’”)]").lower() if of_that else None,
     )
@@ -469,7 +474,7 @@ def _names_something(w: str, k: int) -> bool:
     and "zone two", "Series 82A" and "Series 82B", "Groundnut production" and "Maize …")."""
     if w == "#":
         return False
-    return w[0].isdigit() or w.lower() in _ORDINALS or (w[0].isupper() and w.lower() not in _STOP)
+    return w[0].isdigit() or w.lower() in _ORDINALS or (w[0].isupper() and w.lower() not in STOP_WORDS)
 
 
 def is_content(w: str) -> bool:
@@ -479,7 +484,7 @@ def is_content(w: str) -> bool:
 
 def _is_content(w: str) -> bool:
     # (times are the time slot's, not words the two sentences share)
-    return (len(w) >= 3 and w != "#" and w not in _STOP and w not in _NUMBER_WORDS
+    return (len(w) >= 3 and w != "#" and w not in STOP_WORDS and w not in NUMBER_WORDS
             and w not in _MONTHS and w not in _WEEKDAYS and not w[0].isdigit())
 
 
@@ -536,7 +541,7 @@ def is_verb(t: str, w: str) -> bool:
 def _is_verb(t: str, w: str) -> bool:
     if t in _REPORT or t in _CHANGE or t in _COMMON_VERBS:
         return True
-    return t != "#" and w not in _STOP and len(w) > 4 and w.endswith(("ed", "ing"))
+    return t != "#" and w not in STOP_WORDS and len(w) > 4 and w.endswith(("ed", "ing"))
 
 
 def _agents(raw: list[str]) -> frozenset[str]:
@@ -547,7 +552,7 @@ def _agents(raw: list[str]) -> frozenset[str]:
         if w == "#" or not w[:1].isupper() or w.isupper() and len(w) > 5:
             continue  # (an all-capitals word of a headline is not a name)
         lw = w.lower()
-        if lw in _NOT_NAMES or lw in _MONTHS or lw in _WEEKDAYS or lw in _STOP:
+        if lw in _NOT_NAMES or lw in _MONTHS or lw in _WEEKDAYS or lw in STOP_WORDS:
             continue
         if k == 0 and not (len(raw) > 1 and raw[1][:1].isupper()):
             continue  # the first word of a sentence is capitalised anyway
@@ -609,7 +614,7 @@ def buckets(ctx: CheckContext) -> dict[tuple, list[int]]:
                 out.setdefault(key, []).append(i)
         return out
 
-    return ctx.memo("frame.buckets", build)
+    return ctx.memo(_BUCKETS, build)
 
 
 # A claim is compared with at most this many earlier members of its bucket: bounded work.

@@ -50,7 +50,7 @@ from ..model import Claim, Diagnostic, Related
 from .context import CheckContext
 from . import money
 from .part_whole import WHOLE_THEN_COMMA, introduces_whole, noun_written, quote, same_counted
-from .referent import stem
+from .words import stem
 from .rounding import claim_interval, exact_interval
 
 CODE = "FC302"

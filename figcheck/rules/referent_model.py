@@ -21,8 +21,13 @@ from difflib import SequenceMatcher
 from functools import cache
 from importlib import resources
 
-from .context import CheckContext
-from .frame import ClaimFrame, claim_frame, is_content, is_verb
+from .context import CheckContext, MemoKey
+from .frame import FRAMES, FRAMES_AS_READ, ClaimFrame, claim_frame, is_content, is_verb
+
+
+# Per document: frame's caches (read directly on this hot path), the decisions made so far and
+# the sentence pairs aligned so far.
+_JUDGE: MemoKey[tuple[dict, dict, dict, dict]] = MemoKey("referent.judge")
 
 # Only evidence of sameness: nothing about where the pair sits or what kind of figure it is,
 # which the generated restatements would teach the model as an artefact of how they were made.
@@ -251,8 +256,8 @@ def _clause_ratio(pair: Alignment) -> float:
 def judge(ctx: CheckContext, i: int, j: int, rule: str) -> Judgement:
     """The referent decision for claims ``i`` and ``j`` under ``rule``'s weights."""
     # claim_frame()'s caches, read directly (a hot path), and the decisions made so far.
-    frames, bases, judged, aligned = ctx.memo("referent.judge", lambda: (
-        ctx.memo("frame.frames", dict), ctx.memo("frame.base", dict), {}, {}))
+    frames, bases, judged, aligned = ctx.memo(_JUDGE, lambda: (
+        ctx.memo(FRAMES, dict), ctx.memo(FRAMES_AS_READ, dict), {}, {}))
     fa = frames.get(i) or claim_frame(ctx, i)
     fb = frames.get(j) or claim_frame(ctx, j)
     # A decision depends on the two frames and on whether they share a sentence or paragraph,
