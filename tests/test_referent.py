@@ -43,6 +43,10 @@ RESTATED_FORMS = [
      "Analysts welcomed the sale.\n\nThe company closed 90 stores in Ohio.\n", "90 stores"),
     ("The firm said it cut 500 jobs at the plant.\n\nUnions protested.\n\n"
      "The firm stated it cut 900 jobs at the plant.\n", "900 jobs"),
+    # cut down to its first clause: all of it inside the original, in order
+    ("Acme Medical said it will close 30 clinics and take a fourth quarter charge of 625,000 "
+     "dlrs, which will result in a loss.\n\nShares fell.\n\n"
+     "Acme Medical said it will close 80 clinics.\n", "80 clinics"),
 ]
 
 

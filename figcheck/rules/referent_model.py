@@ -52,6 +52,7 @@ FEATURES = (
     # restatement that cuts the sentence down or moves its clauses around:
     "clause_twin",  # the figures' clauses similar (CLAUSE_SIMILAR), the figures in the same slot
     "identical",  # the same sentence word for word, figures masked, the figures in the same slot
+    "inside",  # the shorter sentence all inside the other, in order, the figures in the same slot
 )
 
 
@@ -130,6 +131,23 @@ class Alignment:
         if self._clauses is None:
             self._clauses = _clause_ratio(self)
         return self._clauses
+
+    def inside(self) -> float:
+        """The share of the shorter sentence's tokens that the alignment matches in the other
+        (0 when it has fewer than INSIDE_WORDS content words)."""
+        fa, fb = self.fa, self.fb
+        if min(len(fa.content), len(fb.content)) < INSIDE_WORDS:
+            return 0.0
+        matched = sum(b.size for b in self.sentences.get_matching_blocks())
+        return matched / min(len(fa.tokens), len(fb.tokens))
+
+    def inside_bound(self) -> float:
+        """An upper bound of :meth:`inside` from the sentences' word counts."""
+        fa, fb = self.fa, self.fb
+        if min(len(fa.content), len(fb.content)) < INSIDE_WORDS:
+            return 0.0
+        return self.ratio_bound() * (len(fa.tokens) + len(fb.tokens)) / (
+            2 * min(len(fa.tokens), len(fb.tokens)))
 
     def clause_bound(self) -> float:
         """An upper bound of :meth:`clause_ratio` that does not align the clauses."""
@@ -226,7 +244,15 @@ def features(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment | None = None,
         contained * local,
         1.0 if clauses >= CLAUSE_SIMILAR and _same_slot(fa, fb) else 0.0,
         1.0 if fa.tokens == fb.tokens and fa.position == fb.position else 0.0,
+        1.0 if (pair.inside_bound() if bound else pair.inside()) >= INSIDE and _same_slot(fa, fb)
+        else 0.0,
     ]
+
+
+# A sentence cut from another (its clause, the rest dropped) keeps this share of its words in
+# the same order, and needs this many content words to say anything.
+INSIDE = 0.9
+INSIDE_WORDS = 3
 
 
 # A clause needs this many content words to be evidence at all ("# of lead" is not), and
