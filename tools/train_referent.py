@@ -42,6 +42,7 @@ from figcheck.rules import conflicting_figures, conversions, referent_model, uni
 from figcheck.rules.context import CheckContext  # noqa: E402
 from figcheck.rules.frame import base_interval, claim_frame, kind_key  # noqa: E402
 from figcheck.rules.rounding import BASE_SLACK, disjoint  # noqa: E402
+from figcheck.rules.words import STOP_WORDS  # noqa: E402
 from figcheck.text import read_document  # noqa: E402
 
 WEIGHTS = ROOT / "figcheck" / "rules" / "referent_weights.json"
@@ -65,6 +66,11 @@ SYNONYMS = {
     "will": "is to", "close": "shut", "closed": "shut", "cut": "reduced", "offered": "proposed",
     "about": "around",
 }
+# Words that start a part of a sentence which continues the part before it ("…, which …",
+# "…, or 38 cts a share", "…, down from …"): such a part is not moved to the front.
+CONTINUATIONS = frozenset(
+    "which who whom whose or and but nor while whereas from down up now compared versus vs"
+    " against including excluding with than as to of respectively each".split())
 # Unit spellings swapped for FC202 positives: (as written, lower-case) → the confused unit.
 UNIT_SWAPS = {
     "km": "miles", "kilometres": "miles", "kilometers": "miles", "miles": "kilometres",
@@ -196,7 +202,14 @@ def restatement(ctx: CheckContext, i: int, new_figure: str, form: str, rng: rand
         if len(parts) != 2 or min(len(p.split()) for p in parts) < 3:
             return None
         a, b = parts
-        return b[:1].upper() + b[1:] + ", " + (a if a[:2].isupper() else a[:1].lower() + a[1:]) + "."
+        if not b[:1].isalpha() or b.split()[0].lower() in CONTINUATIONS:
+            return None  # the part after the comma continues the first: it cannot lead
+        # The first word of the moved clause loses its capital only when it is not a name
+        # ("The company said …" → "…, the company said", but "General Motors said …" stays).
+        first = a.split()[0]
+        if first.lower() in STOP_WORDS and not first[:2].isupper():
+            a = a[:1].lower() + a[1:]
+        return b[:1].upper() + b[1:] + ", " + a + "."
     if form == "clause":
         left = re.split(r"[,;:]| and | but ", before)[-1].strip()
         right = re.split(r"[,;:]| and | but ", after)[0].rstrip(". ")
