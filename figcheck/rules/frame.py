@@ -346,36 +346,26 @@ def _read_sentence(sentence: str, spans: tuple) -> _Sentence:
     if len(_SENTENCES) >= _CACHE_MAX:
         _SENTENCES.clear()
     # Tokens: words outside figures, one "#" per figure; ``raw`` keeps the words as written.
-    tokens: list[str] = []
-    raw: list[str] = []
-    clauses: list[int] = []
+    items: list[tuple[int, int, str, str]] = []  # (start, end, token, word as written)
     slots = {}
-    k = 0
-    clause = 0
-    last = 0  # where the previous token ended: a clause break is read from the gap after it
-
-    def add(token: str, word: str, start: int, end: int) -> None:
-        nonlocal clause, last
-        if tokens and (_CLAUSE_PUNCT.search(sentence, last, start) or word.lower() in _CLAUSE_WORDS):
-            clause += 1
-        tokens.append(token)
-        raw.append(word)
-        clauses.append(clause)
-        last = end
-
+    k, n_spans = 0, len(spans)
     for m in _TOKEN.finditer(sentence):
-        while k < len(spans) and spans[k][0] <= m.start():
-            slots[spans[k]] = len(tokens)
-            add("#", "#", *spans[k])
+        at = m.start()
+        while k < n_spans and spans[k][0] <= at:
+            slots[spans[k]] = len(items)
+            items.append((spans[k][0], spans[k][1], "#", "#"))
             k += 1
-        if k and spans[k - 1][0] <= m.start() < spans[k - 1][1]:
+        if k and spans[k - 1][0] <= at < spans[k - 1][1]:
             continue  # a word inside a figure (its unit, its counted noun, "about")
         w = m.group()
-        add(_token_of(w), w, m.start(), m.end())
-    while k < len(spans):
-        slots[spans[k]] = len(tokens)
-        add("#", "#", *spans[k])
+        items.append((at, m.end(), _token_of(w), w))
+    while k < n_spans:
+        slots[spans[k]] = len(items)
+        items.append((spans[k][0], spans[k][1], "#", "#"))
         k += 1
+    tokens = [t for _, _, t, _ in items]
+    raw = [w for _, _, _, w in items]
+    clauses = _clauses(sentence, items)
     lower = [w.lower() for w in raw]
     words = sum(1 for w in lower if w != "#")
     table = bool((_SENTENCE_COMPARISON.search(sentence) and len(lower) <= 14) or (
@@ -399,6 +389,23 @@ def _read_sentence(sentence: str, spans: tuple) -> _Sentence:
         versus=bool(_SENTENCE_COMPARISON.search(sentence)),
     )
     return found
+
+
+def _clauses(sentence: str, items: list[tuple[int, int, str, str]]) -> list[int]:
+    """The clause of each token: a new one after punctuation between two tokens, or at a
+    conjunction."""
+    breaks = [m.start() for m in _CLAUSE_PUNCT.finditer(sentence)]
+    out = []
+    clause = 0
+    last = 0  # where the previous token ended
+    for n, (start, end, _, word) in enumerate(items):
+        if n:
+            j = bisect_left(breaks, last)
+            if (j < len(breaks) and breaks[j] < start) or word.lower() in _CLAUSE_WORDS:
+                clause += 1
+        out.append(clause)
+        last = end
+    return out
 
 
 def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, place) -> ClaimFrame:
