@@ -25,9 +25,9 @@ from .context import CheckContext, MemoKey
 from .frame import FRAMES, FRAMES_AS_READ, ClaimFrame, claim_frame, is_content, is_verb
 
 
-# Per document: frame's caches (read directly on this hot path), the decisions made so far and
-# the sentence pairs aligned so far.
-_JUDGE: MemoKey[tuple[dict, dict, dict, dict]] = MemoKey("referent.judge")
+# Per document: frame's caches (read directly on this hot path) and the sentence pairs aligned
+# so far.
+_JUDGE: MemoKey[tuple[dict, dict, dict]] = MemoKey("referent.judge")
 
 # Only evidence of sameness: nothing about where the pair sits or what kind of figure it is,
 # which the generated restatements would teach the model as an artefact of how they were made.
@@ -282,19 +282,29 @@ def _clause_ratio(pair: Alignment) -> float:
 def judge(ctx: CheckContext, i: int, j: int, rule: str) -> Judgement:
     """The referent decision for claims ``i`` and ``j`` under ``rule``'s weights."""
     # claim_frame()'s caches, read directly (a hot path), and the decisions made so far.
-    frames, bases, judged, aligned = ctx.memo(_JUDGE, lambda: (
-        ctx.memo(FRAMES, dict), ctx.memo(FRAMES_AS_READ, dict), {}, {}))
+    frames, bases, aligned = ctx.memo(_JUDGE, lambda: (
+        ctx.memo(FRAMES, dict), ctx.memo(FRAMES_AS_READ, dict), {}))
     fa = frames.get(i) or claim_frame(ctx, i)
     fb = frames.get(j) or claim_frame(ctx, j)
-    # A decision depends on the two frames and on whether they share a sentence or paragraph,
-    # not on where they are: pairs read from the same sentence texts (a repeated sentence) share
-    # one (the frames' ids are stable: the document's memo keeps them alive).
-    key = (id(bases[i]), id(bases[j]), fa.sentence == fb.sentence, fa.paragraph == fb.paragraph,
-           rule)
-    found = judged.get(key)
-    if found is None:
-        found = judged[key] = _judge(fa, fb, rule, aligned)
-    return found
+    # A decision depends on the two frames as read from their sentences and on whether they
+    # share a sentence or paragraph, not on where they are: pairs read from the same sentence
+    # texts share one, in this document (a repeated sentence) and across documents (an editor
+    # re-checking after a keystroke). Keyed by the frames' ids, kept with the frames themselves
+    # (so an id is not reused while its entry lives, and a hit is checked to be them).
+    ba, bb = bases[i], bases[j]
+    key = (id(ba), id(bb), fa.sentence == fb.sentence, fa.paragraph == fb.paragraph, rule)
+    found = _DECIDED.get(key)
+    if found is not None and found[0] is ba and found[1] is bb:
+        return found[2]
+    if len(_DECIDED) >= _DECIDED_MAX:
+        _DECIDED.clear()
+    judgement = _judge(fa, fb, rule, aligned)
+    _DECIDED[key] = (ba, bb, judgement)
+    return judgement
+
+
+_DECIDED: dict[tuple, tuple[ClaimFrame, ClaimFrame, Judgement]] = {}
+_DECIDED_MAX = 50_000
 
 
 def _judge(fa: ClaimFrame, fb: ClaimFrame, rule: str, aligned: dict) -> Judgement:
