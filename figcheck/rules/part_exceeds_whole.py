@@ -109,7 +109,7 @@ def _relation(ctx: CheckContext, first: Claim, second: Claim) -> tuple[Claim, Cl
     s_start, _ = ctx.sentence_span(first.start)
     if _PART_THEN_WHOLE.fullmatch(between):
         return first, second, "of"
-    if introduces_whole(text, s_start, first.start) and WHOLE_THEN_COMMA.match(between):
+    if WHOLE_THEN_COMMA.match(between) and introduces_whole(text, s_start, first.start):
         return second, first, "of"
     if _WHOLE_THEN_INCLUDING.match(between):
         return second, first, "including"
