@@ -339,6 +339,75 @@ def score(w, x) -> float:
     return 1 / (1 + math.exp(-max(-60, min(60, z))))
 
 
+def _threshold(rule: str, val: list, words: dict, w: list[float]) -> tuple[float, list[float]]:
+    """The rule's threshold: the lowest that keeps false alarms on the validation split at or
+    under TARGET_PER_10K (with a margin), and the negatives' scores it was read from."""
+    allowed = math.floor(TARGET_PER_10K * words["validation"] / 10_000)
+    # Diagnostics, not pairs: a flagged figure counts once (its best pair).
+    flagged: dict[tuple, float] = {}
+    for name, j, why, x, y in val:
+        if y == 0 and why is None:
+            s = score(w, x)
+            flagged[(name, j)] = max(flagged.get((name, j), 0.0), s)
+    neg_scores = sorted(flagged.values(), reverse=True)
+    cut = neg_scores[allowed] + 1e-3 if len(neg_scores) > allowed else FLOOR[rule]
+    if len(neg_scores) > allowed:
+        # A margin for unseen text: the validation split is small, and the tail of its
+        # negatives is what sets the threshold.
+        z = math.log(cut / (1 - cut)) + MARGIN_LOGIT
+        cut = 1 / (1 + math.exp(-z))
+    return min(0.99, max(cut, FLOOR[rule])), neg_scores
+
+
+def _rule_report(rule: str, data: dict, generated: dict, words: dict, w: list[float],
+                 thresholds: dict) -> dict:
+    """Precision and recall of ``rule`` on the validation split at its threshold (which it
+    adds to ``thresholds``), by form of restatement."""
+    val = data[rule]["validation"]
+    cut, neg_scores = _threshold(rule, val, words, w)
+    thresholds[rule] = round(cut, 4)
+    gen = generated[rule]["validation"]
+
+    def hit(row) -> bool:
+        if not row:
+            return False
+        if row[0] == "needs FC201's bar":
+            return score(w, row[1]) >= max(cut, thresholds["FC201"])
+        return row[0] is None and score(w, row[1]) >= cut
+
+    found = sum(1 for _, _, row in gen if hit(row))
+    candidates = sum(1 for _, _, row in gen if row)
+    false_alarms = len({(name, j) for name, j, why, x, y in val
+                        if y == 0 and hit((why, x) if x is not None else None)})
+    by_form = {}
+    for form, gap, row in gen:
+        f = by_form.setdefault(form, [0, 0])
+        f[1] += 1
+        f[0] += hit(row)
+    return {
+        "threshold": cut,
+        "validation_generated": len(gen),
+        "validation_candidates": candidates,
+        "recall_generated": found / len(gen) if gen else None,
+        "recall_candidates": found / candidates if candidates else None,
+        # A back-reference cut to "the <figure> <three words>" often carries no evidence of
+        # its referent (bare "It was the 300 91 and 180-day."): recall without that form.
+        "recall_without_backref": _recall(
+            [row for form, _, row in gen if form != "backref"], hit),
+        "false_alarms": false_alarms,
+        "false_alarms_per_10k": false_alarms / words["validation"] * 10_000,
+        "precision": found / (found + false_alarms) if found + false_alarms else None,
+        "vetoed_positives": sum(1 for _, _, row in gen if row and row[0] is not None
+                                and row[0] != "needs FC201's bar"),
+        "by_form": {k: f"{v[0]}/{v[1]}" for k, v in sorted(by_form.items())},
+        "recall_at": {t: sum(1 for _, _, row in gen if row and row[0] is None
+                             and score(w, row[1]) >= t) / max(1, len(gen))
+                      for t in (0.7, 0.8, 0.85, 0.9, 0.95)},
+        "negatives_at": {t: sum(1 for v in neg_scores if v >= t) for t in (0.7, 0.8, 0.85, 0.9)},
+        "train_pairs": sum(1 for r in data[rule]["train"] if r[2] is None),
+    }
+
+
 def _recall(rows: list, hit) -> float | None:
     return sum(1 for row in rows if hit(row)) / len(rows) if rows else None
 
@@ -375,63 +444,7 @@ def main() -> None:
     report = {"words": words, "weights": dict(zip(referent_model.FEATURES, w)), "rules": {}}
     thresholds = {}
     for rule in ("FC201", "FC202"):
-        val = data[rule]["validation"]
-        allowed = math.floor(TARGET_PER_10K * words["validation"] / 10_000)
-        # Diagnostics, not pairs: a flagged figure counts once (its best pair).
-        flagged: dict[tuple, float] = {}
-        for name, j, why, x, y in val:
-            if y == 0 and why is None:
-                s = score(w, x)
-                flagged[(name, j)] = max(flagged.get((name, j), 0.0), s)
-        neg_scores = sorted(flagged.values(), reverse=True)
-        cut = neg_scores[allowed] + 1e-3 if len(neg_scores) > allowed else FLOOR[rule]
-        if len(neg_scores) > allowed:
-            # A margin for unseen text: the validation split is small, and the tail of its
-            # negatives is what sets the threshold.
-            z = math.log(cut / (1 - cut)) + MARGIN_LOGIT
-            cut = 1 / (1 + math.exp(-z))
-        cut = min(0.99, max(cut, FLOOR[rule]))
-        thresholds[rule] = round(cut, 4)
-        gen = generated[rule]["validation"]
-
-        def hit(row) -> bool:
-            if not row:
-                return False
-            if row[0] == "needs FC201's bar":
-                return score(w, row[1]) >= max(cut, thresholds["FC201"])
-            return row[0] is None and score(w, row[1]) >= cut
-
-        found = sum(1 for _, _, row in gen if hit(row))
-        candidates = sum(1 for _, _, row in gen if row)
-        false_alarms = len({(name, j) for name, j, why, x, y in val
-                            if y == 0 and hit((why, x) if x is not None else None)})
-        by_form = {}
-        for form, gap, row in gen:
-            f = by_form.setdefault(form, [0, 0])
-            f[1] += 1
-            f[0] += hit(row)
-        report["rules"][rule] = {
-            "threshold": cut,
-            "validation_generated": len(gen),
-            "validation_candidates": candidates,
-            "recall_generated": found / len(gen) if gen else None,
-            "recall_candidates": found / candidates if candidates else None,
-            # A back-reference cut to "the <figure> <three words>" often carries no evidence of
-            # its referent (bare "It was the 300 91 and 180-day."): recall without that form.
-            "recall_without_backref": _recall(
-                [row for form, _, row in gen if form != "backref"], hit),
-            "false_alarms": false_alarms,
-            "false_alarms_per_10k": false_alarms / words["validation"] * 10_000,
-            "precision": found / (found + false_alarms) if found + false_alarms else None,
-            "vetoed_positives": sum(1 for _, _, row in gen if row and row[0] is not None
-                                    and row[0] != "needs FC201's bar"),
-            "by_form": {k: f"{v[0]}/{v[1]}" for k, v in sorted(by_form.items())},
-            "recall_at": {t: sum(1 for _, _, row in gen if row and row[0] is None
-                                 and score(w, row[1]) >= t) / max(1, len(gen))
-                          for t in (0.7, 0.8, 0.85, 0.9, 0.95)},
-            "negatives_at": {t: sum(1 for v in neg_scores if v >= t) for t in (0.7, 0.8, 0.85, 0.9)},
-            "train_pairs": sum(1 for r in data[rule]["train"] if r[2] is None),
-        }
+        report["rules"][rule] = _rule_report(rule, data, generated, words, w, thresholds)
     if args.json:
         print(json.dumps(report, indent=1))
     else:
