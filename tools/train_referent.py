@@ -215,6 +215,8 @@ def restatement(ctx: CheckContext, i: int, new_figure: str, form: str, rng: rand
         right = re.split(r"[,;:]| and | but ", after)[0].rstrip(". ")
         if len((left + right).split()) < 2:
             return None
+        if not _can_stand_alone(left, before):
+            return None  # a fragment ("Are worth about …", "Of which 104,650 shares …")
         text = (left + " " if left else "") + new_figure + right
         return text[:1].upper() + text[1:] + "."
     tail = " ".join(after.strip(" .,;").split()[:3])
@@ -229,6 +231,25 @@ def restatement(ctx: CheckContext, i: int, new_figure: str, form: str, rng: rand
                 return b[:1].upper() + b[1:] + new_figure + after
         return None
     raise ValueError(form)
+
+
+# Words a clause that stands as a sentence of its own may start with (besides a name).
+SUBJECT_STARTS = frozenset(
+    "the a an its their his her it they he she we this that these those there some about"
+    " nearly more almost around at".split())
+
+
+def _can_stand_alone(left: str, before: str) -> bool:
+    """Whether the figure's clause, ``left`` of it up to the clause's start, reads as a sentence:
+    it starts the original sentence, or with a name or a subject word — not with a verb, a
+    preposition or a word that continues the clause before it."""
+    if not left:
+        return not before.strip()  # the figure starts the clause: only when it starts the sentence
+    if before.strip().startswith(left):
+        return True
+    first = left.split()[0]
+    return first.lower() not in CONTINUATIONS and (
+        first[:1].isupper() or first.lower() in SUBJECT_STARTS)
 
 
 def positives(ctx: CheckContext, rule: str, rng: random.Random, per_story: int):
