@@ -30,6 +30,9 @@ from figcheck.rules.unit_mixup import COMMON_UNITS  # noqa: E402
 TABLE = ROOT / "figcheck" / "unit_table.py"
 
 # Denominators of the rates writers state per unit of time ("barrels a day", "tonnes per year").
+# Denominators of the grades and yields stated per mass, volume or area ("ounces per ton",
+# "tonnes per hectare", "mg per litre"), written after a unit of mass.
+MASS_DENOMINATORS = ("ton", "metric_ton", "kilogram", "liter", "hectare")
 # (Other compound units — "mg/kg", "g cm−3" — are too many to list: pint answers those.)
 RATE_DENOMINATORS = ("second", "hour", "day", "year")
 
@@ -85,8 +88,13 @@ def records() -> dict[str, tuple]:
         if unit in lexicon.TEMPERATURE_UNITS or unit not in table:
             continue
         # rates, and the inverse a conversion rule tries when two figures' kinds differ
-        for derived in (*(f"({unit}) / ({d})" for d in RATE_DENOMINATORS), f"1 / ({unit})"):
-            if (rec := _record(derived, False)) is not None:
+        per_mass = MASS_DENOMINATORS if table[unit][1] == "[mass]" else ()
+        for derived, verified in (
+            *((f"({unit}) / ({d})", False) for d in RATE_DENOMINATORS),
+            *((f"({unit}) / ({d})", False) for d in per_mass),
+            (f"1 / ({unit})", False),
+        ):
+            if (rec := _record(derived, verified)) is not None:
                 table[derived] = rec
                 table.setdefault(rec[0], rec)
     return table
