@@ -33,6 +33,8 @@ TABLE = ROOT / "figcheck" / "unit_table.py"
 # Denominators of the grades and yields stated per mass, volume or area ("ounces per ton",
 # "tonnes per hectare", "mg per litre"), written after a unit of mass.
 MASS_DENOMINATORS = ("ton", "metric_ton", "kilogram", "liter", "hectare")
+# Ore grades ("0.15 ounce per ton", "4.6 grams per tonne") are compared with each other.
+GRADE_DENOMINATORS = ("ton", "metric_ton")
 # (Other compound units — "mg/kg", "g cm−3" — are too many to list: pint answers those.)
 RATE_DENOMINATORS = ("second", "hour", "day", "year")
 
@@ -91,7 +93,7 @@ def records() -> dict[str, tuple]:
         per_mass = MASS_DENOMINATORS if table[unit][1] == "[mass]" else ()
         for derived, verified in (
             *((f"({unit}) / ({d})", False) for d in RATE_DENOMINATORS),
-            *((f"({unit}) / ({d})", False) for d in per_mass),
+            *((f"({unit}) / ({d})", d in GRADE_DENOMINATORS) for d in per_mass),
             (f"1 / ({unit})", False),
         ):
             if (rec := _record(derived, verified)) is not None:
