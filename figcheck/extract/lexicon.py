@@ -390,11 +390,6 @@ def _unit_forms() -> tuple[dict[str, str], dict[str, str]]:
 
 
 WORD_UNITS, SYMBOL_UNITS = _unit_forms()
-# The ambiguous single-letter word "in" is only an inch inside "5 ft 11 in".
-INCH_MARKS = frozenset({"in", "in.", '"', "″", "''"})
-FOOT_MARKS = frozenset({"'", "′", "’"})
-
-PERCENT_WORDS = ("per cent", "percent", "per-cent", "pc", "%", "pct", "percentage points", "percentage point", "points")
 
 # Temperature symbols that need a context check: a bare "C"/"F" right after a figure.
 TEMPERATURE_UNITS = frozenset({"degree_Celsius", "degree_Fahrenheit", "kelvin"})
