@@ -7,7 +7,6 @@ each anchor, so the cost grows with the number of figures, not with the vocabula
 
 from __future__ import annotations
 
-import heapq
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
@@ -28,7 +27,12 @@ _A_FOLLOWERS = (
 _ANCHOR_WORDS = [*L.SMALL_NUMBERS, *L.TENS, "dozen", "half", "quarter", "twice", "thrice"]
 # Where a figure may start: digits (not inside a word, a path or a longer number) ...
 # (not a subscript or power either: "(ClO4)2", "Ca10(PO4)6", "n−1", "3f+1")
-DIGIT_ANCHOR = re.compile(rf"(?<![\w.,/\\#@)\]×])(?<!× )(?<![\w)\]][−+⁻])(?:\d|\.\d|[{''.join(L.VULGAR_FRACTIONS)}])")
+# The first character is matched before the lookbehinds (each one character longer to look past
+# it), so the engine skips to candidate characters instead of testing every position: twice as fast.
+_FRACTION_CHARS = "".join(L.VULGAR_FRACTIONS)
+DIGIT_ANCHOR = re.compile(
+    rf"[\d.{_FRACTION_CHARS}](?<![\w.,/\\#@)\]×].)(?<!× .)(?<![\w)\]][−+⁻].)(?<=[\d{_FRACTION_CHARS}]|\.(?=\d))"
+)
 # ... or a number word, or "a"/"an" before a scale or unit word ("a thousand", "a mile").
 WORD_ANCHOR = re.compile(
     r"\b(?:"
@@ -41,7 +45,10 @@ _WS = " \t\u00a0\u2009\u202f"
 # Spans never read: URLs, e-mail addresses, inline code, phone numbers, coordinates, file
 # names. Each pattern runs only when its trigger character occurs, and each starts at a token
 # boundary, so the scan stays linear and cheap on ordinary prose.
-_EXCLUDED: tuple[tuple[str, re.Pattern], ...] = (
+# (A file name's trigger is its extension: a "." alone is in every text, and the name pattern
+# costs a backtrack through every word.)
+_FILE_EXTENSION = re.compile(r"\.(?:py|js|ts|json|html|md|txt|pdf|csv|exe|zip|xml|yaml|toml)\b")
+_EXCLUDED: tuple[tuple[str | re.Pattern, re.Pattern], ...] = (
     ("://", re.compile(r"(?:https?|ftp)://[^\s<>\"')\]]+")),
     ("www.", re.compile(r"\bwww\.[^\s<>\"')\]]+")),
     ("@", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
@@ -50,7 +57,7 @@ _EXCLUDED: tuple[tuple[str, re.Pattern], ...] = (
     # a position in degrees and minutes ("57°44’8.47”N"); a latitude alone ("40°N") is a measure
     ("°", re.compile(r"\d{1,3}(?:\.\d+)?°\s*\d{1,2}(?:\.\d+)?['′’]\s*(?:\d{0,2}(?:\.\d+)?[\"″”]?)?\s*[NSEW]\b")),
     ("°", re.compile(r"\d{1,3}(?:\.\d+)?°\s*[NS]\b,?\s*\d{1,3}(?:\.\d+)?°\s*[EW]\b")),  # "50°N 36°E"
-    (".", re.compile(r"(?<![\w.-])[A-Za-z][\w-]+\.(?:py|js|ts|json|html|md|txt|pdf|csv|exe|zip|xml|yaml|toml)\b")),
+    (_FILE_EXTENSION, re.compile(rf"(?<![\w.-])[A-Za-z][\w-]+{_FILE_EXTENSION.pattern}")),
 )
 _DIGIT_CHAIN = re.compile(r"(?<![\w.,])\(?\d{2,5}\)?(?:[ .\-/]\d{2,5}){2,4}(?![\w.,]?\d)")
 # "Twelve of the 9 crew", "three of them": a figure that is a part of a counted whole.
@@ -164,7 +171,10 @@ class _FigureReader:
     def __init__(self, text: str) -> None:
         self.text = text
         spans = sorted(
-            (m.start(), m.end()) for trigger, pattern in _EXCLUDED if trigger in text for m in pattern.finditer(text)
+            (m.start(), m.end())
+            for trigger, pattern in _EXCLUDED
+            if (trigger in text if isinstance(trigger, str) else trigger.search(text))
+            for m in pattern.finditer(text)
         )
         merged: list[tuple[int, int]] = []
         for s, e in spans:  # overlapping spans merged, so one bisect answers "inside?"
@@ -501,7 +511,8 @@ def find_claims(text: str) -> list[Claim]:
     reader = _FigureReader(text)
     claims: list[Claim] = []
     consumed = 0
-    anchors = heapq.merge((m.start() for m in DIGIT_ANCHOR.finditer(text)), (m.start() for m in WORD_ANCHOR.finditer(text)))
+    # two sorted runs: sorting their concatenation merges them in C, cheaper than heapq.merge
+    anchors = sorted([m.start() for m in DIGIT_ANCHOR.finditer(text)] + [m.start() for m in WORD_ANCHOR.finditer(text)])
     for pos in anchors:
         if pos < consumed or reader.is_excluded(pos):
             continue
