@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from .unit_table import CONVERSIONS, UNITS, UnitRecord
+from .unit_record import UnitRecord
+from .unit_table import CONVERSIONS, UNITS
 
 # Units writers use that pint lacks.
 _DEFINITIONS = (
