@@ -59,12 +59,14 @@ def _record(unit: str) -> UnitRecord | None:
     return record
 
 
+@lru_cache(maxsize=4096)
 def canonical(unit: str) -> str:
     """pint's canonical spelling of a unit expression ("km**2" → "kilometer ** 2")."""
     record = _record(unit)
     return record.canonical if record is not None else pint_canonical(unit)
 
 
+@lru_cache(maxsize=4096)
 def dimension(unit: str) -> str:
     """pint's dimensionality in one canonical spelling ("[length] ** 2", "[mass] / [length] ** 3");
     data sizes, which pint counts as dimensionless, are "[information]" so they never compare
@@ -73,6 +75,7 @@ def dimension(unit: str) -> str:
     return record.dimension if record is not None else pint_dimension(unit)
 
 
+@lru_cache(maxsize=4096)
 def base_unit(unit: str) -> str:
     record = _record(unit)
     return record.base_unit if record is not None else pint_base_unit(unit)

@@ -633,7 +633,7 @@ def _is_date_part(reader: _FigureReader, num: Number) -> bool:
         return True
     if L.MONTH_AFTER_RE.match(reader.text[num.end : num.end + 16]):
         return True
-    return bool(L.WEEKDAYS_RE.search(before)) and num.value <= 31
+    return num.value <= 31 and bool(L.WEEKDAYS_RE.search(before))  # the cheap test first
 
 
 def _looks_like_year(num: Number) -> bool:
