@@ -1,6 +1,6 @@
 """Unit arithmetic: canonical spellings, dimensions and conversions.
 
-Answers come from a table generated at build time (`figcheck/unit_table.py`, written by
+Answers come from a table generated at build time (`figcheck/unit_table.json`, written by
 `tools/build_unit_table.py` from pint and checked against it by the test suite), so a run that
 meets only the usual units never imports pint: importing it and building its registry costs
 about half a second, more than checking a typical article. A unit the table lacks is resolved
@@ -11,10 +11,35 @@ same strings and the same floats.
 
 from __future__ import annotations
 
+import json
 from functools import cache, lru_cache
+from pathlib import Path
+from typing import NamedTuple
 
-from .unit_record import UnitRecord
-from .unit_table import CONVERSIONS, UNITS
+
+class UnitRecord(NamedTuple):
+    """One unit of the generated table."""
+
+    canonical: str  # pint's spelling
+    dimension: str  # as dimension() writes it
+    base_unit: str
+    factor: float  # to the base unit: base = factor * value + offset
+    offset: float
+    verified: bool  # its conversions to the table's other units of its kind are in the table
+
+
+_TABLE_FILE = Path(__file__).with_name("unit_table.json")
+
+
+@cache
+def unit_table() -> tuple[dict[str, UnitRecord], dict[tuple[str, str], tuple[float, float] | None]]:
+    """(unit expression → its record, (from, to) → pint's (factor, offset) where that is not
+    factor_from / factor_to, or None where pint refuses). JSON, because it loads in a few
+    milliseconds with or without bytecode caches (as Python source it took 90 ms to compile)."""
+    data = json.loads(_TABLE_FILE.read_text(encoding="utf-8"))
+    records = {unit: UnitRecord._make(fields) for unit, fields in data["units"].items()}
+    conversions = {(a, b): None if factor is None else (factor, offset) for a, b, factor, offset in data["conversions"]}
+    return records, conversions
 
 # Units writers use that pint lacks.
 _DEFINITIONS = (
@@ -53,7 +78,7 @@ def body_radius(body: str) -> str:
 
 
 def _record(unit: str) -> UnitRecord | None:
-    record = UNITS.get(unit)
+    record = unit_table()[0].get(unit)
     if record is None and unit in _body_radii:
         return UnitRecord(unit, f"[{unit}]", unit, 1.0, 0.0, False)
     return record
@@ -96,13 +121,14 @@ def to_base(value: float, unit: str) -> float:
 @lru_cache(maxsize=4096)
 def _linear(unit: str, to: str) -> tuple[float, float]:
     """Conversion as ``y = a·x + b`` (b ≠ 0 only for absolute temperatures)."""
-    source, target = UNITS.get(unit), UNITS.get(to)
+    records, conversions = unit_table()
+    source, target = records.get(unit), records.get(to)
     if source is not None and target is not None:
         if to == source.base_unit:
             return source.factor, source.offset
         pair = (source.canonical, target.canonical)
-        if pair in CONVERSIONS:
-            exact = CONVERSIONS[pair]
+        if pair in conversions:
+            exact = conversions[pair]
             if exact is not None:
                 return exact
         elif source.dimension == target.dimension and source.offset == target.offset == 0.0 and source.verified and target.verified:

@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 from figcheck import units
-from figcheck.unit_table import CONVERSIONS, UNITS
+
+UNITS, CONVERSIONS = units.unit_table()
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,7 +23,7 @@ def _builder():
 
 
 def test_committed_table_is_what_pint_generates():
-    assert (ROOT / "figcheck" / "unit_table.py").read_text(encoding="utf-8") == _builder().render()
+    assert (ROOT / "figcheck" / "unit_table.json").read_text(encoding="utf-8") == _builder().render()
 
 
 def test_table_answers_equal_pint_answers():
