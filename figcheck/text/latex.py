@@ -545,9 +545,8 @@ class _Scanner:
             if unit:
                 prose.put(args[0][0], end, unit)
             return end
-        numbers = [_number(t) for t in (texts if name in ("num", "numrange") else texts[:-1])]
-        if name == "ang":
-            numbers = numbers[:1]
+        # \ang's one argument is its figure; the last argument of the others is their unit.
+        numbers = [_number(t) for t in (texts if name in ("num", "numrange", "ang") else texts[:-1])]
         if any(x is None for x in numbers):
             return end
         if name == "num":
