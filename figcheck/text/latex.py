@@ -24,8 +24,8 @@ import re
 import unicodedata
 from bisect import bisect_right
 
-from . import Document
-from ._prose import Prose, decode_align
+from .document import Document
+from .prose import Prose, decode_align
 
 _SPECIAL = re.compile(r"[\\{}$%&~]")
 _BLANK_LINE = re.compile(r"(?:\r\n?|\n)[ \t]*(?:\r\n?|\n)")
@@ -150,7 +150,7 @@ _LITERAL_UNIT = [
 
 def read_latex(source: str) -> Document:
     prose = Prose(source)
-    _Scanner(prose).run()
+    _LatexReader(prose).run()
     return prose.build("latex")
 
 
@@ -192,7 +192,9 @@ def render_unit(text: str) -> str | None:
     return rendered.strip() or None
 
 
-class _Scanner:
+class _LatexReader:
+    """One left-to-right pass over a LaTeX source, writing its prose into a :class:`Prose`."""
+
     def __init__(self, prose: Prose) -> None:
         self.prose = prose
         self.src = prose.source

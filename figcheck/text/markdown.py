@@ -26,8 +26,8 @@ import re
 import unicodedata
 from bisect import bisect_left
 
-from . import SEPARATOR, Comment, Document
-from ._prose import _URL, Finder, Prose, _masked, _place_separators, decode_align
+from .document import SEPARATOR, Comment, Document
+from .prose import URL, Finder, Prose, decode_align, masked, place_separators
 from .html import BLOCK_TAGS, fill_paragraph_lines, scan_html
 
 _FRONT_MATTER = re.compile(
@@ -108,7 +108,7 @@ def read_markdown(source: str) -> Document:
     if text is not source:
         prose = _restore(source, prose)
     if reader.candidates:
-        prose = _place_separators(prose, reader.candidates)
+        prose = place_separators(prose, reader.candidates)
     comments = tuple(sorted(reader.comments, key=lambda c: (c.start, c.end)))
     return Document(source=source, prose=prose, format="markdown", comments=comments)
 
@@ -625,7 +625,7 @@ class _Reader:
             close = t.find("-->", 4)
             if close >= 0 and not t[close + 3 :].strip():
                 self.comments.append(Comment(start, start + close + 3, t[4:close].strip()))
-                return _masked(t)
+                return masked(t)
         sub = Prose(t)
         hard = scan_html(sub, 0, len(t))
         fill_paragraph_lines(sub, 0, len(t), hard)
@@ -638,21 +638,21 @@ class _Reader:
         if a >= b:
             return ""
         m = _SPECIAL.search(t, a, b)
-        masked: list[tuple[int, int]] = []  # spans of t masked, to find lines left blank
+        masked_spans: list[tuple[int, int]] = []  # spans of t masked, to find lines left blank
         if m is None:
-            prose = _keep(t[a:b], masked, a)
-            if masked and "\n" in prose:
-                prose = _fill_blanked_lines(t, a, prose, masked)
+            prose = _keep(t[a:b], masked_spans, a)
+            if masked_spans and "\n" in prose:
+                prose = _fill_blanked_lines(t, a, prose, masked_spans)
             return prose
         out: list[str] = []
 
         def text_(s: int, e: int) -> None:
             if s < e:
-                out.append(_keep(t[s:e], masked, s))
+                out.append(_keep(t[s:e], masked_spans, s))
 
         def mask(s: int, e: int) -> None:
-            out.append(_masked(t[s:e]))
-            masked.append((s, e))
+            out.append(masked(t[s:e]))
+            masked_spans.append((s, e))
 
         def put(s: int, e: int, decoded: str) -> None:
             before = t[s - 1] if s > 0 else ""
@@ -756,7 +756,7 @@ class _Reader:
                         if e > 0:
                             text_(pos, i)
                             out[index] = " " * length
-                            masked.append((o, o + length))
+                            masked_spans.append((o, o + length))
                             mask(i, e)
                             pos = scan = e
                             if length == 1:
@@ -764,8 +764,8 @@ class _Reader:
             m = _SPECIAL.search(t, scan, b)
         text_(pos, b)
         prose = "".join(out)
-        if masked and "\n" in prose:
-            prose = _fill_blanked_lines(t, a, prose, masked)
+        if masked_spans and "\n" in prose:
+            prose = _fill_blanked_lines(t, a, prose, masked_spans)
         return prose
 
     def _angle(self, t, i, limit, base, finders, out, text_, mask, pos, put) -> int:
@@ -818,25 +818,25 @@ class _Reader:
 def _bare_urls(t: str, a: int, b: int) -> list[tuple[int, int]]:
     if t.find("://", a, b) < 0 and t.find("www.", a, b) < 0:
         return []
-    return [m.span() for m in _URL.finditer(t, a, b)]
+    return [m.span() for m in URL.finditer(t, a, b)]
 
 
 def _mask_gap(gap: str) -> str:
     if not gap.strip(" \n"):
         return gap
-    return _masked(gap)
+    return masked(gap)
 
 
-def _keep(chunk: str, masked: list | None, offset: int) -> str:
+def _keep(chunk: str, masked_spans: list | None, offset: int) -> str:
     """``chunk`` as prose, with bare URLs in it masked."""
     if "://" not in chunk and "www." not in chunk:
         return chunk
     pieces, pos = [], 0
-    for m in _URL.finditer(chunk):
+    for m in URL.finditer(chunk):
         pieces.append(chunk[pos : m.start()])
         pieces.append(" " * (m.end() - m.start()))
-        if masked is not None:
-            masked.append((offset + m.start(), offset + m.end()))
+        if masked_spans is not None:
+            masked_spans.append((offset + m.start(), offset + m.end()))
         pos = m.end()
     pieces.append(chunk[pos:])
     return "".join(pieces)
@@ -944,7 +944,7 @@ def _skip_space(t: str, i: int, limit: int) -> int:
     return i
 
 
-def _fill_blanked_lines(t: str, a: int, prose: str, masked: list[tuple[int, int]]) -> str:
+def _fill_blanked_lines(t: str, a: int, prose: str, masked_spans: list[tuple[int, int]]) -> str:
     """Write SEPARATOR on lines of a paragraph that masking left blank (a line holding only a
     code span, say), so they do not read as a paragraph break; ``prose`` is ``t[a:…]``."""
     end = a + len(prose)
@@ -956,7 +956,7 @@ def _fill_blanked_lines(t: str, a: int, prose: str, masked: list[tuple[int, int]
         return s, (end if e < 0 else e)
 
     blanked: dict[int, int] = {}
-    for s, e in masked:
+    for s, e in masked_spans:
         ls, _ = line_of(s)
         while ls <= e and ls < end:
             le = t.find("\n", ls, end)

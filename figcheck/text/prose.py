@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import re
 
-from . import SEPARATOR, Comment, Document
+from .document import SEPARATOR, Comment, Document
 
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 _WORD_CHAR = re.compile(r"\w")
 # A bare URL, without the punctuation that usually ends the sentence around it.
-_URL = re.compile(r"\b(?:(?:https?|ftp)://|www\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]]")
+URL = re.compile(r"\b(?:(?:https?|ftp)://|www\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]]")
 
 
 class Finder:
@@ -54,7 +54,7 @@ class Prose:
 
     def __init__(self, source: str) -> None:
         self.source = source
-        self.buf: list[str] = list(_masked(source))
+        self.buf: list[str] = list(masked(source))
         self.comments: list[Comment] = []
         self.candidates: list[int] = []
 
@@ -73,14 +73,14 @@ class Prose:
             self.buf[start:end] = chunk
             return
         pos = start
-        for m in _URL.finditer(self.source, start, end):
+        for m in URL.finditer(self.source, start, end):
             self.buf[pos : m.start()] = self.source[pos : m.start()]
             pos = m.end()
         self.buf[pos:end] = self.source[pos:end]
 
     def mask(self, start: int, end: int) -> None:
         if start < end:
-            self.buf[start:end] = _masked(self.source[start:end])
+            self.buf[start:end] = masked(self.source[start:end])
 
     def put(self, start: int, end: int, text: str, align: str = "left") -> bool:
         """Write ``text`` into ``[start, end)``, padded with spaces, newlines left where they are.
@@ -148,12 +148,12 @@ class Prose:
     def build(self, format: str) -> Document:
         prose = "".join(self.buf)
         if self.candidates:
-            prose = _place_separators(prose, self.candidates)
+            prose = place_separators(prose, self.candidates)
         comments = tuple(sorted(self.comments, key=lambda c: (c.start, c.end)))
         return Document(source=self.source, prose=prose, format=format, comments=comments)
 
 
-def _masked(text: str) -> str:
+def masked(text: str) -> str:
     """``text`` with every character but ``\\r`` and ``\\n`` replaced by a space."""
     if "\n" not in text and "\r" not in text:
         return " " * len(text)
@@ -191,7 +191,7 @@ def _last_non_space(text: str, before: int) -> int:
     return -1
 
 
-def _place_separators(prose: str, candidates: list[int]) -> str:
+def place_separators(prose: str, candidates: list[int]) -> str:
     """Write SEPARATOR at one candidate in each gap between prose that has no blank line."""
     chosen: list[int] = []
     done_until = -1
