@@ -25,6 +25,8 @@ import html as _html
 import re
 import unicodedata
 from bisect import bisect_left
+from dataclasses import dataclass
+from enum import IntEnum
 
 from .document import SEPARATOR, Comment, Document
 from .prose import URL, Finder, Prose, decode_align, masked, place_separators
@@ -72,11 +74,34 @@ _ATTRIBUTE = r"(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s\"'=<>`]+|'[^']*
 _OPEN_TAG = r"<[A-Za-z][A-Za-z0-9-]*" + _ATTRIBUTE + r"*\s*/?>"
 _CLOSE_TAG = r"</[A-Za-z][A-Za-z0-9-]*\s*>"
 _HTML_ANY_TAG_LINE = re.compile(r"(?:" + _OPEN_TAG + "|" + _CLOSE_TAG + r")[ \t]*$")
-_HTML_END = {2: "-->", 3: "?>", 4: ">", 5: "]]>"}
 
-QUOTE, ITEM = 0, 1
-PARA, FENCE, ICODE, HTML, TABLE = 1, 2, 3, 4, 5
-INLINE, HTML_OP, ROW = 0, 1, 2
+
+class HtmlBlock(IntEnum):
+    """CommonMark's seven kinds of HTML block, by their start condition."""
+
+    RAW = 1  # <script>, <pre>, <style>, <textarea>
+    COMMENT = 2
+    PROCESSING_INSTRUCTION = 3
+    DECLARATION = 4
+    CDATA = 5
+    BLOCK_TAG = 6  # a tag of a block-level element
+    ANY_TAG = 7  # any other complete tag alone on its line
+
+    @property
+    def ends_at_blank_line(self) -> bool:
+        """Kinds 6 and 7 end at a blank line, the others at their end marker."""
+        return self >= HtmlBlock.BLOCK_TAG
+
+
+_HTML_END = {
+    HtmlBlock.COMMENT: "-->",
+    HtmlBlock.PROCESSING_INSTRUCTION: "?>",
+    HtmlBlock.DECLARATION: ">",
+    HtmlBlock.CDATA: "]]>",
+}
+
+CODE_INDENT = 4  # columns of indentation that make a line indented code
+TAB_STOP = 4
 
 # -- inline ---------------------------------------------------------------------------------------
 _SPECIAL = re.compile(r"[\\`*_\[\]<&~]|!\[")
@@ -102,8 +127,9 @@ def read_markdown(source: str) -> Document:
     text = source
     if "\r" in text or "\0" in text:
         text = text.replace("\r\n", " \n").replace("\r", "\n").replace("\0", "\ufffd")
-    reader = _Reader(text)
-    reader.blocks()
+    blocks = _Blocks(text)
+    blocks.read()
+    reader = _Reader(text, blocks)
     prose = reader.render()
     if text is not source:
         prose = _restore(source, prose)
@@ -132,7 +158,7 @@ def _indent(text: str, i: int, col: int, eol: int) -> tuple[int, int]:
         if c == " ":
             col += 1
         elif c == "\t":
-            col += 4 - col % 4
+            col += TAB_STOP - col % TAB_STOP
         else:
             break
         i += 1
@@ -148,7 +174,7 @@ def _advance(text: str, i: int, col: int, target: int, eol: int) -> tuple[int, i
             col += 1
             i += 1
         elif c == "\t":
-            w = 4 - col % 4
+            w = TAB_STOP - col % TAB_STOP
             if col + w > target:
                 return i, target
             col += w
@@ -158,27 +184,27 @@ def _advance(text: str, i: int, col: int, target: int, eol: int) -> tuple[int, i
     return i, col
 
 
-def _html_start(text: str, j: int, eol: int, in_paragraph: bool) -> int:
-    """CommonMark's HTML block kind (1–7) starting at ``j``, or 0."""
+def _html_start(text: str, j: int, eol: int, in_paragraph: bool) -> HtmlBlock | None:
+    """The kind of HTML block starting at ``j``, if one does."""
     if _HTML_RAW.match(text, j, eol):
-        return 1
+        return HtmlBlock.RAW
     if text.startswith("<!--", j):
-        return 2
+        return HtmlBlock.COMMENT
     if text.startswith("<?", j):
-        return 3
+        return HtmlBlock.PROCESSING_INSTRUCTION
     if text.startswith("<![CDATA[", j):
-        return 5
+        return HtmlBlock.CDATA
     if text.startswith("<!", j) and j + 2 < eol and text[j + 2].isascii() and text[j + 2].isalpha():
-        return 4
+        return HtmlBlock.DECLARATION
     if _HTML_BLOCK_TAG.match(text, j, eol):
-        return 6
+        return HtmlBlock.BLOCK_TAG
     if not in_paragraph and _HTML_ANY_TAG_LINE.match(text, j, eol):
-        return 7
-    return 0
+        return HtmlBlock.ANY_TAG
+    return None
 
 
-def _html_ends(text: str, kind: int, start: int, eol: int) -> bool:
-    if kind == 1:
+def _html_ends(text: str, kind: HtmlBlock, start: int, eol: int) -> bool:
+    if kind == HtmlBlock.RAW:
         return _HTML_RAW_END.search(text, start, eol) is not None
     return text.find(_HTML_END[kind], start, eol) >= 0
 
@@ -196,7 +222,7 @@ def _interrupts(text: str, j: int, eol: int, lazy: bool = False) -> bool:
     if c == "`" or c == "~":
         return _FENCE_OPEN.match(text, j, eol) is not None
     if c == "<":
-        return _html_start(text, j, eol, not lazy) != 0
+        return _html_start(text, j, eol, not lazy) is not None
     if c in "-*_" and _THEMATIC.match(text, j, eol):
         return True
     if c in "-+*" or "0" <= c <= "9":
@@ -268,326 +294,440 @@ class _Backticks:
         return -1
 
 
-class _Reader:
+class Leaf(IntEnum):
+    """The leaf block a line may continue (CommonMark's open leaf), or none."""
+
+    NONE = 0
+    PARAGRAPH = 1
+    FENCED_CODE = 2
+    INDENTED_CODE = 3
+    HTML = 4
+    TABLE = 5
+
+
+class RegionKind(IntEnum):
+    """How pass 2 reads a region of the source."""
+
+    INLINE = 0  # a paragraph or heading: inline Markdown
+    HTML = 1  # an HTML block: the HTML reader
+    TABLE_ROW = 2  # a table row: inline Markdown per cell
+
+
+@dataclass(slots=True)
+class _Region:
+    """A span of the source read in pass 2; pass 1 extends ``end`` line by line.
+
+    ``masks`` are the container prefixes (``"> "``) of its lines after the first, masked
+    before the region is read.
+    """
+
+    kind: RegionKind
+    start: int
+    end: int
+    masks: list[tuple[int, int]] | None = None
+
+
+@dataclass(slots=True)
+class _Container:
+    """An open block quote or list item."""
+
+    quote: bool
+    width: int = 0  # a list item: the columns its content is indented by
+    fresh: bool = False  # a list item begun on a blank line, still without content
+
+
+def _after_quote_marker(text: str, i: int, col: int, eol: int) -> tuple[int, int]:
+    """After a ``>`` (``i`` and ``col`` just past it): its one optional space is part of it."""
+    if i < eol and text[i] == " ":
+        return i + 1, col + 1
+    if i < eol and text[i] == "\t":
+        return _advance(text, i, col, col + 1, eol)
+    return i, col
+
+
+def _atx_content(text: str, start: int, eol: int) -> tuple[int, int]:
+    """The content of an ATX heading whose ``#`` run ends at ``start``: without its closing
+    ``#`` run and the spaces around it."""
+    cs, _ = _indent(text, start, 0, eol)
+    ce = eol
+    while ce > cs and text[ce - 1] in " \t":
+        ce -= 1
+    k = ce
+    while k > cs and text[k - 1] == "#":
+        k -= 1
+    if k == cs or text[k - 1] in " \t":
+        ce = k
+        while ce > cs and text[ce - 1] in " \t":
+            ce -= 1
+    return cs, ce
+
+
+class _Blocks:
+    """Pass 1: CommonMark's line-by-line container/leaf algorithm over the whole text.
+
+    Leaves ``regions`` (what pass 2 reads, in order), ``definitions`` (link reference labels)
+    and ``candidates`` (separator positions: where a block starts right after another).
+    """
+
     def __init__(self, text: str) -> None:
         self.text = text
-        # (kind, start, end, masks): regions read as inline Markdown, HTML or a table row, in
-        # order; ``masks`` are container prefixes ("> ") inside a region, masked before reading.
-        self.ops: list[list] = []
+        self.regions: list[_Region] = []
         self.candidates: list[int] = []
-        self.comments: list[Comment] = []
         self.definitions: set[str] = set()
+        self.containers: list[_Container] = []
+        self.leaf = Leaf.NONE
+        self.para: _Region | None = None  # the open paragraph, while leaf is PARAGRAPH
+        self.para_last = (0, 0)  # content start and end of the paragraph's last line
+        self.fence_char, self.fence_len = "`", 0
+        self.html_kind = HtmlBlock.RAW
+        self.html_region: _Region | None = None  # the open HTML block, while leaf is HTML
+        self.prev_blank = True  # the previous line was blank (or began the document)
 
-    # -- pass 1: blocks -----------------------------------------------------------------------
-    def blocks(self) -> None:  # noqa: C901 - one state machine, kept in one place for speed
+    def read(self) -> None:
         text = self.text
         n = len(text)
-        ops = self.ops
-        cand = self.candidates.append
-        # [QUOTE, 0, False] or [ITEM, content width, started empty and still without content]
-        containers: list[list] = []
-        leaf = 0
-        leaf_depth = 0
-        para: list | None = None
-        para_last = (0, 0)  # content start and end of the paragraph's last line
-        fence_char, fence_len = "`", 0
-        html_kind = 0
-        html_op: list | None = None
-        prev_blank = True
         m = _FRONT_MATTER.match(text)
         pos = m.end() if m else 0
-
+        no_leaf, paragraph = Leaf.NONE, Leaf.PARAGRAPH  # (an enum member's lookup is slow)
+        containers = self.containers  # changed in place only
         while pos < n:
-            # -- the fast path: top-level paragraph text and blank lines, many lines at once.
-            if not containers and (leaf == 0 or leaf == PARA):
+            # The fast path: top-level paragraph text and blank lines, many lines at once.
+            if not containers and (self.leaf == no_leaf or self.leaf == paragraph):
                 e = _PLAIN_RUN.match(text, pos).end()
                 if e > pos:
-                    last = max(pos, text.rfind("\n", pos, e - 1) + 1)
-                    last_blank = text[last : e - 1].strip(" \t") == ""
-                    if leaf == PARA and para is not None and not para[3]:
-                        para[2] = e - 1
-                    else:
-                        para = [INLINE, pos, e - 1, None]
-                        ops.append(para)
-                    if last_blank:
-                        leaf, para = 0, None
-                    else:
-                        leaf, leaf_depth = PARA, 0
-                        para_last = (last, e - 1)
-                    prev_blank = last_blank
+                    self._plain_run(pos, e)
                     pos = e
                     continue
+            pos = self._line(pos)
 
-            eol = text.find("\n", pos)
-            if eol < 0:
-                eol = n
-            nxt = eol + 1
+    def _plain_run(self, pos: int, e: int) -> None:
+        """Take the lines ``text[pos:e]``, paragraph text and blank lines at the top level."""
+        text = self.text
+        last = max(pos, text.rfind("\n", pos, e - 1) + 1)
+        last_blank = text[last : e - 1].strip(" \t") == ""
+        para = self.para
+        if self.leaf == Leaf.PARAGRAPH and para is not None and not para.masks:
+            para.end = e - 1
+        else:
+            para = _Region(RegionKind.INLINE, pos, e - 1)
+            self.regions.append(para)
+        if last_blank:
+            self.leaf, self.para = Leaf.NONE, None
+        else:
+            self.leaf, self.para, self.para_last = Leaf.PARAGRAPH, para, (last, e - 1)
+        self.prev_blank = last_blank
 
-            # -- 1. which open containers does this line continue?
-            i, col = pos, 0
-            matched = 0
-            depth = len(containers)
-            j = -1  # the first non-space at or after i, while i has not passed it
-            while matched < depth:
-                kind, width, fresh = containers[matched]
-                if j < i:
-                    j, jcol = _indent(text, i, col, eol)
-                if kind == QUOTE:
-                    if jcol - col <= 3 and j < eol and text[j] == ">":
-                        i, col = j + 1, jcol + 1
-                        if i < eol and text[i] == " ":
-                            i, col = i + 1, col + 1
-                        elif i < eol and text[i] == "\t":
-                            i, col = _advance(text, i, col, col + 1, eol)
-                        matched += 1
-                        continue
-                    break
-                if j >= eol:
-                    if fresh:
-                        break  # an item can begin with at most one blank line
-                    matched += 1  # a blank line continues a list item
-                    continue
-                if jcol - col >= width:
-                    i, col = _advance(text, i, col, col + width, eol)
-                    containers[matched][2] = False
+    def _line(self, pos: int) -> int:
+        """Read the line at ``pos``; the offset to read from next."""
+        text = self.text
+        eol = text.find("\n", pos)
+        if eol < 0:
+            eol = len(text)
+        if self.containers:
+            i, col, matched = self._continue_containers(pos, eol)
+        else:
+            i, col, matched = pos, 0, 0
+        j, jcol = _indent(text, i, col, eol)
+        blank = j >= eol
+        indent = jcol - col
+        if matched == len(self.containers):
+            proceed = _CONTINUE_LEAF.get(self.leaf)
+            if proceed is not None:
+                after = proceed(self, pos, i, j, eol, indent, blank)
+                if after >= 0:
+                    return after
+                self.leaf, self.para = Leaf.NONE, None
+        elif self._lazy_continuation(pos, j, eol, indent, blank):
+            return eol + 1
+        else:
+            del self.containers[matched:]
+            self.leaf, self.para = Leaf.NONE, None  # it was open inside them
+        return self._open_blocks(i, col, eol, blank)
+
+    def _continue_containers(self, pos: int, eol: int) -> tuple[int, int, int]:
+        """How many open containers the line continues, and the offset and column after
+        their markers and indentation."""
+        text = self.text
+        i, col, matched = pos, 0, 0
+        j, jcol = -1, 0  # the first non-space at or after i, while i has not passed it
+        for container in self.containers:
+            if j < i:
+                j, jcol = _indent(text, i, col, eol)
+            if container.quote:
+                if jcol - col < CODE_INDENT and j < eol and text[j] == ">":
+                    i, col = _after_quote_marker(text, j + 1, jcol + 1, eol)
                     matched += 1
                     continue
                 break
+            if j >= eol:
+                if container.fresh:
+                    break  # an item can begin with at most one blank line
+                matched += 1  # a blank line continues a list item
+                continue
+            if jcol - col >= container.width:
+                i, col = _advance(text, i, col, col + container.width, eol)
+                container.fresh = False
+                matched += 1
+                continue
+            break
+        return i, col, matched
+
+    def _continue_fence(self, pos: int, i: int, j: int, eol: int, indent: int, blank: bool) -> int:
+        text = self.text
+        self.prev_blank = False
+        if not self.containers:
+            # Top level: jump straight to the closing fence (or the end).
+            closing = _FENCE_CLOSE[self.fence_char]
+            close = closing.search(text, pos)
+            while close is not None and len(close.group(1)) < self.fence_len:
+                close = closing.search(text, close.end())
+            self.leaf = Leaf.NONE
+            return len(text) if close is None else close.end() + 1
+        if indent < CODE_INDENT and not blank and text[j] == self.fence_char:
+            close = _FENCE_CLOSE_AT[self.fence_char].match(text, j, eol)
+            if close is not None and len(close.group(1)) >= self.fence_len:
+                self.leaf = Leaf.NONE
+        return eol + 1
+
+    def _continue_indented_code(self, pos: int, i: int, j: int, eol: int, indent: int,
+                                blank: bool) -> int:
+        if blank or indent >= CODE_INDENT:
+            self.prev_blank = blank
+            return eol + 1
+        return -1
+
+    def _continue_html(self, pos: int, i: int, j: int, eol: int, indent: int, blank: bool) -> int:
+        if self.html_kind.ends_at_blank_line:
+            if blank:
+                return -1
+        elif _html_ends(self.text, self.html_kind, i, eol):
+            self.leaf = Leaf.NONE  # after this line, which is part of the block
+        self._extend(self.html_region, pos, i, eol)
+        self.prev_blank = False
+        return eol + 1
+
+    def _continue_table(self, pos: int, i: int, j: int, eol: int, indent: int, blank: bool) -> int:
+        if blank or (indent < CODE_INDENT and _interrupts(self.text, j, eol)):
+            return -1
+        self.regions.append(_Region(RegionKind.TABLE_ROW, j, eol))
+        self.prev_blank = False
+        return eol + 1
+
+    def _continue_paragraph(self, pos: int, i: int, j: int, eol: int, indent: int,
+                            blank: bool) -> int:
+        """A line after a paragraph line: a setext underline, a table's delimiter row, a
+        continuation line, or (-1) a blank line or the start of another block."""
+        text = self.text
+        if blank:
+            return -1
+        if indent < CODE_INDENT and text[j] in "=-" and _SETEXT.match(text, j, eol):
+            # The paragraph was a heading; its underline is masked.
+            self.leaf, self.para = Leaf.NONE, None
+        elif indent < CODE_INDENT and text[j] in "|:-" and self._table(j, eol):
+            self.leaf, self.para = Leaf.TABLE, None
+        elif indent >= CODE_INDENT or not _interrupts(text, j, eol):
+            self._extend(self.para, pos, j, eol)
+            self.para_last = (j, eol)
+        else:
+            return -1
+        self.prev_blank = False
+        return eol + 1
+
+    def _lazy_continuation(self, pos: int, j: int, eol: int, indent: int, blank: bool) -> bool:
+        """Whether a line that does not continue every open container continues the open
+        paragraph all the same (CommonMark's lazy continuation line)."""
+        if self.leaf != Leaf.PARAGRAPH or blank:
+            return False
+        if indent < CODE_INDENT and _interrupts(self.text, j, eol, True):
+            return False
+        self._extend(self.para, pos, j, eol)
+        self.para_last = (j, eol)
+        self.prev_blank = False
+        return True
+
+    def _open_blocks(self, i: int, col: int, eol: int, blank: bool) -> int:
+        """Open the line's new containers, then at most one leaf; the offset to read from next."""
+        text = self.text
+        resume = -1
+        no_break = ""  # marker characters that do not make a thematic break on this line
+        while True:
             j, jcol = _indent(text, i, col, eol)
-            blank = j >= eol
-            indent = jcol - col
-
-            # -- 2. does the open leaf block take the line?
-            if matched == depth:
-                if leaf == FENCE:
-                    if not depth:
-                        # Top level: jump straight to the closing fence (or the end).
-                        close = _FENCE_CLOSE[fence_char].search(text, pos)
-                        while close is not None and len(close.group(1)) < fence_len:
-                            close = _FENCE_CLOSE[fence_char].search(text, close.end())
-                        pos = n if close is None else close.end() + 1
-                        leaf, prev_blank = 0, False
-                        continue
-                    if indent <= 3 and not blank and text[j] == fence_char:
-                        close = _FENCE_CLOSE_AT[fence_char].match(text, j, eol)
-                        if close is not None and len(close.group(1)) >= fence_len:
-                            leaf = 0
-                    prev_blank, pos = False, nxt
-                    continue
-                if leaf == ICODE:
-                    if blank or indent >= 4:
-                        prev_blank, pos = blank, nxt
-                        continue
-                    leaf = 0
-                elif leaf == HTML:
-                    if html_kind >= 6:
-                        if not blank:
-                            self._extend(html_op, pos, i, eol)
-                            prev_blank, pos = False, nxt
-                            continue
-                        leaf = 0
-                    else:
-                        self._extend(html_op, pos, i, eol)
-                        if _html_ends(text, html_kind, i, eol):
-                            leaf = 0
-                        prev_blank, pos = False, nxt
-                        continue
-                elif leaf == TABLE:
-                    if not blank and (indent >= 4 or not _interrupts(text, j, eol)):
-                        ops.append([ROW, j, eol, None])
-                        prev_blank, pos = False, nxt
-                        continue
-                    leaf = 0
-                elif leaf == PARA:
-                    if blank:
-                        leaf, para = 0, None
-                    elif indent <= 3 and text[j] in "=-" and _SETEXT.match(text, j, eol):
-                        leaf, para = 0, None  # the paragraph was a heading; its underline is masked
-                        prev_blank, pos = False, nxt
-                        continue
-                    elif indent <= 3 and text[j] in "|:-" and self._table(para, para_last, j, eol):
-                        leaf, leaf_depth, para = TABLE, depth, None
-                        prev_blank, pos = False, nxt
-                        continue
-                    elif indent >= 4 or not _interrupts(text, j, eol):
-                        self._extend(para, pos, j, eol)
-                        para_last = (j, eol)
-                        prev_blank, pos = False, nxt
-                        continue
-                    else:
-                        leaf, para = 0, None
-            else:
-                lazy = leaf == PARA and not blank
-                if lazy and (indent >= 4 or not _interrupts(text, j, eol, True)):
-                    self._extend(para, pos, j, eol)  # a lazy continuation line
-                    para_last = (j, eol)
-                    prev_blank, pos = False, nxt
-                    continue
-                del containers[matched:]
-                if leaf and leaf_depth > matched:
-                    leaf, para = 0, None
-
-            # -- 3. new blocks: containers first, then one leaf.
-            if leaf == ICODE or leaf == FENCE or leaf == HTML or leaf == TABLE:
-                leaf = 0
-            para = None if leaf != PARA else para
-            jump = -1
-            no_break = ""  # marker characters that do not make a thematic break on this line
-            while True:
-                j, jcol = _indent(text, i, col, eol)
-                if j >= eol:
-                    leaf = 0
-                    break
-                if not prev_blank:
-                    cand(j)
-                if jcol - col >= 4:
-                    leaf, leaf_depth = ICODE, len(containers)
-                    break
-                c = text[j]
-                if c == ">":
-                    containers.append([QUOTE, 0, False])
-                    i, col = j + 1, jcol + 1
-                    if i < eol and text[i] == " ":
-                        i, col = i + 1, col + 1
-                    elif i < eol and text[i] == "\t":
-                        i, col = _advance(text, i, col, col + 1, eol)
-                    prev_blank = True  # no separator needed again inside the same marker run
-                    continue
-                if c in "-*_" and c not in no_break:
-                    if _THEMATIC.match(text, j, eol):
-                        leaf = 0
-                        break
-                    no_break += c  # nor does any later run of it on this line (nested items)
-                if c in "-+*" or "0" <= c <= "9":
-                    lm = _LIST_MARKER.match(text, j, eol)
-                    if lm is not None:
-                        mend = lm.end()
-                        mcol = jcol + (mend - j)
-                        k, kcol = _indent(text, mend, mcol, eol)
-                        fresh = k >= eol
-                        if fresh or kcol - mcol >= 5:
-                            width = mcol - col + 1
-                            i, col = _advance(text, mend, mcol, mcol + 1, eol)
-                        else:
-                            width = kcol - col
-                            i, col = k, kcol
-                        containers.append([ITEM, width, fresh])
-                        prev_blank = True
-                        continue
-                if c == "#":
-                    hm = _ATX.match(text, j, eol)
-                    if hm is not None:
-                        cs, _ = _indent(text, hm.end(), 0, eol)
-                        ce = eol
-                        while ce > cs and text[ce - 1] in " \t":
-                            ce -= 1
-                        k = ce
-                        while k > cs and text[k - 1] == "#":
-                            k -= 1
-                        if k == cs or text[k - 1] in " \t":
-                            ce = k
-                            while ce > cs and text[ce - 1] in " \t":
-                                ce -= 1
-                        if ce > cs:
-                            ops.append([INLINE, cs, ce, None])
-                        leaf = 0
-                        break
-                if c == "`" or c == "~":
-                    fm = _FENCE_OPEN.match(text, j, eol)
-                    if fm is not None:
-                        leaf, leaf_depth = FENCE, len(containers)
-                        fence_char, fence_len = c, fm.end() - fm.start()
-                        break
-                if c == "<":
-                    kind = _html_start(text, j, eol, False)
-                    if kind:
-                        html_op = [HTML_OP, j, eol, None]
-                        ops.append(html_op)
-                        html_kind = kind
-                        leaf, leaf_depth = HTML, len(containers)
-                        start = j + 2
-                        if kind <= 5 and _html_ends(text, kind, start, eol):
-                            leaf = 0
-                        elif not containers:
-                            # Top level: the block ends at its end marker or a blank line.
-                            if kind <= 5:
-                                if kind == 1:
-                                    em = _HTML_RAW_END.search(text, start)
-                                    stop = em.end() if em else n
-                                else:
-                                    stop = text.find(_HTML_END[kind], start)
-                                    stop = n if stop < 0 else stop + len(_HTML_END[kind])
-                                end = text.find("\n", stop)
-                            else:
-                                bm = _BLANK_AHEAD.search(text, eol)
-                                end = bm.start() if bm else n
-                            end = n if end < 0 else end
-                            html_op[2] = end
-                            jump = end + 1
-                            leaf = 0
-                        break
-                if c == "[" and leaf != PARA:
-                    dm = _LINK_DEF.match(text, j, n if not containers else eol)
-                    if dm is not None and dm.group(1).strip():
-                        self.definitions.add(_label(dm.group(1)))
-                        leaf = 0
-                        if dm.end() > nxt:
-                            jump = dm.end()
-                        break
-                para = [INLINE, j, eol, None]
-                ops.append(para)
-                para_last = (j, eol)
-                leaf, leaf_depth = PARA, len(containers)
+            if j >= eol:
                 break
-            prev_blank = blank
-            pos = jump if jump > nxt else nxt
+            if not self.prev_blank:
+                self.candidates.append(j)
+            if jcol - col >= CODE_INDENT:
+                self.leaf = Leaf.INDENTED_CODE
+                break
+            c = text[j]
+            if c in "-*_" and c not in no_break:
+                if _THEMATIC.match(text, j, eol):
+                    break
+                no_break += c  # nor does any later run of it on this line (nested items)
+            opened = None
+            if c == ">" or c in "-+*" or "0" <= c <= "9":
+                opened = self._open_container(c, j, jcol, col, eol)
+            if opened is None:
+                resume = self._open_leaf(c, j, eol)
+                break
+            i, col = opened
+            self.prev_blank = True  # no separator needed again inside the same marker run
+        self.prev_blank = blank
+        return resume if resume > eol else eol + 1
 
-    def _extend(self, op: list, line_start: int, content: int, eol: int) -> None:
+    def _open_container(self, c: str, j: int, jcol: int, col: int, eol: int) -> tuple[int, int] | None:
+        """Open the block quote or list item whose marker (``>``, a bullet or a digit) is at
+        ``j``; the offset and column of its content, or None when no container starts there."""
+        text = self.text
+        if c == ">":
+            self.containers.append(_Container(quote=True))
+            return _after_quote_marker(text, j + 1, jcol + 1, eol)
+        lm = _LIST_MARKER.match(text, j, eol)
+        if lm is None:
+            return None
+        mend = lm.end()
+        mcol = jcol + (mend - j)
+        k, kcol = _indent(text, mend, mcol, eol)
+        fresh = k >= eol
+        if fresh or kcol - mcol > CODE_INDENT:
+            # Empty, or indented code inside the item: its content starts a column after the marker.
+            width = mcol - col + 1
+            i, col = _advance(text, mend, mcol, mcol + 1, eol)
+        else:
+            width = kcol - col
+            i, col = k, kcol
+        self.containers.append(_Container(quote=False, width=width, fresh=fresh))
+        return i, col
+
+    def _open_leaf(self, c: str, j: int, eol: int) -> int:
+        """Open the leaf block starting at ``j``: a heading, fence, HTML block, link reference
+        definition or paragraph; the offset to read from next, or -1 for the next line."""
+        text = self.text
+        if c == "#":
+            hm = _ATX.match(text, j, eol)
+            if hm is not None:
+                cs, ce = _atx_content(text, hm.end(), eol)
+                if ce > cs:
+                    self.regions.append(_Region(RegionKind.INLINE, cs, ce))
+                return -1
+        if c == "`" or c == "~":
+            fm = _FENCE_OPEN.match(text, j, eol)
+            if fm is not None:
+                self.leaf = Leaf.FENCED_CODE
+                self.fence_char, self.fence_len = c, fm.end() - fm.start()
+                return -1
+        if c == "<":
+            kind = _html_start(text, j, eol, False)
+            if kind is not None:
+                return self._open_html(kind, j, eol)
+        if c == "[":
+            dm = _LINK_DEF.match(text, j, eol if self.containers else len(text))
+            if dm is not None and dm.group(1).strip():
+                self.definitions.add(_label(dm.group(1)))
+                return dm.end()
+        para = _Region(RegionKind.INLINE, j, eol)
+        self.regions.append(para)
+        self.leaf, self.para, self.para_last = Leaf.PARAGRAPH, para, (j, eol)
+        return -1
+
+    def _open_html(self, kind: HtmlBlock, j: int, eol: int) -> int:
+        text = self.text
+        region = _Region(RegionKind.HTML, j, eol)
+        self.regions.append(region)
+        self.html_kind, self.html_region, self.leaf = kind, region, Leaf.HTML
+        start = j + 2  # the end marker is looked for from here: "<!-->" is a whole comment
+        if not kind.ends_at_blank_line and _html_ends(text, kind, start, eol):
+            self.leaf = Leaf.NONE
+            return -1
+        if self.containers:
+            return -1
+        # Top level: the block ends at its end marker or a blank line.
+        if kind.ends_at_blank_line:
+            bm = _BLANK_AHEAD.search(text, eol)
+            end = bm.start() if bm else len(text)
+        else:
+            if kind == HtmlBlock.RAW:
+                em = _HTML_RAW_END.search(text, start)
+                stop = em.end() if em else len(text)
+            else:
+                stop = text.find(_HTML_END[kind], start)
+                stop = len(text) if stop < 0 else stop + len(_HTML_END[kind])
+            end = text.find("\n", stop)
+        end = len(text) if end < 0 else end
+        region.end = end
+        self.leaf = Leaf.NONE
+        return end + 1
+
+    def _extend(self, region: _Region, line_start: int, content: int, eol: int) -> None:
         """Add a line to a paragraph or HTML block; a container prefix on it is masked."""
         if content > line_start and self.text[line_start:content].strip():
-            if op[3] is None:
-                op[3] = []
-            op[3].append((line_start, content))
-        op[2] = eol
+            if region.masks is None:
+                region.masks = []
+            region.masks.append((line_start, content))
+        region.end = eol
 
-    def _table(self, para: list | None, last: tuple[int, int], j: int, eol: int) -> bool:
+    def _table(self, j: int, eol: int) -> bool:
         """If the line at ``j`` is a delimiter row matching the paragraph's last line, make that
         line a table header (the lines above stay a paragraph)."""
+        para = self.para
         if para is None or _DELIMITER_ROW.match(self.text, j, eol) is None:
             return False
         text = self.text
-        hs, he = last
+        hs, he = self.para_last
         pipes = _row_pipes(text, hs, he)
         if not pipes and "|" not in text[j:eol]:
             return False
         if _cell_count(text, hs, he, pipes) != len(_DELIMITER_CELL.findall(text, j, eol)):
             return False
-        if hs <= para[1]:
-            if self.ops and self.ops[-1] is para:
-                self.ops.pop()
+        if hs <= para.start:
+            if self.regions and self.regions[-1] is para:
+                self.regions.pop()
         else:
             line_start = text.rfind("\n", 0, hs)
-            para[2] = line_start
-            if para[3]:
-                para[3] = [(a, b) for a, b in para[3] if a < line_start]
-        self.ops.append([ROW, hs, he, None])
+            para.end = line_start
+            if para.masks:
+                para.masks = [(a, b) for a, b in para.masks if a < line_start]
+        self.regions.append(_Region(RegionKind.TABLE_ROW, hs, he))
         return True
+
+
+# How an open leaf block takes the next line: the offset to read from next, or -1 when the
+# leaf ends before it (and the line opens blocks of its own).
+_CONTINUE_LEAF = {
+    Leaf.PARAGRAPH: _Blocks._continue_paragraph,
+    Leaf.FENCED_CODE: _Blocks._continue_fence,
+    Leaf.INDENTED_CODE: _Blocks._continue_indented_code,
+    Leaf.HTML: _Blocks._continue_html,
+    Leaf.TABLE: _Blocks._continue_table,
+}
+
+
+class _Reader:
+    """Pass 2: the prose of each region pass 1 found, and the comments in them."""
+
+    def __init__(self, text: str, blocks: _Blocks) -> None:
+        self.text = text
+        self.regions = blocks.regions
+        self.definitions = blocks.definitions
+        self.candidates = blocks.candidates
+        self.comments: list[Comment] = []
 
     # -- pass 2: inline -------------------------------------------------------------------------
     def render(self) -> str:
         text = self.text
         out: list[str] = []
         prev = 0
-        for kind, start, end, masks in self.ops:
+        for region in self.regions:
+            start, end = region.start, region.end
             if start < prev or end <= start:
                 continue
             out.append(_mask_gap(text[prev:start]))
-            if kind == INLINE:
-                out.append(self._region(start, end, masks))
-            elif kind == ROW:
+            if region.kind == RegionKind.INLINE:
+                out.append(self._region(start, end, region.masks))
+            elif region.kind == RegionKind.TABLE_ROW:
                 out.append(self._row(start, end))
             else:
-                out.append(self._html(start, end, masks))
+                out.append(self._html(start, end, region.masks))
             prev = end
         out.append(_mask_gap(text[prev:]))
         return "".join(out)
