@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 from .document import SEPARATOR, Comment, Document
-from .prose import URL, Finder, Prose, decode_align, masked, place_separators
+from .prose import Finder, Prose, decode_align, find_urls, masked, place_separators
 from .html import BLOCK_TAGS, fill_paragraph_lines, scan_html
 
 _FRONT_MATTER = re.compile(
@@ -773,192 +773,244 @@ class _Reader:
         self.candidates.extend(p + start for p in sub.candidates)
         return "".join(sub.buf)
 
-    def _inline(self, t: str, a: int, b: int, base: int) -> str:  # noqa: C901
+    def _inline(self, t: str, a: int, b: int, base: int) -> str:
         """Prose for ``t[a:b]`` read as inline Markdown (``base`` maps ``t`` to the source)."""
         if a >= b:
             return ""
         m = _SPECIAL.search(t, a, b)
-        masked_spans: list[tuple[int, int]] = []  # spans of t masked, to find lines left blank
         if m is None:
+            masked_spans: list[tuple[int, int]] = []
             prose = _keep(t[a:b], masked_spans, a)
             if masked_spans and "\n" in prose:
                 prose = _fill_blanked_lines(t, a, prose, masked_spans)
             return prose
-        out: list[str] = []
+        return _Inline(self, t, a, b, base).read(m)
 
-        def text_(s: int, e: int) -> None:
-            if s < e:
-                out.append(_keep(t[s:e], masked_spans, s))
 
-        def mask(s: int, e: int) -> None:
-            out.append(masked(t[s:e]))
-            masked_spans.append((s, e))
+class _Inline:
+    """Pass 2 for one region: ``t[a:b]`` read left to right, from one markup character
+    (``_SPECIAL``) to the next, into pieces of prose of the exact length they replace."""
 
-        def put(s: int, e: int, decoded: str) -> None:
-            before = t[s - 1] if s > 0 else ""
-            after = t[e] if e < len(t) else ""
-            if decoded in ("\n", "\r", "\r\n"):
-                decoded = " "
-            width = e - s
-            if len(decoded) > width:
-                mask(s, e)
-            elif decode_align(before, after, decoded) == "right":
-                out.append(" " * (width - len(decoded)) + decoded)
-            else:
-                out.append(decoded + " " * (width - len(decoded)))
+    __slots__ = ("reader", "t", "a", "b", "base", "out", "masked_spans", "pos", "scan", "limit",
+                 "openers", "barrier", "ticks", "finders")
 
-        pos = scan = a
-        limit = -1  # end of the paragraph the scan is in
-        openers: list[tuple[int, int, int]] = []  # "[" or "![": (offset, length, index in out)
-        barrier = -1  # "[" before this offset can no longer open a link (links do not nest)
-        ticks: _Backticks | None = None
-        finders: dict[str, Finder] = {}
-        definitions = self.definitions
+    def __init__(self, reader: _Reader, t: str, a: int, b: int, base: int) -> None:
+        self.reader = reader
+        self.t, self.a, self.b, self.base = t, a, b, base
+        self.out: list[str] = []
+        self.masked_spans: list[tuple[int, int]] = []  # spans of t masked, to find lines left blank
+        self.pos = a  # t[a:pos] is written to out
+        self.scan = a  # where the search for the next markup character resumes
+        self.limit = -1  # the end of the paragraph the scan is in
+        self.openers: list[tuple[int, int, int]] = []  # "[" or "![": (offset, length, index in out)
+        self.barrier = -1  # "[" before this offset can no longer open a link (links do not nest)
+        self.ticks: _Backticks | None = None
+        self.finders: dict[str, Finder] = {}
+
+    def read(self, m: re.Match[str]) -> str:
+        t, b = self.t, self.b
         # Bare URLs are read as a whole, so markup characters in them (``_``, ``*``, ``[``,
         # ``&``) never split them into pieces of prose.
-        urls = _bare_urls(t, a, b)
+        urls = _bare_urls(t, self.a, b)
         u = 0
         while m is not None:
             i = m.start()
             if u < len(urls):
-                while u < len(urls) and urls[u][0] < scan:
+                while u < len(urls) and urls[u][0] < self.scan:
                     u += 1
                 if u < len(urls) and urls[u][0] <= i:
                     us, ue = urls[u]
                     u += 1
-                    text_(pos, us)
-                    mask(us, ue)
-                    pos = scan = ue
-                    m = _SPECIAL.search(t, scan, b)
+                    self.text(self.pos, us)
+                    self.mask(us, ue)
+                    self.pos = self.scan = ue
+                    m = _SPECIAL.search(t, ue, b)
                     continue
-            if i >= limit:
+            if i >= self.limit:
                 bm = _BLANK_AHEAD.search(t, i, b)
-                limit = bm.start() if bm else b
-                openers.clear()
-            c = t[i]
-            if c == "`":
-                run_end = _RUN["`"].match(t, i, b).end()
-                if ticks is None:
-                    ticks = _Backticks(t, a, b)
-                close = ticks.closer(run_end, run_end - i, limit)
-                if close < 0:
-                    scan = run_end  # literal backticks
-                else:
-                    text_(pos, i)
-                    mask(i, close + run_end - i)
-                    pos = scan = close + run_end - i
-            elif c == "\\":
-                nc = t[i + 1] if i + 1 < b else ""
-                if nc in _PUNCT:
-                    text_(pos, i)
-                    put(i, i + 2, nc)
-                    pos = scan = i + 2
-                elif nc == "\n" and i + 1 < limit:
-                    text_(pos, i)
-                    mask(i, i + 1)  # a hard line break
-                    pos = scan = i + 1
-                else:
-                    scan = i + 1
-            elif c == "&":
-                em = _ENTITY.match(t, i, b)
-                decoded = _html.unescape(em.group()) if em else None
-                if em and decoded != em.group():
-                    text_(pos, i)
-                    put(i, em.end(), decoded)
-                    pos = scan = em.end()
-                else:
-                    scan = i + 1
-            elif c == "*" or c == "_" or c == "~":
-                e = _RUN[c].match(t, i, b).end()
-                if (c != "~" or e - i == 2) and _delimiter(t, i, e, a, b, c):
-                    text_(pos, i)
-                    mask(i, e)
-                    pos = e
-                scan = e
-            elif c == "<":
-                e = self._angle(t, i, limit, base, finders, out, text_, mask, pos, put)
-                if e > 0:
-                    pos = scan = e
-                else:
-                    scan = i + 1
-            elif c == "[" or c == "!":
-                length = 1 if c == "[" else 2
-                text_(pos, i)
-                out.append(t[i : i + length])
-                openers.append((i, length, len(out) - 1))
-                pos = scan = i + length
-            else:  # "]"
-                scan = i + 1
-                if openers:
-                    o, length, index = openers.pop()
-                    if length == 2 or o >= barrier:
-                        e = _link_tail(t, i + 1, limit, t[o + length : i], definitions, finders)
-                        if e > 0:
-                            text_(pos, i)
-                            out[index] = " " * length
-                            masked_spans.append((o, o + length))
-                            mask(i, e)
-                            pos = scan = e
-                            if length == 1:
-                                barrier = o
-            m = _SPECIAL.search(t, scan, b)
-        text_(pos, b)
-        prose = "".join(out)
-        if masked_spans and "\n" in prose:
-            prose = _fill_blanked_lines(t, a, prose, masked_spans)
+                self.limit = bm.start() if bm else b
+                self.openers.clear()
+            self.markup(i, t[i])
+            m = _SPECIAL.search(t, self.scan, b)
+        self.text(self.pos, b)
+        prose = "".join(self.out)
+        if self.masked_spans and "\n" in prose:
+            prose = _fill_blanked_lines(t, self.a, prose, self.masked_spans)
         return prose
 
-    def _angle(self, t, i, limit, base, finders, out, text_, mask, pos, put) -> int:
-        """Read the ``<`` at ``i``: autolink, comment, raw HTML or ``<sup>2</sup>``; the offset
-        after it, or 0 when the ``<`` is text."""
+    def markup(self, i: int, c: str) -> None:
+        """Read the markup character ``c`` at ``i``; moves ``pos`` past what it writes and
+        ``scan`` to where the next markup character may be."""
+        if c == "`":
+            self.code_span(i)
+        elif c == "\\":
+            self.escape(i)
+        elif c == "&":
+            self.entity(i)
+        elif c == "*" or c == "_" or c == "~":
+            self.emphasis(i, c)
+        elif c == "<":
+            if not self.angle(i):
+                self.scan = i + 1  # a "<" that is text
+        elif c == "[" or c == "!":
+            self.link_opener(i, 1 if c == "[" else 2)
+        else:
+            self.link_closer(i)
+
+    # -- writing ------------------------------------------------------------------------------
+    def text(self, s: int, e: int) -> None:
+        if s < e:
+            self.out.append(_keep(self.t[s:e], self.masked_spans, s))
+
+    def mask(self, s: int, e: int) -> None:
+        self.out.append(masked(self.t[s:e]))
+        self.masked_spans.append((s, e))
+
+    def put(self, s: int, e: int, decoded: str) -> None:
+        """Write ``decoded`` (an escape's or entity's meaning) in ``t[s:e]``, padded."""
+        t = self.t
+        before = t[s - 1] if s > 0 else ""
+        after = t[e] if e < len(t) else ""
+        if decoded in ("\n", "\r", "\r\n"):
+            decoded = " "
+        width = e - s
+        if len(decoded) > width:
+            self.mask(s, e)
+        elif decode_align(before, after, decoded) == "right":
+            self.out.append(" " * (width - len(decoded)) + decoded)
+        else:
+            self.out.append(decoded + " " * (width - len(decoded)))
+
+    def replace(self, s: int, e: int, decoded: str | None = None) -> None:
+        """The markup ``t[s:e]`` after the text before it: masked, or ``decoded`` in its place."""
+        self.text(self.pos, s)
+        if decoded is None:
+            self.mask(s, e)
+        else:
+            self.put(s, e, decoded)
+        self.pos = self.scan = e
+
+    # -- the markup characters ----------------------------------------------------------------
+    def code_span(self, i: int) -> None:
+        run_end = _RUN["`"].match(self.t, i, self.b).end()
+        if self.ticks is None:
+            self.ticks = _Backticks(self.t, self.a, self.b)
+        close = self.ticks.closer(run_end, run_end - i, self.limit)
+        if close < 0:
+            self.scan = run_end  # literal backticks
+        else:
+            self.replace(i, close + run_end - i)
+
+    def escape(self, i: int) -> None:
+        t = self.t
+        nc = t[i + 1] if i + 1 < self.b else ""
+        if nc in _PUNCT:
+            self.replace(i, i + 2, nc)
+        elif nc == "\n" and i + 1 < self.limit:
+            self.replace(i, i + 1)  # a hard line break
+        else:
+            self.scan = i + 1
+
+    def entity(self, i: int) -> None:
+        em = _ENTITY.match(self.t, i, self.b)
+        decoded = _html.unescape(em.group()) if em else None
+        if em and decoded != em.group():
+            self.replace(i, em.end(), decoded)
+        else:
+            self.scan = i + 1
+
+    def emphasis(self, i: int, c: str) -> None:
+        t = self.t
+        e = _RUN[c].match(t, i, self.b).end()
+        if (c != "~" or e - i == len("~~")) and _delimiter(t, i, e, self.a, self.b, c):
+            self.text(self.pos, i)
+            self.mask(i, e)
+            self.pos = e
+        self.scan = e
+
+    def link_opener(self, i: int, length: int) -> None:
+        """``[`` or ``![``: kept as text until a ``]`` makes it a link."""
+        self.text(self.pos, i)
+        self.out.append(self.t[i : i + length])
+        self.openers.append((i, length, len(self.out) - 1))
+        self.pos = self.scan = i + length
+
+    def link_closer(self, i: int) -> None:
+        """``]``: if it closes a link, its opener and its destination or label are masked."""
+        self.scan = i + 1
+        if not self.openers:
+            return
+        o, length, index = self.openers.pop()
+        if length == 1 and o < self.barrier:
+            return
+        t = self.t
+        e = _link_tail(t, i + 1, self.limit, t[o + length : i], self.reader.definitions,
+                       self.finders)
+        if e <= 0:
+            return
+        self.text(self.pos, i)
+        self.out[index] = " " * length
+        self.masked_spans.append((o, o + length))
+        self.mask(i, e)
+        self.pos = self.scan = e
+        if length == 1:
+            self.barrier = o
+
+    def angle(self, i: int) -> bool:
+        """Read the ``<`` at ``i``: autolink, comment, raw HTML or ``<sup>2</sup>``; False when
+        the ``<`` is text."""
+        t, limit = self.t, self.limit
         if t.startswith("<!--", i):
-            if t.startswith("<!-->", i) or t.startswith("<!--->", i):
-                end, inner = (i + 5, "") if t.startswith("<!-->", i) else (i + 6, "")
-            else:
-                j = _finder(finders, t, "-->").find(i + 4)
-                if j < 0 or j + 3 > limit:
-                    return 0
-                end, inner = j + 3, t[i + 4 : j].strip()
-            self.comments.append(Comment(base + i, base + end, inner))
-            text_(pos, i)
-            mask(i, end)
-            return end
+            return self.comment(i)
         m = _AUTOLINK.match(t, i, limit)
         if m is not None:
-            text_(pos, i)
-            mask(i, m.end())
-            return m.end()
+            self.replace(i, m.end())
+            return True
         m = _SUP.match(t, i, limit)
         if m is not None:
-            text_(pos, i)
-            put(i, m.end(), _SUPERSCRIPT[m.group(1)])
-            return m.end()
+            self.replace(i, m.end(), _SUPERSCRIPT[m.group(1)])
+            return True
         for opener, closer in (("<?", "?>"), ("<![CDATA[", "]]>"), ("<!", ">")):
             if t.startswith(opener, i):
                 letter = t[i + 2] if i + 2 < limit else ""
                 if opener == "<!" and not (letter.isascii() and letter.isalpha()):
-                    return 0
-                j = _finder(finders, t, closer).find(i + len(opener))
+                    return False
+                j = _finder(self.finders, t, closer).find(i + len(opener))
                 if j < 0 or j + len(closer) > limit:
-                    return 0
-                text_(pos, i)
-                mask(i, j + len(closer))
-                return j + len(closer)
+                    return False
+                self.replace(i, j + len(closer))
+                return True
         m = _INLINE_TAG.match(t, i, min(limit, i + _TAG_WINDOW))
         if m is None:
-            return 0
+            return False
         name = _TAG_NAME.match(t, i)
         if name and name.group(1).lower() in BLOCK_TAGS:
-            self.candidates.append(base + i)
-        text_(pos, i)
-        mask(i, m.end())
-        return m.end()
+            self.reader.candidates.append(self.base + i)
+        self.replace(i, m.end())
+        return True
+
+    def comment(self, i: int) -> bool:
+        """An HTML comment at ``i``, listed with the document's comments; False when it is not
+        closed in the paragraph."""
+        t = self.t
+        if t.startswith("<!-->", i):
+            end, inner = i + len("<!-->"), ""
+        elif t.startswith("<!--->", i):
+            end, inner = i + len("<!--->"), ""
+        else:
+            j = _finder(self.finders, t, "-->").find(i + len("<!--"))
+            if j < 0 or j + len("-->") > self.limit:
+                return False
+            end, inner = j + len("-->"), t[i + len("<!--") : j].strip()
+        self.reader.comments.append(Comment(self.base + i, self.base + end, inner))
+        self.replace(i, end)
+        return True
 
 
 def _bare_urls(t: str, a: int, b: int) -> list[tuple[int, int]]:
     if t.find("://", a, b) < 0 and t.find("www.", a, b) < 0:
         return []
-    return [m.span() for m in URL.finditer(t, a, b)]
+    return find_urls(t, a, b)
 
 
 def _mask_gap(gap: str) -> str:
@@ -972,12 +1024,12 @@ def _keep(chunk: str, masked_spans: list | None, offset: int) -> str:
     if "://" not in chunk and "www." not in chunk:
         return chunk
     pieces, pos = [], 0
-    for m in URL.finditer(chunk):
-        pieces.append(chunk[pos : m.start()])
-        pieces.append(" " * (m.end() - m.start()))
+    for url_start, url_end in find_urls(chunk):
+        pieces.append(chunk[pos:url_start])
+        pieces.append(" " * (url_end - url_start))
         if masked_spans is not None:
-            masked_spans.append((offset + m.start(), offset + m.end()))
-        pos = m.end()
+            masked_spans.append((offset + url_start, offset + url_end))
+        pos = url_end
     pieces.append(chunk[pos:])
     return "".join(pieces)
 

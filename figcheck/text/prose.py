@@ -24,6 +24,34 @@ _LINE_BREAK = re.compile(r"\r\n?|\n")
 _WORD_CHAR = re.compile(r"\w")
 # A bare URL, without the punctuation that usually ends the sentence around it.
 URL = re.compile(r"\b(?:(?:https?|ftp)://|www\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]]")
+# Where a URL can start, back from the "://" after its scheme: "https", "http", "ftp".
+_SCHEME_LENGTHS = (5, 4, 3)
+
+
+def find_urls(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The spans of ``URL.finditer(text, start, end)``, found many times faster: the pattern is
+    tried only where a URL can start (before a ``://`` or at a ``www.``), not at every character."""
+    if end is None:
+        end = len(text)
+    starts: set[int] = set()
+    p = text.find("://", start, end)
+    while p >= 0:
+        starts.update(p - back for back in _SCHEME_LENGTHS if p - back >= start)
+        p = text.find("://", p + 1, end)
+    p = text.find("www.", start, end)
+    while p >= 0:
+        starts.add(p)
+        p = text.find("www.", p + 1, end)
+    spans: list[tuple[int, int]] = []
+    done = start
+    for s in sorted(starts):
+        if s < done:
+            continue  # inside the URL before it, as finditer would skip it
+        m = URL.match(text, s, end)
+        if m is not None:
+            spans.append(m.span())
+            done = m.end()
+    return spans
 
 
 class Finder:
@@ -73,9 +101,9 @@ class Prose:
             self.buf[start:end] = chunk
             return
         pos = start
-        for m in URL.finditer(self.source, start, end):
-            self.buf[pos : m.start()] = self.source[pos : m.start()]
-            pos = m.end()
+        for url_start, url_end in find_urls(self.source, start, end):
+            self.buf[pos:url_start] = self.source[pos:url_start]
+            pos = url_end
         self.buf[pos:end] = self.source[pos:end]
 
     def mask(self, start: int, end: int) -> None:
