@@ -154,8 +154,8 @@ class Prose:
         for m in _LINE_BREAK.finditer(src, start, end):
             lines.append((pos, m.start()))
             pos = m.end()
-        if len(lines) == 0:
-            return
+        if len(lines) < 2:
+            return  # one or two lines: none lies between two others
         lines.append((pos, _line_end(src, pos)))
         has_prose = ["".join(self.buf[a:b]).strip() != "" for a, b in lines]
         try:
