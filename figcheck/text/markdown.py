@@ -55,7 +55,7 @@ _DELIMITER_ROW = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[
 _DELIMITER_CELL = re.compile(r":?-+:?")
 _BLANK_AHEAD = re.compile(r"\n[ \t]*(?=\n|\Z)")
 _LINK_DEF = re.compile(
-    r"\[((?:[^\\\[\]\n]|\\.){0,999})\]:"
+    r"\[((?:[^\\\[\]\n]|\\.){0,999})\]:"  # the label: at most 999 characters
     r"[ \t]*\n?[ \t]*(?:<[^<>\n]*>|(?!<)(?:\\[()]|[^\s()]|\((?:\\[()]|[^\s()])*\))+)"
     r"(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|\((?:[^()\\\n]|\\.)*\)))?"
     r"[ \t]*(?:\n|\Z)"
@@ -121,6 +121,8 @@ _DEST_RUN = re.compile(r"[^\x00-\x20()\\<]+")
 _ROW_TOKEN = re.compile(r"\\.|`+|\|")
 _PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _TAG_WINDOW = 1024  # a raw HTML tag longer than this is read as text (keeps the scan linear)
+_MAX_LABEL = 999  # CommonMark: a link label has at most 999 characters
+_MAX_PAREN_DEPTH = 32  # CommonMark: a link destination nests parentheses at most 32 deep
 
 
 def read_markdown(source: str) -> Document:
@@ -378,8 +380,8 @@ class _Blocks:
         self.leaf = Leaf.NONE
         self.para: _Region | None = None  # the open paragraph, while leaf is PARAGRAPH
         self.para_last = (0, 0)  # content start and end of the paragraph's last line
-        self.fence_char, self.fence_len = "`", 0
-        self.html_kind = HtmlBlock.RAW
+        self.fence_char, self.fence_len = "`", 0  # the open fence's, while leaf is FENCED_CODE
+        self.html_kind = HtmlBlock.RAW  # the open HTML block's kind, while leaf is HTML
         self.html_region: _Region | None = None  # the open HTML block, while leaf is HTML
         self.prev_blank = True  # the previous line was blank (or began the document)
 
@@ -1071,7 +1073,7 @@ def _link_tail(t: str, j: int, limit: int, label: str, definitions: set, finders
     if not definitions:
         return 0
     if j < limit and t[j] == "[":
-        k = t.find("]", j + 1, min(limit, j + 1001))
+        k = t.find("]", j + 1, min(limit, j + 1 + _MAX_LABEL + 1))
         if k >= 0 and "[" not in t[j + 1 : k]:
             ref = t[j + 1 : k]
             if _label(ref if ref.strip() else label) in definitions:
@@ -1107,7 +1109,7 @@ def _skip_destination(t: str, pos: int, limit: int, finders: dict) -> int:
                 i += 2
             elif ch == "(":
                 depth += 1
-                if depth > 32:
+                if depth > _MAX_PAREN_DEPTH:
                     return pos
                 i += 1
             elif ch == ")":

@@ -207,11 +207,14 @@ def _line_breaks(gap: str) -> int:
 _NON_SPACE = re.compile(r"\S")
 
 
+_BACKWARD_CHUNK = 512  # how much is stripped at a time, looking back over white space
+
+
 def _last_non_space(text: str, before: int) -> int:
     """Index of the last non-whitespace character before ``before``, or -1."""
     end = before
     while end > 0:
-        start = max(0, end - 512)
+        start = max(0, end - _BACKWARD_CHUNK)
         chunk = text[start:end].rstrip()
         if chunk:
             return start + len(chunk) - 1
