@@ -398,14 +398,14 @@ class _LatexReader:
         if i + 1 >= self.n:
             return i + 1
         c = self.src[i + 1]
+        if c in ESCAPES:  # the commonest in prose: \% \$ \&
+            return self.escape(i, c)
         if c == "\\":
             return self.line_break(i)
         if c in "([":
             return self.bracketed_math(i, c)
         if c in ACCENTS and not c.isalpha():
             return self.accent(i, c, i + 2)
-        if c in ESCAPES:
-            return self.escape(i, c)
         m = _NAME.match(self.src, i + 1)
         if m is None:
             return i + 2 if c not in "\r\n" else i + 1
