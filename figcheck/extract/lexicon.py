@@ -2,6 +2,9 @@
 
 Unit phrases map to pint expressions; every entry is checked against pint by the test suite, so
 a typo here fails a test rather than a user's check. Patterns are compiled once, at import.
+After adding or changing a unit, run ``python tools/build_unit_table.py``: figcheck.units answers
+from the table it writes (a unit missing there still works, through pint, but slower), and
+tests/test_unit_table.py fails until the table is regenerated.
 """
 
 from __future__ import annotations
