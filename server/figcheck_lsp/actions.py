@@ -18,6 +18,7 @@ import re
 
 from lsprotocol import types
 
+from figcheck.fixes import changed_span, fix_until_stable
 from figcheck.text import COMMENT_SYNTAX
 
 from .diagnostics import SOURCE
@@ -139,28 +140,25 @@ def _text_edits(edits, table: LineTable) -> list[types.TextEdit]:
     return [types.TextEdit(range=table.range(s, e), new_text=t) for s, e, t in edits]
 
 
-def fix_all(uri: str, analysis, versioned: bool) -> types.CodeAction | None:
-    """Every safe fix of the analysis that does not overlap an earlier one, as one action."""
-    chosen, last_end = [], -1
-    for d in analysis.diagnostics:
-        fix = d.fix
-        if fix is None or fix.applicability != "safe" or not fix.edits:
-            continue
-        if min(e.start for e in fix.edits) < last_end:
-            continue
-        chosen.extend(fix.edits)
-        last_end = max(e.end for e in fix.edits)
-    if not chosen:
+def fix_all(uri: str, analysis, versioned: bool, unsafe: bool = False) -> types.CodeAction | None:
+    """Every fix ``figcheck check --fix`` would apply (``--unsafe-fixes`` when ``unsafe``), chosen
+    and re-checked by the engine's own loop, as one edit of the changed span."""
+    if analysis.settings is None:  # not checked (too large)
         return None
-    edits = _text_edits([(e.start, e.end, e.new_text) for e in chosen], analysis.table)
+    outcome = fix_until_stable(analysis.text, analysis.checker(), unsafe, analysis.diagnostics)
+    edit = changed_span(analysis.text, outcome.text)
+    if edit is None:
+        return None
+    edits = _text_edits([(edit.start, edit.end, edit.new_text)], analysis.table)
     return types.CodeAction(
-        title="figcheck: apply all safe fixes",
+        title="figcheck: apply all unsafe and safe fixes" if unsafe else "figcheck: apply all safe fixes",
         kind=FIX_ALL_KIND,
         edit=workspace_edit(uri, analysis.version, edits, versioned),
     )
 
 
-def code_actions(uri, doc, params: types.CodeActionParams, analysis, versioned, encoding):
+def code_actions(uri, doc, params: types.CodeActionParams, analysis, versioned, encoding,
+                 unsafe_fixes: bool = False):
     """The actions for a codeAction request, filtered by the kinds the client asked for."""
     wanted = params.context.only
     actions: list[types.CodeAction] = []
@@ -175,7 +173,7 @@ def code_actions(uri, doc, params: types.CodeActionParams, analysis, versioned, 
                 suppression_actions(uri, doc.version, doc.text, doc.format, diag, versioned, table)
             )
     if analysis is not None and _wants(wanted, FIX_ALL_KIND):
-        if (action := fix_all(uri, analysis, versioned)) is not None:
+        if (action := fix_all(uri, analysis, versioned, unsafe_fixes)) is not None:
             actions.append(action)
     return actions
 

@@ -497,7 +497,8 @@ async def code_action(ls: FigcheckServer, params: types.CodeActionParams):
     if (doc := _doc(ls, params.text_document.uri)) is None:
         return None
     analysis = await ls.analysis(doc.uri)
-    return actions.code_actions(doc.uri, doc, params, analysis, ls.versioned_edits, ls.encoding) or None
+    return actions.code_actions(doc.uri, doc, params, analysis, ls.versioned_edits, ls.encoding,
+                                ls.editor.unsafe_fixes) or None
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
