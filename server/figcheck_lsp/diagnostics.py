@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from lsprotocol import types
 
 from figcheck.config import Settings
+from figcheck.extract.incremental import ParagraphCache, Superseded
 from figcheck.model import Claim, Diagnostic, Fix
 from figcheck.text import Document, read_document
 
-from .documents import ParagraphCache, Superseded
 from .positions import UTF16, LineTable
 
 SOURCE = "figcheck"

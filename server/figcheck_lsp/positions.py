@@ -12,11 +12,11 @@ of that character.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from collections.abc import Iterable
 
 from lsprotocol import types
+
+from figcheck.text.lines import LineIndex
 
 UTF8 = types.PositionEncodingKind.Utf8.value
 UTF16 = types.PositionEncodingKind.Utf16.value
@@ -24,7 +24,6 @@ UTF32 = types.PositionEncodingKind.Utf32.value
 SUPPORTED = (UTF16, UTF8, UTF32)
 _CODEC = {UTF8: "utf-8", UTF16: "utf-16-le", UTF32: "utf-32-le"}
 _UNIT_BYTES = {UTF8: 1, UTF16: 2, UTF32: 4}
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def negotiate(offered: Iterable[str] | None) -> str:
@@ -56,31 +55,20 @@ def code_points(text: str, count: int, encoding: str = UTF16) -> int:
     return len(data.decode(_CODEC[encoding], "ignore"))
 
 
-class LineTable:
-    """Line starts of one version of a text, for converting positions both ways."""
+class LineTable(LineIndex):
+    """The engine's line index of one version of a text, with columns in the negotiated
+    encoding, for converting positions both ways."""
 
-    __slots__ = ("text", "starts", "encoding")
+    __slots__ = ("encoding",)
 
     def __init__(self, text: str, encoding: str = UTF16) -> None:
-        self.text = text
+        super().__init__(text)
         self.encoding = encoding
-        self.starts = [0]
-        self.starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
-
-    def _line_bounds(self, line: int) -> tuple[int, int]:
-        """Start and end (before the line break) of a 0-based line."""
-        start = self.starts[line]
-        if line + 1 < len(self.starts):
-            end = self.starts[line + 1]
-            end -= 2 if self.text.startswith("\r\n", end - 2) and end - 2 >= start else 1
-        else:
-            end = len(self.text)
-        return start, end
 
     def position(self, offset: int) -> types.Position:
         """The LSP position of a code-point offset (clamped to the text)."""
         offset = max(0, min(offset, len(self.text)))
-        line = bisect_right(self.starts, offset) - 1
+        line = self.line_of(offset)
         start = self.starts[line]
         return types.Position(line=line, character=units(self.text[start:offset], self.encoding))
 
@@ -94,7 +82,7 @@ class LineTable:
             return 0
         if line >= len(self.starts):
             return len(self.text)
-        start, end = self._line_bounds(line)
+        start, end = self.line_bounds(line)
         return start + code_points(self.text[start:end], character, self.encoding)
 
     def span(self, range_: types.Range) -> tuple[int, int]:
@@ -105,14 +93,5 @@ class LineTable:
         """Whether ``position`` names a real place (no clamping needed)."""
         if position.line < 0 or position.character < 0 or position.line >= len(self.starts):
             return False
-        start, end = self._line_bounds(position.line)
+        start, end = self.line_bounds(position.line)
         return position.character <= units(self.text[start:end], self.encoding)
-
-    def line_end(self, offset: int) -> int:
-        """The offset of the end of the line holding ``offset`` (before its line break)."""
-        line = bisect_right(self.starts, max(0, min(offset, len(self.text)))) - 1
-        return self._line_bounds(line)[1]
-
-    def line_start(self, offset: int) -> int:
-        line = bisect_right(self.starts, max(0, min(offset, len(self.text)))) - 1
-        return self.starts[line]
