@@ -36,7 +36,7 @@ from pygls.protocol.language_server import lsp_method
 import figcheck
 from figcheck.config import ConfigError
 
-from . import actions, cancel, framing, positions
+from . import actions, cancel, framing, positions, pygls_internals
 from . import settings as settings_mod
 from .diagnostics import Analysis, Snapshot, analyze
 from .documents import DocumentStore, OpenDocument, Superseded, UnknownDocument
@@ -65,7 +65,7 @@ class FigcheckProtocol(LanguageServerProtocol):
     @lsp_method(types.INITIALIZE)
     def lsp_initialize(self, params: types.InitializeParams):
         result = yield from super().lsp_initialize(params)
-        server: FigcheckServer = self._server
+        server: FigcheckServer = pygls_internals.server_of(self)
         result.capabilities.position_encoding = server.encoding
         if not server.pull:
             result.capabilities.diagnostic_provider = None
@@ -89,13 +89,7 @@ class FigcheckProtocol(LanguageServerProtocol):
 
     def _execute_handler(self, msg_id, handler, callback, args=None, kwargs=None):
         super()._execute_handler(msg_id, handler, callback, args, kwargs)
-        # pygls 2.1 files the future of every notification run by a generator, coroutine or
-        # thread handler (didOpen/didChange/didClose here, didSave, initialized) under a fresh
-        # uuid in _request_futures and never removes it: ~2 kB a keystroke, forever (docs/reliability.md:
-        # found by the memory soak). Nothing looks a notification's future up by that uuid (a
-        # client cannot cancel a notification), so it is dropped at once.
-        if callback == self._check_handler_result:
-            self._request_futures.pop(msg_id, None)
+        pygls_internals.forget_notification_future(self, msg_id, callback)  # a leak in pygls 2.1
 
     def structure_message(self, data):
         try:
@@ -105,8 +99,8 @@ class FigcheckProtocol(LanguageServerProtocol):
             detail = f"invalid params for {method}: {exc.__cause__ or exc}"
             if isinstance(data, dict) and "id" in data and "method" in data:
                 error = JsonRpcInvalidParams(detail).to_response_error()
-                self._send_response(data["id"], None, error)
-            self._server.log(detail, types.MessageType.Warning)
+                pygls_internals.send_response(self, data["id"], error)
+            pygls_internals.server_of(self).log(detail, types.MessageType.Warning)
             return _Dropped()
 
 
@@ -184,7 +178,7 @@ class FigcheckServer(LanguageServer):
             return self._refuse(None, framing.PARSE_ERROR, f"parse error: {exc}")
         if (problem := framing.envelope_error(message)) is not None:
             msg_id = message.get("id") if isinstance(message, dict) else None
-            return self._refuse(msg_id if framing._valid_id(msg_id) else None, *problem)
+            return self._refuse(msg_id if framing.valid_id(msg_id) else None, *problem)
         method, is_request = message.get("method"), "method" in message and "id" in message
         if method == types.INITIALIZE:
             self._initialize_seen = True
@@ -207,7 +201,9 @@ class FigcheckServer(LanguageServer):
             self.log(f"figcheck server error handling {method}: {exc!r}", types.MessageType.Error)
 
     def _refuse(self, msg_id, code: int, text: str) -> None:
-        self.protocol._send_data(framing.error_response(msg_id, code, text))
+        """Answer what pygls would drop or get wrong, written straight to the client."""
+        if self.protocol.writer is not None:
+            self.protocol.writer.write(framing.frame(framing.error_response(msg_id, code, text)))
 
     # --- client capabilities -------------------------------------------------------------
     def capability(self, dotted: str):
@@ -288,14 +284,20 @@ class FigcheckServer(LanguageServer):
 
     def relative_path(self, path: str | None, root: str | None) -> str | None:
         """The path per-file-ignores match: relative to the config file, else the workspace."""
-        if root is None and self.protocol._workspace is not None:
-            root = self.workspace.root_path
+        if root is None:
+            root = self.workspace_root()
         if path and root:
             try:
                 return Path(path).relative_to(root).as_posix()
             except ValueError:
                 pass
         return path
+
+    def workspace_root(self) -> str | None:
+        try:
+            return self.workspace.root_path
+        except RuntimeError:  # pygls: no workspace before initialize
+            return None
 
     def current(self, analysis: Analysis, doc: OpenDocument) -> bool:
         return analysis.version == doc.version and analysis.generation == self.generation and \
