@@ -376,7 +376,10 @@ class FigcheckServer(LanguageServer):
 
     def _warm_up(self) -> None:
         """Import and build, once and on one thread, what every analysis uses: the engine imports
-        lazily, and two workers importing the same modules at once can see one half-made."""
+        lazily, and two workers importing the same modules at once can see one half-made. One
+        check of one short line builds what checking needs, and reading a word in each format
+        imports its reader; checking the line in every format cost a cold start about 0.3 s
+        more and built nothing else."""
         if self._warm:
             return
         with self._warm_lock:
@@ -385,8 +388,9 @@ class FigcheckServer(LanguageServer):
             from figcheck.engine import check_document
             from figcheck.text import read_document
 
-            for fmt in ("text", "markdown", "html", "latex", "rst"):
-                check_document(read_document("It is 5 km (3 miles) long. figcheck: ignore FC101\n", fmt))
+            for fmt in ("markdown", "html", "latex", "rst"):
+                read_document("word", fmt)
+            check_document(read_document("It is 5 km (3 miles) long. figcheck: ignore FC101\n", "text"))
             self._warm = True
 
     def forget(self, uri: str) -> None:
