@@ -1,5 +1,6 @@
 """Every use of a pygls internal, each in one small function that says why (pygls is pinned to
-``>=2.1,<2.2`` in pyproject.toml for these; a pygls upgrade means re-reading this module only).
+``>=2.1,<2.2`` in pyproject.toml for these; a pygls upgrade means re-reading this module and the
+one private method ``app.FigcheckProtocol`` overrides, ``_execute_handler``).
 
 Where pygls has a public way, the server uses it instead: the workspace is read through
 ``LanguageServer.workspace`` (which raises before ``initialize``), and a message pygls cannot
