@@ -111,22 +111,30 @@ def fix_all(uri: str, analysis, versioned: bool, unsafe: bool = False) -> types.
 def code_actions(uri, doc, params: types.CodeActionParams, analysis, versioned, encoding,
                  unsafe_fixes: bool = False):
     """The actions for a codeAction request, filtered by the kinds the client asked for."""
-    wanted = params.context.only
-    actions: list[types.CodeAction] = []
-    if _wants(wanted, types.CodeActionKind.QuickFix):
-        table = doc.table(encoding)  # once a version, not once a diagnostic (issue #19)
-        for diag in params.context.diagnostics:
-            if diag.source != SOURCE or not str(diag.code or "").startswith("FC"):  # rules only
-                continue
-            if (action := fix_action(uri, diag, versioned)) is not None:
-                actions.append(action)
-            actions.extend(
-                suppression_actions(uri, doc.version, doc.text, doc.format, diag, versioned, table)
-            )
-    if analysis is not None and _wants(wanted, FIX_ALL_KIND):
+    actions = quick_fixes(uri, doc, params, versioned, encoding)
+    if analysis is not None and wants_fix_all(params):
         if (action := fix_all(uri, analysis, versioned, unsafe_fixes)) is not None:
             actions.append(action)
     return actions
+
+
+def quick_fixes(uri, doc, params: types.CodeActionParams, versioned, encoding) -> list[types.CodeAction]:
+    """Each diagnostic's fix and suppressions, when the client asked for quick fixes."""
+    actions: list[types.CodeAction] = []
+    if not _wants(params.context.only, types.CodeActionKind.QuickFix):
+        return actions
+    table = doc.table(encoding)  # once a version, not once a diagnostic (issue #19)
+    for diag in params.context.diagnostics:
+        if diag.source != SOURCE or not str(diag.code or "").startswith("FC"):  # rules only
+            continue
+        if (action := fix_action(uri, diag, versioned)) is not None:
+            actions.append(action)
+        actions.extend(suppression_actions(uri, doc.version, doc.text, doc.format, diag, versioned, table))
+    return actions
+
+
+def wants_fix_all(params: types.CodeActionParams) -> bool:
+    return _wants(params.context.only, FIX_ALL_KIND)
 
 
 def _wants(only, kind: str) -> bool:

@@ -356,6 +356,10 @@ class FigcheckServer(LanguageServer):
             entry = self._inflight[doc.uri] = (key, future)
         return entry[1]
 
+    async def on_worker(self, function, *args):
+        """``function(*args)`` on a checking worker (engine work must not hold up the loop)."""
+        return await asyncio.get_running_loop().run_in_executor(self._worker, function, *args)
+
     def _analyze(self, snap: Snapshot, cancelled, loop) -> Analysis:
         """On a worker: the analysis, stopped inside a paragraph if it stops being wanted."""
         self._warm_up()
@@ -505,8 +509,13 @@ async def code_action(ls: FigcheckServer, params: types.CodeActionParams):
     if (doc := _doc(ls, params.text_document.uri)) is None:
         return None
     analysis = await ls.analysis(doc.uri)
-    return actions.code_actions(doc.uri, doc, params, analysis, ls.versioned_edits, ls.encoding,
-                                ls.editor.unsafe_fixes) or None
+    found = actions.quick_fixes(doc.uri, doc, params, ls.versioned_edits, ls.encoding)
+    if analysis is not None and actions.wants_fix_all(params):
+        # Fix-all re-checks the text after each pass of fixes: on a worker, not the event loop.
+        fix_all = await ls.on_worker(actions.fix_all, doc.uri, analysis, ls.versioned_edits,
+                                     ls.editor.unsafe_fixes)
+        found.extend([fix_all] if fix_all is not None else [])
+    return found or None
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
