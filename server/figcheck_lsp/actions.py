@@ -73,7 +73,7 @@ def suppression_actions(uri, version, text, fmt, diag: types.Diagnostic, version
     offset = table.offset(diag.range.start)
     where = "in this paragraph" if fmt == "rst" else "on this line"
     choices = [
-        (f"Ignore {code} {where}", ignore_edits(text, fmt, offset, code, table)),
+        (f"Ignore {code} {where}", ignore_edits(text, fmt, offset, code, table.lines)),
         (f"Disable {code} for this file", disable_file_edits(fmt, code)),
     ]
     return [

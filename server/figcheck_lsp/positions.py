@@ -55,21 +55,25 @@ def code_points(text: str, count: int, encoding: str = UTF16) -> int:
     return len(data.decode(_CODEC[encoding], "ignore"))
 
 
-class LineTable(LineIndex):
-    """The engine's line index of one version of a text, with columns in the negotiated
-    encoding, for converting positions both ways."""
+class LineTable:
+    """One version of a text with the engine's line index, converting code-point offsets to and
+    from LSP positions in the negotiated encoding."""
 
-    __slots__ = ("encoding",)
+    __slots__ = ("lines", "encoding")
 
     def __init__(self, text: str, encoding: str = UTF16) -> None:
-        super().__init__(text)
+        self.lines = LineIndex(text)
         self.encoding = encoding
+
+    @property
+    def text(self) -> str:
+        return self.lines.text
 
     def position(self, offset: int) -> types.Position:
         """The LSP position of a code-point offset (clamped to the text)."""
-        offset = max(0, min(offset, len(self.text)))
-        line = self.line_of(offset)
-        start = self.starts[line]
+        line = self.lines.line_of(offset)
+        start = self.lines.starts[line]
+        offset = max(start, min(offset, len(self.text)))
         return types.Position(line=line, character=units(self.text[start:offset], self.encoding))
 
     def range(self, start: int, end: int) -> types.Range:
@@ -80,9 +84,9 @@ class LineTable(LineIndex):
         line, character = position.line, position.character
         if line < 0:
             return 0
-        if line >= len(self.starts):
+        if line >= len(self.lines.starts):
             return len(self.text)
-        start, end = self.line_bounds(line)
+        start, end = self.lines.line_bounds(line)
         return start + code_points(self.text[start:end], character, self.encoding)
 
     def span(self, range_: types.Range) -> tuple[int, int]:
@@ -91,7 +95,7 @@ class LineTable(LineIndex):
 
     def in_range(self, position: types.Position) -> bool:
         """Whether ``position`` names a real place (no clamping needed)."""
-        if position.line < 0 or position.character < 0 or position.line >= len(self.starts):
+        if position.line < 0 or position.character < 0 or position.line >= len(self.lines.starts):
             return False
-        start, end = self.line_bounds(position.line)
+        start, end = self.lines.line_bounds(position.line)
         return position.character <= units(self.text[start:end], self.encoding)
