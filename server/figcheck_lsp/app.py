@@ -19,7 +19,6 @@ notices between paragraphs) and stale results are never published.
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 import sys
 import threading
@@ -396,7 +395,6 @@ class FigcheckServer(LanguageServer):
             for fmt in ("markdown", "html", "latex", "rst"):
                 read_document("word", fmt)
             check_document(read_document("It is 5 km (3 miles) long. figcheck: ignore FC101\n", "text"))
-            gc.freeze()  # what the first check built lives as long as the server: see launch.py
             self._warm = True
 
     def forget(self, uri: str) -> None:

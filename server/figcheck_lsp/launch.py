@@ -35,7 +35,9 @@ def _import_server():
     """The server, imported with the garbage collector paused: importing lsprotocol, pygls and
     the engine makes hundreds of thousands of objects that live as long as the process, and the
     collections they trigger on the way cost the cold start about 0.1 s. They are then frozen
-    (``gc.freeze``), so later full collections, during a check, do not walk them again."""
+    (``gc.freeze``), so later full collections, during a check, do not walk them again. (Only
+    here, at start-up: freezing later would also freeze whatever sessions exist then, and a
+    frozen cycle is never collected.)"""
     gc.disable()
     try:
         from .app import server
