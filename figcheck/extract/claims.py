@@ -538,6 +538,8 @@ def find_claims(text: str) -> list[Claim]:
 def _in_digit_chain(text: str, s: int, e: int) -> bool:
     """Phone numbers and numeric dates: three or more digit groups joined by single spaces,
     dots or dashes ("020 7946 0958", "(555) 123-4567", "2022-09-08")."""
+    if text[s : s + 1].isdecimal() and not ((s > 0 and text[s - 1].isdecimal()) or text[s + 1 : s + 2].isdecimal()):
+        return False  # a digit of a chain is in a group of two or more ("\\d" is isdecimal)
     window_start = max(0, s - 24)
     for m in _DIGIT_CHAIN.finditer(text, window_start, min(len(text), e + 24)):
         if m.start() <= s < m.end():
