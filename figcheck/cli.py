@@ -627,7 +627,7 @@ def cmd_rule(args) -> int:
 
 def cmd_server(args) -> int:
     try:
-        from figcheck_lsp import main as serve
+        from figcheck_lsp.launch import main as serve
     except ImportError as exc:
         raise UsageError(f"the language server is not installed with this figcheck ({exc})") from None
     result = serve(list(args.server_args))  # the server parses its own options (--stdio, ...)

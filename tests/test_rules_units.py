@@ -9,7 +9,7 @@ from rules_support import claim
 from figcheck.config import Settings
 from figcheck.rules import conversion_dimension, conversion_mismatch, rounding
 from figcheck.rules.context import CheckContext
-from figcheck.rules.referent import stem
+from figcheck.rules.words import stem
 from figcheck.text import read_document
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from .. import units as U
 from ..model import Claim
+from ..text.lines import PARAGRAPH_BREAK
 from . import lexicon as L
 from .counted import counted_noun
 from .numbers import Number, parse_digits, parse_scale_word, parse_words
@@ -1318,7 +1319,7 @@ def _unit_and_dimension(kind: str, unit: UnitMatch | None, currency) -> tuple[st
 # --- links between claims -----------------------------------------------------------------------
 
 _CONVERSION_GAP = re.compile(r"^[\s'’\"”]*[(\[][\s]*(?:or\s+|about\s+|approximately\s+|roughly\s+|around\s+|some\s+|nearly\s+|almost\s+|c\.\s*|~\s*)?$", re.I)
-_PARAGRAPH_GAP = re.compile(r"\n[ \t]*\n|\r\n[ \t]*\r\n|\r[ \t]*\r")  # as server/documents.py
+_PARAGRAPH_GAP = PARAGRAPH_BREAK
 _CONVERSION_GAP_SLASH = re.compile(r"^\s*(?:/|,\s*or|\bor)\s*$", re.I)
 _LIST_GAP = re.compile(r"(?:,[ \u00a0]*(?:and[ \u00a0]+|or[ \u00a0]+)?|[ \u00a0]+(?:and|or)[ \u00a0]+)$")
 _PLAIN_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")

@@ -26,7 +26,7 @@ from .. import units
 from ..extract import extract_claims
 from ..extract.numbers import parse_scale_word, parse_words
 from ..model import Claim
-from .context import CheckContext
+from .context import CheckContext, MemoKey
 from .rounding import is_approx_qualifier, min_sig_digits, written_intervals
 
 # --- Words ---------------------------------------------------------------------------------
@@ -226,9 +226,13 @@ FRACTION_SLACK = 0.12
 # --- Reading -------------------------------------------------------------------------------
 
 
+# Per document: every change read from it (memoised: any rule may ask).
+_CHANGES: MemoKey[list["Change"]] = MemoKey("changes")
+
+
 def read_changes(ctx: CheckContext) -> list[Change]:
     """Every change of the document that binds three figures (memoised per document)."""
-    return ctx.memo("changes", lambda: _read_all(ctx))
+    return ctx.memo(_CHANGES, lambda: _read_all(ctx))
 
 
 # A change binds its figures within a few hundred characters: a "sentence" longer than this (a

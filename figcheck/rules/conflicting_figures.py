@@ -44,15 +44,18 @@ from collections.abc import Iterable, Iterator
 from .. import units
 from ..model import Claim, Diagnostic, Related
 from . import frame, referent_model
-from .context import CheckContext
+from .context import CheckContext, MemoKey
+from .conversions import factor_mixup
 from .referent_model import Judgement
 from .rounding import BASE_SLACK, claim_interval, disjoint
-from .unit_mixup import factor_mixup
 
 CODE = "FC201"
 NAME = "conflicting-figures"
 SEVERITY = "warning"
 SUMMARY = "figures about the same thing that cannot all be true"
+
+# Per document: the related-information entry of each conflicting figure (built once).
+_RELATED: MemoKey[dict[int, Related]] = MemoKey("FC201.related")
 
 
 def check(ctx: CheckContext) -> Iterable[Diagnostic]:
@@ -64,7 +67,7 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
             continue  # two bounds conflict only when restated in (nearly) the same words
         if judgement.score >= cut:
             conflicts.setdefault(j, []).append((i, judgement))
-    related = ctx.memo("FC201.related", dict)
+    related = ctx.memo(_RELATED, dict)
     for j in sorted(conflicts):
         yield _diagnostic(ctx, j, conflicts[j], related)
 
@@ -97,7 +100,7 @@ def candidates(ctx: CheckContext) -> Iterator[tuple[int, int]]:
     for members in frame.buckets(ctx).values():
         if len(members) < 2:
             continue
-        sentences = [frame.sentence_span(ctx, k) for k in members]
+        sentences = frame.sentence_spans(ctx, members)
         for n, j in enumerate(members):
             b, sentence_j = claims[j], sentences[n]
             for m in range(max(0, n - frame.MAX_PARTNERS), n):

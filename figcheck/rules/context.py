@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import Generic, TypeVar
 
 from ..config import Settings
 from ..model import Claim
 from ..text import Document
+from ..text.lines import PARAGRAPH_BREAK as _PARAGRAPH_BREAK, LineIndex
+from .words import WORD
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\r\n[ \t]*\r\n|\r[ \t]*\r")
 # In plain text, a line that starts indented after a line of text starts a paragraph too
 # (newswire and typewritten layouts, results tables): the break is at the line's first letter.
 _INDENTED_LINE = re.compile(r"(?<=\S)[ \t]*(?:\r\n|\n|\r)[ \t]+(?=\S)")
@@ -56,6 +59,22 @@ def sentence_starts(paragraph: str) -> tuple[int, ...]:
         if m.end() < len(paragraph):
             starts.append(m.end())
     return tuple(starts)
+
+
+T = TypeVar("T")
+
+
+class MemoKey(Generic[T]):
+    """A key of :meth:`CheckContext.memo`, typed by what is kept under it; keys are compared by
+    identity, so each is a module constant of the module that owns the cache."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"MemoKey({self.name!r})"
 
 
 @dataclass
@@ -149,23 +168,28 @@ class CheckContext:
     def words(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """The words of ``text[start:end]`` as (start, end, lower-case word)."""
         start, end = max(0, start), min(len(self.text), end)
-        return [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(self.text, start, end)]
+        return [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(self.text, start, end)]
 
     @cached_property
-    def _line_starts(self) -> list[int]:
-        return [0] + [m.end() for m in re.finditer(r"\r\n|\n|\r", self.text)]
+    def _lines(self) -> LineIndex:
+        return LineIndex(self.text)
 
     def line_of(self, offset: int) -> int:
         """1-based line number of an offset (for messages that point elsewhere)."""
-        return bisect_right(self._line_starts, offset)
+        return self._lines.line_col(offset)[0]
 
-    def memo(self, key, compute):
+    def memo(self, key: MemoKey[T], compute: Callable[[], T]) -> T:
         """Per-document memo for what several rules need (frames of claims, buckets)."""
-        cache = self.__dict__.setdefault("_memo", {})
-        if key not in cache:
-            cache[key] = compute()
-        return cache[key]
+        cache = self._memo
+        try:
+            return cache[key]
+        except KeyError:
+            found = cache[key] = compute()
+            return found
+
+    @cached_property
+    def _memo(self) -> dict[MemoKey, object]:
+        return {}
 
 
-_WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")

@@ -42,21 +42,17 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from .. import units
 from ..model import Claim, Diagnostic, Edit, Fix, Related
 from .context import CheckContext
+from .conversions import ABSOLUTE_TO_DELTA, agrees, agrees_as_written, converter, intervals_as_written
 from .rounding import (
-    APPROX_WIDEN,
     BASE_SLACK,
     format_number,
-    is_approx_qualifier,
     max_sig_digits,
     min_sig_digits,
-    range_precisions,
     round_sig,
     significant_digits,
     number_precision,
-    written_intervals,
 )
 
 _NUMBER = re.compile(r"\d[\d,\u202f\u00a0]*(?:\.\d+)?")
@@ -78,7 +74,7 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
 
 
 def _check_pair(ctx: CheckContext, source: Claim, equivalent: Claim) -> Diagnostic | None:
-    convert = _converter(ctx, source, equivalent)
+    convert = converter(ctx, source, equivalent)
     if convert is None:
         return None
     slack = BASE_SLACK + ctx.settings.tolerance
@@ -88,7 +84,7 @@ def _check_pair(ctx: CheckContext, source: Claim, equivalent: Claim) -> Diagnost
     shown = _suggestion(source, equivalent, convert, slack) or _shown(expected, source)
     unit_name = equivalent.unit_text or equivalent.unit or _currency(equivalent)
     k_e, k_s = min_sig_digits(equivalent), max_sig_digits(source)
-    s_ivs = _intervals(source, min(k_e, k_s) if k_e and k_s else None)
+    s_ivs = intervals_as_written(source, min(k_e, k_s) if k_e and k_s else None)
     src_lo, src_hi = s_ivs[0][0], s_ivs[-1][1]
     scale = _written_scale(equivalent)
     lo, hi = sorted(convert(x) for x in (src_lo, src_hi))
@@ -138,110 +134,15 @@ def _readings(source: Claim, equivalent: Claim):
                 yield replace(source, unit=su), replace(equivalent, unit=eu)
 
 
-def _converter(ctx: CheckContext, source: Claim, equivalent: Claim):
-    """A function from the source's unit to the equivalent's, or None when not checkable."""
-    if source.kind == "money" and equivalent.kind == "money":
-        rates = {"USD": 1.0, **ctx.settings.currency_rates}  # rates are "value of one unit in USD"
-        a, b = source.dimension.partition(":")[2], equivalent.dimension.partition(":")[2]
-        if a == b or a not in rates or b not in rates:
-            return None
-        factor = rates[a] / rates[b]
-        return lambda x: x * factor
-    if source.kind != "quantity" or equivalent.kind != "quantity":
-        return None
-    if not source.unit or not equivalent.unit:
-        return None
-    if source.dimension != equivalent.dimension:
-        if units.reciprocal(source.unit, equivalent.unit):
-            # "30 mpg (7.8 L/100 km)": distance per fuel restated as fuel per distance
-            su, eu = source.unit, equivalent.unit
-            return lambda x: units.convert_reciprocal(x, su, eu)
-        return None  # another kind of quantity: FC102's business
-    if source.unit == equivalent.unit:
-        return lambda x: x
-    try:
-        units.convert(1.0, source.unit, equivalent.unit)
-    except Exception:
-        return None
-    su, eu = source.unit, equivalent.unit
-    return lambda x: units.convert(x, su, eu)
-
-
-_ABSOLUTE_TO_DELTA = {
-    "degree_Celsius": "delta_degree_Celsius",
-    "degree_Fahrenheit": "delta_degree_Fahrenheit",
-    "kelvin": "kelvin",
-    "degree_Rankine": "delta_degree_Rankine",
-}
-
-
-def _is_temperature_pair(a: Claim, b: Claim) -> bool:
-    return a.unit in _ABSOLUTE_TO_DELTA and b.unit in _ABSOLUTE_TO_DELTA and a.unit != b.unit
-
-
-def _delta_converter(a: Claim, b: Claim):
-    su, eu = _ABSOLUTE_TO_DELTA[a.unit], _ABSOLUTE_TO_DELTA[b.unit]
-    return lambda x: units.convert(x, su, eu)
-
-
-def _intervals(claim: Claim, min_sig: int | None = None) -> list[tuple[float, float]]:
-    """The values each number of ``claim`` covers as written (two for a range)."""
-    ivs = written_intervals(claim, min_sig)
-    if ivs is None:
-        if claim.is_range and claim.low is not None and claim.high is not None:
-            plo, phi = range_precisions(claim)
-            ivs = [(claim.low - plo, claim.low + plo), (claim.high - phi, claim.high + phi)]
-        else:
-            ivs = [(claim.value - claim.precision, claim.value + claim.precision)]
-    if claim.is_estimate or is_approx_qualifier(claim.qualifier):
-        ivs = [(lo - abs(lo) * APPROX_WIDEN, hi + abs(hi) * APPROX_WIDEN) for lo, hi in ivs]
-    return ivs
-
-
-def _agrees(source: Claim, equivalent: Claim, convert, slack: float) -> bool:
-    """Whether some reading of the source's rounding converts into the equivalent's rounding.
-
-    A trailing zero is ambiguous ("1,000" may have one significant digit or four), but a writer
-    who gives the equivalent to three digits ("386") believed the source had at least three: the
-    source is read with at least as many digits as the equivalent shows (up to all it has).
-    """
-    k_e, k_s = min_sig_digits(equivalent), max_sig_digits(source)
-    floor = min(k_e, k_s) if k_e is not None and k_s is not None else None
-    s_ivs, e_ivs = _intervals(source, floor), _intervals(equivalent)
-    if len(s_ivs) != len(e_ivs):
-        s_ivs = [(min(lo for lo, _ in s_ivs), max(hi for _, hi in s_ivs))]
-        e_ivs = [(min(lo for lo, _ in e_ivs), max(hi for _, hi in e_ivs))]
-    return all(_overlap(sorted(map(convert, s)), e, slack) for s, e in zip(s_ivs, e_ivs))
-
-
-def _overlap(a, b, slack: float) -> bool:
-    scale = max(abs(a[0]), abs(a[1]), abs(b[0]), abs(b[1]))
-    pad = scale * slack
-    return a[0] - pad <= b[1] and b[0] <= a[1] + pad
-
-
 def _probable_cause(source: Claim, equivalent: Claim, convert) -> str:
     expected = convert(source.value)
     if equivalent.value and math.isclose(equivalent.value, source.value, rel_tol=0.02):
         return "The two numbers are the same: was the figure copied without converting it, or is a unit wrong?"
     if expected and equivalent.value:
-        inverse = source.value * source.value / expected if source.unit not in _ABSOLUTE_TO_DELTA else None
+        inverse = source.value * source.value / expected if source.unit not in ABSOLUTE_TO_DELTA else None
         if inverse and math.isclose(equivalent.value, inverse, rel_tol=0.03):
             return "It looks converted the wrong way round (multiplied instead of divided by the factor)."
     return ""
-
-
-def agrees(ctx: CheckContext, source: Claim, equivalent: Claim) -> bool | None:
-    """Whether a stated equivalent matches its source (None: not a checkable conversion)."""
-    convert = _converter(ctx, source, equivalent)
-    if convert is None:
-        return None
-    slack = BASE_SLACK + ctx.settings.tolerance
-    if _agrees(source, equivalent, convert, slack):
-        return True
-    return _is_temperature_pair(source, equivalent) and _agrees(
-        source, equivalent, _delta_converter(source, equivalent), slack
-    )
 
 
 def _suggestion(source: Claim, equivalent: Claim, convert, slack: float) -> str | None:
@@ -272,7 +173,7 @@ def _suggestion(source: Claim, equivalent: Claim, convert, slack: float) -> str 
         candidate = replace(equivalent, value=value, low=value, high=value,
                             number_text=candidate_text,
                             precision=(number_precision(number) or 0.5) * scale)
-        if _agrees(source, candidate, convert, slack):
+        if agrees_as_written(source, candidate, convert, slack):
             return candidate_text
     return None
 

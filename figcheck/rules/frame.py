@@ -23,12 +23,24 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, replace
 
+from ..extract.lexicon import MONTHS
 from ..model import Claim
-from .context import CheckContext
-from .referent import _CONTRAST_AFTER, _CONTRAST_BEFORE, _NUMBER_WORDS, _PART_AFTER, _STOP, stem
+from .context import CheckContext, MemoKey
 from .rounding import claim_interval
+from .words import CONTRAST_AFTER, CONTRAST_BEFORE, NUMBER_WORDS, PART_AFTER, STOP_WORDS, WORD, stem
+
+
+# Per-document caches: each claim's frame, and the frame as read from its sentence before it was
+# placed (its id() is shared by claims whose sentences read the same); each claim's sentence;
+# the claims' spans in document order; the claims grouped by kind.
+FRAMES: MemoKey[dict[int, "ClaimFrame"]] = MemoKey("frame.frames")
+FRAMES_AS_READ: MemoKey[dict[int, "ClaimFrame"]] = MemoKey("frame.base")
+_SENTENCE_OF: MemoKey[dict[int, tuple[int, int]]] = MemoKey("frame.sentence")
+_CLAIM_SPANS: MemoKey[tuple[list[int], list[tuple[int, int]]]] = MemoKey("frame.spans")
+_BUCKETS: MemoKey[dict[tuple, list[int]]] = MemoKey("frame.buckets")
 
 # --- Money on one base --------------------------------------------------------------------
 
@@ -102,13 +114,12 @@ def base_interval(claim: Claim) -> tuple[float, float]:
 
 # --- Sentence reading ---------------------------------------------------------------------
 
-_WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*")
 # Words, and numbers that are not figures ("zone 2", "Series 82A"): they name things.
 _TOKEN = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*|\d+(?:[.,/]\d+)*[^\W\d_]*")
 
 _REPORT = frozenset(stem(w) for w in (
     "say said says tell told report reported announce announced state stated disclose disclosed"
-    " claim claimed confirm confirmed quote quoted note noted").split())
+    " claim claimed confirm confirmed quote quoted note noted").split()) | {"~say"}
 _CHANGE = frozenset(stem(w) for w in (
     "rise rose risen increase increased grow grew jump jumped climb climbed gain gained fall fell"
     " fallen drop dropped decline declined decrease decreased lose lost cut raise raised reduce"
@@ -163,13 +174,8 @@ _RESTATE_NEAR = re.compile(
     r"\b(?:the same|that same|this same|the figure|that figure|this figure|that number|"
     r"this number|those|these)\s*$|\b(?:the same|that|this)\s+([^\W\d_]{3,})\s+(?:of\s+)?$",
     re.I)
-_MONTHS = {
-    "january": "jan", "february": "feb", "march": "mar", "april": "apr", "may": "may",
-    "june": "jun", "july": "jul", "august": "aug", "september": "sep", "sept": "sep",
-    "october": "oct", "november": "nov", "december": "dec", "jan": "jan", "feb": "feb",
-    "mar": "mar", "apr": "apr", "jun": "jun", "jul": "jul", "aug": "aug", "sep": "sep",
-    "oct": "oct", "nov": "nov", "dec": "dec",
-}
+# Month names and abbreviations → their first three letters ("sept" → "sep").
+_MONTHS = {w: w[:3] for w in MONTHS.split("|")}
 _DIRECTIONS = {
     w: w.removesuffix("ern") for w in (
         "north south east west northern southern eastern western northeast northwest southeast"
@@ -203,9 +209,12 @@ class ClaimFrame:
     kind: tuple | None
     interval: tuple[float, float]
     tokens: tuple[str, ...]  # stems of the sentence, every figure masked as "#"
+    bag: dict[str, int]  # how many times each token occurs in ``tokens``
     raw: tuple[str, ...]  # the same tokens as written
     names: tuple[bool, ...]  # whether each token names something (a number, a name, "one")
     position: int  # where this figure's "#" is in ``tokens``
+    clause: tuple[str, ...]  # the tokens of the figure's clause (figures masked)
+    clause_content: frozenset[str]  # its content words
     content: frozenset[str]
     local: frozenset[str]
     written: tuple[tuple[str, str], ...]  # (stem, word as written) of the local words
@@ -215,6 +224,7 @@ class ClaimFrame:
     verb_word: str | None
     agent: frozenset[str]  # names before the figure (who did it; a source after it is not)
     time: frozenset[str]
+    times: tuple[frozenset[str], ...]  # ``time`` by category: years, months, days, periods
     place: frozenset[str]
     directions: frozenset[str]  # north, southern, upper, …: which part of a place
     role: str  # total, per_unit, forecast, comparison, current, whole, table
@@ -229,7 +239,7 @@ class ClaimFrame:
 
 def claim_frame(ctx: CheckContext, i: int) -> ClaimFrame:
     """The frame of claim ``i`` (cached per document, and across documents by its sentence)."""
-    frames = ctx.memo("frame.frames", dict)
+    frames = ctx.memo(FRAMES, dict)
     f = frames.get(i)
     if f is not None:
         return f
@@ -247,7 +257,7 @@ def claim_frame(ctx: CheckContext, i: int) -> ClaimFrame:
     # The frame as read from its sentence, before it is placed: claims whose frames share one
     # (the same figure in the same sentence text) differ only in where they are, so a decision
     # about a pair of them can be shared (kept alive here, so that its id() stays unique).
-    ctx.memo("frame.base", dict)[i] = f
+    ctx.memo(FRAMES_AS_READ, dict)[i] = f
     if (f.index, f.sentence, f.paragraph) != place:
         f = replace(f, index=place[0], sentence=place[1], paragraph=place[2])
     frames[i] = f
@@ -256,11 +266,23 @@ def claim_frame(ctx: CheckContext, i: int) -> ClaimFrame:
 
 def sentence_span(ctx: CheckContext, i: int) -> tuple[int, int]:
     """The sentence of claim ``i`` (cached per document: the rules ask often)."""
-    spans = ctx.memo("frame.sentence", dict)
+    spans = ctx.memo(_SENTENCE_OF, dict)
     found = spans.get(i)
     if found is None:
         found = spans[i] = ctx.sentence_span(ctx.claims[i].start)
     return found
+
+
+def sentence_spans(ctx: CheckContext, members: list[int]) -> list[tuple[int, int]]:
+    """:func:`sentence_span` of each of ``members``."""
+    spans = ctx.memo(_SENTENCE_OF, dict)
+    out = []
+    for i in members:
+        found = spans.get(i)
+        if found is None:
+            found = spans[i] = ctx.sentence_span(ctx.claims[i].start)
+        out.append(found)
+    return out
 
 
 _CACHE: dict[tuple, ClaimFrame] = {}
@@ -272,7 +294,7 @@ def _claim_spans_in(ctx: CheckContext, s_start: int, s_end: int) -> tuple:
         spans = sorted((c.start, c.end) for c in ctx.claims)
         return [s for s, _ in spans], spans
 
-    starts, spans = ctx.memo("frame.spans", build)
+    starts, spans = ctx.memo(_CLAIM_SPANS, build)
     lo, hi = bisect_left(starts, s_start), bisect_left(starts, s_end)
     return tuple((a - s_start, b - s_start) for a, b in spans[lo:hi])
 
@@ -286,8 +308,11 @@ class _Sentence:
     lower: tuple[str, ...]
     names: tuple[bool, ...]
     slots: dict  # figure span → its position in ``tokens``
+    clauses: tuple[int, ...]  # the clause each token is in (numbered from 0)
+    bag: dict[str, int]  # how many times each token occurs
     content: frozenset[str]
     time: frozenset[str]
+    times: tuple[frozenset[str], ...]
     place: frozenset[str]
     directions: frozenset[str]
     table: bool
@@ -296,6 +321,21 @@ class _Sentence:
 
 
 _SENTENCES: dict[tuple, _Sentence] = {}
+# Reporting verbs are one token when sentences are aligned: "said", "stated" and "told" report
+# the same figure (the frame's verb slot still tells them apart from other verbs).
+_SAY = "~say"
+
+
+def _token_of(word: str) -> str:
+    if word[0].isdigit():
+        return "0:" + word.lower()
+    t = stem(word)
+    return _SAY if t in _REPORT else t
+
+# Where one clause of a sentence ends and the next begins: punctuation between two words, or a
+# conjunction (a clause cut from a sentence, or moved within it, keeps its words together).
+_CLAUSE_PUNCT = re.compile(r"[,;:()\u2013\u2014]")
+_CLAUSE_WORDS = frozenset("and but while whereas which who although though because".split())
 
 
 def _read_sentence(sentence: str, spans: tuple) -> _Sentence:
@@ -306,37 +346,41 @@ def _read_sentence(sentence: str, spans: tuple) -> _Sentence:
     if len(_SENTENCES) >= _CACHE_MAX:
         _SENTENCES.clear()
     # Tokens: words outside figures, one "#" per figure; ``raw`` keeps the words as written.
-    tokens: list[str] = []
-    raw: list[str] = []
+    items: list[tuple[int, int, str, str]] = []  # (start, end, token, word as written)
     slots = {}
-    k = 0
+    k, n_spans = 0, len(spans)
     for m in _TOKEN.finditer(sentence):
-        while k < len(spans) and spans[k][0] <= m.start():
-            slots[spans[k]] = len(tokens)
-            tokens.append("#")
-            raw.append("#")
+        at = m.start()
+        while k < n_spans and spans[k][0] <= at:
+            slots[spans[k]] = len(items)
+            items.append((spans[k][0], spans[k][1], "#", "#"))
             k += 1
-        if k and spans[k - 1][0] <= m.start() < spans[k - 1][1]:
+        if k and spans[k - 1][0] <= at < spans[k - 1][1]:
             continue  # a word inside a figure (its unit, its counted noun, "about")
         w = m.group()
-        tokens.append(stem(w) if not w[0].isdigit() else "0:" + w.lower())
-        raw.append(w)
-    while k < len(spans):
-        slots[spans[k]] = len(tokens)
-        tokens.append("#")
-        raw.append("#")
+        items.append((at, m.end(), _token_of(w), w))
+    while k < n_spans:
+        slots[spans[k]] = len(items)
+        items.append((spans[k][0], spans[k][1], "#", "#"))
         k += 1
+    tokens = [t for _, _, t, _ in items]
+    raw = [w for _, _, _, w in items]
+    clauses = _clauses(sentence, items)
     lower = [w.lower() for w in raw]
     words = sum(1 for w in lower if w != "#")
     table = bool((_SENTENCE_COMPARISON.search(sentence) and len(lower) <= 14) or (
         len(_NUMBERS.findall(sentence)) >= 2 and words <= 6
         and not sentence.rstrip().endswith(".")) or _RESPECTIVELY.search(sentence))
+    time = _times(sentence, raw)
     found = _SENTENCES[key] = _Sentence(
         tokens=tuple(tokens), raw=tuple(raw), lower=tuple(lower),
         names=tuple(_names_something(w, k) for k, w in enumerate(raw)),
         slots=slots,
+        clauses=tuple(clauses),
+        bag=Counter(tokens),
         content=frozenset(t for t, w in zip(tokens, lower) if _is_content(w)),
-        time=_times(sentence, raw),
+        time=time,
+        times=tuple(frozenset(t for t in time if t.startswith(tag)) for tag in _TIME_TAGS),
         place=frozenset(m.group(1).split()[0].lower() for m in _PLACE_PREP.finditer(sentence)
                         if m.group(1).split()[0].lower() not in _MONTHS),
         directions=frozenset(_DIRECTIONS[w] for w in lower if w in _DIRECTIONS),
@@ -345,6 +389,23 @@ def _read_sentence(sentence: str, spans: tuple) -> _Sentence:
         versus=bool(_SENTENCE_COMPARISON.search(sentence)),
     )
     return found
+
+
+def _clauses(sentence: str, items: list[tuple[int, int, str, str]]) -> list[int]:
+    """The clause of each token: a new one after punctuation between two tokens, or at a
+    conjunction."""
+    breaks = [m.start() for m in _CLAUSE_PUNCT.finditer(sentence)]
+    out = []
+    clause = 0
+    last = 0  # where the previous token ended
+    for n, (start, end, _, word) in enumerate(items):
+        if n:
+            j = bisect_left(breaks, last)
+            if (j < len(breaks) and breaks[j] < start) or word.lower() in _CLAUSE_WORDS:
+                clause += 1
+        out.append(clause)
+        last = end
+    return out
 
 
 def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, place) -> ClaimFrame:
@@ -358,18 +419,20 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         (t, w) for t, w in zip(tokens[max(0, position - 4):position + 5],
                                raw[max(0, position - 4):position + 5]) if _is_content(w.lower()))
     local = frozenset(t for t, _ in written)
+    own = sent.clauses[position] if tokens else 0
+    clause = tuple(t for t, c in zip(tokens, sent.clauses) if c == own)
     verb, verb_word = _verb(tokens, lower, position)
     verb_class = None
     if verb is not None:
         verb_class = "report" if verb in _REPORT else "change" if verb in _CHANGE else "other"
     before = sentence[max(0, c0 - 60):c0]
     after = sentence[c1:c1 + 60]
-    near_before = [w.lower() for w in _WORD.findall(before)][-4:]
-    near_after = [w.lower() for w in _WORD.findall(after)][:2]
-    contrast = next((w for w in near_before if w in _CONTRAST_BEFORE), None)
+    near_before = [w.lower() for w in WORD.findall(before)][-4:]
+    near_after = [w.lower() for w in WORD.findall(after)][:2]
+    contrast = next((w for w in near_before if w in CONTRAST_BEFORE), None)
     if contrast is None:
-        contrast = next((w for w in near_after if w in _CONTRAST_AFTER), None)
-    if contrast is None and _PART_AFTER.match(after):
+        contrast = next((w for w in near_after if w in CONTRAST_AFTER), None)
+    if contrast is None and PART_AFTER.match(after):
         contrast = "of them"
     restate = _RESTATE_NEAR.search(sentence[max(0, c0 - 30):c0])
     of_that = _RESTATE_AFTER.match(after)
@@ -378,9 +441,13 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         kind=kind_key(claim),
         interval=base_interval(claim),
         tokens=tokens,
+        bag=sent.bag,
         raw=raw,
         names=sent.names,
         position=position,
+        clause=clause,
+        clause_content=frozenset(t for t, c, w in zip(tokens, sent.clauses, lower)
+                                 if c == own and _is_content(w)),
         content=sent.content,
         local=local,
         written=written,
@@ -390,13 +457,14 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         verb_word=verb_word,
         agent=_agents(raw[:position]),
         time=sent.time,
+        times=sent.times,
         place=sent.place,
         directions=sent.directions,
         role=_role(claim, sentence, c0, c1, sent),
         change=bool(_CHANGE_NEAR.search(sentence, max(0, c0 - 30), c0)),
         contrast=contrast,
         restate=restate.group(0).lower().strip() if restate and (
-            not restate.group(1) or restate.group(1).lower() not in _STOP) else None,
+            not restate.group(1) or restate.group(1).lower() not in STOP_WORDS) else None,
         n_figures=len(spans),
         of_that=of_that.group(0).strip(" \"'’”)]").lower() if of_that else None,
     )
@@ -413,7 +481,7 @@ def _names_something(w: str, k: int) -> bool:
     and "zone two", "Series 82A" and "Series 82B", "Groundnut production" and "Maize …")."""
     if w == "#":
         return False
-    return w[0].isdigit() or w.lower() in _ORDINALS or (w[0].isupper() and w.lower() not in _STOP)
+    return w[0].isdigit() or w.lower() in _ORDINALS or (w[0].isupper() and w.lower() not in STOP_WORDS)
 
 
 def is_content(w: str) -> bool:
@@ -423,7 +491,7 @@ def is_content(w: str) -> bool:
 
 def _is_content(w: str) -> bool:
     # (times are the time slot's, not words the two sentences share)
-    return (len(w) >= 3 and w != "#" and w not in _STOP and w not in _NUMBER_WORDS
+    return (len(w) >= 3 and w != "#" and w not in STOP_WORDS and w not in NUMBER_WORDS
             and w not in _MONTHS and w not in _WEEKDAYS and not w[0].isdigit())
 
 
@@ -480,7 +548,7 @@ def is_verb(t: str, w: str) -> bool:
 def _is_verb(t: str, w: str) -> bool:
     if t in _REPORT or t in _CHANGE or t in _COMMON_VERBS:
         return True
-    return t != "#" and w not in _STOP and len(w) > 4 and w.endswith(("ed", "ing"))
+    return t != "#" and w not in STOP_WORDS and len(w) > 4 and w.endswith(("ed", "ing"))
 
 
 def _agents(raw: list[str]) -> frozenset[str]:
@@ -491,7 +559,7 @@ def _agents(raw: list[str]) -> frozenset[str]:
         if w == "#" or not w[:1].isupper() or w.isupper() and len(w) > 5:
             continue  # (an all-capitals word of a headline is not a name)
         lw = w.lower()
-        if lw in _NOT_NAMES or lw in _MONTHS or lw in _WEEKDAYS or lw in _STOP:
+        if lw in _NOT_NAMES or lw in _MONTHS or lw in _WEEKDAYS or lw in STOP_WORDS:
             continue
         if k == 0 and not (len(raw) > 1 and raw[1][:1].isupper()):
             continue  # the first word of a sentence is capitalised anyway
@@ -515,14 +583,9 @@ def _times(sentence: str, raw: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-def time_clash(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Both sentences name a time of one category (year, month, day, period) and none agree."""
-    for tag in ("y:", "m:", "d:", "p:"):
-        ta = {t for t in a if t.startswith(tag)}
-        tb = {t for t in b if t.startswith(tag)}
-        if ta and tb and not ta & tb:
-            return True
-    return False
+# The categories of the time slot: a clash in any one of them vetoes a pair.
+_TIME_TAGS = ("y:", "m:", "d:", "p:")
+
 
 
 def _role(claim: Claim, sentence: str, c0: int, c1: int, sent: _Sentence) -> str:
@@ -558,7 +621,7 @@ def buckets(ctx: CheckContext) -> dict[tuple, list[int]]:
                 out.setdefault(key, []).append(i)
         return out
 
-    return ctx.memo("frame.buckets", build)
+    return ctx.memo(_BUCKETS, build)
 
 
 # A claim is compared with at most this many earlier members of its bucket: bounded work.

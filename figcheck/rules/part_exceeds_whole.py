@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..figures import format_figure
 from ..model import Claim, Diagnostic, Related
 from .context import CheckContext
 from .part_whole import (
@@ -109,7 +110,7 @@ def _relation(ctx: CheckContext, first: Claim, second: Claim) -> tuple[Claim, Cl
     s_start, _ = ctx.sentence_span(first.start)
     if _PART_THEN_WHOLE.fullmatch(between):
         return first, second, "of"
-    if introduces_whole(text, s_start, first.start) and WHOLE_THEN_COMMA.match(between):
+    if WHOLE_THEN_COMMA.match(between) and introduces_whole(text, s_start, first.start):
         return second, first, "of"
     if _WHOLE_THEN_INCLUDING.match(between):
         return second, first, "including"
@@ -155,4 +156,4 @@ def _plural(c: Claim) -> str:
 
 
 def _fmt(x: float) -> str:
-    return f"{int(x):,}" if x == int(x) else f"{x:,.2f}"
+    return format_figure(x, ",.2f")

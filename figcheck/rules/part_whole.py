@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .. import units
 from ..model import Claim
 from . import money
-from .referent import stem
+from .words import stem
 
 # Counted nouns that all name people: a part counted in one is a plausible subset of another.
 PEOPLE = frozenset(

@@ -21,8 +21,13 @@ from difflib import SequenceMatcher
 from functools import cache
 from importlib import resources
 
-from .context import CheckContext
-from .frame import ClaimFrame, claim_frame, is_content, is_verb, time_clash
+from .context import CheckContext, MemoKey
+from .frame import FRAMES, FRAMES_AS_READ, ClaimFrame, claim_frame, is_content, is_verb
+
+
+# Per document: frame's caches (read directly on this hot path) and the sentence pairs aligned
+# so far.
+_JUDGE: MemoKey[tuple[dict, dict, dict]] = MemoKey("referent.judge")
 
 # Only evidence of sameness: nothing about where the pair sits or what kind of figure it is,
 # which the generated restatements would teach the model as an artefact of how they were made.
@@ -43,6 +48,11 @@ FEATURES = (
     "aligned_head",  # aligned × head_same
     "contained",  # share of the shorter sentence's content words found in the other
     "contained_local",  # contained × local
+    # The figure's own clause (between commas, semicolons, "and", "which", …), which survives a
+    # restatement that cuts the sentence down or moves its clauses around:
+    "clause_twin",  # the figures' clauses similar (CLAUSE_SIMILAR), the figures in the same slot
+    "identical",  # the same sentence word for word, figures masked, the figures in the same slot
+    "inside",  # the shorter sentence all inside the other, in order, the figures in the same slot
 )
 
 
@@ -73,56 +83,144 @@ _ROLE_NAMES = {
 }
 
 
-def veto(fa: ClaimFrame, fb: ClaimFrame, matcher: SequenceMatcher | None = None) -> str | None:
+class Alignment:
+    """The two sentences of a pair aligned with their figures masked, and the figures' clauses:
+    each computed once, when first asked for (the vetoes need them only for some pairs)."""
+
+    __slots__ = ("fa", "fb", "_sentences", "_clauses", "_shared")
+
+    def __init__(self, fa: ClaimFrame, fb: ClaimFrame, shared: dict | None = None):
+        self.fa, self.fb = fa, fb
+        self._sentences: SequenceMatcher | None = None
+        self._clauses: float | None = None
+        # Alignments of sentence pairs already made: every figure of one sentence has the same
+        # tokens, so a pair of sentences with several figures each is aligned once.
+        self._shared = shared
+
+    @property
+    def sentences(self) -> SequenceMatcher:
+        if self._sentences is None:
+            shared = self._shared
+            key = (self.fa.tokens, self.fb.tokens)
+            found = shared.get(key) if shared is not None else None
+            if found is None:
+                found = SequenceMatcher(None, self.fa.tokens, self.fb.tokens, autojunk=False)
+                if shared is not None:
+                    shared[key] = found
+            self._sentences = found
+        return self._sentences
+
+    def ratio(self) -> float:
+        """Similarity of the sentences (a repeated ``ratio()`` is cached by difflib)."""
+        return self.sentences.ratio() if self.fa.tokens and self.fb.tokens else 0.0
+
+    def ratio_bound(self) -> float:
+        """An upper bound of :meth:`ratio` that does not align the sentences: the words they
+        share, in any order (difflib's ``quick_ratio``, from the frames' word counts)."""
+        fa, fb = self.fa, self.fb
+        if not fa.tokens or not fb.tokens:
+            return 0.0
+        small, large = (fa.bag, fb.bag) if len(fa.bag) <= len(fb.bag) else (fb.bag, fa.bag)
+        shared = sum(min(n, large.get(t, 0)) for t, n in small.items())
+        return 2.0 * shared / (len(fa.tokens) + len(fb.tokens))
+
+    def clause_ratio(self) -> float:
+        """Similarity of the figures' clauses, figures masked; 0 when either clause has fewer than
+        MIN_CLAUSE_WORDS content words, or when their lengths alone keep it under
+        CLAUSE_SIMILAR."""
+        if self._clauses is None:
+            self._clauses = _clause_ratio(self)
+        return self._clauses
+
+    def inside(self) -> float:
+        """The share of the shorter sentence's tokens that the alignment matches in the other
+        (0 when it has fewer than INSIDE_WORDS content words)."""
+        fa, fb = self.fa, self.fb
+        if min(len(fa.content), len(fb.content)) < INSIDE_WORDS:
+            return 0.0
+        matched = sum(b.size for b in self.sentences.get_matching_blocks())
+        return matched / min(len(fa.tokens), len(fb.tokens))
+
+    def inside_bound(self) -> float:
+        """An upper bound of :meth:`inside` from the sentences' word counts."""
+        fa, fb = self.fa, self.fb
+        if min(len(fa.content), len(fb.content)) < INSIDE_WORDS:
+            return 0.0
+        return self.ratio_bound() * (len(fa.tokens) + len(fb.tokens)) / (
+            2 * min(len(fa.tokens), len(fb.tokens)))
+
+    def clause_bound(self) -> float:
+        """An upper bound of :meth:`clause_ratio` that does not align the clauses."""
+        if self._clauses is not None:
+            return self._clauses
+        fa, fb = self.fa, self.fb
+        if len(fa.clause_content) < MIN_CLAUSE_WORDS or len(fb.clause_content) < MIN_CLAUSE_WORDS:
+            return 0.0
+        la, lb = len(fa.clause), len(fb.clause)
+        return 2.0 * min(la, lb) / (la + lb)
+
+    def clause_twin(self) -> bool:
+        """The figures' clauses are nearly the same words (the sentences around them may differ:
+        a clause cut from its sentence, or moved to its front)."""
+        fa, fb = self.fa, self.fb
+        if len(fa.clause_content) < CLAUSE_TWIN_WORDS or len(fb.clause_content) < CLAUSE_TWIN_WORDS:
+            return False
+        return self.clause_ratio() >= CLAUSE_TWIN_RATIO
+
+
+def veto(fa: ClaimFrame, fb: ClaimFrame, aligned: Alignment | None = None) -> str | None:
     """Why two figures are not about the same thing, read from clashing slots (None: nothing
     says so). A cue that is the same in both, in the same place of nearly the same sentence, is a
     restatement of it and does not veto ("an additional 100 shares" twice)."""
+    pair = aligned or Alignment(fa, fb)
+    return _slot_veto(fa, fb, pair) or _identifier_clash(fa, fb, pair)
+
+
+def _slot_veto(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment) -> str | None:
+    """:func:`veto` but for the identifier clash (which needs the sentences aligned); the slots
+    that need no alignment at all come first."""
     if fa.sentence == fb.sentence:
         return "the same sentence"
     if fa.role == "table" or fb.role == "table":
         return "a table row"
-    twins = None  # nearly the same sentence, figures in the same slot (computed when needed)
-
-    def align() -> SequenceMatcher:
-        nonlocal matcher
-        if matcher is None:
-            matcher = _matcher(fa, fb)
-        return matcher
-
-    def twin() -> bool:
-        nonlocal twins
-        if twins is None:
-            twins = align().ratio() >= 0.85 and _same_slot(fa, fb)
-        return twins
-
-    if (fa.contrast or fb.contrast) and (fa.contrast != fb.contrast or not twin()):
-        return f"“{fa.contrast or fb.contrast}”"
-    if fa.role != fb.role and ({fa.role, fb.role} & {"per_unit", "comparison", "current", "whole"}):
-        return f"{_ROLE_NAMES[fa.role]} vs {_ROLE_NAMES[fb.role]}"
-    if fa.role in ("comparison", "current", "whole") and not twin():
-        return _ROLE_NAMES[fa.role]
     if fa.change != fb.change:
         return "a change vs a level"
     if fa.agent and fb.agent and not fa.agent & fb.agent:
         return "different names"
-    if time_clash(fa.time, fb.time):
-        return "different times"
+    if any(ta and tb and not ta & tb for ta, tb in zip(fa.times, fb.times)):
+        return "different times"  # (by category: years, months, days, periods)
     if fa.place and fb.place and not fa.place & fb.place:
         return "different places"
     if fa.directions and fb.directions and not fa.directions & fb.directions:
         return "different directions"
-    clash = _identifier_clash(fa, fb, align())
-    if clash:
-        return clash
     if fa.head and fb.head and (fa.head[0] != fb.head[0] or (
             fa.head[1] and fb.head[1] and fa.head[1] != fb.head[1])):
         return "different things counted or measured"
+
+    def twin() -> bool:  # nearly the same sentence or clause, the figures in the same slot
+        return _same_slot(fa, fb) and (
+            pair.ratio_bound() >= 0.85 and pair.ratio() >= 0.85 or pair.clause_twin())
+
+    if (fa.contrast or fb.contrast) and (fa.contrast != fb.contrast or not twin()):
+        return f"“{fa.contrast or fb.contrast}”"
+    if fa.role != fb.role and ({fa.role, fb.role} & {"per_unit", "comparison", "current", "whole"}) and (
+            "per_unit" in (fa.role, fb.role) or not pair.clause_twin()):
+        # (a role read from outside the figure's clause does not outweigh the same clause)
+        return f"{_ROLE_NAMES[fa.role]} vs {_ROLE_NAMES[fb.role]}"
+    if fa.role in ("comparison", "current", "whole") and not twin():
+        return _ROLE_NAMES[fa.role]
     return None
 
 
-def features(fa: ClaimFrame, fb: ClaimFrame, matcher: SequenceMatcher | None = None) -> list[float]:
-    """The feature vector of a pair (in the order of :data:`FEATURES`)."""
-    aligned = (matcher or _matcher(fa, fb)).ratio() if fa.tokens and fb.tokens else 0.0
+def features(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment | None = None,
+             bound: bool = False) -> list[float]:
+    """The feature vector of a pair (in the order of :data:`FEATURES`). With ``bound``, the
+    similarities of the sentences and of the clauses are bounded from above without aligning
+    them, which bounds the score from above: every weight on the features read from them is
+    positive (tools/train_referent.py keeps it so)."""
+    pair = pair or Alignment(fa, fb)
+    aligned = pair.ratio_bound() if bound else pair.ratio()
+    clauses = pair.clause_bound() if bound else pair.clause_ratio()
     local = _dice(fa.local, fb.local)
     head_same = 1.0 if fa.head and fb.head and fa.head[0] == fb.head[0] else 0.0
     shorter = min(len(fa.content), len(fb.content))
@@ -144,40 +242,101 @@ def features(fa: ClaimFrame, fb: ClaimFrame, matcher: SequenceMatcher | None = N
         aligned * head_same,
         contained,
         contained * local,
+        1.0 if clauses >= CLAUSE_SIMILAR and _same_slot(fa, fb) else 0.0,
+        1.0 if fa.tokens == fb.tokens and fa.position == fb.position else 0.0,
+        1.0 if (pair.inside_bound() if bound else pair.inside()) >= INSIDE and _same_slot(fa, fb)
+        else 0.0,
     ]
+
+
+# A sentence cut from another (its clause, the rest dropped) keeps this share of its words in
+# the same order, and needs this many content words to say anything.
+INSIDE = 0.9
+INSIDE_WORDS = 3
+
+
+# A clause needs this many content words to be evidence at all ("# of lead" is not), and
+# clauses this similar are evidence (a feature of the model) ...
+MIN_CLAUSE_WORDS = 2
+CLAUSE_SIMILAR = 0.85
+# ... and this similar, with this many content words, a restatement wherever it stands (it
+# outweighs a role or a cue read outside the clause).
+CLAUSE_TWIN_RATIO = 0.9
+CLAUSE_TWIN_WORDS = 3
+
+
+def _clause_ratio(pair: Alignment) -> float:
+    fa, fb = pair.fa, pair.fb
+    if len(fa.clause_content) < MIN_CLAUSE_WORDS or len(fb.clause_content) < MIN_CLAUSE_WORDS:
+        return 0.0
+    if fa.clause == fb.clause:
+        return 1.0
+    la, lb = len(fa.clause), len(fb.clause)
+    if 2 * min(la, lb) < CLAUSE_SIMILAR * (la + lb):
+        return 0.0  # (the ratio's upper bound: under CLAUSE_SIMILAR whatever the words)
+    if la == len(fa.tokens) and lb == len(fb.tokens):
+        return pair.ratio()  # each sentence is one clause: already aligned
+    return SequenceMatcher(None, fa.clause, fb.clause, autojunk=False).ratio()
 
 
 def judge(ctx: CheckContext, i: int, j: int, rule: str) -> Judgement:
     """The referent decision for claims ``i`` and ``j`` under ``rule``'s weights."""
     # claim_frame()'s caches, read directly (a hot path), and the decisions made so far.
-    frames, bases, judged = ctx.memo("referent.judge", lambda: (
-        ctx.memo("frame.frames", dict), ctx.memo("frame.base", dict), {}))
+    frames, bases, aligned = ctx.memo(_JUDGE, lambda: (
+        ctx.memo(FRAMES, dict), ctx.memo(FRAMES_AS_READ, dict), {}))
     fa = frames.get(i) or claim_frame(ctx, i)
     fb = frames.get(j) or claim_frame(ctx, j)
-    # A decision depends on the two frames and on whether they share a sentence or paragraph,
-    # not on where they are: pairs read from the same sentence texts (a repeated sentence) share
-    # one (the frames' ids are stable: the document's memo keeps them alive).
-    key = (id(bases[i]), id(bases[j]), fa.sentence == fb.sentence, fa.paragraph == fb.paragraph,
-           rule)
-    found = judged.get(key)
-    if found is None:
-        found = judged[key] = _judge(fa, fb, rule)
-    return found
+    # A decision depends on the two frames as read from their sentences and on whether they
+    # share a sentence or paragraph, not on where they are: pairs read from the same sentence
+    # texts share one, in this document (a repeated sentence) and across documents (an editor
+    # re-checking after a keystroke). Keyed by the frames' ids, kept with the frames themselves
+    # (so an id is not reused while its entry lives, and a hit is checked to be them).
+    ba, bb = bases[i], bases[j]
+    key = (id(ba), id(bb), fa.sentence == fb.sentence, fa.paragraph == fb.paragraph, rule)
+    found = _DECIDED.get(key)
+    if found is not None and found[0] is ba and found[1] is bb:
+        return found[2]
+    if len(_DECIDED) >= _DECIDED_MAX:
+        _DECIDED.clear()
+    judgement = _judge(fa, fb, rule, aligned)
+    _DECIDED[key] = (ba, bb, judgement)
+    return judgement
 
 
-def _judge(fa: ClaimFrame, fb: ClaimFrame, rule: str) -> Judgement:
-    matcher = _matcher(fa, fb)
-    why = veto(fa, fb, matcher)
+_DECIDED: dict[tuple, tuple[ClaimFrame, ClaimFrame, Judgement]] = {}
+_DECIDED_MAX = 50_000
+
+
+def _judge(fa: ClaimFrame, fb: ClaimFrame, rule: str, aligned: dict) -> Judgement:
+    pair = Alignment(fa, fb, aligned)
+    why = _slot_veto(fa, fb, pair)
     if why is not None:
         return Judgement(0.0, why, ())
-    x = features(fa, fb, matcher)
+    pointer = _pointer(fa, fb) or _pointer(fb, fa) or (rule == "FC202" and _of_that(fa, fb))
+    if not pointer:
+        # Most pairs fall short of the threshold even with the similarities bounded from above:
+        # those are decided without aligning the sentences (their score is that bound, and
+        # neither a veto nor an agreeing slot is read: nothing is reported about them).
+        score = probability(features(fa, fb, pair, bound=True))
+        if score < threshold(rule):
+            return Judgement(score, None, (), False)
+    why = _identifier_clash(fa, fb, pair)
+    if why is not None:
+        return Judgement(0.0, why, ())
+    x = features(fa, fb, pair)
     score = probability(x)
     agree = _agreeing(fa, fb, x)
-    if _pointer(fa, fb) or _pointer(fb, fa) or (rule == "FC202" and _of_that(fa, fb)):
+    if pointer:
         # An explicit restatement that points at the other figure's words ("the same force of",
         # "that figure", "those 42 passengers") is decisive on its own.
         score = max(score, threshold(rule))
     return Judgement(score, None, agree, bool(x[2] and x[3]))
+
+
+def slots_agree(fa: ClaimFrame, fb: ClaimFrame) -> bool:
+    """Some slot of an unvetoed pair agrees (as :attr:`Judgement.slots_agree`), without the
+    model's weights (the training script asks this before there are weights to match)."""
+    return Judgement(0.0, None, _agreeing(fa, fb, features(fa, fb))).slots_agree
 
 
 def _of_that(fa: ClaimFrame, fb: ClaimFrame) -> bool:
@@ -216,17 +375,12 @@ def model() -> dict:
     return data
 
 
-def _matcher(fa: ClaimFrame, fb: ClaimFrame) -> SequenceMatcher:
-    """The two sentences aligned, figures masked (a repeated ``ratio()`` is cached by difflib)."""
-    return SequenceMatcher(None, fa.tokens, fb.tokens, autojunk=False)
-
-
-def _identifier_clash(fa: ClaimFrame, fb: ClaimFrame, m: SequenceMatcher) -> str | None:
+def _identifier_clash(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment) -> str | None:
     """In two sentences that align, a short stretch where one names something else ("zone one"
     / "zone two", "Exports" / "Imports" at the start): they are about different things."""
-    if m.ratio() < 0.5:
+    if pair.ratio_bound() < 0.5 or pair.ratio() < 0.5:
         return None
-    for op, a0, a1, b0, b1 in m.get_opcodes():
+    for op, a0, a1, b0, b1 in pair.sentences.get_opcodes():
         if op != "replace" or a1 - a0 > 3 or b1 - b0 > 3:
             continue
         if "#" in fa.tokens[a0:a1] or "#" in fb.tokens[b0:b1]:

@@ -40,33 +40,24 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 
 from .. import units
+from ..figures import format_figure
 from ..model import Claim, Diagnostic, Edit, Fix, Related
 from . import frame, referent_model
-from .context import CheckContext
-from .rounding import BASE_SLACK, claim_interval, disjoint
+from .context import CheckContext, MemoKey
+from .conversions import COMMON_UNITS, agrees, factor_mixup, near_factors, same_number_other_unit
 
 CODE = "FC202"
 NAME = "unit-mixup"
 SEVERITY = "warning"
 SUMMARY = "figures about the same thing with the same number in different units"
 
+# Per document: each claim's stated equivalent that corroborates its unit (or None).
+_CONFIRMED: MemoKey[dict[int, Claim | None]] = MemoKey("FC202.confirmed")
+
 # Numbers this small coincide too often to mean anything on their own.
 MIN_VALUE = 10
-# Units this close (tonne vs ton) are not a mix-up worth a warning.
-MIN_FACTOR = 1.15
-
-# Common conversion factors, by dimension: the units whose confusion a writer makes.
-COMMON_UNITS = {
-    "[length]": ("kilometer", "mile", "meter", "foot", "yard", "inch", "centimeter", "nautical_mile"),
-    "[length] ** 2": ("kilometer ** 2", "mile ** 2", "hectare", "acre", "meter ** 2", "foot ** 2"),
-    "[mass]": ("kilogram", "pound", "metric_ton", "short_ton", "long_ton", "gram", "ounce"),
-    "[length] ** 3": ("liter", "gallon", "imperial_gallon", "meter ** 3", "foot ** 3", "barrel"),
-    "[length] / [time]": ("kilometer / hour", "mile / hour", "knot", "meter / second"),
-    "[temperature]": ("degree_Celsius", "degree_Fahrenheit"),
-}
 
 
 # The same number in two units is itself evidence that both are about one thing, so FC202 asks
@@ -114,7 +105,7 @@ def candidates(ctx: CheckContext) -> Iterator[tuple[int, int]]:
                 # the numbers is near a common factor (or its inverse): a cheap test first.
                 if not a.value or not b.value or not a.unit:
                     continue
-                near = _near_factors(a.dimension, a.unit)
+                near = near_factors(a.dimension, a.unit)
                 ratio = b.value / a.value
                 k = bisect_left(near, ratio * 0.98)
                 if k == len(near) or near[k] > ratio * 1.02:
@@ -147,32 +138,15 @@ def _may_pair(a: Claim, b: Claim, base_a: float | None, base_b: float | None) ->
         return True
     if not base_a or not base_b:
         return base_a is None or base_b is None  # cannot tell cheaply: the full test decides
-    near = _near_factors(a.dimension, a.unit)
+    near = near_factors(a.dimension, a.unit)
     ratio = base_b / base_a
     k = bisect_left(near, ratio * 0.98)
     return k < len(near) and near[k] <= ratio * 1.02
 
 
-def same_number_other_unit(a: Claim, b: Claim) -> bool:
-    """The same number (within rounding) written with different units of one kind."""
-    if not a.unit or not b.unit or a.unit == b.unit or a.dimension != b.dimension:
-        return False
-    if not a.value or not b.value:
-        return False
-    if not math.isclose(a.value, b.value, rel_tol=0.02):
-        return False
-    try:
-        factor = abs(units.convert(1.0, a.unit, b.unit) - units.convert(0.0, a.unit, b.unit))
-    except Exception:
-        return False
-    return max(factor, 1 / factor) >= MIN_FACTOR
-
-
 def _confirmed_unit(ctx: CheckContext, i: int) -> Claim | None:
     """A stated equivalent of claim ``i`` that agrees with it (so its unit is corroborated)."""
-    from .conversion_mismatch import agrees
-
-    cache = ctx.memo("FC202.confirmed", dict)
+    cache = ctx.memo(_CONFIRMED, dict)
     if i in cache:
         return cache[i]
     cache[i] = None
@@ -202,62 +176,6 @@ def _pair(ctx: CheckContext, i: int, j: int):
         flagged, other, conf = j, i, conf_a
     score = (conf is not None, judgement.score, -abs(j - i))
     return flagged, other, score, judgement, conf, factor_unit
-
-
-@lru_cache(maxsize=256)
-def _factors(dimension: str, unit: str) -> tuple[tuple[float, str], ...]:
-    """(factor, other unit) for each common unit of ``dimension``: reading a number of ``unit``
-    as ``other unit`` multiplies its value (in ``unit``) by ``factor``."""
-    out = []
-    for u in COMMON_UNITS.get(dimension, ()):
-        if u == unit:
-            continue
-        try:
-            f = units.convert(1.0, u, unit) - units.convert(0.0, u, unit)
-        except Exception:
-            continue
-        if max(f, 1 / f) >= MIN_FACTOR:
-            out.append((f, u))
-    return tuple(out)
-
-
-@lru_cache(maxsize=256)
-def _sorted_factors(dimension: str, unit: str) -> tuple[float, ...]:
-    return tuple(sorted(f for f, _ in _factors(dimension, unit)))
-
-
-@lru_cache(maxsize=256)
-def _near_factors(dimension: str, unit: str) -> tuple[float, ...]:
-    """The factors of ``_factors`` and their inverses, sorted: two numbers in ``unit`` can be a
-    factor mix-up (either way round) only when their ratio is within 1 % of one of these."""
-    fs = _sorted_factors(dimension, unit)
-    return tuple(sorted(fs + tuple(1 / f for f in fs)))
-
-
-def factor_mixup(a: Claim, b: Claim) -> str | None:
-    """When b looks converted as if a's number were in another common unit, that unit
-    (1,000 km² here, 2,590 km² there: 1,000 square miles' worth)."""
-    if not a.unit or not b.unit or a.dimension != b.dimension or not a.value or not b.value:
-        return None
-    factors = _factors(a.dimension, a.unit)
-    if not factors:
-        return None
-    try:
-        b_in_a = units.convert(b.value, b.unit, a.unit)
-    except Exception:
-        return None
-    ratio = b_in_a / a.value
-    # A match is within 1 % of the ratio: skip the loop when no factor is within 2 %.
-    near = _sorted_factors(a.dimension, a.unit)
-    k = bisect_left(near, ratio * 0.98)
-    if k == len(near) or near[k] > ratio * 1.02:
-        return None
-    for f, u in factors:
-        if math.isclose(ratio, f, rel_tol=0.01):
-            iv_b = sorted(units.convert(x, b.unit, a.unit) for x in claim_interval(b) if math.isfinite(x))
-            if len(iv_b) == 2 and disjoint(claim_interval(a), (iv_b[0], iv_b[1]), BASE_SLACK):
-                return u
-    return None
 
 
 def _diagnostic(ctx: CheckContext, flagged: int, other: int, score, judgement, conf,
@@ -318,11 +236,7 @@ def _diagnostic(ctx: CheckContext, flagged: int, other: int, score, judgement, c
 
 
 def _fmt(x: float) -> str:
-    if x == int(x) and abs(x) < 1e15:
-        return f"{int(x):,}"
-    if abs(x) >= 100:
-        return f"{round(x):,}"
-    return f"{x:.3g}"
+    return format_figure(round(x) if abs(x) >= 100 else x, ".3g")
 
 
 def unit_words(unit: str) -> str:

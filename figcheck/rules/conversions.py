@@ -1,0 +1,203 @@
+"""What the unit rules share: whether a stated equivalent agrees with its source (FC101, and
+FC202 when a document's own conversion corroborates a unit), and the common conversion factors
+writers confuse (FC202, and FC201, which leaves such pairs to FC202)."""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from functools import lru_cache
+
+from .. import units
+from ..model import Claim
+from .context import CheckContext
+from .rounding import (
+    APPROX_WIDEN,
+    BASE_SLACK,
+    claim_interval,
+    disjoint,
+    is_approx_qualifier,
+    max_sig_digits,
+    min_sig_digits,
+    range_precisions,
+    written_intervals,
+)
+
+# Units this close (tonne vs ton) are not a mix-up worth a warning.
+MIN_FACTOR = 1.15
+
+# Common conversion factors, by dimension: the units whose confusion a writer makes.
+COMMON_UNITS = {
+    "[length]": ("kilometer", "mile", "meter", "foot", "yard", "inch", "centimeter", "nautical_mile"),
+    "[length] ** 2": ("kilometer ** 2", "mile ** 2", "hectare", "acre", "meter ** 2", "foot ** 2"),
+    "[mass]": ("kilogram", "pound", "metric_ton", "short_ton", "long_ton", "gram", "ounce"),
+    "[length] ** 3": ("liter", "gallon", "imperial_gallon", "meter ** 3", "foot ** 3", "barrel"),
+    "[length] / [time]": ("kilometer / hour", "mile / hour", "knot", "meter / second"),
+    "[temperature]": ("degree_Celsius", "degree_Fahrenheit"),
+}
+
+
+def converter(ctx: CheckContext, source: Claim, equivalent: Claim):
+    """A function from the source's unit to the equivalent's, or None when not checkable."""
+    if source.kind == "money" and equivalent.kind == "money":
+        rates = {"USD": 1.0, **ctx.settings.currency_rates}  # rates are "value of one unit in USD"
+        a, b = source.dimension.partition(":")[2], equivalent.dimension.partition(":")[2]
+        if a == b or a not in rates or b not in rates:
+            return None
+        factor = rates[a] / rates[b]
+        return lambda x: x * factor
+    if source.kind != "quantity" or equivalent.kind != "quantity":
+        return None
+    if not source.unit or not equivalent.unit:
+        return None
+    if source.dimension != equivalent.dimension:
+        if units.reciprocal(source.unit, equivalent.unit):
+            # "30 mpg (7.8 L/100 km)": distance per fuel restated as fuel per distance
+            su, eu = source.unit, equivalent.unit
+            return lambda x: units.convert_reciprocal(x, su, eu)
+        return None  # another kind of quantity: FC102's business
+    if source.unit == equivalent.unit:
+        return lambda x: x
+    try:
+        units.convert(1.0, source.unit, equivalent.unit)
+    except Exception:
+        return None
+    su, eu = source.unit, equivalent.unit
+    return lambda x: units.convert(x, su, eu)
+
+
+ABSOLUTE_TO_DELTA = {
+    "degree_Celsius": "delta_degree_Celsius",
+    "degree_Fahrenheit": "delta_degree_Fahrenheit",
+    "kelvin": "kelvin",
+    "degree_Rankine": "delta_degree_Rankine",
+}
+
+
+def _is_temperature_pair(a: Claim, b: Claim) -> bool:
+    return a.unit in ABSOLUTE_TO_DELTA and b.unit in ABSOLUTE_TO_DELTA and a.unit != b.unit
+
+
+def _delta_converter(a: Claim, b: Claim):
+    su, eu = ABSOLUTE_TO_DELTA[a.unit], ABSOLUTE_TO_DELTA[b.unit]
+    return lambda x: units.convert(x, su, eu)
+
+
+def intervals_as_written(claim: Claim, min_sig: int | None = None) -> list[tuple[float, float]]:
+    """The values each number of ``claim`` covers as written (two for a range)."""
+    ivs = written_intervals(claim, min_sig)
+    if ivs is None:
+        if claim.is_range and claim.low is not None and claim.high is not None:
+            plo, phi = range_precisions(claim)
+            ivs = [(claim.low - plo, claim.low + plo), (claim.high - phi, claim.high + phi)]
+        else:
+            ivs = [(claim.value - claim.precision, claim.value + claim.precision)]
+    if claim.is_estimate or is_approx_qualifier(claim.qualifier):
+        ivs = [(lo - abs(lo) * APPROX_WIDEN, hi + abs(hi) * APPROX_WIDEN) for lo, hi in ivs]
+    return ivs
+
+
+def agrees_as_written(source: Claim, equivalent: Claim, convert, slack: float) -> bool:
+    """Whether some reading of the source's rounding converts into the equivalent's rounding.
+
+    A trailing zero is ambiguous ("1,000" may have one significant digit or four), but a writer
+    who gives the equivalent to three digits ("386") believed the source had at least three: the
+    source is read with at least as many digits as the equivalent shows (up to all it has).
+    """
+    k_e, k_s = min_sig_digits(equivalent), max_sig_digits(source)
+    floor = min(k_e, k_s) if k_e is not None and k_s is not None else None
+    s_ivs, e_ivs = intervals_as_written(source, floor), intervals_as_written(equivalent)
+    if len(s_ivs) != len(e_ivs):
+        s_ivs = [(min(lo for lo, _ in s_ivs), max(hi for _, hi in s_ivs))]
+        e_ivs = [(min(lo for lo, _ in e_ivs), max(hi for _, hi in e_ivs))]
+    return all(_overlap(sorted(map(convert, s)), e, slack) for s, e in zip(s_ivs, e_ivs))
+
+
+def _overlap(a, b, slack: float) -> bool:
+    scale = max(abs(a[0]), abs(a[1]), abs(b[0]), abs(b[1]))
+    pad = scale * slack
+    return a[0] - pad <= b[1] and b[0] <= a[1] + pad
+
+
+def agrees(ctx: CheckContext, source: Claim, equivalent: Claim) -> bool | None:
+    """Whether a stated equivalent matches its source (None: not a checkable conversion)."""
+    convert = converter(ctx, source, equivalent)
+    if convert is None:
+        return None
+    slack = BASE_SLACK + ctx.settings.tolerance
+    if agrees_as_written(source, equivalent, convert, slack):
+        return True
+    return _is_temperature_pair(source, equivalent) and agrees_as_written(
+        source, equivalent, _delta_converter(source, equivalent), slack
+    )
+
+
+def same_number_other_unit(a: Claim, b: Claim) -> bool:
+    """The same number (within rounding) written with different units of one kind."""
+    if not a.unit or not b.unit or a.unit == b.unit or a.dimension != b.dimension:
+        return False
+    if not a.value or not b.value:
+        return False
+    if not math.isclose(a.value, b.value, rel_tol=0.02):
+        return False
+    try:
+        factor = abs(units.convert(1.0, a.unit, b.unit) - units.convert(0.0, a.unit, b.unit))
+    except Exception:
+        return False
+    return max(factor, 1 / factor) >= MIN_FACTOR
+
+
+@lru_cache(maxsize=256)
+def common_factors(dimension: str, unit: str) -> tuple[tuple[float, str], ...]:
+    """(factor, other unit) for each common unit of ``dimension``: reading a number of ``unit``
+    as ``other unit`` multiplies its value (in ``unit``) by ``factor``."""
+    out = []
+    for u in COMMON_UNITS.get(dimension, ()):
+        if u == unit:
+            continue
+        try:
+            f = units.convert(1.0, u, unit) - units.convert(0.0, u, unit)
+        except Exception:
+            continue
+        if max(f, 1 / f) >= MIN_FACTOR:
+            out.append((f, u))
+    return tuple(out)
+
+
+@lru_cache(maxsize=256)
+def _sorted_factors(dimension: str, unit: str) -> tuple[float, ...]:
+    return tuple(sorted(f for f, _ in common_factors(dimension, unit)))
+
+
+@lru_cache(maxsize=256)
+def near_factors(dimension: str, unit: str) -> tuple[float, ...]:
+    """The factors of ``common_factors`` and their inverses, sorted: two numbers in ``unit`` can be a
+    factor mix-up (either way round) only when their ratio is within 1 % of one of these."""
+    fs = _sorted_factors(dimension, unit)
+    return tuple(sorted(fs + tuple(1 / f for f in fs)))
+
+
+def factor_mixup(a: Claim, b: Claim) -> str | None:
+    """When b looks converted as if a's number were in another common unit, that unit
+    (1,000 km² here, 2,590 km² there: 1,000 square miles' worth)."""
+    if not a.unit or not b.unit or a.dimension != b.dimension or not a.value or not b.value:
+        return None
+    factors = common_factors(a.dimension, a.unit)
+    if not factors:
+        return None
+    try:
+        b_in_a = units.convert(b.value, b.unit, a.unit)
+    except Exception:
+        return None
+    ratio = b_in_a / a.value
+    # A match is within 1 % of the ratio: skip the loop when no factor is within 2 %.
+    near = _sorted_factors(a.dimension, a.unit)
+    k = bisect_left(near, ratio * 0.98)
+    if k == len(near) or near[k] > ratio * 1.02:
+        return None
+    for f, u in factors:
+        if math.isclose(ratio, f, rel_tol=0.01):
+            iv_b = sorted(units.convert(x, b.unit, a.unit) for x in claim_interval(b) if math.isfinite(x))
+            if len(iv_b) == 2 and disjoint(claim_interval(a), (iv_b[0], iv_b[1]), BASE_SLACK):
+                return u
+    return None
