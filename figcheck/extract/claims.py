@@ -462,6 +462,8 @@ class _FigureReader:
         i = self.skip_ws(pos, 0)
         if i == pos and self.text[i : i + 1] in ("-", "‑") and self.text[i + 1 : i + 2].isalpha():
             i += 1  # "a one-yen coin", "five-dollar bills"
+        if self.text[i : i + 1].isdecimal():
+            return None  # no currency word, code, symbol or sub-unit starts with a digit
         m = L.CURRENCY_WORD_RE.match(self.text, i)
         if m and i - pos <= 1:
             code = L.CURRENCY_WORDS[re.sub(r"\s+", " ", m.group(0).lower())]
