@@ -14,7 +14,6 @@ EXIT_CLEAN, EXIT_DIAGNOSTICS, EXIT_ERROR = 0, 1, 2
 OUTPUT_FORMATS = ("full", "concise", "json", "jsonl", "sarif", "github")
 SEVERITIES = ("error", "warning", "information", "hint")
 TEXT_FORMATS = ("text", "markdown", "latex", "rst", "html")  # figcheck.text's readers
-PROGRESS_MIN_FILES = 200
 MAX_JOBS = 256  # worker processes; more would only exhaust memory and process slots
 
 EXAMPLES = """\
@@ -295,7 +294,7 @@ def _jobs(args, resolver):
     """
     from pathlib import Path
 
-    from .discovery import Job, PathError, collect, collect_listed
+    from .discovery import Job, collect_listed, iter_jobs
     from .remote import url_refusal
 
     paths = list(args.paths) or (["-"] if args.stdin_filename or args.stdin_format else [] if args.files_from else ["."])
@@ -318,10 +317,8 @@ def _jobs(args, resolver):
             if path == "-":
                 yield stdin_job
                 continue
-            try:
-                yield from collect([path], resolver, args.force_exclude, _notice)
-            except PathError as exc:
-                raise UsageError(str(exc)) from None
+            # each path on its own: a file named twice is checked twice, as it was named
+            yield from iter_jobs([path], resolver, args.force_exclude, _notice)
         if listed is not None:
             yield from collect_listed(listed, resolver, args.force_exclude, _notice,
                                       lambda url: url_refusal(url, allowed))
@@ -471,9 +468,8 @@ def _results(args, jobs, run, ordered: bool):
 
     workers = args.jobs or default_workers()
     if args.executor == "dask":
-        return _dask_results(jobs, run, args.scheduler, workers, ordered, _show_progress(args, None))
-    jobs = list(jobs)
-    return run_all(jobs, run, workers, ordered=ordered, progress=_show_progress(args, len(jobs)))
+        return _dask_results(jobs, run, args.scheduler, workers, ordered, _show_progress(args))
+    return run_all(jobs, run, workers, ordered=ordered, progress=_show_progress(args))
 
 
 def _dask_results(jobs, run, scheduler, workers: int, ordered: bool, progress: bool):
@@ -660,9 +656,9 @@ def _use_color(choice: str, stream) -> bool:
         return False
 
 
-def _show_progress(args, n_files: int | None) -> bool:
-    """A progress bar on a terminal, for many files (or for a number not known in advance)."""
-    if args.no_progress or (n_files is not None and n_files < PROGRESS_MIN_FILES):
+def _show_progress(args) -> bool:
+    """A progress bar on a terminal (the runner shows it only for a big run)."""
+    if args.no_progress:
         return False
     try:
         return sys.stderr.isatty()

@@ -96,7 +96,7 @@ async def report(ls, params) -> dict:
     from pygls.exceptions import JsonRpcInvalidParams
 
     from figcheck.report import render
-    from figcheck.report.common import file_result
+    from figcheck.results import file_result
 
     # pygls hands a custom method's params over as nested namedtuples.
     uri = getattr(getattr(params, "textDocument", None), "uri", None)

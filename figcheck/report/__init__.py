@@ -8,7 +8,7 @@ import importlib
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from .common import FileResult
+from ..results import FileResult
 
 # format name → module under figcheck.report; imported only when used.
 FORMATS: dict[str, str] = {
