@@ -10,9 +10,10 @@ import argparse
 import os
 import sys
 
+from .model import SEVERITIES  # the engine's value types: cheap to import
+
 EXIT_CLEAN, EXIT_DIAGNOSTICS, EXIT_ERROR = 0, 1, 2
 OUTPUT_FORMATS = ("full", "concise", "json", "jsonl", "sarif", "github")
-SEVERITIES = ("error", "warning", "information", "hint")
 TEXT_FORMATS = ("text", "markdown", "latex", "rst", "html")  # figcheck.text's readers
 MAX_JOBS = 256  # worker processes; more would only exhaust memory and process slots
 
@@ -364,7 +365,7 @@ def _path_problem(path: str) -> str | None:
 
 
 def _notice(path: str, message: str) -> None:
-    from .report.human import printable
+    from .printable import printable
 
     sys.stderr.write(f"figcheck: notice: {printable(path)}: {printable(message)}\n")
 
@@ -533,7 +534,7 @@ def cmd_extract(args) -> int:
 
 
 def _print_claims(result, out, err) -> None:
-    from .report.human import printable
+    from .printable import printable
 
     path = printable(result.path)
     if result.error is not None:
@@ -622,8 +623,10 @@ def cmd_rule(args) -> int:
 
 
 def cmd_server(args) -> int:
+    from .faces import load_server_part
+
     try:
-        from figcheck_lsp import main as serve
+        serve = load_server_part("main")
     except ImportError as exc:
         raise UsageError(f"the language server is not installed with this figcheck ({exc})") from None
     result = serve(list(args.server_args))  # the server parses its own options (--stdio, ...)

@@ -56,7 +56,7 @@ class _GuardedRegex:
             return method(text, timeout=max(allowed, 0.001))
         except TimeoutError:
             self._tripped = True
-            from .report.human import printable
+            from .printable import printable
 
             sys.stderr.write(f"figcheck: warning: the pattern '{printable(self._glob)}' is too "
                              f"complex to match in time; it is ignored\n")

@@ -49,9 +49,9 @@ INVALID_REQUEST = -32600
 
 def _lsp():
     """The language server module: the playground's one import of it."""
-    from figcheck_lsp import app
+    from ..faces import load_server_part
 
-    return app
+    return load_server_part("app")
 
 
 # --------------------------------------------------------------------------- sessions

@@ -75,7 +75,7 @@ class _Collector:
                     self.regions.append((start, m.end(), code))
 
     def _codes(self, m: re.Match[str]) -> list[str]:
-        from . import REGISTRY
+        from ..codes import REGISTRY
 
         codes = []
         for c in _CODE.finditer(m.string, m.start("codes"), m.end("codes")):
@@ -188,7 +188,7 @@ class Suppressions:
         """The once-a-file note about a code in a directive that names no rule."""
         if self.unknown is None:
             return None
-        from . import REGISTRY
+        from ..codes import REGISTRY
 
         start, end, code = self.unknown
         return Diagnostic(
