@@ -21,7 +21,7 @@ from typing import TypeVar
 from .results import FileResult
 
 MAX_CHUNK = 32  # files a task: a file takes a few ms, a task costs about as much in overhead
-CHUNKS_PER_WORKER = 8  # of a small run, so that every worker gets a share to the end
+CHUNKS_PER_WORKER = 16  # of a small run: workers finish within a small chunk of each other
 WINDOW_PER_WORKER = 4  # chunks in flight (or done, waiting for their turn) per worker
 PROGRESS_MIN_FILES = 200  # a smaller run ends before a progress bar would help
 
