@@ -219,6 +219,7 @@ def test_thin_space_grouping_thirty_thousand():
         ("\\SI{50}{\\percent}", "    50%          "),
         ("\\SI{1000}{\\square\\kilo\\metre}", "    1000 km²" + " " * 17),
         ("\\SIrange{5}{10}{\\km}", "         5 to 10 km "),
+        ("\\ang{30} east", "     30° east"),  # raised IndexError before
         ("a $x = 5$ km", "a         km"),
         ("$300$ metres", " 300  metres"),
         ("text % comment 5 km", "text               "),

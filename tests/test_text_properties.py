@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from figcheck.text import read_document
+from figcheck.text.prose import URL, find_urls
 
 FORMATS = ["markdown", "latex", "rst", "html"]
 
@@ -100,3 +101,15 @@ def test_markdown_reader_is_linear_on_pathological_input(source):
     doc = read_document(source, "markdown")
     assert len(doc.prose) == len(source)
     assert time.process_time() - start < 2.0  # each takes well under 0.3 s
+
+
+URL_PIECES = ["http", "https", "ftp", "://", "www.", ".", "x", " ", "\n", ")", "]", "_", "\"", "w",
+              ":", "/", "é", "<", "`", ","]
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.lists(st.sampled_from(URL_PIECES), max_size=30).map("".join), data=st.data())
+def test_find_urls_is_the_url_pattern_found_faster(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert find_urls(text, start, end) == [m.span() for m in URL.finditer(text, start, end)]

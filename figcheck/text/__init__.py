@@ -14,37 +14,22 @@ paragraph break appears that is not in the source. It is never part of a claim.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import PurePath
 
+from .document import SEPARATOR, Comment, Document
 
-# A boundary between blocks of prose in a markup document (never in plain-text prose unless the
-# text itself holds a pilcrow): claims never span it; it is not a paragraph break.
-SEPARATOR = "\u00b6"
-
-
-@dataclass(frozen=True, slots=True)
-class Comment:
-    """A comment in the source (where suppression directives live).
-
-    ``start``/``end`` span the whole comment with its delimiters; ``text`` is its content.
-    """
-
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    source: str
-    prose: str  # same length as ``source``; non-prose masked with spaces
-    format: str  # "text", "markdown", "latex", "rst", "html"
-    comments: tuple[Comment, ...] = ()
-
-    def __post_init__(self) -> None:
-        if len(self.prose) != len(self.source):
-            raise ValueError("prose must have the same length as source")
+__all__ = [
+    "COMMENT_SYNTAX",
+    "FORMAT_BY_LANGUAGE_ID",
+    "FORMAT_BY_SUFFIX",
+    "SEPARATOR",
+    "Comment",
+    "Document",
+    "format_for_language_id",
+    "format_for_path",
+    "read_document",
+    "unsupported_format",
+]
 
 
 FORMAT_BY_SUFFIX: dict[str, str] = {

@@ -15,8 +15,8 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from . import Document
-from ._prose import Finder, Prose, decode_align
+from .document import Document
+from .prose import Finder, Prose, decode_align
 
 BLOCK_TAGS = frozenset(
     """address article aside blockquote body br caption center col colgroup dd details dialog dir

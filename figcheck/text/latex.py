@@ -24,8 +24,8 @@ import re
 import unicodedata
 from bisect import bisect_right
 
-from . import Document
-from ._prose import Prose, decode_align
+from .document import Document
+from .prose import Prose, decode_align
 
 _SPECIAL = re.compile(r"[\\{}$%&~]")
 _BLANK_LINE = re.compile(r"(?:\r\n?|\n)[ \t]*(?:\r\n?|\n)")
@@ -87,6 +87,9 @@ TEXT_SYMBOLS: dict[str, str] = {
     "textsuperscript2": "\u00b2",
 }
 THIN_SPACE = "\u2009"
+# Symbols written against the figure after them (``\pounds 5`` reads "£5").
+_PREFIX_SYMBOLS = frozenset("$\u00a3\u20ac\u00a5")
+_OPTIONAL_ARG_WINDOW = 200  # an optional argument's "]" is looked for this far (keeps it linear)
 ESCAPES: dict[str, str] = {
     "%": "%", "$": "$", "&": "&", "#": "#", "_": "_", "{": "{", "}": "}",
     ",": " ", ";": " ", ":": " ", " ": " ", "\t": " ", "\n": "\n",
@@ -110,9 +113,6 @@ ENV_ARGS: dict[str, int] = {
     "minipage": 1, "wrapfigure": 2, "wraptable": 2, "multicols": 1, "subfigure": 1,
     "adjustbox": 1, "otherlanguage": 1, "tcolorbox": 0,
 }
-TABLE_ENVS = frozenset(
-    "tabular tabular* tabularx tabulary longtable xltabular supertabular tabu".split()
-)
 
 # siunitx units → the text a reader sees.
 SI_PREFIXES: dict[str, str] = {
@@ -138,6 +138,11 @@ SI_UNITS: dict[str, str] = {
     "kPa": "kPa", "MPa": "MPa", "h": "h", "kWh": "kWh", "kmh": "km/h", "kph": "km/h",
     "mph": "mph", "ha": "ha", "t": "t", "kt": "kt",
 }
+# siunitx macros read as figures: the number of their brace arguments.
+SIUNITX_ARGS: dict[str, int] = {
+    "SI": 2, "qty": 2, "SIrange": 3, "qtyrange": 3, "num": 1, "numrange": 2, "si": 1, "unit": 1,
+    "ang": 1,
+}
 SI_POWERS_BEFORE = {"square": "\u00b2", "cubic": "\u00b3"}
 SI_POWERS_AFTER = {"squared": "\u00b2", "cubed": "\u00b3"}
 _LITERAL_UNIT = [
@@ -150,7 +155,7 @@ _LITERAL_UNIT = [
 
 def read_latex(source: str) -> Document:
     prose = Prose(source)
-    _Scanner(prose).run()
+    _LatexReader(prose).run()
     return prose.build("latex")
 
 
@@ -158,7 +163,6 @@ def render_unit(text: str) -> str | None:
     """The reader's text of a siunitx unit argument (``\\square\\kilo\\metre`` → ``km²``)."""
     out: list[str] = []
     prefix = power = ""
-    pos = 0
     for m in re.finditer(r"\\([A-Za-z]+)|([^\\\s]+)|\s+", text):
         macro, literal = m.group(1), m.group(2)
         if macro:
@@ -181,7 +185,6 @@ def render_unit(text: str) -> str | None:
             for pattern, repl in _LITERAL_UNIT:
                 literal = pattern.sub(repl, literal)
             out.append(literal)
-        pos = m.end()
     if prefix or power or not out:
         return None
     rendered = ""
@@ -192,16 +195,17 @@ def render_unit(text: str) -> str | None:
     return rendered.strip() or None
 
 
-class _Scanner:
+class _LatexReader:
+    """One left-to-right pass over a LaTeX source, writing its prose into a :class:`Prose`."""
+
     def __init__(self, prose: Prose) -> None:
         self.prose = prose
         self.src = prose.source
         self.n = len(self.src)
         self.keep_on = True
-        # (separator at close, keep_on to restore, is table env marker)
+        # Open brace groups: (a separator at its close, keep_on to restore there).
         self.stack: list[tuple[bool, bool]] = []
         self.para_ends = [m.start() for m in _BLANK_LINE.finditer(self.src)]
-        self.table_depth = 0
         self._matches: dict[int, dict[int, int]] = {}
         self._line = (0, -1)  # (from, end): no line break in src[from:end], one at end (or EOF)
         self._unclosed: dict[str, tuple[int, int]] = {}  # \verb delimiter → (from, line end) it is missing in
@@ -269,7 +273,7 @@ class _Scanner:
 
     def optional_end(self, i: int) -> int:
         """Offset after the ``]`` closing the optional argument at ``i`` (``i + 1`` if none)."""
-        j = self.src.find("]", i + 1, min(self.para_end(i), i + 200))
+        j = self.src.find("]", i + 1, min(self.para_end(i), i + _OPTIONAL_ARG_WINDOW))
         return j + 1 if j >= 0 else i + 1
 
     def skip_spaces(self, pos: int) -> int:
@@ -373,7 +377,7 @@ class _Scanner:
             elif c == "$":
                 pos = self.math_dollar(i)
             else:
-                pos = self.backslash(i, end)
+                pos = self.backslash(i)
 
     def math_dollar(self, i: int) -> int:
         limit = self.para_end(i)
@@ -389,51 +393,63 @@ class _Scanner:
             self.prose.keep(i + 1, j)  # "$300$ metres": a figure typeset as math
         return j + 1
 
-    def backslash(self, i: int, end: int) -> int:
-        src, prose = self.src, self.prose
+    def backslash(self, i: int) -> int:
+        """Read the control sequence at ``i``; the offset after what it covers."""
         if i + 1 >= self.n:
             return i + 1
-        c = src[i + 1]
-        if c == "\\":  # \\ (line break, a table row's end) with its optional [length]
-            prose.separator(i)
-            j = i + 2
-            if j < self.n and src[j] == "*":
-                j += 1
-            k = self.skip_spaces(j)
-            return self.optional_end(k) if k < self.n and src[k] == "[" else j
+        c = self.src[i + 1]
+        if c in ESCAPES:  # the commonest in prose: \% \$ \&
+            return self.escape(i, c)
+        if c == "\\":
+            return self.line_break(i)
         if c in "([":
-            closing = "\\)" if c == "(" else "\\]"
-            limit = self.para_end(i)
-            j = src.find(closing, i + 2, limit)
-            if c == "[":
-                prose.separator(i)
-            return limit if j < 0 else j + 2
+            return self.bracketed_math(i, c)
         if c in ACCENTS and not c.isalpha():
             return self.accent(i, c, i + 2)
-        if c in ESCAPES:
-            decoded = ESCAPES[c]
-            if (
-                c == ","
-                and self.keep_on
-                and 0 < i
-                and i + 2 < self.n
-                and src[i - 1].isdigit()
-                and src[i + 2].isdigit()
-            ):
-                # ``1\,000``: a thin space grouping digits, which the extractor reads as a
-                # thousands separator (followed by padding), so the figure stays one number.
-                prose.put(i, i + 2, THIN_SPACE)
-                return i + 2
-            if self.keep_on and decoded.strip():
-                before = src[i - 1] if i > 0 else ""
-                after = src[i + 2] if i + 2 < self.n else ""
-                prose.put(i, i + 2, decoded, decode_align(before, after, decoded))
-            return i + 2
-        m = _NAME.match(src, i + 1)
+        m = _NAME.match(self.src, i + 1)
         if m is None:
-            return i + 2 if src[i + 1] not in "\r\n" else i + 1
-        name = m.group().rstrip("*")
-        pos = m.end()
+            return i + 2 if c not in "\r\n" else i + 1
+        return self.command(i, m.group().rstrip("*"), m.end())
+
+    def line_break(self, i: int) -> int:
+        """``\\\\`` (a line break, a table row's end) with its ``*`` and optional [length]."""
+        src = self.src
+        self.prose.separator(i)
+        j = i + 2
+        if j < self.n and src[j] == "*":
+            j += 1
+        k = self.skip_spaces(j)
+        return self.optional_end(k) if k < self.n and src[k] == "[" else j
+
+    def bracketed_math(self, i: int, c: str) -> int:
+        """``\\(…\\)`` or ``\\[…\\]``, masked to its end (or the paragraph's)."""
+        closing = "\\)" if c == "(" else "\\]"
+        limit = self.para_end(i)
+        j = self.src.find(closing, i + 2, limit)
+        if c == "[":
+            self.prose.separator(i)
+        return limit if j < 0 else j + 2
+
+    def escape(self, i: int, c: str) -> int:
+        """A one-character escape (``\\%``, ``\\,``): what it stands for, in its place."""
+        src = self.src
+        decoded = ESCAPES[c]
+        if not self.keep_on:
+            return i + 2
+        if c == "," and 0 < i and i + 2 < self.n and src[i - 1].isdigit() and src[i + 2].isdigit():
+            # ``1\,000``: a thin space grouping digits, which the extractor reads as a
+            # thousands separator (followed by padding), so the figure stays one number.
+            self.prose.put(i, i + 2, THIN_SPACE)
+        elif decoded.strip():
+            before = src[i - 1] if i > 0 else ""
+            after = src[i + 2] if i + 2 < self.n else ""
+            self.prose.put(i, i + 2, decoded, decode_align(before, after, decoded))
+        return i + 2
+
+    def command(self, i: int, name: str, pos: int) -> int:
+        """The command ``name`` at ``i`` whose name ends at ``pos``; the offset after what
+        it covers."""
+        src = self.src
         if name in ("begin", "end"):
             return self.environment(i, pos, name == "begin")
         if name in ("verb", "lstinline") and pos < self.n and src[pos] not in "{[ \t\r\n":
@@ -445,38 +461,48 @@ class _Scanner:
             return self.group_end(j) if j >= 0 else pos
         if name in ACCENTS and len(name) == 1:
             return self.accent(i, name, pos)
-        if name in ("SI", "qty", "SIrange", "qtyrange", "num", "numrange", "si", "unit", "ang"):
+        if name in SIUNITX_ARGS:
             handled = self.siunitx(i, name, pos)
             if handled is not None:
                 return handled
         if name in MASKED_ARGS:
             return self.skip_args(pos, MASKED_ARGS[name])
         if name in BLOCK_COMMANDS:
-            prose.separator(i)
-            j = self.skip_optionals(pos)
-            k = self.skip_spaces(j)
-            if k < self.n and src[k] == "{" and name != "item":
-                self.stack.append((True, self.keep_on))
-                if name == "title":
-                    self.keep_on = True  # the title is prose even in the preamble
-                return k + 1
-            return j
+            return self.block_command(i, name, pos)
         if name in BREAK_COMMANDS:
-            prose.separator(i)
+            self.prose.separator(i)
             return pos
         if name in TEXT_SYMBOLS:
-            if self.keep_on:
-                sym = TEXT_SYMBOLS[name]
-                before = src[i - 1] if i > 0 else ""
-                after_pos = self.skip_spaces(pos) if sym in "$\u00a3\u20ac\u00a5" else pos
-                after = src[after_pos] if after_pos < self.n else ""
-                stop = after_pos if sym in "$\u00a3\u20ac\u00a5" else pos
-                prose.put(i, stop, sym, decode_align(before, after, sym))
-            return pos
+            return self.text_symbol(i, name, pos)
         # Any other command: its name is masked; an optional argument right after it is masked;
         # brace groups that follow are ordinary groups (prose).
         if pos < self.n and src[pos] == "[":
             return self.optional_end(pos)
+        return pos
+
+    def block_command(self, i: int, name: str, pos: int) -> int:
+        """``\\section{…}``, ``\\footnote{…}``, ``\\item``: a block of its own; its brace
+        argument is prose that ends at the group's close."""
+        self.prose.separator(i)
+        j = self.skip_optionals(pos)
+        k = self.skip_spaces(j)
+        if k < self.n and self.src[k] == "{" and name != "item":
+            self.stack.append((True, self.keep_on))
+            if name == "title":
+                self.keep_on = True  # the title is prose even in the preamble
+            return k + 1
+        return j
+
+    def text_symbol(self, i: int, name: str, pos: int) -> int:
+        """``\\pounds``, ``\\ldots``: the symbol in the command's place (a currency sign
+        against the figure after it, over the spaces between them)."""
+        if self.keep_on:
+            src = self.src
+            sym = TEXT_SYMBOLS[name]
+            before = src[i - 1] if i > 0 else ""
+            stop = self.skip_spaces(pos) if sym in _PREFIX_SYMBOLS else pos
+            after = src[stop] if stop < self.n else ""
+            self.prose.put(i, stop, sym, decode_align(before, after, sym))
         return pos
 
     def accent(self, i: int, accent: str, pos: int) -> int:
@@ -512,25 +538,19 @@ class _Scanner:
         a, b, end = arg
         env = src[a:b].strip()
         if not begin:
-            if env in TABLE_ENVS and self.table_depth:
-                self.table_depth -= 1
             return end
         if env in MATH_ENVS or env in VERBATIM_ENVS:
             closing = re.compile(r"\\end\s*\{" + re.escape(env) + r"\}")
             m = closing.search(src, end)
             return self.n if m is None else m.end()
-        if env in TABLE_ENVS:
-            self.table_depth += 1
         return self.skip_args(end, ENV_ARGS.get(env, 0))
 
     def siunitx(self, i: int, name: str, pos: int) -> int | None:
         """Render a siunitx macro as prose; None if it is not well formed (masked as a command)."""
         src, prose = self.src, self.prose
-        counts = {"SI": 2, "qty": 2, "SIrange": 3, "qtyrange": 3, "num": 1, "numrange": 2,
-                  "si": 1, "unit": 1, "ang": 1}
         args = []
         j = self.skip_optionals(pos)
-        for _ in range(counts[name]):
+        for _ in range(SIUNITX_ARGS[name]):
             arg = self.brace_arg(j)
             if arg is None:
                 return None
@@ -545,9 +565,8 @@ class _Scanner:
             if unit:
                 prose.put(args[0][0], end, unit)
             return end
-        numbers = [_number(t) for t in (texts if name in ("num", "numrange") else texts[:-1])]
-        if name == "ang":
-            numbers = numbers[:1]
+        # \ang's one argument is its figure; the last argument of the others is their unit.
+        numbers = [_number(t) for t in (texts if name in ("num", "numrange", "ang") else texts[:-1])]
         if any(x is None for x in numbers):
             return end
         if name == "num":

@@ -25,9 +25,11 @@ import html as _html
 import re
 import unicodedata
 from bisect import bisect_left
+from dataclasses import dataclass
+from enum import IntEnum
 
-from . import SEPARATOR, Comment, Document
-from ._prose import _URL, Finder, Prose, _masked, _place_separators, decode_align
+from .document import SEPARATOR, Comment, Document
+from .prose import Finder, Prose, decode_align, find_urls, masked, place_separators
 from .html import BLOCK_TAGS, fill_paragraph_lines, scan_html
 
 _FRONT_MATTER = re.compile(
@@ -53,7 +55,7 @@ _DELIMITER_ROW = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[
 _DELIMITER_CELL = re.compile(r":?-+:?")
 _BLANK_AHEAD = re.compile(r"\n[ \t]*(?=\n|\Z)")
 _LINK_DEF = re.compile(
-    r"\[((?:[^\\\[\]\n]|\\.){0,999})\]:"
+    r"\[((?:[^\\\[\]\n]|\\.){0,999})\]:"  # the label: at most 999 characters
     r"[ \t]*\n?[ \t]*(?:<[^<>\n]*>|(?!<)(?:\\[()]|[^\s()]|\((?:\\[()]|[^\s()])*\))+)"
     r"(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|\((?:[^()\\\n]|\\.)*\)))?"
     r"[ \t]*(?:\n|\Z)"
@@ -72,11 +74,34 @@ _ATTRIBUTE = r"(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s\"'=<>`]+|'[^']*
 _OPEN_TAG = r"<[A-Za-z][A-Za-z0-9-]*" + _ATTRIBUTE + r"*\s*/?>"
 _CLOSE_TAG = r"</[A-Za-z][A-Za-z0-9-]*\s*>"
 _HTML_ANY_TAG_LINE = re.compile(r"(?:" + _OPEN_TAG + "|" + _CLOSE_TAG + r")[ \t]*$")
-_HTML_END = {2: "-->", 3: "?>", 4: ">", 5: "]]>"}
 
-QUOTE, ITEM = 0, 1
-PARA, FENCE, ICODE, HTML, TABLE = 1, 2, 3, 4, 5
-INLINE, HTML_OP, ROW = 0, 1, 2
+
+class HtmlBlock(IntEnum):
+    """CommonMark's seven kinds of HTML block, by their start condition."""
+
+    RAW = 1  # <script>, <pre>, <style>, <textarea>
+    COMMENT = 2
+    PROCESSING_INSTRUCTION = 3
+    DECLARATION = 4
+    CDATA = 5
+    BLOCK_TAG = 6  # a tag of a block-level element
+    ANY_TAG = 7  # any other complete tag alone on its line
+
+    @property
+    def ends_at_blank_line(self) -> bool:
+        """Kinds 6 and 7 end at a blank line, the others at their end marker."""
+        return self >= HtmlBlock.BLOCK_TAG
+
+
+_HTML_END = {
+    HtmlBlock.COMMENT: "-->",
+    HtmlBlock.PROCESSING_INSTRUCTION: "?>",
+    HtmlBlock.DECLARATION: ">",
+    HtmlBlock.CDATA: "]]>",
+}
+
+CODE_INDENT = 4  # columns of indentation that make a line indented code
+TAB_STOP = 4
 
 # -- inline ---------------------------------------------------------------------------------------
 _SPECIAL = re.compile(r"[\\`*_\[\]<&~]|!\[")
@@ -96,19 +121,22 @@ _DEST_RUN = re.compile(r"[^\x00-\x20()\\<]+")
 _ROW_TOKEN = re.compile(r"\\.|`+|\|")
 _PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _TAG_WINDOW = 1024  # a raw HTML tag longer than this is read as text (keeps the scan linear)
+_MAX_LABEL = 999  # CommonMark: a link label has at most 999 characters
+_MAX_PAREN_DEPTH = 32  # CommonMark: a link destination nests parentheses at most 32 deep
 
 
 def read_markdown(source: str) -> Document:
     text = source
     if "\r" in text or "\0" in text:
         text = text.replace("\r\n", " \n").replace("\r", "\n").replace("\0", "\ufffd")
-    reader = _Reader(text)
-    reader.blocks()
+    blocks = _Blocks(text)
+    blocks.read()
+    reader = _Reader(text, blocks)
     prose = reader.render()
     if text is not source:
         prose = _restore(source, prose)
     if reader.candidates:
-        prose = _place_separators(prose, reader.candidates)
+        prose = place_separators(prose, reader.candidates)
     comments = tuple(sorted(reader.comments, key=lambda c: (c.start, c.end)))
     return Document(source=source, prose=prose, format="markdown", comments=comments)
 
@@ -132,7 +160,7 @@ def _indent(text: str, i: int, col: int, eol: int) -> tuple[int, int]:
         if c == " ":
             col += 1
         elif c == "\t":
-            col += 4 - col % 4
+            col += TAB_STOP - col % TAB_STOP
         else:
             break
         i += 1
@@ -148,7 +176,7 @@ def _advance(text: str, i: int, col: int, target: int, eol: int) -> tuple[int, i
             col += 1
             i += 1
         elif c == "\t":
-            w = 4 - col % 4
+            w = TAB_STOP - col % TAB_STOP
             if col + w > target:
                 return i, target
             col += w
@@ -158,27 +186,27 @@ def _advance(text: str, i: int, col: int, target: int, eol: int) -> tuple[int, i
     return i, col
 
 
-def _html_start(text: str, j: int, eol: int, in_paragraph: bool) -> int:
-    """CommonMark's HTML block kind (1–7) starting at ``j``, or 0."""
+def _html_start(text: str, j: int, eol: int, in_paragraph: bool) -> HtmlBlock | None:
+    """The kind of HTML block starting at ``j``, if one does."""
     if _HTML_RAW.match(text, j, eol):
-        return 1
+        return HtmlBlock.RAW
     if text.startswith("<!--", j):
-        return 2
+        return HtmlBlock.COMMENT
     if text.startswith("<?", j):
-        return 3
+        return HtmlBlock.PROCESSING_INSTRUCTION
     if text.startswith("<![CDATA[", j):
-        return 5
+        return HtmlBlock.CDATA
     if text.startswith("<!", j) and j + 2 < eol and text[j + 2].isascii() and text[j + 2].isalpha():
-        return 4
+        return HtmlBlock.DECLARATION
     if _HTML_BLOCK_TAG.match(text, j, eol):
-        return 6
+        return HtmlBlock.BLOCK_TAG
     if not in_paragraph and _HTML_ANY_TAG_LINE.match(text, j, eol):
-        return 7
-    return 0
+        return HtmlBlock.ANY_TAG
+    return None
 
 
-def _html_ends(text: str, kind: int, start: int, eol: int) -> bool:
-    if kind == 1:
+def _html_ends(text: str, kind: HtmlBlock, start: int, eol: int) -> bool:
+    if kind == HtmlBlock.RAW:
         return _HTML_RAW_END.search(text, start, eol) is not None
     return text.find(_HTML_END[kind], start, eol) >= 0
 
@@ -196,7 +224,7 @@ def _interrupts(text: str, j: int, eol: int, lazy: bool = False) -> bool:
     if c == "`" or c == "~":
         return _FENCE_OPEN.match(text, j, eol) is not None
     if c == "<":
-        return _html_start(text, j, eol, not lazy) != 0
+        return _html_start(text, j, eol, not lazy) is not None
     if c in "-*_" and _THEMATIC.match(text, j, eol):
         return True
     if c in "-+*" or "0" <= c <= "9":
@@ -268,326 +296,440 @@ class _Backticks:
         return -1
 
 
-class _Reader:
+class Leaf(IntEnum):
+    """The leaf block a line may continue (CommonMark's open leaf), or none."""
+
+    NONE = 0
+    PARAGRAPH = 1
+    FENCED_CODE = 2
+    INDENTED_CODE = 3
+    HTML = 4
+    TABLE = 5
+
+
+class RegionKind(IntEnum):
+    """How pass 2 reads a region of the source."""
+
+    INLINE = 0  # a paragraph or heading: inline Markdown
+    HTML = 1  # an HTML block: the HTML reader
+    TABLE_ROW = 2  # a table row: inline Markdown per cell
+
+
+@dataclass(slots=True)
+class _Region:
+    """A span of the source read in pass 2; pass 1 extends ``end`` line by line.
+
+    ``masks`` are the container prefixes (``"> "``) of its lines after the first, masked
+    before the region is read.
+    """
+
+    kind: RegionKind
+    start: int
+    end: int
+    masks: list[tuple[int, int]] | None = None
+
+
+@dataclass(slots=True)
+class _Container:
+    """An open block quote or list item."""
+
+    quote: bool
+    width: int = 0  # a list item: the columns its content is indented by
+    fresh: bool = False  # a list item begun on a blank line, still without content
+
+
+def _after_quote_marker(text: str, i: int, col: int, eol: int) -> tuple[int, int]:
+    """After a ``>`` (``i`` and ``col`` just past it): its one optional space is part of it."""
+    if i < eol and text[i] == " ":
+        return i + 1, col + 1
+    if i < eol and text[i] == "\t":
+        return _advance(text, i, col, col + 1, eol)
+    return i, col
+
+
+def _atx_content(text: str, start: int, eol: int) -> tuple[int, int]:
+    """The content of an ATX heading whose ``#`` run ends at ``start``: without its closing
+    ``#`` run and the spaces around it."""
+    cs, _ = _indent(text, start, 0, eol)
+    ce = eol
+    while ce > cs and text[ce - 1] in " \t":
+        ce -= 1
+    k = ce
+    while k > cs and text[k - 1] == "#":
+        k -= 1
+    if k == cs or text[k - 1] in " \t":
+        ce = k
+        while ce > cs and text[ce - 1] in " \t":
+            ce -= 1
+    return cs, ce
+
+
+class _Blocks:
+    """Pass 1: CommonMark's line-by-line container/leaf algorithm over the whole text.
+
+    Leaves ``regions`` (what pass 2 reads, in order), ``definitions`` (link reference labels)
+    and ``candidates`` (separator positions: where a block starts right after another).
+    """
+
     def __init__(self, text: str) -> None:
         self.text = text
-        # (kind, start, end, masks): regions read as inline Markdown, HTML or a table row, in
-        # order; ``masks`` are container prefixes ("> ") inside a region, masked before reading.
-        self.ops: list[list] = []
+        self.regions: list[_Region] = []
         self.candidates: list[int] = []
-        self.comments: list[Comment] = []
         self.definitions: set[str] = set()
+        self.containers: list[_Container] = []
+        self.leaf = Leaf.NONE
+        self.para: _Region | None = None  # the open paragraph, while leaf is PARAGRAPH
+        self.para_last = (0, 0)  # content start and end of the paragraph's last line
+        self.fence_char, self.fence_len = "`", 0  # the open fence's, while leaf is FENCED_CODE
+        self.html_kind = HtmlBlock.RAW  # the open HTML block's kind, while leaf is HTML
+        self.html_region: _Region | None = None  # the open HTML block, while leaf is HTML
+        self.prev_blank = True  # the previous line was blank (or began the document)
 
-    # -- pass 1: blocks -----------------------------------------------------------------------
-    def blocks(self) -> None:  # noqa: C901 - one state machine, kept in one place for speed
+    def read(self) -> None:
         text = self.text
         n = len(text)
-        ops = self.ops
-        cand = self.candidates.append
-        # [QUOTE, 0, False] or [ITEM, content width, started empty and still without content]
-        containers: list[list] = []
-        leaf = 0
-        leaf_depth = 0
-        para: list | None = None
-        para_last = (0, 0)  # content start and end of the paragraph's last line
-        fence_char, fence_len = "`", 0
-        html_kind = 0
-        html_op: list | None = None
-        prev_blank = True
         m = _FRONT_MATTER.match(text)
         pos = m.end() if m else 0
-
+        no_leaf, paragraph = Leaf.NONE, Leaf.PARAGRAPH  # (an enum member's lookup is slow)
+        containers = self.containers  # changed in place only
         while pos < n:
-            # -- the fast path: top-level paragraph text and blank lines, many lines at once.
-            if not containers and (leaf == 0 or leaf == PARA):
+            # The fast path: top-level paragraph text and blank lines, many lines at once.
+            if not containers and (self.leaf == no_leaf or self.leaf == paragraph):
                 e = _PLAIN_RUN.match(text, pos).end()
                 if e > pos:
-                    last = max(pos, text.rfind("\n", pos, e - 1) + 1)
-                    last_blank = text[last : e - 1].strip(" \t") == ""
-                    if leaf == PARA and para is not None and not para[3]:
-                        para[2] = e - 1
-                    else:
-                        para = [INLINE, pos, e - 1, None]
-                        ops.append(para)
-                    if last_blank:
-                        leaf, para = 0, None
-                    else:
-                        leaf, leaf_depth = PARA, 0
-                        para_last = (last, e - 1)
-                    prev_blank = last_blank
+                    self._plain_run(pos, e)
                     pos = e
                     continue
+            pos = self._line(pos)
 
-            eol = text.find("\n", pos)
-            if eol < 0:
-                eol = n
-            nxt = eol + 1
+    def _plain_run(self, pos: int, e: int) -> None:
+        """Take the lines ``text[pos:e]``, paragraph text and blank lines at the top level."""
+        text = self.text
+        last = max(pos, text.rfind("\n", pos, e - 1) + 1)
+        last_blank = text[last : e - 1].strip(" \t") == ""
+        para = self.para
+        if self.leaf == Leaf.PARAGRAPH and para is not None and not para.masks:
+            para.end = e - 1
+        else:
+            para = _Region(RegionKind.INLINE, pos, e - 1)
+            self.regions.append(para)
+        if last_blank:
+            self.leaf, self.para = Leaf.NONE, None
+        else:
+            self.leaf, self.para, self.para_last = Leaf.PARAGRAPH, para, (last, e - 1)
+        self.prev_blank = last_blank
 
-            # -- 1. which open containers does this line continue?
-            i, col = pos, 0
-            matched = 0
-            depth = len(containers)
-            j = -1  # the first non-space at or after i, while i has not passed it
-            while matched < depth:
-                kind, width, fresh = containers[matched]
-                if j < i:
-                    j, jcol = _indent(text, i, col, eol)
-                if kind == QUOTE:
-                    if jcol - col <= 3 and j < eol and text[j] == ">":
-                        i, col = j + 1, jcol + 1
-                        if i < eol and text[i] == " ":
-                            i, col = i + 1, col + 1
-                        elif i < eol and text[i] == "\t":
-                            i, col = _advance(text, i, col, col + 1, eol)
-                        matched += 1
-                        continue
-                    break
-                if j >= eol:
-                    if fresh:
-                        break  # an item can begin with at most one blank line
-                    matched += 1  # a blank line continues a list item
-                    continue
-                if jcol - col >= width:
-                    i, col = _advance(text, i, col, col + width, eol)
-                    containers[matched][2] = False
+    def _line(self, pos: int) -> int:
+        """Read the line at ``pos``; the offset to read from next."""
+        text = self.text
+        eol = text.find("\n", pos)
+        if eol < 0:
+            eol = len(text)
+        if self.containers:
+            i, col, matched = self._continue_containers(pos, eol)
+        else:
+            i, col, matched = pos, 0, 0
+        j, jcol = _indent(text, i, col, eol)
+        blank = j >= eol
+        indent = jcol - col
+        if matched == len(self.containers):
+            proceed = _CONTINUE_LEAF.get(self.leaf)
+            if proceed is not None:
+                after = proceed(self, pos, i, j, eol, indent, blank)
+                if after >= 0:
+                    return after
+                self.leaf, self.para = Leaf.NONE, None
+        elif self._lazy_continuation(pos, j, eol, indent, blank):
+            return eol + 1
+        else:
+            del self.containers[matched:]
+            self.leaf, self.para = Leaf.NONE, None  # it was open inside them
+        return self._open_blocks(i, col, eol, blank)
+
+    def _continue_containers(self, pos: int, eol: int) -> tuple[int, int, int]:
+        """How many open containers the line continues, and the offset and column after
+        their markers and indentation."""
+        text = self.text
+        i, col, matched = pos, 0, 0
+        j, jcol = -1, 0  # the first non-space at or after i, while i has not passed it
+        for container in self.containers:
+            if j < i:
+                j, jcol = _indent(text, i, col, eol)
+            if container.quote:
+                if jcol - col < CODE_INDENT and j < eol and text[j] == ">":
+                    i, col = _after_quote_marker(text, j + 1, jcol + 1, eol)
                     matched += 1
                     continue
                 break
+            if j >= eol:
+                if container.fresh:
+                    break  # an item can begin with at most one blank line
+                matched += 1  # a blank line continues a list item
+                continue
+            if jcol - col >= container.width:
+                i, col = _advance(text, i, col, col + container.width, eol)
+                container.fresh = False
+                matched += 1
+                continue
+            break
+        return i, col, matched
+
+    def _continue_fence(self, pos: int, i: int, j: int, eol: int, indent: int, blank: bool) -> int:
+        text = self.text
+        self.prev_blank = False
+        if not self.containers:
+            # Top level: jump straight to the closing fence (or the end).
+            closing = _FENCE_CLOSE[self.fence_char]
+            close = closing.search(text, pos)
+            while close is not None and len(close.group(1)) < self.fence_len:
+                close = closing.search(text, close.end())
+            self.leaf = Leaf.NONE
+            return len(text) if close is None else close.end() + 1
+        if indent < CODE_INDENT and not blank and text[j] == self.fence_char:
+            close = _FENCE_CLOSE_AT[self.fence_char].match(text, j, eol)
+            if close is not None and len(close.group(1)) >= self.fence_len:
+                self.leaf = Leaf.NONE
+        return eol + 1
+
+    def _continue_indented_code(self, pos: int, i: int, j: int, eol: int, indent: int,
+                                blank: bool) -> int:
+        if blank or indent >= CODE_INDENT:
+            self.prev_blank = blank
+            return eol + 1
+        return -1
+
+    def _continue_html(self, pos: int, i: int, j: int, eol: int, indent: int, blank: bool) -> int:
+        if self.html_kind.ends_at_blank_line:
+            if blank:
+                return -1
+        elif _html_ends(self.text, self.html_kind, i, eol):
+            self.leaf = Leaf.NONE  # after this line, which is part of the block
+        self._extend(self.html_region, pos, i, eol)
+        self.prev_blank = False
+        return eol + 1
+
+    def _continue_table(self, pos: int, i: int, j: int, eol: int, indent: int, blank: bool) -> int:
+        if blank or (indent < CODE_INDENT and _interrupts(self.text, j, eol)):
+            return -1
+        self.regions.append(_Region(RegionKind.TABLE_ROW, j, eol))
+        self.prev_blank = False
+        return eol + 1
+
+    def _continue_paragraph(self, pos: int, i: int, j: int, eol: int, indent: int,
+                            blank: bool) -> int:
+        """A line after a paragraph line: a setext underline, a table's delimiter row, a
+        continuation line, or (-1) a blank line or the start of another block."""
+        text = self.text
+        if blank:
+            return -1
+        if indent < CODE_INDENT and text[j] in "=-" and _SETEXT.match(text, j, eol):
+            # The paragraph was a heading; its underline is masked.
+            self.leaf, self.para = Leaf.NONE, None
+        elif indent < CODE_INDENT and text[j] in "|:-" and self._table(j, eol):
+            self.leaf, self.para = Leaf.TABLE, None
+        elif indent >= CODE_INDENT or not _interrupts(text, j, eol):
+            self._extend(self.para, pos, j, eol)
+            self.para_last = (j, eol)
+        else:
+            return -1
+        self.prev_blank = False
+        return eol + 1
+
+    def _lazy_continuation(self, pos: int, j: int, eol: int, indent: int, blank: bool) -> bool:
+        """Whether a line that does not continue every open container continues the open
+        paragraph all the same (CommonMark's lazy continuation line)."""
+        if self.leaf != Leaf.PARAGRAPH or blank:
+            return False
+        if indent < CODE_INDENT and _interrupts(self.text, j, eol, True):
+            return False
+        self._extend(self.para, pos, j, eol)
+        self.para_last = (j, eol)
+        self.prev_blank = False
+        return True
+
+    def _open_blocks(self, i: int, col: int, eol: int, blank: bool) -> int:
+        """Open the line's new containers, then at most one leaf; the offset to read from next."""
+        text = self.text
+        resume = -1
+        no_break = ""  # marker characters that do not make a thematic break on this line
+        while True:
             j, jcol = _indent(text, i, col, eol)
-            blank = j >= eol
-            indent = jcol - col
-
-            # -- 2. does the open leaf block take the line?
-            if matched == depth:
-                if leaf == FENCE:
-                    if not depth:
-                        # Top level: jump straight to the closing fence (or the end).
-                        close = _FENCE_CLOSE[fence_char].search(text, pos)
-                        while close is not None and len(close.group(1)) < fence_len:
-                            close = _FENCE_CLOSE[fence_char].search(text, close.end())
-                        pos = n if close is None else close.end() + 1
-                        leaf, prev_blank = 0, False
-                        continue
-                    if indent <= 3 and not blank and text[j] == fence_char:
-                        close = _FENCE_CLOSE_AT[fence_char].match(text, j, eol)
-                        if close is not None and len(close.group(1)) >= fence_len:
-                            leaf = 0
-                    prev_blank, pos = False, nxt
-                    continue
-                if leaf == ICODE:
-                    if blank or indent >= 4:
-                        prev_blank, pos = blank, nxt
-                        continue
-                    leaf = 0
-                elif leaf == HTML:
-                    if html_kind >= 6:
-                        if not blank:
-                            self._extend(html_op, pos, i, eol)
-                            prev_blank, pos = False, nxt
-                            continue
-                        leaf = 0
-                    else:
-                        self._extend(html_op, pos, i, eol)
-                        if _html_ends(text, html_kind, i, eol):
-                            leaf = 0
-                        prev_blank, pos = False, nxt
-                        continue
-                elif leaf == TABLE:
-                    if not blank and (indent >= 4 or not _interrupts(text, j, eol)):
-                        ops.append([ROW, j, eol, None])
-                        prev_blank, pos = False, nxt
-                        continue
-                    leaf = 0
-                elif leaf == PARA:
-                    if blank:
-                        leaf, para = 0, None
-                    elif indent <= 3 and text[j] in "=-" and _SETEXT.match(text, j, eol):
-                        leaf, para = 0, None  # the paragraph was a heading; its underline is masked
-                        prev_blank, pos = False, nxt
-                        continue
-                    elif indent <= 3 and text[j] in "|:-" and self._table(para, para_last, j, eol):
-                        leaf, leaf_depth, para = TABLE, depth, None
-                        prev_blank, pos = False, nxt
-                        continue
-                    elif indent >= 4 or not _interrupts(text, j, eol):
-                        self._extend(para, pos, j, eol)
-                        para_last = (j, eol)
-                        prev_blank, pos = False, nxt
-                        continue
-                    else:
-                        leaf, para = 0, None
-            else:
-                lazy = leaf == PARA and not blank
-                if lazy and (indent >= 4 or not _interrupts(text, j, eol, True)):
-                    self._extend(para, pos, j, eol)  # a lazy continuation line
-                    para_last = (j, eol)
-                    prev_blank, pos = False, nxt
-                    continue
-                del containers[matched:]
-                if leaf and leaf_depth > matched:
-                    leaf, para = 0, None
-
-            # -- 3. new blocks: containers first, then one leaf.
-            if leaf == ICODE or leaf == FENCE or leaf == HTML or leaf == TABLE:
-                leaf = 0
-            para = None if leaf != PARA else para
-            jump = -1
-            no_break = ""  # marker characters that do not make a thematic break on this line
-            while True:
-                j, jcol = _indent(text, i, col, eol)
-                if j >= eol:
-                    leaf = 0
-                    break
-                if not prev_blank:
-                    cand(j)
-                if jcol - col >= 4:
-                    leaf, leaf_depth = ICODE, len(containers)
-                    break
-                c = text[j]
-                if c == ">":
-                    containers.append([QUOTE, 0, False])
-                    i, col = j + 1, jcol + 1
-                    if i < eol and text[i] == " ":
-                        i, col = i + 1, col + 1
-                    elif i < eol and text[i] == "\t":
-                        i, col = _advance(text, i, col, col + 1, eol)
-                    prev_blank = True  # no separator needed again inside the same marker run
-                    continue
-                if c in "-*_" and c not in no_break:
-                    if _THEMATIC.match(text, j, eol):
-                        leaf = 0
-                        break
-                    no_break += c  # nor does any later run of it on this line (nested items)
-                if c in "-+*" or "0" <= c <= "9":
-                    lm = _LIST_MARKER.match(text, j, eol)
-                    if lm is not None:
-                        mend = lm.end()
-                        mcol = jcol + (mend - j)
-                        k, kcol = _indent(text, mend, mcol, eol)
-                        fresh = k >= eol
-                        if fresh or kcol - mcol >= 5:
-                            width = mcol - col + 1
-                            i, col = _advance(text, mend, mcol, mcol + 1, eol)
-                        else:
-                            width = kcol - col
-                            i, col = k, kcol
-                        containers.append([ITEM, width, fresh])
-                        prev_blank = True
-                        continue
-                if c == "#":
-                    hm = _ATX.match(text, j, eol)
-                    if hm is not None:
-                        cs, _ = _indent(text, hm.end(), 0, eol)
-                        ce = eol
-                        while ce > cs and text[ce - 1] in " \t":
-                            ce -= 1
-                        k = ce
-                        while k > cs and text[k - 1] == "#":
-                            k -= 1
-                        if k == cs or text[k - 1] in " \t":
-                            ce = k
-                            while ce > cs and text[ce - 1] in " \t":
-                                ce -= 1
-                        if ce > cs:
-                            ops.append([INLINE, cs, ce, None])
-                        leaf = 0
-                        break
-                if c == "`" or c == "~":
-                    fm = _FENCE_OPEN.match(text, j, eol)
-                    if fm is not None:
-                        leaf, leaf_depth = FENCE, len(containers)
-                        fence_char, fence_len = c, fm.end() - fm.start()
-                        break
-                if c == "<":
-                    kind = _html_start(text, j, eol, False)
-                    if kind:
-                        html_op = [HTML_OP, j, eol, None]
-                        ops.append(html_op)
-                        html_kind = kind
-                        leaf, leaf_depth = HTML, len(containers)
-                        start = j + 2
-                        if kind <= 5 and _html_ends(text, kind, start, eol):
-                            leaf = 0
-                        elif not containers:
-                            # Top level: the block ends at its end marker or a blank line.
-                            if kind <= 5:
-                                if kind == 1:
-                                    em = _HTML_RAW_END.search(text, start)
-                                    stop = em.end() if em else n
-                                else:
-                                    stop = text.find(_HTML_END[kind], start)
-                                    stop = n if stop < 0 else stop + len(_HTML_END[kind])
-                                end = text.find("\n", stop)
-                            else:
-                                bm = _BLANK_AHEAD.search(text, eol)
-                                end = bm.start() if bm else n
-                            end = n if end < 0 else end
-                            html_op[2] = end
-                            jump = end + 1
-                            leaf = 0
-                        break
-                if c == "[" and leaf != PARA:
-                    dm = _LINK_DEF.match(text, j, n if not containers else eol)
-                    if dm is not None and dm.group(1).strip():
-                        self.definitions.add(_label(dm.group(1)))
-                        leaf = 0
-                        if dm.end() > nxt:
-                            jump = dm.end()
-                        break
-                para = [INLINE, j, eol, None]
-                ops.append(para)
-                para_last = (j, eol)
-                leaf, leaf_depth = PARA, len(containers)
+            if j >= eol:
                 break
-            prev_blank = blank
-            pos = jump if jump > nxt else nxt
+            if not self.prev_blank:
+                self.candidates.append(j)
+            if jcol - col >= CODE_INDENT:
+                self.leaf = Leaf.INDENTED_CODE
+                break
+            c = text[j]
+            if c in "-*_" and c not in no_break:
+                if _THEMATIC.match(text, j, eol):
+                    break
+                no_break += c  # nor does any later run of it on this line (nested items)
+            opened = None
+            if c == ">" or c in "-+*" or "0" <= c <= "9":
+                opened = self._open_container(c, j, jcol, col, eol)
+            if opened is None:
+                resume = self._open_leaf(c, j, eol)
+                break
+            i, col = opened
+            self.prev_blank = True  # no separator needed again inside the same marker run
+        self.prev_blank = blank
+        return resume if resume > eol else eol + 1
 
-    def _extend(self, op: list, line_start: int, content: int, eol: int) -> None:
+    def _open_container(self, c: str, j: int, jcol: int, col: int, eol: int) -> tuple[int, int] | None:
+        """Open the block quote or list item whose marker (``>``, a bullet or a digit) is at
+        ``j``; the offset and column of its content, or None when no container starts there."""
+        text = self.text
+        if c == ">":
+            self.containers.append(_Container(quote=True))
+            return _after_quote_marker(text, j + 1, jcol + 1, eol)
+        lm = _LIST_MARKER.match(text, j, eol)
+        if lm is None:
+            return None
+        mend = lm.end()
+        mcol = jcol + (mend - j)
+        k, kcol = _indent(text, mend, mcol, eol)
+        fresh = k >= eol
+        if fresh or kcol - mcol > CODE_INDENT:
+            # Empty, or indented code inside the item: its content starts a column after the marker.
+            width = mcol - col + 1
+            i, col = _advance(text, mend, mcol, mcol + 1, eol)
+        else:
+            width = kcol - col
+            i, col = k, kcol
+        self.containers.append(_Container(quote=False, width=width, fresh=fresh))
+        return i, col
+
+    def _open_leaf(self, c: str, j: int, eol: int) -> int:
+        """Open the leaf block starting at ``j``: a heading, fence, HTML block, link reference
+        definition or paragraph; the offset to read from next, or -1 for the next line."""
+        text = self.text
+        if c == "#":
+            hm = _ATX.match(text, j, eol)
+            if hm is not None:
+                cs, ce = _atx_content(text, hm.end(), eol)
+                if ce > cs:
+                    self.regions.append(_Region(RegionKind.INLINE, cs, ce))
+                return -1
+        if c == "`" or c == "~":
+            fm = _FENCE_OPEN.match(text, j, eol)
+            if fm is not None:
+                self.leaf = Leaf.FENCED_CODE
+                self.fence_char, self.fence_len = c, fm.end() - fm.start()
+                return -1
+        if c == "<":
+            kind = _html_start(text, j, eol, False)
+            if kind is not None:
+                return self._open_html(kind, j, eol)
+        if c == "[":
+            dm = _LINK_DEF.match(text, j, eol if self.containers else len(text))
+            if dm is not None and dm.group(1).strip():
+                self.definitions.add(_label(dm.group(1)))
+                return dm.end()
+        para = _Region(RegionKind.INLINE, j, eol)
+        self.regions.append(para)
+        self.leaf, self.para, self.para_last = Leaf.PARAGRAPH, para, (j, eol)
+        return -1
+
+    def _open_html(self, kind: HtmlBlock, j: int, eol: int) -> int:
+        text = self.text
+        region = _Region(RegionKind.HTML, j, eol)
+        self.regions.append(region)
+        self.html_kind, self.html_region, self.leaf = kind, region, Leaf.HTML
+        start = j + 2  # the end marker is looked for from here: "<!-->" is a whole comment
+        if not kind.ends_at_blank_line and _html_ends(text, kind, start, eol):
+            self.leaf = Leaf.NONE
+            return -1
+        if self.containers:
+            return -1
+        # Top level: the block ends at its end marker or a blank line.
+        if kind.ends_at_blank_line:
+            bm = _BLANK_AHEAD.search(text, eol)
+            end = bm.start() if bm else len(text)
+        else:
+            if kind == HtmlBlock.RAW:
+                em = _HTML_RAW_END.search(text, start)
+                stop = em.end() if em else len(text)
+            else:
+                stop = text.find(_HTML_END[kind], start)
+                stop = len(text) if stop < 0 else stop + len(_HTML_END[kind])
+            end = text.find("\n", stop)
+        end = len(text) if end < 0 else end
+        region.end = end
+        self.leaf = Leaf.NONE
+        return end + 1
+
+    def _extend(self, region: _Region, line_start: int, content: int, eol: int) -> None:
         """Add a line to a paragraph or HTML block; a container prefix on it is masked."""
         if content > line_start and self.text[line_start:content].strip():
-            if op[3] is None:
-                op[3] = []
-            op[3].append((line_start, content))
-        op[2] = eol
+            if region.masks is None:
+                region.masks = []
+            region.masks.append((line_start, content))
+        region.end = eol
 
-    def _table(self, para: list | None, last: tuple[int, int], j: int, eol: int) -> bool:
+    def _table(self, j: int, eol: int) -> bool:
         """If the line at ``j`` is a delimiter row matching the paragraph's last line, make that
         line a table header (the lines above stay a paragraph)."""
+        para = self.para
         if para is None or _DELIMITER_ROW.match(self.text, j, eol) is None:
             return False
         text = self.text
-        hs, he = last
+        hs, he = self.para_last
         pipes = _row_pipes(text, hs, he)
         if not pipes and "|" not in text[j:eol]:
             return False
         if _cell_count(text, hs, he, pipes) != len(_DELIMITER_CELL.findall(text, j, eol)):
             return False
-        if hs <= para[1]:
-            if self.ops and self.ops[-1] is para:
-                self.ops.pop()
+        if hs <= para.start:
+            if self.regions and self.regions[-1] is para:
+                self.regions.pop()
         else:
             line_start = text.rfind("\n", 0, hs)
-            para[2] = line_start
-            if para[3]:
-                para[3] = [(a, b) for a, b in para[3] if a < line_start]
-        self.ops.append([ROW, hs, he, None])
+            para.end = line_start
+            if para.masks:
+                para.masks = [(a, b) for a, b in para.masks if a < line_start]
+        self.regions.append(_Region(RegionKind.TABLE_ROW, hs, he))
         return True
+
+
+# How an open leaf block takes the next line: the offset to read from next, or -1 when the
+# leaf ends before it (and the line opens blocks of its own).
+_CONTINUE_LEAF = {
+    Leaf.PARAGRAPH: _Blocks._continue_paragraph,
+    Leaf.FENCED_CODE: _Blocks._continue_fence,
+    Leaf.INDENTED_CODE: _Blocks._continue_indented_code,
+    Leaf.HTML: _Blocks._continue_html,
+    Leaf.TABLE: _Blocks._continue_table,
+}
+
+
+class _Reader:
+    """Pass 2: the prose of each region pass 1 found, and the comments in them."""
+
+    def __init__(self, text: str, blocks: _Blocks) -> None:
+        self.text = text
+        self.regions = blocks.regions
+        self.definitions = blocks.definitions
+        self.candidates = blocks.candidates
+        self.comments: list[Comment] = []
 
     # -- pass 2: inline -------------------------------------------------------------------------
     def render(self) -> str:
         text = self.text
         out: list[str] = []
         prev = 0
-        for kind, start, end, masks in self.ops:
+        for region in self.regions:
+            start, end = region.start, region.end
             if start < prev or end <= start:
                 continue
             out.append(_mask_gap(text[prev:start]))
-            if kind == INLINE:
-                out.append(self._region(start, end, masks))
-            elif kind == ROW:
+            if region.kind == RegionKind.INLINE:
+                out.append(self._region(start, end, region.masks))
+            elif region.kind == RegionKind.TABLE_ROW:
                 out.append(self._row(start, end))
             else:
-                out.append(self._html(start, end, masks))
+                out.append(self._html(start, end, region.masks))
             prev = end
         out.append(_mask_gap(text[prev:]))
         return "".join(out)
@@ -625,7 +767,7 @@ class _Reader:
             close = t.find("-->", 4)
             if close >= 0 and not t[close + 3 :].strip():
                 self.comments.append(Comment(start, start + close + 3, t[4:close].strip()))
-                return _masked(t)
+                return masked(t)
         sub = Prose(t)
         hard = scan_html(sub, 0, len(t))
         fill_paragraph_lines(sub, 0, len(t), hard)
@@ -633,211 +775,263 @@ class _Reader:
         self.candidates.extend(p + start for p in sub.candidates)
         return "".join(sub.buf)
 
-    def _inline(self, t: str, a: int, b: int, base: int) -> str:  # noqa: C901
+    def _inline(self, t: str, a: int, b: int, base: int) -> str:
         """Prose for ``t[a:b]`` read as inline Markdown (``base`` maps ``t`` to the source)."""
         if a >= b:
             return ""
         m = _SPECIAL.search(t, a, b)
-        masked: list[tuple[int, int]] = []  # spans of t masked, to find lines left blank
         if m is None:
-            prose = _keep(t[a:b], masked, a)
-            if masked and "\n" in prose:
-                prose = _fill_blanked_lines(t, a, prose, masked)
+            masked_spans: list[tuple[int, int]] = []
+            prose = _keep(t[a:b], masked_spans, a)
+            if masked_spans and "\n" in prose:
+                prose = _fill_blanked_lines(t, a, prose, masked_spans)
             return prose
-        out: list[str] = []
+        return _Inline(self, t, a, b, base).read(m)
 
-        def text_(s: int, e: int) -> None:
-            if s < e:
-                out.append(_keep(t[s:e], masked, s))
 
-        def mask(s: int, e: int) -> None:
-            out.append(_masked(t[s:e]))
-            masked.append((s, e))
+class _Inline:
+    """Pass 2 for one region: ``t[a:b]`` read left to right, from one markup character
+    (``_SPECIAL``) to the next, into pieces of prose of the exact length they replace."""
 
-        def put(s: int, e: int, decoded: str) -> None:
-            before = t[s - 1] if s > 0 else ""
-            after = t[e] if e < len(t) else ""
-            if decoded in ("\n", "\r", "\r\n"):
-                decoded = " "
-            width = e - s
-            if len(decoded) > width:
-                mask(s, e)
-            elif decode_align(before, after, decoded) == "right":
-                out.append(" " * (width - len(decoded)) + decoded)
-            else:
-                out.append(decoded + " " * (width - len(decoded)))
+    __slots__ = ("reader", "t", "a", "b", "base", "out", "masked_spans", "pos", "scan", "limit",
+                 "openers", "barrier", "ticks", "finders")
 
-        pos = scan = a
-        limit = -1  # end of the paragraph the scan is in
-        openers: list[tuple[int, int, int]] = []  # "[" or "![": (offset, length, index in out)
-        barrier = -1  # "[" before this offset can no longer open a link (links do not nest)
-        ticks: _Backticks | None = None
-        finders: dict[str, Finder] = {}
-        definitions = self.definitions
+    def __init__(self, reader: _Reader, t: str, a: int, b: int, base: int) -> None:
+        self.reader = reader
+        self.t, self.a, self.b, self.base = t, a, b, base
+        self.out: list[str] = []
+        self.masked_spans: list[tuple[int, int]] = []  # spans of t masked, to find lines left blank
+        self.pos = a  # t[a:pos] is written to out
+        self.scan = a  # where the search for the next markup character resumes
+        self.limit = -1  # the end of the paragraph the scan is in
+        self.openers: list[tuple[int, int, int]] = []  # "[" or "![": (offset, length, index in out)
+        self.barrier = -1  # "[" before this offset can no longer open a link (links do not nest)
+        self.ticks: _Backticks | None = None
+        self.finders: dict[str, Finder] = {}
+
+    def read(self, m: re.Match[str]) -> str:
+        t, b = self.t, self.b
         # Bare URLs are read as a whole, so markup characters in them (``_``, ``*``, ``[``,
         # ``&``) never split them into pieces of prose.
-        urls = _bare_urls(t, a, b)
+        urls = _bare_urls(t, self.a, b)
         u = 0
         while m is not None:
             i = m.start()
             if u < len(urls):
-                while u < len(urls) and urls[u][0] < scan:
+                while u < len(urls) and urls[u][0] < self.scan:
                     u += 1
                 if u < len(urls) and urls[u][0] <= i:
                     us, ue = urls[u]
                     u += 1
-                    text_(pos, us)
-                    mask(us, ue)
-                    pos = scan = ue
-                    m = _SPECIAL.search(t, scan, b)
+                    self.text(self.pos, us)
+                    self.mask(us, ue)
+                    self.pos = self.scan = ue
+                    m = _SPECIAL.search(t, ue, b)
                     continue
-            if i >= limit:
+            if i >= self.limit:
                 bm = _BLANK_AHEAD.search(t, i, b)
-                limit = bm.start() if bm else b
-                openers.clear()
-            c = t[i]
-            if c == "`":
-                run_end = _RUN["`"].match(t, i, b).end()
-                if ticks is None:
-                    ticks = _Backticks(t, a, b)
-                close = ticks.closer(run_end, run_end - i, limit)
-                if close < 0:
-                    scan = run_end  # literal backticks
-                else:
-                    text_(pos, i)
-                    mask(i, close + run_end - i)
-                    pos = scan = close + run_end - i
-            elif c == "\\":
-                nc = t[i + 1] if i + 1 < b else ""
-                if nc in _PUNCT:
-                    text_(pos, i)
-                    put(i, i + 2, nc)
-                    pos = scan = i + 2
-                elif nc == "\n" and i + 1 < limit:
-                    text_(pos, i)
-                    mask(i, i + 1)  # a hard line break
-                    pos = scan = i + 1
-                else:
-                    scan = i + 1
-            elif c == "&":
-                em = _ENTITY.match(t, i, b)
-                decoded = _html.unescape(em.group()) if em else None
-                if em and decoded != em.group():
-                    text_(pos, i)
-                    put(i, em.end(), decoded)
-                    pos = scan = em.end()
-                else:
-                    scan = i + 1
-            elif c == "*" or c == "_" or c == "~":
-                e = _RUN[c].match(t, i, b).end()
-                if (c != "~" or e - i == 2) and _delimiter(t, i, e, a, b, c):
-                    text_(pos, i)
-                    mask(i, e)
-                    pos = e
-                scan = e
-            elif c == "<":
-                e = self._angle(t, i, limit, base, finders, out, text_, mask, pos, put)
-                if e > 0:
-                    pos = scan = e
-                else:
-                    scan = i + 1
-            elif c == "[" or c == "!":
-                length = 1 if c == "[" else 2
-                text_(pos, i)
-                out.append(t[i : i + length])
-                openers.append((i, length, len(out) - 1))
-                pos = scan = i + length
-            else:  # "]"
-                scan = i + 1
-                if openers:
-                    o, length, index = openers.pop()
-                    if length == 2 or o >= barrier:
-                        e = _link_tail(t, i + 1, limit, t[o + length : i], definitions, finders)
-                        if e > 0:
-                            text_(pos, i)
-                            out[index] = " " * length
-                            masked.append((o, o + length))
-                            mask(i, e)
-                            pos = scan = e
-                            if length == 1:
-                                barrier = o
-            m = _SPECIAL.search(t, scan, b)
-        text_(pos, b)
-        prose = "".join(out)
-        if masked and "\n" in prose:
-            prose = _fill_blanked_lines(t, a, prose, masked)
+                self.limit = bm.start() if bm else b
+                self.openers.clear()
+            self.markup(i, t[i])
+            m = _SPECIAL.search(t, self.scan, b)
+        self.text(self.pos, b)
+        prose = "".join(self.out)
+        if self.masked_spans and "\n" in prose:
+            prose = _fill_blanked_lines(t, self.a, prose, self.masked_spans)
         return prose
 
-    def _angle(self, t, i, limit, base, finders, out, text_, mask, pos, put) -> int:
-        """Read the ``<`` at ``i``: autolink, comment, raw HTML or ``<sup>2</sup>``; the offset
-        after it, or 0 when the ``<`` is text."""
+    def markup(self, i: int, c: str) -> None:
+        """Read the markup character ``c`` at ``i``; moves ``pos`` past what it writes and
+        ``scan`` to where the next markup character may be."""
+        if c == "`":
+            self.code_span(i)
+        elif c == "\\":
+            self.escape(i)
+        elif c == "&":
+            self.entity(i)
+        elif c == "*" or c == "_" or c == "~":
+            self.emphasis(i, c)
+        elif c == "<":
+            if not self.angle(i):
+                self.scan = i + 1  # a "<" that is text
+        elif c == "[" or c == "!":
+            self.link_opener(i, 1 if c == "[" else 2)
+        else:
+            self.link_closer(i)
+
+    # -- writing ------------------------------------------------------------------------------
+    def text(self, s: int, e: int) -> None:
+        if s < e:
+            self.out.append(_keep(self.t[s:e], self.masked_spans, s))
+
+    def mask(self, s: int, e: int) -> None:
+        self.out.append(masked(self.t[s:e]))
+        self.masked_spans.append((s, e))
+
+    def put(self, s: int, e: int, decoded: str) -> None:
+        """Write ``decoded`` (an escape's or entity's meaning) in ``t[s:e]``, padded."""
+        t = self.t
+        before = t[s - 1] if s > 0 else ""
+        after = t[e] if e < len(t) else ""
+        if decoded in ("\n", "\r", "\r\n"):
+            decoded = " "
+        width = e - s
+        if len(decoded) > width:
+            self.mask(s, e)
+        elif decode_align(before, after, decoded) == "right":
+            self.out.append(" " * (width - len(decoded)) + decoded)
+        else:
+            self.out.append(decoded + " " * (width - len(decoded)))
+
+    def replace(self, s: int, e: int, decoded: str | None = None) -> None:
+        """The markup ``t[s:e]`` after the text before it: masked, or ``decoded`` in its place."""
+        self.text(self.pos, s)
+        if decoded is None:
+            self.mask(s, e)
+        else:
+            self.put(s, e, decoded)
+        self.pos = self.scan = e
+
+    # -- the markup characters ----------------------------------------------------------------
+    def code_span(self, i: int) -> None:
+        run_end = _RUN["`"].match(self.t, i, self.b).end()
+        if self.ticks is None:
+            self.ticks = _Backticks(self.t, self.a, self.b)
+        close = self.ticks.closer(run_end, run_end - i, self.limit)
+        if close < 0:
+            self.scan = run_end  # literal backticks
+        else:
+            self.replace(i, close + run_end - i)
+
+    def escape(self, i: int) -> None:
+        t = self.t
+        nc = t[i + 1] if i + 1 < self.b else ""
+        if nc in _PUNCT:
+            self.replace(i, i + 2, nc)
+        elif nc == "\n" and i + 1 < self.limit:
+            self.replace(i, i + 1)  # a hard line break
+        else:
+            self.scan = i + 1
+
+    def entity(self, i: int) -> None:
+        em = _ENTITY.match(self.t, i, self.b)
+        decoded = _html.unescape(em.group()) if em else None
+        if em and decoded != em.group():
+            self.replace(i, em.end(), decoded)
+        else:
+            self.scan = i + 1
+
+    def emphasis(self, i: int, c: str) -> None:
+        t = self.t
+        e = _RUN[c].match(t, i, self.b).end()
+        if (c != "~" or e - i == len("~~")) and _delimiter(t, i, e, self.a, self.b, c):
+            self.text(self.pos, i)
+            self.mask(i, e)
+            self.pos = e
+        self.scan = e
+
+    def link_opener(self, i: int, length: int) -> None:
+        """``[`` or ``![``: kept as text until a ``]`` makes it a link."""
+        self.text(self.pos, i)
+        self.out.append(self.t[i : i + length])
+        self.openers.append((i, length, len(self.out) - 1))
+        self.pos = self.scan = i + length
+
+    def link_closer(self, i: int) -> None:
+        """``]``: if it closes a link, its opener and its destination or label are masked."""
+        self.scan = i + 1
+        if not self.openers:
+            return
+        o, length, index = self.openers.pop()
+        if length == 1 and o < self.barrier:
+            return
+        t = self.t
+        e = _link_tail(t, i + 1, self.limit, t[o + length : i], self.reader.definitions,
+                       self.finders)
+        if e <= 0:
+            return
+        self.text(self.pos, i)
+        self.out[index] = " " * length
+        self.masked_spans.append((o, o + length))
+        self.mask(i, e)
+        self.pos = self.scan = e
+        if length == 1:
+            self.barrier = o
+
+    def angle(self, i: int) -> bool:
+        """Read the ``<`` at ``i``: autolink, comment, raw HTML or ``<sup>2</sup>``; False when
+        the ``<`` is text."""
+        t, limit = self.t, self.limit
         if t.startswith("<!--", i):
-            if t.startswith("<!-->", i) or t.startswith("<!--->", i):
-                end, inner = (i + 5, "") if t.startswith("<!-->", i) else (i + 6, "")
-            else:
-                j = _finder(finders, t, "-->").find(i + 4)
-                if j < 0 or j + 3 > limit:
-                    return 0
-                end, inner = j + 3, t[i + 4 : j].strip()
-            self.comments.append(Comment(base + i, base + end, inner))
-            text_(pos, i)
-            mask(i, end)
-            return end
+            return self.comment(i)
         m = _AUTOLINK.match(t, i, limit)
         if m is not None:
-            text_(pos, i)
-            mask(i, m.end())
-            return m.end()
+            self.replace(i, m.end())
+            return True
         m = _SUP.match(t, i, limit)
         if m is not None:
-            text_(pos, i)
-            put(i, m.end(), _SUPERSCRIPT[m.group(1)])
-            return m.end()
+            self.replace(i, m.end(), _SUPERSCRIPT[m.group(1)])
+            return True
         for opener, closer in (("<?", "?>"), ("<![CDATA[", "]]>"), ("<!", ">")):
             if t.startswith(opener, i):
                 letter = t[i + 2] if i + 2 < limit else ""
                 if opener == "<!" and not (letter.isascii() and letter.isalpha()):
-                    return 0
-                j = _finder(finders, t, closer).find(i + len(opener))
+                    return False
+                j = _finder(self.finders, t, closer).find(i + len(opener))
                 if j < 0 or j + len(closer) > limit:
-                    return 0
-                text_(pos, i)
-                mask(i, j + len(closer))
-                return j + len(closer)
+                    return False
+                self.replace(i, j + len(closer))
+                return True
         m = _INLINE_TAG.match(t, i, min(limit, i + _TAG_WINDOW))
         if m is None:
-            return 0
+            return False
         name = _TAG_NAME.match(t, i)
         if name and name.group(1).lower() in BLOCK_TAGS:
-            self.candidates.append(base + i)
-        text_(pos, i)
-        mask(i, m.end())
-        return m.end()
+            self.reader.candidates.append(self.base + i)
+        self.replace(i, m.end())
+        return True
+
+    def comment(self, i: int) -> bool:
+        """An HTML comment at ``i``, listed with the document's comments; False when it is not
+        closed in the paragraph."""
+        t = self.t
+        if t.startswith("<!-->", i):
+            end, inner = i + len("<!-->"), ""
+        elif t.startswith("<!--->", i):
+            end, inner = i + len("<!--->"), ""
+        else:
+            j = _finder(self.finders, t, "-->").find(i + len("<!--"))
+            if j < 0 or j + len("-->") > self.limit:
+                return False
+            end, inner = j + len("-->"), t[i + len("<!--") : j].strip()
+        self.reader.comments.append(Comment(self.base + i, self.base + end, inner))
+        self.replace(i, end)
+        return True
 
 
 def _bare_urls(t: str, a: int, b: int) -> list[tuple[int, int]]:
     if t.find("://", a, b) < 0 and t.find("www.", a, b) < 0:
         return []
-    return [m.span() for m in _URL.finditer(t, a, b)]
+    return find_urls(t, a, b)
 
 
 def _mask_gap(gap: str) -> str:
     if not gap.strip(" \n"):
         return gap
-    return _masked(gap)
+    return masked(gap)
 
 
-def _keep(chunk: str, masked: list | None, offset: int) -> str:
+def _keep(chunk: str, masked_spans: list | None, offset: int) -> str:
     """``chunk`` as prose, with bare URLs in it masked."""
     if "://" not in chunk and "www." not in chunk:
         return chunk
     pieces, pos = [], 0
-    for m in _URL.finditer(chunk):
-        pieces.append(chunk[pos : m.start()])
-        pieces.append(" " * (m.end() - m.start()))
-        if masked is not None:
-            masked.append((offset + m.start(), offset + m.end()))
-        pos = m.end()
+    for url_start, url_end in find_urls(chunk):
+        pieces.append(chunk[pos:url_start])
+        pieces.append(" " * (url_end - url_start))
+        if masked_spans is not None:
+            masked_spans.append((offset + url_start, offset + url_end))
+        pos = url_end
     pieces.append(chunk[pos:])
     return "".join(pieces)
 
@@ -879,7 +1073,7 @@ def _link_tail(t: str, j: int, limit: int, label: str, definitions: set, finders
     if not definitions:
         return 0
     if j < limit and t[j] == "[":
-        k = t.find("]", j + 1, min(limit, j + 1001))
+        k = t.find("]", j + 1, min(limit, j + 1 + _MAX_LABEL + 1))
         if k >= 0 and "[" not in t[j + 1 : k]:
             ref = t[j + 1 : k]
             if _label(ref if ref.strip() else label) in definitions:
@@ -915,7 +1109,7 @@ def _skip_destination(t: str, pos: int, limit: int, finders: dict) -> int:
                 i += 2
             elif ch == "(":
                 depth += 1
-                if depth > 32:
+                if depth > _MAX_PAREN_DEPTH:
                     return pos
                 i += 1
             elif ch == ")":
@@ -944,7 +1138,7 @@ def _skip_space(t: str, i: int, limit: int) -> int:
     return i
 
 
-def _fill_blanked_lines(t: str, a: int, prose: str, masked: list[tuple[int, int]]) -> str:
+def _fill_blanked_lines(t: str, a: int, prose: str, masked_spans: list[tuple[int, int]]) -> str:
     """Write SEPARATOR on lines of a paragraph that masking left blank (a line holding only a
     code span, say), so they do not read as a paragraph break; ``prose`` is ``t[a:…]``."""
     end = a + len(prose)
@@ -956,7 +1150,7 @@ def _fill_blanked_lines(t: str, a: int, prose: str, masked: list[tuple[int, int]
         return s, (end if e < 0 else e)
 
     blanked: dict[int, int] = {}
-    for s, e in masked:
+    for s, e in masked_spans:
         ls, _ = line_of(s)
         while ls <= e and ls < end:
             le = t.find("\n", ls, end)

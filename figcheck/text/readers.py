@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import Document
+from .document import Document
 
 
 def read_plain(source: str) -> Document:

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-from . import Document
-from ._prose import Prose, decode_align
+from .document import Document
+from .prose import Prose, decode_align
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n|\Z)")
 _ADORNMENT = re.compile(r"([!-/:-@\[-`{-~])\1+[ \t]*\Z")

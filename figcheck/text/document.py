@@ -1,0 +1,34 @@
+"""The reader's result: a document's source and its same-length prose, with its comments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+# A boundary between blocks of prose in a markup document (never in plain-text prose unless the
+# text itself holds a pilcrow): claims never span it; it is not a paragraph break.
+SEPARATOR = "\u00b6"
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """A comment in the source (where suppression directives live).
+
+    ``start``/``end`` span the whole comment with its delimiters; ``text`` is its content.
+    """
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    source: str
+    prose: str  # same length as ``source``; non-prose masked with spaces
+    format: str  # "text", "markdown", "latex", "rst", "html"
+    comments: tuple[Comment, ...] = ()
+
+    def __post_init__(self) -> None:
+        if len(self.prose) != len(self.source):
+            raise ValueError("prose must have the same length as source")
