@@ -1,10 +1,12 @@
 """Language-server benchmark (a plain script): ``.venv/bin/python benchmarks/bench_server.py``.
 
-Measures, against the real server process over stdio:
-- cold start: process spawn → initialize → first diagnostics for the seed article (target < 1 s);
-- one keystroke in a 1 MB document → fresh diagnostics published, median (target < 100 ms),
-  after a pause in typing (the server checks at once) and within a burst (debounced);
-- resident memory of the server with that document open (target < 200 MB).
+Measures, against the real server process over stdio, with VS Code's client capabilities
+(pytest-lsp's ``client_capabilities("visual-studio-code")`` when installed), the goals of issue #15:
+- cold start: process spawn → initialize → first diagnostics for the seed article (goal < 500 ms);
+- one keystroke in a 1 MB document → fresh diagnostics, after a pause in typing (the server
+  checks at once): median (goal < 50 ms) and 95th percentile (goal < 100 ms); and within a burst
+  (debounced);
+- resident memory of the server with that document open (goal < 150 MB).
 """
 
 from __future__ import annotations
@@ -20,7 +22,24 @@ from pygls.lsp.client import LanguageClient
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "kharkiv-counteroffensive-2022.txt"
-KEYSTROKES = 15
+KEYSTROKES = 20
+COLD_START_GOAL_MS = 500
+KEYSTROKE_MEDIAN_GOAL_MS = 50
+KEYSTROKE_P95_GOAL_MS = 100
+RSS_GOAL_MB = 150
+
+
+def vscode_capabilities() -> types.ClientCapabilities:
+    """What VS Code sends (it pulls diagnostics), else a client that takes published ones."""
+    try:
+        from pytest_lsp import client_capabilities
+    except ImportError:
+        return types.ClientCapabilities()
+    return client_capabilities("visual-studio-code")
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20, method="inclusive")[-1]
 
 
 class Client(LanguageClient):
@@ -96,12 +115,12 @@ async def main() -> None:
     t0 = time.perf_counter()
     await client.start_io(sys.executable, "-m", "figcheck_lsp", cwd=str(ROOT))
     await client.initialize_async(types.InitializeParams(
-        capabilities=types.ClientCapabilities(), process_id=None, root_uri=ROOT.as_uri()))
+        capabilities=vscode_capabilities(), process_id=None, root_uri=ROOT.as_uri()))
     client.initialized(types.InitializedParams())
     seed = await open_and_wait(client, SEED.as_uri(), SEED.read_text(encoding="utf-8"))
     cold = time.perf_counter() - t0
     print(f"cold start → first diagnostics for the seed: {cold * 1000:.0f} ms "
-          f"({len(seed.diagnostics)} diagnostics; target < 1000 ms)")
+          f"({len(seed.diagnostics)} diagnostics; goal < {COLD_START_GOAL_MS} ms)")
 
     base = SEED.read_text(encoding="utf-8")
     big = unique_copies(base, 1_000_000)
@@ -116,8 +135,9 @@ async def main() -> None:
     for i in range(KEYSTROKES):
         await asyncio.sleep(0.25)  # a pause in typing
         after_pause.append(await keystroke(client, uri, 2 + i, middle))
-    print(f"keystroke after a pause → fresh diagnostics: median {statistics.median(after_pause):.0f} ms, "
-          f"max {max(after_pause):.0f} ms (target < 100 ms)")
+    print(f"keystroke after a pause → fresh diagnostics: median {statistics.median(after_pause):.0f} ms "
+          f"(goal < {KEYSTROKE_MEDIAN_GOAL_MS} ms), p95 {p95(after_pause):.0f} ms "
+          f"(goal < {KEYSTROKE_P95_GOAL_MS} ms), max {max(after_pause):.0f} ms")
 
     version = 2 + KEYSTROKES
     burst = []
@@ -126,7 +146,7 @@ async def main() -> None:
     print(f"keystroke while typing (debounced) → fresh diagnostics: median {statistics.median(burst):.0f} ms")
 
     pid = client._server.pid
-    print(f"server resident memory with the 1 MB document open: {rss_mb(pid):.0f} MB (target < 200 MB)")
+    print(f"server resident memory with the 1 MB document open: {rss_mb(pid):.0f} MB (goal < {RSS_GOAL_MB} MB)")
     await client.shutdown_async(None)
     client.exit(None)
     await client.stop()

@@ -15,7 +15,7 @@ from . import units
 
 # dimension → tiers of (smallest size in SI base units, [(pint unit, label, system), ...]).
 _M, _I = "metric", "imperial"
-_TABLE: dict[str, list[tuple[float, list[tuple[str, str, str]]]]] = {
+TIERS: dict[str, list[tuple[float, list[tuple[str, str, str]]]]] = {
     "[length]": [
         (0.0, [("meter", "m", _M), ("foot", "ft", _I)]),
         (1000.0, [("kilometer", "km", _M), ("mile", "mi", _I)]),
@@ -69,7 +69,7 @@ def equivalents(value: float, unit: str | None) -> list[Equivalent]:
         return []
     try:
         dim = units.dimension(unit)
-        tiers = _TABLE.get(dim)
+        tiers = TIERS.get(dim)
         if not tiers:
             return []
         size = abs(units.to_base(value, unit)) if dim != "[temperature]" else 0.0

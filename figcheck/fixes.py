@@ -67,10 +67,17 @@ def _with_newlines(new_text: str, newline: str) -> str:
 
 
 def fix_until_stable(
-    text: str, check: Callable[[str], list[Diagnostic]], unsafe: bool
+    text: str, check: Callable[[str], list[Diagnostic]], unsafe: bool,
+    diagnostics: list[Diagnostic] | None = None,
 ) -> FixOutcome:
-    """Check, fix, and check again until nothing applicable is left (or MAX_PASSES)."""
-    diagnostics = check(text)
+    """Check, fix, and check again until nothing applicable is left (or MAX_PASSES).
+
+    ``diagnostics``: what ``check(text)`` returns, when the caller has it already (the editor
+    keeps the analysis of the open version), so the first pass does not check again. This one
+    loop serves ``figcheck check --fix`` and the editor's fix-all, so both choose the same fixes.
+    """
+    if diagnostics is None:
+        diagnostics = check(text)
     fixed = 0
     for _ in range(MAX_PASSES):
         fixes = choose_fixes(diagnostics, unsafe)
@@ -82,6 +89,34 @@ def fix_until_stable(
         text, fixed = new_text, fixed + len(fixes)
         diagnostics = check(text)
     return FixOutcome(text, fixed, diagnostics)
+
+
+def changed_span(old: str, new: str) -> Edit | None:
+    """One edit that turns ``old`` into ``new``: the span between their common prefix and
+    common suffix (None when they are equal), so an editor applies a fix-all as one change.
+    Neither end falls inside a ``\\r\\n`` (an editor position cannot name that place)."""
+    if old == new:
+        return None
+    prefix = _common_length(old, new, lambda s, n: s[:n])
+    if prefix and old[prefix - 1] == "\r":
+        prefix -= 1
+    limit = min(len(old), len(new)) - prefix
+    suffix = _common_length(old[len(old) - limit :], new[len(new) - limit :], lambda s, n: s[len(s) - n :])
+    if suffix and old[len(old) - suffix] == "\n" and old[len(old) - suffix - 1 : len(old) - suffix] == "\r":
+        suffix -= 1
+    return Edit(prefix, len(old) - suffix, new[prefix : len(new) - suffix])
+
+
+def _common_length(a: str, b: str, part: Callable[[str, int], str]) -> int:
+    """The longest n with part(a, n) == part(b, n), by bisection (slices compare in C)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        mid = (low + high + 1) // 2
+        if part(a, mid) == part(b, mid):
+            low = mid
+        else:
+            high = mid - 1
+    return low
 
 
 def unified_diff(path: str, old: str, new: str) -> str:

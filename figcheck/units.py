@@ -1,21 +1,57 @@
-"""The one pint registry of the process, built on first use, and cached unit arithmetic.
+"""Unit arithmetic: canonical spellings, dimensions and conversions.
 
-Creating a registry costs about a tenth of a second, so nothing builds one at import time and
-everything shares this one; conversion factors are cached per unit pair.
+Answers come from a table generated at build time (`figcheck/unit_table.json`, written by
+`tools/build_unit_table.py` from pint and checked against it by the test suite), so a run that
+meets only the usual units never imports pint: importing it and building its registry costs
+about half a second, more than checking a typical article. A unit the table lacks is resolved
+by the one pint registry of the process, built on first use and shared; its answers are cached
+per unit and per unit pair. The table holds exactly what pint answers, so both paths give the
+same strings and the same floats.
 """
 
 from __future__ import annotations
 
+import json
 from functools import cache, lru_cache
+from pathlib import Path
+from typing import NamedTuple
 
 
-# Units writers use that pint lacks. The radius of a planet or moon is a unit of its own kind
-# ("5Rp", "8.74Rs"): it converts to nothing, so two bodies' radii never compare.
+class UnitRecord(NamedTuple):
+    """One unit of the generated table."""
+
+    canonical: str  # pint's spelling
+    dimension: str  # as dimension() writes it
+    base_unit: str
+    factor: float  # to the base unit: base = factor * value + offset
+    offset: float
+    verified: bool  # its conversions to the table's other units of its kind are in the table
+
+
+_TABLE_FILE = Path(__file__).with_name("unit_table.json")
+
+
+@cache
+def unit_table() -> tuple[dict[str, UnitRecord], dict[tuple[str, str], tuple[float, float] | None]]:
+    """(unit expression → its record, (from, to) → pint's (factor, offset) where that is not
+    factor_from / factor_to, or None where pint refuses). JSON, because it loads in a few
+    milliseconds with or without bytecode caches (as Python source it took 90 ms to compile)."""
+    data = json.loads(_TABLE_FILE.read_text(encoding="utf-8"))
+    records = {unit: UnitRecord._make(fields) for unit, fields in data["units"].items()}
+    conversions = {(a, b): None if factor is None else (factor, offset) for a, b, factor, offset in data["conversions"]}
+    return records, conversions
+
+# Units writers use that pint lacks.
 _DEFINITIONS = (
     "ppb = 1e-9 = parts_per_billion",
     "rayleigh = 1e10 / (4 * pi) / meter ** 2 / second / steradian",
     "international_unit = [international_unit]",  # vitamins and drugs: a unit per substance
 )
+
+# The radius of a planet or moon is a unit of its own kind ("5Rp", "8.74Rs"): it converts to
+# nothing, so two bodies' radii never compare. Each is its own canonical spelling and base unit.
+_BODY_RADIUS_PREFIX = "radius_"
+_body_radii: set[str] = set()
 
 
 @cache
@@ -25,29 +61,34 @@ def registry():
     ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
     for definition in _DEFINITIONS:
         ureg.define(definition)
+    for name in sorted(_body_radii):
+        ureg.define(f"{name} = [{name}]")
     return ureg
 
 
 @lru_cache(maxsize=64)
 def body_radius(body: str) -> str:
     """The unit "radius of ``body``" ("p" for a planet, "Rh" for Rhea), defined on first use."""
-    name = "radius_" + "".join(ch for ch in body if ch.isalnum() and ch.isascii()) or "radius_body"
-    ureg = registry()
-    if name not in ureg:
-        ureg.define(f"{name} = [{name}]")
+    name = _BODY_RADIUS_PREFIX + "".join(ch for ch in body if ch.isalnum() and ch.isascii()) or "radius_body"
+    if name not in _body_radii:
+        _body_radii.add(name)
+        if registry.cache_info().currsize:  # pint is already loaded: define it there too
+            registry().define(f"{name} = [{name}]")
     return name
+
+
+def _record(unit: str) -> UnitRecord | None:
+    record = unit_table()[0].get(unit)
+    if record is None and unit in _body_radii:
+        return UnitRecord(unit, f"[{unit}]", unit, 1.0, 0.0, False)
+    return record
 
 
 @lru_cache(maxsize=4096)
 def canonical(unit: str) -> str:
     """pint's canonical spelling of a unit expression ("km**2" → "kilometer ** 2")."""
-    return str(registry().parse_units(unit))
-
-
-# The order dimensions are written in, so that one kind has one spelling whatever unit it was
-# measured in (pint writes horsepower as "[length] ** 2 * [mass] / [time] ** 3" but kilowatts as
-# "[mass] * [length] ** 2 / [time] ** 3").
-_DIMENSION_ORDER = ("[mass]", "[length]", "[time]", "[current]", "[temperature]", "[substance]", "[luminosity]")
+    record = _record(unit)
+    return record.canonical if record is not None else pint_canonical(unit)
 
 
 @lru_cache(maxsize=4096)
@@ -55,30 +96,14 @@ def dimension(unit: str) -> str:
     """pint's dimensionality in one canonical spelling ("[length] ** 2", "[mass] / [length] ** 3");
     data sizes, which pint counts as dimensionless, are "[information]" so they never compare
     with ratios such as mg/kg."""
-    dims = dict(registry().parse_units(unit).dimensionality)
-    if not dims:
-        return "[information]" if "bit" in base_unit(unit) else "dimensionless"
-    order = sorted(dims, key=lambda d: (_DIMENSION_ORDER.index(d) if d in _DIMENSION_ORDER else len(_DIMENSION_ORDER), d))
-
-    def power(d: str, n: float) -> str:
-        n = abs(n)
-        return d if n == 1 else f"{d} ** {int(n) if n == int(n) else n}"
-
-    top = " * ".join(power(d, dims[d]) for d in order if dims[d] > 0) or "1"
-    bottom = "".join(f" / {power(d, dims[d])}" for d in order if dims[d] < 0)
-    return top + bottom
+    record = _record(unit)
+    return record.dimension if record is not None else pint_dimension(unit)
 
 
 @lru_cache(maxsize=4096)
 def base_unit(unit: str) -> str:
-    return str(registry().Quantity(1, unit).to_base_units().units)
-
-
-@lru_cache(maxsize=4096)
-def _is_offset(unit: str) -> bool:
-    ureg = registry()
-    q = ureg.Quantity(0, unit)
-    return q.to_base_units().magnitude != 0
+    record = _record(unit)
+    return record.base_unit if record is not None else pint_base_unit(unit)
 
 
 def convert(value: float, unit: str, to: str) -> float:
@@ -96,10 +121,19 @@ def to_base(value: float, unit: str) -> float:
 @lru_cache(maxsize=4096)
 def _linear(unit: str, to: str) -> tuple[float, float]:
     """Conversion as ``y = a·x + b`` (b ≠ 0 only for absolute temperatures)."""
-    ureg = registry()
-    zero = ureg.Quantity(0.0, unit).to(to).magnitude
-    one = ureg.Quantity(1.0, unit).to(to).magnitude
-    return one - zero, zero
+    records, conversions = unit_table()
+    source, target = records.get(unit), records.get(to)
+    if source is not None and target is not None:
+        if to == source.base_unit:
+            return source.factor, source.offset
+        pair = (source.canonical, target.canonical)
+        if pair in conversions:
+            exact = conversions[pair]
+            if exact is not None:
+                return exact
+        elif source.dimension == target.dimension and source.offset == target.offset == 0.0 and source.verified and target.verified:
+            return source.factor / target.factor, 0.0
+    return pint_linear(unit, to)
 
 
 def same_dimension(a: str, b: str) -> bool:
@@ -121,3 +155,46 @@ def convert_reciprocal(value: float, unit: str, to: str) -> float:
     if value == 0:
         return float("inf")
     return convert(1.0 / value, f"1 / ({unit})", to)
+
+
+# --- answers from pint: for units the table lacks, and for building the table ----------------
+
+
+@lru_cache(maxsize=4096)
+def pint_canonical(unit: str) -> str:
+    return str(registry().parse_units(unit))
+
+
+# The order dimensions are written in, so that one kind has one spelling whatever unit it was
+# measured in (pint writes horsepower as "[length] ** 2 * [mass] / [time] ** 3" but kilowatts as
+# "[mass] * [length] ** 2 / [time] ** 3").
+_DIMENSION_ORDER = ("[mass]", "[length]", "[time]", "[current]", "[temperature]", "[substance]", "[luminosity]")
+
+
+@lru_cache(maxsize=4096)
+def pint_dimension(unit: str) -> str:
+    dims = dict(registry().parse_units(unit).dimensionality)
+    if not dims:
+        return "[information]" if "bit" in pint_base_unit(unit) else "dimensionless"
+    order = sorted(dims, key=lambda d: (_DIMENSION_ORDER.index(d) if d in _DIMENSION_ORDER else len(_DIMENSION_ORDER), d))
+
+    def power(d: str, n: float) -> str:
+        n = abs(n)
+        return d if n == 1 else f"{d} ** {int(n) if n == int(n) else n}"
+
+    top = " * ".join(power(d, dims[d]) for d in order if dims[d] > 0) or "1"
+    bottom = "".join(f" / {power(d, dims[d])}" for d in order if dims[d] < 0)
+    return top + bottom
+
+
+@lru_cache(maxsize=4096)
+def pint_base_unit(unit: str) -> str:
+    return str(registry().Quantity(1, unit).to_base_units().units)
+
+
+@lru_cache(maxsize=4096)
+def pint_linear(unit: str, to: str) -> tuple[float, float]:
+    ureg = registry()
+    zero = ureg.Quantity(0.0, unit).to(to).magnitude
+    one = ureg.Quantity(1.0, unit).to(to).magnitude
+    return one - zero, zero

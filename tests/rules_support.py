@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from figcheck import units
+from figcheck import fixes, units
 from figcheck.config import Settings
 from figcheck.engine import check_document
 from figcheck.model import Claim, Diagnostic
@@ -50,11 +50,8 @@ def render(text: str, diagnostics: list[Diagnostic]) -> str:
 
 
 def apply_fixes(text: str, diagnostics: list[Diagnostic]) -> str:
-    edits = sorted((e for d in diagnostics if d.fix for e in d.fix.edits),
-                   key=lambda e: e.start, reverse=True)
-    for e in edits:
-        text = text[: e.start] + e.new_text + text[e.end :]
-    return text
+    """The diagnostics' fixes applied as ``figcheck check --fix --unsafe-fixes`` applies one pass."""
+    return fixes.apply_fixes(text, fixes.choose_fixes(diagnostics, unsafe=True))
 
 
 def claim(text: str, surface: str, value: float, unit: str | None = None, *, occurrence: int = 1,

@@ -30,8 +30,6 @@ KNOWN_PRIVATE_USES: set[tuple[str, str]] = {
     ("figcheck.rules.frame", "_PART_AFTER"),
     ("figcheck.rules.frame", "_STOP"),
     ("figcheck.rules.referent", "_WORD"),
-    # being fixed on branch wip-faces
-    ("figcheck_lsp.app", "_valid_id"),
 }
 
 
@@ -150,8 +148,9 @@ def read_imports(module: Module, modules: dict[str, Module]) -> None:
 
 def read_attribute_uses(module: Module, module_aliases: dict[str, str], modules: dict[str, Module]) -> None:
     """``name._private`` where ``_private`` is another module's: a module's private function, or
-    a private attribute of an object made by another module."""
-    others = set().union(*(m.defines for m in modules.values() if m is not module))
+    a private attribute of an object made by a module this one imports (a private attribute of
+    a third-party object, such as pygls's, is not ours to judge here)."""
+    others = set().union(*(modules[name].defines for name in module.imports))
     for node in ast.walk(module.tree):
         if not (isinstance(node, ast.Attribute) and is_private(node.attr)):
             continue

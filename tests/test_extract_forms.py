@@ -143,6 +143,9 @@ def test_percentage_points_are_their_own_unit():
         ("The age is ∼56 Ma here.", "∼56 Ma", 56, 56 * 0.9, 56 * 1.1),
         ("Eg≈2.0 eV and pores > 10 nm.", "> 10 nm", 10, 10, None),
         ("A scale score ≥16 was used.", "≥16", 16, 16, None),
+        # a spread after a figure in words or a vulgar fraction (extraction used to crash here)
+        ("It measured five ± 2 km across.", "five ± 2 km", 5, 3, 7),
+        ("A step of ½ ± 1 km.", "½ ± 1 km", 0.5, -0.5, 1.5),
     ],
 )
 def test_science_bounds(text, surface, value, low, high):

@@ -7,9 +7,9 @@ import pytest
 from figcheck.config import ConfigError
 from figcheck.engine import check_document
 from figcheck.equivalents import counterpart, describe, format_number
+from figcheck.rules.suppression import disable_file_edits, ignore_edits
 from figcheck.text import read_document
 from figcheck_lsp import settings
-from figcheck_lsp.actions import disable_file_edits, ignore_line_edits
 from figcheck_lsp.diagnostics import Snapshot, analyze, rule_url
 from figcheck_lsp.documents import ParagraphCache
 from figcheck_lsp.hover import hover_text
@@ -18,8 +18,8 @@ WRONG = "Intro line.\nThe embankment runs for 12 kilometres (15 miles).\nLast li
 
 
 def _apply(text, edits):
-    for start, end, new in sorted(edits, reverse=True):
-        text = text[:start] + new + text[end:]
+    for e in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
+        text = text[: e.start] + e.new_text + text[e.end :]
     return text
 
 
@@ -28,14 +28,14 @@ def test_ignore_on_this_line_is_understood_by_the_engine(fmt):
     doc = read_document(WRONG, fmt)
     found = [d for d in check_document(doc) if d.code == "FC101"]
     assert found, fmt
-    fixed = _apply(WRONG, ignore_line_edits(WRONG, fmt, found[0].start, "FC101"))
+    fixed = _apply(WRONG, ignore_edits(WRONG, fmt, found[0].start, "FC101"))
     assert fixed.count("\n") == WRONG.count("\n")  # same lines: appended, not inserted
     assert not [d for d in check_document(read_document(fixed, fmt)) if d.code == "FC101"]
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "latex", "rst", "html"])
 def test_disable_for_this_file_is_understood_by_the_engine(fmt):
-    fixed = _apply(WRONG, disable_file_edits(WRONG, fmt, "FC101"))
+    fixed = _apply(WRONG, disable_file_edits(fmt, "FC101"))
     assert not [d for d in check_document(read_document(fixed, fmt)) if d.code == "FC101"]
 
 
@@ -44,7 +44,7 @@ def test_rst_ignore_wraps_the_paragraph():
     doc = read_document(text, "rst")
     found = [d for d in check_document(doc) if d.code == "FC101"]
     assert found
-    fixed = _apply(text, ignore_line_edits(text, "rst", found[0].start, "FC101"))
+    fixed = _apply(text, ignore_edits(text, "rst", found[0].start, "FC101"))
     assert ".. figcheck: disable FC101" in fixed and ".. figcheck: enable FC101" in fixed
     assert not [d for d in check_document(read_document(fixed, "rst")) if d.code == "FC101"]
 

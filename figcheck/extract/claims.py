@@ -7,13 +7,13 @@ each anchor, so the cost grows with the number of figures, not with the vocabula
 
 from __future__ import annotations
 
-import heapq
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from .. import units as U
 from ..model import Claim
+from ..text.lines import PARAGRAPH_BREAK
 from . import lexicon as L
 from .counted import counted_noun
 from .numbers import Number, parse_digits, parse_scale_word, parse_words
@@ -28,7 +28,12 @@ _A_FOLLOWERS = (
 _ANCHOR_WORDS = [*L.SMALL_NUMBERS, *L.TENS, "dozen", "half", "quarter", "twice", "thrice"]
 # Where a figure may start: digits (not inside a word, a path or a longer number) ...
 # (not a subscript or power either: "(ClO4)2", "Ca10(PO4)6", "n−1", "3f+1")
-DIGIT_ANCHOR = re.compile(rf"(?<![\w.,/\\#@)\]×])(?<!× )(?<![\w)\]][−+⁻])(?:\d|\.\d|[{''.join(L.VULGAR_FRACTIONS)}])")
+# The first character is matched before the lookbehinds (each one character longer to look past
+# it), so the engine skips to candidate characters instead of testing every position: twice as fast.
+_FRACTION_CHARS = "".join(L.VULGAR_FRACTIONS)
+DIGIT_ANCHOR = re.compile(
+    rf"[\d.{_FRACTION_CHARS}](?<![\w.,/\\#@)\]×].)(?<!× .)(?<![\w)\]][−+⁻].)(?<=[\d{_FRACTION_CHARS}]|\.(?=\d))"
+)
 # ... or a number word, or "a"/"an" before a scale or unit word ("a thousand", "a mile").
 WORD_ANCHOR = re.compile(
     r"\b(?:"
@@ -41,7 +46,10 @@ _WS = " \t\u00a0\u2009\u202f"
 # Spans never read: URLs, e-mail addresses, inline code, phone numbers, coordinates, file
 # names. Each pattern runs only when its trigger character occurs, and each starts at a token
 # boundary, so the scan stays linear and cheap on ordinary prose.
-_EXCLUDED: tuple[tuple[str, re.Pattern], ...] = (
+# (A file name's trigger is its extension: a "." alone is in every text, and the name pattern
+# costs a backtrack through every word.)
+_FILE_EXTENSION = re.compile(r"\.(?:py|js|ts|json|html|md|txt|pdf|csv|exe|zip|xml|yaml|toml)\b")
+_EXCLUDED: tuple[tuple[str | re.Pattern, re.Pattern], ...] = (
     ("://", re.compile(r"(?:https?|ftp)://[^\s<>\"')\]]+")),
     ("www.", re.compile(r"\bwww\.[^\s<>\"')\]]+")),
     ("@", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
@@ -50,7 +58,7 @@ _EXCLUDED: tuple[tuple[str, re.Pattern], ...] = (
     # a position in degrees and minutes ("57°44’8.47”N"); a latitude alone ("40°N") is a measure
     ("°", re.compile(r"\d{1,3}(?:\.\d+)?°\s*\d{1,2}(?:\.\d+)?['′’]\s*(?:\d{0,2}(?:\.\d+)?[\"″”]?)?\s*[NSEW]\b")),
     ("°", re.compile(r"\d{1,3}(?:\.\d+)?°\s*[NS]\b,?\s*\d{1,3}(?:\.\d+)?°\s*[EW]\b")),  # "50°N 36°E"
-    (".", re.compile(r"(?<![\w.-])[A-Za-z][\w-]+\.(?:py|js|ts|json|html|md|txt|pdf|csv|exe|zip|xml|yaml|toml)\b")),
+    (_FILE_EXTENSION, re.compile(rf"(?<![\w.-])[A-Za-z][\w-]+{_FILE_EXTENSION.pattern}")),
 )
 _DIGIT_CHAIN = re.compile(r"(?<![\w.,])\(?\d{2,5}\)?(?:[ .\-/]\d{2,5}){2,4}(?![\w.,]?\d)")
 # "Twelve of the 9 crew", "three of them": a figure that is a part of a counted whole.
@@ -102,7 +110,6 @@ _DASH_DIGITS = re.compile(r"[-‑–](\d+)")
 _NUMBER_SIGN_BEFORE = re.compile(r"(?:\bNo\.|#|\bpp?\.)\s*$")
 _MINUS_BEFORE = re.compile(r"\bminus\s+$", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"(?:^|(?<=\W))(between|from)\s+$", re.IGNORECASE)
-_DIGITS_AND_MARKS = re.compile(r"[\d.,]+")
 _OLD_AFTER = re.compile(r"[-‑ ]old\b")
 _FRACTION_COMPOUND = re.compile(r"-(?:thirds?|quarters?|fifths?|halves|off|way|sided|all)\b", re.IGNORECASE)
 _LIST_MARK = re.compile(r"[.)]\s")
@@ -157,11 +164,18 @@ class UnitMatch:
     role: str | None = None
 
 
-class _Scanner:
+class _FigureReader:
+    """One text being read for figures: the spans never read (URLs, code, identifiers), and the
+    helpers that read a figure, its scale, its unit or currency and its qualifier at a position,
+    with what they find memoised for the text."""
+
     def __init__(self, text: str) -> None:
         self.text = text
         spans = sorted(
-            (m.start(), m.end()) for trigger, pattern in _EXCLUDED if trigger in text for m in pattern.finditer(text)
+            (m.start(), m.end())
+            for trigger, pattern in _EXCLUDED
+            if (trigger in text if isinstance(trigger, str) else trigger.search(text))
+            for m in pattern.finditer(text)
         )
         merged: list[tuple[int, int]] = []
         for s, e in spans:  # overlapping spans merged, so one bisect answers "inside?"
@@ -495,15 +509,16 @@ class _Scanner:
 
 def find_claims(text: str) -> list[Claim]:
     """Every numeric claim in ``text``, in document order, non-overlapping."""
-    scanner = _Scanner(text)
+    reader = _FigureReader(text)
     claims: list[Claim] = []
     consumed = 0
-    anchors = heapq.merge((m.start() for m in DIGIT_ANCHOR.finditer(text)), (m.start() for m in WORD_ANCHOR.finditer(text)))
+    # two sorted runs: sorting their concatenation merges them in C, cheaper than heapq.merge
+    anchors = sorted([m.start() for m in DIGIT_ANCHOR.finditer(text)] + [m.start() for m in WORD_ANCHOR.finditer(text)])
     for pos in anchors:
-        if pos < consumed or scanner.is_excluded(pos):
+        if pos < consumed or reader.is_excluded(pos):
             continue
         try:
-            claim = _claim_at(scanner, pos)
+            claim = _claim_at(reader, pos)
         except (ValueError, OverflowError, ZeroDivisionError):
             claim = None
         if claim is None:
@@ -530,9 +545,9 @@ def _in_digit_chain(text: str, s: int, e: int) -> bool:
     return False
 
 
-def _rejects_digits(sc: _Scanner, num: Number, range_end: bool = False) -> bool:
+def _rejects_digits(reader: _FigureReader, num: Number, range_end: bool = False) -> bool:
     """Figures that are not quantities whatever follows them."""
-    text = sc.text
+    text = reader.text
     s, e = num.start, num.end
     if not num.has_separator and "." not in num.text and _in_digit_chain(text, s, e):
         return True
@@ -556,31 +571,31 @@ def _rejects_digits(sc: _Scanner, num: Number, range_end: bool = False) -> bool:
         return True  # 020, 007
     if _TIME_AFTER.match(text[e : e + 8]):
         return True  # 3pm, 10 a.m., 1500 GMT
-    if sc.at_sentence_start(s) is False and before[-1:] == "’" and len(before) == 2 and before[0] == " ":
+    if reader.at_sentence_start(s) is False and before[-1:] == "’" and len(before) == 2 and before[0] == " ":
         return True  # ’90s
     return False
 
 
-def _is_label_before(sc: _Scanner, pos: int) -> bool:
+def _is_label_before(reader: _FigureReader, pos: int) -> bool:
     """"Article 5", "Gate 12", "BA 286", "page 3": the figure names something."""
-    return _is_label_word_before(sc, pos) or _is_name_before(sc, pos)
+    return _is_label_word_before(reader, pos) or _is_name_before(reader, pos)
 
 
-def _is_label_word_before(sc: _Scanner, pos: int, in_list: bool = True) -> bool:
+def _is_label_word_before(reader: _FigureReader, pos: int, in_list: bool = True) -> bool:
     """"Fig. 4A", "phase 3", "No. 10", and each later item of a list they start ("Figs. 7 and 8",
     "phases 3, 5, and 7", "Figures 3I and 3J"; at most _LABEL_LIST_MAX items back, so a long
     run of figures costs linear time)."""
     visited = []
     answer = False
     for _ in range(_LABEL_LIST_MAX if in_list else 1):
-        if in_list and pos in sc.label_lists:
-            answer = sc.label_lists[pos]  # an earlier item of the same list was decided
+        if in_list and pos in reader.label_lists:
+            answer = reader.label_lists[pos]  # an earlier item of the same list was decided
             break
         visited.append(pos)
-        word = sc.prev_word(pos)
+        word = reader.prev_word(pos)
         if not word:
             # "No. 10", "#3", "p. 12"
-            if _NUMBER_SIGN_BEFORE.search(sc.text[max(0, pos - 5) : pos]):
+            if _NUMBER_SIGN_BEFORE.search(reader.text[max(0, pos - 5) : pos]):
                 answer = True
                 break
         else:
@@ -590,19 +605,19 @@ def _is_label_word_before(sc: _Scanner, pos: int, in_list: bool = True) -> bool:
                 break
             if lw not in ("and", "or", "to"):
                 break
-        item = _LABEL_LIST_ITEM.search(sc.text, max(0, pos - 28), pos) if in_list else None
+        item = _LABEL_LIST_ITEM.search(reader.text, max(0, pos - 28), pos) if in_list else None
         if item is None:
             break
         pos = item.start()
     if in_list:
         for p in visited:
-            sc.label_lists[p] = answer
+            reader.label_lists[p] = answer
     return answer
 
 
-def _is_name_before(sc: _Scanner, pos: int) -> bool:
+def _is_name_before(reader: _FigureReader, pos: int) -> bool:
     """"Voyager 1", "BA 286": a capitalised word names the thing the figure numbers."""
-    word = sc.prev_word(pos)
+    word = reader.prev_word(pos)
     if not word:
         return False
     lw = word.lower().rstrip(".")
@@ -613,13 +628,13 @@ def _is_name_before(sc: _Scanner, pos: int) -> bool:
     return False
 
 
-def _is_date_part(sc: _Scanner, num: Number) -> bool:
-    before = sc.text[max(0, num.start - 16) : num.start]
+def _is_date_part(reader: _FigureReader, num: Number) -> bool:
+    before = reader.text[max(0, num.start - 16) : num.start]
     if before[-1:].isspace() and L.MONTH_BEFORE_RE.search(before):
         return True
-    if L.MONTH_AFTER_RE.match(sc.text[num.end : num.end + 16]):
+    if L.MONTH_AFTER_RE.match(reader.text[num.end : num.end + 16]):
         return True
-    return bool(L.WEEKDAYS_RE.search(before)) and num.value <= 31
+    return num.value <= 31 and bool(L.WEEKDAYS_RE.search(before))  # the cheap test first
 
 
 def _looks_like_year(num: Number) -> bool:
@@ -632,188 +647,264 @@ def _looks_like_year(num: Number) -> bool:
     )
 
 
-def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
-    text = sc.text
-    num = sc.number_at(pos)
+# How far around a figure each part of reading a claim looks, in characters.
+_FRACTION_SLASH_WINDOW = 4  # "3/4", "1/10th": the slash of an ASCII fraction right after the figure
+_MINUS_WINDOW = 8  # "minus 5", "− 5": a minus sign or word before the figure
+_BETWEEN_WINDOW = 10  # "between 5 and 10": the word that opens a range
+_SPREAD_SIGN_WINDOW = 2  # " ±" or " +" after the unit: a spread in the same unit
+_MULTIPLE_WINDOW = 2  # " times", "-fold", " fold" right after the figure
+_SHORT_UNIT = 2  # "m", "km": a unit this short after a label's number may be a panel letter
+_DATE_UNIT_GAP = 2  # a unit further than this after a date's day is not the day's unit
+_FRACTION_OF_WINDOW = 28  # "two-thirds of a gallon": the share written before "a"/"an"
+_OLD_WINDOW = 5  # " old" after an age in years
+
+
+@dataclass(slots=True)
+class _Figure:
+    """What is known about one figure while its claim is read, phase by phase."""
+
+    num: Number
+    start: int  # where the claim starts: its sign, currency, qualifier or "between"
+    negative: bool = False
+    currency: tuple[str, int] | None = None  # (code, start)
+    qual: tuple[str, int] | None = None  # (qualifier, start)
+    between: re.Match | None = None
+    unit: UnitMatch | None = None
+    spread: Number | None = None  # "± 0.3", "(4)"
+    high_num: Number | None = None  # the other end of a range
+    after: int = 0  # where the claim ends so far
+    kind: str = "count"
+    role: str | None = None
+    counted: str | None = None
+
+
+def _claim_at(reader: _FigureReader, pos: int) -> Claim | None:
+    """The claim whose figure starts at ``pos``, or None where the figure is not a claim."""
+    fig = _figure_at(reader, pos)
+    if fig is None or isinstance(fig, Claim):
+        return fig
+    _read_spread_and_unit(reader, fig)
+    _read_range(reader, fig)
+    if not _read_kind(reader, fig) or _rejected_in_context(reader, fig):
+        return None
+    if fig.kind == "quantity" and fig.unit.unit == "pound" and _money_context(reader, fig.start):
+        fig.unit = UnitMatch("money", None, fig.unit.start, fig.unit.end, fig.unit.text, currency="GBP")
+        fig.kind = "money"
+    if _rejected_quantity(reader, fig):
+        return None
+    _read_share_before_article(reader, fig)
+    if fig.kind == "quantity" and fig.unit.unit in L.TEMPERATURE_UNITS and fig.unit.text in ("C", "F") and _isotope(reader, fig.num, fig.unit):
+        return None  # "12C", "[11C]", "13C/12C", "14C dates": isotopes, not temperatures
+    return _build_claim(reader, fig)
+
+
+def _figure_at(reader: _FigureReader, pos: int) -> _Figure | Claim | None:
+    """The figure at ``pos`` with its scale, sign, currency, qualifier and "between"; a ratio or
+    a share written as a fraction is a claim at once."""
+    text = reader.text
+    num = reader.number_at(pos)
     if num is None or num.end <= num.start:
         return None
-    ratio = _ratio(sc, num) if text[num.end : num.end + 1] == ":" else None
+    ratio = _ratio(reader, num) if text[num.end : num.end + 1] == ":" else None
     if ratio is not None:
-        return _number_claim(sc, ratio)
-    fraction = _ascii_fraction(sc, num) if "/" in text[num.end : num.end + 4] else None
+        return _number_claim(reader, ratio)
+    fraction = _ascii_fraction(reader, num) if "/" in text[num.end : num.end + _FRACTION_SLASH_WINDOW] else None
     if fraction is not None:
         num, share = fraction
         if share:
-            return _number_claim(sc, num)  # "1/10 that of", "1/100th of the material"
-    elif not num.is_word and _rejects_digits(sc, num):
+            return _number_claim(reader, num)  # "1/10 that of", "1/100th of the material"
+    elif not num.is_word and _rejects_digits(reader, num):
         return None
-    if num.is_word and _rejects_word(sc, num):
+    if num.is_word and _rejects_word(reader, num):
         return None
-    num, suffix = sc.with_scale(num)
-    start = num.start
-    negative = False
-    if not num.is_word and text[start - 1 : start] in ("-", "−") and (start < 2 or text[start - 2] in _WS + "(\n" or text[start - 2] in _QUALIFIER_SIGNS):
-        negative = True
-        start -= 1
-    elif not num.is_word and _MINUS_BEFORE.search(text[max(0, start - 8) : start]):
-        negative = True
-        start = max(0, start - 8) + _MINUS_BEFORE.search(text[max(0, start - 8) : start]).start()
-    currency = sc.currency_before(start)
-    if suffix in L.MONEY_ONLY_SUFFIXES and currency is None:
+    num, suffix = reader.with_scale(num)
+    fig = _Figure(num=num, start=num.start)
+    _read_sign(reader, fig)
+    fig.currency = reader.currency_before(fig.start)
+    if suffix in L.MONEY_ONLY_SUFFIXES and fig.currency is None:
         # "500m" is 500 metres, not half a billion: undo the scale, read "m" as a unit.
-        num = sc.number_at(pos)
-        suffix = None
-    if currency:
-        start = currency[1]
-    qual = sc.qualifier_before(start)
-    between = _BETWEEN_BEFORE.search(text[max(0, start - 10) : start])
+        fig.num = reader.number_at(pos)
+    if fig.currency:
+        fig.start = fig.currency[1]
+    fig.qual = reader.qualifier_before(fig.start)
+    fig.between = _BETWEEN_BEFORE.search(text[max(0, fig.start - _BETWEEN_WINDOW) : fig.start])
+    return fig
 
-    unit = None
-    spread = None
+
+def _read_sign(reader: _FigureReader, fig: _Figure) -> None:
+    """A minus sign or word before a figure in digits: "-5", "(−3", "minus 5"."""
+    text, start = reader.text, fig.start
+    if fig.num.is_word:
+        return
+    if text[start - 1 : start] in ("-", "−") and (start < 2 or text[start - 2] in _WS + "(\n" or text[start - 2] in _QUALIFIER_SIGNS):
+        fig.negative, fig.start = True, start - 1
+        return
+    window_start = max(0, start - _MINUS_WINDOW)
+    minus = _MINUS_BEFORE.search(text[window_start:start])
+    if minus:
+        fig.negative, fig.start = True, window_start + minus.start()
+
+
+def _read_spread_and_unit(reader: _FigureReader, fig: _Figure) -> None:
+    """The unit after the figure, and a spread before it ("5 ± 0.3 mm", "4.2153(4) Å") or after
+    it in the same unit ("46.8% ± 1.6%")."""
+    text, num = reader.text, fig.num
     pm = _PLUS_MINUS.match(text, num.end)
     um = _UNCERTAINTY.match(text, num.end) if text[num.end : num.end + 1] == "(" and "." in num.text else None
-    if pm and currency is None:
+    if pm and fig.currency is None:
         spread = parse_digits(text, pm.end())
-        if spread is not None and not _rejects_digits(sc, spread, range_end=True):
-            num = replace(num, end=spread.end, text=text[num.start : spread.end])
-        else:
-            spread = None
-    elif um and currency is None:
+        if spread is not None and not _rejects_digits(reader, spread, range_end=True):
+            fig.num = replace(num, end=spread.end, text=text[num.start : spread.end])
+            fig.spread = spread
+    elif um and fig.currency is None:
         # "4.2153(4) Å": the uncertainty in the last digits written
         decimals = len(num.text) - num.text.index(".") - 1
         digits = um.group(1)
-        spread = Number(um.start(1), um.end(1), int(digits) * 10.0**-decimals, 0.5 * 10.0**-decimals, digits)
-        num = replace(num, end=um.end(), text=text[num.start : um.end()])
-    if currency is None:
-        unit = _read_unit(sc, num)
-    if unit is not None and spread is None and unit.kind in ("quantity", "percent"):
-        # "46.8% ± 1.6%", "5.2 mm ± 0.3 mm": the spread after the unit, in the same unit
-        pm = _PLUS_MINUS.match(text, unit.end) if text[unit.end : unit.end + 2].strip()[:1] in ("±", "+") else None
+        fig.spread = Number(um.start(1), um.end(1), int(digits) * 10.0**-decimals, 0.5 * 10.0**-decimals, digits)
+        fig.num = replace(num, end=um.end(), text=text[num.start : um.end()])
+    if fig.currency is None:
+        fig.unit = _read_unit(reader, fig.num)
+    unit = fig.unit
+    if unit is not None and fig.spread is None and unit.kind in ("quantity", "percent"):
+        sign = text[unit.end : unit.end + _SPREAD_SIGN_WINDOW].strip()[:1]
+        pm = _PLUS_MINUS.match(text, unit.end) if sign in ("±", "+") else None
         spread = parse_digits(text, pm.end()) if pm else None
-        unit2 = sc.unit_after(spread.end, num=spread) if spread is not None else None
+        unit2 = reader.unit_after(spread.end, num=spread) if spread is not None else None
         if unit2 is not None and unit2.unit == unit.unit and unit2.factor == unit.factor:
-            unit = replace(unit, end=unit2.end)
-        else:
-            spread = None
-    # Ranges: "5 to 10 km", "20-30 mm", "between 5 and 10 kilometres", "3-4 kilometres".
-    low_num, high_num = num, None
-    after = unit.end if unit else num.end
-    rng = _range_after(sc, num, unit, between, currency, negative)
+            fig.unit = replace(unit, end=unit2.end)
+            fig.spread = spread
+
+
+def _read_range(reader: _FigureReader, fig: _Figure) -> None:
+    """The other end of a range ("5 to 10 km", "20-30 mm", "between 5 and 10 kilometres"), and a
+    currency word after a figure that has no unit ("5 dollars", "20p")."""
+    unit = fig.unit
+    fig.after = unit.end if unit else fig.num.end
+    rng = _range_after(reader, fig.num, unit, fig.between, fig.currency, fig.negative)
     if rng is not None:
-        high_num, unit2 = rng
+        fig.high_num, unit2 = rng
         if unit is None or (unit2 is not None and unit2.kind == unit.kind):
-            unit = unit2 if unit2 is not None else unit
-        after = unit.end if unit and unit.end > high_num.end else high_num.end
-    if currency is None and unit is None:
-        money = sc.money_word_after(high_num.end if high_num else num.end)
+            fig.unit = unit = unit2 if unit2 is not None else unit
+        fig.after = unit.end if unit and unit.end > fig.high_num.end else fig.high_num.end
+    if fig.currency is None and fig.unit is None:
+        money = reader.money_word_after(fig.high_num.end if fig.high_num else fig.num.end)
         if money:
-            unit = money
-            after = money.end
-    kind = "count"
-    role = None
-    counted = None
-    if currency:
-        kind = "money"
-    elif unit is not None:
-        kind = unit.kind
-        counted = unit.counted
-        role = unit.role
-    # Nothing after the figure: a count of the noun that follows, or a bare count.
-    if kind == "count":
-        last = (high_num or num).end
-        multiple = _MULTIPLE.match(text, last) if text[last : last + 2] in (" t", "-f", " f", "‑f", "fo") else None
-        noun = None if multiple else counted_noun(text, last)
-        if multiple or num.text.lower() in _MULTIPLE_WORDS:
-            kind = "number"  # "16 times", "three-fold", "5–10 times", "twice": a multiplier
-            after = multiple.end() if multiple else last
-        elif text[last : last + 1].isalpha():
-            return None  # 221B, 3D, 4x4: a name, not a count
-        elif noun == "":
-            return None  # "two-thirds", "five-star": not a claim
-        elif noun is not None:
-            counted, noun_end = noun
-            after = noun_end
-            if counted in _FRACTION_SHARES and _OF_AFTER.match(text, noun_end):
-                return None  # "three quarters of an hour": a share of what follows, not a count
-        elif text[last : last + 2].strip()[:1] in ("×", "x") and _PRODUCT_AFTER.match(text, last):
-            return None  # "60 × 10 × 3 mm": a factor of a product
-        elif _bare_number_ok(sc, num, high_num, qual):
-            kind = "number"  # "p = 0.03", "n = 12", "an odds ratio of 2.84 (1.66–4.88)"
-        elif high_num is not None and between is None:
-            return None  # "3-1", "5 to 4": scores and tallies, not ranges
-        elif not _bare_count_ok(sc, num, qual):
-            return None
-    if kind in ("count",) or (kind == "quantity" and unit and unit.unit == "year" and role != "age"):
-        if _looks_like_year(num) and high_num is None and (counted is None or _year_context(sc, num)):
-            return None
-        if kind == "count" and _looks_like_year(num) and high_num is not None and _looks_like_year(high_num):
-            return None
+            fig.unit = money
+            fig.after = money.end
+
+
+def _read_kind(reader: _FigureReader, fig: _Figure) -> bool:
+    """The claim's kind; a figure with nothing after it is a count of the noun that follows, a
+    multiplier or a bare number — or no claim at all (False)."""
+    if fig.currency:
+        fig.kind = "money"
+    elif fig.unit is not None:
+        fig.kind, fig.counted, fig.role = fig.unit.kind, fig.unit.counted, fig.unit.role
+    if fig.kind != "count":
+        return True
+    text, num, high_num = reader.text, fig.num, fig.high_num
+    last = (high_num or num).end
+    multiple = _MULTIPLE.match(text, last) if text[last : last + _MULTIPLE_WINDOW] in (" t", "-f", " f", "‑f", "fo") else None
+    noun = None if multiple else counted_noun(text, last)
+    if multiple or num.text.lower() in _MULTIPLE_WORDS:
+        fig.kind = "number"  # "16 times", "three-fold", "5–10 times", "twice": a multiplier
+        fig.after = multiple.end() if multiple else last
+    elif text[last : last + 1].isalpha():
+        return False  # 221B, 3D, 4x4: a name, not a count
+    elif noun == "":
+        return False  # "two-thirds", "five-star": not a claim
+    elif noun is not None:
+        fig.counted, fig.after = noun
+        if fig.counted in _FRACTION_SHARES and _OF_AFTER.match(text, fig.after):
+            return False  # "three quarters of an hour": a share of what follows, not a count
+    elif text[last : last + 2].strip()[:1] in ("×", "x") and _PRODUCT_AFTER.match(text, last):
+        return False  # "60 × 10 × 3 mm": a factor of a product
+    elif _bare_number_ok(reader, num, high_num, fig.qual):
+        fig.kind = "number"  # "p = 0.03", "n = 12", "an odds ratio of 2.84 (1.66–4.88)"
+    elif high_num is not None and fig.between is None:
+        return False  # "3-1", "5 to 4": scores and tallies, not ranges
+    elif not _bare_count_ok(reader, num, fig.qual):
+        return False
+    return True
+
+
+def _rejected_in_context(reader: _FigureReader, fig: _Figure) -> bool:
+    """Years, labels ("Fig. 4", "Voyager 1"), names and the days of dates are not claims."""
+    num, kind, unit = fig.num, fig.kind, fig.unit
+    if kind == "count" or (kind == "quantity" and unit and unit.unit == "year" and fig.role != "age"):
+        if _looks_like_year(num) and fig.high_num is None and (fig.counted is None or _year_context(reader, num)):
+            return True
+        if kind == "count" and _looks_like_year(num) and fig.high_num is not None and _looks_like_year(fig.high_num):
+            return True
     # (a counted noun ends a label's list: "Fig. 10, 350 electrons")
-    if kind == "count" and (_is_label_word_before(sc, num.start, in_list=counted is None) or _is_name_before(sc, num.start) or _is_date_part(sc, num)):
-        return None
-    if kind != "count" and kind != "money" and _is_date_part(sc, num) and unit and unit.start > num.end + 2:
-        return None
-    if kind == "money" and currency is None and unit is not None and unit.text == "p" and _is_label_word_before(sc, num.start):
-        return None  # "Fig. 7p": panel p of a figure, not seven pence
-    if kind == "quantity" and unit and unit.unit == "pound" and _money_context(sc, start):
-        unit = UnitMatch("money", None, unit.start, unit.end, unit.text, currency="GBP")
-        kind = "money"
-    if kind == "quantity" and (unit.end - unit.start) <= 2 and (
-        _is_label_word_before(sc, num.start)
-        or (_is_name_before(sc, num.start) and not text[num.end : num.end + 1].isalpha() and "." not in num.text)
+    if kind == "count" and (
+        _is_label_word_before(reader, num.start, in_list=fig.counted is None)
+        or _is_name_before(reader, num.start)
+        or _is_date_part(reader, num)
     ):
-        return None  # "Route 66 m" is rare; "Flight BA 286" never has a unit; "Fig. 4A" is a panel
-    if kind == "quantity" and num.text.lower() in ("a", "an") and _OF_FIGURE.match(text, unit.end):
-        return None  # "a foot of 180 millimetres": the thing measured, not a measure
-    if kind == "quantity" and num.text.lower() in ("a", "an"):
-        part = _FRACTION_OF.search(text, max(0, num.start - 28), num.start)
-        if part:  # "two-thirds of a gallon", "a third of a mile", "three quarters of an hour"
-            share = _FRACTION_SHARES[part.group(2).lower().rstrip("s")]
-            count = L.SMALL_NUMBERS.get((part.group(1) or "one").lower(), 1)
-            num = Number(part.start(), num.end, count * share, share / 4, text[part.start() : num.end], is_word=True)
-            start = min(start, part.start())
-    if kind == "quantity" and unit.unit in L.TEMPERATURE_UNITS and unit.text in ("C", "F") and _isotope(sc, num, unit):
-        return None  # "12C", "[11C]", "13C/12C", "14C dates": isotopes, not temperatures
-    if between and high_num is None:
-        between = None  # "from 5%" alone: the word is not part of the figure
+        return True
+    if kind not in ("count", "money") and _is_date_part(reader, num) and unit and unit.start > num.end + _DATE_UNIT_GAP:
+        return True
+    # "Fig. 7p": panel p of a figure, not seven pence
+    return kind == "money" and fig.currency is None and unit is not None and unit.text == "p" and _is_label_word_before(reader, num.start)
+
+
+def _rejected_quantity(reader: _FigureReader, fig: _Figure) -> bool:
+    if fig.kind != "quantity":
+        return False
+    text, num, unit = reader.text, fig.num, fig.unit
+    if (unit.end - unit.start) <= _SHORT_UNIT and (
+        _is_label_word_before(reader, num.start)
+        or (_is_name_before(reader, num.start) and not text[num.end : num.end + 1].isalpha() and "." not in num.text)
+    ):
+        return True  # "Route 66 m" is rare; "Flight BA 286" never has a unit; "Fig. 4A" is a panel
+    # "a foot of 180 millimetres": the thing measured, not a measure
+    return num.text.lower() in ("a", "an") and bool(_OF_FIGURE.match(text, unit.end))
+
+
+def _read_share_before_article(reader: _FigureReader, fig: _Figure) -> None:
+    """"two-thirds of a gallon", "a third of a mile", "three quarters of an hour": the share
+    written before "a"/"an" is the figure."""
+    num = fig.num
+    if fig.kind != "quantity" or num.text.lower() not in ("a", "an"):
+        return
+    text = reader.text
+    part = _FRACTION_OF.search(text, max(0, num.start - _FRACTION_OF_WINDOW), num.start)
+    if part:
+        share = _FRACTION_SHARES[part.group(2).lower().rstrip("s")]
+        count = L.SMALL_NUMBERS.get((part.group(1) or "one").lower(), 1)
+        fig.num = Number(part.start(), num.end, count * share, share / 4, text[part.start() : num.end], is_word=True)
+        fig.start = min(fig.start, part.start())
+
+
+def _build_claim(reader: _FigureReader, fig: _Figure) -> Claim | None:
+    """The claim's span, values and unit, from everything read about its figure."""
+    text, kind, unit = reader.text, fig.kind, fig.unit
+    between = fig.between if fig.high_num is not None else None  # "from 5%" alone: not part of it
+    start = fig.start
     if between:
-        start = min(start, max(0, start - 10) + between.start(1))
-    if qual and not between:
-        start = min(start, qual[1])
-    end = after
+        start = min(start, max(0, start - _BETWEEN_WINDOW) + between.start(1))
+    if fig.qual and not between:
+        start = min(start, fig.qual[1])
+    num, end = fig.num, fig.after
     # compound imperial: "5 ft 11 in", "47 feet 3 inches", "2 hours 30 minutes"
-    if kind == "quantity" and high_num is None:
-        compound = _compound(sc, num, unit)
+    if kind == "quantity" and fig.high_num is None:
+        compound = _compound(reader, num, unit)
         if compound:
             num, unit, end = compound
-    value = num.value * (-1 if negative else 1)
-    if spread is not None:
-        value = float(_DIGITS_AND_MARKS.match(num.text).group(0).replace(",", "")) * (-1 if negative else 1)
-    precision = num.precision
-    low = high = value
-    is_range = high_num is not None
-    if spread is not None:
-        value = num.value * (-1 if negative else 1)
-        low, high = value - spread.value, value + spread.value
-        precision = spread.precision
-    if is_range:
-        low, high = sorted((value, high_num.value))
-        value = (low + high) / 2
-        precision = max(num.precision, high_num.precision)
-    factor = unit.factor if unit is not None else 1.0
+    qualifier = fig.qual[0] if fig.qual and not between else None
+    value, low, high, precision = _figure_values(fig, num, unit, qualifier)
+    currency = fig.currency
     if kind == "money" and currency is None and unit is not None:
         currency = (unit.currency, unit.start)
-    if factor != 1.0:
-        value, low, high, precision = value * factor, low * factor, high * factor, precision * factor
-    qualifier = qual[0] if qual and not between else None
-    low, high = _bounds(qualifier, value, low, high)
     pint_unit, dimension = _unit_and_dimension(kind, unit, currency)
-    if kind == "quantity" and pint_unit in L.TEMPERATURE_UNITS and _is_temperature_delta(sc, start, end):
+    role = fig.role
+    if kind == "quantity" and pint_unit in L.TEMPERATURE_UNITS and _is_temperature_delta(reader, start, end):
         pint_unit = L.DELTA_OF[pint_unit]
         role = "delta"
-    if role == "age" or (kind == "quantity" and pint_unit == "year" and _OLD_AFTER.match(text[end : end + 5])):
+    if role == "age" or (kind == "quantity" and pint_unit == "year" and _OLD_AFTER.match(text[end : end + _OLD_WINDOW])):
         role = "age"
-        old = _OLD_AFTER.match(text[end : end + 5])
+        old = _OLD_AFTER.match(text[end : end + _OLD_WINDOW])
         if old:
             end += old.end()
     claim_text = text[start:end]
@@ -830,34 +921,53 @@ def _claim_at(sc: _Scanner, pos: int) -> Claim | None:
         dimension=dimension,
         kind=kind,  # type: ignore[arg-type]
         qualifier=qualifier,
-        counted=counted,
+        counted=fig.counted,
         unit_text=unit.text if unit is not None and kind in ("quantity", "percent") else None,
         unit_start=unit.start if unit is not None else None,
         unit_end=unit.end if unit is not None else None,
-        number_text=text[num.start : (high_num or num).end],
+        number_text=text[num.start : (fig.high_num or num).end],
         precision=precision,
-        is_range=is_range,
+        is_range=fig.high_num is not None,
         is_estimate=qualifier is not None and L.QUALIFIERS.get(qualifier) == "approx",
         role=role,
     )
 
 
-def _number_claim(sc: _Scanner, num: Number) -> Claim:
+def _figure_values(fig: _Figure, num: Number, unit: UnitMatch | None, qualifier: str | None) -> tuple[float, float, float, float]:
+    """(value, low, high, precision): a spread or a range widens the figure, a unit's factor
+    ("cents") scales it, and a qualifier ("at least") opens one bound."""
+    value = num.value * (-1 if fig.negative else 1)
+    precision = num.precision
+    low = high = value
+    if fig.spread is not None:
+        low, high = value - fig.spread.value, value + fig.spread.value
+        precision = fig.spread.precision
+    if fig.high_num is not None:
+        low, high = sorted((value, fig.high_num.value))
+        value = (low + high) / 2
+        precision = max(num.precision, fig.high_num.precision)
+    factor = unit.factor if unit is not None else 1.0
+    if factor != 1.0:
+        value, low, high, precision = value * factor, low * factor, high * factor, precision * factor
+    return (value, *_bounds(qualifier, value, low, high), precision)
+
+
+def _number_claim(reader: _FigureReader, num: Number) -> Claim:
     """A pure number (a ratio) with the qualifier written before it."""
-    qual = sc.qualifier_before(num.start)
+    qual = reader.qualifier_before(num.start)
     start = qual[1] if qual else num.start
     qualifier = qual[0] if qual else None
     low, high = _bounds(qualifier, num.value, num.value, num.value)
     return Claim(
-        start=start, end=num.end, text=sc.text[start : num.end], value=num.value, low=low, high=high,
+        start=start, end=num.end, text=reader.text[start : num.end], value=num.value, low=low, high=high,
         unit=None, dimension="dimensionless", kind="number", qualifier=qualifier,
         number_text=num.text, precision=num.precision,
         is_estimate=qualifier is not None and L.QUALIFIERS.get(qualifier) == "approx",
     )
 
 
-def _rejects_word(sc: _Scanner, num: Number) -> bool:
-    text = sc.text
+def _rejects_word(reader: _FigureReader, num: Number) -> bool:
+    text = reader.text
     after = text[num.end : num.end + 12]
     # "two-thirds", "ten-fold", "one-off", "five-star" (hyphenated non-unit words are checked later)
     if _FRACTION_COMPOUND.match(after):
@@ -867,16 +977,16 @@ def _rejects_word(sc: _Scanner, num: Number) -> bool:
         # "one of", "one day", "no one": only "a"/"one" before a unit is a figure
         return False
     # A capitalised number word inside a sentence is part of a name ("the Group of Seven").
-    if num.text[0].isupper() and not sc.at_sentence_start(num.start) and num.value < 100:
-        prev = sc.prev_word(num.start)
+    if num.text[0].isupper() and not reader.at_sentence_start(num.start) and num.value < 100:
+        prev = reader.prev_word(num.start)
         if prev and prev[0].isupper() or not prev:
-            return not sc.at_sentence_start(num.start)
+            return not reader.at_sentence_start(num.start)
     return False
 
 
-def _isotope(sc: _Scanner, num: Number, unit: UnitMatch) -> bool:
+def _isotope(reader: _FigureReader, num: Number, unit: UnitMatch) -> bool:
     """A mass number written before an element symbol ("13C", "[11C]PK11195", "14C ages")."""
-    text = sc.text
+    text = reader.text
     if unit.start != num.end or num.has_separator or "." in num.text or num.value > 300:
         return False
     if text[num.start - 1 : num.start] in ("[", "δ", "Δ", "^"):
@@ -884,34 +994,34 @@ def _isotope(sc: _Scanner, num: Number, unit: UnitMatch) -> bool:
     return bool(_ISOTOPE_AFTER.match(text, unit.end))
 
 
-def _bare_number_ok(sc: _Scanner, num: Number, high: Number | None, qual) -> bool:
+def _bare_number_ok(reader: _FigureReader, num: Number, high: Number | None, qual) -> bool:
     """A figure with no unit and no noun that is still a measurement: a value given to a
     variable or compared with one ("n = 12", "p < .001", "r2=0.92", "≥16"), or a number with
     decimals ("an odds ratio of 2.84", "1.66–4.88"), which no one writes to label a thing."""
     if num.is_word:
         return False
-    text = sc.text
+    text = reader.text
     before = text[max(0, num.start - 3) : num.start].rstrip()
     if before[-1:] in ("=", "<", ">", "≤", "≥", "≈", "∼", "~", "≲", "≳"):
         ok = not _looks_like_year(num)
     elif qual is not None and qual[0] in _QUALIFIER_SIGNS:
         ok = True
-    elif sc.prev_word(num.start) == "pH" or text[max(0, num.start - 3) : num.start] in ("pH∼", "pH~", "pH="):
+    elif reader.prev_word(num.start) == "pH" or text[max(0, num.start - 3) : num.start] in ("pH∼", "pH~", "pH="):
         ok = True  # "pH 7–8", "pH∼2": an acidity is a number on its own scale
     else:
         decimals = "." in num.text or (high is not None and "." in high.text)
         # "(2.1)", "[3.4]": numbered sections and equations
         ok = decimals and not (text[num.start - 1 : num.start] in ("(", "[") and text[(high or num).end : (high or num).end + 1] in (")", "]"))
-    return ok and not (_is_label_before(sc, num.start) or _is_date_part(sc, num))
+    return ok and not (_is_label_before(reader, num.start) or _is_date_part(reader, num))
 
 
-def _ascii_fraction(sc: _Scanner, num: Number) -> tuple[Number, bool] | None:
+def _ascii_fraction(reader: _FigureReader, num: Number) -> tuple[Number, bool] | None:
     """"10 1/2 miles", "3/4 inch", "1/10 that of": a fraction typed with a slash, read only
     before a unit or as a share ("of", "that", "th"), never alone ("3/4" is also a date).
     Returns (number, is_share)."""
     if num.is_word or "." in num.text or num.has_separator:
         return None
-    text = sc.text
+    text = reader.text
     mixed = _MIXED_FRACTION.match(text, num.end)
     if mixed:
         n, d = int(mixed.group(1)), int(mixed.group(2))
@@ -931,7 +1041,7 @@ def _ascii_fraction(sc: _Scanner, num: Number) -> tuple[Number, bool] | None:
         if share.group(1):
             frac = replace(frac, end=frac.end + len(share.group(1)), text=text[frac.start : frac.end + len(share.group(1))])
         return frac, True
-    unit = sc.unit_after(frac.end, num=frac)
+    unit = reader.unit_after(frac.end, num=frac)
     if unit is None or unit.kind != "quantity":
         return None
     return frac, False
@@ -943,34 +1053,34 @@ def _fraction_precision(den: int) -> float:
     return min(0.5 / den, 1 / 32)
 
 
-def _ratio(sc: _Scanner, num: Number) -> Number | None:
+def _ratio(reader: _FigureReader, num: Number) -> Number | None:
     """"1:60", "∼1:1000", "93:7 (v/v)": a ratio where the words around say so (not a time)."""
-    m = _RATIO.match(sc.text, num.end)
+    m = _RATIO.match(reader.text, num.end)
     if m is None or num.is_word or num.has_separator:
         return None
-    signed = sc.text[max(0, num.start - 1) : num.start] in _QUALIFIER_SIGNS
+    signed = reader.text[max(0, num.start - 1) : num.start] in _QUALIFIER_SIGNS
     clock = num.value <= 24 and len(m.group(1)) == 2 and float(m.group(1)) < 60
     # a time ("10:30") is a ratio only with the word right before it ("diluted 1:10")
-    window = sc.text[max(0, num.start - (14 if clock else 48)) : m.end() + (8 if clock else 48)]
+    window = reader.text[max(0, num.start - (14 if clock else 48)) : m.end() + (8 if clock else 48)]
     if not (signed or _RATIO_CONTEXT.search(window)):
         return None
     right = float(m.group(1))
     if right == 0:
         return None
-    return Number(num.start, m.end(), num.value / right, num.precision / right, sc.text[num.start : m.end()])
+    return Number(num.start, m.end(), num.value / right, num.precision / right, reader.text[num.start : m.end()])
 
 
-def _bare_count_ok(sc: _Scanner, num: Number, qual) -> bool:
+def _bare_count_ok(reader: _FigureReader, num: Number, qual) -> bool:
     """A figure with nothing after it counts only where a reader would take it as a count."""
     if num.is_word:
         if num.value <= 1:
             return False
-        return _refers_back(sc, num.start) or bool(_PART_OF.match(sc.text, num.end))
+        return _refers_back(reader, num.start) or bool(_PART_OF.match(reader.text, num.end))
     if num.value != int(num.value) or num.value < 0:
         return False  # a bare decimal is a score, a magnitude or a p-value, not a count
-    if _is_label_before(sc, num.start):
+    if _is_label_before(reader, num.start):
         return False
-    text = sc.text
+    text = reader.text
     before = text[max(0, num.start - 3) : num.start].rstrip()
     if before[-1:] in ("=", "<", ">", "≤", "≥", "≈", "^", "[", "§", "¶"):
         return False  # n = 12, p < 0.05, [12]
@@ -1007,9 +1117,9 @@ def _first_on_line(text: str, pos: int) -> bool:
     return i == 0 or text[i - 1] == "\n"
 
 
-def _refers_back(sc: _Scanner, pos: int) -> bool:
+def _refers_back(reader: _FigureReader, pos: int) -> bool:
     """"Five people were killed and nine injured": a bare number after a counted one."""
-    window = sc.text[max(0, pos - 120) : pos]
+    window = reader.text[max(0, pos - 120) : pos]
     cut = max(window.rfind(". "), window.rfind("\n\n"))
     window = window[cut + 1 :] if cut >= 0 else window
     if not _COUNTED_BEFORE.search(window):
@@ -1017,13 +1127,13 @@ def _refers_back(sc: _Scanner, pos: int) -> bool:
     return bool(_JOINER_BEFORE.search(window))
 
 
-def _year_context(sc: _Scanner, num: Number) -> bool:
-    word = sc.prev_word(num.start).lower()
+def _year_context(reader: _FigureReader, num: Number) -> bool:
+    word = reader.prev_word(num.start).lower()
     return word in L.YEAR_PREPOSITIONS or not word
 
 
-def _read_unit(sc: _Scanner, num: Number) -> UnitMatch | None:
-    text = sc.text
+def _read_unit(reader: _FigureReader, num: Number) -> UnitMatch | None:
+    text = reader.text
     end = num.end
     # "62-year-old"
     age = _AGE.match(text[end : end + 14])
@@ -1032,18 +1142,18 @@ def _read_unit(sc: _Scanner, num: Number) -> UnitMatch | None:
     # feet and inches written with marks: 5'11", 5′ 11″ (read whole by _compound)
     if _INCHES_MARK.match(text[end : end + 8]):
         return UnitMatch("quantity", "foot", end, end + 1, text[end])
-    unit = sc.unit_after(end, num=num)
+    unit = reader.unit_after(end, num=num)
     if unit is None:
         return None
     # adjectival hyphen with a non-unit continuation ("5-star"): unit_after only matched units.
     return unit
 
 
-def _range_after(sc: _Scanner, num: Number, unit: UnitMatch | None, between, currency, negative: bool = False):
+def _range_after(reader: _FigureReader, num: Number, unit: UnitMatch | None, between, currency, negative: bool = False):
     """A second figure making a range with the first: (other end as a signed Number, unit after it).
     The ends may come in either order when the words say it is a range ("between 11.8 m and
     11.5 m", "from 2632 to 2618 m") or both carry a unit; negative ends keep their sign."""
-    text = sc.text
+    text = reader.text
     pos = unit.end if unit else num.end
     m = _RANGE_SEP.match(text[pos : pos + 16])
     if not m:
@@ -1081,16 +1191,16 @@ def _range_after(sc: _Scanner, num: Number, unit: UnitMatch | None, between, cur
         if not (c.isdigit() or c == "."):
             return None
         high = parse_digits(text, j)
-        if high is not None and _rejects_digits(sc, high, range_end=True):
+        if high is not None and _rejects_digits(reader, high, range_end=True):
             return None
     if high is None:
         return None
     low_value = -num.value if negative else num.value
     high_value = -high.value if negative_high else high.value
     if currency:
-        high, _ = sc.with_scale(high)
+        high, _ = reader.with_scale(high)
         high_value = high.value
-    unit2 = _read_unit(sc, high) if not currency else None
+    unit2 = _read_unit(reader, high) if not currency else None
     if high_value == low_value:
         return None
     if high_value < low_value and not (between is not None or (unit2 is not None and unit2.kind == "quantity")):
@@ -1105,7 +1215,7 @@ def _range_after(sc: _Scanner, num: Number, unit: UnitMatch | None, between, cur
     return high, unit2
 
 
-def _compound(sc: _Scanner, num: Number, unit: UnitMatch):
+def _compound(reader: _FigureReader, num: Number, unit: UnitMatch):
     """The smaller unit of a compound measure: (number in it, its unit, end)."""
     pairs = {
         "foot": ("inch", 12), "pound": ("ounce", 16), "stone": ("pound", 14),
@@ -1114,8 +1224,8 @@ def _compound(sc: _Scanner, num: Number, unit: UnitMatch):
     if unit.unit not in pairs:
         return None
     small, ratio = pairs[unit.unit]
-    text = sc.text
-    j = sc.skip_ws(unit.end, 0)
+    text = reader.text
+    j = reader.skip_ws(unit.end, 0)
     if small == "inch" and text[unit.end : unit.end + 1] in ("-", "‑") and text[unit.end + 1 : unit.end + 2].isdigit():
         # "6-foot-2", "5-foot-11": the inches written straight after the feet
         n2 = parse_digits(text, unit.end + 1)
@@ -1137,7 +1247,7 @@ def _compound(sc: _Scanner, num: Number, unit: UnitMatch):
             return None
         u2 = UnitMatch("quantity", "inch", k, k + im.end(), im.group(0).strip())
     else:
-        u2 = sc.unit_after(k, allow_hyphen=False)
+        u2 = reader.unit_after(k, allow_hyphen=False)
         if u2 is None or u2.unit != small:
             return None
     total = num.value * ratio + n2.value
@@ -1145,14 +1255,14 @@ def _compound(sc: _Scanner, num: Number, unit: UnitMatch):
     return merged, UnitMatch("quantity", small, u2.start, u2.end, u2.text), u2.end
 
 
-def _money_context(sc: _Scanner, pos: int) -> bool:
-    window = sc.text[max(0, pos - 60) : pos + 60]
+def _money_context(reader: _FigureReader, pos: int) -> bool:
+    window = reader.text[max(0, pos - 60) : pos + 60]
     return bool(L.MONEY_CONTEXT.search(window))
 
 
-def _is_temperature_delta(sc: _Scanner, start: int, end: int) -> bool:
-    before = sc.text[max(0, start - 40) : start]
-    return bool(L.DELTA_BEFORE_RE.search(before) or L.DELTA_AFTER_RE.match(sc.text[end : end + 24]))
+def _is_temperature_delta(reader: _FigureReader, start: int, end: int) -> bool:
+    before = reader.text[max(0, start - 40) : start]
+    return bool(L.DELTA_BEFORE_RE.search(before) or L.DELTA_AFTER_RE.match(reader.text[end : end + 24]))
 
 
 def _bounds(qualifier: str | None, value: float, low: float, high: float) -> tuple[float | None, float | None]:
@@ -1189,7 +1299,7 @@ def _unit_and_dimension(kind: str, unit: UnitMatch | None, currency) -> tuple[st
 # --- links between claims -----------------------------------------------------------------------
 
 _CONVERSION_GAP = re.compile(r"^[\s'’\"”]*[(\[][\s]*(?:or\s+|about\s+|approximately\s+|roughly\s+|around\s+|some\s+|nearly\s+|almost\s+|c\.\s*|~\s*)?$", re.I)
-_PARAGRAPH_GAP = re.compile(r"\n[ \t]*\n|\r\n[ \t]*\r\n|\r[ \t]*\r")  # as server/documents.py
+_PARAGRAPH_GAP = PARAGRAPH_BREAK
 _CONVERSION_GAP_SLASH = re.compile(r"^\s*(?:/|,\s*or|\bor)\s*$", re.I)
 _LIST_GAP = re.compile(r"(?:,[ \u00a0]*(?:and[ \u00a0]+|or[ \u00a0]+)?|[ \u00a0]+(?:and|or)[ \u00a0]+)$")
 _PLAIN_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")

@@ -2,6 +2,9 @@
 
 Unit phrases map to pint expressions; every entry is checked against pint by the test suite, so
 a typo here fails a test rather than a user's check. Patterns are compiled once, at import.
+After adding or changing a unit, run ``python tools/build_unit_table.py``: figcheck.units answers
+from the table it writes (a unit missing there still works, through pint, but slower), and
+tests/test_unit_table.py fails until the table is regenerated.
 """
 
 from __future__ import annotations
@@ -390,11 +393,6 @@ def _unit_forms() -> tuple[dict[str, str], dict[str, str]]:
 
 
 WORD_UNITS, SYMBOL_UNITS = _unit_forms()
-# The ambiguous single-letter word "in" is only an inch inside "5 ft 11 in".
-INCH_MARKS = frozenset({"in", "in.", '"', "″", "''"})
-FOOT_MARKS = frozenset({"'", "′", "’"})
-
-PERCENT_WORDS = ("per cent", "percent", "per-cent", "pc", "%", "pct", "percentage points", "percentage point", "points")
 
 # Temperature symbols that need a context check: a bare "C"/"F" right after a figure.
 TEMPERATURE_UNITS = frozenset({"degree_Celsius", "degree_Fahrenheit", "kelvin"})

@@ -144,99 +144,125 @@ _SCALE_SUFFIX = re.compile(r"(?:(?:[ \u00a0]|\r?\n)?(bn|mln|mn|bln|tn|trn)|(k|K|
 
 
 MAX_NUMBER_WORDS = 40  # words (and hyphenated parts) in one number written out
+_TEN_VALUES = frozenset(TENS.values())
+_COUNTING_WORDS = SMALL_NUMBERS.keys() | TENS.keys()
+_SCALE_WORDS = ("thousand", "million", "billion", "trillion", "lakh", "crore")
+# "hundred and five", "two thousand and twelve": "and" joins the parts after these
+_AND_JOINS_AFTER = ("hundred", "thousand", "million", "billion")
+_AND_WINDOW = 8  # "and" plus the spaces around it
+_AND_BEFORE_WORD = re.compile(r"and\s+(?=[a-z])", re.I)
+# "three and a half", "two and a quarter", "one and a half million"
+_FRACTION_WINDOW = 24
+_AND_FRACTION = re.compile(r"\s+and\s+(an?|one|three)\s+(half|quarter|quarters|third)\b", re.I)
+_FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
+_SCALE_WINDOW = 12
+_SCALE_AFTER_FRACTION = re.compile(r"\s+(million|billion|thousand|trillion)\b", re.I)
+
+
+@dataclass(slots=True)
+class _WordSum:
+    """The value of a number in words so far: whole scales in ``total``, the group being written
+    (below a thousand) in ``current``."""
+
+    total: float = 0.0
+    current: float = 0.0
+    last_small: float | None = None  # the last word below a hundred, while a tens word may follow
+    last_scale: float = 1.0
+
+    def add(self, word: str, seen: bool) -> bool:
+        """Add one number word; False when ``word`` cannot continue the number."""
+        if word in _COUNTING_WORDS:
+            v = SMALL_NUMBERS.get(word, TENS.get(word))
+            last = self.last_small
+            if last is not None and not (last in _TEN_VALUES and v < 10 and self.current % 100 == last % 100):
+                return False  # "five six" is not one number
+            self.current += v
+            self.last_small = v
+        elif word == "hundred":
+            if not seen:
+                return False
+            self.current = (self.current or 1) * 100
+            self.last_small = None
+        elif word in _SCALE_WORDS:
+            if not seen:
+                return False
+            scale = SCALES[word]
+            self.total += (self.current or 1) * scale
+            self.current = 0
+            self.last_small = None
+            self.last_scale = scale
+        elif word == "dozen":
+            self.current = (self.current or 1) * 12
+            self.last_small = None
+        else:
+            return False
+        return True
 
 
 def parse_words(text: str, pos: int) -> Number | None:
     """A number in words starting at ``pos``: "twenty-three", "three and a half",
     "a thousand", "two hundred and fifty thousand", "a dozen", "half a"."""
-    total = 0.0
-    current = 0.0
+    acc = _WordSum()
     seen = False
-    end = pos
-    i = pos
-    last_small = None
-    last_scale = 1.0
-    n = len(text)
-    words = 0
-    while i < n:
-        # Robustness guard (issue #8): the longest number people write in words is about 25
-        # words ("nine hundred and ninety-nine trillion ..."). Without a cap, "one hundred one
-        # hundred ..." was read as one ever-growing number from every anchor in the run, which
-        # made extraction quadratic in the length of the run.
-        words += 1
-        if words > MAX_NUMBER_WORDS:
-            return None
+    end = i = pos
+    # Robustness guard (issue #8): the longest number people write in words is about 25 words
+    # ("nine hundred and ninety-nine trillion ..."). Without a cap, "one hundred one hundred ..."
+    # was read as one ever-growing number from every anchor in the run: quadratic.
+    for _ in range(MAX_NUMBER_WORDS):
         m = WORD_TOKEN.match(text, i)
         if not m:
             break
         word = m.group(0).lower()
-        if word in SMALL_NUMBERS or word in TENS:
-            v = SMALL_NUMBERS.get(word, TENS.get(word))
-            if last_small is not None and not (last_small in TENS.values() and v < 10 and current % 100 == last_small % 100):
-                break  # "five six" is not one number
-            current += v
-            last_small = v
-        elif word in ("hundred",):
-            if not seen:
-                break
-            current = (current or 1) * 100
-            last_small = None
-        elif word in ("thousand", "million", "billion", "trillion", "lakh", "crore"):
-            if not seen:
-                break
-            scale = SCALES[word]
-            total += (current or 1) * scale
-            current = 0
-            last_small = None
-            last_scale = scale
-        elif word == "dozen":
-            current = (current or 1) * 12
-            last_small = None
-        elif word in ("a", "an") and not seen:
+        if word in ("a", "an") and not seen:
             # "a thousand", "a dozen" (the caller checked a number word follows)
-            current = 1
-            last_small = None
-            seen = True
-            end = m.end()
-            i = _skip_space(text, m.end())
+            acc.current, seen, end = 1, True, m.end()
+            i = _skip_space(text, end)
             nxt = WORD_TOKEN.match(text, i)
             if not nxt or nxt.group(0).lower() not in NUMBER_WORDS:
                 return None
             continue
-        else:
+        if not acc.add(word, seen):
             break
-        seen = True
-        end = m.end()
-        # separators inside a number: "twenty-three", "hundred and five", "two hundred thousand"
-        j = end
-        if j < n and text[j] == "-" and WORD_TOKEN.match(text, j + 1):
-            i = j + 1
-            continue
-        k = _skip_space(text, j)
-        am = re.match(r"and\s+(?=[a-z])", text[k : k + 8], re.I)
-        if am and word in ("hundred", "thousand", "million", "billion"):
-            nxt = WORD_TOKEN.match(text, k + am.end())
-            if nxt and nxt.group(0).lower() in SMALL_NUMBERS | TENS.keys():
-                i = k + am.end()
-                continue
-        i = k
+        seen, end = True, m.end()
+        i = _next_word_of_number(text, end, word)
+    else:
+        if i < len(text):
+            return None  # more words than any number is written with
     if not seen:
         return None
-    value = total + current
-    # "three and a half", "two and a quarter", "one and a half million"
-    fm = re.match(r"\s+and\s+(an?|one|three)\s+(half|quarter|quarters|third)\b", text[end : end + 24], re.I)
-    if fm:
-        frac = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}[fm.group(2).lower().rstrip("s")]
-        if fm.group(1).lower() == "three":
-            frac = 0.75
-        value += frac * (last_scale if current == 0 and total else 1)
-        end += fm.end()
-        after_scale = re.match(r"\s+(million|billion|thousand|trillion)\b", text[end : end + 12], re.I)
-        if after_scale:
-            value *= SCALES[after_scale.group(1).lower()]
-            end += after_scale.end()
-    precision = _word_precision(value)
-    return Number(pos, end, float(value), precision, text[pos:end], is_word=True)
+    value, end = _with_fraction(text, end, acc)
+    return Number(pos, end, float(value), _word_precision(value), text[pos:end], is_word=True)
+
+
+def _next_word_of_number(text: str, end: int, word: str) -> int:
+    """Where the next word of a number may start after ``word``: past a hyphen ("twenty-three"),
+    past "and" where it joins parts ("hundred and five"), else past the spaces."""
+    if end < len(text) and text[end] == "-" and WORD_TOKEN.match(text, end + 1):
+        return end + 1
+    k = _skip_space(text, end)
+    joined = _AND_BEFORE_WORD.match(text[k : k + _AND_WINDOW])
+    if joined and word in _AND_JOINS_AFTER:
+        nxt = WORD_TOKEN.match(text, k + joined.end())
+        if nxt and nxt.group(0).lower() in _COUNTING_WORDS:
+            return k + joined.end()
+    return k
+
+
+def _with_fraction(text: str, end: int, acc: _WordSum) -> tuple[float, int]:
+    """The value with a written fraction after it ("three and a half", "one and a half
+    million"), and where the number ends."""
+    value = acc.total + acc.current
+    fm = _AND_FRACTION.match(text[end : end + _FRACTION_WINDOW])
+    if not fm:
+        return value, end
+    frac = 0.75 if fm.group(1).lower() == "three" else _FRACTIONS[fm.group(2).lower().rstrip("s")]
+    value += frac * (acc.last_scale if acc.current == 0 and acc.total else 1)
+    end += fm.end()
+    after_scale = _SCALE_AFTER_FRACTION.match(text[end : end + _SCALE_WINDOW])
+    if after_scale:
+        value *= SCALES[after_scale.group(1).lower()]
+        end += after_scale.end()
+    return value, end
 
 
 def _word_precision(value: float) -> float:

@@ -11,8 +11,8 @@ from functools import cached_property, lru_cache
 from ..config import Settings
 from ..model import Claim
 from ..text import Document
+from ..text.lines import PARAGRAPH_BREAK as _PARAGRAPH_BREAK, LineIndex
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\r\n[ \t]*\r\n|\r[ \t]*\r")
 # In plain text, a line that starts indented after a line of text starts a paragraph too
 # (newswire and typewritten layouts, results tables): the break is at the line's first letter.
 _INDENTED_LINE = re.compile(r"(?<=\S)[ \t]*(?:\r\n|\n|\r)[ \t]+(?=\S)")
@@ -152,12 +152,12 @@ class CheckContext:
         return [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(self.text, start, end)]
 
     @cached_property
-    def _line_starts(self) -> list[int]:
-        return [0] + [m.end() for m in re.finditer(r"\r\n|\n|\r", self.text)]
+    def _lines(self) -> LineIndex:
+        return LineIndex(self.text)
 
     def line_of(self, offset: int) -> int:
         """1-based line number of an offset (for messages that point elsewhere)."""
-        return bisect_right(self._line_starts, offset)
+        return self._lines.line_col(offset)[0]
 
     def memo(self, key, compute):
         """Per-document memo for what several rules need (frames of claims, buckets)."""

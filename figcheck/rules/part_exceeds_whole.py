@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..figures import format_figure
 from ..model import Claim, Diagnostic, Related
 from .context import CheckContext
 from .part_whole import (
@@ -155,4 +156,4 @@ def _plural(c: Claim) -> str:
 
 
 def _fmt(x: float) -> str:
-    return f"{int(x):,}" if x == int(x) else f"{x:,.2f}"
+    return format_figure(x, ",.2f")

@@ -46,6 +46,7 @@ import math
 import re
 from collections.abc import Iterable
 
+from ..figures import format_figure
 from ..model import Claim, Diagnostic, Related
 from .context import CheckContext
 from . import money
@@ -342,4 +343,4 @@ def _same_predicate(ctx: CheckContext, shares: list[Claim]) -> bool:
 
 
 def _fmt(x: float) -> str:
-    return f"{int(x):,}" if x == int(x) else f"{x:g}"
+    return format_figure(x, "g")

@@ -13,6 +13,17 @@ paragraph, and a multi-line ``<!--\nfigcheck: ignore\n-->`` is about the line th
 In plain text every line counts; a directive alone on its line (optionally after a comment
 leader such as ``#``, ``%%`` or ``//``) also covers the next non-blank line.
 
+:func:`ignore_edits` and :func:`disable_file_edits` write these directives (the editor's
+"Ignore FC202 on this line" and "Disable FC202 for this file"), so the syntax read here and the
+syntax written live in this one module:
+
+- text, Markdown, HTML, LaTeX: the directive at the end of the line (``… figcheck: ignore
+  FC202``, ``<!-- figcheck: ignore FC202 -->``, ``% figcheck: ignore FC202``);
+- reStructuredText, whose comments must stand alone: ``disable``/``enable`` comment lines around
+  the paragraph;
+- for the whole file: ``figcheck: disable FC202`` on a first line of its own (a region that runs
+  to the end of the file).
+
 A code that names no rule (``figcheck: ignore FC999``) suppresses nothing; it is reported once
 per file as an ``information`` diagnostic, :data:`UNKNOWN_CODE`, on the first such code.
 
@@ -27,8 +38,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from ..model import Diagnostic
-from ..text import Document
+from ..model import Diagnostic, Edit
+from ..text import COMMENT_SYNTAX, Document
 from ..text.lines import LineIndex
 
 DIRECTIVE = re.compile(
@@ -60,7 +71,7 @@ class _Collector:
 
     def add(self, m: re.Match[str], targets: list[int]) -> None:
         verb = m.group("verb").lower()
-        codes = self._codes(m)
+        codes = self.codes_of(m)
         if verb == "disable-file":
             self.whole_file = True
         elif verb == "ignore":
@@ -74,7 +85,8 @@ class _Collector:
                 if start is not None:
                     self.regions.append((start, m.end(), code))
 
-    def _codes(self, m: re.Match[str]) -> list[str]:
+    def codes_of(self, m: re.Match[str]) -> list[str]:
+        """The codes a directive names (ALL when none), noting the first unknown one."""
         from ..codes import REGISTRY
 
         codes = []
@@ -163,7 +175,7 @@ class Suppressions:
             ignored: list[str] = []  # a comment's ignores, applied to its lines once
             for m in DIRECTIVE.finditer(text, c.start, c.end):
                 if m.group("verb").lower() == "ignore":
-                    ignored.extend(found._codes(m))
+                    ignored.extend(found.codes_of(m))
                 else:
                     found.add(m, targets)
             if ignored:
@@ -237,3 +249,49 @@ def _next_nonblank(index: LineIndex, line: int) -> int | None:
 def _line_end(index: LineIndex, line: int) -> int:
     """Offset where a 1-based line's text ends (before its line break)."""
     return index.starts[line - 1] + len(index.line_text(line))
+
+
+# --- writing directives ----------------------------------------------------------------------
+
+_BLANK_LINE = re.compile(r"\r?\n[ \t]*(?=\r?\n)")
+
+
+def ignore_edits(text: str, fmt: str, offset: int, code: str, index: LineIndex | None = None) -> list[Edit]:
+    """Edits that make :meth:`Suppressions.parse` ignore ``code`` where ``offset`` is: on its line,
+    or (reStructuredText) in its paragraph. ``index``: the text's line index, when the caller has
+    one (building one costs the whole text)."""
+    if fmt == "rst":
+        start = _paragraph_start(text, offset)
+        end = _paragraph_end(text, offset)
+        return [Edit(start, start, f".. figcheck: disable {code}\n\n"),
+                Edit(end, end, f"\n\n.. figcheck: enable {code}")]
+    opening, closing = COMMENT_SYNTAX.get(fmt, ("", ""))
+    index = index if index is not None else LineIndex(text)
+    end = index.line_end(offset)
+    line = text[index.line_start(offset) : end]
+    pad = "" if not line or line[-1].isspace() else " "
+    return [Edit(end, end, f"{pad}{opening}figcheck: ignore {code}{closing}")]
+
+
+def disable_file_edits(fmt: str, code: str) -> list[Edit]:
+    """Edits that disable ``code`` for the whole file: a region from the first line to the end."""
+    opening, closing = COMMENT_SYNTAX.get(fmt, ("", ""))
+    gap = "\n\n" if fmt in ("rst", "text") else "\n"
+    return [Edit(0, 0, f"{opening}figcheck: disable {code}{closing}{gap}")]
+
+
+def _paragraph_start(text: str, offset: int) -> int:
+    """Where the paragraph holding ``offset`` starts (after the previous blank line), looking
+    back over that paragraph only (a code action must not cost the whole text per diagnostic)."""
+    start = text.rfind("\n", 0, offset) + 1
+    while start > 0:
+        previous = text.rfind("\n", 0, start - 1) + 1
+        if not text[previous : start - 1].rstrip("\r").strip(" \t"):
+            break
+        start = previous
+    return min(start, offset)
+
+
+def _paragraph_end(text: str, offset: int) -> int:
+    m = _BLANK_LINE.search(text, offset)
+    return m.start() if m else len(text.rstrip("\r\n"))

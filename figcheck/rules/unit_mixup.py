@@ -43,6 +43,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from .. import units
+from ..figures import format_figure
 from ..model import Claim, Diagnostic, Edit, Fix, Related
 from . import frame, referent_model
 from .context import CheckContext
@@ -318,11 +319,7 @@ def _diagnostic(ctx: CheckContext, flagged: int, other: int, score, judgement, c
 
 
 def _fmt(x: float) -> str:
-    if x == int(x) and abs(x) < 1e15:
-        return f"{int(x):,}"
-    if abs(x) >= 100:
-        return f"{round(x):,}"
-    return f"{x:.3g}"
+    return format_figure(round(x) if abs(x) >= 100 else x, ".3g")
 
 
 def unit_words(unit: str) -> str:

@@ -1,4 +1,9 @@
-"""Code-point offsets ↔ 1-based line and column, the positions of the output contract."""
+"""Lines and paragraphs of a text: code-point offsets ↔ lines, and the one paragraph break.
+
+:class:`LineIndex` is the one line index: the reports use its 1-based (line, column), the
+language server's ``LineTable`` adds UTF-16/UTF-8 columns over the same line starts, and the
+rules and suppressions ask it for line numbers and line ends.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,10 @@ import re
 from bisect import bisect_right
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
+# A blank line (spaces and tabs allowed on it) in any of the three line-ending styles: claims,
+# sentences and paragraphs never cross one, so incremental extraction and the rules' paragraph
+# split both cut the text here.
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\r\n[ \t]*\r\n|\r[ \t]*\r")
 
 
 class LineIndex:
@@ -18,6 +27,10 @@ class LineIndex:
         self.starts = [0]
         self.starts.extend(m.end() for m in _LINE_END.finditer(text))
 
+    def line_of(self, offset: int) -> int:
+        """0-based line of a code-point offset (clamped to the text)."""
+        return bisect_right(self.starts, max(0, min(offset, len(self.text)))) - 1
+
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a code-point offset."""
         offset = max(0, min(offset, len(self.text)))
@@ -28,8 +41,25 @@ class LineIndex:
         line, column = self.line_col(offset)
         return {"line": line, "column": column, "offset": offset}
 
+    def line_bounds(self, line: int) -> tuple[int, int]:
+        """Start and end (before the line break) of a 0-based line."""
+        start = self.starts[line]
+        if line + 1 < len(self.starts):
+            end = self.starts[line + 1]
+            end -= 2 if self.text.startswith("\r\n", end - 2) and end - 2 >= start else 1
+        else:
+            end = len(self.text)
+        return start, end
+
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line ending."""
-        start = self.starts[line - 1]
-        end = self.starts[line] if line < len(self.starts) else len(self.text)
-        return self.text[start:end].rstrip("\r\n")
+        start, end = self.line_bounds(line - 1)
+        return self.text[start:end]
+
+    def line_start(self, offset: int) -> int:
+        """The offset where the line holding ``offset`` starts."""
+        return self.starts[self.line_of(offset)]
+
+    def line_end(self, offset: int) -> int:
+        """The offset of the end of the line holding ``offset`` (before its line break)."""
+        return self.line_bounds(self.line_of(offset))[1]

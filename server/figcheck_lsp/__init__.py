@@ -1,30 +1,5 @@
-"""The figcheck language server (LSP over stdio): ``figcheck server`` or ``python -m figcheck_lsp``."""
+"""The figcheck language server (LSP over stdio): ``figcheck server`` or ``python -m figcheck_lsp``.
 
-from __future__ import annotations
-
-import argparse
-import logging
-import sys
-
-DESCRIPTION = ("The figcheck language server: LSP over stdin/stdout, for editors. "
-               "Also started as: python -m figcheck_lsp")
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Start the language server on stdin/stdout; returns the exit status when the client says
-    exit (0 after shutdown, 1 without) or the input ends."""
-    parser = argparse.ArgumentParser(prog="figcheck server", description=DESCRIPTION)
-    parser.add_argument("--stdio", action="store_true", help="talk LSP over stdin/stdout (the default)")
-    parser.add_argument("--debounce-ms", type=float, default=None,
-                        help="pause after a keystroke before re-checking while typing (default 75)")
-    parser.add_argument("--log-level", default="WARNING", type=str.upper,
-                        choices=("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"),
-                        help="log level on stderr (default WARNING)")
-    args = parser.parse_args([] if argv is None else argv)
-    logging.basicConfig(level=args.log_level, stream=sys.stderr,
-                        format="figcheck-server %(levelname)s %(name)s: %(message)s")
-    from .app import server
-
-    if args.debounce_ms is not None:
-        server.debounce = max(0.0, args.debounce_ms / 1000)
-    return server.start_io()
+The package imports nothing (its modules import each other, never the package's own names), so
+``python -m figcheck_lsp`` starts with only :mod:`figcheck_lsp.launch`.
+"""

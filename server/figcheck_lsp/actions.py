@@ -1,24 +1,19 @@
 """Code actions: a rule's fix, suppression comments, and ``source.fixAll.figcheck``.
 
 Fixes come from the diagnostic's ``data`` (converted to LSP ranges when the diagnostic was
-made), so offering one is a lookup. Suppressions are written in the document format's comment
-syntax (``figcheck.text.COMMENT_SYNTAX``) in a form ``figcheck.rules.suppression`` reads:
-
-- text, Markdown, HTML, LaTeX: the directive at the end of the diagnostic's line
-  (``… figcheck: ignore FC202``, ``<!-- figcheck: ignore FC202 -->``, ``% figcheck: …``);
-- reStructuredText, whose comments must stand alone: ``disable``/``enable`` comment lines
-  around the paragraph;
-- for the whole file: ``figcheck: disable FC202`` on a first line of its own (a region that
-  runs to the end of the file).
+made), so offering one is a lookup. Suppression comments are built by the engine
+(``figcheck.rules.suppression.ignore_edits``/``disable_file_edits``, next to the code that reads
+them) and fix-all by the engine's fix loop (``figcheck.fixes``); this module only turns their
+code-point edits into LSP edits.
 """
 
 from __future__ import annotations
 
-import re
-
 from lsprotocol import types
 
-from figcheck.text import COMMENT_SYNTAX
+from figcheck.fixes import changed_span, fix_until_stable
+from figcheck.model import Edit
+from figcheck.rules.suppression import disable_file_edits, ignore_edits
 
 from .diagnostics import SOURCE
 from .positions import LineTable
@@ -72,57 +67,14 @@ def fix_action(uri: str, diag: types.Diagnostic, versioned: bool) -> types.CodeA
     )
 
 
-def ignore_line_edits(text: str, fmt: str, offset: int, code: str,
-                      table: LineTable | None = None) -> list[tuple[int, int, str]]:
-    """(start, end, new_text) edits that suppress ``code`` where ``offset`` is (``table``: the
-    text's line table, when the caller has one: building one costs the whole text)."""
-    if fmt == "rst":
-        start = _paragraph_start(text, offset)
-        end = _paragraph_end(text, offset)
-        return [(start, start, f".. figcheck: disable {code}\n\n"),
-                (end, end, f"\n\n.. figcheck: enable {code}")]
-    opening, closing = COMMENT_SYNTAX.get(fmt, ("", ""))
-    table = table if table is not None else LineTable(text)
-    end = table.line_end(offset)
-    line = text[table.line_start(offset) : end]
-    pad = "" if not line or line[-1].isspace() else " "
-    return [(end, end, f"{pad}{opening}figcheck: ignore {code}{closing}")]
-
-
-def disable_file_edits(text: str, fmt: str, code: str) -> list[tuple[int, int, str]]:
-    opening, closing = COMMENT_SYNTAX.get(fmt, ("", ""))
-    gap = "\n\n" if fmt in ("rst", "text") else "\n"
-    return [(0, 0, f"{opening}figcheck: disable {code}{closing}{gap}")]
-
-
-_BLANK_LINE = re.compile(r"\r?\n[ \t]*(?=\r?\n)")
-
-
-def _paragraph_start(text: str, offset: int) -> int:
-    """Where the paragraph holding ``offset`` starts (after the previous blank line), looking
-    back over that paragraph only (a code action must not cost the whole text per diagnostic)."""
-    start = text.rfind("\n", 0, offset) + 1
-    while start > 0:
-        previous = text.rfind("\n", 0, start - 1) + 1
-        if not text[previous : start - 1].rstrip("\r").strip(" \t"):
-            break
-        start = previous
-    return min(start, offset)
-
-
-def _paragraph_end(text: str, offset: int) -> int:
-    m = _BLANK_LINE.search(text, offset)
-    return m.start() if m else len(text.rstrip("\r\n"))
-
-
 def suppression_actions(uri, version, text, fmt, diag: types.Diagnostic, versioned, table: LineTable):
     """'Ignore FCxxx on this line' and 'Disable FCxxx for this file' (``table``: of ``text``)."""
     code = str(diag.code)
     offset = table.offset(diag.range.start)
     where = "in this paragraph" if fmt == "rst" else "on this line"
     choices = [
-        (f"Ignore {code} {where}", ignore_line_edits(text, fmt, offset, code, table)),
-        (f"Disable {code} for this file", disable_file_edits(text, fmt, code)),
+        (f"Ignore {code} {where}", ignore_edits(text, fmt, offset, code, table.lines)),
+        (f"Disable {code} for this file", disable_file_edits(fmt, code)),
     ]
     return [
         types.CodeAction(
@@ -135,49 +87,54 @@ def suppression_actions(uri, version, text, fmt, diag: types.Diagnostic, version
     ]
 
 
-def _text_edits(edits, table: LineTable) -> list[types.TextEdit]:
-    return [types.TextEdit(range=table.range(s, e), new_text=t) for s, e, t in edits]
+def _text_edits(edits: list[Edit], table: LineTable) -> list[types.TextEdit]:
+    return [types.TextEdit(range=table.range(e.start, e.end), new_text=e.new_text) for e in edits]
 
 
-def fix_all(uri: str, analysis, versioned: bool) -> types.CodeAction | None:
-    """Every safe fix of the analysis that does not overlap an earlier one, as one action."""
-    chosen, last_end = [], -1
-    for d in analysis.diagnostics:
-        fix = d.fix
-        if fix is None or fix.applicability != "safe" or not fix.edits:
-            continue
-        if min(e.start for e in fix.edits) < last_end:
-            continue
-        chosen.extend(fix.edits)
-        last_end = max(e.end for e in fix.edits)
-    if not chosen:
+def fix_all(uri: str, analysis, versioned: bool, unsafe: bool = False) -> types.CodeAction | None:
+    """Every fix ``figcheck check --fix`` would apply (``--unsafe-fixes`` when ``unsafe``), chosen
+    and re-checked by the engine's own loop, as one edit of the changed span."""
+    if analysis.settings is None:  # not checked (too large)
         return None
-    edits = _text_edits([(e.start, e.end, e.new_text) for e in chosen], analysis.table)
+    outcome = fix_until_stable(analysis.text, analysis.checker(), unsafe, analysis.diagnostics)
+    edit = changed_span(analysis.text, outcome.text)
+    if edit is None:
+        return None
+    edits = _text_edits([edit], analysis.table)
     return types.CodeAction(
-        title="figcheck: apply all safe fixes",
+        title="figcheck: apply all unsafe and safe fixes" if unsafe else "figcheck: apply all safe fixes",
         kind=FIX_ALL_KIND,
         edit=workspace_edit(uri, analysis.version, edits, versioned),
     )
 
 
-def code_actions(uri, doc, params: types.CodeActionParams, analysis, versioned, encoding):
+def code_actions(uri, doc, params: types.CodeActionParams, analysis, versioned, encoding,
+                 unsafe_fixes: bool = False):
     """The actions for a codeAction request, filtered by the kinds the client asked for."""
-    wanted = params.context.only
-    actions: list[types.CodeAction] = []
-    if _wants(wanted, types.CodeActionKind.QuickFix):
-        table = doc.table(encoding)  # once a version, not once a diagnostic (issue #19)
-        for diag in params.context.diagnostics:
-            if diag.source != SOURCE or not str(diag.code or "").startswith("FC"):  # rules only
-                continue
-            if (action := fix_action(uri, diag, versioned)) is not None:
-                actions.append(action)
-            actions.extend(
-                suppression_actions(uri, doc.version, doc.text, doc.format, diag, versioned, table)
-            )
-    if analysis is not None and _wants(wanted, FIX_ALL_KIND):
-        if (action := fix_all(uri, analysis, versioned)) is not None:
+    actions = quick_fixes(uri, doc, params, versioned, encoding)
+    if analysis is not None and wants_fix_all(params):
+        if (action := fix_all(uri, analysis, versioned, unsafe_fixes)) is not None:
             actions.append(action)
     return actions
+
+
+def quick_fixes(uri, doc, params: types.CodeActionParams, versioned, encoding) -> list[types.CodeAction]:
+    """Each diagnostic's fix and suppressions, when the client asked for quick fixes."""
+    actions: list[types.CodeAction] = []
+    if not _wants(params.context.only, types.CodeActionKind.QuickFix):
+        return actions
+    table = doc.table(encoding)  # once a version, not once a diagnostic (issue #19)
+    for diag in params.context.diagnostics:
+        if diag.source != SOURCE or not str(diag.code or "").startswith("FC"):  # rules only
+            continue
+        if (action := fix_action(uri, diag, versioned)) is not None:
+            actions.append(action)
+        actions.extend(suppression_actions(uri, doc.version, doc.text, doc.format, diag, versioned, table))
+    return actions
+
+
+def wants_fix_all(params: types.CodeActionParams) -> bool:
+    return _wants(params.context.only, FIX_ALL_KIND)
 
 
 def _wants(only, kind: str) -> bool:

@@ -36,7 +36,7 @@ from pygls.protocol.language_server import lsp_method
 import figcheck
 from figcheck.config import ConfigError
 
-from . import actions, cancel, framing, positions
+from . import actions, cancel, framing, positions, pygls_internals
 from . import settings as settings_mod
 from .diagnostics import Analysis, Snapshot, analyze
 from .documents import DocumentStore, OpenDocument, Superseded, UnknownDocument
@@ -65,7 +65,7 @@ class FigcheckProtocol(LanguageServerProtocol):
     @lsp_method(types.INITIALIZE)
     def lsp_initialize(self, params: types.InitializeParams):
         result = yield from super().lsp_initialize(params)
-        server: FigcheckServer = self._server
+        server: FigcheckServer = pygls_internals.server_of(self)
         result.capabilities.position_encoding = server.encoding
         if not server.pull:
             result.capabilities.diagnostic_provider = None
@@ -89,13 +89,7 @@ class FigcheckProtocol(LanguageServerProtocol):
 
     def _execute_handler(self, msg_id, handler, callback, args=None, kwargs=None):
         super()._execute_handler(msg_id, handler, callback, args, kwargs)
-        # pygls 2.1 files the future of every notification run by a generator, coroutine or
-        # thread handler (didOpen/didChange/didClose here, didSave, initialized) under a fresh
-        # uuid in _request_futures and never removes it: ~2 kB a keystroke, forever (docs/reliability.md:
-        # found by the memory soak). Nothing looks a notification's future up by that uuid (a
-        # client cannot cancel a notification), so it is dropped at once.
-        if callback == self._check_handler_result:
-            self._request_futures.pop(msg_id, None)
+        pygls_internals.forget_notification_future(self, msg_id, callback)  # a leak in pygls 2.1
 
     def structure_message(self, data):
         try:
@@ -105,8 +99,8 @@ class FigcheckProtocol(LanguageServerProtocol):
             detail = f"invalid params for {method}: {exc.__cause__ or exc}"
             if isinstance(data, dict) and "id" in data and "method" in data:
                 error = JsonRpcInvalidParams(detail).to_response_error()
-                self._send_response(data["id"], None, error)
-            self._server.log(detail, types.MessageType.Warning)
+                pygls_internals.send_response(self, data["id"], error)
+            pygls_internals.server_of(self).log(detail, types.MessageType.Warning)
             return _Dropped()
 
 
@@ -184,7 +178,7 @@ class FigcheckServer(LanguageServer):
             return self._refuse(None, framing.PARSE_ERROR, f"parse error: {exc}")
         if (problem := framing.envelope_error(message)) is not None:
             msg_id = message.get("id") if isinstance(message, dict) else None
-            return self._refuse(msg_id if framing._valid_id(msg_id) else None, *problem)
+            return self._refuse(msg_id if framing.valid_id(msg_id) else None, *problem)
         method, is_request = message.get("method"), "method" in message and "id" in message
         if method == types.INITIALIZE:
             self._initialize_seen = True
@@ -207,7 +201,9 @@ class FigcheckServer(LanguageServer):
             self.log(f"figcheck server error handling {method}: {exc!r}", types.MessageType.Error)
 
     def _refuse(self, msg_id, code: int, text: str) -> None:
-        self.protocol._send_data(framing.error_response(msg_id, code, text))
+        """Answer what pygls would drop or get wrong, written straight to the client."""
+        if self.protocol.writer is not None:
+            self.protocol.writer.write(framing.frame(framing.error_response(msg_id, code, text)))
 
     # --- client capabilities -------------------------------------------------------------
     def capability(self, dotted: str):
@@ -288,14 +284,20 @@ class FigcheckServer(LanguageServer):
 
     def relative_path(self, path: str | None, root: str | None) -> str | None:
         """The path per-file-ignores match: relative to the config file, else the workspace."""
-        if root is None and self.protocol._workspace is not None:
-            root = self.workspace.root_path
+        if root is None:
+            root = self.workspace_root()
         if path and root:
             try:
                 return Path(path).relative_to(root).as_posix()
             except ValueError:
                 pass
         return path
+
+    def workspace_root(self) -> str | None:
+        try:
+            return self.workspace.root_path
+        except RuntimeError:  # pygls: no workspace before initialize
+            return None
 
     def current(self, analysis: Analysis, doc: OpenDocument) -> bool:
         return analysis.version == doc.version and analysis.generation == self.generation and \
@@ -353,6 +355,10 @@ class FigcheckServer(LanguageServer):
             entry = self._inflight[doc.uri] = (key, future)
         return entry[1]
 
+    async def on_worker(self, function, *args):
+        """``function(*args)`` on a checking worker (engine work must not hold up the loop)."""
+        return await asyncio.get_running_loop().run_in_executor(self._worker, function, *args)
+
     def _analyze(self, snap: Snapshot, cancelled, loop) -> Analysis:
         """On a worker: the analysis, stopped inside a paragraph if it stops being wanted."""
         self._warm_up()
@@ -374,7 +380,10 @@ class FigcheckServer(LanguageServer):
 
     def _warm_up(self) -> None:
         """Import and build, once and on one thread, what every analysis uses: the engine imports
-        lazily, and two workers importing the same modules at once can see one half-made."""
+        lazily, and two workers importing the same modules at once can see one half-made. One
+        check of one short line builds what checking needs, and reading a word in each markup
+        format imports its reader (checking the line in each format as well built nothing
+        more)."""
         if self._warm:
             return
         with self._warm_lock:
@@ -383,8 +392,9 @@ class FigcheckServer(LanguageServer):
             from figcheck.engine import check_document
             from figcheck.text import read_document
 
-            for fmt in ("text", "markdown", "html", "latex", "rst"):
-                check_document(read_document("It is 5 km (3 miles) long. figcheck: ignore FC101\n", fmt))
+            for fmt in ("markdown", "html", "latex", "rst"):
+                read_document("word", fmt)
+            check_document(read_document("It is 5 km (3 miles) long. figcheck: ignore FC101\n", "text"))
             self._warm = True
 
     def forget(self, uri: str) -> None:
@@ -497,7 +507,13 @@ async def code_action(ls: FigcheckServer, params: types.CodeActionParams):
     if (doc := _doc(ls, params.text_document.uri)) is None:
         return None
     analysis = await ls.analysis(doc.uri)
-    return actions.code_actions(doc.uri, doc, params, analysis, ls.versioned_edits, ls.encoding) or None
+    found = actions.quick_fixes(doc.uri, doc, params, ls.versioned_edits, ls.encoding)
+    if analysis is not None and actions.wants_fix_all(params):
+        # Fix-all re-checks the text after each pass of fixes: on a worker, not the event loop.
+        fix_all = await ls.on_worker(actions.fix_all, doc.uri, analysis, ls.versioned_edits,
+                                     ls.editor.unsafe_fixes)
+        found.extend([fix_all] if fix_all is not None else [])
+    return found or None
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from lsprotocol import types
 
 from figcheck.config import Settings
+from figcheck.extract.incremental import ParagraphCache, Superseded
 from figcheck.model import Claim, Diagnostic, Fix
 from figcheck.text import Document, read_document
 
-from .documents import ParagraphCache, Superseded
 from .positions import UTF16, LineTable
 
 SOURCE = "figcheck"
@@ -43,10 +43,20 @@ class Analysis:
     claims: list[Claim] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     lsp: list[types.Diagnostic] = field(default_factory=list)
+    settings: Settings | None = None  # what it was checked with (None: too large to check)
+    path: str | None = None  # as per-file-ignores saw it
 
     @property
     def result_id(self) -> str:
         return f"{self.version}:{self.generation}"
+
+    def checker(self) -> Callable[[str], list[Diagnostic]]:
+        """Check another text as this one was checked (format, settings, path): what fix-all
+        re-checks with after applying a pass of fixes."""
+        from figcheck.engine import check_document
+
+        fmt = self.document.format if self.document is not None else "text"
+        return lambda text: check_document(read_document(text, fmt), self.settings, self.path)
 
 
 @dataclass(frozen=True)
@@ -74,6 +84,7 @@ def analyze(snap: Snapshot, cancelled: Callable[[], bool] = lambda: False) -> An
     if len(snap.text) > snap.settings.max_file_size:
         result.lsp = [too_large(len(snap.text), snap.settings.max_file_size)]
         return result
+    result.settings, result.path = snap.settings, snap.path
     result.document = read_document(snap.text, snap.format)
     result.claims = snap.cache.claims(result.document.prose, cancelled)
     if cancelled():

@@ -155,7 +155,7 @@ def envelope_error(message) -> tuple[int, str] | None:
         return INVALID_REQUEST, f"a message must be a JSON object, not {type(message).__name__}"
     if message.get("jsonrpc") != "2.0":
         return INVALID_REQUEST, 'a message must have "jsonrpc": "2.0"'
-    if "id" in message and not _valid_id(message["id"]):
+    if "id" in message and not valid_id(message["id"]):
         return INVALID_REQUEST, "a message id must be a string, a number or null"
     if "method" in message and not isinstance(message["method"], str):
         return INVALID_REQUEST, "a method must be a string"
@@ -164,9 +164,16 @@ def envelope_error(message) -> tuple[int, str] | None:
     return None
 
 
-def _valid_id(value) -> bool:
+def valid_id(value) -> bool:
+    """Whether ``value`` may be a JSON-RPC id (a string, a number or null)."""
     return value is None or (isinstance(value, (str, int, float)) and not isinstance(value, bool))
 
 
 def error_response(msg_id, code: int, text: str) -> dict:
     return {"jsonrpc": "2.0", "id": msg_id, "error": {"code": code, "message": text}}
+
+
+def frame(message: dict) -> bytes:
+    """``message`` as the bytes of one LSP message: its ``Content-Length`` header and JSON body."""
+    body = json.dumps(message, separators=(",", ":")).encode("utf-8")
+    return b"Content-Length: %d\r\n\r\n%s" % (len(body), body)

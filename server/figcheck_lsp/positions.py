@@ -12,11 +12,11 @@ of that character.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from collections.abc import Iterable
 
 from lsprotocol import types
+
+from figcheck.text.lines import LineIndex
 
 UTF8 = types.PositionEncodingKind.Utf8.value
 UTF16 = types.PositionEncodingKind.Utf16.value
@@ -24,7 +24,6 @@ UTF32 = types.PositionEncodingKind.Utf32.value
 SUPPORTED = (UTF16, UTF8, UTF32)
 _CODEC = {UTF8: "utf-8", UTF16: "utf-16-le", UTF32: "utf-32-le"}
 _UNIT_BYTES = {UTF8: 1, UTF16: 2, UTF32: 4}
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def negotiate(offered: Iterable[str] | None) -> str:
@@ -57,31 +56,24 @@ def code_points(text: str, count: int, encoding: str = UTF16) -> int:
 
 
 class LineTable:
-    """Line starts of one version of a text, for converting positions both ways."""
+    """One version of a text with the engine's line index, converting code-point offsets to and
+    from LSP positions in the negotiated encoding."""
 
-    __slots__ = ("text", "starts", "encoding")
+    __slots__ = ("lines", "encoding")
 
     def __init__(self, text: str, encoding: str = UTF16) -> None:
-        self.text = text
+        self.lines = LineIndex(text)
         self.encoding = encoding
-        self.starts = [0]
-        self.starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
 
-    def _line_bounds(self, line: int) -> tuple[int, int]:
-        """Start and end (before the line break) of a 0-based line."""
-        start = self.starts[line]
-        if line + 1 < len(self.starts):
-            end = self.starts[line + 1]
-            end -= 2 if self.text.startswith("\r\n", end - 2) and end - 2 >= start else 1
-        else:
-            end = len(self.text)
-        return start, end
+    @property
+    def text(self) -> str:
+        return self.lines.text
 
     def position(self, offset: int) -> types.Position:
         """The LSP position of a code-point offset (clamped to the text)."""
-        offset = max(0, min(offset, len(self.text)))
-        line = bisect_right(self.starts, offset) - 1
-        start = self.starts[line]
+        line = self.lines.line_of(offset)
+        start = self.lines.starts[line]
+        offset = max(start, min(offset, len(self.text)))
         return types.Position(line=line, character=units(self.text[start:offset], self.encoding))
 
     def range(self, start: int, end: int) -> types.Range:
@@ -92,9 +84,9 @@ class LineTable:
         line, character = position.line, position.character
         if line < 0:
             return 0
-        if line >= len(self.starts):
+        if line >= len(self.lines.starts):
             return len(self.text)
-        start, end = self._line_bounds(line)
+        start, end = self.lines.line_bounds(line)
         return start + code_points(self.text[start:end], character, self.encoding)
 
     def span(self, range_: types.Range) -> tuple[int, int]:
@@ -103,16 +95,7 @@ class LineTable:
 
     def in_range(self, position: types.Position) -> bool:
         """Whether ``position`` names a real place (no clamping needed)."""
-        if position.line < 0 or position.character < 0 or position.line >= len(self.starts):
+        if position.line < 0 or position.character < 0 or position.line >= len(self.lines.starts):
             return False
-        start, end = self._line_bounds(position.line)
+        start, end = self.lines.line_bounds(position.line)
         return position.character <= units(self.text[start:end], self.encoding)
-
-    def line_end(self, offset: int) -> int:
-        """The offset of the end of the line holding ``offset`` (before its line break)."""
-        line = bisect_right(self.starts, max(0, min(offset, len(self.text)))) - 1
-        return self._line_bounds(line)[1]
-
-    def line_start(self, offset: int) -> int:
-        line = bisect_right(self.starts, max(0, min(offset, len(self.text)))) - 1
-        return self.starts[line]

@@ -22,8 +22,14 @@ from figcheck.config import ConfigError, Settings, settings_from_mapping
 log = logging.getLogger(__name__)
 
 SECTION = "figcheck"
-# Keys the server reads itself (every spelling settings_from_mapping would accept).
-_INLAY_KEYS = ("inlayHints", "inlay-hints", "inlay_hints")
+# Keys the server reads itself (every spelling settings_from_mapping would accept): field of
+# EditorSettings → its spellings. ``unsafeFixes``: fix-all applies unsafe fixes too, as
+# ``figcheck check --fix --unsafe-fixes`` does.
+_SERVER_KEYS = {
+    "inlay_hints": ("inlayHints", "inlay-hints", "inlay_hints"),
+    "unsafe_fixes": ("unsafeFixes", "unsafe-fixes", "unsafe_fixes"),
+}
+_SERVER_SPELLINGS = frozenset(k for keys in _SERVER_KEYS.values() for k in keys)
 # Keys of the editor extension (how to start the server), not of the checker.
 CLIENT_ONLY_KEYS = frozenset(
     {"path", "interpreter", "importStrategy", "trace", "showNotifications", "enable", "args",
@@ -37,6 +43,7 @@ class EditorSettings:
 
     engine: dict = field(default_factory=dict)  # validated camelCase mapping for Settings
     inlay_hints: bool = False
+    unsafe_fixes: bool = False
 
 
 def unwrap(data) -> dict:
@@ -55,15 +62,16 @@ def parse(data, source: str, base: EditorSettings | None = None) -> EditorSettin
     """Validate editor settings over ``base``; raises ConfigError with a clear message."""
     base = base or EditorSettings()
     data = unwrap(data)
-    engine = {k: v for k, v in data.items() if k not in CLIENT_ONLY_KEYS and k not in _INLAY_KEYS}
-    inlay = base.inlay_hints
-    for key in _INLAY_KEYS:
-        if key in data:
-            if not isinstance(data[key], bool):
-                raise ConfigError(f"{source}: '{key}' must be true or false")
-            inlay = data[key]
+    engine = {k: v for k, v in data.items() if k not in CLIENT_ONLY_KEYS and k not in _SERVER_SPELLINGS}
+    own = {name: getattr(base, name) for name in _SERVER_KEYS}
+    for name, spellings in _SERVER_KEYS.items():
+        for key in spellings:
+            if key in data:
+                if not isinstance(data[key], bool):
+                    raise ConfigError(f"{source}: '{key}' must be true or false")
+                own[name] = data[key]
     settings_from_mapping(engine, source)  # validation only; applied per document below
-    return EditorSettings({**base.engine, **engine}, inlay)
+    return EditorSettings({**base.engine, **engine}, **own)
 
 
 def settings_for(path: str | None, editor: EditorSettings) -> tuple[Settings, str | None]:

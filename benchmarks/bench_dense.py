@@ -1,0 +1,74 @@
+"""Seconds per MB of dense and odd input, relative to ordinary prose (issue #15: within 3×).
+
+    .venv/bin/python benchmarks/bench_dense.py [--kb 200] [--runs 3]
+
+Each case is read and checked whole (extraction and every rule), in one process, best CPU time
+of ``--runs``; prose is the generated corpus of benchmarks/corpus.py. A second table gives
+extraction alone, where the rules engineer's and the extractor's shares can be told apart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from corpus import corpus  # noqa: E402
+
+from figcheck.engine import check_document  # noqa: E402
+from figcheck.extract import extract_claims  # noqa: E402
+from figcheck.text import read_document  # noqa: E402
+
+
+def _repeat(unit: str):
+    return lambda n: unit * max(1, n // len(unit))
+
+
+CASES = {
+    "prose (generated corpus)": corpus,
+    "dense conversions": _repeat("5 km (3 miles) "),
+    "run of numbers": lambda n: "The " + "1 " * (n // 2),
+    "numbers a line": _repeat("12\n"),
+    "part and breakdown": _repeat("Of the 42 passengers, 45 were hurt: 12 seriously and 40 lightly. "),
+    "one figure in many paragraphs": _repeat("The bridge is 40 metres long.\n\n"),
+    "long line of prose": lambda n: corpus(n).replace("\n", " "),
+    "percent list": _repeat("Shares rose 5%, 7%, 9% and 12%; "),
+    "money table": _repeat("Shr 35 cts vs 18 cts\nNet 4.5 mln vs 2.1 mln\nRevs 80.3 mln vs 70.0 mln\n"),
+}
+
+
+def best_cpu(func, text: str, runs: int) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        start = time.process_time()
+        func(text)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--kb", type=int, default=200)
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args()
+    size = args.kb * 1000
+    check_document(read_document(corpus(20_000), "text"))  # build what is built once
+    for label, func in (("check (extraction + rules)", lambda t: check_document(read_document(t, "text"))),
+                        ("extraction alone", extract_claims)):
+        print(f"\n{label}, {args.kb} KB each, best CPU of {args.runs}")
+        print("| case | s/MB | × prose |\n|---|---:|---:|")
+        prose = None
+        for name, make in CASES.items():
+            text = make(size)
+            per_mb = best_cpu(func, text, args.runs) / (len(text.encode("utf-8")) / 1e6)
+            prose = prose or per_mb
+            print(f"| {name} | {per_mb:.2f} | {per_mb / prose:.1f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,47 @@
+"""Starting the server from the command line: ``figcheck server`` and ``python -m figcheck_lsp``."""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import logging
+import sys
+
+DESCRIPTION = ("The figcheck language server: LSP over stdin/stdout, for editors. "
+               "Also started as: python -m figcheck_lsp")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Start the language server on stdin/stdout; returns the exit status when the client says
+    exit (0 after shutdown, 1 without) or the input ends."""
+    parser = argparse.ArgumentParser(prog="figcheck server", description=DESCRIPTION)
+    parser.add_argument("--stdio", action="store_true", help="talk LSP over stdin/stdout (the default)")
+    parser.add_argument("--debounce-ms", type=float, default=None,
+                        help="pause after a keystroke before re-checking while typing (default 75)")
+    parser.add_argument("--log-level", default="WARNING", type=str.upper,
+                        choices=("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"),
+                        help="log level on stderr (default WARNING)")
+    args = parser.parse_args([] if argv is None else argv)
+    logging.basicConfig(level=args.log_level, stream=sys.stderr,
+                        format="figcheck-server %(levelname)s %(name)s: %(message)s")
+    server = _import_server()
+
+    if args.debounce_ms is not None:
+        server.debounce = max(0.0, args.debounce_ms / 1000)
+    return server.start_io()
+
+
+def _import_server():
+    """The server, imported with the garbage collector paused: importing lsprotocol, pygls and
+    the engine makes hundreds of thousands of objects that live as long as the process, and the
+    collections they trigger on the way cost the cold start about 0.1 s. They are then frozen
+    (``gc.freeze``), so later full collections, during a check, do not walk them again. (Only
+    here, at start-up: freezing later would also freeze whatever sessions exist then, and a
+    frozen cycle is never collected.)"""
+    gc.disable()
+    try:
+        from .app import server
+    finally:
+        gc.freeze()
+        gc.enable()
+    return server

@@ -1,0 +1,106 @@
+"""figcheck.extract.incremental: the paragraph cache finds the same claims as a full read, reading
+only the paragraphs that changed, after any sequence of edits (inserts and deletes, paragraphs
+joined and split, non-ASCII and astral text); a check over its claims equals a full check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from figcheck.engine import check_document, extract
+from figcheck.extract import extract_claims
+from figcheck.extract.incremental import ParagraphCache, paragraphs, shifted
+from figcheck.text import read_document
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "kharkiv-counteroffensive-2022.txt"
+
+
+def test_paragraphs_cover_the_text():
+    text = "one\n\ntwo\n  \nthree"
+    parts = list(paragraphs(text))
+    assert "".join(p for _, p in parts) == text
+    assert [s for s, _ in parts] == [0, 3, 8]
+
+
+def test_cache_matches_a_full_read_of_the_seed():
+    doc = read_document(SEED.read_text(encoding="utf-8"), "text")
+    cache = ParagraphCache()
+    assert cache.claims(doc.prose) == extract(doc)
+
+
+def test_only_changed_paragraphs_are_read_again():
+    calls: list[str] = []
+
+    def fake_extract(text):
+        calls.append(text)
+        return []
+
+    cache = ParagraphCache(fake_extract)
+    text = "\n\n".join(f"paragraph {i}" for i in range(50))
+    cache.claims(text)
+    assert cache.misses == 50
+    calls.clear()
+    cache.claims(text.replace("paragraph 25", "paragraph twenty-five"))
+    assert len(calls) == 1 and "twenty-five" in calls[0]
+
+
+def test_cached_claims_are_shifted_after_an_edit_before_them():
+    text = "The road is 12 kilometres (7.5 miles) long.\n\nThe bridge is 200 metres long.\n"
+    cache = ParagraphCache()
+    cache.claims(text)
+    edited = "Intro.\n\n" + text
+    got = cache.claims(edited)
+    assert got == extract(read_document(edited, "text"))
+    assert all(edited[c.start : c.end] == c.text for c in got)
+
+
+def test_shifted_moves_offsets_and_conversion_index():
+    doc = read_document("It is 12 kilometres (7.5 miles) away.", "text")
+    claims = extract(doc)
+    restated = next(c for c in claims if c.converted_from is not None)
+    moved = shifted(restated, 10, 3)
+    assert (moved.start, moved.end) == (restated.start + 10, restated.end + 10)
+    assert moved.converted_from == restated.converted_from + 3
+    assert shifted(restated, 0, 0) is restated
+
+
+# --- random edit sequences: the cache always agrees with a full read, and with a full check ---
+
+PIECES = [
+    "The road is 12 kilometres (7.5 miles) long.", " It cost $4.5 million", ", up 12% from 2019.",
+    "Of the 42 passengers, 45 were hurt.", " About 3,000 people — 1,200 of them children.",
+    "\n\n", "\n  \n", "\r\n\r\n", "\r\r", "\n", " ", "é", "🏔", "𝟓 km", "five", " 5 km (3 miles)",
+    "Le pont mesure 200 mètres.", "x",
+]
+edits = st.lists(
+    st.tuples(st.sampled_from(["insert", "delete", "join", "split"]), st.floats(0, 1), st.integers(0, 40),
+              st.sampled_from(PIECES)),
+    min_size=1, max_size=12)
+
+
+def _edit(text: str, op: str, where: float, size: int, piece: str) -> str:
+    at = int(where * len(text))
+    if op == "insert":
+        return text[:at] + piece + text[at:]
+    if op == "delete":
+        return text[:at] + text[at + size :]
+    if op == "join":  # remove the paragraph break nearest after ``at``
+        k = text.find("\n\n", at)
+        return text if k < 0 else text[:k] + " " + text[k + 2 :]
+    return text[:at] + "\n\n" + text[at:]  # split
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=30), edits)
+def test_cache_equals_a_full_read_after_any_edits(start, steps):
+    text = "".join(start)
+    cache = ParagraphCache()
+    assert cache.claims(text) == extract_claims(text)
+    for step in steps:
+        text = _edit(text, *step)
+        claims = cache.claims(text)
+        assert claims == extract_claims(text)
+        doc = read_document(text, "text")
+        assert check_document(doc, claims=claims) == check_document(doc)

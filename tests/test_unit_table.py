@@ -1,0 +1,73 @@
+"""The generated unit table says exactly what pint says, so serving units from it changes no output."""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+from figcheck import units
+
+UNITS, CONVERSIONS = units.unit_table()
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _builder():
+    spec = importlib.util.spec_from_file_location("build_unit_table", ROOT / "tools" / "build_unit_table.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_committed_table_is_what_pint_generates():
+    assert (ROOT / "figcheck" / "unit_table.json").read_text(encoding="utf-8") == _builder().render()
+
+
+def test_table_answers_equal_pint_answers():
+    for unit, record in UNITS.items():
+        assert units.canonical(unit) == units.pint_canonical(unit) == record.canonical
+        assert units.dimension(unit) == units.pint_dimension(unit)
+        assert units.base_unit(unit) == units.pint_base_unit(unit)
+
+
+def test_conversions_between_verified_units_are_pint_floats_to_the_bit():
+    verified = sorted({r.canonical for r in UNITS.values() if r.verified})
+    checked = 0
+    for a in verified:
+        for b in verified:
+            if a == b or units.dimension(a) != units.dimension(b):
+                continue
+            try:
+                exact = units.pint_linear(a, b)
+            except Exception:
+                continue
+            served = (units.convert(1.0, a, b) - units.convert(0.0, a, b), units.convert(0.0, a, b))
+            assert served == exact or all(math.isnan(x) for x in served + exact), (a, b)
+            checked += 1
+    assert checked > 1000 and CONVERSIONS
+
+
+def test_to_base_is_pint_to_base():
+    for unit, record in UNITS.items():
+        for value in (0.0, 1.0, 37.5, -4.0):
+            assert units.to_base(value, unit) == value * record.factor + record.offset
+            assert units.to_base(value, unit) == units.convert(value, unit, units.pint_base_unit(unit))
+
+
+def test_the_common_path_never_imports_pint():
+    code = (
+        "import sys; from figcheck.engine import check_text; "
+        "check_text('They retook almost a thousand square miles (2,590 km²) and 40 km (25 miles) of road. '"
+        "'It was 30C (86F); 2 tonnes a day.'); print('pint' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip() == "False"
+
+
+def test_body_radii_are_units_of_their_own():
+    rp = units.body_radius("p")
+    assert (units.canonical(rp), units.dimension(rp), units.base_unit(rp)) == (rp, f"[{rp}]", rp)
+    assert units.pint_dimension(rp) == f"[{rp}]"  # defined in pint too once pint is asked
