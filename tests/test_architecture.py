@@ -16,21 +16,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = {"figcheck": ROOT / "figcheck", "figcheck_lsp": ROOT / "server" / "figcheck_lsp"}
 
-# Known offenders in files other engineers are changing right now; each entry goes when its
-# branch lands. Nothing else may be added here.
-KNOWN_CYCLES: set[frozenset[str]] = {
-    # being fixed on branch wip-referent
-    frozenset({"figcheck.rules.frame", "figcheck.rules.referent"}),
-}
-KNOWN_PRIVATE_USES: set[tuple[str, str]] = {
-    # being fixed on branch wip-referent
-    ("figcheck.rules.frame", "_CONTRAST_AFTER"),
-    ("figcheck.rules.frame", "_CONTRAST_BEFORE"),
-    ("figcheck.rules.frame", "_NUMBER_WORDS"),
-    ("figcheck.rules.frame", "_PART_AFTER"),
-    ("figcheck.rules.frame", "_STOP"),
-    ("figcheck.rules.referent", "_WORD"),
-}
 
 
 @dataclass
@@ -208,13 +193,12 @@ def test_the_graph_is_read():
 
 def test_no_import_cycle():
     found = cycles(MODULES)
-    unexpected = [sorted(c) for c in found if not any(c <= known for known in KNOWN_CYCLES)]
-    assert unexpected == []
+    assert [sorted(c) for c in found] == []
 
 
 def test_no_private_name_of_another_module():
     uses = {(m.name, name) for m in MODULES.values() for name in m.private_uses}
-    assert sorted(uses - KNOWN_PRIVATE_USES) == []
+    assert sorted(uses) == []
 
 
 def test_the_engine_does_not_import_the_server():
@@ -223,9 +207,15 @@ def test_the_engine_does_not_import_the_server():
     assert reaching == set()
 
 
-def test_known_offenders_are_still_offending():
-    # An entry that no longer matches was fixed: take it off the list.
-    found = cycles(MODULES)
-    stale_cycles = [sorted(k) for k in KNOWN_CYCLES if not any(k & c == k or c <= k for c in found)]
-    uses = {(m.name, name) for m in MODULES.values() for name in m.private_uses}
-    assert (stale_cycles, sorted(KNOWN_PRIVATE_USES - uses)) == ([], [])
+LONGEST_FUNCTION = 80  # lines, decorators excluded (issue 17)
+
+
+def test_no_function_is_longer_than_the_limit():
+    long = [
+        f"{module.path.relative_to(ROOT)}:{node.lineno} {node.name} ({node.end_lineno - node.lineno + 1} lines)"
+        for module in MODULES.values()
+        for node in ast.walk(module.tree)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.end_lineno - node.lineno + 1 > LONGEST_FUNCTION
+    ]
+    assert long == []
