@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
 
+from .model import SEVERITIES
+
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.tex", "*.rst", "*.html", "*.htm")
 
 
@@ -30,11 +32,9 @@ class Settings:
     def with_overrides(self, **changes) -> "Settings":
         return replace(self, **changes)
 
-    def enabled_codes(self, path: str | None = None) -> frozenset[str]:
-        """The rule codes that run on ``path`` under these settings."""
-        from .rules import all_rules
-
-        rules = all_rules()
+    def enabled_codes(self, rules, path: str | None = None) -> frozenset[str]:
+        """The codes of ``rules`` (each with ``code`` and ``enabled_by_default``; the engine
+        passes ``figcheck.rules.all_rules()``) that run on ``path`` under these settings."""
         if self.select is None:
             chosen = {r.code for r in rules if r.enabled_by_default}
         else:
@@ -62,7 +62,6 @@ class ConfigError(ValueError):
     """A setting that cannot be used; the message names the source, the key and what is allowed."""
 
 
-SEVERITIES = ("error", "warning", "information", "hint")
 _KEYS = {
     "select": "select",
     "extend-select": "extend_select",
@@ -91,7 +90,7 @@ def _key_name(key: str) -> str:
 
 def settings_from_mapping(data: dict, source: str, base: Settings | None = None) -> Settings:
     """Validate a mapping of settings (from TOML or an editor) into :class:`Settings`."""
-    from .rules import REGISTRY
+    from .codes import REGISTRY
 
     base = base or Settings()
     if not isinstance(data, dict):

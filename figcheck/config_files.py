@@ -89,9 +89,7 @@ class ConfigResolver:
     @classmethod
     def fixed(cls, settings: Settings, cwd: Path | None = None) -> "ConfigResolver":
         """Every file gets ``settings`` (from ``--config 'key = value'``)."""
-        resolver = cls(None, False, lambda s: s, cwd)
-        resolver._fixed = Resolved(settings, resolver.cwd, None)
-        return resolver
+        return cls(None, False, lambda _defaults: settings, cwd)  # no discovery: the overrides' settings
 
     def for_path(self, path: Path) -> Resolved:
         """Settings for a file or directory at ``path``."""

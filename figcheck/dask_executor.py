@@ -9,33 +9,33 @@ with the same :func:`figcheck.runner.run_job`. Settings travel with the files, s
 files need to be readable only where figcheck was started; the files themselves must be
 readable by the workers (the same absolute paths on shared storage, or URLs read by fsspec).
 
-Memory on the client stays flat whatever the number of files: the file list is read as it is
-needed, at most ``window`` chunks are in flight or waiting for their turn (ordered output), and
-results are handed on as they arrive, never kept.
+The chunks, the window and the order are :mod:`figcheck.driver`'s, as for a local run; the
+cluster plugs in as an Executor (``Client.get_executor()``). Memory on the client stays flat
+whatever the number of files: the file list is read as it is needed, at most a window of chunks
+is in flight or waiting for its turn, and results are handed on as they arrive, never kept.
 
-A task is pure (it reads files and writes nothing: ``--fix`` is refused) and named by its
-chunk's index, so Dask can run it again on another worker when one is lost (``retries`` covers
-a task that failed), and the client takes each chunk's result once, by key.
+A task is pure (it reads files and writes nothing: ``--fix`` is refused), so Dask can run it
+again on another worker when one is lost (``retries`` covers a task that failed); each chunk's
+future resolves once, so no file is reported twice.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import time
 import uuid
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import replace
-from itertools import chain, islice
 
 from .discovery import Job
+from .driver import read_ahead, run
 from .remote import INSTALL_HINT, is_url
-from .report.common import FileResult
-from .runner import RunOptions, run_job
+from .results import FileResult
+from .runner import RunOptions, run_job, warm_up
 
-MAX_CHUNK = 32  # files a task: a file takes a few ms, a task costs about as much in overhead
-CHUNKS_PER_THREAD = 8  # of a small run, so that every worker gets a share
-WINDOW_PER_THREAD = 4  # chunks in flight (or waiting for their turn) per worker thread
 RETRIES = 2
 # Dask keeps the last messages of each connection for debugging (1,000 by default), task
 # arguments included: in this process (client, and a local cluster's scheduler) keep fewer, so
@@ -67,13 +67,25 @@ def run_on_dask(jobs: Iterable[Job], options: RunOptions, scheduler: str | None,
 
     with dask.config.set({"distributed.admin.low-level-log-length": MESSAGE_LOG_LENGTH}), \
             _client(scheduler, workers) as client:
-        threads = _ready_threads(client)
-        results = _results(client, jobs, options, threads, ordered, retries)
-        if progress:
-            from .runner import _with_progress
+        plan, jobs = read_ahead(map(_portable, jobs), _ready_threads(client))
+        executor = _NamedTasks(client.get_executor(retries=retries))
+        yield from run(executor, check_chunk, jobs, options, plan, ordered, progress, _chunk_failed)
 
-            results = _with_progress(results, None)
-        yield from results
+
+class _NamedTasks(Executor):
+    """A Dask client's executor whose tasks are named ``figcheck-RUN-N`` (N: the chunk's number):
+    readable on the dashboard, and never shared with another run or another chunk."""
+
+    def __init__(self, executor: Executor) -> None:
+        self.executor = executor
+        self.run = uuid.uuid4().hex[:12]
+        self.submitted = itertools.count()
+
+    def submit(self, fn, /, *args, **kwargs):
+        return self.executor.submit(fn, *args, key=f"figcheck-{self.run}-{next(self.submitted)}", **kwargs)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self.executor.shutdown(wait=wait)
 
 
 @contextmanager
@@ -107,7 +119,7 @@ def _ready_threads(client) -> int:
     from . import __version__
 
     try:
-        versions = client.run(_worker_ready)
+        versions = client.run(warm_up)  # on each worker, once
     except Exception as exc:
         raise DaskRunError(f"the Dask workers cannot run figcheck ({type(exc).__name__}: {exc}); "
                            f"install figcheck {__version__} with {INSTALL_HINT} on every worker") from None
@@ -116,14 +128,6 @@ def _ready_threads(client) -> int:
             raise DaskRunError(f"the Dask worker at {address} runs figcheck {version}, "
                                f"this is figcheck {__version__}: install the same version everywhere")
     return max(1, sum(client.nthreads().values()))  # 1 for a cluster still waiting for workers
-
-
-def _worker_ready() -> str:
-    """On each worker, once: build what checking needs (the unit registry), say which figcheck."""
-    from . import __version__, engine, units  # noqa: F401
-
-    units.registry()
-    return __version__
 
 
 def check_chunk(jobs: list[Job], options: RunOptions) -> list[FileResult]:
@@ -137,62 +141,6 @@ def check_chunk(jobs: list[Job], options: RunOptions) -> list[FileResult]:
     return results
 
 
-def _results(client, jobs: Iterable[Job], options: RunOptions, threads: int, ordered: bool,
-             retries: int) -> Iterator[FileResult]:
-    """A sliding window of chunk tasks over ``jobs``, results handed on as they come back."""
-    from distributed import as_completed
-
-    run = uuid.uuid4().hex[:12]  # runs sharing a cluster never share a key
-    chunks = enumerate(_chunks(jobs, threads))
-    window = WINDOW_PER_THREAD * threads
-    pending: dict[str, tuple[int, list[Job]]] = {}  # key → (index, chunk) of tasks not taken yet
-    waiting: dict[int, list[FileResult]] = {}  # ordered: chunks done before their turn
-    turn = 0
-    finished = as_completed()
-
-    def submit() -> None:
-        while len(pending) + len(waiting) < window:
-            item = next(chunks, None)
-            if item is None:
-                return
-            index, chunk = item
-            key = f"figcheck-{run}-{index}"
-            pending[key] = (index, chunk)
-            finished.add(client.submit(check_chunk, chunk, options, key=key, retries=retries))
-
-    submit()
-    for future in finished:
-        entry = pending.pop(future.key, None)
-        if entry is None:  # a result taken already: never report a file twice
-            continue
-        index, chunk = entry
-        results = _chunk_results(future, chunk)
-        future.release()
-        if not ordered:
-            yield from results
-        else:
-            waiting[index] = results
-            while turn in waiting:
-                yield from waiting.pop(turn)
-                turn += 1
-        submit()
-
-
-def _chunks(jobs: Iterable[Job], threads: int) -> Iterator[list[Job]]:
-    """Chunks of jobs: small enough that a small run keeps every thread busy, at most MAX_CHUNK.
-
-    Only the first few hundred jobs are read ahead to choose the size; the rest are read as
-    chunks are sent.
-    """
-    portable = map(_portable, jobs)
-    head = list(islice(portable, MAX_CHUNK * CHUNKS_PER_THREAD * threads))
-    size = max(1, min(MAX_CHUNK, len(head) // (CHUNKS_PER_THREAD * threads)))
-    rest = chain(head, portable)
-    del head
-    while chunk := list(islice(rest, size)):
-        yield chunk
-
-
 def _portable(job: Job) -> Job:
     """The job as a worker can run it: a relative path made absolute (its working directory is
     not ours). What is shown (``display``) and the settings do not change."""
@@ -201,18 +149,17 @@ def _portable(job: Job) -> Job:
     return replace(job, path=os.path.abspath(job.path))
 
 
-def _chunk_results(future, chunk: list[Job]) -> list[FileResult]:
+def _chunk_failed(chunk: list[Job], exc: Exception) -> list[FileResult]:
+    """A chunk whose task did not come back: each file's error, or the run's end."""
     from concurrent.futures import CancelledError
 
     from distributed import KilledWorker
 
-    try:
-        return future.result()
-    except CancelledError:
+    if isinstance(exc, CancelledError):
         raise DaskRunError("lost the connection to the Dask scheduler; the run is incomplete") from None
-    except KilledWorker as exc:  # workers died running it, more often than Dask allows
+    if isinstance(exc, KilledWorker):  # workers died running it, more often than Dask allows
         error = {"kind": "worker-lost", "message": f"the Dask workers running this file died: {exc}"}
-    except Exception as exc:  # the task could not run (it never raises once running)
+    else:  # the task could not run (it never raises once running)
         error = {"kind": "internal", "message": f"the Dask task failed: {type(exc).__name__}: {exc}"}
     return [FileResult(path=job.display, error=dict(error), fail_on=job.resolved.settings.fail_on)
             for job in chunk]

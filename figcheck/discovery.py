@@ -58,10 +58,6 @@ class Job:
         return rel.as_posix()
 
 
-class PathError(Exception):
-    """A command-line path that does not exist."""
-
-
 Notice = Callable[[str, str], None]  # (path shown, message): something skipped, not an error
 
 
@@ -166,15 +162,19 @@ def _git_top(start: Path) -> Path | None:
 def collect(paths: list[str], resolver: ConfigResolver, force_exclude: bool = False,
             notice: Notice = _no_notice) -> list[Job]:
     """Every file to check, in command-line order, directories expanded in sorted order."""
-    jobs: list[Job] = []
+    return list(iter_jobs(paths, resolver, force_exclude, notice))
+
+
+def iter_jobs(paths: list[str], resolver: ConfigResolver, force_exclude: bool = False,
+              notice: Notice = _no_notice) -> Iterator[Job]:
+    """:func:`collect`, a file at a time as the walk finds it (a directory can hold millions)."""
     seen: set[str] = set()
     for given in paths:
         for job in _expand(given, resolver, force_exclude, notice):
             key = os.path.normcase(os.path.abspath(job.path))
             if key not in seen:
                 seen.add(key)
-                jobs.append(job)
-    return jobs
+                yield job
 
 
 def collect_listed(entries: Iterable[str], resolver: ConfigResolver,

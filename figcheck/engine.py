@@ -25,7 +25,7 @@ def check_document(
     settings = settings or Settings()
     if claims is None:
         claims = extract(document)
-    enabled = settings.enabled_codes(path)
+    enabled = settings.enabled_codes(all_rules(), path)
     ctx = CheckContext(document=document, claims=claims, settings=settings)
     suppressions = Suppressions.parse(document)
     found: list[Diagnostic] = []

@@ -13,7 +13,8 @@ from typing import Literal
 Severity = Literal["error", "warning", "information", "hint"]
 Applicability = Literal["safe", "unsafe"]
 
-SEVERITY_RANK: dict[str, int] = {"hint": 0, "information": 1, "warning": 2, "error": 3}
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "information", "hint")  # the order reports use
+SEVERITY_RANK: dict[str, int] = {severity: len(SEVERITIES) - 1 - n for n, severity in enumerate(SEVERITIES)}
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""Checking (or extracting from) many files: one job a file, in a process pool when it pays.
+"""Checking (or extracting from) one file, and many on a local process pool when it pays
+(the chunks, window and order are :mod:`figcheck.driver`'s).
 
 A worker reads, checks, fixes and writes its file, and returns a small picklable
 :class:`FileResult`; the parent only formats. Any failure of one file becomes that file's
@@ -13,12 +14,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .discovery import Job
+from .driver import InProcessExecutor, Plan, read_ahead, run
 from .io import FileError, SourceFile, read_source, source_from_bytes
 from .remote import is_url, read_url
-from .report.common import FileResult, claim_dict, diagnostic_dict, lines_touched
+from .results import FileResult, claim_dict, file_result
 from .text import unsupported_format
 
 POOL_THRESHOLD = 4  # fewer files than this: a pool costs more than it saves
+# Checked once by warm_up: a conversion, a count, a share, a change, money and a range.
+WARM_UP_TEXT = ("The park covers 1,000 square kilometres (386 square miles). Of the 42 passengers, "
+                "12 were hurt, 30% of them seriously; fares rose 5% to $3.2 million, 10 to 20 km away.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +63,7 @@ def process_source(job: Job, source: SourceFile, options: RunOptions) -> FileRes
         return _extract(job, source.text)
     if options.fix or options.diff:
         return _fix(job, source, options)
-    return _result(job.display, source.text, _checker(job)(source.text))
+    return file_result(job.display, source.text, _checker(job)(source.text))
 
 
 def _error_result(job: Job, options: RunOptions, error: dict) -> FileResult:
@@ -84,19 +89,11 @@ def _checker(job: Job):
     return lambda text: check_document(read_document(text, fmt), settings, relative)
 
 
-def _result(path: str, text: str, diagnostics) -> FileResult:
-    from .text.lines import LineIndex
-
-    index = LineIndex(text)
-    dicts = [diagnostic_dict(d, path, index) for d in diagnostics]
-    return FileResult(path=path, diagnostics=dicts, lines=lines_touched(dicts, index))
-
-
 def _fix(job: Job, source: SourceFile, options: RunOptions) -> FileResult:
     from .fixes import fix_until_stable, unified_diff, write_atomic
 
     outcome = fix_until_stable(source.text, _checker(job), options.unsafe_fixes)
-    result = _result(job.display, outcome.text, outcome.diagnostics)
+    result = file_result(job.display, outcome.text, outcome.diagnostics)
     result.fixed = outcome.fixed
     if job.is_stdin and not options.diff:
         result.fixed_bytes = source.encode(outcome.text)  # always: `check --fix - < a > b` keeps a
@@ -116,7 +113,7 @@ def _fix(job: Job, source: SourceFile, options: RunOptions) -> FileResult:
     except (FileError, OSError) as exc:
         # Not written: say why, and keep the file's diagnostics as they are on disk (issue #19).
         error = exc if isinstance(exc, FileError) else _write_error(exc)
-        original = _result(job.display, source.text, _checker(job)(source.text))
+        original = file_result(job.display, source.text, _checker(job)(source.text))
         original.error = error.as_dict()
         return original
     return result
@@ -139,92 +136,53 @@ def _extract(job: Job, text: str) -> FileResult:
     return FileResult(path=job.display, claims=[claim_dict(c, index) for c in claims])
 
 
-def _run_chunk(jobs: list[Job], options: RunOptions) -> list[FileResult]:
+def run_chunk(jobs: list[Job], options: RunOptions) -> list[FileResult]:
+    """A task: each file's result, in order."""
     return [run_job(job, options) for job in jobs]
 
 
 def run_all(jobs: Iterable[Job], options: RunOptions, workers: int, ordered: bool = True,
             progress: bool = False) -> Iterator[FileResult]:
-    """Results for ``jobs``: in job order, or as they finish when not ``ordered``."""
-    jobs = list(jobs)  # partitioned among the pool's workers by count
-    if workers <= 1 or len(jobs) < POOL_THRESHOLD:
-        results = _run_serial(jobs, options)
-    else:
-        results = _run_pool(jobs, options, workers, ordered)
-    if progress:
-        results = _with_progress(results, len(jobs))
-    yield from results
-
-
-def _run_serial(jobs: Iterable[Job], options: RunOptions) -> Iterator[FileResult]:
-    for job in jobs:
-        yield run_job(job, options)
-
-
-def _chunks(jobs: list[Job], size: int) -> list[list[Job]]:
-    return [jobs[i : i + size] for i in range(0, len(jobs), size)]
-
-
-def _run_pool(jobs: list[Job], options: RunOptions, workers: int, ordered: bool) -> Iterator[FileResult]:
-    """Start the pool now (before any progress thread exists: workers are forked) and return
-    an iterator over its results. At most a few chunks per worker are in flight, so results
-    never pile up in memory however many files there are."""
-    from concurrent.futures import ProcessPoolExecutor
-
-    # Small chunks keep workers busy to the end; big ones cut inter-process overhead.
-    size = max(1, min(32, len(jobs) // (workers * 8)))
-    workers = min(workers, -(-len(jobs) // size))  # --jobs 256 on 4 files starts 4 workers
-    _warm_up()
-    pool = ProcessPoolExecutor(max_workers=workers)
-    chunks = iter(_chunks(jobs, size))
-    window = [pool.submit(_run_chunk, chunk, options) for chunk in _take(chunks, workers * 3)]
-    return _drain(pool, window, chunks, options, ordered)
-
-
-def _take(iterator, n: int) -> list:
-    return [item for _, item in zip(range(n), iterator)]
-
-
-def _drain(pool, window: list, chunks, options: RunOptions, ordered: bool) -> Iterator[FileResult]:
-    from concurrent.futures import FIRST_COMPLETED, wait
-
+    """Results for ``jobs`` (read as they are needed): in job order, or as they finish when not
+    ``ordered``; in a pool of at most ``workers`` processes, none more than there are chunks."""
+    plan, jobs = read_ahead(jobs, workers)
+    if plan.files is not None:
+        workers = min(workers, -(-plan.files // plan.chunk_size))  # --jobs 256 on 4 files: 4
+    if workers <= 1 or (plan.files is not None and plan.files < POOL_THRESHOLD):
+        in_turn = Plan(chunk_size=1, window=1, files=plan.files)  # each result as soon as it is ready
+        yield from run(InProcessExecutor(), run_chunk, jobs, options, in_turn, ordered, progress)
+        return
+    warm_up()
+    pool = _process_pool(workers)
     try:
-        while window:
-            if ordered:
-                done = window.pop(0)
-            else:
-                finished, _ = wait(window, return_when=FIRST_COMPLETED)
-                done = next(iter(finished))
-                window.remove(done)
-            for chunk in _take(chunks, 1):
-                window.append(pool.submit(_run_chunk, chunk, options))
-            yield from done.result()
+        yield from run(pool, run_chunk, jobs, options, plan, ordered, progress)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _warm_up() -> None:
-    """Build what every worker needs before the pool forks, so each inherits it ready-made."""
-    from . import engine, units  # noqa: F401
+def _process_pool(workers: int):
+    """A pool whose workers are forked from this (warm) process where the platform allows it,
+    so none of them builds again what :func:`warm_up` built."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
-    units.registry()  # about a quarter of a second: pay it once, not once per worker
-
-
-def _with_progress(results: Iterator[FileResult], total: int) -> Iterator[FileResult]:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    columns = (TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, transient=True, console=_stderr_console()) as bar:
-        task = bar.add_task("files", total=total)
-        for result in results:
-            bar.advance(task)
-            yield result
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork") if "fork" in methods and sys.platform == "linux" else None
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
 
-def _stderr_console():
-    from rich.console import Console
+def warm_up() -> str:
+    """Build, once, what checking builds on first use (the unit registry, the rule modules and
+    the extractor's patterns: most of a second), before workers are forked from this process or
+    sent files; returns this figcheck's version (a Dask worker's answer to "ready?")."""
+    from . import __version__
+    from .engine import check_document, extract
+    from .text import read_document
 
-    return Console(file=sys.stderr)
+    document = read_document(WARM_UP_TEXT, "text")
+    check_document(document)
+    extract(document)
+    return __version__
 
 
 def default_workers() -> int:

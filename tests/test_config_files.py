@@ -9,6 +9,7 @@ import pytest
 from figcheck.config import ConfigError, Settings
 from figcheck.config_files import ConfigResolver, load_config_file
 from figcheck.discovery import collect
+from figcheck.rules import all_rules
 
 
 def same(settings: Settings) -> Settings:
@@ -64,7 +65,7 @@ def test_per_file_ignores_are_relative_to_the_config(tmp_path: Path):
     (tmp_path / "drafts" / "a.md").write_text("x\n")
     (jobs,) = collect([str(tmp_path / "drafts" / "a.md")], ConfigResolver(None, True, same, cwd=tmp_path))
     assert jobs.relative == "drafts/a.md"
-    enabled = jobs.resolved.settings.enabled_codes(jobs.relative)
+    enabled = jobs.resolved.settings.enabled_codes(all_rules(), jobs.relative)
     assert not any(code.startswith("FC2") for code in enabled)
 
 

@@ -16,7 +16,7 @@ import pytest
 
 from figcheck.model import Diagnostic, Edit, Fix, Related
 from figcheck.report import ReportOptions, Summary, reporter_for
-from figcheck.report.common import FileResult, file_result
+from figcheck.results import FileResult, file_result
 from figcheck.report.full import MAX_WIDTH, crop, width
 from figcheck.report.github import escape_data, escape_property
 from figcheck.report.human import summary_line

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from figcheck.engine import check_text
 from figcheck.report import render
-from figcheck.report.common import FileResult, file_result
+from figcheck.results import FileResult, file_result
 from figcheck.report.markdown import escape
 
 MISMATCH = "Intro with *stars* and <b>tags</b>.\n\nThe embankment runs for 12 kilometres (15 miles).\n"

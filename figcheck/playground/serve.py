@@ -49,9 +49,9 @@ INVALID_REQUEST = -32600
 
 def _lsp():
     """The language server module: the playground's one import of it."""
-    from figcheck_lsp import app
+    from ..faces import load_server_part
 
-    return app
+    return load_server_part("app")
 
 
 # --------------------------------------------------------------------------- sessions
@@ -96,7 +96,7 @@ async def report(ls, params) -> dict:
     from pygls.exceptions import JsonRpcInvalidParams
 
     from figcheck.report import render
-    from figcheck.report.common import file_result
+    from figcheck.results import file_result
 
     # pygls hands a custom method's params over as nested namedtuples.
     uri = getattr(getattr(params, "textDocument", None), "uri", None)

@@ -1,16 +1,19 @@
-"""The output contract's objects (``docs/output.md``), built once and shared by every
-format: a diagnostic or a claim becomes a plain dict with ``{line, column, offset}`` positions.
+"""What every format shares: the reporter's interface and options, the run's summary, the
+output contract's version and its JSON writing.
+
+The contract's objects themselves (a file's result, a diagnostic or a claim as a dict) are built
+by the workers: :mod:`figcheck.results`.
 """
 
 from __future__ import annotations
 
 import json
-import math
 import re
 from dataclasses import dataclass, field
+from typing import TextIO
 
-from ..model import Claim, Diagnostic, Fix
-from ..text.lines import LineIndex
+from ..model import SEVERITIES
+from ..results import FileResult
 
 OUTPUT_VERSION = 1
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -31,133 +34,59 @@ def json_text(value) -> str:
 
 
 @dataclass
-class FileResult:
-    """What checking one file produced, in a form that pickles cheaply between processes."""
-
-    path: str
-    diagnostics: list[dict] = field(default_factory=list)
-    error: dict | None = None  # {"kind", "message"}
-    lines: dict[int, str] = field(default_factory=dict)  # source lines the diagnostics touch
-    fixed: int = 0  # fixes applied (or, with --diff, that would be)
-    diff: str | None = None
-    fixed_bytes: bytes | None = None  # standard input with --fix: what to print, in its encoding
-    claims: list[dict] | None = None  # extract only
-    fail_on: str = "warning"  # the file's settings' fail-on (for the exit status; not reported)
-
-    def as_dict(self) -> dict:
-        if self.claims is not None:
-            out = {"path": self.path, "claims": self.claims}
-            if self.error is not None:
-                out["error"] = self.error
-            return out
-        out = {"path": self.path, "diagnostics": self.diagnostics, "error": self.error}
-        if self.fixed:
-            out["fixed"] = self.fixed
-        return out
+class ReportOptions:
+    color: bool = False
+    unsafe_fixes: bool = False  # whether unsafe fixes count as fixable
+    fix_mode: bool = False  # --fix was given: the summary reports what was fixed
+    quiet: bool = False  # no summary line
 
 
-# The parts of ``Diagnostic.data`` the output contract publishes (``data`` in JSON, when any).
-PUBLIC_DATA = ("confidence",)
+@dataclass
+class Summary:
+    files: int = 0
+    errors: int = 0  # files that could not be checked
+    fixed: int = 0
+    files_with_diagnostics: int = 0
+    severities: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(SEVERITIES, 0)
+    )
+    fixable: int = 0  # with the fixes the run allows
+    unsafe_only: int = 0  # fixable only with --unsafe-fixes
+
+    @property
+    def diagnostics(self) -> int:
+        return sum(self.severities.values())
+
+    def add(self, result: FileResult, unsafe_fixes: bool) -> None:
+        self.files += 1
+        self.fixed += result.fixed
+        if result.error is not None:
+            self.errors += 1
+        if result.diagnostics:
+            self.files_with_diagnostics += 1
+        for d in result.diagnostics:
+            self.severities[d["severity"]] = self.severities.get(d["severity"], 0) + 1
+            fix = d["fix"]
+            if fix is None:
+                continue
+            if fix["applicability"] == "safe" or unsafe_fixes:
+                self.fixable += 1
+            else:
+                self.unsafe_only += 1
 
 
-def diagnostic_dict(d: Diagnostic, path: str, index: LineIndex) -> dict:
-    text = index.text
-    out = {
-        "code": d.code,
-        "name": d.name,
-        "severity": d.severity,
-        "message": d.message,
-        "start": index.position(d.start),
-        "end": index.position(d.end),
-        "text": text[d.start : d.end],
-        "related": [
-            {
-                "path": r.path or path,
-                "start": index.position(r.start) if r.path is None else _outside(r.start),
-                "end": index.position(r.end) if r.path is None else _outside(r.end),
-                "text": text[r.start : r.end] if r.path is None else None,
-                "message": r.message,
-            }
-            for r in d.related
-        ],
-        "fix": fix_dict(d.fix, index),
-    }
-    data = {k: d.data[k] for k in PUBLIC_DATA if k in d.data}
-    if data:
-        out["data"] = data
-    return out
+class Reporter:
+    """Base class: ``file`` is called once per file (in order, unless ``streaming``)."""
 
+    streaming = False  # True: files are reported as they finish, in any order
 
-def _outside(offset: int) -> dict:
-    # A location in another document: only the offset is known here.
-    return {"line": None, "column": None, "offset": offset}
+    def __init__(self, out: TextIO, err: TextIO, options: ReportOptions) -> None:
+        self.out = out
+        self.err = err
+        self.options = options
 
+    def file(self, result: FileResult) -> None:
+        raise NotImplementedError
 
-def fix_dict(fix: Fix | None, index: LineIndex) -> dict | None:
-    if fix is None:
-        return None
-    return {
-        "message": fix.message,
-        "applicability": fix.applicability,
-        "edits": [
-            {"start": index.position(e.start), "end": index.position(e.end), "new_text": e.new_text}
-            for e in fix.edits
-        ],
-    }
-
-
-def lines_touched(diagnostics: list[dict], index: LineIndex) -> dict[int, str]:
-    """The source lines a human-readable report shows (spans and related locations)."""
-    wanted: set[int] = set()
-    for d in diagnostics:
-        wanted.update(range(d["start"]["line"], d["end"]["line"] + 1))
-        for r in d["related"]:
-            if r["start"]["line"] is not None:
-                wanted.add(r["start"]["line"])
-    return {line: index.line_text(line) for line in sorted(wanted)}
-
-
-def file_result(path: str, text: str, diagnostics: list[Diagnostic]) -> FileResult:
-    """A FileResult for ``diagnostics`` raised on ``text`` (the reports' one way in)."""
-    index = LineIndex(text)
-    dicts = [diagnostic_dict(d, path, index) for d in diagnostics]
-    return FileResult(path=path, diagnostics=dicts, lines=lines_touched(dicts, index))
-
-
-def claim_dict(claim: Claim, index: LineIndex) -> dict:
-    return {
-        "text": claim.text,
-        "start": index.position(claim.start),
-        "end": index.position(claim.end),
-        "value": _number(claim.value),
-        "low": _number(claim.low),
-        "high": _number(claim.high),
-        "unit": claim.unit,
-        "dimension": claim.dimension,
-        "base": _base(claim),
-        "qualifier": claim.qualifier,
-        "counted": claim.counted,
-        "converted_from": claim.converted_from,
-        "kind": claim.kind,
-        "unit_text": claim.unit_text,
-    }
-
-
-def _base(claim: Claim) -> dict | None:
-    numbers = {"value": claim.value, "low": claim.low, "high": claim.high}
-    if claim.kind != "quantity" or not claim.unit:
-        return {**{k: _number(v) for k, v in numbers.items()}, "unit": None}
-    from .. import units
-
-    try:
-        base = {k: None if v is None else _number(units.to_base(v, claim.unit)) for k, v in numbers.items()}
-        return {**base, "unit": units.base_unit(claim.unit)}
-    except Exception:  # a unit pint cannot convert: say so with null rather than fail the file
-        return None
-
-
-def _number(value: float | None) -> float | None:
-    if value is None or isinstance(value, bool):
-        return None
-    value = float(value)
-    return value if math.isfinite(value) else None
+    def finish(self, summary: Summary) -> None:
+        pass

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from . import Reporter, Summary
-from .human import Paint, file_error_line, printable, summary_line
+from ..printable import printable
+from .common import Reporter, Summary
+from .human import Paint, file_error_line, summary_line
 
 
 class ConciseReporter(Reporter):

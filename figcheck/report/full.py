@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import unicodedata
 
-from . import Reporter, Summary
-from .human import Paint, file_error_line, printable, summary_line
+from ..printable import printable
+from .common import Reporter, Summary
+from .human import Paint, file_error_line, summary_line
 
 MAX_WIDTH = 100  # source excerpt width in terminal cells; longer lines are cut around the span
 CONTEXT = 30  # cells kept before the span when a line is cut

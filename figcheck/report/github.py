@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from . import Reporter
+from .common import Reporter
 
 LEVELS = {"error": "error", "warning": "warning", "information": "notice", "hint": "notice"}
 

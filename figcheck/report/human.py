@@ -2,34 +2,11 @@
 
 from __future__ import annotations
 
-import re
+from ..model import SEVERITIES
+from ..printable import printable
+from .common import ReportOptions, Summary
 
-from . import ReportOptions, Summary
-
-# What must not reach a terminal as it is (issue #19): C0 controls but tab, DEL, C1 controls
-# (ESC, CSI and OSC sequences set titles, move the cursor, …), bidirectional overrides (text
-# shown in another order than it is), and the lone surrogates Python uses for undecodable
-# bytes in file names.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-
-
-def _shown(ch: str) -> str:
-    code = ord(ch)
-    if code < 0x20:
-        return chr(0x2400 + code)  # ␛ for ESC: one cell, like the character it stands for
-    if code == 0x7F:
-        return "\u2421"  # ␡
-    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8
-        return f"\\x{code - 0xDC00:02x}"
-    return f"\\u{code:04x}" if code > 0xFF else f"\\x{code:02x}"
-
-
-def printable(text: str) -> str:
-    """``text`` safe to write to a terminal: control characters are shown, not obeyed, as ruff
-    shows them in source lines (U+241B ␛ for ESC) and git quotes them in paths (``\\x9b``)."""
-    return _UNPRINTABLE.sub(lambda m: _shown(m.group()), text) if _UNPRINTABLE.search(text) else text
-
-_SEVERITY_WORDS = (("error", "error"), ("warning", "warning"), ("information", "note"), ("hint", "hint"))
+_SEVERITY_WORDS = {"information": "note"}  # what a summary calls a severity, where not its name
 _COLORS = {
     "error": "1;31",
     "warning": "1;33",
@@ -64,7 +41,7 @@ def _join(parts: list[str]) -> str:
 
 
 def summary_line(summary: Summary, options: ReportOptions) -> str:
-    counts = [plural(summary.severities.get(sev, 0), word) for sev, word in _SEVERITY_WORDS
+    counts = [plural(summary.severities.get(sev, 0), _SEVERITY_WORDS.get(sev, sev)) for sev in SEVERITIES
               if summary.severities.get(sev, 0)]
     parts = []
     if options.fix_mode:

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import json
 
-from . import Reporter, Summary
-from .common import OUTPUT_VERSION, json_text
+from .common import OUTPUT_VERSION, Reporter, Summary, json_text
 
 
 class JsonDocumentWriter:

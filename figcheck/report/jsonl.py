@@ -6,8 +6,7 @@ run over a huge archive streams in constant memory.
 
 from __future__ import annotations
 
-from . import Reporter
-from .common import OUTPUT_VERSION, json_text
+from .common import OUTPUT_VERSION, Reporter, json_text
 
 
 class JsonLinesReporter(Reporter):

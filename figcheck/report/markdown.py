@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from . import Reporter, Summary
+from .common import Reporter, Summary
 from .human import summary_line
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")

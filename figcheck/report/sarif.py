@@ -10,8 +10,7 @@ import os
 from pathlib import PurePath
 from urllib.parse import quote
 
-from . import Reporter, Summary
-from .common import json_text
+from .common import Reporter, Summary, json_text
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "information": "note", "hint": "note"}

@@ -12,16 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
 
-# code → module name under figcheck.rules; the order is the order of `figcheck rules`.
-REGISTRY: dict[str, str] = {
-    "FC101": "conversion_mismatch",
-    "FC102": "conversion_dimension",
-    "FC201": "conflicting_figures",
-    "FC202": "unit_mixup",
-    "FC301": "part_exceeds_whole",
-    "FC302": "parts_do_not_sum",
-    "FC303": "change_mismatch",
-}
+from ..codes import REGISTRY  # the one table of codes (configuration reads it too)
 
 
 @dataclass(frozen=True, slots=True)

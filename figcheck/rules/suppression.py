@@ -87,7 +87,7 @@ class _Collector:
 
     def codes_of(self, m: re.Match[str]) -> list[str]:
         """The codes a directive names (ALL when none), noting the first unknown one."""
-        from . import REGISTRY
+        from ..codes import REGISTRY
 
         codes = []
         for c in _CODE.finditer(m.string, m.start("codes"), m.end("codes")):
@@ -200,7 +200,7 @@ class Suppressions:
         """The once-a-file note about a code in a directive that names no rule."""
         if self.unknown is None:
             return None
-        from . import REGISTRY
+        from ..codes import REGISTRY
 
         start, end, code = self.unknown
         return Diagnostic(
