@@ -88,6 +88,8 @@ def test_the_message_says_which_slots_agree_and_json_carries_the_confidence():
     text = RESTATED[0][0]
     (d,) = [d for d in check(text) if d.code == "FC201"]
     assert "nearly the same sentence" in d.message and "the same verb “added”" in d.message
+    # The score is for tools (a rank against the rule's threshold), not a figure a writer acts on.
+    assert "confidence" not in d.message
     assert 0.5 <= d.data["confidence"] <= 1.0
 
 
