@@ -291,7 +291,7 @@ class _FigureReader:
         if again:  # "₹1.2 lakh crore", "5 thousand crore": a scale of a scale
             factor *= L.SCALES[again.group(1).lower()]
             end = again.end()
-        scaled = replace(num, end=end, value=num.value * factor, precision=num.precision * factor, text=self.text[num.start : end])
+        scaled = replace(num, end=end, value=num.value * factor, rounding=num.rounding * factor, text=self.text[num.start : end])
         return scaled, suffix
 
     # --- what follows a figure ------------------------------------------------------------------
@@ -512,7 +512,7 @@ class _FigureReader:
         return q, start
 
 
-def find_claims(text: str) -> list[Claim]:
+def extract_claims(text: str) -> list[Claim]:
     """Every numeric claim in ``text``, in document order, non-overlapping."""
     reader = _FigureReader(text)
     claims: list[Claim] = []
@@ -915,7 +915,7 @@ def _build_claim(reader: _FigureReader, fig: _Figure) -> Claim | None:
         if compound:
             num, unit, end = compound
     qualifier = fig.qual[0] if fig.qual and not between else None
-    value, low, high, precision = _figure_values(fig, num, unit, qualifier)
+    value, low, high, rounding = _figure_values(fig, num, unit, qualifier)
     currency = fig.currency
     if kind == "money" and currency is None and unit is not None:
         currency = (unit.currency, unit.start)
@@ -948,7 +948,7 @@ def _build_claim(reader: _FigureReader, fig: _Figure) -> Claim | None:
         unit_start=unit.start if unit is not None else None,
         unit_end=unit.end if unit is not None else None,
         number_text=text[num.start : (fig.high_num or num).end],
-        precision=precision,
+        rounding=rounding,
         is_range=fig.high_num is not None,
         is_estimate=qualifier is not None and L.QUALIFIERS.get(qualifier) == "approx",
         role=role,
@@ -956,22 +956,22 @@ def _build_claim(reader: _FigureReader, fig: _Figure) -> Claim | None:
 
 
 def _figure_values(fig: _Figure, num: Number, unit: UnitMatch | None, qualifier: str | None) -> tuple[float, float, float, float]:
-    """(value, low, high, precision): a spread or a range widens the figure, a unit's factor
+    """(value, low, high, rounding): a spread or a range widens the figure, a unit's factor
     ("cents") scales it, and a qualifier ("at least") opens one bound."""
     value = num.value * (-1 if fig.negative else 1)
-    precision = num.precision
+    rounding = num.rounding
     low = high = value
     if fig.spread is not None:
         low, high = value - fig.spread.value, value + fig.spread.value
-        precision = fig.spread.precision
+        rounding = fig.spread.rounding
     if fig.high_num is not None:
         low, high = sorted((value, fig.high_num.value))
         value = (low + high) / 2
-        precision = max(num.precision, fig.high_num.precision)
+        rounding = max(num.rounding, fig.high_num.rounding)
     factor = unit.factor if unit is not None else 1.0
     if factor != 1.0:
-        value, low, high, precision = value * factor, low * factor, high * factor, precision * factor
-    return (value, *_bounds(qualifier, value, low, high), precision)
+        value, low, high, rounding = value * factor, low * factor, high * factor, rounding * factor
+    return (value, *_bounds(qualifier, value, low, high), rounding)
 
 
 def _number_claim(reader: _FigureReader, num: Number) -> Claim:
@@ -983,7 +983,7 @@ def _number_claim(reader: _FigureReader, num: Number) -> Claim:
     return Claim(
         start=start, end=num.end, text=reader.text[start : num.end], value=num.value, low=low, high=high,
         unit=None, dimension="dimensionless", kind="number", qualifier=qualifier,
-        number_text=num.text, precision=num.precision,
+        number_text=num.text, rounding=num.rounding,
         is_estimate=qualifier is not None and L.QUALIFIERS.get(qualifier) == "approx",
     )
 
@@ -1049,7 +1049,7 @@ def _ascii_fraction(reader: _FigureReader, num: Number) -> tuple[Number, bool] |
         n, d = int(mixed.group(1)), int(mixed.group(2))
         if not 0 < n < d <= 64:
             return None
-        frac = Number(num.start, mixed.end(), num.value + n / d, _fraction_precision(d), text[num.start : mixed.end()])
+        frac = Number(num.start, mixed.end(), num.value + n / d, _fraction_rounding(d), text[num.start : mixed.end()])
     else:
         simple = _SIMPLE_FRACTION.match(text, num.end)
         if not simple or text[num.start - 1 : num.start] in ("/", "-"):
@@ -1057,7 +1057,7 @@ def _ascii_fraction(reader: _FigureReader, num: Number) -> tuple[Number, bool] |
         d = int(simple.group(1))
         if not 0 < num.value < d or d > 1000:
             return None
-        frac = Number(num.start, simple.end(), num.value / d, _fraction_precision(d), text[num.start : simple.end()])
+        frac = Number(num.start, simple.end(), num.value / d, _fraction_rounding(d), text[num.start : simple.end()])
     share = _SHARE_AFTER.match(text, frac.end)
     if share and not mixed:
         if share.group(1):
@@ -1069,7 +1069,7 @@ def _ascii_fraction(reader: _FigureReader, num: Number) -> tuple[Number, bool] |
     return frac, False
 
 
-def _fraction_precision(den: int) -> float:
+def _fraction_rounding(den: int) -> float:
     """A fraction is written as exactly as a ruler reads (to a 16th at least): "1/2 in" is not
     "anything from 1/4 to 3/4 in", as half a step of its own denominator would say."""
     return min(0.5 / den, 1 / 32)
@@ -1089,7 +1089,7 @@ def _ratio(reader: _FigureReader, num: Number) -> Number | None:
     right = float(m.group(1))
     if right == 0:
         return None
-    return Number(num.start, m.end(), num.value / right, num.precision / right, reader.text[num.start : m.end()])
+    return Number(num.start, m.end(), num.value / right, num.rounding / right, reader.text[num.start : m.end()])
 
 
 def _bare_count_ok(reader: _FigureReader, num: Number, qual) -> bool:
@@ -1252,7 +1252,7 @@ def _compound(reader: _FigureReader, num: Number, unit: UnitMatch):
         # "6-foot-2", "5-foot-11": the inches written straight after the feet
         n2 = parse_digits(text, unit.end + 1)
         if n2 is not None and n2.value < 12 and not text[n2.end : n2.end + 1].isalnum():
-            merged = Number(num.start, n2.end, num.value * 12 + n2.value, n2.precision, text[num.start : n2.end])
+            merged = Number(num.start, n2.end, num.value * 12 + n2.value, n2.rounding, text[num.start : n2.end])
             return merged, UnitMatch("quantity", "inch", n2.start, n2.end, ""), n2.end
     am = _AND.match(text[j : j + 7])
     if am:
@@ -1273,7 +1273,7 @@ def _compound(reader: _FigureReader, num: Number, unit: UnitMatch):
         if u2 is None or u2.unit != small:
             return None
     total = num.value * ratio + n2.value
-    merged = Number(num.start, n2.end, total, n2.precision, text[num.start : n2.end])
+    merged = Number(num.start, n2.end, total, n2.rounding, text[num.start : n2.end])
     return merged, UnitMatch("quantity", small, u2.start, u2.end, u2.text), u2.end
 
 
@@ -1355,7 +1355,7 @@ def _share_list_units(text: str, claims: list[Claim]) -> list[Claim]:
             out[j] = replace(
                 member, kind="quantity", unit=last.unit, dimension=last.dimension,
                 value=member.value * scale, low=member.value * scale, high=member.value * scale,
-                precision=member.precision * scale, unit_text=last.unit_text,
+                rounding=member.rounding * scale, unit_text=last.unit_text,
             )
             j -= 1
     return out
