@@ -2,7 +2,7 @@
 
     python benchmarks/bench_rules.py [--mb 2] [--repeat 3] [--one-document]
 
-Bar: running the rules adds < 20 % to extraction time (CPU time, ``time.process_time``, so that
+Bar (issue 12): running the rules adds at most 30 % to extraction time (CPU time, ``time.process_time``, so that
 other work on a shared machine does not count). Prints the extraction time, the rules' time
 (``figcheck.engine.check_document`` with the extracted claims), their ratio, and the time of each
 rule. Per-rule times run the rules in registry order on one shared ``CheckContext``, as the engine
@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from corpus import corpus, documents  # noqa: E402
 
-BAR = 0.20
+BAR = 0.30
 
 
 def main() -> None:
@@ -78,7 +78,7 @@ def main() -> None:
     print(f"corpus             {size_mb:.2f} MB in {shape}, {n_claims:,} claims, {n_diagnostics:,} diagnostics")
     print(f"extraction CPU     {extract_cpu:.3f} s")
     print(f"rules CPU          {rules_cpu:.3f} s")
-    print(f"rules / extraction {ratio:.1%}  (bar < {BAR:.0%}: {'ok' if ratio < BAR else 'FAIL'})")
+    print(f"rules / extraction {ratio:.1%}  (bar <= {BAR:.0%}: {'ok' if ratio <= BAR else 'FAIL'})")
     print("per rule (registry order, shared context):")
     for rule in all_rules():
         print(f"  {rule.code} {rule.name:<22} {per_rule[rule.code]:.3f} s  {counts[rule.code]:>6} found")
