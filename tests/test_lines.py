@@ -18,3 +18,11 @@ def test_columns_count_code_points_with_astral_characters():
 
 def test_offsets_past_the_end_are_clamped():
     assert LineIndex("abc").line_col(99) == (1, 4)
+
+
+def test_line_starts_are_right_with_and_without_carriage_returns():
+    # Text without "\r" takes the summed-lengths path, text with one the regex path.
+    for text in ("", "\n", "a", "a\n", "\n\nb", "ab\ncd\n\nx\n", "é🏔\nx", "a\r\nb", "\r\r\n\n"):
+        expected = [0] + [i + 1 for i, ch in enumerate(text)
+                          if ch == "\n" or (ch == "\r" and not text.startswith("\n", i + 1))]
+        assert LineIndex(text).starts == expected, repr(text)

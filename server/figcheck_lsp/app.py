@@ -124,7 +124,7 @@ class FigcheckServer(LanguageServer):
         self._worker = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="figcheck-check")
         self.watchdog = cancel.Watchdog()
         self._warm_lock = threading.Lock()
-        self._warm = False
+        self._warm: set[str] = set()  # the formats warmed up
         self.exit_code: int | None = None  # set by the `exit` notification
         self._initialize_seen = False
         self._shutdown_seen = False
@@ -361,7 +361,7 @@ class FigcheckServer(LanguageServer):
 
     def _analyze(self, snap: Snapshot, cancelled, loop) -> Analysis:
         """On a worker: the analysis, stopped inside a paragraph if it stops being wanted."""
-        self._warm_up()
+        self._warm_up(snap.format)
 
         def work() -> Analysis:
             if len(snap.text) >= LARGE_DOCUMENT:  # said once the watchdog is watching this work
@@ -378,24 +378,24 @@ class FigcheckServer(LanguageServer):
                                                     f"{snap.version}: closed or changed ({how})")
             raise Superseded() from None
 
-    def _warm_up(self) -> None:
-        """Import and build, once and on one thread, what every analysis uses: the engine imports
-        lazily, and two workers importing the same modules at once can see one half-made. One
-        check of one short line builds what checking needs, and reading a word in each markup
-        format imports its reader (checking the line in each format as well built nothing
-        more)."""
-        if self._warm:
+    def _warm_up(self, fmt: str) -> None:
+        """Import and build, once and on one thread, what analyses in format ``fmt`` use: the
+        engine imports lazily, and two workers importing the same modules at once can see one
+        half-made. One check of one short line builds what checking needs, and reading a word in
+        ``fmt`` imports its reader. Only the format at hand: a markup reader the first document
+        does not need would hold up its first diagnostics (the cold start)."""
+        if fmt in self._warm:
             return
         with self._warm_lock:
-            if self._warm:
+            if fmt in self._warm:
                 return
             from figcheck.engine import check_document
             from figcheck.text import read_document
 
-            for fmt in ("markdown", "html", "latex", "rst"):
-                read_document("word", fmt)
-            check_document(read_document("It is 5 km (3 miles) long. figcheck: ignore FC101\n", "text"))
-            self._warm = True
+            if not self._warm:
+                check_document(read_document("It is 5 km (3 miles) long. figcheck: ignore FC101\n", "text"))
+            read_document("word", fmt)
+            self._warm.add(fmt)
 
     def forget(self, uri: str) -> None:
         if (task := self._pending.pop(uri, None)) is not None:
@@ -438,8 +438,12 @@ def initialize(ls: FigcheckServer, params: types.InitializeParams) -> None:
 
 @server.feature(types.INITIALIZED)
 async def initialized(ls: FigcheckServer, params: types.InitializedParams) -> None:
+    before = ls.editor
     await ls.pull_settings()
-    await ls.settings_changed()
+    # Documents opened meanwhile are being checked with ``before``: re-checking them (and
+    # throwing that check away) only when the workspace settings differ keeps the cold start short.
+    if ls.editor != before:
+        await ls.settings_changed()
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
