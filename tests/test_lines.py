@@ -1,6 +1,6 @@
 """Line and column positions of the output contract, for every newline style."""
 
-from figcheck.text.lines import LineIndex
+from figcheck.text.lines import PARAGRAPH_BREAK, LineIndex, paragraph_breaks
 
 
 def test_lines_end_at_lf_crlf_and_lone_cr():
@@ -26,3 +26,9 @@ def test_line_starts_are_right_with_and_without_carriage_returns():
         expected = [0] + [i + 1 for i, ch in enumerate(text)
                           if ch == "\n" or (ch == "\r" and not text.startswith("\n", i + 1))]
         assert LineIndex(text).starts == expected, repr(text)
+
+
+def test_paragraph_breaks_are_the_paragraph_break_matches_in_every_newline_style():
+    for text in ("a\n\nb\n \t\nc\n", "a\r\n\r\nb\n\nc", "a\r\rb", "no break\n", "\n\n\n"):
+        assert [m.span() for m in paragraph_breaks(text)] == \
+            [m.span() for m in PARAGRAPH_BREAK.finditer(text)], repr(text)

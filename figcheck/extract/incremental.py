@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 
 from ..model import Claim
-from ..text.lines import PARAGRAPH_BREAK
+from ..text.lines import paragraph_breaks
 
 
 class Superseded(Exception):
@@ -25,7 +25,7 @@ def paragraphs(prose: str) -> Iterable[tuple[int, str]]:
     """(start, text) of each paragraph; each runs up to the next paragraph break, which belongs
     to the paragraph after it (so the pieces put together are ``prose``)."""
     start = 0
-    for m in PARAGRAPH_BREAK.finditer(prose):
+    for m in paragraph_breaks(prose):
         yield start, prose[start : m.start()]
         start = m.start()
     yield start, prose[start:]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from itertools import accumulate
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
@@ -16,6 +17,15 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 # sentences and paragraphs never cross one, so incremental extraction and the rules' paragraph
 # split both cut the text here.
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\r\n[ \t]*\r\n|\r[ \t]*\r")
+# The same break in text without a "\r": one literal first character lets the regex engine jump
+# from newline to newline instead of trying three alternatives at every character (several times
+# faster on a 1 MB document, which the language server splits on every keystroke).
+_LF_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def paragraph_breaks(text: str) -> Iterator[re.Match]:
+    """The matches of :data:`PARAGRAPH_BREAK` in ``text``, found faster when it has no ``\\r``."""
+    return (PARAGRAPH_BREAK if "\r" in text else _LF_PARAGRAPH_BREAK).finditer(text)
 
 
 def _line_starts(text: str) -> list[int]:
