@@ -361,7 +361,7 @@ class FigcheckServer(LanguageServer):
 
     def _analyze(self, snap: Snapshot, cancelled, loop) -> Analysis:
         """On a worker: the analysis, stopped inside a paragraph if it stops being wanted."""
-        self._warm_up(snap.format)
+        self.warm_up(snap.format)
 
         def work() -> Analysis:
             if len(snap.text) >= LARGE_DOCUMENT:  # said once the watchdog is watching this work
@@ -378,7 +378,7 @@ class FigcheckServer(LanguageServer):
                                                     f"{snap.version}: closed or changed ({how})")
             raise Superseded() from None
 
-    def _warm_up(self, fmt: str) -> None:
+    def warm_up(self, fmt: str) -> None:
         """Import and build, once and on one thread, what analyses in format ``fmt`` use: the
         engine imports lazily, and two workers importing the same modules at once can see one
         half-made. One check of one short line builds what checking needs, and reading a word in
