@@ -40,8 +40,6 @@ from . import actions, cancel, framing, positions, pygls_internals
 from . import settings as settings_mod
 from .diagnostics import Analysis, Snapshot, analyze
 from .documents import DocumentStore, OpenDocument, Superseded, UnknownDocument
-from .hover import hover_text
-from .inlay import inlay_hints
 
 log = logging.getLogger("figcheck.server")
 DEBOUNCE_SECONDS = 0.075
@@ -524,6 +522,8 @@ async def code_action(ls: FigcheckServer, params: types.CodeActionParams):
 async def hover(ls: FigcheckServer, params: types.HoverParams):
     if (analysis := await ls.analysis(params.text_document.uri)) is None:
         return None
+    from .hover import hover_text  # on first use: the first diagnostics do not need it
+
     found = hover_text(analysis, analysis.table.offset(params.position), ls.markdown_hover)
     if found is None:
         return None
@@ -536,5 +536,7 @@ async def hover(ls: FigcheckServer, params: types.HoverParams):
 async def inlay_hint(ls: FigcheckServer, params: types.InlayHintParams):
     if not ls.editor.inlay_hints or (analysis := await ls.analysis(params.text_document.uri)) is None:
         return None
+    from .inlay import inlay_hints  # on first use: the first diagnostics do not need it
+
     start, end = analysis.table.span(params.range)
     return inlay_hints(analysis, start, end)
