@@ -46,3 +46,9 @@ def test_trie_pattern_matches_exactly_its_words():
         assert pattern.fullmatch(word), word
     for other in ["si", "sixt", "sevens", "te", "seventy"]:
         assert not pattern.fullmatch(other), other
+
+
+def test_no_currency_form_after_a_figure_starts_with_a_digit():
+    # claims.py's money_word_after returns at once at a digit: that is exact only while this holds.
+    forms = [*L.CURRENCY_WORDS, *L.CURRENCY_CODES_AFTER, *L.CURRENCY_SYMBOLS_AFTER, *L.SUBUNIT_WORDS]
+    assert forms and not [form for form in forms if form[0].isdecimal()]

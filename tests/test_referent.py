@@ -50,7 +50,19 @@ RESTATED_FORMS = [
 ]
 
 
-@pytest.mark.parametrize("text,flagged", RESTATED + RESTATED_FORMS)
+# A back-reference: a definite noun phrase built from the figure's own, with a predicate that
+# repeats nothing of the original sentence.
+BACK_REFERENCES = [
+    ("The factory added 2,300 new jobs in May.\n\nUnions welcomed the news.\n\n"
+     "The 6,900 new jobs will be mostly in assembly.\n", "6,900 new jobs"),
+    ("The factory added 2,300 new jobs in May.\n\nUnions welcomed the news.\n\n"
+     "Most of the 6,900 new jobs will be in assembly.\n", "6,900 new jobs"),
+    ("The chain will close about 120 branches this year.\n\nShares rose on the news.\n\n"
+     "The 360 branches employ staff in four states.\n", "360 branches"),
+]
+
+
+@pytest.mark.parametrize("text,flagged", RESTATED + RESTATED_FORMS + BACK_REFERENCES)
 def test_a_sentence_restated_with_another_count_is_found(text, flagged):
     assert _codes(text, "FC201") == [flagged]
 
@@ -76,6 +88,8 @@ def test_the_message_says_which_slots_agree_and_json_carries_the_confidence():
     text = RESTATED[0][0]
     (d,) = [d for d in check(text) if d.code == "FC201"]
     assert "nearly the same sentence" in d.message and "the same verb “added”" in d.message
+    # The score is for tools (a rank against the rule's threshold), not a figure a writer acts on.
+    assert "confidence" not in d.message
     assert 0.5 <= d.data["confidence"] <= 1.0
 
 
@@ -125,6 +139,16 @@ HARD_NEGATIVES = [
     # the quarter, then the full year
     "Sales in the quarter rose to 54.1 mln dlrs, the company said.\n\n"
     "For the full year, sales rose to 210.5 mln dlrs.\n",
+    # "the" that the words after the noun call for, not a pointer back at a figure given
+    "Emergency services rescued 87 people from cars and houses.\n\nThree people died.\n\n"
+    "Of the 3,000 people evacuated, about 800 spent the night in rescue centres.\n",
+    "The union represents 400 workers at the plant.\n\n"
+    "The 120 workers who stayed on strike lost their jobs.\n",
+    # the earlier figure is the definite one: nothing points back
+    "The 200 branches of the bank were sold to a rival.\n\nIt will open 35 branches next year.\n",
+    # a numbered part of a named whole
+    "Idle seamen held 160 ships in port.\n\n"
+    "The strike has halted 48 of the 72 ships of the state oil company.\n",
 ]
 
 
@@ -217,3 +241,14 @@ def test_json_output_carries_confidence(tmp_path):
             pass
     (d,) = json.loads(out.getvalue())["files"][0]["diagnostics"]
     assert d["code"] == "FC201" and 0.5 <= d["data"]["confidence"] <= 1
+
+
+def test_a_back_reference_is_read_as_the_same_noun_phrase_pointed_at():
+    ctx = _ctx("The factory added 2,300 new jobs in May.\n\nThe 6,900 new jobs were confirmed.\n"
+               "\nThe 40 new jobs created in June went to locals.\n")
+    first, later, restricted = (frame.claim_frame(ctx, i) for i in range(3))
+    assert first.noun_phrase == later.noun_phrase == restricted.noun_phrase != ()
+    assert (first.definite, later.definite, restricted.definite) == (False, True, False)
+    x = referent_model.features(first, later)
+    assert x[referent_model.FEATURES.index("definite_np")] == 1.0
+    assert referent_model.features(later, first)[referent_model.FEATURES.index("definite_np")] == 0.0

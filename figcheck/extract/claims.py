@@ -126,6 +126,9 @@ _QUALIFIER_SIGNS = frozenset("~∼≈≃<≤⩽≲>≥⩾≳")
 # Items of a list after a label: "7 and", "3, 5, and", "3I and", "6–".
 _LABEL_LIST_MAX = 12
 _LABEL_LIST_ITEM = re.compile(r"(?<![\w.])\d{1,4}[A-Za-z]?(?:,[ \u00a0]*(?:and|or|&)?|[ \u00a0]+(?:and|or|&|to)|[ \u00a0]*[–-])[ \u00a0]*$")
+# The last character an earlier list item can end with, spaces (and a final newline, which "$"
+# allows) aside: the joiner's; a cheap test before the search.
+_LABEL_LIST_JOINER_ENDS = frozenset(",dr&o–-")
 _ISOTOPE_AFTER = re.compile(
     r"(?:/\d|\]|-?(?:labell?ed|enriched|depleted)\b|O\d|H\d|[ \u00a0]+(?:dat(?:es?|ing|ed)|ages?|analys[ie]s|"
     r"values?|content|isotopes?|isotopic|signals?|records?|measurements?|enrichment|excursion|"
@@ -459,6 +462,8 @@ class _FigureReader:
         i = self.skip_ws(pos, 0)
         if i == pos and self.text[i : i + 1] in ("-", "‑") and self.text[i + 1 : i + 2].isalpha():
             i += 1  # "a one-yen coin", "five-dollar bills"
+        if self.text[i : i + 1].isdecimal():
+            return None  # no currency word, code, symbol or sub-unit starts with a digit
         m = L.CURRENCY_WORD_RE.match(self.text, i)
         if m and i - pos <= 1:
             code = L.CURRENCY_WORDS[re.sub(r"\s+", " ", m.group(0).lower())]
@@ -536,6 +541,8 @@ def find_claims(text: str) -> list[Claim]:
 def _in_digit_chain(text: str, s: int, e: int) -> bool:
     """Phone numbers and numeric dates: three or more digit groups joined by single spaces,
     dots or dashes ("020 7946 0958", "(555) 123-4567", "2022-09-08")."""
+    if text[s : s + 1].isdecimal() and not ((s > 0 and text[s - 1].isdecimal()) or text[s + 1 : s + 2].isdecimal()):
+        return False  # a digit of a chain is in a group of two or more ("\\d" is isdecimal)
     window_start = max(0, s - 24)
     for m in _DIGIT_CHAIN.finditer(text, window_start, min(len(text), e + 24)):
         if m.start() <= s < m.end():
@@ -594,8 +601,9 @@ def _is_label_word_before(reader: _FigureReader, pos: int, in_list: bool = True)
         visited.append(pos)
         word = reader.prev_word(pos)
         if not word:
-            # "No. 10", "#3", "p. 12"
-            if _NUMBER_SIGN_BEFORE.search(reader.text[max(0, pos - 5) : pos]):
+            # "No. 10", "#3", "p. 12" (each sign has a "." or "#": test for those first)
+            sign_window = reader.text[max(0, pos - 5) : pos]
+            if ("." in sign_window or "#" in sign_window) and _NUMBER_SIGN_BEFORE.search(sign_window):
                 answer = True
                 break
         else:
@@ -605,7 +613,7 @@ def _is_label_word_before(reader: _FigureReader, pos: int, in_list: bool = True)
                 break
             if lw not in ("and", "or", "to"):
                 break
-        item = _LABEL_LIST_ITEM.search(reader.text, max(0, pos - 28), pos) if in_list else None
+        item = _label_list_item_before(reader.text, pos) if in_list else None
         if item is None:
             break
         pos = item.start()
@@ -613,6 +621,17 @@ def _is_label_word_before(reader: _FigureReader, pos: int, in_list: bool = True)
         for p in visited:
             reader.label_lists[p] = answer
     return answer
+
+
+def _label_list_item_before(text: str, pos: int) -> re.Match | None:
+    """The list item ("3, ", "3I and ") that ends at ``pos``, if any."""
+    window_start = max(0, pos - 28)
+    end = pos
+    while end > window_start and text[end - 1] in " \u00a0\n":
+        end -= 1
+    if end == window_start or text[end - 1] not in _LABEL_LIST_JOINER_ENDS:
+        return None
+    return _LABEL_LIST_ITEM.search(text, window_start, pos)
 
 
 def _is_name_before(reader: _FigureReader, pos: int) -> bool:
@@ -630,11 +649,14 @@ def _is_name_before(reader: _FigureReader, pos: int) -> bool:
 
 def _is_date_part(reader: _FigureReader, num: Number) -> bool:
     before = reader.text[max(0, num.start - 16) : num.start]
-    if before[-1:].isspace() and L.MONTH_BEFORE_RE.search(before):
+    # Month and weekday names are letters, and so is all that matches them ignoring case: a
+    # window with no cased character names neither (a cheap test before two searches).
+    named = before.lower() != before.upper()
+    if named and before[-1:].isspace() and L.MONTH_BEFORE_RE.search(before):
         return True
     if L.MONTH_AFTER_RE.match(reader.text[num.end : num.end + 16]):
         return True
-    return num.value <= 31 and bool(L.WEEKDAYS_RE.search(before))  # the cheap test first
+    return named and num.value <= 31 and bool(L.WEEKDAYS_RE.search(before))  # the cheap test first
 
 
 def _looks_like_year(num: Number) -> bool:

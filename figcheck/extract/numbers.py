@@ -42,6 +42,8 @@ _SCIENTIFIC = re.compile(
     r"|(?P<flat>[-−‐]\d{1,2}|[1-9]\d?)(?![\d.,]?\d))"
     r"|[eE](?P<exp2>[-+]?\d{1,3})(?![\w]))"
 )
+# One of these is within two characters of the mantissa in every form above: the cheap test.
+_SCIENTIFIC_MARKS = frozenset("×x·eE")
 _WORD = r"[A-Za-z]+"
 WORD_TOKEN = re.compile(r"[A-Za-z]+")
 
@@ -61,11 +63,16 @@ class Number:
 def _digit_precision(int_part: str, dec_part: str | None) -> float:
     if dec_part:
         return 0.5 * 10 ** -(len(dec_part) - 1)
-    digits = _NOT_DIGIT.sub("", int_part).lstrip("0")
+    digits = _only_digits(int_part).lstrip("0")
     if not digits:
         return 0.5
     zeros = len(digits) - len(digits.rstrip("0"))
     return 0.5 * 10**zeros
+
+
+def _only_digits(written: str) -> str:
+    """The digits of a figure as written, separators dropped (most figures have none)."""
+    return written if written.isascii() and written.isdigit() else _NOT_DIGIT.sub("", written)
 
 
 def parse_digits(text: str, pos: int) -> Number | None:
@@ -80,7 +87,7 @@ def parse_digits(text: str, pos: int) -> Number | None:
             v = VULGAR_FRACTIONS[m.group("vulgar")]
             return Number(pos, m.end(), v, 1 / 16, m.group(0))
         return None
-    clean = _NOT_DIGIT.sub("", int_part or "0")
+    clean = _only_digits(int_part or "0")
     value = float(clean + (dec or ""))
     precision = _digit_precision(int_part or "0", dec)
     end = m.end()
@@ -104,8 +111,8 @@ def parse_digits(text: str, pos: int) -> Number | None:
             precision = 0.5 / int(fm.group(1))
             end += fm.end()
     # scientific notation: 1.5 × 10^6, 3 × 10⁶, 2.3e-5
-    sci = _SCIENTIFIC.match(text, end)
-    if sci and sci.group("flat") and sci.group("flat")[0].isdigit() and not dec and not (len(_NOT_DIGIT.sub("", int_part or "")) == 1):
+    sci = None if _SCIENTIFIC_MARKS.isdisjoint(text[end : end + 2]) else _SCIENTIFIC.match(text, end)
+    if sci and sci.group("flat") and sci.group("flat")[0].isdigit() and not dec and not (len(_only_digits(int_part or "")) == 1):
         sci = None  # "4 × 100 m" is a relay, "12 × 105" a product; "6 × 106" is 6 × 10⁶
     if sci:
         flat = sci.group("flat")
@@ -120,7 +127,7 @@ def parse_digits(text: str, pos: int) -> Number | None:
         value=value,
         precision=precision,
         text=text[pos:end],
-        has_separator="," in (int_part or "") or any(c in (int_part or "") for c in "\u00a0\u2009\u202f"),
+        has_separator="," in (int_part or "") or (not (int_part or "").isascii() and any(c in int_part for c in "\u00a0\u2009\u202f")),
         digits=(int_part or ""),
     )
 

@@ -16,6 +16,7 @@ fractions such as "7-3/4 pct") are read here, only for the slots of a change.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from bisect import bisect_left
@@ -321,7 +322,7 @@ def _read_sentence(ctx: CheckContext, s_start: int, s_end: int, claims: list[Cla
     anchors = [m.start() for m in _ANCHOR.finditer(skeleton) if m.group(1) is None or m.group(1) in _ANCHOR_WORDS]
     found: list[Change] = []
     seen: set[int] = set()
-    for form in _FORMS:
+    for form in _forms():
         for pos in anchors:
             m = form.match(skeleton, pos)
             if m is None:
@@ -676,27 +677,34 @@ _FROM_Z_TO_Y = rf"from {_ZDET}{Z}{_GAP} ?to {_DET}{Y}"
 _ENDS = (_TO_Y_FROM_Z, _FROM_Z_TO_Y)  # each form is read with the ends either way round
 _ON = r"(?:from|on|over|against|compared with|compared to|versus|vs\.?)"
 _STATED_NOUN = rf"(?:(?:an? )?{X} {_NOUN}|{_NOUN.replace('P<n>', 'P<n2>')} of {X.replace('P<x>', 'P<x2>')})"
-_FORMS = [
-    # rose X% to Y from Z · rose X% to Y, compared with Z · rose X% from Z to Y
-    *(re.compile(rf"{_HEAD},? {_GAP}{ends}") for ends in _ENDS),
-    # rose from Z to Y, an increase of X% · rose to Y from Z, up X% · … a X% increase
-    *(re.compile(rf"{_VERB} {_GAP0}{ends}{_GAP},? {after}")
-      for ends in _ENDS for after in (rf"{_AFTER_NOUN}{X}", rf"(?:an? )?{X} {_NOUN}")),
-    # a X% rise in sales to Y from Z · a rise of X% from Z to Y
-    *(re.compile(rf"{_STATED_NOUN} {_GAP}{ends}") for ends in _ENDS),
-    # fell from Z to Y (−13%)
-    *(re.compile(rf"{_VERB} {_GAP0}{ends}{_GAP} ?\({X}\)") for ends in _ENDS),
-    # rose X% to Y (2022: Z) — the figure for an earlier period in brackets
-    re.compile(rf"{_HEAD},? {_GAP}{_TO} {_DET}{Y} ?\((?:[a-z]{{0,3}} ?\d{{2,4}}(?:[/-]\d{{2,4}})?|prior year|last year|previous year): {Z}\)"),
-    # Y, up X% on Z · Y, an increase of X% from Z · Y, a X% increase on Z
-    *(re.compile(rf"{Y}{_GAP},? (?:or )?{stated},? {_GAP}{_ON} {_ZDET}{Z}")
-      for stated in (rf"{_AFTER_NOUN}{X}", rf"(?:an? )?{X} {_NOUN}")),
-    # Y, X% more than Z · Y was X% higher than Z
-    re.compile(rf"{Y}{_GAP},? (?:or )?(?:some |about )?{X} (?P<c>more|less|higher|lower|above|below|bigger|larger|greater|smaller|fewer|up|down) "
-               rf"(?:than|on|from|over) {_ZDET}{Z}"),
-    # X% higher at Y, up from Z
-    re.compile(rf"{X} (?P<c2>higher|lower|up|down) {_GAP}(?:at|to) {_DET}{Y}{_GAP}{_FROM} {_ZDET}{Z}"),
-]
+
+
+@functools.cache
+def _forms() -> tuple[re.Pattern, ...]:
+    """The forms, compiled on first use: about 140 ms of regex compilation that a document
+    with no sentence worth reading (most of them) never pays, nor does ``import``."""
+    return (
+        # rose X% to Y from Z · rose X% to Y, compared with Z · rose X% from Z to Y
+        *(re.compile(rf"{_HEAD},? {_GAP}{ends}") for ends in _ENDS),
+        # rose from Z to Y, an increase of X% · rose to Y from Z, up X% · … a X% increase
+        *(re.compile(rf"{_VERB} {_GAP0}{ends}{_GAP},? {after}")
+          for ends in _ENDS for after in (rf"{_AFTER_NOUN}{X}", rf"(?:an? )?{X} {_NOUN}")),
+        # a X% rise in sales to Y from Z · a rise of X% from Z to Y
+        *(re.compile(rf"{_STATED_NOUN} {_GAP}{ends}") for ends in _ENDS),
+        # fell from Z to Y (−13%)
+        *(re.compile(rf"{_VERB} {_GAP0}{ends}{_GAP} ?\({X}\)") for ends in _ENDS),
+        # rose X% to Y (2022: Z) — the figure for an earlier period in brackets
+        re.compile(rf"{_HEAD},? {_GAP}{_TO} {_DET}{Y} ?\((?:[a-z]{{0,3}} ?\d{{2,4}}(?:[/-]\d{{2,4}})?|prior year|last year|previous year): {Z}\)"),
+        # Y, up X% on Z · Y, an increase of X% from Z · Y, a X% increase on Z
+        *(re.compile(rf"{Y}{_GAP},? (?:or )?{stated},? {_GAP}{_ON} {_ZDET}{Z}")
+          for stated in (rf"{_AFTER_NOUN}{X}", rf"(?:an? )?{X} {_NOUN}")),
+        # Y, X% more than Z · Y was X% higher than Z
+        re.compile(rf"{Y}{_GAP},? (?:or )?(?:some |about )?{X} (?P<c>more|less|higher|lower|above|below|bigger|larger|greater|smaller|fewer|up|down) "
+                   rf"(?:than|on|from|over) {_ZDET}{Z}"),
+        # X% higher at Y, up from Z
+        re.compile(rf"{X} (?P<c2>higher|lower|up|down) {_GAP}(?:at|to) {_DET}{Y}{_GAP}{_FROM} {_ZDET}{Z}"),
+    )
+
 
 _ANCHOR = re.compile(r"\b([a-z]+)\b|[\ue000-\uf0ff]")
 _ANCHOR_WORDS = frozenset({*DIRECTION, *NOUN_DIRECTION, *(w + "s" for w in NOUN_DIRECTION), "a", "an"})

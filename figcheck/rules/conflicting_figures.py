@@ -175,7 +175,7 @@ def _diagnostic(ctx: CheckContext, j: int, others: list[tuple[int, Judgement]],
                  f"{' ' + unit if unit else ''})")
     message = (
         f"“{b.text}” conflicts with “{a.text}” ({where}): {clash}, and they seem to be about the "
-        f"same thing ({judgement.describe()}; confidence {judgement.score:.2f})."
+        f"same thing ({judgement.describe()})."
     )
     if len(others) > 1:
         message += f" {len(others) - 1} other earlier figure(s) conflict with it too."

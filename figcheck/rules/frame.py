@@ -166,6 +166,8 @@ _CHANGE_NEAR = re.compile(
 _WHOLE_BEFORE = re.compile(
     r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|all|most|some|none|"
     r"half|many|few))\S*\s+(?:\w+\s+){0,2}?(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+# Parts of a whole that are no figure of their own.
+_VAGUE_PARTS = frozenset("all most some none half many few".split())
 _NUMBERS = re.compile(r"\d[\d,.]*")
 # "… 60 square miles of that wetland": the figure's thing pointed back at after it.
 _RESTATE_AFTER = re.compile(r"[\"'’”)\]]?\s*of\s+(?:that|this|those|these|the\s+same)\s+([^\W\d_]{3,})", re.I)
@@ -235,6 +237,11 @@ class ClaimFrame:
     # same number in another unit (FC202), the same thing pointed back at
     of_that: str | None
     n_figures: int
+    # What a count counts as written after its number, stemmed ("2,300 new jobs" → ("new",
+    # "job")), and whether a definite article points at it ("the 6,900 new jobs"): a writer
+    # refers back to a figure by the same noun phrase.
+    noun_phrase: tuple[str, ...] = ()
+    definite: bool = False
 
 
 def claim_frame(ctx: CheckContext, i: int) -> ClaimFrame:
@@ -467,7 +474,29 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
             not restate.group(1) or restate.group(1).lower() not in STOP_WORDS) else None,
         n_figures=len(spans),
         of_that=of_that.group(0).strip(" \"'’”)]").lower() if of_that else None,
+        noun_phrase=_noun_phrase(claim),
+        definite=bool(_DEFINITE_BEFORE.search(before)) and not _RESTRICTED_AFTER.match(after),
     )
+
+
+_DEFINITE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+# "the 3,000 people evacuated", "the 40 workers who …": "the" that the words after the noun
+# call for (which ones), not a pointer back at a figure already given.
+_RESTRICTED_AFTER = re.compile(
+    r"\s+(?:who|whom|whose|that|which|\w{3,}ed|\w{3,}ing|made|held|taken|built|sold|paid|"
+    r"left|lost|hit|seized|known|seen|given|brought|caught|kept|found|met)\b", re.I)
+
+
+def _noun_phrase(claim: Claim) -> tuple[str, ...]:
+    """The stems of the words after a count's number, up to its counted noun (empty for money,
+    measures and counts without a noun)."""
+    if claim.kind != "count" or not claim.counted or money_base(claim) is not None:
+        return ()
+    num = claim.number_text
+    at = claim.text.find(num) if num else -1
+    if at < 0:
+        return ()
+    return tuple(stem(w) for w in WORD.findall(claim.text[at + len(num):]))
 
 
 _ORDINALS = frozenset(
@@ -593,8 +622,11 @@ def _role(claim: Claim, sentence: str, c0: int, c1: int, sent: _Sentence) -> str
     after = sentence[c1:c1 + 60]
     if sent.table:
         return "table"  # a results-table row, a row of figures, a "respectively" list
-    if _WHOLE_BEFORE.search(before):
+    whole = _WHOLE_BEFORE.search(before)
+    if whole and not (whole.group(0).split()[0].lower() in _VAGUE_PARTS
+                      and not _NUMBERS.search(whole.group(0))):
         return "whole"  # "312 of the 650 seats": the whole of a part named before it
+    # ("most of the 6,900 new jobs" names no other figure: 6,900 is what is spoken of)
     if (_COMPARISON.search(before) or _COMPARISON_AFTER.search(after)
             or _PRIOR_BEFORE.search(sentence, 0, c0)):
         return "comparison"

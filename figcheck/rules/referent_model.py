@@ -53,7 +53,11 @@ FEATURES = (
     "clause_twin",  # the figures' clauses similar (CLAUSE_SIMILAR), the figures in the same slot
     "identical",  # the same sentence word for word, figures masked, the figures in the same slot
     "inside",  # the shorter sentence all inside the other, in order, the figures in the same slot
+    "definite_np",  # "the 6,900 new jobs" after "2,300 new jobs": the same noun phrase, pointed back at
 )
+
+
+_DEFINITE_NP = FEATURES.index("definite_np")
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +224,11 @@ def features(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment | None = None,
     positive (tools/train_referent.py keeps it so)."""
     pair = pair or Alignment(fa, fb)
     aligned = pair.ratio_bound() if bound else pair.ratio()
+    # The later figure points back with "the" at the earlier one's noun phrase ("2,300 new
+    # jobs" … "the 6,900 new jobs"). A back-reference says something new of the thing counted:
+    # its verb is not the original's, so verbs that differ are no evidence against it.
+    definite_np = bool(fb.definite and fb.index > fa.index and fa.noun_phrase
+                       and fa.noun_phrase == fb.noun_phrase)
     clauses = pair.clause_bound() if bound else pair.clause_ratio()
     local = _dice(fa.local, fb.local)
     head_same = 1.0 if fa.head and fb.head and fa.head[0] == fb.head[0] else 0.0
@@ -233,7 +242,7 @@ def features(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment | None = None,
         _dice(fa.content, fb.content),
         local,
         1.0 if fa.verb and fa.verb == fb.verb else 0.0,
-        1.0 if fa.verb and fb.verb and fa.verb != fb.verb else 0.0,
+        1.0 if fa.verb and fb.verb and fa.verb != fb.verb and not definite_np else 0.0,
         1.0 if fa.agent & fb.agent else 0.0,
         1.0 if fa.time & fb.time else 0.0,
         1.0 if fa.restate or fb.restate else 0.0,
@@ -246,6 +255,7 @@ def features(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment | None = None,
         1.0 if fa.tokens == fb.tokens and fa.position == fb.position else 0.0,
         1.0 if (pair.inside_bound() if bound else pair.inside()) >= INSIDE and _same_slot(fa, fb)
         else 0.0,
+        1.0 if definite_np else 0.0,
     ]
 
 
@@ -430,6 +440,8 @@ def _agreeing(fa: ClaimFrame, fb: ClaimFrame, x: list[float]) -> tuple[str, ...]
         out.append(f"“{fb.restate or fa.restate}”")
     elif fa.of_that or fb.of_that:
         out.append(f"“{fb.of_that or fa.of_that}”")
+    if x[_DEFINITE_NP]:
+        out.append("the same noun phrase, pointed back at with “the”")
     if fa.verb and fa.verb == fb.verb:
         out.append("the same verb " + _as_written(fa.verb_word, fb.verb_word))
     shared = [t for t, _ in fa.written if t in fb.local and t != fa.verb]

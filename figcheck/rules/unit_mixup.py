@@ -182,7 +182,7 @@ def _diagnostic(ctx: CheckContext, flagged: int, other: int, score, judgement, c
                 factor_unit) -> Diagnostic:
     c, o = ctx.claims[flagged], ctx.claims[other]
     c_unit, o_unit = c.unit_text or c.unit, o.unit_text or o.unit
-    why = f"{judgement.describe()}; confidence {judgement.score:.2f}"
+    why = judgement.describe()
     where = f"line {ctx.line_of(o.start)}"
     related_end = conf.end if conf is not None and conf.start >= o.end else o.end
     if conf is not None and ctx.text[related_end : related_end + 1] in (")", "]"):
