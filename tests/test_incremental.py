@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -92,7 +93,7 @@ def _edit(text: str, op: str, where: float, size: int, piece: str) -> str:
     return text[:at] + "\n\n" + text[at:]  # split
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=30), edits)
 def test_cache_equals_a_full_read_after_any_edits(start, steps):
     text = "".join(start)
@@ -104,3 +105,15 @@ def test_cache_equals_a_full_read_after_any_edits(start, steps):
         assert claims == extract_claims(text)
         doc = read_document(text, "text")
         assert check_document(doc, claims=claims) == check_document(doc)
+
+
+@pytest.mark.parametrize("text", [
+    # "five" must not read "of the" across the blank line as "five of the 42 passengers"
+    "five\n\nOf the 42 passengers, 45 were hurt.",
+    # "\r\r" is a blank line too: "9." starts a line (a list number) in both readings
+    "It rose 12% from 201\r\r9. (7.5 miles) long.",
+    # a bare number after a counted one refers back only within its paragraph
+    "Five people were killed and\r\n\r\nnine injured.",
+])
+def test_a_paragraph_reads_the_same_alone_as_in_its_document(text):
+    assert ParagraphCache().claims(text) == extract_claims(text)

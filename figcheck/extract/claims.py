@@ -62,7 +62,10 @@ _EXCLUDED: tuple[tuple[str | re.Pattern, re.Pattern], ...] = (
 )
 _DIGIT_CHAIN = re.compile(r"(?<![\w.,])\(?\d{2,5}\)?(?:[ .\-/]\d{2,5}){2,4}(?![\w.,]?\d)")
 # "Twelve of the 9 crew", "three of them": a figure that is a part of a counted whole.
-_PART_OF = re.compile(r"\s+of\s+(?:the|its|their|them|those|these|whom|which|our|all)\b", re.IGNORECASE)
+# White space within one paragraph: at most one line break (a blank line ends the paragraph).
+_SPACE_IN_PARAGRAPH = r"(?:[^\S\r\n]+|[^\S\r\n]*(?:\r\n?|\n)[^\S\r\n]*)"
+_PART_OF = re.compile(rf"{_SPACE_IN_PARAGRAPH}of{_SPACE_IN_PARAGRAPH}(?:the|its|their|them|those|these|whom|which|our|all)\b",
+                      re.IGNORECASE)
 _TIME_AFTER = re.compile(r"^\s?(?:[ap]\.?m\.?(?![a-z])|o['’]clock|GMT|BST|UTC|CET|CEST|EST|EDT|PST|PDT|hrs\b|h\d\d)", re.I)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th|s|'s|’s|s')\b", re.I)
 _RANGE_SEP = re.compile(r"^[ \t\u00a0\u2009\u202f]*(?:-|–|—|to|and|or|through|till|until)[ \t\u00a0\u2009\u202f]*", re.I)
@@ -930,7 +933,7 @@ def _build_claim(reader: _FigureReader, fig: _Figure) -> Claim | None:
         if old:
             end += old.end()
     claim_text = text[start:end]
-    if "\n\n" in claim_text or "\r\n\r\n" in claim_text:
+    if _PARAGRAPH_GAP.search(claim_text):  # a claim never spans paragraphs
         return None
     return Claim(
         start=start,
@@ -1106,7 +1109,7 @@ def _bare_count_ok(reader: _FigureReader, num: Number, qual) -> bool:
     before = text[max(0, num.start - 3) : num.start].rstrip()
     if before[-1:] in ("=", "<", ">", "≤", "≥", "≈", "^", "[", "§", "¶"):
         return False  # n = 12, p < 0.05, [12]
-    after = text[num.end : num.end + 2]
+    after = _after_in_paragraph(text, num.end)[:2]  # a paragraph's end reads as the text's end
     if after[:1] in ("]",) or (before[-1:] == "(" and after[:1] == ")"):
         return False  # citations and list markers: [12], (3)
     if _LIST_MARK.match(after) and _first_on_line(text, num.start):
@@ -1134,16 +1137,19 @@ def _first_on_line(text: str, pos: int) -> bool:
     (Robustness, issue #8: this looks back over white space only; taking the whole line from
     its start made a long line of bare figures quadratic — found by fuzz/fuzz_figcheck.py.)"""
     i = pos
-    while i > 0 and text[i - 1] != "\n" and text[i - 1].isspace():
+    while i > 0 and text[i - 1] not in "\n\r" and text[i - 1].isspace():
         i -= 1
-    return i == 0 or text[i - 1] == "\n"
+    return i == 0 or text[i - 1] in "\n\r"  # "\r" alone ends a line too (old Mac text)
 
 
 def _refers_back(reader: _FigureReader, pos: int) -> bool:
     """"Five people were killed and nine injured": a bare number after a counted one."""
     window = reader.text[max(0, pos - 120) : pos]
-    cut = max(window.rfind(". "), window.rfind("\n\n"))
+    cut = window.rfind(". ")
     window = window[cut + 1 :] if cut >= 0 else window
+    gaps = list(_PARAGRAPH_GAP.finditer(window))  # only this paragraph's words (any blank line)
+    if gaps:
+        window = window[gaps[-1].end() :]
     if not _COUNTED_BEFORE.search(window):
         return False
     return bool(_JOINER_BEFORE.search(window))
