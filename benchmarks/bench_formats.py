@@ -21,7 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from figcheck.engine import check_document, extract  # noqa: E402
+from figcheck.engine import check_document  # noqa: E402
+from figcheck.extract import extract_claims  # noqa: E402
 from figcheck.text import read_document  # noqa: E402
 
 SEED = ROOT / "seeds" / "kharkiv-counteroffensive-2022.txt"
@@ -100,7 +101,7 @@ def main() -> int:
     plain = plain_unit * copies
 
     doc, t_read_plain = timed(read_document, plain, "text")
-    claims, t_extract_plain = timed(extract, doc)
+    claims, t_extract_plain = timed(extract_claims, doc.prose)
     print(f"plain text: {len(plain) / 1e6:.2f} MB, {len(claims)} claims")
     print(f"  extract            {t_extract_plain:8.3f} s")
     baseline = t_extract_plain
@@ -114,7 +115,7 @@ def main() -> int:
         source = "\n".join(BUILDERS[fmt](paras, k) for k in range(copies))
         read_document("warm up", fmt)
         mdoc, t_read = timed(read_document, source, fmt)
-        mclaims, t_extract = timed(extract, mdoc)
+        mclaims, t_extract = timed(extract_claims, mdoc.prose)
         share = 100 * t_read / baseline if baseline else float("inf")
         verdict = "OK" if share < 30 else "OVER BUDGET"
         print(f"{fmt}: {len(source) / 1e6:.2f} MB, {len(mclaims)} claims")

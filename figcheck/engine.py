@@ -11,10 +11,6 @@ from .rules.suppression import Suppressions
 from .text import Document, read_document
 
 
-def extract(document: Document) -> list[Claim]:
-    return extract_claims(document.prose)
-
-
 def check_document(
     document: Document,
     settings: Settings | None = None,
@@ -24,7 +20,7 @@ def check_document(
     """Every diagnostic the enabled rules raise on ``document``, in document order."""
     settings = settings or Settings()
     if claims is None:
-        claims = extract(document)
+        claims = extract_claims(document.prose)
     enabled = settings.enabled_codes(all_rules(), path)
     ctx = CheckContext(document=document, claims=claims, settings=settings)
     suppressions = Suppressions.parse(document)

@@ -41,13 +41,15 @@ class Claim:
     kind: Literal["quantity", "count", "percent", "money", "number"]
     qualifier: str | None = None
     counted: str | None = None  # for counts: the singular, lower-case noun counted
-    converted_from: int | None = None  # index (in the claim list) of the figure this restates
+    converted_from: int | None = None  # index (in the claim list) of the figure this is a conversion of
     # What the rules need to reason about rounding and to write fixes in the writer's words.
     unit_text: str | None = None  # the unit as written ("square kilometres", "km²")
     unit_start: int | None = None
     unit_end: int | None = None
     number_text: str = ""  # the figure as written ("1,000", "a thousand", "92 5⁄8")
-    precision: float = 0.5  # half a unit of the last significant digit written, in ``unit``
+    # How far rounding may have moved the written figure (bigger: rounder): half a unit of its
+    # last significant digit, in ``unit``.
+    rounding: float = 0.5
     is_range: bool = False
     is_estimate: bool = False  # a vague approximation ("about", "some", "~")
     role: str | None = None  # "age" for "62-year-old", "delta" for temperature differences

@@ -127,11 +127,11 @@ def _write_error(exc: OSError) -> FileError:
 
 
 def _extract(job: Job, text: str) -> FileResult:
-    from .engine import extract
+    from .extract import extract_claims
     from .text import format_for_path, read_document
     from .text.lines import LineIndex
 
-    claims = extract(read_document(text, job.format or format_for_path(job.display)))
+    claims = extract_claims(read_document(text, job.format or format_for_path(job.display)).prose)
     index = LineIndex(text)
     return FileResult(path=job.display, claims=[claim_dict(c, index) for c in claims])
 
@@ -176,12 +176,13 @@ def warm_up() -> str:
     the extractor's patterns: most of a second), before workers are forked from this process or
     sent files; returns this figcheck's version (a Dask worker's answer to "ready?")."""
     from . import __version__
-    from .engine import check_document, extract
+    from .engine import check_document
+    from .extract import extract_claims
     from .text import read_document
 
     document = read_document(WARM_UP_TEXT, "text")
     check_document(document)
-    extract(document)
+    extract_claims(document.prose)
     return __version__
 
 

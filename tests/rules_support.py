@@ -73,14 +73,14 @@ def claim(text: str, surface: str, value: float, unit: str | None = None, *, occ
         unit_end = unit_start + len(unit_text)
     digits = number_text.replace(",", "")
     if "." in digits:
-        precision = 0.5 * 10 ** -len(digits.split(".")[1])
+        rounding = 0.5 * 10 ** -len(digits.split(".")[1])
     else:
         zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
-        precision = 0.5 * 10**zeros
+        rounding = 0.5 * 10**zeros
     fields = dict(
         start=pos, end=pos + len(surface), text=surface, value=value, low=value, high=value,
         unit=unit and units.canonical(unit), dimension=dimension, kind=kind,
-        number_text=number_text, precision=precision, unit_text=unit_text,
+        number_text=number_text, rounding=rounding, unit_text=unit_text,
         unit_start=unit_start, unit_end=unit_end,
     )
     fields.update(kw)

@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from figcheck.engine import check_document, extract
+from figcheck.engine import check_document
 from figcheck.extract import extract_claims
 from figcheck.extract.incremental import ParagraphCache, paragraphs, shifted
 from figcheck.text import read_document
@@ -27,7 +27,7 @@ def test_paragraphs_cover_the_text():
 def test_cache_matches_a_full_read_of_the_seed():
     doc = read_document(SEED.read_text(encoding="utf-8"), "text")
     cache = ParagraphCache()
-    assert cache.claims(doc.prose) == extract(doc)
+    assert cache.claims(doc.prose) == extract_claims(doc.prose)
 
 
 def test_only_changed_paragraphs_are_read_again():
@@ -52,13 +52,13 @@ def test_cached_claims_are_shifted_after_an_edit_before_them():
     cache.claims(text)
     edited = "Intro.\n\n" + text
     got = cache.claims(edited)
-    assert got == extract(read_document(edited, "text"))
+    assert got == extract_claims(read_document(edited, "text").prose)
     assert all(edited[c.start : c.end] == c.text for c in got)
 
 
 def test_shifted_moves_offsets_and_conversion_index():
     doc = read_document("It is 12 kilometres (7.5 miles) away.", "text")
-    claims = extract(doc)
+    claims = extract_claims(doc.prose)
     restated = next(c for c in claims if c.converted_from is not None)
     moved = shifted(restated, 10, 3)
     assert (moved.start, moved.end) == (restated.start + 10, restated.end + 10)

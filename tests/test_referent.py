@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from figcheck.engine import extract
+from figcheck.extract import extract_claims
 from figcheck.rules import frame, referent_model
 from figcheck.rules.context import CheckContext
 from figcheck.text import read_document
@@ -160,7 +160,7 @@ def test_hard_negatives_stay_silent(text):
 
 def _ctx(text: str) -> CheckContext:
     doc = read_document(text, "text")
-    return CheckContext(document=doc, claims=extract(doc))
+    return CheckContext(document=doc, claims=extract_claims(doc.prose))
 
 
 def test_indented_lines_start_paragraphs_in_plain_text_only():

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from figcheck.engine import check_document, extract
+from figcheck.engine import check_document
+from figcheck.extract import extract_claims
 from figcheck.rules.suppression import Suppressions
 from figcheck.text import (
     SEPARATOR,
@@ -195,12 +196,12 @@ def test_thin_space_grouping_reads_as_one_number(source, fmt, grouping):
     doc = read_document(source, fmt)
     # The grouping character, then padding spaces, then the next group of digits.
     assert doc.prose.startswith("1" + grouping + " ") and doc.prose.endswith("000 km")
-    claims = extract(doc)
+    claims = extract_claims(doc.prose)
     assert [(c.value, c.unit) for c in claims] == [(1000.0, "kilometer")]
 
 
 def test_thin_space_grouping_thirty_thousand():
-    claims = extract(read_document("30&#8239;000 people", "html"))
+    claims = extract_claims(read_document("30&#8239;000 people", "html").prose)
     assert [c.value for c in claims] == [30000.0]
 
 
@@ -340,7 +341,7 @@ def _read(name: str):
 @pytest.mark.parametrize("name", FIXTURE_FILES)
 def test_fixture_claims(name):
     doc = _read(name)
-    claims = extract(doc)
+    claims = extract_claims(doc.prose)
     assert [(c.value, c.unit) for c in claims] == EXPECTED_CLAIMS
     for c in claims:
         assert doc.prose[c.start : c.end] == c.text
@@ -355,7 +356,7 @@ def test_fixture_claims(name):
 @pytest.mark.parametrize("name", ["article.md", "article.rst", "article.html"])
 def test_fixture_claim_spans_are_source_text(name):
     doc = _read(name)
-    for c in extract(doc):
+    for c in extract_claims(doc.prose):
         if "&" not in doc.source[c.start : c.end]:
             assert doc.source[c.start : c.end] == c.text
 

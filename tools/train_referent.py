@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from figcheck.config import Settings  # noqa: E402
-from figcheck.engine import extract  # noqa: E402
+from figcheck.extract import extract_claims  # noqa: E402
 from figcheck.rules import conflicting_figures, conversions, referent_model, unit_mixup  # noqa: E402
 from figcheck.rules.context import CheckContext  # noqa: E402
 from figcheck.rules.frame import base_interval, claim_frame, kind_key  # noqa: E402
@@ -102,7 +102,7 @@ def split_of(name: str) -> str:
 
 def context(text: str) -> CheckContext:
     doc = read_document(text, "text")
-    return CheckContext(document=doc, claims=extract(doc), settings=Settings())
+    return CheckContext(document=doc, claims=extract_claims(doc.prose), settings=Settings())
 
 
 def words_of(text: str) -> int:

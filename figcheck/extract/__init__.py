@@ -1,12 +1,7 @@
-"""Text → numeric claims: tokens → numbers → units → claims."""
+"""Text → numeric claims: tokens → numbers → units → claims (:func:`extract_claims`)."""
 
 from __future__ import annotations
 
-from ..model import Claim
+from .claims import extract_claims
 
-
-def extract_claims(text: str) -> list[Claim]:
-    """Every numeric claim in ``text``, in document order, non-overlapping."""
-    from .claims import find_claims
-
-    return find_claims(text)
+__all__ = ["extract_claims"]

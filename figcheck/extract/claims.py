@@ -11,35 +11,35 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
-from .. import units as U
+from .. import units
 from ..model import Claim
 from ..text.lines import PARAGRAPH_BREAK
-from . import lexicon as L
+from . import lexicon
 from .counted import counted_noun
 from .numbers import Number, parse_digits, parse_scale_word, parse_words
 
-_NUMBER_WORD_ALT = "|".join(sorted(list(L.SMALL_NUMBERS) + list(L.TENS) + ["dozen", "half", "quarter"], key=len, reverse=True))
+_NUMBER_WORD_ALT = "|".join(sorted(list(lexicon.SMALL_NUMBERS) + list(lexicon.TENS) + ["dozen", "half", "quarter"], key=len, reverse=True))
 _A_FOLLOWERS = (
     "thousand|hundred|million|billion|trillion|dozen|quarter|half|"
     "mile|metre|meter|kilometre|kilometer|foot|yard|inch|tonne|ton|kilo|kilogram|pound|litre|"
     "liter|gallon|hectare|acre|square|cubic|decade|century|fortnight|nautical|millimetre|"
     "centimetre|millimeter|centimeter"
 )
-_ANCHOR_WORDS = [*L.SMALL_NUMBERS, *L.TENS, "dozen", "half", "quarter", "twice", "thrice"]
+_ANCHOR_WORDS = [*lexicon.SMALL_NUMBERS, *lexicon.TENS, "dozen", "half", "quarter", "twice", "thrice"]
 # Where a figure may start: digits (not inside a word, a path or a longer number) ...
 # (not a subscript or power either: "(ClO4)2", "Ca10(PO4)6", "n−1", "3f+1")
 # The first character is matched before the lookbehinds (each one character longer to look past
 # it), so the engine skips to candidate characters instead of testing every position: twice as fast.
-_FRACTION_CHARS = "".join(L.VULGAR_FRACTIONS)
+_FRACTION_CHARS = "".join(lexicon.VULGAR_FRACTIONS)
 DIGIT_ANCHOR = re.compile(
     rf"[\d.{_FRACTION_CHARS}](?<![\w.,/\\#@)\]×].)(?<!× .)(?<![\w)\]][−+⁻].)(?<=[\d{_FRACTION_CHARS}]|\.(?=\d))"
 )
 # ... or a number word, or "a"/"an" before a scale or unit word ("a thousand", "a mile").
 WORD_ANCHOR = re.compile(
     r"\b(?:"
-    + L.trie_pattern(_ANCHOR_WORDS + [w.capitalize() for w in _ANCHOR_WORDS])
+    + lexicon.trie_pattern(_ANCHOR_WORDS + [w.capitalize() for w in _ANCHOR_WORDS])
     + r")\b|\b(?:a|an|A|An)[ \t]+(?="
-    + L.trie_pattern(_A_FOLLOWERS.split("|"))
+    + lexicon.trie_pattern(_A_FOLLOWERS.split("|"))
     + r"\b)"
 )
 _WS = " \t\u00a0\u2009\u202f"
@@ -81,7 +81,7 @@ _PERCENT = re.compile(
 _PERCENT_STARTS = frozenset("%pPwWmMvVaA")
 _PERCENT_SIGN = re.compile(r"\d ?%|\bper ?cent\b|\bpercent\b", re.IGNORECASE)
 _POINTS = re.compile(r"(?:points?|pts?|pp|ppts?)\b(?! (?:of|on|in) (?:the|a)\b)")
-_CURRENCY_AFTER = re.compile("(?:" + "|".join(map(re.escape, L.CURRENCY_SYMBOLS_AFTER)) + r")(?![\w$€£])")
+_CURRENCY_AFTER = re.compile("(?:" + "|".join(map(re.escape, lexicon.CURRENCY_SYMBOLS_AFTER)) + r")(?![\w$€£])")
 _FRACTION_OF = re.compile(
     r"(?:^|(?<=[\s(]))(?:(a|an|one|two|three|four|five|six|seven|eight|nine)[- ])?"
     r"(half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\s+of\s+$",
@@ -240,7 +240,7 @@ class _FigureReader:
     def number_at(self, pos: int) -> Number | None:
         text = self.text
         c = text[pos]
-        if c.isdigit() or c == "." or c in L.VULGAR_FRACTIONS:
+        if c.isdigit() or c == "." or c in lexicon.VULGAR_FRACTIONS:
             return parse_digits(text, pos)
         word = _LETTERS.match(text[pos : pos + 12]).group(0).lower()
         if word in ("twice", "thrice"):
@@ -251,7 +251,7 @@ class _FigureReader:
             after = self.skip_ws(pos + len(word), 0)
             nxt = _LETTERS.match(text[after : after + 12])
             nw = nxt.group(0).lower() if nxt else ""
-            if nw in L.NUMBER_WORDS:
+            if nw in lexicon.NUMBER_WORDS:
                 return parse_words(text, pos)
             if nw in ("half", "quarter"):
                 return self._fraction_word(after, nw, article_start=pos)
@@ -263,7 +263,7 @@ class _FigureReader:
         m = re.match(rf"{word}(?:\s+of)?\s+(an?)\b", self.text[pos : pos + 16], re.I)
         if not m:
             after = self.skip_ws(pos + len(word), 0)
-            if article_start is not None and after > pos + len(word) and L.WORD_UNIT_RE.match(self.text, after):
+            if article_start is not None and after > pos + len(word) and lexicon.WORD_UNIT_RE.match(self.text, after):
                 # "a quarter mile", "a half hour": the fraction right before its unit
                 start, end = article_start, pos + len(word)
                 return Number(start, end, 0.5 if word == "half" else 0.25, 0.125, self.text[start:end], is_word=True)
@@ -273,7 +273,7 @@ class _FigureReader:
         end = pos + m.end()
         scale = _SCALE_AFTER_FRACTION.match(self.text[end : end + 12])
         if scale:
-            v = frac * L.SCALES[scale.group(1).lower()]
+            v = frac * lexicon.SCALES[scale.group(1).lower()]
             end += scale.end()
             return Number(start, end, v, v / 4, self.text[start:end], is_word=True)
         return Number(start, end, frac, 0.125, self.text[start:end], is_word=True)
@@ -289,9 +289,9 @@ class _FigureReader:
         suffix = self.text[num.end : end].strip()
         again = _CHAINED_SCALE.match(self.text, end)
         if again:  # "₹1.2 lakh crore", "5 thousand crore": a scale of a scale
-            factor *= L.SCALES[again.group(1).lower()]
+            factor *= lexicon.SCALES[again.group(1).lower()]
             end = again.end()
-        scaled = replace(num, end=end, value=num.value * factor, precision=num.precision * factor, text=self.text[num.start : end])
+        scaled = replace(num, end=end, value=num.value * factor, rounding=num.rounding * factor, text=self.text[num.start : end])
         return scaled, suffix
 
     # --- what follows a figure ------------------------------------------------------------------
@@ -330,9 +330,9 @@ class _FigureReader:
         if attached and not hyphen:
             body = _BODY_RADIUS.match(text, i) if first == "R" else None
             if body and not (body.group(1).lower() == "s" and _money_context(self, pos)):
-                return UnitMatch("quantity", U.body_radius(body.group(1)), i, body.end(), body.group(0))
-        wm = L.WORD_UNIT_RE.match(text, i)
-        sm = L.SYMBOL_UNIT_RE.match(text, i)
+                return UnitMatch("quantity", units.body_radius(body.group(1)), i, body.end(), body.group(0))
+        wm = lexicon.WORD_UNIT_RE.match(text, i)
+        sm = lexicon.SYMBOL_UNIT_RE.match(text, i)
         best = None
         if wm:
             best = ("word", wm)
@@ -343,25 +343,25 @@ class _FigureReader:
             if bracket and not attached and num is not None and (
                 self._alone_in_bracket(num.start, bracket.end()) or _CONVERSION_FOLLOWS.match(text, bracket.end())
             ):
-                return UnitMatch("quantity", L.BRACKET_ONLY_SYMBOLS[bracket.group(1)], i, bracket.end(), bracket.group(0))
+                return UnitMatch("quantity", lexicon.BRACKET_ONLY_SYMBOLS[bracket.group(1)], i, bracket.end(), bracket.group(0))
             return None
         m = best[1]
         unit_text = m.group(0)
-        pint_unit = L.WORD_UNITS.get(unit_text.lower()) if best[0] == "word" else L.SYMBOL_UNITS[unit_text]
+        pint_unit = lexicon.WORD_UNITS.get(unit_text.lower()) if best[0] == "word" else lexicon.SYMBOL_UNITS[unit_text]
         if best[0] == "word" and pint_unit is None:
-            pint_unit = L.WORD_UNITS.get(re.sub(r"[ \t\u00a0\u202f]+", " ", unit_text.lower()))
+            pint_unit = lexicon.WORD_UNITS.get(re.sub(r"[ \t\u00a0\u202f]+", " ", unit_text.lower()))
         if pint_unit is None:
             return None
         end = i + len(unit_text)
         factor = 1.0
-        if pint_unit in L.UNIT_FACTORS:
-            pint_unit, factor = L.UNIT_FACTORS[pint_unit]
-        elif best[0] == "symbol" and pint_unit not in L.TEMPERATURE_UNITS:
+        if pint_unit in lexicon.UNIT_FACTORS:
+            pint_unit, factor = lexicon.UNIT_FACTORS[pint_unit]
+        elif best[0] == "symbol" and pint_unit not in lexicon.TEMPERATURE_UNITS:
             # powers and products written the scientific way: "964 cm−1", "2.6 km s−1", "1 g cm−3"
             pint_unit, end = self._powers(pint_unit, end)
             unit_text = text[i:end]
         per = self._per_unit(end)
-        if per is not None and pint_unit not in L.TEMPERATURE_UNITS:
+        if per is not None and pint_unit not in lexicon.TEMPERATURE_UNITS:
             denominator, end = per
             pint_unit = f"({pint_unit}) / ({denominator})"
             unit_text = text[i:end]
@@ -372,9 +372,9 @@ class _FigureReader:
         "40-C"; "5M" is five million, not molar; "4.0 V" and "1 g cm−3" are units after a space
         (a decimal figure, or a symbol with a power or a denominator, is a measurement)."""
         sym = sm.group(0)
-        if sym in L.NEVER_ATTACHED and attached:
+        if sym in lexicon.NEVER_ATTACHED and attached:
             return False
-        ambiguous = (sym in L.ATTACHED_ONLY_SYMBOLS and (not attached or hyphen)) or (sym in L.NEVER_SPACED and not attached)
+        ambiguous = (sym in lexicon.ATTACHED_ONLY_SYMBOLS and (not attached or hyphen)) or (sym in lexicon.NEVER_SPACED and not attached)
         if not ambiguous:
             return True
         if hyphen:
@@ -390,7 +390,7 @@ class _FigureReader:
         if self._product_term(end) is not None:
             return True
         return (
-            sym in L.SPACED_AFTER_DECIMALS
+            sym in lexicon.SPACED_AFTER_DECIMALS
             and num is not None
             and "." in num.text
             and not after[:1].isalpha()
@@ -422,11 +422,11 @@ class _FigureReader:
         text = self.text
         if text[pos : pos + 1] not in (" ", "\u00a0", "·", "⋅") or not _POWER_AHEAD.search(text, pos + 1, pos + 10):
             return None
-        sm = L.SYMBOL_UNIT_RE.match(text, pos + 1)
+        sm = lexicon.SYMBOL_UNIT_RE.match(text, pos + 1)
         if not sm:
             return None
-        unit = L.SYMBOL_UNITS[sm.group(0)]
-        if unit in L.TEMPERATURE_UNITS or unit in L.UNIT_FACTORS:
+        unit = lexicon.SYMBOL_UNITS[sm.group(0)]
+        if unit in lexicon.TEMPERATURE_UNITS or unit in lexicon.UNIT_FACTORS:
             return None
         pm = _POWER.match(text, sm.end())
         if not pm:
@@ -449,12 +449,12 @@ class _FigureReader:
         if not m:
             return None
         j = pos + m.end()
-        for pattern, table in ((L.SYMBOL_UNIT_RE, L.SYMBOL_UNITS), (L.WORD_UNIT_RE, L.WORD_UNITS)):
+        for pattern, table in ((lexicon.SYMBOL_UNIT_RE, lexicon.SYMBOL_UNITS), (lexicon.WORD_UNIT_RE, lexicon.WORD_UNITS)):
             um = pattern.match(text, j)
             if um:
-                key = um.group(0) if table is L.SYMBOL_UNITS else re.sub(r"[ \t\u00a0\u202f]+", " ", um.group(0).lower())
+                key = um.group(0) if table is lexicon.SYMBOL_UNITS else re.sub(r"[ \t\u00a0\u202f]+", " ", um.group(0).lower())
                 unit = table.get(key)
-                if unit and unit not in L.TEMPERATURE_UNITS and unit not in L.UNIT_FACTORS:
+                if unit and unit not in lexicon.TEMPERATURE_UNITS and unit not in lexicon.UNIT_FACTORS:
                     return unit, um.end()
         return None
 
@@ -464,26 +464,26 @@ class _FigureReader:
             i += 1  # "a one-yen coin", "five-dollar bills"
         if self.text[i : i + 1].isdecimal():
             return None  # no currency word, code, symbol or sub-unit starts with a digit
-        m = L.CURRENCY_WORD_RE.match(self.text, i)
+        m = lexicon.CURRENCY_WORD_RE.match(self.text, i)
         if m and i - pos <= 1:
-            code = L.CURRENCY_WORDS[re.sub(r"\s+", " ", m.group(0).lower())]
+            code = lexicon.CURRENCY_WORDS[re.sub(r"\s+", " ", m.group(0).lower())]
             return UnitMatch("money", None, i, m.end(), m.group(0), currency=code)
         if i > pos and self.text[i - 1] in ("-", "‑"):
             return None
-        m = L.CURRENCY_CODE_AFTER_RE.match(self.text, i)
+        m = lexicon.CURRENCY_CODE_AFTER_RE.match(self.text, i)
         if m and i - pos <= 1:
             return UnitMatch("money", None, i, m.end(), m.group(0), currency=m.group(0))
         m = _CURRENCY_AFTER.match(self.text, i)
         if m and i - pos <= 1:
-            return UnitMatch("money", None, i, m.end(), m.group(0), currency=L.CURRENCY_SYMBOLS_AFTER[m.group(0)])
+            return UnitMatch("money", None, i, m.end(), m.group(0), currency=lexicon.CURRENCY_SYMBOLS_AFTER[m.group(0)])
         m = _SUBUNIT.match(self.text[i : i + 6])
         if m and (m.group(1) != "p" or i == pos):
-            code, factor = L.SUBUNIT_WORDS[m.group(1)]
+            code, factor = lexicon.SUBUNIT_WORDS[m.group(1)]
             return UnitMatch("money", None, i, i + m.end(), m.group(0), currency=code, factor=factor)
         return None
 
     def currency_before(self, pos: int) -> tuple[str, int] | None:
-        m = L.CURRENCY_PREFIX_RE.search(self.text[max(0, pos - 6) : pos])
+        m = lexicon.CURRENCY_PREFIX_RE.search(self.text[max(0, pos - 6) : pos])
         if not m:
             return None
         start = max(0, pos - 6) + m.start()
@@ -493,14 +493,14 @@ class _FigureReader:
             return None
         if sym.isalpha() and start > 0 and self.text[start - 1].isalpha():
             return None
-        return L.CURRENCY_SYMBOLS[sym], start
+        return lexicon.CURRENCY_SYMBOLS[sym], start
 
     def qualifier_before(self, pos: int) -> tuple[str, int] | None:
         last = self.prev_word(pos).lower()
-        if last not in L.QUALIFIER_LAST_WORDS and self.text[max(0, pos - 2) : pos].strip()[-1:] not in _QUALIFIER_SIGNS:
+        if last not in lexicon.QUALIFIER_LAST_WORDS and self.text[max(0, pos - 2) : pos].strip()[-1:] not in _QUALIFIER_SIGNS:
             return None
         window = self.text[max(0, pos - 24) : pos]
-        m = L.QUALIFIER_PATTERN.search(window)
+        m = lexicon.QUALIFIER_PATTERN.search(window)
         if not m:
             return None
         q = re.sub(r"\s+", " ", m.group("q")).lower()
@@ -512,7 +512,7 @@ class _FigureReader:
         return q, start
 
 
-def find_claims(text: str) -> list[Claim]:
+def extract_claims(text: str) -> list[Claim]:
     """Every numeric claim in ``text``, in document order, non-overlapping."""
     reader = _FigureReader(text)
     claims: list[Claim] = []
@@ -564,7 +564,7 @@ def _rejects_digits(reader: _FigureReader, num: Number, range_end: bool = False)
         return True  # COVID-19, F-35, MH-17
     if before[-1:] == ":" and len(before) == 2 and before[0].isdigit():
         return True  # the minutes of 10:30
-    if _NUMBER_CONTINUES.match(after) and not num.text.endswith(tuple(L.VULGAR_FRACTIONS)):
+    if _NUMBER_CONTINUES.match(after) and not num.text.endswith(tuple(lexicon.VULGAR_FRACTIONS)):
         return True  # 10:30, 3.11.7, 8/9/2022, 1,5 (not a thousands group)
     if _LETTER.match(after) and _ORDINAL_AFTER.match(after + " ") and not ("." in num.text and after[:1] == "s"):
         return True  # 2nd, 1990s (but "9.58s" is seconds: no decade has decimals)
@@ -608,7 +608,7 @@ def _is_label_word_before(reader: _FigureReader, pos: int, in_list: bool = True)
                 break
         else:
             lw = word.lower().rstrip(".")
-            if lw in L.LABEL_WORDS and lw not in ("day", "days", "week", "weeks", "year", "years", "hour", "hours", "minute", "minutes"):
+            if lw in lexicon.LABEL_WORDS and lw not in ("day", "days", "week", "weeks", "year", "years", "hour", "hours", "minute", "minutes"):
                 answer = True
                 break
             if lw not in ("and", "or", "to"):
@@ -640,8 +640,8 @@ def _is_name_before(reader: _FigureReader, pos: int) -> bool:
     if not word:
         return False
     lw = word.lower().rstrip(".")
-    if word[0].isupper() and lw not in L.SENTENCE_WORDS and lw not in L.QUALIFIERS:
-        if re.fullmatch(rf"(?:{L.MONTHS})\.?", lw):
+    if word[0].isupper() and lw not in lexicon.SENTENCE_WORDS and lw not in lexicon.QUALIFIERS:
+        if re.fullmatch(rf"(?:{lexicon.MONTHS})\.?", lw):
             return False  # dates are handled separately
         return True
     return False
@@ -652,11 +652,11 @@ def _is_date_part(reader: _FigureReader, num: Number) -> bool:
     # Month and weekday names are letters, and so is all that matches them ignoring case: a
     # window with no cased character names neither (a cheap test before two searches).
     named = before.lower() != before.upper()
-    if named and before[-1:].isspace() and L.MONTH_BEFORE_RE.search(before):
+    if named and before[-1:].isspace() and lexicon.MONTH_BEFORE_RE.search(before):
         return True
-    if L.MONTH_AFTER_RE.match(reader.text[num.end : num.end + 16]):
+    if lexicon.MONTH_AFTER_RE.match(reader.text[num.end : num.end + 16]):
         return True
-    return named and num.value <= 31 and bool(L.WEEKDAYS_RE.search(before))  # the cheap test first
+    return named and num.value <= 31 and bool(lexicon.WEEKDAYS_RE.search(before))  # the cheap test first
 
 
 def _looks_like_year(num: Number) -> bool:
@@ -715,7 +715,7 @@ def _claim_at(reader: _FigureReader, pos: int) -> Claim | None:
     if _rejected_quantity(reader, fig):
         return None
     _read_share_before_article(reader, fig)
-    if fig.kind == "quantity" and fig.unit.unit in L.TEMPERATURE_UNITS and fig.unit.text in ("C", "F") and _isotope(reader, fig.num, fig.unit):
+    if fig.kind == "quantity" and fig.unit.unit in lexicon.TEMPERATURE_UNITS and fig.unit.text in ("C", "F") and _isotope(reader, fig.num, fig.unit):
         return None  # "12C", "[11C]", "13C/12C", "14C dates": isotopes, not temperatures
     return _build_claim(reader, fig)
 
@@ -743,7 +743,7 @@ def _figure_at(reader: _FigureReader, pos: int) -> _Figure | Claim | None:
     fig = _Figure(num=num, start=num.start)
     _read_sign(reader, fig)
     fig.currency = reader.currency_before(fig.start)
-    if suffix in L.MONEY_ONLY_SUFFIXES and fig.currency is None:
+    if suffix in lexicon.MONEY_ONLY_SUFFIXES and fig.currency is None:
         # "500m" is 500 metres, not half a billion: undo the scale, read "m" as a unit.
         fig.num = reader.number_at(pos)
     if fig.currency:
@@ -894,7 +894,7 @@ def _read_share_before_article(reader: _FigureReader, fig: _Figure) -> None:
     part = _FRACTION_OF.search(text, max(0, num.start - _FRACTION_OF_WINDOW), num.start)
     if part:
         share = _FRACTION_SHARES[part.group(2).lower().rstrip("s")]
-        count = L.SMALL_NUMBERS.get((part.group(1) or "one").lower(), 1)
+        count = lexicon.SMALL_NUMBERS.get((part.group(1) or "one").lower(), 1)
         fig.num = Number(part.start(), num.end, count * share, share / 4, text[part.start() : num.end], is_word=True)
         fig.start = min(fig.start, part.start())
 
@@ -915,14 +915,14 @@ def _build_claim(reader: _FigureReader, fig: _Figure) -> Claim | None:
         if compound:
             num, unit, end = compound
     qualifier = fig.qual[0] if fig.qual and not between else None
-    value, low, high, precision = _figure_values(fig, num, unit, qualifier)
+    value, low, high, rounding = _figure_values(fig, num, unit, qualifier)
     currency = fig.currency
     if kind == "money" and currency is None and unit is not None:
         currency = (unit.currency, unit.start)
     pint_unit, dimension = _unit_and_dimension(kind, unit, currency)
     role = fig.role
-    if kind == "quantity" and pint_unit in L.TEMPERATURE_UNITS and _is_temperature_delta(reader, start, end):
-        pint_unit = L.DELTA_OF[pint_unit]
+    if kind == "quantity" and pint_unit in lexicon.TEMPERATURE_UNITS and _is_temperature_delta(reader, start, end):
+        pint_unit = lexicon.DELTA_OF[pint_unit]
         role = "delta"
     if role == "age" or (kind == "quantity" and pint_unit == "year" and _OLD_AFTER.match(text[end : end + _OLD_WINDOW])):
         role = "age"
@@ -948,30 +948,30 @@ def _build_claim(reader: _FigureReader, fig: _Figure) -> Claim | None:
         unit_start=unit.start if unit is not None else None,
         unit_end=unit.end if unit is not None else None,
         number_text=text[num.start : (fig.high_num or num).end],
-        precision=precision,
+        rounding=rounding,
         is_range=fig.high_num is not None,
-        is_estimate=qualifier is not None and L.QUALIFIERS.get(qualifier) == "approx",
+        is_estimate=qualifier is not None and lexicon.QUALIFIERS.get(qualifier) == "approx",
         role=role,
     )
 
 
 def _figure_values(fig: _Figure, num: Number, unit: UnitMatch | None, qualifier: str | None) -> tuple[float, float, float, float]:
-    """(value, low, high, precision): a spread or a range widens the figure, a unit's factor
+    """(value, low, high, rounding): a spread or a range widens the figure, a unit's factor
     ("cents") scales it, and a qualifier ("at least") opens one bound."""
     value = num.value * (-1 if fig.negative else 1)
-    precision = num.precision
+    rounding = num.rounding
     low = high = value
     if fig.spread is not None:
         low, high = value - fig.spread.value, value + fig.spread.value
-        precision = fig.spread.precision
+        rounding = fig.spread.rounding
     if fig.high_num is not None:
         low, high = sorted((value, fig.high_num.value))
         value = (low + high) / 2
-        precision = max(num.precision, fig.high_num.precision)
+        rounding = max(num.rounding, fig.high_num.rounding)
     factor = unit.factor if unit is not None else 1.0
     if factor != 1.0:
-        value, low, high, precision = value * factor, low * factor, high * factor, precision * factor
-    return (value, *_bounds(qualifier, value, low, high), precision)
+        value, low, high, rounding = value * factor, low * factor, high * factor, rounding * factor
+    return (value, *_bounds(qualifier, value, low, high), rounding)
 
 
 def _number_claim(reader: _FigureReader, num: Number) -> Claim:
@@ -983,8 +983,8 @@ def _number_claim(reader: _FigureReader, num: Number) -> Claim:
     return Claim(
         start=start, end=num.end, text=reader.text[start : num.end], value=num.value, low=low, high=high,
         unit=None, dimension="dimensionless", kind="number", qualifier=qualifier,
-        number_text=num.text, precision=num.precision,
-        is_estimate=qualifier is not None and L.QUALIFIERS.get(qualifier) == "approx",
+        number_text=num.text, rounding=num.rounding,
+        is_estimate=qualifier is not None and lexicon.QUALIFIERS.get(qualifier) == "approx",
     )
 
 
@@ -1049,7 +1049,7 @@ def _ascii_fraction(reader: _FigureReader, num: Number) -> tuple[Number, bool] |
         n, d = int(mixed.group(1)), int(mixed.group(2))
         if not 0 < n < d <= 64:
             return None
-        frac = Number(num.start, mixed.end(), num.value + n / d, _fraction_precision(d), text[num.start : mixed.end()])
+        frac = Number(num.start, mixed.end(), num.value + n / d, _fraction_rounding(d), text[num.start : mixed.end()])
     else:
         simple = _SIMPLE_FRACTION.match(text, num.end)
         if not simple or text[num.start - 1 : num.start] in ("/", "-"):
@@ -1057,7 +1057,7 @@ def _ascii_fraction(reader: _FigureReader, num: Number) -> tuple[Number, bool] |
         d = int(simple.group(1))
         if not 0 < num.value < d or d > 1000:
             return None
-        frac = Number(num.start, simple.end(), num.value / d, _fraction_precision(d), text[num.start : simple.end()])
+        frac = Number(num.start, simple.end(), num.value / d, _fraction_rounding(d), text[num.start : simple.end()])
     share = _SHARE_AFTER.match(text, frac.end)
     if share and not mixed:
         if share.group(1):
@@ -1069,7 +1069,7 @@ def _ascii_fraction(reader: _FigureReader, num: Number) -> tuple[Number, bool] |
     return frac, False
 
 
-def _fraction_precision(den: int) -> float:
+def _fraction_rounding(den: int) -> float:
     """A fraction is written as exactly as a ruler reads (to a 16th at least): "1/2 in" is not
     "anything from 1/4 to 3/4 in", as half a step of its own denominator would say."""
     return min(0.5 / den, 1 / 32)
@@ -1089,7 +1089,7 @@ def _ratio(reader: _FigureReader, num: Number) -> Number | None:
     right = float(m.group(1))
     if right == 0:
         return None
-    return Number(num.start, m.end(), num.value / right, num.precision / right, reader.text[num.start : m.end()])
+    return Number(num.start, m.end(), num.value / right, num.rounding / right, reader.text[num.start : m.end()])
 
 
 def _bare_count_ok(reader: _FigureReader, num: Number, qual) -> bool:
@@ -1151,7 +1151,7 @@ def _refers_back(reader: _FigureReader, pos: int) -> bool:
 
 def _year_context(reader: _FigureReader, num: Number) -> bool:
     word = reader.prev_word(num.start).lower()
-    return word in L.YEAR_PREPOSITIONS or not word
+    return word in lexicon.YEAR_PREPOSITIONS or not word
 
 
 def _read_unit(reader: _FigureReader, num: Number) -> UnitMatch | None:
@@ -1187,7 +1187,7 @@ def _range_after(reader: _FigureReader, num: Number, unit: UnitMatch | None, bet
     if not between and sep == "and":
         return None
     from_or_to = (between.group(1).lower() == "from") if between else sep in ("to", "through", "till", "until")
-    if from_or_to and L.CHANGE_WORDS.search(text[max(0, num.start - 40) : num.start]):
+    if from_or_to and lexicon.CHANGE_WORDS.search(text[max(0, num.start - 40) : num.start]):
         return None  # "rose from 5% to 8%", "fell 3.2 per cent to 412p": two figures
     if sep == "or" and (unit is not None or num.value >= 100):
         return None
@@ -1230,7 +1230,7 @@ def _range_after(reader: _FigureReader, num: Number, unit: UnitMatch | None, bet
     if negative_high:
         high = replace(high, start=high.start - 1, value=high_value, text=text[high.start - 1 : high.end])
     if unit is not None and unit2 is not None and unit.kind == "quantity" and unit2.kind == "quantity":
-        if U.dimension(unit.unit) != U.dimension(unit2.unit):
+        if units.dimension(unit.unit) != units.dimension(unit2.unit):
             return None
     if unit is not None and unit2 is None:
         return None  # "5 km to 10", "3.2 per cent to 412p": not a range
@@ -1252,7 +1252,7 @@ def _compound(reader: _FigureReader, num: Number, unit: UnitMatch):
         # "6-foot-2", "5-foot-11": the inches written straight after the feet
         n2 = parse_digits(text, unit.end + 1)
         if n2 is not None and n2.value < 12 and not text[n2.end : n2.end + 1].isalnum():
-            merged = Number(num.start, n2.end, num.value * 12 + n2.value, n2.precision, text[num.start : n2.end])
+            merged = Number(num.start, n2.end, num.value * 12 + n2.value, n2.rounding, text[num.start : n2.end])
             return merged, UnitMatch("quantity", "inch", n2.start, n2.end, ""), n2.end
     am = _AND.match(text[j : j + 7])
     if am:
@@ -1273,30 +1273,30 @@ def _compound(reader: _FigureReader, num: Number, unit: UnitMatch):
         if u2 is None or u2.unit != small:
             return None
     total = num.value * ratio + n2.value
-    merged = Number(num.start, n2.end, total, n2.precision, text[num.start : n2.end])
+    merged = Number(num.start, n2.end, total, n2.rounding, text[num.start : n2.end])
     return merged, UnitMatch("quantity", small, u2.start, u2.end, u2.text), u2.end
 
 
 def _money_context(reader: _FigureReader, pos: int) -> bool:
     window = reader.text[max(0, pos - 60) : pos + 60]
-    return bool(L.MONEY_CONTEXT.search(window))
+    return bool(lexicon.MONEY_CONTEXT.search(window))
 
 
 def _is_temperature_delta(reader: _FigureReader, start: int, end: int) -> bool:
     before = reader.text[max(0, start - 40) : start]
-    return bool(L.DELTA_BEFORE_RE.search(before) or L.DELTA_AFTER_RE.match(reader.text[end : end + 24]))
+    return bool(lexicon.DELTA_BEFORE_RE.search(before) or lexicon.DELTA_AFTER_RE.match(reader.text[end : end + 24]))
 
 
 def _bounds(qualifier: str | None, value: float, low: float, high: float) -> tuple[float | None, float | None]:
-    kind = L.QUALIFIERS.get(qualifier) if qualifier else None
+    kind = lexicon.QUALIFIERS.get(qualifier) if qualifier else None
     if kind is None or kind == "exact":
         return low, high
     if kind == "approx":
-        return low * (1 - L.APPROX_SPREAD) if low >= 0 else low * (1 + L.APPROX_SPREAD), high * (1 + L.APPROX_SPREAD) if high >= 0 else high * (1 - L.APPROX_SPREAD)
+        return low * (1 - lexicon.APPROX_SPREAD) if low >= 0 else low * (1 + lexicon.APPROX_SPREAD), high * (1 + lexicon.APPROX_SPREAD) if high >= 0 else high * (1 - lexicon.APPROX_SPREAD)
     if kind == "near_below":
-        return low * (1 - L.NEAR_SPREAD), high
+        return low * (1 - lexicon.NEAR_SPREAD), high
     if kind == "near_above":
-        return low, high * (1 + L.NEAR_SPREAD)
+        return low, high * (1 + lexicon.NEAR_SPREAD)
     if kind == "min":
         return low, None
     if kind == "max":
@@ -1315,7 +1315,7 @@ def _unit_and_dimension(kind: str, unit: UnitMatch | None, currency) -> tuple[st
         return "percent", "percent"
     if kind == "number":
         return None, "dimensionless"
-    return U.canonical(unit.unit), U.dimension(unit.unit)
+    return units.canonical(unit.unit), units.dimension(unit.unit)
 
 
 # --- links between claims -----------------------------------------------------------------------
@@ -1355,7 +1355,7 @@ def _share_list_units(text: str, claims: list[Claim]) -> list[Claim]:
             out[j] = replace(
                 member, kind="quantity", unit=last.unit, dimension=last.dimension,
                 value=member.value * scale, low=member.value * scale, high=member.value * scale,
-                precision=member.precision * scale, unit_text=last.unit_text,
+                rounding=member.rounding * scale, unit_text=last.unit_text,
             )
             j -= 1
     return out
@@ -1389,9 +1389,9 @@ def _link(text: str, claims: list[Claim]) -> list[Claim]:
         if prev.kind in ("quantity", "money", "percent") and len(gap) <= 12:
             if _CONVERSION_GAP.match(gap) and _CONVERSION_END.match(_after_in_paragraph(text, cur.end) or ")"):
                 out[i] = replace(cur, converted_from=i - 1)
-                if prev.role == "delta" and cur.unit in L.DELTA_OF and cur.role is None:
+                if prev.role == "delta" and cur.unit in lexicon.DELTA_OF and cur.role is None:
                     # the equivalent of a temperature difference is a difference too
-                    out[i] = replace(out[i], unit=L.DELTA_OF[cur.unit], role="delta")
+                    out[i] = replace(out[i], unit=lexicon.DELTA_OF[cur.unit], role="delta")
                 continue
             if (
                 cur.kind == "quantity"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon as L
+from . import lexicon
 
 _WORDS_AFTER = re.compile(r"(?:[ \t\u00a0]+|\r?\n[ \t]*)([A-Za-z][A-Za-z'’-]*)")
 _MODIFIER_LIMIT = 2
@@ -27,7 +27,7 @@ def counted_noun(text: str, pos: int) -> tuple[str, int] | None | str:
         lw = word.lower().rstrip("'’")
         if lw in ("times", "fold"):
             return "" if modifiers == 0 else None
-        if lw in L.NOT_COUNTED or lw in L.QUALIFIERS:
+        if lw in lexicon.NOT_COUNTED or lw in lexicon.QUALIFIERS:
             return None
         singular = singular_noun(lw)
         if singular is not None:
@@ -45,14 +45,14 @@ def _modifier_like(word: str) -> bool:
     """Adjectives and nouns used as modifiers: "new", "armed", "Russian", "police"."""
     if word.endswith("ly") and word not in ("elderly", "early", "only"):
         return True
-    return len(word) > 1 and word not in L.NOT_COUNTED
+    return len(word) > 1 and word not in lexicon.NOT_COUNTED
 
 
 def singular_noun(word: str) -> str | None:
     """The singular of a plural-looking noun, or None when ``word`` does not look plural."""
-    if word in L.IRREGULAR_PLURALS:
-        return L.IRREGULAR_PLURALS[word]
-    if word in L.COLLECTIVE_NOUNS:
+    if word in lexicon.IRREGULAR_PLURALS:
+        return lexicon.IRREGULAR_PLURALS[word]
+    if word in lexicon.COLLECTIVE_NOUNS:
         return word
     if len(word) < 3 or not word.endswith("s") or word.endswith(("ss", "us", "is", "'s", "’s")):
         return None

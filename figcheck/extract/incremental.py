@@ -15,6 +15,7 @@ from dataclasses import dataclass, fields
 
 from ..model import Claim
 from ..text.lines import PARAGRAPH_BREAK
+from .claims import extract_claims
 
 
 class Superseded(Exception):
@@ -51,12 +52,6 @@ def shifted(claim: Claim, delta: int, index_base: int) -> Claim:
     return Claim(**values)
 
 
-def _extract_claims(text: str) -> list[Claim]:
-    from . import extract_claims
-
-    return extract_claims(text)
-
-
 @dataclass
 class _Entry:
     claims: tuple[Claim, ...]  # relative to the paragraph start, indexes within the paragraph
@@ -69,7 +64,7 @@ class ParagraphCache:
     """Prose paragraph text → its claims; only paragraphs of the latest run are kept."""
 
     def __init__(self, extract: Callable[[str], list[Claim]] | None = None) -> None:
-        self._extract = extract or _extract_claims
+        self._extract = extract or extract_claims
         self._entries: dict[str, _Entry] = {}
         self.misses = 0  # paragraphs read by the extractor (for tests and benchmarks)
 

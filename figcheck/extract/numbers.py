@@ -1,4 +1,4 @@
-"""Numbers as written: digits, fractions, words and scales → a value and its precision."""
+"""Numbers as written: digits, fractions, words and scales → a value and its rounding."""
 
 from __future__ import annotations
 
@@ -53,14 +53,14 @@ class Number:
     start: int
     end: int
     value: float
-    precision: float  # half a unit of the last significant digit
+    rounding: float  # half a unit of the last significant digit
     text: str
     is_word: bool = False
     has_separator: bool = False  # "1,000": a thousands separator was written
     digits: str = ""  # the integer digits as written, for year/identifier heuristics
 
 
-def _digit_precision(int_part: str, dec_part: str | None) -> float:
+def _digit_rounding(int_part: str, dec_part: str | None) -> float:
     if dec_part:
         return 0.5 * 10 ** -(len(dec_part) - 1)
     digits = _only_digits(int_part).lstrip("0")
@@ -89,7 +89,7 @@ def parse_digits(text: str, pos: int) -> Number | None:
         return None
     clean = _only_digits(int_part or "0")
     value = float(clean + (dec or ""))
-    precision = _digit_precision(int_part or "0", dec)
+    rounding = _digit_rounding(int_part or "0", dec)
     end = m.end()
     if m.group("den"):
         num, den = int(m.group("num")), int(m.group("den"))
@@ -99,16 +99,16 @@ def parse_digits(text: str, pos: int) -> Number | None:
             pass  # cannot happen: int consumed the numerator
         else:
             value += num / den
-            precision = 0.5 / den
+            rounding = 0.5 / den
     elif m.group("vulgar"):
         value += VULGAR_FRACTIONS[m.group("vulgar")]
-        precision = 1 / 16
+        rounding = 1 / 16
     # "5⁄8" with no whole part: the regex read "5" as the integer, then could not see a fraction.
     if m.group("den") is None and end < len(text) and text[end : end + 1] in "⁄∕":
         fm = re.match(r"[⁄∕](\d{1,3})", text[end:])
         if fm and int(fm.group(1)):
             value = value / int(fm.group(1))
-            precision = 0.5 / int(fm.group(1))
+            rounding = 0.5 / int(fm.group(1))
             end += fm.end()
     # scientific notation: 1.5 × 10^6, 3 × 10⁶, 2.3e-5
     sci = None if _SCIENTIFIC_MARKS.isdisjoint(text[end : end + 2]) else _SCIENTIFIC.match(text, end)
@@ -119,13 +119,13 @@ def parse_digits(text: str, pos: int) -> Number | None:
         exponent = sci.group("exp") or sci.group("exp2") or (flat and flat.replace("‐", "-")) or "".join(_SUPERSCRIPTS[c] for c in sci.group("sup"))
         power = 10.0 ** int(exponent.replace("−", "-"))
         value *= power
-        precision *= power
+        rounding *= power
         end = sci.end()
     return Number(
         start=pos,
         end=end,
         value=value,
-        precision=precision,
+        rounding=rounding,
         text=text[pos:end],
         has_separator="," in (int_part or "") or (not (int_part or "").isascii() and any(c in int_part for c in "\u00a0\u2009\u202f")),
         digits=(int_part or ""),
@@ -238,7 +238,7 @@ def parse_words(text: str, pos: int) -> Number | None:
     if not seen:
         return None
     value, end = _with_fraction(text, end, acc)
-    return Number(pos, end, float(value), _word_precision(value), text[pos:end], is_word=True)
+    return Number(pos, end, float(value), _word_rounding(value), text[pos:end], is_word=True)
 
 
 def _next_word_of_number(text: str, end: int, word: str) -> int:
@@ -272,7 +272,7 @@ def _with_fraction(text: str, end: int, acc: _WordSum) -> tuple[float, int]:
     return value, end
 
 
-def _word_precision(value: float) -> float:
+def _word_rounding(value: float) -> float:
     if value != int(value):
         return 0.125
     v = int(value)

@@ -392,7 +392,7 @@ def _mended(sentence: str, base: int, claim: Claim) -> Claim:
         return claim
     f = sc[0]
     return replace(claim, end=end, text=text, value=claim.value * f, low=claim.value * f, high=claim.value * f,
-                   precision=claim.precision * f, number_text=re.sub(r"\s+", " ", text))
+                   rounding=claim.rounding * f, number_text=re.sub(r"\s+", " ", text))
 
 
 _TO_RANGE = re.compile(r"^(?:from\s+)?(?P<a>.*?\d.*?)\s+to\s+(?P<b>.*\d.*)$", re.I | re.S)
@@ -478,7 +478,7 @@ def _fraction_point(m: re.Match, base: int) -> Figure:
     start = base + m.start() + (len(m.group("q")) if m.group("q") else 0)
     claim = Claim(start=start, end=base + m.end(), text=m.group(0)[m.start("n") - m.start():],
                   value=value, low=low, high=high, unit="percentage_point", dimension="percentage point",
-                  kind="percent", qualifier=q, number_text=m.group("n"), precision=0.125 / 2)
+                  kind="percent", qualifier=q, number_text=m.group("n"), rounding=0.125 / 2)
     return Figure(claim, synthetic=True, points="pp")
 
 
@@ -508,12 +508,12 @@ def _bare_figure(sentence: str, m: re.Match, base: int, is_word: bool) -> Figure
         number = parse_words(sentence, m.start())
         if number is None:
             return None
-        value, precision, n_start, n_end, number_text = number.value, number.precision, number.start, number.end, number.text
+        value, rounding, n_start, n_end, number_text = number.value, number.rounding, number.start, number.end, number.text
     else:
         raw = m.group()
         if _YEAR.fullmatch(raw) and not parse_scale_word(sentence, m.end()):
             return None  # a year
-        value, precision = _fraction_value(raw)
+        value, rounding = _fraction_value(raw)
         if value is None:
             return None
         n_start, n_end, number_text = m.start(), m.end(), raw
@@ -526,7 +526,7 @@ def _bare_figure(sentence: str, m: re.Match, base: int, is_word: bool) -> Figure
     if sc:
         scale, end = sc
         value *= scale
-        precision *= scale
+        rounding *= scale
         number_text = sentence[n_start:end]
     kind, dimension, unit = "count", "count", None
     pm = _PERCENT_AFTER.match(sentence[end : end + 10])
@@ -549,7 +549,7 @@ def _bare_figure(sentence: str, m: re.Match, base: int, is_word: bool) -> Figure
             low = None
     claim = Claim(start=start, end=base + end, text=sentence[start - base : end], value=value, low=low,
                   high=high, unit=unit, dimension=dimension, kind=kind, number_text=number_text,
-                  precision=precision, qualifier=qualifier)
+                  rounding=rounding, qualifier=qualifier)
     return Figure(claim, synthetic=True, points=_points_after(sentence, end, claim), scale=scale)
 
 
@@ -835,7 +835,7 @@ def _interval(claim: Claim, other: Claim) -> tuple[float, float]:
     lo_open = claim.low is None
     hi_open = claim.high is None
     if claim.approximate or claim.is_range or lo_open or hi_open:
-        p = claim.precision
+        p = claim.rounding
         lo = -math.inf if lo_open else claim.low - p
         hi = math.inf if hi_open else claim.high + p
         if claim.is_estimate or is_approx_qualifier(claim.qualifier):
@@ -846,7 +846,7 @@ def _interval(claim: Claim, other: Claim) -> tuple[float, float]:
     k = max(2, min_sig_digits(other) or 2)
     ivs = written_intervals(claim, k)
     if ivs is None or len(ivs) != 1:
-        p = claim.precision
+        p = claim.rounding
         if claim.value > 0 and not re.search(r"\d", claim.number_text or "0"):
             # a number in words ("two million") is read to two significant digits too
             p = min(p, 0.5 * 10 ** (math.floor(math.log10(claim.value)) - 1))
@@ -860,7 +860,7 @@ def _interval(claim: Claim, other: Claim) -> tuple[float, float]:
 def _stated_interval(x: Claim) -> tuple[float, float]:
     """The change a figure states, as an interval: its rounding, up to a whole unit of its last
     digit above it (a writer may truncate), ``REL_SLACK`` more, and a qualifier's open side."""
-    p = _digit_precision(x)
+    p = _digit_rounding(x)
     lo = -math.inf if x.low is None else x.low
     hi = math.inf if x.high is None else x.high
     if x.is_estimate or is_approx_qualifier(x.qualifier):
@@ -870,14 +870,14 @@ def _stated_interval(x: Claim) -> tuple[float, float]:
     return lo, hi
 
 
-def _digit_precision(x: Claim) -> float:
+def _digit_rounding(x: Claim) -> float:
     """Half a unit of the last digit written, every digit significant ("20" → 0.5)."""
     nt = x.number_text or ""
     m = re.search(r"\d[\d,]*(?:\.(\d+))?", nt)
     if not m:
-        return x.precision if x.precision < 0.5 else 0.5
+        return x.rounding if x.rounding < 0.5 else 0.5
     if "/" in nt:
-        return x.precision
+        return x.rounding
     return 0.5 * 10 ** -len(m.group(1)) if m.group(1) else 0.5
 
 

@@ -131,7 +131,7 @@ def same_bound(a: Claim, b: Claim) -> bool:
 def _as_written(c: Claim, iv: tuple) -> tuple:
     """An open interval closed at the number as written (with its rounding)."""
     lo, hi = iv
-    width = c.precision * (hi / c.value if math.isinf(lo) and c.value else 1)
+    width = c.rounding * (hi / c.value if math.isinf(lo) and c.value else 1)
     if math.isinf(hi):
         return lo, lo + 2 * width
     if math.isinf(lo):

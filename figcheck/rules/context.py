@@ -148,8 +148,8 @@ class CheckContext:
         return {id(c): i for i, c in enumerate(self.claims)}
 
     @cached_property
-    def restated_by(self) -> dict[int, list[int]]:
-        """Index of a claim → indexes of the claims that restate it (its stated equivalents)."""
+    def converted_into(self) -> dict[int, list[int]]:
+        """Index of a claim → indexes of the claims converted from it (its stated equivalents)."""
         out: dict[int, list[int]] = {}
         n = len(self.claims)
         for i, c in enumerate(self.claims):
@@ -158,8 +158,8 @@ class CheckContext:
                 out.setdefault(f, []).append(i)
         return out
 
-    def source_of(self, claim: Claim) -> Claim | None:
-        """The figure ``claim`` restates, when the extractor linked one."""
+    def converted_source(self, claim: Claim) -> Claim | None:
+        """The figure ``claim`` is converted from, when the extractor linked one."""
         f = claim.converted_from
         if f is None or not 0 <= f < len(self.claims) or self.claims[f] is claim:
             return None

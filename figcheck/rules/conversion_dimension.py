@@ -61,7 +61,7 @@ def kind_name(dimension: str) -> str:
 
 def check(ctx: CheckContext) -> Iterable[Diagnostic]:
     for equivalent in ctx.claims:
-        source = ctx.source_of(equivalent)
+        source = ctx.converted_source(equivalent)
         if source is None:
             continue
         if source.kind != "quantity" or equivalent.kind != "quantity":

@@ -52,7 +52,7 @@ from .rounding import (
     min_sig_digits,
     round_sig,
     significant_digits,
-    number_precision,
+    number_rounding,
 )
 
 _NUMBER = re.compile(r"\d[\d,\u202f\u00a0]*(?:\.\d+)?")
@@ -65,7 +65,7 @@ SUMMARY = "a figure and its stated equivalent disagree beyond what rounding expl
 
 def check(ctx: CheckContext) -> Iterable[Diagnostic]:
     for equivalent in ctx.claims:
-        source = ctx.source_of(equivalent)
+        source = ctx.converted_source(equivalent)
         if source is None:
             continue
         diagnostic = _check_pair(ctx, source, equivalent)
@@ -172,7 +172,7 @@ def _suggestion(source: Claim, equivalent: Claim, convert, slack: float) -> str 
         value = float(number.replace(",", "")) * scale
         candidate = replace(equivalent, value=value, low=value, high=value,
                             number_text=candidate_text,
-                            precision=(number_precision(number) or 0.5) * scale)
+                            rounding=(number_rounding(number) or 0.5) * scale)
         if agrees_as_written(source, candidate, convert, slack):
             return candidate_text
     return None

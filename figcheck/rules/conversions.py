@@ -19,7 +19,7 @@ from .rounding import (
     is_approx_qualifier,
     max_sig_digits,
     min_sig_digits,
-    range_precisions,
+    range_roundings,
     written_intervals,
 )
 
@@ -88,10 +88,10 @@ def intervals_as_written(claim: Claim, min_sig: int | None = None) -> list[tuple
     ivs = written_intervals(claim, min_sig)
     if ivs is None:
         if claim.is_range and claim.low is not None and claim.high is not None:
-            plo, phi = range_precisions(claim)
+            plo, phi = range_roundings(claim)
             ivs = [(claim.low - plo, claim.low + plo), (claim.high - phi, claim.high + phi)]
         else:
-            ivs = [(claim.value - claim.precision, claim.value + claim.precision)]
+            ivs = [(claim.value - claim.rounding, claim.value + claim.rounding)]
     if claim.is_estimate or is_approx_qualifier(claim.qualifier):
         ivs = [(lo - abs(lo) * APPROX_WIDEN, hi + abs(hi) * APPROX_WIDEN) for lo, hi in ivs]
     return ivs

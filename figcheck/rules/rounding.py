@@ -22,7 +22,7 @@ APPROX_WIDEN = 0.05
 _NUMBER = re.compile(r"\d[\d,  ]*(?:\.\d+)?|\.\d+")
 
 
-def number_precision(number_text: str) -> float | None:
+def number_rounding(number_text: str) -> float | None:
     """Half a unit of the last significant digit of a number written in digits (generous with
     trailing zeros of integers: "90" → 5, "1,000" → 500); None when there are no digits."""
     m = _NUMBER.search(number_text or "")
@@ -36,13 +36,13 @@ def number_precision(number_text: str) -> float | None:
     return 0.5 * 10**zeros
 
 
-def range_precisions(claim: Claim) -> tuple[float, float]:
+def range_roundings(claim: Claim) -> tuple[float, float]:
     """Precision of the low and the high end of a range claim."""
-    found = [number_precision(m.group()) for m in _NUMBER.finditer(claim.number_text or "")]
+    found = [number_rounding(m.group()) for m in _NUMBER.finditer(claim.number_text or "")]
     found = [p for p in found if p is not None]
     if len(found) >= 2:
         return found[0], found[-1]
-    return claim.precision, claim.precision
+    return claim.rounding, claim.rounding
 
 
 def _digits_of(text: str) -> list[str]:
@@ -122,10 +122,10 @@ def figure_interval(claim: Claim, *, approx_widen: float = APPROX_WIDEN) -> tupl
     """The values the number as written covers, ignoring one-sided qualifiers ("more than")
     but widening approximations: what a conversion of the figure must agree with."""
     if claim.is_range and claim.low is not None and claim.high is not None:
-        plo, phi = range_precisions(claim)
+        plo, phi = range_roundings(claim)
         lo, hi = claim.low - plo, claim.high + phi
     else:
-        lo, hi = claim.value - claim.precision, claim.value + claim.precision
+        lo, hi = claim.value - claim.rounding, claim.value + claim.rounding
     if claim.is_estimate or is_approx_qualifier(claim.qualifier):
         lo, hi = lo - abs(lo) * approx_widen, hi + abs(hi) * approx_widen
     return lo, hi
@@ -134,9 +134,9 @@ def figure_interval(claim: Claim, *, approx_widen: float = APPROX_WIDEN) -> tupl
 def claim_interval(claim: Claim) -> tuple[float, float]:
     """The values the words allow (qualifiers included, open sides infinite) plus rounding."""
     if claim.is_range:
-        plo, phi = range_precisions(claim)
+        plo, phi = range_roundings(claim)
     else:
-        plo = phi = claim.precision
+        plo = phi = claim.rounding
     lo = -math.inf if claim.low is None else claim.low - plo
     hi = math.inf if claim.high is None else claim.high + phi
     if claim.low is not None and claim.high is not None and claim.low == claim.high:
@@ -169,9 +169,9 @@ def is_approx_qualifier(q: str | None) -> bool:
 
 def significant_digits(claim: Claim) -> int:
     """How many significant digits the figure was written with (at least 1)."""
-    if claim.precision <= 0 or claim.value == 0:
+    if claim.rounding <= 0 or claim.value == 0:
         return 3
-    return max(1, math.floor(math.log10(abs(claim.value) / (2 * claim.precision)) + 1e-9) + 1)
+    return max(1, math.floor(math.log10(abs(claim.value) / (2 * claim.rounding)) + 1e-9) + 1)
 
 
 def round_sig(x: float, sig: int) -> float:

@@ -150,7 +150,7 @@ def _confirmed_unit(ctx: CheckContext, i: int) -> Claim | None:
     if i in cache:
         return cache[i]
     cache[i] = None
-    for k in ctx.restated_by.get(i, ()):
+    for k in ctx.converted_into.get(i, ()):
         if agrees(ctx, ctx.claims[i], ctx.claims[k]):
             cache[i] = ctx.claims[k]
             break
