@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
+from functools import lru_cache
 
 from .model import SEVERITIES
 
@@ -35,17 +36,28 @@ class Settings:
     def enabled_codes(self, rules, path: str | None = None) -> frozenset[str]:
         """The codes of ``rules`` (each with ``code`` and ``enabled_by_default``; the engine
         passes ``figcheck.rules.all_rules()``) that run on ``path`` under these settings."""
-        if self.select is None:
-            chosen = {r.code for r in rules if r.enabled_by_default}
-        else:
-            chosen = {r.code for r in rules if _matches(r.code, self.select)}
-        chosen |= {r.code for r in rules if _matches(r.code, self.extend_select)}
-        chosen = {c for c in chosen if not _matches(c, self.ignore)}
+        chosen = _selected(
+            None if self.select is None else tuple(self.select), tuple(self.extend_select),
+            tuple(self.ignore), tuple((r.code, r.enabled_by_default) for r in rules),
+        )
         if path is not None:
             for pattern, codes in self.per_file_ignores.items():
                 if _path_matches(path, pattern):
-                    chosen = {c for c in chosen if not _matches(c, codes)}
-        return frozenset(chosen)
+                    chosen = frozenset(c for c in chosen if not _matches(c, codes))
+        return chosen
+
+
+@lru_cache(maxsize=64)
+def _selected(select: tuple[str, ...] | None, extend_select: tuple[str, ...], ignore: tuple[str, ...],
+              rules: tuple[tuple[str, bool], ...]) -> frozenset[str]:
+    """The codes chosen before per-file-ignores: the same for every file of a run, so worked
+    out once (issue #15)."""
+    if select is None:
+        chosen = {code for code, by_default in rules if by_default}
+    else:
+        chosen = {code for code, _ in rules if _matches(code, select)}
+    chosen |= {code for code, _ in rules if _matches(code, extend_select)}
+    return frozenset(c for c in chosen if not _matches(c, ignore))
 
 
 def _matches(code: str, selectors) -> bool:

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .config_files import ConfigResolver, Resolved
@@ -41,6 +43,8 @@ class Job:
     format: str | None = None  # how to read it (--stdin-format); None: by the file name's extension
     named: bool = True  # named by the user (command line, list); False: found by a walk
     error: dict | None = None  # known before reading: {"kind", "message"} (issue #19)
+    root_relative: str | None = None  # :attr:`relative`, when the walk that found the file knew it
+
 
     @property
     def is_stdin(self) -> bool:
@@ -49,6 +53,8 @@ class Job:
     @property
     def relative(self) -> str:
         """The path relative to the config root, which per-file-ignores globs are written against."""
+        if self.root_relative is not None:
+            return self.root_relative
         if self.is_stdin or is_url(self.path) or self.error is not None:
             return self.display
         try:
@@ -89,6 +95,22 @@ def _spec(lines: tuple[str, ...]):
     return gitignore_spec(lines)
 
 
+# A glob such as "*.md" (what ``include`` holds unless a user changes it): whether it matches a
+# path is whether a component of the path ends with ".md" (git's rules: no slash in the glob,
+# so it matches at any depth, and a matched directory takes what is under it).
+_EXTENSION_GLOB = re.compile(r"\*\.[A-Za-z0-9]+")
+
+
+@lru_cache(maxsize=64)
+def include_matcher(globs: tuple[str, ...]) -> Callable[[str], bool]:
+    """Whether ``globs`` match a path relative to the config root; extension globs by a string
+    test, as the glob engine would answer, without running a guarded pattern per glob and file."""
+    if globs and all(_EXTENSION_GLOB.fullmatch(glob) for glob in globs):
+        endings = tuple(glob[1:] for glob in globs)
+        return lambda rel: any(part.endswith(endings) for part in rel.split("/"))
+    return _spec(globs).match_file
+
+
 def _relative(path: Path, root: Path) -> str | None:
     try:
         return path.relative_to(root).as_posix()
@@ -107,11 +129,13 @@ def is_excluded(path: Path, resolved: Resolved, is_dir: bool = False) -> bool:
 def is_included(path: Path, resolved: Resolved) -> bool:
     """Whether ``include`` takes the file; an extension matches in any case (``README.MD``)."""
     rel = _relative(path, resolved.root) or path.name
-    spec = _spec(tuple(resolved.settings.include))
-    if spec.match_file(rel):
+    return _included(rel, path.suffix, include_matcher(tuple(resolved.settings.include)))
+
+
+def _included(rel: str, suffix: str, matches: Callable[[str], bool]) -> bool:
+    if matches(rel):
         return True
-    suffix = path.suffix
-    return suffix != suffix.lower() and bool(spec.match_file(rel[: len(rel) - len(suffix)] + suffix.lower()))
+    return suffix != suffix.lower() and bool(matches(rel[: len(rel) - len(suffix)] + suffix.lower()))
 
 
 class GitIgnores:
@@ -248,18 +272,35 @@ def _walk(top: Path, resolver: ConfigResolver, notice: Notice = _no_notice):
             and not is_excluded(directory / d, resolved, is_dir=True)
             and not gitignores.ignored(directory / d, is_dir=True)
         )
-        for name in sorted(filenames):
-            file = directory / name
-            if not is_included(file, resolved) or is_excluded(file, resolved):
-                continue
-            if gitignores.ignored(file, is_dir=False):
-                continue
-            if os.path.islink(file) and not _inside(os.path.realpath(file), top_real):
-                notice(shown(file), f"a symbolic link to {os.path.realpath(file)}, outside "
-                                    f"{top}; skipped")
-                continue
-            yield Job(shown(file), str(file), resolved, named=False)
+        yield from _walk_files(directory, sorted(filenames), resolved, gitignores,
+                               shown(directory), top, top_real, notice)
     yield from _unreadable(unreadable, shown, resolver)
+
+
+def _walk_files(directory: Path, names: list[str], resolved: Resolved, gitignores: GitIgnores,
+                shown_directory: str, top: Path, top_real: str, notice: Notice) -> Iterator[Job]:
+    """The jobs of one directory's files. What is the same for all of them (the globs, the
+    directory's path relative to the config root and as shown) is worked out once: per file,
+    these cost more than reading a short file (issue #15)."""
+    include = include_matcher(tuple(resolved.settings.include))
+    exclude = _spec(tuple(resolved.settings.exclude)) if resolved.settings.exclude else None
+    directory_rel = _relative(directory, resolved.root)
+    prefix = None if directory_rel is None else ("" if directory_rel == "." else directory_rel + "/")
+    for name in names:
+        file = directory / name
+        rel = name if prefix is None else prefix + name
+        if not _included(rel, file.suffix, include) or (exclude is not None and exclude.match_file(rel)):
+            continue
+        if gitignores.ignored(file, is_dir=False):
+            continue
+        if os.path.islink(file) and not _inside(os.path.realpath(file), top_real):
+            notice(os.path.normpath(os.path.join(shown_directory, name)),
+                   f"a symbolic link to {os.path.realpath(file)}, outside {top}; skipped")
+            continue
+        display = os.path.normpath(os.path.join(shown_directory, name))
+        # Outside the config root, per-file-ignores globs are matched against the path shown.
+        relative = Path(display).as_posix() if prefix is None else rel
+        yield Job(display, str(file), resolved, named=False, root_relative=relative)
 
 
 def _unreadable(errors: list[OSError], shown, resolver: ConfigResolver) -> Iterator[Job]:

@@ -103,6 +103,8 @@ def lines_touched(diagnostics: list[dict], index: LineIndex) -> dict[int, str]:
 
 def file_result(path: str, text: str, diagnostics: list[Diagnostic]) -> FileResult:
     """A FileResult for ``diagnostics`` raised on ``text`` (the reports' one way in)."""
+    if not diagnostics:  # most files: no line table to build (issue #15)
+        return FileResult(path=path, diagnostics=[], lines={})
     index = LineIndex(text)
     dicts = [diagnostic_dict(d, path, index) for d in diagnostics]
     return FileResult(path=path, diagnostics=dicts, lines=lines_touched(dicts, index))

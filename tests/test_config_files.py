@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
 
-from figcheck.config import ConfigError, Settings
+from figcheck.config import DEFAULT_INCLUDE, ConfigError, Settings
 from figcheck.config_files import ConfigResolver, load_config_file
-from figcheck.discovery import collect
+from figcheck.discovery import Job, collect, include_matcher
+from figcheck.globs import gitignore_spec
 from figcheck.rules import all_rules
 
 
@@ -67,6 +69,33 @@ def test_per_file_ignores_are_relative_to_the_config(tmp_path: Path):
     assert jobs.relative == "drafts/a.md"
     enabled = jobs.resolved.settings.enabled_codes(all_rules(), jobs.relative)
     assert not any(code.startswith("FC2") for code in enabled)
+
+
+def test_a_walk_gives_the_same_relative_path_as_a_named_file(tmp_path: Path):
+    """The walk works a directory's relative path out once; it must agree with a file named
+    on the command line, inside the config root and outside it (then: the path shown)."""
+    (tmp_path / "figcheck.toml").write_text('[per-file-ignores]\n"drafts/*.md" = ["FC2"]\n')
+    (tmp_path / "drafts" / "deep").mkdir(parents=True)
+    for name in ("drafts/a.md", "drafts/deep/b.MD", "c.txt"):
+        (tmp_path / name).write_text("x\n")
+    resolver = ConfigResolver(None, True, same, cwd=tmp_path)
+    walked = {job.display: job.relative for job in collect([str(tmp_path)], resolver)}
+    named = {job.display: job.relative for job in collect(sorted(walked), resolver)}
+    assert walked == named
+    assert sorted(walked.values()) == ["c.txt", "drafts/a.md", "drafts/deep/b.MD"]
+    outside = ConfigResolver(None, False, same, cwd=tmp_path / "drafts")  # --no-config: root is cwd
+    for job in collect([str(tmp_path / "c.txt"), str(tmp_path)], outside):
+        assert job.relative == Job(job.display, job.path, job.resolved).relative
+
+
+def test_extension_globs_match_as_the_glob_engine_does():
+    parts = ["a", ".md", "x.md", "b.TXT", "c.txt", "d.markdown", "h.txt.bak", ".txt", "md", "a.mdx", "x.MD", "ü.md"]
+    paths = ["/".join(p) for k in (1, 2, 3) for p in itertools.product(parts, repeat=k)]
+    for globs in (DEFAULT_INCLUDE, ("*.md",), ("*.txt", "*.TXT")):
+        by_string, by_glob = include_matcher(globs), gitignore_spec(globs).match_file
+        assert by_string is not by_glob  # the string test is the one in use
+        assert [by_string(p) for p in paths] == [bool(by_glob(p)) for p in paths]
+    assert include_matcher(("docs/*.md",))("docs/a.md") and not include_matcher(("docs/*.md",))("a.md")
 
 
 def test_gitignore_negation_and_nested_files(tmp_path: Path):
