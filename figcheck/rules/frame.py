@@ -41,6 +41,7 @@ FRAMES_AS_READ: MemoKey[dict[int, "ClaimFrame"]] = MemoKey("frame.base")
 _SENTENCE_OF: MemoKey[dict[int, tuple[int, int]]] = MemoKey("frame.sentence")
 _CLAIM_SPANS: MemoKey[tuple[list[int], list[tuple[int, int]]]] = MemoKey("frame.spans")
 _BUCKETS: MemoKey[dict[tuple, list[int]]] = MemoKey("frame.buckets")
+_SKETCHES: MemoKey[dict[int, "ClaimSketch"]] = MemoKey("frame.sketches")
 
 # --- Money on one base --------------------------------------------------------------------
 
@@ -422,9 +423,7 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
     sent = _read_sentence(sentence, spans)
     tokens, raw, lower = sent.tokens, sent.raw, sent.lower
     position = sent.slots.get((c0, c1), 0)
-    written = tuple(
-        (t, w) for t, w in zip(tokens[max(0, position - 4):position + 5],
-                               raw[max(0, position - 4):position + 5]) if _is_content(w.lower()))
+    written = _written_near(tokens, raw, position)
     local = frozenset(t for t, _ in written)
     own = sent.clauses[position] if tokens else 0
     clause = tuple(t for t, c in zip(tokens, sent.clauses) if c == own)
@@ -441,7 +440,6 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         contrast = next((w for w in near_after if w in CONTRAST_AFTER), None)
     if contrast is None and PART_AFTER.match(after):
         contrast = "of them"
-    restate = _RESTATE_NEAR.search(sentence[max(0, c0 - 30):c0])
     of_that = _RESTATE_AFTER.match(after)
     return ClaimFrame(
         index=place[0], sentence=place[1], paragraph=place[2],
@@ -470,12 +468,84 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         role=_role(claim, sentence, c0, c1, sent),
         change=bool(_CHANGE_NEAR.search(sentence, max(0, c0 - 30), c0)),
         contrast=contrast,
-        restate=restate.group(0).lower().strip() if restate and (
-            not restate.group(1) or restate.group(1).lower() not in STOP_WORDS) else None,
+        restate=_restate_cue(sentence, c0),
         n_figures=len(spans),
         of_that=of_that.group(0).strip(" \"'’”)]").lower() if of_that else None,
         noun_phrase=_noun_phrase(claim),
         definite=bool(_DEFINITE_BEFORE.search(before)) and not _RESTRICTED_AFTER.match(after),
+    )
+
+
+def _written_near(tokens: tuple[str, ...], raw: tuple[str, ...], position: int) -> tuple:
+    """(stem, word as written) of the content words within four tokens of the figure."""
+    window = slice(max(0, position - 4), position + 5)
+    return tuple((t, w) for t, w in zip(tokens[window], raw[window]) if _is_content(w.lower()))
+
+
+def _restate_cue(sentence: str, c0: int) -> str | None:
+    """"the same", "those", "that figure" right before the figure at ``c0``."""
+    restate = _RESTATE_NEAR.search(sentence[max(0, c0 - 30):c0])
+    if restate and (not restate.group(1) or restate.group(1).lower() not in STOP_WORDS):
+        return restate.group(0).lower().strip()
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimSketch:
+    """What a claim's frame shares with its sentence, and the few words of its own that an upper
+    bound of a referent score needs: read without building the frame (most pairs of figures are
+    ruled out with this alone)."""
+
+    tokens: tuple[str, ...]
+    bag: dict[str, int]
+    content: frozenset[str]
+    position: int
+    clause_len: int  # the tokens of the figure's clause, and its content words
+    clause_content_len: int
+    local: frozenset[str]
+    restate: str | None
+    noun_phrase: tuple[str, ...]
+
+
+def claim_sketch(ctx: CheckContext, i: int) -> ClaimSketch:
+    """The sketch of claim ``i`` (cached per document, and across documents by its sentence; the
+    sentence is read once, shared with the frames)."""
+    sketches = ctx.memo(_SKETCHES, dict)
+    found = sketches.get(i)
+    if found is not None:
+        return found
+    claim = ctx.claims[i]
+    s_start, s_end = sentence_span(ctx, i)
+    sentence = ctx.text[s_start:s_end]
+    c0, c1 = claim.start - s_start, claim.end - s_start
+    spans = _claim_spans_in(ctx, s_start, s_end)
+    noun_phrase = _noun_phrase(claim)
+    key = (sentence, c0, c1, spans, noun_phrase)
+    found = _SKETCH_CACHE.get(key)
+    if found is None:
+        if len(_SKETCH_CACHE) >= _CACHE_MAX:
+            _SKETCH_CACHE.clear()
+        found = _SKETCH_CACHE[key] = _sketch(sentence, c0, c1, spans, noun_phrase)
+    sketches[i] = found
+    return found
+
+
+_SKETCH_CACHE: dict[tuple, ClaimSketch] = {}
+
+
+def _sketch(sentence: str, c0: int, c1: int, spans: tuple, noun_phrase: tuple) -> ClaimSketch:
+    sent = _read_sentence(sentence, spans)
+    tokens = sent.tokens
+    position = sent.slots.get((c0, c1), 0)
+    own = sent.clauses[position] if tokens else 0
+    return ClaimSketch(
+        tokens=tokens, bag=sent.bag, content=sent.content, position=position,
+        clause_len=sum(1 for c in sent.clauses if c == own),
+        clause_content_len=len({t for t, c, w in zip(tokens, sent.clauses, sent.lower)
+                                if c == own and _is_content(w)}),
+        local=frozenset(t for t, _ in _written_near(tokens, sent.raw, position)),
+        restate=_restate_cue(sentence, c0),
+        noun_phrase=noun_phrase,
     )
 
 
