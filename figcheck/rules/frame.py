@@ -505,6 +505,11 @@ class ClaimSketch:
     local: frozenset[str]
     restate: str | None
     noun_phrase: tuple[str, ...]
+    # The sentence's slots that veto a pair on their own (as in the frame)
+    table: bool
+    times: tuple[frozenset[str], ...]
+    place: frozenset[str]
+    directions: frozenset[str]
 
 
 def claim_sketch(ctx: CheckContext, i: int) -> ClaimSketch:
@@ -546,6 +551,7 @@ def _sketch(sentence: str, c0: int, c1: int, spans: tuple, noun_phrase: tuple) -
         local=frozenset(t for t, _ in _written_near(tokens, sent.raw, position)),
         restate=_restate_cue(sentence, c0),
         noun_phrase=noun_phrase,
+        table=sent.table, times=sent.times, place=sent.place, directions=sent.directions,
     )
 
 

@@ -184,13 +184,13 @@ def _slot_veto(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment) -> str | None:
         return "a table row"
     if fa.change != fb.change:
         return "a change vs a level"
-    if fa.agent and fb.agent and not fa.agent & fb.agent:
+    if _clash(fa.agent, fb.agent):
         return "different names"
-    if any(ta and tb and not ta & tb for ta, tb in zip(fa.times, fb.times)):
+    if any(_clash(ta, tb) for ta, tb in zip(fa.times, fb.times)):
         return "different times"  # (by category: years, months, days, periods)
-    if fa.place and fb.place and not fa.place & fb.place:
+    if _clash(fa.place, fb.place):
         return "different places"
-    if fa.directions and fb.directions and not fa.directions & fb.directions:
+    if _clash(fa.directions, fb.directions):
         return "different directions"
     if fa.head and fb.head and (fa.head[0] != fb.head[0] or (
             fa.head[1] and fb.head[1] and fa.head[1] != fb.head[1])):
@@ -209,6 +209,18 @@ def _slot_veto(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment) -> str | None:
     if fa.role in ("comparison", "current", "whole") and not twin():
         return _ROLE_NAMES[fa.role]
     return None
+
+
+def _clash(a: frozenset, b: frozenset) -> bool:
+    """Both slots are read and share nothing."""
+    return bool(a and b and not a & b)
+
+
+def _sentences_veto(sa: ClaimSketch, sb: ClaimSketch) -> bool:
+    """Slots of the two sentences that make :func:`_slot_veto` veto the pair whatever else the
+    frames read: a table row, different times, places or directions."""
+    return (sa.table or sb.table or any(_clash(ta, tb) for ta, tb in zip(sa.times, sb.times))
+            or _clash(sa.place, sb.place) or _clash(sa.directions, sb.directions))
 
 
 def features(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment | None = None,
@@ -279,13 +291,14 @@ def _ratio_bound(fa: ClaimFrame | ClaimSketch, fb: ClaimFrame | ClaimSketch) -> 
 
 
 def may_reach(sa: ClaimSketch, sb: ClaimSketch, b_later: bool, rule: str) -> bool:
-    """Whether the pair of sketches (``b_later``: ``sb`` is the later claim) may score at least ``rule``'s
-    threshold: False only when :func:`judge` would score it under the threshold. An upper bound
-    of :func:`features` with ``bound`` (so of the score), read from the sentences alone: a slot
-    only the frame reads (verb, name, time, head, "the" before the figure) is taken at whichever
-    value raises the score; an explicit restatement may lift the score to the threshold."""
-    if sa.restate or sb.restate or rule == "FC202":
-        return True  # a pointer (FC202's "of that wetland" too) decides on its own
+    """Whether the pair of sketches (``b_later``: ``sb`` is the later claim) may score at least
+    ``rule``'s threshold: False only when :func:`judge` would score it under the threshold. A
+    slot of the sentences vetoes it, or an upper bound of :func:`features` with ``bound`` (so of
+    the score) read from the sentences alone stays under the threshold: a slot only the frame
+    reads (verb, name, head, "the" before the figure) is taken at whichever value raises the
+    score; an explicit restatement may lift the score to the threshold."""
+    if rule == "FC202":
+        return True  # FC202's pointer ("of that wetland") is read from the frame only
     # Pairs of sketches recur across documents (the same sentences re-checked): keyed by their
     # ids, the sketches kept in the entry (so an id is not reused while it lives).
     key = (id(sa), id(sb), b_later, rule)
@@ -294,7 +307,9 @@ def may_reach(sa: ClaimSketch, sb: ClaimSketch, b_later: bool, rule: str) -> boo
         return found[2]
     if len(_REACHED) >= _DECIDED_MAX:
         _REACHED.clear()
-    reached = probability(_features_bound(sa, sb, b_later)) >= threshold(rule)
+    reached = not _sentences_veto(sa, sb) and bool(
+        sa.restate or sb.restate
+        or probability(_features_bound(sa, sb, b_later)) >= threshold(rule))
     _REACHED[key] = (sa, sb, reached)
     return reached
 
@@ -327,7 +342,7 @@ def _features_bound(sa: ClaimSketch, sb: ClaimSketch, b_later: bool) -> list[flo
         unknown[7],  # verb_clash
         unknown[8],  # agent_same
         unknown[9],  # time_same
-        0.0,  # restate (ruled out above)
+        0.0,  # restate (a pointer: not bounded)
         unknown[11],  # head_same
         aligned * local,
         aligned * unknown[13],  # aligned × head_same
