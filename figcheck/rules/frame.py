@@ -25,6 +25,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..extract.lexicon import MONTHS
 from ..model import Claim
@@ -314,7 +315,6 @@ class _Sentence:
     tokens: tuple[str, ...]
     raw: tuple[str, ...]
     lower: tuple[str, ...]
-    names: tuple[bool, ...]
     slots: dict  # figure span → its position in ``tokens``
     clauses: tuple[int, ...]  # the clause each token is in (numbered from 0)
     bag: dict[str, int]  # how many times each token occurs
@@ -382,7 +382,6 @@ def _read_sentence(sentence: str, spans: tuple) -> _Sentence:
     time = _times(sentence, raw)
     found = _SENTENCES[key] = _Sentence(
         tokens=tuple(tokens), raw=tuple(raw), lower=tuple(lower),
-        names=tuple(_names_something(w, k) for k, w in enumerate(raw)),
         slots=slots,
         clauses=tuple(clauses),
         bag=Counter(tokens),
@@ -448,7 +447,7 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         tokens=tokens,
         bag=sent.bag,
         raw=raw,
-        names=sent.names,
+        names=_names_of(raw),
         position=position,
         clause=clause,
         clause_content=frozenset(t for t, c, w in zip(tokens, sent.clauses, lower)
@@ -578,6 +577,13 @@ def _noun_phrase(claim: Claim) -> tuple[str, ...]:
 _ORDINALS = frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth one two three four five"
     " six seven eight nine ten eleven twelve".split())
+
+
+@lru_cache(maxsize=_CACHE_MAX)
+def _names_of(raw: tuple[str, ...]) -> tuple[bool, ...]:
+    """Whether each token of a sentence names something (read only for a frame: most sentences
+    are ruled out by their sketches alone)."""
+    return tuple(_names_something(w, k) for k, w in enumerate(raw))
 
 
 def _names_something(w: str, k: int) -> bool:
