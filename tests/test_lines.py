@@ -1,6 +1,6 @@
 """Line and column positions of the output contract, for every newline style."""
 
-from figcheck.text.lines import LineIndex
+from figcheck.text.lines import PARAGRAPH_BREAK, LineIndex, paragraph_breaks
 
 
 def test_lines_end_at_lf_crlf_and_lone_cr():
@@ -18,3 +18,17 @@ def test_columns_count_code_points_with_astral_characters():
 
 def test_offsets_past_the_end_are_clamped():
     assert LineIndex("abc").line_col(99) == (1, 4)
+
+
+def test_line_starts_are_right_with_and_without_carriage_returns():
+    # Text without "\r" takes the summed-lengths path, text with one the regex path.
+    for text in ("", "\n", "a", "a\n", "\n\nb", "ab\ncd\n\nx\n", "é🏔\nx", "a\r\nb", "\r\r\n\n"):
+        expected = [0] + [i + 1 for i, ch in enumerate(text)
+                          if ch == "\n" or (ch == "\r" and not text.startswith("\n", i + 1))]
+        assert LineIndex(text).starts == expected, repr(text)
+
+
+def test_paragraph_breaks_are_the_paragraph_break_matches_in_every_newline_style():
+    for text in ("a\n\nb\n \t\nc\n", "a\r\n\r\nb\n\nc", "a\r\rb", "no break\n", "\n\n\n"):
+        assert [m.span() for m in paragraph_breaks(text)] == \
+            [m.span() for m in PARAGRAPH_BREAK.finditer(text)], repr(text)

@@ -9,12 +9,34 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
+from itertools import accumulate
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
 # A blank line (spaces and tabs allowed on it) in any of the three line-ending styles: claims,
 # sentences and paragraphs never cross one, so incremental extraction and the rules' paragraph
 # split both cut the text here.
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\r\n[ \t]*\r\n|\r[ \t]*\r")
+# The same break in text without a "\r": one literal first character lets the regex engine jump
+# from newline to newline instead of trying three alternatives at every character (several times
+# faster on a 1 MB document, which the language server splits on every keystroke).
+_LF_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def paragraph_breaks(text: str) -> Iterator[re.Match]:
+    """The matches of :data:`PARAGRAPH_BREAK` in ``text``, found faster when it has no ``\\r``."""
+    return (PARAGRAPH_BREAK if "\r" in text else _LF_PARAGRAPH_BREAK).finditer(text)
+
+
+def _line_starts(text: str) -> list[int]:
+    """Where each line starts. Without a ``\\r`` the starts are running sums of the line lengths
+    (plus one for each ``\\n``), summed in C: on a 1 MB document, which the language server
+    indexes on every keystroke, several times faster than a match object per line."""
+    if "\r" in text:
+        return [0, *(m.end() for m in _LINE_END.finditer(text))]
+    starts = list(accumulate(map((1).__add__, map(len, text.split("\n"))), initial=0))
+    starts.pop()  # the end of the text plus one, not a line start
+    return starts
 
 
 class LineIndex:
@@ -24,8 +46,7 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0]
-        self.starts.extend(m.end() for m in _LINE_END.finditer(text))
+        self.starts = _line_starts(text)
 
     def line_of(self, offset: int) -> int:
         """0-based line of a code-point offset (clamped to the text)."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from figcheck.fixes import changed_span, fix_until_stable
 from figcheck.model import Edit
 from figcheck.rules.suppression import disable_file_edits, ignore_edits
 
@@ -96,6 +95,8 @@ def fix_all(uri: str, analysis, versioned: bool, unsafe: bool = False) -> types.
     and re-checked by the engine's own loop, as one edit of the changed span."""
     if analysis.settings is None:  # not checked (too large)
         return None
+    from figcheck.fixes import changed_span, fix_until_stable  # fix-all only: not at start-up
+
     outcome = fix_until_stable(analysis.text, analysis.checker(), unsafe, analysis.diagnostics)
     edit = changed_span(analysis.text, outcome.text)
     if edit is None:

@@ -40,8 +40,6 @@ from . import actions, cancel, framing, positions, pygls_internals
 from . import settings as settings_mod
 from .diagnostics import Analysis, Snapshot, analyze
 from .documents import DocumentStore, OpenDocument, Superseded, UnknownDocument
-from .hover import hover_text
-from .inlay import inlay_hints
 
 log = logging.getLogger("figcheck.server")
 DEBOUNCE_SECONDS = 0.075
@@ -124,7 +122,7 @@ class FigcheckServer(LanguageServer):
         self._worker = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="figcheck-check")
         self.watchdog = cancel.Watchdog()
         self._warm_lock = threading.Lock()
-        self._warm = False
+        self._warm: set[str] = set()  # the formats warmed up
         self.exit_code: int | None = None  # set by the `exit` notification
         self._initialize_seen = False
         self._shutdown_seen = False
@@ -361,7 +359,7 @@ class FigcheckServer(LanguageServer):
 
     def _analyze(self, snap: Snapshot, cancelled, loop) -> Analysis:
         """On a worker: the analysis, stopped inside a paragraph if it stops being wanted."""
-        self._warm_up()
+        self.warm_up(snap.format)
 
         def work() -> Analysis:
             if len(snap.text) >= LARGE_DOCUMENT:  # said once the watchdog is watching this work
@@ -378,24 +376,24 @@ class FigcheckServer(LanguageServer):
                                                     f"{snap.version}: closed or changed ({how})")
             raise Superseded() from None
 
-    def _warm_up(self) -> None:
-        """Import and build, once and on one thread, what every analysis uses: the engine imports
-        lazily, and two workers importing the same modules at once can see one half-made. One
-        check of one short line builds what checking needs, and reading a word in each markup
-        format imports its reader (checking the line in each format as well built nothing
-        more)."""
-        if self._warm:
+    def warm_up(self, fmt: str) -> None:
+        """Import and build, once and on one thread, what analyses in format ``fmt`` use: the
+        engine imports lazily, and two workers importing the same modules at once can see one
+        half-made. One check of one short line builds what checking needs, and reading a word in
+        ``fmt`` imports its reader. Only the format at hand: a markup reader the first document
+        does not need would hold up its first diagnostics (the cold start)."""
+        if fmt in self._warm:
             return
         with self._warm_lock:
-            if self._warm:
+            if fmt in self._warm:
                 return
             from figcheck.engine import check_document
             from figcheck.text import read_document
 
-            for fmt in ("markdown", "html", "latex", "rst"):
-                read_document("word", fmt)
-            check_document(read_document("It is 5 km (3 miles) long. figcheck: ignore FC101\n", "text"))
-            self._warm = True
+            if not self._warm:
+                check_document(read_document("It is 5 km (3 miles) long. figcheck: ignore FC101\n", "text"))
+            read_document("word", fmt)
+            self._warm.add(fmt)
 
     def forget(self, uri: str) -> None:
         if (task := self._pending.pop(uri, None)) is not None:
@@ -438,8 +436,12 @@ def initialize(ls: FigcheckServer, params: types.InitializeParams) -> None:
 
 @server.feature(types.INITIALIZED)
 async def initialized(ls: FigcheckServer, params: types.InitializedParams) -> None:
+    before = ls.editor
     await ls.pull_settings()
-    await ls.settings_changed()
+    # Documents opened meanwhile are being checked with ``before``: re-checking them (and
+    # throwing that check away) only when the workspace settings differ keeps the cold start short.
+    if ls.editor != before:
+        await ls.settings_changed()
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
@@ -520,6 +522,8 @@ async def code_action(ls: FigcheckServer, params: types.CodeActionParams):
 async def hover(ls: FigcheckServer, params: types.HoverParams):
     if (analysis := await ls.analysis(params.text_document.uri)) is None:
         return None
+    from .hover import hover_text  # on first use: the first diagnostics do not need it
+
     found = hover_text(analysis, analysis.table.offset(params.position), ls.markdown_hover)
     if found is None:
         return None
@@ -532,5 +536,7 @@ async def hover(ls: FigcheckServer, params: types.HoverParams):
 async def inlay_hint(ls: FigcheckServer, params: types.InlayHintParams):
     if not ls.editor.inlay_hints or (analysis := await ls.analysis(params.text_document.uri)) is None:
         return None
+    from .inlay import inlay_hints  # on first use: the first diagnostics do not need it
+
     start, end = analysis.table.span(params.range)
     return inlay_hints(analysis, start, end)
