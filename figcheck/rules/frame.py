@@ -257,12 +257,8 @@ def claim_frame(ctx: CheckContext, i: int) -> ClaimFrame:
     spans = _claim_spans_in(ctx, s_start, s_end)
     key = (ctx.text[s_start:s_end], claim.start - s_start, claim.end - s_start, spans,
            claim.value, claim.low, claim.high, claim.counted, claim.dimension, claim.kind)
-    f = _CACHE.get(key)
     place = (i, s_start, ctx.paragraph_of(claim.start))
-    if f is None:
-        if len(_CACHE) >= _CACHE_MAX:
-            _CACHE.clear()
-        f = _CACHE[key] = _build(ctx, i, s_start, s_end, spans, place)
+    f = _cached(_CACHE, key, lambda: _build(ctx, i, s_start, s_end, spans, place))
     # The frame as read from its sentence, before it is placed: claims whose frames share one
     # (the same figure in the same sentence text) differ only in where they are, so a decision
     # about a pair of them can be shared (kept alive here, so that its id() stays unique).
@@ -296,6 +292,16 @@ def sentence_spans(ctx: CheckContext, members: list[int]) -> list[tuple[int, int
 
 _CACHE: dict[tuple, ClaimFrame] = {}
 _CACHE_MAX = 20_000
+
+
+def _cached(cache: dict, key: tuple, build):
+    """``cache[key]``, built when missing (a cache across documents, emptied when full)."""
+    found = cache.get(key)
+    if found is None:
+        if len(cache) >= _CACHE_MAX:
+            cache.clear()
+        found = cache[key] = build()
+    return found
 
 
 def _claim_spans_in(ctx: CheckContext, s_start: int, s_end: int) -> tuple:
@@ -525,12 +531,8 @@ def claim_sketch(ctx: CheckContext, i: int) -> ClaimSketch:
     spans = _claim_spans_in(ctx, s_start, s_end)
     noun_phrase = _noun_phrase(claim)
     key = (sentence, c0, c1, spans, noun_phrase)
-    found = _SKETCH_CACHE.get(key)
-    if found is None:
-        if len(_SKETCH_CACHE) >= _CACHE_MAX:
-            _SKETCH_CACHE.clear()
-        found = _SKETCH_CACHE[key] = _sketch(sentence, c0, c1, spans, noun_phrase)
-    sketches[i] = found
+    found = sketches[i] = _cached(
+        _SKETCH_CACHE, key, lambda: _sketch(sentence, c0, c1, spans, noun_phrase))
     return found
 
 
