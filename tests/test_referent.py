@@ -252,3 +252,25 @@ def test_a_back_reference_is_read_as_the_same_noun_phrase_pointed_at():
     x = referent_model.features(first, later)
     assert x[referent_model.FEATURES.index("definite_np")] == 1.0
     assert referent_model.features(later, first)[referent_model.FEATURES.index("definite_np")] == 0.0
+
+
+@pytest.mark.parametrize("text,flagged", RESTATED + RESTATED_FORMS + BACK_REFERENCES)
+def test_the_bound_before_the_frames_never_drops_a_pair_the_model_flags(text, flagged):
+    # FC201 builds frames only for pairs whose sketches may reach its threshold: every pair the
+    # full judgement scores at or above it must pass that test (and some pair does here).
+    ctx = _ctx(text)
+    cut = referent_model.threshold("FC201")
+    reached = 0
+    for j in range(len(ctx.claims)):
+        for i in range(j):
+            if referent_model.judge(ctx, i, j, "FC201").score >= cut:
+                reached += 1
+                assert referent_model.may_reach(
+                    frame.claim_sketch(ctx, i), frame.claim_sketch(ctx, j), True, "FC201")
+    assert reached
+
+
+def test_the_bound_before_the_frames_rules_out_unrelated_sentences():
+    ctx = _ctx("The factory added 2,300 jobs in May.\n\nShares of the bank fell 40 cents.\n")
+    a, b = frame.claim_sketch(ctx, 0), frame.claim_sketch(ctx, 1)
+    assert not referent_model.may_reach(a, b, True, "FC201")

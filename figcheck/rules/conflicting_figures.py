@@ -62,6 +62,9 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
     cut = referent_model.threshold(CODE)
     conflicts: dict[int, list[tuple[int, Judgement]]] = {}
     for i, j in candidates(ctx):
+        if not referent_model.may_reach(
+                frame.claim_sketch(ctx, i), frame.claim_sketch(ctx, j), j > i, CODE):
+            continue  # scored under the threshold whatever the frames read: not built
         judgement = referent_model.judge(ctx, i, j, CODE)
         if same_bound(ctx.claims[i], ctx.claims[j]) and not judgement.twin:
             continue  # two bounds conflict only when restated in (nearly) the same words

@@ -25,6 +25,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..extract.lexicon import MONTHS
 from ..model import Claim
@@ -41,6 +42,7 @@ FRAMES_AS_READ: MemoKey[dict[int, "ClaimFrame"]] = MemoKey("frame.base")
 _SENTENCE_OF: MemoKey[dict[int, tuple[int, int]]] = MemoKey("frame.sentence")
 _CLAIM_SPANS: MemoKey[tuple[list[int], list[tuple[int, int]]]] = MemoKey("frame.spans")
 _BUCKETS: MemoKey[dict[tuple, list[int]]] = MemoKey("frame.buckets")
+_SKETCHES: MemoKey[dict[int, "ClaimSketch"]] = MemoKey("frame.sketches")
 
 # --- Money on one base --------------------------------------------------------------------
 
@@ -255,12 +257,8 @@ def claim_frame(ctx: CheckContext, i: int) -> ClaimFrame:
     spans = _claim_spans_in(ctx, s_start, s_end)
     key = (ctx.text[s_start:s_end], claim.start - s_start, claim.end - s_start, spans,
            claim.value, claim.low, claim.high, claim.counted, claim.dimension, claim.kind)
-    f = _CACHE.get(key)
     place = (i, s_start, ctx.paragraph_of(claim.start))
-    if f is None:
-        if len(_CACHE) >= _CACHE_MAX:
-            _CACHE.clear()
-        f = _CACHE[key] = _build(ctx, i, s_start, s_end, spans, place)
+    f = _cached(_CACHE, key, lambda: _build(ctx, i, s_start, s_end, spans, place))
     # The frame as read from its sentence, before it is placed: claims whose frames share one
     # (the same figure in the same sentence text) differ only in where they are, so a decision
     # about a pair of them can be shared (kept alive here, so that its id() stays unique).
@@ -296,6 +294,16 @@ _CACHE: dict[tuple, ClaimFrame] = {}
 _CACHE_MAX = 20_000
 
 
+def _cached(cache: dict, key: tuple, build):
+    """``cache[key]``, built when missing (a cache across documents, emptied when full)."""
+    found = cache.get(key)
+    if found is None:
+        if len(cache) >= _CACHE_MAX:
+            cache.clear()
+        found = cache[key] = build()
+    return found
+
+
 def _claim_spans_in(ctx: CheckContext, s_start: int, s_end: int) -> tuple:
     def build():
         spans = sorted((c.start, c.end) for c in ctx.claims)
@@ -313,7 +321,6 @@ class _Sentence:
     tokens: tuple[str, ...]
     raw: tuple[str, ...]
     lower: tuple[str, ...]
-    names: tuple[bool, ...]
     slots: dict  # figure span → its position in ``tokens``
     clauses: tuple[int, ...]  # the clause each token is in (numbered from 0)
     bag: dict[str, int]  # how many times each token occurs
@@ -381,7 +388,6 @@ def _read_sentence(sentence: str, spans: tuple) -> _Sentence:
     time = _times(sentence, raw)
     found = _SENTENCES[key] = _Sentence(
         tokens=tuple(tokens), raw=tuple(raw), lower=tuple(lower),
-        names=tuple(_names_something(w, k) for k, w in enumerate(raw)),
         slots=slots,
         clauses=tuple(clauses),
         bag=Counter(tokens),
@@ -422,9 +428,7 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
     sent = _read_sentence(sentence, spans)
     tokens, raw, lower = sent.tokens, sent.raw, sent.lower
     position = sent.slots.get((c0, c1), 0)
-    written = tuple(
-        (t, w) for t, w in zip(tokens[max(0, position - 4):position + 5],
-                               raw[max(0, position - 4):position + 5]) if _is_content(w.lower()))
+    written = _written_near(tokens, raw, position)
     local = frozenset(t for t, _ in written)
     own = sent.clauses[position] if tokens else 0
     clause = tuple(t for t, c in zip(tokens, sent.clauses) if c == own)
@@ -441,7 +445,6 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         contrast = next((w for w in near_after if w in CONTRAST_AFTER), None)
     if contrast is None and PART_AFTER.match(after):
         contrast = "of them"
-    restate = _RESTATE_NEAR.search(sentence[max(0, c0 - 30):c0])
     of_that = _RESTATE_AFTER.match(after)
     return ClaimFrame(
         index=place[0], sentence=place[1], paragraph=place[2],
@@ -450,7 +453,7 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         tokens=tokens,
         bag=sent.bag,
         raw=raw,
-        names=sent.names,
+        names=_names_of(raw),
         position=position,
         clause=clause,
         clause_content=frozenset(t for t, c, w in zip(tokens, sent.clauses, lower)
@@ -470,12 +473,86 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         role=_role(claim, sentence, c0, c1, sent),
         change=bool(_CHANGE_NEAR.search(sentence, max(0, c0 - 30), c0)),
         contrast=contrast,
-        restate=restate.group(0).lower().strip() if restate and (
-            not restate.group(1) or restate.group(1).lower() not in STOP_WORDS) else None,
+        restate=_restate_cue(sentence, c0),
         n_figures=len(spans),
         of_that=of_that.group(0).strip(" \"'’”)]").lower() if of_that else None,
         noun_phrase=_noun_phrase(claim),
         definite=bool(_DEFINITE_BEFORE.search(before)) and not _RESTRICTED_AFTER.match(after),
+    )
+
+
+def _written_near(tokens: tuple[str, ...], raw: tuple[str, ...], position: int) -> tuple:
+    """(stem, word as written) of the content words within four tokens of the figure."""
+    window = slice(max(0, position - 4), position + 5)
+    return tuple((t, w) for t, w in zip(tokens[window], raw[window]) if _is_content(w.lower()))
+
+
+def _restate_cue(sentence: str, c0: int) -> str | None:
+    """"the same", "those", "that figure" right before the figure at ``c0``."""
+    restate = _RESTATE_NEAR.search(sentence[max(0, c0 - 30):c0])
+    if restate and (not restate.group(1) or restate.group(1).lower() not in STOP_WORDS):
+        return restate.group(0).lower().strip()
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimSketch:
+    """What a claim's frame shares with its sentence, and the few words of its own that an upper
+    bound of a referent score needs: read without building the frame (most pairs of figures are
+    ruled out with this alone)."""
+
+    tokens: tuple[str, ...]
+    bag: dict[str, int]
+    content: frozenset[str]
+    position: int
+    clause_len: int  # the tokens of the figure's clause, and its content words
+    clause_content_len: int
+    local: frozenset[str]
+    restate: str | None
+    noun_phrase: tuple[str, ...]
+    # The sentence's slots that veto a pair on their own (as in the frame)
+    table: bool
+    times: tuple[frozenset[str], ...]
+    place: frozenset[str]
+    directions: frozenset[str]
+
+
+def claim_sketch(ctx: CheckContext, i: int) -> ClaimSketch:
+    """The sketch of claim ``i`` (cached per document, and across documents by its sentence; the
+    sentence is read once, shared with the frames)."""
+    sketches = ctx.memo(_SKETCHES, dict)
+    found = sketches.get(i)
+    if found is not None:
+        return found
+    claim = ctx.claims[i]
+    s_start, s_end = sentence_span(ctx, i)
+    sentence = ctx.text[s_start:s_end]
+    c0, c1 = claim.start - s_start, claim.end - s_start
+    spans = _claim_spans_in(ctx, s_start, s_end)
+    noun_phrase = _noun_phrase(claim)
+    key = (sentence, c0, c1, spans, noun_phrase)
+    found = sketches[i] = _cached(
+        _SKETCH_CACHE, key, lambda: _sketch(sentence, c0, c1, spans, noun_phrase))
+    return found
+
+
+_SKETCH_CACHE: dict[tuple, ClaimSketch] = {}
+
+
+def _sketch(sentence: str, c0: int, c1: int, spans: tuple, noun_phrase: tuple) -> ClaimSketch:
+    sent = _read_sentence(sentence, spans)
+    tokens = sent.tokens
+    position = sent.slots.get((c0, c1), 0)
+    own = sent.clauses[position] if tokens else 0
+    return ClaimSketch(
+        tokens=tokens, bag=sent.bag, content=sent.content, position=position,
+        clause_len=sum(1 for c in sent.clauses if c == own),
+        clause_content_len=len({t for t, c, w in zip(tokens, sent.clauses, sent.lower)
+                                if c == own and _is_content(w)}),
+        local=frozenset(t for t, _ in _written_near(tokens, sent.raw, position)),
+        restate=_restate_cue(sentence, c0),
+        noun_phrase=noun_phrase,
+        table=sent.table, times=sent.times, place=sent.place, directions=sent.directions,
     )
 
 
@@ -502,6 +579,13 @@ def _noun_phrase(claim: Claim) -> tuple[str, ...]:
 _ORDINALS = frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth one two three four five"
     " six seven eight nine ten eleven twelve".split())
+
+
+@lru_cache(maxsize=_CACHE_MAX)
+def _names_of(raw: tuple[str, ...]) -> tuple[bool, ...]:
+    """Whether each token of a sentence names something (read only for a frame: most sentences
+    are ruled out by their sketches alone)."""
+    return tuple(_names_something(w, k) for k, w in enumerate(raw))
 
 
 def _names_something(w: str, k: int) -> bool:

@@ -22,7 +22,7 @@ from functools import cache
 from importlib import resources
 
 from .context import CheckContext, MemoKey
-from .frame import FRAMES, FRAMES_AS_READ, ClaimFrame, claim_frame, is_content, is_verb
+from .frame import FRAMES, FRAMES_AS_READ, ClaimFrame, ClaimSketch, claim_frame, is_content, is_verb
 
 
 # Per document: frame's caches (read directly on this hot path) and the sentence pairs aligned
@@ -121,12 +121,7 @@ class Alignment:
     def ratio_bound(self) -> float:
         """An upper bound of :meth:`ratio` that does not align the sentences: the words they
         share, in any order (difflib's ``quick_ratio``, from the frames' word counts)."""
-        fa, fb = self.fa, self.fb
-        if not fa.tokens or not fb.tokens:
-            return 0.0
-        small, large = (fa.bag, fb.bag) if len(fa.bag) <= len(fb.bag) else (fb.bag, fa.bag)
-        shared = sum(min(n, large.get(t, 0)) for t, n in small.items())
-        return 2.0 * shared / (len(fa.tokens) + len(fb.tokens))
+        return _ratio_bound(self.fa, self.fb)
 
     def clause_ratio(self) -> float:
         """Similarity of the figures' clauses, figures masked; 0 when either clause has fewer than
@@ -189,13 +184,13 @@ def _slot_veto(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment) -> str | None:
         return "a table row"
     if fa.change != fb.change:
         return "a change vs a level"
-    if fa.agent and fb.agent and not fa.agent & fb.agent:
+    if _clash(fa.agent, fb.agent):
         return "different names"
-    if any(ta and tb and not ta & tb for ta, tb in zip(fa.times, fb.times)):
+    if any(_clash(ta, tb) for ta, tb in zip(fa.times, fb.times)):
         return "different times"  # (by category: years, months, days, periods)
-    if fa.place and fb.place and not fa.place & fb.place:
+    if _clash(fa.place, fb.place):
         return "different places"
-    if fa.directions and fb.directions and not fa.directions & fb.directions:
+    if _clash(fa.directions, fb.directions):
         return "different directions"
     if fa.head and fb.head and (fa.head[0] != fb.head[0] or (
             fa.head[1] and fb.head[1] and fa.head[1] != fb.head[1])):
@@ -214,6 +209,18 @@ def _slot_veto(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment) -> str | None:
     if fa.role in ("comparison", "current", "whole") and not twin():
         return _ROLE_NAMES[fa.role]
     return None
+
+
+def _clash(a: frozenset, b: frozenset) -> bool:
+    """Both slots are read and share nothing."""
+    return bool(a and b and not a & b)
+
+
+def _sentences_veto(sa: ClaimSketch, sb: ClaimSketch) -> bool:
+    """Slots of the two sentences that make :func:`_slot_veto` veto the pair whatever else the
+    frames read: a table row, different times, places or directions."""
+    return (sa.table or sb.table or any(_clash(ta, tb) for ta, tb in zip(sa.times, sb.times))
+            or _clash(sa.place, sb.place) or _clash(sa.directions, sb.directions))
 
 
 def features(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment | None = None,
@@ -273,6 +280,85 @@ CLAUSE_SIMILAR = 0.85
 # outweighs a role or a cue read outside the clause).
 CLAUSE_TWIN_RATIO = 0.9
 CLAUSE_TWIN_WORDS = 3
+
+
+def _ratio_bound(fa: ClaimFrame | ClaimSketch, fb: ClaimFrame | ClaimSketch) -> float:
+    if not fa.tokens or not fb.tokens:
+        return 0.0
+    small, large = (fa.bag, fb.bag) if len(fa.bag) <= len(fb.bag) else (fb.bag, fa.bag)
+    shared = sum(min(n, large.get(t, 0)) for t, n in small.items())
+    return 2.0 * shared / (len(fa.tokens) + len(fb.tokens))
+
+
+def may_reach(sa: ClaimSketch, sb: ClaimSketch, b_later: bool, rule: str) -> bool:
+    """Whether the pair of sketches (``b_later``: ``sb`` is the later claim) may score at least
+    ``rule``'s threshold: False only when :func:`judge` would score it under the threshold. A
+    slot of the sentences vetoes it, or an upper bound of :func:`features` with ``bound`` (so of
+    the score) read from the sentences alone stays under the threshold: a slot only the frame
+    reads (verb, name, head, "the" before the figure) is taken at whichever value raises the
+    score; an explicit restatement may lift the score to the threshold."""
+    if rule == "FC202":
+        return True  # FC202's pointer ("of that wetland") is read from the frame only
+    # Pairs of sketches recur across documents (the same sentences re-checked): keyed by their
+    # ids, the sketches kept in the entry (so an id is not reused while it lives).
+    key = (id(sa), id(sb), b_later, rule)
+    found = _REACHED.get(key)
+    if found is not None and found[0] is sa and found[1] is sb:
+        return found[2]
+    if len(_REACHED) >= _DECIDED_MAX:
+        _REACHED.clear()
+    reached = not _sentences_veto(sa, sb) and bool(
+        sa.restate or sb.restate
+        or probability(_features_bound(sa, sb, b_later)) >= threshold(rule))
+    _REACHED[key] = (sa, sb, reached)
+    return reached
+
+
+_REACHED: dict[tuple, tuple[ClaimSketch, ClaimSketch, bool]] = {}
+
+
+def _features_bound(sa: ClaimSketch, sb: ClaimSketch, b_later: bool) -> list[float]:
+    """:func:`may_reach`'s upper bound of the features, in the order of :data:`FEATURES`."""
+    unknown = _best_values()
+    aligned = _ratio_bound(sa, sb)
+    same_slot = _same_slot(sa, sb)
+    local = _dice(sa.local, sb.local)
+    shorter = min(len(sa.content), len(sb.content))
+    contained = len(sa.content & sb.content) / shorter if shorter >= 3 else 0.0
+    la, lb = sa.clause_len, sb.clause_len
+    clauses = 0.0 if min(sa.clause_content_len, sb.clause_content_len) < MIN_CLAUSE_WORDS else (
+        2.0 * min(la, lb) / (la + lb))
+    inside = 0.0 if shorter < INSIDE_WORDS else aligned * (len(sa.tokens) + len(sb.tokens)) / (
+        2 * min(len(sa.tokens), len(sb.tokens)))
+    definite_np = b_later and sa.noun_phrase and sa.noun_phrase == sb.noun_phrase
+    return [
+        1.0,
+        aligned,
+        1.0 if aligned >= 0.85 else 0.0,
+        1.0 if aligned >= 0.6 and same_slot else 0.0,
+        _dice(sa.content, sb.content),
+        local,
+        unknown[6],  # verb_same
+        unknown[7],  # verb_clash
+        unknown[8],  # agent_same
+        unknown[9],  # time_same
+        0.0,  # restate (a pointer: not bounded)
+        unknown[11],  # head_same
+        aligned * local,
+        aligned * unknown[13],  # aligned × head_same
+        contained,
+        contained * local,
+        1.0 if clauses >= CLAUSE_SIMILAR and same_slot else 0.0,
+        1.0 if sa.tokens == sb.tokens and sa.position == sb.position else 0.0,
+        1.0 if inside >= INSIDE and same_slot else 0.0,
+        unknown[_DEFINITE_NP] if definite_np else 0.0,
+    ]
+
+
+@cache
+def _best_values() -> tuple[float, ...]:
+    """Each feature at whichever of 0 and 1 raises the score (a slot only the frame reads)."""
+    return tuple(1.0 if w > 0 else 0.0 for w in model()["weights"])
 
 
 def _clause_ratio(pair: Alignment) -> float:
