@@ -21,6 +21,8 @@ future resolves once, so no file is reported twice.
 
 from __future__ import annotations
 
+import logging
+
 import itertools
 import os
 import time
@@ -96,8 +98,12 @@ def _client(scheduler: str | None, workers: int):
     try:
         if scheduler is None:
             # Every port on this machine's loopback interface, chosen free (none fixed to clash).
+            # Its workers log only what is critical: on a loaded machine a worker's last heartbeat
+            # can meet the closing scheduler and print a traceback after a run that went well;
+            # a task's own failure still reaches us through its future.
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   host="127.0.0.1", dashboard_address="127.0.0.1:0")
+                                   host="127.0.0.1", dashboard_address="127.0.0.1:0",
+                                   silence_logs=logging.CRITICAL)
             client = Client(cluster)
         else:
             client = Client(scheduler)
