@@ -9,9 +9,10 @@ language server shows these in hovers and inlay hints.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from math import floor, isfinite, log10
+from math import isfinite
 
 from . import units
+from .figures import format_readable
 
 # dimension → tiers of (smallest size in SI base units, [(pint unit, label, system), ...]).
 _M, _I = "metric", "imperial"
@@ -55,7 +56,7 @@ class Equivalent:
 
     @property
     def text(self) -> str:
-        return f"{format_number(self.value)} {self.label}"
+        return f"{format_readable(self.value)} {self.label}"
 
 
 def system_of(unit: str) -> str:
@@ -95,16 +96,3 @@ def counterpart(value: float, unit: str | None) -> Equivalent | None:
 
 def describe(value: float, unit: str | None) -> list[str]:
     return [e.text for e in equivalents(value, unit)]
-
-
-def format_number(x: float) -> str:
-    """A readable rounding: whole numbers from 100 up, three significant figures below."""
-    if not isfinite(x):
-        return str(x)
-    if abs(x) >= 100:
-        return f"{round(x):,}"
-    if x == 0:
-        return "0"
-    digits = max(0, 2 - floor(log10(abs(x))))
-    text = f"{x:.{digits}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text

@@ -1,11 +1,52 @@
-"""Figures written back into messages: one formatter for the rules' "whole numbers in full"
-style (formatters with other contracts: ``equivalents.format_number`` rounds for hover and
-inlay hints; ``rules.rounding.format_number`` writes a fix in the writer's own style)."""
+"""Figures written back to the writer: every way figcheck writes a number, in one place.
+
+- :func:`format_figure`: messages ("12,000"; other numbers in a given format spec);
+- :func:`format_readable`: hover and inlay hints (whole from 100 up, three significant figures below);
+- :func:`format_significant`: a fix in the writer's own style (significant digits, their separators);
+- :func:`format_decimals`: a fixed number of decimals (separators from 10,000).
+"""
 
 from __future__ import annotations
+
+import math
 
 
 def format_figure(x: float, fraction: str = "g") -> str:
     """A whole number in full with thousands separators ("12,000"); any other number in the
     format spec ``fraction`` (``"g"``, ``",.2f"``, ``".3g"``…)."""
     return f"{int(x):,}" if x == int(x) else format(x, fraction)
+
+
+def format_readable(x: float) -> str:
+    """A readable rounding: whole numbers from 100 up, three significant figures below."""
+    if not math.isfinite(x):
+        return str(x)
+    if abs(x) >= 100:
+        return f"{round(x):,}"
+    if x == 0:
+        return "0"
+    digits = max(0, 2 - math.floor(math.log10(abs(x))))
+    text = f"{x:.{digits}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def round_sig(x: float, sig: int) -> float:
+    """``x`` rounded to ``sig`` significant digits."""
+    if x == 0:
+        return 0.0
+    return round(x, sig - 1 - math.floor(math.log10(abs(x))))
+
+
+def format_significant(x: float, sig: int, like: str = "") -> str:
+    """``x`` rounded to ``sig`` significant digits, written the way ``like`` writes numbers
+    (thousands separators when it has them, or when the number is 10,000 or more)."""
+    r = round_sig(x, sig)
+    decimals = max(0, sig - 1 - math.floor(math.log10(abs(r)))) if r else 0
+    use_sep = "," in (like or "") or abs(r) >= 10_000
+    body = f"{abs(r):,.{decimals}f}" if use_sep else f"{abs(r):.{decimals}f}"
+    return ("-" if r < 0 else "") + body
+
+
+def format_decimals(x: float, decimals: int) -> str:
+    """``x`` with ``decimals`` decimals, thousands separators from 10,000 up."""
+    return f"{x:,.{decimals}f}" if abs(x) >= 10_000 else f"{x:.{decimals}f}"

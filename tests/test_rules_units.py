@@ -7,6 +7,7 @@ import math
 from rules_support import claim
 
 from figcheck.config import Settings
+from figcheck.figures import format_significant
 from figcheck.rules import conversion_dimension, conversion_mismatch, rounding
 from figcheck.rules.context import CheckContext
 from figcheck.rules.words import stem
@@ -31,9 +32,9 @@ def test_rounding_interval_is_finer_just_below_a_power_of_ten():
     assert math.isclose(lo, 42.15) and math.isclose(hi, 42.25)
 
 
-def test_format_number_follows_the_writers_separators():
-    assert rounding.format_number(2204.62, 4, "1,205") == "2,205"
-    assert rounding.format_number(7.456, 2, "15") == "7.5"
+def test_format_significant_follows_the_writers_separators():
+    assert format_significant(2204.62, 4, "1,205") == "2,205"
+    assert format_significant(7.456, 2, "15") == "7.5"
 
 
 def test_stems_and_synonyms():

@@ -6,7 +6,8 @@ import pytest
 
 from figcheck.config import ConfigError
 from figcheck.engine import check_document
-from figcheck.equivalents import counterpart, describe, format_number
+from figcheck.equivalents import counterpart, describe
+from figcheck.figures import format_readable
 from figcheck.rules.suppression import disable_file_edits, ignore_edits
 from figcheck.text import read_document
 from figcheck_lsp import settings
@@ -95,7 +96,7 @@ def test_equivalents():
     assert counterpart(12, "kilometer").text == "7.46 mi"
     assert counterpart(8, "mile").text == "12.9 km"
     assert describe(1, None) == [] and describe(1, "second") == []
-    assert format_number(247104.9) == "247,105" and format_number(0.0386) == "0.0386"
+    assert format_readable(247104.9) == "247,105" and format_readable(0.0386) == "0.0386"
 
 
 def test_hover_on_a_change_shows_the_computed_change():

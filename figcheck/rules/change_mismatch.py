@@ -55,6 +55,7 @@ import math
 import re
 from collections.abc import Iterable
 
+from ..figures import format_decimals
 from ..model import Claim, Diagnostic, Edit, Fix, Related
 from .changes import Change, overlaps, read_changes
 from .context import CheckContext
@@ -85,7 +86,7 @@ def _diagnostic(change: Change) -> Diagnostic:
         message = (
             f"{describe(change)}: “{change.stated_text}” is the difference in percentage points, "
             f"but reads as a relative change of {_signed(change.stated_value, 0)}%. Write "
-            f"“{_number(abs(change.confusion_value), _decimals(change.x_claim))} percentage points”."
+            f"“{format_decimals(abs(change.confusion_value), _decimals(change.x_claim))} percentage points”."
         )
         fix = _points_fix(change)
     elif _wrong_direction(change):
@@ -106,7 +107,7 @@ def describe(change: Change) -> str:
     head = f"{change.old.text} → {change.new.text} is "
     d = _decimals(change.x_claim) if change.x_claim is not None else 1
     if change.kind == "factor":
-        return head + f"×{_number(change.value, 2 if change.value < 10 else 1)}"
+        return head + f"×{format_decimals(change.value, 2 if change.value < 10 else 1)}"
     if change.kind == "points":
         if change.basis_points:
             return head + _signed(change.value * 100, d) + " basis points"
@@ -120,7 +121,7 @@ def describe(change: Change) -> str:
 
 def _stated(change: Change) -> str:
     if change.kind == "factor":
-        return f"×{_number(change.stated_value, 2)} (“{change.stated_text}”)"
+        return f"×{format_decimals(change.stated_value, 2)} (“{change.stated_text}”)"
     d = _decimals(change.x_claim)
     if change.kind == "points":
         scale = 100 if change.basis_points else 1
@@ -159,7 +160,7 @@ def _number_fix(change: Change) -> Fix | None:
     value = abs(change.value) * (100 if change.basis_points else 1)
     while d < 3 and round(value, d) == 0:
         d += 1
-    new = _number(value, d)
+    new = format_decimals(value, d)
     if new == x.number_text:
         return None
     start = x.start + pos
@@ -189,15 +190,10 @@ def _decimals(x: Claim | None) -> int:
     return len(m.group(1)) if m else 0
 
 
-def _number(x: float, decimals: int) -> str:
-    text = f"{x:,.{decimals}f}" if abs(x) >= 10_000 else f"{x:.{decimals}f}"
-    return text
-
-
 def _signed(x: float, decimals: int) -> str:
     if not math.isfinite(x):
         return "+∞" if x > 0 else "−∞"
-    text = _number(abs(x), decimals)
+    text = format_decimals(abs(x), decimals)
     if float(text.replace(",", "")) == 0:
         return text
     return ("+" if x > 0 else "−") + text

@@ -42,17 +42,16 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from ..figures import format_significant, round_sig
 from ..model import Claim, Diagnostic, Edit, Fix, Related
 from .context import CheckContext
 from .conversions import ABSOLUTE_TO_DELTA, agrees, agrees_as_written, converter, intervals_as_written
 from .rounding import (
     BASE_SLACK,
-    format_number,
     max_sig_digits,
     min_sig_digits,
-    round_sig,
-    significant_digits,
     number_rounding,
+    significant_digits,
 )
 
 _NUMBER = re.compile(r"\d[\d,\u202f\u00a0]*(?:\.\d+)?")
@@ -167,7 +166,7 @@ def _suggestion(source: Claim, equivalent: Claim, convert, slack: float) -> str 
     for digits in range(sig, sig + 4):
         if abs(round_sig(expected, digits) - expected) > 0.02 * abs(expected):
             continue
-        number = format_number(expected / scale, digits, digits_text.group())
+        number = format_significant(expected / scale, digits, digits_text.group())
         candidate_text = prefix + number + suffix
         value = float(number.replace(",", "")) * scale
         candidate = replace(equivalent, value=value, low=value, high=value,
@@ -250,7 +249,7 @@ def _num(x: float) -> str:
 
 def _shown(x: float, source: Claim, extra: int = 0) -> str:
     sig = max(significant_digits(source), 2) + extra
-    return format_number(x, sig, source.number_text or "")
+    return format_significant(x, sig, source.number_text or "")
 
 
 def _figure_words(claim: Claim) -> str:

@@ -253,9 +253,8 @@ def claim_frame(ctx: CheckContext, i: int) -> ClaimFrame:
     if f is not None:
         return f
     claim = ctx.claims[i]
-    s_start, s_end = sentence_span(ctx, i)
-    spans = _claim_spans_in(ctx, s_start, s_end)
-    key = (ctx.text[s_start:s_end], claim.start - s_start, claim.end - s_start, spans,
+    s_start, s_end, sentence, c0, c1, spans = _where_in_sentence(ctx, i)
+    key = (sentence, c0, c1, spans,
            claim.value, claim.low, claim.high, claim.counted, claim.dimension, claim.kind)
     place = (i, s_start, ctx.paragraph_of(claim.start))
     f = _cached(_CACHE, key, lambda: _build(ctx, i, s_start, s_end, spans, place))
@@ -302,6 +301,15 @@ def _cached(cache: dict, key: tuple, build):
             cache.clear()
         found = cache[key] = build()
     return found
+
+
+def _where_in_sentence(ctx: CheckContext, i: int) -> tuple[int, int, str, int, int, tuple]:
+    """Claim ``i``'s sentence (start, end, text), the claim's offsets in it, and the spans of the
+    sentence's figures: what a frame or a sketch of it is read from, and cached by."""
+    claim = ctx.claims[i]
+    s_start, s_end = sentence_span(ctx, i)
+    spans = _claim_spans_in(ctx, s_start, s_end)
+    return s_start, s_end, ctx.text[s_start:s_end], claim.start - s_start, claim.end - s_start, spans
 
 
 def _claim_spans_in(ctx: CheckContext, s_start: int, s_end: int) -> tuple:
@@ -524,12 +532,8 @@ def claim_sketch(ctx: CheckContext, i: int) -> ClaimSketch:
     found = sketches.get(i)
     if found is not None:
         return found
-    claim = ctx.claims[i]
-    s_start, s_end = sentence_span(ctx, i)
-    sentence = ctx.text[s_start:s_end]
-    c0, c1 = claim.start - s_start, claim.end - s_start
-    spans = _claim_spans_in(ctx, s_start, s_end)
-    noun_phrase = _noun_phrase(claim)
+    _, _, sentence, c0, c1, spans = _where_in_sentence(ctx, i)
+    noun_phrase = _noun_phrase(ctx.claims[i])
     key = (sentence, c0, c1, spans, noun_phrase)
     found = sketches[i] = _cached(
         _SKETCH_CACHE, key, lambda: _sketch(sentence, c0, c1, spans, noun_phrase))

@@ -174,22 +174,6 @@ def significant_digits(claim: Claim) -> int:
     return max(1, math.floor(math.log10(abs(claim.value) / (2 * claim.rounding)) + 1e-9) + 1)
 
 
-def round_sig(x: float, sig: int) -> float:
-    if x == 0:
-        return 0.0
-    return round(x, sig - 1 - math.floor(math.log10(abs(x))))
-
-
-def format_number(x: float, sig: int, like: str = "") -> str:
-    """``x`` rounded to ``sig`` significant digits, written the way ``like`` writes numbers
-    (thousands separators when it has them, or when the number is 10,000 or more)."""
-    r = round_sig(x, sig)
-    decimals = max(0, sig - 1 - math.floor(math.log10(abs(r)))) if r else 0
-    use_sep = "," in (like or "") or abs(r) >= 10_000
-    body = f"{abs(r):,.{decimals}f}" if use_sep else f"{abs(r):.{decimals}f}"
-    return ("-" if r < 0 else "") + body
-
-
 def exact_interval(claim: Claim) -> tuple[float, float]:
     """The claim read with every written digit significant ("20" → 19.5–20.5), qualifiers
     and approximations still allowed for: how a count in a breakdown or a part is read."""

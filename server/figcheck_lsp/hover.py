@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from figcheck.equivalents import describe, format_number
+from figcheck.equivalents import describe
+from figcheck.figures import format_readable
 from figcheck.model import Claim, Diagnostic
 from figcheck.rules.change_mismatch import describe as describe_change
 from figcheck.rules.changes import change_at
@@ -39,11 +40,11 @@ def hover_text(analysis, offset: int, markdown: bool = True) -> tuple[str, tuple
 def describe_claim(claim: Claim, claims: list[Claim], markdown: bool = True) -> str:
     b = (lambda s: f"**{s}**") if markdown else (lambda s: s)
     lines = [f"{b('figcheck reads')} “{claim.text}” as:"]
-    amount = format_number(claim.value) + (f" {claim.unit}" if claim.unit else "")
+    amount = format_readable(claim.value) + (f" {claim.unit}" if claim.unit else "")
     lines.append(f"- value: {amount}")
     if claim.low != claim.value or claim.high != claim.value:
-        low = "open" if claim.low is None else format_number(claim.low)
-        high = "open" if claim.high is None else format_number(claim.high)
+        low = "open" if claim.low is None else format_readable(claim.low)
+        high = "open" if claim.high is None else format_readable(claim.high)
         lines.append(f"- bounds: {low} to {high}")
     lines.append(f"- kind: {claim.kind} ({claim.dimension})")
     if claim.counted:
