@@ -222,14 +222,12 @@ def collect_listed(entries: Iterable[str], resolver: ConfigResolver,
             if os.path.isdir(entry):
                 yield from _walk(Path(entry), resolver, notice)
                 continue
-            absolute = Path(os.path.abspath(entry))
-            resolved = resolver.for_path(absolute)
-            excluded = force_exclude and is_excluded(absolute, resolved)
         except (OSError, ValueError) as exc:
             yield error_job(entry, resolver.for_path(resolver.cwd), *path_error(exc))
             continue
-        if not excluded:  # "-" in a list is a file named "-", not standard input
-            yield Job(entry, os.path.join(os.curdir, entry) if entry == "-" else entry, resolved)
+        # "-" in a list is a file named "-", not standard input
+        yield from _named_file(entry, os.path.join(os.curdir, entry) if entry == "-" else entry,
+                               resolver, force_exclude)
 
 
 def _expand(given: str, resolver: ConfigResolver, force_exclude: bool, notice: Notice):
@@ -243,14 +241,24 @@ def _expand(given: str, resolver: ConfigResolver, force_exclude: bool, notice: N
         except FileNotFoundError:
             pass  # taken as a file: reading it gives that file's error (not-found), and the
             # other paths are still checked, as in a --files-from list
-        absolute = Path(os.path.abspath(path))
+    except (OSError, ValueError) as exc:
+        yield error_job(given, resolver.for_path(resolver.cwd), *path_error(exc))
+        return
+    yield from _named_file(given, given, resolver, force_exclude)
+
+
+def _named_file(given: str, display: str, resolver: ConfigResolver, force_exclude: bool) -> Iterator[Job]:
+    """A file the user named (on the command line or in a list): its job with the settings that
+    apply to it, nothing when --force-exclude excludes it, or its error."""
+    try:
+        absolute = Path(os.path.abspath(given))
         resolved = resolver.for_path(absolute)
         excluded = force_exclude and is_excluded(absolute, resolved)
     except (OSError, ValueError) as exc:
         yield error_job(given, resolver.for_path(resolver.cwd), *path_error(exc))
         return
     if not excluded:
-        yield Job(given, given, resolved)
+        yield Job(given, display, resolved)
 
 
 def _walk(top: Path, resolver: ConfigResolver, notice: Notice = _no_notice):
