@@ -933,7 +933,7 @@ def _build_claim(reader: _FigureReader, fig: _Figure) -> Claim | None:
         if old:
             end += old.end()
     claim_text = text[start:end]
-    if _PARAGRAPH_GAP.search(claim_text):  # a claim never spans paragraphs
+    if PARAGRAPH_BREAK.search(claim_text):  # a claim never spans paragraphs
         return None
     return Claim(
         start=start,
@@ -1126,7 +1126,7 @@ def _after_in_paragraph(text: str, pos: int) -> str:
     reads it) as inside its document (issue #8, found by fuzzing the server's document sync)."""
     after = text[pos : pos + 3]
     for i, ch in enumerate(after):
-        if ch in "\r\n" and _PARAGRAPH_GAP.match(text, pos + i):
+        if ch in "\r\n" and PARAGRAPH_BREAK.match(text, pos + i):
             return after[:i]
     return after
 
@@ -1147,7 +1147,7 @@ def _refers_back(reader: _FigureReader, pos: int) -> bool:
     window = reader.text[max(0, pos - 120) : pos]
     cut = window.rfind(". ")
     window = window[cut + 1 :] if cut >= 0 else window
-    gaps = list(_PARAGRAPH_GAP.finditer(window))  # only this paragraph's words (any blank line)
+    gaps = list(PARAGRAPH_BREAK.finditer(window))  # only this paragraph's words (any blank line)
     if gaps:
         window = window[gaps[-1].end() :]
     if not _COUNTED_BEFORE.search(window):
@@ -1327,7 +1327,6 @@ def _unit_and_dimension(kind: str, unit: UnitMatch | None, currency) -> tuple[st
 # --- links between claims -----------------------------------------------------------------------
 
 _CONVERSION_GAP = re.compile(r"^[\s'’\"”]*[(\[][\s]*(?:or\s+|about\s+|approximately\s+|roughly\s+|around\s+|some\s+|nearly\s+|almost\s+|c\.\s*|~\s*)?$", re.I)
-_PARAGRAPH_GAP = PARAGRAPH_BREAK
 _CONVERSION_GAP_SLASH = re.compile(r"^\s*(?:/|,\s*or|\bor)\s*$", re.I)
 _LIST_GAP = re.compile(r"(?:,[ \u00a0]*(?:and[ \u00a0]+|or[ \u00a0]+)?|[ \u00a0]+(?:and|or)[ \u00a0]+)$")
 _PLAIN_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
@@ -1384,7 +1383,7 @@ def _link(text: str, claims: list[Claim]) -> list[Claim]:
     for i in range(1, len(out)):
         prev, cur = out[i - 1], out[i]
         gap = text[prev.end : cur.start]
-        if _PARAGRAPH_GAP.search(gap):
+        if PARAGRAPH_BREAK.search(gap):
             # Never across a blank line: the language server extracts each paragraph alone and
             # must find what the CLI finds (issue #8; "12 km\n\n(15 miles)" was linked).
             continue

@@ -13,7 +13,7 @@ from typing import Generic, TypeVar
 from ..config import Settings
 from ..model import Claim
 from ..text import Document
-from ..text.lines import PARAGRAPH_BREAK as _PARAGRAPH_BREAK, LineIndex
+from ..text.lines import LineIndex, paragraph_breaks
 from .words import WORD
 
 # In plain text, a line that starts indented after a line of text starts a paragraph too
@@ -89,7 +89,7 @@ class CheckContext:
 
     @cached_property
     def paragraph_starts(self) -> list[int]:
-        starts = [m.end() for m in _PARAGRAPH_BREAK.finditer(self.text)]
+        starts = [m.end() for m in paragraph_breaks(self.text)]
         if self.document.format == "text":
             starts.extend(_indented_line_starts(self.text))
             starts.sort()
