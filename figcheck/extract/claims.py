@@ -17,6 +17,7 @@ from ..text.lines import PARAGRAPH_BREAK
 from . import lexicon
 from .counted import counted_noun
 from .numbers import Number, parse_digits, parse_scale_word, parse_words
+from .shift import shifted
 
 _NUMBER_WORD_ALT = "|".join(sorted(list(lexicon.SMALL_NUMBERS) + list(lexicon.TENS) + ["dozen", "half", "quarter"], key=len, reverse=True))
 _A_FOLLOWERS = (
@@ -193,6 +194,7 @@ class _FigureReader:
         self._ex_starts = [s for s, _ in self.excluded]
         self._prev_words: dict[int, str] = {}
         self.label_lists: dict[int, bool] = {}  # figure start → whether a label's list holds it
+        self.list_steps = 0  # steps back from one list item to the one before it, so far
 
     # --- helpers -----------------------------------------------------------------------------
 
@@ -518,6 +520,7 @@ class _FigureReader:
 def extract_claims(text: str) -> list[Claim]:
     """Every numeric claim in ``text``, in document order, non-overlapping."""
     reader = _FigureReader(text)
+    memo = _ContextMemo(reader)
     claims: list[Claim] = []
     consumed = 0
     # two sorted runs: sorting their concatenation merges them in C, cheaper than heapq.merge
@@ -525,10 +528,7 @@ def extract_claims(text: str) -> list[Claim]:
     for pos in anchors:
         if pos < consumed or reader.is_excluded(pos):
             continue
-        try:
-            claim = _claim_at(reader, pos)
-        except (ValueError, OverflowError, ZeroDivisionError):
-            claim = None
+        claim = memo.claim_at(pos)
         if claim is None:
             continue
         if claims and claim.start < claims[-1].end:
@@ -536,6 +536,70 @@ def extract_claims(text: str) -> list[Claim]:
         claims.append(claim)
         consumed = claim.end
     return _link(text, _share_list_units(text, claims))
+
+
+# --- the same surroundings read once --------------------------------------------------------------
+
+# How far reading a claim at a figure in digits can look, in characters, while no run of white
+# space or of other characters in reach is long (_LONG_RUN): every window of the scanner is
+# bounded, and each unbounded repeat in its patterns runs over one such run. The farthest looks
+# (a range's second figure and its unit, a counted noun, money and change words, one list item
+# before a label) stay well inside these bounds. A number in words is not memoised: up to
+# MAX_NUMBER_WORDS words are read.
+_CONTEXT_BEFORE = 512
+_CONTEXT_AFTER = 1536
+_LONG_RUN = re.compile(r"\s{16,}|\S{40,}")
+_MEMO_ENTRIES = 1024  # distinct surroundings kept (emptied when full): a few KB each
+_NOT_DECIDED = object()
+
+
+class _ContextMemo:
+    """Claims read at figures in digits, keyed by the text around them, so that the same "5 km
+    (3 miles)" repeated 10,000 times is read once and moved (issue #15: dense input). Exact: a
+    claim is stored only when its reading depended on nothing outside its key — no long run in
+    reach, and no step back through a label's list, whose answer the reader keeps for later
+    figures (the one answer kept for the figure itself is replayed on a hit). Surroundings are
+    stored the second time they are met, so prose, where none repeats, pays only for a set."""
+
+    def __init__(self, reader: _FigureReader) -> None:
+        self.reader = reader
+        self.entries: dict[tuple, tuple[int, Claim | None, object]] = {}
+        self.seen: set[tuple] = set()
+
+    def claim_at(self, pos: int) -> Claim | None:
+        reader, text = self.reader, self.reader.text
+        if text[pos].isalpha():
+            return _claim_or_none(reader, pos)
+        w0 = max(0, pos - _CONTEXT_BEFORE)
+        window = text[w0 : pos + _CONTEXT_AFTER]
+        key = (window, pos - w0, w0 == 0, pos + _CONTEXT_AFTER >= len(text))
+        entry = self.entries.get(key)
+        if entry is not None:
+            stored_pos, claim, in_label_list = entry
+            if in_label_list is not _NOT_DECIDED:
+                reader.label_lists[pos] = in_label_list
+            return None if claim is None else shifted(claim, pos - stored_pos, 0)
+        steps = reader.list_steps
+        claim = _claim_or_none(reader, pos)
+        if reader.list_steps == steps:
+            self._keep(key, pos, claim)
+        return claim
+
+    def _keep(self, key: tuple, pos: int, claim: Claim | None) -> None:
+        if len(self.seen) >= _MEMO_ENTRIES:
+            self.seen.clear()
+            self.entries.clear()
+        if key not in self.seen:
+            self.seen.add(key)
+        elif not _LONG_RUN.search(key[0]):
+            self.entries[key] = (pos, claim, self.reader.label_lists.get(pos, _NOT_DECIDED))
+
+
+def _claim_or_none(reader: _FigureReader, pos: int) -> Claim | None:
+    try:
+        return _claim_at(reader, pos)
+    except (ValueError, OverflowError, ZeroDivisionError):
+        return None
 
 
 # --- one claim ------------------------------------------------------------------------------------
@@ -619,6 +683,7 @@ def _is_label_word_before(reader: _FigureReader, pos: int, in_list: bool = True)
         item = _label_list_item_before(reader.text, pos) if in_list else None
         if item is None:
             break
+        reader.list_steps += 1  # the answer now rests on earlier figures (see _ContextMemo)
         pos = item.start()
     if in_list:
         for p in visited:
