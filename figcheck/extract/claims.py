@@ -17,7 +17,7 @@ from ..text.lines import PARAGRAPH_BREAK
 from . import lexicon
 from .counted import counted_noun
 from .numbers import Number, parse_digits, parse_scale_word, parse_words
-from .shift import shifted
+from .shift import changed, shifted
 
 _NUMBER_WORD_ALT = "|".join(sorted(list(lexicon.SMALL_NUMBERS) + list(lexicon.TENS) + ["dozen", "half", "quarter"], key=len, reverse=True))
 _A_FOLLOWERS = (
@@ -517,16 +517,17 @@ class _FigureReader:
         return q, start
 
 
-def extract_claims(text: str) -> list[Claim]:
-    """Every numeric claim in ``text``, in document order, non-overlapping."""
+def extract_claims(text: str, *, memoise: bool = True) -> list[Claim]:
+    """Every numeric claim in ``text``, in document order, non-overlapping. With ``memoise``
+    false every figure is read afresh: the same claims, slower on repetitive text (for tests)."""
     reader = _FigureReader(text)
-    memo = _ContextMemo(reader)
+    memo = _ContextMemo(reader, memoise)
     claims: list[Claim] = []
     consumed = 0
     # two sorted runs: sorting their concatenation merges them in C, cheaper than heapq.merge
     anchors = sorted([m.start() for m in DIGIT_ANCHOR.finditer(text)] + [m.start() for m in WORD_ANCHOR.finditer(text)])
     for pos in anchors:
-        if pos < consumed or reader.is_excluded(pos):
+        if pos < consumed or (reader.excluded and reader.is_excluded(pos)):
             continue
         claim = memo.claim_at(pos)
         if claim is None:
@@ -550,49 +551,54 @@ _CONTEXT_BEFORE = 512
 _CONTEXT_AFTER = 1536
 _LONG_RUN = re.compile(r"\s{16,}|\S{40,}")
 _MEMO_ENTRIES = 1024  # distinct surroundings kept (emptied when full): a few KB each
+_KEY_CHARS = 48  # on each side of the figure: the key of its surroundings
 _NOT_DECIDED = object()
 
 
 class _ContextMemo:
     """Claims read at figures in digits, keyed by the text around them, so that the same "5 km
     (3 miles)" repeated 10,000 times is read once and moved (issue #15: dense input). Exact: a
-    claim is stored only when its reading depended on nothing outside its key — no long run in
-    reach, and no step back through a label's list, whose answer the reader keeps for later
-    figures (the one answer kept for the figure itself is replayed on a hit). Surroundings are
-    stored the second time they are met, so prose, where none repeats, pays only for a set."""
+    claim is stored only when its reading depended on nothing outside its surroundings — no long
+    run in reach, and no step back through a label's list, whose answer the reader keeps for
+    later figures (the one answer kept for the figure itself is replayed on a hit). Surroundings
+    are stored the second time they are met, so prose, where none repeats, pays only for a set.
+    The key is the nearest _KEY_CHARS; the whole surroundings are compared in place (no copy)."""
 
-    def __init__(self, reader: _FigureReader) -> None:
+    def __init__(self, reader: _FigureReader, enabled: bool = True) -> None:
         self.reader = reader
-        self.entries: dict[tuple, tuple[int, Claim | None, object]] = {}
+        self.enabled = enabled
+        self.entries: dict[tuple, tuple[str, int, Claim | None, object]] = {}
         self.seen: set[tuple] = set()
 
     def claim_at(self, pos: int) -> Claim | None:
         reader, text = self.reader, self.reader.text
-        if text[pos].isalpha():
+        if not self.enabled or text[pos].isalpha():
             return _claim_or_none(reader, pos)
         w0 = max(0, pos - _CONTEXT_BEFORE)
-        window = text[w0 : pos + _CONTEXT_AFTER]
-        key = (window, pos - w0, w0 == 0, pos + _CONTEXT_AFTER >= len(text))
+        clipped = pos + _CONTEXT_AFTER >= len(text)
+        key = (text[pos - _KEY_CHARS if pos >= _KEY_CHARS else 0 : pos + _KEY_CHARS], pos - w0, clipped)
         entry = self.entries.get(key)
-        if entry is not None:
-            stored_pos, claim, in_label_list = entry
+        if entry is not None and text.startswith(entry[0], w0) and (not clipped or len(text) - w0 == len(entry[0])):
+            _, stored_pos, claim, in_label_list = entry
             if in_label_list is not _NOT_DECIDED:
                 reader.label_lists[pos] = in_label_list
             return None if claim is None else shifted(claim, pos - stored_pos, 0)
         steps = reader.list_steps
         claim = _claim_or_none(reader, pos)
         if reader.list_steps == steps:
-            self._keep(key, pos, claim)
+            self._keep(key, w0, pos, claim)
         return claim
 
-    def _keep(self, key: tuple, pos: int, claim: Claim | None) -> None:
+    def _keep(self, key: tuple, w0: int, pos: int, claim: Claim | None) -> None:
         if len(self.seen) >= _MEMO_ENTRIES:
             self.seen.clear()
             self.entries.clear()
         if key not in self.seen:
             self.seen.add(key)
-        elif not _LONG_RUN.search(key[0]):
-            self.entries[key] = (pos, claim, self.reader.label_lists.get(pos, _NOT_DECIDED))
+            return
+        window = self.reader.text[w0 : pos + _CONTEXT_AFTER]
+        if not _LONG_RUN.search(window):
+            self.entries[key] = (window, pos, claim, self.reader.label_lists.get(pos, _NOT_DECIDED))
 
 
 def _claim_or_none(reader: _FigureReader, pos: int) -> Claim | None:
@@ -1422,7 +1428,7 @@ def _share_list_units(text: str, claims: list[Claim]) -> list[Claim]:
                 break
             if _plain_scale(member) != 1.0 or not _LIST_GAP.match(text, out[j].end, out[j + 1].start):
                 break
-            out[j] = replace(
+            out[j] = changed(
                 member, kind="quantity", unit=last.unit, dimension=last.dimension,
                 value=member.value * scale, low=member.value * scale, high=member.value * scale,
                 rounding=member.rounding * scale, unit_text=last.unit_text,
@@ -1458,10 +1464,10 @@ def _link(text: str, claims: list[Claim]) -> list[Claim]:
             gap = _PADDING.sub(" ", gap)
         if prev.kind in ("quantity", "money", "percent") and len(gap) <= 12:
             if _CONVERSION_GAP.match(gap) and _CONVERSION_END.match(_after_in_paragraph(text, cur.end) or ")"):
-                out[i] = replace(cur, converted_from=i - 1)
+                out[i] = changed(cur, converted_from=i - 1)
                 if prev.role == "delta" and cur.unit in lexicon.DELTA_OF and cur.role is None:
                     # the equivalent of a temperature difference is a difference too
-                    out[i] = replace(out[i], unit=lexicon.DELTA_OF[cur.unit], role="delta")
+                    out[i] = changed(out[i], unit=lexicon.DELTA_OF[cur.unit], role="delta")
                 continue
             if (
                 cur.kind == "quantity"
@@ -1470,7 +1476,7 @@ def _link(text: str, claims: list[Claim]) -> list[Claim]:
                 and cur.unit != prev.unit
                 and cur.dimension == prev.dimension
             ):
-                out[i] = replace(cur, converted_from=i - 1)
+                out[i] = changed(cur, converted_from=i - 1)
                 continue
             if (
                 prev.converted_from is not None
@@ -1479,10 +1485,10 @@ def _link(text: str, claims: list[Claim]) -> list[Claim]:
                 and _CONVERSION_END.match(_after_in_paragraph(text, cur.end) or ")")
             ):
                 # "(7.8 L/100 km; 36 mpg-imp)": another equivalent of the same figure
-                out[i] = replace(cur, converted_from=prev.converted_from)
+                out[i] = changed(cur, converted_from=prev.converted_from)
                 continue
         if cur.kind == "count" and cur.counted is None and prev.kind == "count" and prev.counted:
             sentence_gap = text[prev.end : cur.start]
             if len(sentence_gap) < 120 and not _SENTENCE_BREAK.search(sentence_gap):
-                out[i] = replace(cur, counted=prev.counted)
+                out[i] = changed(cur, counted=prev.counted)
     return out
