@@ -543,12 +543,14 @@ def extract_claims(text: str, *, memoise: bool = True) -> list[Claim]:
 
 # How far reading a claim at a figure in digits can look, in characters, while no run of white
 # space or of other characters in reach is long (_LONG_RUN): every window of the scanner is
-# bounded, and each unbounded repeat in its patterns runs over one such run. The farthest looks
-# (a range's second figure and its unit, a counted noun, money and change words, one list item
-# before a label) stay well inside these bounds. A number in words is not memoised: up to
-# MAX_NUMBER_WORDS words are read.
-_CONTEXT_BEFORE = 512
-_CONTEXT_AFTER = 1536
+# bounded, and each unbounded repeat in its patterns runs over one such run. Back, under 300
+# (a qualifier, "between" or a currency, then money, change or delta words, one list item
+# before a label). Ahead, under 1,600 in the worst case: a figure of twelve spaced groups
+# (~300) with a spread (~300) and a unit of four product terms and a denominator (~300), a
+# range's second figure with its unit (~600), then up to 60 more for money words or a counted
+# noun. A number in words is not memoised: up to MAX_NUMBER_WORDS words are read.
+_CONTEXT_BEFORE = 1024
+_CONTEXT_AFTER = 2048
 _LONG_RUN = re.compile(r"\s{16,}|\S{40,}")
 _MEMO_ENTRIES = 1024  # distinct surroundings kept (emptied when full): a few KB each
 _KEY_CHARS = 48  # on each side of the figure: the key of its surroundings
