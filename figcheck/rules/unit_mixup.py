@@ -47,6 +47,7 @@ from ..model import Claim, Diagnostic, Edit, Fix, Related
 from . import frame, referent_model
 from .context import CheckContext, MemoKey
 from .conversions import COMMON_UNITS, agrees, factor_mixup, near_factors, same_number_other_unit
+from .pair_reuse import pair_verdicts
 
 CODE = "FC202"
 NAME = "unit-mixup"
@@ -71,28 +72,38 @@ MIN_VALUE_COINCIDENCE = 50
 def check(ctx: CheckContext) -> Iterable[Diagnostic]:
     cut = referent_model.threshold(CODE)
     strong = max(cut, referent_model.threshold("FC201"))
-    best: dict[int, tuple] = {}
-    for i, j in candidates(ctx):
-        found = _pair(ctx, i, j)
-        if found is None:
-            continue
-        a, b = ctx.claims[i], ctx.claims[j]
-        coincidence = (found[5] is None and a.value >= MIN_VALUE_COINCIDENCE
-                       and a.value == b.value and found[3].slots_agree)
-        if found[2][1] < (cut if coincidence else strong):
-            continue
-        flagged = found[0]
-        if flagged not in best or found[2] > best[flagged][2]:
-            best[flagged] = found
+    best: dict[int, tuple] = {}  # flagged claim → (score, i, j) of its best pair
+    pairs = pair_verdicts(ctx, CODE, candidates, lambda i, j: _reaches(ctx, i, j, cut, strong))
+    for i, j, (flag_later, score) in pairs:
+        flagged, score = (j if flag_later else i), (*score, -abs(j - i))  # as _pair scores
+        if flagged not in best or score > best[flagged][0]:
+            best[flagged] = (score, i, j)
     for flagged in sorted(best):
-        yield _diagnostic(ctx, *best[flagged])
+        yield _diagnostic(ctx, *_pair(ctx, *best[flagged][1:]))
 
 
-def candidates(ctx: CheckContext) -> Iterator[tuple[int, int]]:
+def _reaches(ctx: CheckContext, i: int, j: int, cut: float, strong: float) -> tuple | None:
+    """When claims ``i`` and ``j`` (a candidate pair) are a mix-up confident enough to report:
+    whether the later one is flagged, and the pair's score but for how far apart the two are
+    (the rest does not depend on where they stand, so :mod:`.pair_reuse` can keep it)."""
+    found = _pair(ctx, i, j)
+    if found is None:
+        return None
+    a, b = ctx.claims[i], ctx.claims[j]
+    coincidence = (found[5] is None and a.value >= MIN_VALUE_COINCIDENCE
+                   and a.value == b.value and found[3].slots_agree)
+    if found[2][1] < (cut if coincidence else strong):
+        return None
+    return found[0] == j, found[2][:2]
+
+
+def candidates(ctx: CheckContext, buckets: dict[tuple, list[int]] | None = None,
+               ) -> Iterator[tuple[int, int]]:
     """Pairs of measures of a kind writers confuse that give the same number in two units, or
-    whose ratio is a common conversion factor: what the referent model is asked about."""
+    whose ratio is a common conversion factor: what the referent model is asked about.
+    ``buckets``: only these (cut down by :mod:`.pair_reuse`), else all of the document's."""
     claims = ctx.claims
-    for key, members in frame.buckets(ctx).items():
+    for key, members in (frame.buckets(ctx) if buckets is None else buckets).items():
         if key[0] != "quantity" or key[1] not in COMMON_UNITS:
             continue
         base = {i: _base_value(claims[i]) for i in members}
