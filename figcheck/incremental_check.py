@@ -2,27 +2,37 @@
 
 :class:`HeldDocument` is what a holder of a document (the language server, an editor plug-in, a
 watch loop) keeps between checks; passed to :func:`figcheck.engine.check_document`, it makes the
-check reuse the previous check's verdicts on pairs of figures whose windows the edit left alone
-(:mod:`figcheck.rules.pair_reuse`). The diagnostics are those of a check without it, exactly:
-the tests compare the two over random edit sequences. Extraction has its own cache,
+check reuse the previous check's work where the edit left the paragraphs alone:
+
+- the verdicts on pairs of figures whose windows the edit did not touch (FC201, FC202: see
+  :mod:`figcheck.rules.pair_reuse`);
+- the context's paragraph starts in the paragraphs before and after the edit, moved to where
+  they now stand (:func:`paragraph_layout`; the sentences of a paragraph are cached by its text
+  already, see :func:`figcheck.rules.context.sentence_starts`).
+
+The diagnostics are those of a check without it, exactly: the tests compare the two over random
+edit sequences. Extraction has its own cache,
 :class:`figcheck.extract.incremental.ParagraphCache`, whose claims can be passed in.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass, field
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import count
 
 from .config import Settings
 from .model import Claim
 from .rules.context import CheckContext, MemoKey
 from .rules.pair_reuse import PAIR_REUSE, ClaimKey, KeptVerdicts, PairReuse
+from .text import Document
 from .text.lines import paragraph_breaks
 
-# The ids of the paragraph texts of the check in progress (see :func:`claim_keys`).
-_PARAGRAPH_IDS: MemoKey[dict[str, int]] = MemoKey("incremental_check.paragraph_ids")
+# A paragraph, as extraction reads it (:func:`figcheck.extract.incremental.paragraphs`: a break
+# belongs to the paragraph after it): (start, end) in the prose.
+Bounds = list[tuple[int, int]]
 
 
 @dataclass
@@ -30,9 +40,15 @@ class _Kept:
     """One check's state, replaced whole (a check on a worker thread reads a consistent one)."""
 
     settings: Settings | None = None
-    format: str | None = None
+    layout: ParagraphLayout | None = None
     paragraph_ids: dict[str, int] = field(default_factory=dict)
     verdicts: dict[str, KeptVerdicts] = field(default_factory=dict)
+
+
+# The state of the check in progress, kept in its context until the check ends.
+_IN_PROGRESS: MemoKey[_Kept] = MemoKey("incremental_check.in_progress")
+# The context's paragraph starts can be given to it (a cached property of CheckContext).
+_SEEDABLE = isinstance(vars(CheckContext).get("paragraph_starts"), cached_property)
 
 
 class HeldDocument:
@@ -44,32 +60,43 @@ class HeldDocument:
         self.last: PairReuse | None = None  # the latest check's reuse (for tests, benchmarks)
 
     def prepare(self, ctx: CheckContext) -> None:
-        """Name the claims of ``ctx`` and hand the rules the previous check's verdicts."""
-        kept = self._kept
-        same = kept.settings == ctx.settings and kept.format == ctx.document.format
-        keys, ids = claim_keys(ctx.text, ctx.claims, kept.paragraph_ids, self._ids)
+        """Name the claims of ``ctx``, hand the rules the previous check's verdicts, and give the
+        context its paragraph starts, moved from the previous check's where it can."""
+        kept, fmt, prose = self._kept, ctx.document.format, ctx.text
+        layout = paragraph_layout(prose, fmt, kept.layout)
+        keys, ids = claim_keys(prose, ctx.claims, kept.paragraph_ids, self._ids, layout.bounds())
+        if _SEEDABLE:
+            ctx.paragraph_starts = layout.context_starts
+        same = kept.settings == ctx.settings and kept.layout is not None and kept.layout.format == fmt
         reuse = PairReuse(keys, kept.verdicts if same else {})
         ctx.memo(PAIR_REUSE, lambda: reuse)
-        ctx.memo(_PARAGRAPH_IDS, lambda: ids)
+        ctx.memo(_IN_PROGRESS, lambda: _Kept(ctx.settings, layout, ids))
         self.last = reuse
 
     def keep(self, ctx: CheckContext) -> None:
         """Keep what this check found, for the next one."""
         reuse = ctx.memo(PAIR_REUSE, lambda: None)
-        if reuse is None:
+        now = ctx.memo(_IN_PROGRESS, lambda: None)
+        if reuse is None or now is None:
             return
-        ids = ctx.memo(_PARAGRAPH_IDS, dict)
-        self._kept = _Kept(ctx.settings, ctx.document.format, ids, reuse.kept)
+        now.verdicts = reuse.kept
+        self._kept = now
+
+
+def paragraph_bounds(prose: str) -> Bounds:
+    """(start, end) of each paragraph of ``prose`` as extraction reads them."""
+    starts = [0, *(m.start() for m in paragraph_breaks(prose))]
+    return list(zip(starts, [*starts[1:], len(prose)]))
 
 
 def claim_keys(prose: str, claims: list[Claim], ids_before: dict[str, int],
-               new_id: Iterator[int]) -> tuple[list[ClaimKey], dict[str, int]]:
+               new_id: Iterator[int], bounds: Bounds | None = None,
+               ) -> tuple[list[ClaimKey], dict[str, int]]:
     """Each claim's :data:`ClaimKey`, and the ids of the paragraph texts that hold claims (the
-    ids of ``ids_before`` kept for texts still there, ``next(new_id)`` for new ones). Paragraphs
-    are :func:`figcheck.extract.incremental.paragraphs`' (a break belongs to the paragraph after
-    it): what extraction reads a claim from, and what its sentences lie in."""
-    starts = [0, *(m.start() for m in paragraph_breaks(prose))]
-    starts.append(len(prose))
+    ids of ``ids_before`` kept for texts still there, ``next(new_id)`` for new ones): what
+    extraction reads a claim from, and what its sentences lie in."""
+    bounds = paragraph_bounds(prose) if bounds is None else bounds
+    starts = [s for s, _ in bounds]
     ids: dict[str, int] = {}
     seen: dict[int, int] = {}  # paragraph text id → its occurrences so far
     named: dict[int, list[int]] = {}  # paragraph → [its key's first two parts, claims so far]
@@ -78,7 +105,7 @@ def claim_keys(prose: str, claims: list[Claim], ids_before: dict[str, int],
         p = bisect_right(starts, claim.start) - 1
         place = named.get(p)
         if place is None:
-            text = prose[starts[p] : starts[p + 1]]
+            text = prose[bounds[p][0] : bounds[p][1]]
             found = ids.get(text)
             if found is None:
                 found = ids_before.get(text)
@@ -88,3 +115,103 @@ def claim_keys(prose: str, claims: list[Claim], ids_before: dict[str, int],
         keys.append((place[0], place[1], place[2]))
         place[2] += 1
     return keys, ids
+
+
+@dataclass(frozen=True)
+class ParagraphLayout:
+    """A text's paragraphs as extraction reads them (their starts: a break belongs to the
+    paragraph after it) and :attr:`CheckContext.paragraph_starts`, which lie inside them."""
+
+    prose: str
+    format: str
+    starts: list[int]  # where each paragraph starts
+    context_starts: list[int]
+
+    def bounds(self) -> Bounds:
+        return list(zip(self.starts, [*self.starts[1:], len(self.prose)]))
+
+
+def paragraph_layout(prose: str, fmt: str, before: ParagraphLayout | None = None) -> ParagraphLayout:
+    """The layout of ``prose``; its context starts moved from ``before`` (the same document
+    before an edit) where its paragraphs are unchanged, read again inside the others. A start
+    inside a paragraph depends on its text alone: the break that opens it and, in plain text,
+    its indented lines."""
+    starts = [0, *(m.start() for m in paragraph_breaks(prose))]
+    moved = None if before is None or before.format != fmt else _moved(prose, fmt, starts, before)
+    if moved is None:
+        moved = list(_starts_inside(prose, fmt, True))
+    return ParagraphLayout(prose, fmt, starts, moved)
+
+
+def _moved(prose: str, fmt: str, starts: list[int], before: ParagraphLayout) -> list[int] | None:
+    """The context starts of ``prose`` from ``before``'s, or None when the edit is not one
+    changed run of paragraphs between unchanged ones (then all are read again)."""
+    old, old_starts = before.prose, before.starts
+    head = _common_prefix(old, prose)
+    tail = _common_suffix(old, prose, min(len(old), len(prose)) - head)
+    delta = len(prose) - len(old)
+    ends = [*starts[1:], len(prose)]
+    a = bisect_right(ends, head)  # paragraphs [0, a) lie in the unchanged head ...
+    b = max(a, bisect_left(starts, len(prose) - tail))  # ... and [b, n) in the unchanged tail
+    b_old = len(old_starts) - (len(starts) - b)
+    if b_old < a or (b < len(starts) and (b == 0 or b_old == 0)):
+        return None
+    old_ends = [*old_starts[1:], len(old)]
+    if ends[:a] != old_ends[:a] or starts[b:] != [s + delta for s in old_starts[b_old:]]:
+        return None  # (paragraph breaks found differently around the edit)
+    context = before.context_starts
+    kept_head = bisect_right(context, ends[a - 1]) if a else 0
+    kept_tail = bisect_right(context, old_starts[b_old]) if b < len(starts) else len(context)
+    out = context[:kept_head]
+    for n in range(a, b):
+        end = ends[n]
+        out.extend(starts[n] + k for k in _starts_inside(prose[starts[n] : end], fmt, n == 0))
+    out.extend(s + delta for s in context[kept_tail:])
+    return out
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """The length of the longest common prefix of ``a`` and ``b`` (compared by blocks, in C)."""
+    n = min(len(a), len(b))
+    lo, size = 0, 1024
+    while True:
+        hi = min(n, lo + size)
+        if a[lo:hi] != b[lo:hi]:
+            break
+        if hi == n:
+            return n
+        lo, size = hi, size * 2
+    while hi - lo > 1:  # the first difference is in [lo, hi)
+        mid = (lo + hi) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+def _common_suffix(a: str, b: str, limit: int) -> int:
+    """The length of the longest common suffix of ``a`` and ``b``, at most ``limit``."""
+    la, lb = len(a), len(b)
+    lo, size = 0, 1024
+    while True:
+        hi = min(limit, lo + size)
+        if a[la - hi : la - lo] != b[lb - hi : lb - lo]:
+            break
+        if hi == limit:
+            return limit
+        lo, size = hi, size * 2
+    while hi - lo > 1:  # the last difference is ``hi`` or fewer characters from the end
+        mid = (lo + hi) // 2
+        if a[la - mid : la - lo] == b[lb - mid : lb - lo]:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+def _starts_inside(text: str, fmt: str, first: bool) -> tuple[int, ...]:
+    """The context's paragraph starts inside one paragraph, read by the context itself (its
+    start, 0, is one only for the document's first paragraph)."""
+    starts = CheckContext(document=Document(text, text, fmt), claims=[]).paragraph_starts
+    return tuple(starts if first else starts[1:])

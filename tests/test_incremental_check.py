@@ -1,17 +1,20 @@
 """figcheck.incremental_check: a check that keeps its work across edits (HeldDocument) gives
 exactly the diagnostics of a fresh check_document after any sequence of edits (non-ASCII and
 astral text, paragraphs joined and split, conflicts made and unmade far apart, line numbers in
-messages moved), and redoes the pair work of the figures an edit touched only."""
+messages moved), and redoes the pair work of the figures an edit touched only; the paragraph
+starts it moves across edits are the context's."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from figcheck import incremental_check
 from figcheck.config import Settings
 from figcheck.engine import check_document
-from figcheck.extract.incremental import ParagraphCache
-from figcheck.incremental_check import HeldDocument, claim_keys
+from figcheck.extract.incremental import ParagraphCache, paragraphs
+from figcheck.incremental_check import HeldDocument, claim_keys, paragraph_layout
+from figcheck.rules.context import CheckContext
 from figcheck.text import read_document
 
 FORCE = "The rebels gathered a force of some 8,000 fighters outside the city in early March."
@@ -134,3 +137,30 @@ def test_a_held_check_equals_a_fresh_check_after_any_edits(start, steps, fmt):
     for step in steps:
         text = _edit(text, *step)
         holder.check(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=0, max_size=30), edits,
+       st.sampled_from(["text", "markdown"]))
+def test_paragraph_starts_moved_across_edits_equal_the_contexts(start, steps, fmt):
+    layout = None
+    text = "".join(start)
+    for step in [None, *steps]:
+        text = text if step is None else _edit(text, *step)
+        doc = read_document(text, fmt)
+        layout = paragraph_layout(doc.prose, fmt, layout)
+        assert layout.context_starts == CheckContext(document=doc, claims=[]).paragraph_starts
+        assert [s for s, _ in layout.bounds()] == [s for s, _ in paragraphs(doc.prose)]
+
+
+def test_paragraph_starts_are_read_again_only_around_the_edit(monkeypatch):
+    text = "\n\n".join(FILLER.format(k) + "\n   indented" for k in range(40))
+    layout = paragraph_layout(text, "text")
+    read: list[str] = []
+    real = incremental_check._starts_inside
+    monkeypatch.setattr(incremental_check, "_starts_inside", lambda t, *a: read.append(t) or real(t, *a))
+    at = text.index("Paragraph 20")
+    edited = text[:at] + "New words. " + text[at:]
+    moved = paragraph_layout(edited, "text", layout)
+    assert len(read) == 1 and "Paragraph 20" in read[0]
+    assert moved.context_starts == CheckContext(document=read_document(edited, "text"), claims=[]).paragraph_starts

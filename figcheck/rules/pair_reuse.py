@@ -48,6 +48,20 @@ class PairReuse:
     kept: dict[str, KeptVerdicts] = field(default_factory=dict)
     # rule → later figures whose pairs it judged again (for tests and benchmarks)
     walked: dict[str, int] = field(default_factory=dict)
+    # This check's windows (the same for every rule), and what changed since the windows of a
+    # previous check (rules that ran in the same previous check share them: found once).
+    _windows: dict[ClaimKey, tuple[ClaimKey, ...]] | None = None
+    _changes: tuple[dict, dict[tuple, list[int]], set[int]] | None = None
+
+    def changes(self, buckets: dict[tuple, list[int]], before: dict[ClaimKey, tuple],
+                ) -> tuple[dict[ClaimKey, tuple], dict[tuple, list[int]], set[int]]:
+        """This check's windows, the later figures whose window is not in ``before`` and the
+        buckets cut down to them (see :func:`_windows_changed`)."""
+        if self._windows is None:
+            self._windows = _windows(buckets, self.keys)
+        if self._changes is None or self._changes[0] is not before:
+            self._changes = (before, *_windows_changed(buckets, self.keys, self._windows, before))
+        return self._windows, self._changes[1], self._changes[2]
 
 
 PAIR_REUSE: MemoKey[PairReuse | None] = MemoKey("pair_reuse")
@@ -67,9 +81,9 @@ def pair_verdicts(ctx: CheckContext, code: str, candidates: Candidates,
                 yield i, j, found
         return
     previous = reuse.previous.get(code) or KeptVerdicts()
-    kept = KeptVerdicts()
     buckets = frame.buckets(ctx)
-    walk, changed = _windows_changed(buckets, reuse.keys, previous, kept)
+    windows, walk, changed = reuse.changes(buckets, previous.windows)
+    kept = KeptVerdicts(windows)
     fresh: dict[int, list[tuple[int, V]]] = {}
     for i, j in candidates(ctx, walk):
         if j in changed:
@@ -97,26 +111,35 @@ def pair_verdicts(ctx: CheckContext, code: str, candidates: Candidates,
     reuse.kept[code] = kept
 
 
+def _windows(buckets: dict[tuple, list[int]], keys: list[ClaimKey]) -> dict[ClaimKey, tuple]:
+    """Each later figure's window: the keys of itself and of its partners, in order."""
+    reach = frame.MAX_PARTNERS
+    windows: dict[ClaimKey, tuple[ClaimKey, ...]] = {}
+    for members in buckets.values():
+        keyed = [keys[i] for i in members]
+        for n, kj in enumerate(keyed):
+            windows[kj] = tuple(keyed[n - reach if n > reach else 0 : n + 1])
+    return windows
+
+
 def _windows_changed(buckets: dict[tuple, list[int]], keys: list[ClaimKey],
-                     previous: KeptVerdicts, kept: KeptVerdicts,
+                     windows: dict[ClaimKey, tuple], before: dict[ClaimKey, tuple],
                      ) -> tuple[dict[tuple, list[int]], set[int]]:
-    """The later figures whose window differs from the previous check's (``changed``), and the
-    buckets cut down to those figures and their partners (each window whole, in order: a
-    figure's partners in the cut bucket are its partners in the whole one)."""
+    """The buckets cut down to the later figures whose window is not the one in ``before``
+    and their partners (each window whole, in order: a figure's partners in the cut bucket are
+    its partners in the whole one), and those figures (``changed``)."""
     reach = frame.MAX_PARTNERS
     walk: dict[tuple, list[int]] = {}
     changed: set[int] = set()
-    windows, before = kept.windows, previous.windows
     for bucket, members in buckets.items():
-        keyed = [keys[i] for i in members]
         needed: list[int] = []
         covered = 0  # members[:covered] are already in ``needed``
-        for n, kj in enumerate(keyed):
-            lo = n - reach if n > reach else 0
-            window = windows[kj] = tuple(keyed[lo : n + 1])
-            if before.get(kj) == window:
+        for n, j in enumerate(members):
+            kj = keys[j]
+            if before.get(kj) == windows[kj]:
                 continue
-            changed.add(members[n])
+            changed.add(j)
+            lo = n - reach if n > reach else 0
             needed.extend(members[max(lo, covered) : n + 1])
             covered = n + 1
         if needed:

@@ -72,20 +72,24 @@ MIN_VALUE_COINCIDENCE = 50
 def check(ctx: CheckContext) -> Iterable[Diagnostic]:
     cut = referent_model.threshold(CODE)
     strong = max(cut, referent_model.threshold("FC201"))
-    best: dict[int, tuple] = {}  # flagged claim → (score, i, j) of its best pair
+    best: dict[int, tuple] = {}  # flagged claim → _pair's reading of its best pair
     pairs = pair_verdicts(ctx, CODE, candidates, lambda i, j: _reaches(ctx, i, j, cut, strong))
-    for i, j, (flag_later, score) in pairs:
-        flagged, score = (j if flag_later else i), (*score, -abs(j - i))  # as _pair scores
-        if flagged not in best or score > best[flagged][0]:
-            best[flagged] = (score, i, j)
+    for i, j, (flag_later, score, judgement, conf_at, factor_unit) in pairs:
+        flagged, other = (j, i) if flag_later else (i, j)
+        score = (*score, -abs(j - i))  # as _pair scores it
+        if flagged not in best or score > best[flagged][2]:
+            conf = None if conf_at is None else ctx.claims[other + conf_at]
+            best[flagged] = (flagged, other, score, judgement, conf, factor_unit)
     for flagged in sorted(best):
-        yield _diagnostic(ctx, *_pair(ctx, *best[flagged][1:]))
+        yield _diagnostic(ctx, *best[flagged])
 
 
 def _reaches(ctx: CheckContext, i: int, j: int, cut: float, strong: float) -> tuple | None:
-    """When claims ``i`` and ``j`` (a candidate pair) are a mix-up confident enough to report:
-    whether the later one is flagged, and the pair's score but for how far apart the two are
-    (the rest does not depend on where they stand, so :mod:`.pair_reuse` can keep it)."""
+    """When claims ``i`` and ``j`` (a candidate pair) are a mix-up confident enough to report,
+    :func:`_pair`'s reading of it with nothing that depends on where the two stand (so that
+    :mod:`.pair_reuse` can keep it): whether the later one is flagged, the score but for how far
+    apart they are, the judgement, where the conversion that confirms the other's unit is (in
+    claims after the other; it is in the same paragraph) and the factor's unit."""
     found = _pair(ctx, i, j)
     if found is None:
         return None
@@ -94,7 +98,9 @@ def _reaches(ctx: CheckContext, i: int, j: int, cut: float, strong: float) -> tu
                    and a.value == b.value and found[3].slots_agree)
     if found[2][1] < (cut if coincidence else strong):
         return None
-    return found[0] == j, found[2][:2]
+    flagged, other, score, judgement, conf, factor_unit = found
+    conf_at = None if conf is None else ctx.index_of[id(conf)] - other
+    return flagged == j, score[:2], judgement, conf_at, factor_unit
 
 
 def candidates(ctx: CheckContext, buckets: dict[tuple, list[int]] | None = None,
