@@ -114,17 +114,14 @@ edits = st.lists(
 
 def _edit(text: str, op: str, where: float, size: int, piece: str) -> str:
     at = int(where * len(text))
-    if op == "insert":
-        return text[:at] + piece + text[at:]
-    if op == "delete":
-        return text[:at] + text[at + size :]
-    if op == "join":  # remove the paragraph break nearest after ``at``
+    if op == "join":  # the paragraph break nearest after ``at`` becomes a space
         k = text.find("\n\n", at)
-        return text if k < 0 else text[:k] + " " + text[k + 2 :]
-    if op == "swap":  # a figure's digits changed in place
+        return text if k < 0 else f"{text[:k]} {text[k + 2 :]}"
+    if op == "swap":  # a figure's digit changed in place
         k = next((n for n in range(at, len(text)) if text[n].isdigit()), -1)
         return text if k < 0 else text[:k] + str(size % 10) + text[k + 1 :]
-    return text[:at] + "\n\n" + text[at:]  # split
+    removed, added = {"insert": (0, piece), "delete": (size, ""), "split": (0, "\n\n")}[op]
+    return text[:at] + added + text[at + removed :]
 
 
 @settings(max_examples=60, deadline=None)
