@@ -43,6 +43,8 @@ class _Kept:
     layout: ParagraphLayout | None = None
     paragraph_ids: dict[str, int] = field(default_factory=dict)
     verdicts: dict[str, KeptVerdicts] = field(default_factory=dict)
+    keys: list[ClaimKey] = field(default_factory=list)
+    claim_starts: list[int] = field(default_factory=list)
 
 
 # The state of the check in progress, kept in its context until the check ends.
@@ -64,13 +66,16 @@ class HeldDocument:
         context its paragraph starts, moved from the previous check's where it can."""
         kept, fmt, prose = self._kept, ctx.document.format, ctx.text
         layout = paragraph_layout(prose, fmt, kept.layout)
-        keys, ids = claim_keys(prose, ctx.claims, kept.paragraph_ids, self._ids, layout.bounds())
+        claim_starts = [c.start for c in ctx.claims]
+        keys, ids = _moved_keys(claim_starts, layout, kept, self._ids), {}
+        if keys is None:
+            keys, ids = claim_keys(prose, ctx.claims, kept.paragraph_ids, self._ids, layout.bounds())
         if _SEEDABLE:
             ctx.paragraph_starts = layout.context_starts
         same = kept.settings == ctx.settings and kept.layout is not None and kept.layout.format == fmt
         reuse = PairReuse(keys, kept.verdicts if same else {})
         ctx.memo(PAIR_REUSE, lambda: reuse)
-        ctx.memo(_IN_PROGRESS, lambda: _Kept(ctx.settings, layout, ids))
+        ctx.memo(_IN_PROGRESS, lambda: _Kept(ctx.settings, layout, ids, {}, keys, claim_starts))
         self.last = reuse
 
     def keep(self, ctx: CheckContext) -> None:
@@ -81,6 +86,39 @@ class HeldDocument:
             return
         now.verdicts = reuse.kept
         self._kept = now
+
+
+def _moved_keys(claim_starts: list[int], layout: ParagraphLayout, kept: _Kept,
+                new_id: Iterator[int]) -> list[ClaimKey] | None:
+    """The claims' keys taken from the previous check's for the claims of the paragraphs the
+    edit left alone (:attr:`ParagraphLayout.unchanged`), new ones for the others; None when
+    they cannot be (no previous check, or paragraphs not found unchanged)."""
+    before = kept.layout
+    if layout.unchanged is None or before is None or len(kept.keys) != len(kept.claim_starts):
+        return None
+    a, b, b_old = layout.unchanged
+    head = _claims_before(claim_starts, layout.starts, a)
+    tail = len(claim_starts) - _claims_before(claim_starts, layout.starts, b)
+    old_tail = len(kept.keys) - _claims_before(kept.claim_starts, before.starts, b_old)
+    if head != _claims_before(kept.claim_starts, before.starts, a) or tail != old_tail:
+        return None
+    middle: list[ClaimKey] = []
+    paragraph, named, k = -1, 0, 0
+    for start in claim_starts[head : len(claim_starts) - tail]:
+        p = bisect_right(layout.starts, start) - 1
+        if p != paragraph:
+            paragraph, named, k = p, next(new_id), 0
+        middle.append((named, 0, k))
+        k += 1
+    return kept.keys[:head] + middle + kept.keys[len(kept.keys) - tail :]
+
+
+def _claims_before(claim_starts: list[int], starts: list[int], paragraph: int) -> int:
+    """How many claims lie in the paragraphs before ``paragraph`` (claims are in document
+    order paragraph by paragraph)."""
+    if paragraph >= len(starts):
+        return len(claim_starts)
+    return bisect_left(claim_starts, starts[paragraph])
 
 
 def paragraph_bounds(prose: str) -> Bounds:
@@ -126,6 +164,9 @@ class ParagraphLayout:
     format: str
     starts: list[int]  # where each paragraph starts
     context_starts: list[int]
+    # (a, b, b_before) when moved from a layout before an edit: paragraphs [0, a) are that
+    # layout's [0, a), and [b, n) its [b_before, n_before), the same texts moved
+    unchanged: tuple[int, int, int] | None = None
 
     def bounds(self) -> Bounds:
         return list(zip(self.starts, [*self.starts[1:], len(self.prose)]))
@@ -139,16 +180,20 @@ def paragraph_layout(prose: str, fmt: str, before: ParagraphLayout | None = None
     starts = [0, *(m.start() for m in paragraph_breaks(prose))]
     moved = None if before is None or before.format != fmt else _moved(prose, fmt, starts, before)
     if moved is None:
-        moved = list(_starts_inside(prose, fmt, True))
-    return ParagraphLayout(prose, fmt, starts, moved)
+        return ParagraphLayout(prose, fmt, starts, list(_starts_inside(prose, fmt, True)))
+    return ParagraphLayout(prose, fmt, starts, *moved)
 
 
-def _moved(prose: str, fmt: str, starts: list[int], before: ParagraphLayout) -> list[int] | None:
-    """The context starts of ``prose`` from ``before``'s, or None when the edit is not one
-    changed run of paragraphs between unchanged ones (then all are read again)."""
+def _moved(prose: str, fmt: str, starts: list[int], before: ParagraphLayout,
+           ) -> tuple[list[int], tuple[int, int, int]] | None:
+    """The context starts of ``prose`` from ``before``'s and which paragraphs are unchanged, or
+    None when the edit is not one changed run of paragraphs between unchanged ones (then all
+    are read again)."""
     old, old_starts = before.prose, before.starts
-    head = _common_prefix(old, prose)
-    tail = _common_suffix(old, prose, min(len(old), len(prose)) - head)
+    # The tail first: a paragraph starts with its break, so text inserted before a break is
+    # best read as ending at it (the paragraph after it is then left whole).
+    tail = _common_suffix(old, prose, min(len(old), len(prose)))
+    head = _common_prefix(old, prose, min(len(old), len(prose)) - tail)
     delta = len(prose) - len(old)
     ends = [*starts[1:], len(prose)]
     a = bisect_right(ends, head)  # paragraphs [0, a) lie in the unchanged head ...
@@ -167,12 +212,12 @@ def _moved(prose: str, fmt: str, starts: list[int], before: ParagraphLayout) -> 
         end = ends[n]
         out.extend(starts[n] + k for k in _starts_inside(prose[starts[n] : end], fmt, n == 0))
     out.extend(s + delta for s in context[kept_tail:])
-    return out
+    return out, (a, b, b_old)
 
 
-def _common_prefix(a: str, b: str) -> int:
-    """The length of the longest common prefix of ``a`` and ``b`` (compared by blocks, in C)."""
-    n = min(len(a), len(b))
+def _common_prefix(a: str, b: str, n: int) -> int:
+    """The length of the longest common prefix of ``a`` and ``b``, at most ``n`` (compared by
+    blocks, in C)."""
     lo, size = 0, 1024
     while True:
         hi = min(n, lo + size)

@@ -161,3 +161,22 @@ def test_paragraph_starts_are_read_again_only_around_the_edit(monkeypatch):
     moved = paragraph_layout(edited, "text", layout)
     assert len(read) == 1 and "Paragraph 20" in read[0]
     assert moved.context_starts == CheckContext(document=read_document(edited, "text"), claims=[]).paragraph_starts
+
+
+SENTENCES = [p for p in PIECES if len(p) > 20]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCES), min_size=4, max_size=25),
+       st.lists(st.tuples(st.sampled_from(["insert", "delete", "swap", "split", "join"]),
+                          st.floats(0, 1), st.integers(0, 4), st.sampled_from(PIECES)),
+                min_size=1, max_size=10))
+def test_a_held_check_equals_a_fresh_check_after_keystrokes(paragraphs_, steps):
+    # Many paragraphs of figures that pair up, small edits: most of the claims are before or
+    # after the edit, and their keys and verdicts are moved.
+    holder = Holder()
+    text = "\n\n".join(paragraphs_)
+    holder.check(text)
+    for step in steps:
+        text = _edit(text, *step)
+        holder.check(text)
