@@ -44,6 +44,7 @@ from collections.abc import Iterable, Iterator
 from .. import units
 from ..model import Claim, Diagnostic, Related
 from . import frame, referent_model
+from .claim_readings import reading_ids, shape
 from .context import CheckContext, MemoKey
 from .conversions import factor_mixup
 from .pair_reuse import pair_verdicts
@@ -62,7 +63,18 @@ _RELATED: MemoKey[dict[int, Related]] = MemoKey("FC201.related")
 def check(ctx: CheckContext) -> Iterable[Diagnostic]:
     cut = referent_model.threshold(CODE)
     conflicts: dict[int, list[tuple[int, Judgement]]] = {}
-    for i, j, judgement in pair_verdicts(ctx, CODE, candidates, lambda i, j: _conflict(ctx, i, j, cut)):
+    judged: dict[tuple, Judgement | None] = {}
+
+    def verdict(i: int, j: int) -> Judgement | None:
+        # A pair that repeats another's readings, sentence and paragraph sharing and order has
+        # its verdict (see claim_readings): dense input repeats a few pairs thousands of times.
+        (a, sentence_a, paragraph_a), (b, sentence_b, paragraph_b) = shape(ctx, i), shape(ctx, j)
+        key = (a, b, sentence_a == sentence_b, paragraph_a == paragraph_b, j > i)
+        if key not in judged:
+            judged[key] = _conflict(ctx, i, j, cut)
+        return judged[key]
+
+    for i, j, judgement in pair_verdicts(ctx, CODE, candidates, verdict):
         conflicts.setdefault(j, []).append((i, judgement))
     related = ctx.memo(_RELATED, dict)
     for j in sorted(conflicts):
@@ -97,6 +109,8 @@ def candidates(ctx: CheckContext, buckets: dict[tuple, list[int]] | None = None,
         return intervals[key]
 
     apart: dict[tuple, bool] = {}
+    readings = reading_ids(ctx)
+    passed: dict[tuple[int, int], bool] = {}
 
     def cannot_both_hold(ia: tuple, ib: tuple) -> bool:
         key = (ia, ib)  # the same two intervals recur (a figure restated many times)
@@ -105,8 +119,8 @@ def candidates(ctx: CheckContext, buckets: dict[tuple, list[int]] | None = None,
             found = apart[key] = disjoint(ia, ib, slack)
         return found
 
-    # The pairs of frame.candidate_pairs(), each member's sentence looked up once; every test
-    # below only rejects a pair, so the cheapest come first.
+    # The pairs of frame.candidate_pairs(), each member's sentence looked up once, each pair of
+    # readings tested once (the tests read the two claims only).
     for members in (frame.buckets(ctx) if buckets is None else buckets).values():
         if len(members) < 2:
             continue
@@ -117,18 +131,28 @@ def candidates(ctx: CheckContext, buckets: dict[tuple, list[int]] | None = None,
                 if sentences[m] == sentence_j:
                     continue
                 i = members[m]
-                a = claims[i]
-                if a.unit != b.unit and a.value and math.isclose(a.value, b.value, rel_tol=0.02):
-                    continue
-                ia, ib = interval(i, b.unit), interval(j, b.unit)
-                if ia is None or ib is None:
-                    continue
-                if not cannot_both_hold(ia, ib) and not (
-                        same_bound(a, b) and disjoint(_as_written(a, ia), _as_written(b, ib), slack)):
-                    continue
-                if a.kind == "quantity" and (factor_mixup(a, b) or factor_mixup(b, a)):
-                    continue
-                yield i, j
+                key = (readings[i], readings[j])
+                found = passed.get(key)
+                if found is None:
+                    found = passed[key] = _may_conflict(claims[i], b, lambda: (
+                        interval(i, b.unit), interval(j, b.unit)), cannot_both_hold, slack)
+                if found:
+                    yield i, j
+
+
+def _may_conflict(a: Claim, b: Claim, intervals, cannot_both_hold, slack: float) -> bool:
+    """Whether figure ``a`` and the later ``b`` (in different sentences) are a candidate pair;
+    ``intervals()``: their intervals in ``b``'s unit. Every test only rejects the pair, so the
+    cheapest come first."""
+    if a.unit != b.unit and a.value and math.isclose(a.value, b.value, rel_tol=0.02):
+        return False
+    ia, ib = intervals()
+    if ia is None or ib is None:
+        return False
+    if not cannot_both_hold(ia, ib) and not (
+            same_bound(a, b) and disjoint(_as_written(a, ia), _as_written(b, ib), slack)):
+        return False
+    return not (a.kind == "quantity" and (factor_mixup(a, b) or factor_mixup(b, a)))
 
 
 def same_bound(a: Claim, b: Claim) -> bool:

@@ -1,0 +1,46 @@
+"""Claims named by what a pair rule reads from them, not by where they stand.
+
+Dense input restates one sentence thousands of times ("Of the 42 passengers, 45 were hurt: …"
+over and over), and FC201 judges each figure against up to :data:`frame.MAX_PARTNERS` earlier
+ones: most of those pairs are the same two readings again. A pair's verdict depends on the two
+claims as written (every field but their offsets) and, for the referent model, on their
+sentences as read (the sketch) and on whether they share a sentence or a paragraph; so a verdict
+can be kept under the small ints named here and given again to every pair that repeats it.
+"""
+
+from __future__ import annotations
+
+from ..model import Claim
+from . import frame
+from .context import CheckContext, MemoKey
+
+_READINGS: MemoKey[list[int]] = MemoKey("claim_readings.readings")
+_SHAPES: MemoKey[dict[int, tuple[tuple[int, int], int, int]]] = MemoKey("claim_readings.shapes")
+
+
+def reading(claim: Claim) -> tuple:
+    """Every field of the claim but its offsets (and the index of the figure it converts)."""
+    c = claim
+    return (c.text, c.value, c.low, c.high, c.unit, c.dimension, c.kind, c.qualifier, c.counted,
+            c.unit_text, c.number_text, c.rounding, c.is_range, c.is_estimate, c.role)
+
+
+def reading_ids(ctx: CheckContext) -> list[int]:
+    """For each claim, a small int shared by the claims of the same :func:`reading`."""
+    def build() -> list[int]:
+        ids: dict[tuple, int] = {}
+        return [ids.setdefault(reading(c), len(ids)) for c in ctx.claims]
+
+    return ctx.memo(_READINGS, build)
+
+
+def shape(ctx: CheckContext, i: int) -> tuple[tuple[int, int], int, int]:
+    """Claim ``i`` named by its reading and its sentence as read (the sketch, whose id is unique
+    while the document's sketches live), with its sentence's and paragraph's starts beside."""
+    shapes = ctx.memo(_SHAPES, dict)
+    found = shapes.get(i)
+    if found is None:
+        named = (reading_ids(ctx)[i], id(frame.claim_sketch(ctx, i)))
+        found = shapes[i] = (named, frame.sentence_span(ctx, i)[0],
+                             ctx.paragraph_of(ctx.claims[i].start))
+    return found
