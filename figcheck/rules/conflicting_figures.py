@@ -109,7 +109,7 @@ def candidates(ctx: CheckContext, buckets: dict[tuple, list[int]] | None = None,
         return intervals[key]
 
     apart: dict[tuple, bool] = {}
-    readings = reading_ids(ctx)
+    readings: list[int] = []  # (read when a pair first gets past the sentence test)
     passed: dict[tuple[int, int], bool] = {}
 
     def cannot_both_hold(ia: tuple, ib: tuple) -> bool:
@@ -131,6 +131,7 @@ def candidates(ctx: CheckContext, buckets: dict[tuple, list[int]] | None = None,
                 if sentences[m] == sentence_j:
                     continue
                 i = members[m]
+                readings = readings or reading_ids(ctx)
                 key = (readings[i], readings[j])
                 found = passed.get(key)
                 if found is None:
