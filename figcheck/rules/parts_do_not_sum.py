@@ -50,7 +50,14 @@ from ..figures import format_figure
 from ..model import Claim, Diagnostic, Related
 from .context import CheckContext
 from . import money
-from .part_whole import WHOLE_THEN_COMMA, introduces_whole, noun_written, quote, same_counted
+from .part_whole import (
+    WHOLE_THEN_COMMA,
+    introduces_whole,
+    noun_written,
+    quote,
+    same_counted,
+    sentence_runs,
+)
 from .words import stem
 from .rounding import claim_interval, exact_interval
 
@@ -126,12 +133,7 @@ _COORDINATED = re.compile(r",|\b(?:and|or|while|whereas|but|against|with)\b", re
 
 
 def check(ctx: CheckContext) -> Iterable[Diagnostic]:
-    claims = ctx.claims
-    order = sorted(range(len(claims)), key=lambda k: claims[k].start)
-    by_sentence: dict[int, list[int]] = {}
-    for k in order:
-        by_sentence.setdefault(ctx.sentence_of(claims[k].start), []).append(k)
-    for members in by_sentence.values():
+    for members in sentence_runs(ctx):
         if len(members) < 2:
             continue
         yield from _breakdowns(ctx, members)
@@ -145,11 +147,12 @@ def _breakdowns(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
     claims, text = ctx.claims, ctx.text
     for n, w in enumerate(members[:-2]):
         whole = claims[w]
-        if whole.kind != "count" or whole.role == "age" or money.amount(whole, text):
+        if whole.kind != "count" or whole.role == "age":
             continue
         first = claims[members[n + 1]]
+        # (the words after the total first: they rarely break it down, and are cheaper to read)
         form = _breakdown_form(ctx, whole, first)
-        if form is None:
+        if form is None or money.amount(whole, text):
             continue
         parts = [members[n + 1]]
         for k in members[n + 2 :]:
