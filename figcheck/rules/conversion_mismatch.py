@@ -44,6 +44,7 @@ from dataclasses import replace
 
 from ..figures import format_significant, round_sig
 from ..model import Claim, Diagnostic, Edit, Fix, Related
+from .claim_readings import reading
 from .context import CheckContext
 from .conversions import ABSOLUTE_TO_DELTA, agrees, agrees_as_written, converter, intervals_as_written
 from .rounding import (
@@ -63,12 +64,20 @@ SUMMARY = "a figure and its stated equivalent disagree beyond what rounding expl
 
 
 def check(ctx: CheckContext) -> Iterable[Diagnostic]:
+    # Pairs found to agree (or not checkable): that depends on the two readings only, and dense
+    # input repeats a few pairs thousands of times ("5 km (3 miles) 5 km (3 miles) …").
+    quiet: set[tuple] = set()
     for equivalent in ctx.claims:
         source = ctx.converted_source(equivalent)
         if source is None:
             continue
+        pair = (reading(source), reading(equivalent))
+        if pair in quiet:
+            continue
         diagnostic = _check_pair(ctx, source, equivalent)
-        if diagnostic is not None:
+        if diagnostic is None:
+            quiet.add(pair)
+        else:
             yield diagnostic
 
 
