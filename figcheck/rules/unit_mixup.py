@@ -45,6 +45,7 @@ from .. import units
 from ..figures import format_figure
 from ..model import Claim, Diagnostic, Edit, Fix, Related
 from . import frame, referent_model
+from .claim_readings import reading_ids
 from .context import CheckContext, MemoKey
 from .conversions import COMMON_UNITS, agrees, factor_mixup, near_factors, same_number_other_unit
 from .pair_reuse import pair_verdicts
@@ -113,22 +114,31 @@ def candidates(ctx: CheckContext, buckets: dict[tuple, list[int]] | None = None,
         if key[0] != "quantity" or key[1] not in COMMON_UNITS:
             continue
         base = {i: _base_value(claims[i]) for i in members}
+        readings = reading_ids(ctx)
+        passed: dict[tuple[int, int], bool] = {}  # the test reads the two claims only
         for i, j in frame.candidate_pairs(members):
-            a, b = claims[i], claims[j]
-            if a.unit != b.unit and not _may_pair(a, b, base[i], base[j]):
-                continue
-            if a.unit == b.unit:
-                # Not the same number in other units; a factor mix-up only when the ratio of
-                # the numbers is near a common factor (or its inverse): a cheap test first.
-                if not a.value or not b.value or not a.unit:
-                    continue
-                near = near_factors(a.dimension, a.unit)
-                ratio = b.value / a.value
-                k = bisect_left(near, ratio * 0.98)
-                if k == len(near) or near[k] > ratio * 1.02:
-                    continue
-            if _kind_of_pair(a, b) is not None:
+            pair = (readings[i], readings[j])
+            found = passed.get(pair)
+            if found is None:
+                found = passed[pair] = _may_mix(claims[i], claims[j], base[i], base[j])
+            if found:
                 yield i, j
+
+
+def _may_mix(a: Claim, b: Claim, base_a: float | None, base_b: float | None) -> bool:
+    if a.unit != b.unit and not _may_pair(a, b, base_a, base_b):
+        return False
+    if a.unit == b.unit:
+        # Not the same number in other units; a factor mix-up only when the ratio of the
+        # numbers is near a common factor (or its inverse): a cheap test first.
+        if not a.value or not b.value or not a.unit:
+            return False
+        near = near_factors(a.dimension, a.unit)
+        ratio = b.value / a.value
+        k = bisect_left(near, ratio * 0.98)
+        if k == len(near) or near[k] > ratio * 1.02:
+            return False
+    return _kind_of_pair(a, b) is not None
 
 
 def _kind_of_pair(a: Claim, b: Claim) -> str | None:
