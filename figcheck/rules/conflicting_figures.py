@@ -62,6 +62,9 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
     cut = referent_model.threshold(CODE)
     conflicts: dict[int, list[tuple[int, Judgement]]] = {}
     for i, j in candidates(ctx):
+        if not referent_model.may_reach_by_words(
+                frame.claim_words(ctx, i), frame.claim_words(ctx, j), j > i, CODE):
+            continue  # scored under the threshold whatever the rest of the sentences read
         if not referent_model.may_reach(
                 frame.claim_sketch(ctx, i), frame.claim_sketch(ctx, j), j > i, CODE):
             continue  # scored under the threshold whatever the frames read: not built

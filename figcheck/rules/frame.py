@@ -43,6 +43,7 @@ _SENTENCE_OF: MemoKey[dict[int, tuple[int, int]]] = MemoKey("frame.sentence")
 _CLAIM_SPANS: MemoKey[tuple[list[int], list[tuple[int, int]]]] = MemoKey("frame.spans")
 _BUCKETS: MemoKey[dict[tuple, list[int]]] = MemoKey("frame.buckets")
 _SKETCHES: MemoKey[dict[int, "ClaimSketch"]] = MemoKey("frame.sketches")
+_CLAIM_WORDS: MemoKey[dict[int, "ClaimWords"]] = MemoKey("frame.words")
 
 # --- Money on one base --------------------------------------------------------------------
 
@@ -323,6 +324,24 @@ def _claim_spans_in(ctx: CheckContext, s_start: int, s_end: int) -> tuple:
 
 
 @dataclass(frozen=True, slots=True)
+class _Words:
+    """A sentence's tokens, read in one pass (what a first bound of a referent score needs; the
+    rest of a sentence's reading is built on it, and only for sentences that get that far)."""
+
+    # (start, end, token, word as written) of each token when read one by one; else the sentence
+    # with its figures marked, which they are read from again when needed (see _token_items)
+    items: tuple[tuple[int, int, str, str], ...] | None
+    marked: str | None
+    tokens: tuple[str, ...]
+    raw: tuple[str, ...]
+    lower: tuple[str, ...]
+    slots: dict  # figure span → its position in ``tokens``
+    bag: dict[str, int]  # how many times each token occurs
+    content: frozenset[str]
+    is_content: tuple[bool, ...]  # whether each token is a content word (see is_content)
+
+
+@dataclass(frozen=True, slots=True)
 class _Sentence:
     """What all the figures of one sentence share (read once per sentence)."""
 
@@ -342,6 +361,7 @@ class _Sentence:
     versus: bool
 
 
+_WORDS: dict[tuple, _Words] = {}
 _SENTENCES: dict[tuple, _Sentence] = {}
 # Reporting verbs are one token when sentences are aligned: "said", "stated" and "told" report
 # the same figure (the frame's verb slot still tells them apart from other verbs).
@@ -354,21 +374,100 @@ def _token_of(word: str) -> str:
     t = stem(word)
     return _SAY if t in _REPORT else t
 
+
+# A word as written → (its token, lower case, whether it is a content word): the vocabulary of
+# news is small, so each word is read once a process (emptied when full).
+_WORD_READING: dict[str, tuple[str, str, bool]] = {}
+_WORD_READING_MAX = 200_000
+
+
+def _reading_of(word: str) -> tuple[str, str, bool]:
+    if len(_WORD_READING) >= _WORD_READING_MAX:
+        _WORD_READING.clear()
+    if word == _MARK:
+        return "#", "#", False
+    lower = word.lower()
+    found = _WORD_READING[word] = (_token_of(word), lower, _is_content(lower))
+    return found
+
+
 # Where one clause of a sentence ends and the next begins: punctuation between two words, or a
 # conjunction (a clause cut from a sentence, or moved within it, keeps its words together).
 _CLAUSE_PUNCT = re.compile(r"[,;:()\u2013\u2014]")
 _CLAUSE_WORDS = frozenset("and but while whereas which who although though because".split())
 
 
-def _read_sentence(sentence: str, spans: tuple) -> _Sentence:
+def _read_words(sentence: str, spans: tuple) -> _Words:
+    """Tokens: words outside figures, one "#" per figure; ``raw`` keeps the words as written."""
     key = (sentence, spans)
-    found = _SENTENCES.get(key)
+    found = _WORDS.get(key)
     if found is not None:
         return found
-    if len(_SENTENCES) >= _CACHE_MAX:
-        _SENTENCES.clear()
-    # Tokens: words outside figures, one "#" per figure; ``raw`` keeps the words as written.
-    items: list[tuple[int, int, str, str]] = []  # (start, end, token, word as written)
+    if len(_WORDS) >= _CACHE_MAX:
+        _WORDS.clear()
+    marked = _marked(sentence, spans)
+    if marked is None:
+        found = _words_one_by_one(sentence, spans)
+    else:
+        get = _WORD_READING.get
+        written = _TOKEN.findall(marked)
+        readings = [get(w) or _reading_of(w) for w in written]
+        tokens, lower, content = zip(*readings) if readings else ((), (), ())
+        raw = tuple(w if w != _MARK else "#" for w in written) if spans else tuple(written)
+        figures = [k for k, t in enumerate(tokens) if t == "#"]
+        found = _Words(
+            items=None, marked=marked, tokens=tokens, raw=raw, lower=lower,
+            slots=dict(zip(spans, figures)), bag=Counter(tokens),
+            content=frozenset(t for t, c in zip(tokens, content) if c), is_content=content)
+    _WORDS[key] = found
+    return found
+
+
+# A figure's place in a sentence read in one pass: a letter no news text uses, so that
+# ``_TOKEN.findall`` reads it as one word (and "#" stands for it).
+_MARK = "\u01c2"
+# What joins letters into one word of ``_TOKEN``, and digits into one number.
+_QUOTES = "’'"
+_NUMBER_JOINS = ".,/"
+
+
+def _marked(sentence: str, spans: tuple) -> str | None:
+    """``sentence`` with each figure replaced by ``_MARK``, when that reads the same tokens as
+    masking the figures one word at a time (:func:`_words_one_by_one`): no word runs into or out
+    of a figure, the figures apart and inside the sentence; else None."""
+    if _MARK in sentence:
+        return None
+    parts, at, n = [], 0, len(sentence)
+    for s0, s1 in spans:
+        if s0 < at or s1 <= s0 or s0 >= n:
+            return None
+        if s0 and _joined(sentence[s0 - 1], sentence[s0]):
+            return None
+        if s1 < n and _joined(sentence[s1 - 1], sentence[s1]):
+            return None
+        parts.append(sentence[at:s0])
+        parts.append(" " + _MARK + " ")
+        at = s1
+    parts.append(sentence[at:])
+    return "".join(parts)
+
+
+def _joined(x: str, y: str) -> bool:
+    """Whether ``x`` followed by ``y`` may be inside one word of ``_TOKEN`` (a superset): letters
+    and digits together, a letter next to an apostrophe, a digit next to "." "," or "/"."""
+    if x.isalnum() and y.isalnum():
+        return True
+    if x in _QUOTES or y in _QUOTES:
+        return x.isalnum() or y.isalnum()
+    if x in _NUMBER_JOINS or y in _NUMBER_JOINS:
+        return x.isdigit() or y.isdigit()
+    return False
+
+
+def _words_one_by_one(sentence: str, spans: tuple) -> _Words:
+    """:func:`_read_words` word by word: every word after the figures before it, a word that starts
+    inside a figure dropped (its unit, its counted noun, "about")."""
+    items: list[tuple[int, int, str, str]] = []
     slots = {}
     k, n_spans = 0, len(spans)
     for m in _TOKEN.finditer(sentence):
@@ -378,28 +477,52 @@ def _read_sentence(sentence: str, spans: tuple) -> _Sentence:
             items.append((spans[k][0], spans[k][1], "#", "#"))
             k += 1
         if k and spans[k - 1][0] <= at < spans[k - 1][1]:
-            continue  # a word inside a figure (its unit, its counted noun, "about")
+            continue
         w = m.group()
         items.append((at, m.end(), _token_of(w), w))
     while k < n_spans:
         slots[spans[k]] = len(items)
         items.append((spans[k][0], spans[k][1], "#", "#"))
         k += 1
-    tokens = [t for _, _, t, _ in items]
-    raw = [w for _, _, _, w in items]
-    clauses = _clauses(sentence, items)
-    lower = [w.lower() for w in raw]
-    words = sum(1 for w in lower if w != "#")
+    tokens = tuple(t for _, _, t, _ in items)
+    raw = tuple(w for _, _, _, w in items)
+    lower = tuple(w.lower() for w in raw)
+    content = tuple(map(_is_content, lower))
+    return _Words(
+        items=tuple(items), marked=None, tokens=tokens, raw=raw, lower=lower, slots=slots,
+        bag=Counter(tokens), content=frozenset(t for t, c in zip(tokens, content) if c),
+        is_content=content)
+
+
+def _token_items(sentence: str, words: _Words) -> tuple[str, tuple]:
+    """The text the clauses of a sentence are read from, and (start, end, token, word) of each
+    of its tokens in it (the marked sentence when the words were read from it)."""
+    if words.marked is None:
+        return sentence, words.items
+    return words.marked, tuple(
+        (m.start(), m.end(), t, w) for m, t, w in zip(_TOKEN.finditer(words.marked), words.tokens, words.raw))
+
+
+def _read_sentence(sentence: str, spans: tuple) -> _Sentence:
+    key = (sentence, spans)
+    found = _SENTENCES.get(key)
+    if found is not None:
+        return found
+    if len(_SENTENCES) >= _CACHE_MAX:
+        _SENTENCES.clear()
+    words = _read_words(sentence, spans)
+    raw, lower = words.raw, words.lower
+    n_words = sum(1 for w in lower if w != "#")
     table = bool((_SENTENCE_COMPARISON.search(sentence) and len(lower) <= 14) or (
-        len(_NUMBERS.findall(sentence)) >= 2 and words <= 6
+        len(_NUMBERS.findall(sentence)) >= 2 and n_words <= 6
         and not sentence.rstrip().endswith(".")) or _RESPECTIVELY.search(sentence))
     time = _times(sentence, raw)
     found = _SENTENCES[key] = _Sentence(
-        tokens=tuple(tokens), raw=tuple(raw), lower=tuple(lower),
-        slots=slots,
-        clauses=tuple(clauses),
-        bag=Counter(tokens),
-        content=frozenset(t for t, w in zip(tokens, lower) if _is_content(w)),
+        tokens=words.tokens, raw=raw, lower=lower,
+        slots=words.slots,
+        clauses=tuple(_clauses(*_token_items(sentence, words))),
+        bag=words.bag,
+        content=words.content,
         time=time,
         times=tuple(frozenset(t for t in time if t.startswith(tag)) for tag in _TIME_TAGS),
         place=frozenset(m.group(1).split()[0].lower() for m in _PLACE_PREP.finditer(sentence)
@@ -504,10 +627,25 @@ def _restate_cue(sentence: str, c0: int) -> str | None:
 
 
 @dataclass(frozen=True, slots=True)
+class ClaimWords:
+    """The words of a claim's sentence and the figure's place among them: all that the first,
+    cheapest upper bound of a referent score reads (most pairs of figures are ruled out with this
+    alone; the sentence's clauses, times and places are read only for the pairs left)."""
+
+    tokens: tuple[str, ...]
+    bag: dict[str, int]
+    content: frozenset[str]
+    position: int
+    local: frozenset[str]
+    restate: str | None
+    noun_phrase: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ClaimSketch:
     """What a claim's frame shares with its sentence, and the few words of its own that an upper
-    bound of a referent score needs: read without building the frame (most pairs of figures are
-    ruled out with this alone)."""
+    bound of a referent score needs: read without building the frame (most pairs of figures that
+    get past :class:`ClaimWords` are ruled out with this)."""
 
     tokens: tuple[str, ...]
     bag: dict[str, int]
@@ -525,6 +663,35 @@ class ClaimSketch:
     directions: frozenset[str]
 
 
+def claim_words(ctx: CheckContext, i: int) -> ClaimWords:
+    """The words of claim ``i`` (cached per document, and across documents by its sentence)."""
+    found = ctx.memo(_CLAIM_WORDS, dict).get(i)
+    if found is None:
+        found = _claim_words(ctx, i)[0]
+    return found
+
+
+def _claim_words(ctx: CheckContext, i: int) -> tuple[ClaimWords, tuple]:
+    """:func:`claim_words`, and the key it is cached under across documents (a sketch's too)."""
+    _, _, sentence, c0, c1, spans = _where_in_sentence(ctx, i)
+    key = (sentence, c0, c1, spans, _noun_phrase(ctx.claims[i]))
+    found = ctx.memo(_CLAIM_WORDS, dict)[i] = _cached(_WORDS_CACHE, key, lambda: _words_of(*key))
+    return found, key
+
+
+def _words_of(sentence: str, c0: int, c1: int, spans: tuple, noun_phrase: tuple) -> ClaimWords:
+    words = _read_words(sentence, spans)
+    tokens = words.tokens
+    position = words.slots.get((c0, c1), 0)
+    return ClaimWords(
+        tokens=tokens, bag=words.bag, content=words.content, position=position,
+        local=frozenset(t for t, c in zip(tokens[max(0, position - 4):position + 5],
+                                          words.is_content[max(0, position - 4):position + 5]) if c),
+        restate=_restate_cue(sentence, c0),
+        noun_phrase=noun_phrase,
+    )
+
+
 def claim_sketch(ctx: CheckContext, i: int) -> ClaimSketch:
     """The sketch of claim ``i`` (cached per document, and across documents by its sentence; the
     sentence is read once, shared with the frames)."""
@@ -532,30 +699,25 @@ def claim_sketch(ctx: CheckContext, i: int) -> ClaimSketch:
     found = sketches.get(i)
     if found is not None:
         return found
-    _, _, sentence, c0, c1, spans = _where_in_sentence(ctx, i)
-    noun_phrase = _noun_phrase(ctx.claims[i])
-    key = (sentence, c0, c1, spans, noun_phrase)
-    found = sketches[i] = _cached(
-        _SKETCH_CACHE, key, lambda: _sketch(sentence, c0, c1, spans, noun_phrase))
+    words, key = _claim_words(ctx, i)
+    found = sketches[i] = _cached(_SKETCH_CACHE, key, lambda: _sketch(key[0], key[3], words))
     return found
 
 
+_WORDS_CACHE: dict[tuple, ClaimWords] = {}
 _SKETCH_CACHE: dict[tuple, ClaimSketch] = {}
 
 
-def _sketch(sentence: str, c0: int, c1: int, spans: tuple, noun_phrase: tuple) -> ClaimSketch:
+def _sketch(sentence: str, spans: tuple, words: ClaimWords) -> ClaimSketch:
     sent = _read_sentence(sentence, spans)
-    tokens = sent.tokens
-    position = sent.slots.get((c0, c1), 0)
+    tokens, position = words.tokens, words.position
     own = sent.clauses[position] if tokens else 0
     return ClaimSketch(
-        tokens=tokens, bag=sent.bag, content=sent.content, position=position,
+        tokens=tokens, bag=words.bag, content=words.content, position=position,
         clause_len=sum(1 for c in sent.clauses if c == own),
         clause_content_len=len({t for t, c, w in zip(tokens, sent.clauses, sent.lower)
                                 if c == own and _is_content(w)}),
-        local=frozenset(t for t, _ in _written_near(tokens, sent.raw, position)),
-        restate=_restate_cue(sentence, c0),
-        noun_phrase=noun_phrase,
+        local=words.local, restate=words.restate, noun_phrase=words.noun_phrase,
         table=sent.table, times=sent.times, place=sent.place, directions=sent.directions,
     )
 

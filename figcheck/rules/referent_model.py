@@ -22,7 +22,9 @@ from functools import cache
 from importlib import resources
 
 from .context import CheckContext, MemoKey
-from .frame import FRAMES, FRAMES_AS_READ, ClaimFrame, ClaimSketch, claim_frame, is_content, is_verb
+from .frame import (
+    FRAMES, FRAMES_AS_READ, ClaimFrame, ClaimSketch, ClaimWords, claim_frame, is_content, is_verb,
+)
 
 
 # Per document: frame's caches (read directly on this hot path) and the sentence pairs aligned
@@ -282,12 +284,28 @@ CLAUSE_TWIN_RATIO = 0.9
 CLAUSE_TWIN_WORDS = 3
 
 
-def _ratio_bound(fa: ClaimFrame | ClaimSketch, fb: ClaimFrame | ClaimSketch) -> float:
+def _ratio_bound(fa: ClaimFrame | ClaimSketch | ClaimWords,
+                 fb: ClaimFrame | ClaimSketch | ClaimWords) -> float:
     if not fa.tokens or not fb.tokens:
         return 0.0
-    small, large = (fa.bag, fb.bag) if len(fa.bag) <= len(fb.bag) else (fb.bag, fa.bag)
-    shared = sum(min(n, large.get(t, 0)) for t, n in small.items())
+    bag_a, bag_b = fa.bag, fb.bag
+    shared = sum(min(bag_a[t], bag_b[t]) for t in bag_a.keys() & bag_b.keys())
     return 2.0 * shared / (len(fa.tokens) + len(fb.tokens))
+
+
+def may_reach_by_words(wa: ClaimWords, wb: ClaimWords, b_later: bool, rule: str) -> bool:
+    """A first, cheaper :func:`may_reach` from the words of the two sentences alone (``b_later``:
+    ``wb`` is the later claim): False only when :func:`may_reach` is False — the same upper
+    bound with the clauses' similarity at its best and no slot of the sentences read to veto."""
+    if rule == "FC202" or wa.restate or wb.restate:
+        return True
+    cut = threshold(rule)
+    # First with the sentences at their best alignment (every feature read from it grows with
+    # it, under a positive weight): most pairs fall short even so, and their words are not
+    # counted against each other.
+    if probability(_features_bound(wa, wb, b_later, clauses=False, aligned=1.0)) < cut:
+        return False
+    return probability(_features_bound(wa, wb, b_later, clauses=False)) >= cut
 
 
 def may_reach(sa: ClaimSketch, sb: ClaimSketch, b_later: bool, rule: str) -> bool:
@@ -317,17 +335,24 @@ def may_reach(sa: ClaimSketch, sb: ClaimSketch, b_later: bool, rule: str) -> boo
 _REACHED: dict[tuple, tuple[ClaimSketch, ClaimSketch, bool]] = {}
 
 
-def _features_bound(sa: ClaimSketch, sb: ClaimSketch, b_later: bool) -> list[float]:
-    """:func:`may_reach`'s upper bound of the features, in the order of :data:`FEATURES`."""
+def _features_bound(sa: ClaimSketch | ClaimWords, sb: ClaimSketch | ClaimWords, b_later: bool,
+                    clauses: bool = True, aligned: float | None = None) -> list[float]:
+    """:func:`may_reach`'s upper bound of the features, in the order of :data:`FEATURES`
+    (without ``clauses``, of :func:`may_reach_by_words`: the figures' clauses are not read, and
+    their similarity is taken at its best, 1; ``aligned``: the sentences' similarity bound if
+    known, else read from their words)."""
     unknown = _best_values()
-    aligned = _ratio_bound(sa, sb)
+    if aligned is None:
+        aligned = _ratio_bound(sa, sb)
     same_slot = _same_slot(sa, sb)
     local = _dice(sa.local, sb.local)
     shorter = min(len(sa.content), len(sb.content))
     contained = len(sa.content & sb.content) / shorter if shorter >= 3 else 0.0
-    la, lb = sa.clause_len, sb.clause_len
-    clauses = 0.0 if min(sa.clause_content_len, sb.clause_content_len) < MIN_CLAUSE_WORDS else (
-        2.0 * min(la, lb) / (la + lb))
+    clause_similar = 1.0
+    if clauses:
+        la, lb = sa.clause_len, sb.clause_len
+        clause_similar = 0.0 if min(sa.clause_content_len, sb.clause_content_len) < MIN_CLAUSE_WORDS else (
+            2.0 * min(la, lb) / (la + lb))
     inside = 0.0 if shorter < INSIDE_WORDS else aligned * (len(sa.tokens) + len(sb.tokens)) / (
         2 * min(len(sa.tokens), len(sb.tokens)))
     definite_np = b_later and sa.noun_phrase and sa.noun_phrase == sb.noun_phrase
@@ -348,7 +373,7 @@ def _features_bound(sa: ClaimSketch, sb: ClaimSketch, b_later: bool) -> list[flo
         aligned * unknown[13],  # aligned × head_same
         contained,
         contained * local,
-        1.0 if clauses >= CLAUSE_SIMILAR and same_slot else 0.0,
+        1.0 if clause_similar >= CLAUSE_SIMILAR and same_slot else 0.0,
         1.0 if sa.tokens == sb.tokens and sa.position == sb.position else 0.0,
         1.0 if inside >= INSIDE and same_slot else 0.0,
         unknown[_DEFINITE_NP] if definite_np else 0.0,
