@@ -26,6 +26,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import compress
 
 from ..extract.lexicon import MONTHS
 from ..model import Claim
@@ -357,8 +358,6 @@ class _Sentence:
     place: frozenset[str]
     directions: frozenset[str]
     table: bool
-    forecast: bool
-    versus: bool
 
 
 _WORDS: dict[tuple, _Words] = {}
@@ -413,12 +412,15 @@ def _read_words(sentence: str, spans: tuple) -> _Words:
         written = _TOKEN.findall(marked)
         readings = [get(w) or _reading_of(w) for w in written]
         tokens, lower, content = zip(*readings) if readings else ((), (), ())
-        raw = tuple(w if w != _MARK else "#" for w in written) if spans else tuple(written)
-        figures = [k for k, t in enumerate(tokens) if t == "#"]
+        figures, at = [], -1
+        for _ in spans:
+            at = tokens.index("#", at + 1)
+            figures.append(at)
+            written[at] = "#"
         found = _Words(
-            items=None, marked=marked, tokens=tokens, raw=raw, lower=lower,
+            items=None, marked=marked, tokens=tokens, raw=tuple(written), lower=lower,
             slots=dict(zip(spans, figures)), bag=Counter(tokens),
-            content=frozenset(t for t, c in zip(tokens, content) if c), is_content=content)
+            content=frozenset(compress(tokens, content)), is_content=content)
     _WORDS[key] = found
     return found
 
@@ -516,7 +518,7 @@ def _read_sentence(sentence: str, spans: tuple) -> _Sentence:
     table = bool((_SENTENCE_COMPARISON.search(sentence) and len(lower) <= 14) or (
         len(_NUMBERS.findall(sentence)) >= 2 and n_words <= 6
         and not sentence.rstrip().endswith(".")) or _RESPECTIVELY.search(sentence))
-    time = _times(sentence, raw)
+    time = _times(sentence, raw, lower)
     found = _SENTENCES[key] = _Sentence(
         tokens=words.tokens, raw=raw, lower=lower,
         slots=words.slots,
@@ -529,8 +531,6 @@ def _read_sentence(sentence: str, spans: tuple) -> _Sentence:
                         if m.group(1).split()[0].lower() not in _MONTHS),
         directions=frozenset(_DIRECTIONS[w] for w in lower if w in _DIRECTIONS),
         table=table,
-        forecast=bool(_FORECAST.search(sentence)),
-        versus=bool(_SENTENCE_COMPARISON.search(sentence)),
     )
     return found
 
@@ -683,10 +683,10 @@ def _words_of(sentence: str, c0: int, c1: int, spans: tuple, noun_phrase: tuple)
     words = _read_words(sentence, spans)
     tokens = words.tokens
     position = words.slots.get((c0, c1), 0)
+    near = slice(max(0, position - 4), position + 5)  # as _written_near
     return ClaimWords(
         tokens=tokens, bag=words.bag, content=words.content, position=position,
-        local=frozenset(t for t, c in zip(tokens[max(0, position - 4):position + 5],
-                                          words.is_content[max(0, position - 4):position + 5]) if c),
+        local=frozenset(compress(tokens[near], words.is_content[near])),
         restate=_restate_cue(sentence, c0),
         noun_phrase=noun_phrase,
     )
@@ -712,11 +712,12 @@ def _sketch(sentence: str, spans: tuple, words: ClaimWords) -> ClaimSketch:
     sent = _read_sentence(sentence, spans)
     tokens, position = words.tokens, words.position
     own = sent.clauses[position] if tokens else 0
+    content = _read_words(sentence, spans).is_content
     return ClaimSketch(
         tokens=tokens, bag=words.bag, content=words.content, position=position,
-        clause_len=sum(1 for c in sent.clauses if c == own),
-        clause_content_len=len({t for t, c, w in zip(tokens, sent.clauses, sent.lower)
-                                if c == own and _is_content(w)}),
+        clause_len=sent.clauses.count(own),
+        clause_content_len=len({t for t, c, is_content in zip(tokens, sent.clauses, content)
+                                if c == own and is_content}),
         local=words.local, restate=words.restate, noun_phrase=words.noun_phrase,
         table=sent.table, times=sent.times, place=sent.place, directions=sent.directions,
     )
@@ -846,20 +847,26 @@ def _agents(raw: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _times(sentence: str, raw: list[str]) -> frozenset[str]:
+def _times(sentence: str, raw: tuple[str, ...], lower: tuple[str, ...]) -> frozenset[str]:
     """Times of the sentence, tagged by category: "y:1987", "m:may", "d:monday", "p:first"."""
     out = set()
-    for w in raw:
-        lw = w.lower()
-        if lw in _MONTHS and (lw != "may" or w == "May"):
-            out.add("m:" + _MONTHS[lw])
-        elif lw in _WEEKDAYS:
-            out.add("d:" + lw)
-    for m in _PERIOD.finditer(sentence):
-        k, g = next((k, x) for k, x in enumerate(m.groups()) if x)
-        g = _ORDINAL.get(g.lower(), g.lower())
-        out.add(_PERIOD_TAGS[k] + (g if g != "year" else "previous"))
+    if not _DAY_WORDS.isdisjoint(lower):
+        for w, lw in zip(raw, lower):
+            if lw in _MONTHS and (lw != "may" or w == "May"):
+                out.add("m:" + _MONTHS[lw])
+            elif lw in _WEEKDAYS:
+                out.add("d:" + lw)
+    if _PERIOD_HINT.search(sentence):
+        for m in _PERIOD.finditer(sentence):
+            k, g = next((k, x) for k, x in enumerate(m.groups()) if x)
+            g = _ORDINAL.get(g.lower(), g.lower())
+            out.add(_PERIOD_TAGS[k] + (g if g != "year" else "previous"))
     return frozenset(out)
+
+
+_DAY_WORDS = frozenset(_MONTHS) | _WEEKDAYS
+# Every match of ``_PERIOD`` holds one of these: a cheaper first test.
+_PERIOD_HINT = re.compile(r"quarter|qtr|half|mth|month|year|week|period|1[89]\d\d|20\d\d", re.I)
 
 
 # The categories of the time slot: a clash in any one of them vetoes a pair.
@@ -882,9 +889,9 @@ def _role(claim: Claim, sentence: str, c0: int, c1: int, sent: _Sentence) -> str
         return "comparison"
     if _PER.match(after) or _PER_BEFORE.search(before) or (claim.counted in ("ct", "cent")):
         return "per_unit"
-    if sent.versus or _COMPARED_AFTER.match(after):
+    if _SENTENCE_COMPARISON.search(sentence) or _COMPARED_AFTER.match(after):
         return "current"
-    if sent.forecast:
+    if _FORECAST.search(sentence):
         return "forecast"
     return "total"
 

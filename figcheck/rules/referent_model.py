@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+from operator import mul
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
@@ -478,8 +479,7 @@ def _pointer(f: ClaimFrame, other: ClaimFrame) -> bool:
 
 
 def probability(x: list[float]) -> float:
-    w = model()["weights"]
-    z = sum(a * b for a, b in zip(w, x))
+    z = sum(map(mul, model()["weights"], x))  # (the same sum, term by term, in C)
     return 1 / (1 + math.exp(-max(-60.0, min(60.0, z))))
 
 
