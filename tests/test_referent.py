@@ -327,10 +327,8 @@ def test_the_bound_by_words_is_above_the_bound_by_sketches_and_the_score():
                 sa, sb = frame.claim_sketch(ctx, i), frame.claim_sketch(ctx, j)
                 by_words = referent_model.probability(
                     referent_model._features_bound(wa, wb, j > i, clauses=False))
-                at_best = referent_model.probability(
-                    referent_model._features_bound(wa, wb, j > i, clauses=False, aligned=1.0))
                 by_sketches = referent_model.probability(referent_model._features_bound(sa, sb, j > i))
-                assert at_best >= by_words >= by_sketches
+                assert by_words >= by_sketches
                 score = referent_model.judge(ctx, i, j, "FC201").score
                 pairs += 1
                 if referent_model.may_reach(sa, sb, j > i, "FC201"):

@@ -16,7 +16,10 @@ A :class:`ClaimFrame` holds, for one claim:
   ("another", "the second", "each", "of them").
 
 Frames are built once per sentence text (cached across documents, as an editor re-checks after a
-keystroke) and compared by :mod:`figcheck.rules.referent_model`.
+keystroke) and compared by :mod:`figcheck.rules.referent_model`. Most pairs of figures are ruled
+out before their frames are built, in two steps that each read more of the sentences: a claim's
+:class:`ClaimWords` (the sentence's tokens, read in one pass, and the figure's place among them),
+then its :class:`ClaimSketch` (the figure's clause, and the times, places and layout that veto).
 """
 
 from __future__ import annotations
@@ -37,14 +40,15 @@ from .words import CONTRAST_AFTER, CONTRAST_BEFORE, NUMBER_WORDS, PART_AFTER, ST
 
 # Per-document caches: each claim's frame, and the frame as read from its sentence before it was
 # placed (its id() is shared by claims whose sentences read the same); each claim's sentence;
-# the claims' spans in document order; the claims grouped by kind.
+# the claims' spans in document order; the claims grouped by kind; each claim's sketch, and its
+# words with the key they are cached under across documents.
 FRAMES: MemoKey[dict[int, "ClaimFrame"]] = MemoKey("frame.frames")
 FRAMES_AS_READ: MemoKey[dict[int, "ClaimFrame"]] = MemoKey("frame.base")
 _SENTENCE_OF: MemoKey[dict[int, tuple[int, int]]] = MemoKey("frame.sentence")
 _CLAIM_SPANS: MemoKey[tuple[list[int], list[tuple[int, int]]]] = MemoKey("frame.spans")
 _BUCKETS: MemoKey[dict[tuple, list[int]]] = MemoKey("frame.buckets")
 _SKETCHES: MemoKey[dict[int, "ClaimSketch"]] = MemoKey("frame.sketches")
-_CLAIM_WORDS: MemoKey[dict[int, "ClaimWords"]] = MemoKey("frame.words")
+_CLAIM_WORDS: MemoKey[dict[int, tuple["ClaimWords", tuple]]] = MemoKey("frame.words")
 
 # --- Money on one base --------------------------------------------------------------------
 
@@ -665,18 +669,18 @@ class ClaimSketch:
 
 def claim_words(ctx: CheckContext, i: int) -> ClaimWords:
     """The words of claim ``i`` (cached per document, and across documents by its sentence)."""
-    found = ctx.memo(_CLAIM_WORDS, dict).get(i)
-    if found is None:
-        found = _claim_words(ctx, i)[0]
-    return found
+    return _claim_words(ctx, i)[0]
 
 
 def _claim_words(ctx: CheckContext, i: int) -> tuple[ClaimWords, tuple]:
     """:func:`claim_words`, and the key it is cached under across documents (a sketch's too)."""
-    _, _, sentence, c0, c1, spans = _where_in_sentence(ctx, i)
-    key = (sentence, c0, c1, spans, _noun_phrase(ctx.claims[i]))
-    found = ctx.memo(_CLAIM_WORDS, dict)[i] = _cached(_WORDS_CACHE, key, lambda: _words_of(*key))
-    return found, key
+    found_in_document = ctx.memo(_CLAIM_WORDS, dict)
+    found = found_in_document.get(i)
+    if found is None:
+        _, _, sentence, c0, c1, spans = _where_in_sentence(ctx, i)
+        key = (sentence, c0, c1, spans, _noun_phrase(ctx.claims[i]))
+        found = found_in_document[i] = (_cached(_WORDS_CACHE, key, lambda: _words_of(*key)), key)
+    return found
 
 
 def _words_of(sentence: str, c0: int, c1: int, spans: tuple, noun_phrase: tuple) -> ClaimWords:

@@ -300,13 +300,7 @@ def may_reach_by_words(wa: ClaimWords, wb: ClaimWords, b_later: bool, rule: str)
     bound with the clauses' similarity at its best and no slot of the sentences read to veto."""
     if rule == "FC202" or wa.restate or wb.restate:
         return True
-    cut = threshold(rule)
-    # First with the sentences at their best alignment (every feature read from it grows with
-    # it, under a positive weight): most pairs fall short even so, and their words are not
-    # counted against each other.
-    if probability(_features_bound(wa, wb, b_later, clauses=False, aligned=1.0)) < cut:
-        return False
-    return probability(_features_bound(wa, wb, b_later, clauses=False)) >= cut
+    return probability(_features_bound(wa, wb, b_later, clauses=False)) >= threshold(rule)
 
 
 def may_reach(sa: ClaimSketch, sb: ClaimSketch, b_later: bool, rule: str) -> bool:
@@ -337,14 +331,12 @@ _REACHED: dict[tuple, tuple[ClaimSketch, ClaimSketch, bool]] = {}
 
 
 def _features_bound(sa: ClaimSketch | ClaimWords, sb: ClaimSketch | ClaimWords, b_later: bool,
-                    clauses: bool = True, aligned: float | None = None) -> list[float]:
+                    clauses: bool = True) -> list[float]:
     """:func:`may_reach`'s upper bound of the features, in the order of :data:`FEATURES`
     (without ``clauses``, of :func:`may_reach_by_words`: the figures' clauses are not read, and
-    their similarity is taken at its best, 1; ``aligned``: the sentences' similarity bound if
-    known, else read from their words)."""
+    their similarity is taken at its best, 1)."""
     unknown = _best_values()
-    if aligned is None:
-        aligned = _ratio_bound(sa, sb)
+    aligned = _ratio_bound(sa, sb)
     same_slot = _same_slot(sa, sb)
     local = _dice(sa.local, sb.local)
     shorter = min(len(sa.content), len(sb.content))
