@@ -300,7 +300,8 @@ def may_reach_by_words(wa: ClaimWords, wb: ClaimWords, b_later: bool, rule: str)
     bound with the clauses' similarity at its best and no slot of the sentences read to veto."""
     if rule == "FC202" or wa.restate or wb.restate:
         return True
-    return probability(_features_bound(wa, wb, b_later, clauses=False)) >= threshold(rule)
+    return _decided(_REACHED_BY_WORDS, wa, wb, b_later, rule, lambda: probability(
+        _features_bound(wa, wb, b_later, clauses=False)) >= threshold(rule))
 
 
 def may_reach(sa: ClaimSketch, sb: ClaimSketch, b_later: bool, rule: str) -> bool:
@@ -312,22 +313,28 @@ def may_reach(sa: ClaimSketch, sb: ClaimSketch, b_later: bool, rule: str) -> boo
     score; an explicit restatement may lift the score to the threshold."""
     if rule == "FC202":
         return True  # FC202's pointer ("of that wetland") is read from the frame only
-    # Pairs of sketches recur across documents (the same sentences re-checked): keyed by their
-    # ids, the sketches kept in the entry (so an id is not reused while it lives).
-    key = (id(sa), id(sb), b_later, rule)
-    found = _REACHED.get(key)
-    if found is not None and found[0] is sa and found[1] is sb:
-        return found[2]
-    if len(_REACHED) >= _DECIDED_MAX:
-        _REACHED.clear()
-    reached = not _sentences_veto(sa, sb) and bool(
+    return _decided(_REACHED, sa, sb, b_later, rule, lambda: not _sentences_veto(sa, sb) and bool(
         sa.restate or sb.restate
-        or probability(_features_bound(sa, sb, b_later)) >= threshold(rule))
-    _REACHED[key] = (sa, sb, reached)
+        or probability(_features_bound(sa, sb, b_later)) >= threshold(rule)))
+
+
+def _decided(cache: dict, a, b, b_later: bool, rule: str, decide) -> bool:
+    """``decide()`` for the pair ``a``, ``b`` (sketches or words). Pairs recur across documents
+    (the same sentences re-checked): keyed by their ids, ``a`` and ``b`` kept in the entry (so an
+    id is not reused while it lives)."""
+    key = (id(a), id(b), b_later, rule)
+    found = cache.get(key)
+    if found is not None and found[0] is a and found[1] is b:
+        return found[2]
+    if len(cache) >= _DECIDED_MAX:
+        cache.clear()
+    reached = decide()
+    cache[key] = (a, b, reached)
     return reached
 
 
 _REACHED: dict[tuple, tuple[ClaimSketch, ClaimSketch, bool]] = {}
+_REACHED_BY_WORDS: dict[tuple, tuple[ClaimWords, ClaimWords, bool]] = {}
 
 
 def _features_bound(sa: ClaimSketch | ClaimWords, sb: ClaimSketch | ClaimWords, b_later: bool,
