@@ -401,13 +401,12 @@ _CLAUSE_WORDS = frozenset("and but while whereas which who although though becau
 
 
 def _read_words(sentence: str, spans: tuple) -> _Words:
-    """Tokens: words outside figures, one "#" per figure; ``raw`` keeps the words as written."""
-    key = (sentence, spans)
-    found = _WORDS.get(key)
-    if found is not None:
-        return found
-    if len(_WORDS) >= _CACHE_MAX:
-        _WORDS.clear()
+    """Tokens: words outside figures, one "#" per figure; ``raw`` keeps the words as written
+    (cached across documents)."""
+    return _cached(_WORDS, (sentence, spans), lambda: _words_in(sentence, spans))
+
+
+def _words_in(sentence: str, spans: tuple) -> _Words:
     marked = _marked(sentence, spans)
     if marked is None:
         found = _words_one_by_one(sentence, spans)
@@ -425,7 +424,6 @@ def _read_words(sentence: str, spans: tuple) -> _Words:
             items=None, marked=marked, tokens=tokens, raw=tuple(written), lower=lower,
             slots=dict(zip(spans, figures)), bag=Counter(tokens),
             content=frozenset(compress(tokens, content)), is_content=content)
-    _WORDS[key] = found
     return found
 
 
@@ -510,12 +508,11 @@ def _token_items(sentence: str, words: _Words) -> tuple[str, tuple]:
 
 
 def _read_sentence(sentence: str, spans: tuple) -> _Sentence:
-    key = (sentence, spans)
-    found = _SENTENCES.get(key)
-    if found is not None:
-        return found
-    if len(_SENTENCES) >= _CACHE_MAX:
-        _SENTENCES.clear()
+    """What all the figures of a sentence share (cached across documents)."""
+    return _cached(_SENTENCES, (sentence, spans), lambda: _sentence_in(sentence, spans))
+
+
+def _sentence_in(sentence: str, spans: tuple) -> _Sentence:
     words = _read_words(sentence, spans)
     raw, lower = words.raw, words.lower
     n_words = sum(1 for w in lower if w != "#")
@@ -523,7 +520,7 @@ def _read_sentence(sentence: str, spans: tuple) -> _Sentence:
         len(_NUMBERS.findall(sentence)) >= 2 and n_words <= 6
         and not sentence.rstrip().endswith(".")) or _RESPECTIVELY.search(sentence))
     time = _times(sentence, raw, lower)
-    found = _SENTENCES[key] = _Sentence(
+    return _Sentence(
         tokens=words.tokens, raw=raw, lower=lower,
         slots=words.slots,
         clauses=tuple(_clauses(*_token_items(sentence, words))),
@@ -536,7 +533,6 @@ def _read_sentence(sentence: str, spans: tuple) -> _Sentence:
         directions=frozenset(_DIRECTIONS[w] for w in lower if w in _DIRECTIONS),
         table=table,
     )
-    return found
 
 
 def _clauses(sentence: str, items: list[tuple[int, int, str, str]]) -> list[int]:
