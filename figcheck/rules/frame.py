@@ -84,10 +84,13 @@ def money_base(claim: Claim) -> tuple[str, float] | None:
 def _scale_missed(claim: Claim) -> float:
     """A scale word the value does not carry ("43\\nmln dlrs" read as 43): its factor, else 1."""
     low = claim.text.lower()
-    for word, factor in _SCALES:
-        if re.search(rf"\b{word}\b", low) and abs(claim.value) < factor / 1000:
+    for word, factor in _SCALE_WORDS:
+        if word.search(low) and abs(claim.value) < factor / 1000:
             return factor
     return 1.0
+
+
+_SCALE_WORDS = tuple((re.compile(rf"\b{word}\b"), factor) for word, factor in _SCALES)
 
 
 def kind_key(claim: Claim) -> tuple | None:
