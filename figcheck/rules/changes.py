@@ -775,14 +775,28 @@ _COLLAPSED_CLASS = re.compile("|".join(map(re.escape, _COLLAPSED_CLASSES)))
 
 
 @functools.cache
-def _collapse_table() -> dict[int, int]:
-    return {**dict.fromkeys(range(_FIG0, _MUL0), _FIG0), **dict.fromkeys(range(_MUL0, _MUL0 + 0x100), _MUL0)}
+def _placeholder_classes() -> tuple[re.Pattern, re.Pattern]:
+    return re.compile(FIG), re.compile(MUL)
 
 
-@functools.cache
+def _collapsed(skeleton: str) -> str:
+    """The skeleton with every figure placeholder made the first one, every multiplier's the first."""
+    figures, multipliers = _placeholder_classes()
+    return multipliers.sub(chr(_MUL0), figures.sub(chr(_FIG0), skeleton))
+
+
+_FAST_FORMS: dict[int, tuple[re.Pattern, tuple[tuple[str, str], ...]]] = {}  # compiled on first use
+
+
 def _fast_form(i: int) -> tuple[re.Pattern, tuple[tuple[str, str], ...]]:
     """Form ``i`` read loosely, for the collapsed skeleton, and (group, marker) of what to check
     after a match."""
+    if i not in _FAST_FORMS:
+        _FAST_FORMS[i] = _compile_fast_form(i)
+    return _FAST_FORMS[i]
+
+
+def _compile_fast_form(i: int) -> tuple[re.Pattern, tuple[tuple[str, str], ...]]:
     checks: list[tuple[str, str]] = []
 
     def loose(m: re.Match) -> str:
@@ -806,17 +820,33 @@ def form_matches(skeleton: str) -> Iterator[tuple[int, int, dict[str, str | None
     by place. Every form starts at a change word, a noun naming a change, "a"/"an" or a
     placeholder: only such places are tried (each form from every position costs too much), and
     only those a form can start at, in sentences that hold what it needs."""
-    anchors = [(m.start(), _anchor_kinds(m)) for m in _ANCHOR.finditer(skeleton)
-               if m.group(1) is None or m.group(1) in _ANCHOR_WORDS]
-    collapsed = skeleton.translate(_collapse_table())
+    anchors = _anchors(skeleton)
+    collapsed = _collapsed(skeleton)
+    places_of: dict[frozenset[str], list[int]] = {}
     for i, form in enumerate(_FORMS):
-        places = [pos for pos, kinds in anchors if not form.starts.isdisjoint(kinds)]
-        if not places or (form.needs is not None and not _needs(i).search(skeleton)):
+        places = places_of.get(form.starts)
+        if places is None:
+            places = places_of[form.starts] = [pos for pos, kinds in anchors if not form.starts.isdisjoint(kinds)]
+        # what a form needs is looked for only until it is compiled: then matching costs less
+        if not places or (form.needs is not None and i not in _FAST_FORMS and not _needs(i).search(skeleton)):
             continue
         for pos in places:
             groups = _match_form(i, skeleton, collapsed, pos)
             if groups is not None:
                 yield i, pos, groups
+
+
+def _anchors(skeleton: str) -> list[tuple[int, frozenset[str]]]:
+    """Each place where a form may start, with what stands there: a change verb, a noun, "a", a
+    figure, a multiplier."""
+    out = []
+    for m in _ANCHOR.finditer(skeleton):
+        word = m.group(1)
+        if word is None:
+            out.append((m.start(), _FIGURE_KINDS if ord(m.group()) < _MUL0 else _MULTIPLIER_KINDS))
+        elif word in _WORD_KINDS:
+            out.append((m.start(), _WORD_KINDS[word]))
+    return out
 
 
 def reference_form_matches(skeleton: str) -> list[tuple[int, int, dict[str, str | None]]]:
@@ -872,12 +902,6 @@ _WORD_KINDS = {word: frozenset(kind for kind, words in (("verb", DIRECTION), ("a
                for word in _ANCHOR_WORDS}
 
 
-def _anchor_kinds(m: re.Match) -> frozenset[str]:
-    """What stands at a place where a form may start: a change verb, a noun, "a", a figure, a multiplier."""
-    word = m.group(1)
-    if word is not None:
-        return _WORD_KINDS[word]
-    return _FIGURE_KINDS if ord(m.group()) < _MUL0 else _MULTIPLIER_KINDS
 _CHANGE_NOUN_AFTER = re.compile(r"^[\s-]*(?:[\w-]+\s+){0,2}(?:rise|fall|increase|decrease|gain|drop|decline|growth|jump|cut|loss)\b", re.I)
 
 
