@@ -672,10 +672,15 @@ _SPELLED_OUT = {
     _GAP0: _gap(60, "|".join(sorted(DIRECTION, key=len, reverse=True))),  # verb … stated change
     _GAP: _gap(60, rf"\b(?:{_OTHER_VERBS})\b"),  # between the figures of one change: no second change
 }
-# A change word starts at a place exactly when one of these does (no other change word is a prefix of them).
-_DIRECTION_STEMS = sorted(w for w in DIRECTION if not any(o != w and w.startswith(o) for o in DIRECTION))
 _ANY_WORD = r"(?P<v>\b[a-z]+\b)"
-_FAST = {_VERB: _ANY_WORD, _GAP0: _gap(60, "|".join(_DIRECTION_STEMS)), _GAP: _gap(60)}
+
+
+@functools.cache
+def _fast_markers() -> dict[str, str]:
+    """The markers as the fast patterns read them. ⟨gap0⟩ stops where a change word starts exactly
+    when one of its stems starts there: the change words no other change word is a prefix of."""
+    stems = sorted(w for w in DIRECTION if not any(w[:k] in DIRECTION for k in range(1, len(w))))
+    return {_VERB: _ANY_WORD, _GAP0: _gap(60, "|".join(stems)), _GAP: _gap(60)}
 _DET = r"(?:(?!(?:from|to|and|but|while|against|than|compared|versus|vs|or|with)\b)[\w'’-]+,? ){0,4}"
 _ZDET = r"(?:(?!(?:to|and|but|while|than|or|with|expectations?|expected|estimates?|consensus|analysts?)\b)[\w'’.-]+,? ){0,5}"
 X = rf"(?P<x>{FIG}|{MUL})"
@@ -771,7 +776,6 @@ def _full_form(i: int) -> re.Pattern:
 _COLLAPSED_CLASSES = {FIG: "\ue000", MUL: "\uf000", _NOT: r"(?:[;:!?.]|\ue000|\uf000)",
                       r"[^\ue000-\uf0ff,;:]": r"(?!\ue000|\uf000)[^,;:]",
                       "[\\w'’-]": r"(?:[\w'-]|’)", "[\\w'’.-]": r"(?:[\w'.-]|’)"}
-_COLLAPSED_CLASS = re.compile("|".join(map(re.escape, _COLLAPSED_CLASSES)))
 
 
 @functools.cache
@@ -803,15 +807,16 @@ def _compile_fast_form(i: int) -> tuple[re.Pattern, tuple[tuple[str, str], ...]]
         marker = m.group()
         if marker == _VERB:
             checks.append(("v", _VERB))
-            return _FAST[_VERB]
+            return _fast_markers()[_VERB]
         if marker == _GAP0:
-            return _FAST[_GAP0]  # exact: the stems stop it where the full list would
+            return _fast_markers()[_GAP0]  # exact: the stems stop it where the full list would
         name = f"gap{len(checks)}"
         checks.append((name, marker))
-        return f"(?P<{name}>{_FAST[_GAP]})"
+        return f"(?P<{name}>{_fast_markers()[_GAP]})"
 
     pattern = _MARKER.sub(loose, _FORMS[i].pattern)
-    pattern = _COLLAPSED_CLASS.sub(lambda m: _COLLAPSED_CLASSES[m.group()], pattern)
+    classes = re.compile("|".join(map(re.escape, _COLLAPSED_CLASSES)))
+    pattern = classes.sub(lambda m: _COLLAPSED_CLASSES[m.group()], pattern)
     return re.compile(pattern), tuple(checks)
 
 
@@ -896,8 +901,8 @@ _WORD_RUN = re.compile(r"\b\w+")
 _ANCHOR = re.compile(r"\b([a-z]+)\b|[\ue000-\uf0ff]")
 _ANCHOR_WORDS = frozenset({*DIRECTION, *NOUN_DIRECTION, *(w + "s" for w in NOUN_DIRECTION), "a", "an"})
 _FIGURE_KINDS, _MULTIPLIER_KINDS = frozenset({"fig"}), frozenset({"mul"})
-_WORD_KINDS = {word: frozenset(kind for kind, words in (("verb", DIRECTION), ("a", ("a", "an")),
-                                                        ("noun", {*NOUN_DIRECTION, *(w + "s" for w in NOUN_DIRECTION)}))
+_NOUN_WORDS = frozenset({*NOUN_DIRECTION, *(w + "s" for w in NOUN_DIRECTION)})
+_WORD_KINDS = {word: frozenset(kind for kind, words in (("verb", DIRECTION), ("a", ("a", "an")), ("noun", _NOUN_WORDS))
                                if word in words)
                for word in _ANCHOR_WORDS}
 
