@@ -567,12 +567,16 @@ def _fraction_value(raw: str) -> tuple[float | None, float]:
     return value, 0.5
 
 
-_MULTIPLIER_HINT = re.compile(r"doubl|tripl|trebl|quadrupl|halv|fold|times|half|third|quarter|fifth|tenth", re.I)
+# Every multiplier holds one of these words, or "by" and a fraction ("by a third"): "first
+# quarter" alone, common in company news, does not send a sentence to the costly _MULTIPLIER scan.
+_MULTIPLIER_HINT = re.compile(r"doubl|tripl|trebl|quadrupl|halv|fold|times", re.I)
+_FRACTION_HINT = re.compile(r"half|third|quarter|fifth|tenth", re.I)
+_BY = re.compile(r"\bby\s", re.I)
 
 
 def _multipliers(sentence: str, base: int) -> list[Multiplier]:
     out = []
-    if not _MULTIPLIER_HINT.search(sentence):
+    if not (_MULTIPLIER_HINT.search(sentence) or (_FRACTION_HINT.search(sentence) and _BY.search(sentence))):
         return out
     for m in _MULTIPLIER.finditer(sentence):
         q = re.sub(r"\s+", " ", (m.group("q") or m.group("q2") or "").strip().lower()) or None
