@@ -298,17 +298,24 @@ def _read_all(ctx: CheckContext) -> list[Change]:
         inside = claims[bisect_left(starts, s_start) : bisect_left(starts, s_end)]
         inside = [c for c in inside if c.end <= s_end]
         n = len(inside) + sum(c.is_range for c in inside)  # "from 185,339 to 266,170": two ends
-        if n < 3 and not (n == 2 and any(h in lower for h in _MULTIPLIER_HINTS)):
-            spans = [(c.start - s_start, c.end - s_start) for c in inside]
-            others = [m for m in _NUMBERS.finditer(lower) if not _YEAR.fullmatch(m.group())
-                      and not any(a <= m.start() < b for a, b in spans)]
-            if n + len(others) < 3:
-                continue  # fewer than three figures (years do not count)
+        if n < 3 and not (n == 2 and any(h in lower for h in _MULTIPLIER_HINTS)) and not _has_numbers(
+                lower, 3 - n, [(c.start - s_start, c.end - s_start) for c in inside]):
+            continue  # fewer than three figures (years do not count)
         for change in _read_sentence(ctx, s_start, s_end, inside):
             if change.start not in seen:
                 seen.add(change.start)
                 out.append(change)
     return out
+
+
+def _has_numbers(lower: str, wanted: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether a sentence holds ``wanted`` numbers outside ``spans`` (the claims), years aside."""
+    for m in _NUMBERS.finditer(lower):
+        if not _YEAR.fullmatch(m.group()) and not any(a <= m.start() < b for a, b in spans):
+            wanted -= 1
+            if wanted <= 0:
+                return True
+    return False
 
 
 def _read_sentence(ctx: CheckContext, s_start: int, s_end: int, claims: list[Claim]) -> list[Change]:
