@@ -4,8 +4,9 @@ Dense input restates one sentence thousands of times ("Of the 42 passengers, 45 
 over and over), and FC201 judges each figure against up to :data:`frame.MAX_PARTNERS` earlier
 ones: most of those pairs are the same two readings again. A pair's verdict depends on the two
 claims as written (every field but their offsets) and, for the referent model, on their
-sentences as read (the sketch) and on whether they share a sentence or a paragraph; so a verdict
-can be kept under the small ints named here and given again to every pair that repeats it.
+sentences as read (the claim's words, :func:`frame.claim_words`) and on whether they share a
+sentence or a paragraph; so a verdict can be kept under the small ints named here and given
+again to every pair that repeats it.
 """
 
 from __future__ import annotations
@@ -35,12 +36,13 @@ def reading_ids(ctx: CheckContext) -> list[int]:
 
 
 def shape(ctx: CheckContext, i: int) -> tuple[tuple[int, int], int, int]:
-    """Claim ``i`` named by its reading and its sentence as read (the sketch, whose id is unique
-    while the document's sketches live), with its sentence's and paragraph's starts beside."""
+    """Claim ``i`` named by its reading and its sentence as read (its words, cached by the
+    sentence's text and the claim's place in it, and unique by id while the document's words
+    live), with its sentence's and paragraph's starts beside."""
     shapes = ctx.memo(_SHAPES, dict)
     found = shapes.get(i)
     if found is None:
-        named = (reading_ids(ctx)[i], id(frame.claim_sketch(ctx, i)))
+        named = (reading_ids(ctx)[i], id(frame.claim_words(ctx, i)))
         found = shapes[i] = (named, frame.sentence_span(ctx, i)[0],
                              ctx.paragraph_of(ctx.claims[i].start))
     return found
