@@ -64,10 +64,17 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
     cut = referent_model.threshold(CODE)
     conflicts: dict[int, list[tuple[int, Judgement]]] = {}
     judged: dict[tuple, Judgement | None] = {}
+    seen: set[tuple[int, int]] = set()
 
     def verdict(i: int, j: int) -> Judgement | None:
         # A pair that repeats another's readings, sentence and paragraph sharing and order has
         # its verdict (see claim_readings): dense input repeats a few pairs thousands of times.
+        # Named only once its two sentences as read have met before (real prose rarely repeats
+        # a pair: naming every pair would cost more than it saves).
+        words = (id(frame.claim_words(ctx, i)), id(frame.claim_words(ctx, j)))
+        if words not in seen:
+            seen.add(words)
+            return _conflict(ctx, i, j, cut)
         (a, sentence_a, paragraph_a), (b, sentence_b, paragraph_b) = shape(ctx, i), shape(ctx, j)
         key = (a, b, sentence_a == sentence_b, paragraph_a == paragraph_b, j > i)
         if key not in judged:
@@ -112,7 +119,6 @@ def candidates(ctx: CheckContext, buckets: dict[tuple, list[int]] | None = None,
         return intervals[key]
 
     apart: dict[tuple, bool] = {}
-    readings: list[int] = []  # (read when a pair first gets past the sentence test)
     passed: dict[tuple[int, int], bool] = {}
 
     def cannot_both_hold(ia: tuple, ib: tuple) -> bool:
@@ -122,35 +128,40 @@ def candidates(ctx: CheckContext, buckets: dict[tuple, list[int]] | None = None,
             found = apart[key] = disjoint(ia, ib, slack)
         return found
 
-    # The pairs of frame.candidate_pairs(), each member's sentence looked up once, each pair of
-    # readings tested once (the tests read the two claims only).
+    # The pairs of frame.candidate_pairs(), each member's sentence looked up once; in a bucket
+    # larger than a window (dense input: the same readings recur), each pair of readings is
+    # tested once (the tests read the two claims only).
     for members in (frame.buckets(ctx) if buckets is None else buckets).values():
         if len(members) < 2:
             continue
         sentences = frame.sentence_spans(ctx, members)
+        readings = reading_ids(ctx) if len(members) > frame.MAX_PARTNERS else None
         for n, j in enumerate(members):
             b, sentence_j = claims[j], sentences[n]
             for m in range(max(0, n - frame.MAX_PARTNERS), n):
                 if sentences[m] == sentence_j:
                     continue
                 i = members[m]
-                readings = readings or reading_ids(ctx)
-                key = (readings[i], readings[j])
-                found = passed.get(key)
-                if found is None:
-                    found = passed[key] = _may_conflict(claims[i], b, lambda: (
-                        interval(i, b.unit), interval(j, b.unit)), cannot_both_hold, slack)
+                if readings is None:
+                    found = _may_conflict(claims[i], b, i, j, interval, cannot_both_hold, slack)
+                else:
+                    key = (readings[i], readings[j])
+                    found = passed.get(key)
+                    if found is None:
+                        found = passed[key] = _may_conflict(
+                            claims[i], b, i, j, interval, cannot_both_hold, slack)
                 if found:
                     yield i, j
 
 
-def _may_conflict(a: Claim, b: Claim, intervals, cannot_both_hold, slack: float) -> bool:
-    """Whether figure ``a`` and the later ``b`` (in different sentences) are a candidate pair;
-    ``intervals()``: their intervals in ``b``'s unit. Every test only rejects the pair, so the
-    cheapest come first."""
+def _may_conflict(a: Claim, b: Claim, i: int, j: int, interval, cannot_both_hold,
+                  slack: float) -> bool:
+    """Whether figure ``a`` (claim ``i``) and the later ``b`` (claim ``j``), in different
+    sentences, are a candidate pair; ``interval(k, unit)``: claim ``k``'s interval in ``unit``.
+    Every test only rejects the pair, so the cheapest come first."""
     if a.unit != b.unit and a.value and math.isclose(a.value, b.value, rel_tol=0.02):
         return False
-    ia, ib = intervals()
+    ia, ib = interval(i, b.unit), interval(j, b.unit)
     if ia is None or ib is None:
         return False
     if not cannot_both_hold(ia, ib) and not (

@@ -114,8 +114,14 @@ def candidates(ctx: CheckContext, buckets: dict[tuple, list[int]] | None = None,
         if key[0] != "quantity" or key[1] not in COMMON_UNITS:
             continue
         base = {i: _base_value(claims[i]) for i in members}
+        if len(members) <= frame.MAX_PARTNERS:
+            yield from ((i, j) for i, j in frame.candidate_pairs(members)
+                        if _may_mix(claims[i], claims[j], base[i], base[j]))
+            continue
+        # A bucket larger than a window (dense input: the same readings recur): each pair of
+        # readings is tested once (the test reads the two claims only).
         readings = reading_ids(ctx)
-        passed: dict[tuple[int, int], bool] = {}  # the test reads the two claims only
+        passed: dict[tuple[int, int], bool] = {}
         for i, j in frame.candidate_pairs(members):
             pair = (readings[i], readings[j])
             found = passed.get(pair)
