@@ -65,17 +65,21 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
     conflicts: dict[int, list[tuple[int, Judgement]]] = {}
     judged: dict[tuple, Judgement | None] = {}
     seen: set[tuple[int, int]] = set()
+    words_of: dict[int, int] = {}  # claim → id of its words (kept alive by the document's memo)
+    shapes: dict[int, tuple] = {}
 
     def verdict(i: int, j: int) -> Judgement | None:
         # A pair that repeats another's readings, sentence and paragraph sharing and order has
         # its verdict (see claim_readings): dense input repeats a few pairs thousands of times.
         # Named only once its two sentences as read have met before (real prose rarely repeats
         # a pair: naming every pair would cost more than it saves).
-        words = (id(frame.claim_words(ctx, i)), id(frame.claim_words(ctx, j)))
+        words = (words_of.get(i) or words_of.setdefault(i, id(frame.claim_words(ctx, i))),
+                 words_of.get(j) or words_of.setdefault(j, id(frame.claim_words(ctx, j))))
         if words not in seen:
             seen.add(words)
             return _conflict(ctx, i, j, cut)
-        (a, sentence_a, paragraph_a), (b, sentence_b, paragraph_b) = shape(ctx, i), shape(ctx, j)
+        (a, sentence_a, paragraph_a) = shapes.get(i) or shapes.setdefault(i, shape(ctx, i))
+        (b, sentence_b, paragraph_b) = shapes.get(j) or shapes.setdefault(j, shape(ctx, j))
         key = (a, b, sentence_a == sentence_b, paragraph_a == paragraph_b, j > i)
         if key not in judged:
             judged[key] = _conflict(ctx, i, j, cut)
