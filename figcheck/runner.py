@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .discovery import Job
-from .driver import InProcessExecutor, Plan, read_ahead, run
+from .driver import in_turn, read_ahead, run
 from .io import FileError, SourceFile, read_source, source_from_bytes
 from .remote import is_url, read_url
 from .results import FileResult, claim_dict, file_result
@@ -149,8 +149,7 @@ def run_all(jobs: Iterable[Job], options: RunOptions, workers: int, ordered: boo
     if plan.files is not None:
         workers = min(workers, -(-plan.files // plan.chunk_size))  # --jobs 256 on 4 files: 4
     if workers <= 1 or (plan.files is not None and plan.files < POOL_THRESHOLD):
-        in_turn = Plan(chunk_size=1, window=1, files=plan.files)  # each result as soon as it is ready
-        yield from run(InProcessExecutor(), run_chunk, jobs, options, in_turn, ordered, progress)
+        yield from in_turn(run_chunk, jobs, options, plan.files, progress)
         return
     warm_up()
     pool = _process_pool(workers)
