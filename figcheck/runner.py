@@ -18,7 +18,7 @@ from .driver import in_turn, read_ahead, run
 from .io import FileError, SourceFile, read_source, source_from_bytes
 from .remote import is_url, read_url
 from .results import FileResult, claim_dict, file_result
-from .text import unsupported_format
+from .text import format_for_path, read_document, unsupported_format
 
 POOL_THRESHOLD = 4  # fewer files than this: a pool costs more than it saves
 # Checked once by warm_up: a conversion, a count, a share, a change, money and a range.
@@ -81,8 +81,7 @@ def _internal_error(exc: Exception) -> dict:
 
 
 def _checker(job: Job):
-    from .engine import check_document
-    from .text import format_for_path, read_document
+    from .engine import check_document  # not at the top: `figcheck extract` never loads the rules
 
     settings, relative = job.resolved.settings, job.relative
     fmt = job.format or format_for_path(job.display)
@@ -128,7 +127,6 @@ def _write_error(exc: OSError) -> FileError:
 
 def _extract(job: Job, text: str) -> FileResult:
     from .extract import extract_claims
-    from .text import format_for_path, read_document
     from .text.lines import LineIndex
 
     claims = extract_claims(read_document(text, job.format or format_for_path(job.display)).prose)
@@ -177,7 +175,6 @@ def warm_up() -> str:
     from . import __version__
     from .engine import check_document
     from .extract import extract_claims
-    from .text import read_document
 
     document = read_document(WARM_UP_TEXT, "text")
     check_document(document)
