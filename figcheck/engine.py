@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .config import Settings
 from .extract import extract_claims
 from .model import Claim, Diagnostic
@@ -10,19 +12,27 @@ from .rules.context import CheckContext
 from .rules.suppression import Suppressions
 from .text import Document, read_document
 
+if TYPE_CHECKING:  # (a holder of a document imports it; a one-off check never needs it)
+    from .incremental_check import HeldDocument
+
 
 def check_document(
     document: Document,
     settings: Settings | None = None,
     path: str | None = None,
     claims: list[Claim] | None = None,
+    held: HeldDocument | None = None,
 ) -> list[Diagnostic]:
-    """Every diagnostic the enabled rules raise on ``document``, in document order."""
+    """Every diagnostic the enabled rules raise on ``document``, in document order. ``held``:
+    what is kept of this document from its previous check (the same diagnostics, found with
+    less work after an edit)."""
     settings = settings or Settings()
     if claims is None:
         claims = extract_claims(document.prose)
     enabled = settings.enabled_codes(all_rules(), path)
     ctx = CheckContext(document=document, claims=claims, settings=settings)
+    if held is not None:
+        held.prepare(ctx)
     suppressions = Suppressions.parse(document)
     found: list[Diagnostic] = []
     for rule in all_rules():
@@ -38,6 +48,8 @@ def check_document(
     if (note := suppressions.unknown_code_diagnostic()) is not None:  # once a file
         found.append(note)
     found.sort(key=lambda d: (d.start, d.end, d.code))
+    if held is not None:
+        held.keep(ctx)
     return found
 
 

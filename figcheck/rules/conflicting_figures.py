@@ -46,6 +46,7 @@ from ..model import Claim, Diagnostic, Related
 from . import frame, referent_model
 from .context import CheckContext, MemoKey
 from .conversions import factor_mixup
+from .pair_reuse import pair_verdicts
 from .referent_model import Judgement
 from .rounding import BASE_SLACK, claim_interval, disjoint
 
@@ -61,23 +62,29 @@ _RELATED: MemoKey[dict[int, Related]] = MemoKey("FC201.related")
 def check(ctx: CheckContext) -> Iterable[Diagnostic]:
     cut = referent_model.threshold(CODE)
     conflicts: dict[int, list[tuple[int, Judgement]]] = {}
-    for i, j in candidates(ctx):
-        if not referent_model.may_reach(
-                frame.claim_sketch(ctx, i), frame.claim_sketch(ctx, j), j > i, CODE):
-            continue  # scored under the threshold whatever the frames read: not built
-        judgement = referent_model.judge(ctx, i, j, CODE)
-        if same_bound(ctx.claims[i], ctx.claims[j]) and not judgement.twin:
-            continue  # two bounds conflict only when restated in (nearly) the same words
-        if judgement.score >= cut:
-            conflicts.setdefault(j, []).append((i, judgement))
+    for i, j, judgement in pair_verdicts(ctx, CODE, candidates, lambda i, j: _conflict(ctx, i, j, cut)):
+        conflicts.setdefault(j, []).append((i, judgement))
     related = ctx.memo(_RELATED, dict)
     for j in sorted(conflicts):
         yield _diagnostic(ctx, j, conflicts[j], related)
 
 
-def candidates(ctx: CheckContext) -> Iterator[tuple[int, int]]:
+def _conflict(ctx: CheckContext, i: int, j: int, cut: float) -> Judgement | None:
+    """The judgement that claims ``i`` and ``j`` (a candidate pair) conflict, else None."""
+    if not referent_model.may_reach(
+            frame.claim_sketch(ctx, i), frame.claim_sketch(ctx, j), j > i, CODE):
+        return None  # scored under the threshold whatever the frames read: not built
+    judgement = referent_model.judge(ctx, i, j, CODE)
+    if same_bound(ctx.claims[i], ctx.claims[j]) and not judgement.twin:
+        return None  # two bounds conflict only when restated in (nearly) the same words
+    return judgement if judgement.score >= cut else None
+
+
+def candidates(ctx: CheckContext, buckets: dict[tuple, list[int]] | None = None,
+               ) -> Iterator[tuple[int, int]]:
     """Pairs of figures of one kind, in different sentences, that cannot both be true (and are
-    not the same number in two units: that is FC202's): what the referent model is asked about."""
+    not the same number in two units: that is FC202's): what the referent model is asked about.
+    ``buckets``: only these (cut down by :mod:`.pair_reuse`), else all of the document's."""
     slack = BASE_SLACK + ctx.settings.tolerance
     claims = ctx.claims
     intervals: dict[tuple[int, str | None], tuple | None] = {}
@@ -100,7 +107,7 @@ def candidates(ctx: CheckContext) -> Iterator[tuple[int, int]]:
 
     # The pairs of frame.candidate_pairs(), each member's sentence looked up once; every test
     # below only rejects a pair, so the cheapest come first.
-    for members in frame.buckets(ctx).values():
+    for members in (frame.buckets(ctx) if buckets is None else buckets).values():
         if len(members) < 2:
             continue
         sentences = frame.sentence_spans(ctx, members)

@@ -47,6 +47,7 @@ from ..model import Claim, Diagnostic, Edit, Fix, Related
 from . import frame, referent_model
 from .context import CheckContext, MemoKey
 from .conversions import COMMON_UNITS, agrees, factor_mixup, near_factors, same_number_other_unit
+from .pair_reuse import pair_verdicts
 
 CODE = "FC202"
 NAME = "unit-mixup"
@@ -71,28 +72,44 @@ MIN_VALUE_COINCIDENCE = 50
 def check(ctx: CheckContext) -> Iterable[Diagnostic]:
     cut = referent_model.threshold(CODE)
     strong = max(cut, referent_model.threshold("FC201"))
-    best: dict[int, tuple] = {}
-    for i, j in candidates(ctx):
-        found = _pair(ctx, i, j)
-        if found is None:
-            continue
-        a, b = ctx.claims[i], ctx.claims[j]
-        coincidence = (found[5] is None and a.value >= MIN_VALUE_COINCIDENCE
-                       and a.value == b.value and found[3].slots_agree)
-        if found[2][1] < (cut if coincidence else strong):
-            continue
-        flagged = found[0]
-        if flagged not in best or found[2] > best[flagged][2]:
-            best[flagged] = found
+    best: dict[int, tuple] = {}  # flagged claim → _pair's reading of its best pair
+    pairs = pair_verdicts(ctx, CODE, candidates, lambda i, j: _reaches(ctx, i, j, cut, strong))
+    for i, j, (flag_later, score, judgement, conf_at, factor_unit) in pairs:
+        flagged, other = (j, i) if flag_later else (i, j)
+        score = (*score, -abs(j - i))  # as _pair scores it
+        if flagged not in best or score > best[flagged][2]:
+            conf = None if conf_at is None else ctx.claims[other + conf_at]
+            best[flagged] = (flagged, other, score, judgement, conf, factor_unit)
     for flagged in sorted(best):
         yield _diagnostic(ctx, *best[flagged])
 
 
-def candidates(ctx: CheckContext) -> Iterator[tuple[int, int]]:
+def _reaches(ctx: CheckContext, i: int, j: int, cut: float, strong: float) -> tuple | None:
+    """When claims ``i`` and ``j`` (a candidate pair) are a mix-up confident enough to report,
+    :func:`_pair`'s reading of it with nothing that depends on where the two stand (so that
+    :mod:`.pair_reuse` can keep it): whether the later one is flagged, the score but for how far
+    apart they are, the judgement, where the conversion that confirms the other's unit is (in
+    claims after the other; it is in the same paragraph) and the factor's unit."""
+    found = _pair(ctx, i, j)
+    if found is None:
+        return None
+    a, b = ctx.claims[i], ctx.claims[j]
+    coincidence = (found[5] is None and a.value >= MIN_VALUE_COINCIDENCE
+                   and a.value == b.value and found[3].slots_agree)
+    if found[2][1] < (cut if coincidence else strong):
+        return None
+    flagged, other, score, judgement, conf, factor_unit = found
+    conf_at = None if conf is None else ctx.index_of[id(conf)] - other
+    return flagged == j, score[:2], judgement, conf_at, factor_unit
+
+
+def candidates(ctx: CheckContext, buckets: dict[tuple, list[int]] | None = None,
+               ) -> Iterator[tuple[int, int]]:
     """Pairs of measures of a kind writers confuse that give the same number in two units, or
-    whose ratio is a common conversion factor: what the referent model is asked about."""
+    whose ratio is a common conversion factor: what the referent model is asked about.
+    ``buckets``: only these (cut down by :mod:`.pair_reuse`), else all of the document's."""
     claims = ctx.claims
-    for key, members in frame.buckets(ctx).items():
+    for key, members in (frame.buckets(ctx) if buckets is None else buckets).items():
         if key[0] != "quantity" or key[1] not in COMMON_UNITS:
             continue
         base = {i: _base_value(claims[i]) for i in members}

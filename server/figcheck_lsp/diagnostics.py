@@ -15,6 +15,7 @@ from lsprotocol import types
 
 from figcheck.config import Settings
 from figcheck.extract.incremental import ParagraphCache, Superseded
+from figcheck.incremental_check import HeldDocument
 from figcheck.model import Claim, Diagnostic, Fix
 from figcheck.text import Document, read_document
 
@@ -73,6 +74,7 @@ class Snapshot:
     generation: int
     encoding: str = UTF16
     table: LineTable | None = None  # of ``text``, when the event loop already has one
+    held: HeldDocument | None = None  # the rules' work on the document's previous version
 
 
 def analyze(snap: Snapshot, cancelled: Callable[[], bool] = lambda: False) -> Analysis:
@@ -89,7 +91,8 @@ def analyze(snap: Snapshot, cancelled: Callable[[], bool] = lambda: False) -> An
     result.claims = snap.cache.claims(result.document.prose, cancelled)
     if cancelled():
         raise Superseded()
-    result.diagnostics = check_document(result.document, snap.settings, snap.path, result.claims)
+    result.diagnostics = check_document(result.document, snap.settings, snap.path, result.claims,
+                                        snap.held)
     result.lsp = [to_lsp(d, table, snap.uri, snap.version) for d in result.diagnostics]
     return result
 

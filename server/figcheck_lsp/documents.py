@@ -2,7 +2,8 @@
 
 Each open document keeps its text and version (applied here, not by pygls, so that
 ``server.positions`` is the one place that turns LSP ranges into offsets) and the engine's
-:class:`figcheck.extract.incremental.ParagraphCache`, so a keystroke re-reads one paragraph.
+:class:`figcheck.extract.incremental.ParagraphCache`, so a keystroke re-reads one paragraph, and
+its :class:`figcheck.incremental_check.HeldDocument`, so the rules redo only what it touched.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from lsprotocol import types
 
 from figcheck.extract.incremental import ParagraphCache, Superseded
+from figcheck.incremental_check import HeldDocument
 from figcheck.text import format_for_language_id
 
 from .positions import LineTable
@@ -32,6 +34,7 @@ class OpenDocument:
     path: str | None
     format: str
     cache: ParagraphCache = field(default_factory=ParagraphCache)
+    held: HeldDocument = field(default_factory=HeldDocument)  # the rules' work, kept across edits
     analysis: object | None = None  # the latest server.diagnostics.Analysis
     _table: LineTable | None = None  # line starts of ``text``, built once per version
 

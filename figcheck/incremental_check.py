@@ -1,0 +1,262 @@
+"""Checking one document across edits: a check after an edit redoes only the work it touched.
+
+:class:`HeldDocument` is what a holder of a document (the language server, an editor plug-in, a
+watch loop) keeps between checks; passed to :func:`figcheck.engine.check_document`, it makes the
+check reuse the previous check's work where the edit left the paragraphs alone:
+
+- the verdicts on pairs of figures whose windows the edit did not touch (FC201, FC202: see
+  :mod:`figcheck.rules.pair_reuse`);
+- the context's paragraph starts in the paragraphs before and after the edit, moved to where
+  they now stand (:func:`paragraph_layout`; the sentences of a paragraph are cached by its text
+  already, see :func:`figcheck.rules.context.sentence_starts`).
+
+The diagnostics are those of a check without it, exactly: the tests compare the two over random
+edit sequences. Extraction has its own cache,
+:class:`figcheck.extract.incremental.ParagraphCache`, whose claims can be passed in.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import count
+
+from .config import Settings
+from .model import Claim
+from .rules.context import CheckContext, MemoKey
+from .rules.pair_reuse import PAIR_REUSE, ClaimKey, KeptVerdicts, PairReuse
+from .text import Document
+from .text.lines import paragraph_breaks
+
+# A paragraph, as extraction reads it (:func:`figcheck.extract.incremental.paragraphs`: a break
+# belongs to the paragraph after it): (start, end) in the prose.
+Bounds = list[tuple[int, int]]
+
+
+@dataclass
+class _Kept:
+    """One check's state, replaced whole (a check on a worker thread reads a consistent one)."""
+
+    settings: Settings | None = None
+    layout: ParagraphLayout | None = None
+    paragraph_ids: dict[str, int] = field(default_factory=dict)
+    verdicts: dict[str, KeptVerdicts] = field(default_factory=dict)
+    keys: list[ClaimKey] = field(default_factory=list)
+    claim_starts: list[int] = field(default_factory=list)
+
+
+# The state of the check in progress, kept in its context until the check ends.
+_IN_PROGRESS: MemoKey[_Kept] = MemoKey("incremental_check.in_progress")
+# The context's paragraph starts can be given to it (a cached property of CheckContext).
+_SEEDABLE = isinstance(vars(CheckContext).get("paragraph_starts"), cached_property)
+
+
+class HeldDocument:
+    """What is kept of one document between its checks (see the module's documentation)."""
+
+    def __init__(self) -> None:
+        self._kept = _Kept()
+        self._ids = count()
+        self.last: PairReuse | None = None  # the latest check's reuse (for tests, benchmarks)
+
+    def prepare(self, ctx: CheckContext) -> None:
+        """Name the claims of ``ctx``, hand the rules the previous check's verdicts, and give the
+        context its paragraph starts, moved from the previous check's where it can."""
+        kept, fmt, prose = self._kept, ctx.document.format, ctx.text
+        layout = paragraph_layout(prose, fmt, kept.layout)
+        claim_starts = [c.start for c in ctx.claims]
+        keys, ids = _moved_keys(claim_starts, layout, kept, self._ids), {}
+        if keys is None:
+            keys, ids = claim_keys(prose, ctx.claims, kept.paragraph_ids, self._ids, layout.bounds())
+        if _SEEDABLE:
+            ctx.paragraph_starts = layout.context_starts
+        same = kept.settings == ctx.settings and kept.layout is not None and kept.layout.format == fmt
+        reuse = PairReuse(keys, kept.verdicts if same else {})
+        ctx.memo(PAIR_REUSE, lambda: reuse)
+        ctx.memo(_IN_PROGRESS, lambda: _Kept(ctx.settings, layout, ids, {}, keys, claim_starts))
+        self.last = reuse
+
+    def keep(self, ctx: CheckContext) -> None:
+        """Keep what this check found, for the next one."""
+        reuse = ctx.memo(PAIR_REUSE, lambda: None)
+        now = ctx.memo(_IN_PROGRESS, lambda: None)
+        if reuse is None or now is None:
+            return
+        now.verdicts = reuse.kept
+        self._kept = now
+
+
+def _moved_keys(claim_starts: list[int], layout: ParagraphLayout, kept: _Kept,
+                new_id: Iterator[int]) -> list[ClaimKey] | None:
+    """The claims' keys taken from the previous check's for the claims of the paragraphs the
+    edit left alone (:attr:`ParagraphLayout.unchanged`), new ones for the others; None when
+    they cannot be (no previous check, or paragraphs not found unchanged)."""
+    before = kept.layout
+    if layout.unchanged is None or before is None or len(kept.keys) != len(kept.claim_starts):
+        return None
+    a, b, b_old = layout.unchanged
+    head = _claims_before(claim_starts, layout.starts, a)
+    tail = len(claim_starts) - _claims_before(claim_starts, layout.starts, b)
+    old_tail = len(kept.keys) - _claims_before(kept.claim_starts, before.starts, b_old)
+    if head != _claims_before(kept.claim_starts, before.starts, a) or tail != old_tail:
+        return None
+    middle: list[ClaimKey] = []
+    paragraph, named, k = -1, 0, 0
+    for start in claim_starts[head : len(claim_starts) - tail]:
+        p = bisect_right(layout.starts, start) - 1
+        if p != paragraph:
+            paragraph, named, k = p, next(new_id), 0
+        middle.append((named, 0, k))
+        k += 1
+    return kept.keys[:head] + middle + kept.keys[len(kept.keys) - tail :]
+
+
+def _claims_before(claim_starts: list[int], starts: list[int], paragraph: int) -> int:
+    """How many claims lie in the paragraphs before ``paragraph`` (claims are in document
+    order paragraph by paragraph)."""
+    if paragraph >= len(starts):
+        return len(claim_starts)
+    return bisect_left(claim_starts, starts[paragraph])
+
+
+def paragraph_bounds(prose: str) -> Bounds:
+    """(start, end) of each paragraph of ``prose`` as extraction reads them."""
+    starts = [0, *(m.start() for m in paragraph_breaks(prose))]
+    return list(zip(starts, [*starts[1:], len(prose)]))
+
+
+def claim_keys(prose: str, claims: list[Claim], ids_before: dict[str, int],
+               new_id: Iterator[int], bounds: Bounds | None = None,
+               ) -> tuple[list[ClaimKey], dict[str, int]]:
+    """Each claim's :data:`ClaimKey`, and the ids of the paragraph texts that hold claims (the
+    ids of ``ids_before`` kept for texts still there, ``next(new_id)`` for new ones): what
+    extraction reads a claim from, and what its sentences lie in."""
+    bounds = paragraph_bounds(prose) if bounds is None else bounds
+    starts = [s for s, _ in bounds]
+    ids: dict[str, int] = {}
+    seen: dict[int, int] = {}  # paragraph text id → its occurrences so far
+    named: dict[int, list[int]] = {}  # paragraph → [its key's first two parts, claims so far]
+    keys: list[ClaimKey] = []
+    for claim in claims:
+        p = bisect_right(starts, claim.start) - 1
+        place = named.get(p)
+        if place is None:
+            text = prose[bounds[p][0] : bounds[p][1]]
+            found = ids.get(text)
+            if found is None:
+                found = ids_before.get(text)
+                ids[text] = found = next(new_id) if found is None else found
+            seen[found] = seen.get(found, -1) + 1
+            place = named[p] = [found, seen[found], 0]
+        keys.append((place[0], place[1], place[2]))
+        place[2] += 1
+    return keys, ids
+
+
+@dataclass(frozen=True)
+class ParagraphLayout:
+    """A text's paragraphs as extraction reads them (their starts: a break belongs to the
+    paragraph after it) and :attr:`CheckContext.paragraph_starts`, which lie inside them."""
+
+    prose: str
+    format: str
+    starts: list[int]  # where each paragraph starts
+    context_starts: list[int]
+    # (a, b, b_before) when moved from a layout before an edit: paragraphs [0, a) are that
+    # layout's [0, a), and [b, n) its [b_before, n_before), the same texts moved
+    unchanged: tuple[int, int, int] | None = None
+
+    def bounds(self) -> Bounds:
+        return list(zip(self.starts, [*self.starts[1:], len(self.prose)]))
+
+
+def paragraph_layout(prose: str, fmt: str, before: ParagraphLayout | None = None) -> ParagraphLayout:
+    """The layout of ``prose``; its context starts moved from ``before`` (the same document
+    before an edit) where its paragraphs are unchanged, read again inside the others. A start
+    inside a paragraph depends on its text alone: the break that opens it and, in plain text,
+    its indented lines."""
+    starts = [0, *(m.start() for m in paragraph_breaks(prose))]
+    moved = None if before is None or before.format != fmt else _moved(prose, fmt, starts, before)
+    if moved is None:
+        return ParagraphLayout(prose, fmt, starts, list(_starts_inside(prose, fmt, True)))
+    return ParagraphLayout(prose, fmt, starts, *moved)
+
+
+def _moved(prose: str, fmt: str, starts: list[int], before: ParagraphLayout,
+           ) -> tuple[list[int], tuple[int, int, int]] | None:
+    """The context starts of ``prose`` from ``before``'s and which paragraphs are unchanged, or
+    None when the edit is not one changed run of paragraphs between unchanged ones (then all
+    are read again)."""
+    old, old_starts = before.prose, before.starts
+    # The tail first: a paragraph starts with its break, so text inserted before a break is
+    # best read as ending at it (the paragraph after it is then left whole).
+    tail = _common_suffix(old, prose, min(len(old), len(prose)))
+    head = _common_prefix(old, prose, min(len(old), len(prose)) - tail)
+    delta = len(prose) - len(old)
+    ends = [*starts[1:], len(prose)]
+    a = bisect_right(ends, head)  # paragraphs [0, a) lie in the unchanged head ...
+    b = max(a, bisect_left(starts, len(prose) - tail))  # ... and [b, n) in the unchanged tail
+    b_old = len(old_starts) - (len(starts) - b)
+    if b_old < a or (b < len(starts) and (b == 0 or b_old == 0)):
+        return None
+    old_ends = [*old_starts[1:], len(old)]
+    if ends[:a] != old_ends[:a] or starts[b:] != [s + delta for s in old_starts[b_old:]]:
+        return None  # (paragraph breaks found differently around the edit)
+    context = before.context_starts
+    kept_head = bisect_right(context, ends[a - 1]) if a else 0
+    kept_tail = bisect_right(context, old_starts[b_old]) if b < len(starts) else len(context)
+    out = context[:kept_head]
+    for n in range(a, b):
+        end = ends[n]
+        out.extend(starts[n] + k for k in _starts_inside(prose[starts[n] : end], fmt, n == 0))
+    out.extend(s + delta for s in context[kept_tail:])
+    return out, (a, b, b_old)
+
+
+def _common_prefix(a: str, b: str, n: int) -> int:
+    """The length of the longest common prefix of ``a`` and ``b``, at most ``n`` (compared by
+    blocks, in C)."""
+    lo, size = 0, 1024
+    while True:
+        hi = min(n, lo + size)
+        if a[lo:hi] != b[lo:hi]:
+            break
+        if hi == n:
+            return n
+        lo, size = hi, size * 2
+    while hi - lo > 1:  # the first difference is in [lo, hi)
+        mid = (lo + hi) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+def _common_suffix(a: str, b: str, limit: int) -> int:
+    """The length of the longest common suffix of ``a`` and ``b``, at most ``limit``."""
+    la, lb = len(a), len(b)
+    lo, size = 0, 1024
+    while True:
+        hi = min(limit, lo + size)
+        if a[la - hi : la - lo] != b[lb - hi : lb - lo]:
+            break
+        if hi == limit:
+            return limit
+        lo, size = hi, size * 2
+    while hi - lo > 1:  # the last difference is ``hi`` or fewer characters from the end
+        mid = (lo + hi) // 2
+        if a[la - mid : la - lo] == b[lb - mid : lb - lo]:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+def _starts_inside(text: str, fmt: str, first: bool) -> tuple[int, ...]:
+    """The context's paragraph starts inside one paragraph, read by the context itself (its
+    start, 0, is one only for the document's first paragraph)."""
+    starts = CheckContext(document=Document(text, text, fmt), claims=[]).paragraph_starts
+    return tuple(starts if first else starts[1:])

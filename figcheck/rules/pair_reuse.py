@@ -1,0 +1,147 @@
+"""Verdicts on pairs of figures, kept across edits of one document (FC201 and FC202's hook).
+
+FC201 and FC202 compare each figure of a bucket (:func:`figcheck.rules.frame.buckets`) with at
+most :data:`~figcheck.rules.frame.MAX_PARTNERS` earlier members of it. A verdict on a pair
+depends on the two claims as read from their paragraphs (their sentences, the figures around
+them), on their order and on whether they share a sentence or a paragraph — never on where the
+paragraphs stand. So when a later figure's window (itself and its earlier partners) is the same
+run of claims of the same paragraph texts as in the previous check, its pairs' verdicts are the
+previous ones; only figures whose window an edit touched are walked again.
+
+A claim is named across checks by a :data:`ClaimKey`: its paragraph (an id of the paragraph's
+text and which occurrence of that text it is) and its place among that paragraph's claims.
+:class:`figcheck.incremental_check.HeldDocument` names the claims and puts a :class:`PairReuse`
+in the context; without one (a plain ``check_document``) :func:`pair_verdicts` walks every pair.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from . import frame
+from .context import CheckContext, MemoKey
+
+V = TypeVar("V")
+# (paragraph text id, occurrence of that text, index among the paragraph's claims)
+ClaimKey = tuple[int, int, int]
+Candidates = Callable[..., Iterator[tuple[int, int]]]
+
+
+@dataclass
+class KeptVerdicts:
+    """One rule's verdicts of a check: for each later figure, its window and its pairs'
+    verdicts that were not None, the earlier figure named by its key."""
+
+    windows: dict[ClaimKey, tuple[ClaimKey, ...]] = field(default_factory=dict)
+    verdicts: dict[ClaimKey, list[tuple[ClaimKey, object]]] = field(default_factory=dict)
+
+
+@dataclass
+class PairReuse:
+    """The claims' keys in this check, the previous check's verdicts, and this check's (filled
+    in by :func:`pair_verdicts`, one entry a rule)."""
+
+    keys: list[ClaimKey]
+    previous: dict[str, KeptVerdicts]
+    kept: dict[str, KeptVerdicts] = field(default_factory=dict)
+    # rule → later figures whose pairs it judged again (for tests and benchmarks)
+    walked: dict[str, int] = field(default_factory=dict)
+    # This check's windows (the same for every rule), and what changed since the windows of a
+    # previous check (rules that ran in the same previous check share them: found once).
+    _windows: dict[ClaimKey, tuple[ClaimKey, ...]] | None = None
+    _changes: tuple[dict, dict[tuple, list[int]], set[int]] | None = None
+
+    def changes(self, buckets: dict[tuple, list[int]], before: dict[ClaimKey, tuple],
+                ) -> tuple[dict[ClaimKey, tuple], dict[tuple, list[int]], set[int]]:
+        """This check's windows, the later figures whose window is not in ``before`` and the
+        buckets cut down to them (see :func:`_windows_changed`)."""
+        if self._windows is None:
+            self._windows = _windows(buckets, self.keys)
+        if self._changes is None or self._changes[0] is not before:
+            self._changes = (before, *_windows_changed(buckets, self.keys, self._windows, before))
+        return self._windows, self._changes[1], self._changes[2]
+
+
+PAIR_REUSE: MemoKey[PairReuse | None] = MemoKey("pair_reuse")
+
+
+def pair_verdicts(ctx: CheckContext, code: str, candidates: Candidates,
+                  verdict: Callable[[int, int], V | None]) -> Iterator[tuple[int, int, V]]:
+    """(i, j, verdict) for each pair ``candidates(ctx)`` yields whose ``verdict(i, j)`` is not
+    None, in the order ``candidates`` yields them. ``candidates(ctx, buckets)`` must walk the
+    pairs of the given buckets only, as :func:`frame.candidate_pairs` pairs them; ``verdict``
+    must depend on the two claims only as described in this module's documentation."""
+    reuse = ctx.memo(PAIR_REUSE, lambda: None)
+    if reuse is None:
+        for i, j in candidates(ctx):
+            found = verdict(i, j)
+            if found is not None:
+                yield i, j, found
+        return
+    previous = reuse.previous.get(code) or KeptVerdicts()
+    buckets = frame.buckets(ctx)
+    windows, walk, changed = reuse.changes(buckets, previous.windows)
+    kept = KeptVerdicts(windows)
+    fresh: dict[int, list[tuple[int, V]]] = {}
+    for i, j in candidates(ctx, walk):
+        if j in changed:
+            found = verdict(i, j)
+            if found is not None:
+                fresh.setdefault(j, []).append((i, found))
+    reuse.walked[code] = len(changed)
+    keys = reuse.keys
+    index_of: dict[ClaimKey, int] | None = None
+    for members in buckets.values():
+        for j in members:
+            kj = keys[j]
+            if j in changed:
+                pairs = fresh.get(j, [])
+                kept.verdicts[kj] = [(keys[i], v) for i, v in pairs]
+            else:
+                named = kept.verdicts[kj] = previous.verdicts[kj]
+                if not named:
+                    continue
+                if index_of is None:
+                    index_of = {k: n for n, k in enumerate(keys)}
+                pairs = [(index_of[ki], v) for ki, v in named]
+            for i, v in pairs:
+                yield i, j, v
+    reuse.kept[code] = kept
+
+
+def _windows(buckets: dict[tuple, list[int]], keys: list[ClaimKey]) -> dict[ClaimKey, tuple]:
+    """Each later figure's window: the keys of itself and of its partners, in order."""
+    reach = frame.MAX_PARTNERS
+    windows: dict[ClaimKey, tuple[ClaimKey, ...]] = {}
+    for members in buckets.values():
+        keyed = [keys[i] for i in members]
+        for n, kj in enumerate(keyed):
+            windows[kj] = tuple(keyed[n - reach if n > reach else 0 : n + 1])
+    return windows
+
+
+def _windows_changed(buckets: dict[tuple, list[int]], keys: list[ClaimKey],
+                     windows: dict[ClaimKey, tuple], before: dict[ClaimKey, tuple],
+                     ) -> tuple[dict[tuple, list[int]], set[int]]:
+    """The buckets cut down to the later figures whose window is not the one in ``before``
+    and their partners (each window whole, in order: a figure's partners in the cut bucket are
+    its partners in the whole one), and those figures (``changed``)."""
+    reach = frame.MAX_PARTNERS
+    walk: dict[tuple, list[int]] = {}
+    changed: set[int] = set()
+    for bucket, members in buckets.items():
+        needed: list[int] = []
+        covered = 0  # members[:covered] are already in ``needed``
+        for n, j in enumerate(members):
+            kj = keys[j]
+            if before.get(kj) == windows[kj]:
+                continue
+            changed.add(j)
+            lo = n - reach if n > reach else 0
+            needed.extend(members[max(lo, covered) : n + 1])
+            covered = n + 1
+        if needed:
+            walk[bucket] = needed
+    return walk, changed

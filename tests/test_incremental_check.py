@@ -1,0 +1,182 @@
+"""figcheck.incremental_check: a check that keeps its work across edits (HeldDocument) gives
+exactly the diagnostics of a fresh check_document after any sequence of edits (non-ASCII and
+astral text, paragraphs joined and split, conflicts made and unmade far apart, line numbers in
+messages moved), and redoes the pair work of the figures an edit touched only; the paragraph
+starts it moves across edits are the context's."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from figcheck import incremental_check
+from figcheck.config import Settings
+from figcheck.engine import check_document
+from figcheck.extract.incremental import ParagraphCache, paragraphs
+from figcheck.incremental_check import HeldDocument, claim_keys, paragraph_layout
+from figcheck.rules.context import CheckContext
+from figcheck.text import read_document
+
+FORCE = "The rebels gathered a force of some 8,000 fighters outside the city in early March."
+SAME_FORCE = "Two weeks later, the same force of about {} fighters crossed the river."
+AREA = ("The army said on Friday that it had retaken almost 3,000 square kilometres of territory in"
+        " the north over the past week.")
+SAME_AREA = ("Further on, the general told reporters that his units had recaptured \"around 3,000"
+             " square {}\" since the operation began.")
+FILLER = "Paragraph {} says nothing about numbers at all, only words about the weather."
+
+
+class Holder:
+    """A document held across edits as the language server holds it."""
+
+    def __init__(self, fmt: str = "text", config: Settings | None = None) -> None:
+        self.cache, self.held, self.fmt, self.config = ParagraphCache(), HeldDocument(), fmt, config
+
+    def check(self, text: str):
+        doc = read_document(text, self.fmt)
+        claims = self.cache.claims(doc.prose)
+        got = check_document(doc, self.config, None, claims, self.held)
+        assert got == check_document(doc, self.config)  # exactly a fresh check
+        return got
+
+
+def far_apart(later: str, fillers: int = 60) -> str:
+    middle = "\n\n".join(FILLER.format(k) for k in range(fillers))
+    return f"{FORCE}\n\n{middle}\n\n{later}\n"
+
+
+def test_an_edit_that_creates_a_conflict_with_a_far_paragraph():
+    holder = Holder()
+    text = far_apart(SAME_FORCE.format("8,000"))
+    assert not [d for d in holder.check(text) if d.code == "FC201"]
+    found = holder.check(text.replace("about 8,000", "about 18,000"))
+    conflicts = [d for d in found if d.code == "FC201"]
+    assert len(conflicts) == 1 and "line 1" in conflicts[0].message
+    assert holder.held.last.walked["FC201"] == 1  # only the edited figure's pairs judged again
+
+
+def test_an_edit_that_removes_the_conflict():
+    holder = Holder()
+    text = far_apart(SAME_FORCE.format("18,000"))
+    assert [d for d in holder.check(text) if d.code == "FC201"]
+    assert not [d for d in holder.check(text.replace("18,000", "8,000")) if d.code == "FC201"]
+
+
+def test_an_edit_above_moves_the_line_numbers_in_messages():
+    holder = Holder()
+    text = f"Report\n\n{AREA}\n\n{FILLER.format(1)}\n\n{SAME_AREA.format('miles')}\n"
+    before = [d for d in holder.check(text) if d.code == "FC202"]
+    assert before and "line 3" in before[0].message
+    added = "\n\nA title\n\nA line of 12 words"  # (a figure before them: indexes move too)
+    after = [d for d in holder.check(text[:6] + added + text[6:]) if d.code == "FC202"]
+    assert after and "line 7" in after[0].message and after[0].start == before[0].start + len(added)
+    assert after[0].data["other"] == before[0].data["other"] + 1
+    # Only the new figure's pairs are judged: the two areas' are only moved.
+    assert holder.held.last.walked == {"FC201": 1, "FC202": 1}
+
+
+def test_a_change_of_settings_judges_everything_again():
+    text = far_apart(SAME_FORCE.format("18,000"), fillers=3)
+    holder = Holder()
+    holder.check(text)
+    holder.config = Settings(tolerance=0.5)
+    holder.check(text)
+    assert holder.held.last.walked["FC201"] == 2  # (both figures of the bucket)
+
+
+def test_claims_are_named_by_their_paragraph_text_and_occurrence():
+    text = "Intro.\n\nIt is 5 km.\n\nIt is 5 km.\n\nNow 7 km and 9 km."
+    doc = read_document(text, "text")
+    claims = ParagraphCache().claims(doc.prose)
+    keys, ids = claim_keys(doc.prose, claims, {}, iter(range(100)))
+    assert [k[1:] for k in keys] == [(0, 0), (1, 0), (0, 0), (0, 1)]
+    assert keys[0][0] == keys[1][0] != keys[2][0] == keys[3][0]
+    again, _ = claim_keys(doc.prose, claims, ids, iter(range(100, 200)))
+    assert again == keys  # the same texts keep their ids
+
+
+# --- random edit sequences: the held check always equals a fresh one -------------------------
+
+PIECES = [
+    FORCE, " " + SAME_FORCE.format("18,000"), " " + SAME_FORCE.format("8,000"), AREA,
+    " " + SAME_AREA.format("miles"), " " + SAME_AREA.format("kilometres"),
+    "The fire destroyed 1,200 homes in the valley on Monday.",
+    " Officials said the fire destroyed 1,500 homes in the valley.",
+    "Of the 42 passengers, 45 were hurt.", " It cost $4.5 million", ", up 12% from 2019.",
+    "\n\n", "\n  \n", "\r\n\r\n", "\n", "\n   ", " ", "é", "🏔", "𝟓 km", "five", " 5 km (3 miles)",
+    "x", "the same force of 12,000 fighters",
+]
+edits = st.lists(
+    st.tuples(st.sampled_from(["insert", "delete", "join", "split", "swap"]), st.floats(0, 1),
+              st.integers(0, 60), st.sampled_from(PIECES)),
+    min_size=1, max_size=12)
+
+
+def _edit(text: str, op: str, where: float, size: int, piece: str) -> str:
+    at = int(where * len(text))
+    if op == "join":  # the paragraph break nearest after ``at`` becomes a space
+        k = text.find("\n\n", at)
+        return text if k < 0 else f"{text[:k]} {text[k + 2 :]}"
+    if op == "swap":  # a figure's digit changed in place
+        k = next((n for n in range(at, len(text)) if text[n].isdigit()), -1)
+        return text if k < 0 else text[:k] + str(size % 10) + text[k + 1 :]
+    removed, added = {"insert": (0, piece), "delete": (size, ""), "split": (0, "\n\n")}[op]
+    return text[:at] + added + text[at + removed :]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=30), edits,
+       st.sampled_from(["text", "markdown"]))
+def test_a_held_check_equals_a_fresh_check_after_any_edits(start, steps, fmt):
+    holder = Holder(fmt)
+    text = "".join(start)
+    holder.check(text)
+    for step in steps:
+        text = _edit(text, *step)
+        holder.check(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=0, max_size=30), edits,
+       st.sampled_from(["text", "markdown"]))
+def test_paragraph_starts_moved_across_edits_equal_the_contexts(start, steps, fmt):
+    layout = None
+    text = "".join(start)
+    for step in [None, *steps]:
+        text = text if step is None else _edit(text, *step)
+        doc = read_document(text, fmt)
+        layout = paragraph_layout(doc.prose, fmt, layout)
+        assert layout.context_starts == CheckContext(document=doc, claims=[]).paragraph_starts
+        assert [s for s, _ in layout.bounds()] == [s for s, _ in paragraphs(doc.prose)]
+
+
+def test_paragraph_starts_are_read_again_only_around_the_edit(monkeypatch):
+    text = "\n\n".join(FILLER.format(k) + "\n   indented" for k in range(40))
+    layout = paragraph_layout(text, "text")
+    read: list[str] = []
+    real = incremental_check._starts_inside
+    monkeypatch.setattr(incremental_check, "_starts_inside", lambda t, *a: read.append(t) or real(t, *a))
+    at = text.index("Paragraph 20")
+    edited = text[:at] + "New words. " + text[at:]
+    moved = paragraph_layout(edited, "text", layout)
+    assert len(read) == 1 and "Paragraph 20" in read[0]
+    assert moved.context_starts == CheckContext(document=read_document(edited, "text"), claims=[]).paragraph_starts
+
+
+SENTENCES = [p for p in PIECES if len(p) > 20]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCES), min_size=4, max_size=25),
+       st.lists(st.tuples(st.sampled_from(["insert", "delete", "swap", "split", "join"]),
+                          st.floats(0, 1), st.integers(0, 4), st.sampled_from(PIECES)),
+                min_size=1, max_size=10))
+def test_a_held_check_equals_a_fresh_check_after_keystrokes(paragraphs_, steps):
+    # Many paragraphs of figures that pair up, small edits: most of the claims are before or
+    # after the edit, and their keys and verdicts are moved.
+    holder = Holder()
+    text = "\n\n".join(paragraphs_)
+    holder.check(text)
+    for step in steps:
+        text = _edit(text, *step)
+        holder.check(text)
