@@ -71,8 +71,9 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
     def verdict(i: int, j: int) -> Judgement | None:
         # A pair that repeats another's readings, sentence and paragraph sharing and order has
         # its verdict (see claim_readings): dense input repeats a few pairs thousands of times.
-        # Named only once its two sentences as read have met before (real prose rarely repeats
-        # a pair: naming every pair would cost more than it saves).
+        # Named only in a document with a bucket larger than a window, and once the pair's
+        # two sentences as read have met before (real prose rarely repeats a pair: naming every
+        # pair would cost more than it saves).
         words = (words_of.get(i) or words_of.setdefault(i, id(frame.claim_words(ctx, i))),
                  words_of.get(j) or words_of.setdefault(j, id(frame.claim_words(ctx, j))))
         if words not in seen:
@@ -85,7 +86,9 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
             judged[key] = _conflict(ctx, i, j, cut)
         return judged[key]
 
-    for i, j, judgement in pair_verdicts(ctx, CODE, candidates, verdict):
+    dense = any(len(members) > frame.MAX_PARTNERS for members in frame.buckets(ctx).values())
+    for i, j, judgement in pair_verdicts(ctx, CODE, candidates, verdict if dense else (
+            lambda i, j: _conflict(ctx, i, j, cut))):
         conflicts.setdefault(j, []).append((i, judgement))
     related = ctx.memo(_RELATED, dict)
     for j in sorted(conflicts):
