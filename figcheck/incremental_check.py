@@ -28,7 +28,7 @@ from .model import Claim
 from .rules.context import CheckContext, MemoKey
 from .rules.pair_reuse import PAIR_REUSE, ClaimKey, KeptVerdicts, PairReuse
 from .text import Document
-from .text.lines import paragraph_breaks
+from .text.lines import common_prefix, common_suffix, paragraph_breaks
 
 # A paragraph, as extraction reads it (:func:`figcheck.extract.incremental.paragraphs`: a break
 # belongs to the paragraph after it): (start, end) in the prose.
@@ -192,8 +192,8 @@ def _moved(prose: str, fmt: str, starts: list[int], before: ParagraphLayout,
     old, old_starts = before.prose, before.starts
     # The tail first: a paragraph starts with its break, so text inserted before a break is
     # best read as ending at it (the paragraph after it is then left whole).
-    tail = _common_suffix(old, prose, min(len(old), len(prose)))
-    head = _common_prefix(old, prose, min(len(old), len(prose)) - tail)
+    tail = common_suffix(old, prose, min(len(old), len(prose)))
+    head = common_prefix(old, prose, min(len(old), len(prose)) - tail)
     delta = len(prose) - len(old)
     ends = [*starts[1:], len(prose)]
     a = bisect_right(ends, head)  # paragraphs [0, a) lie in the unchanged head ...
@@ -213,46 +213,6 @@ def _moved(prose: str, fmt: str, starts: list[int], before: ParagraphLayout,
         out.extend(starts[n] + k for k in _starts_inside(prose[starts[n] : end], fmt, n == 0))
     out.extend(s + delta for s in context[kept_tail:])
     return out, (a, b, b_old)
-
-
-def _common_prefix(a: str, b: str, n: int) -> int:
-    """The length of the longest common prefix of ``a`` and ``b``, at most ``n`` (compared by
-    blocks, in C)."""
-    lo, size = 0, 1024
-    while True:
-        hi = min(n, lo + size)
-        if a[lo:hi] != b[lo:hi]:
-            break
-        if hi == n:
-            return n
-        lo, size = hi, size * 2
-    while hi - lo > 1:  # the first difference is in [lo, hi)
-        mid = (lo + hi) // 2
-        if a[lo:mid] == b[lo:mid]:
-            lo = mid
-        else:
-            hi = mid
-    return lo
-
-
-def _common_suffix(a: str, b: str, limit: int) -> int:
-    """The length of the longest common suffix of ``a`` and ``b``, at most ``limit``."""
-    la, lb = len(a), len(b)
-    lo, size = 0, 1024
-    while True:
-        hi = min(limit, lo + size)
-        if a[la - hi : la - lo] != b[lb - hi : lb - lo]:
-            break
-        if hi == limit:
-            return limit
-        lo, size = hi, size * 2
-    while hi - lo > 1:  # the last difference is ``hi`` or fewer characters from the end
-        mid = (lo + hi) // 2
-        if a[la - mid : la - lo] == b[lb - mid : lb - lo]:
-            lo = mid
-        else:
-            hi = mid
-    return lo
 
 
 def _starts_inside(text: str, fmt: str, first: bool) -> tuple[int, ...]:

@@ -47,6 +47,19 @@ def test_only_changed_paragraphs_are_read_again():
     assert len(calls) == 1 and "twenty-five" in calls[0]
 
 
+def test_a_keystroke_looks_up_only_its_paragraph():
+    text = "\n\n".join(f"Paragraph {i} is {i} km (about {i} miles) long." for i in range(200))
+    cache = ParagraphCache()
+    cache.claims(text)
+    assert cache.looked_up == 200
+    at = text.index("Paragraph 120") + 3
+    edited = text[:at] + "x" + text[at:]
+    got = cache.claims(edited)
+    assert cache.looked_up == 201
+    assert got == extract_claims(edited)
+    assert got[-1].converted_from == len(got) - 2 and edited[got[-1].start : got[-1].end] == got[-1].text
+
+
 def test_cached_claims_are_shifted_after_an_edit_before_them():
     text = "The road is 12 kilometres (7.5 miles) long.\n\nThe bridge is 200 metres long.\n"
     cache = ParagraphCache()

@@ -28,6 +28,46 @@ def paragraph_breaks(text: str) -> Iterator[re.Match]:
     return (PARAGRAPH_BREAK if "\r" in text else _LF_PARAGRAPH_BREAK).finditer(text)
 
 
+def common_prefix(a: str, b: str, n: int) -> int:
+    """The length of the longest common prefix of ``a`` and ``b``, at most ``n`` (compared by
+    blocks, in C)."""
+    lo, size = 0, 1024
+    while True:
+        hi = min(n, lo + size)
+        if a[lo:hi] != b[lo:hi]:
+            break
+        if hi == n:
+            return n
+        lo, size = hi, size * 2
+    while hi - lo > 1:  # the first difference is in [lo, hi)
+        mid = (lo + hi) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+def common_suffix(a: str, b: str, limit: int) -> int:
+    """The length of the longest common suffix of ``a`` and ``b``, at most ``limit``."""
+    la, lb = len(a), len(b)
+    lo, size = 0, 1024
+    while True:
+        hi = min(limit, lo + size)
+        if a[la - hi : la - lo] != b[lb - hi : lb - lo]:
+            break
+        if hi == limit:
+            return limit
+        lo, size = hi, size * 2
+    while hi - lo > 1:  # the last difference is ``hi`` or fewer characters from the end
+        mid = (lo + hi) // 2
+        if a[la - mid : la - lo] == b[lb - mid : lb - lo]:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
 def _line_starts(text: str) -> list[int]:
     """Where each line starts. Without a ``\\r`` the starts are running sums of the line lengths
     (plus one for each ``\\n``), summed in C: on a 1 MB document, which the language server
