@@ -88,6 +88,22 @@ class LineIndex:
         self.text = text
         self.starts = _line_starts(text)
 
+    def edited(self, start: int, end: int, new_text: str, text: str) -> LineIndex:
+        """The index of ``text``: this index's text with ``[start, end)`` replaced by
+        ``new_text``. Line starts before the edit are kept and those after it moved, found
+        afresh only where a ``\r`` could pair across the edit (an editor's keystroke in 1 MB:
+        no scan of the whole text for line ends)."""
+        if "\r" in new_text or "\r" in self.text:
+            return LineIndex(text)
+        starts = self.starts
+        head, tail = bisect_right(starts, start), bisect_right(starts, end)
+        delta = len(new_text) - (end - start)
+        inserted = [start + m.end() for m in _LINE_END.finditer(new_text)] if "\n" in new_text else []
+        index = LineIndex.__new__(LineIndex)
+        index.text = text
+        index.starts = [*starts[:head], *inserted, *(s + delta for s in starts[tail:])]
+        return index
+
     def line_of(self, offset: int) -> int:
         """0-based line of a code-point offset (clamped to the text)."""
         return bisect_right(self.starts, max(0, min(offset, len(self.text)))) - 1
