@@ -24,7 +24,9 @@ from functools import cached_property
 from itertools import count
 
 from .config import Settings
-from .model import Claim
+from .extract.incremental import shifted
+from .model import Claim, Diagnostic, Edit, Fix, Related
+from .rules import Rule
 from .rules.context import CheckContext, MemoKey
 from .rules.pair_reuse import PAIR_REUSE, ClaimKey, KeptVerdicts, PairReuse
 from .text import Document
@@ -45,6 +47,9 @@ class _Kept:
     verdicts: dict[str, KeptVerdicts] = field(default_factory=dict)
     keys: list[ClaimKey] = field(default_factory=list)
     claim_starts: list[int] = field(default_factory=list)
+    continues: bool = False  # the same settings and format as the check before it
+    # code → the diagnostics of a rule of paragraph scope (as it gave them, before suppressions)
+    by_paragraph: dict[str, list[Diagnostic]] = field(default_factory=dict)
 
 
 # The state of the check in progress, kept in its context until the check ends.
@@ -75,8 +80,23 @@ class HeldDocument:
         same = kept.settings == ctx.settings and kept.layout is not None and kept.layout.format == fmt
         reuse = PairReuse(keys, kept.verdicts if same else {})
         ctx.memo(PAIR_REUSE, lambda: reuse)
-        ctx.memo(_IN_PROGRESS, lambda: _Kept(ctx.settings, layout, ids, {}, keys, claim_starts))
+        ctx.memo(_IN_PROGRESS, lambda: _Kept(ctx.settings, layout, ids, {}, keys, claim_starts, same))
         self.last = reuse
+
+    def diagnostics(self, rule: Rule, ctx: CheckContext) -> list[Diagnostic]:
+        """``rule.check(ctx)``; for a rule of paragraph scope, those of the paragraphs the edit
+        left alone taken from the previous check (moved), found again only in the others."""
+        now = ctx.memo(_IN_PROGRESS, lambda: None)
+        if now is None or rule.scope != "paragraph":
+            return list(rule.check(ctx))
+        before = self._kept.by_paragraph.get(rule.code) if now.continues else None
+        layout, old_layout = now.layout, self._kept.layout
+        if before is None or layout is None or layout.unchanged is None or old_layout is None:
+            found = list(rule.check(ctx))
+        else:
+            found = _reused(rule, ctx, before, old_layout, layout)
+        now.by_paragraph[rule.code] = found
+        return found
 
     def keep(self, ctx: CheckContext) -> None:
         """Keep what this check found, for the next one."""
@@ -86,6 +106,39 @@ class HeldDocument:
             return
         now.verdicts = reuse.kept
         self._kept = now
+
+
+def _reused(rule: Rule, ctx: CheckContext, before: list[Diagnostic], old: ParagraphLayout,
+            layout: ParagraphLayout) -> list[Diagnostic]:
+    """A paragraph-scope rule's diagnostics: the previous check's in the unchanged paragraphs
+    (those after the edit moved), the rule's own on the claims of the changed ones between."""
+    a, b, b_old = layout.unchanged
+    head_end = old.starts[a] if a < len(old.starts) else len(old.prose)
+    tail_start = old.starts[b_old] if b_old < len(old.starts) else len(old.prose) + 1
+    delta = len(layout.prose) - len(old.prose)
+    found = [d for d in before if d.start < head_end]
+    first = bisect_left(ctx.claims, layout.starts[a], key=_start) if a < len(layout.starts) else len(ctx.claims)
+    last = bisect_left(ctx.claims, layout.starts[b], key=_start) if b < len(layout.starts) else len(ctx.claims)
+    if first < last:  # the changed paragraphs' claims, their conversion indices among them
+        claims = [shifted(c, 0, -first) for c in ctx.claims[first:last]]
+        found.extend(rule.check(CheckContext(document=ctx.document, claims=claims, settings=ctx.settings)))
+    found.extend(_moved_diagnostic(d, delta) for d in before if d.start >= tail_start)
+    return found
+
+
+def _start(claim: Claim) -> int:
+    return claim.start
+
+
+def _moved_diagnostic(d: Diagnostic, delta: int) -> Diagnostic:
+    """``d`` with its offsets in this document (its own, its related places', its fix's) moved by
+    ``delta``; a related place in another file stays."""
+    related = tuple(r if r.path is not None else Related(r.start + delta, r.end + delta, r.message)
+                    for r in d.related)
+    fix = d.fix and Fix(d.fix.message, d.fix.applicability,
+                        tuple(Edit(e.start + delta, e.end + delta, e.new_text) for e in d.fix.edits))
+    return Diagnostic(d.code, d.name, d.severity, d.message, d.start + delta, d.end + delta,
+                      related, fix, d.data)
 
 
 def _moved_keys(claim_starts: list[int], layout: ParagraphLayout, kept: _Kept,
