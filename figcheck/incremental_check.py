@@ -122,7 +122,7 @@ def _reused(rule: Rule, ctx: CheckContext, before: list[Diagnostic], old: Paragr
     if first < last:  # the changed paragraphs' claims, their conversion indices among them
         claims = [shifted(c, 0, -first) for c in ctx.claims[first:last]]
         found.extend(rule.check(CheckContext(document=ctx.document, claims=claims, settings=ctx.settings)))
-    found.extend(_moved_diagnostic(d, delta) for d in before if d.start >= tail_start)
+    found.extend(moved_diagnostic(d, delta) for d in before if d.start >= tail_start)
     return found
 
 
@@ -130,7 +130,7 @@ def _start(claim: Claim) -> int:
     return claim.start
 
 
-def _moved_diagnostic(d: Diagnostic, delta: int) -> Diagnostic:
+def moved_diagnostic(d: Diagnostic, delta: int) -> Diagnostic:
     """``d`` with its offsets in this document (its own, its related places', its fix's) moved by
     ``delta``; a related place in another file stays."""
     related = tuple(r if r.path is not None else Related(r.start + delta, r.end + delta, r.message)
