@@ -8,6 +8,12 @@ other work on a shared machine does not count). Prints the extraction time, the 
 rule. Per-rule times run the rules in registry order on one shared ``CheckContext``, as the engine
 does, so work shared between rules (sentence splits, frames of claims) is charged to the first
 rule that needs it. Best of ``--repeat`` runs. A plain script, not a test.
+
+What is measured: "first pass" is the first ``check_document`` pass over every document, each
+read once, with nothing of them cached (only a warm-up on the first 20,000 characters of the
+first document before it): what a batch run pays, measured once. "rules CPU" and the per-rule
+times are the best of the passes, the later ones warm (sentences, words, frames and decisions
+cached across documents by their text, as in an editor re-checking).
 """
 
 from __future__ import annotations

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from figcheck.extract import extract_claims
 from figcheck.rules import frame, referent_model
@@ -274,3 +276,96 @@ def test_the_bound_before_the_frames_rules_out_unrelated_sentences():
     ctx = _ctx("The factory added 2,300 jobs in May.\n\nShares of the bank fell 40 cents.\n")
     a, b = frame.claim_sketch(ctx, 0), frame.claim_sketch(ctx, 1)
     assert not referent_model.may_reach(a, b, True, "FC201")
+
+
+# --- The bounds that rule pairs out before their frames are built (speed, not behaviour) ----
+
+_WORDS = ("the factory plant firm bank added cut closed new jobs workers stores in May Ohio said "
+          "about some after merger its chief executive will would rose fell to from sales "
+          "profit and which, ; another the same those of them").split()
+
+
+def _generated_documents(n: int, seed: int = 12):
+    """Documents of a few paragraphs whose sentences are variants of one another (a figure
+    changed, words dropped, swapped or replaced): pairs from unrelated to near-identical."""
+    import random
+
+    rng = random.Random(seed)
+    for _ in range(n):
+        base = [rng.choice(_WORDS) for _ in range(rng.randint(3, 14))]
+        paragraphs = []
+        for _ in range(rng.randint(2, 5)):
+            words = list(base)
+            for _ in range(rng.randint(0, 3)):
+                k = rng.randrange(len(words))
+                op = rng.random()
+                if op < 0.3 and len(words) > 2:
+                    del words[k]
+                elif op < 0.6:
+                    words[k] = rng.choice(_WORDS)
+                else:
+                    words.insert(k, rng.choice(_WORDS))
+            figure = f"{rng.choice([12, 300, 2300, 6900, 45])} {rng.choice(['jobs', 'stores', 'workers'])}"
+            words.insert(rng.randrange(len(words) + 1), figure)
+            paragraphs.append(" ".join(words).capitalize() + ".")
+        yield "\n\n".join(paragraphs) + "\n"
+
+
+def test_the_bound_by_words_is_above_the_bound_by_sketches_and_the_score():
+    # FC201 reads a pair's sketches only when the bound from their sentences' words may reach
+    # the threshold: that bound is an upper bound of the sketches' one, which is one of the
+    # score (unless a pointer lifts it, which both tests pass on).
+    cut = referent_model.threshold("FC201")
+    pairs = reached = 0
+    for text in _generated_documents(300):
+        ctx = _ctx(text)
+        for j in range(len(ctx.claims)):
+            for i in range(len(ctx.claims)):
+                if i == j or frame.kind_key(ctx.claims[i]) is None:
+                    continue
+                wa, wb = frame.claim_words(ctx, i), frame.claim_words(ctx, j)
+                sa, sb = frame.claim_sketch(ctx, i), frame.claim_sketch(ctx, j)
+                by_words = referent_model.probability(
+                    referent_model._features_bound(wa, wb, j > i, clauses=False))
+                by_sketches = referent_model.probability(referent_model._features_bound(sa, sb, j > i))
+                assert by_words >= by_sketches
+                score = referent_model.judge(ctx, i, j, "FC201").score
+                pairs += 1
+                if referent_model.may_reach(sa, sb, j > i, "FC201"):
+                    assert referent_model.may_reach_by_words(wa, wb, j > i, "FC201")
+                if score >= cut:
+                    reached += 1
+                    assert referent_model.may_reach_by_words(wa, wb, j > i, "FC201")
+                    assert referent_model.may_reach(sa, sb, j > i, "FC201")
+    assert pairs > 2000 and reached > 20
+
+
+def test_every_weight_on_a_similarity_the_bounds_read_is_positive():
+    # The bounds take each similarity at its most: that raises the score only if its weight is
+    # not negative.
+    weights = dict(zip(referent_model.FEATURES, referent_model.model()["weights"]))
+    for name in ("aligned", "near_duplicate", "same_slot", "content", "local", "aligned_local",
+                 "aligned_head", "contained", "contained_local", "clause_twin", "identical",
+                 "inside", "definite_np"):
+        assert weights[name] >= 0, name
+
+
+_SENTENCE_CHARS = "ab cD9 01,.,/'’-;:()–\u01c2 Mayand"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_SENTENCE_CHARS, max_size=40), st.lists(st.integers(0, 40), max_size=6))
+def test_a_sentence_read_in_one_pass_reads_as_word_by_word(sentence, cuts):
+    # Figures masked by marking them in the text and tokenising it once read the same tokens,
+    # clauses and slots as masking them one word at a time (or the one pass is not taken).
+    cuts = sorted(c for c in cuts if c <= len(sentence))
+    spans = tuple((a, b) for a, b in zip(cuts[::2], cuts[1::2]))
+    one_by_one = frame._words_one_by_one(sentence, spans)
+    frame._WORDS.pop((sentence, spans), None)
+    words = frame._read_words(sentence, spans)
+    assert (words.tokens, words.raw, words.lower, words.slots, words.bag, words.content,
+            words.is_content) == (one_by_one.tokens, one_by_one.raw, one_by_one.lower,
+                                  one_by_one.slots, one_by_one.bag, one_by_one.content,
+                                  one_by_one.is_content)
+    assert frame._clauses(*frame._token_items(sentence, words)) == frame._clauses(
+        sentence, one_by_one.items)

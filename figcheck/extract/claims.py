@@ -17,6 +17,7 @@ from ..text.lines import PARAGRAPH_BREAK
 from . import lexicon
 from .counted import counted_noun
 from .numbers import Number, parse_digits, parse_scale_word, parse_words
+from .shift import changed, shifted
 
 _NUMBER_WORD_ALT = "|".join(sorted(list(lexicon.SMALL_NUMBERS) + list(lexicon.TENS) + ["dozen", "half", "quarter"], key=len, reverse=True))
 _A_FOLLOWERS = (
@@ -193,6 +194,7 @@ class _FigureReader:
         self._ex_starts = [s for s, _ in self.excluded]
         self._prev_words: dict[int, str] = {}
         self.label_lists: dict[int, bool] = {}  # figure start → whether a label's list holds it
+        self.list_steps = 0  # steps back from one list item to the one before it, so far
 
     # --- helpers -----------------------------------------------------------------------------
 
@@ -515,20 +517,19 @@ class _FigureReader:
         return q, start
 
 
-def extract_claims(text: str) -> list[Claim]:
-    """Every numeric claim in ``text``, in document order, non-overlapping."""
+def extract_claims(text: str, *, memoise: bool = True) -> list[Claim]:
+    """Every numeric claim in ``text``, in document order, non-overlapping. With ``memoise``
+    false every figure is read afresh: the same claims, slower on repetitive text (for tests)."""
     reader = _FigureReader(text)
+    memo = _ContextMemo(reader, memoise)
     claims: list[Claim] = []
     consumed = 0
     # two sorted runs: sorting their concatenation merges them in C, cheaper than heapq.merge
     anchors = sorted([m.start() for m in DIGIT_ANCHOR.finditer(text)] + [m.start() for m in WORD_ANCHOR.finditer(text)])
     for pos in anchors:
-        if pos < consumed or reader.is_excluded(pos):
+        if pos < consumed or (reader.excluded and reader.is_excluded(pos)):
             continue
-        try:
-            claim = _claim_at(reader, pos)
-        except (ValueError, OverflowError, ZeroDivisionError):
-            claim = None
+        claim = memo.claim_at(pos)
         if claim is None:
             continue
         if claims and claim.start < claims[-1].end:
@@ -536,6 +537,77 @@ def extract_claims(text: str) -> list[Claim]:
         claims.append(claim)
         consumed = claim.end
     return _link(text, _share_list_units(text, claims))
+
+
+# --- the same surroundings read once --------------------------------------------------------------
+
+# How far reading a claim at a figure in digits can look, in characters, while no run of white
+# space or of other characters in reach is long (_LONG_RUN): every window of the scanner is
+# bounded, and each unbounded repeat in its patterns runs over one such run. Back, under 300
+# (a qualifier, "between" or a currency, then money, change or delta words, one list item
+# before a label). Ahead, under 1,600 in the worst case: a figure of twelve spaced groups
+# (~300) with a spread (~300) and a unit of four product terms and a denominator (~300), a
+# range's second figure with its unit (~600), then up to 60 more for money words or a counted
+# noun. A number in words is not memoised: up to MAX_NUMBER_WORDS words are read.
+_CONTEXT_BEFORE = 1024
+_CONTEXT_AFTER = 2048
+_LONG_RUN = re.compile(r"\s{16,}|\S{40,}")
+_MEMO_ENTRIES = 1024  # distinct surroundings kept (emptied when full): a few KB each
+_KEY_CHARS = 48  # on each side of the figure: the key of its surroundings
+_NOT_DECIDED = object()
+
+
+class _ContextMemo:
+    """Claims read at figures in digits, keyed by the text around them, so that the same "5 km
+    (3 miles)" repeated 10,000 times is read once and moved (issue #15: dense input). Exact: a
+    claim is stored only when its reading depended on nothing outside its surroundings — no long
+    run in reach, and no step back through a label's list, whose answer the reader keeps for
+    later figures (the one answer kept for the figure itself is replayed on a hit). Surroundings
+    are stored the second time they are met, so prose, where none repeats, pays only for a set.
+    The key is the nearest _KEY_CHARS; the whole surroundings are compared in place (no copy)."""
+
+    def __init__(self, reader: _FigureReader, enabled: bool = True) -> None:
+        self.reader = reader
+        self.enabled = enabled
+        self.entries: dict[tuple, tuple[str, int, Claim | None, object]] = {}
+        self.seen: set[tuple] = set()
+
+    def claim_at(self, pos: int) -> Claim | None:
+        reader, text = self.reader, self.reader.text
+        if not self.enabled or text[pos].isalpha():
+            return _claim_or_none(reader, pos)
+        w0 = max(0, pos - _CONTEXT_BEFORE)
+        clipped = pos + _CONTEXT_AFTER >= len(text)
+        key = (text[pos - _KEY_CHARS if pos >= _KEY_CHARS else 0 : pos + _KEY_CHARS], pos - w0, clipped)
+        entry = self.entries.get(key)
+        if entry is not None and text.startswith(entry[0], w0) and (not clipped or len(text) - w0 == len(entry[0])):
+            _, stored_pos, claim, in_label_list = entry
+            if in_label_list is not _NOT_DECIDED:
+                reader.label_lists[pos] = in_label_list
+            return None if claim is None else shifted(claim, pos - stored_pos, 0)
+        steps = reader.list_steps
+        claim = _claim_or_none(reader, pos)
+        if reader.list_steps == steps:
+            self._keep(key, w0, pos, claim)
+        return claim
+
+    def _keep(self, key: tuple, w0: int, pos: int, claim: Claim | None) -> None:
+        if len(self.seen) >= _MEMO_ENTRIES:
+            self.seen.clear()
+            self.entries.clear()
+        if key not in self.seen:
+            self.seen.add(key)
+            return
+        window = self.reader.text[w0 : pos + _CONTEXT_AFTER]
+        if not _LONG_RUN.search(window):
+            self.entries[key] = (window, pos, claim, self.reader.label_lists.get(pos, _NOT_DECIDED))
+
+
+def _claim_or_none(reader: _FigureReader, pos: int) -> Claim | None:
+    try:
+        return _claim_at(reader, pos)
+    except (ValueError, OverflowError, ZeroDivisionError):
+        return None
 
 
 # --- one claim ------------------------------------------------------------------------------------
@@ -619,6 +691,7 @@ def _is_label_word_before(reader: _FigureReader, pos: int, in_list: bool = True)
         item = _label_list_item_before(reader.text, pos) if in_list else None
         if item is None:
             break
+        reader.list_steps += 1  # the answer now rests on earlier figures (see _ContextMemo)
         pos = item.start()
     if in_list:
         for p in visited:
@@ -933,7 +1006,7 @@ def _build_claim(reader: _FigureReader, fig: _Figure) -> Claim | None:
         if old:
             end += old.end()
     claim_text = text[start:end]
-    if PARAGRAPH_BREAK.search(claim_text):  # a claim never spans paragraphs
+    if _spans_paragraphs(claim_text):  # a claim never spans paragraphs
         return None
     return Claim(
         start=start,
@@ -1118,6 +1191,12 @@ def _bare_count_ok(reader: _FigureReader, num: Number, qual) -> bool:
     if nxt:
         return False  # "737 MAX", "Boeing 747 Dreamliner": part of a name
     return True
+
+
+def _spans_paragraphs(text: str) -> bool:
+    """Whether a paragraph break is in ``text`` (every break has a line break: the cheap test,
+    which spares a search between each two figures of dense input)."""
+    return ("\n" in text or "\r" in text) and PARAGRAPH_BREAK.search(text) is not None
 
 
 def _after_in_paragraph(text: str, pos: int) -> str:
@@ -1357,7 +1436,7 @@ def _share_list_units(text: str, claims: list[Claim]) -> list[Claim]:
                 break
             if _plain_scale(member) != 1.0 or not _LIST_GAP.match(text, out[j].end, out[j + 1].start):
                 break
-            out[j] = replace(
+            out[j] = changed(
                 member, kind="quantity", unit=last.unit, dimension=last.dimension,
                 value=member.value * scale, low=member.value * scale, high=member.value * scale,
                 rounding=member.rounding * scale, unit_text=last.unit_text,
@@ -1383,7 +1462,7 @@ def _link(text: str, claims: list[Claim]) -> list[Claim]:
     for i in range(1, len(out)):
         prev, cur = out[i - 1], out[i]
         gap = text[prev.end : cur.start]
-        if PARAGRAPH_BREAK.search(gap):
+        if _spans_paragraphs(gap):
             # Never across a blank line: the language server extracts each paragraph alone and
             # must find what the CLI finds (issue #8; "12 km\n\n(15 miles)" was linked).
             continue
@@ -1393,10 +1472,10 @@ def _link(text: str, claims: list[Claim]) -> list[Claim]:
             gap = _PADDING.sub(" ", gap)
         if prev.kind in ("quantity", "money", "percent") and len(gap) <= 12:
             if _CONVERSION_GAP.match(gap) and _CONVERSION_END.match(_after_in_paragraph(text, cur.end) or ")"):
-                out[i] = replace(cur, converted_from=i - 1)
+                out[i] = changed(cur, converted_from=i - 1)
                 if prev.role == "delta" and cur.unit in lexicon.DELTA_OF and cur.role is None:
                     # the equivalent of a temperature difference is a difference too
-                    out[i] = replace(out[i], unit=lexicon.DELTA_OF[cur.unit], role="delta")
+                    out[i] = changed(out[i], unit=lexicon.DELTA_OF[cur.unit], role="delta")
                 continue
             if (
                 cur.kind == "quantity"
@@ -1405,7 +1484,7 @@ def _link(text: str, claims: list[Claim]) -> list[Claim]:
                 and cur.unit != prev.unit
                 and cur.dimension == prev.dimension
             ):
-                out[i] = replace(cur, converted_from=i - 1)
+                out[i] = changed(cur, converted_from=i - 1)
                 continue
             if (
                 prev.converted_from is not None
@@ -1414,10 +1493,10 @@ def _link(text: str, claims: list[Claim]) -> list[Claim]:
                 and _CONVERSION_END.match(_after_in_paragraph(text, cur.end) or ")")
             ):
                 # "(7.8 L/100 km; 36 mpg-imp)": another equivalent of the same figure
-                out[i] = replace(cur, converted_from=prev.converted_from)
+                out[i] = changed(cur, converted_from=prev.converted_from)
                 continue
         if cur.kind == "count" and cur.counted is None and prev.kind == "count" and prev.counted:
             sentence_gap = text[prev.end : cur.start]
             if len(sentence_gap) < 120 and not _SENTENCE_BREAK.search(sentence_gap):
-                out[i] = replace(cur, counted=prev.counted)
+                out[i] = changed(cur, counted=prev.counted)
     return out

@@ -20,6 +20,7 @@ import functools
 import math
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from .. import units
@@ -297,17 +298,24 @@ def _read_all(ctx: CheckContext) -> list[Change]:
         inside = claims[bisect_left(starts, s_start) : bisect_left(starts, s_end)]
         inside = [c for c in inside if c.end <= s_end]
         n = len(inside) + sum(c.is_range for c in inside)  # "from 185,339 to 266,170": two ends
-        if n < 3 and not (n == 2 and any(h in lower for h in _MULTIPLIER_HINTS)):
-            spans = [(c.start - s_start, c.end - s_start) for c in inside]
-            others = [m for m in _NUMBERS.finditer(lower) if not _YEAR.fullmatch(m.group())
-                      and not any(a <= m.start() < b for a, b in spans)]
-            if n + len(others) < 3:
-                continue  # fewer than three figures (years do not count)
+        if n < 3 and not (n == 2 and any(h in lower for h in _MULTIPLIER_HINTS)) and not _has_numbers(
+                lower, 3 - n, [(c.start - s_start, c.end - s_start) for c in inside]):
+            continue  # fewer than three figures (years do not count)
         for change in _read_sentence(ctx, s_start, s_end, inside):
             if change.start not in seen:
                 seen.add(change.start)
                 out.append(change)
     return out
+
+
+def _has_numbers(lower: str, wanted: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether a sentence holds ``wanted`` numbers outside ``spans`` (the claims), years aside."""
+    for m in _NUMBERS.finditer(lower):
+        if not _YEAR.fullmatch(m.group()) and not any(a <= m.start() < b for a, b in spans):
+            wanted -= 1
+            if wanted <= 0:
+                return True
+    return False
 
 
 def _read_sentence(ctx: CheckContext, s_start: int, s_end: int, claims: list[Claim]) -> list[Change]:
@@ -317,20 +325,13 @@ def _read_sentence(ctx: CheckContext, s_start: int, s_end: int, claims: list[Cla
     if len(figures) + len(multipliers) < 3 and not (len(figures) >= 2 and multipliers):
         return []
     skeleton, tokens = _skeleton(sentence, s_start, figures, multipliers)
-    # Every form starts at a change word, a comparative, "a"/"an" or a placeholder: try those
-    # places only (matching each form from every position of every sentence costs too much).
-    anchors = [m.start() for m in _ANCHOR.finditer(skeleton) if m.group(1) is None or m.group(1) in _ANCHOR_WORDS]
     found: list[Change] = []
     seen: set[int] = set()
-    for form in _forms():
-        for pos in anchors:
-            m = form.match(skeleton, pos)
-            if m is None:
-                continue
-            change = _bind(ctx, m, tokens, sentence, s_start)
-            if change is not None and change.start not in seen:
-                seen.add(change.start)
-                found.append(change)
+    for _form, _place, groups in form_matches(skeleton):
+        change = _bind(ctx, groups, tokens, sentence, s_start)
+        if change is not None and change.start not in seen:
+            seen.add(change.start)
+            found.append(change)
     return found
 
 
@@ -573,12 +574,16 @@ def _fraction_value(raw: str) -> tuple[float | None, float]:
     return value, 0.5
 
 
-_MULTIPLIER_HINT = re.compile(r"doubl|tripl|trebl|quadrupl|halv|fold|times|half|third|quarter|fifth|tenth", re.I)
+# Every multiplier holds one of these words, or "by" and a fraction ("by a third"): "first
+# quarter" alone, common in company news, does not send a sentence to the costly _MULTIPLIER scan.
+_MULTIPLIER_HINT = re.compile(r"doubl|tripl|trebl|quadrupl|halv|fold|times", re.I)
+_FRACTION_HINT = re.compile(r"half|third|quarter|fifth|tenth", re.I)
+_BY = re.compile(r"\bby\s", re.I)
 
 
 def _multipliers(sentence: str, base: int) -> list[Multiplier]:
     out = []
-    if not _MULTIPLIER_HINT.search(sentence):
+    if not (_MULTIPLIER_HINT.search(sentence) or (_FRACTION_HINT.search(sentence) and _BY.search(sentence))):
         return out
     for m in _MULTIPLIER.finditer(sentence):
         q = re.sub(r"\s+", " ", (m.group("q") or m.group("q2") or "").strip().lower()) or None
@@ -644,8 +649,22 @@ def _skeleton(sentence: str, base: int, figures: list[Figure], multipliers: list
 _YEAR_SPAN = re.compile(r"\b(between|from) ((?:19|20)\d\d) (?:and|to) ((?:19|20)\d\d)\b")
 
 # --- The forms a change is written in --------------------------------------------------------
+#
+# A form is written once, with three markers for its costly parts: ⟨verb⟩ (a change verb), ⟨gap0⟩
+# (verb … stated change: no clause break, no change word even inside a word) and ⟨gap⟩ (between
+# the figures of one change: no clause break, no other change verb). Spelled out, a marker is an
+# alternation of some 150 words, and the 15 forms took about 190 ms of regex compilation, most of
+# it on these alternations and on the placeholder ranges (sre expands a range of code points one by
+# one). So a form is matched with a *fast* pattern first, on the skeleton with every figure
+# placeholder made one character and every multiplier another (no pattern tells placeholders apart;
+# the groups are then read from the real skeleton): ⟨verb⟩ is any word, ⟨gap0⟩ stops at the few
+# dozen words every change word starts with, ⟨gap⟩ only at a clause break, and the words that
+# ⟨verb⟩ and ⟨gap⟩ took are checked in Python. The *full* pattern (markers spelled out) is the fast
+# one with more conditions on what these groups hold, tried in the same order: no fast match means
+# no full match, and a fast match that passes the checks is the full pattern's match. Only when a
+# check fails is the full pattern compiled and matched (it may find other gaps).
 
-_VERB = r"(?P<v>\b(?:" + "|".join(sorted(DIRECTION, key=len, reverse=True)) + r")\b)"
+_VERB, _GAP0, _GAP = "⟨verb⟩", "⟨gap0⟩", "⟨gap⟩"
 _NOUN = r"(?P<n>\b(?:" + "|".join(sorted(NOUN_DIRECTION, key=len, reverse=True)) + r")s?\b)"
 _CLAUSE = r"\b(?:and|but|while|whereas|with|including|which|who|as|because|after|before|although|though|when|where|than|or|to|from|against|compared|versus|vs)\b"
 _NOT = r"[\ue000-\uf0ff;:!?.]"
@@ -656,10 +675,23 @@ def _gap(n: int, extra: str = "") -> str:
     return rf"(?:(?!{stop}|{_NOT}).){{0,{n}}}?"
 
 
-_GAP0 = _gap(60, "|".join(sorted(DIRECTION, key=len, reverse=True)))  # verb … stated change
-_OTHER_VERBS = "|".join(sorted((w for w in DIRECTION if w not in ("up", "down", "higher", "lower", "off")),
-                               key=len, reverse=True))
-_GAP = _gap(60, rf"\b(?:{_OTHER_VERBS})\b")  # between the figures of one change: no second change
+_OTHER_VERB_SET = frozenset(w for w in DIRECTION if w not in ("up", "down", "higher", "lower", "off"))
+_OTHER_VERBS = "|".join(sorted(_OTHER_VERB_SET, key=len, reverse=True))
+# The markers spelled out (the full patterns) and as the fast patterns read them.
+_SPELLED_OUT = {
+    _VERB: r"(?P<v>\b(?:" + "|".join(sorted(DIRECTION, key=len, reverse=True)) + r")\b)",
+    _GAP0: _gap(60, "|".join(sorted(DIRECTION, key=len, reverse=True))),  # verb … stated change
+    _GAP: _gap(60, rf"\b(?:{_OTHER_VERBS})\b"),  # between the figures of one change: no second change
+}
+_ANY_WORD = r"(?P<v>\b[a-z]+\b)"
+
+
+@functools.cache
+def _fast_markers() -> dict[str, str]:
+    """The markers as the fast patterns read them. ⟨gap0⟩ stops where a change word starts exactly
+    when one of its stems starts there: the change words no other change word is a prefix of."""
+    stems = sorted(w for w in DIRECTION if not any(w[:k] in DIRECTION for k in range(1, len(w))))
+    return {_VERB: _ANY_WORD, _GAP0: _gap(60, "|".join(stems)), _GAP: _gap(60)}
 _DET = r"(?:(?!(?:from|to|and|but|while|against|than|compared|versus|vs|or|with)\b)[\w'’-]+,? ){0,4}"
 _ZDET = r"(?:(?!(?:to|and|but|while|than|or|with|expectations?|expected|estimates?|consensus|analysts?)\b)[\w'’.-]+,? ){0,5}"
 X = rf"(?P<x>{FIG}|{MUL})"
@@ -678,41 +710,218 @@ _ENDS = (_TO_Y_FROM_Z, _FROM_Z_TO_Y)  # each form is read with the ends either w
 _ON = r"(?:from|on|over|against|compared with|compared to|versus|vs\.?)"
 _STATED_NOUN = rf"(?:(?:an? )?{X} {_NOUN}|{_NOUN.replace('P<n>', 'P<n2>')} of {X.replace('P<x>', 'P<x2>')})"
 
+# What a form can start with (its first token), so that it is tried only at such places: a change
+# verb, a noun naming a change, "a"/"an", a figure, a multiplier.
+_AT_HEAD = frozenset({"verb", "mul"})
+_AT_VERB = frozenset({"verb"})
+_AT_STATED_NOUN = frozenset({"a", "fig", "mul", "noun"})
+_AT_FIGURE = frozenset({"fig"})
+_AT_X = frozenset({"fig", "mul"})
+# What a sentence must hold somewhere for a form to match (a loose, cheap pattern, None: nothing
+# beyond the first token), so that forms no sentence of a document can take are not even compiled.
+_SLOT = r"[^\x00-\xff]"  # any placeholder (and more): cheap to compile, unlike the exact ranges
+_NOUNS = "|".join(sorted(NOUN_DIRECTION, key=len, reverse=True))
+# Loose stand-ins, each matching at least what the exact part matches: a gap, a few words, the ends.
+_LOOSE_GAP = r"[^;:!?.]{0,60}"
+_LOOSE_FROM_Z = rf"(?:from|compared with|compared to|against|versus|vs\.?) (?:[^ ]+ ){{0,5}}{_SLOT}"
+_LOOSE_Z_TO_Y = rf"from (?:[^ ]+ ){{0,5}}{_SLOT}{_LOOSE_GAP} ?to (?:[^ ]+ ){{0,4}}{_SLOT}"
+_LOOSE_ENDS = (_LOOSE_FROM_Z, _LOOSE_Z_TO_Y)  # the tails of _ENDS
+_LOOSE_AFTER_NOUN = (r"(?:(?:an?|the) )?(?:(?:increase|rise|gain|jump|growth|drop|fall|decline|decrease|reduction|cut) of "
+                     rf"|(?:up|down|off|higher|lower) (?:by )?){_SLOT}")
+_LOOSE_X_NOUN = rf"(?:an? )?{_SLOT} (?:{_NOUNS})"
+_LOOSE_STATED_NOUN = rf"(?:{_SLOT} (?:{_NOUNS})|(?:{_NOUNS})s? of {_SLOT})"
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    pattern: str  # with the markers ⟨verb⟩, ⟨gap0⟩, ⟨gap⟩
+    starts: frozenset[str]  # what its first token can be
+    needs: str | None = None  # what the sentence must hold somewhere
+
+
+_FORMS: tuple[_Form, ...] = (
+    # rose X% to Y from Z · rose X% to Y, compared with Z · rose X% from Z to Y
+    *(_Form(rf"{_HEAD},? {_GAP}{ends}", _AT_HEAD) for ends in _ENDS),
+    # rose from Z to Y, an increase of X% · rose to Y from Z, up X% · … a X% increase
+    *(_Form(rf"{_VERB} {_GAP0}{ends}{_GAP},? {after}", _AT_VERB, rf"{loose_ends}{_LOOSE_GAP},? {loose_after}")
+      for ends, loose_ends in zip(_ENDS, _LOOSE_ENDS)
+      for after, loose_after in ((rf"{_AFTER_NOUN}{X}", _LOOSE_AFTER_NOUN), (rf"(?:an? )?{X} {_NOUN}", _LOOSE_X_NOUN))),
+    # a X% rise in sales to Y from Z · a rise of X% from Z to Y
+    *(_Form(rf"{_STATED_NOUN} {_GAP}{ends}", _AT_STATED_NOUN, rf"{_LOOSE_STATED_NOUN} {_LOOSE_GAP}{first}")
+      for ends, first in zip(_ENDS, ("(?:to|at) ", "from "))),
+    # fell from Z to Y (−13%)
+    *(_Form(rf"{_VERB} {_GAP0}{ends}{_GAP} ?\({X}\)", _AT_VERB, rf"{loose_ends}{_LOOSE_GAP} ?\({_SLOT}\)")
+      for ends, loose_ends in zip(_ENDS, _LOOSE_ENDS)),
+    # rose X% to Y (2022: Z) — the figure for an earlier period in brackets
+    _Form(rf"{_HEAD},? {_GAP}{_TO} {_DET}{Y} ?\((?:[a-z]{{0,3}} ?\d{{2,4}}(?:[/-]\d{{2,4}})?|prior year|last year|previous year): {Z}\)",
+          _AT_HEAD, rf": {_SLOT}\)"),
+    # Y, up X% on Z · Y, an increase of X% from Z · Y, a X% increase on Z
+    *(_Form(rf"{Y}{_GAP},? (?:or )?{stated},? {_GAP}{_ON} {_ZDET}{Z}", _AT_FIGURE,
+            rf"{loose},? {_LOOSE_GAP}{_ON} (?:[^ ]+ ){{0,5}}{_SLOT}")
+      for stated, loose in ((rf"{_AFTER_NOUN}{X}", _LOOSE_AFTER_NOUN), (rf"(?:an? )?{X} {_NOUN}", _LOOSE_X_NOUN))),
+    # Y, X% more than Z · Y was X% higher than Z
+    _Form(rf"{Y}{_GAP},? (?:or )?(?:some |about )?{X} (?P<c>more|less|higher|lower|above|below|bigger|larger|greater|smaller|fewer|up|down) "
+          rf"(?:than|on|from|over) {_ZDET}{Z}", _AT_FIGURE,
+          rf"{_SLOT} (?:more|less|higher|lower|above|below|bigger|larger|greater|smaller|fewer|up|down) (?:than|on|from|over) "),
+    # X% higher at Y, up from Z
+    _Form(rf"{X} (?P<c2>higher|lower|up|down) {_GAP}(?:at|to) {_DET}{Y}{_GAP}{_FROM} {_ZDET}{Z}", _AT_X,
+          rf"{_SLOT} (?:higher|lower|up|down) "),
+)
+_MARKER = re.compile("|".join(map(re.escape, _SPELLED_OUT)))
+
 
 @functools.cache
-def _forms() -> tuple[re.Pattern, ...]:
-    """The forms, compiled on first use: about 140 ms of regex compilation that a document
-    with no sentence worth reading (most of them) never pays, nor does ``import``."""
-    return (
-        # rose X% to Y from Z · rose X% to Y, compared with Z · rose X% from Z to Y
-        *(re.compile(rf"{_HEAD},? {_GAP}{ends}") for ends in _ENDS),
-        # rose from Z to Y, an increase of X% · rose to Y from Z, up X% · … a X% increase
-        *(re.compile(rf"{_VERB} {_GAP0}{ends}{_GAP},? {after}")
-          for ends in _ENDS for after in (rf"{_AFTER_NOUN}{X}", rf"(?:an? )?{X} {_NOUN}")),
-        # a X% rise in sales to Y from Z · a rise of X% from Z to Y
-        *(re.compile(rf"{_STATED_NOUN} {_GAP}{ends}") for ends in _ENDS),
-        # fell from Z to Y (−13%)
-        *(re.compile(rf"{_VERB} {_GAP0}{ends}{_GAP} ?\({X}\)") for ends in _ENDS),
-        # rose X% to Y (2022: Z) — the figure for an earlier period in brackets
-        re.compile(rf"{_HEAD},? {_GAP}{_TO} {_DET}{Y} ?\((?:[a-z]{{0,3}} ?\d{{2,4}}(?:[/-]\d{{2,4}})?|prior year|last year|previous year): {Z}\)"),
-        # Y, up X% on Z · Y, an increase of X% from Z · Y, a X% increase on Z
-        *(re.compile(rf"{Y}{_GAP},? (?:or )?{stated},? {_GAP}{_ON} {_ZDET}{Z}")
-          for stated in (rf"{_AFTER_NOUN}{X}", rf"(?:an? )?{X} {_NOUN}")),
-        # Y, X% more than Z · Y was X% higher than Z
-        re.compile(rf"{Y}{_GAP},? (?:or )?(?:some |about )?{X} (?P<c>more|less|higher|lower|above|below|bigger|larger|greater|smaller|fewer|up|down) "
-                   rf"(?:than|on|from|over) {_ZDET}{Z}"),
-        # X% higher at Y, up from Z
-        re.compile(rf"{X} (?P<c2>higher|lower|up|down) {_GAP}(?:at|to) {_DET}{Y}{_GAP}{_FROM} {_ZDET}{Z}"),
-    )
+def _needs(i: int) -> re.Pattern:
+    return re.compile(_FORMS[i].needs)
 
+
+@functools.cache
+def _full_form(i: int) -> re.Pattern:
+    """Form ``i`` with its markers spelled out: the reference, compiled only when needed."""
+    return re.compile(_MARKER.sub(lambda m: _SPELLED_OUT[m.group()], _FORMS[i].pattern))
+
+
+# The fast patterns' spelling of the placeholder classes, for the collapsed skeleton.
+# (A class holding a character beyond Latin-1 costs sre a 64K-entry table: such characters are
+# spelled as alternatives instead.)
+_COLLAPSED_CLASSES = {FIG: "\ue000", MUL: "\uf000", _NOT: r"(?:[;:!?.]|\ue000|\uf000)",
+                      r"[^\ue000-\uf0ff,;:]": r"(?!\ue000|\uf000)[^,;:]",
+                      "[\\w'’-]": r"(?:[\w'-]|’)", "[\\w'’.-]": r"(?:[\w'.-]|’)"}
+
+
+@functools.cache
+def _placeholder_classes() -> tuple[re.Pattern, re.Pattern]:
+    return re.compile(FIG), re.compile(MUL)
+
+
+def _collapsed(skeleton: str) -> str:
+    """The skeleton with every figure placeholder made the first one, every multiplier's the first."""
+    figures, multipliers = _placeholder_classes()
+    return multipliers.sub(chr(_MUL0), figures.sub(chr(_FIG0), skeleton))
+
+
+_FAST_FORMS: dict[int, tuple[re.Pattern, tuple[tuple[str, str], ...]]] = {}  # compiled on first use
+
+
+def _fast_form(i: int) -> tuple[re.Pattern, tuple[tuple[str, str], ...]]:
+    """Form ``i`` read loosely, for the collapsed skeleton, and (group, marker) of what to check
+    after a match."""
+    if i not in _FAST_FORMS:
+        _FAST_FORMS[i] = _compile_fast_form(i)
+    return _FAST_FORMS[i]
+
+
+def _compile_fast_form(i: int) -> tuple[re.Pattern, tuple[tuple[str, str], ...]]:
+    checks: list[tuple[str, str]] = []
+
+    def loose(m: re.Match) -> str:
+        marker = m.group()
+        if marker == _VERB:
+            checks.append(("v", _VERB))
+            return _fast_markers()[_VERB]
+        if marker == _GAP0:
+            return _fast_markers()[_GAP0]  # exact: the stems stop it where the full list would
+        name = f"gap{len(checks)}"
+        checks.append((name, marker))
+        return f"(?P<{name}>{_fast_markers()[_GAP]})"
+
+    pattern = _MARKER.sub(loose, _FORMS[i].pattern)
+    classes = re.compile("|".join(map(re.escape, _COLLAPSED_CLASSES)))
+    pattern = classes.sub(lambda m: _COLLAPSED_CLASSES[m.group()], pattern)
+    return re.compile(pattern), tuple(checks)
+
+
+def form_matches(skeleton: str) -> Iterator[tuple[int, int, dict[str, str | None]]]:
+    """(form, place, groups) of each form matched in a sentence's skeleton, form by form, place
+    by place. Every form starts at a change word, a noun naming a change, "a"/"an" or a
+    placeholder: only such places are tried (each form from every position costs too much), and
+    only those a form can start at, in sentences that hold what it needs."""
+    anchors = _anchors(skeleton)
+    collapsed = _collapsed(skeleton)
+    places_of: dict[frozenset[str], list[int]] = {}
+    for i, form in enumerate(_FORMS):
+        places = places_of.get(form.starts)
+        if places is None:
+            places = places_of[form.starts] = [pos for pos, kinds in anchors if not form.starts.isdisjoint(kinds)]
+        # what a form needs is looked for only until it is compiled: then matching costs less
+        if not places or (form.needs is not None and i not in _FAST_FORMS and not _needs(i).search(skeleton)):
+            continue
+        for pos in places:
+            groups = _match_form(i, skeleton, collapsed, pos)
+            if groups is not None:
+                yield i, pos, groups
+
+
+def _anchors(skeleton: str) -> list[tuple[int, frozenset[str]]]:
+    """Each place where a form may start, with what stands there: a change verb, a noun, "a", a
+    figure, a multiplier."""
+    out = []
+    for m in _ANCHOR.finditer(skeleton):
+        word = m.group(1)
+        if word is None:
+            out.append((m.start(), _FIGURE_KINDS if ord(m.group()) < _MUL0 else _MULTIPLIER_KINDS))
+        elif word in _WORD_KINDS:
+            out.append((m.start(), _WORD_KINDS[word]))
+    return out
+
+
+def reference_form_matches(skeleton: str) -> list[tuple[int, int, dict[str, str | None]]]:
+    """What ``form_matches`` finds, the slow way: every full pattern at every place any form
+    may start (for tests)."""
+    places = [m.start() for m in _ANCHOR.finditer(skeleton) if m.group(1) is None or m.group(1) in _ANCHOR_WORDS]
+    return [(i, pos, m.groupdict()) for i in range(len(_FORMS)) for pos in places
+            if (m := _full_form(i).match(skeleton, pos)) is not None]
+
+
+def fast_form_patterns() -> list[str]:
+    """The text of the fast patterns (for tests)."""
+    return [_fast_form(i)[0].pattern for i in range(len(_FORMS))]
+
+
+def _match_form(i: int, skeleton: str, collapsed: str, pos: int) -> dict[str, str | None] | None:
+    """The groups of form ``i`` matched at ``pos``: what its full pattern matches, at the cost of
+    the fast one (``collapsed``: the skeleton with its placeholders collapsed)."""
+    fast, checks = _fast_form(i)
+    m = fast.match(collapsed, pos)
+    if m is None:
+        return None
+    if all(_holds(skeleton, marker, *m.span(group)) for group, marker in checks):
+        spans = ((name, m.span(name)) for name in fast.groupindex if not name.startswith("gap"))
+        return {name: None if a < 0 else skeleton[a:b] for name, (a, b) in spans}
+    full = _full_form(i).match(skeleton, pos)
+    return None if full is None else full.groupdict()
+
+
+def _holds(skeleton: str, marker: str, start: int, end: int) -> bool:
+    """Whether the text a fast pattern took for a marker is what the full pattern allows there."""
+    if start < 0:
+        return True  # the group took no part in the match
+    if marker == _VERB:
+        return skeleton[start:end] in DIRECTION
+    # ⟨gap⟩: no whole word inside the gap is another change verb
+    for word in _WORD_RUN.finditer(skeleton, start, len(skeleton)):
+        if word.start() >= end:
+            break
+        if word.group() in _OTHER_VERB_SET:
+            return False
+    return True
+
+
+_WORD_RUN = re.compile(r"\b\w+")
 
 _ANCHOR = re.compile(r"\b([a-z]+)\b|[\ue000-\uf0ff]")
 _ANCHOR_WORDS = frozenset({*DIRECTION, *NOUN_DIRECTION, *(w + "s" for w in NOUN_DIRECTION), "a", "an"})
+_FIGURE_KINDS, _MULTIPLIER_KINDS = frozenset({"fig"}), frozenset({"mul"})
+_NOUN_WORDS = frozenset({*NOUN_DIRECTION, *(w + "s" for w in NOUN_DIRECTION)})
+_WORD_KINDS = {word: frozenset(kind for kind, words in (("verb", DIRECTION), ("a", ("a", "an")), ("noun", _NOUN_WORDS))
+                               if word in words)
+               for word in _ANCHOR_WORDS}
+
+
 _CHANGE_NOUN_AFTER = re.compile(r"^[\s-]*(?:[\w-]+\s+){0,2}(?:rise|fall|increase|decrease|gain|drop|decline|growth|jump|cut|loss)\b", re.I)
 
 
-def _direction(m: re.Match) -> int | None:
-    gd = m.groupdict()
+def _direction(gd: dict[str, str | None]) -> int | None:
     found = set()
     for key, table in (("v", DIRECTION), ("v2", DIRECTION), ("n", NOUN_DIRECTION),
                        ("n2", NOUN_DIRECTION), ("c", _COMPARATIVE), ("c2", _COMPARATIVE)):
@@ -726,14 +935,13 @@ def _direction(m: re.Match) -> int | None:
     return None if found else 0  # 0: the direction comes from the multiplier
 
 
-def _bind(ctx: CheckContext, m: re.Match, tokens: dict, sentence: str, base: int) -> Change | None:
-    """The change a form matched, after the guards; None when the binding is not clear."""
-    gd = m.groupdict()
+def _bind(ctx: CheckContext, gd: dict[str, str | None], tokens: dict, sentence: str, base: int) -> Change | None:
+    """The change a form matched (its groups), after the guards; None when the binding is not clear."""
     x_key = gd.get("x") or gd.get("x2") or gd.get("mv") or ""
     x_obj, y_fig, z_fig = tokens.get(x_key), tokens.get(gd.get("y")), tokens.get(gd.get("z"))
     if x_obj is None or not isinstance(y_fig, Figure) or not isinstance(z_fig, Figure):
         return None
-    direction = _direction(m)
+    direction = _direction(gd)
     if direction is None:
         return None  # "rose … a fall of": two directions
     y, z = y_fig.claim, z_fig.claim

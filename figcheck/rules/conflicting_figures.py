@@ -71,6 +71,9 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
 
 def _conflict(ctx: CheckContext, i: int, j: int, cut: float) -> Judgement | None:
     """The judgement that claims ``i`` and ``j`` (a candidate pair) conflict, else None."""
+    if not referent_model.may_reach_by_words(
+            frame.claim_words(ctx, i), frame.claim_words(ctx, j), j > i, CODE):
+        return None  # scored under the threshold whatever the rest of the sentences read
     if not referent_model.may_reach(
             frame.claim_sketch(ctx, i), frame.claim_sketch(ctx, j), j > i, CODE):
         return None  # scored under the threshold whatever the frames read: not built

@@ -52,13 +52,27 @@ def sentence_starts(paragraph: str) -> tuple[int, ...]:
     starts = [0]
     for m in _SENTENCE_END.finditer(paragraph):
         end = m.start()
-        if paragraph[end] == ".":  # only a period can end an abbreviation or an initial
-            word = _WORD_BEFORE.search(paragraph, max(0, end - 12), end)
-            if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1):
-                continue
+        # (only a period can end an abbreviation or an initial)
+        if paragraph[end] == "." and _abbreviation_before(paragraph, end):
+            continue
         if m.end() < len(paragraph):
             starts.append(m.end())
     return tuple(starts)
+
+
+def _abbreviation_before(paragraph: str, end: int) -> bool:
+    """Whether the word right before the period at ``end`` (letters, digits, "_" and periods,
+    within 12 characters, a line break before the period allowed) is an abbreviation or an
+    initial: what ``_WORD_BEFORE`` finds, read backwards without trying every start."""
+    lo = max(0, end - 12)
+    stop = end - 1 if end > lo and paragraph[end - 1] == "\n" else end
+    k = stop
+    while k > lo and (paragraph[k - 1].isalnum() or paragraph[k - 1] in "_."):
+        k -= 1
+    if k == stop:
+        return False
+    word = paragraph[k:stop]
+    return word.lower().rstrip(".") in _ABBREVIATIONS or len(word) == 1
 
 
 T = TypeVar("T")
@@ -192,4 +206,4 @@ class CheckContext:
         return {}
 
 
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+

@@ -16,7 +16,10 @@ A :class:`ClaimFrame` holds, for one claim:
   ("another", "the second", "each", "of them").
 
 Frames are built once per sentence text (cached across documents, as an editor re-checks after a
-keystroke) and compared by :mod:`figcheck.rules.referent_model`.
+keystroke) and compared by :mod:`figcheck.rules.referent_model`. Most pairs of figures are ruled
+out before their frames are built, in two steps that each read more of the sentences: a claim's
+:class:`ClaimWords` (the sentence's tokens, read in one pass, and the figure's place among them),
+then its :class:`ClaimSketch` (the figure's clause, and the times, places and layout that veto).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import compress
 
 from ..extract.lexicon import MONTHS
 from ..model import Claim
@@ -36,13 +40,15 @@ from .words import CONTRAST_AFTER, CONTRAST_BEFORE, NUMBER_WORDS, PART_AFTER, ST
 
 # Per-document caches: each claim's frame, and the frame as read from its sentence before it was
 # placed (its id() is shared by claims whose sentences read the same); each claim's sentence;
-# the claims' spans in document order; the claims grouped by kind.
+# the claims' spans in document order; the claims grouped by kind; each claim's sketch, and its
+# words with the key they are cached under across documents.
 FRAMES: MemoKey[dict[int, "ClaimFrame"]] = MemoKey("frame.frames")
 FRAMES_AS_READ: MemoKey[dict[int, "ClaimFrame"]] = MemoKey("frame.base")
 _SENTENCE_OF: MemoKey[dict[int, tuple[int, int]]] = MemoKey("frame.sentence")
 _CLAIM_SPANS: MemoKey[tuple[list[int], list[tuple[int, int]]]] = MemoKey("frame.spans")
 _BUCKETS: MemoKey[dict[tuple, list[int]]] = MemoKey("frame.buckets")
 _SKETCHES: MemoKey[dict[int, "ClaimSketch"]] = MemoKey("frame.sketches")
+_CLAIM_WORDS: MemoKey[dict[int, tuple["ClaimWords", tuple]]] = MemoKey("frame.words")
 
 # --- Money on one base --------------------------------------------------------------------
 
@@ -78,10 +84,13 @@ def money_base(claim: Claim) -> tuple[str, float] | None:
 def _scale_missed(claim: Claim) -> float:
     """A scale word the value does not carry ("43\\nmln dlrs" read as 43): its factor, else 1."""
     low = claim.text.lower()
-    for word, factor in _SCALES:
-        if re.search(rf"\b{word}\b", low) and abs(claim.value) < factor / 1000:
+    for word, factor in _SCALE_WORDS:
+        if word.search(low) and abs(claim.value) < factor / 1000:
             return factor
     return 1.0
+
+
+_SCALE_WORDS = tuple((re.compile(rf"\b{word}\b"), factor) for word, factor in _SCALES)
 
 
 def kind_key(claim: Claim) -> tuple | None:
@@ -323,6 +332,24 @@ def _claim_spans_in(ctx: CheckContext, s_start: int, s_end: int) -> tuple:
 
 
 @dataclass(frozen=True, slots=True)
+class _Words:
+    """A sentence's tokens, read in one pass (what a first bound of a referent score needs; the
+    rest of a sentence's reading is built on it, and only for sentences that get that far)."""
+
+    # (start, end, token, word as written) of each token when read one by one; else the sentence
+    # with its figures marked, which they are read from again when needed (see _token_items)
+    items: tuple[tuple[int, int, str, str], ...] | None
+    marked: str | None
+    tokens: tuple[str, ...]
+    raw: tuple[str, ...]
+    lower: tuple[str, ...]
+    slots: dict  # figure span → its position in ``tokens``
+    bag: dict[str, int]  # how many times each token occurs
+    content: frozenset[str]
+    is_content: tuple[bool, ...]  # whether each token is a content word (see is_content)
+
+
+@dataclass(frozen=True, slots=True)
 class _Sentence:
     """What all the figures of one sentence share (read once per sentence)."""
 
@@ -338,10 +365,9 @@ class _Sentence:
     place: frozenset[str]
     directions: frozenset[str]
     table: bool
-    forecast: bool
-    versus: bool
 
 
+_WORDS: dict[tuple, _Words] = {}
 _SENTENCES: dict[tuple, _Sentence] = {}
 # Reporting verbs are one token when sentences are aligned: "said", "stated" and "told" report
 # the same figure (the frame's verb slot still tells them apart from other verbs).
@@ -354,21 +380,101 @@ def _token_of(word: str) -> str:
     t = stem(word)
     return _SAY if t in _REPORT else t
 
+
+# A word as written → (its token, lower case, whether it is a content word): the vocabulary of
+# news is small, so each word is read once a process (emptied when full).
+_WORD_READING: dict[str, tuple[str, str, bool]] = {}
+_WORD_READING_MAX = 200_000
+
+
+def _reading_of(word: str) -> tuple[str, str, bool]:
+    if len(_WORD_READING) >= _WORD_READING_MAX:
+        _WORD_READING.clear()
+    if word == _MARK:
+        return "#", "#", False
+    lower = word.lower()
+    found = _WORD_READING[word] = (_token_of(word), lower, _is_content(lower))
+    return found
+
+
 # Where one clause of a sentence ends and the next begins: punctuation between two words, or a
 # conjunction (a clause cut from a sentence, or moved within it, keeps its words together).
 _CLAUSE_PUNCT = re.compile(r"[,;:()\u2013\u2014]")
 _CLAUSE_WORDS = frozenset("and but while whereas which who although though because".split())
 
 
-def _read_sentence(sentence: str, spans: tuple) -> _Sentence:
-    key = (sentence, spans)
-    found = _SENTENCES.get(key)
-    if found is not None:
-        return found
-    if len(_SENTENCES) >= _CACHE_MAX:
-        _SENTENCES.clear()
-    # Tokens: words outside figures, one "#" per figure; ``raw`` keeps the words as written.
-    items: list[tuple[int, int, str, str]] = []  # (start, end, token, word as written)
+def _read_words(sentence: str, spans: tuple) -> _Words:
+    """Tokens: words outside figures, one "#" per figure; ``raw`` keeps the words as written
+    (cached across documents)."""
+    return _cached(_WORDS, (sentence, spans), lambda: _words_in(sentence, spans))
+
+
+def _words_in(sentence: str, spans: tuple) -> _Words:
+    marked = _marked(sentence, spans)
+    if marked is None:
+        found = _words_one_by_one(sentence, spans)
+    else:
+        get = _WORD_READING.get
+        written = _TOKEN.findall(marked)
+        readings = [get(w) or _reading_of(w) for w in written]
+        tokens, lower, content = zip(*readings) if readings else ((), (), ())
+        figures, at = [], -1
+        for _ in spans:
+            at = tokens.index("#", at + 1)
+            figures.append(at)
+            written[at] = "#"
+        found = _Words(
+            items=None, marked=marked, tokens=tokens, raw=tuple(written), lower=lower,
+            slots=dict(zip(spans, figures)), bag=Counter(tokens),
+            content=frozenset(compress(tokens, content)), is_content=content)
+    return found
+
+
+# A figure's place in a sentence read in one pass: a letter no news text uses, so that
+# ``_TOKEN.findall`` reads it as one word (and "#" stands for it).
+_MARK = "\u01c2"
+# What joins letters into one word of ``_TOKEN``, and digits into one number.
+_QUOTES = "’'"
+_NUMBER_JOINS = ".,/"
+
+
+def _marked(sentence: str, spans: tuple) -> str | None:
+    """``sentence`` with each figure replaced by ``_MARK``, when that reads the same tokens as
+    masking the figures one word at a time (:func:`_words_one_by_one`): no word runs into or out
+    of a figure, the figures apart and inside the sentence; else None."""
+    if _MARK in sentence:
+        return None
+    parts, at, n = [], 0, len(sentence)
+    for s0, s1 in spans:
+        if s0 < at or s1 <= s0 or s0 >= n:
+            return None
+        if s0 and _joined(sentence[s0 - 1], sentence[s0]):
+            return None
+        if s1 < n and _joined(sentence[s1 - 1], sentence[s1]):
+            return None
+        parts.append(sentence[at:s0])
+        parts.append(" " + _MARK + " ")
+        at = s1
+    parts.append(sentence[at:])
+    return "".join(parts)
+
+
+def _joined(x: str, y: str) -> bool:
+    """Whether ``x`` followed by ``y`` may be inside one word of ``_TOKEN`` (a superset): letters
+    and digits together, a letter next to an apostrophe, a digit next to "." "," or "/"."""
+    if x.isalnum() and y.isalnum():
+        return True
+    if x in _QUOTES or y in _QUOTES:
+        return x.isalnum() or y.isalnum()
+    if x in _NUMBER_JOINS or y in _NUMBER_JOINS:
+        return x.isdigit() or y.isdigit()
+    return False
+
+
+def _words_one_by_one(sentence: str, spans: tuple) -> _Words:
+    """:func:`_read_words` word by word: every word after the figures before it, a word that starts
+    inside a figure dropped (its unit, its counted noun, "about")."""
+    items: list[tuple[int, int, str, str]] = []
     slots = {}
     k, n_spans = 0, len(spans)
     for m in _TOKEN.finditer(sentence):
@@ -378,38 +484,58 @@ def _read_sentence(sentence: str, spans: tuple) -> _Sentence:
             items.append((spans[k][0], spans[k][1], "#", "#"))
             k += 1
         if k and spans[k - 1][0] <= at < spans[k - 1][1]:
-            continue  # a word inside a figure (its unit, its counted noun, "about")
+            continue
         w = m.group()
         items.append((at, m.end(), _token_of(w), w))
     while k < n_spans:
         slots[spans[k]] = len(items)
         items.append((spans[k][0], spans[k][1], "#", "#"))
         k += 1
-    tokens = [t for _, _, t, _ in items]
-    raw = [w for _, _, _, w in items]
-    clauses = _clauses(sentence, items)
-    lower = [w.lower() for w in raw]
-    words = sum(1 for w in lower if w != "#")
+    tokens = tuple(t for _, _, t, _ in items)
+    raw = tuple(w for _, _, _, w in items)
+    lower = tuple(w.lower() for w in raw)
+    content = tuple(map(_is_content, lower))
+    return _Words(
+        items=tuple(items), marked=None, tokens=tokens, raw=raw, lower=lower, slots=slots,
+        bag=Counter(tokens), content=frozenset(t for t, c in zip(tokens, content) if c),
+        is_content=content)
+
+
+def _token_items(sentence: str, words: _Words) -> tuple[str, tuple]:
+    """The text the clauses of a sentence are read from, and (start, end, token, word) of each
+    of its tokens in it (the marked sentence when the words were read from it)."""
+    if words.marked is None:
+        return sentence, words.items
+    return words.marked, tuple(
+        (m.start(), m.end(), t, w) for m, t, w in zip(_TOKEN.finditer(words.marked), words.tokens, words.raw))
+
+
+def _read_sentence(sentence: str, spans: tuple) -> _Sentence:
+    """What all the figures of a sentence share (cached across documents)."""
+    return _cached(_SENTENCES, (sentence, spans), lambda: _sentence_in(sentence, spans))
+
+
+def _sentence_in(sentence: str, spans: tuple) -> _Sentence:
+    words = _read_words(sentence, spans)
+    raw, lower = words.raw, words.lower
+    n_words = sum(1 for w in lower if w != "#")
     table = bool((_SENTENCE_COMPARISON.search(sentence) and len(lower) <= 14) or (
-        len(_NUMBERS.findall(sentence)) >= 2 and words <= 6
+        len(_NUMBERS.findall(sentence)) >= 2 and n_words <= 6
         and not sentence.rstrip().endswith(".")) or _RESPECTIVELY.search(sentence))
-    time = _times(sentence, raw)
-    found = _SENTENCES[key] = _Sentence(
-        tokens=tuple(tokens), raw=tuple(raw), lower=tuple(lower),
-        slots=slots,
-        clauses=tuple(clauses),
-        bag=Counter(tokens),
-        content=frozenset(t for t, w in zip(tokens, lower) if _is_content(w)),
+    time = _times(sentence, raw, lower)
+    return _Sentence(
+        tokens=words.tokens, raw=raw, lower=lower,
+        slots=words.slots,
+        clauses=tuple(_clauses(*_token_items(sentence, words))),
+        bag=words.bag,
+        content=words.content,
         time=time,
         times=tuple(frozenset(t for t in time if t.startswith(tag)) for tag in _TIME_TAGS),
         place=frozenset(m.group(1).split()[0].lower() for m in _PLACE_PREP.finditer(sentence)
                         if m.group(1).split()[0].lower() not in _MONTHS),
         directions=frozenset(_DIRECTIONS[w] for w in lower if w in _DIRECTIONS),
         table=table,
-        forecast=bool(_FORECAST.search(sentence)),
-        versus=bool(_SENTENCE_COMPARISON.search(sentence)),
     )
-    return found
 
 
 def _clauses(sentence: str, items: list[tuple[int, int, str, str]]) -> list[int]:
@@ -504,10 +630,25 @@ def _restate_cue(sentence: str, c0: int) -> str | None:
 
 
 @dataclass(frozen=True, slots=True)
+class ClaimWords:
+    """The words of a claim's sentence and the figure's place among them: all that the first,
+    cheapest upper bound of a referent score reads (most pairs of figures are ruled out with this
+    alone; the sentence's clauses, times and places are read only for the pairs left)."""
+
+    tokens: tuple[str, ...]
+    bag: dict[str, int]
+    content: frozenset[str]
+    position: int
+    local: frozenset[str]
+    restate: str | None
+    noun_phrase: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ClaimSketch:
     """What a claim's frame shares with its sentence, and the few words of its own that an upper
-    bound of a referent score needs: read without building the frame (most pairs of figures are
-    ruled out with this alone)."""
+    bound of a referent score needs: read without building the frame (most pairs of figures that
+    get past :class:`ClaimWords` are ruled out with this)."""
 
     tokens: tuple[str, ...]
     bag: dict[str, int]
@@ -525,6 +666,35 @@ class ClaimSketch:
     directions: frozenset[str]
 
 
+def claim_words(ctx: CheckContext, i: int) -> ClaimWords:
+    """The words of claim ``i`` (cached per document, and across documents by its sentence)."""
+    return _claim_words(ctx, i)[0]
+
+
+def _claim_words(ctx: CheckContext, i: int) -> tuple[ClaimWords, tuple]:
+    """:func:`claim_words`, and the key it is cached under across documents (a sketch's too)."""
+    found_in_document = ctx.memo(_CLAIM_WORDS, dict)
+    found = found_in_document.get(i)
+    if found is None:
+        _, _, sentence, c0, c1, spans = _where_in_sentence(ctx, i)
+        key = (sentence, c0, c1, spans, _noun_phrase(ctx.claims[i]))
+        found = found_in_document[i] = (_cached(_WORDS_CACHE, key, lambda: _words_of(*key)), key)
+    return found
+
+
+def _words_of(sentence: str, c0: int, c1: int, spans: tuple, noun_phrase: tuple) -> ClaimWords:
+    words = _read_words(sentence, spans)
+    tokens = words.tokens
+    position = words.slots.get((c0, c1), 0)
+    near = slice(max(0, position - 4), position + 5)  # as _written_near
+    return ClaimWords(
+        tokens=tokens, bag=words.bag, content=words.content, position=position,
+        local=frozenset(compress(tokens[near], words.is_content[near])),
+        restate=_restate_cue(sentence, c0),
+        noun_phrase=noun_phrase,
+    )
+
+
 def claim_sketch(ctx: CheckContext, i: int) -> ClaimSketch:
     """The sketch of claim ``i`` (cached per document, and across documents by its sentence; the
     sentence is read once, shared with the frames)."""
@@ -532,30 +702,26 @@ def claim_sketch(ctx: CheckContext, i: int) -> ClaimSketch:
     found = sketches.get(i)
     if found is not None:
         return found
-    _, _, sentence, c0, c1, spans = _where_in_sentence(ctx, i)
-    noun_phrase = _noun_phrase(ctx.claims[i])
-    key = (sentence, c0, c1, spans, noun_phrase)
-    found = sketches[i] = _cached(
-        _SKETCH_CACHE, key, lambda: _sketch(sentence, c0, c1, spans, noun_phrase))
+    words, key = _claim_words(ctx, i)
+    found = sketches[i] = _cached(_SKETCH_CACHE, key, lambda: _sketch(key[0], key[3], words))
     return found
 
 
+_WORDS_CACHE: dict[tuple, ClaimWords] = {}
 _SKETCH_CACHE: dict[tuple, ClaimSketch] = {}
 
 
-def _sketch(sentence: str, c0: int, c1: int, spans: tuple, noun_phrase: tuple) -> ClaimSketch:
+def _sketch(sentence: str, spans: tuple, words: ClaimWords) -> ClaimSketch:
     sent = _read_sentence(sentence, spans)
-    tokens = sent.tokens
-    position = sent.slots.get((c0, c1), 0)
+    tokens, position = words.tokens, words.position
     own = sent.clauses[position] if tokens else 0
+    content = _read_words(sentence, spans).is_content
     return ClaimSketch(
-        tokens=tokens, bag=sent.bag, content=sent.content, position=position,
-        clause_len=sum(1 for c in sent.clauses if c == own),
-        clause_content_len=len({t for t, c, w in zip(tokens, sent.clauses, sent.lower)
-                                if c == own and _is_content(w)}),
-        local=frozenset(t for t, _ in _written_near(tokens, sent.raw, position)),
-        restate=_restate_cue(sentence, c0),
-        noun_phrase=noun_phrase,
+        tokens=tokens, bag=words.bag, content=words.content, position=position,
+        clause_len=sent.clauses.count(own),
+        clause_content_len=len({t for t, c, is_content in zip(tokens, sent.clauses, content)
+                                if c == own and is_content}),
+        local=words.local, restate=words.restate, noun_phrase=words.noun_phrase,
         table=sent.table, times=sent.times, place=sent.place, directions=sent.directions,
     )
 
@@ -684,20 +850,26 @@ def _agents(raw: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _times(sentence: str, raw: list[str]) -> frozenset[str]:
+def _times(sentence: str, raw: tuple[str, ...], lower: tuple[str, ...]) -> frozenset[str]:
     """Times of the sentence, tagged by category: "y:1987", "m:may", "d:monday", "p:first"."""
     out = set()
-    for w in raw:
-        lw = w.lower()
-        if lw in _MONTHS and (lw != "may" or w == "May"):
-            out.add("m:" + _MONTHS[lw])
-        elif lw in _WEEKDAYS:
-            out.add("d:" + lw)
-    for m in _PERIOD.finditer(sentence):
-        k, g = next((k, x) for k, x in enumerate(m.groups()) if x)
-        g = _ORDINAL.get(g.lower(), g.lower())
-        out.add(_PERIOD_TAGS[k] + (g if g != "year" else "previous"))
+    if not _DAY_WORDS.isdisjoint(lower):
+        for w, lw in zip(raw, lower):
+            if lw in _MONTHS and (lw != "may" or w == "May"):
+                out.add("m:" + _MONTHS[lw])
+            elif lw in _WEEKDAYS:
+                out.add("d:" + lw)
+    if _PERIOD_HINT.search(sentence):
+        for m in _PERIOD.finditer(sentence):
+            k, g = next((k, x) for k, x in enumerate(m.groups()) if x)
+            g = _ORDINAL.get(g.lower(), g.lower())
+            out.add(_PERIOD_TAGS[k] + (g if g != "year" else "previous"))
     return frozenset(out)
+
+
+_DAY_WORDS = frozenset(_MONTHS) | _WEEKDAYS
+# Every match of ``_PERIOD`` holds one of these: a cheaper first test.
+_PERIOD_HINT = re.compile(r"quarter|qtr|half|mth|month|year|week|period|1[89]\d\d|20\d\d", re.I)
 
 
 # The categories of the time slot: a clash in any one of them vetoes a pair.
@@ -720,9 +892,9 @@ def _role(claim: Claim, sentence: str, c0: int, c1: int, sent: _Sentence) -> str
         return "comparison"
     if _PER.match(after) or _PER_BEFORE.search(before) or (claim.counted in ("ct", "cent")):
         return "per_unit"
-    if sent.versus or _COMPARED_AFTER.match(after):
+    if _SENTENCE_COMPARISON.search(sentence) or _COMPARED_AFTER.match(after):
         return "current"
-    if sent.forecast:
+    if _FORECAST.search(sentence):
         return "forecast"
     return "total"
 

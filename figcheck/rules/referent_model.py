@@ -16,13 +16,16 @@ from __future__ import annotations
 
 import json
 import math
+from operator import mul
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
 from importlib import resources
 
 from .context import CheckContext, MemoKey
-from .frame import FRAMES, FRAMES_AS_READ, ClaimFrame, ClaimSketch, claim_frame, is_content, is_verb
+from .frame import (
+    FRAMES, FRAMES_AS_READ, ClaimFrame, ClaimSketch, ClaimWords, claim_frame, is_content, is_verb,
+)
 
 
 # Per document: frame's caches (read directly on this hot path) and the sentence pairs aligned
@@ -282,12 +285,23 @@ CLAUSE_TWIN_RATIO = 0.9
 CLAUSE_TWIN_WORDS = 3
 
 
-def _ratio_bound(fa: ClaimFrame | ClaimSketch, fb: ClaimFrame | ClaimSketch) -> float:
+def _ratio_bound(fa: ClaimFrame | ClaimSketch | ClaimWords,
+                 fb: ClaimFrame | ClaimSketch | ClaimWords) -> float:
     if not fa.tokens or not fb.tokens:
         return 0.0
-    small, large = (fa.bag, fb.bag) if len(fa.bag) <= len(fb.bag) else (fb.bag, fa.bag)
-    shared = sum(min(n, large.get(t, 0)) for t, n in small.items())
+    bag_a, bag_b = fa.bag, fb.bag
+    shared = sum(min(bag_a[t], bag_b[t]) for t in bag_a.keys() & bag_b.keys())
     return 2.0 * shared / (len(fa.tokens) + len(fb.tokens))
+
+
+def may_reach_by_words(wa: ClaimWords, wb: ClaimWords, b_later: bool, rule: str) -> bool:
+    """A first, cheaper :func:`may_reach` from the words of the two sentences alone (``b_later``:
+    ``wb`` is the later claim): False only when :func:`may_reach` is False — the same upper
+    bound with the clauses' similarity at its best and no slot of the sentences read to veto."""
+    if rule == "FC202" or wa.restate or wb.restate:
+        return True
+    return _decided(_REACHED_BY_WORDS, wa, wb, b_later, rule, lambda: probability(
+        _features_bound(wa, wb, b_later, clauses=False)) >= threshold(rule))
 
 
 def may_reach(sa: ClaimSketch, sb: ClaimSketch, b_later: bool, rule: str) -> bool:
@@ -299,35 +313,46 @@ def may_reach(sa: ClaimSketch, sb: ClaimSketch, b_later: bool, rule: str) -> boo
     score; an explicit restatement may lift the score to the threshold."""
     if rule == "FC202":
         return True  # FC202's pointer ("of that wetland") is read from the frame only
-    # Pairs of sketches recur across documents (the same sentences re-checked): keyed by their
-    # ids, the sketches kept in the entry (so an id is not reused while it lives).
-    key = (id(sa), id(sb), b_later, rule)
-    found = _REACHED.get(key)
-    if found is not None and found[0] is sa and found[1] is sb:
-        return found[2]
-    if len(_REACHED) >= _DECIDED_MAX:
-        _REACHED.clear()
-    reached = not _sentences_veto(sa, sb) and bool(
+    return _decided(_REACHED, sa, sb, b_later, rule, lambda: not _sentences_veto(sa, sb) and bool(
         sa.restate or sb.restate
-        or probability(_features_bound(sa, sb, b_later)) >= threshold(rule))
-    _REACHED[key] = (sa, sb, reached)
+        or probability(_features_bound(sa, sb, b_later)) >= threshold(rule)))
+
+
+def _decided(cache: dict, a, b, b_later: bool, rule: str, decide) -> bool:
+    """``decide()`` for the pair ``a``, ``b`` (sketches or words). Pairs recur across documents
+    (the same sentences re-checked): keyed by their ids, ``a`` and ``b`` kept in the entry (so an
+    id is not reused while it lives)."""
+    key = (id(a), id(b), b_later, rule)
+    found = cache.get(key)
+    if found is not None and found[0] is a and found[1] is b:
+        return found[2]
+    if len(cache) >= _DECIDED_MAX:
+        cache.clear()
+    reached = decide()
+    cache[key] = (a, b, reached)
     return reached
 
 
 _REACHED: dict[tuple, tuple[ClaimSketch, ClaimSketch, bool]] = {}
+_REACHED_BY_WORDS: dict[tuple, tuple[ClaimWords, ClaimWords, bool]] = {}
 
 
-def _features_bound(sa: ClaimSketch, sb: ClaimSketch, b_later: bool) -> list[float]:
-    """:func:`may_reach`'s upper bound of the features, in the order of :data:`FEATURES`."""
+def _features_bound(sa: ClaimSketch | ClaimWords, sb: ClaimSketch | ClaimWords, b_later: bool,
+                    clauses: bool = True) -> list[float]:
+    """:func:`may_reach`'s upper bound of the features, in the order of :data:`FEATURES`
+    (without ``clauses``, of :func:`may_reach_by_words`: the figures' clauses are not read, and
+    their similarity is taken at its best, 1)."""
     unknown = _best_values()
     aligned = _ratio_bound(sa, sb)
     same_slot = _same_slot(sa, sb)
     local = _dice(sa.local, sb.local)
     shorter = min(len(sa.content), len(sb.content))
     contained = len(sa.content & sb.content) / shorter if shorter >= 3 else 0.0
-    la, lb = sa.clause_len, sb.clause_len
-    clauses = 0.0 if min(sa.clause_content_len, sb.clause_content_len) < MIN_CLAUSE_WORDS else (
-        2.0 * min(la, lb) / (la + lb))
+    clause_similar = 1.0
+    if clauses:
+        la, lb = sa.clause_len, sb.clause_len
+        clause_similar = 0.0 if min(sa.clause_content_len, sb.clause_content_len) < MIN_CLAUSE_WORDS else (
+            2.0 * min(la, lb) / (la + lb))
     inside = 0.0 if shorter < INSIDE_WORDS else aligned * (len(sa.tokens) + len(sb.tokens)) / (
         2 * min(len(sa.tokens), len(sb.tokens)))
     definite_np = b_later and sa.noun_phrase and sa.noun_phrase == sb.noun_phrase
@@ -348,7 +373,7 @@ def _features_bound(sa: ClaimSketch, sb: ClaimSketch, b_later: bool) -> list[flo
         aligned * unknown[13],  # aligned × head_same
         contained,
         contained * local,
-        1.0 if clauses >= CLAUSE_SIMILAR and same_slot else 0.0,
+        1.0 if clause_similar >= CLAUSE_SIMILAR and same_slot else 0.0,
         1.0 if sa.tokens == sb.tokens and sa.position == sb.position else 0.0,
         1.0 if inside >= INSIDE and same_slot else 0.0,
         unknown[_DEFINITE_NP] if definite_np else 0.0,
@@ -453,8 +478,7 @@ def _pointer(f: ClaimFrame, other: ClaimFrame) -> bool:
 
 
 def probability(x: list[float]) -> float:
-    w = model()["weights"]
-    z = sum(a * b for a, b in zip(w, x))
+    z = sum(map(mul, model()["weights"], x))  # (the same sum, term by term, in C)
     return 1 / (1 + math.exp(-max(-60.0, min(60.0, z))))
 
 

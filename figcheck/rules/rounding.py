@@ -155,8 +155,11 @@ def disjoint(a: tuple[float, float], b: tuple[float, float], rel: float = BASE_S
 
 
 def _finite_abs(iv: tuple[float, float]) -> float:
-    vals = [abs(x) for x in iv if math.isfinite(x)]
-    return max(vals) if vals else 0.0
+    """The largest magnitude of the interval's finite ends (0 when neither is)."""
+    lo, hi = iv
+    if math.isfinite(lo):
+        return max(abs(lo), abs(hi)) if math.isfinite(hi) else abs(lo)
+    return abs(hi) if math.isfinite(hi) else 0.0
 
 
 def is_approx_qualifier(q: str | None) -> bool:

@@ -1,0 +1,69 @@
+"""Claims read once per distinct surroundings and moved (issue #15) are the claims read afresh.
+
+``extract_claims(text, memoise=False)`` reads every figure itself; the default path reads a
+figure in digits once per distinct text around it and moves the claim to each repeat. Repeats
+are what make the two paths differ, so the generated texts repeat a random stretch many times.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import figcheck.extract.claims as claims_module
+from figcheck.extract import extract_claims
+
+PIECES = st.sampled_from(
+    [
+        "1", "5", "12", "42", "2022", "1,000", "2.5", "½", " km", " miles", "(", ")", " (", "%",
+        " per cent", "$", "£", " million", "bn", " to ", " and ", ", ", "; ", ". ", "-", "–",
+        "between ", "about ", "more than ", "Figs. ", "phases ", "Article ", "No. ", " people",
+        " troops", "Of the ", " were hurt", "\n", "\n\n", " ", "\u00a0", "°C", " ft", " in",
+        "x", ":", "/", "±", " times", " of them", "Shr ", " cts vs ", " mln", "Voyager ",
+        " " * 20, "a" * 45, "twenty", " three",
+    ]
+)
+# A stretch repeated until it fills a few windows of the memo, with something else before and after.
+REPEATED = st.tuples(
+    st.lists(PIECES, max_size=6).map("".join),
+    st.lists(PIECES, min_size=1, max_size=8).map("".join),
+    st.integers(min_value=20, max_value=400),
+    st.lists(PIECES, max_size=6).map("".join),
+).map(lambda parts: parts[0] + parts[1] * max(1, min(parts[2], 8000 // max(1, len(parts[1])))) + parts[3])
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(REPEATED)
+def test_memoised_claims_are_the_claims_read_afresh(text):
+    assert extract_claims(text) == extract_claims(text, memoise=False)
+
+
+def test_a_long_list_after_a_label_reads_the_same():
+    # Whether a label's list holds a figure is kept for the figures after it: a figure deep in a
+    # long list depends on text far before its surroundings (the first list gives counts, the
+    # second none), though both lists hold stretches of "1, " longer than those surroundings.
+    text = "Of those " + "1, " * 1000 + "and 1 people. In phases " + "1, " * 1000 + "and 1."
+    found = extract_claims(text)
+    assert found == extract_claims(text, memoise=False)
+    second_list = text.index("phases")
+    assert len(found) == 1001 and all(claim.end < second_list for claim in found)
+
+
+def test_long_runs_in_reach_are_read_afresh():
+    text = ("It is 5 km" + " " * 30 + "(3 miles) long. ") * 300 + ("12 " + "x" * 50 + " 7 km. ") * 300
+    assert extract_claims(text) == extract_claims(text, memoise=False)
+
+
+def test_repeated_surroundings_are_read_once(monkeypatch):
+    reads = []
+    real = claims_module._claim_at
+    monkeypatch.setattr(claims_module, "_claim_at", lambda reader, pos: reads.append(pos) or real(reader, pos))
+    text = "5 km (3 miles) " * 6000
+    found = extract_claims(text)
+    assert len(found) == 12000
+    # Read afresh: the figures near either end (whose surroundings reach past the text) and
+    # each distinct surrounding twice; every other figure is a moved copy.
+    assert len(reads) < 1000
+    reads.clear()
+    assert extract_claims(text, memoise=False) == found
+    assert len(reads) == 12000
