@@ -24,13 +24,13 @@ from functools import cached_property
 from itertools import count
 
 from .config import Settings
-from .extract.incremental import shifted
+from .extract.shift import shifted
 from .model import Claim, Diagnostic, Edit, Fix, Related
 from .rules import Rule
 from .rules.context import CheckContext, MemoKey
 from .rules.pair_reuse import PAIR_REUSE, ClaimKey, KeptVerdicts, PairReuse
 from .text import Document
-from .text.lines import common_prefix, common_suffix, paragraph_breaks
+from .text.lines import paragraph_breaks, unchanged_paragraphs
 
 # A paragraph, as extraction reads it (:func:`figcheck.extract.incremental.paragraphs`: a break
 # belongs to the paragraph after it): (start, end) in the prose.
@@ -243,20 +243,12 @@ def _moved(prose: str, fmt: str, starts: list[int], before: ParagraphLayout,
     None when the edit is not one changed run of paragraphs between unchanged ones (then all
     are read again)."""
     old, old_starts = before.prose, before.starts
-    # The tail first: a paragraph starts with its break, so text inserted before a break is
-    # best read as ending at it (the paragraph after it is then left whole).
-    tail = common_suffix(old, prose, min(len(old), len(prose)))
-    head = common_prefix(old, prose, min(len(old), len(prose)) - tail)
+    unchanged = unchanged_paragraphs(old, old_starts, prose, starts)
+    if unchanged is None:
+        return None
+    a, b, b_old = unchanged
     delta = len(prose) - len(old)
     ends = [*starts[1:], len(prose)]
-    a = bisect_right(ends, head)  # paragraphs [0, a) lie in the unchanged head ...
-    b = max(a, bisect_left(starts, len(prose) - tail))  # ... and [b, n) in the unchanged tail
-    b_old = len(old_starts) - (len(starts) - b)
-    if b_old < a or (b < len(starts) and (b == 0 or b_old == 0)):
-        return None
-    old_ends = [*old_starts[1:], len(old)]
-    if ends[:a] != old_ends[:a] or starts[b:] != [s + delta for s in old_starts[b_old:]]:
-        return None  # (paragraph breaks found differently around the edit)
     context = before.context_starts
     kept_head = bisect_right(context, ends[a - 1]) if a else 0
     kept_tail = bisect_right(context, old_starts[b_old]) if b < len(starts) else len(context)

@@ -10,12 +10,11 @@ The language server keeps one cache per open document; the property tests compar
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..model import Claim
-from ..text.lines import common_prefix, common_suffix, paragraph_breaks
+from ..text.lines import paragraph_breaks, unchanged_paragraphs
 from .claims import extract_claims
 from .shift import shifted
 
@@ -75,7 +74,7 @@ class ParagraphCache:
         :class:`Superseded` before reading one when ``cancelled()`` is true."""
         starts = [0, *(m.start() for m in paragraph_breaks(prose))]
         run = self._run
-        moved = None if run is None else _unchanged(run, prose, starts)
+        moved = None if run is None else unchanged_paragraphs(run.prose, run.starts, prose, starts)
         if moved is None:
             old, new, out = self._entries, {}, []
             bases = self._place(prose, starts, range(len(starts)), old, new, out, cancelled)
@@ -125,26 +124,3 @@ class ParagraphCache:
 
 def _end(starts: list[int], n: int, length: int) -> int:
     return starts[n + 1] if n + 1 < len(starts) else length
-
-
-def _unchanged(run: _Run, prose: str, starts: list[int]) -> tuple[int, int, int] | None:
-    """(a, b, b_old): paragraphs [0, a) of ``prose`` are the latest run's [0, a), and [b, n) its
-    [b_old, n_old), moved; None when the edit is not one run of changed paragraphs."""
-    old, old_starts = run.prose, run.starts
-    limit = min(len(old), len(prose))
-    # The tail first: a paragraph starts with its break, so text inserted before a break is
-    # best read as ending at it (the paragraph after it is then left whole).
-    tail = common_suffix(old, prose, limit)
-    head = common_prefix(old, prose, limit - tail)
-    ends = [*starts[1:], len(prose)]
-    a = bisect_right(ends, head)  # paragraphs [0, a) lie in the unchanged head ...
-    b = max(a, bisect_left(starts, len(prose) - tail))  # ... and [b, n) in the unchanged tail
-    b_old = len(old_starts) - (len(starts) - b)
-    if b_old < a or (b < len(starts) and (b == 0 or b_old == 0)):
-        return None
-    delta = len(prose) - len(old)
-    if starts[:a] != old_starts[:a] or (a and ends[a - 1] != _end(old_starts, a - 1, len(old))):
-        return None  # (paragraph breaks found differently around the edit)
-    if starts[b:] != [s + delta for s in old_starts[b_old:]]:
-        return None
-    return a, b, b_old

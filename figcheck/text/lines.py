@@ -8,7 +8,7 @@ rules and suppressions ask it for line numbers and line ends.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from itertools import accumulate
 
@@ -26,6 +26,29 @@ _LF_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 def paragraph_breaks(text: str) -> Iterator[re.Match]:
     """The matches of :data:`PARAGRAPH_BREAK` in ``text``, found faster when it has no ``\\r``."""
     return (PARAGRAPH_BREAK if "\r" in text else _LF_PARAGRAPH_BREAK).finditer(text)
+
+
+def unchanged_paragraphs(old: str, old_starts: list[int], new: str, starts: list[int],
+                         ) -> tuple[int, int, int] | None:
+    """(a, b, b_old) for a text ``old`` edited into ``new``, given where their paragraphs start:
+    paragraphs [0, a) of ``new`` are ``old``'s [0, a), and [b, n) its [b_old, n_old), moved; None
+    when the edit is not one changed run of paragraphs between unchanged ones."""
+    limit = min(len(old), len(new))
+    # The tail first: a paragraph starts with its break, so text inserted before a break is
+    # best read as ending at it (the paragraph after it is then left whole).
+    tail = common_suffix(old, new, limit)
+    head = common_prefix(old, new, limit - tail)
+    ends = [*starts[1:], len(new)]
+    a = bisect_right(ends, head)  # paragraphs [0, a) lie in the unchanged head ...
+    b = max(a, bisect_left(starts, len(new) - tail))  # ... and [b, n) in the unchanged tail
+    b_old = len(old_starts) - (len(starts) - b)
+    if b_old < a or (b < len(starts) and (b == 0 or b_old == 0)):
+        return None
+    delta = len(new) - len(old)
+    old_ends = [*old_starts[1:], len(old)]
+    if ends[:a] != old_ends[:a] or starts[b:] != [s + delta for s in old_starts[b_old:]]:
+        return None  # (paragraph breaks found differently around the edit)
+    return a, b, b_old
 
 
 def common_prefix(a: str, b: str, n: int) -> int:
