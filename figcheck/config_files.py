@@ -10,7 +10,6 @@ nothing in them is ever executed or imported.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +35,8 @@ def load_config_file(path: Path, base: Settings | None = None) -> Settings:
 
 def _figcheck_table(path: Path) -> dict | None:
     """The figcheck table of a config file, or None for a pyproject.toml without one."""
+    import tomllib  # only when a configuration file is found: a run without one never needs it
+
     try:
         with open(path, "rb") as handle:
             data = tomllib.load(handle)
@@ -59,6 +60,8 @@ def _figcheck_table(path: Path) -> dict | None:
 
 def parse_inline(assignment: str) -> dict:
     """A ``--config 'key = value'`` TOML snippet."""
+    import tomllib
+
     try:
         return tomllib.loads(assignment)
     except (tomllib.TOMLDecodeError, RecursionError) as exc:

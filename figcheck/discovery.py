@@ -24,6 +24,7 @@ from pathlib import Path
 
 from .config_files import ConfigResolver, Resolved
 from .remote import is_url
+from .text import path_suffix
 
 # Never worth descending into, whatever the settings say.
 ALWAYS_SKIPPED = frozenset(
@@ -156,6 +157,11 @@ class GitIgnores:
             except OSError:
                 self._specs[directory] = None
         return self._specs[directory]
+
+    @property
+    def in_repository(self) -> bool:
+        """Whether any .gitignore can apply (the walk is inside a git work tree)."""
+        return self._top is not None
 
     def ignored(self, path: Path, is_dir: bool) -> bool:
         """Nearest .gitignore decides, as in git (a deeper ``!pattern`` re-includes)."""
@@ -294,12 +300,13 @@ def _walk_files(directory: Path, names: list[str], resolved: Resolved, gitignore
     exclude = _spec(tuple(resolved.settings.exclude)) if resolved.settings.exclude else None
     directory_rel = _relative(directory, resolved.root)
     prefix = None if directory_rel is None else ("" if directory_rel == "." else directory_rel + "/")
+    directory_text = str(directory)
     for name in names:
-        file = directory / name
         rel = name if prefix is None else prefix + name
-        if not _included(rel, file.suffix, include) or (exclude is not None and exclude.match_file(rel)):
+        if not _included(rel, path_suffix(name), include) or (exclude is not None and exclude.match_file(rel)):
             continue
-        if gitignores.ignored(file, is_dir=False):
+        file = os.path.join(directory_text, name)  # str(directory / name), without a Path a file
+        if gitignores.in_repository and gitignores.ignored(Path(file), is_dir=False):
             continue
         if os.path.islink(file) and not _inside(os.path.realpath(file), top_real):
             notice(os.path.normpath(os.path.join(shown_directory, name)),
@@ -307,8 +314,8 @@ def _walk_files(directory: Path, names: list[str], resolved: Resolved, gitignore
             continue
         display = os.path.normpath(os.path.join(shown_directory, name))
         # Outside the config root, per-file-ignores globs are matched against the path shown.
-        relative = Path(display).as_posix() if prefix is None else rel
-        yield Job(display, str(file), resolved, named=False, root_relative=relative)
+        relative = rel if prefix is not None else display if os.sep == "/" else Path(display).as_posix()
+        yield Job(display, file, resolved, named=False, root_relative=relative)
 
 
 def _unreadable(errors: list[OSError], shown, resolver: ConfigResolver) -> Iterator[Job]:

@@ -13,12 +13,14 @@ from __future__ import annotations
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass
 from itertools import chain, islice
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from .results import FileResult
+
+if TYPE_CHECKING:  # concurrent.futures (and the logging it imports) only when a pool runs
+    from concurrent.futures import Executor, Future
 
 MAX_CHUNK = 32  # files a task: a file takes a few ms, a task costs about as much in overhead
 CHUNKS_PER_WORKER = 16  # of a small run: workers finish within a small chunk of each other
@@ -74,8 +76,22 @@ def run(executor: Executor, task: Task, jobs: Iterable[Job], options, run_plan: 
     window: deque[tuple[list[Job], Future]] = deque()
     _refill(window, pending, executor, task, options, run_plan.window)
     results = _drain(window, pending, executor, task, options, run_plan.window, ordered, on_failure)
-    if progress and (run_plan.files is None or run_plan.files >= PROGRESS_MIN_FILES):
-        return with_progress(results, run_plan.files)
+    return _shown(results, run_plan.files, progress)
+
+
+def in_turn(task: Task, jobs: Iterable[Job], options, files: int | None,
+            progress: bool = False) -> Iterator[FileResult]:
+    """Each job's result, ``task([job], options)`` run here a job at a time and handed on as
+    soon as it is ready: a run too small for a pool, with no executor or future to pay for."""
+    results = (result for job in jobs for result in task([job], options))
+    return _shown(results, files, progress)
+
+
+def _shown(results: Iterator[FileResult], files: int | None, progress: bool) -> Iterator[FileResult]:
+    """``results``, with a progress bar when asked for and the run is big (or of a size not
+    known yet)."""
+    if progress and (files is None or files >= PROGRESS_MIN_FILES):
+        return with_progress(results, files)
     return results
 
 
@@ -99,6 +115,8 @@ def _drain(window: deque, pending: Iterator[list], executor: Executor, task: Tas
 
 
 def _first_finished(window: deque) -> tuple[list, Future]:
+    from concurrent.futures import FIRST_COMPLETED, wait
+
     finished, _ = wait([future for _, future in window], return_when=FIRST_COMPLETED)
     for entry in window:
         if entry[1] in finished:
@@ -116,11 +134,13 @@ def _results(chunk: list, future: Future, on_failure: OnFailure | None) -> list[
         return on_failure(chunk, exc)
 
 
-class InProcessExecutor(Executor):
-    """Runs each task when it is submitted, in this process: a run too small for a pool."""
+class InProcessExecutor:
+    """Runs each task when it is submitted, in this process (the ``submit`` of an Executor)."""
 
     def submit(self, fn, /, *args, **kwargs) -> Future:
-        future: Future = Future()
+        from concurrent.futures import Future
+
+        future = Future()
         try:
             future.set_result(fn(*args, **kwargs))
         except BaseException as exc:

@@ -5,7 +5,6 @@ write the result back atomically without touching anything the writer did not as
 from __future__ import annotations
 
 import difflib
-import hashlib
 import os
 import stat
 import tempfile
@@ -209,10 +208,10 @@ def _ensure_unchanged(target: str, source: SourceFile) -> None:
         if (st.st_size, st.st_mtime_ns) != (expected.size, expected.mtime_ns):
             raise FileError("changed-on-disk", "file changed on disk since it was read; not fixed")
         with open(target, "rb") as handle:
-            digest = hashlib.sha256(handle.read()).hexdigest()
+            current = handle.read()
     except OSError as exc:
         raise FileError("io", f"cannot write fixes: {exc.strerror or exc}") from None
-    if digest != expected.sha256:
+    if current != expected.data:
         raise FileError("changed-on-disk", "file changed on disk since it was read; not fixed")
 
 

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import codecs
 import errno
-import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from stat import S_ISDIR, S_ISREG
 
 # Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
@@ -41,7 +40,7 @@ class Fingerprint:
 
     size: int
     mtime_ns: int
-    sha256: str
+    data: bytes = field(repr=False)  # compared with the file again before it is written over
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +58,7 @@ def read_source(path: str, max_size: int) -> SourceFile:
     """Read and decode ``path``; raises :class:`FileError` on any failure."""
     data, stat = _read_bytes(path, max_size)
     text, encoding, bom = decode_bytes(data)
-    fingerprint = Fingerprint(stat.st_size, stat.st_mtime_ns, hashlib.sha256(data).hexdigest())
-    return SourceFile(text, encoding, bom, fingerprint)
+    return SourceFile(text, encoding, bom, Fingerprint(stat.st_size, stat.st_mtime_ns, data))
 
 
 def source_from_bytes(data: bytes, max_size: int) -> SourceFile:
@@ -86,7 +84,7 @@ def _read_bytes(path: str, max_size: int) -> tuple[bytes, os.stat_result]:
                 raise FileError("not-a-file", "not a regular file (a FIFO, socket or device); not checked")
             if stat.st_size > max_size:
                 raise too_large("file is", stat.st_size, max_size)
-            data = handle.read(max_size + 1)  # the size can grow while we read
+            data = _read_up_to(handle, stat.st_size, max_size + 1)
     except OSError as exc:
         raise file_error(exc) from None
     except ValueError:  # os.open refuses a path with a NUL byte
@@ -94,6 +92,19 @@ def _read_bytes(path: str, max_size: int) -> tuple[bytes, os.stat_result]:
     if len(data) > max_size:
         raise too_large("file is", None, max_size)
     return data, stat
+
+
+def _read_up_to(handle, size: int, limit: int) -> bytes:
+    """At most ``limit`` bytes of a file ``size`` bytes long when it was looked at.
+
+    A read of ``limit`` bytes at once would allocate a buffer of ``limit`` (10 MB by default)
+    for every file, more than reading a short file costs (issue #15): ask for the size known,
+    plus one byte that tells whether the file grew while we read, and only then for the rest.
+    """
+    data = handle.read(min(size + 1, limit))
+    if len(data) <= size or len(data) >= limit:
+        return data
+    return data + handle.read(limit - len(data))
 
 
 def too_large(what: str, size: int | None, max_size: int) -> FileError:

@@ -14,11 +14,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .discovery import Job
-from .driver import InProcessExecutor, Plan, read_ahead, run
+from .driver import in_turn, read_ahead, run
 from .io import FileError, SourceFile, read_source, source_from_bytes
 from .remote import is_url, read_url
 from .results import FileResult, claim_dict, file_result
-from .text import unsupported_format
+from .text import format_for_path, read_document, unsupported_format
 
 POOL_THRESHOLD = 4  # fewer files than this: a pool costs more than it saves
 # Checked once by warm_up: a conversion, a count, a share, a change, money and a range.
@@ -81,8 +81,7 @@ def _internal_error(exc: Exception) -> dict:
 
 
 def _checker(job: Job):
-    from .engine import check_document
-    from .text import format_for_path, read_document
+    from .engine import check_document  # not at the top: `figcheck extract` never loads the rules
 
     settings, relative = job.resolved.settings, job.relative
     fmt = job.format or format_for_path(job.display)
@@ -128,7 +127,6 @@ def _write_error(exc: OSError) -> FileError:
 
 def _extract(job: Job, text: str) -> FileResult:
     from .extract import extract_claims
-    from .text import format_for_path, read_document
     from .text.lines import LineIndex
 
     claims = extract_claims(read_document(text, job.format or format_for_path(job.display)).prose)
@@ -149,8 +147,7 @@ def run_all(jobs: Iterable[Job], options: RunOptions, workers: int, ordered: boo
     if plan.files is not None:
         workers = min(workers, -(-plan.files // plan.chunk_size))  # --jobs 256 on 4 files: 4
     if workers <= 1 or (plan.files is not None and plan.files < POOL_THRESHOLD):
-        in_turn = Plan(chunk_size=1, window=1, files=plan.files)  # each result as soon as it is ready
-        yield from run(InProcessExecutor(), run_chunk, jobs, options, in_turn, ordered, progress)
+        yield from in_turn(run_chunk, jobs, options, plan.files, progress)
         return
     warm_up()
     pool = _process_pool(workers)
@@ -178,7 +175,6 @@ def warm_up() -> str:
     from . import __version__
     from .engine import check_document
     from .extract import extract_claims
-    from .text import read_document
 
     document = read_document(WARM_UP_TEXT, "text")
     check_document(document)

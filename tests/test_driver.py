@@ -6,7 +6,7 @@ from concurrent.futures import Executor, Future
 
 import pytest
 
-from figcheck.driver import MAX_CHUNK, InProcessExecutor, Plan, plan, read_ahead, run
+from figcheck.driver import MAX_CHUNK, InProcessExecutor, Plan, in_turn, plan, read_ahead, run
 from figcheck.results import FileResult
 
 
@@ -68,6 +68,15 @@ def test_unordered_results_come_as_chunks_finish():
     assert [next(results).path, next(results).path] == ["f2", "f3"]
     executor.finish_all(newest_first=False)
     assert [r.path for r in results] == ["f0", "f1"]
+
+
+def test_in_turn_hands_each_result_on_before_the_next_file_is_read():
+    consumed = [0]
+    results = in_turn(names_task, counted(1000, consumed), "x/", None)
+    assert consumed[0] == 0  # nothing runs until a result is asked for
+    assert next(results).path == "x/f0"
+    assert consumed[0] == 1
+    assert [r.path for r in results][-1] == "x/f999"
 
 
 def test_files_are_read_only_as_far_as_the_window_reaches():

@@ -208,6 +208,16 @@ def test_read_errors_are_file_errors(tmp_path):
         source_from_bytes(b"x" * 101, 100)
 
 
+@pytest.mark.skipif(not os.path.isfile("/proc/self/status"), reason="needs Linux's /proc")
+def test_a_file_longer_than_its_stat_size_is_read_whole():
+    # /proc files say they are empty: what comes after the size looked at is read too.
+    source = read_source("/proc/self/status", 1_000_000)
+    assert source.text.startswith("Name:") and source.text.endswith("\n")
+    with pytest.raises(FileError) as info:
+        read_source("/proc/self/status", 10)
+    assert info.value.kind == "too-large"
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
 def test_unreadable_file(tmp_path):
     path = tmp_path / "secret.md"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import pytest
 
@@ -13,6 +13,7 @@ from figcheck.text import (
     SEPARATOR,
     format_for_language_id,
     format_for_path,
+    path_suffix,
     read_document,
 )
 
@@ -37,6 +38,15 @@ def prose(text: str, fmt: str) -> str:
 )
 def test_format_for_path(path, fmt):
     assert format_for_path(path) == fmt
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["a.md", "dir/a.tar.gz", ".md", "a.", "a..md", "dir.d/name", "a.md/", "a.md/.", "a/..", "..", ".",
+     "", "/", "a/.b.c", "C:a.txt", "dir\\a.rst", "a.d\\b"],
+)
+def test_path_suffix_is_pathlibs(path):
+    assert path_suffix(path) == PurePath(path).suffix
 
 
 def test_format_for_language_id():

@@ -14,6 +14,7 @@ paragraph break appears that is not in the source. It is never part of a claim.
 
 from __future__ import annotations
 
+import os
 from pathlib import PurePath
 
 from .document import SEPARATOR, Comment, Document
@@ -27,6 +28,7 @@ __all__ = [
     "Document",
     "format_for_language_id",
     "format_for_path",
+    "path_suffix",
     "read_document",
     "unsupported_format",
 ]
@@ -65,7 +67,7 @@ READ_FORMATS = ("plain text (.txt), Markdown (.md), LaTeX (.tex), reStructuredTe
 
 def unsupported_format(path: str | PurePath | None) -> str | None:
     """Why a file with this name is not read (a ``.docx``, a ``.pdf``), or None."""
-    suffix = PurePath(str(path or "")).suffix.lower()
+    suffix = path_suffix(str(path or "")).lower()
     what = UNSUPPORTED_SUFFIXES.get(suffix)
     if what is None:
         return None
@@ -98,7 +100,17 @@ def format_for_path(path: str | PurePath | None) -> str:
     """The format a file is read as, by its extension; unknown extensions are plain text."""
     if path is None:
         return "text"
-    return FORMAT_BY_SUFFIX.get(PurePath(str(path)).suffix.lower(), "text")
+    return FORMAT_BY_SUFFIX.get(path_suffix(str(path)).lower(), "text")
+
+
+def path_suffix(path: str) -> str:
+    """``PurePath(path).suffix`` without building a path object, which costs more per file
+    than the rest of choosing its reader (issue #15)."""
+    name = os.path.basename(path)
+    if name in ("", ".", ".."):  # a trailing separator or dot: pathlib's normalisation decides
+        return PurePath(path).suffix
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
 def format_for_language_id(language_id: str | None, path: str | None = None) -> str:
