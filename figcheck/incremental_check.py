@@ -6,6 +6,8 @@ check reuse the previous check's work where the edit left the paragraphs alone:
 
 - the verdicts on pairs of figures whose windows the edit did not touch (FC201, FC202: see
   :mod:`figcheck.rules.pair_reuse`);
+- the diagnostics of rules of paragraph scope (``SCOPE = "paragraph"``: FC101, FC102) in the
+  paragraphs the edit left alone, moved to where they now stand (:meth:`HeldDocument.diagnostics`);
 - the context's paragraph starts in the paragraphs before and after the edit, moved to where
   they now stand (:func:`paragraph_layout`; the sentences of a paragraph are cached by its text
   already, see :func:`figcheck.rules.context.sentence_starts`).
