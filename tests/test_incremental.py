@@ -127,6 +127,9 @@ def test_cache_equals_a_full_read_after_any_edits(start, steps):
     "It rose 12% from 201\r\r9. (7.5 miles) long.",
     # a bare number after a counted one refers back only within its paragraph
     "Five people were killed and\r\n\r\nnine injured.",
+    # a month name ends its paragraph: "Two" after the blank line is not a day of March
+    "They left in early March.\n\n Two Two weeks later, the force crossed the river.",
+    "They arrived on the 5\n\nMarch 2020 was cold, and 12 km of road closed.",
 ])
 def test_a_paragraph_reads_the_same_alone_as_in_its_document(text):
     assert ParagraphCache().claims(text) == extract_claims(text)
