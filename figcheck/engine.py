@@ -38,7 +38,7 @@ def check_document(
     for rule in all_rules():
         if rule.code not in enabled:
             continue
-        for diagnostic in rule.check(ctx):
+        for diagnostic in rule.check(ctx) if held is None else held.diagnostics(rule, ctx):
             if suppressions.suppressed(diagnostic.code, diagnostic.start):
                 continue
             severity = settings.severity.get(rule.code)

@@ -6,6 +6,8 @@ check reuse the previous check's work where the edit left the paragraphs alone:
 
 - the verdicts on pairs of figures whose windows the edit did not touch (FC201, FC202: see
   :mod:`figcheck.rules.pair_reuse`);
+- the diagnostics of rules of paragraph scope (``SCOPE = "paragraph"``: FC101, FC102) in the
+  paragraphs the edit left alone, moved to where they now stand (:meth:`HeldDocument.diagnostics`);
 - the context's paragraph starts in the paragraphs before and after the edit, moved to where
   they now stand (:func:`paragraph_layout`; the sentences of a paragraph are cached by its text
   already, see :func:`figcheck.rules.context.sentence_starts`).
@@ -24,11 +26,13 @@ from functools import cached_property
 from itertools import count
 
 from .config import Settings
-from .model import Claim
+from .extract.shift import shifted
+from .model import Claim, Diagnostic, Edit, Fix, Related
+from .rules import Rule
 from .rules.context import CheckContext, MemoKey
 from .rules.pair_reuse import PAIR_REUSE, ClaimKey, KeptVerdicts, PairReuse
 from .text import Document
-from .text.lines import paragraph_breaks
+from .text.lines import paragraph_breaks, unchanged_paragraphs
 
 # A paragraph, as extraction reads it (:func:`figcheck.extract.incremental.paragraphs`: a break
 # belongs to the paragraph after it): (start, end) in the prose.
@@ -45,6 +49,9 @@ class _Kept:
     verdicts: dict[str, KeptVerdicts] = field(default_factory=dict)
     keys: list[ClaimKey] = field(default_factory=list)
     claim_starts: list[int] = field(default_factory=list)
+    continues: bool = False  # the same settings and format as the check before it
+    # code → the diagnostics of a rule of paragraph scope (as it gave them, before suppressions)
+    by_paragraph: dict[str, list[Diagnostic]] = field(default_factory=dict)
 
 
 # The state of the check in progress, kept in its context until the check ends.
@@ -75,8 +82,23 @@ class HeldDocument:
         same = kept.settings == ctx.settings and kept.layout is not None and kept.layout.format == fmt
         reuse = PairReuse(keys, kept.verdicts if same else {})
         ctx.memo(PAIR_REUSE, lambda: reuse)
-        ctx.memo(_IN_PROGRESS, lambda: _Kept(ctx.settings, layout, ids, {}, keys, claim_starts))
+        ctx.memo(_IN_PROGRESS, lambda: _Kept(ctx.settings, layout, ids, {}, keys, claim_starts, same))
         self.last = reuse
+
+    def diagnostics(self, rule: Rule, ctx: CheckContext) -> list[Diagnostic]:
+        """``rule.check(ctx)``; for a rule of paragraph scope, those of the paragraphs the edit
+        left alone taken from the previous check (moved), found again only in the others."""
+        now = ctx.memo(_IN_PROGRESS, lambda: None)
+        if now is None or rule.scope != "paragraph":
+            return list(rule.check(ctx))
+        before = self._kept.by_paragraph.get(rule.code) if now.continues else None
+        layout, old_layout = now.layout, self._kept.layout
+        if before is None or layout is None or layout.unchanged is None or old_layout is None:
+            found = list(rule.check(ctx))
+        else:
+            found = _reused(rule, ctx, before, old_layout, layout)
+        now.by_paragraph[rule.code] = found
+        return found
 
     def keep(self, ctx: CheckContext) -> None:
         """Keep what this check found, for the next one."""
@@ -86,6 +108,39 @@ class HeldDocument:
             return
         now.verdicts = reuse.kept
         self._kept = now
+
+
+def _reused(rule: Rule, ctx: CheckContext, before: list[Diagnostic], old: ParagraphLayout,
+            layout: ParagraphLayout) -> list[Diagnostic]:
+    """A paragraph-scope rule's diagnostics: the previous check's in the unchanged paragraphs
+    (those after the edit moved), the rule's own on the claims of the changed ones between."""
+    a, b, b_old = layout.unchanged
+    head_end = old.starts[a] if a < len(old.starts) else len(old.prose)
+    tail_start = old.starts[b_old] if b_old < len(old.starts) else len(old.prose) + 1
+    delta = len(layout.prose) - len(old.prose)
+    found = [d for d in before if d.start < head_end]
+    first = bisect_left(ctx.claims, layout.starts[a], key=_start) if a < len(layout.starts) else len(ctx.claims)
+    last = bisect_left(ctx.claims, layout.starts[b], key=_start) if b < len(layout.starts) else len(ctx.claims)
+    if first < last:  # the changed paragraphs' claims, their conversion indices among them
+        claims = [shifted(c, 0, -first) for c in ctx.claims[first:last]]
+        found.extend(rule.check(CheckContext(document=ctx.document, claims=claims, settings=ctx.settings)))
+    found.extend(moved_diagnostic(d, delta) for d in before if d.start >= tail_start)
+    return found
+
+
+def _start(claim: Claim) -> int:
+    return claim.start
+
+
+def moved_diagnostic(d: Diagnostic, delta: int) -> Diagnostic:
+    """``d`` with its offsets in this document (its own, its related places', its fix's) moved by
+    ``delta``; a related place in another file stays."""
+    related = tuple(r if r.path is not None else Related(r.start + delta, r.end + delta, r.message)
+                    for r in d.related)
+    fix = d.fix and Fix(d.fix.message, d.fix.applicability,
+                        tuple(Edit(e.start + delta, e.end + delta, e.new_text) for e in d.fix.edits))
+    return Diagnostic(d.code, d.name, d.severity, d.message, d.start + delta, d.end + delta,
+                      related, fix, d.data)
 
 
 def _moved_keys(claim_starts: list[int], layout: ParagraphLayout, kept: _Kept,
@@ -190,20 +245,12 @@ def _moved(prose: str, fmt: str, starts: list[int], before: ParagraphLayout,
     None when the edit is not one changed run of paragraphs between unchanged ones (then all
     are read again)."""
     old, old_starts = before.prose, before.starts
-    # The tail first: a paragraph starts with its break, so text inserted before a break is
-    # best read as ending at it (the paragraph after it is then left whole).
-    tail = _common_suffix(old, prose, min(len(old), len(prose)))
-    head = _common_prefix(old, prose, min(len(old), len(prose)) - tail)
+    unchanged = unchanged_paragraphs(old, old_starts, prose, starts)
+    if unchanged is None:
+        return None
+    a, b, b_old = unchanged
     delta = len(prose) - len(old)
     ends = [*starts[1:], len(prose)]
-    a = bisect_right(ends, head)  # paragraphs [0, a) lie in the unchanged head ...
-    b = max(a, bisect_left(starts, len(prose) - tail))  # ... and [b, n) in the unchanged tail
-    b_old = len(old_starts) - (len(starts) - b)
-    if b_old < a or (b < len(starts) and (b == 0 or b_old == 0)):
-        return None
-    old_ends = [*old_starts[1:], len(old)]
-    if ends[:a] != old_ends[:a] or starts[b:] != [s + delta for s in old_starts[b_old:]]:
-        return None  # (paragraph breaks found differently around the edit)
     context = before.context_starts
     kept_head = bisect_right(context, ends[a - 1]) if a else 0
     kept_tail = bisect_right(context, old_starts[b_old]) if b < len(starts) else len(context)
@@ -213,46 +260,6 @@ def _moved(prose: str, fmt: str, starts: list[int], before: ParagraphLayout,
         out.extend(starts[n] + k for k in _starts_inside(prose[starts[n] : end], fmt, n == 0))
     out.extend(s + delta for s in context[kept_tail:])
     return out, (a, b, b_old)
-
-
-def _common_prefix(a: str, b: str, n: int) -> int:
-    """The length of the longest common prefix of ``a`` and ``b``, at most ``n`` (compared by
-    blocks, in C)."""
-    lo, size = 0, 1024
-    while True:
-        hi = min(n, lo + size)
-        if a[lo:hi] != b[lo:hi]:
-            break
-        if hi == n:
-            return n
-        lo, size = hi, size * 2
-    while hi - lo > 1:  # the first difference is in [lo, hi)
-        mid = (lo + hi) // 2
-        if a[lo:mid] == b[lo:mid]:
-            lo = mid
-        else:
-            hi = mid
-    return lo
-
-
-def _common_suffix(a: str, b: str, limit: int) -> int:
-    """The length of the longest common suffix of ``a`` and ``b``, at most ``limit``."""
-    la, lb = len(a), len(b)
-    lo, size = 0, 1024
-    while True:
-        hi = min(limit, lo + size)
-        if a[la - hi : la - lo] != b[lb - hi : lb - lo]:
-            break
-        if hi == limit:
-            return limit
-        lo, size = hi, size * 2
-    while hi - lo > 1:  # the last difference is ``hi`` or fewer characters from the end
-        mid = (lo + hi) // 2
-        if a[la - mid : la - lo] == b[lb - mid : lb - lo]:
-            lo = mid
-        else:
-            hi = mid
-    return lo
 
 
 def _starts_inside(text: str, fmt: str, first: bool) -> tuple[int, ...]:

@@ -47,6 +47,19 @@ def test_only_changed_paragraphs_are_read_again():
     assert len(calls) == 1 and "twenty-five" in calls[0]
 
 
+def test_a_keystroke_looks_up_only_its_paragraph():
+    text = "\n\n".join(f"Paragraph {i} is {i} km (about {i} miles) long." for i in range(200))
+    cache = ParagraphCache()
+    cache.claims(text)
+    assert cache.looked_up == 200
+    at = text.index("Paragraph 120") + 3
+    edited = text[:at] + "x" + text[at:]
+    got = cache.claims(edited)
+    assert cache.looked_up == 201
+    assert got == extract_claims(edited)
+    assert got[-1].converted_from == len(got) - 2 and edited[got[-1].start : got[-1].end] == got[-1].text
+
+
 def test_cached_claims_are_shifted_after_an_edit_before_them():
     text = "The road is 12 kilometres (7.5 miles) long.\n\nThe bridge is 200 metres long.\n"
     cache = ParagraphCache()
@@ -114,6 +127,9 @@ def test_cache_equals_a_full_read_after_any_edits(start, steps):
     "It rose 12% from 201\r\r9. (7.5 miles) long.",
     # a bare number after a counted one refers back only within its paragraph
     "Five people were killed and\r\n\r\nnine injured.",
+    # a month name ends its paragraph: "Two" after the blank line is not a day of March
+    "They left in early March.\n\n Two Two weeks later, the force crossed the river.",
+    "They arrived on the 5\n\nMarch 2020 was cold, and 12 km of road closed.",
 ])
 def test_a_paragraph_reads_the_same_alone_as_in_its_document(text):
     assert ParagraphCache().claims(text) == extract_claims(text)

@@ -104,7 +104,7 @@ PIECES = [
     " Officials said the fire destroyed 1,500 homes in the valley.",
     "Of the 42 passengers, 45 were hurt.", " It cost $4.5 million", ", up 12% from 2019.",
     "\n\n", "\n  \n", "\r\n\r\n", "\n", "\n   ", " ", "é", "🏔", "𝟓 km", "five", " 5 km (3 miles)",
-    "x", "the same force of 12,000 fighters",
+    " 5 km (30 miles)", " 8 km (4 kg)", "x", "the same force of 12,000 fighters",
 ]
 edits = st.lists(
     st.tuples(st.sampled_from(["insert", "delete", "join", "split", "swap"]), st.floats(0, 1),
@@ -161,6 +161,25 @@ def test_paragraph_starts_are_read_again_only_around_the_edit(monkeypatch):
     moved = paragraph_layout(edited, "text", layout)
     assert len(read) == 1 and "Paragraph 20" in read[0]
     assert moved.context_starts == CheckContext(document=read_document(edited, "text"), claims=[]).paragraph_starts
+
+
+def test_paragraph_scope_rules_check_only_the_edited_paragraphs_claims(monkeypatch):
+    from figcheck.rules import conversion_dimension, conversion_mismatch
+
+    text = "\n\n".join(f"Road {k} is 5 km (30 miles) long, track {k} is 8 km (4 kg)." for k in range(30))
+    holder = Holder()
+    first = holder.check(text)
+    assert sorted({d.code for d in first}) == ["FC101", "FC102"] and len(first) == 60
+    seen: dict[str, list[int]] = {"FC101": [], "FC102": []}
+    for module in (conversion_mismatch, conversion_dimension):
+        real = module.check
+        monkeypatch.setattr(module, "check", lambda ctx, real=real, code=module.CODE:
+                            seen[code].append(len(ctx.claims)) or real(ctx))
+    at = text.index("Road 17") + 2
+    edited = text[:at] + "x" + text[at:]
+    got = holder.check(edited)  # (equal to a fresh check, which reads all 120 claims)
+    assert seen == {"FC101": [4, 120], "FC102": [4, 120]}
+    assert [d.start for d in got if d.start > at] == [d.start + 1 for d in first if d.start > at]
 
 
 SENTENCES = [p for p in PIECES if len(p) > 20]

@@ -1,5 +1,8 @@
 """Line and column positions of the output contract, for every newline style."""
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from figcheck.text.lines import PARAGRAPH_BREAK, LineIndex, paragraph_breaks
 
 
@@ -32,3 +35,13 @@ def test_paragraph_breaks_are_the_paragraph_break_matches_in_every_newline_style
     for text in ("a\n\nb\n \t\nc\n", "a\r\n\r\nb\n\nc", "a\r\rb", "no break\n", "\n\n\n"):
         assert [m.span() for m in paragraph_breaks(text)] == \
             [m.span() for m in PARAGRAPH_BREAK.finditer(text)], repr(text)
+
+
+@given(st.text(alphabet="ab\n\r é", max_size=40), st.data())
+def test_an_edited_index_equals_one_built_afresh(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    new_text = data.draw(st.text(alphabet="ab\n\r", max_size=6))
+    edited = text[:start] + new_text + text[end:]
+    index = LineIndex(text).edited(start, end, new_text, edited)
+    assert (index.text, index.starts) == (edited, LineIndex(edited).starts)

@@ -724,15 +724,33 @@ def _is_name_before(reader: _FigureReader, pos: int) -> bool:
 
 
 def _is_date_part(reader: _FigureReader, num: Number) -> bool:
-    before = reader.text[max(0, num.start - 16) : num.start]
+    before = _after_last_break(reader.text[max(0, num.start - 16) : num.start])
     # Month and weekday names are letters, and so is all that matches them ignoring case: a
     # window with no cased character names neither (a cheap test before two searches).
     named = before.lower() != before.upper()
     if named and before[-1:].isspace() and lexicon.MONTH_BEFORE_RE.search(before):
         return True
-    if lexicon.MONTH_AFTER_RE.match(reader.text[num.end : num.end + 16]):
+    if lexicon.MONTH_AFTER_RE.match(_before_first_break(reader.text[num.end : num.end + 16])):
         return True
     return named and num.value <= 31 and bool(lexicon.WEEKDAYS_RE.search(before))  # the cheap test first
+
+
+# A date does not run across a blank line ("in early March.\n\nTwo weeks later": "Two" is not
+# a day of March); reading a paragraph alone must give what reading it in its document does.
+def _after_last_break(window: str) -> str:
+    if "\n" not in window and "\r" not in window:
+        return window
+    last = None
+    for last in PARAGRAPH_BREAK.finditer(window):
+        pass
+    return window if last is None else window[last.end() :]
+
+
+def _before_first_break(window: str) -> str:
+    if "\n" not in window and "\r" not in window:
+        return window
+    found = PARAGRAPH_BREAK.search(window)
+    return window if found is None else window[: found.start()]
 
 
 def _looks_like_year(num: Number) -> bool:

@@ -2,7 +2,7 @@
 
 Each rule lives in its own module with ``CODE``, ``NAME``, ``SEVERITY``, ``SUMMARY``, a module
 docstring that is its user documentation (printed by ``figcheck rule CODE``), and
-``check(ctx) -> Iterable[Diagnostic]``.
+``check(ctx) -> Iterable[Diagnostic]``; ``SCOPE = "paragraph"`` where it holds (see :class:`Rule`).
 """
 
 from __future__ import annotations
@@ -24,6 +24,11 @@ class Rule:
     doc: str
     enabled_by_default: bool
     module: ModuleType
+    # "paragraph": the rule's diagnostics on the claims of one paragraph are found from those
+    # claims alone (and the settings), lie in that paragraph and keep no offsets or claim
+    # indices in ``data``; a held check reuses them where an edit left the paragraph alone
+    # (:mod:`figcheck.incremental_check`). "document": anything else.
+    scope: str = "document"
 
     def check(self, ctx):
         return self.module.check(ctx)
@@ -42,6 +47,7 @@ def _load(code: str) -> Rule | None:
         doc=(module.__doc__ or "").strip(),
         enabled_by_default=getattr(module, "ENABLED_BY_DEFAULT", True),
         module=module,
+        scope=getattr(module, "SCOPE", "document"),
     )
 
 

@@ -34,6 +34,7 @@ CODE = "FC102"
 NAME = "conversion-dimension"
 SEVERITY = "error"
 SUMMARY = "a stated equivalent is another kind of quantity than the figure it restates"
+SCOPE = "paragraph"  # a figure and the one it restates: one paragraph's claims
 
 _KIND_NAMES = {
     "[length]": "a length",

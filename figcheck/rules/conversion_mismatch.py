@@ -61,6 +61,7 @@ CODE = "FC101"
 NAME = "conversion-mismatch"
 SEVERITY = "warning"
 SUMMARY = "a figure and its stated equivalent disagree beyond what rounding explains"
+SCOPE = "paragraph"  # a figure and the one it restates: one paragraph's claims
 
 
 def check(ctx: CheckContext) -> Iterable[Diagnostic]:

@@ -8,7 +8,7 @@ rules and suppressions ask it for line numbers and line ends.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from itertools import accumulate
 
@@ -26,6 +26,69 @@ _LF_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 def paragraph_breaks(text: str) -> Iterator[re.Match]:
     """The matches of :data:`PARAGRAPH_BREAK` in ``text``, found faster when it has no ``\\r``."""
     return (PARAGRAPH_BREAK if "\r" in text else _LF_PARAGRAPH_BREAK).finditer(text)
+
+
+def unchanged_paragraphs(old: str, old_starts: list[int], new: str, starts: list[int],
+                         ) -> tuple[int, int, int] | None:
+    """(a, b, b_old) for a text ``old`` edited into ``new``, given where their paragraphs start:
+    paragraphs [0, a) of ``new`` are ``old``'s [0, a), and [b, n) its [b_old, n_old), moved; None
+    when the edit is not one changed run of paragraphs between unchanged ones."""
+    limit = min(len(old), len(new))
+    # The tail first: a paragraph starts with its break, so text inserted before a break is
+    # best read as ending at it (the paragraph after it is then left whole).
+    tail = common_suffix(old, new, limit)
+    head = common_prefix(old, new, limit - tail)
+    ends = [*starts[1:], len(new)]
+    a = bisect_right(ends, head)  # paragraphs [0, a) lie in the unchanged head ...
+    b = max(a, bisect_left(starts, len(new) - tail))  # ... and [b, n) in the unchanged tail
+    b_old = len(old_starts) - (len(starts) - b)
+    if b_old < a or (b < len(starts) and (b == 0 or b_old == 0)):
+        return None
+    delta = len(new) - len(old)
+    old_ends = [*old_starts[1:], len(old)]
+    if ends[:a] != old_ends[:a] or starts[b:] != [s + delta for s in old_starts[b_old:]]:
+        return None  # (paragraph breaks found differently around the edit)
+    return a, b, b_old
+
+
+def common_prefix(a: str, b: str, n: int) -> int:
+    """The length of the longest common prefix of ``a`` and ``b``, at most ``n`` (compared by
+    blocks, in C)."""
+    lo, size = 0, 1024
+    while True:
+        hi = min(n, lo + size)
+        if a[lo:hi] != b[lo:hi]:
+            break
+        if hi == n:
+            return n
+        lo, size = hi, size * 2
+    while hi - lo > 1:  # the first difference is in [lo, hi)
+        mid = (lo + hi) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+def common_suffix(a: str, b: str, limit: int) -> int:
+    """The length of the longest common suffix of ``a`` and ``b``, at most ``limit``."""
+    la, lb = len(a), len(b)
+    lo, size = 0, 1024
+    while True:
+        hi = min(limit, lo + size)
+        if a[la - hi : la - lo] != b[lb - hi : lb - lo]:
+            break
+        if hi == limit:
+            return limit
+        lo, size = hi, size * 2
+    while hi - lo > 1:  # the last difference is ``hi`` or fewer characters from the end
+        mid = (lo + hi) // 2
+        if a[la - mid : la - lo] == b[lb - mid : lb - lo]:
+            lo = mid
+        else:
+            hi = mid
+    return lo
 
 
 def _line_starts(text: str) -> list[int]:
@@ -47,6 +110,22 @@ class LineIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         self.starts = _line_starts(text)
+
+    def edited(self, start: int, end: int, new_text: str, text: str) -> LineIndex:
+        """The index of ``text``: this index's text with ``[start, end)`` replaced by
+        ``new_text``. Line starts before the edit are kept and those after it moved, found
+        afresh only where a ``\r`` could pair across the edit (an editor's keystroke in 1 MB:
+        no scan of the whole text for line ends)."""
+        if "\r" in new_text or "\r" in self.text:
+            return LineIndex(text)
+        starts = self.starts
+        head, tail = bisect_right(starts, start), bisect_right(starts, end)
+        delta = len(new_text) - (end - start)
+        inserted = [start + m.end() for m in _LINE_END.finditer(new_text)] if "\n" in new_text else []
+        index = LineIndex.__new__(LineIndex)
+        index.text = text
+        index.starts = [*starts[:head], *inserted, *(s + delta for s in starts[tail:])]
+        return index
 
     def line_of(self, offset: int) -> int:
         """0-based line of a code-point offset (clamped to the text)."""

@@ -278,7 +278,8 @@ class FigcheckServer(LanguageServer):
         settings, root = settings_mod.settings_for(doc.path, self.editor)
         table = doc.cached_table()
         return Snapshot(doc.uri, doc.version, doc.text, doc.format, self.relative_path(doc.path, root),
-                        doc.cache, settings, self.generation, self.encoding, table, doc.held)
+                        doc.cache, settings, self.generation, self.encoding, table, doc.held,
+                        doc.analysis)
 
     def relative_path(self, path: str | None, root: str | None) -> str | None:
         """The path per-file-ignores match: relative to the config file, else the workspace."""

@@ -8,6 +8,7 @@ LSP ranges, so a code action is a lookup.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -15,9 +16,10 @@ from lsprotocol import types
 
 from figcheck.config import Settings
 from figcheck.extract.incremental import ParagraphCache, Superseded
-from figcheck.incremental_check import HeldDocument
+from figcheck.incremental_check import HeldDocument, moved_diagnostic
 from figcheck.model import Claim, Diagnostic, Fix
 from figcheck.text import Document, read_document
+from figcheck.text.lines import common_prefix, common_suffix
 
 from .positions import UTF16, LineTable
 
@@ -46,6 +48,8 @@ class Analysis:
     lsp: list[types.Diagnostic] = field(default_factory=list)
     settings: Settings | None = None  # what it was checked with (None: too large to check)
     path: str | None = None  # as per-file-ignores saw it
+    # engine diagnostic → its LSP diagnostic here (for the next version's, where unmoved)
+    by_diagnostic: dict[Diagnostic, types.Diagnostic] = field(default_factory=dict)
 
     @property
     def result_id(self) -> str:
@@ -75,6 +79,7 @@ class Snapshot:
     encoding: str = UTF16
     table: LineTable | None = None  # of ``text``, when the event loop already has one
     held: HeldDocument | None = None  # the rules' work on the document's previous version
+    previous: Analysis | None = None  # of the document's previous version, whose LSP parts are reused
 
 
 def analyze(snap: Snapshot, cancelled: Callable[[], bool] = lambda: False) -> Analysis:
@@ -93,8 +98,73 @@ def analyze(snap: Snapshot, cancelled: Callable[[], bool] = lambda: False) -> An
         raise Superseded()
     result.diagnostics = check_document(result.document, snap.settings, snap.path, result.claims,
                                         snap.held)
-    result.lsp = [to_lsp(d, table, snap.uri, snap.version) for d in result.diagnostics]
+    result.lsp, result.by_diagnostic = lsp_diagnostics(result.diagnostics, table, snap, snap.previous)
     return result
+
+
+def lsp_diagnostics(diagnostics: list[Diagnostic], table: LineTable, snap: Snapshot,
+                    previous: Analysis | None,
+                    ) -> tuple[list[types.Diagnostic], dict[Diagnostic, types.Diagnostic]]:
+    """Each diagnostic as LSP, and the first of each as LSP by the diagnostic. One the
+    previous version had, at the same positions (all its places before the edit, or after the
+    edit's last line when it added or removed no line), keeps that one's ranges, related
+    places and fix (a keystroke in 1 MB: most of them)."""
+    region = _unmoved_region(previous, table, snap)
+    out, by_diagnostic = [], {}
+    for d in diagnostics:
+        old = None if region is None else _unmoved(d, region, previous.by_diagnostic)
+        lsp = to_lsp(d, table, snap.uri, snap.version) if old is None else _again(old, d, snap.version)
+        out.append(lsp)
+        by_diagnostic.setdefault(d, lsp)
+    return out, by_diagnostic
+
+
+def _unmoved_region(previous: Analysis | None, table: LineTable, snap: Snapshot,
+                    ) -> tuple[int, int, int] | None:
+    """(head, tail_from, delta): offsets up to ``head`` have the positions they had in the
+    previous version, and offsets from ``tail_from`` those they had ``delta`` code points
+    earlier (``tail_from`` past the text when the edit added or removed a line)."""
+    if previous is None or previous.uri != snap.uri or previous.table.encoding != table.encoding:
+        return None
+    old, new = previous.text, table.text
+    if "\r" in old or "\r" in new:  # (a "\r\n" split or joined by the edit moves lines oddly)
+        return None
+    limit = min(len(old), len(new))
+    tail = common_suffix(old, new, limit)
+    head = common_prefix(old, new, limit - tail)
+    starts = table.lines.starts
+    if len(starts) != len(previous.table.lines.starts):
+        return head, len(new) + 1, 0
+    after = bisect_right(starts, len(new) - tail)  # the first line starting in the common tail
+    tail_from = starts[after] if after < len(starts) else len(new) + 1
+    return head, tail_from, len(new) - len(old)
+
+
+def _unmoved(d: Diagnostic, region: tuple[int, int, int], before: dict[Diagnostic, types.Diagnostic],
+             ) -> types.Diagnostic | None:
+    head, tail_from, delta = region
+    places = [d.start, d.end]
+    for r in d.related:
+        if r.path is not None:
+            return None  # (another file, read again each time)
+        places += (r.start, r.end)
+    if d.fix is not None:
+        places += (x for e in d.fix.edits for x in (e.start, e.end))
+    if max(places) <= head:
+        return before.get(d)
+    if min(places) >= tail_from:
+        return before.get(moved_diagnostic(d, -delta))
+    return None
+
+
+def _again(old: types.Diagnostic, d: Diagnostic, version: int | None) -> types.Diagnostic:
+    """``old`` (of an equal diagnostic at the same positions) for this version."""
+    return types.Diagnostic(
+        range=old.range, message=old.message, severity=old.severity, code=old.code,
+        code_description=old.code_description, source=old.source,
+        related_information=old.related_information,
+        data={"name": d.name, "version": version, "fix": old.data["fix"]},
+    )
 
 
 def too_large(size: int, cap: int) -> types.Diagnostic:

@@ -18,7 +18,8 @@ from figcheck.text import format_for_language_id
 
 from .positions import LineTable
 
-__all__ = ["DocumentStore", "OpenDocument", "ParagraphCache", "Superseded", "UnknownDocument", "apply_change"]
+__all__ = ["DocumentStore", "OpenDocument", "ParagraphCache", "Superseded", "UnknownDocument", "apply_change",
+           "apply_change_with_table"]
 
 
 class UnknownDocument(KeyError):
@@ -104,7 +105,8 @@ class DocumentStore:
         doc = self.get(params.text_document.uri)
         warnings: list[str] = []
         for change in params.content_changes:
-            doc.text = apply_change(doc.text, change, encoding, warnings, doc.table(encoding))
+            doc.text, doc._table = apply_change_with_table(doc.text, change, encoding, warnings,
+                                                           doc.table(encoding))
         doc.version = params.text_document.version
         return warnings
 
@@ -112,9 +114,16 @@ class DocumentStore:
 def apply_change(text: str, change, encoding: str, warnings: list[str] | None = None,
                  table: LineTable | None = None) -> str:
     """``text`` after one ``TextDocumentContentChangeEvent`` (incremental or whole)."""
+    return apply_change_with_table(text, change, encoding, warnings, table)[0]
+
+
+def apply_change_with_table(text: str, change, encoding: str, warnings: list[str] | None = None,
+         table: LineTable | None = None) -> tuple[str, LineTable | None]:
+    """``text`` after one change, and its line table (moved from ``table``'s when the change
+    has a range; None for a whole new text, whose table is built when asked for)."""
     range_ = getattr(change, "range", None)
     if range_ is None:
-        return change.text
+        return change.text, None
     if table is None or table.text is not text:
         table = LineTable(text, encoding)
     if warnings is not None and not (table.in_range(range_.start) and table.in_range(range_.end)):
@@ -123,4 +132,5 @@ def apply_change(text: str, change, encoding: str, warnings: list[str] | None = 
             f"{range_.end.line}:{range_.end.character} is outside the document; clamped"
         )
     start, end = table.span(range_)
-    return text[:start] + change.text + text[end:]
+    new = text[:start] + change.text + text[end:]
+    return new, table.edited(start, end, change.text, new)

@@ -69,6 +69,13 @@ class LineTable:
     def text(self) -> str:
         return self.lines.text
 
+    def edited(self, start: int, end: int, new_text: str, text: str) -> LineTable:
+        """The table of ``text``, this table's text with ``[start, end)`` replaced by
+        ``new_text`` (see :meth:`LineIndex.edited`)."""
+        table = LineTable.__new__(LineTable)
+        table.lines, table.encoding = self.lines.edited(start, end, new_text, text), self.encoding
+        return table
+
     def position(self, offset: int) -> types.Position:
         """The LSP position of a code-point offset (clamped to the text)."""
         line = self.lines.line_of(offset)

@@ -1,0 +1,63 @@
+"""The language server across edits: a document's analysis after each change (line table moved,
+claims and rule work reused, LSP diagnostics kept where unmoved) equals a fresh one."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lsprotocol import types
+
+from figcheck.config import Settings
+from figcheck.extract.incremental import ParagraphCache
+from figcheck_lsp.diagnostics import Snapshot, analyze
+from figcheck_lsp.documents import DocumentStore
+from figcheck_lsp.positions import LineTable
+
+URI = "file:///tmp/held.txt"
+TEXT = "\n\n".join([
+    "The rebels gathered a force of some 8,000 fighters outside the city.",
+    "The road is 5 km (30 miles) long and 8 km (4 kg) wide.",
+    "Later the same force of about 18,000 fighters crossed the river.",
+    "Nothing here.", "It is 12 km (7.5 miles) away, see 5 km (30 miles).",
+])
+PIECES = ["x", " ", "\n", "\n\n", "é", "🏔", " 5 km (30 miles)", " about 18,000 fighters", ""]
+
+
+def snapshot(doc, held: bool) -> Snapshot:
+    if not held:
+        return Snapshot(URI, doc.version, doc.text, doc.format, None, ParagraphCache(), Settings(), 0)
+    return Snapshot(URI, doc.version, doc.text, doc.format, None, doc.cache, Settings(), 0,
+                    table=doc.cached_table(), held=doc.held, previous=doc.analysis)
+
+
+def change(store: DocumentStore, doc, version: int, at: float, length: int, text: str) -> None:
+    table = LineTable(doc.text)
+    start = int(at * len(doc.text))
+    end = min(len(doc.text), start + length)
+    store.change(types.DidChangeTextDocumentParams(
+        types.VersionedTextDocumentIdentifier(uri=URI, version=version),
+        [types.TextDocumentContentChangePartial(
+            range=types.Range(table.position(start), table.position(end)), text=text)]), "utf-16")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.floats(0, 1), st.integers(0, 3), st.sampled_from(PIECES)),
+                min_size=1, max_size=10))
+def test_each_analysis_after_an_edit_equals_a_fresh_one(edits):
+    store = DocumentStore()
+    doc = store.open(types.TextDocumentItem(uri=URI, language_id="plaintext", version=1, text=TEXT))
+    doc.analysis = analyze(snapshot(doc, True))
+    for version, (at, length, text) in enumerate(edits, start=2):
+        change(store, doc, version, at, length, text)
+        assert doc.cached_table().lines.starts == LineTable(doc.text).lines.starts
+        doc.analysis = analyze(snapshot(doc, True))
+        assert doc.analysis.lsp == analyze(snapshot(doc, False)).lsp
+
+
+def test_an_edit_keeps_the_lsp_parts_of_diagnostics_it_did_not_move():
+    store = DocumentStore()
+    doc = store.open(types.TextDocumentItem(uri=URI, language_id="plaintext", version=1, text=TEXT))
+    first = doc.analysis = analyze(snapshot(doc, True))
+    change(store, doc, 2, TEXT.index("Nothing") / len(TEXT), 0, "x")
+    second = analyze(snapshot(doc, True))
+    assert len(first.lsp) == len(second.lsp) > 2
+    assert all(a.range is b.range and a.data["version"] == 1 and b.data["version"] == 2
+               for a, b in zip(first.lsp, second.lsp))
