@@ -130,6 +130,19 @@ def test_cache_equals_a_full_read_after_any_edits(start, steps):
     # a month name ends its paragraph: "Two" after the blank line is not a day of March
     "They left in early March.\n\n Two Two weeks later, the force crossed the river.",
     "They arrived on the 5\n\nMarch 2020 was cold, and 12 km of road closed.",
+    # money words in the next or previous paragraph do not make "lb" pounds sterling
+    "She lost 10 lb.\n\nPrices rose again in May.",
+    "Sales were $4 billion.\n\nThe parcel weighs 11 lb.",
+    # a percentage in another paragraph does not make "points" percentage points
+    "Unemployment rose 4 points\n\n to 7% by June.",
+    "Turnout was 52%.\n\nIt fell 6 points later.",
+    # a change word ending a paragraph does not make the next one's range a change
+    "The river rose\n\n0 to 3m in an hour.",
+    "Prices went\r\r0 to 6 overnight.",
+    # "p." ending a paragraph does not make the next one's first number a page
+    "See p.\r\r12 of the report.",
+    # a conversion's index counts the claims of the paragraphs before it
+    "It is 5 km (3 miles) long.\n\nThe track is 8 km (5 miles) long.\n\n",
 ])
 def test_a_paragraph_reads_the_same_alone_as_in_its_document(text):
     assert ParagraphCache().claims(text) == extract_claims(text)

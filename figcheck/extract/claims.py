@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from .. import units
 from ..model import Claim
-from ..text.lines import PARAGRAPH_BREAK
+from ..text.lines import PARAGRAPH_BREAK, paragraph_breaks
 from . import lexicon
 from .counted import counted_noun
 from .numbers import Number, parse_digits, parse_scale_word, parse_words
@@ -519,9 +519,28 @@ class _FigureReader:
 
 def extract_claims(text: str, *, memoise: bool = True) -> list[Claim]:
     """Every numeric claim in ``text``, in document order, non-overlapping. With ``memoise``
-    false every figure is read afresh: the same claims, slower on repetitive text (for tests)."""
+    false every figure is read afresh: the same claims, slower on repetitive text (for tests).
+
+    Each paragraph is read alone (a break belongs to the paragraph after it, as
+    :class:`figcheck.extract.incremental.ParagraphCache` splits them), so the language server,
+    which reads only the paragraphs an edit touched, finds exactly these claims: no window of
+    the reader (money words, a percentage nearby, a change word, a label) sees across a blank
+    line. The memo of surroundings is shared by the paragraphs."""
+    store: _MemoStore = ({}, set())
+    if "\n" not in text and "\r" not in text:
+        return _extract_paragraph(text, memoise, store)
+    claims: list[Claim] = []
+    start = 0
+    for end in [*(m.start() for m in paragraph_breaks(text)), len(text)]:
+        found, base = _extract_paragraph(text[start:end], memoise, store), len(claims)
+        claims.extend(shifted(c, start, base) for c in found)
+        start = end
+    return claims
+
+
+def _extract_paragraph(text: str, memoise: bool, store: _MemoStore) -> list[Claim]:
     reader = _FigureReader(text)
-    memo = _ContextMemo(reader, memoise)
+    memo = _ContextMemo(reader, memoise, store)
     claims: list[Claim] = []
     consumed = 0
     # two sorted runs: sorting their concatenation merges them in C, cheaper than heapq.merge
@@ -555,6 +574,8 @@ _LONG_RUN = re.compile(r"\s{16,}|\S{40,}")
 _MEMO_ENTRIES = 1024  # distinct surroundings kept (emptied when full): a few KB each
 _KEY_CHARS = 48  # on each side of the figure: the key of its surroundings
 _NOT_DECIDED = object()
+# A memo's entries and the surroundings seen once, shared by the paragraphs of one text.
+_MemoStore = tuple[dict[tuple, tuple[str, int, "Claim | None", object]], set[tuple]]
 
 
 class _ContextMemo:
@@ -566,11 +587,11 @@ class _ContextMemo:
     are stored the second time they are met, so prose, where none repeats, pays only for a set.
     The key is the nearest _KEY_CHARS; the whole surroundings are compared in place (no copy)."""
 
-    def __init__(self, reader: _FigureReader, enabled: bool = True) -> None:
+    def __init__(self, reader: _FigureReader, enabled: bool = True, store: _MemoStore | None = None) -> None:
         self.reader = reader
         self.enabled = enabled
-        self.entries: dict[tuple, tuple[str, int, Claim | None, object]] = {}
-        self.seen: set[tuple] = set()
+        # (an entry holds its whole surroundings, compared in place: exact for any text read)
+        self.entries, self.seen = ({}, set()) if store is None else store
 
     def claim_at(self, pos: int) -> Claim | None:
         reader, text = self.reader, self.reader.text
