@@ -106,7 +106,7 @@ def _edit(text: str, op: str, where: float, size: int, piece: str) -> str:
     return text[:at] + "\n\n" + text[at:]  # split
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=30), edits)
 def test_cache_equals_a_full_read_after_any_edits(start, steps):
     text = "".join(start)

@@ -124,7 +124,7 @@ def _edit(text: str, op: str, where: float, size: int, piece: str) -> str:
     return text[:at] + added + text[at + removed :]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=30), edits,
        st.sampled_from(["text", "markdown"]))
 def test_a_held_check_equals_a_fresh_check_after_any_edits(start, steps, fmt):
@@ -136,7 +136,7 @@ def test_a_held_check_equals_a_fresh_check_after_any_edits(start, steps, fmt):
         holder.check(text)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), min_size=0, max_size=30), edits,
        st.sampled_from(["text", "markdown"]))
 def test_paragraph_starts_moved_across_edits_equal_the_contexts(start, steps, fmt):
@@ -185,7 +185,7 @@ def test_paragraph_scope_rules_check_only_the_edited_paragraphs_claims(monkeypat
 SENTENCES = [p for p in PIECES if len(p) > 20]
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(SENTENCES), min_size=4, max_size=25),
        st.lists(st.tuples(st.sampled_from(["insert", "delete", "swap", "split", "join"]),
                           st.floats(0, 1), st.integers(0, 4), st.sampled_from(PIECES)),

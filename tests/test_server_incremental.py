@@ -38,7 +38,7 @@ def change(store: DocumentStore, doc, version: int, at: float, length: int, text
             range=types.Range(table.position(start), table.position(end)), text=text)]), "utf-16")
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(st.lists(st.tuples(st.floats(0, 1), st.integers(0, 3), st.sampled_from(PIECES)),
                 min_size=1, max_size=10))
 def test_each_analysis_after_an_edit_equals_a_fresh_one(edits):
