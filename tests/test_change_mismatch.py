@@ -158,3 +158,12 @@ def test_a_very_long_run_on_sentence_is_read_in_windows():
     text = right * 700 + "sales rose 13.1% to $411.1m from $326.0m, " + right * 700
     found = fc303(text)
     assert len(found) == 1 and text[found[0].start:found[0].end] == "13.1%"
+
+
+@pytest.mark.parametrize("text", [
+    # a scale word on one end only, the other end nothing: a crash (division by zero) once
+    "Sales rose 1% to $4m from $0.",
+    "rose 1%to$4m from$0",
+])
+def test_a_change_from_nothing_is_not_compared(text):
+    assert fc303(text) == []

@@ -1002,16 +1002,21 @@ def _readings(y: Figure, z: Figure) -> list[tuple[tuple[float, float], tuple[flo
     y_iv, z_iv = _interval(yc, zc), _interval(zc, yc)
     z_iv = (z_iv[0] * factor, z_iv[1] * factor)
     z_value = zc.value * factor
-    out.append((y_iv, z_iv, yc.value / z_value if z_value else math.inf, False))
+    out.append((y_iv, z_iv, _new_over_old(yc.value, z_value), False))
     if y.scale != z.scale and (y.scale == 1.0 or z.scale == 1.0):
         # one end has a scale word and the other none: the writer may have meant it for both
         if z.scale == 1.0:
             s = y.scale
-            out.append((y_iv, (z_iv[0] * s, z_iv[1] * s), yc.value / (z_value * s), True))
+            out.append((y_iv, (z_iv[0] * s, z_iv[1] * s), _new_over_old(yc.value, z_value * s), True))
         else:
             s = z.scale
-            out.append(((y_iv[0] * s, y_iv[1] * s), z_iv, yc.value * s / z_value, True))
+            out.append(((y_iv[0] * s, y_iv[1] * s), z_iv, _new_over_old(yc.value * s, z_value), True))
     return [r for r in out if r[1][0] > 0 and r[0][0] >= 0 and math.isfinite(r[1][1])]
+
+
+def _new_over_old(new: float, old: float) -> float:
+    """new / old; infinite from nothing ("to $4m from $0": such a reading is dropped, not a crash)."""
+    return new / old if old else math.inf
 
 
 def _unit_factor(y: Figure, z: Figure) -> float | None:
