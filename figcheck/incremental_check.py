@@ -32,7 +32,7 @@ from .rules import Rule
 from .rules.context import CheckContext, MemoKey
 from .rules.pair_reuse import PAIR_REUSE, ClaimKey, KeptVerdicts, PairReuse
 from .text import Document
-from .text.lines import paragraph_breaks, unchanged_paragraphs
+from .text.lines import paragraph_bounds, paragraph_starts, unchanged_paragraphs
 
 # A paragraph, as extraction reads it (:func:`figcheck.extract.incremental.paragraphs`: a break
 # belongs to the paragraph after it): (start, end) in the prose.
@@ -176,12 +176,6 @@ def _claims_before(claim_starts: list[int], starts: list[int], paragraph: int) -
     return bisect_left(claim_starts, starts[paragraph])
 
 
-def paragraph_bounds(prose: str) -> Bounds:
-    """(start, end) of each paragraph of ``prose`` as extraction reads them."""
-    starts = [0, *(m.start() for m in paragraph_breaks(prose))]
-    return list(zip(starts, [*starts[1:], len(prose)]))
-
-
 def claim_keys(prose: str, claims: list[Claim], ids_before: dict[str, int],
                new_id: Iterator[int], bounds: Bounds | None = None,
                ) -> tuple[list[ClaimKey], dict[str, int]]:
@@ -232,7 +226,7 @@ def paragraph_layout(prose: str, fmt: str, before: ParagraphLayout | None = None
     before an edit) where its paragraphs are unchanged, read again inside the others. A start
     inside a paragraph depends on its text alone: the break that opens it and, in plain text,
     its indented lines."""
-    starts = [0, *(m.start() for m in paragraph_breaks(prose))]
+    starts = paragraph_starts(prose)
     moved = None if before is None or before.format != fmt else _moved(prose, fmt, starts, before)
     if moved is None:
         return ParagraphLayout(prose, fmt, starts, list(_starts_inside(prose, fmt, True)))

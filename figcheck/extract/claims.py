@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from .. import units
 from ..model import Claim
-from ..text.lines import PARAGRAPH_BREAK, paragraph_breaks
+from ..text.lines import PARAGRAPH_BREAK, paragraph_bounds
 from . import lexicon
 from .counted import counted_noun
 from .numbers import Number, parse_digits, parse_scale_word, parse_words
@@ -530,11 +530,9 @@ def extract_claims(text: str, *, memoise: bool = True) -> list[Claim]:
     if "\n" not in text and "\r" not in text:
         return _extract_paragraph(text, memoise, store)
     claims: list[Claim] = []
-    start = 0
-    for end in [*(m.start() for m in paragraph_breaks(text)), len(text)]:
+    for start, end in paragraph_bounds(text):
         found, base = _extract_paragraph(text[start:end], memoise, store), len(claims)
         claims.extend(shifted(c, start, base) for c in found)
-        start = end
     return claims
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..model import Claim
-from ..text.lines import paragraph_breaks, unchanged_paragraphs
+from ..text.lines import paragraph_bounds, paragraph_starts, unchanged_paragraphs
 from .claims import extract_claims
 from .shift import shifted
 
@@ -26,11 +26,8 @@ class Superseded(Exception):
 def paragraphs(prose: str) -> Iterable[tuple[int, str]]:
     """(start, text) of each paragraph; each runs up to the next paragraph break, which belongs
     to the paragraph after it (so the pieces put together are ``prose``)."""
-    start = 0
-    for m in paragraph_breaks(prose):
-        yield start, prose[start : m.start()]
-        start = m.start()
-    yield start, prose[start:]
+    for start, end in paragraph_bounds(prose):
+        yield start, prose[start:end]
 
 
 @dataclass
@@ -72,7 +69,7 @@ class ParagraphCache:
     def claims(self, prose: str, cancelled: Callable[[], bool] | None = None) -> list[Claim]:
         """Every claim in ``prose`` with document offsets, reading only new paragraphs; raises
         :class:`Superseded` before reading one when ``cancelled()`` is true."""
-        starts = [0, *(m.start() for m in paragraph_breaks(prose))]
+        starts = paragraph_starts(prose)
         run = self._run
         moved = None if run is None else unchanged_paragraphs(run.prose, run.starts, prose, starts)
         if moved is None:

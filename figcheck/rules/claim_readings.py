@@ -11,6 +11,9 @@ again to every pair that repeats it.
 
 from __future__ import annotations
 
+from dataclasses import fields
+from operator import attrgetter
+
 from ..model import Claim
 from . import frame
 from .context import CheckContext, MemoKey
@@ -19,11 +22,16 @@ _READINGS: MemoKey[list[int]] = MemoKey("claim_readings.readings")
 _SHAPES: MemoKey[dict[int, tuple[tuple[int, int], int, int]]] = MemoKey("claim_readings.shapes")
 
 
+# Where a claim stands rather than what it reads: its offsets and the index of the figure it
+# converts. Every other field is part of its reading, a field added to Claim included (a field
+# left out would let two different claims share a verdict).
+_PLACE = frozenset({"start", "end", "unit_start", "unit_end", "converted_from"})
+_READING = attrgetter(*(f.name for f in fields(Claim) if f.name not in _PLACE))
+
+
 def reading(claim: Claim) -> tuple:
     """Every field of the claim but its offsets (and the index of the figure it converts)."""
-    c = claim
-    return (c.text, c.value, c.low, c.high, c.unit, c.dimension, c.kind, c.qualifier, c.counted,
-            c.unit_text, c.number_text, c.rounding, c.is_range, c.is_estimate, c.role)
+    return _READING(claim)
 
 
 def reading_ids(ctx: CheckContext) -> list[int]:

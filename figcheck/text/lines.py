@@ -28,6 +28,19 @@ def paragraph_breaks(text: str) -> Iterator[re.Match]:
     return (PARAGRAPH_BREAK if "\r" in text else _LF_PARAGRAPH_BREAK).finditer(text)
 
 
+def paragraph_starts(text: str) -> list[int]:
+    """Where each paragraph of ``text`` starts as extraction reads it: 0, then each paragraph
+    break (a break belongs to the paragraph after it, so the paragraphs put together are
+    ``text``)."""
+    return [0, *(m.start() for m in paragraph_breaks(text))]
+
+
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph of ``text`` (see :func:`paragraph_starts`)."""
+    starts = paragraph_starts(text)
+    return list(zip(starts, [*starts[1:], len(text)]))
+
+
 def unchanged_paragraphs(old: str, old_starts: list[int], new: str, starts: list[int],
                          ) -> tuple[int, int, int] | None:
     """(a, b, b_old) for a text ``old`` edited into ``new``, given where their paragraphs start:
