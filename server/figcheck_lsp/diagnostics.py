@@ -113,7 +113,7 @@ def lsp_diagnostics(diagnostics: list[Diagnostic], table: LineTable, snap: Snaps
     out, by_diagnostic = [], {}
     for d in diagnostics:
         old = None if region is None else _unmoved(d, region, previous.by_diagnostic)
-        lsp = to_lsp(d, table, snap.uri, snap.version) if old is None else _again(old, d, snap.version)
+        lsp = to_lsp(d, table, snap.uri, snap.version) if old is None else _again(old, snap.version)
         out.append(lsp)
         by_diagnostic.setdefault(d, lsp)
     return out, by_diagnostic
@@ -157,13 +157,14 @@ def _unmoved(d: Diagnostic, region: tuple[int, int, int], before: dict[Diagnosti
     return None
 
 
-def _again(old: types.Diagnostic, d: Diagnostic, version: int | None) -> types.Diagnostic:
-    """``old`` (of an equal diagnostic at the same positions) for this version."""
+def _again(old: types.Diagnostic, version: int | None) -> types.Diagnostic:
+    """``old`` (of an equal diagnostic at the same positions) for this version: only the
+    version in its data is new (the rest of the data is as :func:`to_lsp` made it)."""
     return types.Diagnostic(
         range=old.range, message=old.message, severity=old.severity, code=old.code,
         code_description=old.code_description, source=old.source,
         related_information=old.related_information,
-        data={"name": d.name, "version": version, "fix": old.data["fix"]},
+        data={**old.data, "version": version},
     )
 
 
