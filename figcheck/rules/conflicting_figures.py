@@ -97,6 +97,8 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
 
 def _conflict(ctx: CheckContext, i: int, j: int, cut: float) -> Judgement | None:
     """The judgement that claims ``i`` and ``j`` (a candidate pair) conflict, else None."""
+    if frame.in_table_row(ctx, i) or frame.in_table_row(ctx, j):
+        return None  # a table row vetoes the pair (as the sketches would read it): no words read
     if not referent_model.may_reach_by_words(
             frame.claim_words(ctx, i), frame.claim_words(ctx, j), j > i, CODE):
         return None  # scored under the threshold whatever the rest of the sentences read

@@ -48,6 +48,9 @@ _SENTENCE_OF: MemoKey[dict[int, tuple[int, int]]] = MemoKey("frame.sentence")
 _CLAIM_SPANS: MemoKey[tuple[list[int], list[tuple[int, int]]]] = MemoKey("frame.spans")
 _BUCKETS: MemoKey[dict[tuple, list[int]]] = MemoKey("frame.buckets")
 _SKETCHES: MemoKey[dict[int, "ClaimSketch"]] = MemoKey("frame.sketches")
+# Per document: each sentence's text and the spans of its figures in it, by its span
+_SENTENCE_TEXTS: MemoKey[dict[tuple[int, int], tuple[str, tuple]]] = MemoKey("frame.sentence_texts")
+_TABLE_ROWS: MemoKey[dict[int, bool]] = MemoKey("frame.table_rows")
 _CLAIM_WORDS: MemoKey[dict[int, tuple["ClaimWords", tuple]]] = MemoKey("frame.words")
 
 # --- Money on one base --------------------------------------------------------------------
@@ -84,13 +87,13 @@ def money_base(claim: Claim) -> tuple[str, float] | None:
 def _scale_missed(claim: Claim) -> float:
     """A scale word the value does not carry ("43\\nmln dlrs" read as 43): its factor, else 1."""
     low = claim.text.lower()
-    for word, factor in _SCALE_WORDS:
-        if word.search(low) and abs(claim.value) < factor / 1000:
+    for name, word, factor in _SCALE_WORDS:  # (the cheap tests first: most figures carry none)
+        if abs(claim.value) < factor / 1000 and name in low and word.search(low):
             return factor
     return 1.0
 
 
-_SCALE_WORDS = tuple((re.compile(rf"\b{word}\b"), factor) for word, factor in _SCALES)
+_SCALE_WORDS = tuple((word, re.compile(rf"\b{word}\b"), factor) for word, factor in _SCALES)
 
 
 def kind_key(claim: Claim) -> tuple | None:
@@ -316,9 +319,12 @@ def _where_in_sentence(ctx: CheckContext, i: int) -> tuple[int, int, str, int, i
     """Claim ``i``'s sentence (start, end, text), the claim's offsets in it, and the spans of the
     sentence's figures: what a frame or a sketch of it is read from, and cached by."""
     claim = ctx.claims[i]
-    s_start, s_end = sentence_span(ctx, i)
-    spans = _claim_spans_in(ctx, s_start, s_end)
-    return s_start, s_end, ctx.text[s_start:s_end], claim.start - s_start, claim.end - s_start, spans
+    s_start, s_end = span = sentence_span(ctx, i)
+    read = ctx.memo(_SENTENCE_TEXTS, dict)
+    found = read.get(span)
+    if found is None:  # (one string a sentence: its hash, a cache key, is computed once)
+        found = read[span] = (ctx.text[s_start:s_end], _claim_spans_in(ctx, s_start, s_end))
+    return s_start, s_end, found[0], claim.start - s_start, claim.end - s_start, found[1]
 
 
 def _claim_spans_in(ctx: CheckContext, s_start: int, s_end: int) -> tuple:
@@ -414,9 +420,10 @@ def _words_in(sentence: str, spans: tuple) -> _Words:
     if marked is None:
         found = _words_one_by_one(sentence, spans)
     else:
-        get = _WORD_READING.get
         written = _TOKEN.findall(marked)
-        readings = [get(w) or _reading_of(w) for w in written]
+        readings = list(map(_WORD_READING.get, written))
+        if None in readings:  # (a word not met before in this process)
+            readings = [r or _reading_of(w) for r, w in zip(readings, written)]
         tokens, lower, content = zip(*readings) if readings else ((), (), ())
         figures, at = [], -1
         for _ in spans:
@@ -518,10 +525,7 @@ def _read_sentence(sentence: str, spans: tuple) -> _Sentence:
 def _sentence_in(sentence: str, spans: tuple) -> _Sentence:
     words = _read_words(sentence, spans)
     raw, lower = words.raw, words.lower
-    n_words = sum(1 for w in lower if w != "#")
-    table = bool((_SENTENCE_COMPARISON.search(sentence) and len(lower) <= 14) or (
-        len(_NUMBERS.findall(sentence)) >= 2 and n_words <= 6
-        and not sentence.rstrip().endswith(".")) or _RESPECTIVELY.search(sentence))
+    table = _table_row(sentence, spans)
     time = _times(sentence, raw, lower)
     return _Sentence(
         tokens=words.tokens, raw=raw, lower=lower,
@@ -536,6 +540,35 @@ def _sentence_in(sentence: str, spans: tuple) -> _Sentence:
         directions=frozenset(_DIRECTIONS[w] for w in lower if w in _DIRECTIONS),
         table=table,
     )
+
+
+def _table_row(sentence: str, spans: tuple) -> bool:
+    """Whether a sentence is a results-table row ("Shr 35 cts vs 18 cts"), a short row of
+    figures or a "respectively" list: a pair with a figure of it is vetoed whatever else the
+    sentences read. Its words are read only when a cheap test of the text cannot decide."""
+    low = sentence.casefold()  # (a regex is tried only where its word is: most sentences have none)
+    if "respectively" in low and _RESPECTIVELY.search(sentence):
+        return True
+    compared = ("vs" in low or "versus" in low) and _SENTENCE_COMPARISON.search(sentence) is not None
+    row = not sentence.rstrip().endswith(".") and len(_NUMBERS.findall(sentence)) >= 2
+    if not compared and not row:
+        return False
+    lower = _read_words(sentence, spans).lower
+    return (compared and len(lower) <= 14) or (row and sum(1 for w in lower if w != "#") <= 6)
+
+
+def in_table_row(ctx: CheckContext, i: int) -> bool:
+    """Whether claim ``i``'s sentence is a table row (see :func:`_table_row`; cached per
+    document): the referent rules drop its pairs before reading any words."""
+    rows = ctx.memo(_TABLE_ROWS, dict)
+    found = rows.get(i)
+    if found is None:
+        _, _, sentence, _, _, spans = _where_in_sentence(ctx, i)
+        found = rows[i] = _cached(_TABLE_ROW_CACHE, (sentence, spans), lambda: _table_row(sentence, spans))
+    return found
+
+
+_TABLE_ROW_CACHE: dict[tuple, bool] = {}
 
 
 def _clauses(sentence: str, items: list[tuple[int, int, str, str]]) -> list[int]:
@@ -572,13 +605,6 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         verb_class = "report" if verb in _REPORT else "change" if verb in _CHANGE else "other"
     before = sentence[max(0, c0 - 60):c0]
     after = sentence[c1:c1 + 60]
-    near_before = [w.lower() for w in WORD.findall(before)][-4:]
-    near_after = [w.lower() for w in WORD.findall(after)][:2]
-    contrast = next((w for w in near_before if w in CONTRAST_BEFORE), None)
-    if contrast is None:
-        contrast = next((w for w in near_after if w in CONTRAST_AFTER), None)
-    if contrast is None and PART_AFTER.match(after):
-        contrast = "of them"
     of_that = _RESTATE_AFTER.match(after)
     return ClaimFrame(
         index=place[0], sentence=place[1], paragraph=place[2],
@@ -605,14 +631,40 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         place=sent.place,
         directions=sent.directions,
         role=_role(claim, sentence, c0, c1, sent),
-        change=bool(_CHANGE_NEAR.search(sentence, max(0, c0 - 30), c0)),
-        contrast=contrast,
+        change=_changed(sentence, c0),
+        contrast=_contrast(sentence, c0, c1),
         restate=_restate_cue(sentence, c0),
         n_figures=len(spans),
         of_that=of_that.group(0).strip(" \"'’”)]").lower() if of_that else None,
         noun_phrase=_noun_phrase(claim),
         definite=bool(_DEFINITE_BEFORE.search(before)) and not _RESTRICTED_AFTER.match(after),
     )
+
+
+def _contrast(sentence: str, c0: int, c1: int) -> str | None:
+    """A cue next to the figure at ``c0:c1`` that makes it a different or partial thing
+    ("another", "each", "of them")."""
+    after = sentence[c1:c1 + 60]
+    near_before = [w.lower() for w in WORD.findall(sentence[max(0, c0 - 60):c0])][-4:]
+    contrast = next((w for w in near_before if w in CONTRAST_BEFORE), None)
+    if contrast is None:
+        near_after = [w.lower() for w in WORD.findall(after)[:2]]
+        contrast = next((w for w in near_after if w in CONTRAST_AFTER), None)
+    if contrast is None and PART_AFTER.match(after):
+        contrast = "of them"
+    return contrast
+
+
+def _changed(sentence: str, c0: int) -> bool:
+    """The figure at ``c0`` is a change ("rose 5 pct", "up by 3"), not a level."""
+    # (the cue ends the text before the figure, white space aside: tried only when a word of it does)
+    if not sentence[max(0, c0 - 30):c0].rstrip().casefold().endswith(_CHANGE_LAST_WORDS):
+        return False
+    return bool(_CHANGE_NEAR.search(sentence, max(0, c0 - 30), c0))
+
+
+_CHANGE_LAST_WORDS = ("by", "up", "down", "rose", "fell", "increased", "decreased", "gained", "jumped",
+                      "dropped", "climbed", "declined", "slipped", "surged", "soared", "of")
 
 
 def _written_near(tokens: tuple[str, ...], raw: tuple[str, ...], position: int) -> tuple:
@@ -664,6 +716,12 @@ class ClaimSketch:
     times: tuple[frozenset[str], ...]
     place: frozenset[str]
     directions: frozenset[str]
+    # The frame's slots read from the figure's place among the tokens (cheap; as in the frame)
+    verb: str | None
+    head: tuple[str, str | None] | None
+    agent: frozenset[str]
+    change: bool
+    contrast: str | None
 
 
 def claim_words(ctx: CheckContext, i: int) -> ClaimWords:
@@ -703,7 +761,7 @@ def claim_sketch(ctx: CheckContext, i: int) -> ClaimSketch:
     if found is not None:
         return found
     words, key = _claim_words(ctx, i)
-    found = sketches[i] = _cached(_SKETCH_CACHE, key, lambda: _sketch(key[0], key[3], words))
+    found = sketches[i] = _cached(_SKETCH_CACHE, key, lambda: _sketch(key[0], key[1], key[2], key[3], words))
     return found
 
 
@@ -711,7 +769,7 @@ _WORDS_CACHE: dict[tuple, ClaimWords] = {}
 _SKETCH_CACHE: dict[tuple, ClaimSketch] = {}
 
 
-def _sketch(sentence: str, spans: tuple, words: ClaimWords) -> ClaimSketch:
+def _sketch(sentence: str, c0: int, c1: int, spans: tuple, words: ClaimWords) -> ClaimSketch:
     sent = _read_sentence(sentence, spans)
     tokens, position = words.tokens, words.position
     own = sent.clauses[position] if tokens else 0
@@ -723,6 +781,9 @@ def _sketch(sentence: str, spans: tuple, words: ClaimWords) -> ClaimSketch:
                                 if c == own and is_content}),
         local=words.local, restate=words.restate, noun_phrase=words.noun_phrase,
         table=sent.table, times=sent.times, place=sent.place, directions=sent.directions,
+        verb=_verb(tokens, sent.lower, position)[0], head=_head(tokens, sent.lower, position),
+        agent=_agents(sent.raw[:position]), change=_changed(sentence, c0),
+        contrast=_contrast(sentence, c0, c1),
     )
 
 
