@@ -310,12 +310,30 @@ def may_reach_by_words(wa: ClaimWords, wb: ClaimWords, b_later: bool, rule: str)
     if rule == "FC202" or wa.restate or wb.restate:
         return True
     decide = lambda: probability(_features_bound(wa, wb, b_later, clauses=False)) >= threshold(rule)
-    if not (wa.local & wb.local or _same_slot(wa, wb)
-            or (b_later and wa.noun_phrase and wa.noun_phrase == wb.noun_phrase)):
+    if wa.local.isdisjoint(wb.local) and not _same_slot(wa, wb) and not (
+            b_later and wa.noun_phrase and wa.noun_phrase == wb.noun_phrase):
         # Nothing around the two figures agrees: every feature of the bound is read from the
-        # two sentences alone, so every such pair of figures of them is decided once.
-        return _decided(_REACHED_BY_SENTENCES, wa.bag, wb.bag, False, rule, decide)
+        # two sentences alone, so every such pair of figures of them is decided once (and
+        # none at all when even the most similar sentences fall short).
+        return _sentences_may_reach(rule) and _decided(
+            _REACHED_BY_SENTENCES, wa.bag, wb.bag, False, rule, decide)
     return _decided(_REACHED_BY_WORDS, wa, wb, b_later, rule, decide)
+
+
+# The features a pair has only when something around its figures agrees (the same slot, words
+# near them, a pointer, a noun phrase pointed back at): all 0 when nothing does.
+_AROUND_THE_FIGURES = frozenset((
+    "same_slot", "local", "restate", "aligned_local", "contained_local", "clause_twin",
+    "identical", "inside", "definite_np"))
+
+
+@cache
+def _sentences_may_reach(rule: str) -> bool:
+    """Whether a pair whose figures share nothing around them may reach ``rule``'s threshold by
+    :func:`may_reach_by_words`: the bound with every other feature at its best."""
+    best = [1.0 if name == "bias" else 0.0 if name in _AROUND_THE_FIGURES else value
+            for name, value in zip(FEATURES, _best_values())]
+    return probability(best) >= threshold(rule)
 
 
 def may_reach(sa: ClaimSketch, sb: ClaimSketch, b_later: bool, rule: str) -> bool:
