@@ -1,0 +1,115 @@
+"""The code objects compiled while the server's dependencies are imported, kept for the next start.
+
+Importing ``lsprotocol.types`` makes about 600 attrs classes, and attrs writes the methods of each
+(``__init__``, ``__repr__``, ``__eq__``, …) as source text and passes it to ``compile``: about a
+third of the CPU a cold start spends before its first diagnostics (0.25–0.35 s of ~0.8 s). That
+text is the same at every start, so its code objects are kept in a file (by ``marshal``, as a
+``.pyc`` keeps a module's) and loaded at the next start instead of compiled again.
+
+A code object is looked up by everything ``compile`` reads (source, file name, mode, flags,
+optimization level, the future features it inherits): a different text, from another version of
+attrs or lsprotocol, is compiled as usual, and only the entries used by this start are written
+back. The file sits in ``__pycache__`` beside this module, is named by the interpreter's cache tag
+and starts with its bytecode magic number, so another Python never reads it. Like bytecode, it is
+not written when ``sys.dont_write_bytecode`` is set (``PYTHONDONTWRITEBYTECODE``), nor where the
+folder cannot be written: then every start compiles, as before.
+"""
+
+from __future__ import annotations
+
+import __future__
+
+import builtins
+import contextlib
+import importlib.util
+import marshal
+import os
+import sys
+from pathlib import Path
+
+
+def _future_flags() -> int:
+    flags = 0
+    for name in __future__.all_feature_names:
+        flags |= getattr(__future__, name).compiler_flag
+    return flags
+
+
+# The future features a plain ``compile(...)`` call inherits from the code that calls it.
+FUTURE_FLAGS = _future_flags()
+_builtin_compile = builtins.compile
+
+
+def default_path() -> Path | None:
+    """``__pycache__/dependency-code.<cache tag>.marshal`` beside this module (honouring
+    ``PYTHONPYCACHEPREFIX``), or None where this interpreter keeps no bytecode caches."""
+    try:
+        pyc = importlib.util.cache_from_source(str(Path(__file__).with_name("dependency-code.py")))
+    except NotImplementedError:  # no sys.implementation.cache_tag
+        return None
+    return Path(pyc).with_suffix(".marshal")
+
+
+class CodeCache:
+    """Code objects by what compiled them: ``compile`` for the duration of :meth:`installed`."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.known = _read(path) if path is not None else {}
+        self.used: dict[tuple, object] = {}
+        self.compiled = 0  # misses: when nonzero, the file is written again
+
+    def compile(self, source, filename, mode, flags=0, dont_inherit=False, optimize=-1, **kwargs):
+        if not dont_inherit:  # what the caller's compile would inherit, made explicit
+            flags |= sys._getframe(1).f_code.co_flags & FUTURE_FLAGS
+        original = _builtin_compile
+        if kwargs or not isinstance(source, str) or not isinstance(filename, str) or \
+                flags & ~FUTURE_FLAGS:  # an AST, bytes, or a flag asking for something other than code
+            return original(source, filename, mode, flags, True, optimize, **kwargs)
+        key = (source, filename, mode, flags, optimize)
+        code = self.known.get(key)
+        if code is None:
+            code = original(source, filename, mode, flags, True, optimize)
+            self.compiled += 1
+        self.used[key] = code
+        return code
+
+    @contextlib.contextmanager
+    def installed(self):
+        """``builtins.compile`` answers from this cache inside the block (start-up only: one
+        thread runs then), and the file is brought up to date after it."""
+        builtins.compile = self.compile
+        try:
+            yield self
+        finally:
+            builtins.compile = _builtin_compile
+        if self.compiled and self.path is not None and not sys.dont_write_bytecode:
+            _write(self.path, self.used)
+
+
+def _read(path: Path) -> dict:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return {}
+    magic = importlib.util.MAGIC_NUMBER
+    if not data.startswith(magic):
+        return {}
+    try:
+        table = marshal.loads(data[len(magic):])
+    except (EOFError, ValueError, TypeError):  # a truncated or foreign file: compile afresh
+        return {}
+    return table if isinstance(table, dict) else {}
+
+
+def _write(path: Path, table: dict) -> None:
+    """Written whole under another name, then renamed: a start reading it at the same moment
+    sees the old file or the new one, never half of one."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(importlib.util.MAGIC_NUMBER + marshal.dumps(table))
+        os.replace(temporary, path)
+    except OSError:  # a read-only install: the next start compiles, as it would without a cache
+        with contextlib.suppress(OSError):
+            temporary.unlink()
