@@ -57,6 +57,22 @@ def test_other_source_text_or_name_is_compiled_not_looked_up(tmp_path, writing):
     assert namespace["made"](1) == 3 and renamed.co_filename == "<elsewhere>"
 
 
+def test_a_few_misses_do_not_rewrite_the_file(tmp_path, writing):
+    path = tmp_path / "code.marshal"
+    sources = [f"a{i} = {i}\n" for i in range(20)]
+    with CodeCache(path).installed():
+        for source in sources:
+            compile(source, "<generated>", "exec")
+    written = path.stat().st_mtime_ns
+    path.touch()
+    touched = path.stat().st_mtime_ns
+    cache = CodeCache(path)
+    with cache.installed():  # 1 miss in 21: not rewritten
+        for source in [*sources, "changes_each_time = 1\n"]:
+            compile(source, "<generated>", "exec")
+    assert cache.compiled == 1 and path.stat().st_mtime_ns == touched and written <= touched
+
+
 def test_only_the_entries_a_start_used_are_written_back(tmp_path, writing):
     path = tmp_path / "code.marshal"
     _compile_inside(CodeCache(path), "a = 1\n")

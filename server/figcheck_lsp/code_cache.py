@@ -57,7 +57,7 @@ class CodeCache:
         self.path = path
         self.known = _read(path) if path is not None else {}
         self.used: dict[tuple, object] = {}
-        self.compiled = 0  # misses: when nonzero, the file is written again
+        self.compiled = 0  # misses
 
     def compile(self, source, filename, mode, flags=0, dont_inherit=False, optimize=-1, **kwargs):
         if not dont_inherit:  # what the caller's compile would inherit, made explicit
@@ -83,8 +83,16 @@ class CodeCache:
             yield self
         finally:
             builtins.compile = _builtin_compile
-        if self.compiled and self.path is not None and not sys.dont_write_bytecode:
+        if self.stale() and self.path is not None and not sys.dont_write_bytecode:
             _write(self.path, self.used)
+
+    def stale(self) -> bool:
+        """Whether the file is worth writing again: when more than a tenth of the code used had
+        to be compiled (the first start, or new versions of the dependencies). A few texts
+        differ at every start and never hit (attrs writes ``hash(name)`` of a class into its
+        ``__hash__``, and string hashes change from one process to the next): rewriting the
+        file for those alone would cost every start ~10 ms."""
+        return self.compiled * 10 > len(self.used)
 
 
 def _read(path: Path) -> dict:
