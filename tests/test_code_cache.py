@@ -22,7 +22,9 @@ def writing(monkeypatch):
 
 def _compile_inside(cache: CodeCache, source: str = SOURCE, name: str = "<generated>"):
     with cache.installed():
-        return compile(source, name, "exec")
+        code = compile(source, name, "exec")
+    cache.save()
+    return code
 
 
 def test_a_cached_code_object_is_the_one_compile_makes(tmp_path, writing):
@@ -60,9 +62,11 @@ def test_other_source_text_or_name_is_compiled_not_looked_up(tmp_path, writing):
 def test_a_few_misses_do_not_rewrite_the_file(tmp_path, writing):
     path = tmp_path / "code.marshal"
     sources = [f"a{i} = {i}\n" for i in range(20)]
-    with CodeCache(path).installed():
+    first = CodeCache(path)
+    with first.installed():
         for source in sources:
             compile(source, "<generated>", "exec")
+    first.save()
     written = path.stat().st_mtime_ns
     path.touch()
     touched = path.stat().st_mtime_ns
@@ -70,6 +74,7 @@ def test_a_few_misses_do_not_rewrite_the_file(tmp_path, writing):
     with cache.installed():  # 1 miss in 21: not rewritten
         for source in [*sources, "changes_each_time = 1\n"]:
             compile(source, "<generated>", "exec")
+    cache.save()
     assert cache.compiled == 1 and path.stat().st_mtime_ns == touched and written <= touched
 
 

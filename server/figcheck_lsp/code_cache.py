@@ -76,13 +76,16 @@ class CodeCache:
 
     @contextlib.contextmanager
     def installed(self):
-        """``builtins.compile`` answers from this cache inside the block (start-up only: one
-        thread runs then), and the file is brought up to date after it."""
+        """``builtins.compile`` answers from this cache inside the block (start-up only, when
+        no other thread compiles: one that did would get the same code, from the cache)."""
         builtins.compile = self.compile
         try:
             yield self
         finally:
             builtins.compile = _builtin_compile
+
+    def save(self) -> None:
+        """Bring the file up to date with the code used, once start-up is over."""
         if self.stale() and self.path is not None and not sys.dont_write_bytecode:
             _write(self.path, self.used)
 

@@ -49,12 +49,15 @@ def _import_server():
     (the seed's first diagnostics come ~20 ms sooner, best of 7). (Only here, at start-up:
     freezing later would also freeze whatever sessions exist then, and a frozen cycle is never
     collected.) The young generation is then collected less often (:data:`YOUNG_THRESHOLD`).
-    What the imports compile (attrs's methods for lsprotocol's classes) comes from
-    :mod:`figcheck_lsp.code_cache` when an earlier start kept it."""
+    What the imports compile (attrs's methods for lsprotocol's classes), and cattrs's readers of
+    the client's ``initialize``, come from :mod:`figcheck_lsp.code_cache` when an earlier start
+    kept them."""
+    start_up_code = CodeCache(default_path())
     gc.disable()
     try:
-        with CodeCache(default_path()).installed():
+        with start_up_code.installed():
             from .app import server
+        server.start_up_code = start_up_code
 
         server.warm_up("text")
     finally:
