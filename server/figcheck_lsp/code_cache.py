@@ -10,9 +10,9 @@ A code object is looked up by everything ``compile`` reads (source, file name, m
 optimization level, the future features it inherits): a different text, from another version of
 attrs or lsprotocol, is compiled as usual, and only the entries used by this start are written
 back. The file sits in ``__pycache__`` beside this module, is named by the interpreter's cache tag
-and starts with its bytecode magic number, so another Python never reads it. Like bytecode, it is
-not written when ``sys.dont_write_bytecode`` is set (``PYTHONDONTWRITEBYTECODE``), nor where the
-folder cannot be written: then every start compiles, as before.
+and starts with its bytecode magic number, so another Python never reads it; it is kept as
+:mod:`figcheck.cache_files` says (like bytecode: not under ``PYTHONDONTWRITEBYTECODE``, nor where
+the folder is read-only; then every start compiles, as before).
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ import __future__
 import builtins
 import contextlib
 import importlib.util
-import marshal
-import os
 import sys
 from pathlib import Path
+
+from figcheck.cache_files import path_beside, read_table, write_table
 
 
 def _future_flags() -> int:
@@ -41,13 +41,8 @@ _builtin_compile = builtins.compile
 
 
 def default_path() -> Path | None:
-    """``__pycache__/dependency-code.<cache tag>.marshal`` beside this module (honouring
-    ``PYTHONPYCACHEPREFIX``), or None where this interpreter keeps no bytecode caches."""
-    try:
-        pyc = importlib.util.cache_from_source(str(Path(__file__).with_name("dependency-code.py")))
-    except NotImplementedError:  # no sys.implementation.cache_tag
-        return None
-    return Path(pyc).with_suffix(".marshal")
+    """``__pycache__/dependency-code.<cache tag>.marshal`` beside this module."""
+    return path_beside(__file__, "dependency-code", ".marshal")
 
 
 class CodeCache:
@@ -55,7 +50,7 @@ class CodeCache:
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        self.known = _read(path) if path is not None else {}
+        self.known = read_table(path, _header())
         self.used: dict[tuple, object] = {}
         self.compiled = 0  # misses
 
@@ -86,8 +81,8 @@ class CodeCache:
 
     def save(self) -> None:
         """Bring the file up to date with the code used, once start-up is over."""
-        if self.stale() and self.path is not None and not sys.dont_write_bytecode:
-            _write(self.path, self.used)
+        if self.stale():
+            write_table(self.path, _header(), self.used)
 
     def stale(self) -> bool:
         """Whether the file is worth writing again: when more than a tenth of the code used had
@@ -98,29 +93,5 @@ class CodeCache:
         return self.compiled * 10 > len(self.used)
 
 
-def _read(path: Path) -> dict:
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return {}
-    magic = importlib.util.MAGIC_NUMBER
-    if not data.startswith(magic):
-        return {}
-    try:
-        table = marshal.loads(data[len(magic):])
-    except (EOFError, ValueError, TypeError):  # a truncated or foreign file: compile afresh
-        return {}
-    return table if isinstance(table, dict) else {}
-
-
-def _write(path: Path, table: dict) -> None:
-    """Written whole under another name, then renamed: a start reading it at the same moment
-    sees the old file or the new one, never half of one."""
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(importlib.util.MAGIC_NUMBER + marshal.dumps(table))
-        os.replace(temporary, path)
-    except OSError:  # a read-only install: the next start compiles, as it would without a cache
-        with contextlib.suppress(OSError):
-            temporary.unlink()
+def _header() -> bytes:
+    return importlib.util.MAGIC_NUMBER

@@ -1,0 +1,78 @@
+"""figcheck.compiled_patterns: a pattern built from the kept SRE code is the pattern ``re.compile``
+makes (patterns compare by text, flags and code), and a missing, damaged or refused file only
+means compiling with ``re``."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+from figcheck.compiled_patterns import PatternCache
+from figcheck.extract import lexicon
+
+LEXICON_PATTERNS = [(value.pattern, value.flags) for value in vars(lexicon).values()
+                    if isinstance(value, re.Pattern)]
+
+
+@pytest.fixture
+def writing(monkeypatch):
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+
+
+def _compile_all(cache: PatternCache, patterns) -> list[re.Pattern]:
+    made = [cache.compile(pattern, flags) for pattern, flags in patterns]
+    cache.save()
+    return made
+
+
+def test_every_lexicon_pattern_built_from_the_file_equals_re_compile(tmp_path, writing):
+    assert len(LEXICON_PATTERNS) >= 12
+    path = tmp_path / "lexicon.patterns"
+    first = PatternCache(path)
+    _compile_all(first, LEXICON_PATTERNS)
+    assert first.compiled == len(LEXICON_PATTERNS) and path.exists()
+    again = PatternCache(path)
+    made = _compile_all(again, LEXICON_PATTERNS)
+    assert again.compiled == 0
+    assert made == [re.compile(pattern, flags) for pattern, flags in LEXICON_PATTERNS]
+    word_units = made[[p for p, _ in LEXICON_PATTERNS].index(lexicon.WORD_UNIT_RE.pattern)]
+    assert word_units.match("square miles of land").group() == "square miles"
+
+
+def test_named_groups_survive(tmp_path, writing):
+    pattern = r"(?P<number>\d+)\s*(?P<unit>km|mi)\b"
+    path = tmp_path / "p.patterns"
+    _compile_all(PatternCache(path), [(pattern, re.IGNORECASE)])
+    made = PatternCache(path).compile(pattern, re.IGNORECASE)
+    assert made.groupindex == {"number": 1, "unit": 2}
+    assert made.match("40 KM").groupdict() == {"number": "40", "unit": "KM"}
+
+
+def test_a_damaged_file_or_refused_code_means_compiling_with_re(tmp_path, writing):
+    pattern = r"(?:kilo|centi)?metres?"
+    path = tmp_path / "p.patterns"
+    _compile_all(PatternCache(path), [(pattern, 0)])
+    path.write_bytes(path.read_bytes()[:-9])
+    cache = PatternCache(path)
+    assert cache.known == {} and cache.compile(pattern) == re.compile(pattern)
+    refused = PatternCache(tmp_path / "none.patterns")
+    refused.known = {(pattern, 0): (0, [999, 1, 2], 0, {}, (None,))}  # not SRE code
+    assert refused.compile(pattern) == re.compile(pattern) and refused.compiled == 1
+
+
+def test_nothing_is_written_under_dont_write_bytecode(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    path = tmp_path / "p.patterns"
+    _compile_all(PatternCache(path), [(r"\d+", 0)])
+    assert not path.exists()
+
+
+def test_unchanged_patterns_do_not_rewrite_the_file(tmp_path, writing):
+    path = tmp_path / "p.patterns"
+    _compile_all(PatternCache(path), [(r"\d+", 0), (r"\w+", re.IGNORECASE)])
+    path.write_bytes(path.read_bytes())  # the same bytes, a later time
+    before = path.stat().st_mtime_ns
+    _compile_all(PatternCache(path), [(r"\d+", 0)])
+    assert path.stat().st_mtime_ns == before
