@@ -61,15 +61,24 @@ def trie_pattern(words) -> str:
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
+    escaped: dict[str, str] = {}  # each character escaped once (the unit trie has ~4,000 nodes)
+
+    def escape(ch: str) -> str:
+        if (text := escaped.get(ch)) is None:
+            text = escaped[ch] = re.escape(ch)
+        return text
 
     def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        chain = []
+        while len(node) == 1 and "" not in node:  # one way on, no word ends here: no group
+            ((ch, node),) = node.items()
+            chain.append(escape(ch))
+        alts = [escape(ch) + build(node[ch]) for ch in sorted(node) if ch]
         if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
-        if "" in node:
-            body = body + "?" if len(alts) == 1 and body.startswith("(?:") else "(?:" + "|".join(alts) + ")?"
-        return body
+            return "".join(chain)
+        if "" in node:  # a word ends here: what follows is optional
+            return "".join(chain) + "(?:" + "|".join(alts) + ")?"
+        return "".join(chain) + (alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")")
 
     return build(trie)
 
