@@ -10,10 +10,12 @@ import sys
 import pytest
 
 from figcheck.compiled_patterns import PatternCache
-from figcheck.extract import lexicon
+from figcheck.extract import lexicon, numbers
+from figcheck.rules import money
 
-LEXICON_PATTERNS = [(value.pattern, value.flags) for value in vars(lexicon).values()
-                    if isinstance(value, re.Pattern)]
+# The modules whose patterns come from the cache.
+CACHED_PATTERNS = [(value.pattern, value.flags) for module in (lexicon, numbers, money)
+                   for value in vars(module).values() if isinstance(value, re.Pattern)]
 
 
 @pytest.fixture
@@ -27,17 +29,17 @@ def _compile_all(cache: PatternCache, patterns) -> list[re.Pattern]:
     return made
 
 
-def test_every_lexicon_pattern_built_from_the_file_equals_re_compile(tmp_path, writing):
-    assert len(LEXICON_PATTERNS) >= 12
+def test_every_cached_pattern_built_from_the_file_equals_re_compile(tmp_path, writing):
+    assert len(CACHED_PATTERNS) >= 12 + 9 + 4
     path = tmp_path / "lexicon.patterns"
     first = PatternCache(path)
-    _compile_all(first, LEXICON_PATTERNS)
-    assert first.compiled == len(LEXICON_PATTERNS) and path.exists()
+    _compile_all(first, CACHED_PATTERNS)
+    assert first.compiled == len(CACHED_PATTERNS) and path.exists()
     again = PatternCache(path)
-    made = _compile_all(again, LEXICON_PATTERNS)
+    made = _compile_all(again, CACHED_PATTERNS)
     assert again.compiled == 0
-    assert made == [re.compile(pattern, flags) for pattern, flags in LEXICON_PATTERNS]
-    word_units = made[[p for p, _ in LEXICON_PATTERNS].index(lexicon.WORD_UNIT_RE.pattern)]
+    assert made == [re.compile(pattern, flags) for pattern, flags in CACHED_PATTERNS]
+    word_units = made[[p for p, _ in CACHED_PATTERNS].index(lexicon.WORD_UNIT_RE.pattern)]
     assert word_units.match("square miles of land").group() == "square miles"
 
 
