@@ -41,10 +41,21 @@ def read_table(path: Path | None, header: bytes) -> dict:
     return table if isinstance(table, dict) else {}
 
 
+def will_write(path: Path | None) -> bool:
+    """Whether :func:`write_table` can be expected to write ``path``: bytecode is written here,
+    and the nearest folder of it that exists can be written to."""
+    if path is None or sys.dont_write_bytecode:
+        return False
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return os.access(folder, os.W_OK)
+
+
 def write_table(path: Path | None, header: bytes, table: dict) -> None:
     """Keep ``table`` in ``path``: written whole under another name, then renamed, so a process
     reading it at the same moment sees the old file or the new one, never half of one."""
-    if path is None or sys.dont_write_bytecode:
+    if not will_write(path):
         return
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:

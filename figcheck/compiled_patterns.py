@@ -24,7 +24,7 @@ from pathlib import Path
 
 import _sre
 
-from .cache_files import path_beside, read_table, write_table
+from .cache_files import path_beside, read_table, will_write, write_table
 
 
 class PatternCache:
@@ -33,8 +33,8 @@ class PatternCache:
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self.known = read_table(path, _header())
-        self.used: dict[tuple[str, int], tuple] = {}
-        self.compiled = 0  # patterns ``re`` had to compile
+        self.used: dict[tuple[str, int], tuple] = {}  # key → its engine arguments
+        self.compiled: list[tuple[str, int, re.Pattern]] = []  # what ``re`` had to compile
 
     @classmethod
     def beside(cls, module_file: str) -> PatternCache:
@@ -43,27 +43,30 @@ class PatternCache:
 
     def compile(self, pattern: str, flags: int = 0) -> re.Pattern:
         key = (pattern, int(flags))
-        arguments = self.known.get(key)
-        if arguments is not None:
+        if (arguments := self.known.get(key)) is not None:
             try:
                 made = _sre.compile(pattern, *arguments)
             except Exception:  # code this engine refuses: compile it afresh
-                arguments = None
-        if arguments is None:
-            made = re.compile(pattern, flags)
-            self.compiled += 1
-            arguments = _engine_arguments(pattern, key[1], made)
-        if arguments is not None:
-            self.used[key] = arguments
+                pass
+            else:
+                self.used[key] = arguments
+                return made
+        made = re.compile(pattern, flags)
+        self.compiled.append((*key, made))
         return made
 
     def save(self) -> None:
         """Write the file when some pattern had to be compiled (the first start, or a changed
-        pattern), keeping only the patterns used now; then let the tables go (the patterns
-        made stay with their module)."""
-        if self.compiled:
+        pattern) and the file can be written, keeping only the patterns used now; then let the
+        tables go (the patterns made stay with their module). The SRE code of a compiled
+        pattern is worked out only here: where the file is never written (bytecode not
+        written, a read-only install) a start costs what it did without a cache."""
+        if self.compiled and will_write(self.path):
+            for pattern, flags, made in self.compiled:
+                if (arguments := _engine_arguments(pattern, flags, made)) is not None:
+                    self.used[(pattern, flags)] = arguments
             write_table(self.path, _header(), self.used)
-        self.known, self.used = {}, {}
+        self.known, self.used, self.compiled = {}, {}, []
 
 
 def _engine_arguments(pattern: str, flags: int, made: re.Pattern) -> tuple | None:
