@@ -80,9 +80,11 @@ class CodeCache:
             builtins.compile = _builtin_compile
 
     def save(self) -> None:
-        """Bring the file up to date with the code used, once start-up is over."""
+        """Bring the file up to date with the code used, once start-up is over; then let the
+        tables go (~2 MB the server would otherwise hold for its whole life)."""
         if self.stale():
             write_table(self.path, _header(), self.used)
+        self.known, self.used, self.compiled = {}, {}, 0
 
     def stale(self) -> bool:
         """Whether the file is worth writing again: when more than a tenth of the code used had
