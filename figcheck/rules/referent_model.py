@@ -20,7 +20,7 @@ from operator import mul
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 from .context import CheckContext, MemoKey
 from .frame import (
@@ -531,7 +531,8 @@ def threshold(rule: str) -> float:
 @cache
 def model() -> dict:
     """The shipped weights (``referent_weights.json``), checked against :data:`FEATURES`."""
-    data = json.loads(resources.files(__package__).joinpath("referent_weights.json").read_text())
+    # (beside this module: importlib.resources would cost a first check ~17 ms of imports)
+    data = json.loads(Path(__file__).with_name("referent_weights.json").read_text(encoding="utf-8"))
     if tuple(data["features"]) != FEATURES:
         raise RuntimeError("referent_weights.json does not match the features of this version")
     return data
