@@ -337,7 +337,11 @@ def _claim_spans_in(ctx: CheckContext, s_start: int, s_end: int) -> tuple:
     return tuple((a - s_start, b - s_start) for a, b in spans[lo:hi])
 
 
-@dataclass(frozen=True, slots=True)
+# _READINGS_NOT_FROZEN: a sentence's and a claim's readings below are built thousands of times in
+# a first pass and never changed once built; a frozen dataclass sets each field through
+# object.__setattr__ (~5x the cost of a plain one). They are compared by identity only (cached,
+# and decisions about them kept by their ids), so equality is identity.
+@dataclass(slots=True, eq=False)  # (see _READINGS_NOT_FROZEN)
 class _Words:
     """A sentence's tokens, read in one pass (what a first bound of a referent score needs; the
     rest of a sentence's reading is built on it, and only for sentences that get that far)."""
@@ -355,7 +359,7 @@ class _Words:
     is_content: tuple[bool, ...]  # whether each token is a content word (see is_content)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)  # (see _READINGS_NOT_FROZEN)
 class _Sentence:
     """What all the figures of one sentence share (read once per sentence)."""
 
@@ -681,7 +685,7 @@ def _restate_cue(sentence: str, c0: int) -> str | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)  # (see _READINGS_NOT_FROZEN)
 class ClaimWords:
     """The words of a claim's sentence and the figure's place among them: all that the first,
     cheapest upper bound of a referent score reads (most pairs of figures are ruled out with this
@@ -696,7 +700,7 @@ class ClaimWords:
     noun_phrase: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)  # (see _READINGS_NOT_FROZEN)
 class ClaimSketch:
     """What a claim's frame shares with its sentence, and the few words of its own that an upper
     bound of a referent score needs: read without building the frame (most pairs of figures that
