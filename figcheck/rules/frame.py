@@ -31,11 +31,14 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress
 
+from ..compiled_patterns import PatternCache
 from ..extract.lexicon import MONTHS
 from ..model import Claim
 from .context import CheckContext, MemoKey
 from .rounding import claim_interval
 from .words import CONTRAST_AFTER, CONTRAST_BEFORE, NUMBER_WORDS, PART_AFTER, STOP_WORDS, WORD, stem
+
+PATTERNS = PatternCache.beside(__file__)  # compiled once per installation
 
 
 # Per-document caches: each claim's frame, and the frame as read from its sentence before it was
@@ -93,7 +96,7 @@ def _scale_missed(claim: Claim) -> float:
     return 1.0
 
 
-_SCALE_WORDS = tuple((word, re.compile(rf"\b{word}\b"), factor) for word, factor in _SCALES)
+_SCALE_WORDS = tuple((word, PATTERNS.compile(rf"\b{word}\b"), factor) for word, factor in _SCALES)
 
 
 def kind_key(claim: Claim) -> tuple | None:
@@ -129,7 +132,7 @@ def base_interval(claim: Claim) -> tuple[float, float]:
 # --- Sentence reading ---------------------------------------------------------------------
 
 # Words, and numbers that are not figures ("zone 2", "Series 82A"): they name things.
-_TOKEN = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*|\d+(?:[.,/]\d+)*[^\W\d_]*")
+_TOKEN = PATTERNS.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*|\d+(?:[.,/]\d+)*[^\W\d_]*")
 
 _REPORT = frozenset(stem(w) for w in (
     "say said says tell told report reported announce announced state stated disclose disclosed"
@@ -149,44 +152,44 @@ _COMMON_VERBS = frozenset(stem(w) for w in (
     " sign signed launch launched cost costs value valued total totaled totalled reach reached"
     " set count counted number numbered employ hit seize seized arrest arrested evacuate"
     " evacuated displace displaced destroy destroyed damage damaged").split())
-_FORECAST = re.compile(
+_FORECAST = PATTERNS.compile(
     r"\b(?:will|would|could|might|expect\w*|forecast\w*|project\w*|target\w*|plan\w*|"
     r"estimat\w*|predict\w*|aim\w*|hope\w*|seek\w*|propos\w*|budget\w*)\b", re.I)
-_COMPARISON = re.compile(
+_COMPARISON = PATTERNS.compile(
     r"\b(?:vs\.?|versus|against|over|than)\s*$|\bfrom\b[^.;,]{0,60}$|"
     r"\b(?:compared\s+(?:with|to)|vs\.?|versus|against)\b[^.;,]*$", re.I)
 # The figure is the current one of a comparison that follows it ("rose to # from #").
-_COMPARED_AFTER = re.compile(
+_COMPARED_AFTER = PATTERNS.compile(
     r"^[^.;]{0,60}?\b(?:from|compared\s+(?:with|to)|against|vs\.?|versus)\s+[^.;]{0,25}?\d", re.I)
 # A sentence about the earlier period: the cue before the figure ("A year before, it lost …").
-_PRIOR_BEFORE = re.compile(
+_PRIOR_BEFORE = PATTERNS.compile(
     r"\b(?:(?:a|one)\s+year\s+(?:earlier|ago|before)|last\s+year|year[- ]ago|"
     r"(?:previous|prior|preceding)\s+(?:year|quarter|qtr|period)|prev\s+(?:year|qtr|quarter)|"
     r"previously|originally)\b",
     re.I)
-_COMPARISON_AFTER = re.compile(
+_COMPARISON_AFTER = PATTERNS.compile(
     r"^[^.;]{0,40}?\b(?:a|one)\s+year\s+(?:earlier|ago|before)|^\s*(?:a\s+)?year[- ]ago\b|"
     r"^[^.;]{0,30}?\b(?:in|for)\s+the\s+(?:year[- ]ago|same|previous|prior|comparable)\b", re.I)
-_SENTENCE_COMPARISON = re.compile(r"\b(?:vs\.?|versus)(?=\s|$)", re.I)
-_PER = re.compile(
+_SENTENCE_COMPARISON = PATTERNS.compile(r"\b(?:vs\.?|versus)(?=\s|$)", re.I)
+_PER = PATTERNS.compile(
     r"^\s*(?:a|an|per|each|/)\s*(?:share|shr|barrel|bbl|tonne|ton|unit|head|person|capita|"
     r"ounce|oz|pound|lb|gallon|litre|liter|hour|day|week|month|year|ton)\b|^\s*shr\b|"
     r"^\s*per\b", re.I)
-_PER_BEFORE = re.compile(r"\b(?:shr|per\s+share|a\s+share|price\s+of|priced\s+at|at)\s*$", re.I)
-_CHANGE_NEAR = re.compile(
+_PER_BEFORE = PATTERNS.compile(r"\b(?:shr|per\s+share|a\s+share|price\s+of|priced\s+at|at)\s*$", re.I)
+_CHANGE_NEAR = PATTERNS.compile(
     r"\b(?:by|up|down|rose|fell|increased|decreased|gained|jumped|dropped|climbed|declined|"
     r"slipped|surged|soared|increase\s+of|decrease\s+of|rise\s+of|fall\s+of|drop\s+of)\s*$",
     re.I)
-_WHOLE_BEFORE = re.compile(
+_WHOLE_BEFORE = PATTERNS.compile(
     r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|all|most|some|none|"
     r"half|many|few))\S*\s+(?:\w+\s+){0,2}?(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 # Parts of a whole that are no figure of their own.
 _VAGUE_PARTS = frozenset("all most some none half many few".split())
-_NUMBERS = re.compile(r"\d[\d,.]*")
+_NUMBERS = PATTERNS.compile(r"\d[\d,.]*")
 # "… 60 square miles of that wetland": the figure's thing pointed back at after it.
-_RESTATE_AFTER = re.compile(r"[\"'’”)\]]?\s*of\s+(?:that|this|those|these|the\s+same)\s+([^\W\d_]{3,})", re.I)
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
-_RESTATE_NEAR = re.compile(
+_RESTATE_AFTER = PATTERNS.compile(r"[\"'’”)\]]?\s*of\s+(?:that|this|those|these|the\s+same)\s+([^\W\d_]{3,})", re.I)
+_RESPECTIVELY = PATTERNS.compile(r"\brespectively\b", re.I)
+_RESTATE_NEAR = PATTERNS.compile(
     r"\b(?:the same|that same|this same|the figure|that figure|this figure|that number|"
     r"this number|those|these)\s*$|\b(?:the same|that|this)\s+([^\W\d_]{3,})\s+(?:of\s+)?$",
     re.I)
@@ -197,7 +200,7 @@ _DIRECTIONS = {
         "north south east west northern southern eastern western northeast northwest southeast"
         " southwest northeastern northwestern southeastern southwestern").split()}
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_PERIOD = re.compile(
+_PERIOD = PATTERNS.compile(
     r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr|half)|"
     r"(nine|six|three|twelve|12|9|6|3)[- ](?:months?|mths?)|"
     r"(last|this|next|previous|prev|prior|current|latest|fiscal)\s+"
@@ -209,7 +212,7 @@ _ORDINAL = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth",
             "prior": "previous", "last": "previous", "latest": "current", "this": "current"}
 # Time slots by category: a clash in any one category (years, months, days, periods) vetoes.
 _PERIOD_TAGS = ("p:", "p:", "p:", "p:", "p:", "y:", "p:", "p:")
-_PLACE_PREP = re.compile(
+_PLACE_PREP = PATTERNS.compile(
     r"\b(?i:in|near|at|outside|around|across)\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)")
 _NOT_NAMES = frozenset(
     "the a an it its he she they we i this that these those there but and or so yet in on at"
@@ -409,7 +412,7 @@ def _reading_of(word: str) -> tuple[str, str, bool]:
 
 # Where one clause of a sentence ends and the next begins: punctuation between two words, or a
 # conjunction (a clause cut from a sentence, or moved within it, keeps its words together).
-_CLAUSE_PUNCT = re.compile(r"[,;:()\u2013\u2014]")
+_CLAUSE_PUNCT = PATTERNS.compile(r"[,;:()\u2013\u2014]")
 _CLAUSE_WORDS = frozenset("and but while whereas which who although though because".split())
 
 
@@ -791,10 +794,10 @@ def _sketch(sentence: str, c0: int, c1: int, spans: tuple, words: ClaimWords) ->
     )
 
 
-_DEFINITE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_DEFINITE_BEFORE = PATTERNS.compile(r"\bthe\s+$", re.I)
 # "the 3,000 people evacuated", "the 40 workers who …": "the" that the words after the noun
 # call for (which ones), not a pointer back at a figure already given.
-_RESTRICTED_AFTER = re.compile(
+_RESTRICTED_AFTER = PATTERNS.compile(
     r"\s+(?:who|whom|whose|that|which|\w{3,}ed|\w{3,}ing|made|held|taken|built|sold|paid|"
     r"left|lost|hit|seized|known|seen|given|brought|caught|kept|found|met)\b", re.I)
 
@@ -934,7 +937,7 @@ def _times(sentence: str, raw: tuple[str, ...], lower: tuple[str, ...]) -> froze
 
 _DAY_WORDS = frozenset(_MONTHS) | _WEEKDAYS
 # Every match of ``_PERIOD`` holds one of these: a cheaper first test.
-_PERIOD_HINT = re.compile(r"quarter|qtr|half|mth|month|year|week|period|1[89]\d\d|20\d\d", re.I)
+_PERIOD_HINT = PATTERNS.compile(r"quarter|qtr|half|mth|month|year|week|period|1[89]\d\d|20\d\d", re.I)
 
 
 # The categories of the time slot: a clash in any one of them vetoes a pair.
@@ -989,3 +992,6 @@ def candidate_pairs(members: list[int]):
     for n, j in enumerate(members):
         for i in members[max(0, n - MAX_PARTNERS):n]:
             yield i, j
+
+
+PATTERNS.save()
