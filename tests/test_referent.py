@@ -457,3 +457,16 @@ def test_the_sketches_veto_only_what_the_frames_veto():
                     judgement = referent_model.judge(ctx, i, j, "FC201")
                     assert judgement.veto is not None or judgement.score < cut
     assert vetoed > 20
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab Z'’.,/09-\n\t\u01c2", max_size=60), st.lists(st.integers(0, 60), max_size=4))
+def test_ascii_sentences_are_tokenised_as_the_unicode_pattern_tokenises_them(text, cuts):
+    # frame reads an ASCII sentence (its figures marked) with ASCII classes: the same tokens.
+    sentence = text.replace("\u01c2", "").replace("’", "'")
+    assert sentence.isascii()
+    marked = sentence
+    for cut in sorted(set(cuts), reverse=True):
+        marked = marked[:cut] + " " + frame._MARK + " " + marked[cut:]
+    assert frame._TOKEN_ASCII.findall(marked) == frame._TOKEN.findall(marked)
+    assert frame._TOKEN_ASCII.findall(sentence) == frame._TOKEN.findall(sentence)

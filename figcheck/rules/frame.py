@@ -133,6 +133,9 @@ def base_interval(claim: Claim) -> tuple[float, float]:
 
 # Words, and numbers that are not figures ("zone 2", "Series 82A"): they name things.
 _TOKEN = PATTERNS.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*|\d+(?:[.,/]\d+)*[^\W\d_]*")
+# The same tokens in a sentence of ASCII text with figures marked by ``_MARK``: ASCII classes are
+# tested faster than Unicode categories (~30% of a findall).
+_TOKEN_ASCII = PATTERNS.compile(r"[A-Za-z\u01c2]+(?:'[A-Za-z\u01c2]+)*|[0-9]+(?:[.,/][0-9]+)*[A-Za-z\u01c2]*")
 
 _REPORT = frozenset(stem(w) for w in (
     "say said says tell told report reported announce announced state stated disclose disclosed"
@@ -427,7 +430,7 @@ def _words_in(sentence: str, spans: tuple) -> _Words:
     if marked is None:
         found = _words_one_by_one(sentence, spans)
     else:
-        written = _TOKEN.findall(marked)
+        written = (_TOKEN_ASCII if sentence.isascii() else _TOKEN).findall(marked)
         readings = list(map(_WORD_READING.get, written))
         if None in readings:  # (a word not met before in this process)
             readings = [r or _reading_of(w) for r, w in zip(readings, written)]
