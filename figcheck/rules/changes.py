@@ -655,14 +655,19 @@ _YEAR_SPAN = re.compile(r"\b(between|from) ((?:19|20)\d\d) (?:and|to) ((?:19|20)
 # the figures of one change: no clause break, no other change verb). Spelled out, a marker is an
 # alternation of some 150 words, and the 15 forms took about 190 ms of regex compilation, most of
 # it on these alternations and on the placeholder ranges (sre expands a range of code points one by
-# one). So a form is matched with a *fast* pattern first, on the skeleton with every figure
-# placeholder made one character and every multiplier another (no pattern tells placeholders apart;
-# the groups are then read from the real skeleton): ⟨verb⟩ is any word, ⟨gap0⟩ stops at the few
-# dozen words every change word starts with, ⟨gap⟩ only at a clause break, and the words that
-# ⟨verb⟩ and ⟨gap⟩ took are checked in Python. The *full* pattern (markers spelled out) is the fast
-# one with more conditions on what these groups hold, tried in the same order: no fast match means
-# no full match, and a fast match that passes the checks is the full pattern's match. Only when a
-# check fails is the full pattern compiled and matched (it may find other gaps).
+# one). So a form is matched with a *fast* pattern first, on a *collapsed* skeleton (the same
+# length): every figure placeholder made \x01 and every multiplier's \x02 (no pattern tells
+# placeholders apart; the groups are then read from the real skeleton), "’" made "'", and the first
+# letter of each clause-break word made a capital (the skeleton has none), so that a gap stops at a
+# capital instead of spelling the clause words out in every gap; the fast patterns' literals take
+# either case where a capital may stand. ⟨verb⟩ is any word and ⟨gap0⟩ and ⟨gap⟩ stop only at a
+# clause break; what they took is checked in Python. The *full* pattern (markers spelled out) is
+# the fast one with more conditions on what these groups hold, tried in the same order: no fast
+# match means no full match, and a fast match that passes the checks is the full pattern's match.
+# A ⟨gap0⟩ that holds a change word means no match at all: it is the form's first choice (after a
+# verb that cannot change), its shorter spans failed in the fast pattern already and its longer
+# ones hold the word too. Only when another check fails is the full pattern compiled and matched
+# (it may find other gaps).
 
 _VERB, _GAP0, _GAP = "⟨verb⟩", "⟨gap0⟩", "⟨gap⟩"
 _NOUN = r"(?P<n>\b(?:" + "|".join(sorted(NOUN_DIRECTION, key=len, reverse=True)) + r")s?\b)"
@@ -683,15 +688,6 @@ _SPELLED_OUT = {
     _GAP0: _gap(60, "|".join(sorted(DIRECTION, key=len, reverse=True))),  # verb … stated change
     _GAP: _gap(60, rf"\b(?:{_OTHER_VERBS})\b"),  # between the figures of one change: no second change
 }
-_ANY_WORD = r"(?P<v>\b[a-z]+\b)"
-
-
-@functools.cache
-def _fast_markers() -> dict[str, str]:
-    """The markers as the fast patterns read them. ⟨gap0⟩ stops where a change word starts exactly
-    when one of its stems starts there: the change words no other change word is a prefix of."""
-    stems = sorted(w for w in DIRECTION if not any(w[:k] in DIRECTION for k in range(1, len(w))))
-    return {_VERB: _ANY_WORD, _GAP0: _gap(60, "|".join(stems)), _GAP: _gap(60)}
 _DET = r"(?:(?!(?:from|to|and|but|while|against|than|compared|versus|vs|or|with)\b)[\w'’-]+,? ){0,4}"
 _ZDET = r"(?:(?!(?:to|and|but|while|than|or|with|expectations?|expected|estimates?|consensus|analysts?)\b)[\w'’.-]+,? ){0,5}"
 X = rf"(?P<x>{FIG}|{MUL})"
@@ -781,23 +777,42 @@ def _full_form(i: int) -> re.Pattern:
     return re.compile(_MARKER.sub(lambda m: _SPELLED_OUT[m.group()], _FORMS[i].pattern))
 
 
-# The fast patterns' spelling of the placeholder classes, for the collapsed skeleton.
-# (A class holding a character beyond Latin-1 costs sre a 64K-entry table: such characters are
-# spelled as alternatives instead.)
-_COLLAPSED_CLASSES = {FIG: "\ue000", MUL: "\uf000", _NOT: r"(?:[;:!?.]|\ue000|\uf000)",
-                      r"[^\ue000-\uf0ff,;:]": r"(?!\ue000|\uf000)[^,;:]",
-                      "[\\w'’-]": r"(?:[\w'-]|’)", "[\\w'’.-]": r"(?:[\w'.-]|’)"}
+# The collapsed skeleton's characters for a figure placeholder, a multiplier's, and for either of
+# these two when the text itself holds one.
+_FAST_FIG, _FAST_MUL, _FAST_OTHER = "\x01", "\x02", "\x03"
+_FAST_GAP = r"[^A-Z;:!?.\x01\x02\n]{0,60}?"  # a gap of the fast patterns: what ``_gap(60)`` allows
+# The fast patterns' spelling of the parts written for the real skeleton. (A class holding a
+# character beyond Latin-1 costs sre a 64K-entry table, a word list in every gap costs more.)
+_COLLAPSED_PARTS = {FIG: r"\x01", MUL: r"\x02", _NOT: r"[;:!?.\x01\x02]", f"(?!{_CLAUSE})": "(?![A-Z])",
+                    r"[^\ue000-\uf0ff,;:]": r"[^\x01\x02,;:]", "[\\w'’-]": r"[\w'-]", "[\\w'’.-]": r"[\w'.-]",
+                    "[a-z]": "[a-zA-Z]"}
+# The letters a clause-break word starts with: a literal of a fast pattern that starts with one may
+# stand where the collapsed skeleton has the capital.
+_CLAUSE_INITIALS = frozenset(w[0] for w in _CLAUSE[len(r"\b(?:"):-len(r")\b")].split("|"))
+# The pieces of a pattern's text: an escape, a class, a group's opening, a repeat count, a character.
+_PATTERN_PIECE = re.compile(r"\\.|\[(?:\\.|[^\]\\])*\]|\(\?(?:P<\w+>|<?[=!]|:)|\{\d*,?\d*\}|.", re.S)
 
 
 @functools.cache
-def _placeholder_classes() -> tuple[re.Pattern, re.Pattern]:
-    return re.compile(FIG), re.compile(MUL)
+def _collapse_table() -> dict[int, str]:
+    table = {ord(_FAST_FIG): _FAST_OTHER, ord(_FAST_MUL): _FAST_OTHER, ord("’"): "'"}
+    table.update(dict.fromkeys(range(_FIG0, _MUL0), _FAST_FIG))
+    table.update(dict.fromkeys(range(_MUL0, _MUL0 + 0x100), _FAST_MUL))
+    return table
+
+
+@functools.cache
+def _clause_word() -> re.Pattern:
+    return re.compile(_CLAUSE)
+
+
+def _capitalized(m: re.Match) -> str:
+    return m.group().capitalize()
 
 
 def _collapsed(skeleton: str) -> str:
-    """The skeleton with every figure placeholder made the first one, every multiplier's the first."""
-    figures, multipliers = _placeholder_classes()
-    return multipliers.sub(chr(_MUL0), figures.sub(chr(_FIG0), skeleton))
+    """The skeleton as the fast patterns read it (see above)."""
+    return _clause_word().sub(_capitalized, skeleton.translate(_collapse_table()))
 
 
 _FAST_FORMS: dict[int, tuple[re.Pattern, tuple[tuple[str, str], ...]]] = {}  # compiled on first use
@@ -818,17 +833,28 @@ def _compile_fast_form(i: int) -> tuple[re.Pattern, tuple[tuple[str, str], ...]]
         marker = m.group()
         if marker == _VERB:
             checks.append(("v", _VERB))
-            return _fast_markers()[_VERB]
-        if marker == _GAP0:
-            return _fast_markers()[_GAP0]  # exact: the stems stop it where the full list would
+            return r"(?P<v>\b[a-z]+\b)"
         name = f"gap{len(checks)}"
         checks.append((name, marker))
-        return f"(?P<{name}>{_fast_markers()[_GAP]})"
+        return f"(?P<{name}>{_FAST_GAP})"
 
     pattern = _MARKER.sub(loose, _FORMS[i].pattern)
-    classes = re.compile("|".join(map(re.escape, _COLLAPSED_CLASSES)))
-    pattern = classes.sub(lambda m: _COLLAPSED_CLASSES[m.group()], pattern)
+    parts = re.compile("|".join(map(re.escape, _COLLAPSED_PARTS)))
+    pattern = _either_case(parts.sub(lambda m: _COLLAPSED_PARTS[m.group()], pattern))
+    # the gap0 check first: when it fails there is no match at all
+    checks.sort(key=lambda check: check[1] != _GAP0)
     return re.compile(pattern), tuple(checks)
+
+
+def _either_case(pattern: str) -> str:
+    """``pattern`` with each literal word that starts with a clause word's first letter taking that
+    letter in either case ("to" → "[tT]o"); only a word's first letter can be a capital."""
+    out, after_letter = [], False
+    for piece in _PATTERN_PIECE.findall(pattern):
+        letter = "a" <= piece <= "z" and len(piece) == 1
+        out.append(f"[{piece}{piece.upper()}]" if letter and not after_letter and piece in _CLAUSE_INITIALS else piece)
+        after_letter = letter
+    return "".join(out)
 
 
 def form_matches(skeleton: str) -> Iterator[tuple[int, int, dict[str, str | None]]]:
@@ -880,12 +906,19 @@ def fast_form_patterns() -> list[str]:
 
 def _match_form(i: int, skeleton: str, collapsed: str, pos: int) -> dict[str, str | None] | None:
     """The groups of form ``i`` matched at ``pos``: what its full pattern matches, at the cost of
-    the fast one (``collapsed``: the skeleton with its placeholders collapsed)."""
+    the fast one (``collapsed``: the skeleton as the fast patterns read it)."""
     fast, checks = _fast_form(i)
     m = fast.match(collapsed, pos)
     if m is None:
         return None
-    if all(_holds(skeleton, marker, *m.span(group)) for group, marker in checks):
+    held = True
+    for group, marker in checks:
+        if not _holds(skeleton, marker, *m.span(group)):
+            if marker == _GAP0:
+                return None  # no match at all (see above)
+            held = False
+            break
+    if held:
         spans = ((name, m.span(name)) for name in fast.groupindex if not name.startswith("gap"))
         return {name: None if a < 0 else skeleton[a:b] for name, (a, b) in spans}
     full = _full_form(i).match(skeleton, pos)
@@ -898,6 +931,9 @@ def _holds(skeleton: str, marker: str, start: int, end: int) -> bool:
         return True  # the group took no part in the match
     if marker == _VERB:
         return skeleton[start:end] in DIRECTION
+    if marker == _GAP0:  # no change word starts inside the gap, even inside a word
+        stems = _stems_by_initial()
+        return not any(skeleton.startswith(stem, k) for k in range(start, end) for stem in stems.get(skeleton[k], ()))
     # ⟨gap⟩: no whole word inside the gap is another change verb
     for word in _WORD_RUN.finditer(skeleton, start, len(skeleton)):
         if word.start() >= end:
@@ -905,6 +941,14 @@ def _holds(skeleton: str, marker: str, start: int, end: int) -> bool:
         if word.group() in _OTHER_VERB_SET:
             return False
     return True
+
+
+@functools.cache
+def _stems_by_initial() -> dict[str, tuple[str, ...]]:
+    """The change words no other change word is a prefix of (a change word starts where one of
+    them does), by first letter."""
+    stems = sorted(w for w in DIRECTION if not any(w[:k] in DIRECTION for k in range(1, len(w))))
+    return {c: tuple(w for w in stems if w[0] == c) for c in {w[0] for w in stems}}
 
 
 _WORD_RUN = re.compile(r"\b\w+")
