@@ -266,18 +266,13 @@ def _bounded(span: tuple[int, int], place: int) -> tuple[int, int]:
 
 def _read_all(ctx: CheckContext) -> list[Change]:
     """Only sentences that hold something that can state a change (a percentage, points, a
-    multiplier), a change word and at least three figures are read; finding them costs a pass
-    over the claims and a few substring searches, no regular expression over the whole text."""
+    multiplier), at least three figures, a change word and a word that introduces the old figure
+    are read, the cheapest test first; finding them costs a pass over the claims and a few
+    substring searches, no regular expression over the whole text."""
     claims, text = ctx.claims, ctx.text
     if not claims:
         return []
-    places = [c.start for c in claims if c.kind == "percent" or (
-        c.kind == "count" and "p" in text[c.end : c.end + 14] and _STATED_AFTER.match(text, c.end))]
-    for hint in _MULTIPLIER_HINTS:
-        i = text.find(hint)
-        while i >= 0:
-            places.append(i)
-            i = text.find(hint, i + 1)
+    places = _places(claims, text)
     if not places:
         return []
     starts = [c.start for c in claims]
@@ -291,21 +286,49 @@ def _read_all(ctx: CheckContext) -> list[Change]:
         span = ctx.sentence_span(place)
         s_start, s_end = _bounded(span, place)
         windowed = (s_start, s_end) != span
-        sentence = text[s_start:s_end]
-        lower = sentence.lower()
-        if not _BASE_HINT.search(lower) or _CHANGE_WORDS.isdisjoint(_WORDS.findall(lower)):
-            continue
         inside = claims[bisect_left(starts, s_start) : bisect_left(starts, s_end)]
         inside = [c for c in inside if c.end <= s_end]
+        sentence = text[s_start:s_end]
         n = len(inside) + sum(c.is_range for c in inside)  # "from 185,339 to 266,170": two ends
-        if n < 3 and not (n == 2 and any(h in lower for h in _MULTIPLIER_HINTS)) and not _has_numbers(
-                lower, 3 - n, [(c.start - s_start, c.end - s_start) for c in inside]):
-            continue  # fewer than three figures (years do not count)
+        if not _may_state_a_change(sentence) or (n < 3 and not _enough_figures(sentence, s_start, inside, n)):
+            continue
         for change in _read_sentence(ctx, s_start, s_end, inside):
             if change.start not in seen:
                 seen.add(change.start)
                 out.append(change)
     return out
+
+
+def _places(claims: list[Claim], text: str) -> list[int]:
+    """Where a change may be stated: a percentage, a count followed by "points", a multiplier's hint."""
+    places = []
+    for c in claims:
+        kind = c.kind
+        if kind == "percent" or (kind == "count" and text.find("p", c.end, c.end + 14) >= 0
+                                 and _STATED_AFTER.match(text, c.end)):
+            places.append(c.start)
+    for hint in _MULTIPLIER_HINTS:
+        i = text.find(hint)
+        while i >= 0:
+            places.append(i)
+            i = text.find(hint, i + 1)
+    return places
+
+
+def _enough_figures(sentence: str, s_start: int, inside: list[Claim], n: int) -> bool:
+    """Besides ``n`` claims, enough numbers for three figures (years do not count), or two
+    figures and a multiplier."""
+    lower = sentence.lower()
+    return (n == 2 and any(h in lower for h in _MULTIPLIER_HINTS)) or _has_numbers(
+        lower, 3 - n, [(c.start - s_start, c.end - s_start) for c in inside])
+
+
+@functools.lru_cache(maxsize=8192)
+def _may_state_a_change(sentence: str) -> bool:
+    """A change word and a word that introduces the old figure (kept by the sentence's text:
+    re-checking an unchanged sentence costs a look-up)."""
+    lower = sentence.lower()
+    return bool(_BASE_HINT.search(lower)) and not _CHANGE_WORDS.isdisjoint(_WORDS.findall(lower))
 
 
 def _has_numbers(lower: str, wanted: int, spans: list[tuple[int, int]]) -> bool:
@@ -319,20 +342,28 @@ def _has_numbers(lower: str, wanted: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _read_sentence(ctx: CheckContext, s_start: int, s_end: int, claims: list[Claim]) -> list[Change]:
-    text = ctx.text
-    sentence = text[s_start:s_end]
-    figures, multipliers = _figures(sentence, s_start, claims)
-    if len(figures) + len(multipliers) < 3 and not (len(figures) >= 2 and multipliers):
-        return []
-    skeleton, tokens = _skeleton(sentence, s_start, figures, multipliers)
+    sentence = ctx.text[s_start:s_end]
     found: list[Change] = []
     seen: set[int] = set()
-    for _form, _place, groups in form_matches(skeleton):
+    matches, tokens = _forms_of(sentence, s_start, tuple(claims))
+    for groups in matches:
         change = _bind(ctx, groups, tokens, sentence, s_start)
         if change is not None and change.start not in seen:
             seen.add(change.start)
             found.append(change)
     return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _forms_of(sentence: str, s_start: int, claims: tuple[Claim, ...]) -> tuple[list[dict[str, str | None]], dict]:
+    """The groups of each form matched in a sentence, and its placeholder → figure table: all
+    that the sentence and its claims decide (kept by them: re-checking costs a look-up); binding
+    the figures also reads the text after the sentence."""
+    figures, multipliers = _figures(sentence, s_start, list(claims))
+    if len(figures) + len(multipliers) < 3 and not (len(figures) >= 2 and multipliers):
+        return [], {}
+    skeleton, tokens = _skeleton(sentence, s_start, figures, multipliers)
+    return [groups for _form, _place, groups in form_matches(skeleton)], tokens
 
 
 def _figures(sentence: str, base: int, claims: list[Claim]) -> tuple[list[Figure], list[Multiplier]]:
@@ -794,11 +825,8 @@ _PATTERN_PIECE = re.compile(r"\\.|\[(?:\\.|[^\]\\])*\]|\(\?(?:P<\w+>|<?[=!]|:)|\
 
 
 @functools.cache
-def _collapse_table() -> dict[int, str]:
-    table = {ord(_FAST_FIG): _FAST_OTHER, ord(_FAST_MUL): _FAST_OTHER, ord("’"): "'"}
-    table.update(dict.fromkeys(range(_FIG0, _MUL0), _FAST_FIG))
-    table.update(dict.fromkeys(range(_MUL0, _MUL0 + 0x100), _FAST_MUL))
-    return table
+def _placeholder_classes() -> tuple[re.Pattern, re.Pattern]:
+    return re.compile(FIG), re.compile(MUL)
 
 
 @functools.cache
@@ -812,7 +840,11 @@ def _capitalized(m: re.Match) -> str:
 
 def _collapsed(skeleton: str) -> str:
     """The skeleton as the fast patterns read it (see above)."""
-    return _clause_word().sub(_capitalized, skeleton.translate(_collapse_table()))
+    if _FAST_FIG in skeleton or _FAST_MUL in skeleton:
+        skeleton = skeleton.replace(_FAST_FIG, _FAST_OTHER).replace(_FAST_MUL, _FAST_OTHER)
+    figures, multipliers = _placeholder_classes()
+    skeleton = multipliers.sub(_FAST_MUL, figures.sub(_FAST_FIG, skeleton))
+    return _clause_word().sub(_capitalized, skeleton.replace("’", "'") if "’" in skeleton else skeleton)
 
 
 _FAST_FORMS: dict[int, tuple[re.Pattern, tuple[tuple[str, str], ...]]] = {}  # compiled on first use
