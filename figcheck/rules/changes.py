@@ -612,9 +612,23 @@ _FRACTION_HINT = re.compile(r"half|third|quarter|fifth|tenth", re.I)
 _BY = re.compile(r"\bby\s", re.I)
 
 
+_MULTIPLIER_STEMS = ("doubl", "tripl", "trebl", "quadrupl", "halv", "fold", "times")
+_FRACTION_STEMS = ("half", "third", "quarter", "fifth", "tenth")
+
+
+def _may_hold_multiplier(sentence: str) -> bool:
+    """What ``_MULTIPLIER_HINT`` (or ``_FRACTION_HINT`` and "by") finds, by substring tests when
+    the sentence is ASCII (the case-blind patterns also take a few other letters: "ſ" for "s")."""
+    if not sentence.isascii():
+        return bool(_MULTIPLIER_HINT.search(sentence) or (_FRACTION_HINT.search(sentence) and _BY.search(sentence)))
+    lower = sentence.lower()
+    return any(h in lower for h in _MULTIPLIER_STEMS) or (
+        any(h in lower for h in _FRACTION_STEMS) and _BY.search(sentence) is not None)
+
+
 def _multipliers(sentence: str, base: int) -> list[Multiplier]:
     out = []
-    if not (_MULTIPLIER_HINT.search(sentence) or (_FRACTION_HINT.search(sentence) and _BY.search(sentence))):
+    if not _may_hold_multiplier(sentence):
         return out
     for m in _MULTIPLIER.finditer(sentence):
         q = re.sub(r"\s+", " ", (m.group("q") or m.group("q2") or "").strip().lower()) or None
