@@ -831,9 +831,9 @@ _FAST_GAP = r"[^A-Z;:!?.\x01\x02\n]{0,60}?"  # a gap of the fast patterns: what 
 _COLLAPSED_PARTS = {FIG: r"\x01", MUL: r"\x02", _NOT: r"[;:!?.\x01\x02]", f"(?!{_CLAUSE})": "(?![A-Z])",
                     r"[^\ue000-\uf0ff,;:]": r"[^\x01\x02,;:]", "[\\w'’-]": r"[\w'-]", "[\\w'’.-]": r"[\w'.-]",
                     "[a-z]": "[a-zA-Z]"}
-# The letters a clause-break word starts with: a literal of a fast pattern that starts with one may
-# stand where the collapsed skeleton has the capital.
-_CLAUSE_INITIALS = frozenset(w[0] for w in _CLAUSE[len(r"\b(?:"):-len(r")\b")].split("|"))
+# The clause-break words: a literal word of a fast pattern that may be one of them (or begin one)
+# may stand where the collapsed skeleton has a capital.
+_CLAUSE_WORDS = tuple(_CLAUSE[len(r"\b(?:"):-len(r")\b")].split("|"))
 # The pieces of a pattern's text: an escape, a class, a group's opening, a repeat count, a character.
 _PATTERN_PIECE = re.compile(r"\\.|\[(?:\\.|[^\]\\])*\]|\(\?(?:P<\w+>|<?[=!]|:)|\{\d*,?\d*\}|.", re.S)
 
@@ -893,14 +893,36 @@ def _compile_fast_form(i: int) -> tuple[re.Pattern, tuple[tuple[str, str], ...]]
 
 
 def _either_case(pattern: str) -> str:
-    """``pattern`` with each literal word that starts with a clause word's first letter taking that
-    letter in either case ("to" → "[tT]o"); only a word's first letter can be a capital."""
-    out, after_letter = [], False
-    for piece in _PATTERN_PIECE.findall(pattern):
-        letter = "a" <= piece <= "z" and len(piece) == 1
-        out.append(f"[{piece}{piece.upper()}]" if letter and not after_letter and piece in _CLAUSE_INITIALS else piece)
-        after_letter = letter
+    """``pattern`` with each literal word that may be a clause word taking its first letter in
+    either case ("to" → "[tT]o"). Only a word's first letter can be a capital, and a literal that
+    differs from every clause word within their common length fails there in either case."""
+    pieces = _PATTERN_PIECE.findall(pattern)
+    out = []
+    for k, piece in enumerate(pieces):
+        if _is_letter(piece) and not (k and _is_letter(pieces[k - 1])) and _may_be_clause_word(_literal_run(pieces, k)):
+            piece = f"[{piece}{piece.upper()}]"
+        out.append(piece)
     return "".join(out)
+
+
+def _is_letter(piece: str) -> bool:
+    return len(piece) == 1 and "a" <= piece <= "z"
+
+
+def _literal_run(pieces: list[str], k: int) -> str:
+    """The letters from ``pieces[k]`` on that the pattern must match one after the other (up to a
+    letter that a repeat makes optional)."""
+    run = ""
+    while k < len(pieces) and _is_letter(pieces[k]):
+        if k + 1 < len(pieces) and pieces[k + 1][0] in "?*+{":
+            break
+        run += pieces[k]
+        k += 1
+    return run
+
+
+def _may_be_clause_word(run: str) -> bool:
+    return any(word.startswith(run) or run.startswith(word) for word in _CLAUSE_WORDS)
 
 
 def form_matches(skeleton: str) -> Iterator[tuple[int, int, dict[str, str | None]]]:
