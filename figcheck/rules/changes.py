@@ -834,8 +834,9 @@ _COLLAPSED_PARTS = {FIG: r"\x01", MUL: r"\x02", _NOT: r"[;:!?.\x01\x02]", f"(?!{
 # The clause-break words: a literal word of a fast pattern that may be one of them (or begin one)
 # may stand where the collapsed skeleton has a capital.
 _CLAUSE_WORDS = tuple(_CLAUSE[len(r"\b(?:"):-len(r")\b")].split("|"))
-# The pieces of a pattern's text: an escape, a class, a group's opening, a repeat count, a character.
-_PATTERN_PIECE = re.compile(r"\\.|\[(?:\\.|[^\]\\])*\]|\(\?(?:P<\w+>|<?[=!]|:)|\{\d*,?\d*\}|.", re.S)
+# The pieces of a pattern's text that hold letters: an escape, a class, a group's opening, a
+# repeat count, or a literal word (with the repeat that may follow its last letter).
+_PATTERN_WORD = re.compile(r"\\.|\[(?:\\.|[^\]\\])*\]|\(\?(?:P<\w+>|<?[=!]|:)|\{\d*,?\d*\}|([a-z]+)(?=([?*+{]?))", re.S)
 
 
 @functools.cache
@@ -896,31 +897,18 @@ def _either_case(pattern: str) -> str:
     """``pattern`` with each literal word that may be a clause word taking its first letter in
     either case ("to" → "[tT]o"). Only a word's first letter can be a capital, and a literal that
     differs from every clause word within their common length fails there in either case."""
-    pieces = _PATTERN_PIECE.findall(pattern)
-    out = []
-    for k, piece in enumerate(pieces):
-        if _is_letter(piece) and not (k and _is_letter(pieces[k - 1])) and _may_be_clause_word(_literal_run(pieces, k)):
-            piece = f"[{piece}{piece.upper()}]"
-        out.append(piece)
-    return "".join(out)
+    return _PATTERN_WORD.sub(_word_either_case, pattern)
 
 
-def _is_letter(piece: str) -> bool:
-    return len(piece) == 1 and "a" <= piece <= "z"
+def _word_either_case(m: re.Match) -> str:
+    word = m.group(1)
+    if word is None:
+        return m.group()
+    run = word[:-1] if m.group(2) else word  # the letters the pattern must match in a row
+    return f"[{word[0]}{word[0].upper()}]{word[1:]}" if _may_be_clause_word(run) else word
 
 
-def _literal_run(pieces: list[str], k: int) -> str:
-    """The letters from ``pieces[k]`` on that the pattern must match one after the other (up to a
-    letter that a repeat makes optional)."""
-    run = ""
-    while k < len(pieces) and _is_letter(pieces[k]):
-        if k + 1 < len(pieces) and pieces[k + 1][0] in "?*+{":
-            break
-        run += pieces[k]
-        k += 1
-    return run
-
-
+@functools.cache
 def _may_be_clause_word(run: str) -> bool:
     return any(word.startswith(run) or run.startswith(word) for word in _CLAUSE_WORDS)
 
