@@ -23,7 +23,10 @@ _EDITS = ("fell", "rose", "raised", "up", "down", "higher", "lower", "off", "cut
           "group", "offset", "executive", "slowdown", "release", "close", "again", "and", "while", "with",
           "than", "from", "to", "at", "on", "over", "compared with", "against", "vs", "by", "of", "or",
           "the company's", "in real terms", ",", ".", ";", "(", ")", "(1986:", "a year earlier", "sales",
-          "more", "less", "some", "about", "FIG", "FIG", "MUL", "doubling", "rise of", "increase in")
+          "more", "less", "some", "about", "FIG", "FIG", "MUL", "doubling", "rise of", "increase in",
+          # a clause word inside a word, after a clause word, an apostrophe the fast patterns read
+          # as "'", characters they use for placeholders when the text holds them
+          "into", "onto", "whereupon", "or so", "as much as", "the company’s", "o’neill", "\x01", "\x02")
 
 # One sentence for each form the generated ones leave out or seldom use (FIG: a figure).
 _FORM_SENTENCES = (

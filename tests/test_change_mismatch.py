@@ -167,3 +167,26 @@ def test_a_very_long_run_on_sentence_is_read_in_windows():
 ])
 def test_a_change_from_nothing_is_not_compared(text):
     assert fc303(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Sales Tripled to $3m from $2m.",  # ASCII: the multiplier found by substring tests
+    "Sales tripled to £3m from £2m.",  # beyond ASCII: by the case-blind patterns
+    "Output fell by a third to 30 tonnes from 60 tonnes.",
+    "Output fell by a third to 30 tonnes from 60 tonnes, said the company’s chief.",
+])
+def test_a_multiplier_is_read_in_ascii_sentences_and_beyond(text):
+    (d,) = fc303(text)
+    assert d.data["kind"] == "factor"
+
+
+def test_an_unchanged_sentence_read_again_gives_the_same_changes():
+    """What a sentence decides is kept by its text, offset and claims: a second document with the
+    same sentence elsewhere, or the same document checked again, reads it afresh where it differs."""
+    first = "Sales rose 13.1% to $411.1m from $326.0m."
+    assert [d.message for d in fc303(first)] == [d.message for d in fc303(first)]
+    moved = "Costs were flat. " + first
+    (d,) = fc303(moved)
+    assert moved[d.start:d.end] == "13.1%"
+    edited = first.replace("$326.0m", "$363.5m")  # +13.1%: consistent now
+    assert fc303(edited) == []

@@ -266,18 +266,13 @@ def _bounded(span: tuple[int, int], place: int) -> tuple[int, int]:
 
 def _read_all(ctx: CheckContext) -> list[Change]:
     """Only sentences that hold something that can state a change (a percentage, points, a
-    multiplier), a change word and at least three figures are read; finding them costs a pass
-    over the claims and a few substring searches, no regular expression over the whole text."""
+    multiplier), at least three figures, a change word and a word that introduces the old figure
+    are read, the cheapest test first; finding them costs a pass over the claims and a few
+    substring searches, no regular expression over the whole text."""
     claims, text = ctx.claims, ctx.text
     if not claims:
         return []
-    places = [c.start for c in claims if c.kind == "percent" or (
-        c.kind == "count" and "p" in text[c.end : c.end + 14] and _STATED_AFTER.match(text, c.end))]
-    for hint in _MULTIPLIER_HINTS:
-        i = text.find(hint)
-        while i >= 0:
-            places.append(i)
-            i = text.find(hint, i + 1)
+    places = _places(claims, text)
     if not places:
         return []
     starts = [c.start for c in claims]
@@ -291,21 +286,49 @@ def _read_all(ctx: CheckContext) -> list[Change]:
         span = ctx.sentence_span(place)
         s_start, s_end = _bounded(span, place)
         windowed = (s_start, s_end) != span
-        sentence = text[s_start:s_end]
-        lower = sentence.lower()
-        if not _BASE_HINT.search(lower) or _CHANGE_WORDS.isdisjoint(_WORDS.findall(lower)):
-            continue
         inside = claims[bisect_left(starts, s_start) : bisect_left(starts, s_end)]
         inside = [c for c in inside if c.end <= s_end]
+        sentence = text[s_start:s_end]
         n = len(inside) + sum(c.is_range for c in inside)  # "from 185,339 to 266,170": two ends
-        if n < 3 and not (n == 2 and any(h in lower for h in _MULTIPLIER_HINTS)) and not _has_numbers(
-                lower, 3 - n, [(c.start - s_start, c.end - s_start) for c in inside]):
-            continue  # fewer than three figures (years do not count)
+        if not _may_state_a_change(sentence) or (n < 3 and not _enough_figures(sentence, s_start, inside, n)):
+            continue
         for change in _read_sentence(ctx, s_start, s_end, inside):
             if change.start not in seen:
                 seen.add(change.start)
                 out.append(change)
     return out
+
+
+def _places(claims: list[Claim], text: str) -> list[int]:
+    """Where a change may be stated: a percentage, a count followed by "points", a multiplier's hint."""
+    places = []
+    for c in claims:
+        kind = c.kind
+        if kind == "percent" or (kind == "count" and text.find("p", c.end, c.end + 14) >= 0
+                                 and _STATED_AFTER.match(text, c.end)):
+            places.append(c.start)
+    for hint in _MULTIPLIER_HINTS:
+        i = text.find(hint)
+        while i >= 0:
+            places.append(i)
+            i = text.find(hint, i + 1)
+    return places
+
+
+def _enough_figures(sentence: str, s_start: int, inside: list[Claim], n: int) -> bool:
+    """Besides ``n`` claims, enough numbers for three figures (years do not count), or two
+    figures and a multiplier."""
+    lower = sentence.lower()
+    return (n == 2 and any(h in lower for h in _MULTIPLIER_HINTS)) or _has_numbers(
+        lower, 3 - n, [(c.start - s_start, c.end - s_start) for c in inside])
+
+
+@functools.lru_cache(maxsize=8192)
+def _may_state_a_change(sentence: str) -> bool:
+    """A change word and a word that introduces the old figure (kept by the sentence's text:
+    re-checking an unchanged sentence costs a look-up)."""
+    lower = sentence.lower()
+    return bool(_BASE_HINT.search(lower)) and not _CHANGE_WORDS.isdisjoint(_WORDS.findall(lower))
 
 
 def _has_numbers(lower: str, wanted: int, spans: list[tuple[int, int]]) -> bool:
@@ -319,20 +342,28 @@ def _has_numbers(lower: str, wanted: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _read_sentence(ctx: CheckContext, s_start: int, s_end: int, claims: list[Claim]) -> list[Change]:
-    text = ctx.text
-    sentence = text[s_start:s_end]
-    figures, multipliers = _figures(sentence, s_start, claims)
-    if len(figures) + len(multipliers) < 3 and not (len(figures) >= 2 and multipliers):
-        return []
-    skeleton, tokens = _skeleton(sentence, s_start, figures, multipliers)
+    sentence = ctx.text[s_start:s_end]
     found: list[Change] = []
     seen: set[int] = set()
-    for _form, _place, groups in form_matches(skeleton):
+    matches, tokens = _forms_of(sentence, s_start, tuple(claims))
+    for groups in matches:
         change = _bind(ctx, groups, tokens, sentence, s_start)
         if change is not None and change.start not in seen:
             seen.add(change.start)
             found.append(change)
     return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _forms_of(sentence: str, s_start: int, claims: tuple[Claim, ...]) -> tuple[list[dict[str, str | None]], dict]:
+    """The groups of each form matched in a sentence, and its placeholder → figure table: all
+    that the sentence and its claims decide (kept by them: re-checking costs a look-up); binding
+    the figures also reads the text after the sentence."""
+    figures, multipliers = _figures(sentence, s_start, list(claims))
+    if len(figures) + len(multipliers) < 3 and not (len(figures) >= 2 and multipliers):
+        return [], {}
+    skeleton, tokens = _skeleton(sentence, s_start, figures, multipliers)
+    return [groups for _form, _place, groups in form_matches(skeleton)], tokens
 
 
 def _figures(sentence: str, base: int, claims: list[Claim]) -> tuple[list[Figure], list[Multiplier]]:
@@ -581,9 +612,23 @@ _FRACTION_HINT = re.compile(r"half|third|quarter|fifth|tenth", re.I)
 _BY = re.compile(r"\bby\s", re.I)
 
 
+_MULTIPLIER_STEMS = ("doubl", "tripl", "trebl", "quadrupl", "halv", "fold", "times")
+_FRACTION_STEMS = ("half", "third", "quarter", "fifth", "tenth")
+
+
+def _may_hold_multiplier(sentence: str) -> bool:
+    """What ``_MULTIPLIER_HINT`` (or ``_FRACTION_HINT`` and "by") finds, by substring tests when
+    the sentence is ASCII (the case-blind patterns also take a few other letters: "ſ" for "s")."""
+    if not sentence.isascii():
+        return bool(_MULTIPLIER_HINT.search(sentence) or (_FRACTION_HINT.search(sentence) and _BY.search(sentence)))
+    lower = sentence.lower()
+    return any(h in lower for h in _MULTIPLIER_STEMS) or (
+        any(h in lower for h in _FRACTION_STEMS) and _BY.search(sentence) is not None)
+
+
 def _multipliers(sentence: str, base: int) -> list[Multiplier]:
     out = []
-    if not (_MULTIPLIER_HINT.search(sentence) or (_FRACTION_HINT.search(sentence) and _BY.search(sentence))):
+    if not _may_hold_multiplier(sentence):
         return out
     for m in _MULTIPLIER.finditer(sentence):
         q = re.sub(r"\s+", " ", (m.group("q") or m.group("q2") or "").strip().lower()) or None
@@ -655,14 +700,19 @@ _YEAR_SPAN = re.compile(r"\b(between|from) ((?:19|20)\d\d) (?:and|to) ((?:19|20)
 # the figures of one change: no clause break, no other change verb). Spelled out, a marker is an
 # alternation of some 150 words, and the 15 forms took about 190 ms of regex compilation, most of
 # it on these alternations and on the placeholder ranges (sre expands a range of code points one by
-# one). So a form is matched with a *fast* pattern first, on the skeleton with every figure
-# placeholder made one character and every multiplier another (no pattern tells placeholders apart;
-# the groups are then read from the real skeleton): ⟨verb⟩ is any word, ⟨gap0⟩ stops at the few
-# dozen words every change word starts with, ⟨gap⟩ only at a clause break, and the words that
-# ⟨verb⟩ and ⟨gap⟩ took are checked in Python. The *full* pattern (markers spelled out) is the fast
-# one with more conditions on what these groups hold, tried in the same order: no fast match means
-# no full match, and a fast match that passes the checks is the full pattern's match. Only when a
-# check fails is the full pattern compiled and matched (it may find other gaps).
+# one). So a form is matched with a *fast* pattern first, on a *collapsed* skeleton (the same
+# length): every figure placeholder made \x01 and every multiplier's \x02 (no pattern tells
+# placeholders apart; the groups are then read from the real skeleton), "’" made "'", and the first
+# letter of each clause-break word made a capital (the skeleton has none), so that a gap stops at a
+# capital instead of spelling the clause words out in every gap; the fast patterns' literals take
+# either case where a capital may stand. ⟨verb⟩ is any word and ⟨gap0⟩ and ⟨gap⟩ stop only at a
+# clause break; what they took is checked in Python. The *full* pattern (markers spelled out) is
+# the fast one with more conditions on what these groups hold, tried in the same order: no fast
+# match means no full match, and a fast match that passes the checks is the full pattern's match.
+# A ⟨gap0⟩ that holds a change word means no match at all: it is the form's first choice (after a
+# verb that cannot change), its shorter spans failed in the fast pattern already and its longer
+# ones hold the word too. Only when another check fails is the full pattern compiled and matched
+# (it may find other gaps).
 
 _VERB, _GAP0, _GAP = "⟨verb⟩", "⟨gap0⟩", "⟨gap⟩"
 _NOUN = r"(?P<n>\b(?:" + "|".join(sorted(NOUN_DIRECTION, key=len, reverse=True)) + r")s?\b)"
@@ -683,15 +733,6 @@ _SPELLED_OUT = {
     _GAP0: _gap(60, "|".join(sorted(DIRECTION, key=len, reverse=True))),  # verb … stated change
     _GAP: _gap(60, rf"\b(?:{_OTHER_VERBS})\b"),  # between the figures of one change: no second change
 }
-_ANY_WORD = r"(?P<v>\b[a-z]+\b)"
-
-
-@functools.cache
-def _fast_markers() -> dict[str, str]:
-    """The markers as the fast patterns read them. ⟨gap0⟩ stops where a change word starts exactly
-    when one of its stems starts there: the change words no other change word is a prefix of."""
-    stems = sorted(w for w in DIRECTION if not any(w[:k] in DIRECTION for k in range(1, len(w))))
-    return {_VERB: _ANY_WORD, _GAP0: _gap(60, "|".join(stems)), _GAP: _gap(60)}
 _DET = r"(?:(?!(?:from|to|and|but|while|against|than|compared|versus|vs|or|with)\b)[\w'’-]+,? ){0,4}"
 _ZDET = r"(?:(?!(?:to|and|but|while|than|or|with|expectations?|expected|estimates?|consensus|analysts?)\b)[\w'’.-]+,? ){0,5}"
 X = rf"(?P<x>{FIG}|{MUL})"
@@ -781,12 +822,21 @@ def _full_form(i: int) -> re.Pattern:
     return re.compile(_MARKER.sub(lambda m: _SPELLED_OUT[m.group()], _FORMS[i].pattern))
 
 
-# The fast patterns' spelling of the placeholder classes, for the collapsed skeleton.
-# (A class holding a character beyond Latin-1 costs sre a 64K-entry table: such characters are
-# spelled as alternatives instead.)
-_COLLAPSED_CLASSES = {FIG: "\ue000", MUL: "\uf000", _NOT: r"(?:[;:!?.]|\ue000|\uf000)",
-                      r"[^\ue000-\uf0ff,;:]": r"(?!\ue000|\uf000)[^,;:]",
-                      "[\\w'’-]": r"(?:[\w'-]|’)", "[\\w'’.-]": r"(?:[\w'.-]|’)"}
+# The collapsed skeleton's characters for a figure placeholder, a multiplier's, and for either of
+# these two when the text itself holds one.
+_FAST_FIG, _FAST_MUL, _FAST_OTHER = "\x01", "\x02", "\x03"
+_FAST_GAP = r"[^A-Z;:!?.\x01\x02\n]{0,60}?"  # a gap of the fast patterns: what ``_gap(60)`` allows
+# The fast patterns' spelling of the parts written for the real skeleton. (A class holding a
+# character beyond Latin-1 costs sre a 64K-entry table, a word list in every gap costs more.)
+_COLLAPSED_PARTS = {FIG: r"\x01", MUL: r"\x02", _NOT: r"[;:!?.\x01\x02]", f"(?!{_CLAUSE})": "(?![A-Z])",
+                    r"[^\ue000-\uf0ff,;:]": r"[^\x01\x02,;:]", "[\\w'’-]": r"[\w'-]", "[\\w'’.-]": r"[\w'.-]",
+                    "[a-z]": "[a-zA-Z]"}
+# The clause-break words: a literal word of a fast pattern that may be one of them (or begin one)
+# may stand where the collapsed skeleton has a capital.
+_CLAUSE_WORDS = tuple(_CLAUSE[len(r"\b(?:"):-len(r")\b")].split("|"))
+# The pieces of a pattern's text that hold letters: an escape, a class, a group's opening, a
+# repeat count, or a literal word (with the repeat that may follow its last letter).
+_PATTERN_WORD = re.compile(r"\\.|\[(?:\\.|[^\]\\])*\]|\(\?(?:P<\w+>|<?[=!]|:)|\{\d*,?\d*\}|([a-z]+)(?=([?*+{]?))", re.S)
 
 
 @functools.cache
@@ -794,10 +844,22 @@ def _placeholder_classes() -> tuple[re.Pattern, re.Pattern]:
     return re.compile(FIG), re.compile(MUL)
 
 
+@functools.cache
+def _clause_word() -> re.Pattern:
+    return re.compile(_CLAUSE)
+
+
+def _capitalized(m: re.Match) -> str:
+    return m.group().capitalize()
+
+
 def _collapsed(skeleton: str) -> str:
-    """The skeleton with every figure placeholder made the first one, every multiplier's the first."""
+    """The skeleton as the fast patterns read it (see above)."""
+    if _FAST_FIG in skeleton or _FAST_MUL in skeleton:
+        skeleton = skeleton.replace(_FAST_FIG, _FAST_OTHER).replace(_FAST_MUL, _FAST_OTHER)
     figures, multipliers = _placeholder_classes()
-    return multipliers.sub(chr(_MUL0), figures.sub(chr(_FIG0), skeleton))
+    skeleton = multipliers.sub(_FAST_MUL, figures.sub(_FAST_FIG, skeleton))
+    return _clause_word().sub(_capitalized, skeleton.replace("’", "'") if "’" in skeleton else skeleton)
 
 
 _FAST_FORMS: dict[int, tuple[re.Pattern, tuple[tuple[str, str], ...]]] = {}  # compiled on first use
@@ -818,17 +880,37 @@ def _compile_fast_form(i: int) -> tuple[re.Pattern, tuple[tuple[str, str], ...]]
         marker = m.group()
         if marker == _VERB:
             checks.append(("v", _VERB))
-            return _fast_markers()[_VERB]
-        if marker == _GAP0:
-            return _fast_markers()[_GAP0]  # exact: the stems stop it where the full list would
+            return r"(?P<v>\b[a-z]+\b)"
         name = f"gap{len(checks)}"
         checks.append((name, marker))
-        return f"(?P<{name}>{_fast_markers()[_GAP]})"
+        return f"(?P<{name}>{_FAST_GAP})"
 
     pattern = _MARKER.sub(loose, _FORMS[i].pattern)
-    classes = re.compile("|".join(map(re.escape, _COLLAPSED_CLASSES)))
-    pattern = classes.sub(lambda m: _COLLAPSED_CLASSES[m.group()], pattern)
+    parts = re.compile("|".join(map(re.escape, _COLLAPSED_PARTS)))
+    pattern = _either_case(parts.sub(lambda m: _COLLAPSED_PARTS[m.group()], pattern))
+    # the gap0 check first: when it fails there is no match at all
+    checks.sort(key=lambda check: check[1] != _GAP0)
     return re.compile(pattern), tuple(checks)
+
+
+def _either_case(pattern: str) -> str:
+    """``pattern`` with each literal word that may be a clause word taking its first letter in
+    either case ("to" → "[tT]o"). Only a word's first letter can be a capital, and a literal that
+    differs from every clause word within their common length fails there in either case."""
+    return _PATTERN_WORD.sub(_word_either_case, pattern)
+
+
+def _word_either_case(m: re.Match) -> str:
+    word = m.group(1)
+    if word is None:
+        return m.group()
+    run = word[:-1] if m.group(2) else word  # the letters the pattern must match in a row
+    return f"[{word[0]}{word[0].upper()}]{word[1:]}" if _may_be_clause_word(run) else word
+
+
+@functools.cache
+def _may_be_clause_word(run: str) -> bool:
+    return any(word.startswith(run) or run.startswith(word) for word in _CLAUSE_WORDS)
 
 
 def form_matches(skeleton: str) -> Iterator[tuple[int, int, dict[str, str | None]]]:
@@ -880,12 +962,19 @@ def fast_form_patterns() -> list[str]:
 
 def _match_form(i: int, skeleton: str, collapsed: str, pos: int) -> dict[str, str | None] | None:
     """The groups of form ``i`` matched at ``pos``: what its full pattern matches, at the cost of
-    the fast one (``collapsed``: the skeleton with its placeholders collapsed)."""
+    the fast one (``collapsed``: the skeleton as the fast patterns read it)."""
     fast, checks = _fast_form(i)
     m = fast.match(collapsed, pos)
     if m is None:
         return None
-    if all(_holds(skeleton, marker, *m.span(group)) for group, marker in checks):
+    held = True
+    for group, marker in checks:
+        if not _holds(skeleton, marker, *m.span(group)):
+            if marker == _GAP0:
+                return None  # no match at all (see above)
+            held = False
+            break
+    if held:
         spans = ((name, m.span(name)) for name in fast.groupindex if not name.startswith("gap"))
         return {name: None if a < 0 else skeleton[a:b] for name, (a, b) in spans}
     full = _full_form(i).match(skeleton, pos)
@@ -898,6 +987,9 @@ def _holds(skeleton: str, marker: str, start: int, end: int) -> bool:
         return True  # the group took no part in the match
     if marker == _VERB:
         return skeleton[start:end] in DIRECTION
+    if marker == _GAP0:  # no change word starts inside the gap, even inside a word
+        stems = _stems_by_initial()
+        return not any(skeleton.startswith(stem, k) for k in range(start, end) for stem in stems.get(skeleton[k], ()))
     # ⟨gap⟩: no whole word inside the gap is another change verb
     for word in _WORD_RUN.finditer(skeleton, start, len(skeleton)):
         if word.start() >= end:
@@ -905,6 +997,14 @@ def _holds(skeleton: str, marker: str, start: int, end: int) -> bool:
         if word.group() in _OTHER_VERB_SET:
             return False
     return True
+
+
+@functools.cache
+def _stems_by_initial() -> dict[str, tuple[str, ...]]:
+    """The change words no other change word is a prefix of (a change word starts where one of
+    them does), by first letter."""
+    stems = sorted(w for w in DIRECTION if not any(w[:k] in DIRECTION for k in range(1, len(w))))
+    return {c: tuple(w for w in stems if w[0] == c) for c in {w[0] for w in stems}}
 
 
 _WORD_RUN = re.compile(r"\b\w+")
