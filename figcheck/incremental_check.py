@@ -5,9 +5,11 @@ watch loop) keeps between checks; passed to :func:`figcheck.engine.check_documen
 check reuse the previous check's work where the edit left the paragraphs alone:
 
 - the verdicts on pairs of figures whose windows the edit did not touch (FC201, FC202: see
-  :mod:`figcheck.rules.pair_reuse`);
-- the diagnostics of rules of paragraph scope (``SCOPE = "paragraph"``: FC101, FC102) in the
-  paragraphs the edit left alone, moved to where they now stand (:meth:`HeldDocument.diagnostics`);
+  :mod:`figcheck.rules.pair_reuse`), and FC202's diagnostics made from such verdicts, moved;
+- the diagnostics of rules of paragraph scope (``SCOPE = "paragraph"``: FC101, FC102, FC301,
+  FC302, FC303) in the paragraphs the edit left alone and that lie out of their reach
+  (:data:`figcheck.rules.PARAGRAPH_REACH`), moved to where they now stand
+  (:meth:`HeldDocument.diagnostics`);
 - the context's paragraph starts in the paragraphs before and after the edit, moved to where
   they now stand (:func:`paragraph_layout`; the sentences of a paragraph are cached by its text
   already, see :func:`figcheck.rules.context.sentence_starts`).
@@ -28,10 +30,10 @@ from itertools import count
 
 from .config import Settings
 from .extract.shift import shifted
-from .model import Claim, Diagnostic, Edit, Fix, Related
+from .model import Claim, Diagnostic
 from .rules import PARAGRAPH_REACH, Rule
 from .rules.context import CheckContext, MemoKey
-from .rules.pair_reuse import PAIR_REUSE, ClaimKey, KeptVerdicts, PairReuse
+from .rules.pair_reuse import PAIR_REUSE, ClaimKey, KeptVerdicts, PairReuse, moved_diagnostic
 from .text import Document
 from .text.lines import paragraph_bounds, paragraph_starts, unchanged_paragraphs
 
@@ -202,17 +204,6 @@ def _solid_after(prose: str, starts: list[int], b: int) -> int:
 
 def _start(claim: Claim) -> int:
     return claim.start
-
-
-def moved_diagnostic(d: Diagnostic, delta: int) -> Diagnostic:
-    """``d`` with its offsets in this document (its own, its related places', its fix's) moved by
-    ``delta``; a related place in another file stays."""
-    related = tuple(r if r.path is not None else Related(r.start + delta, r.end + delta, r.message)
-                    for r in d.related)
-    fix = d.fix and Fix(d.fix.message, d.fix.applicability,
-                        tuple(Edit(e.start + delta, e.end + delta, e.new_text) for e in d.fix.edits))
-    return Diagnostic(d.code, d.name, d.severity, d.message, d.start + delta, d.end + delta,
-                      related, fix, d.data)
 
 
 def _moved_keys(claim_starts: list[int], layout: ParagraphLayout, kept: _Kept,

@@ -76,6 +76,25 @@ def test_an_edit_above_moves_the_line_numbers_in_messages():
     assert holder.held.last.walked == {"FC201": 1, "FC202": 1}
 
 
+def test_fc202_s_diagnostic_is_moved_when_its_verdict_and_figures_are_and_made_again_otherwise(monkeypatch):
+    from figcheck.rules import unit_mixup
+
+    made: list[int] = []
+    real = unit_mixup._diagnostic
+    monkeypatch.setattr(unit_mixup, "_diagnostic", lambda ctx, *a: made.append(a[0]) or real(ctx, *a))
+    holder = Holder()
+    text = f"Report\n\n{FILLER.format(0)}\n\n{AREA}\n\n{FILLER.format(1)}\n\n{SAME_AREA.format('miles')}\n"
+    first = [d for d in holder.check(text) if d.code == "FC202"]
+    assert len(first) == 1 and len(made) == 2  # (made once more by the fresh check that compares)
+    at = text.index("weather")  # before both figures, on their lines: moved
+    moved = [d for d in holder.check(text[:at] + "x" + text[at:]) if d.code == "FC202"]
+    assert len(made) == 3 and moved[0].start == first[0].start + 1
+    at = text.index("weather", at + 8)  # between them: one moves, the other does not: made again
+    between = [d for d in holder.check(text[:at] + "x" + text[at:]) if d.code == "FC202"]
+    assert len(made) == 5 and between[0].start == first[0].start + 1
+    assert between[0].related[0].start == first[0].related[0].start
+
+
 def test_a_change_of_settings_judges_everything_again():
     text = far_apart(SAME_FORCE.format("18,000"), fillers=3)
     holder = Holder()

@@ -169,7 +169,7 @@ class LineIndex:
         inserted = [start + m.end() for m in _LINE_END.finditer(new_text)] if "\n" in new_text else []
         index = LineIndex.__new__(LineIndex)
         index.text = text
-        index.starts = [*starts[:head], *inserted, *(s + delta for s in starts[tail:])]
+        index.starts = [*starts[:head], *inserted, *map(delta.__add__, starts[tail:])]
         return index
 
     def line_of(self, offset: int) -> int:
