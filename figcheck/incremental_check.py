@@ -5,9 +5,11 @@ watch loop) keeps between checks; passed to :func:`figcheck.engine.check_documen
 check reuse the previous check's work where the edit left the paragraphs alone:
 
 - the verdicts on pairs of figures whose windows the edit did not touch (FC201, FC202: see
-  :mod:`figcheck.rules.pair_reuse`);
-- the diagnostics of rules of paragraph scope (``SCOPE = "paragraph"``: FC101, FC102) in the
-  paragraphs the edit left alone, moved to where they now stand (:meth:`HeldDocument.diagnostics`);
+  :mod:`figcheck.rules.pair_reuse`), and FC202's diagnostics made from such verdicts, moved;
+- the diagnostics of rules of paragraph scope (``SCOPE = "paragraph"``: FC101, FC102, FC301,
+  FC302, FC303) in the paragraphs the edit left alone and that lie out of their reach
+  (:data:`figcheck.rules.PARAGRAPH_REACH`), moved to where they now stand
+  (:meth:`HeldDocument.diagnostics`);
 - the context's paragraph starts in the paragraphs before and after the edit, moved to where
   they now stand (:func:`paragraph_layout`; the sentences of a paragraph are cached by its text
   already, see :func:`figcheck.rules.context.sentence_starts`).
@@ -19,6 +21,7 @@ edit sequences. Extraction has its own cache,
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -27,10 +30,10 @@ from itertools import count
 
 from .config import Settings
 from .extract.shift import shifted
-from .model import Claim, Diagnostic, Edit, Fix, Related
-from .rules import Rule
+from .model import Claim, Diagnostic
+from .rules import PARAGRAPH_REACH, Rule
 from .rules.context import CheckContext, MemoKey
-from .rules.pair_reuse import PAIR_REUSE, ClaimKey, KeptVerdicts, PairReuse
+from .rules.pair_reuse import PAIR_REUSE, ClaimKey, KeptVerdicts, PairReuse, moved_diagnostic
 from .text import Document
 from .text.lines import paragraph_bounds, paragraph_starts, unchanged_paragraphs
 
@@ -112,35 +115,95 @@ class HeldDocument:
 
 def _reused(rule: Rule, ctx: CheckContext, before: list[Diagnostic], old: ParagraphLayout,
             layout: ParagraphLayout) -> list[Diagnostic]:
-    """A paragraph-scope rule's diagnostics: the previous check's in the unchanged paragraphs
-    (those after the edit moved), the rule's own on the claims of the changed ones between."""
+    """A paragraph-scope rule's diagnostics: the previous check's in the paragraphs whose text
+    and surroundings (within :data:`~figcheck.rules.PARAGRAPH_REACH`) the edit left alone (those
+    after the edit moved), the rule's own in the others (:func:`_found_again`)."""
     a, b, b_old = layout.unchanged
-    head_end = old.starts[a] if a < len(old.starts) else len(old.prose)
+    starts, prose = layout.starts, layout.prose
+    a, b_more = _reach_back(prose, starts, a), _reach_on(starts, b)
+    b_old += b_more - b
+    head_end = starts[a] if a < len(starts) else len(prose)  # (the same before the edit: a ≤ the old a)
     tail_start = old.starts[b_old] if b_old < len(old.starts) else len(old.prose) + 1
-    delta = len(layout.prose) - len(old.prose)
+    delta = len(prose) - len(old.prose)
     found = [d for d in before if d.start < head_end]
-    first = bisect_left(ctx.claims, layout.starts[a], key=_start) if a < len(layout.starts) else len(ctx.claims)
-    last = bisect_left(ctx.claims, layout.starts[b], key=_start) if b < len(layout.starts) else len(ctx.claims)
-    if first < last:  # the changed paragraphs' claims, their conversion indices among them
-        claims = [shifted(c, 0, -first) for c in ctx.claims[first:last]]
-        found.extend(rule.check(CheckContext(document=ctx.document, claims=claims, settings=ctx.settings)))
+    found.extend(_found_again(rule, ctx, layout, a, b_more))
     found.extend(moved_diagnostic(d, delta) for d in before if d.start >= tail_start)
     return found
 
 
+def _found_again(rule: Rule, ctx: CheckContext, layout: ParagraphLayout, a: int, b: int,
+                 ) -> list[Diagnostic]:
+    """The rule's diagnostics on the claims of paragraphs [a, b), found in a document of those
+    paragraphs and the text a rule may read around them (whole paragraphs), not the whole text:
+    a rule that scans its text for cue words scans only this."""
+    starts, prose = layout.starts, layout.prose
+    lo, hi = _bound(starts, a, prose), _bound(starts, b, prose)
+    first, last = bisect_left(ctx.claims, lo, key=_start), bisect_left(ctx.claims, hi, key=_start)
+    if first >= last:
+        return []
+    around_lo = _bound(starts, bisect_right(starts, lo - PARAGRAPH_REACH) - 1, prose)
+    around_hi = _bound(starts, _solid_after(prose, starts, b), prose)
+    doc = ctx.document
+    part = Document(doc.source[around_lo:around_hi], prose[around_lo:around_hi], doc.format)
+    claims = [shifted(c, -around_lo, -first) for c in ctx.claims[first:last]]
+    found = rule.check(CheckContext(document=part, claims=claims, settings=ctx.settings))
+    # (a rule may find something in the text around them, with none of its claims: not theirs)
+    return [moved_diagnostic(d, around_lo) for d in found if lo <= d.start + around_lo < hi]
+
+
+def _bound(starts: list[int], paragraph: int, prose: str) -> int:
+    """Where ``paragraph`` starts (the end of the text past the last)."""
+    return starts[paragraph] if 0 <= paragraph < len(starts) else (0 if paragraph < 0 else len(prose))
+
+
+# What a rule may read past a paragraph without limit: white space, commas and hyphens ("a 5%
+# rise[,] annually", "a year - earlier"); the rest of its reach counts other characters.
+_SOLID = re.compile(r"[^\s,\-]")
+
+
+def _solid(prose: str, lo: int, hi: int, wanted: int) -> int:
+    """How many solid characters (not white space, commas or hyphens) lie in prose[lo:hi], at
+    most ``wanted``."""
+    n = 0
+    for _ in _SOLID.finditer(prose, lo, hi):
+        n += 1
+        if n >= wanted:
+            break
+    return n
+
+
+def _reach_back(prose: str, starts: list[int], a: int) -> int:
+    """The first paragraph whose diagnostics stay those of before an edit to paragraph ``a``
+    on: a rule's reads past the paragraphs before it (text after their claims) end before
+    ``a``. Their claims' reads forward, :data:`PARAGRAPH_REACH` solid characters (and white
+    space, commas and hyphens between them), end before ``a`` when that many lie between."""
+    solid = 0
+    while a > 0 and solid <= PARAGRAPH_REACH:
+        a -= 1
+        solid += _solid(prose, starts[a], _bound(starts, a + 1, prose), PARAGRAPH_REACH + 1 - solid)
+    return a
+
+
+def _reach_on(starts: list[int], b: int) -> int:
+    """The first paragraph from ``b`` on (an edit before ``b``) whose claims' reads back,
+    :data:`PARAGRAPH_REACH` characters, end in the text from ``b`` on."""
+    if b >= len(starts):
+        return len(starts)
+    return bisect_left(starts, starts[b] + PARAGRAPH_REACH)
+
+
+def _solid_after(prose: str, starts: list[int], b: int) -> int:
+    """The first paragraph from ``b`` on such that :data:`PARAGRAPH_REACH` solid characters lie
+    between ``b`` and it (len(starts) when there are not): what the claims before ``b`` may read."""
+    solid = 0
+    while b < len(starts) and solid <= PARAGRAPH_REACH:
+        solid += _solid(prose, starts[b], _bound(starts, b + 1, prose), PARAGRAPH_REACH + 1 - solid)
+        b += 1
+    return b
+
+
 def _start(claim: Claim) -> int:
     return claim.start
-
-
-def moved_diagnostic(d: Diagnostic, delta: int) -> Diagnostic:
-    """``d`` with its offsets in this document (its own, its related places', its fix's) moved by
-    ``delta``; a related place in another file stays."""
-    related = tuple(r if r.path is not None else Related(r.start + delta, r.end + delta, r.message)
-                    for r in d.related)
-    fix = d.fix and Fix(d.fix.message, d.fix.applicability,
-                        tuple(Edit(e.start + delta, e.end + delta, e.new_text) for e in d.fix.edits))
-    return Diagnostic(d.code, d.name, d.severity, d.message, d.start + delta, d.end + delta,
-                      related, fix, d.data)
 
 
 def _moved_keys(claim_starts: list[int], layout: ParagraphLayout, kept: _Kept,

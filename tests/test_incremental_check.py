@@ -6,6 +6,7 @@ starts it moves across edits are the context's."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -75,6 +76,25 @@ def test_an_edit_above_moves_the_line_numbers_in_messages():
     assert holder.held.last.walked == {"FC201": 1, "FC202": 1}
 
 
+def test_fc202_s_diagnostic_is_moved_when_its_verdict_and_figures_are_and_made_again_otherwise(monkeypatch):
+    from figcheck.rules import unit_mixup
+
+    made: list[int] = []
+    real = unit_mixup._diagnostic
+    monkeypatch.setattr(unit_mixup, "_diagnostic", lambda ctx, *a: made.append(a[0]) or real(ctx, *a))
+    holder = Holder()
+    text = f"Report\n\n{FILLER.format(0)}\n\n{AREA}\n\n{FILLER.format(1)}\n\n{SAME_AREA.format('miles')}\n"
+    first = [d for d in holder.check(text) if d.code == "FC202"]
+    assert len(first) == 1 and len(made) == 2  # (made once more by the fresh check that compares)
+    at = text.index("weather")  # before both figures, on their lines: moved
+    moved = [d for d in holder.check(text[:at] + "x" + text[at:]) if d.code == "FC202"]
+    assert len(made) == 3 and moved[0].start == first[0].start + 1
+    at = text.index("weather", at + 8)  # between them: one moves, the other does not: made again
+    between = [d for d in holder.check(text[:at] + "x" + text[at:]) if d.code == "FC202"]
+    assert len(made) == 5 and between[0].start == first[0].start + 1
+    assert between[0].related[0].start == first[0].related[0].start
+
+
 def test_a_change_of_settings_judges_everything_again():
     text = far_apart(SAME_FORCE.format("18,000"), fillers=3)
     holder = Holder()
@@ -105,6 +125,7 @@ PIECES = [
     "Of the 42 passengers, 45 were hurt.", " It cost $4.5 million", ", up 12% from 2019.",
     "\n\n", "\n  \n", "\r\n\r\n", "\n", "\n   ", " ", "é", "🏔", "𝟓 km", "five", " 5 km (3 miles)",
     " 5 km (30 miles)", " 8 km (4 kg)", "x", "the same force of 12,000 fighters",
+    "Sales rose from 20 to 30, an increase of 10%", "annually", " dlrs", "Qtly div ", ",",
 ]
 edits = st.lists(
     st.tuples(st.sampled_from(["insert", "delete", "join", "split", "swap"]), st.floats(0, 1),
@@ -178,8 +199,35 @@ def test_paragraph_scope_rules_check_only_the_edited_paragraphs_claims(monkeypat
     at = text.index("Road 17") + 2
     edited = text[:at] + "x" + text[at:]
     got = holder.check(edited)  # (equal to a fresh check, which reads all 120 claims)
-    assert seen == {"FC101": [4, 120], "FC102": [4, 120]}
+    # the edited paragraph's 4 claims and those of the two paragraphs (of 60 characters) on
+    # each side that lie within PARAGRAPH_REACH of it
+    assert seen == {"FC101": [20, 120], "FC102": [20, 120]}
     assert [d.start for d in got if d.start > at] == [d.start + 1 for d in first if d.start > at]
+
+
+# A figure whose diagnostic depends on the words past its paragraph's blank line (and past
+# paragraphs of white space): "annually" after a stated change makes it a rate, "dlrs" after a
+# part makes it money, "div" before a sum makes it a price per share. Editing those words
+# changes the diagnostic: a check that reused it would differ from a fresh one.
+ACROSS_THE_BREAK = [
+    ("Sales rose from 20 to 30, an increase of 10%\n\nannually since.",
+     "Sales rose from 20 to 30, an increase of 10%\n\nLater since."),
+    ("Sales rose from 20 to 30, an increase of 10%\n\n \n\n\n\n,annually.",
+     "Sales rose from 20 to 30, an increase of 10%\n\n \n\n\n\n,later."),
+    ("Of the 42 passengers, 45\n\ndlrs were paid.", "Of the 42 passengers, 45\n\nwere hurt."),
+    ("Qtly div\n\n45 cts of the 42 cts were paid.", "Qtly dog\n\n45 cts of the 42 cts were paid."),
+]
+
+
+@pytest.mark.parametrize("middle, edited", ACROSS_THE_BREAK)
+@pytest.mark.parametrize("backwards", [False, True])
+def test_a_diagnostic_that_reads_past_its_paragraph_follows_an_edit_there(middle, edited, backwards):
+    fillers = "\n\n".join(FILLER.format(k) for k in range(20))
+    before, now = (edited, middle) if backwards else (middle, edited)
+    holder = Holder()
+    found = holder.check(f"{fillers}\n\n{before}\n\n{fillers}")
+    again = holder.check(f"{fillers}\n\n{now}\n\n{fillers}")  # (equal to a fresh check)
+    assert [(d.code, d.message) for d in found] != [(d.code, d.message) for d in again]
 
 
 SENTENCES = [p for p in PIECES if len(p) > 20]

@@ -1,9 +1,17 @@
 """Line and column positions of the output contract, for every newline style."""
 
-from hypothesis import given
+import re
+
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from figcheck.text.lines import PARAGRAPH_BREAK, LineIndex, paragraph_breaks
+from figcheck.text.lines import (
+    KEPT_SIZE,
+    PARAGRAPH_BREAK,
+    LineIndex,
+    paragraph_breaks,
+    paragraph_starts,
+)
 
 
 def test_lines_end_at_lf_crlf_and_lone_cr():
@@ -45,3 +53,24 @@ def test_an_edited_index_equals_one_built_afresh(text, data):
     edited = text[:start] + new_text + text[end:]
     index = LineIndex(text).edited(start, end, new_text, edited)
     assert (index.text, index.starts) == (edited, LineIndex(edited).starts)
+
+
+LONG = "".join(f"Line {k} of a long text.\n" + ("\n" if k % 7 == 0 else "") for k in range(6000))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.floats(0, 1), st.integers(0, 4),
+                          st.sampled_from(["", "x", "\n", "\n\n", "\r", "\r\n", " \n", "é🏔"])),
+                min_size=1, max_size=8))
+def test_a_long_text_s_lines_and_paragraphs_after_edits_are_those_of_a_fresh_scan(edits):
+    # (a long text's line index is moved from the latest one's, and its paragraph starts kept)
+    assert len(LONG) >= KEPT_SIZE
+    text = LONG
+    LineIndex(text)
+    for at, length, piece in edits:
+        start = int(at * len(text))
+        text = text[:start] + piece + text[start + length :]
+        assert LineIndex(text).starts == [0, *(m.end() for m in re.finditer(r"\r\n|\r|\n", text))]
+        starts = paragraph_starts(text)
+        assert paragraph_starts(text) is starts
+        assert starts == [0, *(m.start() for m in paragraph_breaks(text))]

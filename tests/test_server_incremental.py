@@ -1,13 +1,16 @@
 """The language server across edits: a document's analysis after each change (line table moved,
 claims and rule work reused, LSP diagnostics kept where unmoved) equals a fresh one."""
 
+import json
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lsprotocol import types
 
 from figcheck.config import Settings
 from figcheck.extract.incremental import ParagraphCache
-from figcheck_lsp.diagnostics import Snapshot, analyze
+from figcheck_lsp.app import FigcheckServer
+from figcheck_lsp.diagnostics import Snapshot, analyze, publish_params_json
 from figcheck_lsp.documents import DocumentStore
 from figcheck_lsp.positions import LineTable
 
@@ -50,6 +53,13 @@ def test_each_analysis_after_an_edit_equals_a_fresh_one(edits):
         assert doc.cached_table().lines.starts == LineTable(doc.text).lines.starts
         doc.analysis = analyze(snapshot(doc, True))
         assert doc.analysis.lsp == analyze(snapshot(doc, False)).lsp
+        assert json.loads(publish_params_json(doc.analysis)) == pygls_json(doc.analysis)
+
+
+def pygls_json(analysis) -> dict:
+    """The params of the analysis's publishDiagnostics as pygls serialises them."""
+    params = types.PublishDiagnosticsParams(uri=analysis.uri, diagnostics=analysis.lsp, version=analysis.version)
+    return json.loads(json.dumps(params, default=FigcheckServer().protocol._serialize_message))
 
 
 def test_an_edit_keeps_the_lsp_parts_of_diagnostics_it_did_not_move():
@@ -61,3 +71,11 @@ def test_an_edit_keeps_the_lsp_parts_of_diagnostics_it_did_not_move():
     assert len(first.lsp) == len(second.lsp) > 2
     assert all(a.range is b.range and a.data["version"] == 1 and b.data["version"] == 2
                for a, b in zip(first.lsp, second.lsp))
+
+
+def test_the_published_json_is_pygls_s_for_every_kind_of_diagnostic():
+    # fixes, related places, no version, a document too large to check (no data)
+    for version, text, size in ((1, TEXT, None), (None, TEXT, None), (3, TEXT * 3, 100)):
+        config = Settings() if size is None else Settings(max_file_size=size)
+        analysis = analyze(Snapshot(URI, version, text, "text", None, ParagraphCache(), config, 0))
+        assert analysis.lsp and json.loads(publish_params_json(analysis)) == pygls_json(analysis)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from figcheck.engine import check_text
-from figcheck.rules.suppression import Suppressions
+from figcheck.rules.suppression import Suppressions, has_directive
 from figcheck.text import read_document
 
 WALL = "The wall is 12 kilometres (15 miles) long."
@@ -129,3 +131,11 @@ def test_parse_without_directives_is_empty():
     for fmt in ("text", "markdown", "latex"):
         parsed = Suppressions.parse(read_document(f"{WALL}\n", fmt))
         assert not parsed.whole_file and not parsed.lines and not parsed.regions
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from("fFiIİıgGcChHeEkKK: x"), max_size=14), st.integers(0, 9))
+def test_a_directive_is_found_without_lowering_the_text_as_with_it(tail, head):
+    # (U+212A, the Kelvin sign, lowers to "k"; "İ" lowers to "i" and a combining dot)
+    text = "figcheck:"[:head] + tail
+    assert has_directive(text) == ("figcheck:" in text.lower())

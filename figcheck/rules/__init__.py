@@ -15,6 +15,12 @@ from types import ModuleType
 from ..codes import REGISTRY  # the one table of codes (configuration reads it too)
 
 
+# How far a rule of paragraph scope may read around its claims: this many characters before
+# them and, after them, this many characters other than white space, commas and hyphens (which
+# it may skip without limit: "rose 5%[,] annually", a money word past a blank line).
+PARAGRAPH_REACH = 80
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     code: str
@@ -25,9 +31,10 @@ class Rule:
     enabled_by_default: bool
     module: ModuleType
     # "paragraph": the rule's diagnostics on the claims of one paragraph are found from those
-    # claims alone (and the settings), lie in that paragraph and keep no offsets or claim
-    # indices in ``data``; a held check reuses them where an edit left the paragraph alone
-    # (:mod:`figcheck.incremental_check`). "document": anything else.
+    # claims alone (and the settings) and the text within PARAGRAPH_REACH of them, lie in that
+    # paragraph and keep no offsets or claim indices in ``data``; a held check reuses them where
+    # an edit left the paragraph and that text alone (:mod:`figcheck.incremental_check`).
+    # "document": anything else.
     scope: str = "document"
 
     def check(self, ctx):

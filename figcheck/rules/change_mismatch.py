@@ -64,6 +64,9 @@ CODE = "FC303"
 NAME = "change-mismatch"
 SEVERITY = "warning"
 SUMMARY = "a stated change that its own old and new figures contradict"
+# A change is read in one sentence (changes.read_changes); past it only a figure's next words,
+# within 54 characters or, after white space and commas, "points" or "annually"/"a year".
+SCOPE = "paragraph"
 
 
 def check(ctx: CheckContext) -> Iterable[Diagnostic]:

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from ..model import Diagnostic, Edit, Fix, Related
 from . import frame
 from .context import CheckContext, MemoKey
 
@@ -36,6 +37,20 @@ class KeptVerdicts:
 
     windows: dict[ClaimKey, tuple[ClaimKey, ...]] = field(default_factory=dict)
     verdicts: dict[ClaimKey, list[tuple[ClaimKey, object]]] = field(default_factory=dict)
+    # the diagnostics made from verdicts (:func:`kept_diagnostic`), by their claims' keys
+    diagnostics: dict[tuple[ClaimKey, ...], KeptDiagnostic] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class KeptDiagnostic:
+    """A diagnostic made from a verdict, and what it was made from: the verdict, and the
+    claims' indices, offsets and lines."""
+
+    diagnostic: Diagnostic
+    verdict: object
+    places: tuple[int, ...]
+    starts: tuple[int, ...]
+    lines: tuple[int, ...]
 
 
 @dataclass
@@ -145,3 +160,42 @@ def _windows_changed(buckets: dict[tuple, list[int]], keys: list[ClaimKey],
         if needed:
             walk[bucket] = needed
     return walk, changed
+
+
+def kept_diagnostic(ctx: CheckContext, code: str, places: tuple[int, ...], verdict: object,
+                    build: Callable[[], Diagnostic]) -> Diagnostic:
+    """``build()``: a diagnostic on the claims at ``places`` (indices) made from ``verdict``, a
+    value :func:`pair_verdicts` gave. ``build`` must depend on the claims only as read from
+    their paragraphs, on their offsets and indices, on the lines they are on and on the text of
+    their paragraphs. The previous check's diagnostic, moved, when it was made from the very
+    same verdict (reused, so not judged again) on claims of the same keys, with the same indices
+    and lines, all moved by one distance (a keystroke in 1 MB: FC202's ~170)."""
+    reuse = ctx.memo(PAIR_REUSE, lambda: None)
+    if reuse is None or code not in reuse.kept:
+        return build()
+    keys = tuple(reuse.keys[p] for p in places)
+    starts = tuple(ctx.claims[p].start for p in places)
+    lines = tuple(ctx.line_of(s) for s in starts)
+    before = reuse.previous.get(code)
+    old = before.diagnostics.get(keys) if before is not None else None
+    delta = starts[0] - old.starts[0] if old is not None else 0
+    if old is not None and old.verdict is verdict and old.places == places and old.lines == lines \
+            and all(s - o == delta for s, o in zip(starts, old.starts)):
+        found = moved_diagnostic(old.diagnostic, delta)
+    else:
+        found = build()
+    reuse.kept[code].diagnostics[keys] = KeptDiagnostic(found, verdict, places, starts, lines)
+    return found
+
+
+def moved_diagnostic(d: Diagnostic, delta: int) -> Diagnostic:
+    """``d`` with its offsets in this document (its own, its related places', its fix's) moved by
+    ``delta``; a related place in another file stays."""
+    if delta == 0:
+        return d
+    related = tuple(r if r.path is not None else Related(r.start + delta, r.end + delta, r.message)
+                    for r in d.related)
+    fix = d.fix and Fix(d.fix.message, d.fix.applicability,
+                        tuple(Edit(e.start + delta, e.end + delta, e.new_text) for e in d.fix.edits))
+    return Diagnostic(d.code, d.name, d.severity, d.message, d.start + delta, d.end + delta,
+                      related, fix, d.data)

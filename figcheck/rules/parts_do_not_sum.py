@@ -65,6 +65,9 @@ CODE = "FC302"
 NAME = "parts-do-not-sum"
 SEVERITY = "warning"
 SUMMARY = "listed parts that do not add up to their total, or shares over 100%"
+# A total and its parts, and shares, are read in one sentence; the words read around them stay
+# in it but for money words (54 characters after a figure, 30 before) and "of them" (20 after).
+SCOPE = "paragraph"
 
 # After the total: where a breakdown begins.
 _BREAKDOWN_START = re.compile(r"^[^\d;.!?]{0,80}?(?::|\s[—–]\s|\s-\s|,\s+of\s+(?:whom|which)\b)\s*$", re.I)

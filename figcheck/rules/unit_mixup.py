@@ -48,7 +48,7 @@ from . import frame, referent_model
 from .claim_readings import reading_ids
 from .context import CheckContext, MemoKey
 from .conversions import COMMON_UNITS, agrees, factor_mixup, near_factors, same_number_other_unit
-from .pair_reuse import pair_verdicts
+from .pair_reuse import kept_diagnostic, pair_verdicts
 
 CODE = "FC202"
 NAME = "unit-mixup"
@@ -82,7 +82,9 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
             conf = None if conf_at is None else ctx.claims[other + conf_at]
             best[flagged] = (flagged, other, score, judgement, conf, factor_unit)
     for flagged in sorted(best):
-        yield _diagnostic(ctx, *best[flagged])
+        found = best[flagged]  # (a held check moves the previous diagnostic of the same verdict)
+        places = (flagged, found[1]) + (() if found[4] is None else (ctx.index_of[id(found[4])],))
+        yield kept_diagnostic(ctx, CODE, places, found[3], lambda: _diagnostic(ctx, *found))
 
 
 def _reaches(ctx: CheckContext, i: int, j: int, cut: float, strong: float) -> tuple | None:

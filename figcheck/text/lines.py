@@ -28,11 +28,26 @@ def paragraph_breaks(text: str) -> Iterator[re.Match]:
     return (PARAGRAPH_BREAK if "\r" in text else _LF_PARAGRAPH_BREAK).finditer(text)
 
 
+# A text this long is split, and its lines indexed, once: the latest such text's paragraph
+# starts and line index are kept (the language server's extraction cache and its held check split
+# the same 1 MB text one after the other, and the next version's line starts are the latest's
+# moved by the edit).
+KEPT_SIZE = 100_000
+_latest_paragraphs: list[tuple[str, list[int]]] = []
+_latest_lines: list[LineIndex] = []
+
+
 def paragraph_starts(text: str) -> list[int]:
     """Where each paragraph of ``text`` starts as extraction reads it: 0, then each paragraph
     break (a break belongs to the paragraph after it, so the paragraphs put together are
-    ``text``)."""
-    return [0, *(m.start() for m in paragraph_breaks(text))]
+    ``text``). The list may be shared with other callers: it must not be changed."""
+    latest = _latest_paragraphs[-1] if _latest_paragraphs else None
+    if latest is not None and latest[0] is text:
+        return latest[1]
+    starts = [0, *(m.start() for m in paragraph_breaks(text))]
+    if len(text) >= KEPT_SIZE:
+        _latest_paragraphs[:] = [(text, starts)]
+    return starts
 
 
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
@@ -122,7 +137,24 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = _line_starts(text)
+        latest = _latest_lines[-1] if _latest_lines else None
+        moved = None if latest is None or len(text) < KEPT_SIZE else latest._edited_into(text)
+        self.starts = _line_starts(text) if moved is None else moved.starts
+        if len(text) >= KEPT_SIZE:
+            _latest_lines[:] = [self]
+
+    def _edited_into(self, text: str) -> LineIndex | None:
+        """The index of ``text`` moved from this one when ``text`` is this one's text with one
+        short stretch replaced (an edit); None otherwise."""
+        old = self.text
+        if "\r" in old or "\r" in text:
+            return None  # (a "\r\n" split or joined by the edit: read afresh, as edited does)
+        limit = min(len(old), len(text))
+        tail = common_suffix(old, text, limit)
+        head = common_prefix(old, text, limit - tail)
+        if len(text) - tail - head > len(text) // 16 or len(old) - tail - head > len(old) // 16:
+            return None  # (mostly new text: read afresh)
+        return self.edited(head, len(old) - tail, text[head : len(text) - tail], text)
 
     def edited(self, start: int, end: int, new_text: str, text: str) -> LineIndex:
         """The index of ``text``: this index's text with ``[start, end)`` replaced by
@@ -137,7 +169,7 @@ class LineIndex:
         inserted = [start + m.end() for m in _LINE_END.finditer(new_text)] if "\n" in new_text else []
         index = LineIndex.__new__(LineIndex)
         index.text = text
-        index.starts = [*starts[:head], *inserted, *(s + delta for s in starts[tail:])]
+        index.starts = [*starts[:head], *inserted, *map(delta.__add__, starts[tail:])]
         return index
 
     def line_of(self, offset: int) -> int:

@@ -8,9 +8,11 @@ LSP ranges, so a code action is a lookup.
 
 from __future__ import annotations
 
+import json
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from lsprotocol import types
 
@@ -48,8 +50,10 @@ class Analysis:
     lsp: list[types.Diagnostic] = field(default_factory=list)
     settings: Settings | None = None  # what it was checked with (None: too large to check)
     path: str | None = None  # as per-file-ignores saw it
-    # engine diagnostic → its LSP diagnostic here (for the next version's, where unmoved)
-    by_diagnostic: dict[Diagnostic, types.Diagnostic] = field(default_factory=dict)
+    # each LSP diagnostic's JSON, cut around its data's version (:func:`json_parts`)
+    lsp_json: list[JsonParts] = field(default_factory=list)
+    # engine diagnostic → the index of its LSP diagnostic here (for the next version's, where unmoved)
+    by_diagnostic: dict[Diagnostic, int] = field(default_factory=dict)
 
     @property
     def result_id(self) -> str:
@@ -90,6 +94,7 @@ def analyze(snap: Snapshot, cancelled: Callable[[], bool] = lambda: False) -> An
     result = Analysis(snap.uri, snap.version, snap.generation, snap.text, table)
     if len(snap.text) > snap.settings.max_file_size:
         result.lsp = [too_large(len(snap.text), snap.settings.max_file_size)]
+        result.lsp_json = [json_parts(result.lsp[0])]
         return result
     result.settings, result.path = snap.settings, snap.path
     result.document = read_document(snap.text, snap.format)
@@ -98,25 +103,31 @@ def analyze(snap: Snapshot, cancelled: Callable[[], bool] = lambda: False) -> An
         raise Superseded()
     result.diagnostics = check_document(result.document, snap.settings, snap.path, result.claims,
                                         snap.held)
-    result.lsp, result.by_diagnostic = lsp_diagnostics(result.diagnostics, table, snap, snap.previous)
+    result.lsp, result.lsp_json, result.by_diagnostic = lsp_diagnostics(
+        result.diagnostics, table, snap, snap.previous)
     return result
 
 
 def lsp_diagnostics(diagnostics: list[Diagnostic], table: LineTable, snap: Snapshot,
                     previous: Analysis | None,
-                    ) -> tuple[list[types.Diagnostic], dict[Diagnostic, types.Diagnostic]]:
-    """Each diagnostic as LSP, and the first of each as LSP by the diagnostic. One the
-    previous version had, at the same positions (all its places before the edit, or after the
-    edit's last line when it added or removed no line), keeps that one's ranges, related
-    places and fix (a keystroke in 1 MB: most of them)."""
+                    ) -> tuple[list[types.Diagnostic], list[JsonParts], dict[Diagnostic, int]]:
+    """Each diagnostic as LSP and its JSON (:func:`json_parts`), and the index of the first of
+    each by the diagnostic. One the previous version had, at the same positions (all its places
+    before the edit, or after the edit's last line when it added or removed no line), keeps
+    that one's ranges, related places, fix and JSON (a keystroke in 1 MB: most of them)."""
     region = _unmoved_region(previous, table, snap)
-    out, by_diagnostic = [], {}
+    out, parts, by_diagnostic = [], [], {}
     for d in diagnostics:
         old = None if region is None else _unmoved(d, region, previous.by_diagnostic)
-        lsp = to_lsp(d, table, snap.uri, snap.version) if old is None else _again(old, snap.version)
+        if old is None:
+            lsp = to_lsp(d, table, snap.uri, snap.version)
+            parts.append(json_parts(lsp))
+        else:
+            lsp = _again(previous.lsp[old], snap.version)
+            parts.append(previous.lsp_json[old])
+        by_diagnostic.setdefault(d, len(out))
         out.append(lsp)
-        by_diagnostic.setdefault(d, lsp)
-    return out, by_diagnostic
+    return out, parts, by_diagnostic
 
 
 def _unmoved_region(previous: Analysis | None, table: LineTable, snap: Snapshot,
@@ -140,8 +151,8 @@ def _unmoved_region(previous: Analysis | None, table: LineTable, snap: Snapshot,
     return head, tail_from, len(new) - len(old)
 
 
-def _unmoved(d: Diagnostic, region: tuple[int, int, int], before: dict[Diagnostic, types.Diagnostic],
-             ) -> types.Diagnostic | None:
+def _unmoved(d: Diagnostic, region: tuple[int, int, int], before: dict[Diagnostic, int],
+             ) -> int | None:
     head, tail_from, delta = region
     places = [d.start, d.end]
     for r in d.related:
@@ -166,6 +177,43 @@ def _again(old: types.Diagnostic, version: int | None) -> types.Diagnostic:
         related_information=old.related_information,
         data={**old.data, "version": version},
     )
+
+
+# An LSP diagnostic's JSON as pygls writes it, cut where the value of its data's "version" goes:
+# (before, after); (the whole, None) when its data has no version. A diagnostic kept from the
+# previous version (:func:`_again`) differs only there, so its JSON is not made again.
+JsonParts = tuple[str, str | None]
+
+
+@cache
+def _converter():
+    from lsprotocol.converters import get_converter
+
+    return get_converter()
+
+
+def json_parts(lsp: types.Diagnostic) -> JsonParts:
+    """The JSON of ``lsp``, cut around the version in its data (see :data:`JsonParts`)."""
+    fields = _converter().unstructure(lsp)
+    data = fields.pop("data", None)
+    if not isinstance(data, dict) or "version" not in data:
+        if data is not None:
+            fields["data"] = data
+        return json.dumps(fields), None
+    keys = list(data)
+    at = keys.index("version")
+    head = json.dumps(fields)[:-1] + (", " if fields else "") + '"data": {'
+    before = "".join(f"{json.dumps(k)}: {json.dumps(data[k])}, " for k in keys[:at])
+    after = "".join(f", {json.dumps(k)}: {json.dumps(data[k])}" for k in keys[at + 1 :])
+    return f'{head}{before}"version": ', after + "}}"
+
+
+def publish_params_json(analysis: Analysis) -> str:
+    """The JSON of ``PublishDiagnosticsParams`` for the analysis, as pygls would write it."""
+    version = json.dumps(analysis.version)
+    items = ", ".join(b if a is None else b + version + a for b, a in analysis.lsp_json)
+    has_version = "" if analysis.version is None else f', "version": {version}'
+    return f'{{"uri": {json.dumps(analysis.uri)}{has_version}, "diagnostics": [{items}]}}'
 
 
 def too_large(size: int, cap: int) -> types.Diagnostic:

@@ -10,6 +10,9 @@ answer (an invalid envelope, an id pygls would reject) is written with pygls's p
 
 from __future__ import annotations
 
+import asyncio
+import inspect
+import json
 from typing import Any
 
 
@@ -33,3 +36,19 @@ def send_response(protocol, msg_id, error) -> None:
     """Answer request ``msg_id`` with ``error`` (a ResponseError) in pygls's own order of
     writes; pygls has no public call to answer a request it did not dispatch."""
     protocol._send_response(msg_id, None, error)
+
+
+def send_notification_json(protocol, method: str, params_json: str) -> None:
+    """Send notification ``method`` whose params are already JSON, framed as pygls frames what
+    it sends (``_send_data``: with or without headers, as the writer was set; an awaitable
+    write scheduled). pygls has no public call to send JSON it did not serialise itself."""
+    if protocol.writer is None:
+        return
+    body = f'{{"method": {json.dumps(method)}, "params": {params_json}, "jsonrpc": "2.0"}}'.encode("utf-8")
+    if protocol._include_headers:
+        header = (f"Content-Length: {len(body)}\r\n"
+                  f"Content-Type: {protocol.CONTENT_TYPE}; charset={protocol.CHARSET}\r\n\r\n")
+        body = header.encode("ascii") + body
+    written = protocol.writer.write(body)
+    if inspect.isawaitable(written):
+        asyncio.ensure_future(written)
