@@ -30,7 +30,7 @@ Of the 42 passengers, 25 were taken to hospital.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from ..figures import format_figure
 from ..model import Claim, Diagnostic, Related
@@ -76,26 +76,25 @@ _NET = re.compile(
 
 
 def check(ctx: CheckContext) -> Iterable[Diagnostic]:
-    return _diagnostics(ctx, _relation)
+    return _diagnostics(ctx, screened=True)
 
 
 def reference_check(ctx: CheckContext) -> Iterable[Diagnostic]:
     """``check`` reading every pair of neighbours in full: what its test holds the screen to."""
-    return _diagnostics(ctx, _relation_in_full)
+    return _diagnostics(ctx, screened=False)
 
 
-# (part, whole, cue) or None: how two neighbouring figures relate, read in the context's text.
-Found = tuple[Claim, Claim, str] | None
-Relation = Callable[[CheckContext, str, Claim, Claim], Found]
-
-
-def _diagnostics(ctx: CheckContext, relation: Relation) -> Iterable[Diagnostic]:
+def _diagnostics(ctx: CheckContext, screened: bool) -> Iterable[Diagnostic]:
     claims, text = ctx.claims, ctx.text
     ordered = [claims[k] for k in claims_in_order(claims)]
     for first, second in zip(ordered, ordered[1:]):
         # The words between the two are read first: they rarely relate them, while finding
         # their sentences costs more (a run of numbers: 50,000 neighbours in one sentence).
-        found = relation(ctx, text, first, second)
+        between = text[first.end : second.start]
+        last = between.rstrip()[-1:] if screened else None
+        if last is not None and last not in _RELATION_LAST:
+            continue  # no form's words end so: ruled out in a fraction of the patterns' time
+        found = _relation(ctx, first, second, between, last)
         if found is None or ctx.sentence_of(first.start) != ctx.sentence_of(second.start):
             continue
         part, whole, how = found
@@ -121,26 +120,21 @@ def _diagnostics(ctx: CheckContext, relation: Relation) -> Iterable[Diagnostic]:
         )
 
 
-def _relation(ctx: CheckContext, text: str, first: Claim, second: Claim) -> Found:
-    """``_relation_in_full``, screened: the words of every form end (white space aside) in a
-    character of ``_RELATION_LAST``, a test that rules out most neighbours in a fraction of the
-    time the patterns take."""
-    if text[first.end : second.start].rstrip()[-1:] not in _RELATION_LAST:
-        return None
-    return _relation_in_full(ctx, text, first, second)
-
-
-def _relation_in_full(ctx: CheckContext, text: str, first: Claim, second: Claim) -> Found:
-    """(part, whole, cue) when the words between two neighbouring figures make one a part of
-    the other (``text``: the context's)."""
-    between = text[first.end : second.start]
+def _relation(ctx: CheckContext, first: Claim, second: Claim, between: str,
+              last: str | None) -> tuple[Claim, Claim, str] | None:
+    """(part, whole, cue) when the words ``between`` two neighbouring figures make one a part of
+    the other. ``last``: the last character of those words, white space aside, when a form
+    that cannot end with it is to be skipped (its pattern tries every start up to 60 or 80
+    characters in); None to read every form."""
     if _PART_THEN_WHOLE.fullmatch(between):
         return first, second, "of"
     # (the sentence is looked up only where "of the" stands before the first figure)
-    if (WHOLE_THEN_COMMA.match(between) and may_introduce_whole(text, first.start)
+    text = ctx.text
+    if ((last is None or last == ",") and WHOLE_THEN_COMMA.match(between)
+            and may_introduce_whole(text, first.start)
             and introduces_whole(text, ctx.sentence_span(first.start)[0], first.start)):
         return second, first, "of"
-    if _WHOLE_THEN_INCLUDING.match(between):
+    if (last is None or last in ("g", "G")) and _WHOLE_THEN_INCLUDING.match(between):
         return second, first, "including"
     return None
 

@@ -74,6 +74,8 @@ _BREAKDOWN_START = re.compile(r"^[^\d;.!?]{0,80}?(?::|\s[—–]\s|\s-\s|,\s+of\
 # reads: a colon, a dash, "of whom", "of which" (``_BREAKDOWN_START``) or a comma
 # (``WHOLE_THEN_COMMA``). Tested first: most neighbours end otherwise.
 _BREAKDOWN_LAST = frozenset(":-—–mMhH,")
+# What the first of two neighbours is when they start a breakdown (its total) or shares.
+_LIST_KINDS = frozenset(("count", "percent"))
 # "500 employees, 300 of them in France …": the first part says it is part of the figure before.
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
 # What sets a part apart from the others: "12 were children", "300 of them in France", "30 adults".
@@ -164,7 +166,7 @@ def _sentences_to_read(ctx: CheckContext) -> Iterator[list[int]]:
     starts = [c.start for c in ordered]
     read_to = -1  # the end of the last sentence read
     for n, (first, second) in enumerate(zip(ordered, ordered[1:])):
-        if first.start < read_to or not _may_start_list(first, second, text):
+        if first.start < read_to or first.kind not in _LIST_KINDS or not _may_start_list(first, second, text):
             continue
         s_start, s_end = ctx.sentence_span(first.start)
         if second.start >= s_end:
