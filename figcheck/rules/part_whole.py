@@ -42,6 +42,8 @@ WHOLE_THEN_COMMA = re.compile(r"^[^\d;:.!?]{0,60}?,\s*$")
 # A figure that is only the start of a compound one ("6-7/8 pct", "9-1/4") or the size of each of
 # several things rather than a whole ("200 acres of 40-acre plots", "six-month paper").
 _COMPOUND_AFTER = re.compile(r"[-/‑]\w")
+# A word of two letters or more: a counted noun written after its figure.
+_WORD_OF_LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +105,7 @@ def noun_written(c: Claim) -> bool:
         return False
     at = c.text.rfind(c.number_text) if c.number_text else -1
     tail = c.text[at + len(c.number_text):] if at >= 0 else c.text
-    return re.search(r"[^\W\d_]{2,}", tail) is not None
+    return _WORD_OF_LETTERS.search(tail) is not None
 
 
 def _compound(c: Claim, text: str) -> bool:

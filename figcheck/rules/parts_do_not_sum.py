@@ -76,6 +76,8 @@ _BREAKDOWN_START = re.compile(r"^[^\d;.!?]{0,80}?(?::|\s[—–]\s|\s-\s|,\s+of\
 _BREAKDOWN_LAST = frozenset(":-—–mMhH,")
 # What the first of two neighbours is when they start a breakdown (its total) or shares.
 _LIST_KINDS = frozenset(("count", "percent"))
+# "of" where the words before a total introduce it as a whole (the last one starts the cue quoted).
+_OF = re.compile(r"\bof\b", re.I)
 # "500 employees, 300 of them in France …": the first part says it is part of the figure before.
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
 # What sets a part apart from the others: "12 were children", "300 of them in France", "30 adults".
@@ -83,6 +85,8 @@ _KIND = re.compile(
     r"(?:\s+of\s+(?:them|whom|those))?\s+(?:(?:were|are|was|is|being)\s+)?"
     r"((?:(?:in|at|from)\s+)?[^\W\d_][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)\s*(?:,|\band\b|\bor\b|[.;:!?]|$)",
 )
+# A part set apart by a place ("in France", "from Poland").
+_PLACE = re.compile(r"(?:in|at|from)\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)")
 # Kinds that cannot overlap: the parts of one breakdown name different members of one group.
 _EXCLUSIVE = tuple(
     frozenset(stem(w) for w in group.split())
@@ -266,7 +270,7 @@ def _breakdown_form(ctx: CheckContext, whole: Claim, first: Claim) -> str | None
         return None
     s_start, _ = ctx.sentence_span(whole.start)
     if introduces_whole(text, s_start, whole.start):
-        intro = [m.start() for m in re.finditer(r"\bof\b", text[s_start : whole.start], re.I)]
+        intro = [m.start() for m in _OF.finditer(text[s_start : whole.start])]
         return quote(text[s_start + intro[-1] : whole.end]) + " …"
     m = _OF_THEM.match(text, first.end, first.end + 20)
     if m:
@@ -290,7 +294,7 @@ def _disjoint_kinds(ctx: CheckContext, parts: list[Claim], complete: bool = Fals
         if not m:
             return None
         labels.append(quote(m.group(1)).rstrip("."))
-    places = [re.fullmatch(r"(?:in|at|from)\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)", lab) for lab in labels]
+    places = [_PLACE.fullmatch(lab) for lab in labels]
     if not complete and all(places) and len({pl.group(1) for pl in places}) == len(places):
         return labels
     stems = [stem(lab) for lab in labels]
