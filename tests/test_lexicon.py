@@ -37,6 +37,15 @@ def test_conversions_use_offsets_for_temperatures():
     assert units.convert(1, "delta_degree_Fahrenheit", "delta_degree_Celsius") == pytest.approx(5 / 9)
 
 
+def test_trie_pattern_is_shaped_as_a_trie():
+    # The text itself matters: figcheck.compiled_patterns keys the compiled form by it.
+    assert L.trie_pattern(["ten", "two", "three"]) == "t(?:en|hree|wo)"
+    assert L.trie_pattern(["km", "kms"]) == "km(?:s)?"
+    assert L.trie_pattern(["sq mi", "sq. mi", "sq"]) == r"sq(?:\ mi|\.\ mi)?"
+    assert L.trie_pattern(["mi", "mile", "miles", "mm"]) == "m(?:i(?:le(?:s)?)?|m)"
+    assert L.trie_pattern(["a"]) == "a" and L.trie_pattern([]) == ""
+
+
 def test_trie_pattern_matches_exactly_its_words():
     import re
 

@@ -369,3 +369,91 @@ def test_a_sentence_read_in_one_pass_reads_as_word_by_word(sentence, cuts):
                                   one_by_one.is_content)
     assert frame._clauses(*frame._token_items(sentence, words)) == frame._clauses(
         sentence, one_by_one.items)
+
+
+# --- Shortcuts of the first pass (speed): each must decide exactly as the reading it skips ----
+
+_CUE_PIECES = ["Shr", "35 cts", "vs", "VS.", "Vs", "versus", "VERSUS", "vsx", "canvas", "respectively",
+               "Respectively", "irrespectively", "rose", "ROSE", "fell", "up", "by", "increase of",
+               "rise  of", "of", "1,200", "mln", "dlrs", "\n", "  ", ".", ",", "sales", "Net", "ſurged",
+               "K"]
+
+
+def _cue_sentences(n: int, seed: int = 7):
+    import random
+
+    rng = random.Random(seed)
+    for _ in range(n):
+        yield " ".join(rng.choice(_CUE_PIECES) for _ in range(rng.randint(1, 12)))
+
+
+def test_a_table_row_is_read_as_the_full_test_reads_it():
+    # frame._table_row tries its regexes only where a substring says they can match: it must
+    # say what trying them everywhere says.
+    def full(sentence: str, spans: tuple) -> bool:
+        lower = frame._read_words(sentence, spans).lower
+        n_words = sum(1 for w in lower if w != "#")
+        return bool((frame._SENTENCE_COMPARISON.search(sentence) and len(lower) <= 14) or (
+            len(frame._NUMBERS.findall(sentence)) >= 2 and n_words <= 6
+            and not sentence.rstrip().endswith(".")) or frame._RESPECTIVELY.search(sentence))
+
+    tables = 0
+    for sentence in _cue_sentences(3000):
+        spans = tuple((m.start(), m.end()) for m in frame._NUMBERS.finditer(sentence))
+        assert frame._table_row(sentence, spans) == full(sentence, spans), sentence
+        tables += full(sentence, spans)
+    assert tables > 300
+
+
+def test_a_change_cue_is_read_as_the_full_pattern_reads_it():
+    changes = 0
+    for sentence in _cue_sentences(3000, seed=8):
+        text = sentence + " 5 pct"
+        c0 = len(sentence) + 1
+        full = bool(frame._CHANGE_NEAR.search(text, max(0, c0 - 30), c0))
+        assert frame._changed(text, c0) == full, text
+        changes += full
+    assert changes > 300
+
+
+def test_pairs_of_figures_without_shared_words_around_them_are_decided_per_sentence_pair():
+    # may_reach_by_words decides a pair whose figures share no neighbour, slot or noun phrase once
+    # for its two sentences: it must say what the pair's own bound says.
+    cut = referent_model.threshold("FC201")
+    by_sentences = 0
+    for text in _generated_documents(200, seed=5):
+        ctx = _ctx(text)
+        for j in range(len(ctx.claims)):
+            for i in range(len(ctx.claims)):
+                if i == j:
+                    continue
+                wa, wb = frame.claim_words(ctx, i), frame.claim_words(ctx, j)
+                own = wa.restate or wb.restate or referent_model.probability(
+                    referent_model._features_bound(wa, wb, j > i, clauses=False)) >= cut
+                assert referent_model.may_reach_by_words(wa, wb, j > i, "FC201") == bool(own)
+                by_sentences += not (wa.local & wb.local or referent_model._same_slot(wa, wb))
+    assert by_sentences > 300
+
+
+def test_the_sketches_veto_only_what_the_frames_veto():
+    # A veto read from the sketches (names, heads, a change, a contrast cue) is one the frames'
+    # slots give too: the pair's judgement is vetoed, or under the threshold.
+    cut = referent_model.threshold("FC201")
+    texts = [
+        "Acme added 2,300 jobs in May.\n\nBeta added 6,900 jobs in May.\n",
+        "Sales of cars rose to 300 units.\n\nProfit of the unit fell to 900 units.\n",
+        "The firm cut 300 jobs.\n\nThe firm cut another 900 jobs.\n",
+        "The firm cut jobs by 300.\n\nThe firm had 900 jobs.\n",
+        "The firm cut 300 jobs, it said.\n\nThe firm cut 900 jobs each year, it said.\n",
+    ]
+    vetoed = 0
+    for text in texts + list(_generated_documents(100, seed=9)):
+        ctx = _ctx(text)
+        for j in range(len(ctx.claims)):
+            for i in range(j):
+                sa, sb = frame.claim_sketch(ctx, i), frame.claim_sketch(ctx, j)
+                if referent_model._sentences_veto(sa, sb):
+                    vetoed += 1
+                    judgement = referent_model.judge(ctx, i, j, "FC201")
+                    assert judgement.veto is not None or judgement.score < cut
+    assert vetoed > 20

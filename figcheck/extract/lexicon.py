@@ -1,7 +1,8 @@
 """Words and symbols the extractor knows: units, currencies, qualifiers, number words.
 
 Unit phrases map to pint expressions; every entry is checked against pint by the test suite, so
-a typo here fails a test rather than a user's check. Patterns are compiled once, at import.
+a typo here fails a test rather than a user's check. Patterns are compiled once, at import, and
+their compiled form kept for the next process (:mod:`figcheck.compiled_patterns`).
 After adding or changing a unit, run ``python tools/build_unit_table.py``: figcheck.units answers
 from the table it writes (a unit missing there still works, through pint, but slower), and
 tests/test_unit_table.py fails until the table is regenerated.
@@ -10,6 +11,10 @@ tests/test_unit_table.py fails until the table is regenerated.
 from __future__ import annotations
 
 import re
+
+from ..compiled_patterns import PatternCache
+
+PATTERNS = PatternCache.beside(__file__)
 
 # --- number words ---------------------------------------------------------------------------
 
@@ -56,15 +61,24 @@ def trie_pattern(words) -> str:
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
+    escaped: dict[str, str] = {}  # each character escaped once (the unit trie has ~4,000 nodes)
+
+    def escape(ch: str) -> str:
+        if (text := escaped.get(ch)) is None:
+            text = escaped[ch] = re.escape(ch)
+        return text
 
     def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        chain = []
+        while len(node) == 1 and "" not in node:  # one way on, no word ends here: no group
+            ((ch, node),) = node.items()
+            chain.append(escape(ch))
+        alts = [escape(ch) + build(node[ch]) for ch in sorted(node) if ch]
         if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
-        if "" in node:
-            body = body + "?" if len(alts) == 1 and body.startswith("(?:") else "(?:" + "|".join(alts) + ")?"
-        return body
+            return "".join(chain)
+        if "" in node:  # a word ends here: what follows is optional
+            return "".join(chain) + "(?:" + "|".join(alts) + ")?"
+        return "".join(chain) + (alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")")
 
     return build(trie)
 
@@ -89,7 +103,7 @@ QUALIFIERS: dict[str, str] = {
     "exactly": "exact", "precisely": "exact", "just": "exact", "only": "exact",
 }
 # Qualifiers that are also ordinary words: only a qualifier right before a figure.
-QUALIFIER_PATTERN = re.compile(
+QUALIFIER_PATTERN = PATTERNS.compile(
     r"(?:(?<=[\s(\[\"'‘“—–-])|^)(?P<q>"
     + "|".join(
         sorted((re.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS), key=len, reverse=True)
@@ -404,7 +418,7 @@ def _alternation(forms, flags=0) -> re.Pattern:
     # its optional tails are greedy, so the longest form that ends where a word would end wins.
     body = trie_pattern(forms).replace(r"\ ", r"[ \t\u00a0\u202f]+")
     # A unit ends where a word would end ("5 mice" is not "5 mi"); ² and ³ belong to the unit.
-    return re.compile(r"(?:" + body + r")(?![\w²³])", flags)
+    return PATTERNS.compile(r"(?:" + body + r")(?![\w²³])", flags)
 
 
 WORD_UNIT_RE = _alternation(WORD_UNITS, re.IGNORECASE)
@@ -427,7 +441,7 @@ CURRENCY_SYMBOLS = {
 }
 # Symbols written after the amount in much of Europe ("5 €", "20 zł").
 CURRENCY_SYMBOLS_AFTER = {"€": "EUR", "£": "GBP", "zł": "PLN", "Kč": "CZK", "₽": "RUB", "₴": "UAH", "₺": "TRY"}
-CURRENCY_PREFIX_RE = re.compile(
+CURRENCY_PREFIX_RE = PATTERNS.compile(
     r"(?:"
     + "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
     + r")[ \u00a0]?$"
@@ -445,15 +459,15 @@ CURRENCY_WORDS = {
 CURRENCY_CODES_AFTER = frozenset(
     c for c in CURRENCY_SYMBOLS.values()
 )
-CURRENCY_WORD_RE = re.compile(
+CURRENCY_WORD_RE = PATTERNS.compile(
     r"(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
-CURRENCY_CODE_AFTER_RE = re.compile(r"(?:" + "|".join(sorted(CURRENCY_CODES_AFTER)) + r")\b")
+CURRENCY_CODE_AFTER_RE = PATTERNS.compile(r"(?:" + "|".join(sorted(CURRENCY_CODES_AFTER)) + r")\b")
 # Sub-units: "50 cents", "20p", "99 pence".
 SUBUNIT_WORDS = {"cents": ("USD", 0.01), "cent": ("USD", 0.01), "pence": ("GBP", 0.01), "p": ("GBP", 0.01)}
 # Words that make "pounds" money rather than mass.
-MONEY_CONTEXT = re.compile(
+MONEY_CONTEXT = PATTERNS.compile(
     r"\b(?:cost|costs|costing|price|priced|prices|paid|pay|pays|paying|worth|fund|funds|funding|"
     r"budget|spent|spend|spending|raised|raise|salary|salaries|wage|wages|fine|fined|fee|fees|"
     r"bill|tax|taxes|revenue|profit|profits|loss|losses|sold|sell|buy|bought|deal|donated|"
@@ -468,9 +482,9 @@ MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
-MONTH_BEFORE_RE = re.compile(rf"\b(?:{MONTHS})\.?,?\s*$", re.IGNORECASE)
-MONTH_AFTER_RE = re.compile(rf"^(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{MONTHS})\b\.?", re.IGNORECASE)
-WEEKDAYS_RE = re.compile(
+MONTH_BEFORE_RE = PATTERNS.compile(rf"\b(?:{MONTHS})\.?,?\s*$", re.IGNORECASE)
+MONTH_AFTER_RE = PATTERNS.compile(rf"^(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{MONTHS})\b\.?", re.IGNORECASE)
+WEEKDAYS_RE = PATTERNS.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s*$",
     re.IGNORECASE,
 )
@@ -517,7 +531,7 @@ YEAR_PREPOSITIONS = frozenset(
     "than 's".split()
 )
 # Change verbs: "rose from 5% to 8%" are two figures, not a range.
-CHANGE_WORDS = re.compile(
+CHANGE_WORDS = PATTERNS.compile(
     r"\b(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|increased?|increases|"
     r"increasing|decreased?|decreases|grew|grow|grows|grown|dropped|drop|drops|climbed|climb|"
     r"jumped|jump|declined?|declines|cut|cuts|reduced?|reduces|raised|raise|went|go|goes|"
@@ -526,7 +540,7 @@ CHANGE_WORDS = re.compile(
     r"revised|upgraded|downgraded)\b",
     re.IGNORECASE,
 )
-DELTA_BEFORE_RE = re.compile(
+DELTA_BEFORE_RE = PATTERNS.compile(
     r"(?:\bby|\b(?:rise|rises|increase|increases|drop|drops|fall|falls|change|changes|warming|"
     r"cooling|difference|differences|swing|gain|gains|decline|declines|shift|jump|spike|"
     r"anomaly|variation)\s+of|\bup|\bdown|\ban?\s+extra|\ban?\s+additional|\banother|\bfurther)"
@@ -534,7 +548,7 @@ DELTA_BEFORE_RE = re.compile(
     r"less\s+than|approximately|just|only|an?))*\s*$",
     re.IGNORECASE,
 )
-DELTA_AFTER_RE = re.compile(
+DELTA_AFTER_RE = PATTERNS.compile(
     r"^\s*(?:warmer|cooler|colder|hotter|higher|lower|above|below|more|less|rise|increase|"
     r"drop|fall|of\s+warming|of\s+cooling|difference|change|hotter)\b",
     re.IGNORECASE,
@@ -578,3 +592,5 @@ COLLECTIVE_NOUNS = frozenset(
     "crew staff personnel police cattle sheep fish deer aircraft livestock militia "
     "infantry clergy swine offspring headcount".split()
 )
+
+PATTERNS.save()

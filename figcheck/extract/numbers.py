@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..compiled_patterns import PatternCache
 from .lexicon import NUMBER_WORDS, SCALES, SCALE_SUFFIXES, SMALL_NUMBERS, TENS, VULGAR_FRACTIONS
+
+PATTERNS = PatternCache.beside(__file__)  # compiled once per installation
 
 _SPACE = "[ \u00a0\u2009\u202f]"
 _VULGAR = "".join(VULGAR_FRACTIONS)
@@ -17,7 +20,7 @@ _VULGAR = "".join(VULGAR_FRACTIONS)
 _MAX_GROUPS = 12
 
 # One digit figure: 1,000 · 30 000 (thin or no-break space) · 2.5 · .5 · 2½ · 92 5⁄8 · 5⁄8
-DIGIT_NUMBER = re.compile(
+DIGIT_NUMBER = PATTERNS.compile(
     rf"""
     (?P<int>
         \d{{1,3}}(?:,\d{{3}}){{1,{_MAX_GROUPS}}}(?![\d])(?!,\d{{3}}(?!\d))
@@ -34,9 +37,9 @@ DIGIT_NUMBER = re.compile(
     re.VERBOSE,
 )
 
-_NOT_DIGIT = re.compile(r"\D")
+_NOT_DIGIT = PATTERNS.compile(r"\D")
 _SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-"))
-_SCIENTIFIC = re.compile(
+_SCIENTIFIC = PATTERNS.compile(
     r"(?:[ \u00a0]?[×x·][ \u00a0]?10(?:\^(?P<exp>[-−]?\d{1,3})|(?P<sup>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"
     # a superscript lost in copying: "5×10−4", "3.7 × 106" (after a decimal mantissa only)
     r"|(?P<flat>[-−‐]\d{1,2}|[1-9]\d?)(?![\d.,]?\d))"
@@ -45,7 +48,7 @@ _SCIENTIFIC = re.compile(
 # One of these is within two characters of the mantissa in every form above: the cheap test.
 _SCIENTIFIC_MARKS = frozenset("×x·eE")
 _WORD = r"[A-Za-z]+"
-WORD_TOKEN = re.compile(r"[A-Za-z]+")
+WORD_TOKEN = PATTERNS.compile(r"[A-Za-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,10 +147,10 @@ def parse_scale_word(text: str, pos: int) -> tuple[float, int] | None:
 
 
 # One space or a hyphen ("$1.2-billion"), or a line break where plain text wraps ("8.9\nbillion dlrs").
-_SCALE_WORD = re.compile(r"(?:[ \u00a0\u2009\u202f-]|\r?\n)?(hundred|thousand|million|billion|trillion|lakh|lac|crore)s?\b", re.IGNORECASE)
+_SCALE_WORD = PATTERNS.compile(r"(?:[ \u00a0\u2009\u202f-]|\r?\n)?(hundred|thousand|million|billion|trillion|lakh|lac|crore)s?\b", re.IGNORECASE)
 # Spelled-out abbreviations may stand apart ("5 bn"); single letters only attached ("40k"),
 # since "350 K" is kelvin and "500 m" metres.
-_SCALE_SUFFIX = re.compile(r"(?:(?:[ \u00a0]|\r?\n)?(bn|mln|mn|bln|tn|trn)|(k|K|m|M|b|B|tr))(?!\w)")
+_SCALE_SUFFIX = PATTERNS.compile(r"(?:(?:[ \u00a0]|\r?\n)?(bn|mln|mn|bln|tn|trn)|(k|K|m|M|b|B|tr))(?!\w)")
 
 
 MAX_NUMBER_WORDS = 40  # words (and hyphenated parts) in one number written out
@@ -157,13 +160,13 @@ _SCALE_WORDS = ("thousand", "million", "billion", "trillion", "lakh", "crore")
 # "hundred and five", "two thousand and twelve": "and" joins the parts after these
 _AND_JOINS_AFTER = ("hundred", "thousand", "million", "billion")
 _AND_WINDOW = 8  # "and" plus the spaces around it
-_AND_BEFORE_WORD = re.compile(r"and\s+(?=[a-z])", re.I)
+_AND_BEFORE_WORD = PATTERNS.compile(r"and\s+(?=[a-z])", re.I)
 # "three and a half", "two and a quarter", "one and a half million"
 _FRACTION_WINDOW = 24
-_AND_FRACTION = re.compile(r"\s+and\s+(an?|one|three)\s+(half|quarter|quarters|third)\b", re.I)
+_AND_FRACTION = PATTERNS.compile(r"\s+and\s+(an?|one|three)\s+(half|quarter|quarters|third)\b", re.I)
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 _SCALE_WINDOW = 12
-_SCALE_AFTER_FRACTION = re.compile(r"\s+(million|billion|thousand|trillion)\b", re.I)
+_SCALE_AFTER_FRACTION = PATTERNS.compile(r"\s+(million|billion|thousand|trillion)\b", re.I)
 
 
 @dataclass(slots=True)
@@ -287,3 +290,6 @@ def _skip_space(text: str, i: int) -> int:
     while i < n and text[i] in " \t\u00a0\u2009\u202f":
         i += 1
     return i
+
+
+PATTERNS.save()

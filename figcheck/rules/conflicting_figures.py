@@ -74,6 +74,8 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
         # Named only in a document with a bucket larger than a window, and once the pair's
         # two sentences as read have met before (real prose rarely repeats a pair: naming every
         # pair would cost more than it saves).
+        if frame.in_table_row(ctx, i) or frame.in_table_row(ctx, j):
+            return None  # (as _conflict: before any words are read)
         words = (words_of.get(i) or words_of.setdefault(i, id(frame.claim_words(ctx, i))),
                  words_of.get(j) or words_of.setdefault(j, id(frame.claim_words(ctx, j))))
         if words not in seen:
@@ -97,6 +99,8 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
 
 def _conflict(ctx: CheckContext, i: int, j: int, cut: float) -> Judgement | None:
     """The judgement that claims ``i`` and ``j`` (a candidate pair) conflict, else None."""
+    if frame.in_table_row(ctx, i) or frame.in_table_row(ctx, j):
+        return None  # a table row vetoes the pair (as the sketches would read it): no words read
     if not referent_model.may_reach_by_words(
             frame.claim_words(ctx, i), frame.claim_words(ctx, j), j > i, CODE):
         return None  # scored under the threshold whatever the rest of the sentences read

@@ -31,11 +31,14 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress
 
+from ..compiled_patterns import PatternCache
 from ..extract.lexicon import MONTHS
 from ..model import Claim
 from .context import CheckContext, MemoKey
 from .rounding import claim_interval
 from .words import CONTRAST_AFTER, CONTRAST_BEFORE, NUMBER_WORDS, PART_AFTER, STOP_WORDS, WORD, stem
+
+PATTERNS = PatternCache.beside(__file__)  # compiled once per installation
 
 
 # Per-document caches: each claim's frame, and the frame as read from its sentence before it was
@@ -48,6 +51,9 @@ _SENTENCE_OF: MemoKey[dict[int, tuple[int, int]]] = MemoKey("frame.sentence")
 _CLAIM_SPANS: MemoKey[tuple[list[int], list[tuple[int, int]]]] = MemoKey("frame.spans")
 _BUCKETS: MemoKey[dict[tuple, list[int]]] = MemoKey("frame.buckets")
 _SKETCHES: MemoKey[dict[int, "ClaimSketch"]] = MemoKey("frame.sketches")
+# Per document: each sentence's text and the spans of its figures in it, by its span
+_SENTENCE_TEXTS: MemoKey[dict[tuple[int, int], tuple[str, tuple]]] = MemoKey("frame.sentence_texts")
+_TABLE_ROWS: MemoKey[dict[int, bool]] = MemoKey("frame.table_rows")
 _CLAIM_WORDS: MemoKey[dict[int, tuple["ClaimWords", tuple]]] = MemoKey("frame.words")
 
 # --- Money on one base --------------------------------------------------------------------
@@ -84,13 +90,13 @@ def money_base(claim: Claim) -> tuple[str, float] | None:
 def _scale_missed(claim: Claim) -> float:
     """A scale word the value does not carry ("43\\nmln dlrs" read as 43): its factor, else 1."""
     low = claim.text.lower()
-    for word, factor in _SCALE_WORDS:
-        if word.search(low) and abs(claim.value) < factor / 1000:
+    for name, word, factor in _SCALE_WORDS:  # (the cheap tests first: most figures carry none)
+        if abs(claim.value) < factor / 1000 and name in low and word.search(low):
             return factor
     return 1.0
 
 
-_SCALE_WORDS = tuple((re.compile(rf"\b{word}\b"), factor) for word, factor in _SCALES)
+_SCALE_WORDS = tuple((word, PATTERNS.compile(rf"\b{word}\b"), factor) for word, factor in _SCALES)
 
 
 def kind_key(claim: Claim) -> tuple | None:
@@ -126,7 +132,7 @@ def base_interval(claim: Claim) -> tuple[float, float]:
 # --- Sentence reading ---------------------------------------------------------------------
 
 # Words, and numbers that are not figures ("zone 2", "Series 82A"): they name things.
-_TOKEN = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*|\d+(?:[.,/]\d+)*[^\W\d_]*")
+_TOKEN = PATTERNS.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*|\d+(?:[.,/]\d+)*[^\W\d_]*")
 
 _REPORT = frozenset(stem(w) for w in (
     "say said says tell told report reported announce announced state stated disclose disclosed"
@@ -146,44 +152,44 @@ _COMMON_VERBS = frozenset(stem(w) for w in (
     " sign signed launch launched cost costs value valued total totaled totalled reach reached"
     " set count counted number numbered employ hit seize seized arrest arrested evacuate"
     " evacuated displace displaced destroy destroyed damage damaged").split())
-_FORECAST = re.compile(
+_FORECAST = PATTERNS.compile(
     r"\b(?:will|would|could|might|expect\w*|forecast\w*|project\w*|target\w*|plan\w*|"
     r"estimat\w*|predict\w*|aim\w*|hope\w*|seek\w*|propos\w*|budget\w*)\b", re.I)
-_COMPARISON = re.compile(
+_COMPARISON = PATTERNS.compile(
     r"\b(?:vs\.?|versus|against|over|than)\s*$|\bfrom\b[^.;,]{0,60}$|"
     r"\b(?:compared\s+(?:with|to)|vs\.?|versus|against)\b[^.;,]*$", re.I)
 # The figure is the current one of a comparison that follows it ("rose to # from #").
-_COMPARED_AFTER = re.compile(
+_COMPARED_AFTER = PATTERNS.compile(
     r"^[^.;]{0,60}?\b(?:from|compared\s+(?:with|to)|against|vs\.?|versus)\s+[^.;]{0,25}?\d", re.I)
 # A sentence about the earlier period: the cue before the figure ("A year before, it lost …").
-_PRIOR_BEFORE = re.compile(
+_PRIOR_BEFORE = PATTERNS.compile(
     r"\b(?:(?:a|one)\s+year\s+(?:earlier|ago|before)|last\s+year|year[- ]ago|"
     r"(?:previous|prior|preceding)\s+(?:year|quarter|qtr|period)|prev\s+(?:year|qtr|quarter)|"
     r"previously|originally)\b",
     re.I)
-_COMPARISON_AFTER = re.compile(
+_COMPARISON_AFTER = PATTERNS.compile(
     r"^[^.;]{0,40}?\b(?:a|one)\s+year\s+(?:earlier|ago|before)|^\s*(?:a\s+)?year[- ]ago\b|"
     r"^[^.;]{0,30}?\b(?:in|for)\s+the\s+(?:year[- ]ago|same|previous|prior|comparable)\b", re.I)
-_SENTENCE_COMPARISON = re.compile(r"\b(?:vs\.?|versus)(?=\s|$)", re.I)
-_PER = re.compile(
+_SENTENCE_COMPARISON = PATTERNS.compile(r"\b(?:vs\.?|versus)(?=\s|$)", re.I)
+_PER = PATTERNS.compile(
     r"^\s*(?:a|an|per|each|/)\s*(?:share|shr|barrel|bbl|tonne|ton|unit|head|person|capita|"
     r"ounce|oz|pound|lb|gallon|litre|liter|hour|day|week|month|year|ton)\b|^\s*shr\b|"
     r"^\s*per\b", re.I)
-_PER_BEFORE = re.compile(r"\b(?:shr|per\s+share|a\s+share|price\s+of|priced\s+at|at)\s*$", re.I)
-_CHANGE_NEAR = re.compile(
+_PER_BEFORE = PATTERNS.compile(r"\b(?:shr|per\s+share|a\s+share|price\s+of|priced\s+at|at)\s*$", re.I)
+_CHANGE_NEAR = PATTERNS.compile(
     r"\b(?:by|up|down|rose|fell|increased|decreased|gained|jumped|dropped|climbed|declined|"
     r"slipped|surged|soared|increase\s+of|decrease\s+of|rise\s+of|fall\s+of|drop\s+of)\s*$",
     re.I)
-_WHOLE_BEFORE = re.compile(
+_WHOLE_BEFORE = PATTERNS.compile(
     r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|all|most|some|none|"
     r"half|many|few))\S*\s+(?:\w+\s+){0,2}?(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 # Parts of a whole that are no figure of their own.
 _VAGUE_PARTS = frozenset("all most some none half many few".split())
-_NUMBERS = re.compile(r"\d[\d,.]*")
+_NUMBERS = PATTERNS.compile(r"\d[\d,.]*")
 # "… 60 square miles of that wetland": the figure's thing pointed back at after it.
-_RESTATE_AFTER = re.compile(r"[\"'’”)\]]?\s*of\s+(?:that|this|those|these|the\s+same)\s+([^\W\d_]{3,})", re.I)
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
-_RESTATE_NEAR = re.compile(
+_RESTATE_AFTER = PATTERNS.compile(r"[\"'’”)\]]?\s*of\s+(?:that|this|those|these|the\s+same)\s+([^\W\d_]{3,})", re.I)
+_RESPECTIVELY = PATTERNS.compile(r"\brespectively\b", re.I)
+_RESTATE_NEAR = PATTERNS.compile(
     r"\b(?:the same|that same|this same|the figure|that figure|this figure|that number|"
     r"this number|those|these)\s*$|\b(?:the same|that|this)\s+([^\W\d_]{3,})\s+(?:of\s+)?$",
     re.I)
@@ -194,7 +200,7 @@ _DIRECTIONS = {
         "north south east west northern southern eastern western northeast northwest southeast"
         " southwest northeastern northwestern southeastern southwestern").split()}
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_PERIOD = re.compile(
+_PERIOD = PATTERNS.compile(
     r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr|half)|"
     r"(nine|six|three|twelve|12|9|6|3)[- ](?:months?|mths?)|"
     r"(last|this|next|previous|prev|prior|current|latest|fiscal)\s+"
@@ -206,7 +212,7 @@ _ORDINAL = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth",
             "prior": "previous", "last": "previous", "latest": "current", "this": "current"}
 # Time slots by category: a clash in any one category (years, months, days, periods) vetoes.
 _PERIOD_TAGS = ("p:", "p:", "p:", "p:", "p:", "y:", "p:", "p:")
-_PLACE_PREP = re.compile(
+_PLACE_PREP = PATTERNS.compile(
     r"\b(?i:in|near|at|outside|around|across)\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)")
 _NOT_NAMES = frozenset(
     "the a an it its he she they we i this that these those there but and or so yet in on at"
@@ -316,9 +322,12 @@ def _where_in_sentence(ctx: CheckContext, i: int) -> tuple[int, int, str, int, i
     """Claim ``i``'s sentence (start, end, text), the claim's offsets in it, and the spans of the
     sentence's figures: what a frame or a sketch of it is read from, and cached by."""
     claim = ctx.claims[i]
-    s_start, s_end = sentence_span(ctx, i)
-    spans = _claim_spans_in(ctx, s_start, s_end)
-    return s_start, s_end, ctx.text[s_start:s_end], claim.start - s_start, claim.end - s_start, spans
+    s_start, s_end = span = sentence_span(ctx, i)
+    read = ctx.memo(_SENTENCE_TEXTS, dict)
+    found = read.get(span)
+    if found is None:  # (one string a sentence: its hash, a cache key, is computed once)
+        found = read[span] = (ctx.text[s_start:s_end], _claim_spans_in(ctx, s_start, s_end))
+    return s_start, s_end, found[0], claim.start - s_start, claim.end - s_start, found[1]
 
 
 def _claim_spans_in(ctx: CheckContext, s_start: int, s_end: int) -> tuple:
@@ -331,7 +340,11 @@ def _claim_spans_in(ctx: CheckContext, s_start: int, s_end: int) -> tuple:
     return tuple((a - s_start, b - s_start) for a, b in spans[lo:hi])
 
 
-@dataclass(frozen=True, slots=True)
+# _READINGS_NOT_FROZEN: a sentence's and a claim's readings below are built thousands of times in
+# a first pass and never changed once built; a frozen dataclass sets each field through
+# object.__setattr__ (~5x the cost of a plain one). They are compared by identity only (cached,
+# and decisions about them kept by their ids), so equality is identity.
+@dataclass(slots=True, eq=False)  # (see _READINGS_NOT_FROZEN)
 class _Words:
     """A sentence's tokens, read in one pass (what a first bound of a referent score needs; the
     rest of a sentence's reading is built on it, and only for sentences that get that far)."""
@@ -349,7 +362,7 @@ class _Words:
     is_content: tuple[bool, ...]  # whether each token is a content word (see is_content)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)  # (see _READINGS_NOT_FROZEN)
 class _Sentence:
     """What all the figures of one sentence share (read once per sentence)."""
 
@@ -399,7 +412,7 @@ def _reading_of(word: str) -> tuple[str, str, bool]:
 
 # Where one clause of a sentence ends and the next begins: punctuation between two words, or a
 # conjunction (a clause cut from a sentence, or moved within it, keeps its words together).
-_CLAUSE_PUNCT = re.compile(r"[,;:()\u2013\u2014]")
+_CLAUSE_PUNCT = PATTERNS.compile(r"[,;:()\u2013\u2014]")
 _CLAUSE_WORDS = frozenset("and but while whereas which who although though because".split())
 
 
@@ -414,9 +427,10 @@ def _words_in(sentence: str, spans: tuple) -> _Words:
     if marked is None:
         found = _words_one_by_one(sentence, spans)
     else:
-        get = _WORD_READING.get
         written = _TOKEN.findall(marked)
-        readings = [get(w) or _reading_of(w) for w in written]
+        readings = list(map(_WORD_READING.get, written))
+        if None in readings:  # (a word not met before in this process)
+            readings = [r or _reading_of(w) for r, w in zip(readings, written)]
         tokens, lower, content = zip(*readings) if readings else ((), (), ())
         figures, at = [], -1
         for _ in spans:
@@ -518,10 +532,7 @@ def _read_sentence(sentence: str, spans: tuple) -> _Sentence:
 def _sentence_in(sentence: str, spans: tuple) -> _Sentence:
     words = _read_words(sentence, spans)
     raw, lower = words.raw, words.lower
-    n_words = sum(1 for w in lower if w != "#")
-    table = bool((_SENTENCE_COMPARISON.search(sentence) and len(lower) <= 14) or (
-        len(_NUMBERS.findall(sentence)) >= 2 and n_words <= 6
-        and not sentence.rstrip().endswith(".")) or _RESPECTIVELY.search(sentence))
+    table = _table_row(sentence, spans)
     time = _times(sentence, raw, lower)
     return _Sentence(
         tokens=words.tokens, raw=raw, lower=lower,
@@ -536,6 +547,35 @@ def _sentence_in(sentence: str, spans: tuple) -> _Sentence:
         directions=frozenset(_DIRECTIONS[w] for w in lower if w in _DIRECTIONS),
         table=table,
     )
+
+
+def _table_row(sentence: str, spans: tuple) -> bool:
+    """Whether a sentence is a results-table row ("Shr 35 cts vs 18 cts"), a short row of
+    figures or a "respectively" list: a pair with a figure of it is vetoed whatever else the
+    sentences read. Its words are read only when a cheap test of the text cannot decide."""
+    low = sentence.casefold()  # (a regex is tried only where its word is: most sentences have none)
+    if "respectively" in low and _RESPECTIVELY.search(sentence):
+        return True
+    compared = ("vs" in low or "versus" in low) and _SENTENCE_COMPARISON.search(sentence) is not None
+    row = not sentence.rstrip().endswith(".") and len(_NUMBERS.findall(sentence)) >= 2
+    if not compared and not row:
+        return False
+    lower = _read_words(sentence, spans).lower
+    return (compared and len(lower) <= 14) or (row and sum(1 for w in lower if w != "#") <= 6)
+
+
+def in_table_row(ctx: CheckContext, i: int) -> bool:
+    """Whether claim ``i``'s sentence is a table row (see :func:`_table_row`; cached per
+    document): the referent rules drop its pairs before reading any words."""
+    rows = ctx.memo(_TABLE_ROWS, dict)
+    found = rows.get(i)
+    if found is None:
+        _, _, sentence, _, _, spans = _where_in_sentence(ctx, i)
+        found = rows[i] = _cached(_TABLE_ROW_CACHE, (sentence, spans), lambda: _table_row(sentence, spans))
+    return found
+
+
+_TABLE_ROW_CACHE: dict[tuple, bool] = {}
 
 
 def _clauses(sentence: str, items: list[tuple[int, int, str, str]]) -> list[int]:
@@ -572,13 +612,6 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         verb_class = "report" if verb in _REPORT else "change" if verb in _CHANGE else "other"
     before = sentence[max(0, c0 - 60):c0]
     after = sentence[c1:c1 + 60]
-    near_before = [w.lower() for w in WORD.findall(before)][-4:]
-    near_after = [w.lower() for w in WORD.findall(after)][:2]
-    contrast = next((w for w in near_before if w in CONTRAST_BEFORE), None)
-    if contrast is None:
-        contrast = next((w for w in near_after if w in CONTRAST_AFTER), None)
-    if contrast is None and PART_AFTER.match(after):
-        contrast = "of them"
     of_that = _RESTATE_AFTER.match(after)
     return ClaimFrame(
         index=place[0], sentence=place[1], paragraph=place[2],
@@ -605,14 +638,40 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         place=sent.place,
         directions=sent.directions,
         role=_role(claim, sentence, c0, c1, sent),
-        change=bool(_CHANGE_NEAR.search(sentence, max(0, c0 - 30), c0)),
-        contrast=contrast,
+        change=_changed(sentence, c0),
+        contrast=_contrast(sentence, c0, c1),
         restate=_restate_cue(sentence, c0),
         n_figures=len(spans),
         of_that=of_that.group(0).strip(" \"'’”)]").lower() if of_that else None,
         noun_phrase=_noun_phrase(claim),
         definite=bool(_DEFINITE_BEFORE.search(before)) and not _RESTRICTED_AFTER.match(after),
     )
+
+
+def _contrast(sentence: str, c0: int, c1: int) -> str | None:
+    """A cue next to the figure at ``c0:c1`` that makes it a different or partial thing
+    ("another", "each", "of them")."""
+    after = sentence[c1:c1 + 60]
+    near_before = [w.lower() for w in WORD.findall(sentence[max(0, c0 - 60):c0])][-4:]
+    contrast = next((w for w in near_before if w in CONTRAST_BEFORE), None)
+    if contrast is None:
+        near_after = [w.lower() for w in WORD.findall(after)[:2]]
+        contrast = next((w for w in near_after if w in CONTRAST_AFTER), None)
+    if contrast is None and PART_AFTER.match(after):
+        contrast = "of them"
+    return contrast
+
+
+def _changed(sentence: str, c0: int) -> bool:
+    """The figure at ``c0`` is a change ("rose 5 pct", "up by 3"), not a level."""
+    # (the cue ends the text before the figure, white space aside: tried only when a word of it does)
+    if not sentence[max(0, c0 - 30):c0].rstrip().casefold().endswith(_CHANGE_LAST_WORDS):
+        return False
+    return bool(_CHANGE_NEAR.search(sentence, max(0, c0 - 30), c0))
+
+
+_CHANGE_LAST_WORDS = ("by", "up", "down", "rose", "fell", "increased", "decreased", "gained", "jumped",
+                      "dropped", "climbed", "declined", "slipped", "surged", "soared", "of")
 
 
 def _written_near(tokens: tuple[str, ...], raw: tuple[str, ...], position: int) -> tuple:
@@ -629,7 +688,7 @@ def _restate_cue(sentence: str, c0: int) -> str | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)  # (see _READINGS_NOT_FROZEN)
 class ClaimWords:
     """The words of a claim's sentence and the figure's place among them: all that the first,
     cheapest upper bound of a referent score reads (most pairs of figures are ruled out with this
@@ -644,7 +703,7 @@ class ClaimWords:
     noun_phrase: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)  # (see _READINGS_NOT_FROZEN)
 class ClaimSketch:
     """What a claim's frame shares with its sentence, and the few words of its own that an upper
     bound of a referent score needs: read without building the frame (most pairs of figures that
@@ -664,6 +723,12 @@ class ClaimSketch:
     times: tuple[frozenset[str], ...]
     place: frozenset[str]
     directions: frozenset[str]
+    # The frame's slots read from the figure's place among the tokens (cheap; as in the frame)
+    verb: str | None
+    head: tuple[str, str | None] | None
+    agent: frozenset[str]
+    change: bool
+    contrast: str | None
 
 
 def claim_words(ctx: CheckContext, i: int) -> ClaimWords:
@@ -703,7 +768,7 @@ def claim_sketch(ctx: CheckContext, i: int) -> ClaimSketch:
     if found is not None:
         return found
     words, key = _claim_words(ctx, i)
-    found = sketches[i] = _cached(_SKETCH_CACHE, key, lambda: _sketch(key[0], key[3], words))
+    found = sketches[i] = _cached(_SKETCH_CACHE, key, lambda: _sketch(key[0], key[1], key[2], key[3], words))
     return found
 
 
@@ -711,7 +776,7 @@ _WORDS_CACHE: dict[tuple, ClaimWords] = {}
 _SKETCH_CACHE: dict[tuple, ClaimSketch] = {}
 
 
-def _sketch(sentence: str, spans: tuple, words: ClaimWords) -> ClaimSketch:
+def _sketch(sentence: str, c0: int, c1: int, spans: tuple, words: ClaimWords) -> ClaimSketch:
     sent = _read_sentence(sentence, spans)
     tokens, position = words.tokens, words.position
     own = sent.clauses[position] if tokens else 0
@@ -723,13 +788,16 @@ def _sketch(sentence: str, spans: tuple, words: ClaimWords) -> ClaimSketch:
                                 if c == own and is_content}),
         local=words.local, restate=words.restate, noun_phrase=words.noun_phrase,
         table=sent.table, times=sent.times, place=sent.place, directions=sent.directions,
+        verb=_verb(tokens, sent.lower, position)[0], head=_head(tokens, sent.lower, position),
+        agent=_agents(sent.raw[:position]), change=_changed(sentence, c0),
+        contrast=_contrast(sentence, c0, c1),
     )
 
 
-_DEFINITE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_DEFINITE_BEFORE = PATTERNS.compile(r"\bthe\s+$", re.I)
 # "the 3,000 people evacuated", "the 40 workers who …": "the" that the words after the noun
 # call for (which ones), not a pointer back at a figure already given.
-_RESTRICTED_AFTER = re.compile(
+_RESTRICTED_AFTER = PATTERNS.compile(
     r"\s+(?:who|whom|whose|that|which|\w{3,}ed|\w{3,}ing|made|held|taken|built|sold|paid|"
     r"left|lost|hit|seized|known|seen|given|brought|caught|kept|found|met)\b", re.I)
 
@@ -869,7 +937,7 @@ def _times(sentence: str, raw: tuple[str, ...], lower: tuple[str, ...]) -> froze
 
 _DAY_WORDS = frozenset(_MONTHS) | _WEEKDAYS
 # Every match of ``_PERIOD`` holds one of these: a cheaper first test.
-_PERIOD_HINT = re.compile(r"quarter|qtr|half|mth|month|year|week|period|1[89]\d\d|20\d\d", re.I)
+_PERIOD_HINT = PATTERNS.compile(r"quarter|qtr|half|mth|month|year|week|period|1[89]\d\d|20\d\d", re.I)
 
 
 # The categories of the time slot: a clash in any one of them vetoes a pair.
@@ -924,3 +992,6 @@ def candidate_pairs(members: list[int]):
     for n, j in enumerate(members):
         for i in members[max(0, n - MAX_PARTNERS):n]:
             yield i, j
+
+
+PATTERNS.save()

@@ -16,7 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..compiled_patterns import PatternCache
 from ..model import Claim
+
+PATTERNS = PatternCache.beside(__file__)  # compiled once per installation
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,14 +61,14 @@ _DOLLAR_OF = {
     "us": "USD", "american": "USD", "hong kong": "HKD", "h.k.": "HKD", "hk": "HKD",
     "new zealand": "NZD", "n.z.": "NZD", "nz": "NZD", "singapore": "SGD", "taiwan": "TWD",
 }
-_WORD_AFTER = re.compile(
+_WORD_AFTER = PATTERNS.compile(
     r"\s*(?:(" + "|".join(re.escape(k) for k in sorted(_DOLLAR_OF, key=len, reverse=True))
     + r")\s+)?([a-z]+)\b",
     re.I,
 )
 _DOLLARISH = frozenset({"USD"})
 # A price per unit: after the sum ("35 cts a share", "18 dlrs per barrel", "/shr") ...
-_PER_AFTER = re.compile(
+_PER_AFTER = PATTERNS.compile(
     r"\s*(?:a|an|per|each|/)\s*(?:common\s+|ordinary\s+)?"
     r"(shares?|shr|units?|barrels?|bbl|tonnes?|tons?|ounces?|oz|lbs?|pounds?|bushels?|"
     r"gallons?|litres?|liters?|kgs?|kilos?|kilograms?|heads?|persons?|capita|months?|years?|"
@@ -73,9 +76,9 @@ _PER_AFTER = re.compile(
     re.I,
 )
 # ... a sum that names a security by its dividend ("its 2.50 dlrs preferred") ...
-_PER_SHARE_NAMED = re.compile(r"\s*(?:pfd|preferred|prefs?|cumulative|convertible\s+preferred)\b", re.I)
+_PER_SHARE_NAMED = PATTERNS.compile(r"\s*(?:pfd|preferred|prefs?|cumulative|convertible\s+preferred)\b", re.I)
 # ... or a results-table label before it ("Shr 35 cts", "Qtly div 10 cts", "EPS 1.20 dlrs").
-_PER_SHARE_BEFORE = re.compile(
+_PER_SHARE_BEFORE = PATTERNS.compile(
     r"\b(?:shr|shrs|eps|div|dividend|per[- ]share|earnings\s+per\s+share)\s*(?:of\s+)?$", re.I
 )
 
@@ -126,3 +129,6 @@ def number_end(claim: Claim) -> int:
     if at < 0:
         return claim.end
     return claim.start + at + len(claim.number_text)
+
+
+PATTERNS.save()

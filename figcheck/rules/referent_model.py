@@ -20,7 +20,7 @@ from operator import mul
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 from .context import CheckContext, MemoKey
 from .frame import (
@@ -195,8 +195,7 @@ def _slot_veto(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment) -> str | None:
         return "different places"
     if _clash(fa.directions, fb.directions):
         return "different directions"
-    if fa.head and fb.head and (fa.head[0] != fb.head[0] or (
-            fa.head[1] and fb.head[1] and fa.head[1] != fb.head[1])):
+    if _heads_clash(fa, fb):
         return "different things counted or measured"
 
     def twin() -> bool:  # nearly the same sentence or clause, the figures in the same slot
@@ -220,10 +219,20 @@ def _clash(a: frozenset, b: frozenset) -> bool:
 
 
 def _sentences_veto(sa: ClaimSketch, sb: ClaimSketch) -> bool:
-    """Slots of the two sentences that make :func:`_slot_veto` veto the pair whatever else the
-    frames read: a table row, different times, places or directions."""
-    return (sa.table or sb.table or any(_clash(ta, tb) for ta, tb in zip(sa.times, sb.times))
-            or _clash(sa.place, sb.place) or _clash(sa.directions, sb.directions))
+    """Slots of the two sketches that make :func:`_slot_veto` veto the pair whatever else the
+    frames read: a table row, a change vs a level, different names, times, places, directions
+    or heads, or a contrast cue next to one figure only (or a different one)."""
+    return (sa.table or sb.table or sa.change != sb.change or _clash(sa.agent, sb.agent)
+            or any(_clash(ta, tb) for ta, tb in zip(sa.times, sb.times))
+            or _clash(sa.place, sb.place) or _clash(sa.directions, sb.directions)
+            or _heads_clash(sa, sb) or sa.contrast != sb.contrast)
+
+
+def _heads_clash(fa: ClaimFrame | ClaimSketch, fb: ClaimFrame | ClaimSketch) -> bool:
+    """Different nouns the figures are the values of ("sales of #" / "profit of #"), or one noun
+    with different modifiers."""
+    return bool(fa.head and fb.head and (fa.head[0] != fb.head[0] or (
+        fa.head[1] and fb.head[1] and fa.head[1] != fb.head[1])))
 
 
 def features(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment | None = None,
@@ -300,17 +309,41 @@ def may_reach_by_words(wa: ClaimWords, wb: ClaimWords, b_later: bool, rule: str)
     bound with the clauses' similarity at its best and no slot of the sentences read to veto."""
     if rule == "FC202" or wa.restate or wb.restate:
         return True
-    return _decided(_REACHED_BY_WORDS, wa, wb, b_later, rule, lambda: probability(
-        _features_bound(wa, wb, b_later, clauses=False)) >= threshold(rule))
+    decide = lambda: probability(_features_bound(wa, wb, b_later, clauses=False)) >= threshold(rule)
+    if wa.local.isdisjoint(wb.local) and not _same_slot(wa, wb) and not (
+            b_later and wa.noun_phrase and wa.noun_phrase == wb.noun_phrase):
+        # Nothing around the two figures agrees: every feature of the bound is read from the
+        # two sentences alone, so every such pair of figures of them is decided once (and
+        # none at all when even the most similar sentences fall short).
+        return _sentences_may_reach(rule) and _decided(
+            _REACHED_BY_SENTENCES, wa.bag, wb.bag, False, rule, decide)
+    return _decided(_REACHED_BY_WORDS, wa, wb, b_later, rule, decide)
+
+
+# The features a pair has only when something around its figures agrees (the same slot, words
+# near them, a pointer, a noun phrase pointed back at): all 0 when nothing does.
+_AROUND_THE_FIGURES = frozenset((
+    "same_slot", "local", "restate", "aligned_local", "contained_local", "clause_twin",
+    "identical", "inside", "definite_np"))
+
+
+@cache
+def _sentences_may_reach(rule: str) -> bool:
+    """Whether a pair whose figures share nothing around them may reach ``rule``'s threshold by
+    :func:`may_reach_by_words`: the bound with every other feature at its best."""
+    best = [1.0 if name == "bias" else 0.0 if name in _AROUND_THE_FIGURES else value
+            for name, value in zip(FEATURES, _best_values())]
+    return probability(best) >= threshold(rule)
 
 
 def may_reach(sa: ClaimSketch, sb: ClaimSketch, b_later: bool, rule: str) -> bool:
     """Whether the pair of sketches (``b_later``: ``sb`` is the later claim) may score at least
     ``rule``'s threshold: False only when :func:`judge` would score it under the threshold. A
     slot of the sentences vetoes it, or an upper bound of :func:`features` with ``bound`` (so of
-    the score) read from the sentences alone stays under the threshold: a slot only the frame
-    reads (verb, name, head, "the" before the figure) is taken at whichever value raises the
-    score; an explicit restatement may lift the score to the threshold."""
+    the score) read from the sentences alone stays under the threshold: the verb and the head are
+    read as the frame reads them; a slot only the frame reads (a name, "the" before the figure)
+    is taken at whichever value raises the score; an explicit restatement may lift the score to
+    the threshold."""
     if rule == "FC202":
         return True  # FC202's pointer ("of that wetland") is read from the frame only
     return _decided(_REACHED, sa, sb, b_later, rule, lambda: not _sentences_veto(sa, sb) and bool(
@@ -335,6 +368,8 @@ def _decided(cache: dict, a, b, b_later: bool, rule: str, decide) -> bool:
 
 _REACHED: dict[tuple, tuple[ClaimSketch, ClaimSketch, bool]] = {}
 _REACHED_BY_WORDS: dict[tuple, tuple[ClaimWords, ClaimWords, bool]] = {}
+# (keyed by the sentences' bags of tokens: one object per sentence as read, see frame._Words)
+_REACHED_BY_SENTENCES: dict[tuple, tuple[dict, dict, bool]] = {}
 
 
 def _features_bound(sa: ClaimSketch | ClaimWords, sb: ClaimSketch | ClaimWords, b_later: bool,
@@ -356,6 +391,13 @@ def _features_bound(sa: ClaimSketch | ClaimWords, sb: ClaimSketch | ClaimWords, 
     inside = 0.0 if shorter < INSIDE_WORDS else aligned * (len(sa.tokens) + len(sb.tokens)) / (
         2 * min(len(sa.tokens), len(sb.tokens)))
     definite_np = b_later and sa.noun_phrase and sa.noun_phrase == sb.noun_phrase
+    verb_same, verb_clash, head_same = unknown[6], unknown[7], unknown[11]
+    if clauses:  # a sketch reads the verb and the head as the frame does
+        verb_same = 1.0 if sa.verb and sa.verb == sb.verb else 0.0
+        # (a back-reference, if "the" points it, lifts a clash of verbs: taken at its best)
+        verb_clash = unknown[7] if definite_np else (
+            1.0 if sa.verb and sb.verb and sa.verb != sb.verb else 0.0)
+        head_same = 1.0 if sa.head and sb.head and sa.head[0] == sb.head[0] else 0.0
     return [
         1.0,
         aligned,
@@ -363,14 +405,14 @@ def _features_bound(sa: ClaimSketch | ClaimWords, sb: ClaimSketch | ClaimWords, 
         1.0 if aligned >= 0.6 and same_slot else 0.0,
         _dice(sa.content, sb.content),
         local,
-        unknown[6],  # verb_same
-        unknown[7],  # verb_clash
+        verb_same,
+        verb_clash,
         unknown[8],  # agent_same
         unknown[9],  # time_same
         0.0,  # restate (a pointer: not bounded)
-        unknown[11],  # head_same
+        head_same,
         aligned * local,
-        aligned * unknown[13],  # aligned × head_same
+        aligned * (head_same if clauses else unknown[13]),  # aligned × head_same
         contained,
         contained * local,
         1.0 if clause_similar >= CLAUSE_SIMILAR and same_slot else 0.0,
@@ -489,7 +531,8 @@ def threshold(rule: str) -> float:
 @cache
 def model() -> dict:
     """The shipped weights (``referent_weights.json``), checked against :data:`FEATURES`."""
-    data = json.loads(resources.files(__package__).joinpath("referent_weights.json").read_text())
+    # (beside this module: importlib.resources would cost a first check ~17 ms of imports)
+    data = json.loads(Path(__file__).with_name("referent_weights.json").read_text(encoding="utf-8"))
     if tuple(data["features"]) != FEATURES:
         raise RuntimeError("referent_weights.json does not match the features of this version")
     return data

@@ -24,6 +24,7 @@ import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from pathlib import Path
 
 from lsprotocol import types
@@ -38,6 +39,7 @@ from figcheck.config import ConfigError
 
 from . import actions, cancel, framing, positions, pygls_internals
 from . import settings as settings_mod
+from .code_cache import CodeCache
 from .diagnostics import Analysis, Snapshot, analyze
 from .documents import DocumentStore, OpenDocument, Superseded, UnknownDocument
 
@@ -126,6 +128,9 @@ class FigcheckServer(LanguageServer):
         self.exit_code: int | None = None  # set by the `exit` notification
         self._initialize_seen = False
         self._shutdown_seen = False
+        # Code compiled at start-up, kept for the next start: cattrs writes readers for the
+        # client's capabilities when it first reads `initialize` (set by figcheck_lsp.launch).
+        self.start_up_code = CodeCache(None)
 
     # --- the connection --------------------------------------------------------------------
     def start_io(self, stdin=None, stdout=None) -> int:
@@ -191,12 +196,15 @@ class FigcheckServer(LanguageServer):
         if method == types.SHUTDOWN and is_request:
             self._shutdown_seen = True
         try:
-            self.protocol.handle_message(self.protocol.structure_message(message))
+            with self.start_up_code.installed() if method == types.INITIALIZE else nullcontext():
+                self.protocol.handle_message(self.protocol.structure_message(message))
         except SystemExit as exc:  # pygls's `exit` handler: 0 after shutdown, 1 without
             self.exit_code = exc.code if isinstance(exc.code, int) else 1
         except Exception as exc:  # a bug in a handler pygls did not catch: keep serving
             log.exception("handling %s failed", method)
             self.log(f"figcheck server error handling {method}: {exc!r}", types.MessageType.Error)
+        if method == types.INITIALIZE:
+            self.start_up_code.save()
 
     def _refuse(self, msg_id, code: int, text: str) -> None:
         """Answer what pygls would drop or get wrong, written straight to the client."""

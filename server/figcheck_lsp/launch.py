@@ -7,6 +7,8 @@ import gc
 import logging
 import sys
 
+from .code_cache import CodeCache, default_path
+
 # Objects allocated (net) between young-generation collections; Python's default is 700. A
 # keystroke's check of a 1 MB document makes ~90,000 short-lived containers (claims, diagnostics,
 # LSP objects) freed by reference counting; at 700 the collector ran ~9 times a keystroke (and a
@@ -46,10 +48,16 @@ def _import_server():
     because the first check cannot start without it, and here its garbage is not collected
     (the seed's first diagnostics come ~20 ms sooner, best of 7). (Only here, at start-up:
     freezing later would also freeze whatever sessions exist then, and a frozen cycle is never
-    collected.) The young generation is then collected less often (:data:`YOUNG_THRESHOLD`)."""
+    collected.) The young generation is then collected less often (:data:`YOUNG_THRESHOLD`).
+    What the imports compile (attrs's methods for lsprotocol's classes), and cattrs's readers of
+    the client's ``initialize``, come from :mod:`figcheck_lsp.code_cache` when an earlier start
+    kept them."""
+    start_up_code = CodeCache(default_path())
     gc.disable()
     try:
-        from .app import server
+        with start_up_code.installed():
+            from .app import server
+        server.start_up_code = start_up_code
 
         server.warm_up("text")
     finally:

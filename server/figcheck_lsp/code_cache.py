@@ -1,0 +1,99 @@
+"""The code objects compiled while the server's dependencies are imported, kept for the next start.
+
+Importing ``lsprotocol.types`` makes about 600 attrs classes, and attrs writes the methods of each
+(``__init__``, ``__repr__``, ``__eq__``, …) as source text and passes it to ``compile``: about a
+third of the CPU a cold start spends before its first diagnostics (0.25–0.35 s of ~0.8 s). That
+text is the same at every start, so its code objects are kept in a file (by ``marshal``, as a
+``.pyc`` keeps a module's) and loaded at the next start instead of compiled again.
+
+A code object is looked up by everything ``compile`` reads (source, file name, mode, flags,
+optimization level, the future features it inherits): a different text, from another version of
+attrs or lsprotocol, is compiled as usual, and only the entries used by this start are written
+back. The file sits in ``__pycache__`` beside this module, is named by the interpreter's cache tag
+and starts with its bytecode magic number, so another Python never reads it; it is kept as
+:mod:`figcheck.cache_files` says (like bytecode: not under ``PYTHONDONTWRITEBYTECODE``, nor where
+the folder is read-only; then every start compiles, as before).
+"""
+
+from __future__ import annotations
+
+import __future__
+
+import builtins
+import contextlib
+import importlib.util
+import sys
+from pathlib import Path
+
+from figcheck.cache_files import path_beside, read_table, write_table
+
+
+def _future_flags() -> int:
+    flags = 0
+    for name in __future__.all_feature_names:
+        flags |= getattr(__future__, name).compiler_flag
+    return flags
+
+
+# The future features a plain ``compile(...)`` call inherits from the code that calls it.
+FUTURE_FLAGS = _future_flags()
+_builtin_compile = builtins.compile
+
+
+def default_path() -> Path | None:
+    """``__pycache__/dependency-code.<cache tag>.marshal`` beside this module."""
+    return path_beside(__file__, "dependency-code", ".marshal")
+
+
+class CodeCache:
+    """Code objects by what compiled them: ``compile`` for the duration of :meth:`installed`."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.known = read_table(path, _header())
+        self.used: dict[tuple, object] = {}
+        self.compiled = 0  # misses
+
+    def compile(self, source, filename, mode, flags=0, dont_inherit=False, optimize=-1, **kwargs):
+        if not dont_inherit:  # what the caller's compile would inherit, made explicit
+            flags |= sys._getframe(1).f_code.co_flags & FUTURE_FLAGS
+        original = _builtin_compile
+        if kwargs or not isinstance(source, str) or not isinstance(filename, str) or \
+                flags & ~FUTURE_FLAGS:  # an AST, bytes, or a flag asking for something other than code
+            return original(source, filename, mode, flags, True, optimize, **kwargs)
+        key = (source, filename, mode, flags, optimize)
+        code = self.known.get(key)
+        if code is None:
+            code = original(source, filename, mode, flags, True, optimize)
+            self.compiled += 1
+        self.used[key] = code
+        return code
+
+    @contextlib.contextmanager
+    def installed(self):
+        """``builtins.compile`` answers from this cache inside the block (start-up only, when
+        no other thread compiles: one that did would get the same code, from the cache)."""
+        builtins.compile = self.compile
+        try:
+            yield self
+        finally:
+            builtins.compile = _builtin_compile
+
+    def save(self) -> None:
+        """Bring the file up to date with the code used, once start-up is over; then let the
+        tables go (~2 MB the server would otherwise hold for its whole life)."""
+        if self.stale():
+            write_table(self.path, _header(), self.used)
+        self.known, self.used, self.compiled = {}, {}, 0
+
+    def stale(self) -> bool:
+        """Whether the file is worth writing again: when more than a tenth of the code used had
+        to be compiled (the first start, or new versions of the dependencies). A few texts
+        differ at every start and never hit (attrs writes ``hash(name)`` of a class into its
+        ``__hash__``, and string hashes change from one process to the next): rewriting the
+        file for those alone would cost every start ~10 ms."""
+        return self.compiled * 10 > len(self.used)
+
+
+def _header() -> bytes:
+    return importlib.util.MAGIC_NUMBER
