@@ -67,3 +67,24 @@ def test_repeated_surroundings_are_read_once(monkeypatch):
     reads.clear()
     assert extract_claims(text, memoise=False) == found
     assert len(reads) == 12000
+
+
+def test_the_figures_cut_by_the_end_are_not_stored_in_turn(monkeypatch):
+    # Surroundings cut by the end of the text are the same only with as much text after them:
+    # the last 2 KB of a run of numbers are 1,000 such surroundings, each met once. Storing each
+    # one (and testing its 3 KB for long runs) bought nothing: the work counted is those tests.
+    tested = []
+    real = claims_module._LONG_RUN
+
+    class CountedLongRun:
+        def search(self, window):
+            tested.append(len(window))
+            return real.search(window)
+
+    monkeypatch.setattr(claims_module, "_LONG_RUN", CountedLongRun())
+    text = "The " + "1 " * 20_000
+    found = extract_claims(text)
+    assert len(found) == 20_000
+    assert len(tested) < 20
+    monkeypatch.undo()
+    assert found == extract_claims(text, memoise=False)

@@ -596,10 +596,12 @@ class _ContextMemo:
         if not self.enabled or text[pos].isalpha():
             return _claim_or_none(reader, pos)
         w0 = max(0, pos - _CONTEXT_BEFORE)
-        clipped = pos + _CONTEXT_AFTER >= len(text)
+        # Surroundings cut by the end of the text are the same only with as much text after them
+        # (so the figures of a long run's last 2 KB are not each stored in turn to no use).
+        clipped = len(text) - w0 if pos + _CONTEXT_AFTER >= len(text) else 0
         key = (text[pos - _KEY_CHARS if pos >= _KEY_CHARS else 0 : pos + _KEY_CHARS], pos - w0, clipped)
         entry = self.entries.get(key)
-        if entry is not None and text.startswith(entry[0], w0) and (not clipped or len(text) - w0 == len(entry[0])):
+        if entry is not None and text.startswith(entry[0], w0) and (not clipped or clipped == len(entry[0])):
             _, stored_pos, claim, in_label_list = entry
             if in_label_list is not _NOT_DECIDED:
                 reader.label_lists[pos] = in_label_list

@@ -17,6 +17,10 @@ _FIELD_VALUES = attrgetter(*_NAMES)
 _OFFSETS = tuple(_NAMES.index(name) for name in ("start", "end", "unit_start", "unit_end"))
 _CONVERTED_FROM = _NAMES.index("converted_from")
 _INDEX = {name: i for i, name in enumerate(_NAMES)}
+# Each field's own slot setter. A frozen dataclass's __init__ sets every field through
+# object.__setattr__, which looks the slot up by name each time: setting the slots directly
+# builds the same claim in about half the time (a run of 50,000 bare numbers is 50,000 copies).
+_SETTERS = tuple(getattr(Claim, name).__set__ for name in _NAMES)
 
 
 def shifted(claim: Claim, delta: int, index_base: int) -> Claim:
@@ -32,7 +36,7 @@ def shifted(claim: Claim, delta: int, index_base: int) -> Claim:
             values[i] += delta
     if values[_CONVERTED_FROM] is not None:
         values[_CONVERTED_FROM] += index_base
-    return Claim(*values)
+    return _claim_of(values)
 
 
 def changed(claim: Claim, **values) -> Claim:
@@ -40,4 +44,13 @@ def changed(claim: Claim, **values) -> Claim:
     fields_now = list(_FIELD_VALUES(claim))
     for name, value in values.items():
         fields_now[_INDEX[name]] = value
-    return Claim(*fields_now)
+    return _claim_of(fields_now)
+
+
+def _claim_of(values: list) -> Claim:
+    """The claim whose fields (all of them, in order) are ``values``, as ``Claim(*values)``
+    builds it (Claim has no __post_init__)."""
+    claim = object.__new__(Claim)
+    for set_field, value in zip(_SETTERS, values):
+        set_field(claim, value)
+    return claim

@@ -34,11 +34,16 @@ DETERMINER = r"(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|all\s+(?:the\s+)?|
 _WHOLE_INTRO = re.compile(
     r"(?:^|[,;:(—–-]\s*|\b(?:and|but)\s+)(?:of|out\s+of)\s+" + DETERMINER + r"$", re.I
 )
+# What every such introduction ends with, whatever the sentence's start: a test that says "no"
+# only when ``introduces_whole`` would, and needs no sentence.
+_OF_WHOLE_BEFORE = re.compile(r"of\s+" + DETERMINER + r"$", re.I)
 # ... and the words after it, up to the first part.
 WHOLE_THEN_COMMA = re.compile(r"^[^\d;:.!?]{0,60}?,\s*$")
 # A figure that is only the start of a compound one ("6-7/8 pct", "9-1/4") or the size of each of
 # several things rather than a whole ("200 acres of 40-acre plots", "six-month paper").
 _COMPOUND_AFTER = re.compile(r"[-/‑]\w")
+# A word of two letters or more: a counted noun written after its figure.
+_WORD_OF_LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +105,7 @@ def noun_written(c: Claim) -> bool:
         return False
     at = c.text.rfind(c.number_text) if c.number_text else -1
     tail = c.text[at + len(c.number_text):] if at >= 0 else c.text
-    return re.search(r"[^\W\d_]{2,}", tail) is not None
+    return _WORD_OF_LETTERS.search(tail) is not None
 
 
 def _compound(c: Claim, text: str) -> bool:
@@ -115,9 +120,22 @@ def introduces_whole(text: str, sentence_start: int, at: int) -> bool:
     return _WHOLE_INTRO.search(text[max(sentence_start, at - 40) : at]) is not None
 
 
+def may_introduce_whole(text: str, at: int) -> bool:
+    """False only when ``introduces_whole(text, s, at)`` is False for every sentence start ``s``:
+    its window ends in "of" and a determiner. Read first, so that the sentence of a figure is
+    looked up only where such words stand before it."""
+    return _OF_WHOLE_BEFORE.search(text, max(0, at - 40), at) is not None
+
+
 def quote(words: str) -> str:
     """A figure as quoted in a message: on one line, however the text was wrapped."""
     return " ".join(words.split())
+
+
+def claims_in_order(claims: list[Claim]) -> list[int]:
+    """The indices of ``claims`` in order of start."""
+    starts = [c.start for c in claims]
+    return sorted(range(len(claims)), key=starts.__getitem__)
 
 
 def sentence_runs(ctx: CheckContext) -> list[list[int]]:
@@ -128,7 +146,7 @@ def sentence_runs(ctx: CheckContext) -> list[list[int]]:
     claims = ctx.claims
     runs: list[list[int]] = []
     end = -1
-    for k in sorted(range(len(claims)), key=lambda k: claims[k].start):
+    for k in claims_in_order(claims):
         start = claims[k].start
         if start < end:
             runs[-1].append(k)

@@ -44,7 +44,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 
 from ..figures import format_figure
 from ..model import Claim, Diagnostic, Related
@@ -52,6 +53,7 @@ from .context import CheckContext
 from . import money
 from .part_whole import (
     WHOLE_THEN_COMMA,
+    claims_in_order,
     introduces_whole,
     noun_written,
     quote,
@@ -71,6 +73,14 @@ SCOPE = "paragraph"
 
 # After the total: where a breakdown begins.
 _BREAKDOWN_START = re.compile(r"^[^\d;.!?]{0,80}?(?::|\s[—–]\s|\s-\s|,\s+of\s+(?:whom|which)\b)\s*$", re.I)
+# What the words after a total end with, white space aside, in every form ``_breakdown_form``
+# reads: a colon, a dash, "of whom", "of which" (``_BREAKDOWN_START``) or a comma
+# (``WHOLE_THEN_COMMA``). Tested first: most neighbours end otherwise.
+_BREAKDOWN_LAST = frozenset(":-—–mMhH,")
+# What the first of two neighbours is when they start a breakdown (its total) or shares.
+_LIST_KINDS = frozenset(("count", "percent"))
+# "of" where the words before a total introduce it as a whole (the last one starts the cue quoted).
+_OF = re.compile(r"\bof\b", re.I)
 # "500 employees, 300 of them in France …": the first part says it is part of the figure before.
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
 # What sets a part apart from the others: "12 were children", "300 of them in France", "30 adults".
@@ -78,6 +88,8 @@ _KIND = re.compile(
     r"(?:\s+of\s+(?:them|whom|those))?\s+(?:(?:were|are|was|is|being)\s+)?"
     r"((?:(?:in|at|from)\s+)?[^\W\d_][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)\s*(?:,|\band\b|\bor\b|[.;:!?]|$)",
 )
+# A part set apart by a place ("in France", "from Poland").
+_PLACE = re.compile(r"(?:in|at|from)\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)")
 # Kinds that cannot overlap: the parts of one breakdown name different members of one group.
 _EXCLUSIVE = tuple(
     frozenset(stem(w) for w in group.split())
@@ -136,11 +148,50 @@ _COORDINATED = re.compile(r",|\b(?:and|or|while|whereas|but|against|with)\b", re
 
 
 def check(ctx: CheckContext) -> Iterable[Diagnostic]:
+    for members in _sentences_to_read(ctx):
+        yield from _breakdowns(ctx, members)
+        yield from _shares(ctx, members)
+
+
+def reference_check(ctx: CheckContext) -> Iterable[Diagnostic]:
+    """``check`` reading every sentence: what its test holds the sentences it reads to."""
     for members in sentence_runs(ctx):
         if len(members) < 2:
             continue
         yield from _breakdowns(ctx, members)
         yield from _shares(ctx, members)
+
+
+def _sentences_to_read(ctx: CheckContext) -> Iterator[list[int]]:
+    """The claims of each sentence (as ``sentence_runs`` gives them) where two neighbouring
+    figures may be a total and its first part, or two shares listed together: every breakdown
+    and every run of shares starts with such a pair. Most sentences of news have none, and are
+    not looked up at all."""
+    claims, text = ctx.claims, ctx.text
+    order = claims_in_order(claims)
+    ordered = [claims[k] for k in order]
+    starts = [c.start for c in ordered]
+    read_to = -1  # the end of the last sentence read
+    for n, (first, second) in enumerate(zip(ordered, ordered[1:])):
+        if first.start < read_to or first.kind not in _LIST_KINDS or not _may_start_list(first, second, text):
+            continue
+        s_start, s_end = ctx.sentence_span(first.start)
+        if second.start >= s_end:
+            continue
+        read_to = s_end
+        yield order[bisect_left(starts, s_start, 0, n) : bisect_left(starts, s_end, n + 1)]
+
+
+def _may_start_list(first: Claim, second: Claim, text: str) -> bool:
+    """Can ``first`` and ``second``, neighbours in one sentence, start a breakdown (the words
+    after a count that ``_breakdown_form`` reads) or a run of shares (``_shares``' separator)?"""
+    between = text[first.end : second.start]
+    if first.kind == "count":
+        return (first.role != "age" and between.rstrip()[-1:] in _BREAKDOWN_LAST
+                and (_BREAKDOWN_START.match(between) is not None
+                     or WHOLE_THEN_COMMA.match(between) is not None))
+    return (first.kind == "percent" and second.kind == "percent" and 0 < len(between) <= 80
+            and _LIST_SEP.match(between) is not None and _COORDINATED.search(between) is not None)
 
 
 # --- a total and its breakdown -----------------------------------------------------------
@@ -222,7 +273,7 @@ def _breakdown_form(ctx: CheckContext, whole: Claim, first: Claim) -> str | None
         return None
     s_start, _ = ctx.sentence_span(whole.start)
     if introduces_whole(text, s_start, whole.start):
-        intro = [m.start() for m in re.finditer(r"\bof\b", text[s_start : whole.start], re.I)]
+        intro = [m.start() for m in _OF.finditer(text[s_start : whole.start])]
         return quote(text[s_start + intro[-1] : whole.end]) + " …"
     m = _OF_THEM.match(text, first.end, first.end + 20)
     if m:
@@ -246,7 +297,7 @@ def _disjoint_kinds(ctx: CheckContext, parts: list[Claim], complete: bool = Fals
         if not m:
             return None
         labels.append(quote(m.group(1)).rstrip("."))
-    places = [re.fullmatch(r"(?:in|at|from)\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)", lab) for lab in labels]
+    places = [_PLACE.fullmatch(lab) for lab in labels]
     if not complete and all(places) and len({pl.group(1) for pl in places}) == len(places):
         return labels
     stems = [stem(lab) for lab in labels]
