@@ -65,8 +65,15 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
     conflicts: dict[int, list[tuple[int, Judgement]]] = {}
     judged: dict[tuple, Judgement | None] = {}
     seen: set[tuple[int, int]] = set()
-    words_of: dict[int, int] = {}  # claim → id of its words (kept alive by the document's memo)
+    # claim → id of its words (kept alive by the document's memo), None in a table row
+    words_of: dict[int, int | None] = {}
     shapes: dict[int, tuple] = {}
+
+    def words_id(k: int) -> int | None:
+        found = words_of.get(k, -1)
+        if found == -1:  # (a table row vetoes its pairs, as in _conflict: no words read)
+            found = words_of[k] = None if frame.in_table_row(ctx, k) else id(frame.claim_words(ctx, k))
+        return found
 
     def verdict(i: int, j: int) -> Judgement | None:
         # A pair that repeats another's readings, sentence and paragraph sharing and order has
@@ -74,10 +81,9 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
         # Named only in a document with a bucket larger than a window, and once the pair's
         # two sentences as read have met before (real prose rarely repeats a pair: naming every
         # pair would cost more than it saves).
-        if frame.in_table_row(ctx, i) or frame.in_table_row(ctx, j):
-            return None  # (as _conflict: before any words are read)
-        words = (words_of.get(i) or words_of.setdefault(i, id(frame.claim_words(ctx, i))),
-                 words_of.get(j) or words_of.setdefault(j, id(frame.claim_words(ctx, j))))
+        words = (words_id(i), words_id(j))
+        if words[0] is None or words[1] is None:
+            return None
         if words not in seen:
             seen.add(words)
             return _conflict(ctx, i, j, cut)
