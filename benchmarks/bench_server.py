@@ -125,24 +125,34 @@ def unique_copies(text: str, size: int) -> str:
 def compile_sources() -> None:
     """Write the bytecode caches of figcheck and the server, as an installed package has them
     (``PYTHONDONTWRITEBYTECODE`` may be set, and then a spawned server would compile every
-    source at each start: not what a user's cold start costs), and the server's code cache
-    (figcheck_lsp.code_cache), as a user's first start writes it: one start with bytecode
-    written, its input at an end at once."""
+    source at each start: not what a user's cold start costs)."""
     import compileall
-    import os
-    import subprocess
 
     for package in (ROOT / "figcheck", ROOT / "server" / "figcheck_lsp"):
         compileall.compile_dir(package, quiet=1)
+
+
+async def first_start() -> None:
+    """A user's first start of the server, with bytecode written: it keeps the server's code
+    cache (figcheck_lsp.code_cache, saved once `initialize` is read) and the compiled patterns,
+    which every later start reads."""
+    import os
+
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    subprocess.run([sys.executable, "-m", "figcheck_lsp"], stdin=subprocess.DEVNULL, env=env,
-                   cwd=ROOT, capture_output=True, check=False)
-    print("bytecode caches of figcheck and figcheck_lsp, and the server's code cache, written "
-          "before spawning (as installed, after a first start)")
+    client = Client()
+    await client.start_io(sys.executable, "-m", "figcheck_lsp", cwd=str(ROOT), env=env)
+    await client.initialize_async(types.InitializeParams(
+        capabilities=vscode_capabilities(), process_id=None, root_uri=ROOT.as_uri()))
+    await client.shutdown_async(None)
+    client.exit(None)
+    await client.stop()
+    print("bytecode caches of figcheck and figcheck_lsp written, and a first start made (its "
+          "code cache and compiled patterns kept, as after a user's first start)")
 
 
 async def main() -> None:
     compile_sources()
+    await first_start()
     client = Client()
     t0 = time.perf_counter()
     await client.start_io(sys.executable, "-m", "figcheck_lsp", cwd=str(ROOT))
