@@ -12,12 +12,15 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from .. import units
+from ..compiled_patterns import PatternCache
 from ..model import Claim
 from ..text.lines import PARAGRAPH_BREAK, paragraph_bounds
 from . import lexicon
 from .counted import counted_noun
 from .numbers import Number, parse_digits, parse_scale_word, parse_words
 from .shift import changed, shifted
+
+PATTERNS = PatternCache.beside(__file__)  # compiled once per installation
 
 _NUMBER_WORD_ALT = "|".join(sorted(list(lexicon.SMALL_NUMBERS) + list(lexicon.TENS) + ["dozen", "half", "quarter"], key=len, reverse=True))
 _A_FOLLOWERS = (
@@ -32,11 +35,11 @@ _ANCHOR_WORDS = [*lexicon.SMALL_NUMBERS, *lexicon.TENS, "dozen", "half", "quarte
 # The first character is matched before the lookbehinds (each one character longer to look past
 # it), so the engine skips to candidate characters instead of testing every position: twice as fast.
 _FRACTION_CHARS = "".join(lexicon.VULGAR_FRACTIONS)
-DIGIT_ANCHOR = re.compile(
+DIGIT_ANCHOR = PATTERNS.compile(
     rf"[\d.{_FRACTION_CHARS}](?<![\w.,/\\#@)\]×].)(?<!× .)(?<![\w)\]][−+⁻].)(?<=[\d{_FRACTION_CHARS}]|\.(?=\d))"
 )
 # ... or a number word, or "a"/"an" before a scale or unit word ("a thousand", "a mile").
-WORD_ANCHOR = re.compile(
+WORD_ANCHOR = PATTERNS.compile(
     r"\b(?:"
     + lexicon.trie_pattern(_ANCHOR_WORDS + [w.capitalize() for w in _ANCHOR_WORDS])
     + r")\b|\b(?:a|an|A|An)[ \t]+(?="
@@ -49,107 +52,107 @@ _WS = " \t\u00a0\u2009\u202f"
 # boundary, so the scan stays linear and cheap on ordinary prose.
 # (A file name's trigger is its extension: a "." alone is in every text, and the name pattern
 # costs a backtrack through every word.)
-_FILE_EXTENSION = re.compile(r"\.(?:py|js|ts|json|html|md|txt|pdf|csv|exe|zip|xml|yaml|toml)\b")
+_FILE_EXTENSION = PATTERNS.compile(r"\.(?:py|js|ts|json|html|md|txt|pdf|csv|exe|zip|xml|yaml|toml)\b")
 _EXCLUDED: tuple[tuple[str | re.Pattern, re.Pattern], ...] = (
-    ("://", re.compile(r"(?:https?|ftp)://[^\s<>\"')\]]+")),
-    ("www.", re.compile(r"\bwww\.[^\s<>\"')\]]+")),
-    ("@", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
-    ("`", re.compile(r"`[^`\n]+`")),
-    ("+", re.compile(r"(?<![\w.])\+\d{1,3}[ .-]?(?:\(?\d{1,4}\)?[ .-]?){2,5}\d{2,4}(?![\w])")),
+    ("://", PATTERNS.compile(r"(?:https?|ftp)://[^\s<>\"')\]]+")),
+    ("www.", PATTERNS.compile(r"\bwww\.[^\s<>\"')\]]+")),
+    ("@", PATTERNS.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
+    ("`", PATTERNS.compile(r"`[^`\n]+`")),
+    ("+", PATTERNS.compile(r"(?<![\w.])\+\d{1,3}[ .-]?(?:\(?\d{1,4}\)?[ .-]?){2,5}\d{2,4}(?![\w])")),
     # a position in degrees and minutes ("57°44’8.47”N"); a latitude alone ("40°N") is a measure
-    ("°", re.compile(r"\d{1,3}(?:\.\d+)?°\s*\d{1,2}(?:\.\d+)?['′’]\s*(?:\d{0,2}(?:\.\d+)?[\"″”]?)?\s*[NSEW]\b")),
-    ("°", re.compile(r"\d{1,3}(?:\.\d+)?°\s*[NS]\b,?\s*\d{1,3}(?:\.\d+)?°\s*[EW]\b")),  # "50°N 36°E"
-    (_FILE_EXTENSION, re.compile(rf"(?<![\w.-])[A-Za-z][\w-]+{_FILE_EXTENSION.pattern}")),
+    ("°", PATTERNS.compile(r"\d{1,3}(?:\.\d+)?°\s*\d{1,2}(?:\.\d+)?['′’]\s*(?:\d{0,2}(?:\.\d+)?[\"″”]?)?\s*[NSEW]\b")),
+    ("°", PATTERNS.compile(r"\d{1,3}(?:\.\d+)?°\s*[NS]\b,?\s*\d{1,3}(?:\.\d+)?°\s*[EW]\b")),  # "50°N 36°E"
+    (_FILE_EXTENSION, PATTERNS.compile(rf"(?<![\w.-])[A-Za-z][\w-]+{_FILE_EXTENSION.pattern}")),
 )
-_DIGIT_CHAIN = re.compile(r"(?<![\w.,])\(?\d{2,5}\)?(?:[ .\-/]\d{2,5}){2,4}(?![\w.,]?\d)")
+_DIGIT_CHAIN = PATTERNS.compile(r"(?<![\w.,])\(?\d{2,5}\)?(?:[ .\-/]\d{2,5}){2,4}(?![\w.,]?\d)")
 # "Twelve of the 9 crew", "three of them": a figure that is a part of a counted whole.
 # White space within one paragraph: at most one line break (a blank line ends the paragraph).
 _SPACE_IN_PARAGRAPH = r"(?:[^\S\r\n]+|[^\S\r\n]*(?:\r\n?|\n)[^\S\r\n]*)"
-_PART_OF = re.compile(rf"{_SPACE_IN_PARAGRAPH}of{_SPACE_IN_PARAGRAPH}(?:the|its|their|them|those|these|whom|which|our|all)\b",
+_PART_OF = PATTERNS.compile(rf"{_SPACE_IN_PARAGRAPH}of{_SPACE_IN_PARAGRAPH}(?:the|its|their|them|those|these|whom|which|our|all)\b",
                       re.IGNORECASE)
-_TIME_AFTER = re.compile(r"^\s?(?:[ap]\.?m\.?(?![a-z])|o['’]clock|GMT|BST|UTC|CET|CEST|EST|EDT|PST|PDT|hrs\b|h\d\d)", re.I)
-_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th|s|'s|’s|s')\b", re.I)
-_RANGE_SEP = re.compile(r"^[ \t\u00a0\u2009\u202f]*(?:-|–|—|to|and|or|through|till|until)[ \t\u00a0\u2009\u202f]*", re.I)
+_TIME_AFTER = PATTERNS.compile(r"^\s?(?:[ap]\.?m\.?(?![a-z])|o['’]clock|GMT|BST|UTC|CET|CEST|EST|EDT|PST|PDT|hrs\b|h\d\d)", re.I)
+_ORDINAL_AFTER = PATTERNS.compile(r"^(?:st|nd|rd|th|s|'s|’s|s')\b", re.I)
+_RANGE_SEP = PATTERNS.compile(r"^[ \t\u00a0\u2009\u202f]*(?:-|–|—|to|and|or|through|till|until)[ \t\u00a0\u2009\u202f]*", re.I)
 _QUOTES = "'\"‘’“”"
-_PLUS_MINUS = re.compile(r"[ \u00a0]?(?:±|\+/-|\+/−|\+-)[ \u00a0]?(?=[\d.])")
+_PLUS_MINUS = PATTERNS.compile(r"[ \u00a0]?(?:±|\+/-|\+/−|\+-)[ \u00a0]?(?=[\d.])")
 
 # Small patterns of the scanner, compiled once.
-_LETTERS = re.compile(r"[A-Za-z]+")
-_SCALE_AFTER_FRACTION = re.compile(r"\s+(thousand|million|billion)\b", re.IGNORECASE)
-_ENDS_WITH_SCALE = re.compile(r"(?:thousand|million|billion|trillion|lakh|crore)$", re.IGNORECASE)
-_HYPHEN_WORD = re.compile(r"[-‑][A-Za-z°]")
-_PERCENT = re.compile(
+_LETTERS = PATTERNS.compile(r"[A-Za-z]+")
+_SCALE_AFTER_FRACTION = PATTERNS.compile(r"\s+(thousand|million|billion)\b", re.IGNORECASE)
+_ENDS_WITH_SCALE = PATTERNS.compile(r"(?:thousand|million|billion|trillion|lakh|crore)$", re.IGNORECASE)
+_HYPHEN_WORD = PATTERNS.compile(r"[-‑][A-Za-z°]")
+_PERCENT = PATTERNS.compile(
     r"(?:(?:wt|mol|vol|at|mass|w/w|v/v)\.?[ \u00a0]?%|%|per[ -]?cent\b|percent\b|pc\b|pct\b|percentage[ -]points?\b)",
     re.IGNORECASE,
 )
 _PERCENT_STARTS = frozenset("%pPwWmMvVaA")
-_PERCENT_SIGN = re.compile(r"\d ?%|\bper ?cent\b|\bpercent\b", re.IGNORECASE)
-_POINTS = re.compile(r"(?:points?|pts?|pp|ppts?)\b(?! (?:of|on|in) (?:the|a)\b)")
-_CURRENCY_AFTER = re.compile("(?:" + "|".join(map(re.escape, lexicon.CURRENCY_SYMBOLS_AFTER)) + r")(?![\w$€£])")
-_FRACTION_OF = re.compile(
+_PERCENT_SIGN = PATTERNS.compile(r"\d ?%|\bper ?cent\b|\bpercent\b", re.IGNORECASE)
+_POINTS = PATTERNS.compile(r"(?:points?|pts?|pp|ppts?)\b(?! (?:of|on|in) (?:the|a)\b)")
+_CURRENCY_AFTER = PATTERNS.compile("(?:" + "|".join(map(re.escape, lexicon.CURRENCY_SYMBOLS_AFTER)) + r")(?![\w$€£])")
+_FRACTION_OF = PATTERNS.compile(
     r"(?:^|(?<=[\s(]))(?:(a|an|one|two|three|four|five|six|seven|eight|nine)[- ])?"
     r"(half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\s+of\s+$",
     re.IGNORECASE,
 )
-_CHAINED_SCALE = re.compile(r"[ \u00a0](crore|lakh|thousand|million|billion)s?\b", re.IGNORECASE)
-_ATTACHED_INCH = re.compile(r"in\.?(?=[ \u00a0]|[,;:)\]]|\.(?:\s|$)|$)")
-_BODY_RADIUS = re.compile(r"R([A-Z][a-z]{0,2}|[a-z]{1,2}|[⊕☉⊙])(?![\w])")
-_BRACKET_SYMBOL = re.compile(r"(in\.?)(?![\w])")
+_CHAINED_SCALE = PATTERNS.compile(r"[ \u00a0](crore|lakh|thousand|million|billion)s?\b", re.IGNORECASE)
+_ATTACHED_INCH = PATTERNS.compile(r"in\.?(?=[ \u00a0]|[,;:)\]]|\.(?:\s|$)|$)")
+_BODY_RADIUS = PATTERNS.compile(r"R([A-Z][a-z]{0,2}|[a-z]{1,2}|[⊕☉⊙])(?![\w])")
+_BRACKET_SYMBOL = PATTERNS.compile(r"(in\.?)(?![\w])")
 # The hedges a writer puts before a bracketed equivalent: "(~0.8 cm)", "(about 30 miles)".
 _HEDGE = r"(?:~|∼|≈|c\.|ca\.|about|approx\.?|approximately|around|roughly|some|nearly|almost)"
-_BRACKET_OPEN = re.compile(rf"[(\[;][ \u00a0]*{_HEDGE}?[ \u00a0]*$", re.IGNORECASE)
-_CONVERSION_FOLLOWS = re.compile(rf"[ \u00a0]*\([ \u00a0]*{_HEDGE}?[ \u00a0]*[-−]?\d[\d,.]*[ \u00a0]*[^\W\d_°]")
-_BRACKET_CLOSE = re.compile(r"[ \u00a0]*[)\];,]")
+_BRACKET_OPEN = PATTERNS.compile(rf"[(\[;][ \u00a0]*{_HEDGE}?[ \u00a0]*$", re.IGNORECASE)
+_CONVERSION_FOLLOWS = PATTERNS.compile(rf"[ \u00a0]*\([ \u00a0]*{_HEDGE}?[ \u00a0]*[-−]?\d[\d,.]*[ \u00a0]*[^\W\d_°]")
+_BRACKET_CLOSE = PATTERNS.compile(r"[ \u00a0]*[)\];,]")
 # A power written after a unit symbol: "cm−1", "s-1", "g− 1", "m⁻²", "m^-2".
-_POWER = re.compile(r"(?:\^|\*\*)?(?:([-−‐⁻]) ?([1-4])|⁻([¹²³⁴]))(?![\d.,]?\d)")
+_POWER = PATTERNS.compile(r"(?:\^|\*\*)?(?:([-−‐⁻]) ?([1-4])|⁻([¹²³⁴]))(?![\d.,]?\d)")
 _POWER_STARTS = frozenset("^*-−‐⁻")
-_POWER_AHEAD = re.compile(r"[-−‐⁻^]")
+_POWER_AHEAD = PATTERNS.compile(r"[-−‐⁻^]")
 _SUPERSCRIPT_DIGITS = {"¹": 1, "²": 2, "³": 3, "⁴": 4}
-_PER = re.compile(r"(?:/|[ \u00a0]per[ \u00a0]+)")
-_SUBUNIT = re.compile(r"(cents?|pence|p)\b")
-_NUMBER_CONTINUES = re.compile(r"[:.]\d|/\d|,\d{1,2}(?!\d)|\d")
-_LETTER = re.compile(r"[A-Za-z]")
-_DASH_DIGIT = re.compile(r"[-‑–]\d")
-_DASH_DIGITS = re.compile(r"[-‑–](\d+)")
-_NUMBER_SIGN_BEFORE = re.compile(r"(?:\bNo\.|#|\bpp?\.)\s*$")
-_MINUS_BEFORE = re.compile(r"\bminus\s+$", re.IGNORECASE)
-_BETWEEN_BEFORE = re.compile(r"(?:^|(?<=\W))(between|from)\s+$", re.IGNORECASE)
-_OLD_AFTER = re.compile(r"[-‑ ]old\b")
-_FRACTION_COMPOUND = re.compile(r"-(?:thirds?|quarters?|fifths?|halves|off|way|sided|all)\b", re.IGNORECASE)
-_LIST_MARK = re.compile(r"[.)]\s")
-_CAPITALISED_AFTER = re.compile(r"[ \u00a0]+([A-Z][\w-]*)")
-_COUNTED_BEFORE = re.compile(r"(?:\d|\b(?:" + _NUMBER_WORD_ALT + r"))\s+[A-Za-z-]+", re.IGNORECASE)
-_JOINER_BEFORE = re.compile(r"(?:\band|,|:|;|\bwhile|\bwith|\bwhom|\bof\s+them|\bincluding)\s*(?:another|a\s+further|only|just)?\s*$", re.IGNORECASE)
-_AGE = re.compile(r"[-‑](year|month|week|day)s?[-‑]old\b", re.IGNORECASE)
-_INCHES_MARK = re.compile(r"['′][ \u00a0]?\d{1,2}(?:\.\d+)?(?:\"|″|'')")
-_CURRENCY_SYMBOL = re.compile(r"(?:US\$|\$|£|€|¥)")
-_AND = re.compile(r",?\s*and\s+")
-_INCH_UNIT = re.compile(r"[ \u00a0]?(?:inches|inch|in\.?(?![A-Za-z])|\"|″|'')")
-_SENTENCE_BREAK = re.compile(r"[.!?]\s")
+_PER = PATTERNS.compile(r"(?:/|[ \u00a0]per[ \u00a0]+)")
+_SUBUNIT = PATTERNS.compile(r"(cents?|pence|p)\b")
+_NUMBER_CONTINUES = PATTERNS.compile(r"[:.]\d|/\d|,\d{1,2}(?!\d)|\d")
+_LETTER = PATTERNS.compile(r"[A-Za-z]")
+_DASH_DIGIT = PATTERNS.compile(r"[-‑–]\d")
+_DASH_DIGITS = PATTERNS.compile(r"[-‑–](\d+)")
+_NUMBER_SIGN_BEFORE = PATTERNS.compile(r"(?:\bNo\.|#|\bpp?\.)\s*$")
+_MINUS_BEFORE = PATTERNS.compile(r"\bminus\s+$", re.IGNORECASE)
+_BETWEEN_BEFORE = PATTERNS.compile(r"(?:^|(?<=\W))(between|from)\s+$", re.IGNORECASE)
+_OLD_AFTER = PATTERNS.compile(r"[-‑ ]old\b")
+_FRACTION_COMPOUND = PATTERNS.compile(r"-(?:thirds?|quarters?|fifths?|halves|off|way|sided|all)\b", re.IGNORECASE)
+_LIST_MARK = PATTERNS.compile(r"[.)]\s")
+_CAPITALISED_AFTER = PATTERNS.compile(r"[ \u00a0]+([A-Z][\w-]*)")
+_COUNTED_BEFORE = PATTERNS.compile(r"(?:\d|\b(?:" + _NUMBER_WORD_ALT + r"))\s+[A-Za-z-]+", re.IGNORECASE)
+_JOINER_BEFORE = PATTERNS.compile(r"(?:\band|,|:|;|\bwhile|\bwith|\bwhom|\bof\s+them|\bincluding)\s*(?:another|a\s+further|only|just)?\s*$", re.IGNORECASE)
+_AGE = PATTERNS.compile(r"[-‑](year|month|week|day)s?[-‑]old\b", re.IGNORECASE)
+_INCHES_MARK = PATTERNS.compile(r"['′][ \u00a0]?\d{1,2}(?:\.\d+)?(?:\"|″|'')")
+_CURRENCY_SYMBOL = PATTERNS.compile(r"(?:US\$|\$|£|€|¥)")
+_AND = PATTERNS.compile(r",?\s*and\s+")
+_INCH_UNIT = PATTERNS.compile(r"[ \u00a0]?(?:inches|inch|in\.?(?![A-Za-z])|\"|″|'')")
+_SENTENCE_BREAK = PATTERNS.compile(r"[.!?]\s")
 _QUALIFIER_SIGNS = frozenset("~∼≈≃<≤⩽≲>≥⩾≳")
 # Items of a list after a label: "7 and", "3, 5, and", "3I and", "6–".
 _LABEL_LIST_MAX = 12
-_LABEL_LIST_ITEM = re.compile(r"(?<![\w.])\d{1,4}[A-Za-z]?(?:,[ \u00a0]*(?:and|or|&)?|[ \u00a0]+(?:and|or|&|to)|[ \u00a0]*[–-])[ \u00a0]*$")
+_LABEL_LIST_ITEM = PATTERNS.compile(r"(?<![\w.])\d{1,4}[A-Za-z]?(?:,[ \u00a0]*(?:and|or|&)?|[ \u00a0]+(?:and|or|&|to)|[ \u00a0]*[–-])[ \u00a0]*$")
 # The last character an earlier list item can end with, spaces (and a final newline, which "$"
 # allows) aside: the joiner's; a cheap test before the search.
 _LABEL_LIST_JOINER_ENDS = frozenset(",dr&o–-")
-_ISOTOPE_AFTER = re.compile(
+_ISOTOPE_AFTER = PATTERNS.compile(
     r"(?:/\d|\]|-?(?:labell?ed|enriched|depleted)\b|O\d|H\d|[ \u00a0]+(?:dat(?:es?|ing|ed)|ages?|analys[ie]s|"
     r"values?|content|isotopes?|isotopic|signals?|records?|measurements?|enrichment|excursion|"
     r"labell?ing|uptake|incorporation|abundances?|ratios?|tracer)\b)"
 )
-_MIXED_FRACTION = re.compile(r"[ \u00a0](\d{1,2})/(\d{1,2})(?![\d/])")
-_SIMPLE_FRACTION = re.compile(r"/(\d{1,4})(?![\d/.,]\d|[\d/])")
-_SHARE_AFTER = re.compile(r"(th)?(?=\s+(?:of|that|as)\b|\s+compared\b)")
-_OF_FIGURE = re.compile(r"\s+of\s+(?:about\s+|some\s+|around\s+)?\d")
-_MULTIPLE = re.compile(r"(?:[ \u00a0]+times\b|[-‑ \u00a0]?fold\b)(?![-‑])", re.IGNORECASE)
-_OF_AFTER = re.compile(r"\s+of\b")
+_MIXED_FRACTION = PATTERNS.compile(r"[ \u00a0](\d{1,2})/(\d{1,2})(?![\d/])")
+_SIMPLE_FRACTION = PATTERNS.compile(r"/(\d{1,4})(?![\d/.,]\d|[\d/])")
+_SHARE_AFTER = PATTERNS.compile(r"(th)?(?=\s+(?:of|that|as)\b|\s+compared\b)")
+_OF_FIGURE = PATTERNS.compile(r"\s+of\s+(?:about\s+|some\s+|around\s+)?\d")
+_MULTIPLE = PATTERNS.compile(r"(?:[ \u00a0]+times\b|[-‑ \u00a0]?fold\b)(?![-‑])", re.IGNORECASE)
+_OF_AFTER = PATTERNS.compile(r"\s+of\b")
 _FRACTION_SHARES = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "sixth": 1 / 6, "eighth": 0.125, "tenth": 0.1}
 _MULTIPLE_WORDS = frozenset({"twice", "thrice"})
-_PRODUCT_AFTER = re.compile(r"[ \u00a0]?[×x][ \u00a0]?\d")
-_RATIO = re.compile(r":(\d{1,5}(?:\.\d+)?)(?![\d:.]\d?)")
-_RATIO_CONTEXT = re.compile(r"\b(?:ratios?|proportions?|mix(?:ture|ed)?|dilut\w*|stoichiometr\w*|v/v|w/w|mol/mol|odds|slopes?|gradients?|scale)\b", re.IGNORECASE)
-_UNCERTAINTY = re.compile(r"\((\d{1,3})\)(?=[ \u00a0]?[^\W\d_]|[ \u00a0]?[Å%‰°µμ])")
+_PRODUCT_AFTER = PATTERNS.compile(r"[ \u00a0]?[×x][ \u00a0]?\d")
+_RATIO = PATTERNS.compile(r":(\d{1,5}(?:\.\d+)?)(?![\d:.]\d?)")
+_RATIO_CONTEXT = PATTERNS.compile(r"\b(?:ratios?|proportions?|mix(?:ture|ed)?|dilut\w*|stoichiometr\w*|v/v|w/w|mol/mol|odds|slopes?|gradients?|scale)\b", re.IGNORECASE)
+_UNCERTAINTY = PATTERNS.compile(r"\((\d{1,3})\)(?=[ \u00a0]?[^\W\d_]|[ \u00a0]?[Å%‰°µμ])")
 
 
 def _power_of(m: re.Match) -> int:
@@ -568,7 +571,7 @@ def _extract_paragraph(text: str, memoise: bool, store: _MemoStore) -> list[Clai
 # noun. A number in words is not memoised: up to MAX_NUMBER_WORDS words are read.
 _CONTEXT_BEFORE = 1024
 _CONTEXT_AFTER = 2048
-_LONG_RUN = re.compile(r"\s{16,}|\S{40,}")
+_LONG_RUN = PATTERNS.compile(r"\s{16,}|\S{40,}")
 _MEMO_ENTRIES = 1024  # distinct surroundings kept (emptied when full): a few KB each
 _KEY_CHARS = 48  # on each side of the figure: the key of its surroundings
 _NOT_DECIDED = object()
@@ -1444,13 +1447,13 @@ def _unit_and_dimension(kind: str, unit: UnitMatch | None, currency) -> tuple[st
 
 # --- links between claims -----------------------------------------------------------------------
 
-_CONVERSION_GAP = re.compile(r"^[\s'’\"”]*[(\[][\s]*(?:or\s+|about\s+|approximately\s+|roughly\s+|around\s+|some\s+|nearly\s+|almost\s+|c\.\s*|~\s*)?$", re.I)
-_CONVERSION_GAP_SLASH = re.compile(r"^\s*(?:/|,\s*or|\bor)\s*$", re.I)
-_LIST_GAP = re.compile(r"(?:,[ \u00a0]*(?:and[ \u00a0]+|or[ \u00a0]+)?|[ \u00a0]+(?:and|or)[ \u00a0]+)$")
-_PLAIN_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-_PADDING = re.compile(r"[ \t]{2,}")
-_NEXT_EQUIVALENT = re.compile(rf"^\s*(?:;|,|/|\bor\b)\s*(?:or\s+)?(?:{_HEDGE}\s*)?$", re.I)
-_CONVERSION_END = re.compile(r"^\s*(?:[)\]]|[,;]\s|or\b|/)")
+_CONVERSION_GAP = PATTERNS.compile(r"^[\s'’\"”]*[(\[][\s]*(?:or\s+|about\s+|approximately\s+|roughly\s+|around\s+|some\s+|nearly\s+|almost\s+|c\.\s*|~\s*)?$", re.I)
+_CONVERSION_GAP_SLASH = PATTERNS.compile(r"^\s*(?:/|,\s*or|\bor)\s*$", re.I)
+_LIST_GAP = PATTERNS.compile(r"(?:,[ \u00a0]*(?:and[ \u00a0]+|or[ \u00a0]+)?|[ \u00a0]+(?:and|or)[ \u00a0]+)$")
+_PLAIN_DIGITS = PATTERNS.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_PADDING = PATTERNS.compile(r"[ \t]{2,}")
+_NEXT_EQUIVALENT = PATTERNS.compile(rf"^\s*(?:;|,|/|\bor\b)\s*(?:or\s+)?(?:{_HEDGE}\s*)?$", re.I)
+_CONVERSION_END = PATTERNS.compile(r"^\s*(?:[)\]]|[,;]\s|or\b|/)")
 
 
 def _share_list_units(text: str, claims: list[Claim]) -> list[Claim]:
@@ -1539,3 +1542,6 @@ def _link(text: str, claims: list[Claim]) -> list[Claim]:
             if len(sentence_gap) < 120 and not _SENTENCE_BREAK.search(sentence_gap):
                 out[i] = changed(cur, counted=prev.counted)
     return out
+
+
+PATTERNS.save()

@@ -24,11 +24,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from .. import units
+from ..compiled_patterns import PatternCache
 from ..extract import extract_claims
 from ..extract.numbers import parse_scale_word, parse_words
 from ..model import Claim
 from .context import CheckContext, MemoKey
 from .rounding import is_approx_qualifier, min_sig_digits, written_intervals
+
+PATTERNS = PatternCache.beside(__file__)  # compiled once per installation
 
 # --- Words ---------------------------------------------------------------------------------
 
@@ -68,17 +71,17 @@ _CHANGE_WORDS = frozenset({*DIRECTION, *NOUN_DIRECTION, *_COMPARATIVE, *(w + "s"
                            "fold", "times", "half", "third", "quarter",
                            *(w + "fold" for w in ("two", "three", "four", "five", "six", "seven", "eight",
                                                   "nine", "ten", "twenty", "hundred", "thousand"))})
-_WORDS = re.compile(r"[a-z]+")
-_STATED_AFTER = re.compile(r"\s*(?:percentage\s+|basis\s+|pct\s+)?(?:points?|pts?|bps?|pct|per\s*cent|percent)\b", re.I)
+_WORDS = PATTERNS.compile(r"[a-z]+")
+_STATED_AFTER = PATTERNS.compile(r"\s*(?:percentage\s+|basis\s+|pct\s+)?(?:points?|pts?|bps?|pct|per\s*cent|percent)\b", re.I)
 # Parts of the words a multiplier is written with ("doubled", "Trebled", "3-fold", "by a third"):
 # few, so that finding them costs little more than a pass over the text.
 _MULTIPLIER_HINTS = ("oubl", "ripl", "rebl", "adrupl", "halv", "Halv", "fold", " times", "half", "third",
                      "quarter", "fifth", "tenth")
-_BASE_HINT = re.compile(r"\b(?:from|than|against|compared|versus|vs|on|over)\b|\((?:[a-z]{0,3} ?\d{2,4}|prior|last|previous)[^)]{0,8}:")
-_NUMBERS = re.compile(r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\b")
+_BASE_HINT = PATTERNS.compile(r"\b(?:from|than|against|compared|versus|vs|on|over)\b|\((?:[a-z]{0,3} ?\d{2,4}|prior|last|previous)[^)]{0,8}:")
+_NUMBERS = PATTERNS.compile(r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\b")
 
 # The stated change is on another basis than the plain figures: they cannot be compared.
-_BASIS = re.compile(
+_BASIS = PATTERNS.compile(
     r"\b(?:real|nominal|volume|constant|local[- ]currency|dollar|sterling|euro|yen|value)\s+terms\b"
     r"|\bconstant[- ](?:currenc\w+|prices|exchange)|\blike[- ]for[- ]like\b|\bunderlying\b"
     r"|\borganic(?:ally)?\b|\bexcluding\b|\bexcl\.|\bex[- ]\w+|\badjusted\s+for\b|\bper[- ]capita\b"
@@ -87,36 +90,36 @@ _BASIS = re.compile(
     re.I,
 )
 # "grew 5% a year to …": a rate per period, not the whole change.
-_RATE_AFTER = re.compile(r"[\s,]*(?:on\s+average\b|annually\b|(?:a|per|each|every)\s+(?:year|month|week|day|quarter|annum)\b"
+_RATE_AFTER = PATTERNS.compile(r"[\s,]*(?:on\s+average\b|annually\b|(?:a|per|each|every)\s+(?:year|month|week|day|quarter|annum)\b"
                          r"(?![\s-]*(?:earlier|ago|before|later)))", re.I)
-_YEAR_BASIS = re.compile(r"\byear[- ]on[- ]year\b|\by/y\b|\byoy\b|\bfrom\s+a\s+year\s+(?:earlier|ago)\b"
+_YEAR_BASIS = PATTERNS.compile(r"\byear[- ]on[- ]year\b|\by/y\b|\byoy\b|\bfrom\s+a\s+year\s+(?:earlier|ago)\b"
                          r"|\bover\s+the\s+year\b|\bon\s+the\s+year\b", re.I)
 _MONTHS = ("january february march april may june july august september october november december "
            "jan feb mar apr jun jul aug sep sept oct nov dec").split()
-_OTHER_PERIOD = re.compile(r"^[\s,]*(?:in\s+(?:" + "|".join(_MONTHS[:12]) + r")\b(?![\s,]+(?:last\s+year|\d{4}))|(?:last|the\s+previous|a)\s+"
+_OTHER_PERIOD = PATTERNS.compile(r"^[\s,]*(?:in\s+(?:" + "|".join(_MONTHS[:12]) + r")\b(?![\s,]+(?:last\s+year|\d{4}))|(?:last|the\s+previous|a)\s+"
                            r"(?:month|week|quarter)\b|(?:\w+\s+){0,2}(?:month|week|quarter)\s+(?:earlier|ago|before)\b)",
                            re.I)
 # One end a loss and the other a profit: the two are not one signed quantity here.
-_EARLIER = re.compile(
+_EARLIER = PATTERNS.compile(
     r"\b(?:years?|months?|quarters?|weeks?|days?)\s+(?:earlier|ago|before)\b|\b(?:last|previous|prior|same|"
     r"year[- ]earlier|year[- ]ago|corresponding|comparable|earlier|preceding)\b|\b(?:19|20)\d\d\b|"
     r"\b(?:" + "|".join(_MONTHS[:12]) + r")\b", re.I)
 # A base that is not the previous period's figure: "from a high of $1.25 earlier in the week".
-_INTRADAY = re.compile(r"\b(?:high|highs|low|lows|intraday|session|opening|closing)\b", re.I)
-_LOSS_WORDS = re.compile(r"\b(?:loss|losses|deficits?|shortfall)\b", re.I)
-_PROFIT_WORDS = re.compile(r"\b(?:profits?|surplus(?:es)?|earnings|income|gains?)\b|\bminus\b|\bnegative\b", re.I)
-_POINTS_AFTER = re.compile(
+_INTRADAY = PATTERNS.compile(r"\b(?:high|highs|low|lows|intraday|session|opening|closing)\b", re.I)
+_LOSS_WORDS = PATTERNS.compile(r"\b(?:loss|losses|deficits?|shortfall)\b", re.I)
+_PROFIT_WORDS = PATTERNS.compile(r"\b(?:profits?|surplus(?:es)?|earnings|income|gains?)\b|\bminus\b|\bnegative\b", re.I)
+_POINTS_AFTER = PATTERNS.compile(
     r"^[ \u00a0]*(?:(?P<bp>basis[ -]points?|bps?\b|bp\b)|(?P<pp>percentage[ -]points?|pct[ -]points?|"
     r"per[ -]cent(?:age)?[ -]points?|points?|pts?\b|ppts?\b|pp\b))",
     re.I,
 )
-_FRACTION_POINT = re.compile(
+_FRACTION_POINT = PATTERNS.compile(
     r"\b(?P<q>(?:more|less)\s+than\s+|nearly\s+|almost\s+|about\s+)?(?P<n>a\s+quarter(?:\s+of\s+a)?|half\s+a|a\s+half|"
     r"three[- ]quarters\s+of\s+a|an?\s+eighth\s+of\s+a)\s+(?P<pp>percentage\s+|pct\s+)?points?\b",
     re.I,
 )
 _FRACTION_VALUES = {"quarter": 0.25, "half": 0.5, "three": 0.75, "eighth": 0.125}
-_MULTIPLIER = re.compile(
+_MULTIPLIER = PATTERNS.compile(
     r"(?P<q>\b(?:more\s+than|over|nearly|almost|about|around|roughly|some|close\s+to|just\s+over|"
     r"just\s+under|at\s+least)\s+)?"
     r"(?:\b(?P<verb>doubled|doubling|doubles|tripled|trebled|tripling|triples|quadrupled|quadrupling|"
@@ -132,10 +135,10 @@ _FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
 _CURRENCY_PREFIX = {"$": "currency:USD", "£": "currency:GBP", "€": "currency:EUR", "¥": "currency:JPY"}
 # Numbers the extractor may leave out: digits (matched from their first digit, the characters
 # before them checked in code, which keeps the scan fast), and number words.
-_BARE_DIGITS = re.compile(
+_BARE_DIGITS = PATTERNS.compile(
     r"\d(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?(?:-\d{1,2}/\d{1,2}|/\d{1,2})?(?![\w:]|[.,]\d|-\w|/\d)"
 )
-_BARE_WORD = re.compile(
+_BARE_WORD = PATTERNS.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|a\s+thousand)\b(?!-)",
     re.I,
@@ -143,9 +146,9 @@ _BARE_WORD = re.compile(
 _NUMBER_WORD_HINTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                       "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty",
                       "seventy", "eighty", "ninety", "hundred", "thousand")
-_QUALIFIER_BEFORE = re.compile(r"\b(more\s+than|less\s+than|over|under|at\s+least|up\s+to|exceeding|about|around|"
+_QUALIFIER_BEFORE = PATTERNS.compile(r"\b(more\s+than|less\s+than|over|under|at\s+least|up\s+to|exceeding|about|around|"
                                r"nearly|almost|some|roughly|approximately)\s*$")
-_PERCENT_AFTER = re.compile(r"^[ \u00a0]?(?:%|pct\b|per[ -]?cent\b|percent\b)", re.I)
+_PERCENT_AFTER = PATTERNS.compile(r"^[ \u00a0]?(?:%|pct\b|per[ -]?cent\b|percent\b)", re.I)
 
 # Placeholders in the skeleton of a sentence: one character a figure, one a multiplier.
 _FIG0, _MUL0 = 0xE000, 0xF000
@@ -404,7 +407,7 @@ def _figures(sentence: str, base: int, claims: list[Claim]) -> tuple[list[Figure
     return figures, multipliers
 
 
-_BROKEN_AFTER = re.compile(r"^\s*\n\s*(?:(?P<pct>pct\b|per\s*cent\b|percent\b)|(?P<scale>thousand|million|billion|trillion|mln|bln|bn)\b)", re.I)
+_BROKEN_AFTER = PATTERNS.compile(r"^\s*\n\s*(?:(?P<pct>pct\b|per\s*cent\b|percent\b)|(?P<scale>thousand|million|billion|trillion|mln|bln|bn)\b)", re.I)
 
 
 def _mended(sentence: str, base: int, claim: Claim) -> Claim:
@@ -427,7 +430,7 @@ def _mended(sentence: str, base: int, claim: Claim) -> Claim:
                    rounding=claim.rounding * f, number_text=re.sub(r"\s+", " ", text))
 
 
-_TO_RANGE = re.compile(r"^(?:from\s+)?(?P<a>.*?\d.*?)\s+to\s+(?P<b>.*\d.*)$", re.I | re.S)
+_TO_RANGE = PATTERNS.compile(r"^(?:from\s+)?(?P<a>.*?\d.*?)\s+to\s+(?P<b>.*\d.*)$", re.I | re.S)
 
 
 def _split_ranges(claims: list[Claim]) -> list[Claim]:
@@ -478,7 +481,7 @@ def _points_after(sentence: str, end: int, claim: Claim) -> str | None:
     return "bp" if m.group("bp") else "pp"
 
 
-_SCALED = re.compile(r"\d\s*(?:hundred|thousand|million|billion|trillion|mln|bln|bn|mn|tn|trn|[kmb])\b", re.I)
+_SCALED = PATTERNS.compile(r"\d\s*(?:hundred|thousand|million|billion|trillion|mln|bln|bn|mn|tn|trn|[kmb])\b", re.I)
 
 
 def _scale_of(claim: Claim) -> float:
@@ -517,13 +520,13 @@ def _fraction_point(m: re.Match, base: int) -> Figure:
 _NOT_BEFORE_DIGITS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789.,/-:#")
 
 
-_MONTH_BEFORE = re.compile(r"(?:" + "|".join(_MONTHS) + r")\.?\s*$")
-_MONTH_AFTER = re.compile(r"^\s*(?:" + "|".join(_MONTHS) + r")\b", re.I)
-_LABEL_BEFORE = re.compile(r"(?:no\.|#|[a-z]-)\s*$")
-_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th|'s|’s|s)\b")
-_CURRENCY_BEFORE = re.compile(r"(US\$|\$|£|€|¥)[ \u00a0]?$")
-_YEAR = re.compile(r"(1[89]|20)\d\d")
-_SLOT_WORD_BEFORE = re.compile(r"\b(?:from|to|at|by|of)\s*$")
+_MONTH_BEFORE = PATTERNS.compile(r"(?:" + "|".join(_MONTHS) + r")\.?\s*$")
+_MONTH_AFTER = PATTERNS.compile(r"^\s*(?:" + "|".join(_MONTHS) + r")\b", re.I)
+_LABEL_BEFORE = PATTERNS.compile(r"(?:no\.|#|[a-z]-)\s*$")
+_ORDINAL_AFTER = PATTERNS.compile(r"^(?:st|nd|rd|th|'s|’s|s)\b")
+_CURRENCY_BEFORE = PATTERNS.compile(r"(US\$|\$|£|€|¥)[ \u00a0]?$")
+_YEAR = PATTERNS.compile(r"(1[89]|20)\d\d")
+_SLOT_WORD_BEFORE = PATTERNS.compile(r"\b(?:from|to|at|by|of)\s*$")
 
 
 def _bare_figure(sentence: str, m: re.Match, base: int, is_word: bool) -> Figure | None:
@@ -607,9 +610,9 @@ def _fraction_value(raw: str) -> tuple[float | None, float]:
 
 # Every multiplier holds one of these words, or "by" and a fraction ("by a third"): "first
 # quarter" alone, common in company news, does not send a sentence to the costly _MULTIPLIER scan.
-_MULTIPLIER_HINT = re.compile(r"doubl|tripl|trebl|quadrupl|halv|fold|times", re.I)
-_FRACTION_HINT = re.compile(r"half|third|quarter|fifth|tenth", re.I)
-_BY = re.compile(r"\bby\s", re.I)
+_MULTIPLIER_HINT = PATTERNS.compile(r"doubl|tripl|trebl|quadrupl|halv|fold|times", re.I)
+_FRACTION_HINT = PATTERNS.compile(r"half|third|quarter|fifth|tenth", re.I)
+_BY = PATTERNS.compile(r"\bby\s", re.I)
 
 
 _MULTIPLIER_STEMS = ("doubl", "tripl", "trebl", "quadrupl", "halv", "fold", "times")
@@ -691,7 +694,7 @@ def _skeleton(sentence: str, base: int, figures: list[Figure], multipliers: list
     return skeleton, tokens
 
 
-_YEAR_SPAN = re.compile(r"\b(between|from) ((?:19|20)\d\d) (?:and|to) ((?:19|20)\d\d)\b")
+_YEAR_SPAN = PATTERNS.compile(r"\b(between|from) ((?:19|20)\d\d) (?:and|to) ((?:19|20)\d\d)\b")
 
 # --- The forms a change is written in --------------------------------------------------------
 #
@@ -808,7 +811,7 @@ _FORMS: tuple[_Form, ...] = (
     _Form(rf"{X} (?P<c2>higher|lower|up|down) {_GAP}(?:at|to) {_DET}{Y}{_GAP}{_FROM} {_ZDET}{Z}", _AT_X,
           rf"{_SLOT} (?:higher|lower|up|down) "),
 )
-_MARKER = re.compile("|".join(map(re.escape, _SPELLED_OUT)))
+_MARKER = PATTERNS.compile("|".join(map(re.escape, _SPELLED_OUT)))
 
 
 @functools.cache
@@ -836,7 +839,7 @@ _COLLAPSED_PARTS = {FIG: r"\x01", MUL: r"\x02", _NOT: r"[;:!?.\x01\x02]", f"(?!{
 _CLAUSE_WORDS = tuple(_CLAUSE[len(r"\b(?:"):-len(r")\b")].split("|"))
 # The pieces of a pattern's text that hold letters: an escape, a class, a group's opening, a
 # repeat count, or a literal word (with the repeat that may follow its last letter).
-_PATTERN_WORD = re.compile(r"\\.|\[(?:\\.|[^\]\\])*\]|\(\?(?:P<\w+>|<?[=!]|:)|\{\d*,?\d*\}|([a-z]+)(?=([?*+{]?))", re.S)
+_PATTERN_WORD = PATTERNS.compile(r"\\.|\[(?:\\.|[^\]\\])*\]|\(\?(?:P<\w+>|<?[=!]|:)|\{\d*,?\d*\}|([a-z]+)(?=([?*+{]?))", re.S)
 
 
 @functools.cache
@@ -1007,9 +1010,9 @@ def _stems_by_initial() -> dict[str, tuple[str, ...]]:
     return {c: tuple(w for w in stems if w[0] == c) for c in {w[0] for w in stems}}
 
 
-_WORD_RUN = re.compile(r"\b\w+")
+_WORD_RUN = PATTERNS.compile(r"\b\w+")
 
-_ANCHOR = re.compile(r"\b([a-z]+)\b|[\ue000-\uf0ff]")
+_ANCHOR = PATTERNS.compile(r"\b([a-z]+)\b|[\ue000-\uf0ff]")
 _ANCHOR_WORDS = frozenset({*DIRECTION, *NOUN_DIRECTION, *(w + "s" for w in NOUN_DIRECTION), "a", "an"})
 _FIGURE_KINDS, _MULTIPLIER_KINDS = frozenset({"fig"}), frozenset({"mul"})
 _NOUN_WORDS = frozenset({*NOUN_DIRECTION, *(w + "s" for w in NOUN_DIRECTION)})
@@ -1018,7 +1021,7 @@ _WORD_KINDS = {word: frozenset(kind for kind, words in (("verb", DIRECTION), ("a
                for word in _ANCHOR_WORDS}
 
 
-_CHANGE_NOUN_AFTER = re.compile(r"^[\s-]*(?:[\w-]+\s+){0,2}(?:rise|fall|increase|decrease|gain|drop|decline|growth|jump|cut|loss)\b", re.I)
+_CHANGE_NOUN_AFTER = PATTERNS.compile(r"^[\s-]*(?:[\w-]+\s+){0,2}(?:rise|fall|increase|decrease|gain|drop|decline|growth|jump|cut|loss)\b", re.I)
 
 
 def _direction(gd: dict[str, str | None]) -> int | None:
@@ -1276,3 +1279,6 @@ def _factor_change(mul: Multiplier, direction: int, readings, y: Claim, z: Claim
             return change
         best = best or change
     return best
+
+
+PATTERNS.save()
