@@ -179,10 +179,13 @@ _PER = PATTERNS.compile(
     r"ounce|oz|pound|lb|gallon|litre|liter|hour|day|week|month|year|ton)\b|^\s*shr\b|"
     r"^\s*per\b", re.I)
 _PER_BEFORE = PATTERNS.compile(r"\b(?:shr|per\s+share|a\s+share|price\s+of|priced\s+at|at)\s*$", re.I)
-_CHANGE_NEAR = PATTERNS.compile(
-    r"\b(?:by|up|down|rose|fell|increased|decreased|gained|jumped|dropped|climbed|declined|"
-    r"slipped|surged|soared|increase\s+of|decrease\s+of|rise\s+of|fall\s+of|drop\s+of)\s*$",
-    re.I)
+_CHANGE_CUES = (
+    "by", "up", "down", "rose", "fell", "increased", "decreased", "gained", "jumped", "dropped",
+    "climbed", "declined", "slipped", "surged", "soared", r"increase\s+of", r"decrease\s+of",
+    r"rise\s+of", r"fall\s+of", r"drop\s+of")
+_CHANGE_NEAR = PATTERNS.compile(r"\b(?:" + "|".join(_CHANGE_CUES) + r")\s*$", re.I)
+# The last word of each cue: the text before a changed figure ends with one (see _changed).
+_CHANGE_LAST_WORDS = tuple(dict.fromkeys(cue.split("\\s+")[-1] for cue in _CHANGE_CUES))
 _WHOLE_BEFORE = PATTERNS.compile(
     r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|all|most|some|none|"
     r"half|many|few))\S*\s+(?:\w+\s+){0,2}?(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
@@ -535,7 +538,7 @@ def _read_sentence(sentence: str, spans: tuple) -> _Sentence:
 def _sentence_in(sentence: str, spans: tuple) -> _Sentence:
     words = _read_words(sentence, spans)
     raw, lower = words.raw, words.lower
-    table = _table_row(sentence, spans)
+    table = _read_table_row(sentence, spans)
     time = _times(sentence, raw, lower)
     return _Sentence(
         tokens=words.tokens, raw=raw, lower=lower,
@@ -574,8 +577,14 @@ def in_table_row(ctx: CheckContext, i: int) -> bool:
     found = rows.get(i)
     if found is None:
         _, _, sentence, _, _, spans = _where_in_sentence(ctx, i)
-        found = rows[i] = _cached(_TABLE_ROW_CACHE, (sentence, spans), lambda: _table_row(sentence, spans))
+        found = rows[i] = _read_table_row(sentence, spans)
     return found
+
+
+def _read_table_row(sentence: str, spans: tuple) -> bool:
+    """:func:`_table_row`, cached across documents (asked for by claims and by the sentence's
+    reading)."""
+    return _cached(_TABLE_ROW_CACHE, (sentence, spans), lambda: _table_row(sentence, spans))
 
 
 _TABLE_ROW_CACHE: dict[tuple, bool] = {}
@@ -672,9 +681,6 @@ def _changed(sentence: str, c0: int) -> bool:
         return False
     return bool(_CHANGE_NEAR.search(sentence, max(0, c0 - 30), c0))
 
-
-_CHANGE_LAST_WORDS = ("by", "up", "down", "rose", "fell", "increased", "decreased", "gained", "jumped",
-                      "dropped", "climbed", "declined", "slipped", "surged", "soared", "of")
 
 
 def _written_near(tokens: tuple[str, ...], raw: tuple[str, ...], position: int) -> tuple:
