@@ -18,6 +18,7 @@ import os
 from pathlib import PurePath
 
 from .document import SEPARATOR, Comment, Document
+from .readers import READERS  # the markup readers themselves are imported when first used
 
 __all__ = [
     "COMMENT_SYNTAX",
@@ -121,12 +122,4 @@ def format_for_language_id(language_id: str | None, path: str | None = None) -> 
 
 def read_document(source: str, format: str = "text") -> Document:
     """Read ``source`` in ``format`` into a :class:`Document`."""
-    readers = _readers()
-    return readers.get(format, readers["text"])(source)
-
-
-def _readers():
-    # Imported lazily so plain text never pays for a markup parser.
-    from . import readers
-
-    return readers.READERS
+    return READERS.get(format, READERS["text"])(source)
