@@ -20,6 +20,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+_BOM_FIRST_BYTES = frozenset(bom[0] for bom, _ in _BOMS)
 
 
 class FileError(Exception):
@@ -154,9 +155,10 @@ def file_error(exc: OSError) -> FileError:
 
 def decode_bytes(data: bytes) -> tuple[str, str, bytes]:
     """(text, codec, bom): UTF-8 by default, UTF-16/32 only with a byte-order mark."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return _decode(data[len(bom) :], encoding, len(bom)), encoding, bom
+    if data and data[0] in _BOM_FIRST_BYTES:  # most files: no mark to look for
+        for bom, encoding in _BOMS:
+            if data.startswith(bom):
+                return _decode(data[len(bom) :], encoding, len(bom)), encoding, bom
     if b"\x00" in data:
         raise FileError("binary", "binary file (contains NUL bytes); not checked")
     return _decode(data, "utf-8", 0), "utf-8", b""

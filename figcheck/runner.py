@@ -19,7 +19,7 @@ from .driver import MAX_CHUNK, in_turn, read_ahead, run
 from .io import FileError, SourceFile, read_source, source_from_bytes
 from .remote import is_url, read_url
 from .results import FileResult, claim_dict, file_result
-from .text import format_for_path, read_document, unsupported_format
+from .text import format_and_refusal, format_for_path, read_document
 
 POOL_THRESHOLD = 4  # fewer files than this: a pool costs more than it saves
 # A chunk's files are read one after another before the first is checked, as far as this many
@@ -40,17 +40,19 @@ class RunOptions:
     diff: bool = False  # compute fixes, show them as a diff, write nothing
 
 
-Loaded = SourceFile | Exception  # a job's text, or why it could not be read
+# (a job's text, the format it is read in), or why it could not be read
+Loaded = tuple[SourceFile, str] | Exception
 
 
 def run_job(job: Job, options: RunOptions, loaded: Loaded | None = None) -> FileResult:
     """Check one file (``loaded``: what :func:`load` gave, when the file was read ahead);
     never raises (a failure is the result's ``error``)."""
     try:
-        source = _source(job) if loaded is None else loaded
-        if isinstance(source, Exception):
-            raise source
-        result = process_source(job, source, options)
+        loaded = _source(job) if loaded is None else loaded
+        if isinstance(loaded, Exception):
+            raise loaded
+        source, fmt = loaded
+        result = process_source(job, source, options, fmt)
     except FileError as exc:
         result = _error_result(job, options, exc.as_dict())
     except Exception as exc:  # a bug in figcheck: report it for this file, go on with the rest
@@ -60,33 +62,40 @@ def run_job(job: Job, options: RunOptions, loaded: Loaded | None = None) -> File
 
 
 def load(job: Job) -> Loaded:
-    """The job's text, or the exception that reading it raised (for :func:`run_job`)."""
+    """The job's text and format, or the exception that reading it raised (for :func:`run_job`)."""
     try:
         return _source(job)
     except Exception as exc:
         return exc
 
 
-def _source(job: Job) -> SourceFile:
+def _source(job: Job) -> tuple[SourceFile, str]:
     if job.error is not None:
         raise FileError(job.error["kind"], job.error["message"])
     max_size = job.resolved.settings.max_file_size
-    unsupported = None if job.format else unsupported_format(job.display)
-    if unsupported:
-        raise FileError("unsupported-format", unsupported)
+    fmt = job.format
+    if not fmt:
+        fmt, unsupported = format_and_refusal(job.display)
+        if unsupported:
+            raise FileError("unsupported-format", unsupported)
     if job.is_stdin:
-        return source_from_bytes(job.data, max_size)
+        return source_from_bytes(job.data, max_size), fmt
     if is_url(job.path):
-        return read_url(job.path, max_size)
-    return read_source(job.path, max_size)
+        return read_url(job.path, max_size), fmt
+    return read_source(job.path, max_size), fmt
 
 
-def process_source(job: Job, source: SourceFile, options: RunOptions) -> FileResult:
+def process_source(job: Job, source: SourceFile, options: RunOptions, fmt: str | None = None) -> FileResult:
+    """The result of checking (or extracting from) ``source``, read as ``fmt`` (by default, as
+    the job says)."""
+    fmt = fmt or job.format or format_for_path(job.display)
     if options.mode == "extract":
-        return _extract(job, source.text)
+        return _extract(job, source.text, fmt)
     if options.fix or options.diff:
-        return _fix(job, source, options)
-    return file_result(job.display, source.text, _checker(job)(source.text))
+        return _fix(job, source, options, fmt)
+    check_document = _check_document()
+    diagnostics = check_document(read_document(source.text, fmt), job.resolved.settings, job.relative)
+    return file_result(job.display, source.text, diagnostics)
 
 
 def _error_result(job: Job, options: RunOptions, error: dict) -> FileResult:
@@ -103,10 +112,9 @@ def _internal_error(exc: Exception) -> dict:
     return {"kind": "internal", "message": message}
 
 
-def _checker(job: Job):
+def _checker(job: Job, fmt: str):
     check_document = _check_document()
     settings, relative = job.resolved.settings, job.relative
-    fmt = job.format or format_for_path(job.display)
     return lambda text: check_document(read_document(text, fmt), settings, relative)
 
 
@@ -119,10 +127,10 @@ def _check_document():
     return check_document
 
 
-def _fix(job: Job, source: SourceFile, options: RunOptions) -> FileResult:
+def _fix(job: Job, source: SourceFile, options: RunOptions, fmt: str) -> FileResult:
     from .fixes import fix_until_stable, unified_diff, write_atomic
 
-    outcome = fix_until_stable(source.text, _checker(job), options.unsafe_fixes)
+    outcome = fix_until_stable(source.text, _checker(job, fmt), options.unsafe_fixes)
     result = file_result(job.display, outcome.text, outcome.diagnostics)
     result.fixed = outcome.fixed
     if job.is_stdin and not options.diff:
@@ -143,7 +151,7 @@ def _fix(job: Job, source: SourceFile, options: RunOptions) -> FileResult:
     except (FileError, OSError) as exc:
         # Not written: say why, and keep the file's diagnostics as they are on disk (issue #19).
         error = exc if isinstance(exc, FileError) else _write_error(exc)
-        original = file_result(job.display, source.text, _checker(job)(source.text))
+        original = file_result(job.display, source.text, _checker(job, fmt)(source.text))
         original.error = error.as_dict()
         return original
     return result
@@ -156,11 +164,11 @@ def _write_error(exc: OSError) -> FileError:
     return FileError(error.kind, f"cannot write fixes: {error.message}")
 
 
-def _extract(job: Job, text: str) -> FileResult:
+def _extract(job: Job, text: str, fmt: str) -> FileResult:
     from .extract import extract_claims
     from .text.lines import LineIndex
 
-    claims = extract_claims(read_document(text, job.format or format_for_path(job.display)).prose)
+    claims = extract_claims(read_document(text, fmt).prose)
     index = LineIndex(text)
     return FileResult(path=job.display, claims=[claim_dict(c, index) for c in claims])
 
@@ -180,8 +188,8 @@ def read_ahead_sources(jobs: list[Job]) -> list[Loaded]:
             break
         source = load(job)
         loaded.append(source)
-        if isinstance(source, SourceFile):
-            chars += len(source.text)
+        if not isinstance(source, Exception):
+            chars += len(source[0].text)
     return loaded
 
 

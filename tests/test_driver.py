@@ -146,9 +146,9 @@ def test_a_chunks_files_are_read_first_as_far_as_the_limit_and_each_failure_stay
         events.append(("read", os.path.basename(path)))
         return read_source(path, max_size)
 
-    def checking(job, source, options):
+    def checking(job, *args):
         events.append(("check", os.path.basename(job.path)))
-        return process_source(job, source, options)
+        return process_source(job, *args)
 
     monkeypatch.setattr(runner, "read_source", reading)
     monkeypatch.setattr(runner, "process_source", checking)
