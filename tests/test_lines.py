@@ -9,6 +9,7 @@ from figcheck.text.lines import (
     KEPT_SIZE,
     PARAGRAPH_BREAK,
     LineIndex,
+    common_ends,
     paragraph_breaks,
     paragraph_starts,
 )
@@ -74,3 +75,34 @@ def test_a_long_text_s_lines_and_paragraphs_after_edits_are_those_of_a_fresh_sca
         starts = paragraph_starts(text)
         assert paragraph_starts(text) is starts
         assert starts == [0, *(m.start() for m in paragraph_breaks(text))]
+
+
+# Lines of spaces and tabs between blank lines: breaks that an edit can join, split or lengthen.
+SPACED = "".join(f"Para {k}.\n" + ("\n \t\n" if k % 3 == 0 else "\n\n" if k % 3 == 1 else "")
+                 for k in range(12000))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.floats(0, 1), st.integers(0, 6),
+                          st.sampled_from(["", "x", "\n", "\n\n", " ", "\t\n", "\n \n", " \t"])),
+                min_size=1, max_size=8))
+def test_a_long_text_s_paragraph_starts_moved_across_edits_near_breaks_are_a_fresh_scan_s(edits):
+    # (paragraph_starts moves the latest long text's starts and reads again only around the edit)
+    assert len(SPACED) >= KEPT_SIZE
+    text = SPACED
+    paragraph_starts(text)
+    for at, length, piece in edits:
+        start = int(at * len(text))
+        start = text.rfind("\n", 0, start) + 1 if at < 0.5 else start  # (often at a line start)
+        text = text[:start] + piece + text[start + length :]
+        assert paragraph_starts(text) == [0, *(m.start() for m in PARAGRAPH_BREAK.finditer(text))]
+
+
+def test_common_ends_are_the_common_suffix_then_the_common_prefix_of_what_is_left():
+    old = "ab" * 60_000
+    for new in (old + "a", "b" + old, old[:500] + "x" + old[500:], old[:-3], old):
+        head, tail = common_ends(old, new)
+        limit = min(len(old), len(new))
+        assert tail == next(n for n in range(limit, -1, -1) if old[len(old) - n :] == new[len(new) - n :])
+        assert head == next(n for n in range(limit - tail, -1, -1) if old[:n] == new[:n])
+        assert common_ends(old, new) == (head, tail)  # (kept for the latest pair)

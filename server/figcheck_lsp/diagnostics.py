@@ -21,7 +21,7 @@ from figcheck.extract.incremental import ParagraphCache, Superseded
 from figcheck.incremental_check import HeldDocument, moved_diagnostic
 from figcheck.model import Claim, Diagnostic, Fix
 from figcheck.text import Document, read_document
-from figcheck.text.lines import common_prefix, common_suffix
+from figcheck.text.lines import common_ends
 
 from .positions import UTF16, LineTable
 
@@ -140,9 +140,7 @@ def _unmoved_region(previous: Analysis | None, table: LineTable, snap: Snapshot,
     old, new = previous.text, table.text
     if "\r" in old or "\r" in new:  # (a "\r\n" split or joined by the edit moves lines oddly)
         return None
-    limit = min(len(old), len(new))
-    tail = common_suffix(old, new, limit)
-    head = common_prefix(old, new, limit - tail)
+    head, tail = common_ends(old, new)
     starts = table.lines.starts
     if len(starts) != len(previous.table.lines.starts):
         return head, len(new) + 1, 0
