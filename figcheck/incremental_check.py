@@ -33,7 +33,14 @@ from .extract.shift import shifted
 from .model import Claim, Diagnostic
 from .rules import PARAGRAPH_REACH, Rule
 from .rules.context import CheckContext, MemoKey
-from .rules.pair_reuse import PAIR_REUSE, ClaimKey, KeptVerdicts, PairReuse, moved_diagnostic
+from .rules.pair_reuse import (  # (equals_moved: for holders that keep what they made of diagnostics)
+    PAIR_REUSE,
+    ClaimKey,
+    KeptVerdicts,
+    PairReuse,
+    equals_moved,
+    moved_diagnostic,
+)
 from .text import Document
 from .text.lines import paragraph_bounds, paragraph_starts, unchanged_paragraphs
 
