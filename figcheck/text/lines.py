@@ -36,6 +36,7 @@ KEPT_SIZE = 100_000
 _latest_paragraphs: list[tuple[str, list[int]]] = []
 _latest_lines: list[LineIndex] = []
 _latest_ends: list[tuple[str, str, int, int]] = []
+_latest_unchanged: list[tuple] = []  # (old, old_starts, new, starts, unchanged_paragraphs' answer)
 
 
 def paragraph_starts(text: str) -> list[int]:
@@ -91,7 +92,21 @@ def unchanged_paragraphs(old: str, old_starts: list[int], new: str, starts: list
                          ) -> tuple[int, int, int] | None:
     """(a, b, b_old) for a text ``old`` edited into ``new``, given where their paragraphs start:
     paragraphs [0, a) of ``new`` are ``old``'s [0, a), and [b, n) its [b_old, n_old), moved; None
-    when the edit is not one changed run of paragraphs between unchanged ones."""
+    when the edit is not one changed run of paragraphs between unchanged ones. Kept for the
+    latest long texts' call (by identity): the extraction cache and the held check ask it
+    with the same texts and starts on every keystroke."""
+    latest = _latest_unchanged[-1] if _latest_unchanged else None
+    if latest is not None and latest[0] is old and latest[1] is old_starts and latest[2] is new \
+            and latest[3] is starts:
+        return latest[4]
+    found = _unchanged_paragraphs(old, old_starts, new, starts)
+    if len(new) >= KEPT_SIZE:
+        _latest_unchanged[:] = [(old, old_starts, new, starts, found)]
+    return found
+
+
+def _unchanged_paragraphs(old: str, old_starts: list[int], new: str, starts: list[int],
+                          ) -> tuple[int, int, int] | None:
     # The tail first (common_ends): a paragraph starts with its break, so text inserted before
     # a break is best read as ending at it (the paragraph after it is then left whole).
     head, tail = common_ends(old, new)
@@ -103,7 +118,7 @@ def unchanged_paragraphs(old: str, old_starts: list[int], new: str, starts: list
         return None
     delta = len(new) - len(old)
     old_ends = [*old_starts[1:], len(old)]
-    if ends[:a] != old_ends[:a] or starts[b:] != [s + delta for s in old_starts[b_old:]]:
+    if ends[:a] != old_ends[:a] or starts[b:] != list(map(delta.__add__, old_starts[b_old:])):
         return None  # (paragraph breaks found differently around the edit)
     return a, b, b_old
 
