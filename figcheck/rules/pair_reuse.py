@@ -194,7 +194,7 @@ def kept_diagnostic(ctx: CheckContext, code: str, places: tuple[int, ...], verdi
         found = moved_diagnostic(old.diagnostic, delta)
     else:
         found = build()
-    reuse.kept[code].diagnostics[keys] = KeptDiagnostic(found, verdict, places, starts, lines)
+    reuse.kept[code].diagnostics[keys] = _made(KeptDiagnostic, found, verdict, places, starts, lines)
     return found
 
 
@@ -213,10 +213,10 @@ def moved_diagnostic(d: Diagnostic, delta: int) -> Diagnostic:
 
 # Each field's slot setter, by class: a frozen dataclass's __init__ sets every field through
 # object.__setattr__, which looks the slot up by name each time (a keystroke in 1 MB moves ~85
-# diagnostics, each with its related places and fix); set directly, the same object in about
-# half the time (as figcheck.extract.shift makes claims).
+# diagnostics, each with its related places and fix, and keeps ~170); set directly, the same
+# object in about half the time (as figcheck.extract.shift makes claims).
 _SETTERS = {cls: tuple(getattr(cls, f.name).__set__ for f in fields(cls))
-            for cls in (Diagnostic, Related, Fix, Edit)}
+            for cls in (Diagnostic, Related, Fix, Edit, KeptDiagnostic)}
 
 
 def _made(cls: type[T], *values) -> T:
