@@ -321,7 +321,7 @@ def _moved(prose: str, fmt: str, starts: list[int], before: ParagraphLayout,
     for n in range(a, b):
         end = _bound(starts, n + 1, prose)
         out.extend(starts[n] + k for k in _starts_inside(prose[starts[n] : end], fmt, n == 0))
-    out.extend(map(delta.__add__, context[kept_tail:]))  # (the tail's thousands, added in C)
+    out.extend([s + delta for s in context[kept_tail:]])
     return out, (a, b, b_old)
 
 
