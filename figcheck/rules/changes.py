@@ -80,7 +80,9 @@ _STATED_AFTER = PATTERNS.compile(r"\s*(?:percentage\s+|basis\s+|pct\s+)?(?:point
 # few, so that finding them costs little more than a pass over the text.
 _MULTIPLIER_HINTS = ("oubl", "ripl", "rebl", "adrupl", "halv", "Halv", "fold", " times", "half", "third",
                      "quarter", "fifth", "tenth")
-_BASE_HINT = PATTERNS.compile(r"\b(?:from|than|against|compared|versus|vs|on|over)\b|\((?:[a-z]{0,3} ?\d{2,4}|prior|last|previous)[^)]{0,8}:")
+_BASE_WORD_LIST = ("from", "than", "against", "compared", "versus", "vs", "on", "over")
+_BASE_WORDS = frozenset(_BASE_WORD_LIST)
+_BASE_HINT = PATTERNS.compile(r"\b(?:" + "|".join(_BASE_WORD_LIST) + r")\b|\((?:[a-z]{0,3} ?\d{2,4}|prior|last|previous)[^)]{0,8}:")
 _NUMBERS = PATTERNS.compile(r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\b")
 
 # The stated change is on another basis than the plain figures: they cannot be compared.
@@ -334,7 +336,13 @@ def _may_state_a_change(sentence: str) -> bool:
     """A change word and a word that introduces the old figure (kept by the sentence's text:
     re-checking an unchanged sentence costs a look-up)."""
     lower = sentence.lower()
-    return bool(_BASE_HINT.search(lower)) and not _CHANGE_WORDS.isdisjoint(_WORDS.findall(lower))
+    words = _WORDS.findall(lower)
+    if _CHANGE_WORDS.isdisjoint(words):
+        return False
+    # a word ``_BASE_HINT`` finds is one of ``words``: without one (or a bracket) it finds nothing
+    if _BASE_WORDS.isdisjoint(words) and "(" not in lower:
+        return False
+    return _BASE_HINT.search(lower) is not None
 
 
 def _has_numbers(lower: str, wanted: int, spans: list[tuple[int, int]]) -> bool:
