@@ -152,12 +152,16 @@ def _wrong_direction(change: Change) -> bool:
     return (change.direction > 0 and hi < 0) or (change.direction < 0 and lo > 0)
 
 
+_PLAIN_NUMBER = re.compile(r"[\d.,]+|[a-z-]+")
+_DECIMAL_PLACES = re.compile(r"\d(?:[\d,]*)\.(\d+)")
+
+
 def _number_fix(change: Change) -> Fix | None:
     x = change.x_claim
     if x is None or change.kind == "factor" or not x.number_text:
         return None
     pos = x.text.find(x.number_text)
-    if pos < 0 or "/" in x.number_text or not re.fullmatch(r"[\d.,]+|[a-z-]+", x.number_text):
+    if pos < 0 or "/" in x.number_text or not _PLAIN_NUMBER.fullmatch(x.number_text):
         return None
     d = _decimals(x)
     value = abs(change.value) * (100 if change.basis_points else 1)
@@ -189,7 +193,7 @@ def _points_fix(change: Change) -> Fix | None:
 def _decimals(x: Claim | None) -> int:
     if x is None:
         return 1
-    m = re.search(r"\d(?:[\d,]*)\.(\d+)", x.number_text or "")
+    m = _DECIMAL_PLACES.search(x.number_text or "")
     return len(m.group(1)) if m else 0
 
 

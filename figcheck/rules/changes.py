@@ -72,12 +72,17 @@ _CHANGE_WORDS = frozenset({*DIRECTION, *NOUN_DIRECTION, *_COMPARATIVE, *(w + "s"
                            *(w + "fold" for w in ("two", "three", "four", "five", "six", "seven", "eight",
                                                   "nine", "ten", "twenty", "hundred", "thousand"))})
 _WORDS = PATTERNS.compile(r"[a-z]+")
+_SPACES = PATTERNS.compile(r"\s+")
+_DIGIT = PATTERNS.compile(r"\d")
+_DIGITS = PATTERNS.compile(r"\d[\d,]*(?:\.\d+)?")
 _STATED_AFTER = PATTERNS.compile(r"\s*(?:percentage\s+|basis\s+|pct\s+)?(?:points?|pts?|bps?|pct|per\s*cent|percent)\b", re.I)
 # Parts of the words a multiplier is written with ("doubled", "Trebled", "3-fold", "by a third"):
 # few, so that finding them costs little more than a pass over the text.
 _MULTIPLIER_HINTS = ("oubl", "ripl", "rebl", "adrupl", "halv", "Halv", "fold", " times", "half", "third",
                      "quarter", "fifth", "tenth")
-_BASE_HINT = PATTERNS.compile(r"\b(?:from|than|against|compared|versus|vs|on|over)\b|\((?:[a-z]{0,3} ?\d{2,4}|prior|last|previous)[^)]{0,8}:")
+_BASE_WORD_LIST = ("from", "than", "against", "compared", "versus", "vs", "on", "over")
+_BASE_WORDS = frozenset(_BASE_WORD_LIST)
+_BASE_HINT = PATTERNS.compile(r"\b(?:" + "|".join(_BASE_WORD_LIST) + r")\b|\((?:[a-z]{0,3} ?\d{2,4}|prior|last|previous)[^)]{0,8}:")
 _NUMBERS = PATTERNS.compile(r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\b")
 
 # The stated change is on another basis than the plain figures: they cannot be compared.
@@ -331,7 +336,13 @@ def _may_state_a_change(sentence: str) -> bool:
     """A change word and a word that introduces the old figure (kept by the sentence's text:
     re-checking an unchanged sentence costs a look-up)."""
     lower = sentence.lower()
-    return bool(_BASE_HINT.search(lower)) and not _CHANGE_WORDS.isdisjoint(_WORDS.findall(lower))
+    words = _WORDS.findall(lower)
+    if _CHANGE_WORDS.isdisjoint(words):
+        return False
+    # a word ``_BASE_HINT`` finds is one of ``words``: without one (or a bracket) it finds nothing
+    if _BASE_WORDS.isdisjoint(words) and "(" not in lower:
+        return False
+    return _BASE_HINT.search(lower) is not None
 
 
 def _has_numbers(lower: str, wanted: int, spans: list[tuple[int, int]]) -> bool:
@@ -427,7 +438,7 @@ def _mended(sentence: str, base: int, claim: Claim) -> Claim:
         return claim
     f = sc[0]
     return replace(claim, end=end, text=text, value=claim.value * f, low=claim.value * f, high=claim.value * f,
-                   rounding=claim.rounding * f, number_text=re.sub(r"\s+", " ", text))
+                   rounding=claim.rounding * f, number_text=_SPACES.sub(" ", text))
 
 
 _TO_RANGE = PATTERNS.compile(r"^(?:from\s+)?(?P<a>.*?\d.*?)\s+to\s+(?P<b>.*\d.*)$", re.I | re.S)
@@ -462,17 +473,23 @@ def _split_ranges(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+_BRACKET_AFTER_FIGURE = PATTERNS.compile(r"\d[\w.%]*\s*\(\s*(?:about|around|some|or|c\.|~)?\s*[$£€¥]?$")
+
+
 def _in_brackets_after_figure(sentence: str, pos: int) -> bool:
     """"$1.13bn (£600m)": the bracketed figure restates the one before it."""
     before = sentence[max(0, pos - 24) : pos]
-    return bool(re.search(r"\d[\w.%]*\s*\(\s*(?:about|around|some|or|c\.|~)?\s*[$£€¥]?$", before))
+    return bool(_BRACKET_AFTER_FIGURE.search(before))
+
+
+_POINTS_WORD = PATTERNS.compile(r"points?\b", re.I)
 
 
 def _points_after(sentence: str, end: int, claim: Claim) -> str | None:
     if claim.unit == "percentage_point" or claim.dimension == "percentage point":
         return "pp"
     if claim.kind != "count":
-        if claim.kind == "percent" and re.search(r"points?\b", claim.text, re.I):
+        if claim.kind == "percent" and _POINTS_WORD.search(claim.text):
             return "pp"
         return None
     m = _POINTS_AFTER.match(sentence[end : end + 24])
@@ -486,7 +503,7 @@ _SCALED = PATTERNS.compile(r"\d\s*(?:hundred|thousand|million|billion|trillion|m
 
 def _scale_of(claim: Claim) -> float:
     """The scale written with a claim's number ("20 billion" → 1e9), 1 without one."""
-    digits = re.search(r"\d[\d,]*(?:\.\d+)?", claim.number_text or "")
+    digits = _DIGITS.search(claim.number_text or "")
     if not digits or not _SCALED.search(claim.number_text or claim.text):
         return 1.0
     try:
@@ -577,7 +594,7 @@ def _bare_figure(sentence: str, m: re.Match, base: int, is_word: bool) -> Figure
     qualifier = None
     q = _QUALIFIER_BEFORE.search(before)
     if q:
-        qualifier = re.sub(r"\s+", " ", q.group(1))
+        qualifier = _SPACES.sub(" ", q.group(1))
         if qualifier in ("more than", "over", "at least", "exceeding"):
             high = None
         elif qualifier in ("less than", "under", "up to"):
@@ -588,9 +605,12 @@ def _bare_figure(sentence: str, m: re.Match, base: int, is_word: bool) -> Figure
     return Figure(claim, synthetic=True, points=_points_after(sentence, end, claim), scale=scale)
 
 
+_FRACTION_NUMBER = PATTERNS.compile(r"([\d,]+(?:\.\d+)?)(?:-(\d{1,2})/(\d{1,2})|/(\d{1,2}))?")
+
+
 def _fraction_value(raw: str) -> tuple[float | None, float]:
     """"7-3/4" → 7.75, "1/8" → 0.125, "1,738.74" → 1738.74, with half a unit of the last digit."""
-    m = re.fullmatch(r"([\d,]+(?:\.\d+)?)(?:-(\d{1,2})/(\d{1,2})|/(\d{1,2}))?", raw)
+    m = _FRACTION_NUMBER.fullmatch(raw)
     if not m:
         return None, 0.0
     whole = m.group(1).replace(",", "")
@@ -634,7 +654,7 @@ def _multipliers(sentence: str, base: int) -> list[Multiplier]:
     if not _may_hold_multiplier(sentence):
         return out
     for m in _MULTIPLIER.finditer(sentence):
-        q = re.sub(r"\s+", " ", (m.group("q") or m.group("q2") or "").strip().lower()) or None
+        q = _SPACES.sub(" ", (m.group("q") or m.group("q2") or "").strip().lower()) or None
         times = fraction = False
         if m.group("verb"):
             factor = _MULTIPLY_VERBS[m.group("verb").lower()]
@@ -652,7 +672,7 @@ def _multipliers(sentence: str, base: int) -> list[Multiplier]:
                 continue
             rel, times = 0.08, True
         else:
-            factor = _FRACTION_WORDS[re.sub(r"\s+", " ", m.group("frac").lower())]
+            factor = _FRACTION_WORDS[_SPACES.sub(" ", m.group("frac").lower())]
             rel, fraction = FRACTION_SLACK, True
         low, high = factor * (1 - rel), factor * (1 + rel)
         if q in ("more than", "over", "at least", "just over"):
@@ -687,13 +707,14 @@ def _skeleton(sentence: str, base: int, figures: list[Figure], multipliers: list
         parts.append(f" {ch} ")
         pos = end
     parts.append(sentence[pos - base :])
-    skeleton = re.sub(r"\s+", " ", "".join(parts).lower())
+    skeleton = _SPACES.sub(" ", "".join(parts).lower())
     # "between 2010 and 2020", "from 2010 to 2020": a period, not a clause break or an end
     skeleton = _YEAR_SPAN.sub(r"in \2–\3", skeleton)
-    skeleton = re.sub(r" ([,.;:)])", r"\1", skeleton).replace("( ", "(")
+    skeleton = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", skeleton).replace("( ", "(")
     return skeleton, tokens
 
 
+_SPACE_BEFORE_PUNCTUATION = PATTERNS.compile(r" ([,.;:)])")
 _YEAR_SPAN = PATTERNS.compile(r"\b(between|from) ((?:19|20)\d\d) (?:and|to) ((?:19|20)\d\d)\b")
 
 # --- The forms a change is written in --------------------------------------------------------
@@ -761,62 +782,37 @@ _AT_VERB = frozenset({"verb"})
 _AT_STATED_NOUN = frozenset({"a", "fig", "mul", "noun"})
 _AT_FIGURE = frozenset({"fig"})
 _AT_X = frozenset({"fig", "mul"})
-# What a sentence must hold somewhere for a form to match (a loose, cheap pattern, None: nothing
-# beyond the first token), so that forms no sentence of a document can take are not even compiled.
-_SLOT = r"[^\x00-\xff]"  # any placeholder (and more): cheap to compile, unlike the exact ranges
-_NOUNS = "|".join(sorted(NOUN_DIRECTION, key=len, reverse=True))
-# Loose stand-ins, each matching at least what the exact part matches: a gap, a few words, the ends.
-_LOOSE_GAP = r"[^;:!?.]{0,60}"
-_LOOSE_FROM_Z = rf"(?:from|compared with|compared to|against|versus|vs\.?) (?:[^ ]+ ){{0,5}}{_SLOT}"
-_LOOSE_Z_TO_Y = rf"from (?:[^ ]+ ){{0,5}}{_SLOT}{_LOOSE_GAP} ?to (?:[^ ]+ ){{0,4}}{_SLOT}"
-_LOOSE_ENDS = (_LOOSE_FROM_Z, _LOOSE_Z_TO_Y)  # the tails of _ENDS
-_LOOSE_AFTER_NOUN = (r"(?:(?:an?|the) )?(?:(?:increase|rise|gain|jump|growth|drop|fall|decline|decrease|reduction|cut) of "
-                     rf"|(?:up|down|off|higher|lower) (?:by )?){_SLOT}")
-_LOOSE_X_NOUN = rf"(?:an? )?{_SLOT} (?:{_NOUNS})"
-_LOOSE_STATED_NOUN = rf"(?:{_SLOT} (?:{_NOUNS})|(?:{_NOUNS})s? of {_SLOT})"
 
 
 @dataclass(frozen=True, slots=True)
 class _Form:
     pattern: str  # with the markers ⟨verb⟩, ⟨gap0⟩, ⟨gap⟩
     starts: frozenset[str]  # what its first token can be
-    needs: str | None = None  # what the sentence must hold somewhere
 
 
 _FORMS: tuple[_Form, ...] = (
     # rose X% to Y from Z · rose X% to Y, compared with Z · rose X% from Z to Y
     *(_Form(rf"{_HEAD},? {_GAP}{ends}", _AT_HEAD) for ends in _ENDS),
     # rose from Z to Y, an increase of X% · rose to Y from Z, up X% · … a X% increase
-    *(_Form(rf"{_VERB} {_GAP0}{ends}{_GAP},? {after}", _AT_VERB, rf"{loose_ends}{_LOOSE_GAP},? {loose_after}")
-      for ends, loose_ends in zip(_ENDS, _LOOSE_ENDS)
-      for after, loose_after in ((rf"{_AFTER_NOUN}{X}", _LOOSE_AFTER_NOUN), (rf"(?:an? )?{X} {_NOUN}", _LOOSE_X_NOUN))),
+    *(_Form(rf"{_VERB} {_GAP0}{ends}{_GAP},? {after}", _AT_VERB)
+      for ends in _ENDS for after in (rf"{_AFTER_NOUN}{X}", rf"(?:an? )?{X} {_NOUN}")),
     # a X% rise in sales to Y from Z · a rise of X% from Z to Y
-    *(_Form(rf"{_STATED_NOUN} {_GAP}{ends}", _AT_STATED_NOUN, rf"{_LOOSE_STATED_NOUN} {_LOOSE_GAP}{first}")
-      for ends, first in zip(_ENDS, ("(?:to|at) ", "from "))),
+    *(_Form(rf"{_STATED_NOUN} {_GAP}{ends}", _AT_STATED_NOUN) for ends in _ENDS),
     # fell from Z to Y (−13%)
-    *(_Form(rf"{_VERB} {_GAP0}{ends}{_GAP} ?\({X}\)", _AT_VERB, rf"{loose_ends}{_LOOSE_GAP} ?\({_SLOT}\)")
-      for ends, loose_ends in zip(_ENDS, _LOOSE_ENDS)),
+    *(_Form(rf"{_VERB} {_GAP0}{ends}{_GAP} ?\({X}\)", _AT_VERB) for ends in _ENDS),
     # rose X% to Y (2022: Z) — the figure for an earlier period in brackets
     _Form(rf"{_HEAD},? {_GAP}{_TO} {_DET}{Y} ?\((?:[a-z]{{0,3}} ?\d{{2,4}}(?:[/-]\d{{2,4}})?|prior year|last year|previous year): {Z}\)",
-          _AT_HEAD, rf": {_SLOT}\)"),
+          _AT_HEAD),
     # Y, up X% on Z · Y, an increase of X% from Z · Y, a X% increase on Z
-    *(_Form(rf"{Y}{_GAP},? (?:or )?{stated},? {_GAP}{_ON} {_ZDET}{Z}", _AT_FIGURE,
-            rf"{loose},? {_LOOSE_GAP}{_ON} (?:[^ ]+ ){{0,5}}{_SLOT}")
-      for stated, loose in ((rf"{_AFTER_NOUN}{X}", _LOOSE_AFTER_NOUN), (rf"(?:an? )?{X} {_NOUN}", _LOOSE_X_NOUN))),
+    *(_Form(rf"{Y}{_GAP},? (?:or )?{stated},? {_GAP}{_ON} {_ZDET}{Z}", _AT_FIGURE)
+      for stated in (rf"{_AFTER_NOUN}{X}", rf"(?:an? )?{X} {_NOUN}")),
     # Y, X% more than Z · Y was X% higher than Z
     _Form(rf"{Y}{_GAP},? (?:or )?(?:some |about )?{X} (?P<c>more|less|higher|lower|above|below|bigger|larger|greater|smaller|fewer|up|down) "
-          rf"(?:than|on|from|over) {_ZDET}{Z}", _AT_FIGURE,
-          rf"{_SLOT} (?:more|less|higher|lower|above|below|bigger|larger|greater|smaller|fewer|up|down) (?:than|on|from|over) "),
+          rf"(?:than|on|from|over) {_ZDET}{Z}", _AT_FIGURE),
     # X% higher at Y, up from Z
-    _Form(rf"{X} (?P<c2>higher|lower|up|down) {_GAP}(?:at|to) {_DET}{Y}{_GAP}{_FROM} {_ZDET}{Z}", _AT_X,
-          rf"{_SLOT} (?:higher|lower|up|down) "),
+    _Form(rf"{X} (?P<c2>higher|lower|up|down) {_GAP}(?:at|to) {_DET}{Y}{_GAP}{_FROM} {_ZDET}{Z}", _AT_X),
 )
 _MARKER = PATTERNS.compile("|".join(map(re.escape, _SPELLED_OUT)))
-
-
-@functools.cache
-def _needs(i: int) -> re.Pattern:
-    return re.compile(_FORMS[i].needs)
 
 
 @functools.cache
@@ -842,14 +838,8 @@ _CLAUSE_WORDS = tuple(_CLAUSE[len(r"\b(?:"):-len(r")\b")].split("|"))
 _PATTERN_WORD = PATTERNS.compile(r"\\.|\[(?:\\.|[^\]\\])*\]|\(\?(?:P<\w+>|<?[=!]|:)|\{\d*,?\d*\}|([a-z]+)(?=([?*+{]?))", re.S)
 
 
-@functools.cache
-def _placeholder_classes() -> tuple[re.Pattern, re.Pattern]:
-    return re.compile(FIG), re.compile(MUL)
-
-
-@functools.cache
-def _clause_word() -> re.Pattern:
-    return re.compile(_CLAUSE)
+_FIGURE_PLACEHOLDER, _MULTIPLIER_PLACEHOLDER = PATTERNS.compile(FIG), PATTERNS.compile(MUL)
+_CLAUSE_WORD = PATTERNS.compile(_CLAUSE)
 
 
 def _capitalized(m: re.Match) -> str:
@@ -860,23 +850,16 @@ def _collapsed(skeleton: str) -> str:
     """The skeleton as the fast patterns read it (see above)."""
     if _FAST_FIG in skeleton or _FAST_MUL in skeleton:
         skeleton = skeleton.replace(_FAST_FIG, _FAST_OTHER).replace(_FAST_MUL, _FAST_OTHER)
-    figures, multipliers = _placeholder_classes()
-    skeleton = multipliers.sub(_FAST_MUL, figures.sub(_FAST_FIG, skeleton))
-    return _clause_word().sub(_capitalized, skeleton.replace("’", "'") if "’" in skeleton else skeleton)
+    skeleton = _MULTIPLIER_PLACEHOLDER.sub(_FAST_MUL, _FIGURE_PLACEHOLDER.sub(_FAST_FIG, skeleton))
+    return _CLAUSE_WORD.sub(_capitalized, skeleton.replace("’", "'") if "’" in skeleton else skeleton)
 
 
-_FAST_FORMS: dict[int, tuple[re.Pattern, tuple[tuple[str, str], ...]]] = {}  # compiled on first use
-
-
-def _fast_form(i: int) -> tuple[re.Pattern, tuple[tuple[str, str], ...]]:
-    """Form ``i`` read loosely, for the collapsed skeleton, and (group, marker) of what to check
-    after a match."""
-    if i not in _FAST_FORMS:
-        _FAST_FORMS[i] = _compile_fast_form(i)
-    return _FAST_FORMS[i]
+_COLLAPSED_PART = PATTERNS.compile("|".join(map(re.escape, _COLLAPSED_PARTS)))
 
 
 def _compile_fast_form(i: int) -> tuple[re.Pattern, tuple[tuple[str, str], ...]]:
+    """Form ``i`` read loosely, for the collapsed skeleton, and (group, marker) of what to check
+    after a match."""
     checks: list[tuple[str, str]] = []
 
     def loose(m: re.Match) -> str:
@@ -889,11 +872,10 @@ def _compile_fast_form(i: int) -> tuple[re.Pattern, tuple[tuple[str, str], ...]]
         return f"(?P<{name}>{_FAST_GAP})"
 
     pattern = _MARKER.sub(loose, _FORMS[i].pattern)
-    parts = re.compile("|".join(map(re.escape, _COLLAPSED_PARTS)))
-    pattern = _either_case(parts.sub(lambda m: _COLLAPSED_PARTS[m.group()], pattern))
+    pattern = _either_case(_COLLAPSED_PART.sub(lambda m: _COLLAPSED_PARTS[m.group()], pattern))
     # the gap0 check first: when it fails there is no match at all
     checks.sort(key=lambda check: check[1] != _GAP0)
-    return re.compile(pattern), tuple(checks)
+    return PATTERNS.compile(pattern), tuple(checks)
 
 
 def _either_case(pattern: str) -> str:
@@ -916,11 +898,16 @@ def _may_be_clause_word(run: str) -> bool:
     return any(word.startswith(run) or run.startswith(word) for word in _CLAUSE_WORDS)
 
 
+# Built with the module (from the pattern cache: a batch run uses every form, and compiling them
+# on first use cost its first pass ~20 ms).
+_FAST_FORMS = tuple(_compile_fast_form(i) for i in range(len(_FORMS)))
+
+
 def form_matches(skeleton: str) -> Iterator[tuple[int, int, dict[str, str | None]]]:
     """(form, place, groups) of each form matched in a sentence's skeleton, form by form, place
     by place. Every form starts at a change word, a noun naming a change, "a"/"an" or a
     placeholder: only such places are tried (each form from every position costs too much), and
-    only those a form can start at, in sentences that hold what it needs."""
+    only those a form can start at."""
     anchors = _anchors(skeleton)
     collapsed = _collapsed(skeleton)
     places_of: dict[frozenset[str], list[int]] = {}
@@ -928,8 +915,7 @@ def form_matches(skeleton: str) -> Iterator[tuple[int, int, dict[str, str | None
         places = places_of.get(form.starts)
         if places is None:
             places = places_of[form.starts] = [pos for pos, kinds in anchors if not form.starts.isdisjoint(kinds)]
-        # what a form needs is looked for only until it is compiled: then matching costs less
-        if not places or (form.needs is not None and i not in _FAST_FORMS and not _needs(i).search(skeleton)):
+        if not places:
             continue
         for pos in places:
             groups = _match_form(i, skeleton, collapsed, pos)
@@ -960,13 +946,13 @@ def reference_form_matches(skeleton: str) -> list[tuple[int, int, dict[str, str 
 
 def fast_form_patterns() -> list[str]:
     """The text of the fast patterns (for tests)."""
-    return [_fast_form(i)[0].pattern for i in range(len(_FORMS))]
+    return [_FAST_FORMS[i][0].pattern for i in range(len(_FORMS))]
 
 
 def _match_form(i: int, skeleton: str, collapsed: str, pos: int) -> dict[str, str | None] | None:
     """The groups of form ``i`` matched at ``pos``: what its full pattern matches, at the cost of
     the fast one (``collapsed``: the skeleton as the fast patterns read it)."""
-    fast, checks = _fast_form(i)
+    fast, checks = _FAST_FORMS[i]
     m = fast.match(collapsed, pos)
     if m is None:
         return None
@@ -1038,6 +1024,10 @@ def _direction(gd: dict[str, str | None]) -> int | None:
     return None if found else 0  # 0: the direction comes from the multiplier
 
 
+_TAIL_BREAK = PATTERNS.compile(r"[;:.!?]|\b(?:and|but|while|whereas)\b")
+_OF_AFTER = PATTERNS.compile(r"^\s+of\b")
+
+
 def _bind(ctx: CheckContext, gd: dict[str, str | None], tokens: dict, sentence: str, base: int) -> Change | None:
     """The change a form matched (its groups), after the guards; None when the binding is not clear."""
     x_key = gd.get("x") or gd.get("x2") or gd.get("mv") or ""
@@ -1051,7 +1041,7 @@ def _bind(ctx: CheckContext, gd: dict[str, str | None], tokens: dict, sentence: 
     first = min(y.start, z.start, x_obj.claim.start if isinstance(x_obj, Figure) else x_obj.start)
     last = max(y.end, z.end, x_obj.claim.end if isinstance(x_obj, Figure) else x_obj.end)
     span_text = ctx.text[first:last]
-    tail = re.split(r"[;:.!?]|\b(?:and|but|while|whereas)\b", ctx.text[last : min(last + 40, base + len(sentence))])[0]
+    tail = _TAIL_BREAK.split(ctx.text[last : min(last + 40, base + len(sentence))])[0]
     loss_and_profit = _LOSS_WORDS.search(span_text) and _PROFIT_WORDS.search(span_text)
     if _BASIS.search(span_text) or _BASIS.search(tail) or loss_and_profit:
         return None
@@ -1074,7 +1064,7 @@ def _bind(ctx: CheckContext, gd: dict[str, str | None], tokens: dict, sentence: 
         # "fell from £30m to £26m (−13%)": the sign says the direction
         x_obj = replace(x_obj, claim=replace(x, value=-x.value, low=-x.high, high=-x.low))
         x, direction = x_obj.claim, -1
-    if re.match(r"^\s+of\b", ctx.text[x.end : x.end + 6]) or x.is_range or (x.low is not None and x.low < 0):
+    if _OF_AFTER.match(ctx.text[x.end : x.end + 6]) or x.is_range or (x.low is not None and x.low < 0):
         return None  # "5 pct of the total": a share, not a change
     if direction == 0 or _RATE_AFTER.match(ctx.text, x.end):
         return None
@@ -1163,7 +1153,7 @@ def _interval(claim: Claim, other: Claim) -> tuple[float, float]:
     ivs = written_intervals(claim, k)
     if ivs is None or len(ivs) != 1:
         p = claim.rounding
-        if claim.value > 0 and not re.search(r"\d", claim.number_text or "0"):
+        if claim.value > 0 and not _DIGIT.search(claim.number_text or "0"):
             # a number in words ("two million") is read to two significant digits too
             p = min(p, 0.5 * 10 ** (math.floor(math.log10(claim.value)) - 1))
         return claim.value - p, claim.value + p
@@ -1186,10 +1176,13 @@ def _stated_interval(x: Claim) -> tuple[float, float]:
     return lo, hi
 
 
+_DECIMALS = PATTERNS.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
 def _digit_rounding(x: Claim) -> float:
     """Half a unit of the last digit written, every digit significant ("20" → 0.5)."""
     nt = x.number_text or ""
-    m = re.search(r"\d[\d,]*(?:\.(\d+))?", nt)
+    m = _DECIMALS.search(nt)
     if not m:
         return x.rounding if x.rounding < 0.5 else 0.5
     if "/" in nt:

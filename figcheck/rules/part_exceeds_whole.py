@@ -89,7 +89,7 @@ def reference_check(ctx: CheckContext) -> Iterable[Diagnostic]:
 
 def _diagnostics(ctx: CheckContext, screened: bool) -> Iterable[Diagnostic]:
     claims, text = ctx.claims, ctx.text
-    ordered = [claims[k] for k in claims_in_order(claims)]
+    ordered = [claims[k] for k in claims_in_order(ctx)]
     for first, second in zip(ordered, ordered[1:]):
         # The words between the two are read first: they rarely relate them, while finding
         # their sentences costs more (a run of numbers: 50,000 neighbours in one sentence).

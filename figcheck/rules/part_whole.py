@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .. import units
 from ..model import Claim
 from . import money
-from .context import CheckContext
+from .context import CheckContext, MemoKey
 from .words import stem
 
 # Counted nouns that all name people: a part counted in one is a plausible subset of another.
@@ -132,8 +132,16 @@ def quote(words: str) -> str:
     return " ".join(words.split())
 
 
-def claims_in_order(claims: list[Claim]) -> list[int]:
-    """The indices of ``claims`` in order of start."""
+# Per document: the claims' order of start (FC301 and FC302 both walk it).
+_ORDER: MemoKey[list[int]] = MemoKey("part_whole.claims_in_order")
+
+
+def claims_in_order(ctx: CheckContext) -> list[int]:
+    """The indices of the context's claims in order of start (memoised per document)."""
+    return ctx.memo(_ORDER, lambda: _in_order(ctx.claims))
+
+
+def _in_order(claims: list[Claim]) -> list[int]:
     starts = [c.start for c in claims]
     return sorted(range(len(claims)), key=starts.__getitem__)
 
@@ -146,7 +154,7 @@ def sentence_runs(ctx: CheckContext) -> list[list[int]]:
     claims = ctx.claims
     runs: list[list[int]] = []
     end = -1
-    for k in claims_in_order(claims):
+    for k in claims_in_order(ctx):
         start = claims[k].start
         if start < end:
             runs[-1].append(k)

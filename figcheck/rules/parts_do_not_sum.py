@@ -168,7 +168,7 @@ def _sentences_to_read(ctx: CheckContext) -> Iterator[list[int]]:
     and every run of shares starts with such a pair. Most sentences of news have none, and are
     not looked up at all."""
     claims, text = ctx.claims, ctx.text
-    order = claims_in_order(claims)
+    order = claims_in_order(ctx)
     ordered = [claims[k] for k in order]
     starts = [c.start for c in ordered]
     read_to = -1  # the end of the last sentence read
