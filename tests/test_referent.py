@@ -369,6 +369,7 @@ def test_a_sentence_read_in_one_pass_reads_as_word_by_word(sentence, cuts):
                                   one_by_one.is_content)
     assert frame._clauses(*frame._token_items(sentence, words)) == frame._clauses(
         sentence, one_by_one.items)
+    assert list(frame._clauses_of(sentence, words)) == frame._clauses(sentence, one_by_one.items)
 
 
 # --- Shortcuts of the first pass (speed): each must decide exactly as the reading it skips ----
@@ -470,3 +471,35 @@ def test_ascii_sentences_are_tokenised_as_the_unicode_pattern_tokenises_them(tex
         marked = marked[:cut] + " " + frame._MARK + " " + marked[cut:]
     assert frame._TOKEN_ASCII.findall(marked) == frame._TOKEN.findall(marked)
     assert frame._TOKEN_ASCII.findall(sentence) == frame._TOKEN.findall(sentence)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab Zé'’.,/09-;:()–—\n\t\u2028\u00a0\x1c\u01c2", max_size=60))
+def test_a_text_read_chunk_by_chunk_reads_the_tokens_and_clauses_of_one_scan(text):
+    # frame reads a marked sentence's tokens (and its clause punctuation) a white-space chunk at
+    # a time, each chunk cached: the same tokens as one scan of the text, the same clauses.
+    readings = frame._readings_of(text)
+    assert [raw for *_, raw in readings] == [
+        "#" if w == frame._MARK else w for w in frame._TOKEN.findall(text)]
+    words = frame._Words(items=None, marked=text, tokens=tuple(r[0] for r in readings),
+                         raw=tuple(r[3] for r in readings), lower=tuple(r[1] for r in readings),
+                         slots={}, bag={}, content=frozenset(), is_content=())
+    items = tuple((m.start(), m.end(), t, w) for m, t, w in zip(
+        frame._TOKEN.finditer(text), words.tokens, words.raw))
+    assert list(frame._clauses_of(text, words)) == frame._clauses(text, items)
+
+
+_PERIOD_PIECES = ["quarter", "Quarter", "QTR", "qtr", "half", "mths", "MONTH", "Year", "week",
+                  "period", "1987", "2003", "1799", "2o03", "\u212a", "ſ", "Ünit", "yeaR", "perio",
+                  "weeK", "19", "87", "sales", " ", "\n"]
+
+
+def test_a_period_hint_is_read_as_the_case_insensitive_pattern_reads_it():
+    # frame._may_name_a_period reads an ASCII sentence by substrings of it in lower case.
+    import random
+
+    rng = random.Random(11)
+    for _ in range(3000):
+        sentence = "".join(rng.choice(_PERIOD_PIECES) for _ in range(rng.randint(1, 6)))
+        assert frame._may_name_a_period(sentence) == (
+            frame._PERIOD_HINT.search(sentence) is not None), sentence
