@@ -311,7 +311,7 @@ def _generated_documents(n: int, seed: int = 12):
         yield "\n\n".join(paragraphs) + "\n"
 
 
-def test_the_bound_by_words_is_above_the_bound_by_sketches_and_the_score():
+def test_the_bound_by_words_is_above_the_bound_by_gists_by_sketches_and_the_score():
     # FC201 reads a pair's sketches only when the bound from their sentences' words may reach
     # the threshold: that bound is an upper bound of the sketches' one, which is one of the
     # score (unless a pointer lifts it, which both tests pass on).
@@ -324,18 +324,26 @@ def test_the_bound_by_words_is_above_the_bound_by_sketches_and_the_score():
                 if i == j or frame.kind_key(ctx.claims[i]) is None:
                     continue
                 wa, wb = frame.claim_words(ctx, i), frame.claim_words(ctx, j)
+                ga, gb = frame.claim_gist(ctx, i), frame.claim_gist(ctx, j)
                 sa, sb = frame.claim_sketch(ctx, i), frame.claim_sketch(ctx, j)
                 by_words = referent_model.probability(
-                    referent_model._features_bound(wa, wb, j > i, clauses=False))
+                    referent_model._features_bound(wa, wb, j > i, slots=False, clauses=False))
+                by_gists = referent_model.probability(
+                    referent_model._features_bound(ga, gb, j > i, clauses=False))
                 by_sketches = referent_model.probability(referent_model._features_bound(sa, sb, j > i))
-                assert by_words >= by_sketches
+                assert by_words >= by_gists >= by_sketches
+                assert (ga.verb, ga.head, ga.agent, ga.change, ga.contrast) == (
+                    sa.verb, sa.head, sa.agent, sa.change, sa.contrast)
                 score = referent_model.judge(ctx, i, j, "FC201").score
                 pairs += 1
                 if referent_model.may_reach(sa, sb, j > i, "FC201"):
+                    assert referent_model.may_reach_by_gist(ga, gb, j > i, "FC201")
+                if referent_model.may_reach_by_gist(ga, gb, j > i, "FC201"):
                     assert referent_model.may_reach_by_words(wa, wb, j > i, "FC201")
                 if score >= cut:
                     reached += 1
                     assert referent_model.may_reach_by_words(wa, wb, j > i, "FC201")
+                    assert referent_model.may_reach_by_gist(ga, gb, j > i, "FC201")
                     assert referent_model.may_reach(sa, sb, j > i, "FC201")
     assert pairs > 2000 and reached > 20
 
@@ -430,7 +438,7 @@ def test_pairs_of_figures_without_shared_words_around_them_are_decided_per_sente
                     continue
                 wa, wb = frame.claim_words(ctx, i), frame.claim_words(ctx, j)
                 own = wa.restate or wb.restate or referent_model.probability(
-                    referent_model._features_bound(wa, wb, j > i, clauses=False)) >= cut
+                    referent_model._features_bound(wa, wb, j > i, slots=False, clauses=False)) >= cut
                 assert referent_model.may_reach_by_words(wa, wb, j > i, "FC201") == bool(own)
                 by_sentences += not (wa.local & wb.local or referent_model._same_slot(wa, wb))
     assert by_sentences > 300

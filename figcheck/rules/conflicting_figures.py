@@ -110,6 +110,9 @@ def _conflict(ctx: CheckContext, i: int, j: int, cut: float) -> Judgement | None
     if not referent_model.may_reach_by_words(
             frame.claim_words(ctx, i), frame.claim_words(ctx, j), j > i, CODE):
         return None  # scored under the threshold whatever the rest of the sentences read
+    if not referent_model.may_reach_by_gist(
+            frame.claim_gist(ctx, i), frame.claim_gist(ctx, j), j > i, CODE):
+        return None  # the same, read before the sentences' clauses, times and places
     if not referent_model.may_reach(
             frame.claim_sketch(ctx, i), frame.claim_sketch(ctx, j), j > i, CODE):
         return None  # scored under the threshold whatever the frames read: not built

@@ -51,6 +51,7 @@ _SENTENCE_OF: MemoKey[dict[int, tuple[int, int]]] = MemoKey("frame.sentence")
 _CLAIM_SPANS: MemoKey[tuple[list[int], list[tuple[int, int]]]] = MemoKey("frame.spans")
 _BUCKETS: MemoKey[dict[tuple, list[int]]] = MemoKey("frame.buckets")
 _SKETCHES: MemoKey[dict[int, "ClaimSketch"]] = MemoKey("frame.sketches")
+_GISTS: MemoKey[dict[int, "ClaimGist"]] = MemoKey("frame.gists")
 # Per document: each sentence's text and the spans of its figures in it, by its span
 _SENTENCE_TEXTS: MemoKey[dict[tuple[int, int], tuple[str, tuple]]] = MemoKey("frame.sentence_texts")
 _TABLE_ROWS: MemoKey[dict[int, bool]] = MemoKey("frame.table_rows")
@@ -783,6 +784,27 @@ class ClaimWords:
 
 
 @dataclass(slots=True, eq=False)  # (see _READINGS_NOT_FROZEN)
+class ClaimGist:
+    """A claim's words and the slots of its frame read from its place among them (the verb, the
+    head, names before it, a change or contrast cue next to it): an upper bound of a referent
+    score read from these rules out most of the pairs that get past :class:`ClaimWords`, before
+    the rest of the sentence (its clauses, times, places) is read for a :class:`ClaimSketch`."""
+
+    tokens: tuple[str, ...]
+    bag: dict[str, int]
+    content: frozenset[str]
+    position: int
+    local: frozenset[str]
+    restate: str | None
+    noun_phrase: tuple[str, ...]
+    verb: str | None
+    head: tuple[str, str | None] | None
+    agent: frozenset[str]
+    change: bool
+    contrast: str | None
+
+
+@dataclass(slots=True, eq=False)  # (see _READINGS_NOT_FROZEN)
 class ClaimSketch:
     """What a claim's frame shares with its sentence, and the few words of its own that an upper
     bound of a referent score needs: read without building the frame (most pairs of figures that
@@ -839,6 +861,16 @@ def _words_of(sentence: str, c0: int, c1: int, spans: tuple, noun_phrase: tuple)
     )
 
 
+def claim_gist(ctx: CheckContext, i: int) -> ClaimGist:
+    """The gist of claim ``i`` (cached per document, and across documents by its sentence)."""
+    gists = ctx.memo(_GISTS, dict)
+    found = gists.get(i)
+    if found is None:
+        words, key = _claim_words(ctx, i)
+        found = gists[i] = _cached(_GIST_CACHE, key, lambda: _gist(key[0], key[1], key[2], key[3], words))
+    return found
+
+
 def claim_sketch(ctx: CheckContext, i: int) -> ClaimSketch:
     """The sketch of claim ``i`` (cached per document, and across documents by its sentence; the
     sentence is read once, shared with the frames)."""
@@ -846,30 +878,42 @@ def claim_sketch(ctx: CheckContext, i: int) -> ClaimSketch:
     found = sketches.get(i)
     if found is not None:
         return found
-    words, key = _claim_words(ctx, i)
-    found = sketches[i] = _cached(_SKETCH_CACHE, key, lambda: _sketch(key[0], key[1], key[2], key[3], words))
+    gist, key = claim_gist(ctx, i), _claim_words(ctx, i)[1]
+    found = sketches[i] = _cached(_SKETCH_CACHE, key, lambda: _sketch(key[0], key[3], gist))
     return found
 
 
 _WORDS_CACHE: dict[tuple, ClaimWords] = {}
+_GIST_CACHE: dict[tuple, ClaimGist] = {}
 _SKETCH_CACHE: dict[tuple, ClaimSketch] = {}
 
 
-def _sketch(sentence: str, c0: int, c1: int, spans: tuple, words: ClaimWords) -> ClaimSketch:
-    sent = _read_sentence(sentence, spans)
+def _gist(sentence: str, c0: int, c1: int, spans: tuple, words: ClaimWords) -> ClaimGist:
     tokens, position = words.tokens, words.position
+    read = _read_words(sentence, spans)
+    return ClaimGist(
+        tokens=tokens, bag=words.bag, content=words.content, position=position,
+        local=words.local, restate=words.restate, noun_phrase=words.noun_phrase,
+        verb=_verb(tokens, read.lower, position)[0], head=_head(tokens, read.lower, position),
+        agent=_agents(read.raw[:position]), change=_changed(sentence, c0),
+        contrast=_contrast(sentence, c0, c1),
+    )
+
+
+def _sketch(sentence: str, spans: tuple, gist: ClaimGist) -> ClaimSketch:
+    sent = _read_sentence(sentence, spans)
+    tokens, position = gist.tokens, gist.position
     own = sent.clauses[position] if tokens else 0
     content = _read_words(sentence, spans).is_content
     return ClaimSketch(
-        tokens=tokens, bag=words.bag, content=words.content, position=position,
+        tokens=tokens, bag=gist.bag, content=gist.content, position=position,
         clause_len=sent.clauses.count(own),
         clause_content_len=len({t for t, c, is_content in zip(tokens, sent.clauses, content)
                                 if c == own and is_content}),
-        local=words.local, restate=words.restate, noun_phrase=words.noun_phrase,
+        local=gist.local, restate=gist.restate, noun_phrase=gist.noun_phrase,
         table=sent.table, times=sent.times, place=sent.place, directions=sent.directions,
-        verb=_verb(tokens, sent.lower, position)[0], head=_head(tokens, sent.lower, position),
-        agent=_agents(sent.raw[:position]), change=_changed(sentence, c0),
-        contrast=_contrast(sentence, c0, c1),
+        verb=gist.verb, head=gist.head, agent=gist.agent, change=gist.change,
+        contrast=gist.contrast,
     )
 
 
