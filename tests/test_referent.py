@@ -511,3 +511,21 @@ def test_a_period_hint_is_read_as_the_case_insensitive_pattern_reads_it():
         sentence = "".join(rng.choice(_PERIOD_PIECES) for _ in range(rng.randint(1, 6)))
         assert frame._may_name_a_period(sentence) == (
             frame._PERIOD_HINT.search(sentence) is not None), sentence
+
+
+_RESTATE_PIECES = ["the same", "THAT", "this", "those", "Theſe", "figure", "numbers", "of", "jobs",
+                   "the", "  ", "\n", "same", "sam", "thi", "s", "number", "\u212a", "tha"]
+
+
+def test_a_restatement_cue_is_read_as_the_pattern_reads_it():
+    # frame._restate_cue tries its pattern only where one of its words is (ASCII, without case).
+    import random
+
+    rng = random.Random(13)
+    for _ in range(3000):
+        before = " ".join(rng.choice(_RESTATE_PIECES) for _ in range(rng.randint(1, 6))) + " "
+        m = frame._RESTATE_NEAR.search(before[-30:])
+        expected = None
+        if m and (not m.group(1) or m.group(1).lower() not in frame.STOP_WORDS):
+            expected = m.group(0).lower().strip()
+        assert frame._restate_cue(before + "5", len(before)) == expected, before

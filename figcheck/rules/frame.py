@@ -200,6 +200,8 @@ _RESTATE_NEAR = PATTERNS.compile(
     r"\b(?:the same|that same|this same|the figure|that figure|this figure|that number|"
     r"this number|those|these)\s*$|\b(?:the same|that|this)\s+([^\W\d_]{3,})\s+(?:of\s+)?$",
     re.I)
+# Every match of ``_RESTATE_NEAR`` holds one of these words.
+_RESTATE_WORDS = ("same", "figure", "number", "those", "these", "that", "this")
 # Month names and abbreviations → their first three letters ("sept" → "sep").
 _MONTHS = {w: w[:3] for w in MONTHS.split("|")}
 _DIRECTIONS = {
@@ -689,7 +691,8 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
     local = frozenset(t for t, _ in written)
     own = sent.clauses[position] if tokens else 0
     clause = tuple(t for t, c in zip(tokens, sent.clauses) if c == own)
-    verb, verb_word = _verb(tokens, lower, position)
+    gist = claim_gist(ctx, i)  # (the slots a gist reads from the figure's place: read once)
+    verb, verb_word = gist.verb, gist.verb_word
     verb_class = None
     if verb is not None:
         verb_class = "report" if verb in _REPORT else "change" if verb in _CHANGE else "other"
@@ -711,22 +714,22 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         content=sent.content,
         local=local,
         written=written,
-        head=_head(tokens, lower, position),
+        head=gist.head,
         verb=verb,
         verb_class=verb_class,
         verb_word=verb_word,
-        agent=_agents(raw[:position]),
+        agent=gist.agent,
         time=sent.time,
         times=sent.times,
         place=sent.place,
         directions=sent.directions,
         role=_role(claim, sentence, c0, c1, sent),
-        change=_changed(sentence, c0),
-        contrast=_contrast(sentence, c0, c1),
-        restate=_restate_cue(sentence, c0),
+        change=gist.change,
+        contrast=gist.contrast,
+        restate=gist.restate,
         n_figures=len(spans),
         of_that=of_that.group(0).strip(" \"'’”)]").lower() if of_that else None,
-        noun_phrase=_noun_phrase(claim),
+        noun_phrase=gist.noun_phrase,
         definite=bool(_DEFINITE_BEFORE.search(before)) and not _RESTRICTED_AFTER.match(after),
     )
 
@@ -762,7 +765,10 @@ def _written_near(tokens: tuple[str, ...], raw: tuple[str, ...], position: int) 
 
 def _restate_cue(sentence: str, c0: int) -> str | None:
     """"the same", "those", "that figure" right before the figure at ``c0``."""
-    restate = _RESTATE_NEAR.search(sentence[max(0, c0 - 30):c0])
+    before = sentence[max(0, c0 - 30):c0]
+    if before.isascii() and not any(word in before.lower() for word in _RESTATE_WORDS):
+        return None  # (no match of _RESTATE_NEAR can lack them; in ASCII, read without case)
+    restate = _RESTATE_NEAR.search(before)
     if restate and (not restate.group(1) or restate.group(1).lower() not in STOP_WORDS):
         return restate.group(0).lower().strip()
     return None
@@ -798,6 +804,7 @@ class ClaimGist:
     restate: str | None
     noun_phrase: tuple[str, ...]
     verb: str | None
+    verb_word: str | None  # (the verb as written, for a frame)
     head: tuple[str, str | None] | None
     agent: frozenset[str]
     change: bool
@@ -891,10 +898,11 @@ _SKETCH_CACHE: dict[tuple, ClaimSketch] = {}
 def _gist(sentence: str, c0: int, c1: int, spans: tuple, words: ClaimWords) -> ClaimGist:
     tokens, position = words.tokens, words.position
     read = _read_words(sentence, spans)
+    verb, verb_word = _verb(tokens, read.lower, position)
     return ClaimGist(
         tokens=tokens, bag=words.bag, content=words.content, position=position,
         local=words.local, restate=words.restate, noun_phrase=words.noun_phrase,
-        verb=_verb(tokens, read.lower, position)[0], head=_head(tokens, read.lower, position),
+        verb=verb, verb_word=verb_word, head=_head(tokens, read.lower, position),
         agent=_agents(read.raw[:position]), change=_changed(sentence, c0),
         contrast=_contrast(sentence, c0, c1),
     )
