@@ -148,6 +148,9 @@ def candidates(ctx: CheckContext, buckets: dict[tuple, list[int]] | None = None,
             found = apart[key] = disjoint(ia, ib, slack)
         return found
 
+    def cannot_both_hold_once(ia: tuple, ib: tuple) -> bool:
+        return disjoint(ia, ib, slack)  # (a bucket within a window: intervals rarely recur)
+
     # The pairs of frame.candidate_pairs(), each member's sentence looked up once; in a bucket
     # larger than a window (dense input: the same readings recur), each pair of readings is
     # tested once (the tests read the two claims only).
@@ -163,7 +166,7 @@ def candidates(ctx: CheckContext, buckets: dict[tuple, list[int]] | None = None,
                     continue
                 i = members[m]
                 if readings is None:
-                    found = _may_conflict(claims[i], b, i, j, interval, cannot_both_hold, slack)
+                    found = _may_conflict(claims[i], b, i, j, interval, cannot_both_hold_once, slack)
                 else:
                     key = (readings[i], readings[j])
                     found = passed.get(key)
