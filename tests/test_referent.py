@@ -311,7 +311,7 @@ def _generated_documents(n: int, seed: int = 12):
         yield "\n\n".join(paragraphs) + "\n"
 
 
-def test_the_bound_by_words_is_above_the_bound_by_sketches_and_the_score():
+def test_the_bound_by_words_is_above_the_bound_by_gists_by_sketches_and_the_score():
     # FC201 reads a pair's sketches only when the bound from their sentences' words may reach
     # the threshold: that bound is an upper bound of the sketches' one, which is one of the
     # score (unless a pointer lifts it, which both tests pass on).
@@ -324,18 +324,26 @@ def test_the_bound_by_words_is_above_the_bound_by_sketches_and_the_score():
                 if i == j or frame.kind_key(ctx.claims[i]) is None:
                     continue
                 wa, wb = frame.claim_words(ctx, i), frame.claim_words(ctx, j)
+                ga, gb = frame.claim_gist(ctx, i), frame.claim_gist(ctx, j)
                 sa, sb = frame.claim_sketch(ctx, i), frame.claim_sketch(ctx, j)
                 by_words = referent_model.probability(
-                    referent_model._features_bound(wa, wb, j > i, clauses=False))
+                    referent_model._features_bound(wa, wb, j > i, slots=False, clauses=False))
+                by_gists = referent_model.probability(
+                    referent_model._features_bound(ga, gb, j > i, clauses=False))
                 by_sketches = referent_model.probability(referent_model._features_bound(sa, sb, j > i))
-                assert by_words >= by_sketches
+                assert by_words >= by_gists >= by_sketches
+                assert (ga.verb, ga.head, ga.agent, ga.change, ga.contrast) == (
+                    sa.verb, sa.head, sa.agent, sa.change, sa.contrast)
                 score = referent_model.judge(ctx, i, j, "FC201").score
                 pairs += 1
                 if referent_model.may_reach(sa, sb, j > i, "FC201"):
+                    assert referent_model.may_reach_by_gist(ga, gb, j > i, "FC201")
+                if referent_model.may_reach_by_gist(ga, gb, j > i, "FC201"):
                     assert referent_model.may_reach_by_words(wa, wb, j > i, "FC201")
                 if score >= cut:
                     reached += 1
                     assert referent_model.may_reach_by_words(wa, wb, j > i, "FC201")
+                    assert referent_model.may_reach_by_gist(ga, gb, j > i, "FC201")
                     assert referent_model.may_reach(sa, sb, j > i, "FC201")
     assert pairs > 2000 and reached > 20
 
@@ -369,6 +377,7 @@ def test_a_sentence_read_in_one_pass_reads_as_word_by_word(sentence, cuts):
                                   one_by_one.is_content)
     assert frame._clauses(*frame._token_items(sentence, words)) == frame._clauses(
         sentence, one_by_one.items)
+    assert list(frame._clauses_of(sentence, words)) == frame._clauses(sentence, one_by_one.items)
 
 
 # --- Shortcuts of the first pass (speed): each must decide exactly as the reading it skips ----
@@ -429,7 +438,7 @@ def test_pairs_of_figures_without_shared_words_around_them_are_decided_per_sente
                     continue
                 wa, wb = frame.claim_words(ctx, i), frame.claim_words(ctx, j)
                 own = wa.restate or wb.restate or referent_model.probability(
-                    referent_model._features_bound(wa, wb, j > i, clauses=False)) >= cut
+                    referent_model._features_bound(wa, wb, j > i, slots=False, clauses=False)) >= cut
                 assert referent_model.may_reach_by_words(wa, wb, j > i, "FC201") == bool(own)
                 by_sentences += not (wa.local & wb.local or referent_model._same_slot(wa, wb))
     assert by_sentences > 300
@@ -470,3 +479,53 @@ def test_ascii_sentences_are_tokenised_as_the_unicode_pattern_tokenises_them(tex
         marked = marked[:cut] + " " + frame._MARK + " " + marked[cut:]
     assert frame._TOKEN_ASCII.findall(marked) == frame._TOKEN.findall(marked)
     assert frame._TOKEN_ASCII.findall(sentence) == frame._TOKEN.findall(sentence)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab Zé'’.,/09-;:()–—\n\t\u2028\u00a0\x1c\u01c2", max_size=60))
+def test_a_text_read_chunk_by_chunk_reads_the_tokens_and_clauses_of_one_scan(text):
+    # frame reads a marked sentence's tokens (and its clause punctuation) a white-space chunk at
+    # a time, each chunk cached: the same tokens as one scan of the text, the same clauses.
+    readings = frame._readings_of(text)
+    assert [raw for *_, raw in readings] == [
+        "#" if w == frame._MARK else w for w in frame._TOKEN.findall(text)]
+    words = frame._Words(items=None, marked=text, tokens=tuple(r[0] for r in readings),
+                         raw=tuple(r[3] for r in readings), lower=tuple(r[1] for r in readings),
+                         slots={}, bag={}, content=frozenset(), is_content=())
+    items = tuple((m.start(), m.end(), t, w) for m, t, w in zip(
+        frame._TOKEN.finditer(text), words.tokens, words.raw))
+    assert list(frame._clauses_of(text, words)) == frame._clauses(text, items)
+
+
+_PERIOD_PIECES = ["quarter", "Quarter", "QTR", "qtr", "half", "mths", "MONTH", "Year", "week",
+                  "period", "1987", "2003", "1799", "2o03", "\u212a", "ſ", "Ünit", "yeaR", "perio",
+                  "weeK", "19", "87", "sales", " ", "\n"]
+
+
+def test_a_period_hint_is_read_as_the_case_insensitive_pattern_reads_it():
+    # frame._may_name_a_period reads an ASCII sentence by substrings of it in lower case.
+    import random
+
+    rng = random.Random(11)
+    for _ in range(3000):
+        sentence = "".join(rng.choice(_PERIOD_PIECES) for _ in range(rng.randint(1, 6)))
+        assert frame._may_name_a_period(sentence) == (
+            frame._PERIOD_HINT.search(sentence) is not None), sentence
+
+
+_RESTATE_PIECES = ["the same", "THAT", "this", "those", "Theſe", "figure", "numbers", "of", "jobs",
+                   "the", "  ", "\n", "same", "sam", "thi", "s", "number", "\u212a", "tha"]
+
+
+def test_a_restatement_cue_is_read_as_the_pattern_reads_it():
+    # frame._restate_cue tries its pattern only where one of its words is (ASCII, without case).
+    import random
+
+    rng = random.Random(13)
+    for _ in range(3000):
+        before = " ".join(rng.choice(_RESTATE_PIECES) for _ in range(rng.randint(1, 6))) + " "
+        m = frame._RESTATE_NEAR.search(before[-30:])
+        expected = None
+        if m and (not m.group(1) or m.group(1).lower() not in frame.STOP_WORDS):
+            expected = m.group(0).lower().strip()
+        assert frame._restate_cue(before + "5", len(before)) == expected, before

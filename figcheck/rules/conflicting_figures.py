@@ -110,6 +110,9 @@ def _conflict(ctx: CheckContext, i: int, j: int, cut: float) -> Judgement | None
     if not referent_model.may_reach_by_words(
             frame.claim_words(ctx, i), frame.claim_words(ctx, j), j > i, CODE):
         return None  # scored under the threshold whatever the rest of the sentences read
+    if not referent_model.may_reach_by_gist(
+            frame.claim_gist(ctx, i), frame.claim_gist(ctx, j), j > i, CODE):
+        return None  # the same, read before the sentences' clauses, times and places
     if not referent_model.may_reach(
             frame.claim_sketch(ctx, i), frame.claim_sketch(ctx, j), j > i, CODE):
         return None  # scored under the threshold whatever the frames read: not built
@@ -145,6 +148,9 @@ def candidates(ctx: CheckContext, buckets: dict[tuple, list[int]] | None = None,
             found = apart[key] = disjoint(ia, ib, slack)
         return found
 
+    def cannot_both_hold_once(ia: tuple, ib: tuple) -> bool:
+        return disjoint(ia, ib, slack)  # (a bucket within a window: intervals rarely recur)
+
     # The pairs of frame.candidate_pairs(), each member's sentence looked up once; in a bucket
     # larger than a window (dense input: the same readings recur), each pair of readings is
     # tested once (the tests read the two claims only).
@@ -160,7 +166,7 @@ def candidates(ctx: CheckContext, buckets: dict[tuple, list[int]] | None = None,
                     continue
                 i = members[m]
                 if readings is None:
-                    found = _may_conflict(claims[i], b, i, j, interval, cannot_both_hold, slack)
+                    found = _may_conflict(claims[i], b, i, j, interval, cannot_both_hold_once, slack)
                 else:
                     key = (readings[i], readings[j])
                     found = passed.get(key)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .context import CheckContext, MemoKey
 from .frame import (
-    FRAMES, FRAMES_AS_READ, ClaimFrame, ClaimSketch, ClaimWords, claim_frame, is_content, is_verb,
+    FRAMES, FRAMES_AS_READ, ClaimFrame, ClaimGist, ClaimSketch, ClaimWords, claim_frame, is_content, is_verb,
 )
 
 
@@ -218,14 +218,20 @@ def _clash(a: frozenset, b: frozenset) -> bool:
     return bool(a and b and not a & b)
 
 
+def _gists_veto(ga: ClaimGist | ClaimSketch, gb: ClaimGist | ClaimSketch) -> bool:
+    """The slots of :func:`_sentences_veto` a gist reads: a change vs a level, different names
+    or heads, or a contrast cue next to one figure only (or a different one)."""
+    return (ga.change != gb.change or _clash(ga.agent, gb.agent) or _heads_clash(ga, gb)
+            or ga.contrast != gb.contrast)
+
+
 def _sentences_veto(sa: ClaimSketch, sb: ClaimSketch) -> bool:
     """Slots of the two sketches that make :func:`_slot_veto` veto the pair whatever else the
     frames read: a table row, a change vs a level, different names, times, places, directions
     or heads, or a contrast cue next to one figure only (or a different one)."""
-    return (sa.table or sb.table or sa.change != sb.change or _clash(sa.agent, sb.agent)
+    return (sa.table or sb.table or _gists_veto(sa, sb)
             or any(_clash(ta, tb) for ta, tb in zip(sa.times, sb.times))
-            or _clash(sa.place, sb.place) or _clash(sa.directions, sb.directions)
-            or _heads_clash(sa, sb) or sa.contrast != sb.contrast)
+            or _clash(sa.place, sb.place) or _clash(sa.directions, sb.directions))
 
 
 def _heads_clash(fa: ClaimFrame | ClaimSketch, fb: ClaimFrame | ClaimSketch) -> bool:
@@ -309,7 +315,7 @@ def may_reach_by_words(wa: ClaimWords, wb: ClaimWords, b_later: bool, rule: str)
     bound with the clauses' similarity at its best and no slot of the sentences read to veto."""
     if rule == "FC202" or wa.restate or wb.restate:
         return True
-    decide = lambda: probability(_features_bound(wa, wb, b_later, clauses=False)) >= threshold(rule)
+    decide = lambda: probability(_features_bound(wa, wb, b_later, slots=False, clauses=False)) >= threshold(rule)
     if wa.local.isdisjoint(wb.local) and not _same_slot(wa, wb) and not (
             b_later and wa.noun_phrase and wa.noun_phrase == wb.noun_phrase):
         # Nothing around the two figures agrees: every feature of the bound is read from the
@@ -334,6 +340,17 @@ def _sentences_may_reach(rule: str) -> bool:
     best = [1.0 if name == "bias" else 0.0 if name in _AROUND_THE_FIGURES else value
             for name, value in zip(FEATURES, _best_values())]
     return probability(best) >= threshold(rule)
+
+
+def may_reach_by_gist(ga: ClaimGist, gb: ClaimGist, b_later: bool, rule: str) -> bool:
+    """A cheaper :func:`may_reach`, read before the sentences' clauses, times and places: False
+    only when :func:`may_reach` is False — the slots of the gists veto as the sketches' do, and
+    the bound reads the verb and the head, with the clauses' similarity at its best."""
+    if rule == "FC202":
+        return True
+    return _decided(_REACHED_BY_GIST, ga, gb, b_later, rule, lambda: not _gists_veto(ga, gb) and bool(
+        ga.restate or gb.restate
+        or probability(_features_bound(ga, gb, b_later, clauses=False)) >= threshold(rule)))
 
 
 def may_reach(sa: ClaimSketch, sb: ClaimSketch, b_later: bool, rule: str) -> bool:
@@ -367,16 +384,18 @@ def _decided(cache: dict, a, b, b_later: bool, rule: str, decide) -> bool:
 
 
 _REACHED: dict[tuple, tuple[ClaimSketch, ClaimSketch, bool]] = {}
+_REACHED_BY_GIST: dict[tuple, tuple[ClaimGist, ClaimGist, bool]] = {}
 _REACHED_BY_WORDS: dict[tuple, tuple[ClaimWords, ClaimWords, bool]] = {}
 # (keyed by the sentences' bags of tokens: one object per sentence as read, see frame._Words)
 _REACHED_BY_SENTENCES: dict[tuple, tuple[dict, dict, bool]] = {}
 
 
-def _features_bound(sa: ClaimSketch | ClaimWords, sb: ClaimSketch | ClaimWords, b_later: bool,
-                    clauses: bool = True) -> list[float]:
+def _features_bound(sa: ClaimSketch | ClaimGist | ClaimWords, sb: ClaimSketch | ClaimGist | ClaimWords,
+                    b_later: bool, slots: bool = True, clauses: bool = True) -> list[float]:
     """:func:`may_reach`'s upper bound of the features, in the order of :data:`FEATURES`
-    (without ``clauses``, of :func:`may_reach_by_words`: the figures' clauses are not read, and
-    their similarity is taken at its best, 1)."""
+    (without ``clauses``, of :func:`may_reach_by_gist`: the figures' clauses are not read, and
+    their similarity is taken at its best, 1; without ``slots`` either, of
+    :func:`may_reach_by_words`: the verb and the head are not read, taken at their best)."""
     unknown = _best_values()
     aligned = _ratio_bound(sa, sb)
     same_slot = _same_slot(sa, sb)
@@ -392,7 +411,7 @@ def _features_bound(sa: ClaimSketch | ClaimWords, sb: ClaimSketch | ClaimWords, 
         2 * min(len(sa.tokens), len(sb.tokens)))
     definite_np = b_later and sa.noun_phrase and sa.noun_phrase == sb.noun_phrase
     verb_same, verb_clash, head_same = unknown[6], unknown[7], unknown[11]
-    if clauses:  # a sketch reads the verb and the head as the frame does
+    if slots:  # a sketch (a gist) reads the verb and the head as the frame does
         verb_same = 1.0 if sa.verb and sa.verb == sb.verb else 0.0
         # (a back-reference, if "the" points it, lifts a clash of verbs: taken at its best)
         verb_clash = unknown[7] if definite_np else (
@@ -412,7 +431,7 @@ def _features_bound(sa: ClaimSketch | ClaimWords, sb: ClaimSketch | ClaimWords, 
         0.0,  # restate (a pointer: not bounded)
         head_same,
         aligned * local,
-        aligned * (head_same if clauses else unknown[13]),  # aligned × head_same
+        aligned * (head_same if slots else unknown[13]),  # aligned × head_same
         contained,
         contained * local,
         1.0 if clause_similar >= CLAUSE_SIMILAR and same_slot else 0.0,
