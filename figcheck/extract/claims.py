@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import units
 from ..compiled_patterns import PatternCache
@@ -117,6 +118,10 @@ _DASH_DIGITS = PATTERNS.compile(r"[-‑–](\d+)")
 _NUMBER_SIGN_BEFORE = PATTERNS.compile(r"(?:\bNo\.|#|\bpp?\.)\s*$")
 _MINUS_BEFORE = PATTERNS.compile(r"\bminus\s+$", re.IGNORECASE)
 _BETWEEN_BEFORE = PATTERNS.compile(r"(?:^|(?<=\W))(between|from)\s+$", re.IGNORECASE)
+# The characters these words can end with, ignoring case as the patterns do (the cheap tests
+# before their searches; tests/test_extract_prefilters.py checks every code point).
+_MINUS_LAST_LETTERS = frozenset("sSſ")
+_BETWEEN_LAST_LETTERS = frozenset("nNmM")
 _OLD_AFTER = PATTERNS.compile(r"[-‑ ]old\b")
 _FRACTION_COMPOUND = PATTERNS.compile(r"-(?:thirds?|quarters?|fifths?|halves|off|way|sided|all)\b", re.IGNORECASE)
 _LIST_MARK = PATTERNS.compile(r"[.)]\s")
@@ -161,8 +166,9 @@ def _power_of(m: re.Match) -> int:
     return -int(m.group(2))
 
 
-@dataclass(slots=True)
-class UnitMatch:
+class UnitMatch(NamedTuple):
+    """A unit, currency or percent sign read after a figure (a named tuple: cheap to build)."""
+
     kind: str  # "quantity", "percent", "money", "count"
     unit: str | None
     start: int
@@ -299,7 +305,7 @@ class _FigureReader:
         if again:  # "₹1.2 lakh crore", "5 thousand crore": a scale of a scale
             factor *= lexicon.SCALES[again.group(1).lower()]
             end = again.end()
-        scaled = replace(num, end=end, value=num.value * factor, rounding=num.rounding * factor, text=self.text[num.start : end])
+        scaled = num._replace(end=end, value=num.value * factor, rounding=num.rounding * factor, text=self.text[num.start : end])
         return scaled, suffix
 
     # --- what follows a figure ------------------------------------------------------------------
@@ -640,8 +646,11 @@ def _claim_or_none(reader: _FigureReader, pos: int) -> Claim | None:
 def _in_digit_chain(text: str, s: int, e: int) -> bool:
     """Phone numbers and numeric dates: three or more digit groups joined by single spaces,
     dots or dashes ("020 7946 0958", "(555) 123-4567", "2022-09-08")."""
-    if text[s : s + 1].isdecimal() and not ((s > 0 and text[s - 1].isdecimal()) or text[s + 1 : s + 2].isdecimal()):
-        return False  # a digit of a chain is in a group of two or more ("\\d" is isdecimal)
+    if text[s : s + 1].isdecimal():
+        if not ((s > 0 and text[s - 1].isdecimal()) or text[s + 1 : s + 2].isdecimal()):
+            return False  # a digit of a chain is in a group of two or more ("\\d" is isdecimal)
+        if not _joined_group(text, s):
+            return False
     window_start = max(0, s - 24)
     for m in _DIGIT_CHAIN.finditer(text, window_start, min(len(text), e + 24)):
         if m.start() <= s < m.end():
@@ -649,6 +658,26 @@ def _in_digit_chain(text: str, s: int, e: int) -> bool:
         if m.start() > s:
             break
     return False
+
+
+_CHAIN_JOINERS = (" ", ".", "-", "/")
+
+
+def _joined_group(text: str, s: int) -> bool:
+    """Whether the run of digits around ``s`` is joined to another group as a chain's groups are
+    (a joiner before it, or after it and its optional ")" a joiner and a digit): the cheap test
+    before the search. A group of a chain is a whole run of digits, as the pattern's edges say."""
+    a = s
+    while a > 0 and text[a - 1].isdecimal():
+        a -= 1
+    b = s + 1
+    while b < len(text) and text[b].isdecimal():
+        b += 1
+    if a > 0 and text[a - 1] in _CHAIN_JOINERS:
+        return True
+    if text[b : b + 1] == ")":
+        b += 1
+    return text[b : b + 1] in _CHAIN_JOINERS and text[b + 1 : b + 2].isdecimal()
 
 
 def _rejects_digits(reader: _FigureReader, num: Number, range_end: bool = False) -> bool:
@@ -762,7 +791,7 @@ def _is_date_part(reader: _FigureReader, num: Number) -> bool:
 # A date does not run across a blank line ("in early March.\n\nTwo weeks later": "Two" is not
 # a day of March); reading a paragraph alone must give what reading it in its document does.
 def _after_last_break(window: str) -> str:
-    if "\n" not in window and "\r" not in window:
+    if not _may_hold_break(window):
         return window
     last = None
     for last in PARAGRAPH_BREAK.finditer(window):
@@ -771,7 +800,7 @@ def _after_last_break(window: str) -> str:
 
 
 def _before_first_break(window: str) -> str:
-    if "\n" not in window and "\r" not in window:
+    if not _may_hold_break(window):
         return window
     found = PARAGRAPH_BREAK.search(window)
     return window if found is None else window[: found.start()]
@@ -867,8 +896,17 @@ def _figure_at(reader: _FigureReader, pos: int) -> _Figure | Claim | None:
     if fig.currency:
         fig.start = fig.currency[1]
     fig.qual = reader.qualifier_before(fig.start)
-    fig.between = _BETWEEN_BEFORE.search(text[max(0, fig.start - _BETWEEN_WINDOW) : fig.start])
+    fig.between = _between_before(text, fig.start)
     return fig
+
+
+def _between_before(text: str, start: int) -> re.Match | None:
+    """"between" or "from" right before ``start`` (the search runs only where the window, white
+    space aside, ends with the last letter of one of them)."""
+    window = text[max(0, start - _BETWEEN_WINDOW) : start]
+    if not window[-1:].isspace() or window.rstrip()[-1:] not in _BETWEEN_LAST_LETTERS:
+        return None
+    return _BETWEEN_BEFORE.search(window)
 
 
 def _read_sign(reader: _FigureReader, fig: _Figure) -> None:
@@ -880,7 +918,10 @@ def _read_sign(reader: _FigureReader, fig: _Figure) -> None:
         fig.negative, fig.start = True, start - 1
         return
     window_start = max(0, start - _MINUS_WINDOW)
-    minus = _MINUS_BEFORE.search(text[window_start:start])
+    window = text[window_start:start]
+    if not window[-1:].isspace() or window.rstrip()[-1:] not in _MINUS_LAST_LETTERS:
+        return  # "minus 5": the word's last letter, then white space
+    minus = _MINUS_BEFORE.search(window)
     if minus:
         fig.negative, fig.start = True, window_start + minus.start()
 
@@ -894,14 +935,14 @@ def _read_spread_and_unit(reader: _FigureReader, fig: _Figure) -> None:
     if pm and fig.currency is None:
         spread = parse_digits(text, pm.end())
         if spread is not None and not _rejects_digits(reader, spread, range_end=True):
-            fig.num = replace(num, end=spread.end, text=text[num.start : spread.end])
+            fig.num = num._replace(end=spread.end, text=text[num.start : spread.end])
             fig.spread = spread
     elif um and fig.currency is None:
         # "4.2153(4) Å": the uncertainty in the last digits written
         decimals = len(num.text) - num.text.index(".") - 1
         digits = um.group(1)
         fig.spread = Number(um.start(1), um.end(1), int(digits) * 10.0**-decimals, 0.5 * 10.0**-decimals, digits)
-        fig.num = replace(num, end=um.end(), text=text[num.start : um.end()])
+        fig.num = num._replace(end=um.end(), text=text[num.start : um.end()])
     if fig.currency is None:
         fig.unit = _read_unit(reader, fig.num)
     unit = fig.unit
@@ -911,7 +952,7 @@ def _read_spread_and_unit(reader: _FigureReader, fig: _Figure) -> None:
         spread = parse_digits(text, pm.end()) if pm else None
         unit2 = reader.unit_after(spread.end, num=spread) if spread is not None else None
         if unit2 is not None and unit2.unit == unit.unit and unit2.factor == unit.factor:
-            fig.unit = replace(unit, end=unit2.end)
+            fig.unit = unit._replace(end=unit2.end)
             fig.spread = spread
 
 
@@ -1179,7 +1220,7 @@ def _ascii_fraction(reader: _FigureReader, num: Number) -> tuple[Number, bool] |
     share = _SHARE_AFTER.match(text, frac.end)
     if share and not mixed:
         if share.group(1):
-            frac = replace(frac, end=frac.end + len(share.group(1)), text=text[frac.start : frac.end + len(share.group(1))])
+            frac = frac._replace(end=frac.end + len(share.group(1)), text=text[frac.start : frac.end + len(share.group(1))])
         return frac, True
     unit = reader.unit_after(frac.end, num=frac)
     if unit is None or unit.kind != "quantity":
@@ -1238,7 +1279,13 @@ def _bare_count_ok(reader: _FigureReader, num: Number, qual) -> bool:
 def _spans_paragraphs(text: str) -> bool:
     """Whether a paragraph break is in ``text`` (every break has a line break: the cheap test,
     which spares a search between each two figures of dense input)."""
-    return ("\n" in text or "\r" in text) and PARAGRAPH_BREAK.search(text) is not None
+    return _may_hold_break(text) and PARAGRAPH_BREAK.search(text) is not None
+
+
+def _may_hold_break(text: str) -> bool:
+    """Whether ``text`` has the two line breaks every paragraph break has ("\\n…\\n", "\\r…\\r",
+    "\\r\\n…\\r\\n"): the cheap test before a search. Wrapped prose has one in most windows."""
+    return text.count("\n") > 1 or text.count("\r") > 1
 
 
 def _after_in_paragraph(text: str, pos: int) -> str:
@@ -1355,7 +1402,7 @@ def _range_after(reader: _FigureReader, num: Number, unit: UnitMatch | None, bet
     if high_value < low_value and not (between is not None or (unit2 is not None and unit2.kind == "quantity")):
         return None
     if negative_high:
-        high = replace(high, start=high.start - 1, value=high_value, text=text[high.start - 1 : high.end])
+        high = high._replace(start=high.start - 1, value=high_value, text=text[high.start - 1 : high.end])
     if unit is not None and unit2 is not None and unit.kind == "quantity" and unit2.kind == "quantity":
         if units.dimension(unit.unit) != units.dimension(unit2.unit):
             return None
@@ -1497,6 +1544,11 @@ def _plain_scale(claim: Claim) -> float | None:
     return claim.value / written
 
 
+def _short_gap(gap: str) -> bool:
+    """Whether ``gap`` may be 12 characters or fewer once its padding is one space each."""
+    return len(gap) <= 12 or len(gap) - gap.count(" ") - gap.count("\t") <= 12
+
+
 def _link(text: str, claims: list[Claim]) -> list[Claim]:
     """Mark parenthesised equivalents ("50 km (31 miles)") and refer bare numbers back to
     the noun counted just before them ("five people were killed and nine injured")."""
@@ -1509,9 +1561,11 @@ def _link(text: str, claims: list[Claim]) -> list[Claim]:
             # must find what the CLI finds (issue #8; "12 km\n\n(15 miles)" was linked).
             continue
         # Markup replaced by padding ("\\SI{52}{\\kilo\\metre} (20~miles)", "[52 km](url) (20
-        # miles)") leaves a run of spaces: the figures are linked as across one space.
-        if "  " in gap or "\t" in gap:
-            gap = _PADDING.sub(" ", gap)
+        # miles)") leaves a run of spaces: the figures are linked as across one space. (Only a
+        # gap of at most 12 characters besides its spaces and tabs can be that short.)
+        if prev.kind in ("quantity", "money", "percent") and _short_gap(gap):
+            if "  " in gap or "\t" in gap:
+                gap = _PADDING.sub(" ", gap)
         if prev.kind in ("quantity", "money", "percent") and len(gap) <= 12:
             if _CONVERSION_GAP.match(gap) and _CONVERSION_END.match(_after_in_paragraph(text, cur.end) or ")"):
                 out[i] = changed(cur, converted_from=i - 1)
