@@ -74,6 +74,11 @@ _PART_OF = PATTERNS.compile(rf"{_SPACE_IN_PARAGRAPH}of{_SPACE_IN_PARAGRAPH}(?:th
 _TIME_AFTER = PATTERNS.compile(r"^\s?(?:[ap]\.?m\.?(?![a-z])|o['’]clock|GMT|BST|UTC|CET|CEST|EST|EDT|PST|PDT|hrs\b|h\d\d)", re.I)
 _ORDINAL_AFTER = PATTERNS.compile(r"^(?:st|nd|rd|th|s|'s|’s|s')\b", re.I)
 _RANGE_SEP = PATTERNS.compile(r"^[ \t\u00a0\u2009\u202f]*(?:-|–|—|to|and|or|through|till|until)[ \t\u00a0\u2009\u202f]*", re.I)
+# The first characters these patterns can match after their optional white space, ignoring case
+# as they do: the cheap tests before them (tests/test_extract_prefilters.py checks every code point).
+_TIME_FIRST = frozenset("apogbucehAPOGBUCEH")
+_RANGE_SEP_FIRST = frozenset("-–—taouTAOU")
+_RANGE_SPACE = " \t\u00a0\u2009\u202f"
 _QUOTES = "'\"‘’“”"
 _PLUS_MINUS = PATTERNS.compile(r"[ \u00a0]?(?:±|\+/-|\+/−|\+-)[ \u00a0]?(?=[\d.])")
 
@@ -185,8 +190,9 @@ class _FigureReader:
     helpers that read a figure, its scale, its unit or currency and its qualifier at a position,
     with what they find memoised for the text."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, offset: int = 0) -> None:
         self.text = text
+        self.offset = offset  # where ``text`` starts in its document: claims are built there
         spans = sorted(
             (m.start(), m.end())
             for trigger, pattern in _EXCLUDED
@@ -535,18 +541,20 @@ def extract_claims(text: str, *, memoise: bool = True) -> list[Claim]:
     which reads only the paragraphs an edit touched, finds exactly these claims: no window of
     the reader (money words, a percentage nearby, a change word, a label) sees across a blank
     line. The memo of surroundings is shared by the paragraphs."""
-    store: _MemoStore = ({}, set())
+    store: _MemoStore = ({}, set(), [0])
     if "\n" not in text and "\r" not in text:
         return _extract_paragraph(text, memoise, store)
     claims: list[Claim] = []
     for start, end in paragraph_bounds(text):
-        found, base = _extract_paragraph(text[start:end], memoise, store), len(claims)
-        claims.extend(shifted(c, start, base) for c in found)
+        claims.extend(_extract_paragraph(text[start:end], memoise, store, start, len(claims)))
     return claims
 
 
-def _extract_paragraph(text: str, memoise: bool, store: _MemoStore) -> list[Claim]:
-    reader = _FigureReader(text)
+def _extract_paragraph(text: str, memoise: bool, store: _MemoStore, offset: int = 0, base: int = 0) -> list[Claim]:
+    """The claims of one paragraph, ``text``, which starts at ``offset`` in its document: they
+    are built at their places in the document (not moved after), and the claims they restate are
+    numbered from ``base``, the number of claims before the paragraph's."""
+    reader = _FigureReader(text, offset)
     memo = _ContextMemo(reader, memoise, store)
     claims: list[Claim] = []
     consumed = 0
@@ -561,8 +569,8 @@ def _extract_paragraph(text: str, memoise: bool, store: _MemoStore) -> list[Clai
         if claims and claim.start < claims[-1].end:
             continue
         claims.append(claim)
-        consumed = claim.end
-    return _link(text, _share_list_units(text, claims))
+        consumed = claim.end - offset
+    return _link(text, _share_list_units(text, claims, offset), offset, base)
 
 
 # --- the same surroundings read once --------------------------------------------------------------
@@ -582,7 +590,13 @@ _MEMO_ENTRIES = 1024  # distinct surroundings kept (emptied when full): a few KB
 _KEY_CHARS = 48  # on each side of the figure: the key of its surroundings
 _NOT_DECIDED = object()
 # A memo's entries and the surroundings seen once, shared by the paragraphs of one text.
-_MemoStore = tuple[dict[tuple, tuple[str, int, "Claim | None", object]], set[tuple]]
+# The first figures in digits of a text are read with no key at all: a text with few figures (a
+# news story has ten or so) repeats no surroundings worth keeping, and keying each costs about
+# as much as a tenth of reading it. Dense input, where the memo pays, has thousands.
+_MEMO_AFTER = 32
+# A memo's entries, the surroundings seen once, and how many figures were read before the memo
+# started: shared by the paragraphs of one text.
+_MemoStore = tuple[dict[tuple, tuple[str, int, "Claim | None", object]], set[tuple], list[int]]
 
 
 class _ContextMemo:
@@ -598,11 +612,14 @@ class _ContextMemo:
         self.reader = reader
         self.enabled = enabled
         # (an entry holds its whole surroundings, compared in place: exact for any text read)
-        self.entries, self.seen = ({}, set()) if store is None else store
+        self.entries, self.seen, self.unkeyed = ({}, set(), [0]) if store is None else store
 
     def claim_at(self, pos: int) -> Claim | None:
         reader, text = self.reader, self.reader.text
         if not self.enabled or text[pos].isalpha():
+            return _claim_or_none(reader, pos)
+        if self.unkeyed[0] < _MEMO_AFTER:
+            self.unkeyed[0] += 1
             return _claim_or_none(reader, pos)
         w0 = max(0, pos - _CONTEXT_BEFORE)
         # Surroundings cut by the end of the text are the same only with as much text after them
@@ -614,7 +631,7 @@ class _ContextMemo:
             _, stored_pos, claim, in_label_list = entry
             if in_label_list is not _NOT_DECIDED:
                 reader.label_lists[pos] = in_label_list
-            return None if claim is None else shifted(claim, pos - stored_pos, 0)
+            return None if claim is None else shifted(claim, reader.offset + pos - stored_pos, 0)
         steps = reader.list_steps
         claim = _claim_or_none(reader, pos)
         if reader.list_steps == steps:
@@ -630,7 +647,8 @@ class _ContextMemo:
             return
         window = self.reader.text[w0 : pos + _CONTEXT_AFTER]
         if not _LONG_RUN.search(window):
-            self.entries[key] = (window, pos, claim, self.reader.label_lists.get(pos, _NOT_DECIDED))
+            # (the figure's place in its document: the claim is kept there)
+            self.entries[key] = (window, self.reader.offset + pos, claim, self.reader.label_lists.get(pos, _NOT_DECIDED))
 
 
 def _claim_or_none(reader: _FigureReader, pos: int) -> Claim | None:
@@ -692,7 +710,7 @@ def _rejects_digits(reader: _FigureReader, num: Number, range_end: bool = False)
         return True  # COVID-19, F-35, MH-17
     if before[-1:] == ":" and len(before) == 2 and before[0].isdigit():
         return True  # the minutes of 10:30
-    if _NUMBER_CONTINUES.match(after) and not num.text.endswith(tuple(lexicon.VULGAR_FRACTIONS)):
+    if (after[:1] in ":./," or after[:1].isdecimal()) and _NUMBER_CONTINUES.match(after) and not num.text.endswith(tuple(lexicon.VULGAR_FRACTIONS)):
         return True  # 10:30, 3.11.7, 8/9/2022, 1,5 (not a thousands group)
     if _LETTER.match(after) and _ORDINAL_AFTER.match(after + " ") and not ("." in num.text and after[:1] == "s"):
         return True  # 2nd, 1990s (but "9.58s" is seconds: no decade has decimals)
@@ -704,11 +722,19 @@ def _rejects_digits(reader: _FigureReader, num: Number, range_end: bool = False)
         return True  # the second half of 3-1 when the first was not read as a range
     if num.digits.startswith("0") and len(num.digits) > 1 and "." not in num.text:
         return True  # 020, 007
-    if _TIME_AFTER.match(text[e : e + 8]):
+    if _time_after(text, e):
         return True  # 3pm, 10 a.m., 1500 GMT
     if reader.at_sentence_start(s) is False and before[-1:] == "’" and len(before) == 2 and before[0] == " ":
         return True  # ’90s
     return False
+
+
+def _time_after(text: str, e: int) -> bool:
+    """"3pm", "10 a.m.", "1500 GMT": a time of day, not a quantity."""
+    first = text[e : e + 1]
+    if first not in _TIME_FIRST and not (first.isspace() and text[e + 1 : e + 2] in _TIME_FIRST):
+        return False
+    return _TIME_AFTER.match(text[e : e + 8]) is not None
 
 
 def _is_label_before(reader: _FigureReader, pos: int) -> bool:
@@ -930,7 +956,7 @@ def _read_spread_and_unit(reader: _FigureReader, fig: _Figure) -> None:
     """The unit after the figure, and a spread before it ("5 ± 0.3 mm", "4.2153(4) Å") or after
     it in the same unit ("46.8% ± 1.6%")."""
     text, num = reader.text, fig.num
-    pm = _PLUS_MINUS.match(text, num.end)
+    pm = _PLUS_MINUS.match(text, num.end) if "±" in text[num.end : num.end + 2] or "+" in text[num.end : num.end + 2] else None
     um = _UNCERTAINTY.match(text, num.end) if text[num.end : num.end + 1] == "(" and "." in num.text else None
     if pm and fig.currency is None:
         spread = parse_digits(text, pm.end())
@@ -1091,9 +1117,10 @@ def _build_claim(reader: _FigureReader, fig: _Figure) -> Claim | None:
     claim_text = text[start:end]
     if _spans_paragraphs(claim_text):  # a claim never spans paragraphs
         return None
+    offset = reader.offset
     return Claim(
-        start=start,
-        end=end,
+        start=start + offset,
+        end=end + offset,
         text=claim_text,
         value=value,
         low=low,
@@ -1104,8 +1131,8 @@ def _build_claim(reader: _FigureReader, fig: _Figure) -> Claim | None:
         qualifier=qualifier,
         counted=fig.counted,
         unit_text=unit.text if unit is not None and kind in ("quantity", "percent") else None,
-        unit_start=unit.start if unit is not None else None,
-        unit_end=unit.end if unit is not None else None,
+        unit_start=unit.start + offset if unit is not None else None,
+        unit_end=unit.end + offset if unit is not None else None,
         number_text=text[num.start : (fig.high_num or num).end],
         rounding=rounding,
         is_range=fig.high_num is not None,
@@ -1140,7 +1167,7 @@ def _number_claim(reader: _FigureReader, num: Number) -> Claim:
     qualifier = qual[0] if qual else None
     low, high = _bounds(qualifier, num.value, num.value, num.value)
     return Claim(
-        start=start, end=num.end, text=reader.text[start : num.end], value=num.value, low=low, high=high,
+        start=start + reader.offset, end=num.end + reader.offset, text=reader.text[start : num.end], value=num.value, low=low, high=high,
         unit=None, dimension="dimensionless", kind="number", qualifier=qualifier,
         number_text=num.text, rounding=num.rounding,
         is_estimate=qualifier is not None and lexicon.QUALIFIERS.get(qualifier) == "approx",
@@ -1332,11 +1359,11 @@ def _read_unit(reader: _FigureReader, num: Number) -> UnitMatch | None:
     text = reader.text
     end = num.end
     # "62-year-old"
-    age = _AGE.match(text[end : end + 14])
+    age = _AGE.match(text[end : end + 14]) if text[end : end + 1] in ("-", "‑") else None
     if age:
         return UnitMatch("quantity", age.group(1).lower(), end + 1, end + 1 + len(age.group(1)) + (1 if text[end + 1 + len(age.group(1))] in "sS" else 0), age.group(1), role="age")
     # feet and inches written with marks: 5'11", 5′ 11″ (read whole by _compound)
-    if _INCHES_MARK.match(text[end : end + 8]):
+    if text[end : end + 1] in ("'", "′") and _INCHES_MARK.match(text[end : end + 8]):
         return UnitMatch("quantity", "foot", end, end + 1, text[end])
     unit = reader.unit_after(end, num=num)
     if unit is None:
@@ -1351,6 +1378,11 @@ def _range_after(reader: _FigureReader, num: Number, unit: UnitMatch | None, bet
     11.5 m", "from 2632 to 2618 m") or both carry a unit; negative ends keep their sign."""
     text = reader.text
     pos = unit.end if unit else num.end
+    k = pos
+    while k < len(text) and text[k] in _RANGE_SPACE:
+        k += 1
+    if text[k : k + 1] not in _RANGE_SEP_FIRST:
+        return None
     m = _RANGE_SEP.match(text[pos : pos + 16])
     if not m:
         return None
@@ -1503,9 +1535,9 @@ _NEXT_EQUIVALENT = PATTERNS.compile(rf"^\s*(?:;|,|/|\bor\b)\s*(?:or\s+)?(?:{_HED
 _CONVERSION_END = PATTERNS.compile(r"^\s*(?:[)\]]|[,;]\s|or\b|/)")
 
 
-def _share_list_units(text: str, claims: list[Claim]) -> list[Claim]:
+def _share_list_units(text: str, claims: list[Claim], offset: int) -> list[Claim]:
     """"2619.60, 2617.35 and 2614.71 m": the unit after the last figure of a list is the unit
-    of every figure in it (each stays its own claim)."""
+    of every figure in it (each stays its own claim). ``text`` starts at ``offset``."""
     out = list(claims)
     for k in range(len(out) - 1, 0, -1):
         last = out[k]
@@ -1513,7 +1545,7 @@ def _share_list_units(text: str, claims: list[Claim]) -> list[Claim]:
             continue
         if last.start - out[k - 1].end > 8 or last.is_range or last.qualifier or last.unit_start is None:
             continue
-        if not last.text.startswith(last.number_text) or last.number_text != text[last.start : last.unit_start].rstrip():
+        if not last.text.startswith(last.number_text) or last.number_text != text[last.start - offset : last.unit_start - offset].rstrip():
             continue
         scale = _plain_scale(last)
         if scale is None:
@@ -1523,7 +1555,7 @@ def _share_list_units(text: str, claims: list[Claim]) -> list[Claim]:
             member = out[j]
             if member.kind not in ("number", "count") or member.counted or member.is_range or member.qualifier:
                 break
-            if _plain_scale(member) != 1.0 or not _LIST_GAP.match(text, out[j].end, out[j + 1].start):
+            if _plain_scale(member) != 1.0 or not _LIST_GAP.match(text, out[j].end - offset, out[j + 1].start - offset):
                 break
             out[j] = changed(
                 member, kind="quantity", unit=last.unit, dimension=last.dimension,
@@ -1549,13 +1581,14 @@ def _short_gap(gap: str) -> bool:
     return len(gap) <= 12 or len(gap) - gap.count(" ") - gap.count("\t") <= 12
 
 
-def _link(text: str, claims: list[Claim]) -> list[Claim]:
+def _link(text: str, claims: list[Claim], offset: int, base: int) -> list[Claim]:
     """Mark parenthesised equivalents ("50 km (31 miles)") and refer bare numbers back to
-    the noun counted just before them ("five people were killed and nine injured")."""
+    the noun counted just before them ("five people were killed and nine injured"). ``text``
+    starts at ``offset`` in its document, and ``base`` claims come before these in it."""
     out = list(claims)
     for i in range(1, len(out)):
         prev, cur = out[i - 1], out[i]
-        gap = text[prev.end : cur.start]
+        gap = text[prev.end - offset : cur.start - offset]
         if _spans_paragraphs(gap):
             # Never across a blank line: the language server extracts each paragraph alone and
             # must find what the CLI finds (issue #8; "12 km\n\n(15 miles)" was linked).
@@ -1567,8 +1600,8 @@ def _link(text: str, claims: list[Claim]) -> list[Claim]:
             if "  " in gap or "\t" in gap:
                 gap = _PADDING.sub(" ", gap)
         if prev.kind in ("quantity", "money", "percent") and len(gap) <= 12:
-            if _CONVERSION_GAP.match(gap) and _CONVERSION_END.match(_after_in_paragraph(text, cur.end) or ")"):
-                out[i] = changed(cur, converted_from=i - 1)
+            if _CONVERSION_GAP.match(gap) and _CONVERSION_END.match(_after_in_paragraph(text, cur.end - offset) or ")"):
+                out[i] = changed(cur, converted_from=base + i - 1)
                 if prev.role == "delta" and cur.unit in lexicon.DELTA_OF and cur.role is None:
                     # the equivalent of a temperature difference is a difference too
                     out[i] = changed(out[i], unit=lexicon.DELTA_OF[cur.unit], role="delta")
@@ -1580,19 +1613,19 @@ def _link(text: str, claims: list[Claim]) -> list[Claim]:
                 and cur.unit != prev.unit
                 and cur.dimension == prev.dimension
             ):
-                out[i] = changed(cur, converted_from=i - 1)
+                out[i] = changed(cur, converted_from=base + i - 1)
                 continue
             if (
                 prev.converted_from is not None
                 and cur.kind == prev.kind
                 and _NEXT_EQUIVALENT.match(gap)
-                and _CONVERSION_END.match(_after_in_paragraph(text, cur.end) or ")")
+                and _CONVERSION_END.match(_after_in_paragraph(text, cur.end - offset) or ")")
             ):
                 # "(7.8 L/100 km; 36 mpg-imp)": another equivalent of the same figure
                 out[i] = changed(cur, converted_from=prev.converted_from)
                 continue
         if cur.kind == "count" and cur.counted is None and prev.kind == "count" and prev.counted:
-            sentence_gap = text[prev.end : cur.start]
+            sentence_gap = text[prev.end - offset : cur.start - offset]
             if len(sentence_gap) < 120 and not _SENTENCE_BREAK.search(sentence_gap):
                 out[i] = changed(cur, counted=prev.counted)
     return out

@@ -140,6 +140,8 @@ def parse_digits(text: str, pos: int) -> Number | None:
 
 def parse_scale_word(text: str, pos: int) -> tuple[float, int] | None:
     """A scale written after a figure ("2.5 million", "$2.5bn", "40k"): (factor, end)."""
+    if _SCALE_FIRST_LETTERS.isdisjoint(text[pos : pos + 3]):
+        return None  # each starts at most one space or "\\r\\n" after the figure
     m = _SCALE_WORD.match(text, pos, pos + 14)
     if m:
         return float(SCALES[m.group(1).lower()]), m.end()
@@ -153,6 +155,8 @@ def parse_scale_word(text: str, pos: int) -> tuple[float, int] | None:
 _SCALE_WORD = PATTERNS.compile(r"(?:[ \u00a0\u2009\u202f-]|\r?\n)?(hundred|thousand|million|billion|trillion|lakh|lac|crore)s?\b", re.IGNORECASE)
 # Spelled-out abbreviations may stand apart ("5 bn"); single letters only attached ("40k"),
 # since "350 K" is kelvin and "500 m" metres.
+# The first letters of the scales above, ignoring case as _SCALE_WORD does.
+_SCALE_FIRST_LETTERS = frozenset("htmblckHTMBLCK")
 _SCALE_SUFFIX = PATTERNS.compile(r"(?:(?:[ \u00a0]|\r?\n)?(bn|mln|mn|bln|tn|trn)|(k|K|m|M|b|B|tr))(?!\w)")
 
 
