@@ -27,7 +27,7 @@ PIECES = st.sampled_from(
         "GMT", "Gmt", "o'clock", "hrs", "h30", "to", "To", "and", "or", "until", "through", "mln",
         "bn", "k", "K", "m", "M", "tr", "million", "Thousand", "hundreds", "lakh", "jan", "March",
         "Sept.", "Sept.,", "may", "Monday", "tues", "sat.", "of", "st", "th", "one", "Two", "twenty",
-        "a", "an", "A", "An", "half", "dozen", "mile", "miles", "thousand", "é", "İ", "K",
+        "a", "an", "A", "An", "half", "dozen", "mile", "miles", "thousand", "é", "İ", "K", "$", "US$", "Rs.", "CHF", "€", "£", "KSh", "Rp",
     ]
 )
 TEXTS = st.lists(PIECES, max_size=24).map("".join)
@@ -45,6 +45,8 @@ def _code_points_matching(pattern: str) -> set[str]:
         (claims._BETWEEN_LAST_LETTERS, r"(?i)[nm]"),  # of "between", "from"
         (claims._TIME_FIRST, r"(?i)[apogbuceh]"),  # "pm", "o'clock", "GMT", "BST", "UTC", "CET", "EST", "hrs"
         (claims._RANGE_SEP_FIRST, r"(?i)[taou]|[-–—]"),  # "to", "and", "or", "until", dashes
+        (claims._ORDINAL_SUFFIX_FIRST, r"(?i)[snrt]"),  # "st", "nd", "rd", "th" before a month
+        (claims._MONTH_OR_OF_FIRST, r"(?i)[jfmasond]"),  # a month's first letter, or "of"
     ],
 )
 def test_each_set_of_characters_is_all_that_the_pattern_allows(chars, pattern):
@@ -100,6 +102,11 @@ def test_words_and_times_before_and_after_a_figure(text):
         if claims._RANGE_SEP.match(text[i : i + 16]):
             first = text[i : i + 16].lstrip(claims._RANGE_SPACE)[:1]
             assert first in claims._RANGE_SEP_FIRST
+        if lexicon.MONTH_AFTER_RE.match(text[i : i + 16]):
+            assert claims._may_name_month_after(text[i : i + 16])
+        currency_window = text[max(0, i - 6) : i]
+        if lexicon.CURRENCY_PREFIX_RE.search(currency_window):
+            assert currency_window.rstrip(" \u00a0\n")[-1:] in lexicon.CURRENCY_PREFIX_LAST
         if numbers._SCALE_WORD.match(text, i, i + 14) or numbers._SCALE_SUFFIX.match(text, i, i + 6):
             assert not numbers._SCALE_FIRST_LETTERS.isdisjoint(text[i : i + 3])
 

@@ -94,6 +94,7 @@ _TIME_FIRST = frozenset("apogbucehAPOGBUCEH")
 _RANGE_SEP_FIRST = frozenset("-–—taouTAOU")
 _RANGE_SPACE = " \t\u00a0\u2009\u202f"
 _QUOTES = "'\"‘’“”"
+_OPENING = _WS + _QUOTES + "("  # what may come between a sentence's end and its first word
 _PLUS_MINUS = PATTERNS.compile(r"[ \u00a0]?(?:±|\+/-|\+/−|\+-)[ \u00a0]?(?=[\d.])")
 
 # Small patterns of the scanner, compiled once.
@@ -131,7 +132,6 @@ _SUPERSCRIPT_DIGITS = {"¹": 1, "²": 2, "³": 3, "⁴": 4}
 _PER = PATTERNS.compile(r"(?:/|[ \u00a0]per[ \u00a0]+)")
 _SUBUNIT = PATTERNS.compile(r"(cents?|pence|p)\b")
 _NUMBER_CONTINUES = PATTERNS.compile(r"[:.]\d|/\d|,\d{1,2}(?!\d)|\d")
-_LETTER = PATTERNS.compile(r"[A-Za-z]")
 _DASH_DIGIT = PATTERNS.compile(r"[-‑–]\d")
 _DASH_DIGITS = PATTERNS.compile(r"[-‑–](\d+)")
 _NUMBER_SIGN_BEFORE = PATTERNS.compile(r"(?:\bNo\.|#|\bpp?\.)\s*$")
@@ -266,7 +266,7 @@ class _FigureReader:
         return text[j:i]
 
     def at_sentence_start(self, pos: int) -> bool:
-        before = self.text[max(0, pos - 4) : pos].rstrip(_WS + _QUOTES + "(")
+        before = self.text[max(0, pos - 4) : pos].rstrip(_OPENING)
         return before == "" or before[-1] in ".!?:\n\r" or pos < 2
 
     # --- reading a figure ----------------------------------------------------------------------
@@ -517,7 +517,11 @@ class _FigureReader:
         return None
 
     def currency_before(self, pos: int) -> tuple[str, int] | None:
-        m = lexicon.CURRENCY_PREFIX_RE.search(self.text[max(0, pos - 6) : pos])
+        window = self.text[max(0, pos - 6) : pos]
+        # (a symbol ends the window but for one space and the line break "$" allows)
+        if window.rstrip(" \u00a0\n")[-1:] not in lexicon.CURRENCY_PREFIX_LAST:
+            return None
+        m = lexicon.CURRENCY_PREFIX_RE.search(window)
         if not m:
             return None
         start = max(0, pos - 6) + m.start()
@@ -727,9 +731,9 @@ def _rejects_digits(reader: _FigureReader, num: Number, range_end: bool = False)
         return True  # the minutes of 10:30
     if (after[:1] in ":./," or after[:1].isdecimal()) and _NUMBER_CONTINUES.match(after) and not num.text.endswith(tuple(lexicon.VULGAR_FRACTIONS)):
         return True  # 10:30, 3.11.7, 8/9/2022, 1,5 (not a thousands group)
-    if _LETTER.match(after) and _ORDINAL_AFTER.match(after + " ") and not ("." in num.text and after[:1] == "s"):
+    if after[:1].isascii() and after[:1].isalpha() and _ORDINAL_AFTER.match(after + " ") and not ("." in num.text and after[:1] == "s"):
         return True  # 2nd, 1990s (but "9.58s" is seconds: no decade has decimals)
-    if _DASH_DIGIT.match(after) and _DASH_DIGITS.match(after):
+    if after[:1] in ("-", "‑", "–") and _DASH_DIGIT.match(after) and _DASH_DIGITS.match(after):
         nxt = parse_digits(text, e + 1)
         if nxt is not None and nxt.value <= num.value:
             return True  # a score or a label: 3-1, 2023-24 is handled as a year range
@@ -739,7 +743,7 @@ def _rejects_digits(reader: _FigureReader, num: Number, range_end: bool = False)
         return True  # 020, 007
     if _time_after(text, e):
         return True  # 3pm, 10 a.m., 1500 GMT
-    if reader.at_sentence_start(s) is False and before[-1:] == "’" and len(before) == 2 and before[0] == " ":
+    if before[-1:] == "’" and len(before) == 2 and before[0] == " " and reader.at_sentence_start(s) is False:
         return True  # ’90s
     return False
 
@@ -824,9 +828,25 @@ def _is_date_part(reader: _FigureReader, num: Number) -> bool:
     named = before.lower() != before.upper()
     if named and before[-1:].isspace() and lexicon.MONTH_BEFORE_RE.search(before):
         return True
-    if lexicon.MONTH_AFTER_RE.match(_before_first_break(reader.text[num.end : num.end + 16])):
+    after = reader.text[num.end : num.end + 16]
+    if _may_name_month_after(after) and lexicon.MONTH_AFTER_RE.match(_before_first_break(after)):
         return True
     return named and num.value <= 31 and bool(lexicon.WEEKDAYS_RE.search(before))  # the cheap test first
+
+
+def _may_name_month_after(after: str) -> bool:
+    """The cheap test before MONTH_AFTER_RE: an ordinal's suffix ("th"), or white space and then
+    "of" or a month's first letter."""
+    first = after[:1]
+    if first.isspace():
+        return after.lstrip()[:1] in _MONTH_OR_OF_FIRST
+    return first in _ORDINAL_SUFFIX_FIRST
+
+
+# (the first letters of "st", "nd", "rd", "th", of "of" and of the month names, ignoring case as
+# MONTH_AFTER_RE does: tests/test_extract_prefilters.py checks every code point)
+_ORDINAL_SUFFIX_FIRST = frozenset("snrtSNRTſ")
+_MONTH_OR_OF_FIRST = frozenset("jfmasondJFMASONDſ")
 
 
 # A date does not run across a blank line ("in early March.\n\nTwo weeks later": "Two" is not

@@ -446,6 +446,8 @@ CURRENCY_PREFIX_RE = PATTERNS.compile(
     + "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
     + r")[ \u00a0]?$"
 )
+# The last characters of those symbols (the pattern is case-sensitive): the cheap test before it.
+CURRENCY_PREFIX_LAST = frozenset(symbol[-1] for symbol in CURRENCY_SYMBOLS)
 CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD",
     "euro": "EUR", "euros": "EUR", "pounds sterling": "GBP", "sterling": "GBP",
