@@ -142,3 +142,16 @@ def test_gaps_and_breaks_skipped_are_ones_the_patterns_would_not_take(text):
         assert claims._may_hold_break(text)
     if len(claims._PADDING.sub(" ", text)) <= 12:
         assert claims._short_gap(text)
+
+
+def test_claims_built_field_by_field_are_the_claims_claim_builds():
+    # _build_claim lists Claim's fields in their order (claim_of sets them so, twice as fast)
+    from dataclasses import astuple, fields
+
+    from figcheck.extract import extract_claims
+    from figcheck.extract.shift import claim_of
+    from figcheck.model import Claim
+
+    assert [f.name for f in fields(Claim)][11:16] == ["converted_from", "unit_text", "unit_start", "unit_end", "number_text"]
+    for claim in extract_claims("About 5 km (3 miles) of road, 12 people and $4 bn; 40-50% of 7 tonnes."):
+        assert claim_of(list(astuple(claim))) == Claim(*astuple(claim)) == claim

@@ -19,7 +19,7 @@ from ..text.lines import PARAGRAPH_BREAK, paragraph_bounds
 from . import lexicon
 from .counted import counted_noun
 from .numbers import Number, parse_digits, parse_scale_word, parse_words
-from .shift import changed, shifted
+from .shift import changed, claim_of, shifted
 
 PATTERNS = PatternCache.beside(__file__)  # compiled once per installation
 
@@ -207,12 +207,11 @@ class _FigureReader:
     def __init__(self, text: str, offset: int = 0) -> None:
         self.text = text
         self.offset = offset  # where ``text`` starts in its document: claims are built there
-        spans = sorted(
-            (m.start(), m.end())
-            for trigger, pattern in _EXCLUDED
-            if (trigger in text if isinstance(trigger, str) else trigger.search(text))
-            for m in pattern.finditer(text)
-        )
+        spans = []
+        for trigger, pattern in _EXCLUDED:  # (most paragraphs hold no trigger: no span at all)
+            if trigger in text if isinstance(trigger, str) else trigger.search(text):
+                spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
+        spans.sort()
         merged: list[tuple[int, int]] = []
         for s, e in spans:  # overlapping spans merged, so one bisect answers "inside?"
             if merged and s <= merged[-1][1]:
@@ -1153,27 +1152,28 @@ def _build_claim(reader: _FigureReader, fig: _Figure) -> Claim | None:
     if _spans_paragraphs(claim_text):  # a claim never spans paragraphs
         return None
     offset = reader.offset
-    return Claim(
-        start=start + offset,
-        end=end + offset,
-        text=claim_text,
-        value=value,
-        low=low,
-        high=high,
-        unit=pint_unit,
-        dimension=dimension,
-        kind=kind,  # type: ignore[arg-type]
-        qualifier=qualifier,
-        counted=fig.counted,
-        unit_text=unit.text if unit is not None and kind in ("quantity", "percent") else None,
-        unit_start=unit.start + offset if unit is not None else None,
-        unit_end=unit.end + offset if unit is not None else None,
-        number_text=text[num.start : (fig.high_num or num).end],
-        rounding=rounding,
-        is_range=fig.high_num is not None,
-        is_estimate=qualifier is not None and lexicon.QUALIFIERS.get(qualifier) == "approx",
-        role=role,
-    )
+    return claim_of([  # every field of Claim, in its order
+        start + offset,  # start
+        end + offset,  # end
+        claim_text,  # text
+        value,
+        low,
+        high,
+        pint_unit,  # unit
+        dimension,
+        kind,
+        qualifier,
+        fig.counted,  # counted
+        None,  # converted_from (set by _link)
+        unit.text if unit is not None and kind in ("quantity", "percent") else None,  # unit_text
+        unit.start + offset if unit is not None else None,  # unit_start
+        unit.end + offset if unit is not None else None,  # unit_end
+        text[num.start : (fig.high_num or num).end],  # number_text
+        rounding,
+        fig.high_num is not None,  # is_range
+        qualifier is not None and lexicon.QUALIFIERS.get(qualifier) == "approx",  # is_estimate
+        role,
+    ])
 
 
 def _figure_values(fig: _Figure, num: Number, unit: UnitMatch | None, qualifier: str | None) -> tuple[float, float, float, float]:
@@ -1573,6 +1573,8 @@ _CONVERSION_END = PATTERNS.compile(r"^\s*(?:[)\]]|[,;]\s|or\b|/)")
 def _share_list_units(text: str, claims: list[Claim], offset: int) -> list[Claim]:
     """"2619.60, 2617.35 and 2614.71 m": the unit after the last figure of a list is the unit
     of every figure in it (each stays its own claim). ``text`` starts at ``offset``."""
+    if len(claims) < 2:
+        return claims  # (a list needs two figures)
     out = list(claims)
     for k in range(len(out) - 1, 0, -1):
         last = out[k]
@@ -1620,6 +1622,8 @@ def _link(text: str, claims: list[Claim], offset: int, base: int) -> list[Claim]
     """Mark parenthesised equivalents ("50 km (31 miles)") and refer bare numbers back to
     the noun counted just before them ("five people were killed and nine injured"). ``text``
     starts at ``offset`` in its document, and ``base`` claims come before these in it."""
+    if len(claims) < 2:
+        return claims  # (a link needs two figures)
     out = list(claims)
     for i in range(1, len(out)):
         prev, cur = out[i - 1], out[i]
