@@ -27,7 +27,7 @@ PIECES = st.sampled_from(
         "GMT", "Gmt", "o'clock", "hrs", "h30", "to", "To", "and", "or", "until", "through", "mln",
         "bn", "k", "K", "m", "M", "tr", "million", "Thousand", "hundreds", "lakh", "jan", "March",
         "Sept.", "Sept.,", "may", "Monday", "tues", "sat.", "of", "st", "th", "one", "Two", "twenty",
-        "a", "an", "A", "An", "half", "dozen", "mile", "miles", "thousand", "é", "İ", "K", "$", "US$", "Rs.", "CHF", "€", "£", "KSh", "Rp",
+        "a", "an", "A", "An", "half", "dozen", "mile", "miles", "thousand", "é", "İ", "K", "½", "2½", "⅓", "٣", "²", ".5", "3.", "×", "−", "ª", "\u2014", "$", "US$", "Rs.", "CHF", "€", "£", "KSh", "Rp",
     ]
 )
 TEXTS = st.lists(PIECES, max_size=24).map("".join)
