@@ -159,6 +159,7 @@ _NUMBER_CONTINUES = PATTERNS.compile(r"[:.]\d|/\d|,\d{1,2}(?!\d)|\d")
 _DASH_DIGIT = PATTERNS.compile(r"[-‑–]\d")
 _DASH_DIGITS = PATTERNS.compile(r"[-‑–](\d+)")
 _NUMBER_SIGN_BEFORE = PATTERNS.compile(r"(?:\bNo\.|#|\bpp?\.)\s*$")
+_MONTH_WORD = PATTERNS.compile(rf"(?:{lexicon.MONTHS})\.?")  # (compiled once: not a pattern a call)
 _MINUS_BEFORE = PATTERNS.compile(r"\bminus\s+$", re.IGNORECASE)
 _BETWEEN_BEFORE = PATTERNS.compile(r"(?:^|(?<=\W))(between|from)\s+$", re.IGNORECASE)
 # The characters these words can end with, ignoring case as the patterns do (the cheap tests
@@ -838,7 +839,7 @@ def _is_name_before(reader: _FigureReader, pos: int) -> bool:
         return False
     lw = word.lower().rstrip(".")
     if word[0].isupper() and lw not in lexicon.SENTENCE_WORDS and lw not in lexicon.QUALIFIERS:
-        if re.fullmatch(rf"(?:{lexicon.MONTHS})\.?", lw):
+        if _MONTH_WORD.fullmatch(lw):
             return False  # dates are handled separately
         return True
     return False
