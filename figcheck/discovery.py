@@ -108,7 +108,8 @@ def include_matcher(globs: tuple[str, ...]) -> Callable[[str], bool]:
     test, as the glob engine would answer, without running a guarded pattern per glob and file."""
     if globs and all(_EXTENSION_GLOB.fullmatch(glob) for glob in globs):
         endings = tuple(glob[1:] for glob in globs)
-        return lambda rel: any(part.endswith(endings) for part in rel.split("/"))
+        # The last component first: a file's own name is what matches, nearly always.
+        return lambda rel: rel.endswith(endings) or any(part.endswith(endings) for part in rel.split("/")[:-1])
     return _spec(globs).match_file
 
 
@@ -130,12 +131,15 @@ def is_excluded(path: Path, resolved: Resolved, is_dir: bool = False) -> bool:
 def is_included(path: Path, resolved: Resolved) -> bool:
     """Whether ``include`` takes the file; an extension matches in any case (``README.MD``)."""
     rel = _relative(path, resolved.root) or path.name
-    return _included(rel, path.suffix, include_matcher(tuple(resolved.settings.include)))
+    return _included(rel, path.name, include_matcher(tuple(resolved.settings.include)))
 
 
-def _included(rel: str, suffix: str, matches: Callable[[str], bool]) -> bool:
+def _included(rel: str, name: str, matches: Callable[[str], bool]) -> bool:
+    """Whether ``matches`` takes ``rel`` (whose file name is ``name``), or takes it with the
+    extension in lower case."""
     if matches(rel):
         return True
+    suffix = path_suffix(name)
     return suffix != suffix.lower() and bool(matches(rel[: len(rel) - len(suffix)] + suffix.lower()))
 
 
@@ -201,7 +205,9 @@ def iter_jobs(paths: list[str], resolver: ConfigResolver, force_exclude: bool = 
     seen: set[str] = set()
     for given in paths:
         for job in _expand(given, resolver, force_exclude, notice):
-            key = os.path.normcase(os.path.abspath(job.path))
+            # A walk's paths are absolute and normalised already (os.path.abspath costs more
+            # than the rest of finding a file).
+            key = os.path.normcase(job.path if not job.named else os.path.abspath(job.path))
             if key not in seen:
                 seen.add(key)
                 yield job
@@ -276,7 +282,7 @@ def _walk(top: Path, resolver: ConfigResolver, notice: Notice = _no_notice):
     def shown(path: Path | str) -> str:
         return os.path.normpath(os.path.join(str(top), os.path.relpath(path, top_abs)))
 
-    for dirpath, dirnames, filenames in os.walk(top_abs, onerror=unreadable.append):
+    for dirpath, dirnames, filenames, links in _walk_tree(str(top_abs), unreadable.append):
         yield from _unreadable(unreadable, shown, resolver)
         directory = Path(dirpath)
         resolved = resolver.for_path(directory)
@@ -286,33 +292,78 @@ def _walk(top: Path, resolver: ConfigResolver, notice: Notice = _no_notice):
             and not is_excluded(directory / d, resolved, is_dir=True)
             and not gitignores.ignored(directory / d, is_dir=True)
         )
-        yield from _walk_files(directory, sorted(filenames), resolved, gitignores,
+        yield from _walk_files(directory, sorted(filenames), links, resolved, gitignores,
                                shown(directory), top, top_real, notice)
     yield from _unreadable(unreadable, shown, resolver)
 
 
-def _walk_files(directory: Path, names: list[str], resolved: Resolved, gitignores: GitIgnores,
-                shown_directory: str, top: Path, top_real: str, notice: Notice) -> Iterator[Job]:
-    """The jobs of one directory's files. What is the same for all of them (the globs, the
-    directory's path relative to the config root and as shown) is worked out once: per file,
-    these cost more than reading a short file (issue #15)."""
+Listing = tuple[str, list[str], list[str], set[str]]  # (directory, dirnames, filenames, links)
+
+
+def _walk_tree(top: str, onerror: Callable[[OSError], None]) -> Iterator[Listing]:
+    """``os.walk(top, onerror=onerror)`` (top-down, never into a linked directory, ``dirnames``
+    pruned in place by the caller), each directory with the set of its files that are symbolic
+    links: the listing says so, where ``os.path.islink`` would cost a system call a file."""
+    stack = [top]
+    while stack:
+        directory = stack.pop()
+        dirnames: list[str] = []
+        filenames: list[str] = []
+        links: set[str] = set()
+        linked_directories: set[str] = set()
+        try:
+            with os.scandir(directory) as entries:
+                for entry in entries:
+                    names, linked = (dirnames, linked_directories) if _is_dir(entry) else (filenames, links)
+                    names.append(entry.name)
+                    if _is_symlink(entry):
+                        linked.add(entry.name)
+        except OSError as exc:
+            onerror(exc)
+            continue
+        yield directory, dirnames, filenames, links
+        stack.extend(os.path.join(directory, d) for d in reversed(dirnames) if d not in linked_directories)
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # as os.walk: an entry that cannot be looked at is not a directory
+        return False
+
+
+def _is_symlink(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_symlink()
+    except OSError:  # as os.path.islink
+        return False
+
+
+def _walk_files(directory: Path, names: list[str], links: set[str], resolved: Resolved,
+                gitignores: GitIgnores, shown_directory: str, top: Path, top_real: str,
+                notice: Notice) -> Iterator[Job]:
+    """The jobs of one directory's files (``links``: those that are symbolic links). What is the
+    same for all of them (the globs, the directory's path relative to the config root and as
+    shown) is worked out once: per file, these cost more than reading a short file (issue #15)."""
     include = include_matcher(tuple(resolved.settings.include))
     exclude = _spec(tuple(resolved.settings.exclude)) if resolved.settings.exclude else None
     directory_rel = _relative(directory, resolved.root)
     prefix = None if directory_rel is None else ("" if directory_rel == "." else directory_rel + "/")
-    directory_text = str(directory)
+    # str(directory / name) and os.path.normpath(os.path.join(shown_directory, name)) of a
+    # name from a listing (never "." or "..", no separator) in a normalised directory.
+    directory_text = os.path.join(str(directory), "")
+    shown_prefix = "" if shown_directory == os.curdir else os.path.join(shown_directory, "")
     for name in names:
         rel = name if prefix is None else prefix + name
-        if not _included(rel, path_suffix(name), include) or (exclude is not None and exclude.match_file(rel)):
+        if not _included(rel, name, include) or (exclude is not None and exclude.match_file(rel)):
             continue
-        file = os.path.join(directory_text, name)  # str(directory / name), without a Path a file
+        file = directory_text + name
         if gitignores.in_repository and gitignores.ignored(Path(file), is_dir=False):
             continue
-        if os.path.islink(file) and not _inside(os.path.realpath(file), top_real):
-            notice(os.path.normpath(os.path.join(shown_directory, name)),
-                   f"a symbolic link to {os.path.realpath(file)}, outside {top}; skipped")
+        display = shown_prefix + name
+        if name in links and not _inside(os.path.realpath(file), top_real):
+            notice(display, f"a symbolic link to {os.path.realpath(file)}, outside {top}; skipped")
             continue
-        display = os.path.normpath(os.path.join(shown_directory, name))
         # Outside the config root, per-file-ignores globs are matched against the path shown.
         relative = rel if prefix is not None else display if os.sep == "/" else Path(display).as_posix()
         yield Job(display, file, resolved, named=False, root_relative=relative)

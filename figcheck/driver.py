@@ -80,10 +80,11 @@ def run(executor: Executor, task: Task, jobs: Iterable[Job], options, run_plan: 
 
 
 def in_turn(task: Task, jobs: Iterable[Job], options, files: int | None,
-            progress: bool = False) -> Iterator[FileResult]:
-    """Each job's result, ``task([job], options)`` run here a job at a time and handed on as
-    soon as it is ready: a run too small for a pool, with no executor or future to pay for."""
-    results = (result for job in jobs for result in task([job], options))
+            progress: bool = False, chunk_size: int = 1) -> Iterator[FileResult]:
+    """Each job's result, ``task(chunk, options)`` run here a chunk of ``chunk_size`` jobs at a
+    time, its results handed on before the next chunk is taken: a run too small for a pool (or
+    one job), with no executor or future to pay for."""
+    results = (result for chunk in chunks(jobs, chunk_size) for result in task(chunk, options))
     return _shown(results, files, progress)
 
 

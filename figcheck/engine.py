@@ -29,7 +29,7 @@ def check_document(
     settings = settings or Settings()
     if claims is None:
         claims = extract_claims(document.prose)
-    enabled = settings.enabled_codes(all_rules(), path)
+    enabled = _enabled_codes(settings, path)
     ctx = CheckContext(document=document, claims=claims, settings=settings)
     if held is not None:
         held.prepare(ctx)
@@ -51,6 +51,24 @@ def check_document(
     if held is not None:
         held.keep(ctx)
     return found
+
+
+class _LastEnabled:
+    """The codes enabled by the settings of the last check, when they hold no per-file-ignores
+    (then the same for every file): worked out once a run, not once a file (issue #15)."""
+
+    entry: tuple[Settings, frozenset[str]] | None = None
+
+
+def _enabled_codes(settings: Settings, path: str | None) -> frozenset[str]:
+    if settings.per_file_ignores:
+        return settings.enabled_codes(all_rules(), path)
+    entry = _LastEnabled.entry
+    if entry is not None and entry[0] is settings:
+        return entry[1]
+    enabled = settings.enabled_codes(all_rules(), path)
+    _LastEnabled.entry = (settings, enabled)
+    return enabled
 
 
 def check_text(text: str, format: str = "text", settings: Settings | None = None) -> list[Diagnostic]:

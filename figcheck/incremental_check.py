@@ -33,7 +33,14 @@ from .extract.shift import shifted
 from .model import Claim, Diagnostic
 from .rules import PARAGRAPH_REACH, Rule
 from .rules.context import CheckContext, MemoKey
-from .rules.pair_reuse import PAIR_REUSE, ClaimKey, KeptVerdicts, PairReuse, moved_diagnostic
+from .rules.pair_reuse import (  # (equals_moved: for holders that keep what they made of diagnostics)
+    PAIR_REUSE,
+    ClaimKey,
+    KeptVerdicts,
+    PairReuse,
+    equals_moved,
+    moved_diagnostic,
+)
 from .text import Document
 from .text.lines import paragraph_bounds, paragraph_starts, unchanged_paragraphs
 
@@ -307,15 +314,14 @@ def _moved(prose: str, fmt: str, starts: list[int], before: ParagraphLayout,
         return None
     a, b, b_old = unchanged
     delta = len(prose) - len(old)
-    ends = [*starts[1:], len(prose)]
     context = before.context_starts
-    kept_head = bisect_right(context, ends[a - 1]) if a else 0
+    kept_head = bisect_right(context, _bound(starts, a, prose)) if a else 0
     kept_tail = bisect_right(context, old_starts[b_old]) if b < len(starts) else len(context)
     out = context[:kept_head]
     for n in range(a, b):
-        end = ends[n]
+        end = _bound(starts, n + 1, prose)
         out.extend(starts[n] + k for k in _starts_inside(prose[starts[n] : end], fmt, n == 0))
-    out.extend(s + delta for s in context[kept_tail:])
+    out.extend([s + delta for s in context[kept_tail:]])
     return out, (a, b, b_old)
 
 

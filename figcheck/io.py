@@ -20,6 +20,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+_BOM_FIRST_BYTES = frozenset(bom[0] for bom, _ in _BOMS)
 
 
 class FileError(Exception):
@@ -75,36 +76,50 @@ _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXE
 
 
 def _read_bytes(path: str, max_size: int) -> tuple[bytes, os.stat_result]:
+    # The descriptor is read with os.read: a file object over it would cost three more system
+    # calls (a second fstat, isatty, lseek) and two objects a file (issue #15).
     try:
-        with open(os.open(path, _OPEN_FLAGS), "rb") as handle:
-            stat = os.fstat(handle.fileno())
-            if S_ISDIR(stat.st_mode):
-                raise FileError("is-directory", "is a directory")
-            if not S_ISREG(stat.st_mode):
-                raise FileError("not-a-file", "not a regular file (a FIFO, socket or device); not checked")
-            if stat.st_size > max_size:
-                raise too_large("file is", stat.st_size, max_size)
-            data = _read_up_to(handle, stat.st_size, max_size + 1)
+        fd = os.open(path, _OPEN_FLAGS)
     except OSError as exc:
         raise file_error(exc) from None
     except ValueError:  # os.open refuses a path with a NUL byte
         raise FileError("invalid-path", "the path contains a NUL byte") from None
+    try:
+        stat = os.fstat(fd)
+        if S_ISDIR(stat.st_mode):
+            raise FileError("is-directory", "is a directory")
+        if not S_ISREG(stat.st_mode):
+            raise FileError("not-a-file", "not a regular file (a FIFO, socket or device); not checked")
+        if stat.st_size > max_size:
+            raise too_large("file is", stat.st_size, max_size)
+        data = _read_up_to(fd, stat.st_size, max_size + 1)
+    except OSError as exc:
+        raise file_error(exc) from None
+    finally:
+        os.close(fd)
     if len(data) > max_size:
         raise too_large("file is", None, max_size)
     return data, stat
 
 
-def _read_up_to(handle, size: int, limit: int) -> bytes:
-    """At most ``limit`` bytes of a file ``size`` bytes long when it was looked at.
+_READ_CHUNK = 65_536  # after the size looked at: what a file that grew (or /proc's) is read by
+
+
+def _read_up_to(fd: int, size: int, limit: int) -> bytes:
+    """At most ``limit`` bytes of a file ``size`` bytes long when it was looked at, to its end.
 
     A read of ``limit`` bytes at once would allocate a buffer of ``limit`` (10 MB by default)
     for every file, more than reading a short file costs (issue #15): ask for the size known,
-    plus one byte that tells whether the file grew while we read, and only then for the rest.
+    plus one byte that tells whether the file grew while we read, and then for the rest, a
+    chunk at a time, until the end (a read that returns nothing) or ``limit``.
     """
-    data = handle.read(min(size + 1, limit))
-    if len(data) <= size or len(data) >= limit:
-        return data
-    return data + handle.read(limit - len(data))
+    chunks: list[bytes] = []
+    total, want = 0, min(size + 1, limit)
+    while want > 0 and (chunk := os.read(fd, want)):
+        chunks.append(chunk)
+        total += len(chunk)
+        want = min(limit - total, max(total, _READ_CHUNK))
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def too_large(what: str, size: int | None, max_size: int) -> FileError:
@@ -140,9 +155,10 @@ def file_error(exc: OSError) -> FileError:
 
 def decode_bytes(data: bytes) -> tuple[str, str, bytes]:
     """(text, codec, bom): UTF-8 by default, UTF-16/32 only with a byte-order mark."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return _decode(data[len(bom) :], encoding, len(bom)), encoding, bom
+    if data and data[0] in _BOM_FIRST_BYTES:  # most files: no mark to look for
+        for bom, encoding in _BOMS:
+            if data.startswith(bom):
+                return _decode(data[len(bom) :], encoding, len(bom)), encoding, bom
     if b"\x00" in data:
         raise FileError("binary", "binary file (contains NUL bytes); not checked")
     return _decode(data, "utf-8", 0), "utf-8", b""

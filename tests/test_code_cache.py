@@ -126,3 +126,38 @@ def test_the_default_file_is_named_by_the_interpreter():
     path = code_cache.default_path()
     assert path is not None and sys.implementation.cache_tag in path.name
     assert path.parent.name == "__pycache__" or sys.pycache_prefix
+
+
+def _dataclass_made_inside(cache: CodeCache):
+    from dataclasses import dataclass
+
+    with cache.installed():
+        @dataclass(frozen=True)
+        class Point:
+            line: int
+            character: int = 0
+    return Point
+
+
+def test_dataclass_methods_written_as_text_and_execd_come_from_the_cache(tmp_path, writing):
+    # (dataclasses exec the text of each class's __init__, __repr__, __eq__, ...)
+    path = tmp_path / "code.marshal"
+    first = CodeCache(path)
+    Point = _dataclass_made_inside(first)
+    assert first.compiled >= 3 and any(key[1] == "<string>" for key in first.used)
+    first.save()
+    again = CodeCache(path)
+    Again = _dataclass_made_inside(again)
+    assert again.compiled == 0
+    assert Again(1) == Again(1, 0) != Again(2) and repr(Again(3, 4)) == repr(Point(3, 4))
+    assert builtins.exec is code_cache._builtin_exec  # back after the block
+
+
+def test_exec_without_a_namespace_runs_in_the_callers_as_exec_does(tmp_path, writing):
+    cache = CodeCache(None)
+    seen = "a local of the caller"
+    with cache.installed():
+        exec("assert seen")  # noqa: S102 (a NameError unless it sees the caller's locals, as exec does)
+        namespace: dict = {}
+        exec("x = 2 ** 3", namespace)  # noqa: S102
+    assert namespace["x"] == 8 and cache.compiled == 2 and seen

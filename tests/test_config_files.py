@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 from pathlib import Path
 
 import pytest
@@ -86,6 +87,35 @@ def test_a_walk_gives_the_same_relative_path_as_a_named_file(tmp_path: Path):
     outside = ConfigResolver(None, False, same, cwd=tmp_path / "drafts")  # --no-config: root is cwd
     for job in collect([str(tmp_path / "c.txt"), str(tmp_path)], outside):
         assert job.relative == Job(job.display, job.path, job.resolved).relative
+
+
+def test_a_walk_takes_what_os_walk_lists_in_sorted_order(tmp_path: Path, monkeypatch):
+    """The walk lists each directory itself (os.scandir: which files are links comes with the
+    listing): the files os.walk lists, sorted, a directory's files before its subdirectories,
+    never into a linked directory, a link out of the tree skipped with a notice."""
+    root = tmp_path / "root"
+    for name in ("b/z.md", "b/a.txt", "a/deep/c.md", "top.txt", "skip.py"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("x\n")
+    (tmp_path / "out.md").write_text("x\n")
+    (root / "link.txt").symlink_to(root / "top.txt")
+    (root / "dangling.txt").symlink_to(root / "nowhere")
+    (root / "linked").symlink_to(root / "a", target_is_directory=True)
+    (root / "outside.md").symlink_to(tmp_path / "out.md")
+    resolver = ConfigResolver(None, False, same, cwd=tmp_path)
+    notices: list[str] = []
+    walked = [job.display for job in collect([str(root)], resolver, notice=lambda path, _: notices.append(path))]
+    expected = ["dangling.txt", "link.txt", "top.txt", "a/deep/c.md", "b/a.txt", "b/z.md"]
+    assert walked == [f"{root}/{name}" for name in expected]
+    assert notices == [f"{root}/outside.md"]
+    by_os_walk = []
+    for directory, dirnames, filenames in os.walk(root):
+        dirnames.sort()
+        by_os_walk += [os.path.join(directory, f) for f in sorted(filenames) if f.endswith((".md", ".txt"))]
+    assert walked == [path for path in by_os_walk if not path.endswith("outside.md")]
+    monkeypatch.chdir(root)
+    assert [job.display for job in collect(["."], resolver)] == expected
+    assert [job.display for job in collect(["b/"], resolver)] == ["b/a.txt", "b/z.md"]
 
 
 def test_extension_globs_match_as_the_glob_engine_does():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from concurrent.futures import Executor, Future
 
 import pytest
@@ -113,3 +114,47 @@ def test_a_failed_chunk_becomes_its_files_results_or_stops_the_run():
                                                                ("c", "worker lost")]
     with pytest.raises(OSError):
         list(run(InProcessExecutor(), broken, ["a"], None, Plan(1, 1, 1)))
+
+
+def test_in_turn_by_chunks_hands_a_chunks_results_on_before_the_next_chunk_is_read():
+    consumed = [0]
+    results = in_turn(names_task, counted(10, consumed), "x/", None, chunk_size=4)
+    assert consumed[0] == 0
+    assert next(results).path == "x/f0"
+    assert consumed[0] == 4
+    assert [next(results).path for _ in range(3)] == ["x/f1", "x/f2", "x/f3"] and consumed[0] == 4
+    assert [r.path for r in results] == [f"x/f{i}" for i in range(4, 10)]
+
+
+def test_a_chunks_files_are_read_first_as_far_as_the_limit_and_each_failure_stays_its_own(
+        tmp_path, monkeypatch):
+    from figcheck import runner
+    from figcheck.config_files import ConfigResolver
+    from figcheck.discovery import collect
+
+    sentence = "The bridge is 12 kilometres (15 miles) long, it was said then.\n"
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(sentence)
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01")
+    names = ["a.txt", "binary.txt", "missing.txt", "b.txt", "c.txt"]
+    jobs = collect([str(tmp_path / n) for n in names], ConfigResolver(None, False, lambda s: s, cwd=tmp_path))
+    alone = [runner.run_job(job, runner.RunOptions()).as_dict() for job in jobs]
+    events = []
+    read_source, process_source = runner.read_source, runner.process_source
+
+    def reading(path, max_size):
+        events.append(("read", os.path.basename(path)))
+        return read_source(path, max_size)
+
+    def checking(job, *args):
+        events.append(("check", os.path.basename(job.path)))
+        return process_source(job, *args)
+
+    monkeypatch.setattr(runner, "read_source", reading)
+    monkeypatch.setattr(runner, "process_source", checking)
+    monkeypatch.setattr(runner, "READ_AHEAD_CHARS", len(sentence) + 1)  # a and b, then stop
+    assert [r.as_dict() for r in runner.run_chunk(jobs, runner.RunOptions())] == alone
+    assert events == [("read", "a.txt"), ("read", "binary.txt"), ("read", "missing.txt"), ("read", "b.txt"),
+                      ("check", "a.txt"), ("check", "b.txt"), ("read", "c.txt"), ("check", "c.txt")]
+    assert [d["error"]["kind"] if d["error"] else len(d["diagnostics"]) for d in alone] == [
+        1, "binary", "not-found", 1, 1]

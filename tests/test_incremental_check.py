@@ -6,6 +6,8 @@ starts it moves across edits are the context's."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,7 +16,8 @@ from figcheck import incremental_check
 from figcheck.config import Settings
 from figcheck.engine import check_document
 from figcheck.extract.incremental import ParagraphCache, paragraphs
-from figcheck.incremental_check import HeldDocument, claim_keys, paragraph_layout
+from figcheck.incremental_check import HeldDocument, claim_keys, equals_moved, moved_diagnostic, paragraph_layout
+from figcheck.model import Diagnostic, Edit, Fix, Related
 from figcheck.rules.context import CheckContext
 from figcheck.text import read_document
 
@@ -247,3 +250,49 @@ def test_a_held_check_equals_a_fresh_check_after_keystrokes(paragraphs_, steps):
     for step in steps:
         text = _edit(text, *step)
         holder.check(text)
+
+
+_OFFSETS = st.integers(0, 30)
+_RELATED = st.builds(Related, _OFFSETS, _OFFSETS, st.sampled_from(["r", "s"]),
+                     st.sampled_from([None, None, "other.txt"]))
+_FIX = st.none() | st.builds(Fix, st.sampled_from(["f", "g"]), st.sampled_from(["safe", "unsafe"]),
+                             st.lists(st.builds(Edit, _OFFSETS, _OFFSETS, st.sampled_from(["a", "b"])),
+                                      max_size=2).map(tuple))
+_DIAGNOSTIC = st.builds(Diagnostic, st.sampled_from(["FC201", "FC202"]), st.just("n"),
+                        st.sampled_from(["warning", "error"]), st.sampled_from(["m", "o"]), _OFFSETS,
+                        _OFFSETS, st.lists(_RELATED, max_size=2).map(tuple), _FIX)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DIAGNOSTIC, st.integers(-3, 3), st.data())
+def test_a_moved_diagnostic_and_the_test_for_one_agree_with_the_dataclass(old, delta, data):
+    # (moved_diagnostic sets the frozen fields directly; equals_moved compares without a copy)
+    moved = moved_diagnostic(old, delta)
+    expected = replace(
+        old, start=old.start + delta, end=old.end + delta,
+        related=tuple(r if r.path else replace(r, start=r.start + delta, end=r.end + delta) for r in old.related),
+        fix=old.fix and replace(old.fix, edits=tuple(replace(e, start=e.start + delta, end=e.end + delta)
+                                                     for e in old.fix.edits)))
+    assert moved == expected and hash(moved) == hash(expected) and moved.data is old.data
+    assert equals_moved(moved, old, delta)
+    other = data.draw(st.one_of(_DIAGNOSTIC, st.just(moved_diagnostic(old, delta + 1)), _one_field_changed(expected)))
+    assert equals_moved(other, old, delta) == (other == expected)
+
+
+def _one_field_changed(d: Diagnostic):
+    """``d`` with one of its fields, or one of its related places' or its fix's, drawn anew."""
+    changes = [st.builds(replace, st.just(d), code=st.sampled_from(["FC201", "FC202"])),
+               st.builds(replace, st.just(d), message=st.sampled_from(["m", "o"])),
+               st.builds(replace, st.just(d), severity=st.sampled_from(["warning", "error"])),
+               st.builds(replace, st.just(d), fix=_FIX)]
+    if d.related:
+        changes.append(st.builds(lambda r: replace(d, related=(r, *d.related[1:])),
+                                 st.builds(replace, st.just(d.related[0]), start=_OFFSETS)
+                                 | st.builds(replace, st.just(d.related[0]), message=st.sampled_from(["r", "s"]))
+                                 | st.builds(replace, st.just(d.related[0]), path=st.sampled_from([None, "other.txt"]))))
+    if d.fix and d.fix.edits:
+        edit = d.fix.edits[0]
+        changes.append(st.builds(lambda e: replace(d, fix=replace(d.fix, edits=(e, *d.fix.edits[1:]))),
+                                 st.builds(replace, st.just(edit), end=_OFFSETS)
+                                 | st.builds(replace, st.just(edit), new_text=st.sampled_from(["a", "b"]))))
+    return st.one_of(changes)

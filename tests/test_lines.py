@@ -9,6 +9,7 @@ from figcheck.text.lines import (
     KEPT_SIZE,
     PARAGRAPH_BREAK,
     LineIndex,
+    common_ends,
     paragraph_breaks,
     paragraph_starts,
 )
@@ -55,22 +56,59 @@ def test_an_edited_index_equals_one_built_afresh(text, data):
     assert (index.text, index.starts) == (edited, LineIndex(edited).starts)
 
 
+def _edited(text: str, edits, line_starts_too: bool = False):
+    """Each version of a long text after each edit (at, length, piece): ``piece`` replaces
+    ``length`` characters at ``at`` of the way through (at the start of that line, for an
+    ``at`` below one half, when ``line_starts_too``)."""
+    assert len(text) >= KEPT_SIZE
+    for at, length, piece in edits:
+        start = int(at * len(text))
+        if line_starts_too and at < 0.5:
+            start = text.rfind("\n", 0, start) + 1
+        text = text[:start] + piece + text[start + length :]
+        yield text
+
+
 LONG = "".join(f"Line {k} of a long text.\n" + ("\n" if k % 7 == 0 else "") for k in range(6000))
 
 
+def _edits(longest: int, pieces: list[str]):
+    """Up to 8 edits (where, how many characters, what replaces them) for :func:`_edited`."""
+    return st.lists(st.tuples(st.floats(0, 1), st.integers(0, longest), st.sampled_from(pieces)),
+                    min_size=1, max_size=8)
+
+
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.floats(0, 1), st.integers(0, 4),
-                          st.sampled_from(["", "x", "\n", "\n\n", "\r", "\r\n", " \n", "é🏔"])),
-                min_size=1, max_size=8))
+@given(_edits(4, ["", "x", "\n", "\n\n", "\r", "\r\n", " \n", "é🏔"]))
 def test_a_long_text_s_lines_and_paragraphs_after_edits_are_those_of_a_fresh_scan(edits):
     # (a long text's line index is moved from the latest one's, and its paragraph starts kept)
-    assert len(LONG) >= KEPT_SIZE
-    text = LONG
-    LineIndex(text)
-    for at, length, piece in edits:
-        start = int(at * len(text))
-        text = text[:start] + piece + text[start + length :]
+    LineIndex(LONG)
+    for text in _edited(LONG, edits):
         assert LineIndex(text).starts == [0, *(m.end() for m in re.finditer(r"\r\n|\r|\n", text))]
         starts = paragraph_starts(text)
         assert paragraph_starts(text) is starts
         assert starts == [0, *(m.start() for m in paragraph_breaks(text))]
+
+
+# Lines of spaces and tabs between blank lines: breaks that an edit can join, split or lengthen.
+SPACED = "".join(f"Para {k}.\n" + ("\n \t\n" if k % 3 == 0 else "\n\n" if k % 3 == 1 else "")
+                 for k in range(12000))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_edits(6, ["", "x", "\n", "\n\n", " ", "\t\n", "\n \n", " \t"]))
+def test_a_long_text_s_paragraph_starts_moved_across_edits_near_breaks_are_a_fresh_scan_s(edits):
+    # (paragraph_starts moves the latest long text's starts and reads again only around the edit)
+    paragraph_starts(SPACED)
+    for text in _edited(SPACED, edits, line_starts_too=True):
+        assert paragraph_starts(text) == [0, *(m.start() for m in PARAGRAPH_BREAK.finditer(text))]
+
+
+def test_common_ends_are_the_common_suffix_then_the_common_prefix_of_what_is_left():
+    old = "ab" * 60_000
+    for new in (old + "a", "b" + old, old[:500] + "x" + old[500:], old[:-3], old):
+        head, tail = common_ends(old, new)
+        limit = min(len(old), len(new))
+        assert tail == next(n for n in range(limit, -1, -1) if old[len(old) - n :] == new[len(new) - n :])
+        assert head == next(n for n in range(limit - tail, -1, -1) if old[:n] == new[:n])
+        assert common_ends(old, new) == (head, tail)  # (kept for the latest pair)

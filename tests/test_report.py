@@ -163,6 +163,19 @@ def test_summary_errors_counts_files_not_checked_not_error_diagnostics():
     assert summary["errors"] == summary["files_with_errors"] == 2
 
 
+@pytest.mark.parametrize("path", ["a.txt", 'odd "name"\\x.md', "café/東京.md", "bad\udcff.txt", "tab\there.md"])
+def test_a_json_entry_is_its_result_dict_encoded(path: str):
+    """A clean file's entry is written without a dict (issue #15): the same text as any other."""
+    from figcheck.report.common import json_text
+    from figcheck.report.json import entry_text
+
+    for result in (FileResult(path=path), FileResult(path=path, fixed=2),
+                   FileResult(path=path, error={"kind": "binary", "message": "binary file"}),
+                   FileResult(path=path, claims=[]), sample_result(path)):
+        assert entry_text(result) == json_text(result.as_dict())
+        assert json.loads(entry_text(result)) == json.loads(json.dumps(result.as_dict()))
+
+
 def test_jsonl_writes_one_file_object_a_line():
     out, _ = render("jsonl", [sample_result("a.md"), sample_result("b.md")])
     lines = out.splitlines()

@@ -244,8 +244,8 @@ def test_file_changed_between_read_and_fix_is_left_alone(tmp_path: Path, monkeyp
     job = collect([str(path)], ConfigResolver(None, False, lambda s: s, tmp_path))[0]
     real_checker = runner._checker
 
-    def checker_that_races(job):
-        check = real_checker(job)
+    def checker_that_races(job, *how):
+        check = real_checker(job, *how)
 
         def wrapped(text):
             path.write_text(MISMATCH + "Someone else's edit.\n")  # while we were working

@@ -17,7 +17,7 @@ in the context; without one (a plain ``check_document``) :func:`pair_verdicts` w
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import TypeVar
 
 from ..model import Diagnostic, Edit, Fix, Related
@@ -25,6 +25,7 @@ from . import frame
 from .context import CheckContext, MemoKey
 
 V = TypeVar("V")
+T = TypeVar("T")
 # (paragraph text id, occurrence of that text, index among the paragraph's claims)
 ClaimKey = tuple[int, int, int]
 Candidates = Callable[..., Iterator[tuple[int, int]]]
@@ -32,8 +33,9 @@ Candidates = Callable[..., Iterator[tuple[int, int]]]
 
 @dataclass
 class KeptVerdicts:
-    """One rule's verdicts of a check: for each later figure, its window and its pairs'
-    verdicts that were not None, the earlier figure named by its key."""
+    """One rule's verdicts of a check: for each later figure, its window, and its pairs'
+    verdicts that were not None, the earlier figure named by its key (only for a figure that
+    has some: most have none)."""
 
     windows: dict[ClaimKey, tuple[ClaimKey, ...]] = field(default_factory=dict)
     verdicts: dict[ClaimKey, list[tuple[ClaimKey, object]]] = field(default_factory=dict)
@@ -67,6 +69,13 @@ class PairReuse:
     # previous check (rules that ran in the same previous check share them: found once).
     _windows: dict[ClaimKey, tuple[ClaimKey, ...]] | None = None
     _changes: tuple[dict, dict[tuple, list[int]], set[int]] | None = None
+    _index_of: dict[ClaimKey, int] | None = None
+
+    def index_of(self) -> dict[ClaimKey, int]:
+        """Each claim's index by its key (made once a check, for every rule)."""
+        if self._index_of is None:
+            self._index_of = {k: n for n, k in enumerate(self.keys)}
+        return self._index_of
 
     def changes(self, buckets: dict[tuple, list[int]], before: dict[ClaimKey, tuple],
                 ) -> tuple[dict[ClaimKey, tuple], dict[tuple, list[int]], set[int]]:
@@ -106,20 +115,21 @@ def pair_verdicts(ctx: CheckContext, code: str, candidates: Candidates,
             if found is not None:
                 fresh.setdefault(j, []).append((i, found))
     reuse.walked[code] = len(changed)
-    keys = reuse.keys
-    index_of: dict[ClaimKey, int] | None = None
+    keys, verdicts_before, verdicts = reuse.keys, previous.verdicts, kept.verdicts
     for members in buckets.values():
         for j in members:
-            kj = keys[j]
             if j in changed:
-                pairs = fresh.get(j, [])
-                kept.verdicts[kj] = [(keys[i], v) for i, v in pairs]
+                pairs = fresh.get(j)
+                if not pairs:
+                    continue
+                verdicts[keys[j]] = [(keys[i], v) for i, v in pairs]
             else:
-                named = kept.verdicts[kj] = previous.verdicts[kj]
+                kj = keys[j]
+                named = verdicts_before.get(kj)
                 if not named:
                     continue
-                if index_of is None:
-                    index_of = {k: n for n, k in enumerate(keys)}
+                verdicts[kj] = named
+                index_of = reuse.index_of()
                 pairs = [(index_of[ki], v) for ki, v in named]
             for i, v in pairs:
                 yield i, j, v
@@ -184,7 +194,7 @@ def kept_diagnostic(ctx: CheckContext, code: str, places: tuple[int, ...], verdi
         found = moved_diagnostic(old.diagnostic, delta)
     else:
         found = build()
-    reuse.kept[code].diagnostics[keys] = KeptDiagnostic(found, verdict, places, starts, lines)
+    reuse.kept[code].diagnostics[keys] = _made(KeptDiagnostic, found, verdict, places, starts, lines)
     return found
 
 
@@ -193,9 +203,52 @@ def moved_diagnostic(d: Diagnostic, delta: int) -> Diagnostic:
     ``delta``; a related place in another file stays."""
     if delta == 0:
         return d
-    related = tuple(r if r.path is not None else Related(r.start + delta, r.end + delta, r.message)
+    related = tuple(r if r.path is not None else _made(Related, r.start + delta, r.end + delta, r.message, None)
                     for r in d.related)
-    fix = d.fix and Fix(d.fix.message, d.fix.applicability,
-                        tuple(Edit(e.start + delta, e.end + delta, e.new_text) for e in d.fix.edits))
-    return Diagnostic(d.code, d.name, d.severity, d.message, d.start + delta, d.end + delta,
-                      related, fix, d.data)
+    fix = d.fix and _made(Fix, d.fix.message, d.fix.applicability,
+                          tuple(_made(Edit, e.start + delta, e.end + delta, e.new_text) for e in d.fix.edits))
+    return _made(Diagnostic, d.code, d.name, d.severity, d.message, d.start + delta, d.end + delta,
+                 related, fix, d.data)
+
+
+# Each field's slot setter, by class: a frozen dataclass's __init__ sets every field through
+# object.__setattr__, which looks the slot up by name each time (a keystroke in 1 MB moves ~85
+# diagnostics, each with its related places and fix, and keeps ~170); set directly, the same
+# object in about half the time (as figcheck.extract.shift makes claims).
+_SETTERS = {cls: tuple(getattr(cls, f.name).__set__ for f in fields(cls))
+            for cls in (Diagnostic, Related, Fix, Edit, KeptDiagnostic)}
+
+
+def _made(cls: type[T], *values) -> T:
+    """``cls(*values)`` with every field given, made without its __init__ (no __post_init__)."""
+    setters = _SETTERS[cls]
+    if len(values) != len(setters):  # (a field added to the model and not given here)
+        raise TypeError(f"{cls.__name__} takes {len(setters)} fields, {len(values)} given")
+    made = object.__new__(cls)
+    for set_field, value in zip(setters, values):
+        set_field(made, value)
+    return made
+
+
+def equals_moved(d: Diagnostic, old: Diagnostic, delta: int) -> bool:
+    """Whether ``d == moved_diagnostic(old, delta)``, found without making the moved copy."""
+    if delta == 0:
+        return d == old
+    if d.start - old.start != delta or d.end - old.end != delta or d.code != old.code or \
+            d.message != old.message or d.name != old.name or d.severity != old.severity or \
+            len(d.related) != len(old.related):
+        return False
+    for r, o in zip(d.related, old.related):
+        if o.path is not None:
+            if r != o:
+                return False
+        elif r.path is not None or r.start - o.start != delta or r.end - o.end != delta or \
+                r.message != o.message:
+            return False
+    f, g = d.fix, old.fix
+    if f is None or g is None:
+        return f is g
+    return f.message == g.message and f.applicability == g.applicability and \
+        len(f.edits) == len(g.edits) and \
+        all(e.start - o.start == delta and e.end - o.end == delta and e.new_text == o.new_text
+            for e, o in zip(f.edits, g.edits))

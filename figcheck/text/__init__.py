@@ -18,6 +18,7 @@ import os
 from pathlib import PurePath
 
 from .document import SEPARATOR, Comment, Document
+from .readers import READERS  # the markup readers themselves are imported when first used
 
 __all__ = [
     "COMMENT_SYNTAX",
@@ -27,6 +28,7 @@ __all__ = [
     "Comment",
     "Document",
     "format_for_language_id",
+    "format_and_refusal",
     "format_for_path",
     "path_suffix",
     "read_document",
@@ -67,7 +69,16 @@ READ_FORMATS = ("plain text (.txt), Markdown (.md), LaTeX (.tex), reStructuredTe
 
 def unsupported_format(path: str | PurePath | None) -> str | None:
     """Why a file with this name is not read (a ``.docx``, a ``.pdf``), or None."""
-    suffix = path_suffix(str(path or "")).lower()
+    return _refusal(path_suffix(str(path or "")).lower())
+
+
+def format_and_refusal(path: str) -> tuple[str, str | None]:
+    """``(format_for_path(path), unsupported_format(path))``, the name looked at once."""
+    suffix = path_suffix(path).lower()
+    return FORMAT_BY_SUFFIX.get(suffix, "text"), _refusal(suffix)
+
+
+def _refusal(suffix: str) -> str | None:
     what = UNSUPPORTED_SUFFIXES.get(suffix)
     if what is None:
         return None
@@ -121,12 +132,4 @@ def format_for_language_id(language_id: str | None, path: str | None = None) -> 
 
 def read_document(source: str, format: str = "text") -> Document:
     """Read ``source`` in ``format`` into a :class:`Document`."""
-    readers = _readers()
-    return readers.get(format, readers["text"])(source)
-
-
-def _readers():
-    # Imported lazily so plain text never pays for a markup parser.
-    from . import readers
-
-    return readers.READERS
+    return READERS.get(format, READERS["text"])(source)

@@ -30,11 +30,13 @@ def paragraph_breaks(text: str) -> Iterator[re.Match]:
 
 # A text this long is split, and its lines indexed, once: the latest such text's paragraph
 # starts and line index are kept (the language server's extraction cache and its held check split
-# the same 1 MB text one after the other, and the next version's line starts are the latest's
-# moved by the edit).
+# the same 1 MB text one after the other, and the next version's starts are the latest's moved by
+# the edit); so is the latest pair of such texts' common ends (:func:`common_ends`).
 KEPT_SIZE = 100_000
 _latest_paragraphs: list[tuple[str, list[int]]] = []
 _latest_lines: list[LineIndex] = []
+_latest_ends: list[tuple[str, str, int, int]] = []
+_latest_unchanged: list[tuple] = []  # (old, old_starts, new, starts, unchanged_paragraphs' answer)
 
 
 def paragraph_starts(text: str) -> list[int]:
@@ -44,9 +46,39 @@ def paragraph_starts(text: str) -> list[int]:
     latest = _latest_paragraphs[-1] if _latest_paragraphs else None
     if latest is not None and latest[0] is text:
         return latest[1]
-    starts = [0, *(m.start() for m in paragraph_breaks(text))]
-    if len(text) >= KEPT_SIZE:
-        _latest_paragraphs[:] = [(text, starts)]
+    if len(text) < KEPT_SIZE:
+        return [0, *(m.start() for m in paragraph_breaks(text))]
+    starts = None if latest is None else _edited_starts(latest[0], latest[1], text)
+    if starts is None:
+        starts = [0, *(m.start() for m in paragraph_breaks(text))]
+    _latest_paragraphs[:] = [(text, starts)]
+    return starts
+
+
+def _edited_starts(old: str, old_starts: list[int], new: str) -> list[int] | None:
+    """The paragraph starts of ``new``, ``old`` with one short stretch replaced (an edit), from
+    ``old``'s: the breaks before the edit kept, those after it moved, and the text between read
+    again, from the last break before the edit (where the scan of ``old`` stood, on the same
+    text) to the first break past the edit that ``old``'s scan also found (from there on both
+    scans read the same text from the same place). None when the edit is not short, or a "\r"
+    is about (then the caller splits the text afresh)."""
+    if "\r" in old or "\r" in new:
+        return None
+    head, tail = common_ends(old, new)
+    if len(new) - tail - head > len(new) // 16 or len(old) - tail - head > len(old) // 16:
+        return None
+    kept = bisect_left(old_starts, head, 1)  # breaks [1, kept) start before the edit
+    resume = old_starts[kept - 1] if kept > 1 else 0  # a break's start: not inside a match
+    starts = old_starts[: kept - 1] if kept > 1 else [0]
+    delta, unchanged_from = len(new) - len(old), len(new) - tail
+    for m in _LF_PARAGRAPH_BREAK.finditer(new, resume):
+        at = m.start()
+        if at >= unchanged_from:
+            k = bisect_left(old_starts, at - delta, 1)
+            if k < len(old_starts) and old_starts[k] == at - delta:
+                starts.extend([s + delta for s in old_starts[k:]])
+                return starts
+        starts.append(at)
     return starts
 
 
@@ -60,12 +92,24 @@ def unchanged_paragraphs(old: str, old_starts: list[int], new: str, starts: list
                          ) -> tuple[int, int, int] | None:
     """(a, b, b_old) for a text ``old`` edited into ``new``, given where their paragraphs start:
     paragraphs [0, a) of ``new`` are ``old``'s [0, a), and [b, n) its [b_old, n_old), moved; None
-    when the edit is not one changed run of paragraphs between unchanged ones."""
-    limit = min(len(old), len(new))
-    # The tail first: a paragraph starts with its break, so text inserted before a break is
-    # best read as ending at it (the paragraph after it is then left whole).
-    tail = common_suffix(old, new, limit)
-    head = common_prefix(old, new, limit - tail)
+    when the edit is not one changed run of paragraphs between unchanged ones. Kept for the
+    latest long texts' call (by identity): the extraction cache and the held check ask it
+    with the same texts and starts on every keystroke."""
+    latest = _latest_unchanged[-1] if _latest_unchanged else None
+    if latest is not None and latest[0] is old and latest[1] is old_starts and latest[2] is new \
+            and latest[3] is starts:
+        return latest[4]
+    found = _unchanged_paragraphs(old, old_starts, new, starts)
+    if len(new) >= KEPT_SIZE:
+        _latest_unchanged[:] = [(old, old_starts, new, starts, found)]
+    return found
+
+
+def _unchanged_paragraphs(old: str, old_starts: list[int], new: str, starts: list[int],
+                          ) -> tuple[int, int, int] | None:
+    # The tail first (common_ends): a paragraph starts with its break, so text inserted before
+    # a break is best read as ending at it (the paragraph after it is then left whole).
+    head, tail = common_ends(old, new)
     ends = [*starts[1:], len(new)]
     a = bisect_right(ends, head)  # paragraphs [0, a) lie in the unchanged head ...
     b = max(a, bisect_left(starts, len(new) - tail))  # ... and [b, n) in the unchanged tail
@@ -77,6 +121,23 @@ def unchanged_paragraphs(old: str, old_starts: list[int], new: str, starts: list
     if ends[:a] != old_ends[:a] or starts[b:] != [s + delta for s in old_starts[b_old:]]:
         return None  # (paragraph breaks found differently around the edit)
     return a, b, b_old
+
+
+def common_ends(old: str, new: str) -> tuple[int, int]:
+    """(head, tail): the longest common suffix of ``old`` and ``new`` (``tail``), then the
+    longest common prefix of what is left of the shorter (``head``), so an edit turned
+    ``old[head:len(old) - tail]`` into ``new[head:len(new) - tail]``. Kept for the latest pair of
+    long texts (by identity): the language server's extraction cache, held check, line index
+    and diagnostics each ask it of the same two versions on every keystroke."""
+    latest = _latest_ends[-1] if _latest_ends else None
+    if latest is not None and latest[0] is old and latest[1] is new:
+        return latest[2], latest[3]
+    limit = min(len(old), len(new))
+    tail = common_suffix(old, new, limit)
+    head = common_prefix(old, new, limit - tail)
+    if len(new) >= KEPT_SIZE:
+        _latest_ends[:] = [(old, new, head, tail)]
+    return head, tail
 
 
 def common_prefix(a: str, b: str, n: int) -> int:
@@ -138,7 +199,10 @@ class LineIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         latest = _latest_lines[-1] if _latest_lines else None
-        moved = None if latest is None or len(text) < KEPT_SIZE else latest._edited_into(text)
+        if latest is not None and latest.text is text:  # (the line starts are never changed)
+            moved = latest
+        else:
+            moved = None if latest is None or len(text) < KEPT_SIZE else latest._edited_into(text)
         self.starts = _line_starts(text) if moved is None else moved.starts
         if len(text) >= KEPT_SIZE:
             _latest_lines[:] = [self]
@@ -149,9 +213,7 @@ class LineIndex:
         old = self.text
         if "\r" in old or "\r" in text:
             return None  # (a "\r\n" split or joined by the edit: read afresh, as edited does)
-        limit = min(len(old), len(text))
-        tail = common_suffix(old, text, limit)
-        head = common_prefix(old, text, limit - tail)
+        head, tail = common_ends(old, text)
         if len(text) - tail - head > len(text) // 16 or len(old) - tail - head > len(old) // 16:
             return None  # (mostly new text: read afresh)
         return self.edited(head, len(old) - tail, text[head : len(text) - tail], text)
@@ -169,7 +231,10 @@ class LineIndex:
         inserted = [start + m.end() for m in _LINE_END.finditer(new_text)] if "\n" in new_text else []
         index = LineIndex.__new__(LineIndex)
         index.text = text
-        index.starts = [*starts[:head], *inserted, *map(delta.__add__, starts[tail:])]
+        # (a comprehension: int.__add__ called through map is several times slower)
+        index.starts = [*starts[:head], *inserted, *[s + delta for s in starts[tail:]]]
+        if len(text) >= KEPT_SIZE:  # (the next index of the same text takes its starts)
+            _latest_lines[:] = [index]
         return index
 
     def line_of(self, offset: int) -> int:

@@ -36,6 +36,7 @@ from pygls.protocol.language_server import lsp_method
 
 import figcheck
 from figcheck.config import ConfigError
+from figcheck.text.lines import common_ends
 
 from . import actions, cancel, framing, positions, pygls_internals
 from . import settings as settings_mod
@@ -371,7 +372,7 @@ class FigcheckServer(LanguageServer):
         self.warm_up(snap.format)
 
         def work() -> Analysis:
-            if len(snap.text) >= LARGE_DOCUMENT:  # said once the watchdog is watching this work
+            if reads_much(snap):  # said once the watchdog is watching this work
                 loop.call_soon_threadsafe(self.log, f"figcheck: checking {snap.uri} version "
                                                     f"{snap.version} ({len(snap.text):,} characters)")
             return analyze(snap, cancelled)
@@ -421,6 +422,20 @@ class FigcheckServer(LanguageServer):
         self._worker.shutdown(wait=False, cancel_futures=True)
         self.watchdog.close()
         super().shutdown()
+
+
+def reads_much(snap: Snapshot) -> bool:
+    """Whether checking ``snap`` reads at least :data:`LARGE_DOCUMENT` characters anew (its
+    first check, new settings, or an edit that large), so may take long: such a check is logged
+    when it starts, not a keystroke in a large document (a message and a wake-up of the event
+    loop on each)."""
+    if len(snap.text) < LARGE_DOCUMENT:
+        return False
+    previous = snap.previous
+    if previous is None or previous.generation != snap.generation or previous.uri != snap.uri:
+        return True
+    head, tail = common_ends(previous.text, snap.text)
+    return len(snap.text) - head - tail >= LARGE_DOCUMENT or len(previous.text) - head - tail >= LARGE_DOCUMENT
 
 
 server = FigcheckServer()

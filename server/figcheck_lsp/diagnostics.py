@@ -18,10 +18,10 @@ from lsprotocol import types
 
 from figcheck.config import Settings
 from figcheck.extract.incremental import ParagraphCache, Superseded
-from figcheck.incremental_check import HeldDocument, moved_diagnostic
+from figcheck.incremental_check import HeldDocument, equals_moved
 from figcheck.model import Claim, Diagnostic, Fix
 from figcheck.text import Document, read_document
-from figcheck.text.lines import common_prefix, common_suffix
+from figcheck.text.lines import common_ends
 
 from .positions import UTF16, LineTable
 
@@ -47,17 +47,29 @@ class Analysis:
     document: Document | None = None
     claims: list[Claim] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    lsp: list[types.Diagnostic] = field(default_factory=list)
+    # each LSP diagnostic as it was made, perhaps for an earlier version (see :attr:`lsp`)
+    made: list[types.Diagnostic] = field(default_factory=list)
     settings: Settings | None = None  # what it was checked with (None: too large to check)
     path: str | None = None  # as per-file-ignores saw it
     # each LSP diagnostic's JSON, cut around its data's version (:func:`json_parts`)
     lsp_json: list[JsonParts] = field(default_factory=list)
-    # engine diagnostic → the index of its LSP diagnostic here (for the next version's, where unmoved)
-    by_diagnostic: dict[Diagnostic, int] = field(default_factory=dict)
+    # (start, end, code) of an engine diagnostic → the index of the first such here (the next
+    # version looks up its unmoved diagnostics' LSP parts by it)
+    by_place: dict[tuple[int, int, str], int] = field(default_factory=dict)
+    _lsp: list[types.Diagnostic] | None = field(default=None, repr=False, compare=False)
 
     @property
     def result_id(self) -> str:
         return f"{self.version}:{self.generation}"
+
+    @property
+    def lsp(self) -> list[types.Diagnostic]:
+        """The LSP diagnostics of this version, made when first asked for: one kept from an
+        earlier version gets this version in its data (:func:`_again`). Publishing needs only
+        their JSON (:attr:`lsp_json`), so a keystroke does not make them."""
+        if self._lsp is None:
+            self._lsp = [_for_version(d, self.version) for d in self.made]
+        return self._lsp
 
     def checker(self) -> Callable[[str], list[Diagnostic]]:
         """Check another text as this one was checked (format, settings, path): what fix-all
@@ -93,8 +105,8 @@ def analyze(snap: Snapshot, cancelled: Callable[[], bool] = lambda: False) -> An
     table = snap.table if snap.table is not None else LineTable(snap.text, snap.encoding)
     result = Analysis(snap.uri, snap.version, snap.generation, snap.text, table)
     if len(snap.text) > snap.settings.max_file_size:
-        result.lsp = [too_large(len(snap.text), snap.settings.max_file_size)]
-        result.lsp_json = [json_parts(result.lsp[0])]
+        result.made = [too_large(len(snap.text), snap.settings.max_file_size)]
+        result.lsp_json = [json_parts(result.made[0])]
         return result
     result.settings, result.path = snap.settings, snap.path
     result.document = read_document(snap.text, snap.format)
@@ -103,31 +115,32 @@ def analyze(snap: Snapshot, cancelled: Callable[[], bool] = lambda: False) -> An
         raise Superseded()
     result.diagnostics = check_document(result.document, snap.settings, snap.path, result.claims,
                                         snap.held)
-    result.lsp, result.lsp_json, result.by_diagnostic = lsp_diagnostics(
+    result.made, result.lsp_json, result.by_place = lsp_diagnostics(
         result.diagnostics, table, snap, snap.previous)
     return result
 
 
 def lsp_diagnostics(diagnostics: list[Diagnostic], table: LineTable, snap: Snapshot,
                     previous: Analysis | None,
-                    ) -> tuple[list[types.Diagnostic], list[JsonParts], dict[Diagnostic, int]]:
-    """Each diagnostic as LSP and its JSON (:func:`json_parts`), and the index of the first of
-    each by the diagnostic. One the previous version had, at the same positions (all its places
-    before the edit, or after the edit's last line when it added or removed no line), keeps
-    that one's ranges, related places, fix and JSON (a keystroke in 1 MB: most of them)."""
+                    ) -> tuple[list[types.Diagnostic], list[JsonParts], dict[tuple[int, int, str], int]]:
+    """Each diagnostic as LSP (as made, see :attr:`Analysis.lsp`) and its JSON
+    (:func:`json_parts`), and the index of the first by (start, end, code). One the previous
+    version had, at the same positions (all its places before the edit, or after the edit's
+    last line when it added or removed no line), keeps that one's ranges, related places, fix
+    and JSON (a keystroke in 1 MB: most of them)."""
     region = _unmoved_region(previous, table, snap)
-    out, parts, by_diagnostic = [], [], {}
+    made, parts, by_place = [], [], {}
     for d in diagnostics:
-        old = None if region is None else _unmoved(d, region, previous.by_diagnostic)
+        old = None if region is None else _unmoved(d, region, previous)
         if old is None:
             lsp = to_lsp(d, table, snap.uri, snap.version)
             parts.append(json_parts(lsp))
         else:
-            lsp = _again(previous.lsp[old], snap.version)
+            lsp = previous.made[old]
             parts.append(previous.lsp_json[old])
-        by_diagnostic.setdefault(d, len(out))
-        out.append(lsp)
-    return out, parts, by_diagnostic
+        by_place.setdefault((d.start, d.end, d.code), len(made))
+        made.append(lsp)
+    return made, parts, by_place
 
 
 def _unmoved_region(previous: Analysis | None, table: LineTable, snap: Snapshot,
@@ -140,9 +153,7 @@ def _unmoved_region(previous: Analysis | None, table: LineTable, snap: Snapshot,
     old, new = previous.text, table.text
     if "\r" in old or "\r" in new:  # (a "\r\n" split or joined by the edit moves lines oddly)
         return None
-    limit = min(len(old), len(new))
-    tail = common_suffix(old, new, limit)
-    head = common_prefix(old, new, limit - tail)
+    head, tail = common_ends(old, new)
     starts = table.lines.starts
     if len(starts) != len(previous.table.lines.starts):
         return head, len(new) + 1, 0
@@ -151,8 +162,8 @@ def _unmoved_region(previous: Analysis | None, table: LineTable, snap: Snapshot,
     return head, tail_from, len(new) - len(old)
 
 
-def _unmoved(d: Diagnostic, region: tuple[int, int, int], before: dict[Diagnostic, int],
-             ) -> int | None:
+def _unmoved(d: Diagnostic, region: tuple[int, int, int], previous: Analysis) -> int | None:
+    """The index in ``previous`` of a diagnostic equal to ``d`` at the same positions."""
     head, tail_from, delta = region
     places = [d.start, d.end]
     for r in d.related:
@@ -162,10 +173,18 @@ def _unmoved(d: Diagnostic, region: tuple[int, int, int], before: dict[Diagnosti
     if d.fix is not None:
         places += (x for e in d.fix.edits for x in (e.start, e.end))
     if max(places) <= head:
-        return before.get(d)
-    if min(places) >= tail_from:
-        return before.get(moved_diagnostic(d, -delta))
-    return None
+        delta = 0
+    elif min(places) < tail_from:
+        return None
+    old = previous.by_place.get((d.start - delta, d.end - delta, d.code))
+    return old if old is not None and equals_moved(d, previous.diagnostics[old], delta) else None
+
+
+def _for_version(lsp: types.Diagnostic, version: int | None) -> types.Diagnostic:
+    data = lsp.data
+    if isinstance(data, dict) and "version" in data and data["version"] != version:
+        return _again(lsp, version)
+    return lsp
 
 
 def _again(old: types.Diagnostic, version: int | None) -> types.Diagnostic:

@@ -132,5 +132,5 @@ def apply_change_with_table(text: str, change, encoding: str, warnings: list[str
             f"{range_.end.line}:{range_.end.character} is outside the document; clamped"
         )
     start, end = table.span(range_)
-    new = text[:start] + change.text + text[end:]
+    new = "".join((text[:start], change.text, text[end:]))  # (one copy fewer than a + b + c)
     return new, table.edited(start, end, change.text, new)

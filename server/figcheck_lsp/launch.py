@@ -57,9 +57,9 @@ def _import_server():
     try:
         with start_up_code.installed():
             from .app import server
-        server.start_up_code = start_up_code
 
-        server.warm_up("text")
+            server.warm_up("text")  # (the engine's rules are imported here: their dataclasses)
+        server.start_up_code = start_up_code
     finally:
         gc.freeze()
         gc.set_threshold(YOUNG_THRESHOLD, *gc.get_threshold()[1:])
