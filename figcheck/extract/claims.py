@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import units
 from ..compiled_patterns import PatternCache
@@ -18,7 +19,7 @@ from ..text.lines import PARAGRAPH_BREAK, paragraph_bounds
 from . import lexicon
 from .counted import counted_noun
 from .numbers import Number, parse_digits, parse_scale_word, parse_words
-from .shift import changed, shifted
+from .shift import changed, claim_of, shifted
 
 PATTERNS = PatternCache.beside(__file__)  # compiled once per installation
 
@@ -34,18 +35,56 @@ _ANCHOR_WORDS = [*lexicon.SMALL_NUMBERS, *lexicon.TENS, "dozen", "half", "quarte
 # (not a subscript or power either: "(ClO4)2", "Ca10(PO4)6", "n−1", "3f+1")
 # The first character is matched before the lookbehinds (each one character longer to look past
 # it), so the engine skips to candidate characters instead of testing every position: twice as fast.
+# That first character is tested against a class of Latin-1 characters and everything above
+# (a bitmap and one range: no Unicode lookup for each character of a Latin-1 text, which "\d"
+# costs); the last lookbehind keeps only digits, fractions and "." before a digit.
 _FRACTION_CHARS = "".join(lexicon.VULGAR_FRACTIONS)
+_ABOVE_LATIN1 = "\u0100-\U0010ffff"
+
+
+def _latin1_class(keep) -> str:
+    """The characters below U+0100 for which ``keep`` is true, as ranges for a regex class."""
+    kept = [c for c in range(0x100) if keep(chr(c))]
+    ranges = []
+    for c in kept:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    return "".join(f"\\x{a:02x}" if a == b else f"\\x{a:02x}-\\x{b:02x}" for a, b in ranges)
+
+
 DIGIT_ANCHOR = PATTERNS.compile(
-    rf"[\d.{_FRACTION_CHARS}](?<![\w.,/\\#@)\]×].)(?<!× .)(?<![\w)\]][−+⁻].)(?<=[\d{_FRACTION_CHARS}]|\.(?=\d))"
+    rf"[{_latin1_class(lambda c: c in '0123456789.' or c in _FRACTION_CHARS)}{_ABOVE_LATIN1}]"
+    rf"(?<![\w.,/\\#@)\]×].)(?<!× .)(?<![\w)\]][−+⁻].)(?<=[\d{_FRACTION_CHARS}]|\.(?=\d))"
 )
 # ... or a number word, or "a"/"an" before a scale or unit word ("a thousand", "a mile").
-WORD_ANCHOR = PATTERNS.compile(
-    r"\b(?:"
-    + lexicon.trie_pattern(_ANCHOR_WORDS + [w.capitalize() for w in _ANCHOR_WORDS])
-    + r")\b|\b(?:a|an|A|An)[ \t]+(?="
+_WORD_ANCHOR_BODY = (
+    lexicon.trie_pattern(_ANCHOR_WORDS + [w.capitalize() for w in _ANCHOR_WORDS])
+    + r"\b|(?:a|an|A|An)(?=[ \t]+"
     + lexicon.trie_pattern(_A_FOLLOWERS.split("|"))
     + r"\b)"
 )
+WORD_ANCHOR = PATTERNS.compile(rf"\b(?:{_WORD_ANCHOR_BODY})")
+# The same words found from the character before them: a search for a first character that is
+# not a word's skips along the text, where a leading "\b" had the engine try the words at every
+# position (a fifth of the scan's time). That character is tested as the digits' is (a bitmap,
+# then "\W" only where a first letter follows); a word at the very start is matched apart.
+_WORD_FIRST_LETTERS = "".join(sorted({w[0] for w in _ANCHOR_WORDS} | {w[0].upper() for w in _ANCHOR_WORDS} | {"a", "A"}))
+_WORD_ANCHOR_AFTER = PATTERNS.compile(
+    rf"[{_latin1_class(lambda c: not (c.isalnum() or c == '_'))}{_ABOVE_LATIN1}]"
+    rf"(?=[{_WORD_FIRST_LETTERS}])(?<=\W)(?:{_WORD_ANCHOR_BODY})"
+)
+
+
+def word_anchors(text: str) -> list[int]:
+    """Where the words that may start a figure start in ``text``, in order."""
+    found = [m.start() + 1 for m in _WORD_ANCHOR_AFTER.finditer(text)]
+    if WORD_ANCHOR.match(text):
+        found.insert(0, 0)
+    return found
+
+
 _WS = " \t\u00a0\u2009\u202f"
 # Spans never read: URLs, e-mail addresses, inline code, phone numbers, coordinates, file
 # names. Each pattern runs only when its trigger character occurs, and each starts at a token
@@ -73,7 +112,13 @@ _PART_OF = PATTERNS.compile(rf"{_SPACE_IN_PARAGRAPH}of{_SPACE_IN_PARAGRAPH}(?:th
 _TIME_AFTER = PATTERNS.compile(r"^\s?(?:[ap]\.?m\.?(?![a-z])|o['’]clock|GMT|BST|UTC|CET|CEST|EST|EDT|PST|PDT|hrs\b|h\d\d)", re.I)
 _ORDINAL_AFTER = PATTERNS.compile(r"^(?:st|nd|rd|th|s|'s|’s|s')\b", re.I)
 _RANGE_SEP = PATTERNS.compile(r"^[ \t\u00a0\u2009\u202f]*(?:-|–|—|to|and|or|through|till|until)[ \t\u00a0\u2009\u202f]*", re.I)
+# The first characters these patterns can match after their optional white space, ignoring case
+# as they do: the cheap tests before them (tests/test_extract_prefilters.py checks every code point).
+_TIME_FIRST = frozenset("apogbucehAPOGBUCEH")
+_RANGE_SEP_FIRST = frozenset("-–—taouTAOU")
+_RANGE_SPACE = " \t\u00a0\u2009\u202f"
 _QUOTES = "'\"‘’“”"
+_OPENING = _WS + _QUOTES + "("  # what may come between a sentence's end and its first word
 _PLUS_MINUS = PATTERNS.compile(r"[ \u00a0]?(?:±|\+/-|\+/−|\+-)[ \u00a0]?(?=[\d.])")
 
 # Small patterns of the scanner, compiled once.
@@ -111,12 +156,16 @@ _SUPERSCRIPT_DIGITS = {"¹": 1, "²": 2, "³": 3, "⁴": 4}
 _PER = PATTERNS.compile(r"(?:/|[ \u00a0]per[ \u00a0]+)")
 _SUBUNIT = PATTERNS.compile(r"(cents?|pence|p)\b")
 _NUMBER_CONTINUES = PATTERNS.compile(r"[:.]\d|/\d|,\d{1,2}(?!\d)|\d")
-_LETTER = PATTERNS.compile(r"[A-Za-z]")
 _DASH_DIGIT = PATTERNS.compile(r"[-‑–]\d")
 _DASH_DIGITS = PATTERNS.compile(r"[-‑–](\d+)")
 _NUMBER_SIGN_BEFORE = PATTERNS.compile(r"(?:\bNo\.|#|\bpp?\.)\s*$")
+_MONTH_WORD = PATTERNS.compile(rf"(?:{lexicon.MONTHS})\.?")  # (compiled once: not a pattern a call)
 _MINUS_BEFORE = PATTERNS.compile(r"\bminus\s+$", re.IGNORECASE)
 _BETWEEN_BEFORE = PATTERNS.compile(r"(?:^|(?<=\W))(between|from)\s+$", re.IGNORECASE)
+# The characters these words can end with, ignoring case as the patterns do (the cheap tests
+# before their searches; tests/test_extract_prefilters.py checks every code point).
+_MINUS_LAST_LETTERS = frozenset("sSſ")
+_BETWEEN_LAST_LETTERS = frozenset("nNmM")
 _OLD_AFTER = PATTERNS.compile(r"[-‑ ]old\b")
 _FRACTION_COMPOUND = PATTERNS.compile(r"-(?:thirds?|quarters?|fifths?|halves|off|way|sided|all)\b", re.IGNORECASE)
 _LIST_MARK = PATTERNS.compile(r"[.)]\s")
@@ -161,8 +210,9 @@ def _power_of(m: re.Match) -> int:
     return -int(m.group(2))
 
 
-@dataclass(slots=True)
-class UnitMatch:
+class UnitMatch(NamedTuple):
+    """A unit, currency or percent sign read after a figure (a named tuple: cheap to build)."""
+
     kind: str  # "quantity", "percent", "money", "count"
     unit: str | None
     start: int
@@ -179,14 +229,14 @@ class _FigureReader:
     helpers that read a figure, its scale, its unit or currency and its qualifier at a position,
     with what they find memoised for the text."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, offset: int = 0) -> None:
         self.text = text
-        spans = sorted(
-            (m.start(), m.end())
-            for trigger, pattern in _EXCLUDED
-            if (trigger in text if isinstance(trigger, str) else trigger.search(text))
-            for m in pattern.finditer(text)
-        )
+        self.offset = offset  # where ``text`` starts in its document: claims are built there
+        spans = []
+        for trigger, pattern in _EXCLUDED:  # (most paragraphs hold no trigger: no span at all)
+            if trigger in text if isinstance(trigger, str) else trigger.search(text):
+                spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
+        spans.sort()
         merged: list[tuple[int, int]] = []
         for s, e in spans:  # overlapping spans merged, so one bisect answers "inside?"
             if merged and s <= merged[-1][1]:
@@ -240,7 +290,7 @@ class _FigureReader:
         return text[j:i]
 
     def at_sentence_start(self, pos: int) -> bool:
-        before = self.text[max(0, pos - 4) : pos].rstrip(_WS + _QUOTES + "(")
+        before = self.text[max(0, pos - 4) : pos].rstrip(_OPENING)
         return before == "" or before[-1] in ".!?:\n\r" or pos < 2
 
     # --- reading a figure ----------------------------------------------------------------------
@@ -299,7 +349,7 @@ class _FigureReader:
         if again:  # "₹1.2 lakh crore", "5 thousand crore": a scale of a scale
             factor *= lexicon.SCALES[again.group(1).lower()]
             end = again.end()
-        scaled = replace(num, end=end, value=num.value * factor, rounding=num.rounding * factor, text=self.text[num.start : end])
+        scaled = num._replace(end=end, value=num.value * factor, rounding=num.rounding * factor, text=self.text[num.start : end])
         return scaled, suffix
 
     # --- what follows a figure ------------------------------------------------------------------
@@ -491,7 +541,11 @@ class _FigureReader:
         return None
 
     def currency_before(self, pos: int) -> tuple[str, int] | None:
-        m = lexicon.CURRENCY_PREFIX_RE.search(self.text[max(0, pos - 6) : pos])
+        window = self.text[max(0, pos - 6) : pos]
+        # (a symbol ends the window but for one space and the line break "$" allows)
+        if window.rstrip(" \u00a0\n")[-1:] not in lexicon.CURRENCY_PREFIX_LAST:
+            return None
+        m = lexicon.CURRENCY_PREFIX_RE.search(window)
         if not m:
             return None
         start = max(0, pos - 6) + m.start()
@@ -529,23 +583,25 @@ def extract_claims(text: str, *, memoise: bool = True) -> list[Claim]:
     which reads only the paragraphs an edit touched, finds exactly these claims: no window of
     the reader (money words, a percentage nearby, a change word, a label) sees across a blank
     line. The memo of surroundings is shared by the paragraphs."""
-    store: _MemoStore = ({}, set())
+    store: _MemoStore = ({}, set(), [0])
     if "\n" not in text and "\r" not in text:
         return _extract_paragraph(text, memoise, store)
     claims: list[Claim] = []
     for start, end in paragraph_bounds(text):
-        found, base = _extract_paragraph(text[start:end], memoise, store), len(claims)
-        claims.extend(shifted(c, start, base) for c in found)
+        claims.extend(_extract_paragraph(text[start:end], memoise, store, start, len(claims)))
     return claims
 
 
-def _extract_paragraph(text: str, memoise: bool, store: _MemoStore) -> list[Claim]:
-    reader = _FigureReader(text)
+def _extract_paragraph(text: str, memoise: bool, store: _MemoStore, offset: int = 0, base: int = 0) -> list[Claim]:
+    """The claims of one paragraph, ``text``, which starts at ``offset`` in its document: they
+    are built at their places in the document (not moved after), and the claims they restate are
+    numbered from ``base``, the number of claims before the paragraph's."""
+    reader = _FigureReader(text, offset)
     memo = _ContextMemo(reader, memoise, store)
     claims: list[Claim] = []
     consumed = 0
     # two sorted runs: sorting their concatenation merges them in C, cheaper than heapq.merge
-    anchors = sorted([m.start() for m in DIGIT_ANCHOR.finditer(text)] + [m.start() for m in WORD_ANCHOR.finditer(text)])
+    anchors = sorted([m.start() for m in DIGIT_ANCHOR.finditer(text)] + word_anchors(text))
     for pos in anchors:
         if pos < consumed or (reader.excluded and reader.is_excluded(pos)):
             continue
@@ -555,8 +611,8 @@ def _extract_paragraph(text: str, memoise: bool, store: _MemoStore) -> list[Clai
         if claims and claim.start < claims[-1].end:
             continue
         claims.append(claim)
-        consumed = claim.end
-    return _link(text, _share_list_units(text, claims))
+        consumed = claim.end - offset
+    return _link(text, _share_list_units(text, claims, offset), offset, base)
 
 
 # --- the same surroundings read once --------------------------------------------------------------
@@ -576,7 +632,13 @@ _MEMO_ENTRIES = 1024  # distinct surroundings kept (emptied when full): a few KB
 _KEY_CHARS = 48  # on each side of the figure: the key of its surroundings
 _NOT_DECIDED = object()
 # A memo's entries and the surroundings seen once, shared by the paragraphs of one text.
-_MemoStore = tuple[dict[tuple, tuple[str, int, "Claim | None", object]], set[tuple]]
+# The first figures in digits of a text are read with no key at all: a text with few figures (a
+# news story has ten or so) repeats no surroundings worth keeping, and keying each costs about
+# as much as a tenth of reading it. Dense input, where the memo pays, has thousands.
+_MEMO_AFTER = 32
+# A memo's entries, the surroundings seen once, and how many figures were read before the memo
+# started: shared by the paragraphs of one text.
+_MemoStore = tuple[dict[tuple, tuple[str, int, "Claim | None", object]], set[tuple], list[int]]
 
 
 class _ContextMemo:
@@ -592,11 +654,14 @@ class _ContextMemo:
         self.reader = reader
         self.enabled = enabled
         # (an entry holds its whole surroundings, compared in place: exact for any text read)
-        self.entries, self.seen = ({}, set()) if store is None else store
+        self.entries, self.seen, self.unkeyed = ({}, set(), [0]) if store is None else store
 
     def claim_at(self, pos: int) -> Claim | None:
         reader, text = self.reader, self.reader.text
         if not self.enabled or text[pos].isalpha():
+            return _claim_or_none(reader, pos)
+        if self.unkeyed[0] < _MEMO_AFTER:
+            self.unkeyed[0] += 1
             return _claim_or_none(reader, pos)
         w0 = max(0, pos - _CONTEXT_BEFORE)
         # Surroundings cut by the end of the text are the same only with as much text after them
@@ -608,7 +673,7 @@ class _ContextMemo:
             _, stored_pos, claim, in_label_list = entry
             if in_label_list is not _NOT_DECIDED:
                 reader.label_lists[pos] = in_label_list
-            return None if claim is None else shifted(claim, pos - stored_pos, 0)
+            return None if claim is None else shifted(claim, reader.offset + pos - stored_pos, 0)
         steps = reader.list_steps
         claim = _claim_or_none(reader, pos)
         if reader.list_steps == steps:
@@ -624,7 +689,8 @@ class _ContextMemo:
             return
         window = self.reader.text[w0 : pos + _CONTEXT_AFTER]
         if not _LONG_RUN.search(window):
-            self.entries[key] = (window, pos, claim, self.reader.label_lists.get(pos, _NOT_DECIDED))
+            # (the figure's place in its document: the claim is kept there)
+            self.entries[key] = (window, self.reader.offset + pos, claim, self.reader.label_lists.get(pos, _NOT_DECIDED))
 
 
 def _claim_or_none(reader: _FigureReader, pos: int) -> Claim | None:
@@ -640,8 +706,11 @@ def _claim_or_none(reader: _FigureReader, pos: int) -> Claim | None:
 def _in_digit_chain(text: str, s: int, e: int) -> bool:
     """Phone numbers and numeric dates: three or more digit groups joined by single spaces,
     dots or dashes ("020 7946 0958", "(555) 123-4567", "2022-09-08")."""
-    if text[s : s + 1].isdecimal() and not ((s > 0 and text[s - 1].isdecimal()) or text[s + 1 : s + 2].isdecimal()):
-        return False  # a digit of a chain is in a group of two or more ("\\d" is isdecimal)
+    if text[s : s + 1].isdecimal():
+        if not ((s > 0 and text[s - 1].isdecimal()) or text[s + 1 : s + 2].isdecimal()):
+            return False  # a digit of a chain is in a group of two or more ("\\d" is isdecimal)
+        if not _joined_group(text, s):
+            return False
     window_start = max(0, s - 24)
     for m in _DIGIT_CHAIN.finditer(text, window_start, min(len(text), e + 24)):
         if m.start() <= s < m.end():
@@ -649,6 +718,27 @@ def _in_digit_chain(text: str, s: int, e: int) -> bool:
         if m.start() > s:
             break
     return False
+
+
+_CHAIN_JOINERS = (" ", ".", "-", "/")
+
+
+def _joined_group(text: str, s: int) -> bool:
+    """Whether the run of digits around ``s`` is joined to another group as a chain's groups are
+    (a digit or ")" and a joiner before it, or after it and its optional ")" a joiner and a
+    digit): the cheap test before the search. A group of a chain is a whole run of digits, as
+    the pattern's edges say."""
+    a = s
+    while a > 0 and text[a - 1].isdecimal():
+        a -= 1
+    b = s + 1
+    while b < len(text) and text[b].isdecimal():
+        b += 1
+    if a > 1 and text[a - 1] in _CHAIN_JOINERS and (text[a - 2].isdecimal() or text[a - 2] == ")"):
+        return True
+    if text[b : b + 1] == ")":
+        b += 1
+    return text[b : b + 1] in _CHAIN_JOINERS and text[b + 1 : b + 2].isdecimal()
 
 
 def _rejects_digits(reader: _FigureReader, num: Number, range_end: bool = False) -> bool:
@@ -663,11 +753,11 @@ def _rejects_digits(reader: _FigureReader, num: Number, range_end: bool = False)
         return True  # COVID-19, F-35, MH-17
     if before[-1:] == ":" and len(before) == 2 and before[0].isdigit():
         return True  # the minutes of 10:30
-    if _NUMBER_CONTINUES.match(after) and not num.text.endswith(tuple(lexicon.VULGAR_FRACTIONS)):
+    if (after[:1] in ":./," or after[:1].isdecimal()) and _NUMBER_CONTINUES.match(after) and not num.text.endswith(tuple(lexicon.VULGAR_FRACTIONS)):
         return True  # 10:30, 3.11.7, 8/9/2022, 1,5 (not a thousands group)
-    if _LETTER.match(after) and _ORDINAL_AFTER.match(after + " ") and not ("." in num.text and after[:1] == "s"):
+    if after[:1].isascii() and after[:1].isalpha() and _ORDINAL_AFTER.match(after + " ") and not ("." in num.text and after[:1] == "s"):
         return True  # 2nd, 1990s (but "9.58s" is seconds: no decade has decimals)
-    if _DASH_DIGIT.match(after) and _DASH_DIGITS.match(after):
+    if after[:1] in ("-", "‑", "–") and _DASH_DIGIT.match(after) and _DASH_DIGITS.match(after):
         nxt = parse_digits(text, e + 1)
         if nxt is not None and nxt.value <= num.value:
             return True  # a score or a label: 3-1, 2023-24 is handled as a year range
@@ -675,11 +765,19 @@ def _rejects_digits(reader: _FigureReader, num: Number, range_end: bool = False)
         return True  # the second half of 3-1 when the first was not read as a range
     if num.digits.startswith("0") and len(num.digits) > 1 and "." not in num.text:
         return True  # 020, 007
-    if _TIME_AFTER.match(text[e : e + 8]):
+    if _time_after(text, e):
         return True  # 3pm, 10 a.m., 1500 GMT
-    if reader.at_sentence_start(s) is False and before[-1:] == "’" and len(before) == 2 and before[0] == " ":
+    if before[-1:] == "’" and len(before) == 2 and before[0] == " " and reader.at_sentence_start(s) is False:
         return True  # ’90s
     return False
+
+
+def _time_after(text: str, e: int) -> bool:
+    """"3pm", "10 a.m.", "1500 GMT": a time of day, not a quantity."""
+    first = text[e : e + 1]
+    if first not in _TIME_FIRST and not (first.isspace() and text[e + 1 : e + 2] in _TIME_FIRST):
+        return False
+    return _TIME_AFTER.match(text[e : e + 8]) is not None
 
 
 def _is_label_before(reader: _FigureReader, pos: int) -> bool:
@@ -741,7 +839,7 @@ def _is_name_before(reader: _FigureReader, pos: int) -> bool:
         return False
     lw = word.lower().rstrip(".")
     if word[0].isupper() and lw not in lexicon.SENTENCE_WORDS and lw not in lexicon.QUALIFIERS:
-        if re.fullmatch(rf"(?:{lexicon.MONTHS})\.?", lw):
+        if _MONTH_WORD.fullmatch(lw):
             return False  # dates are handled separately
         return True
     return False
@@ -754,15 +852,31 @@ def _is_date_part(reader: _FigureReader, num: Number) -> bool:
     named = before.lower() != before.upper()
     if named and before[-1:].isspace() and lexicon.MONTH_BEFORE_RE.search(before):
         return True
-    if lexicon.MONTH_AFTER_RE.match(_before_first_break(reader.text[num.end : num.end + 16])):
+    after = reader.text[num.end : num.end + 16]
+    if _may_name_month_after(after) and lexicon.MONTH_AFTER_RE.match(_before_first_break(after)):
         return True
     return named and num.value <= 31 and bool(lexicon.WEEKDAYS_RE.search(before))  # the cheap test first
+
+
+def _may_name_month_after(after: str) -> bool:
+    """The cheap test before MONTH_AFTER_RE: an ordinal's suffix ("th"), or white space and then
+    "of" or a month's first letter."""
+    first = after[:1]
+    if first.isspace():
+        return after.lstrip()[:1] in _MONTH_OR_OF_FIRST
+    return first in _ORDINAL_SUFFIX_FIRST
+
+
+# (the first letters of "st", "nd", "rd", "th", of "of" and of the month names, ignoring case as
+# MONTH_AFTER_RE does: tests/test_extract_prefilters.py checks every code point)
+_ORDINAL_SUFFIX_FIRST = frozenset("snrtSNRTſ")
+_MONTH_OR_OF_FIRST = frozenset("jfmasondJFMASONDſ")
 
 
 # A date does not run across a blank line ("in early March.\n\nTwo weeks later": "Two" is not
 # a day of March); reading a paragraph alone must give what reading it in its document does.
 def _after_last_break(window: str) -> str:
-    if "\n" not in window and "\r" not in window:
+    if not _may_hold_break(window):
         return window
     last = None
     for last in PARAGRAPH_BREAK.finditer(window):
@@ -771,7 +885,7 @@ def _after_last_break(window: str) -> str:
 
 
 def _before_first_break(window: str) -> str:
-    if "\n" not in window and "\r" not in window:
+    if not _may_hold_break(window):
         return window
     found = PARAGRAPH_BREAK.search(window)
     return window if found is None else window[: found.start()]
@@ -867,8 +981,17 @@ def _figure_at(reader: _FigureReader, pos: int) -> _Figure | Claim | None:
     if fig.currency:
         fig.start = fig.currency[1]
     fig.qual = reader.qualifier_before(fig.start)
-    fig.between = _BETWEEN_BEFORE.search(text[max(0, fig.start - _BETWEEN_WINDOW) : fig.start])
+    fig.between = _between_before(text, fig.start)
     return fig
+
+
+def _between_before(text: str, start: int) -> re.Match | None:
+    """"between" or "from" right before ``start`` (the search runs only where the window, white
+    space aside, ends with the last letter of one of them)."""
+    window = text[max(0, start - _BETWEEN_WINDOW) : start]
+    if not window[-1:].isspace() or window.rstrip()[-1:] not in _BETWEEN_LAST_LETTERS:
+        return None
+    return _BETWEEN_BEFORE.search(window)
 
 
 def _read_sign(reader: _FigureReader, fig: _Figure) -> None:
@@ -880,7 +1003,10 @@ def _read_sign(reader: _FigureReader, fig: _Figure) -> None:
         fig.negative, fig.start = True, start - 1
         return
     window_start = max(0, start - _MINUS_WINDOW)
-    minus = _MINUS_BEFORE.search(text[window_start:start])
+    window = text[window_start:start]
+    if not window[-1:].isspace() or window.rstrip()[-1:] not in _MINUS_LAST_LETTERS:
+        return  # "minus 5": the word's last letter, then white space
+    minus = _MINUS_BEFORE.search(window)
     if minus:
         fig.negative, fig.start = True, window_start + minus.start()
 
@@ -889,19 +1015,19 @@ def _read_spread_and_unit(reader: _FigureReader, fig: _Figure) -> None:
     """The unit after the figure, and a spread before it ("5 ± 0.3 mm", "4.2153(4) Å") or after
     it in the same unit ("46.8% ± 1.6%")."""
     text, num = reader.text, fig.num
-    pm = _PLUS_MINUS.match(text, num.end)
+    pm = _PLUS_MINUS.match(text, num.end) if "±" in text[num.end : num.end + 2] or "+" in text[num.end : num.end + 2] else None
     um = _UNCERTAINTY.match(text, num.end) if text[num.end : num.end + 1] == "(" and "." in num.text else None
     if pm and fig.currency is None:
         spread = parse_digits(text, pm.end())
         if spread is not None and not _rejects_digits(reader, spread, range_end=True):
-            fig.num = replace(num, end=spread.end, text=text[num.start : spread.end])
+            fig.num = num._replace(end=spread.end, text=text[num.start : spread.end])
             fig.spread = spread
     elif um and fig.currency is None:
         # "4.2153(4) Å": the uncertainty in the last digits written
         decimals = len(num.text) - num.text.index(".") - 1
         digits = um.group(1)
         fig.spread = Number(um.start(1), um.end(1), int(digits) * 10.0**-decimals, 0.5 * 10.0**-decimals, digits)
-        fig.num = replace(num, end=um.end(), text=text[num.start : um.end()])
+        fig.num = num._replace(end=um.end(), text=text[num.start : um.end()])
     if fig.currency is None:
         fig.unit = _read_unit(reader, fig.num)
     unit = fig.unit
@@ -911,7 +1037,7 @@ def _read_spread_and_unit(reader: _FigureReader, fig: _Figure) -> None:
         spread = parse_digits(text, pm.end()) if pm else None
         unit2 = reader.unit_after(spread.end, num=spread) if spread is not None else None
         if unit2 is not None and unit2.unit == unit.unit and unit2.factor == unit.factor:
-            fig.unit = replace(unit, end=unit2.end)
+            fig.unit = unit._replace(end=unit2.end)
             fig.spread = spread
 
 
@@ -1050,27 +1176,29 @@ def _build_claim(reader: _FigureReader, fig: _Figure) -> Claim | None:
     claim_text = text[start:end]
     if _spans_paragraphs(claim_text):  # a claim never spans paragraphs
         return None
-    return Claim(
-        start=start,
-        end=end,
-        text=claim_text,
-        value=value,
-        low=low,
-        high=high,
-        unit=pint_unit,
-        dimension=dimension,
-        kind=kind,  # type: ignore[arg-type]
-        qualifier=qualifier,
-        counted=fig.counted,
-        unit_text=unit.text if unit is not None and kind in ("quantity", "percent") else None,
-        unit_start=unit.start if unit is not None else None,
-        unit_end=unit.end if unit is not None else None,
-        number_text=text[num.start : (fig.high_num or num).end],
-        rounding=rounding,
-        is_range=fig.high_num is not None,
-        is_estimate=qualifier is not None and lexicon.QUALIFIERS.get(qualifier) == "approx",
-        role=role,
-    )
+    offset = reader.offset
+    return claim_of([  # every field of Claim, in its order
+        start + offset,  # start
+        end + offset,  # end
+        claim_text,  # text
+        value,
+        low,
+        high,
+        pint_unit,  # unit
+        dimension,
+        kind,
+        qualifier,
+        fig.counted,  # counted
+        None,  # converted_from (set by _link)
+        unit.text if unit is not None and kind in ("quantity", "percent") else None,  # unit_text
+        unit.start + offset if unit is not None else None,  # unit_start
+        unit.end + offset if unit is not None else None,  # unit_end
+        text[num.start : (fig.high_num or num).end],  # number_text
+        rounding,
+        fig.high_num is not None,  # is_range
+        qualifier is not None and lexicon.QUALIFIERS.get(qualifier) == "approx",  # is_estimate
+        role,
+    ])
 
 
 def _figure_values(fig: _Figure, num: Number, unit: UnitMatch | None, qualifier: str | None) -> tuple[float, float, float, float]:
@@ -1099,7 +1227,7 @@ def _number_claim(reader: _FigureReader, num: Number) -> Claim:
     qualifier = qual[0] if qual else None
     low, high = _bounds(qualifier, num.value, num.value, num.value)
     return Claim(
-        start=start, end=num.end, text=reader.text[start : num.end], value=num.value, low=low, high=high,
+        start=start + reader.offset, end=num.end + reader.offset, text=reader.text[start : num.end], value=num.value, low=low, high=high,
         unit=None, dimension="dimensionless", kind="number", qualifier=qualifier,
         number_text=num.text, rounding=num.rounding,
         is_estimate=qualifier is not None and lexicon.QUALIFIERS.get(qualifier) == "approx",
@@ -1179,7 +1307,7 @@ def _ascii_fraction(reader: _FigureReader, num: Number) -> tuple[Number, bool] |
     share = _SHARE_AFTER.match(text, frac.end)
     if share and not mixed:
         if share.group(1):
-            frac = replace(frac, end=frac.end + len(share.group(1)), text=text[frac.start : frac.end + len(share.group(1))])
+            frac = frac._replace(end=frac.end + len(share.group(1)), text=text[frac.start : frac.end + len(share.group(1))])
         return frac, True
     unit = reader.unit_after(frac.end, num=frac)
     if unit is None or unit.kind != "quantity":
@@ -1238,7 +1366,13 @@ def _bare_count_ok(reader: _FigureReader, num: Number, qual) -> bool:
 def _spans_paragraphs(text: str) -> bool:
     """Whether a paragraph break is in ``text`` (every break has a line break: the cheap test,
     which spares a search between each two figures of dense input)."""
-    return ("\n" in text or "\r" in text) and PARAGRAPH_BREAK.search(text) is not None
+    return _may_hold_break(text) and PARAGRAPH_BREAK.search(text) is not None
+
+
+def _may_hold_break(text: str) -> bool:
+    """Whether ``text`` has the two line breaks every paragraph break has ("\\n…\\n", "\\r…\\r",
+    "\\r\\n…\\r\\n"): the cheap test before a search. Wrapped prose has one in most windows."""
+    return ("\n" in text and text.count("\n") > 1) or ("\r" in text and text.count("\r") > 1)
 
 
 def _after_in_paragraph(text: str, pos: int) -> str:
@@ -1285,11 +1419,11 @@ def _read_unit(reader: _FigureReader, num: Number) -> UnitMatch | None:
     text = reader.text
     end = num.end
     # "62-year-old"
-    age = _AGE.match(text[end : end + 14])
+    age = _AGE.match(text[end : end + 14]) if text[end : end + 1] in ("-", "‑") else None
     if age:
         return UnitMatch("quantity", age.group(1).lower(), end + 1, end + 1 + len(age.group(1)) + (1 if text[end + 1 + len(age.group(1))] in "sS" else 0), age.group(1), role="age")
     # feet and inches written with marks: 5'11", 5′ 11″ (read whole by _compound)
-    if _INCHES_MARK.match(text[end : end + 8]):
+    if text[end : end + 1] in ("'", "′") and _INCHES_MARK.match(text[end : end + 8]):
         return UnitMatch("quantity", "foot", end, end + 1, text[end])
     unit = reader.unit_after(end, num=num)
     if unit is None:
@@ -1304,6 +1438,11 @@ def _range_after(reader: _FigureReader, num: Number, unit: UnitMatch | None, bet
     11.5 m", "from 2632 to 2618 m") or both carry a unit; negative ends keep their sign."""
     text = reader.text
     pos = unit.end if unit else num.end
+    k = pos
+    while k < len(text) and text[k] in _RANGE_SPACE:
+        k += 1
+    if text[k : k + 1] not in _RANGE_SEP_FIRST:
+        return None
     m = _RANGE_SEP.match(text[pos : pos + 16])
     if not m:
         return None
@@ -1355,7 +1494,7 @@ def _range_after(reader: _FigureReader, num: Number, unit: UnitMatch | None, bet
     if high_value < low_value and not (between is not None or (unit2 is not None and unit2.kind == "quantity")):
         return None
     if negative_high:
-        high = replace(high, start=high.start - 1, value=high_value, text=text[high.start - 1 : high.end])
+        high = high._replace(start=high.start - 1, value=high_value, text=text[high.start - 1 : high.end])
     if unit is not None and unit2 is not None and unit.kind == "quantity" and unit2.kind == "quantity":
         if units.dimension(unit.unit) != units.dimension(unit2.unit):
             return None
@@ -1456,9 +1595,11 @@ _NEXT_EQUIVALENT = PATTERNS.compile(rf"^\s*(?:;|,|/|\bor\b)\s*(?:or\s+)?(?:{_HED
 _CONVERSION_END = PATTERNS.compile(r"^\s*(?:[)\]]|[,;]\s|or\b|/)")
 
 
-def _share_list_units(text: str, claims: list[Claim]) -> list[Claim]:
+def _share_list_units(text: str, claims: list[Claim], offset: int) -> list[Claim]:
     """"2619.60, 2617.35 and 2614.71 m": the unit after the last figure of a list is the unit
-    of every figure in it (each stays its own claim)."""
+    of every figure in it (each stays its own claim). ``text`` starts at ``offset``."""
+    if len(claims) < 2:
+        return claims  # (a list needs two figures)
     out = list(claims)
     for k in range(len(out) - 1, 0, -1):
         last = out[k]
@@ -1466,7 +1607,7 @@ def _share_list_units(text: str, claims: list[Claim]) -> list[Claim]:
             continue
         if last.start - out[k - 1].end > 8 or last.is_range or last.qualifier or last.unit_start is None:
             continue
-        if not last.text.startswith(last.number_text) or last.number_text != text[last.start : last.unit_start].rstrip():
+        if not last.text.startswith(last.number_text) or last.number_text != text[last.start - offset : last.unit_start - offset].rstrip():
             continue
         scale = _plain_scale(last)
         if scale is None:
@@ -1476,7 +1617,7 @@ def _share_list_units(text: str, claims: list[Claim]) -> list[Claim]:
             member = out[j]
             if member.kind not in ("number", "count") or member.counted or member.is_range or member.qualifier:
                 break
-            if _plain_scale(member) != 1.0 or not _LIST_GAP.match(text, out[j].end, out[j + 1].start):
+            if _plain_scale(member) != 1.0 or not _LIST_GAP.match(text, out[j].end - offset, out[j + 1].start - offset):
                 break
             out[j] = changed(
                 member, kind="quantity", unit=last.unit, dimension=last.dimension,
@@ -1497,24 +1638,34 @@ def _plain_scale(claim: Claim) -> float | None:
     return claim.value / written
 
 
-def _link(text: str, claims: list[Claim]) -> list[Claim]:
+def _short_gap(gap: str) -> bool:
+    """Whether ``gap`` may be 12 characters or fewer once its padding is one space each."""
+    return len(gap) <= 12 or len(gap) - gap.count(" ") - gap.count("\t") <= 12
+
+
+def _link(text: str, claims: list[Claim], offset: int, base: int) -> list[Claim]:
     """Mark parenthesised equivalents ("50 km (31 miles)") and refer bare numbers back to
-    the noun counted just before them ("five people were killed and nine injured")."""
+    the noun counted just before them ("five people were killed and nine injured"). ``text``
+    starts at ``offset`` in its document, and ``base`` claims come before these in it."""
+    if len(claims) < 2:
+        return claims  # (a link needs two figures)
     out = list(claims)
     for i in range(1, len(out)):
         prev, cur = out[i - 1], out[i]
-        gap = text[prev.end : cur.start]
+        gap = text[prev.end - offset : cur.start - offset]
         if _spans_paragraphs(gap):
             # Never across a blank line: the language server extracts each paragraph alone and
             # must find what the CLI finds (issue #8; "12 km\n\n(15 miles)" was linked).
             continue
         # Markup replaced by padding ("\\SI{52}{\\kilo\\metre} (20~miles)", "[52 km](url) (20
-        # miles)") leaves a run of spaces: the figures are linked as across one space.
-        if "  " in gap or "\t" in gap:
-            gap = _PADDING.sub(" ", gap)
+        # miles)") leaves a run of spaces: the figures are linked as across one space. (Only a
+        # gap of at most 12 characters besides its spaces and tabs can be that short.)
+        if prev.kind in ("quantity", "money", "percent") and _short_gap(gap):
+            if "  " in gap or "\t" in gap:
+                gap = _PADDING.sub(" ", gap)
         if prev.kind in ("quantity", "money", "percent") and len(gap) <= 12:
-            if _CONVERSION_GAP.match(gap) and _CONVERSION_END.match(_after_in_paragraph(text, cur.end) or ")"):
-                out[i] = changed(cur, converted_from=i - 1)
+            if _CONVERSION_GAP.match(gap) and _CONVERSION_END.match(_after_in_paragraph(text, cur.end - offset) or ")"):
+                out[i] = changed(cur, converted_from=base + i - 1)
                 if prev.role == "delta" and cur.unit in lexicon.DELTA_OF and cur.role is None:
                     # the equivalent of a temperature difference is a difference too
                     out[i] = changed(out[i], unit=lexicon.DELTA_OF[cur.unit], role="delta")
@@ -1526,19 +1677,19 @@ def _link(text: str, claims: list[Claim]) -> list[Claim]:
                 and cur.unit != prev.unit
                 and cur.dimension == prev.dimension
             ):
-                out[i] = changed(cur, converted_from=i - 1)
+                out[i] = changed(cur, converted_from=base + i - 1)
                 continue
             if (
                 prev.converted_from is not None
                 and cur.kind == prev.kind
                 and _NEXT_EQUIVALENT.match(gap)
-                and _CONVERSION_END.match(_after_in_paragraph(text, cur.end) or ")")
+                and _CONVERSION_END.match(_after_in_paragraph(text, cur.end - offset) or ")")
             ):
                 # "(7.8 L/100 km; 36 mpg-imp)": another equivalent of the same figure
                 out[i] = changed(cur, converted_from=prev.converted_from)
                 continue
         if cur.kind == "count" and cur.counted is None and prev.kind == "count" and prev.counted:
-            sentence_gap = text[prev.end : cur.start]
+            sentence_gap = text[prev.end - offset : cur.start - offset]
             if len(sentence_gap) < 120 and not _SENTENCE_BREAK.search(sentence_gap):
                 out[i] = changed(cur, counted=prev.counted)
     return out

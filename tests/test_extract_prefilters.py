@@ -1,0 +1,157 @@
+"""The extractor's cheap tests before its patterns decide as the patterns do (issue #15).
+
+Each shortcut skips a regex where a cheap look at one or two characters shows it cannot match.
+The sets of characters are checked against every code point (ignoring case as the patterns do,
+which lets "ſ" match "s"); the shortcuts are checked against the patterns on generated text.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import figcheck.extract.claims as claims
+import figcheck.extract.numbers as numbers
+from figcheck.extract import lexicon
+from figcheck.text.lines import PARAGRAPH_BREAK
+
+PIECES = st.sampled_from(
+    [
+        "1", "5", "12", "42", "2022", "020", "7946", "(555)", ")", "(", " ", "  ", "\t", "\n", "\r\n",
+        "\r", "\u00a0", "\u2009", ".", ",", "-", "–", "—", "/", ":", "'", "′", "±", "+", "x", "_",
+        "between", "Between", "BETWEEN", "from", "From", "minus", "MINUS", "minuſ", "ſ", "pm", "a.m.",
+        "GMT", "Gmt", "o'clock", "hrs", "h30", "to", "To", "and", "or", "until", "through", "mln",
+        "bn", "k", "K", "m", "M", "tr", "million", "Thousand", "hundreds", "lakh", "jan", "March",
+        "Sept.", "Sept.,", "may", "Monday", "tues", "sat.", "of", "st", "th", "one", "Two", "twenty",
+        "a", "an", "A", "An", "half", "dozen", "mile", "miles", "thousand", "é", "İ", "K", "½", "2½", "⅓", "٣", "²", ".5", "3.", "×", "−", "ª", "\u2014", "$", "US$", "Rs.", "CHF", "€", "£", "KSh", "Rp",
+    ]
+)
+TEXTS = st.lists(PIECES, max_size=24).map("".join)
+
+
+def _code_points_matching(pattern: str) -> set[str]:
+    compiled = re.compile(pattern)
+    return {chr(i) for i in range(sys.maxunicode + 1) if compiled.fullmatch(chr(i))}
+
+
+@pytest.mark.parametrize(
+    "chars, pattern",
+    [
+        (claims._MINUS_LAST_LETTERS, r"(?i)s"),  # the last letter of "minus"
+        (claims._BETWEEN_LAST_LETTERS, r"(?i)[nm]"),  # of "between", "from"
+        (claims._TIME_FIRST, r"(?i)[apogbuceh]"),  # "pm", "o'clock", "GMT", "BST", "UTC", "CET", "EST", "hrs"
+        (claims._RANGE_SEP_FIRST, r"(?i)[taou]|[-–—]"),  # "to", "and", "or", "until", dashes
+        (claims._ORDINAL_SUFFIX_FIRST, r"(?i)[snrt]"),  # "st", "nd", "rd", "th" before a month
+        (claims._MONTH_OR_OF_FIRST, r"(?i)[jfmasond]"),  # a month's first letter, or "of"
+    ],
+)
+def test_each_set_of_characters_is_all_that_the_pattern_allows(chars, pattern):
+    assert _code_points_matching(pattern) == set(chars)
+
+
+def test_the_scales_first_letters_are_all_that_start_one():
+    # the scale words ignore case; the suffixes ("k", "bn", "M", "tr") do not
+    assert _code_points_matching(r"(?i)[htmblc]") | set("kKmMbBt") == numbers._SCALE_FIRST_LETTERS
+
+
+def _original_word_anchors(text: str) -> list[int]:
+    """The anchor pattern as it was: a leading "\\b" and the spaces after "a" consumed."""
+    words = claims._ANCHOR_WORDS + [w.capitalize() for w in claims._ANCHOR_WORDS]
+    pattern = re.compile(
+        r"\b(?:" + lexicon.trie_pattern(words) + r")\b|\b(?:a|an|A|An)[ \t]+(?="
+        + lexicon.trie_pattern(claims._A_FOLLOWERS.split("|")) + r"\b)"
+    )
+    return [m.start() for m in pattern.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_word_anchors_are_where_the_leading_boundary_pattern_finds_them(text):
+    assert claims.word_anchors(text) == _original_word_anchors(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_month_and_weekday_tries_match_where_the_word_lists_do(text):
+    months, weekdays = lexicon.MONTHS, lexicon.WEEKDAYS
+    before = re.compile(rf"\b(?:{months})\.?,?\s*$", re.IGNORECASE)
+    after = re.compile(rf"^(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{months})\b\.?", re.IGNORECASE)
+    days = re.compile(rf"\b(?:{weekdays})\.?,?\s*$", re.IGNORECASE)
+    for i in range(len(text) + 1):
+        assert bool(lexicon.MONTH_BEFORE_RE.search(text[:i])) == bool(before.search(text[:i]))
+        assert bool(lexicon.MONTH_AFTER_RE.match(text[i:])) == bool(after.match(text[i:]))
+        assert bool(lexicon.WEEKDAYS_RE.search(text[:i])) == bool(days.search(text[:i]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_words_and_times_before_and_after_a_figure(text):
+    for i in range(len(text) + 1):
+        window = text[max(0, i - claims._BETWEEN_WINDOW) : i]
+        expected = claims._BETWEEN_BEFORE.search(window)
+        found = claims._between_before(text, i)
+        assert (found and found.span()) == (expected and expected.span())
+        minus_window = text[max(0, i - claims._MINUS_WINDOW) : i]
+        if claims._MINUS_BEFORE.search(minus_window):
+            assert minus_window[-1:].isspace() and minus_window.rstrip()[-1:] in claims._MINUS_LAST_LETTERS
+        assert claims._time_after(text, i) == bool(claims._TIME_AFTER.match(text[i : i + 8]))
+        if claims._RANGE_SEP.match(text[i : i + 16]):
+            first = text[i : i + 16].lstrip(claims._RANGE_SPACE)[:1]
+            assert first in claims._RANGE_SEP_FIRST
+        if lexicon.MONTH_AFTER_RE.match(text[i : i + 16]):
+            assert claims._may_name_month_after(text[i : i + 16])
+        currency_window = text[max(0, i - 6) : i]
+        if lexicon.CURRENCY_PREFIX_RE.search(currency_window):
+            assert currency_window.rstrip(" \u00a0\n")[-1:] in lexicon.CURRENCY_PREFIX_LAST
+        if numbers._SCALE_WORD.match(text, i, i + 14) or numbers._SCALE_SUFFIX.match(text, i, i + 6):
+            assert not numbers._SCALE_FIRST_LETTERS.isdisjoint(text[i : i + 3])
+
+
+def _in_digit_chain_searched(text: str, s: int, e: int) -> bool:
+    """The digit-chain test with the search alone after its first cheap test."""
+    if text[s : s + 1].isdecimal() and not ((s > 0 and text[s - 1].isdecimal()) or text[s + 1 : s + 2].isdecimal()):
+        return False
+    window_end = min(len(text), e + 24)
+    return any(m.start() <= s < m.end() for m in claims._DIGIT_CHAIN.finditer(text, max(0, s - 24), window_end))
+
+
+# Runs of digits with what may open, close and join them: phone numbers, dates, lists, prose.
+CHAIN_GROUP = st.tuples(
+    st.sampled_from(["", "(", "a", ",", " ", "."]),
+    st.text("0123456789", min_size=1, max_size=6),
+    st.sampled_from(["", ")", ") ", ")-", " ", ".", "-", "/", ",", "a", "\n"]),
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(CHAIN_GROUP, min_size=1, max_size=6).map("".join), st.data())
+def test_digit_chains_are_found_as_the_search_finds_them(text, data):
+    s = data.draw(st.integers(0, len(text) - 1))
+    e = data.draw(st.integers(s, len(text)))
+    assert claims._in_digit_chain(text, s, e) == _in_digit_chain_searched(text, s, e)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_gaps_and_breaks_skipped_are_ones_the_patterns_would_not_take(text):
+    if PARAGRAPH_BREAK.search(text):
+        assert claims._may_hold_break(text)
+    if len(claims._PADDING.sub(" ", text)) <= 12:
+        assert claims._short_gap(text)
+
+
+def test_claims_built_field_by_field_are_the_claims_claim_builds():
+    # _build_claim lists Claim's fields in their order (claim_of sets them so, twice as fast)
+    from dataclasses import astuple, fields
+
+    from figcheck.extract import extract_claims
+    from figcheck.extract.shift import claim_of
+    from figcheck.model import Claim
+
+    assert [f.name for f in fields(Claim)][11:16] == ["converted_from", "unit_text", "unit_start", "unit_end", "number_text"]
+    for claim in extract_claims("About 5 km (3 miles) of road, 12 people and $4 bn; 40-50% of 7 tonnes."):
+        assert claim_of(list(astuple(claim))) == Claim(*astuple(claim)) == claim
