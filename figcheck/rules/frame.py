@@ -790,19 +790,12 @@ class ClaimWords:
 
 
 @dataclass(slots=True, eq=False)  # (see _READINGS_NOT_FROZEN)
-class ClaimGist:
+class ClaimGist(ClaimWords):
     """A claim's words and the slots of its frame read from its place among them (the verb, the
     head, names before it, a change or contrast cue next to it): an upper bound of a referent
     score read from these rules out most of the pairs that get past :class:`ClaimWords`, before
     the rest of the sentence (its clauses, times, places) is read for a :class:`ClaimSketch`."""
 
-    tokens: tuple[str, ...]
-    bag: dict[str, int]
-    content: frozenset[str]
-    position: int
-    local: frozenset[str]
-    restate: str | None
-    noun_phrase: tuple[str, ...]
     verb: str | None
     verb_word: str | None  # (the verb as written, for a frame)
     head: tuple[str, str | None] | None
@@ -812,31 +805,18 @@ class ClaimGist:
 
 
 @dataclass(slots=True, eq=False)  # (see _READINGS_NOT_FROZEN)
-class ClaimSketch:
+class ClaimSketch(ClaimGist):
     """What a claim's frame shares with its sentence, and the few words of its own that an upper
     bound of a referent score needs: read without building the frame (most pairs of figures that
-    get past :class:`ClaimWords` are ruled out with this)."""
+    get past :class:`ClaimGist` are ruled out with this)."""
 
-    tokens: tuple[str, ...]
-    bag: dict[str, int]
-    content: frozenset[str]
-    position: int
     clause_len: int  # the tokens of the figure's clause, and its content words
     clause_content_len: int
-    local: frozenset[str]
-    restate: str | None
-    noun_phrase: tuple[str, ...]
     # The sentence's slots that veto a pair on their own (as in the frame)
     table: bool
     times: tuple[frozenset[str], ...]
     place: frozenset[str]
     directions: frozenset[str]
-    # The frame's slots read from the figure's place among the tokens (cheap; as in the frame)
-    verb: str | None
-    head: tuple[str, str | None] | None
-    agent: frozenset[str]
-    change: bool
-    contrast: str | None
 
 
 def claim_words(ctx: CheckContext, i: int) -> ClaimWords:
@@ -920,8 +900,8 @@ def _sketch(sentence: str, spans: tuple, gist: ClaimGist) -> ClaimSketch:
                                 if c == own and is_content}),
         local=gist.local, restate=gist.restate, noun_phrase=gist.noun_phrase,
         table=sent.table, times=sent.times, place=sent.place, directions=sent.directions,
-        verb=gist.verb, head=gist.head, agent=gist.agent, change=gist.change,
-        contrast=gist.contrast,
+        verb=gist.verb, verb_word=gist.verb_word, head=gist.head, agent=gist.agent,
+        change=gist.change, contrast=gist.contrast,
     )
 
 
