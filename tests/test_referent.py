@@ -375,8 +375,6 @@ def test_a_sentence_read_in_one_pass_reads_as_word_by_word(sentence, cuts):
             words.is_content) == (one_by_one.tokens, one_by_one.raw, one_by_one.lower,
                                   one_by_one.slots, one_by_one.bag, one_by_one.content,
                                   one_by_one.is_content)
-    assert frame._clauses(*frame._token_items(sentence, words)) == frame._clauses(
-        sentence, one_by_one.items)
     assert list(frame._clauses_of(sentence, words)) == frame._clauses(sentence, one_by_one.items)
 
 

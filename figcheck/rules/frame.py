@@ -30,6 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import chain, compress
+from operator import itemgetter
 
 from ..compiled_patterns import PatternCache
 from ..extract.lexicon import MONTHS
@@ -359,7 +360,7 @@ class _Words:
     rest of a sentence's reading is built on it, and only for sentences that get that far)."""
 
     # (start, end, token, word as written) of each token when read one by one; else the sentence
-    # with its figures marked, which they are read from again when needed (see _token_items)
+    # with its figures marked, which they are read from again when needed (see _clauses_of)
     items: tuple[tuple[int, int, str, str], ...] | None
     marked: str | None
     tokens: tuple[str, ...]
@@ -460,23 +461,33 @@ def _readings_of(text: str) -> list[tuple[str, str, bool, str]]:
     chunks, and a chunk ("profit," "(1.20") recurs across sentences far more than the regex scan
     of a sentence costs (~400 instructions a character)."""
     chunks = text.split()
-    found = list(map(_CHUNK_READINGS.get, chunks))
-    if None in found:
-        found = [r if r is not None else _chunk_readings(c) for r, c in zip(found, chunks)]
-    return list(chain.from_iterable(found))
+    found = list(map(_CHUNKS.get, chunks))
+    if None in found:  # (a chunk not met before in this process)
+        found = [f if f is not None else _chunk_of(c) for f, c in zip(found, chunks)]
+    return list(chain.from_iterable(map(itemgetter(0), found)))
 
 
-def _chunk_readings(chunk: str) -> tuple[tuple[str, str, bool, str], ...]:
-    if len(_CHUNK_READINGS) >= _WORD_READING_MAX:
-        _CHUNK_READINGS.clear()
-    found = _CHUNK_READINGS[chunk] = tuple(
-        _WORD_READING.get(w) or _reading_of(w)
-        for w in (_TOKEN_ASCII if chunk.isascii() else _TOKEN).findall(chunk))
+def _chunk_of(chunk: str) -> tuple[tuple, tuple[bool, ...]]:
+    """A chunk of text between white space, read once a process: the readings of its tokens, and
+    whether clause punctuation comes before each of them (after the token before it in the
+    chunk, or from the chunk's start), then whether it comes after the last."""
+    found = _CHUNKS.get(chunk)
+    if found is not None:
+        return found
+    if len(_CHUNKS) >= _WORD_READING_MAX:
+        _CHUNKS.clear()
+    readings, breaks, last = [], [], 0
+    for m in (_TOKEN_ASCII if chunk.isascii() else _TOKEN).finditer(chunk):
+        w = m.group()
+        readings.append(_WORD_READING.get(w) or _reading_of(w))
+        breaks.append(_CLAUSE_PUNCT.search(chunk, last, m.start()) is not None)
+        last = m.end()
+    breaks.append(_CLAUSE_PUNCT.search(chunk, last) is not None)
+    found = _CHUNKS[chunk] = (tuple(readings), tuple(breaks))
     return found
 
 
-# A chunk of text between white space → the readings of its tokens (see _readings_of).
-_CHUNK_READINGS: dict[str, tuple[tuple[str, str, bool, str], ...]] = {}
+_CHUNKS: dict[str, tuple[tuple, tuple[bool, ...]]] = {}
 
 
 # A figure's place in a sentence read in one pass: a letter no news text uses, so that
@@ -550,15 +561,6 @@ def _words_one_by_one(sentence: str, spans: tuple) -> _Words:
         is_content=content)
 
 
-def _token_items(sentence: str, words: _Words) -> tuple[str, tuple]:
-    """The text the clauses of a sentence are read from, and (start, end, token, word) of each
-    of its tokens in it (the marked sentence when the words were read from it)."""
-    if words.marked is None:
-        return sentence, words.items
-    return words.marked, tuple(
-        (m.start(), m.end(), t, w) for m, t, w in zip(_TOKEN.finditer(words.marked), words.tokens, words.raw))
-
-
 def _read_sentence(sentence: str, spans: tuple) -> _Sentence:
     """What all the figures of a sentence share (cached across documents)."""
     return _cached(_SENTENCES, (sentence, spans), lambda: _sentence_in(sentence, spans))
@@ -628,10 +630,7 @@ def _clauses_of(sentence: str, words: _Words) -> tuple[int, ...]:
     out, clause, pending, n = [], 0, False, 0
     lower = words.lower
     for chunk in words.marked.split():
-        breaks = _CHUNK_BREAKS.get(chunk)
-        if breaks is None:
-            breaks = _chunk_breaks(chunk)
-        *before, after = breaks
+        *before, after = _chunk_of(chunk)[1]
         if not before:  # (a chunk of punctuation only: a break before the next token)
             pending = pending or after
             continue
@@ -643,24 +642,6 @@ def _clauses_of(sentence: str, words: _Words) -> tuple[int, ...]:
             n += 1
         pending = after
     return tuple(out)
-
-
-def _chunk_breaks(chunk: str) -> tuple[bool, ...]:
-    """Whether clause punctuation comes before each token of ``chunk`` (after the token before it
-    in the chunk, or from the chunk's start), then whether it comes after the last token."""
-    if len(_CHUNK_BREAKS) >= _WORD_READING_MAX:
-        _CHUNK_BREAKS.clear()
-    out, last = [], 0
-    for m in (_TOKEN_ASCII if chunk.isascii() else _TOKEN).finditer(chunk):
-        out.append(_CLAUSE_PUNCT.search(chunk, last, m.start()) is not None)
-        last = m.end()
-    out.append(_CLAUSE_PUNCT.search(chunk, last) is not None)
-    found = _CHUNK_BREAKS[chunk] = tuple(out)
-    return found
-
-
-# A chunk of text between white space → its clause punctuation (see _chunk_breaks).
-_CHUNK_BREAKS: dict[str, tuple[bool, ...]] = {}
 
 
 def _clauses(sentence: str, items: list[tuple[int, int, str, str]]) -> list[int]:
@@ -754,7 +735,6 @@ def _changed(sentence: str, c0: int) -> bool:
     if not sentence[max(0, c0 - 30):c0].rstrip().casefold().endswith(_CHANGE_LAST_WORDS):
         return False
     return bool(_CHANGE_NEAR.search(sentence, max(0, c0 - 30), c0))
-
 
 
 def _written_near(tokens: tuple[str, ...], raw: tuple[str, ...], position: int) -> tuple:
@@ -1048,9 +1028,9 @@ def _times(sentence: str, raw: tuple[str, ...], lower: tuple[str, ...]) -> froze
 
 _DAY_WORDS = frozenset(_MONTHS) | _WEEKDAYS
 # Every match of ``_PERIOD`` holds one of these: a cheaper first test.
-_PERIOD_HINT = PATTERNS.compile(r"quarter|qtr|half|mth|month|year|week|period|1[89]\d\d|20\d\d", re.I)
 _PERIOD_WORDS = ("quarter", "qtr", "half", "mth", "month", "year", "week", "period")
 _PERIOD_YEAR = PATTERNS.compile(r"1[89]\d\d|20\d\d")
+_PERIOD_HINT = PATTERNS.compile("|".join(_PERIOD_WORDS) + "|" + _PERIOD_YEAR.pattern, re.I)
 
 
 def _may_name_a_period(sentence: str) -> bool:

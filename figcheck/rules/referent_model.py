@@ -218,7 +218,7 @@ def _clash(a: frozenset, b: frozenset) -> bool:
     return bool(a and b and not a & b)
 
 
-def _gists_veto(ga: ClaimGist | ClaimSketch, gb: ClaimGist | ClaimSketch) -> bool:
+def _gists_veto(ga: ClaimGist, gb: ClaimGist) -> bool:
     """The slots of :func:`_sentences_veto` a gist reads: a change vs a level, different names
     or heads, or a contrast cue next to one figure only (or a different one)."""
     return (ga.change != gb.change or _clash(ga.agent, gb.agent) or _heads_clash(ga, gb)
@@ -346,11 +346,7 @@ def may_reach_by_gist(ga: ClaimGist, gb: ClaimGist, b_later: bool, rule: str) ->
     """A cheaper :func:`may_reach`, read before the sentences' clauses, times and places: False
     only when :func:`may_reach` is False — the slots of the gists veto as the sketches' do, and
     the bound reads the verb and the head, with the clauses' similarity at its best."""
-    if rule == "FC202":
-        return True
-    return _decided(_REACHED_BY_GIST, ga, gb, b_later, rule, lambda: not _gists_veto(ga, gb) and bool(
-        ga.restate or gb.restate
-        or probability(_features_bound(ga, gb, b_later, clauses=False)) >= threshold(rule)))
+    return _may_reach_past(_REACHED_BY_GIST, _gists_veto, ga, gb, b_later, rule, clauses=False)
 
 
 def may_reach(sa: ClaimSketch, sb: ClaimSketch, b_later: bool, rule: str) -> bool:
@@ -361,11 +357,18 @@ def may_reach(sa: ClaimSketch, sb: ClaimSketch, b_later: bool, rule: str) -> boo
     read as the frame reads them; a slot only the frame reads (a name, "the" before the figure)
     is taken at whichever value raises the score; an explicit restatement may lift the score to
     the threshold."""
+    return _may_reach_past(_REACHED, _sentences_veto, sa, sb, b_later, rule, clauses=True)
+
+
+def _may_reach_past(cache: dict, veto, a: ClaimGist, b: ClaimGist, b_later: bool, rule: str,
+                    clauses: bool) -> bool:
+    """:func:`may_reach` (``clauses``) or :func:`may_reach_by_gist`: not vetoed by ``veto``,
+    and an explicit restatement or the bound of the features reaches ``rule``'s threshold."""
     if rule == "FC202":
         return True  # FC202's pointer ("of that wetland") is read from the frame only
-    return _decided(_REACHED, sa, sb, b_later, rule, lambda: not _sentences_veto(sa, sb) and bool(
-        sa.restate or sb.restate
-        or probability(_features_bound(sa, sb, b_later)) >= threshold(rule)))
+    return _decided(cache, a, b, b_later, rule, lambda: not veto(a, b) and bool(
+        a.restate or b.restate
+        or probability(_features_bound(a, b, b_later, clauses=clauses)) >= threshold(rule)))
 
 
 def _decided(cache: dict, a, b, b_later: bool, rule: str, decide) -> bool:
@@ -390,8 +393,8 @@ _REACHED_BY_WORDS: dict[tuple, tuple[ClaimWords, ClaimWords, bool]] = {}
 _REACHED_BY_SENTENCES: dict[tuple, tuple[dict, dict, bool]] = {}
 
 
-def _features_bound(sa: ClaimSketch | ClaimGist | ClaimWords, sb: ClaimSketch | ClaimGist | ClaimWords,
-                    b_later: bool, slots: bool = True, clauses: bool = True) -> list[float]:
+def _features_bound(sa: ClaimWords, sb: ClaimWords, b_later: bool, slots: bool = True,
+                    clauses: bool = True) -> list[float]:
     """:func:`may_reach`'s upper bound of the features, in the order of :data:`FEATURES`
     (without ``clauses``, of :func:`may_reach_by_gist`: the figures' clauses are not read, and
     their similarity is taken at its best, 1; without ``slots`` either, of

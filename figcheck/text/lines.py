@@ -62,11 +62,10 @@ def _edited_starts(old: str, old_starts: list[int], new: str) -> list[int] | Non
     text) to the first break past the edit that ``old``'s scan also found (from there on both
     scans read the same text from the same place). None when the edit is not short, or a "\r"
     is about (then the caller splits the text afresh)."""
-    if "\r" in old or "\r" in new:
+    ends = _short_edit(old, new)
+    if ends is None:
         return None
-    head, tail = common_ends(old, new)
-    if len(new) - tail - head > len(new) // 16 or len(old) - tail - head > len(old) // 16:
-        return None
+    head, tail = ends
     kept = bisect_left(old_starts, head, 1)  # breaks [1, kept) start before the edit
     resume = old_starts[kept - 1] if kept > 1 else 0  # a break's start: not inside a match
     starts = old_starts[: kept - 1] if kept > 1 else [0]
@@ -137,6 +136,18 @@ def common_ends(old: str, new: str) -> tuple[int, int]:
     head = common_prefix(old, new, limit - tail)
     if len(new) >= KEPT_SIZE:
         _latest_ends[:] = [(old, new, head, tail)]
+    return head, tail
+
+
+def _short_edit(old: str, new: str) -> tuple[int, int] | None:
+    """:func:`common_ends` of ``old`` and ``new`` when ``new`` is ``old`` with one short stretch
+    replaced (an edit), so what was read of ``old`` can be moved; None when most of the text is
+    new, or a "\r" is about (a "\r\n" may be split or joined by the edit): then read afresh."""
+    if "\r" in old or "\r" in new:
+        return None
+    head, tail = common_ends(old, new)
+    if len(new) - tail - head > len(new) // 16 or len(old) - tail - head > len(old) // 16:
+        return None
     return head, tail
 
 
@@ -211,11 +222,10 @@ class LineIndex:
         """The index of ``text`` moved from this one when ``text`` is this one's text with one
         short stretch replaced (an edit); None otherwise."""
         old = self.text
-        if "\r" in old or "\r" in text:
-            return None  # (a "\r\n" split or joined by the edit: read afresh, as edited does)
-        head, tail = common_ends(old, text)
-        if len(text) - tail - head > len(text) // 16 or len(old) - tail - head > len(old) // 16:
-            return None  # (mostly new text: read afresh)
+        ends = _short_edit(old, text)
+        if ends is None:
+            return None
+        head, tail = ends
         return self.edited(head, len(old) - tail, text[head : len(text) - tail], text)
 
     def edited(self, start: int, end: int, new_text: str, text: str) -> LineIndex:
