@@ -296,3 +296,42 @@ def _one_field_changed(d: Diagnostic):
                                  st.builds(replace, st.just(edit), end=_OFFSETS)
                                  | st.builds(replace, st.just(edit), new_text=st.sampled_from(["a", "b"]))))
     return st.one_of(changes)
+
+
+def test_a_keystroke_away_from_the_figures_gives_the_previous_pairs_again(monkeypatch):
+    from figcheck.rules import unit_mixup
+
+    reduced: list[int] = []
+    real = unit_mixup._best
+    monkeypatch.setattr(unit_mixup, "_best", lambda pairs: reduced.append(1) or real(pairs))
+    holder = Holder()
+    text = f"Report\n\n{FILLER.format(0)}\n\n{AREA}\n\n{FILLER.format(1)}\n\n{SAME_AREA.format('miles')}\n"
+    first = holder.check(text)
+    assert len(reduced) == 2  # (and once more by the fresh check that compares)
+    at = text.index("weather")  # a paragraph with no figure, no claim added: the same pairs
+    again = holder.check(text[:at] + "x" + text[at:])
+    assert len(reduced) == 3 and holder.held.last.walked == {"FC201": 0, "FC202": 0}
+    assert [d.start for d in again if d.code == "FC202"] == [d.start + 1 for d in first if d.code == "FC202"]
+    at = text.index("3,000")  # a figure edited: judged and reduced again
+    holder.check(text[:at] + "4" + text[at + 1 :])
+    assert len(reduced) == 5
+
+
+# Keystrokes: a letter typed or deleted anywhere, mostly where no figure is (the pairs are then
+# the previous check's, given again), sometimes a digit.
+keystrokes = st.lists(st.tuples(st.floats(0, 1), st.sampled_from(["x", "7", "", "\n", " "])),
+                      min_size=1, max_size=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from([AREA, SAME_AREA.format("miles"), SAME_AREA.format("kilometres"),
+                                 FORCE, SAME_FORCE.format("8,000"), FILLER.format(0)]),
+                min_size=2, max_size=14), keystrokes)
+def test_a_held_check_equals_a_fresh_check_after_keystrokes_away_from_the_figures(paragraphs_, steps):
+    holder = Holder()
+    text = "\n\n".join(paragraphs_)
+    holder.check(text)
+    for where, typed in steps:
+        at = int(where * len(text))
+        text = text[:at] + typed + text[at + (typed == "") :]
+        holder.check(text)  # (compared with a fresh check)

@@ -12,6 +12,12 @@ A claim is named across checks by a :data:`ClaimKey`: its paragraph (an id of th
 text and which occurrence of that text it is) and its place among that paragraph's claims.
 :class:`figcheck.incremental_check.HeldDocument` names the claims and puts a :class:`PairReuse`
 in the context; without one (a plain ``check_document``) :func:`pair_verdicts` walks every pair.
+
+When the buckets are the previous check's, of claims of the same keys at the same indices (a
+keystroke in a paragraph with no figure of a bucket, that adds or removes no claim: most of an
+editor's), every window and verdict is the previous one, so the pairs are the previous check's
+very (i, j, verdict) triples, given again without walking the buckets; and a rule that reduces
+them (:func:`reduced_verdicts`) gets its previous reduction.
 """
 
 from __future__ import annotations
@@ -41,6 +47,11 @@ class KeptVerdicts:
     verdicts: dict[ClaimKey, list[tuple[ClaimKey, object]]] = field(default_factory=dict)
     # the diagnostics made from verdicts (:func:`kept_diagnostic`), by their claims' keys
     diagnostics: dict[tuple[ClaimKey, ...], KeptDiagnostic] = field(default_factory=dict)
+    # what the pairs were judged on (:meth:`PairReuse.layout`), the (i, j, verdict) triples
+    # given, and a rule's reduction of them (:func:`reduced_verdicts`; None if none)
+    layout: tuple | None = None
+    pairs: list[tuple[int, int, object]] | None = None
+    reduced: object = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +81,23 @@ class PairReuse:
     _windows: dict[ClaimKey, tuple[ClaimKey, ...]] | None = None
     _changes: tuple[dict, dict[tuple, list[int]], set[int]] | None = None
     _index_of: dict[ClaimKey, int] | None = None
+    _layout: tuple | None = None
+
+    def layout(self, buckets: dict[tuple, list[int]]) -> tuple:
+        """What the pairs are judged on, to compare with a previous check's: the buckets (the
+        claims' indices, in order) and the keys of their members (made once a check)."""
+        if self._layout is None:
+            keys = self.keys
+            self._layout = (list(buckets.items()), [keys[j] for members in buckets.values() for j in members])
+        return self._layout
+
+    def as_before(self, code: str, buckets: dict[tuple, list[int]]) -> KeptVerdicts | None:
+        """The previous check's verdicts of rule ``code`` when this check's pairs are its very
+        pairs (see the module's documentation), else None."""
+        before = self.previous.get(code)
+        if before is None or before.pairs is None or before.layout != self.layout(buckets):
+            return None
+        return before
 
     def index_of(self) -> dict[ClaimKey, int]:
         """Each claim's index by its key (made once a check, for every rule)."""
@@ -104,10 +132,27 @@ def pair_verdicts(ctx: CheckContext, code: str, candidates: Candidates,
             if found is not None:
                 yield i, j, found
         return
-    previous = reuse.previous.get(code) or KeptVerdicts()
     buckets = frame.buckets(ctx)
+    before = reuse.as_before(code, buckets)
+    if before is not None:  # the very pairs of the previous check
+        yield from before.pairs
+        _kept_again(reuse, code, before)
+        return
+    pairs: list[tuple[int, int, V]] = []
+    for found in _judged(ctx, reuse, code, buckets, candidates, verdict):
+        pairs.append(found)
+        yield found
+    reuse.kept[code].pairs = pairs
+
+
+def _judged(ctx: CheckContext, reuse: PairReuse, code: str, buckets: dict[tuple, list[int]],
+            candidates: Candidates, verdict: Callable[[int, int], V | None],
+            ) -> Iterator[tuple[int, int, V]]:
+    """:func:`pair_verdicts` with the verdicts of the later figures whose window is unchanged
+    taken from the previous check's, the others judged again."""
+    previous = reuse.previous.get(code) or KeptVerdicts()
     windows, walk, changed = reuse.changes(buckets, previous.windows)
-    kept = KeptVerdicts(windows)
+    kept = KeptVerdicts(windows, layout=reuse.layout(buckets))
     fresh: dict[int, list[tuple[int, V]]] = {}
     for i, j in candidates(ctx, walk):
         if j in changed:
@@ -134,6 +179,31 @@ def pair_verdicts(ctx: CheckContext, code: str, candidates: Candidates,
             for i, v in pairs:
                 yield i, j, v
     reuse.kept[code] = kept
+
+
+def _kept_again(reuse: PairReuse, code: str, before: KeptVerdicts) -> None:
+    """Keep the previous check's verdicts of rule ``code`` as this check's (its very pairs)."""
+    reuse.walked[code] = 0
+    reuse.kept[code] = KeptVerdicts(before.windows, before.verdicts, layout=before.layout,
+                                    pairs=before.pairs, reduced=before.reduced)
+
+
+def reduced_verdicts(ctx: CheckContext, code: str, candidates: Candidates,
+                     verdict: Callable[[int, int], V | None],
+                     reduce: Callable[[Iterator[tuple[int, int, V]]], T]) -> T:
+    """``reduce(pair_verdicts(ctx, code, candidates, verdict))``: the previous check's result
+    when the pairs are its very pairs. ``reduce`` must depend on the triples alone, and its
+    result must not be changed (the next check may return it again)."""
+    reuse = ctx.memo(PAIR_REUSE, lambda: None)
+    if reuse is not None:
+        before = reuse.as_before(code, frame.buckets(ctx))
+        if before is not None and before.reduced is not None:
+            _kept_again(reuse, code, before)
+            return before.reduced
+    result = reduce(pair_verdicts(ctx, code, candidates, verdict))
+    if reuse is not None and code in reuse.kept:
+        reuse.kept[code].reduced = result
+    return result
 
 
 def _windows(buckets: dict[tuple, list[int]], keys: list[ClaimKey]) -> dict[ClaimKey, tuple]:
