@@ -90,7 +90,8 @@ class HeldDocument:
         if _SEEDABLE:
             ctx.paragraph_starts = layout.context_starts
         same = kept.settings == ctx.settings and kept.layout is not None and kept.layout.format == fmt
-        reuse = PairReuse(keys, kept.verdicts if same else {})
+        reuse = PairReuse(keys, kept.verdicts if same else {},
+                          texts=None if kept.layout is None else (kept.layout.prose, prose))
         ctx.memo(PAIR_REUSE, lambda: reuse)
         ctx.memo(_IN_PROGRESS, lambda: _Kept(ctx.settings, layout, ids, {}, keys, claim_starts, same))
         self.last = reuse

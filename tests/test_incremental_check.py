@@ -335,3 +335,28 @@ def test_a_held_check_equals_a_fresh_check_after_keystrokes_away_from_the_figure
         at = int(where * len(text))
         text = text[:at] + typed + text[at + (typed == "") :]
         holder.check(text)  # (compared with a fresh check)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab \n\r", max_size=30), st.integers(0, 30), st.integers(0, 4),
+       st.text(alphabet="ab\n\r", max_size=4), st.lists(st.integers(0, 30), min_size=1, max_size=3))
+def test_offsets_said_to_keep_their_lines_after_an_edit_keep_them(old, at, removed, typed, offsets):
+    from figcheck.rules.pair_reuse import PairReuse
+    from figcheck.text.lines import LineIndex
+
+    at = min(at, len(old))
+    new = old[:at] + typed + old[at + removed :]
+    reuse = PairReuse([], {}, texts=(old, new))
+    old_lines, new_lines = LineIndex(old), LineIndex(new)
+    olds = tuple(min(o, len(old)) for o in sorted(offsets))
+    for moved in {0, len(new) - len(old)}:
+        starts = tuple(o + moved for o in olds)
+        if reuse.moved_on_their_lines(olds, starts) is not None:
+            assert all(0 <= s <= len(new) for s in starts)
+            assert [new_lines.line_of(s) for s in starts] == [old_lines.line_of(o) for o in olds]
+    if "\r" not in old + typed and old[at : at + removed].count("\n") == typed.count("\n"):
+        # an edit that adds or removes no line: offsets after it are known to keep their lines
+        tail = [o for o in olds if o >= at + removed]
+        if tail and len(tail) == len(olds) and typed != old[at : at + removed]:
+            starts = tuple(o + len(new) - len(old) for o in olds)
+            assert reuse.moved_on_their_lines(olds, starts) == len(new) - len(old)

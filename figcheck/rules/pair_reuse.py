@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, fields
 from typing import TypeVar
 
 from ..model import Diagnostic, Edit, Fix, Related
+from ..text.lines import common_ends
 from . import frame
 from .context import CheckContext, MemoKey
 
@@ -57,13 +58,12 @@ class KeptVerdicts:
 @dataclass(frozen=True, slots=True)
 class KeptDiagnostic:
     """A diagnostic made from a verdict, and what it was made from: the verdict, and the
-    claims' indices, offsets and lines."""
+    claims' indices and offsets."""
 
     diagnostic: Diagnostic
     verdict: object
     places: tuple[int, ...]
     starts: tuple[int, ...]
-    lines: tuple[int, ...]
 
 
 @dataclass
@@ -73,6 +73,8 @@ class PairReuse:
 
     keys: list[ClaimKey]
     previous: dict[str, KeptVerdicts]
+    # (the previous check's text, this check's): where offsets kept their line numbers
+    texts: tuple[str, str] | None = None
     kept: dict[str, KeptVerdicts] = field(default_factory=dict)
     # rule → later figures whose pairs it judged again (for tests and benchmarks)
     walked: dict[str, int] = field(default_factory=dict)
@@ -82,6 +84,25 @@ class PairReuse:
     _changes: tuple[dict, dict[tuple, list[int]], set[int]] | None = None
     _index_of: dict[ClaimKey, int] | None = None
     _layout: tuple | None = None
+    _unmoved_lines: tuple[int, int, int] | None = None
+
+    def moved_on_their_lines(self, old_starts: tuple[int, ...], starts: tuple[int, ...]) -> int | None:
+        """How far ``starts`` lie from ``old_starts`` (offsets in the previous check's text), all
+        moved alike and each on the line (by number) it was on; None when they are not known to.
+        An offset before the edit keeps its line; one after it keeps it when the edit added or
+        removed no line break (:meth:`_unmoved_lines`)."""
+        if self.texts is None:
+            return None
+        if self._unmoved_lines is None:
+            self._unmoved_lines = _unmoved_lines(*self.texts)
+        head, tail_from, delta = self._unmoved_lines
+        moved = starts[0] - old_starts[0]
+        if moved == 0 and starts == old_starts and max(starts) < head:
+            return 0
+        if moved == delta and min(old_starts) >= tail_from and \
+                all(s - o == moved for s, o in zip(starts, old_starts)):
+            return moved
+        return None
 
     def layout(self, buckets: dict[tuple, list[int]]) -> tuple:
         """What the pairs are judged on, to compare with a previous check's: the buckets (the
@@ -181,6 +202,20 @@ def _judged(ctx: CheckContext, reuse: PairReuse, code: str, buckets: dict[tuple,
     reuse.kept[code] = kept
 
 
+def _unmoved_lines(old: str, new: str) -> tuple[int, int, int]:
+    """(head, tail_from, delta): an offset before ``head`` is on the same line in both texts, and
+    one from ``tail_from`` in ``old`` is on the same line ``delta`` code points on in ``new``
+    (``tail_from`` past the text when the edit added or removed a line break, or a "\r" by it
+    could pair differently). A line starts after a line break, so which lines start before an
+    offset depends on the text up to it, and which start after it on the text from it on."""
+    head, tail = common_ends(old, new)
+    delta = len(new) - len(old)
+    near = (old[max(0, head - 1) : len(old) - tail + 1], new[max(0, head - 1) : len(new) - tail + 1])
+    if "\r" in near[0] or "\r" in near[1] or near[0].count("\n") != near[1].count("\n"):
+        return head, len(old) + 1, delta
+    return head, len(old) - tail, delta
+
+
 def _kept_again(reuse: PairReuse, code: str, before: KeptVerdicts) -> None:
     """Keep the previous check's verdicts of rule ``code`` as this check's (its very pairs)."""
     reuse.walked[code] = 0
@@ -248,23 +283,26 @@ def kept_diagnostic(ctx: CheckContext, code: str, places: tuple[int, ...], verdi
     value :func:`pair_verdicts` gave. ``build`` must depend on the claims only as read from
     their paragraphs, on their offsets and indices, on the lines they are on and on the text of
     their paragraphs. The previous check's diagnostic, moved, when it was made from the very
-    same verdict (reused, so not judged again) on claims of the same keys, with the same indices
-    and lines, all moved by one distance (a keystroke in 1 MB: FC202's ~170)."""
+    same verdict (reused, so not judged again) on claims of the same keys, with the same indices,
+    all moved by one distance and each known to be on the line it was on
+    (:meth:`PairReuse.moved_on_their_lines`; a keystroke in 1 MB: FC202's ~170)."""
     reuse = ctx.memo(PAIR_REUSE, lambda: None)
     if reuse is None or code not in reuse.kept:
         return build()
-    keys = tuple(reuse.keys[p] for p in places)
-    starts = tuple(ctx.claims[p].start for p in places)
-    lines = tuple(ctx.line_of(s) for s in starts)
+    keys = tuple(map(reuse.keys.__getitem__, places))
+    claims = ctx.claims
+    starts = tuple([claims[p].start for p in places])
     before = reuse.previous.get(code)
     old = before.diagnostics.get(keys) if before is not None else None
-    delta = starts[0] - old.starts[0] if old is not None else 0
-    if old is not None and old.verdict is verdict and old.places == places and old.lines == lines \
-            and all(s - o == delta for s, o in zip(starts, old.starts)):
-        found = moved_diagnostic(old.diagnostic, delta)
+    if old is not None and old.verdict is verdict and old.places == places and \
+            (moved := reuse.moved_on_their_lines(old.starts, starts)) is not None:
+        if moved == 0:  # (all of it as it was)
+            reuse.kept[code].diagnostics[keys] = old
+            return old.diagnostic
+        found = moved_diagnostic(old.diagnostic, moved)
     else:
         found = build()
-    reuse.kept[code].diagnostics[keys] = _made(KeptDiagnostic, found, verdict, places, starts, lines)
+    reuse.kept[code].diagnostics[keys] = _made(KeptDiagnostic, found, verdict, places, starts)
     return found
 
 
