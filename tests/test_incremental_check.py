@@ -360,3 +360,29 @@ def test_offsets_said_to_keep_their_lines_after_an_edit_keep_them(old, at, remov
         if tail and len(tail) == len(olds) and typed != old[at : at + removed]:
             starts = tuple(o + len(new) - len(old) for o in olds)
             assert reuse.moved_on_their_lines(olds, starts) == len(new) - len(old)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=30), edits,
+       st.sampled_from(["text", "markdown"]))
+def test_buckets_moved_across_edits_are_those_built_afresh(start, steps, fmt):
+    from unittest import mock
+
+    from figcheck.rules import frame
+
+    real, moved = frame.moved_buckets, []
+
+    def checked(ctx, *args):
+        got = real(ctx, *args)
+        fresh = frame.buckets(CheckContext(document=ctx.document, claims=ctx.claims, settings=ctx.settings))
+        assert list(got.items()) == list(fresh.items())  # the same buckets, in the same order
+        moved.append(len(got))
+        return got
+
+    with mock.patch.object(frame, "moved_buckets", checked):
+        holder = Holder(fmt)
+        text = "".join(start)
+        holder.check(text)
+        for step in steps:
+            text = _edit(text, *step)
+            holder.check(text)

@@ -1087,6 +1087,30 @@ def buckets(ctx: CheckContext) -> dict[tuple, list[int]]:
     return ctx.memo(_BUCKETS, build)
 
 
+def moved_buckets(ctx: CheckContext, before: dict[tuple, list[int]], head: int, tail: int,
+                  count_before: int) -> dict[tuple, list[int]]:
+    """:func:`buckets` of ``ctx``, given those of the same document before an edit that left its
+    first ``head`` and last ``tail`` claims as they were (of ``count_before``; those after it
+    moved): only the claims between are read again (a held check: see incremental_check)."""
+    claims, shift = ctx.claims, len(ctx.claims) - count_before
+    middle: dict[tuple, list[int]] = {}
+    for i in range(head, len(claims) - tail):
+        c = claims[i]
+        if c.converted_from is None and (key := kind_key(c)) is not None:
+            middle.setdefault(key, []).append(i)
+    out: dict[tuple, list[int]] = {}
+    for key in {**before, **middle}:
+        members = before.get(key, ())
+        lo, hi = bisect_left(members, head), bisect_left(members, count_before - tail)
+        tail_members = members[hi:] if shift == 0 else [i + shift for i in members[hi:]]
+        found = [*members[:lo], *middle.get(key, ()), *tail_members]
+        if found:
+            out[key] = found
+    # (in order of their first members, as built)
+    ordered = dict(sorted(out.items(), key=lambda item: item[1][0]))
+    return ctx.memo(_BUCKETS, lambda: ordered)
+
+
 # A claim is compared with at most this many earlier members of its bucket: bounded work.
 MAX_PARTNERS = 24
 

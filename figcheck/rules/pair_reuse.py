@@ -84,6 +84,7 @@ class PairReuse:
     _changes: tuple[dict, dict[tuple, list[int]], set[int]] | None = None
     _index_of: dict[ClaimKey, int] | None = None
     _layout: tuple | None = None
+    buckets: dict[tuple, list[int]] | None = None  # this check's, once the pairs were asked for
     _unmoved_lines: tuple[int, int, int] | None = None
 
     def moved_on_their_lines(self, old_starts: tuple[int, ...], starts: tuple[int, ...]) -> int | None:
@@ -108,7 +109,7 @@ class PairReuse:
         """What the pairs are judged on, to compare with a previous check's: the buckets (the
         claims' indices, in order) and the keys of their members (made once a check)."""
         if self._layout is None:
-            keys = self.keys
+            keys, self.buckets = self.keys, buckets
             self._layout = (list(buckets.items()), [keys[j] for members in buckets.values() for j in members])
         return self._layout
 
