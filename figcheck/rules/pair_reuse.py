@@ -342,7 +342,7 @@ def _made(cls: type[T], *values) -> T:
 def equals_moved(d: Diagnostic, old: Diagnostic, delta: int) -> bool:
     """Whether ``d == moved_diagnostic(old, delta)``, found without making the moved copy."""
     if delta == 0:
-        return d == old
+        return d is old or d == old  # (a diagnostic kept unmoved is the very same)
     if d.start - old.start != delta or d.end - old.end != delta or d.code != old.code or \
             d.message != old.message or d.name != old.name or d.severity != old.severity or \
             len(d.related) != len(old.related):
