@@ -12,7 +12,7 @@ A keystroke's latency is measured to pygls's handler of the published diagnostic
 figure: it includes this Python client's own parse), and also to the moment the client has read
 the last byte of that message, before parsing it: the difference is this client's cost, not the
 server's (pygls reads the ~210 kB of a 1 MB document's diagnostics with an ``object_hook`` called
-on every JSON object, then cattrs makes them objects: ~10–15 ms of CPU here, where an editor's
+on every JSON object, then cattrs makes them objects: ~15 ms of CPU a keystroke here, where an editor's
 JSON.parse of the same bytes takes a millisecond or two). The client's CPU a keystroke is printed.
 
 Each phase also gives the server process's CPU time (user + system, from /proc; the machine may
