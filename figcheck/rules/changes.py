@@ -71,7 +71,9 @@ _CHANGE_WORDS = frozenset({*DIRECTION, *NOUN_DIRECTION, *_COMPARATIVE, *(w + "s"
                            "fold", "times", "half", "third", "quarter",
                            *(w + "fold" for w in ("two", "three", "four", "five", "six", "seven", "eight",
                                                   "nine", "ten", "twenty", "hundred", "thousand"))})
-_WORDS = PATTERNS.compile(r"[a-z]+")
+# (spelled so that its first item is a class: the engine then skips to a letter in C instead of
+# trying the pattern at every character)
+_WORDS = PATTERNS.compile(r"[a-z][a-z]*")
 _SPACES = PATTERNS.compile(r"\s+")
 _DIGIT = PATTERNS.compile(r"\d")
 _DIGITS = PATTERNS.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -83,7 +85,10 @@ _MULTIPLIER_HINTS = ("oubl", "ripl", "rebl", "adrupl", "halv", "Halv", "fold", "
 _BASE_WORD_LIST = ("from", "than", "against", "compared", "versus", "vs", "on", "over")
 _BASE_WORDS = frozenset(_BASE_WORD_LIST)
 _BASE_HINT = PATTERNS.compile(r"\b(?:" + "|".join(_BASE_WORD_LIST) + r")\b|\((?:[a-z]{0,3} ?\d{2,4}|prior|last|previous)[^)]{0,8}:")
-_NUMBERS = PATTERNS.compile(r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\b")
+_NUMBER_WORD_LIST = "one two three four five six seven eight nine ten twenty thirty forty fifty".split()
+# The digits ``_has_numbers`` counts (starting with a class: see ``_WORDS``).
+_DIGIT_NUMBERS = PATTERNS.compile(r"\d\d*(?:[.,]\d+)*")
+
 
 # The stated change is on another basis than the plain figures: they cannot be compared.
 _BASIS = PATTERNS.compile(
@@ -147,6 +152,13 @@ _BARE_WORD = PATTERNS.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|a\s+thousand)\b(?!-)",
     re.I,
+)
+# ``_BARE_WORD`` for an ASCII sentence in lower case: the same matches, found from a set of first
+# letters (a pattern that starts with "\b" and ignores case is tried at every character); a match
+# that starts inside a word is dropped in code (it ends where that word does, so it hides none).
+_BARE_WORD_LOWER = PATTERNS.compile(
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|a\s+thousand)\b(?!-)"
 )
 _NUMBER_WORD_HINTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                       "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty",
@@ -298,7 +310,8 @@ def _read_all(ctx: CheckContext) -> list[Change]:
         inside = [c for c in inside if c.end <= s_end]
         sentence = text[s_start:s_end]
         n = len(inside) + sum(c.is_range for c in inside)  # "from 185,339 to 266,170": two ends
-        if not _may_state_a_change(sentence) or (n < 3 and not _enough_figures(sentence, s_start, inside, n)):
+        # (enough figures first: with few claims, counting numbers costs less than finding words)
+        if (n < 3 and not _enough_figures(sentence, s_start, inside, n)) or not _may_state_a_change(sentence):
             continue
         for change in _read_sentence(ctx, s_start, s_end, inside):
             if change.start not in seen:
@@ -346,13 +359,33 @@ def _may_state_a_change(sentence: str) -> bool:
 
 
 def _has_numbers(lower: str, wanted: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether a sentence holds ``wanted`` numbers outside ``spans`` (the claims), years aside."""
-    for m in _NUMBERS.finditer(lower):
+    r"""Whether a sentence holds ``wanted`` numbers outside ``spans`` (the claims), years aside:
+    the matches of "\d+(?:[.,]\d+)*|\b(?:one|…|fifty)\b", counted as digits (one pattern) and
+    number words (found as substrings: a pattern that starts with "\b" is tried at every
+    character). The two kinds of match are apart (digits and letters), and a word between word
+    boundaries is the whole of its run of letters, so no two number words overlap."""
+    for m in _DIGIT_NUMBERS.finditer(lower):
         if not _YEAR.fullmatch(m.group()) and not any(a <= m.start() < b for a, b in spans):
             wanted -= 1
             if wanted <= 0:
                 return True
+    n = len(lower)
+    for word in _NUMBER_WORD_LIST:
+        i = lower.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if ((i == 0 or not _is_word_char(lower[i - 1])) and (j == n or not _is_word_char(lower[j]))
+                    and not any(a <= i < b for a, b in spans)):
+                wanted -= 1
+                if wanted <= 0:
+                    return True
+            i = lower.find(word, i + 1)
     return False
+
+
+def _is_word_char(ch: str) -> bool:
+    r"""What "\w" matches in a pattern over text: a letter or digit of any script, or "_"."""
+    return ch.isalnum() or ch == "_"
 
 
 def _read_sentence(ctx: CheckContext, s_start: int, s_end: int, claims: list[Claim]) -> list[Change]:
@@ -390,7 +423,7 @@ def _figures(sentence: str, base: int, claims: list[Claim]) -> tuple[list[Figure
         if c.role == "age" or (c.kind != "percent" and (
                 c.converted_from is not None or _in_brackets_after_figure(sentence, c.start - base))):
             continue  # a restatement in brackets is not an end ("$1.13bn (£600m)"); "(−13%)" may state the change
-        if any(a < c.end and c.start < b for a, b in taken):
+        if taken and any(a < c.end and c.start < b for a, b in taken):
             continue
         c = _mended(sentence, base, c)
         figures.append(Figure(c, points=_points_after(sentence, c.end - base, c), scale=_scale_of(c)))
@@ -405,7 +438,7 @@ def _figures(sentence: str, base: int, claims: list[Claim]) -> tuple[list[Figure
     words = any(w in lower for w in _NUMBER_WORD_HINTS)
     bare = [(m, False) for m in _BARE_DIGITS.finditer(sentence)
             if not (m.start() and sentence[m.start() - 1] in _NOT_BEFORE_DIGITS)]
-    bare += [(m, True) for m in _BARE_WORD.finditer(sentence)] if words else []
+    bare += [(m, True) for m in _bare_words(sentence, lower)] if words else []
     for m, is_word in bare:
         s, e = base + m.start(), base + m.end()
         if any(a < e and s < b for a, b in covered):
@@ -416,6 +449,15 @@ def _figures(sentence: str, base: int, claims: list[Claim]) -> tuple[list[Figure
             covered.append((fig.claim.start, fig.claim.end))
     figures.sort(key=lambda f: f.claim.start)
     return figures, multipliers
+
+
+def _bare_words(sentence: str, lower: str) -> list[re.Match]:
+    """The matches of ``_BARE_WORD`` in ``sentence`` (``lower``: it in lower case); only their
+    spans are read."""
+    if not sentence.isascii():
+        return list(_BARE_WORD.finditer(sentence))
+    return [m for m in _BARE_WORD_LOWER.finditer(lower)
+            if not (m.start() and (lower[m.start() - 1].isalnum() or lower[m.start() - 1] == "_"))]
 
 
 _BROKEN_AFTER = PATTERNS.compile(r"^\s*\n\s*(?:(?P<pct>pct\b|per\s*cent\b|percent\b)|(?P<scale>thousand|million|billion|trillion|mln|bln|bn)\b)", re.I)
@@ -479,7 +521,7 @@ _BRACKET_AFTER_FIGURE = PATTERNS.compile(r"\d[\w.%]*\s*\(\s*(?:about|around|some
 def _in_brackets_after_figure(sentence: str, pos: int) -> bool:
     """"$1.13bn (£600m)": the bracketed figure restates the one before it."""
     before = sentence[max(0, pos - 24) : pos]
-    return bool(_BRACKET_AFTER_FIGURE.search(before))
+    return "(" in before and _BRACKET_AFTER_FIGURE.search(before) is not None
 
 
 _POINTS_WORD = PATTERNS.compile(r"points?\b", re.I)
