@@ -124,3 +124,30 @@ def test_numbers_counted_fast_are_the_pattern_s():
             counted = sum(1 for m in _NUMBERS_IN_FULL.finditer(lower)
                           if not re.fullmatch(r"(1[89]|20)\d\d", m.group()) and not any(a <= m.start() < b for a, b in spans))
             assert changes._has_numbers(lower, wanted, spans) == (counted >= wanted), (lower, spans, wanted)
+
+
+# Each pattern spelled to be tried only at some letters, and the pattern it stands for.
+_RESPELLED = {
+    "_SPACES": r"\s+",
+    "_BASE_HINT": r"\b(?:from|than|against|compared|versus|vs|on|over)\b|\((?:[a-z]{0,3} ?\d{2,4}|prior|last|previous)[^)]{0,8}:",
+    "_YEAR_SPAN": r"\b(between|from) ((?:19|20)\d\d) (?:and|to) ((?:19|20)\d\d)\b",
+    "_CLAUSE_WORD": changes._CLAUSE,
+}
+_TEXT_PIECES = _NUMBER_PIECES + (
+    "from", "than", "against", "compared", "versus", "vs", "on", "over", "between", "and", "to", "or",
+    "but", "while", "whereas", "with", "including", "which", "who", "as", "because", "after", "before",
+    "although", "though", "when", "where", "fromage", "onto", "avs", "_to", "9or", "éon", "tó", "1986",
+    "2010", "19", "between 1986 and 2010", "from 2010 to 1986", "from 1999 and 20", "(1986:", "(prior year:", "(fy 2022):", "\t", "\n", "\u00a0", "\ue000", "\uf000", "’s")
+
+
+def test_respelled_patterns_match_what_they_stand_for():
+    rng = random.Random(14)
+    for name, reference in _RESPELLED.items():
+        fast, full = getattr(changes, name), re.compile(reference)
+        found = 0
+        for _ in range(2000):
+            text = "".join(rng.choice(_TEXT_PIECES) + rng.choice(("", " ", " ", ", ")) for _ in range(rng.randrange(1, 14)))
+            expected = [(m.span(), m.groups()) for m in full.finditer(text)]
+            assert [(m.span(), m.groups()) for m in fast.finditer(text)] == expected, (name, text)
+            found += len(expected)
+        assert found > 100, (name, found)

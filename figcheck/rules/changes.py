@@ -33,6 +33,15 @@ from .rounding import is_approx_qualifier, min_sig_digits, written_intervals
 
 PATTERNS = PatternCache.beside(__file__)  # compiled once per installation
 
+
+def _whole_words(words) -> str:
+    r"""``\b(?:word|word…)`` spelled so that each alternative starts with a letter and checks the
+    boundary after it (``o(?<!\wo)ne``): a pattern whose alternatives all start with a letter is
+    tried only at those letters (the engine skips to them in C), one that starts with ``\b`` at
+    every character. Whole words: end the pattern with ``\b``."""
+    return "(?:" + "|".join(rf"{w[0]}(?<!\w{w[0]}){w[1:]}" for w in words) + ")"
+
+
 # --- Words ---------------------------------------------------------------------------------
 
 _UP = (
@@ -74,7 +83,7 @@ _CHANGE_WORDS = frozenset({*DIRECTION, *NOUN_DIRECTION, *_COMPARATIVE, *(w + "s"
 # (spelled so that its first item is a class: the engine then skips to a letter in C instead of
 # trying the pattern at every character)
 _WORDS = PATTERNS.compile(r"[a-z][a-z]*")
-_SPACES = PATTERNS.compile(r"\s+")
+_SPACES = PATTERNS.compile(r"\s\s*")  # "\s+", starting with a class (see ``_WORDS``)
 _DIGIT = PATTERNS.compile(r"\d")
 _DIGITS = PATTERNS.compile(r"\d[\d,]*(?:\.\d+)?")
 _STATED_AFTER = PATTERNS.compile(r"\s*(?:percentage\s+|basis\s+|pct\s+)?(?:points?|pts?|bps?|pct|per\s*cent|percent)\b", re.I)
@@ -84,7 +93,7 @@ _MULTIPLIER_HINTS = ("oubl", "ripl", "rebl", "adrupl", "halv", "Halv", "fold", "
                      "quarter", "fifth", "tenth")
 _BASE_WORD_LIST = ("from", "than", "against", "compared", "versus", "vs", "on", "over")
 _BASE_WORDS = frozenset(_BASE_WORD_LIST)
-_BASE_HINT = PATTERNS.compile(r"\b(?:" + "|".join(_BASE_WORD_LIST) + r")\b|\((?:[a-z]{0,3} ?\d{2,4}|prior|last|previous)[^)]{0,8}:")
+_BASE_HINT = PATTERNS.compile(_whole_words(_BASE_WORD_LIST) + r"\b|\((?:[a-z]{0,3} ?\d{2,4}|prior|last|previous)[^)]{0,8}:")
 _NUMBER_WORD_LIST = "one two three four five six seven eight nine ten twenty thirty forty fifty".split()
 # The digits ``_has_numbers`` counts (starting with a class: see ``_WORDS``).
 _DIGIT_NUMBERS = PATTERNS.compile(r"\d\d*(?:[.,]\d+)*")
@@ -153,13 +162,11 @@ _BARE_WORD = PATTERNS.compile(
     r"thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|a\s+thousand)\b(?!-)",
     re.I,
 )
-# ``_BARE_WORD`` for an ASCII sentence in lower case: the same matches, found from a set of first
-# letters (a pattern that starts with "\b" and ignores case is tried at every character); a match
-# that starts inside a word is dropped in code (it ends where that word does, so it hides none).
-_BARE_WORD_LOWER = PATTERNS.compile(
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|a\s+thousand)\b(?!-)"
-)
+# ``_BARE_WORD`` for an ASCII sentence in lower case: the same matches, the pattern tried only at
+# their first letters (one that starts with "\b" and ignores case is tried at every character).
+_BARE_WORD_LOWER = PATTERNS.compile(_whole_words(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty"
+    r" seventy eighty ninety a\s+hundred a\s+thousand".split()) + r"\b(?!-)")
 _NUMBER_WORD_HINTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                       "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty",
                       "seventy", "eighty", "ninety", "hundred", "thousand")
@@ -454,10 +461,7 @@ def _figures(sentence: str, base: int, claims: list[Claim]) -> tuple[list[Figure
 def _bare_words(sentence: str, lower: str) -> list[re.Match]:
     """The matches of ``_BARE_WORD`` in ``sentence`` (``lower``: it in lower case); only their
     spans are read."""
-    if not sentence.isascii():
-        return list(_BARE_WORD.finditer(sentence))
-    return [m for m in _BARE_WORD_LOWER.finditer(lower)
-            if not (m.start() and (lower[m.start() - 1].isalnum() or lower[m.start() - 1] == "_"))]
+    return list(_BARE_WORD_LOWER.finditer(lower) if sentence.isascii() else _BARE_WORD.finditer(sentence))
 
 
 _BROKEN_AFTER = PATTERNS.compile(r"^\s*\n\s*(?:(?P<pct>pct\b|per\s*cent\b|percent\b)|(?P<scale>thousand|million|billion|trillion|mln|bln|bn)\b)", re.I)
@@ -757,7 +761,7 @@ def _skeleton(sentence: str, base: int, figures: list[Figure], multipliers: list
 
 
 _SPACE_BEFORE_PUNCTUATION = PATTERNS.compile(r" ([,.;:)])")
-_YEAR_SPAN = PATTERNS.compile(r"\b(between|from) ((?:19|20)\d\d) (?:and|to) ((?:19|20)\d\d)\b")
+_YEAR_SPAN = PATTERNS.compile(r"(" + _whole_words(("between", "from")) + r") ((?:19|20)\d\d) (?:and|to) ((?:19|20)\d\d)\b")
 
 # --- The forms a change is written in --------------------------------------------------------
 #
@@ -881,7 +885,7 @@ _PATTERN_WORD = PATTERNS.compile(r"\\.|\[(?:\\.|[^\]\\])*\]|\(\?(?:P<\w+>|<?[=!]
 
 
 _FIGURE_PLACEHOLDER, _MULTIPLIER_PLACEHOLDER = PATTERNS.compile(FIG), PATTERNS.compile(MUL)
-_CLAUSE_WORD = PATTERNS.compile(_CLAUSE)
+_CLAUSE_WORD = PATTERNS.compile(_whole_words(_CLAUSE_WORDS) + r"\b")  # ``_CLAUSE``
 
 
 def _capitalized(m: re.Match) -> str:
