@@ -953,8 +953,10 @@ def form_matches(skeleton: str) -> Iterator[tuple[int, int, dict[str, str | None
     """(form, place, groups) of each form matched in a sentence's skeleton, form by form, place
     by place. Every form starts at a change word, a noun naming a change, "a"/"an" or a
     placeholder: only such places are tried (each form from every position costs too much), and
-    only those a form can start at."""
-    anchors = _anchors(skeleton)
+    only those a form can start at, and only where enough figures follow."""
+    anchors = _with_figures_after(_anchors(skeleton))
+    if not anchors:
+        return
     collapsed = _collapsed(skeleton)
     places_of: dict[frozenset[str], list[int]] = {}
     for i, form in enumerate(_FORMS):
@@ -980,6 +982,24 @@ def _anchors(skeleton: str) -> list[tuple[int, frozenset[str]]]:
         elif word in _WORD_KINDS:
             out.append((m.start(), _WORD_KINDS[word]))
     return out
+
+
+def _with_figures_after(anchors: list[tuple[int, frozenset[str]]]) -> list[tuple[int, frozenset[str]]]:
+    """The anchors where a form may still match: every form takes the new and the old figure
+    (figure placeholders) and the stated change (a figure or a multiplier) at or after its start,
+    so at least two figures and three placeholders must stand there (each placeholder is an
+    anchor). The count only grows towards the start: the anchors kept are a prefix."""
+    figures = marks = 0
+    for k in range(len(anchors) - 1, -1, -1):
+        kinds = anchors[k][1]
+        if kinds is _FIGURE_KINDS:
+            figures += 1
+            marks += 1
+        elif kinds is _MULTIPLIER_KINDS:
+            marks += 1
+        if figures >= 2 and marks >= 3:
+            return anchors[: k + 1]
+    return []
 
 
 def reference_form_matches(skeleton: str) -> list[tuple[int, int, dict[str, str | None]]]:
