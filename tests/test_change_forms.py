@@ -11,6 +11,7 @@ import re
 from collections import Counter
 
 from change_sentences import generate
+from figcheck.rules import changes
 from figcheck.rules.changes import FIG, MUL, fast_form_patterns, form_matches, reference_form_matches
 
 FIGURE, MULTIPLIER = ord(FIG[1]), ord(MUL[1])  # the first placeholder of each kind
@@ -85,3 +86,68 @@ def test_fast_forms_spell_out_no_word_list_or_placeholder_range():
         assert "increased" not in pattern and "rises" not in pattern, pattern[:80]
         assert not re.search(r"\[[^\]]*[\u0100-\U0010ffff]", pattern), pattern[:80]
         assert not re.search(r"\[[^\]]*\\u[0-9a-f]{4}-", pattern), pattern[:80]
+
+
+# Number words and what surrounds them: inside words, after digits and "_", across a line break,
+# in capitals, before a hyphen, with characters the case-blind pattern also folds ("ſ", "K").
+_NUMBER_PIECES = ("one", "Two", "THREE", "ten", "eleven", "fifteen", "twenty", "seventy", "ninety",
+                  "a hundred", "A  Thousand", "a\nhundred", "someone", "often", "tenth", "money", "_one",
+                  "2one", "one-", "forty-two", "fifty,", "(six)", "seven.", "eighty's", "ſix", "é", "sixty ",
+                  "mega hundred", "a", "hundred", " ", " ", ", ", "rose", "to", "from", "12", "3.5%")
+
+
+def test_bare_number_words_read_fast_are_the_pattern_s():
+    """``_bare_words`` (a lower-case pattern for ASCII text, a word start checked in code) finds
+    the spans ``_BARE_WORD`` finds."""
+    rng = random.Random(12)
+    found = 0
+    for _ in range(3000):
+        sentence = "".join(rng.choice(_NUMBER_PIECES) for _ in range(rng.randrange(1, 12)))
+        expected = [m.span() for m in changes._BARE_WORD.finditer(sentence)]
+        assert [m.span() for m in changes._bare_words(sentence, sentence.lower())] == expected, sentence
+        found += len(expected)
+    assert found > 1000
+
+
+_NUMBERS_IN_FULL = re.compile(r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\b")
+
+
+def test_numbers_counted_fast_are_the_pattern_s():
+    """``_has_numbers`` (digits, then number words only when one is among the letter runs) says
+    what counting the matches of the one pattern it stands for says, whatever the claims' spans."""
+    rng = random.Random(13)
+    pieces = _NUMBER_PIECES + ("1986", "2,246.74", "7-3/4", "1.5.", "x9", "twenty_", "٣")
+    for _ in range(3000):
+        lower = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 10))).lower()
+        spans = [(a, a + rng.randrange(1, 8)) for a in rng.sample(range(len(lower) + 1), min(2, len(lower)))]
+        for wanted in (1, 2, 3):
+            counted = sum(1 for m in _NUMBERS_IN_FULL.finditer(lower)
+                          if not re.fullmatch(r"(1[89]|20)\d\d", m.group()) and not any(a <= m.start() < b for a, b in spans))
+            assert changes._has_numbers(lower, wanted, spans) == (counted >= wanted), (lower, spans, wanted)
+
+
+# Each pattern spelled to be tried only at some letters, and the pattern it stands for.
+_RESPELLED = {
+    "_SPACES": r"\s+",
+    "_BASE_HINT": r"\b(?:from|than|against|compared|versus|vs|on|over)\b|\((?:[a-z]{0,3} ?\d{2,4}|prior|last|previous)[^)]{0,8}:",
+    "_YEAR_SPAN": r"\b(between|from) ((?:19|20)\d\d) (?:and|to) ((?:19|20)\d\d)\b",
+    "_CLAUSE_WORD": changes._CLAUSE,
+}
+_TEXT_PIECES = _NUMBER_PIECES + (
+    "from", "than", "against", "compared", "versus", "vs", "on", "over", "between", "and", "to", "or",
+    "but", "while", "whereas", "with", "including", "which", "who", "as", "because", "after", "before",
+    "although", "though", "when", "where", "fromage", "onto", "avs", "_to", "9or", "éon", "tó", "1986",
+    "2010", "19", "between 1986 and 2010", "from 2010 to 1986", "from 1999 and 20", "(1986:", "(prior year:", "(fy 2022):", "\t", "\n", "\u00a0", "\ue000", "\uf000", "’s")
+
+
+def test_respelled_patterns_match_what_they_stand_for():
+    rng = random.Random(14)
+    for name, reference in _RESPELLED.items():
+        fast, full = getattr(changes, name), re.compile(reference)
+        found = 0
+        for _ in range(2000):
+            text = "".join(rng.choice(_TEXT_PIECES) + rng.choice(("", " ", " ", ", ")) for _ in range(rng.randrange(1, 14)))
+            expected = [(m.span(), m.groups()) for m in full.finditer(text)]
+            assert [(m.span(), m.groups()) for m in fast.finditer(text)] == expected, (name, text)
+            found += len(expected)
+        assert found > 100, (name, found)

@@ -7,6 +7,7 @@ pair of neighbours, every sentence read in full — finds."""
 from __future__ import annotations
 
 import random
+import re
 
 from figcheck.extract import extract_claims
 from figcheck.rules import part_exceeds_whole, parts_do_not_sum
@@ -104,3 +105,13 @@ def test_may_introduce_whole_says_no_only_where_no_sentence_start_would_say_yes(
                 said_yes += 1
                 assert may_introduce_whole(text, at), (text, start)
     assert said_yes >= 200
+
+
+def test_part_then_whole_screen_takes_every_letter_its_words_may_start_with():
+    """The words of "45 were of the 42" start with "were", "are", "was", "is", "of", "out",
+    "among" or "from", in any case: the screen lets through every character the case-blind
+    pattern takes for their first letters."""
+    first = re.compile("[waiof]", re.I)
+    assert part_exceeds_whole._PART_THEN_WHOLE_FIRST == {
+        chr(i) for i in range(0x110000) if first.fullmatch(chr(i))}
+    assert part_exceeds_whole._PART_THEN_WHOLE.fullmatch(" \u0130s of the ")

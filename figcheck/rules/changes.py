@@ -33,6 +33,15 @@ from .rounding import is_approx_qualifier, min_sig_digits, written_intervals
 
 PATTERNS = PatternCache.beside(__file__)  # compiled once per installation
 
+
+def _whole_words(words) -> str:
+    r"""``\b(?:word|word…)`` spelled so that each alternative starts with a letter and checks the
+    boundary after it (``o(?<!\wo)ne``): a pattern whose alternatives all start with a letter is
+    tried only at those letters (the engine skips to them in C), one that starts with ``\b`` at
+    every character. Whole words: end the pattern with ``\b``."""
+    return "(?:" + "|".join(rf"{w[0]}(?<!\w{w[0]}){w[1:]}" for w in words) + ")"
+
+
 # --- Words ---------------------------------------------------------------------------------
 
 _UP = (
@@ -71,8 +80,10 @@ _CHANGE_WORDS = frozenset({*DIRECTION, *NOUN_DIRECTION, *_COMPARATIVE, *(w + "s"
                            "fold", "times", "half", "third", "quarter",
                            *(w + "fold" for w in ("two", "three", "four", "five", "six", "seven", "eight",
                                                   "nine", "ten", "twenty", "hundred", "thousand"))})
-_WORDS = PATTERNS.compile(r"[a-z]+")
-_SPACES = PATTERNS.compile(r"\s+")
+# (spelled so that its first item is a class: the engine then skips to a letter in C instead of
+# trying the pattern at every character)
+_WORDS = PATTERNS.compile(r"[a-z][a-z]*")
+_SPACES = PATTERNS.compile(r"\s\s*")  # "\s+", starting with a class (see ``_WORDS``)
 _DIGIT = PATTERNS.compile(r"\d")
 _DIGITS = PATTERNS.compile(r"\d[\d,]*(?:\.\d+)?")
 _STATED_AFTER = PATTERNS.compile(r"\s*(?:percentage\s+|basis\s+|pct\s+)?(?:points?|pts?|bps?|pct|per\s*cent|percent)\b", re.I)
@@ -82,8 +93,11 @@ _MULTIPLIER_HINTS = ("oubl", "ripl", "rebl", "adrupl", "halv", "Halv", "fold", "
                      "quarter", "fifth", "tenth")
 _BASE_WORD_LIST = ("from", "than", "against", "compared", "versus", "vs", "on", "over")
 _BASE_WORDS = frozenset(_BASE_WORD_LIST)
-_BASE_HINT = PATTERNS.compile(r"\b(?:" + "|".join(_BASE_WORD_LIST) + r")\b|\((?:[a-z]{0,3} ?\d{2,4}|prior|last|previous)[^)]{0,8}:")
-_NUMBERS = PATTERNS.compile(r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\b")
+_BASE_HINT = PATTERNS.compile(_whole_words(_BASE_WORD_LIST) + r"\b|\((?:[a-z]{0,3} ?\d{2,4}|prior|last|previous)[^)]{0,8}:")
+_NUMBER_WORD_LIST = "one two three four five six seven eight nine ten twenty thirty forty fifty".split()
+# The digits ``_has_numbers`` counts (starting with a class: see ``_WORDS``).
+_DIGIT_NUMBERS = PATTERNS.compile(r"\d\d*(?:[.,]\d+)*")
+
 
 # The stated change is on another basis than the plain figures: they cannot be compared.
 _BASIS = PATTERNS.compile(
@@ -148,6 +162,11 @@ _BARE_WORD = PATTERNS.compile(
     r"thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|a\s+thousand)\b(?!-)",
     re.I,
 )
+# ``_BARE_WORD`` for an ASCII sentence in lower case: the same matches, the pattern tried only at
+# their first letters (one that starts with "\b" and ignores case is tried at every character).
+_BARE_WORD_LOWER = PATTERNS.compile(_whole_words(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty"
+    r" seventy eighty ninety a\s+hundred a\s+thousand".split()) + r"\b(?!-)")
 _NUMBER_WORD_HINTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                       "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty",
                       "seventy", "eighty", "ninety", "hundred", "thousand")
@@ -298,7 +317,8 @@ def _read_all(ctx: CheckContext) -> list[Change]:
         inside = [c for c in inside if c.end <= s_end]
         sentence = text[s_start:s_end]
         n = len(inside) + sum(c.is_range for c in inside)  # "from 185,339 to 266,170": two ends
-        if not _may_state_a_change(sentence) or (n < 3 and not _enough_figures(sentence, s_start, inside, n)):
+        # (enough figures first: with few claims, counting numbers costs less than finding words)
+        if (n < 3 and not _enough_figures(sentence, s_start, inside, n)) or not _may_state_a_change(sentence):
             continue
         for change in _read_sentence(ctx, s_start, s_end, inside):
             if change.start not in seen:
@@ -346,13 +366,33 @@ def _may_state_a_change(sentence: str) -> bool:
 
 
 def _has_numbers(lower: str, wanted: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether a sentence holds ``wanted`` numbers outside ``spans`` (the claims), years aside."""
-    for m in _NUMBERS.finditer(lower):
+    r"""Whether a sentence holds ``wanted`` numbers outside ``spans`` (the claims), years aside:
+    the matches of "\d+(?:[.,]\d+)*|\b(?:one|…|fifty)\b", counted as digits (one pattern) and
+    number words (found as substrings: a pattern that starts with "\b" is tried at every
+    character). The two kinds of match are apart (digits and letters), and a word between word
+    boundaries is the whole of its run of letters, so no two number words overlap."""
+    for m in _DIGIT_NUMBERS.finditer(lower):
         if not _YEAR.fullmatch(m.group()) and not any(a <= m.start() < b for a, b in spans):
             wanted -= 1
             if wanted <= 0:
                 return True
+    n = len(lower)
+    for word in _NUMBER_WORD_LIST:
+        i = lower.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if ((i == 0 or not _is_word_char(lower[i - 1])) and (j == n or not _is_word_char(lower[j]))
+                    and not any(a <= i < b for a, b in spans)):
+                wanted -= 1
+                if wanted <= 0:
+                    return True
+            i = lower.find(word, i + 1)
     return False
+
+
+def _is_word_char(ch: str) -> bool:
+    r"""What "\w" matches in a pattern over text: a letter or digit of any script, or "_"."""
+    return ch.isalnum() or ch == "_"
 
 
 def _read_sentence(ctx: CheckContext, s_start: int, s_end: int, claims: list[Claim]) -> list[Change]:
@@ -390,7 +430,7 @@ def _figures(sentence: str, base: int, claims: list[Claim]) -> tuple[list[Figure
         if c.role == "age" or (c.kind != "percent" and (
                 c.converted_from is not None or _in_brackets_after_figure(sentence, c.start - base))):
             continue  # a restatement in brackets is not an end ("$1.13bn (£600m)"); "(−13%)" may state the change
-        if any(a < c.end and c.start < b for a, b in taken):
+        if taken and any(a < c.end and c.start < b for a, b in taken):
             continue
         c = _mended(sentence, base, c)
         figures.append(Figure(c, points=_points_after(sentence, c.end - base, c), scale=_scale_of(c)))
@@ -405,7 +445,7 @@ def _figures(sentence: str, base: int, claims: list[Claim]) -> tuple[list[Figure
     words = any(w in lower for w in _NUMBER_WORD_HINTS)
     bare = [(m, False) for m in _BARE_DIGITS.finditer(sentence)
             if not (m.start() and sentence[m.start() - 1] in _NOT_BEFORE_DIGITS)]
-    bare += [(m, True) for m in _BARE_WORD.finditer(sentence)] if words else []
+    bare += [(m, True) for m in _bare_words(sentence, lower)] if words else []
     for m, is_word in bare:
         s, e = base + m.start(), base + m.end()
         if any(a < e and s < b for a, b in covered):
@@ -416,6 +456,12 @@ def _figures(sentence: str, base: int, claims: list[Claim]) -> tuple[list[Figure
             covered.append((fig.claim.start, fig.claim.end))
     figures.sort(key=lambda f: f.claim.start)
     return figures, multipliers
+
+
+def _bare_words(sentence: str, lower: str) -> list[re.Match]:
+    """The matches of ``_BARE_WORD`` in ``sentence`` (``lower``: it in lower case); only their
+    spans are read."""
+    return list(_BARE_WORD_LOWER.finditer(lower) if sentence.isascii() else _BARE_WORD.finditer(sentence))
 
 
 _BROKEN_AFTER = PATTERNS.compile(r"^\s*\n\s*(?:(?P<pct>pct\b|per\s*cent\b|percent\b)|(?P<scale>thousand|million|billion|trillion|mln|bln|bn)\b)", re.I)
@@ -479,7 +525,7 @@ _BRACKET_AFTER_FIGURE = PATTERNS.compile(r"\d[\w.%]*\s*\(\s*(?:about|around|some
 def _in_brackets_after_figure(sentence: str, pos: int) -> bool:
     """"$1.13bn (£600m)": the bracketed figure restates the one before it."""
     before = sentence[max(0, pos - 24) : pos]
-    return bool(_BRACKET_AFTER_FIGURE.search(before))
+    return "(" in before and _BRACKET_AFTER_FIGURE.search(before) is not None
 
 
 _POINTS_WORD = PATTERNS.compile(r"points?\b", re.I)
@@ -715,7 +761,7 @@ def _skeleton(sentence: str, base: int, figures: list[Figure], multipliers: list
 
 
 _SPACE_BEFORE_PUNCTUATION = PATTERNS.compile(r" ([,.;:)])")
-_YEAR_SPAN = PATTERNS.compile(r"\b(between|from) ((?:19|20)\d\d) (?:and|to) ((?:19|20)\d\d)\b")
+_YEAR_SPAN = PATTERNS.compile(r"(" + _whole_words(("between", "from")) + r") ((?:19|20)\d\d) (?:and|to) ((?:19|20)\d\d)\b")
 
 # --- The forms a change is written in --------------------------------------------------------
 #
@@ -839,7 +885,7 @@ _PATTERN_WORD = PATTERNS.compile(r"\\.|\[(?:\\.|[^\]\\])*\]|\(\?(?:P<\w+>|<?[=!]
 
 
 _FIGURE_PLACEHOLDER, _MULTIPLIER_PLACEHOLDER = PATTERNS.compile(FIG), PATTERNS.compile(MUL)
-_CLAUSE_WORD = PATTERNS.compile(_CLAUSE)
+_CLAUSE_WORD = PATTERNS.compile(_whole_words(_CLAUSE_WORDS) + r"\b")  # ``_CLAUSE``
 
 
 def _capitalized(m: re.Match) -> str:
@@ -907,8 +953,10 @@ def form_matches(skeleton: str) -> Iterator[tuple[int, int, dict[str, str | None
     """(form, place, groups) of each form matched in a sentence's skeleton, form by form, place
     by place. Every form starts at a change word, a noun naming a change, "a"/"an" or a
     placeholder: only such places are tried (each form from every position costs too much), and
-    only those a form can start at."""
-    anchors = _anchors(skeleton)
+    only those a form can start at, and only where enough figures follow."""
+    anchors = _with_figures_after(_anchors(skeleton))
+    if not anchors:
+        return
     collapsed = _collapsed(skeleton)
     places_of: dict[frozenset[str], list[int]] = {}
     for i, form in enumerate(_FORMS):
@@ -934,6 +982,24 @@ def _anchors(skeleton: str) -> list[tuple[int, frozenset[str]]]:
         elif word in _WORD_KINDS:
             out.append((m.start(), _WORD_KINDS[word]))
     return out
+
+
+def _with_figures_after(anchors: list[tuple[int, frozenset[str]]]) -> list[tuple[int, frozenset[str]]]:
+    """The anchors where a form may still match: every form takes the new and the old figure
+    (figure placeholders) and the stated change (a figure or a multiplier) at or after its start,
+    so at least two figures and three placeholders must stand there (each placeholder is an
+    anchor). The count only grows towards the start: the anchors kept are a prefix."""
+    figures = marks = 0
+    for k in range(len(anchors) - 1, -1, -1):
+        kinds = anchors[k][1]
+        if kinds is _FIGURE_KINDS:
+            figures += 1
+            marks += 1
+        elif kinds is _MULTIPLIER_KINDS:
+            marks += 1
+        if figures >= 2 and marks >= 3:
+            return anchors[: k + 1]
+    return []
 
 
 def reference_form_matches(skeleton: str) -> list[tuple[int, int, dict[str, str | None]]]:

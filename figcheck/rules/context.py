@@ -116,6 +116,11 @@ class CheckContext:
     document: Document
     claims: list[Claim]
     settings: Settings = field(default_factory=Settings)
+    # Per-document caches (plain fields: a cached_property takes a lock on its first use, and
+    # the rules ask for these in every document).
+    _span_at: dict[int, tuple[int, int]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _local_sentences: dict[int, tuple[int, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _memo: dict[MemoKey, object] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -165,14 +170,6 @@ class CheckContext:
         starts = self.paragraph_starts
         return starts[i], starts[i + 1] if i + 1 < len(starts) else len(self.text)
 
-    @cached_property
-    def _span_at(self) -> dict[int, tuple[int, int]]:
-        return {}
-
-    @cached_property
-    def _local_sentences(self) -> dict[int, tuple[int, ...]]:
-        return {}
-
 
     # --- What the consistency rules share (built lazily, once per document). ---------------
 
@@ -220,10 +217,6 @@ class CheckContext:
         except KeyError:
             found = cache[key] = compute()
             return found
-
-    @cached_property
-    def _memo(self) -> dict[MemoKey, object]:
-        return {}
 
 
 

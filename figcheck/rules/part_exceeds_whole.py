@@ -60,6 +60,11 @@ SCOPE = "paragraph"
 _PART_THEN_WHOLE = re.compile(
     r"\s*(?:(?:were|are|was|is)\s+)?(?:of|out\s+of|among|from\s+among)\s+" + DETERMINER + r"$", re.I
 )
+# What the words between the figures start with (white space aside) for ``_PART_THEN_WHOLE`` to
+# match: the first letters of "were", "are", "was", "is", "of", "out", "among", "from", in any
+# case ("ı" and "İ" are an "i" to a pattern that ignores case). Most neighbours fail this test,
+# which costs less than the pattern (4,000 calls on 2,000 news stories).
+_PART_THEN_WHOLE_FIRST = frozenset("waiofWAIOF\u0131\u0130")
 # whole … part: "Of the 42 passengers, 45 …" (part_whole.introduces_whole), "30 people were hurt,
 # including 40 children".
 _WHOLE_THEN_INCLUDING = re.compile(r"^[^\d;:.!?]{0,80}?\bincluding\s+$", re.I)
@@ -129,7 +134,7 @@ def _relation(ctx: CheckContext, first: Claim, second: Claim, between: str,
     the other. ``last``: the last character of those words, white space aside, when a form
     that cannot end with it is to be skipped (its pattern tries every start up to 60 or 80
     characters in); None to read every form."""
-    if _PART_THEN_WHOLE.fullmatch(between):
+    if (last is None or between.lstrip()[:1] in _PART_THEN_WHOLE_FIRST) and _PART_THEN_WHOLE.fullmatch(between):
         return first, second, "of"
     # (the sentence is looked up only where "of the" stands before the first figure)
     text = ctx.text
