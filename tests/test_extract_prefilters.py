@@ -58,6 +58,14 @@ def test_the_scales_first_letters_are_all_that_start_one():
     assert _code_points_matching(r"(?i)[htmblc]") | set("kKmMbBt") == numbers._SCALE_FIRST_LETTERS
 
 
+def test_a_plain_digit_run_ends_only_where_no_figure_goes_on():
+    # no digit (of any script), separator, decimal point, fraction or scientific mark
+    goes_on = _code_points_matching(r"\d|[.,\- \u00a0\u2009\u202f⁄∕]|[" + "".join(lexicon.VULGAR_FRACTIONS) + "]")
+    assert not goes_on & numbers._RUN_ENDS
+    assert not numbers._SCIENTIFIC_MARKS & numbers._RUN_ENDS
+    assert numbers._SCALE_SEPARATORS == set(" \u00a0\u2009\u202f-\n")
+
+
 def _original_word_anchors(text: str) -> list[int]:
     """The anchor pattern as it was: a leading "\\b" and the spaces after "a" consumed."""
     words = claims._ANCHOR_WORDS + [w.capitalize() for w in claims._ANCHOR_WORDS]
@@ -107,8 +115,55 @@ def test_words_and_times_before_and_after_a_figure(text):
         currency_window = text[max(0, i - 6) : i]
         if lexicon.CURRENCY_PREFIX_RE.search(currency_window):
             assert currency_window.rstrip(" \u00a0\n")[-1:] in lexicon.CURRENCY_PREFIX_LAST
-        if numbers._SCALE_WORD.match(text, i, i + 14) or numbers._SCALE_SUFFIX.match(text, i, i + 6):
-            assert not numbers._SCALE_FIRST_LETTERS.isdisjoint(text[i : i + 3])
+        assert numbers.parse_scale_word(text, i) == _scale_word_matched(text, i)
+        if i < len(text) and text[i] in "0123456789":
+            assert _outcome(numbers.parse_digits, text, i) == _outcome(numbers.parse_digits_matched, text, i)
+        if lexicon.MONTH_BEFORE_RE.search(text[:i]):
+            assert claims._may_end_with_name(text[:i], claims._MONTH_NAMES)
+        if lexicon.WEEKDAYS_RE.search(text[:i]):
+            assert claims._may_end_with_name(text[:i], claims._WEEKDAY_NAMES)
+
+
+def _scale_word_matched(text: str, pos: int):
+    """``parse_scale_word`` by its patterns alone, with no test of the first letter."""
+    m = numbers._SCALE_WORD.match(text, pos, pos + 14)
+    if m:
+        return float(lexicon.SCALES[m.group(1).lower()]), m.end()
+    m = numbers._SCALE_SUFFIX.match(text, pos, pos + 6)
+    if m and not (m.end() < len(text) and (text[m.end()].isalnum() or text[m.end()] == "_")):
+        return lexicon.SCALE_SUFFIXES[m.group(1) or m.group(2)], m.end()
+    return None
+
+
+def _outcome(parse, text: str, pos: int):
+    """What ``parse`` returns, or the kind of error it raises ("1 × 10^999" overflows)."""
+    try:
+        return parse(text, pos)
+    except (ValueError, OverflowError, ZeroDivisionError) as error:
+        return type(error)
+
+
+# Digits with all that may go on a figure after them: separators, decimals, fractions, powers.
+DIGIT_PIECES = st.sampled_from(
+    [
+        "1", "7", "12", "305", "2022", "0", "٣", "²", ",", ",000", ".", ".5", " ", "  ", "\u00a0", "\u2009", "\u202f",
+        "-", "/", "⁄", "∕", "½", "¾", "e", "E", "e5", "e-3", "x", "×", "·", " × 10^6", "10⁶", " x 10", "\n", "\r\n",
+        "\r", "\t", "a", "m", "mln", "Million", "-billion", " bn", "k", "K", "ſ", ")", ";", "%", "$", "'", "Jan.", "Mon,",
+        "ſept", "SEPT.,", " Dec ", "thurs", "İ", "ı",
+    ]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(DIGIT_PIECES, max_size=16).map("".join))
+def test_plain_digit_runs_and_scales_read_as_their_patterns_read_them(text):
+    for i in range(len(text) + 1):
+        assert numbers.parse_scale_word(text, i) == _scale_word_matched(text, i)
+        if i < len(text) and text[i] in "0123456789":
+            assert _outcome(numbers.parse_digits, text, i) == _outcome(numbers.parse_digits_matched, text, i)
+        window = text[max(0, i - 16) : i]
+        assert bool(lexicon.MONTH_BEFORE_RE.search(window)) <= claims._may_end_with_name(window, claims._MONTH_NAMES)
+        assert bool(lexicon.WEEKDAYS_RE.search(window)) <= claims._may_end_with_name(window, claims._WEEKDAY_NAMES)
 
 
 def _in_digit_chain_searched(text: str, s: int, e: int) -> bool:

@@ -850,12 +850,31 @@ def _is_date_part(reader: _FigureReader, num: Number) -> bool:
     # Month and weekday names are letters, and so is all that matches them ignoring case: a
     # window with no cased character names neither (a cheap test before two searches).
     named = before.lower() != before.upper()
-    if named and before[-1:].isspace() and lexicon.MONTH_BEFORE_RE.search(before):
+    if named and before[-1:].isspace() and _may_end_with_name(before, _MONTH_NAMES) and lexicon.MONTH_BEFORE_RE.search(before):
         return True
     after = reader.text[num.end : num.end + 16]
     if _may_name_month_after(after) and lexicon.MONTH_AFTER_RE.match(_before_first_break(after)):
         return True
-    return named and num.value <= 31 and bool(lexicon.WEEKDAYS_RE.search(before))  # the cheap test first
+    # (the cheap tests first)
+    return named and num.value <= 31 and _may_end_with_name(before, _WEEKDAY_NAMES) and bool(lexicon.WEEKDAYS_RE.search(before))
+
+
+_MONTH_NAMES = tuple(lexicon.MONTHS.split("|"))
+_WEEKDAY_NAMES = tuple(lexicon.WEEKDAYS.split("|"))
+
+
+def _may_end_with_name(window: str, names: tuple[str, ...]) -> bool:
+    """The cheap test before MONTH_BEFORE_RE and WEEKDAYS_RE, which end with a name, an optional
+    "." and "," and white space: an ASCII window ends so (one with other characters, which may
+    match a name ignoring case as "ſ" does "s", is searched)."""
+    if not window.isascii():
+        return True
+    core = window.rstrip()
+    if core.endswith(","):
+        core = core[:-1]
+    if core.endswith("."):
+        core = core[:-1]
+    return core.lower().endswith(names)
 
 
 def _may_name_month_after(after: str) -> bool:
