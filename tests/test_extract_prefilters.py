@@ -210,3 +210,38 @@ def test_claims_built_field_by_field_are_the_claims_claim_builds():
     assert [f.name for f in fields(Claim)][11:16] == ["converted_from", "unit_text", "unit_start", "unit_end", "number_text"]
     for claim in extract_claims("About 5 km (3 miles) of road, 12 people and $4 bn; 40-50% of 7 tonnes."):
         assert claim_of(list(astuple(claim))) == Claim(*astuple(claim)) == claim
+
+
+# Words, codes and signs after and before a figure, with the cases and spaces they may take.
+MONEY_PIECES = st.sampled_from(
+    [
+        "5", " ", "  ", "\t", "\n", "\u00a0", "-", "‑", "dollars", "Dollars", "DOLLARS", "dlrs", "yen", "Yen", "won",
+        "wonder", "euro", "euros", "ſterling", "sterling", "u.s. dollars", "U.S.  dollars", "us", "US", "hong", "kong",
+        "Hong Kong", "new zealand", "cents", "cent", "pence", "p", "pct", "c", "USD", "EUR", "usd", "Eur", "€", "£", "zł",
+        "Kč", "₽", "₺", "z", "K", "k", "shares", "sh", "shillings", "about", "About", "ABOUT", "more than", "more  than",
+        "more\nthan", "up to", "of", "in excess of", "(", "[", "'", "‘", "—", "–", "~", "∼", "≈", "≤", "c.", "ca.", "approx.",
+        "at least", "at", "least", "only", "just", "İ", "ı", "é",
+    ]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(MONEY_PIECES, max_size=12).map("".join))
+def test_money_words_and_qualifiers_are_looked_for_only_where_they_may_be(text):
+    patterns = (lexicon.CURRENCY_WORD_RE, lexicon.CURRENCY_CODE_AFTER_RE, claims._CURRENCY_AFTER)
+    for i in range(len(text) + 1):
+        if any(p.match(text, i) for p in patterns) or claims._SUBUNIT.match(text[i : i + 6]):
+            assert claims._may_start_money_word(text, i)
+        window = text[max(0, i - 24) : i]
+        if lexicon.QUALIFIER_PATTERN.search(window):
+            assert claims._may_end_with_qualifier(window)
+
+
+def test_currency_words_start_with_two_ascii_characters_and_no_space():
+    # (what the two-letter test before CURRENCY_WORD_RE rests on)
+    assert all(len(w) >= 2 and w[:2].isascii() and not w[:2].isspace() and " " not in w[:2] for w in lexicon.CURRENCY_WORDS)
+    for word in lexicon.CURRENCY_WORDS:
+        for written in (word, word.upper(), word.title()):
+            assert claims._may_start_money_word(written + " ", 0)
+    for code in lexicon.CURRENCY_CODES_AFTER:
+        assert claims._may_start_money_word(code + " ", 0)

@@ -520,8 +520,8 @@ class _FigureReader:
         i = self.skip_ws(pos, 0)
         if i == pos and self.text[i : i + 1] in ("-", "‑") and self.text[i + 1 : i + 2].isalpha():
             i += 1  # "a one-yen coin", "five-dollar bills"
-        if self.text[i : i + 1].isdecimal():
-            return None  # no currency word, code, symbol or sub-unit starts with a digit
+        if self.text[i : i + 1].isdecimal() or not _may_start_money_word(self.text, i):
+            return None  # no currency word, code, symbol or sub-unit starts here
         m = lexicon.CURRENCY_WORD_RE.match(self.text, i)
         if m and i - pos <= 1:
             code = lexicon.CURRENCY_WORDS[re.sub(r"\s+", " ", m.group(0).lower())]
@@ -562,7 +562,7 @@ class _FigureReader:
         if last not in lexicon.QUALIFIER_LAST_WORDS and self.text[max(0, pos - 2) : pos].strip()[-1:] not in _QUALIFIER_SIGNS:
             return None
         window = self.text[max(0, pos - 24) : pos]
-        m = lexicon.QUALIFIER_PATTERN.search(window)
+        m = lexicon.QUALIFIER_PATTERN.search(window) if _may_end_with_qualifier(window) else None
         if not m:
             return None
         q = re.sub(r"\s+", " ", m.group("q")).lower()
@@ -572,6 +572,38 @@ class _FigureReader:
         # "over" and "under" are prepositions too ("over 3 days" stays a qualifier; "under
         # Article 5" never reaches here because labels are rejected).
         return q, start
+
+
+# The cheap tests before the patterns of money words after a figure: the first character of a
+# currency code, a symbol written after or a sub-unit ("cents", "pence", "p"), and the first two
+# letters of a currency word (all ASCII, none with a space in them: an ASCII text matches them
+# ignoring case only as its lower case does).
+_MONEY_AFTER_FIRST = frozenset(
+    {code[0] for code in lexicon.CURRENCY_CODES_AFTER} | {sym[0] for sym in lexicon.CURRENCY_SYMBOLS_AFTER} | {"c", "p"}
+)
+_CURRENCY_WORD_STARTS = frozenset(word[:2].lower() for word in lexicon.CURRENCY_WORDS)
+
+
+def _may_start_money_word(text: str, i: int) -> bool:
+    """Whether a currency word, code, symbol or sub-unit may start at ``i`` (the cheap test
+    before four patterns; a text other than ASCII letters there is matched)."""
+    pair = text[i : i + 2]
+    if pair[:1] in _MONEY_AFTER_FIRST or len(pair) < 2 or not pair.isascii():
+        return True
+    return pair.lower() in _CURRENCY_WORD_STARTS
+
+
+# Each qualifier with its white space as one space, in lower case.
+_QUALIFIER_ENDINGS = tuple(" ".join(q.split()).lower() for q in lexicon.QUALIFIERS)
+
+
+def _may_end_with_qualifier(window: str) -> bool:
+    """The cheap test before QUALIFIER_PATTERN, which ends with a qualifier (its spaces any run
+    of white space) and white space: an ASCII window, its white space made single spaces, ends
+    with one (a window with other characters, which may match ignoring case, is searched)."""
+    if not window.isascii():
+        return True
+    return " ".join(window.split()).lower().endswith(_QUALIFIER_ENDINGS)
 
 
 def extract_claims(text: str, *, memoise: bool = True) -> list[Claim]:

@@ -85,8 +85,10 @@ def _only_digits(written: str) -> str:
 
 # A run of ASCII digits that one of these ends (or the text's end) is the whole figure: no form
 # of DIGIT_NUMBER goes on past it (no separator, decimal point, fraction, Unicode digit or
-# scientific mark). A space ends it too unless a digit or a vulgar fraction follows the space.
+# scientific mark). A space, ".", "," or "-" ends it too unless a digit or a vulgar fraction
+# follows (the decimals, the thousands groups and the fractions all go on with one).
 _PLAIN_RUN = PATTERNS.compile(r"[0-9]+")
+_RUN_ENDS_BEFORE_NO_DIGIT = frozenset(" .,-")
 _RUN_ENDS = frozenset("\t\n\r!\"#$%&'()*+/:;<=>?@[\\]^_`{|}~abcdfghijklmnopqrstuvwyzABCDFGHIJKLMNOPQRSTUVWXYZ")
 
 
@@ -97,7 +99,7 @@ def parse_digits(text: str, pos: int) -> Number | None:
         end = run.end()
         after = text[end : end + 2]
         first = after[:1]
-        if first in _RUN_ENDS or first == "" or (first == " " and not after[1:].isdecimal() and after[1:] not in VULGAR_FRACTIONS):
+        if first in _RUN_ENDS or first == "" or (first in _RUN_ENDS_BEFORE_NO_DIGIT and not after[1:].isdecimal() and after[1:] not in VULGAR_FRACTIONS):
             if _SCIENTIFIC_MARKS.isdisjoint(after):
                 digits = run.group()
                 return Number(pos, end, float(digits), _digit_rounding(digits, None), digits, False, False, digits)
