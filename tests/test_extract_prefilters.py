@@ -245,3 +245,42 @@ def test_currency_words_start_with_two_ascii_characters_and_no_space():
             assert claims._may_start_money_word(written + " ", 0)
     for code in lexicon.CURRENCY_CODES_AFTER:
         assert claims._may_start_money_word(code + " ", 0)
+
+
+def test_the_word_lists_read_from_the_patterns_are_plain_words():
+    for pattern in (lexicon.CHANGE_WORDS, lexicon.MONEY_CONTEXT):
+        assert pattern.pattern.startswith(r"\b(?:") and pattern.pattern.endswith(r")\b")
+        words = claims._words_of(pattern)
+        assert all(re.fullmatch(r"[a-z]+", w) for w in words)
+        for word in words:
+            assert pattern.fullmatch(word) and pattern.fullmatch(word.upper())
+
+
+CONTEXT_PIECES = st.sampled_from(
+    [
+        " ", "\n", "-", ".", "5", "_", "rose", "Rose", "ROSE", "rise", "risen", "increase", "increased", "increasedx",
+        "up", "upgraded", "go", "goes", "gone", "cost", "costs", "costly", "price", "million", "bn", "Sterling", "value",
+        "valued", "ſold", "ſ", "K", "İ", "é", "fell", "falling", "one", "seventy", "seven", "Seventeen", "dozen", "half",
+        "quarter", "of them", "people", "\r", "\r\n", "\t",
+    ]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(CONTEXT_PIECES, max_size=14).map("".join))
+def test_tries_and_literal_breaks_find_what_the_lists_and_the_break_pattern_find(text):
+    assert bool(claims._CHANGE_WORDS.search(text)) == bool(lexicon.CHANGE_WORDS.search(text))
+    assert bool(claims._MONEY_CONTEXT.search(text)) == bool(lexicon.MONEY_CONTEXT.search(text))
+    counted = re.compile(r"(?:\d|\b(?:" + claims._NUMBER_WORD_ALT + r"))\s+[A-Za-z-]+", re.IGNORECASE)
+    assert bool(claims._COUNTED_BEFORE.search(text)) == bool(counted.search(text))
+    breaks = claims._break_pattern(text)
+    assert [m.span() for m in breaks.finditer(text)] == [m.span() for m in PARAGRAPH_BREAK.finditer(text)]
+    for i in range(len(text) + 1):
+        if claims._BRACKET_SYMBOL.match(text, i):
+            assert text.startswith("in", i)
+
+
+def test_a_month_name_is_a_word_in_the_set_of_them():
+    month_word = re.compile(rf"(?:{lexicon.MONTHS})\.?")
+    for word in ["jan", "sept", "september", "may", "mays", "ma", "", "june", "dec", "deck", "ſept", "İ", "oct"]:
+        assert (word in claims._MONTH_NAME_SET) == bool(month_word.fullmatch(word))

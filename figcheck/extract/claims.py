@@ -159,7 +159,6 @@ _NUMBER_CONTINUES = PATTERNS.compile(r"[:.]\d|/\d|,\d{1,2}(?!\d)|\d")
 _DASH_DIGIT = PATTERNS.compile(r"[-‑–]\d")
 _DASH_DIGITS = PATTERNS.compile(r"[-‑–](\d+)")
 _NUMBER_SIGN_BEFORE = PATTERNS.compile(r"(?:\bNo\.|#|\bpp?\.)\s*$")
-_MONTH_WORD = PATTERNS.compile(rf"(?:{lexicon.MONTHS})\.?")  # (compiled once: not a pattern a call)
 _MINUS_BEFORE = PATTERNS.compile(r"\bminus\s+$", re.IGNORECASE)
 _BETWEEN_BEFORE = PATTERNS.compile(r"(?:^|(?<=\W))(between|from)\s+$", re.IGNORECASE)
 # The characters these words can end with, ignoring case as the patterns do (the cheap tests
@@ -170,7 +169,7 @@ _OLD_AFTER = PATTERNS.compile(r"[-‑ ]old\b")
 _FRACTION_COMPOUND = PATTERNS.compile(r"-(?:thirds?|quarters?|fifths?|halves|off|way|sided|all)\b", re.IGNORECASE)
 _LIST_MARK = PATTERNS.compile(r"[.)]\s")
 _CAPITALISED_AFTER = PATTERNS.compile(r"[ \u00a0]+([A-Z][\w-]*)")
-_COUNTED_BEFORE = PATTERNS.compile(r"(?:\d|\b(?:" + _NUMBER_WORD_ALT + r"))\s+[A-Za-z-]+", re.IGNORECASE)
+_COUNTED_BEFORE = PATTERNS.compile(r"(?:\d|\b(?:" + lexicon.trie_pattern(_NUMBER_WORD_ALT.split("|")) + r"))\s+[A-Za-z-]+", re.IGNORECASE)
 _JOINER_BEFORE = PATTERNS.compile(r"(?:\band|,|:|;|\bwhile|\bwith|\bwhom|\bof\s+them|\bincluding)\s*(?:another|a\s+further|only|just)?\s*$", re.IGNORECASE)
 _AGE = PATTERNS.compile(r"[-‑](year|month|week|day)s?[-‑]old\b", re.IGNORECASE)
 _INCHES_MARK = PATTERNS.compile(r"['′][ \u00a0]?\d{1,2}(?:\.\d+)?(?:\"|″|'')")
@@ -397,7 +396,7 @@ class _FigureReader:
         if sm and (best is None or sm.end() > best[1].end()) and self._symbol_fits(sm, attached, hyphen, num):
             best = ("symbol", sm)
         if best is None:
-            bracket = _BRACKET_SYMBOL.match(text, i)
+            bracket = _BRACKET_SYMBOL.match(text, i) if text.startswith("in", i) else None
             if bracket and not attached and num is not None and (
                 self._alone_in_bracket(num.start, bracket.end()) or _CONVERSION_FOLLOWS.match(text, bracket.end())
             ):
@@ -871,7 +870,7 @@ def _is_name_before(reader: _FigureReader, pos: int) -> bool:
         return False
     lw = word.lower().rstrip(".")
     if word[0].isupper() and lw not in lexicon.SENTENCE_WORDS and lw not in lexicon.QUALIFIERS:
-        if _MONTH_WORD.fullmatch(lw):
+        if lw in _MONTH_NAME_SET:  # (a month's name, or it with a ".", which lw has not)
             return False  # dates are handled separately
         return True
     return False
@@ -892,6 +891,7 @@ def _is_date_part(reader: _FigureReader, num: Number) -> bool:
 
 
 _MONTH_NAMES = tuple(lexicon.MONTHS.split("|"))
+_MONTH_NAME_SET = frozenset(_MONTH_NAMES)
 _WEEKDAY_NAMES = tuple(lexicon.WEEKDAYS.split("|"))
 
 
@@ -930,7 +930,7 @@ def _after_last_break(window: str) -> str:
     if not _may_hold_break(window):
         return window
     last = None
-    for last in PARAGRAPH_BREAK.finditer(window):
+    for last in _break_pattern(window).finditer(window):
         pass
     return window if last is None else window[last.end() :]
 
@@ -938,7 +938,7 @@ def _after_last_break(window: str) -> str:
 def _before_first_break(window: str) -> str:
     if not _may_hold_break(window):
         return window
-    found = PARAGRAPH_BREAK.search(window)
+    found = _break_pattern(window).search(window)
     return window if found is None else window[: found.start()]
 
 
@@ -1417,7 +1417,16 @@ def _bare_count_ok(reader: _FigureReader, num: Number, qual) -> bool:
 def _spans_paragraphs(text: str) -> bool:
     """Whether a paragraph break is in ``text`` (every break has a line break: the cheap test,
     which spares a search between each two figures of dense input)."""
-    return _may_hold_break(text) and PARAGRAPH_BREAK.search(text) is not None
+    return _may_hold_break(text) and _break_pattern(text).search(text) is not None
+
+
+# A paragraph break in text with no "\r": one literal first character, so the engine jumps from
+# newline to newline (PARAGRAPH_BREAK tries three forms at every character).
+_LF_BREAK = PATTERNS.compile(r"\n[ \t]*\n")
+
+
+def _break_pattern(text: str) -> re.Pattern:
+    return PARAGRAPH_BREAK if "\r" in text else _LF_BREAK
 
 
 def _may_hold_break(text: str) -> bool:
@@ -1504,7 +1513,7 @@ def _range_after(reader: _FigureReader, num: Number, unit: UnitMatch | None, bet
     if not between and sep == "and":
         return None
     from_or_to = (between.group(1).lower() == "from") if between else sep in ("to", "through", "till", "until")
-    if from_or_to and lexicon.CHANGE_WORDS.search(text[max(0, num.start - 40) : num.start]):
+    if from_or_to and _CHANGE_WORDS.search(text[max(0, num.start - 40) : num.start]):
         return None  # "rose from 5% to 8%", "fell 3.2 per cent to 412p": two figures
     if sep == "or" and (unit is not None or num.value >= 100):
         return None
@@ -1594,9 +1603,24 @@ def _compound(reader: _FigureReader, num: Number, unit: UnitMatch):
     return merged, UnitMatch("quantity", small, u2.start, u2.end, u2.text), u2.end
 
 
+def _words_of(pattern: re.Pattern) -> list[str]:
+    """The words of a pattern written "\\b(?:w1|w2|...)\\b", a "d?" at a word's end read as
+    both spellings ("increased?": "increase" and "increased")."""
+    words = []
+    for word in pattern.pattern[len(r"\b(?:") : -len(r")\b")].split("|"):
+        words += [word[:-2], word[:-1]] if word.endswith("?") else [word]
+    return words
+
+
+# The change and money words as tries: the engine branches on each letter where the lists try
+# each of some seventy words at every character of the window.
+_CHANGE_WORDS = PATTERNS.compile(rf"\b(?:{lexicon.trie_pattern(_words_of(lexicon.CHANGE_WORDS))})\b", re.IGNORECASE)
+_MONEY_CONTEXT = PATTERNS.compile(rf"\b(?:{lexicon.trie_pattern(_words_of(lexicon.MONEY_CONTEXT))})\b", re.IGNORECASE)
+
+
 def _money_context(reader: _FigureReader, pos: int) -> bool:
     window = reader.text[max(0, pos - 60) : pos + 60]
-    return bool(lexicon.MONEY_CONTEXT.search(window))
+    return bool(_MONEY_CONTEXT.search(window))
 
 
 def _is_temperature_delta(reader: _FigureReader, start: int, end: int) -> bool:
