@@ -58,6 +58,14 @@ def test_the_scales_first_letters_are_all_that_start_one():
     assert _code_points_matching(r"(?i)[htmblc]") | set("kKmMbBt") == numbers._SCALE_FIRST_LETTERS
 
 
+def test_a_plain_digit_run_ends_only_where_no_figure_goes_on():
+    # no digit (of any script), separator, decimal point, fraction or scientific mark
+    goes_on = _code_points_matching(r"\d|[.,\- \u00a0\u2009\u202f⁄∕]|[" + "".join(lexicon.VULGAR_FRACTIONS) + "]")
+    assert not goes_on & numbers._RUN_ENDS
+    assert not numbers._SCIENTIFIC_MARKS & numbers._RUN_ENDS
+    assert numbers._SCALE_SEPARATORS == set(" \u00a0\u2009\u202f-\n")
+
+
 def _original_word_anchors(text: str) -> list[int]:
     """The anchor pattern as it was: a leading "\\b" and the spaces after "a" consumed."""
     words = claims._ANCHOR_WORDS + [w.capitalize() for w in claims._ANCHOR_WORDS]
@@ -107,8 +115,55 @@ def test_words_and_times_before_and_after_a_figure(text):
         currency_window = text[max(0, i - 6) : i]
         if lexicon.CURRENCY_PREFIX_RE.search(currency_window):
             assert currency_window.rstrip(" \u00a0\n")[-1:] in lexicon.CURRENCY_PREFIX_LAST
-        if numbers._SCALE_WORD.match(text, i, i + 14) or numbers._SCALE_SUFFIX.match(text, i, i + 6):
-            assert not numbers._SCALE_FIRST_LETTERS.isdisjoint(text[i : i + 3])
+        assert numbers.parse_scale_word(text, i) == _scale_word_matched(text, i)
+        if i < len(text) and text[i] in "0123456789":
+            assert _outcome(numbers.parse_digits, text, i) == _outcome(numbers.parse_digits_matched, text, i)
+        if lexicon.MONTH_BEFORE_RE.search(text[:i]):
+            assert claims._may_end_with_name(text[:i], claims._MONTH_NAMES)
+        if lexicon.WEEKDAYS_RE.search(text[:i]):
+            assert claims._may_end_with_name(text[:i], claims._WEEKDAY_NAMES)
+
+
+def _scale_word_matched(text: str, pos: int):
+    """``parse_scale_word`` by its patterns alone, with no test of the first letter."""
+    m = numbers._SCALE_WORD.match(text, pos, pos + 14)
+    if m:
+        return float(lexicon.SCALES[m.group(1).lower()]), m.end()
+    m = numbers._SCALE_SUFFIX.match(text, pos, pos + 6)
+    if m and not (m.end() < len(text) and (text[m.end()].isalnum() or text[m.end()] == "_")):
+        return lexicon.SCALE_SUFFIXES[m.group(1) or m.group(2)], m.end()
+    return None
+
+
+def _outcome(parse, text: str, pos: int):
+    """What ``parse`` returns, or the kind of error it raises ("1 × 10^999" overflows)."""
+    try:
+        return parse(text, pos)
+    except (ValueError, OverflowError, ZeroDivisionError) as error:
+        return type(error)
+
+
+# Digits with all that may go on a figure after them: separators, decimals, fractions, powers.
+DIGIT_PIECES = st.sampled_from(
+    [
+        "1", "7", "12", "305", "2022", "0", "٣", "²", ",", ",000", ".", ".5", " ", "  ", "\u00a0", "\u2009", "\u202f",
+        "-", "/", "⁄", "∕", "½", "¾", "e", "E", "e5", "e-3", "x", "×", "·", " × 10^6", "10⁶", " x 10", "\n", "\r\n",
+        "\r", "\t", "a", "m", "mln", "Million", "-billion", " bn", "k", "K", "ſ", ")", ";", "%", "$", "'", "Jan.", "Mon,",
+        "ſept", "SEPT.,", " Dec ", "thurs", "İ", "ı",
+    ]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(DIGIT_PIECES, max_size=16).map("".join))
+def test_plain_digit_runs_and_scales_read_as_their_patterns_read_them(text):
+    for i in range(len(text) + 1):
+        assert numbers.parse_scale_word(text, i) == _scale_word_matched(text, i)
+        if i < len(text) and text[i] in "0123456789":
+            assert _outcome(numbers.parse_digits, text, i) == _outcome(numbers.parse_digits_matched, text, i)
+        window = text[max(0, i - 16) : i]
+        assert bool(lexicon.MONTH_BEFORE_RE.search(window)) <= claims._may_end_with_name(window, claims._MONTH_NAMES)
+        assert bool(lexicon.WEEKDAYS_RE.search(window)) <= claims._may_end_with_name(window, claims._WEEKDAY_NAMES)
 
 
 def _in_digit_chain_searched(text: str, s: int, e: int) -> bool:
@@ -155,3 +210,77 @@ def test_claims_built_field_by_field_are_the_claims_claim_builds():
     assert [f.name for f in fields(Claim)][11:16] == ["converted_from", "unit_text", "unit_start", "unit_end", "number_text"]
     for claim in extract_claims("About 5 km (3 miles) of road, 12 people and $4 bn; 40-50% of 7 tonnes."):
         assert claim_of(list(astuple(claim))) == Claim(*astuple(claim)) == claim
+
+
+# Words, codes and signs after and before a figure, with the cases and spaces they may take.
+MONEY_PIECES = st.sampled_from(
+    [
+        "5", " ", "  ", "\t", "\n", "\u00a0", "-", "‑", "dollars", "Dollars", "DOLLARS", "dlrs", "yen", "Yen", "won",
+        "wonder", "euro", "euros", "ſterling", "sterling", "u.s. dollars", "U.S.  dollars", "us", "US", "hong", "kong",
+        "Hong Kong", "new zealand", "cents", "cent", "pence", "p", "pct", "c", "USD", "EUR", "usd", "Eur", "€", "£", "zł",
+        "Kč", "₽", "₺", "z", "K", "k", "shares", "sh", "shillings", "about", "About", "ABOUT", "more than", "more  than",
+        "more\nthan", "up to", "of", "in excess of", "(", "[", "'", "‘", "—", "–", "~", "∼", "≈", "≤", "c.", "ca.", "approx.",
+        "at least", "at", "least", "only", "just", "İ", "ı", "é",
+    ]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(MONEY_PIECES, max_size=12).map("".join))
+def test_money_words_and_qualifiers_are_looked_for_only_where_they_may_be(text):
+    patterns = (lexicon.CURRENCY_WORD_RE, lexicon.CURRENCY_CODE_AFTER_RE, claims._CURRENCY_AFTER)
+    for i in range(len(text) + 1):
+        if any(p.match(text, i) for p in patterns) or claims._SUBUNIT.match(text[i : i + 6]):
+            assert claims._may_start_money_word(text, i)
+        window = text[max(0, i - 24) : i]
+        if lexicon.QUALIFIER_PATTERN.search(window):
+            assert claims._may_end_with_qualifier(window)
+
+
+def test_currency_words_start_with_two_ascii_characters_and_no_space():
+    # (what the two-letter test before CURRENCY_WORD_RE rests on)
+    assert all(len(w) >= 2 and w[:2].isascii() and not w[:2].isspace() and " " not in w[:2] for w in lexicon.CURRENCY_WORDS)
+    for word in lexicon.CURRENCY_WORDS:
+        for written in (word, word.upper(), word.title()):
+            assert claims._may_start_money_word(written + " ", 0)
+    for code in lexicon.CURRENCY_CODES_AFTER:
+        assert claims._may_start_money_word(code + " ", 0)
+
+
+def test_the_word_lists_read_from_the_patterns_are_plain_words():
+    for pattern in (lexicon.CHANGE_WORDS, lexicon.MONEY_CONTEXT):
+        assert pattern.pattern.startswith(r"\b(?:") and pattern.pattern.endswith(r")\b")
+        words = claims._words_of(pattern)
+        assert all(re.fullmatch(r"[a-z]+", w) for w in words)
+        for word in words:
+            assert pattern.fullmatch(word) and pattern.fullmatch(word.upper())
+
+
+CONTEXT_PIECES = st.sampled_from(
+    [
+        " ", "\n", "-", ".", "5", "_", "rose", "Rose", "ROSE", "rise", "risen", "increase", "increased", "increasedx",
+        "up", "upgraded", "go", "goes", "gone", "cost", "costs", "costly", "price", "million", "bn", "Sterling", "value",
+        "valued", "ſold", "ſ", "K", "İ", "é", "fell", "falling", "one", "seventy", "seven", "Seventeen", "dozen", "half",
+        "quarter", "of them", "people", "\r", "\r\n", "\t",
+    ]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(CONTEXT_PIECES, max_size=14).map("".join))
+def test_tries_and_literal_breaks_find_what_the_lists_and_the_break_pattern_find(text):
+    assert bool(claims._CHANGE_WORDS.search(text)) == bool(lexicon.CHANGE_WORDS.search(text))
+    assert bool(claims._MONEY_CONTEXT.search(text)) == bool(lexicon.MONEY_CONTEXT.search(text))
+    counted = re.compile(r"(?:\d|\b(?:" + claims._NUMBER_WORD_ALT + r"))\s+[A-Za-z-]+", re.IGNORECASE)
+    assert bool(claims._COUNTED_BEFORE.search(text)) == bool(counted.search(text))
+    breaks = claims._break_pattern(text)
+    assert [m.span() for m in breaks.finditer(text)] == [m.span() for m in PARAGRAPH_BREAK.finditer(text)]
+    for i in range(len(text) + 1):
+        if claims._BRACKET_SYMBOL.match(text, i):
+            assert text.startswith("in", i)
+
+
+def test_a_month_name_is_a_word_in_the_set_of_them():
+    month_word = re.compile(rf"(?:{lexicon.MONTHS})\.?")
+    for word in ["jan", "sept", "september", "may", "mays", "ma", "", "june", "dec", "deck", "ſept", "İ", "oct"]:
+        assert (word in claims._MONTH_NAME_SET) == bool(month_word.fullmatch(word))

@@ -159,7 +159,6 @@ _NUMBER_CONTINUES = PATTERNS.compile(r"[:.]\d|/\d|,\d{1,2}(?!\d)|\d")
 _DASH_DIGIT = PATTERNS.compile(r"[-‑–]\d")
 _DASH_DIGITS = PATTERNS.compile(r"[-‑–](\d+)")
 _NUMBER_SIGN_BEFORE = PATTERNS.compile(r"(?:\bNo\.|#|\bpp?\.)\s*$")
-_MONTH_WORD = PATTERNS.compile(rf"(?:{lexicon.MONTHS})\.?")  # (compiled once: not a pattern a call)
 _MINUS_BEFORE = PATTERNS.compile(r"\bminus\s+$", re.IGNORECASE)
 _BETWEEN_BEFORE = PATTERNS.compile(r"(?:^|(?<=\W))(between|from)\s+$", re.IGNORECASE)
 # The characters these words can end with, ignoring case as the patterns do (the cheap tests
@@ -170,7 +169,7 @@ _OLD_AFTER = PATTERNS.compile(r"[-‑ ]old\b")
 _FRACTION_COMPOUND = PATTERNS.compile(r"-(?:thirds?|quarters?|fifths?|halves|off|way|sided|all)\b", re.IGNORECASE)
 _LIST_MARK = PATTERNS.compile(r"[.)]\s")
 _CAPITALISED_AFTER = PATTERNS.compile(r"[ \u00a0]+([A-Z][\w-]*)")
-_COUNTED_BEFORE = PATTERNS.compile(r"(?:\d|\b(?:" + _NUMBER_WORD_ALT + r"))\s+[A-Za-z-]+", re.IGNORECASE)
+_COUNTED_BEFORE = PATTERNS.compile(r"(?:\d|\b(?:" + lexicon.trie_pattern(_NUMBER_WORD_ALT.split("|")) + r"))\s+[A-Za-z-]+", re.IGNORECASE)
 _JOINER_BEFORE = PATTERNS.compile(r"(?:\band|,|:|;|\bwhile|\bwith|\bwhom|\bof\s+them|\bincluding)\s*(?:another|a\s+further|only|just)?\s*$", re.IGNORECASE)
 _AGE = PATTERNS.compile(r"[-‑](year|month|week|day)s?[-‑]old\b", re.IGNORECASE)
 _INCHES_MARK = PATTERNS.compile(r"['′][ \u00a0]?\d{1,2}(?:\.\d+)?(?:\"|″|'')")
@@ -397,7 +396,7 @@ class _FigureReader:
         if sm and (best is None or sm.end() > best[1].end()) and self._symbol_fits(sm, attached, hyphen, num):
             best = ("symbol", sm)
         if best is None:
-            bracket = _BRACKET_SYMBOL.match(text, i)
+            bracket = _BRACKET_SYMBOL.match(text, i) if text.startswith("in", i) else None
             if bracket and not attached and num is not None and (
                 self._alone_in_bracket(num.start, bracket.end()) or _CONVERSION_FOLLOWS.match(text, bracket.end())
             ):
@@ -520,8 +519,8 @@ class _FigureReader:
         i = self.skip_ws(pos, 0)
         if i == pos and self.text[i : i + 1] in ("-", "‑") and self.text[i + 1 : i + 2].isalpha():
             i += 1  # "a one-yen coin", "five-dollar bills"
-        if self.text[i : i + 1].isdecimal():
-            return None  # no currency word, code, symbol or sub-unit starts with a digit
+        if self.text[i : i + 1].isdecimal() or not _may_start_money_word(self.text, i):
+            return None  # no currency word, code, symbol or sub-unit starts here
         m = lexicon.CURRENCY_WORD_RE.match(self.text, i)
         if m and i - pos <= 1:
             code = lexicon.CURRENCY_WORDS[re.sub(r"\s+", " ", m.group(0).lower())]
@@ -562,7 +561,7 @@ class _FigureReader:
         if last not in lexicon.QUALIFIER_LAST_WORDS and self.text[max(0, pos - 2) : pos].strip()[-1:] not in _QUALIFIER_SIGNS:
             return None
         window = self.text[max(0, pos - 24) : pos]
-        m = lexicon.QUALIFIER_PATTERN.search(window)
+        m = lexicon.QUALIFIER_PATTERN.search(window) if _may_end_with_qualifier(window) else None
         if not m:
             return None
         q = re.sub(r"\s+", " ", m.group("q")).lower()
@@ -572,6 +571,38 @@ class _FigureReader:
         # "over" and "under" are prepositions too ("over 3 days" stays a qualifier; "under
         # Article 5" never reaches here because labels are rejected).
         return q, start
+
+
+# The cheap tests before the patterns of money words after a figure: the first character of a
+# currency code, a symbol written after or a sub-unit ("cents", "pence", "p"), and the first two
+# letters of a currency word (all ASCII, none with a space in them: an ASCII text matches them
+# ignoring case only as its lower case does).
+_MONEY_AFTER_FIRST = frozenset(
+    {code[0] for code in lexicon.CURRENCY_CODES_AFTER} | {sym[0] for sym in lexicon.CURRENCY_SYMBOLS_AFTER} | {"c", "p"}
+)
+_CURRENCY_WORD_STARTS = frozenset(word[:2].lower() for word in lexicon.CURRENCY_WORDS)
+
+
+def _may_start_money_word(text: str, i: int) -> bool:
+    """Whether a currency word, code, symbol or sub-unit may start at ``i`` (the cheap test
+    before four patterns; a text other than ASCII letters there is matched)."""
+    pair = text[i : i + 2]
+    if pair[:1] in _MONEY_AFTER_FIRST or len(pair) < 2 or not pair.isascii():
+        return True
+    return pair.lower() in _CURRENCY_WORD_STARTS
+
+
+# Each qualifier with its white space as one space, in lower case.
+_QUALIFIER_ENDINGS = tuple(" ".join(q.split()).lower() for q in lexicon.QUALIFIERS)
+
+
+def _may_end_with_qualifier(window: str) -> bool:
+    """The cheap test before QUALIFIER_PATTERN, which ends with a qualifier (its spaces any run
+    of white space) and white space: an ASCII window, its white space made single spaces, ends
+    with one (a window with other characters, which may match ignoring case, is searched)."""
+    if not window.isascii():
+        return True
+    return " ".join(window.split()).lower().endswith(_QUALIFIER_ENDINGS)
 
 
 def extract_claims(text: str, *, memoise: bool = True) -> list[Claim]:
@@ -839,7 +870,7 @@ def _is_name_before(reader: _FigureReader, pos: int) -> bool:
         return False
     lw = word.lower().rstrip(".")
     if word[0].isupper() and lw not in lexicon.SENTENCE_WORDS and lw not in lexicon.QUALIFIERS:
-        if _MONTH_WORD.fullmatch(lw):
+        if lw in _MONTH_NAME_SET:  # (a month's name, or it with a ".", which lw has not)
             return False  # dates are handled separately
         return True
     return False
@@ -850,12 +881,32 @@ def _is_date_part(reader: _FigureReader, num: Number) -> bool:
     # Month and weekday names are letters, and so is all that matches them ignoring case: a
     # window with no cased character names neither (a cheap test before two searches).
     named = before.lower() != before.upper()
-    if named and before[-1:].isspace() and lexicon.MONTH_BEFORE_RE.search(before):
+    if named and before[-1:].isspace() and _may_end_with_name(before, _MONTH_NAMES) and lexicon.MONTH_BEFORE_RE.search(before):
         return True
     after = reader.text[num.end : num.end + 16]
     if _may_name_month_after(after) and lexicon.MONTH_AFTER_RE.match(_before_first_break(after)):
         return True
-    return named and num.value <= 31 and bool(lexicon.WEEKDAYS_RE.search(before))  # the cheap test first
+    # (the cheap tests first)
+    return named and num.value <= 31 and _may_end_with_name(before, _WEEKDAY_NAMES) and bool(lexicon.WEEKDAYS_RE.search(before))
+
+
+_MONTH_NAMES = tuple(lexicon.MONTHS.split("|"))
+_MONTH_NAME_SET = frozenset(_MONTH_NAMES)
+_WEEKDAY_NAMES = tuple(lexicon.WEEKDAYS.split("|"))
+
+
+def _may_end_with_name(window: str, names: tuple[str, ...]) -> bool:
+    """The cheap test before MONTH_BEFORE_RE and WEEKDAYS_RE, which end with a name, an optional
+    "." and "," and white space: an ASCII window ends so (one with other characters, which may
+    match a name ignoring case as "ſ" does "s", is searched)."""
+    if not window.isascii():
+        return True
+    core = window.rstrip()
+    if core.endswith(","):
+        core = core[:-1]
+    if core.endswith("."):
+        core = core[:-1]
+    return core.lower().endswith(names)
 
 
 def _may_name_month_after(after: str) -> bool:
@@ -879,7 +930,7 @@ def _after_last_break(window: str) -> str:
     if not _may_hold_break(window):
         return window
     last = None
-    for last in PARAGRAPH_BREAK.finditer(window):
+    for last in _break_pattern(window).finditer(window):
         pass
     return window if last is None else window[last.end() :]
 
@@ -887,7 +938,7 @@ def _after_last_break(window: str) -> str:
 def _before_first_break(window: str) -> str:
     if not _may_hold_break(window):
         return window
-    found = PARAGRAPH_BREAK.search(window)
+    found = _break_pattern(window).search(window)
     return window if found is None else window[: found.start()]
 
 
@@ -1366,7 +1417,16 @@ def _bare_count_ok(reader: _FigureReader, num: Number, qual) -> bool:
 def _spans_paragraphs(text: str) -> bool:
     """Whether a paragraph break is in ``text`` (every break has a line break: the cheap test,
     which spares a search between each two figures of dense input)."""
-    return _may_hold_break(text) and PARAGRAPH_BREAK.search(text) is not None
+    return _may_hold_break(text) and _break_pattern(text).search(text) is not None
+
+
+# A paragraph break in text with no "\r": one literal first character, so the engine jumps from
+# newline to newline (PARAGRAPH_BREAK tries three forms at every character).
+_LF_BREAK = PATTERNS.compile(r"\n[ \t]*\n")
+
+
+def _break_pattern(text: str) -> re.Pattern:
+    return PARAGRAPH_BREAK if "\r" in text else _LF_BREAK
 
 
 def _may_hold_break(text: str) -> bool:
@@ -1453,7 +1513,7 @@ def _range_after(reader: _FigureReader, num: Number, unit: UnitMatch | None, bet
     if not between and sep == "and":
         return None
     from_or_to = (between.group(1).lower() == "from") if between else sep in ("to", "through", "till", "until")
-    if from_or_to and lexicon.CHANGE_WORDS.search(text[max(0, num.start - 40) : num.start]):
+    if from_or_to and _CHANGE_WORDS.search(text[max(0, num.start - 40) : num.start]):
         return None  # "rose from 5% to 8%", "fell 3.2 per cent to 412p": two figures
     if sep == "or" and (unit is not None or num.value >= 100):
         return None
@@ -1543,9 +1603,24 @@ def _compound(reader: _FigureReader, num: Number, unit: UnitMatch):
     return merged, UnitMatch("quantity", small, u2.start, u2.end, u2.text), u2.end
 
 
+def _words_of(pattern: re.Pattern) -> list[str]:
+    """The words of a pattern written "\\b(?:w1|w2|...)\\b", a "d?" at a word's end read as
+    both spellings ("increased?": "increase" and "increased")."""
+    words = []
+    for word in pattern.pattern[len(r"\b(?:") : -len(r")\b")].split("|"):
+        words += [word[:-2], word[:-1]] if word.endswith("?") else [word]
+    return words
+
+
+# The change and money words as tries: the engine branches on each letter where the lists try
+# each of some seventy words at every character of the window.
+_CHANGE_WORDS = PATTERNS.compile(rf"\b(?:{lexicon.trie_pattern(_words_of(lexicon.CHANGE_WORDS))})\b", re.IGNORECASE)
+_MONEY_CONTEXT = PATTERNS.compile(rf"\b(?:{lexicon.trie_pattern(_words_of(lexicon.MONEY_CONTEXT))})\b", re.IGNORECASE)
+
+
 def _money_context(reader: _FigureReader, pos: int) -> bool:
     window = reader.text[max(0, pos - 60) : pos + 60]
-    return bool(lexicon.MONEY_CONTEXT.search(window))
+    return bool(_MONEY_CONTEXT.search(window))
 
 
 def _is_temperature_delta(reader: _FigureReader, start: int, end: int) -> bool:

@@ -83,8 +83,31 @@ def _only_digits(written: str) -> str:
     return written if written.isascii() and written.isdigit() else _NOT_DIGIT.sub("", written)
 
 
+# A run of ASCII digits that one of these ends (or the text's end) is the whole figure: no form
+# of DIGIT_NUMBER goes on past it (no separator, decimal point, fraction, Unicode digit or
+# scientific mark). A space, ".", "," or "-" ends it too unless a digit or a vulgar fraction
+# follows (the decimals, the thousands groups and the fractions all go on with one).
+_PLAIN_RUN = PATTERNS.compile(r"[0-9]+")
+_RUN_ENDS_BEFORE_NO_DIGIT = frozenset(" .,-")
+_RUN_ENDS = frozenset("\t\n\r!\"#$%&'()*+/:;<=>?@[\\]^_`{|}~abcdfghijklmnopqrstuvwyzABCDFGHIJKLMNOPQRSTUVWXYZ")
+
+
 def parse_digits(text: str, pos: int) -> Number | None:
     """The digit figure starting exactly at ``pos``, or None."""
+    run = _PLAIN_RUN.match(text, pos)
+    if run is not None:
+        end = run.end()
+        after = text[end : end + 2]
+        first = after[:1]
+        if first in _RUN_ENDS or first == "" or (first in _RUN_ENDS_BEFORE_NO_DIGIT and not after[1:].isdecimal() and after[1:] not in VULGAR_FRACTIONS):
+            if _SCIENTIFIC_MARKS.isdisjoint(after):
+                digits = run.group()
+                return Number(pos, end, float(digits), _digit_rounding(digits, None), digits, False, False, digits)
+    return parse_digits_matched(text, pos)
+
+
+def parse_digits_matched(text: str, pos: int) -> Number | None:
+    """``parse_digits`` by the whole pattern (what its shortcut for a plain run must equal)."""
     m = DIGIT_NUMBER.match(text, pos)
     if not m:
         return None
@@ -146,8 +169,13 @@ def _with_exponent(text: str, end: int, value: float, rounding: float, int_part:
 
 def parse_scale_word(text: str, pos: int) -> tuple[float, int] | None:
     """A scale written after a figure ("2.5 million", "$2.5bn", "40k"): (factor, end)."""
-    if _SCALE_FIRST_LETTERS.isdisjoint(text[pos : pos + 3]):
-        return None  # each starts at most one space or "\\r\\n" after the figure
+    first = text[pos : pos + 1]  # a scale's first letter: here, or after one separator
+    if first in _SCALE_SEPARATORS:
+        first = text[pos + 1 : pos + 2]
+    elif first == "\r":
+        first = text[pos + 2 : pos + 3] if text[pos + 1 : pos + 2] == "\n" else ""
+    if first not in _SCALE_FIRST_LETTERS:
+        return None
     m = _SCALE_WORD.match(text, pos, pos + 14)
     if m:
         return float(SCALES[m.group(1).lower()]), m.end()
@@ -163,6 +191,8 @@ _SCALE_WORD = PATTERNS.compile(r"(?:[ \u00a0\u2009\u202f-]|\r?\n)?(hundred|thous
 # since "350 K" is kelvin and "500 m" metres.
 # The first letters of the scales above, ignoring case as _SCALE_WORD does.
 _SCALE_FIRST_LETTERS = frozenset("htmblckHTMBLCK")
+# What may come between a figure and its scale in _SCALE_WORD or _SCALE_SUFFIX ("\r\n" apart).
+_SCALE_SEPARATORS = frozenset(" \u00a0\u2009\u202f-\n")
 _SCALE_SUFFIX = PATTERNS.compile(r"(?:(?:[ \u00a0]|\r?\n)?(bn|mln|mn|bln|tn|trn)|(k|K|m|M|b|B|tr))(?!\w)")
 
 
