@@ -31,6 +31,9 @@ COLD_START_GOAL_MS = 500
 KEYSTROKE_MEDIAN_GOAL_MS = 50
 KEYSTROKE_P95_GOAL_MS = 100
 RSS_GOAL_MB = 150
+# As the editors start it (editors/README.md): VS Code runs `<python> -m figcheck server` with the
+# selected interpreter, Neovim `figcheck server` (the same code, through the console script).
+SERVER_COMMAND = (sys.executable, "-m", "figcheck", "server")
 
 
 def vscode_capabilities() -> types.ClientCapabilities:
@@ -140,7 +143,7 @@ async def first_start() -> None:
 
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     client = Client()
-    await client.start_io(sys.executable, "-m", "figcheck_lsp", cwd=str(ROOT), env=env)
+    await client.start_io(*SERVER_COMMAND, cwd=str(ROOT), env=env)
     await client.initialize_async(types.InitializeParams(
         capabilities=vscode_capabilities(), process_id=None, root_uri=ROOT.as_uri()))
     await client.shutdown_async(None)
@@ -155,7 +158,7 @@ async def main() -> None:
     await first_start()
     client = Client()
     t0 = time.perf_counter()
-    await client.start_io(sys.executable, "-m", "figcheck_lsp", cwd=str(ROOT))
+    await client.start_io(*SERVER_COMMAND, cwd=str(ROOT))
     await client.initialize_async(types.InitializeParams(
         capabilities=vscode_capabilities(), process_id=None, root_uri=ROOT.as_uri()))
     client.initialized(types.InitializedParams())
