@@ -23,7 +23,7 @@ def test_other_options_are_parsed_and_bad_ones_refused():
         command_line_options(["--no-such-option"])
 
 
-def test_help_lists_thecommand_line_options():
+def test_help_lists_the_options():
     out = subprocess.run([sys.executable, "-m", "figcheck", "server", "--help"], capture_output=True,
                          text=True, check=True).stdout
     assert "--debounce-ms" in out and "--log-level" in out and "--stdio" in out
