@@ -15,6 +15,7 @@ it as it was.
 
 from __future__ import annotations
 
+import ctypes
 import threading
 import time
 from collections.abc import Callable
@@ -29,8 +30,6 @@ class Interrupted(BaseException):
 
 
 def _raise_in(thread_id: int, exc_type: type[BaseException] | None) -> None:
-    import ctypes  # when an analysis is first stopped: not on the way to the first diagnostics
-
     ctypes.pythonapi.PyThreadState_SetAsyncExc(
         ctypes.c_ulong(thread_id), ctypes.py_object(exc_type) if exc_type is not None else None)
 
