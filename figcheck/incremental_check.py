@@ -31,7 +31,7 @@ from itertools import count
 from .config import Settings
 from .extract.shift import shifted
 from .model import Claim, Diagnostic
-from .rules import PARAGRAPH_REACH, Rule
+from .rules import PARAGRAPH_REACH, Rule, frame
 from .rules.context import CheckContext, MemoKey
 from .rules.pair_reuse import (  # (equals_moved: for holders that keep what they made of diagnostics)
     PAIR_REUSE,
@@ -59,6 +59,7 @@ class _Kept:
     verdicts: dict[str, KeptVerdicts] = field(default_factory=dict)
     keys: list[ClaimKey] = field(default_factory=list)
     claim_starts: list[int] = field(default_factory=list)
+    buckets: dict[tuple, list[int]] | None = None  # frame.buckets, when the check made them
     continues: bool = False  # the same settings and format as the check before it
     # code → the diagnostics of a rule of paragraph scope (as it gave them, before suppressions)
     by_paragraph: dict[str, list[Diagnostic]] = field(default_factory=dict)
@@ -84,15 +85,19 @@ class HeldDocument:
         kept, fmt, prose = self._kept, ctx.document.format, ctx.text
         layout = paragraph_layout(prose, fmt, kept.layout)
         claim_starts = [c.start for c in ctx.claims]
-        keys, ids = _moved_keys(claim_starts, layout, kept, self._ids), {}
+        runs = _claim_runs(claim_starts, layout, kept)
+        keys, ids = None if runs is None else _moved_keys(claim_starts, layout, runs, kept, self._ids), {}
         if keys is None:
             keys, ids = claim_keys(prose, ctx.claims, kept.paragraph_ids, self._ids, layout.bounds())
         if _SEEDABLE:
             ctx.paragraph_starts = layout.context_starts
         same = kept.settings == ctx.settings and kept.layout is not None and kept.layout.format == fmt
-        reuse = PairReuse(keys, kept.verdicts if same else {})
+        if same and runs is not None and kept.buckets is not None:
+            frame.moved_buckets(ctx, kept.buckets, *runs, len(kept.claim_starts))
+        reuse = PairReuse(keys, kept.verdicts if same else {},
+                          texts=None if kept.layout is None else (kept.layout.prose, prose))
         ctx.memo(PAIR_REUSE, lambda: reuse)
-        ctx.memo(_IN_PROGRESS, lambda: _Kept(ctx.settings, layout, ids, {}, keys, claim_starts, same))
+        ctx.memo(_IN_PROGRESS, lambda: _Kept(ctx.settings, layout, ids, {}, keys, claim_starts, None, same))
         self.last = reuse
 
     def diagnostics(self, rule: Rule, ctx: CheckContext) -> list[Diagnostic]:
@@ -116,7 +121,7 @@ class HeldDocument:
         now = ctx.memo(_IN_PROGRESS, lambda: None)
         if reuse is None or now is None:
             return
-        now.verdicts = reuse.kept
+        now.verdicts, now.buckets = reuse.kept, reuse.buckets
         self._kept = now
 
 
@@ -213,11 +218,10 @@ def _start(claim: Claim) -> int:
     return claim.start
 
 
-def _moved_keys(claim_starts: list[int], layout: ParagraphLayout, kept: _Kept,
-                new_id: Iterator[int]) -> list[ClaimKey] | None:
-    """The claims' keys taken from the previous check's for the claims of the paragraphs the
-    edit left alone (:attr:`ParagraphLayout.unchanged`), new ones for the others; None when
-    they cannot be (no previous check, or paragraphs not found unchanged)."""
+def _claim_runs(claim_starts: list[int], layout: ParagraphLayout, kept: _Kept) -> tuple[int, int] | None:
+    """(head, tail): how many claims lie in the paragraphs before and after the edit
+    (:attr:`ParagraphLayout.unchanged`), the same as in the previous check; None when they
+    cannot be known (no previous check, or paragraphs not found unchanged)."""
     before = kept.layout
     if layout.unchanged is None or before is None or len(kept.keys) != len(kept.claim_starts):
         return None
@@ -227,6 +231,14 @@ def _moved_keys(claim_starts: list[int], layout: ParagraphLayout, kept: _Kept,
     old_tail = len(kept.keys) - _claims_before(kept.claim_starts, before.starts, b_old)
     if head != _claims_before(kept.claim_starts, before.starts, a) or tail != old_tail:
         return None
+    return head, tail
+
+
+def _moved_keys(claim_starts: list[int], layout: ParagraphLayout, runs: tuple[int, int], kept: _Kept,
+                new_id: Iterator[int]) -> list[ClaimKey]:
+    """The claims' keys taken from the previous check's for the claims of the paragraphs the
+    edit left alone (``runs``: see :func:`_claim_runs`), new ones for the others."""
+    head, tail = runs
     middle: list[ClaimKey] = []
     paragraph, named, k = -1, 0, 0
     for start in claim_starts[head : len(claim_starts) - tail]:

@@ -152,8 +152,12 @@ def _edit(text: str, op: str, where: float, size: int, piece: str) -> str:
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=30), edits,
        st.sampled_from(["text", "markdown"]))
 def test_a_held_check_equals_a_fresh_check_after_any_edits(start, steps, fmt):
+    _check_through_edits("".join(start), steps, fmt)
+
+
+def _check_through_edits(text: str, steps, fmt: str) -> None:
+    """Hold ``text`` and check it after each edit (each check compared with a fresh one)."""
     holder = Holder(fmt)
-    text = "".join(start)
     holder.check(text)
     for step in steps:
         text = _edit(text, *step)
@@ -296,3 +300,87 @@ def _one_field_changed(d: Diagnostic):
                                  st.builds(replace, st.just(edit), end=_OFFSETS)
                                  | st.builds(replace, st.just(edit), new_text=st.sampled_from(["a", "b"]))))
     return st.one_of(changes)
+
+
+def test_a_keystroke_away_from_the_figures_gives_the_previous_pairs_again(monkeypatch):
+    from figcheck.rules import unit_mixup
+
+    reduced: list[int] = []
+    real = unit_mixup._best
+    monkeypatch.setattr(unit_mixup, "_best", lambda pairs: reduced.append(1) or real(pairs))
+    holder = Holder()
+    text = f"Report\n\n{FILLER.format(0)}\n\n{AREA}\n\n{FILLER.format(1)}\n\n{SAME_AREA.format('miles')}\n"
+    first = holder.check(text)
+    assert len(reduced) == 2  # (and once more by the fresh check that compares)
+    at = text.index("weather")  # a paragraph with no figure, no claim added: the same pairs
+    again = holder.check(text[:at] + "x" + text[at:])
+    assert len(reduced) == 3 and holder.held.last.walked == {"FC201": 0, "FC202": 0}
+    assert [d.start for d in again if d.code == "FC202"] == [d.start + 1 for d in first if d.code == "FC202"]
+    at = text.index("3,000")  # a figure edited: judged and reduced again
+    holder.check(text[:at] + "4" + text[at + 1 :])
+    assert len(reduced) == 5
+
+
+# Keystrokes: a letter typed or deleted anywhere, mostly where no figure is (the pairs are then
+# the previous check's, given again), sometimes a digit.
+keystrokes = st.lists(st.tuples(st.floats(0, 1), st.sampled_from(["x", "7", "", "\n", " "])),
+                      min_size=1, max_size=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from([AREA, SAME_AREA.format("miles"), SAME_AREA.format("kilometres"),
+                                 FORCE, SAME_FORCE.format("8,000"), FILLER.format(0)]),
+                min_size=2, max_size=14), keystrokes)
+def test_a_held_check_equals_a_fresh_check_after_keystrokes_away_from_the_figures(paragraphs_, steps):
+    holder = Holder()
+    text = "\n\n".join(paragraphs_)
+    holder.check(text)
+    for where, typed in steps:
+        at = int(where * len(text))
+        text = text[:at] + typed + text[at + (typed == "") :]
+        holder.check(text)  # (compared with a fresh check)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab \n\r", max_size=30), st.integers(0, 30), st.integers(0, 4),
+       st.text(alphabet="ab\n\r", max_size=4), st.lists(st.integers(0, 30), min_size=1, max_size=3))
+def test_offsets_said_to_keep_their_lines_after_an_edit_keep_them(old, at, removed, typed, offsets):
+    from figcheck.rules.pair_reuse import PairReuse
+    from figcheck.text.lines import LineIndex
+
+    at = min(at, len(old))
+    new = old[:at] + typed + old[at + removed :]
+    reuse = PairReuse([], {}, texts=(old, new))
+    old_lines, new_lines = LineIndex(old), LineIndex(new)
+    olds = tuple(min(o, len(old)) for o in sorted(offsets))
+    for moved in {0, len(new) - len(old)}:
+        starts = tuple(o + moved for o in olds)
+        if reuse.moved_on_their_lines(olds, starts) is not None:
+            assert all(0 <= s <= len(new) for s in starts)
+            assert [new_lines.line_of(s) for s in starts] == [old_lines.line_of(o) for o in olds]
+    if "\r" not in old + typed and old[at : at + removed].count("\n") == typed.count("\n"):
+        # an edit that adds or removes no line: offsets after it are known to keep their lines
+        tail = [o for o in olds if o >= at + removed]
+        if tail and len(tail) == len(olds) and typed != old[at : at + removed]:
+            starts = tuple(o + len(new) - len(old) for o in olds)
+            assert reuse.moved_on_their_lines(olds, starts) == len(new) - len(old)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=30), edits,
+       st.sampled_from(["text", "markdown"]))
+def test_buckets_moved_across_edits_are_those_built_afresh(start, steps, fmt):
+    from unittest import mock
+
+    from figcheck.rules import frame
+
+    real = frame.moved_buckets
+
+    def checked(ctx, *args):
+        got = real(ctx, *args)
+        fresh = frame.buckets(CheckContext(document=ctx.document, claims=ctx.claims, settings=ctx.settings))
+        assert list(got.items()) == list(fresh.items())  # the same buckets, in the same order
+        return got
+
+    with mock.patch.object(frame, "moved_buckets", checked):
+        _check_through_edits("".join(start), steps, fmt)

@@ -358,7 +358,7 @@ def test_every_weight_on_a_similarity_the_bounds_read_is_positive():
         assert weights[name] >= 0, name
 
 
-_SENTENCE_CHARS = "ab cD9 01,.,/'’-;:()–\u01c2 Mayand"
+_SENTENCE_CHARS = "ab cD9 01,.,/'’-;:()–\u01c2 Mayand\t\u00a0"
 
 
 @settings(max_examples=400, deadline=None)

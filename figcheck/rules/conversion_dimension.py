@@ -9,7 +9,10 @@ with two facts and no way to know which one was meant.
 
 Only parenthesised equivalents that the extractor links to the figure before them are checked,
 and only when both have units: "(about 60,000 people were there)" or "(2022)" are asides, not
-conversions.
+conversions. Both must also be kinds of quantity that prose converts from one unit to another
+(lengths, areas, volumes, masses, speeds, temperatures): "4 hours (320 km)", "10 km (350 hPa)"
+or "5C (1,200 mA/g)" give a second quantity alongside the first (a distance driven, the pressure
+at that height), which is how such brackets are used far more often than as a botched conversion.
 
 ## Example
 ```text
@@ -29,6 +32,7 @@ from collections.abc import Iterable
 from .. import units
 from ..model import Diagnostic, Related
 from .context import CheckContext
+from .conversions import CONVERTED_KINDS
 
 CODE = "FC102"
 NAME = "conversion-dimension"
@@ -71,6 +75,8 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
             continue
         if source.dimension == equivalent.dimension or units.reciprocal(source.unit, equivalent.unit):
             continue  # the same kind, or its inverse ("30 mpg (7.8 L/100 km)"): FC101 checks it
+        if source.dimension not in CONVERTED_KINDS or equivalent.dimension not in CONVERTED_KINDS:
+            continue  # a second quantity given alongside ("4 hours (320 km)"), not a conversion
         yield Diagnostic(
             code=CODE,
             name=NAME,

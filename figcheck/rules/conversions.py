@@ -35,6 +35,8 @@ COMMON_UNITS = {
     "[length] / [time]": ("kilometer / hour", "mile / hour", "knot", "meter / second"),
     "[temperature]": ("degree_Celsius", "degree_Fahrenheit"),
 }
+# The kinds of quantity that prose converts from one unit to another (the dimensions above).
+CONVERTED_KINDS = frozenset(COMMON_UNITS)
 
 
 def converter(ctx: CheckContext, source: Claim, equivalent: Claim):

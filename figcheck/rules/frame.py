@@ -445,13 +445,15 @@ def _words_in(sentence: str, spans: tuple) -> _Words:
                       content=frozenset(), is_content=())
     tokens, lower, content, raw = zip(*readings)
     # (a token is "#" only where a figure was marked: one a span, in order)
-    figures = [k for k, t in enumerate(tokens) if t == "#"]
+    slots, at = {}, -1
+    for span in spans:
+        at = slots[span] = tokens.index("#", at + 1)
     bag: dict[str, int] = {}
     for t in tokens:
         bag[t] = bag.get(t, 0) + 1
     return _Words(
         items=None, marked=marked, tokens=tokens, raw=raw, lower=lower,
-        slots=dict(zip(spans, figures)), bag=bag,
+        slots=slots, bag=bag,
         content=frozenset(compress(tokens, content)), is_content=content)
 
 
@@ -464,7 +466,10 @@ def _readings_of(text: str) -> list[tuple[str, str, bool, str]]:
     found = list(map(_CHUNKS.get, chunks))
     if None in found:  # (a chunk not met before in this process)
         found = [f if f is not None else _chunk_of(c) for f, c in zip(found, chunks)]
-    return list(chain.from_iterable(map(itemgetter(0), found)))
+    return list(chain.from_iterable(map(_FIRST, found)))
+
+
+_FIRST = itemgetter(0)
 
 
 def _chunk_of(chunk: str) -> tuple[tuple, tuple[bool, ...]]:
@@ -476,6 +481,9 @@ def _chunk_of(chunk: str) -> tuple[tuple, tuple[bool, ...]]:
         return found
     if len(_CHUNKS) >= _WORD_READING_MAX:
         _CHUNKS.clear()
+    if chunk.isalpha() and chunk.isascii():  # (one word, no punctuation: most chunks)
+        found = _CHUNKS[chunk] = ((_WORD_READING.get(chunk) or _reading_of(chunk),), (False, False))
+        return found
     readings, breaks, last = [], [], 0
     for m in (_TOKEN_ASCII if chunk.isascii() else _TOKEN).finditer(chunk):
         w = m.group()
@@ -508,9 +516,10 @@ def _marked(sentence: str, spans: tuple) -> str | None:
     for s0, s1 in spans:
         if s0 < at or s1 <= s0 or s0 >= n:
             return None
-        if s0 and _joined(sentence[s0 - 1], sentence[s0]):
+        # (white space next to a figure joins nothing: most figures)
+        if s0 and not sentence[s0 - 1].isspace() and _joined(sentence[s0 - 1], sentence[s0]):
             return None
-        if s1 < n and _joined(sentence[s1 - 1], sentence[s1]):
+        if s1 < n and not sentence[s1].isspace() and _joined(sentence[s1 - 1], sentence[s1]):
             return None
         parts.append(sentence[at:s0])
         parts.append(" " + _MARK + " ")
@@ -1085,6 +1094,30 @@ def buckets(ctx: CheckContext) -> dict[tuple, list[int]]:
         return out
 
     return ctx.memo(_BUCKETS, build)
+
+
+def moved_buckets(ctx: CheckContext, before: dict[tuple, list[int]], head: int, tail: int,
+                  count_before: int) -> dict[tuple, list[int]]:
+    """:func:`buckets` of ``ctx``, given those of the same document before an edit that left its
+    first ``head`` and last ``tail`` claims as they were (of ``count_before``; those after it
+    moved): only the claims between are read again (a held check: see incremental_check)."""
+    claims, shift = ctx.claims, len(ctx.claims) - count_before
+    middle: dict[tuple, list[int]] = {}
+    for i in range(head, len(claims) - tail):
+        c = claims[i]
+        if c.converted_from is None and (key := kind_key(c)) is not None:
+            middle.setdefault(key, []).append(i)
+    out: dict[tuple, list[int]] = {}
+    for key in {**before, **middle}:
+        members = before.get(key, ())
+        lo, hi = bisect_left(members, head), bisect_left(members, count_before - tail)
+        tail_members = members[hi:] if shift == 0 else [i + shift for i in members[hi:]]
+        found = [*members[:lo], *middle.get(key, ()), *tail_members]
+        if found:
+            out[key] = found
+    # (in order of their first members, as built)
+    ordered = dict(sorted(out.items(), key=lambda item: item[1][0]))
+    return ctx.memo(_BUCKETS, lambda: ordered)
 
 
 # A claim is compared with at most this many earlier members of its bucket: bounded work.

@@ -12,6 +12,12 @@ A claim is named across checks by a :data:`ClaimKey`: its paragraph (an id of th
 text and which occurrence of that text it is) and its place among that paragraph's claims.
 :class:`figcheck.incremental_check.HeldDocument` names the claims and puts a :class:`PairReuse`
 in the context; without one (a plain ``check_document``) :func:`pair_verdicts` walks every pair.
+
+When the buckets are the previous check's, of claims of the same keys at the same indices (a
+keystroke in a paragraph with no figure of a bucket, that adds or removes no claim: most of an
+editor's), every window and verdict is the previous one, so the pairs are the previous check's
+very (i, j, verdict) triples, given again without walking the buckets; and a rule that reduces
+them (:func:`reduced_verdicts`) gets its previous reduction.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from dataclasses import dataclass, field, fields
 from typing import TypeVar
 
 from ..model import Diagnostic, Edit, Fix, Related
+from ..text.lines import common_ends
 from . import frame
 from .context import CheckContext, MemoKey
 
@@ -41,18 +48,22 @@ class KeptVerdicts:
     verdicts: dict[ClaimKey, list[tuple[ClaimKey, object]]] = field(default_factory=dict)
     # the diagnostics made from verdicts (:func:`kept_diagnostic`), by their claims' keys
     diagnostics: dict[tuple[ClaimKey, ...], KeptDiagnostic] = field(default_factory=dict)
+    # what the pairs were judged on (:meth:`PairReuse.layout`), the (i, j, verdict) triples
+    # given, and a rule's reduction of them (:func:`reduced_verdicts`; None if none)
+    layout: tuple | None = None
+    pairs: list[tuple[int, int, object]] | None = None
+    reduced: object = None
 
 
 @dataclass(frozen=True, slots=True)
 class KeptDiagnostic:
     """A diagnostic made from a verdict, and what it was made from: the verdict, and the
-    claims' indices, offsets and lines."""
+    claims' indices and offsets."""
 
     diagnostic: Diagnostic
     verdict: object
     places: tuple[int, ...]
     starts: tuple[int, ...]
-    lines: tuple[int, ...]
 
 
 @dataclass
@@ -62,6 +73,8 @@ class PairReuse:
 
     keys: list[ClaimKey]
     previous: dict[str, KeptVerdicts]
+    # (the previous check's text, this check's): where offsets kept their line numbers
+    texts: tuple[str, str] | None = None
     kept: dict[str, KeptVerdicts] = field(default_factory=dict)
     # rule → later figures whose pairs it judged again (for tests and benchmarks)
     walked: dict[str, int] = field(default_factory=dict)
@@ -70,6 +83,43 @@ class PairReuse:
     _windows: dict[ClaimKey, tuple[ClaimKey, ...]] | None = None
     _changes: tuple[dict, dict[tuple, list[int]], set[int]] | None = None
     _index_of: dict[ClaimKey, int] | None = None
+    _layout: tuple | None = None
+    buckets: dict[tuple, list[int]] | None = None  # this check's, once the pairs were asked for
+    _unmoved_lines: tuple[int, int, int] | None = None
+
+    def moved_on_their_lines(self, old_starts: tuple[int, ...], starts: tuple[int, ...]) -> int | None:
+        """How far ``starts`` lie from ``old_starts`` (offsets in the previous check's text), all
+        moved alike and each on the line (by number) it was on; None when they are not known to.
+        An offset before the edit keeps its line; one after it keeps it when the edit added or
+        removed no line break (:meth:`_unmoved_lines`)."""
+        if self.texts is None:
+            return None
+        if self._unmoved_lines is None:
+            self._unmoved_lines = _unmoved_lines(*self.texts)
+        head, tail_from, delta = self._unmoved_lines
+        moved = starts[0] - old_starts[0]
+        if moved == 0 and starts == old_starts and max(starts) < head:
+            return 0
+        if moved == delta and min(old_starts) >= tail_from and \
+                all(s - o == moved for s, o in zip(starts, old_starts)):
+            return moved
+        return None
+
+    def layout(self, buckets: dict[tuple, list[int]]) -> tuple:
+        """What the pairs are judged on, to compare with a previous check's: the buckets (the
+        claims' indices, in order) and the keys of their members (made once a check)."""
+        if self._layout is None:
+            keys, self.buckets = self.keys, buckets
+            self._layout = (list(buckets.items()), [keys[j] for members in buckets.values() for j in members])
+        return self._layout
+
+    def as_before(self, code: str, buckets: dict[tuple, list[int]]) -> KeptVerdicts | None:
+        """The previous check's verdicts of rule ``code`` when this check's pairs are its very
+        pairs (see the module's documentation), else None."""
+        before = self.previous.get(code)
+        if before is None or before.pairs is None or before.layout != self.layout(buckets):
+            return None
+        return before
 
     def index_of(self) -> dict[ClaimKey, int]:
         """Each claim's index by its key (made once a check, for every rule)."""
@@ -104,10 +154,27 @@ def pair_verdicts(ctx: CheckContext, code: str, candidates: Candidates,
             if found is not None:
                 yield i, j, found
         return
-    previous = reuse.previous.get(code) or KeptVerdicts()
     buckets = frame.buckets(ctx)
+    before = reuse.as_before(code, buckets)
+    if before is not None:  # the very pairs of the previous check
+        yield from before.pairs
+        _kept_again(reuse, code, before)
+        return
+    pairs: list[tuple[int, int, V]] = []
+    for found in _judged(ctx, reuse, code, buckets, candidates, verdict):
+        pairs.append(found)
+        yield found
+    reuse.kept[code].pairs = pairs
+
+
+def _judged(ctx: CheckContext, reuse: PairReuse, code: str, buckets: dict[tuple, list[int]],
+            candidates: Candidates, verdict: Callable[[int, int], V | None],
+            ) -> Iterator[tuple[int, int, V]]:
+    """:func:`pair_verdicts` with the verdicts of the later figures whose window is unchanged
+    taken from the previous check's, the others judged again."""
+    previous = reuse.previous.get(code) or KeptVerdicts()
     windows, walk, changed = reuse.changes(buckets, previous.windows)
-    kept = KeptVerdicts(windows)
+    kept = KeptVerdicts(windows, layout=reuse.layout(buckets))
     fresh: dict[int, list[tuple[int, V]]] = {}
     for i, j in candidates(ctx, walk):
         if j in changed:
@@ -134,6 +201,45 @@ def pair_verdicts(ctx: CheckContext, code: str, candidates: Candidates,
             for i, v in pairs:
                 yield i, j, v
     reuse.kept[code] = kept
+
+
+def _unmoved_lines(old: str, new: str) -> tuple[int, int, int]:
+    """(head, tail_from, delta): an offset before ``head`` is on the same line in both texts, and
+    one from ``tail_from`` in ``old`` is on the same line ``delta`` code points on in ``new``
+    (``tail_from`` past the text when the edit added or removed a line break, or a "\r" by it
+    could pair differently). A line starts after a line break, so which lines start before an
+    offset depends on the text up to it, and which start after it on the text from it on."""
+    head, tail = common_ends(old, new)
+    delta = len(new) - len(old)
+    near = (old[max(0, head - 1) : len(old) - tail + 1], new[max(0, head - 1) : len(new) - tail + 1])
+    if "\r" in near[0] or "\r" in near[1] or near[0].count("\n") != near[1].count("\n"):
+        return head, len(old) + 1, delta
+    return head, len(old) - tail, delta
+
+
+def _kept_again(reuse: PairReuse, code: str, before: KeptVerdicts) -> None:
+    """Keep the previous check's verdicts of rule ``code`` as this check's (its very pairs)."""
+    reuse.walked[code] = 0
+    reuse.kept[code] = KeptVerdicts(before.windows, before.verdicts, layout=before.layout,
+                                    pairs=before.pairs, reduced=before.reduced)
+
+
+def reduced_verdicts(ctx: CheckContext, code: str, candidates: Candidates,
+                     verdict: Callable[[int, int], V | None],
+                     reduce: Callable[[Iterator[tuple[int, int, V]]], T]) -> T:
+    """``reduce(pair_verdicts(ctx, code, candidates, verdict))``: the previous check's result
+    when the pairs are its very pairs. ``reduce`` must depend on the triples alone, and its
+    result must not be changed (the next check may return it again)."""
+    reuse = ctx.memo(PAIR_REUSE, lambda: None)
+    if reuse is not None:
+        before = reuse.as_before(code, frame.buckets(ctx))
+        if before is not None and before.reduced is not None:
+            _kept_again(reuse, code, before)
+            return before.reduced
+    result = reduce(pair_verdicts(ctx, code, candidates, verdict))
+    if reuse is not None and code in reuse.kept:
+        reuse.kept[code].reduced = result
+    return result
 
 
 def _windows(buckets: dict[tuple, list[int]], keys: list[ClaimKey]) -> dict[ClaimKey, tuple]:
@@ -178,23 +284,26 @@ def kept_diagnostic(ctx: CheckContext, code: str, places: tuple[int, ...], verdi
     value :func:`pair_verdicts` gave. ``build`` must depend on the claims only as read from
     their paragraphs, on their offsets and indices, on the lines they are on and on the text of
     their paragraphs. The previous check's diagnostic, moved, when it was made from the very
-    same verdict (reused, so not judged again) on claims of the same keys, with the same indices
-    and lines, all moved by one distance (a keystroke in 1 MB: FC202's ~170)."""
+    same verdict (reused, so not judged again) on claims of the same keys, with the same indices,
+    all moved by one distance and each known to be on the line it was on
+    (:meth:`PairReuse.moved_on_their_lines`; a keystroke in 1 MB: FC202's ~170)."""
     reuse = ctx.memo(PAIR_REUSE, lambda: None)
     if reuse is None or code not in reuse.kept:
         return build()
-    keys = tuple(reuse.keys[p] for p in places)
-    starts = tuple(ctx.claims[p].start for p in places)
-    lines = tuple(ctx.line_of(s) for s in starts)
+    keys = tuple(map(reuse.keys.__getitem__, places))
+    claims = ctx.claims
+    starts = tuple([claims[p].start for p in places])
     before = reuse.previous.get(code)
     old = before.diagnostics.get(keys) if before is not None else None
-    delta = starts[0] - old.starts[0] if old is not None else 0
-    if old is not None and old.verdict is verdict and old.places == places and old.lines == lines \
-            and all(s - o == delta for s, o in zip(starts, old.starts)):
-        found = moved_diagnostic(old.diagnostic, delta)
+    if old is not None and old.verdict is verdict and old.places == places and \
+            (moved := reuse.moved_on_their_lines(old.starts, starts)) is not None:
+        if moved == 0:  # (all of it as it was)
+            reuse.kept[code].diagnostics[keys] = old
+            return old.diagnostic
+        found = moved_diagnostic(old.diagnostic, moved)
     else:
         found = build()
-    reuse.kept[code].diagnostics[keys] = _made(KeptDiagnostic, found, verdict, places, starts, lines)
+    reuse.kept[code].diagnostics[keys] = _made(KeptDiagnostic, found, verdict, places, starts)
     return found
 
 
@@ -233,7 +342,7 @@ def _made(cls: type[T], *values) -> T:
 def equals_moved(d: Diagnostic, old: Diagnostic, delta: int) -> bool:
     """Whether ``d == moved_diagnostic(old, delta)``, found without making the moved copy."""
     if delta == 0:
-        return d == old
+        return d is old or d == old  # (a diagnostic kept unmoved is the very same)
     if d.start - old.start != delta or d.end - old.end != delta or d.code != old.code or \
             d.message != old.message or d.name != old.name or d.severity != old.severity or \
             len(d.related) != len(old.related):

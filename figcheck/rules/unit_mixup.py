@@ -48,7 +48,7 @@ from . import frame, referent_model
 from .claim_readings import reading_ids
 from .context import CheckContext, MemoKey
 from .conversions import COMMON_UNITS, agrees, factor_mixup, near_factors, same_number_other_unit
-from .pair_reuse import kept_diagnostic, pair_verdicts
+from .pair_reuse import kept_diagnostic, reduced_verdicts
 
 CODE = "FC202"
 NAME = "unit-mixup"
@@ -73,18 +73,26 @@ MIN_VALUE_COINCIDENCE = 50
 def check(ctx: CheckContext) -> Iterable[Diagnostic]:
     cut = referent_model.threshold(CODE)
     strong = max(cut, referent_model.threshold("FC201"))
-    best: dict[int, tuple] = {}  # flagged claim → _pair's reading of its best pair
-    pairs = pair_verdicts(ctx, CODE, candidates, lambda i, j: _reaches(ctx, i, j, cut, strong))
+    best = reduced_verdicts(ctx, CODE, candidates, lambda i, j: _reaches(ctx, i, j, cut, strong), _best)
+    for flagged in sorted(best):
+        found = best[flagged]  # (a held check moves the previous diagnostic of the same verdict)
+        places = (flagged, found[1]) + (() if found[4] is None else (found[4],))
+        conf = None if found[4] is None else ctx.claims[found[4]]
+        yield kept_diagnostic(ctx, CODE, places, found[3],
+                              lambda: _diagnostic(ctx, *found[:4], conf, found[5]))
+
+
+def _best(pairs: Iterable[tuple[int, int, tuple]]) -> dict[int, tuple]:
+    """Flagged claim → _pair's reading of its best pair, the confirming conversion by its index
+    (a held check may give the same pairs again: see pair_reuse.reduced_verdicts)."""
+    best: dict[int, tuple] = {}
     for i, j, (flag_later, score, judgement, conf_at, factor_unit) in pairs:
         flagged, other = (j, i) if flag_later else (i, j)
         score = (*score, -abs(j - i))  # as _pair scores it
         if flagged not in best or score > best[flagged][2]:
-            conf = None if conf_at is None else ctx.claims[other + conf_at]
+            conf = None if conf_at is None else other + conf_at
             best[flagged] = (flagged, other, score, judgement, conf, factor_unit)
-    for flagged in sorted(best):
-        found = best[flagged]  # (a held check moves the previous diagnostic of the same verdict)
-        places = (flagged, found[1]) + (() if found[4] is None else (ctx.index_of[id(found[4])],))
-        yield kept_diagnostic(ctx, CODE, places, found[3], lambda: _diagnostic(ctx, *found))
+    return best
 
 
 def _reaches(ctx: CheckContext, i: int, j: int, cut: float, strong: float) -> tuple | None:
