@@ -190,3 +190,11 @@ def test_an_unchanged_sentence_read_again_gives_the_same_changes():
     assert moved[d.start:d.end] == "13.1%"
     edited = first.replace("$326.0m", "$363.5m")  # +13.1%: consistent now
     assert fc303(edited) == []
+
+
+def test_a_percentage_falling_to_nothing_is_read_without_a_crash():
+    # 12% → 0% is −100%, or −12 percentage points: the old figure cannot be found from the new
+    # one by their ratio (0), so it is taken as written.
+    found = check("The jobless rate fell to 0% from 12%, a drop of 12%.")
+    assert [d.code for d in found] == ["FC303"]
+    assert "−12 percentage points" in found[0].message

@@ -1274,7 +1274,9 @@ def _percent_change(fig: Figure, direction, readings, y: Claim, z: Claim) -> Cha
                         (ratio - 1) * 100, direction * x.value, _exact(x, y, z) and not assumed, x)
         if _both_percent(y, z):
             diff = (y_iv[0] - z_iv[1], y_iv[1] - z_iv[0])
-            change = replace(change, confusion=diff, confusion_value=y.value - y.value / ratio)
+            # (the old figure is y / ratio; a change to nothing has ratio 0: then it is z as written)
+            old = y.value / ratio if ratio else z.value
+            change = replace(change, confusion=diff, confusion_value=y.value - old)
         if change.consistent:
             return change
         if best is None:
