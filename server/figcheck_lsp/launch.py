@@ -8,14 +8,9 @@ import logging
 import sys
 
 from figcheck.compiled_patterns import PatternCache
+from figcheck.gc_policy import collect_less_often
 
 from .code_cache import CodeCache, default_path
-
-# Objects allocated (net) between young-generation collections; Python's default is 700. A
-# keystroke's check of a 1 MB document makes ~90,000 short-lived containers (claims, diagnostics,
-# LSP objects) freed by reference counting; at 700 the collector ran ~9 times a keystroke (and a
-# full collection every few keystrokes), ~11 ms of CPU; at 20,000 not once in 15 keystrokes.
-YOUNG_THRESHOLD = 20_000
 
 DEFAULT_LOG_LEVEL = "WARNING"
 DESCRIPTION = ("The figcheck language server: LSP over stdin/stdout, for editors. "
@@ -60,7 +55,7 @@ def _import_server():
     because the first check cannot start without it, and here its garbage is not collected
     (the seed's first diagnostics come ~20 ms sooner, best of 7). (Only here, at start-up:
     freezing later would also freeze whatever sessions exist then, and a frozen cycle is never
-    collected.) The young generation is then collected less often (:data:`YOUNG_THRESHOLD`).
+    collected.) The young generation is then collected less often (:mod:`figcheck.gc_policy`).
     What the imports compile (attrs's methods for lsprotocol's classes), and cattrs's readers of
     the client's ``initialize``, come from :mod:`figcheck_lsp.code_cache` when an earlier start
     kept them; so do the ~80 regular expressions the imported modules compile (the rules',
@@ -77,6 +72,6 @@ def _import_server():
         start_up_patterns.save()
     finally:
         gc.freeze()
-        gc.set_threshold(YOUNG_THRESHOLD, *gc.get_threshold()[1:])
+        collect_less_often()
         gc.enable()
     return server
