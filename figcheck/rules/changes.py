@@ -336,10 +336,7 @@ def _places(claims: list[Claim], text: str) -> list[int]:
                                  and _STATED_AFTER.match(text, c.end)):
             places.append(c.start)
     for hint in _MULTIPLIER_HINTS:
-        i = text.find(hint)
-        while i >= 0:
-            places.append(i)
-            i = text.find(hint, i + 1)
+        places += _places_of(text, hint)
     return places
 
 
@@ -733,6 +730,7 @@ def reference_multiplier_matches(sentence: str) -> list[re.Match]:
 
 
 def _places_of(text: str, word: str) -> list[int]:
+    """Every offset where ``word`` stands in ``text`` (overlapping ones too)."""
     out = []
     i = text.find(word)
     while i >= 0:
