@@ -336,7 +336,10 @@ def _places(claims: list[Claim], text: str) -> list[int]:
                                  and _STATED_AFTER.match(text, c.end)):
             places.append(c.start)
     for hint in _MULTIPLIER_HINTS:
-        places += _places_of(text, hint)
+        i = text.find(hint)
+        while i >= 0:
+            places.append(i)
+            i = text.find(hint, i + 1)
     return places
 
 
@@ -730,7 +733,6 @@ def reference_multiplier_matches(sentence: str) -> list[re.Match]:
 
 
 def _places_of(text: str, word: str) -> list[int]:
-    """Every offset where ``word`` stands in ``text`` (overlapping ones too)."""
     out = []
     i = text.find(word)
     while i >= 0:
