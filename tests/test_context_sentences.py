@@ -84,3 +84,16 @@ def test_a_sentence_span_is_read_within_its_paragraph():
     spans = {ctx.sentence_span(text.index(word)) for word in ("rose", "Smith", "Profit", "New", "End")}
     assert sorted(text[a:b] for a, b in spans) == [
         "End.", "Mr. Smith said so.\n    ", "New paragraph here. ", "Profit fell.\n\n", "Sales rose 5% to $3m.  "]
+
+
+def test_a_paragraph_with_full_stops_only_splits_as_the_definition_says():
+    # (the scan from full stop to full stop, taken when there is no "!", no "?" and no blank line)
+    rng = random.Random(14)
+    pieces = [p for p in _PIECES if p not in ("!", "?")] + [". ", ".\u00a0", ".’ ", ".)\n"]
+    compared = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(40)))
+        expected = reference_sentence_starts(text)
+        assert sentence_starts.__wrapped__(text) == expected, repr(text)
+        compared += len(expected) > 1 and not re.search(r"\n[ \t]*\n", text)
+    assert compared > 3000  # the comparison is not vacuous

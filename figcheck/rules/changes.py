@@ -695,11 +695,69 @@ def _may_hold_multiplier(sentence: str) -> bool:
         any(h in lower for h in _FRACTION_STEMS) and _BY.search(sentence) is not None)
 
 
+# What every match of ``_MULTIPLIER`` holds after its qualifier and the number before its word
+# (in lower case): a multiplying verb's start, "fold", "times", or "by".
+_MULTIPLIER_CORES = ("doubl", "tripl", "trebl", "quadrupl", "halv", "fold", "times", "by")
+
+
+def multiplier_matches(sentence: str) -> list[re.Match]:
+    """The matches of ``_MULTIPLIER.finditer(sentence)``, tried only just before the words every
+    match holds (a case-blind pattern that starts with ``\b`` is tried at every character). What
+    stands in a match before such a word is at most three runs of letters, digits or "." (two
+    qualifier words and a number) apart by white space or "-", so the match starts at or after
+    four such runs and gaps back; a match there is the leftmost, since none can start before."""
+    if not sentence.isascii():  # (case-blind letters and lower() differ beyond ASCII)
+        return reference_multiplier_matches(sentence)
+    lower = sentence.lower()
+    cores = sorted(i for word in _MULTIPLIER_CORES for i in _places_of(lower, word))
+    out: list[re.Match] = []
+    pos = 0
+    for core in cores:
+        if core < pos:
+            continue
+        k = _runs_back(sentence, core, pos)
+        for start in range(k, core + 1):
+            m = sentence[start].isalnum() and _MULTIPLIER.match(sentence, start)
+            if m:
+                out.append(m)
+                pos = m.end()
+                break
+        else:
+            pos = core + 1  # no match starts before this word's next character
+    return out
+
+
+def reference_multiplier_matches(sentence: str) -> list[re.Match]:
+    """What ``multiplier_matches`` finds, the slow way (for tests)."""
+    return list(_MULTIPLIER.finditer(sentence))
+
+
+def _places_of(text: str, word: str) -> list[int]:
+    out = []
+    i = text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
+def _runs_back(sentence: str, end: int, lo: int) -> int:
+    """Where four runs of word characters or "." and the white space or "-" after each, back from
+    ``end``, start (not before ``lo``)."""
+    k = end
+    for _ in range(4):
+        while k > lo and (sentence[k - 1].isalnum() or sentence[k - 1] in "_."):
+            k -= 1
+        while k > lo and (sentence[k - 1].isspace() or sentence[k - 1] == "-"):
+            k -= 1
+    return k
+
+
 def _multipliers(sentence: str, base: int) -> list[Multiplier]:
     out = []
     if not _may_hold_multiplier(sentence):
         return out
-    for m in _MULTIPLIER.finditer(sentence):
+    for m in multiplier_matches(sentence):
         q = _SPACES.sub(" ", (m.group("q") or m.group("q2") or "").strip().lower()) or None
         times = fraction = False
         if m.group("verb"):

@@ -62,6 +62,9 @@ def _indented_line_starts(text: str) -> list[int]:
 # starts no sentence), and the engine tries it at three characters instead of four (a line break
 # is more common than a full stop in newswire).
 _END_PUNCTUATION = re.compile(r"[.!?][\"'’”)\]]*\s+")
+# ``_END_PUNCTUATION`` in a paragraph with no "!" and no "?" (most of them): starting with a
+# literal, it is looked for from full stop to full stop, where the class is tested at every character.
+_END_PERIOD = re.compile(r"\.[\"'’”)\]]*\s+")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # The word before a period as ``_abbreviation_before`` reads it: its leftmost start in the window.
 _WORD_AT_END = re.compile(r"[\w.]+\Z")
@@ -72,7 +75,10 @@ def sentence_starts(paragraph: str) -> tuple[int, ...]:
     """Offsets where the sentences of ``paragraph`` start (0 first)."""
     n = len(paragraph)
     blank = _BLANK_LINE.search(paragraph)
-    ends = _SENTENCE_END if blank is not None and blank.end() < n else _END_PUNCTUATION
+    if blank is not None and blank.end() < n:
+        ends = _SENTENCE_END
+    else:
+        ends = _END_PUNCTUATION if "!" in paragraph or "?" in paragraph else _END_PERIOD
     starts = [0]
     for m in ends.finditer(paragraph):
         end, after = m.span()
