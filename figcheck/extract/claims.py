@@ -692,7 +692,7 @@ class _ContextMemo:
         if not self.enabled or text[pos].isalpha():
             return _claim_or_none(reader, pos)
         plain = _plain_claim(reader, pos)
-        if plain is not None:
+        if plain is not _READ_IN_FULL:
             return plain
         if self.unkeyed[0] < _MEMO_AFTER:
             self.unkeyed[0] += 1
@@ -737,7 +737,7 @@ def _claim_or_none(reader: _FigureReader, pos: int) -> Claim | None:
 # --- the common shapes read at once ---------------------------------------------------------------
 
 # Most figures of news copy are one of a few shapes after a plain lower-case word and one space:
-# "rose 5 pct", "a loss of 3.5 mln dlrs", "paid 15 cts". For those the full reading (a dozen
+# "rose 5 pct", "rose 5%", "a loss of 3.5 mln dlrs", "paid 15 cts". For those the full reading (a dozen
 # phases, each with its patterns) always ends the same way, so the claim is built at once; any
 # figure whose word before or text after could change that reading is left to it (None).
 # tests/test_extract_plain.py checks this reading against the full one for these shapes and
@@ -745,7 +745,7 @@ def _claim_or_none(reader: _FigureReader, pos: int) -> Claim | None:
 _PLAIN_SHAPE = PATTERNS.compile(
     r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # the figure
     r"( (?:mln|bln|billion))?"  # a scale
-    r" (pct|dlrs|cts)"  # a percent sign or a counted money word
+    r"(?: (pct|dlrs|cts)|(%))"  # a percent sign or a counted money word
     r"(?=[ ,.;:)\n]|$)"  # then no more of a word
 )
 # Plain words that change a reading: "between" or "from", a minus, a label (and a qualifier's
@@ -753,6 +753,9 @@ _PLAIN_SHAPE = PATTERNS.compile(
 _NOT_PLAIN_WORDS = frozenset({"between", "from", "minus"} | lexicon.LABEL_WORDS)
 _WORD_EDGES = frozenset(" \n(")  # what may come before the plain word
 _COUNTED_MONEY = {"dlrs": "dlr", "cts": "ct"}  # (the nouns counted_noun reads)
+_READ_IN_FULL = object()  # (what _plain_claim gives for a figure of no plain shape)
+# A year ending a clause ("in 1987.", "since 1985,"): never a claim.
+_PLAIN_YEAR = PATTERNS.compile(r"[12]\d{3}(?=[.,;)](?:\s|$))")
 
 
 def _plain_word_before(reader: _FigureReader, pos: int) -> bool:
@@ -771,29 +774,42 @@ def _plain_word_before(reader: _FigureReader, pos: int) -> bool:
     return word not in lexicon.QUALIFIER_LAST_WORDS or reader.qualifier_before(pos) is None
 
 
-def _plain_claim(reader: _FigureReader, pos: int) -> Claim | None:
-    """The claim at ``pos`` when its figure has one of the plain shapes (the full reading's
-    claim, built at once), else None: the figure is read in full."""
+def _plain_claim(reader: _FigureReader, pos: int) -> Claim | object | None:
+    """What the full reading gives at ``pos`` (a claim, or None for no claim) when its figure
+    has one of the plain shapes, built at once; else _READ_IN_FULL."""
     text = reader.text
     shape = _PLAIN_SHAPE.match(text, pos)
-    if shape is None or not _plain_word_before(reader, pos):
-        return None
+    if shape is None:
+        return _plain_year(reader, pos) if _PLAIN_YEAR.match(text, pos) else _READ_IN_FULL
+    if not _plain_word_before(reader, pos):
+        return _READ_IN_FULL
     num = parse_digits(text, pos)
     if num is None or num.digits[:1] == "0" and len(num.digits) > 1 and "." not in num.text:
-        return None  # ("020" is not a figure)
-    word_start = shape.start(2)
+        return _READ_IN_FULL  # ("020" is not a figure)
+    word = shape.group(2) or shape.group(3)
+    word_start = shape.start(2) if shape.group(2) else shape.start(3)
     if shape.group(1):
         num, _ = reader.with_scale(num)
-    if num.end != word_start - 1:
-        return None
+    if num.end != (word_start - 1 if shape.group(2) else word_start):
+        return _READ_IN_FULL
     word_end = shape.end()
-    if shape.group(2) == "pct":
+    if word in ("pct", "%"):
         if shape.group(1) or _plain_percent_goes_on(text, word_end):
-            return None
+            return _READ_IN_FULL
         return _plain_percent(reader, num, word_start, word_end)
     if _looks_like_year(num) or _is_date_part(reader, num):
-        return None
-    return _plain_count(reader, num, _COUNTED_MONEY[shape.group(2)], word_end)
+        return _READ_IN_FULL
+    return _plain_count(reader, num, _COUNTED_MONEY[word], word_end)
+
+
+def _plain_year(reader: _FigureReader, pos: int) -> object | None:
+    """None (no claim) for a year that ends a clause after a plain word: the full reading finds
+    a bare count with no noun, which a year is not (its label test, whose answer the reader
+    keeps for later figures, is made as that reading makes it)."""
+    if not _plain_word_before(reader, pos) or not _looks_like_year(parse_digits(reader.text, pos)):
+        return _READ_IN_FULL
+    _is_label_word_before(reader, pos)
+    return None
 
 
 def _plain_percent_goes_on(text: str, end: int) -> bool:
