@@ -691,12 +691,9 @@ class _ContextMemo:
         reader, text = self.reader, self.reader.text
         if not self.enabled or text[pos].isalpha():
             return _claim_or_none(reader, pos)
-        plain = _plain_claim(reader, pos)
-        if plain is not _READ_IN_FULL:
-            return plain
         if self.unkeyed[0] < _MEMO_AFTER:
             self.unkeyed[0] += 1
-            return _claim_or_none(reader, pos)
+            return _plain_or_full_claim(reader, pos)
         w0 = max(0, pos - _CONTEXT_BEFORE)
         # Surroundings cut by the end of the text are the same only with as much text after them
         # (so the figures of a long run's last 2 KB are not each stored in turn to no use).
@@ -709,7 +706,7 @@ class _ContextMemo:
                 reader.label_lists[pos] = in_label_list
             return None if claim is None else shifted(claim, reader.offset + pos - stored_pos, 0)
         steps = reader.list_steps
-        claim = _claim_or_none(reader, pos)
+        claim = _plain_or_full_claim(reader, pos)
         if reader.list_steps == steps:
             self._keep(key, w0, pos, claim)
         return claim
@@ -772,6 +769,13 @@ def _plain_word_before(reader: _FigureReader, pos: int) -> bool:
     if start > 0 and text[start - 1] not in _WORD_EDGES or reader.currency_before(pos) is not None:
         return False
     return word not in lexicon.QUALIFIER_LAST_WORDS or reader.qualifier_before(pos) is None
+
+
+def _plain_or_full_claim(reader: _FigureReader, pos: int) -> Claim | None:
+    """The claim at a figure in digits: built at once where it has a plain shape, else read in
+    full (a memo's hit is cheaper still: dense input repeats these shapes)."""
+    plain = _plain_claim(reader, pos)
+    return _claim_or_none(reader, pos) if plain is _READ_IN_FULL else plain
 
 
 def _plain_claim(reader: _FigureReader, pos: int) -> Claim | object | None:
