@@ -693,7 +693,7 @@ class _ContextMemo:
             return _claim_or_none(reader, pos)
         if self.unkeyed[0] < _MEMO_AFTER:
             self.unkeyed[0] += 1
-            return _claim_or_none(reader, pos)
+            return _plain_or_full_claim(reader, pos)
         w0 = max(0, pos - _CONTEXT_BEFORE)
         # Surroundings cut by the end of the text are the same only with as much text after them
         # (so the figures of a long run's last 2 KB are not each stored in turn to no use).
@@ -706,7 +706,7 @@ class _ContextMemo:
                 reader.label_lists[pos] = in_label_list
             return None if claim is None else shifted(claim, reader.offset + pos - stored_pos, 0)
         steps = reader.list_steps
-        claim = _claim_or_none(reader, pos)
+        claim = _plain_or_full_claim(reader, pos)
         if reader.list_steps == steps:
             self._keep(key, w0, pos, claim)
         return claim
@@ -729,6 +729,121 @@ def _claim_or_none(reader: _FigureReader, pos: int) -> Claim | None:
         return _claim_at(reader, pos)
     except (ValueError, OverflowError, ZeroDivisionError):
         return None
+
+
+# --- the common shapes read at once ---------------------------------------------------------------
+
+# Most figures of news copy are one of a few shapes after a plain lower-case word and one space:
+# "rose 5 pct", "rose 5%", "a loss of 3.5 mln dlrs", "paid 15 cts". For those the full reading (a dozen
+# phases, each with its patterns) always ends the same way, so the claim is built at once; any
+# figure whose word before or text after could change that reading is left to it (None).
+# tests/test_extract_plain.py checks this reading against the full one for these shapes and
+# their near misses.
+_PLAIN_SHAPE = PATTERNS.compile(
+    r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # the figure
+    r"( (?:mln|bln|billion))?"  # a scale
+    r"(?: (pct|dlrs|cts)|(%))"  # a percent sign or a counted money word
+    r"(?=[ ,.;:)\n]|$)"  # then no more of a word
+)
+# Plain words that change a reading: "between" or "from", a minus, a label (and a qualifier's
+# last word where the qualifier is written: "some", "at least", but not the "of" of "a loss of").
+_NOT_PLAIN_WORDS = frozenset({"between", "from", "minus"} | lexicon.LABEL_WORDS)
+_WORD_EDGES = frozenset(" \n(")  # what may come before the plain word
+_COUNTED_MONEY = {"dlrs": "dlr", "cts": "ct"}  # (the nouns counted_noun reads)
+_READ_IN_FULL = object()  # (what _plain_claim gives for a figure of no plain shape)
+# A year ending a clause ("in 1987.", "since 1985,"): never a claim.
+_PLAIN_YEAR = PATTERNS.compile(r"[12]\d{3}(?=[.,;)](?:\s|$))")
+
+
+def _plain_word_before(reader: _FigureReader, pos: int) -> bool:
+    """Whether a lower-case ASCII word that changes no reading ends one space before ``pos``
+    (after a space, a line break, "(" or the text's start): no sign, currency, qualifier, range
+    opener, label or name is written before the figure."""
+    text = reader.text
+    if pos < 2 or text[pos - 1] != " " or not "a" <= text[pos - 2] <= "z":
+        return False
+    word = reader.prev_word(pos)
+    start = pos - 1 - len(word)
+    if not (word.isascii() and word.isalpha() and word.islower()) or len(word) > 20 or word in _NOT_PLAIN_WORDS:
+        return False
+    if start > 0 and text[start - 1] not in _WORD_EDGES or reader.currency_before(pos) is not None:
+        return False
+    return word not in lexicon.QUALIFIER_LAST_WORDS or reader.qualifier_before(pos) is None
+
+
+def _plain_or_full_claim(reader: _FigureReader, pos: int) -> Claim | None:
+    """The claim at a figure in digits: built at once where it has a plain shape, else read in
+    full (a memo's hit is cheaper still: dense input repeats these shapes)."""
+    plain = _plain_claim(reader, pos)
+    return _claim_or_none(reader, pos) if plain is _READ_IN_FULL else plain
+
+
+def _plain_claim(reader: _FigureReader, pos: int) -> Claim | object | None:
+    """What the full reading gives at ``pos`` (a claim, or None for no claim) when its figure
+    has one of the plain shapes, built at once; else _READ_IN_FULL."""
+    text = reader.text
+    shape = _PLAIN_SHAPE.match(text, pos)
+    if shape is None:
+        return _plain_year(reader, pos) if _PLAIN_YEAR.match(text, pos) else _READ_IN_FULL
+    if not _plain_word_before(reader, pos):
+        return _READ_IN_FULL
+    num = parse_digits(text, pos)
+    if num is None or num.digits[:1] == "0" and len(num.digits) > 1 and "." not in num.text:
+        return _READ_IN_FULL  # ("020" is not a figure)
+    word = shape.group(2) or shape.group(3)
+    word_start = shape.start(2) if shape.group(2) else shape.start(3)
+    if shape.group(1):
+        num, _ = reader.with_scale(num)
+    if num.end != (word_start - 1 if shape.group(2) else word_start):
+        return _READ_IN_FULL
+    word_end = shape.end()
+    if word in ("pct", "%"):
+        if shape.group(1) or _plain_percent_goes_on(text, word_end):
+            return _READ_IN_FULL
+        return _plain_percent(reader, num, word_start, word_end)
+    if _looks_like_year(num) or _is_date_part(reader, num):
+        return _READ_IN_FULL
+    return _plain_count(reader, num, _COUNTED_MONEY[word], word_end)
+
+
+def _plain_year(reader: _FigureReader, pos: int) -> object | None:
+    """None (no claim) for a year that ends a clause after a plain word: the full reading finds
+    a bare count with no noun, which a year is not (its label test, whose answer the reader
+    keeps for later figures, is made as that reading makes it)."""
+    if not _plain_word_before(reader, pos) or not _looks_like_year(parse_digits(reader.text, pos)):
+        return _READ_IN_FULL
+    _is_label_word_before(reader, pos)
+    return None
+
+
+def _plain_percent_goes_on(text: str, end: int) -> bool:
+    """Whether a spread or a range's other end may follow "pct" (read in full)."""
+    if text[end : end + _SPREAD_SIGN_WINDOW].strip()[:1] in ("±", "+"):
+        return True
+    k = end
+    while k < len(text) and text[k] in _RANGE_SPACE:
+        k += 1
+    return text[k : k + 1] in _RANGE_SEP_FIRST and _RANGE_SEP.match(text[end : end + 16]) is not None
+
+
+def _plain_percent(reader: _FigureReader, num: Number, unit_start: int, unit_end: int) -> Claim:
+    offset, text = reader.offset, reader.text
+    return claim_of([
+        num.start + offset, unit_end + offset, text[num.start : unit_end], num.value, num.value, num.value,
+        "percent", "percent", "percent", None, None, None,  # unit, dimension, kind, qualifier, counted, converted_from
+        text[unit_start:unit_end], unit_start + offset, unit_end + offset,  # unit_text, unit_start, unit_end
+        num.text, num.rounding, False, False, None,  # number_text, rounding, is_range, is_estimate, role
+    ])
+
+
+def _plain_count(reader: _FigureReader, num: Number, counted: str, end: int) -> Claim:
+    offset, text = reader.offset, reader.text
+    return claim_of([
+        num.start + offset, end + offset, text[num.start : end], num.value, num.value, num.value,
+        None, "count", "count", None, counted, None,  # unit, dimension, kind, qualifier, counted, converted_from
+        None, None, None,  # unit_text, unit_start, unit_end
+        text[num.start : num.end], num.rounding, False, False, None,  # number_text, rounding, is_range, is_estimate, role
+    ])
 
 
 # --- one claim ------------------------------------------------------------------------------------
