@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Diagnostic, Edit
@@ -127,18 +128,20 @@ class Suppressions:
     _by_code: dict[str, tuple[list[int], list[int]]] | None = None  # merged regions per code
 
     @classmethod
-    def parse(cls, document: Document) -> "Suppressions":
+    def parse(cls, document: Document, line_index: Callable[[str], LineIndex] = LineIndex) -> "Suppressions":
+        """The document's directives. ``line_index``: how the source's line index is had (a
+        holder of the document across edits moves the previous version's)."""
         if document.format in MARKUP_FORMATS:
-            return cls._parse_comments(document)
-        return cls._parse_lines(document)
+            return cls._parse_comments(document, line_index)
+        return cls._parse_lines(document, line_index)
 
     @classmethod
-    def _parse_lines(cls, document: Document) -> "Suppressions":
+    def _parse_lines(cls, document: Document, line_index: Callable[[str], LineIndex]) -> "Suppressions":
         """Plain text: a directive anywhere counts."""
         text = document.source
         if not has_directive(text):
             return cls(False, {}, [], None)
-        index = LineIndex(text)
+        index = line_index(text)
         found = _Collector()
         alone: dict[int, bool] = {}  # once a line, however many directives it holds
         for m in DIRECTIVE.finditer(text):
@@ -154,7 +157,7 @@ class Suppressions:
         return cls(found.whole_file, found.lines, found.regions, index, found.unknown)
 
     @classmethod
-    def _parse_comments(cls, document: Document) -> "Suppressions":
+    def _parse_comments(cls, document: Document, line_index: Callable[[str], LineIndex]) -> "Suppressions":
         """Markup: only directives inside the document's comments count."""
         text = document.source
         comments = [
@@ -162,7 +165,7 @@ class Suppressions:
         ]
         if not comments:
             return cls(False, {}, [], None)
-        index = LineIndex(text)
+        index = line_index(text)
         found = _Collector()
         comments.sort(key=lambda c: (c.start, c.end))
         spans = [(index.line_col(c.start)[0], index.line_col(max(c.start, c.end - 1))[0]) for c in comments]
