@@ -34,7 +34,7 @@ def check_document(
     if held is not None:
         held.prepare(ctx)
     suppressions = Suppressions.parse(document) if held is None else \
-        Suppressions.parse(document, held.versions.line_index)
+        Suppressions.parse(document, held.versions.line_index, held.directives)
     found: list[Diagnostic] = []
     for rule in all_rules():
         if rule.code not in enabled:

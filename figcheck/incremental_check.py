@@ -33,6 +33,7 @@ from .extract.shift import shifted
 from .model import Claim, Diagnostic
 from .rules import PARAGRAPH_REACH, Rule, frame
 from .rules.context import CheckContext, MemoKey
+from .rules.suppression import DirectiveSearch
 from .rules.pair_reuse import (  # (equals_moved: for holders that keep what they made of diagnostics)
     PAIR_REUSE,
     ClaimKey,
@@ -79,6 +80,7 @@ class HeldDocument:
     def __init__(self, versions: TextVersions | None = None) -> None:
         # the text's versions, shared with other holders of the same document (its own if none)
         self.versions = TextVersions() if versions is None else versions
+        self.directives = DirectiveSearch(self.versions)  # whether the text holds a suppression
         self._kept = _Kept()
         self._ids = count()
         self.last: PairReuse | None = None  # the latest check's reuse (for tests, benchmarks)
