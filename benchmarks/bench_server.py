@@ -2,7 +2,8 @@
 
 Measures, against the real server process over stdio, with VS Code's client capabilities
 (pytest-lsp's ``client_capabilities("visual-studio-code")`` when installed), the goals of issue #15:
-- cold start: process spawn → initialize → first diagnostics for the seed article (goal < 500 ms);
+- cold start: process spawn (as the editors start it) → initialize → first diagnostics for the seed
+  article (goal < 500 ms), best and median of five;
 - one keystroke in a 1 MB document → fresh diagnostics, after a pause in typing (the server
   checks at once): median (goal < 50 ms) and 95th percentile (goal < 100 ms); and within a burst
   (debounced);
@@ -36,10 +37,14 @@ from pygls.lsp.client import LanguageClient
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "kharkiv-counteroffensive-2022.txt"
 KEYSTROKES = 20
+COLD_STARTS = 5
 COLD_START_GOAL_MS = 500
 KEYSTROKE_MEDIAN_GOAL_MS = 50
 KEYSTROKE_P95_GOAL_MS = 100
 RSS_GOAL_MB = 150
+# As the editors start it (editors/README.md): VS Code runs `<python> -m figcheck server` with the
+# selected interpreter, Neovim `figcheck server` (the same code, through the console script).
+SERVER_COMMAND = (sys.executable, "-m", "figcheck", "server")
 
 
 def vscode_capabilities() -> types.ClientCapabilities:
@@ -208,7 +213,7 @@ async def first_start() -> None:
 
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     client = Client()
-    await client.start_io(sys.executable, "-m", "figcheck_lsp", cwd=str(ROOT), env=env)
+    await client.start_io(*SERVER_COMMAND, cwd=str(ROOT), env=env)
     await client.initialize_async(types.InitializeParams(
         capabilities=vscode_capabilities(), process_id=None, root_uri=ROOT.as_uri()))
     await client.shutdown_async(None)
@@ -218,21 +223,37 @@ async def first_start() -> None:
           "code cache and compiled patterns kept, as after a user's first start)")
 
 
-async def main() -> None:
-    compile_sources()
-    await first_start()
+async def cold_start() -> tuple[Client, float, float, int]:
+    """Spawn → initialize → the seed's first diagnostics: the client (still open), the wall
+    time and the server's CPU time to them (ms), and how many diagnostics."""
     client = Client()
     t0 = time.perf_counter()
-    await client.start_io(sys.executable, "-m", "figcheck_lsp", cwd=str(ROOT))
+    await client.start_io(*SERVER_COMMAND, cwd=str(ROOT))
     await client.initialize_async(types.InitializeParams(
         capabilities=vscode_capabilities(), process_id=None, root_uri=ROOT.as_uri()))
     client.initialized(types.InitializedParams())
     seed = await open_and_wait(client, SEED.as_uri(), SEED.read_text(encoding="utf-8"))
-    cold = time.perf_counter() - t0
+    cold = (time.perf_counter() - t0) * 1000
+    return client, cold, cpu_ms(client._server.pid), len(seed.diagnostics)
+
+
+async def main() -> None:
+    compile_sources()
+    await first_start()
+    walls, cpus = [], []  # best and median of COLD_STARTS: the machine may be loaded
+    for i in range(COLD_STARTS):
+        client, wall, cpu, found = await cold_start()
+        walls.append(wall)
+        cpus.append(cpu)
+        if i < COLD_STARTS - 1:
+            await client.shutdown_async(None)
+            client.exit(None)
+            await client.stop()
     pid = client._server.pid
     client.time_arrivals()
-    print(f"cold start → first diagnostics for the seed: {cold * 1000:.0f} ms, server CPU "
-          f"{cpu_ms(pid):.0f} ms ({len(seed.diagnostics)} diagnostics; goal < {COLD_START_GOAL_MS} ms)")
+    print(f"cold start → first diagnostics for the seed ({found} diagnostics; goal < {COLD_START_GOAL_MS} ms), "
+          f"best/median of {COLD_STARTS}: {min(walls):.0f}/{statistics.median(walls):.0f} ms, "
+          f"server CPU {min(cpus):.0f}/{statistics.median(cpus):.0f} ms")
 
     base = SEED.read_text(encoding="utf-8")
     big = unique_copies(base, 1_000_000)

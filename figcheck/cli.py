@@ -11,17 +11,13 @@ import os
 import sys
 
 from .cli_inputs import UsageError, jobs_for, resolver_for
+from .gc_policy import collect_less_often
 from .model import SEVERITIES  # the engine's value types: cheap to import
 
 EXIT_CLEAN, EXIT_DIAGNOSTICS, EXIT_ERROR = 0, 1, 2
 OUTPUT_FORMATS = ("full", "concise", "json", "jsonl", "sarif", "github")
 TEXT_FORMATS = ("text", "markdown", "latex", "rst", "html")  # figcheck.text's readers
 MAX_JOBS = 256  # worker processes; more would only exhaust memory and process slots
-# Objects allocated (net) between young-generation collections in a run over files; Python's
-# default is 700. Checking makes many short-lived containers that reference counting frees: at
-# 700 the collector ran ~100 times over 2,000 news stories (0.12 s of CPU), at 20,000 three
-# times (0.06 s), the same memory to a few MB.
-YOUNG_THRESHOLD = 20_000
 
 EXAMPLES = """\
 examples:
@@ -242,7 +238,7 @@ def cmd_check(args) -> int:
     if args.unsafe_fixes and not (args.fix or args.diff):
         raise UsageError("--unsafe-fixes needs --fix or --diff")
     _check_executor(args)
-    _collect_less_often()
+    collect_less_often()
     resolver = resolver_for(args)
     stdin_job, jobs = jobs_for(args, resolver)
     stdin_fixed = args.fix and not args.diff and stdin_job is not None
@@ -367,7 +363,7 @@ def cmd_extract(args) -> int:
 
     resolver = resolver_for(args)
     _, jobs = jobs_for(args, resolver)
-    _collect_less_often()
+    collect_less_often()
     out = _stream(sys.stdout, utf8=args.format == "json")
     err = _stream(sys.stderr)
     writer = JsonDocumentWriter(out) if args.format == "json" else None
@@ -497,12 +493,6 @@ def _stream(stream, utf8: bool = False):
     except (AttributeError, ValueError):
         pass
     return stream
-
-
-def _collect_less_often() -> None:
-    import gc
-
-    gc.set_threshold(YOUNG_THRESHOLD, *gc.get_threshold()[1:])
 
 
 def _use_color(choice: str, stream) -> bool:

@@ -17,6 +17,7 @@ cache. The file is kept as :mod:`figcheck.cache_files` says (like bytecode).
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import marshal
 import re
@@ -25,6 +26,8 @@ from pathlib import Path
 import _sre
 
 from .cache_files import path_beside, read_table, will_write, write_table
+
+_re_compile = re.compile  # what ``compile`` falls back on, even while :meth:`installed` (below)
 
 
 class PatternCache:
@@ -41,7 +44,7 @@ class PatternCache:
         """The cache of the module at ``module_file``, in its ``__pycache__``."""
         return cls(path_beside(module_file, Path(module_file).stem, ".patterns"))
 
-    def compile(self, pattern: str, flags: int = 0) -> re.Pattern:
+    def compile(self, pattern: str | bytes, flags: int = 0) -> re.Pattern:
         key = (pattern, int(flags))
         if (arguments := self.known.get(key)) is not None:
             try:
@@ -51,9 +54,27 @@ class PatternCache:
             else:
                 self.used[key] = arguments
                 return made
-        made = re.compile(pattern, flags)
+        made = _re_compile(pattern, flags)
         self.compiled.append((*key, made))
         return made
+
+    def compile_any(self, pattern, flags=0):
+        """``re.compile``'s contract: a text or bytes pattern from this cache, anything else (a
+        compiled pattern, ``re.DEBUG``'s printout) from ``re``."""
+        if isinstance(pattern, (str, bytes)) and not flags & re.DEBUG:
+            return self.compile(pattern, flags)
+        return _re_compile(pattern, flags)
+
+    @contextlib.contextmanager
+    def installed(self):
+        """``re.compile`` answers from this cache inside the block: for the patterns other
+        modules compile when imported (the rules', the language server's dependencies'). Only
+        while one thread runs, at start-up; then :meth:`save`."""
+        re.compile = self.compile_any
+        try:
+            yield self
+        finally:
+            re.compile = _re_compile
 
     def save(self) -> None:
         """Write the file when some pattern had to be compiled (the first start, or a changed
@@ -69,7 +90,7 @@ class PatternCache:
         self.known, self.used, self.compiled = {}, {}, []
 
 
-def _engine_arguments(pattern: str, flags: int, made: re.Pattern) -> tuple | None:
+def _engine_arguments(pattern: str | bytes, flags: int, made: re.Pattern) -> tuple | None:
     """What ``re`` passes to ``_sre.compile`` after its flags and pattern, or None when the
     pattern built from them would not equal ``made``."""
     try:

@@ -35,13 +35,19 @@ def url_from_entries(entries: Iterable[str]) -> str | None:
 
 @lru_cache(maxsize=1)
 def project_url() -> str | None:
-    """The repository URL configured in ``[project.urls]`` of the installed figcheck, or None."""
-    from importlib.metadata import PackageNotFoundError, metadata
+    """The repository URL configured in ``[project.urls]`` of the installed figcheck, or None.
+    Read from the metadata file directly (:mod:`figcheck.installed`): the language server asks
+    for it with its first diagnostics."""
+    from .installed import header_values
 
-    try:
-        entries = metadata("figcheck").get_all("Project-URL") or []
-    except PackageNotFoundError:  # running from a source tree that was never installed
-        return None
+    entries = header_values("Project-URL")
+    if entries is None:
+        from importlib.metadata import PackageNotFoundError, metadata
+
+        try:
+            entries = metadata("figcheck").get_all("Project-URL") or []
+        except PackageNotFoundError:  # running from a source tree that was never installed
+            return None
     return url_from_entries(entries)
 
 

@@ -96,3 +96,18 @@ def test_unchanged_patterns_do_not_rewrite_the_file(tmp_path, writing):
     before = path.stat().st_mtime_ns
     _compile_all(PatternCache(path), [(r"\d+", 0)])
     assert path.stat().st_mtime_ns == before
+
+
+def test_installed_re_compile_answers_from_the_cache_with_re_compiles_contract(tmp_path, writing):
+    path = tmp_path / "start-up.patterns"
+    texts = [(r"(?P<n>\d+) (km|miles)", re.I), (rb"\x00+(?P<run>a)", 0), (r"^\s*$", re.M)]
+    for attempt in range(2):  # compiled by re, then built from the file
+        cache = PatternCache(path)
+        with cache.installed():
+            made = [re.compile(pattern, flags) for pattern, flags in texts]
+            already = re.compile(made[0])  # a compiled pattern: itself, as re.compile answers
+        assert re.compile is compiled_patterns._re_compile  # back after the block
+        assert len(cache.compiled) == (len(texts) if attempt == 0 else 0)
+        cache.save()
+        assert made == [re.compile(pattern, flags) for pattern, flags in texts] and already is made[0]
+        assert made[0].match("12 KM").group("n") == "12" and made[1].search(b"\x00a").group("run") == b"a"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -327,10 +328,8 @@ def test_sarif_links_rules_only_where_a_project_url_is_configured():
     jsonschema.validate({"version": "2.1.0", "runs": [{"tool": {"driver": linked}}]}, sarif_schema())
 
 
-def test_project_url_comes_from_project_urls_metadata(monkeypatch):
-    import importlib.metadata
-
-    from figcheck import links
+def test_project_url_comes_from_project_urls_metadata(monkeypatch, tmp_path):
+    from figcheck import installed, links
 
     assert links.url_from_entries(["Documentation, https://d.example.org", "Source, https://s.example.org/x/"]) \
         == "https://s.example.org/x"
@@ -339,16 +338,20 @@ def test_project_url_comes_from_project_urls_metadata(monkeypatch):
     assert links.url_from_entries(["Homepage, https://h.example.org", "Tracker, ftp://t"]) == "https://h.example.org"
     assert links.url_from_entries([]) is None
 
-    class Meta:
-        def get_all(self, name):
-            return ["Repository, https://forge.example.net/o/figcheck"] if name == "Project-URL" else None
-
-    monkeypatch.setattr(importlib.metadata, "metadata", lambda name: Meta())
+    # An installed figcheck whose metadata names a repository, found first on sys.path.
+    dist = tmp_path / "figcheck-9.9.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.4\nName: figcheck\nVersion: 9.9\n"
+                                   "Project-URL: Repository, https://forge.example.net/o/figcheck\n\n"
+                                   "Project-URL: Source, https://not.a.header.example\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "path", [str(tmp_path), *sys.path])
+    installed.dist_info.cache_clear()
     links.project_url.cache_clear()
     try:
         assert links.project_url() == "https://forge.example.net/o/figcheck"
         assert links.rule_doc_url("FC202") == "https://forge.example.net/o/figcheck/blob/main/docs/rules.md#fc202"
     finally:
+        installed.dist_info.cache_clear()
         links.project_url.cache_clear()
 
 

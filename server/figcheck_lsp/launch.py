@@ -7,14 +7,12 @@ import gc
 import logging
 import sys
 
+from figcheck.compiled_patterns import PatternCache
+from figcheck.gc_policy import collect_less_often
+
 from .code_cache import CodeCache, default_path
 
-# Objects allocated (net) between young-generation collections; Python's default is 700. A
-# keystroke's check of a 1 MB document makes ~90,000 short-lived containers (claims, diagnostics,
-# LSP objects) freed by reference counting; at 700 the collector ran ~9 times a keystroke (and a
-# full collection every few keystrokes), ~11 ms of CPU; at 20,000 not once in 15 keystrokes.
-YOUNG_THRESHOLD = 20_000
-
+DEFAULT_LOG_LEVEL = "WARNING"
 DESCRIPTION = ("The figcheck language server: LSP over stdin/stdout, for editors. "
                "Also started as: python -m figcheck_lsp")
 
@@ -22,14 +20,7 @@ DESCRIPTION = ("The figcheck language server: LSP over stdin/stdout, for editors
 def main(argv: list[str] | None = None) -> int:
     """Start the language server on stdin/stdout; returns the exit status when the client says
     exit (0 after shutdown, 1 without) or the input ends."""
-    parser = argparse.ArgumentParser(prog="figcheck server", description=DESCRIPTION)
-    parser.add_argument("--stdio", action="store_true", help="talk LSP over stdin/stdout (the default)")
-    parser.add_argument("--debounce-ms", type=float, default=None,
-                        help="pause after a keystroke before re-checking while typing (default 75)")
-    parser.add_argument("--log-level", default="WARNING", type=str.upper,
-                        choices=("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"),
-                        help="log level on stderr (default WARNING)")
-    args = parser.parse_args([] if argv is None else argv)
+    args = command_line_options([] if argv is None else list(argv))
     logging.basicConfig(level=args.log_level, stream=sys.stderr,
                         format="figcheck-server %(levelname)s %(name)s: %(message)s")
     server = _import_server()
@@ -37,6 +28,22 @@ def main(argv: list[str] | None = None) -> int:
     if args.debounce_ms is not None:
         server.debounce = max(0.0, args.debounce_ms / 1000)
     return server.start_io()
+
+
+def command_line_options(argv: list[str]) -> argparse.Namespace:
+    """The command line's options. The editors pass none but ``--stdio``: then the defaults,
+    without making a parser (argparse's help formatter imports shutil, bz2 and lzma: ~8 ms of a
+    cold start)."""
+    if all(arg == "--stdio" for arg in argv):
+        return argparse.Namespace(stdio=bool(argv), debounce_ms=None, log_level=DEFAULT_LOG_LEVEL)
+    parser = argparse.ArgumentParser(prog="figcheck server", description=DESCRIPTION)
+    parser.add_argument("--stdio", action="store_true", help="talk LSP over stdin/stdout (the default)")
+    parser.add_argument("--debounce-ms", type=float, default=None,
+                        help="pause after a keystroke before re-checking while typing (default 75)")
+    parser.add_argument("--log-level", default=DEFAULT_LOG_LEVEL, type=str.upper,
+                        choices=("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"),
+                        help=f"log level on stderr (default {DEFAULT_LOG_LEVEL})")
+    return parser.parse_args(argv)
 
 
 def _import_server():
@@ -48,20 +55,23 @@ def _import_server():
     because the first check cannot start without it, and here its garbage is not collected
     (the seed's first diagnostics come ~20 ms sooner, best of 7). (Only here, at start-up:
     freezing later would also freeze whatever sessions exist then, and a frozen cycle is never
-    collected.) The young generation is then collected less often (:data:`YOUNG_THRESHOLD`).
+    collected.) The young generation is then collected less often (:mod:`figcheck.gc_policy`).
     What the imports compile (attrs's methods for lsprotocol's classes), and cattrs's readers of
     the client's ``initialize``, come from :mod:`figcheck_lsp.code_cache` when an earlier start
-    kept them."""
+    kept them; so do the ~80 regular expressions the imported modules compile (the rules',
+    json's, logging's…: ~10 ms), from :mod:`figcheck.compiled_patterns`."""
     start_up_code = CodeCache(default_path())
+    start_up_patterns = PatternCache.beside(__file__)
     gc.disable()
     try:
-        with start_up_code.installed():
+        with start_up_code.installed(), start_up_patterns.installed():
             from .app import server
 
             server.warm_up("text")  # (the engine's rules are imported here: their dataclasses)
         server.start_up_code = start_up_code
+        start_up_patterns.save()
     finally:
         gc.freeze()
-        gc.set_threshold(YOUNG_THRESHOLD, *gc.get_threshold()[1:])
+        collect_less_often()
         gc.enable()
     return server
