@@ -33,7 +33,8 @@ def check_document(
     ctx = CheckContext(document=document, claims=claims, settings=settings)
     if held is not None:
         held.prepare(ctx)
-    suppressions = Suppressions.parse(document)
+    suppressions = Suppressions.parse(document) if held is None else \
+        Suppressions.parse(document, held.versions.line_index, held.directives)
     found: list[Diagnostic] = []
     for rule in all_rules():
         if rule.code not in enabled:

@@ -33,6 +33,7 @@ from .extract.shift import shifted
 from .model import Claim, Diagnostic
 from .rules import PARAGRAPH_REACH, Rule, frame
 from .rules.context import CheckContext, MemoKey
+from .rules.suppression import DirectiveSearch
 from .rules.pair_reuse import (  # (equals_moved: for holders that keep what they made of diagnostics)
     PAIR_REUSE,
     ClaimKey,
@@ -42,7 +43,7 @@ from .rules.pair_reuse import (  # (equals_moved: for holders that keep what the
     moved_diagnostic,
 )
 from .text import Document
-from .text.lines import paragraph_bounds, paragraph_starts, unchanged_paragraphs
+from .text.lines import TextVersions, paragraph_bounds
 
 # A paragraph, as extraction reads it (:func:`figcheck.extract.incremental.paragraphs`: a break
 # belongs to the paragraph after it): (start, end) in the prose.
@@ -69,12 +70,17 @@ class _Kept:
 _IN_PROGRESS: MemoKey[_Kept] = MemoKey("incremental_check.in_progress")
 # The context's paragraph starts can be given to it (a cached property of CheckContext).
 _SEEDABLE = isinstance(vars(CheckContext).get("paragraph_starts"), cached_property)
+# So can its line index (moved from the latest one's by the edit, not read from the whole text).
+_LINES_SEEDABLE = isinstance(vars(CheckContext).get("lines"), cached_property)
 
 
 class HeldDocument:
     """What is kept of one document between its checks (see the module's documentation)."""
 
-    def __init__(self) -> None:
+    def __init__(self, versions: TextVersions | None = None) -> None:
+        # the text's versions, shared with other holders of the same document (its own if none)
+        self.versions = TextVersions() if versions is None else versions
+        self.directives = DirectiveSearch(self.versions)  # whether the text holds a suppression
         self._kept = _Kept()
         self._ids = count()
         self.last: PairReuse | None = None  # the latest check's reuse (for tests, benchmarks)
@@ -83,7 +89,7 @@ class HeldDocument:
         """Name the claims of ``ctx``, hand the rules the previous check's verdicts, and give the
         context its paragraph starts, moved from the previous check's where it can."""
         kept, fmt, prose = self._kept, ctx.document.format, ctx.text
-        layout = paragraph_layout(prose, fmt, kept.layout)
+        layout = paragraph_layout(prose, fmt, kept.layout, self.versions)
         claim_starts = [c.start for c in ctx.claims]
         runs = _claim_runs(claim_starts, layout, kept)
         keys, ids = None if runs is None else _moved_keys(claim_starts, layout, runs, kept, self._ids), {}
@@ -91,11 +97,14 @@ class HeldDocument:
             keys, ids = claim_keys(prose, ctx.claims, kept.paragraph_ids, self._ids, layout.bounds())
         if _SEEDABLE:
             ctx.paragraph_starts = layout.context_starts
+        if _LINES_SEEDABLE and (lines := self.versions.known_lines(ctx.text)) is not None:
+            ctx.lines = lines  # (as the holder's line table has it; else read only if asked)
         same = kept.settings == ctx.settings and kept.layout is not None and kept.layout.format == fmt
         if same and runs is not None and kept.buckets is not None:
             frame.moved_buckets(ctx, kept.buckets, *runs, len(kept.claim_starts))
         reuse = PairReuse(keys, kept.verdicts if same else {},
-                          texts=None if kept.layout is None else (kept.layout.prose, prose))
+                          texts=None if kept.layout is None else (kept.layout.prose, prose),
+                          ends_of=self.versions.common_ends)
         ctx.memo(PAIR_REUSE, lambda: reuse)
         ctx.memo(_IN_PROGRESS, lambda: _Kept(ctx.settings, layout, ids, {}, keys, claim_starts, None, same))
         self.last = reuse
@@ -303,25 +312,27 @@ class ParagraphLayout:
         return list(zip(self.starts, [*self.starts[1:], len(self.prose)]))
 
 
-def paragraph_layout(prose: str, fmt: str, before: ParagraphLayout | None = None) -> ParagraphLayout:
+def paragraph_layout(prose: str, fmt: str, before: ParagraphLayout | None = None,
+                     versions: TextVersions | None = None) -> ParagraphLayout:
     """The layout of ``prose``; its context starts moved from ``before`` (the same document
     before an edit) where its paragraphs are unchanged, read again inside the others. A start
     inside a paragraph depends on its text alone: the break that opens it and, in plain text,
-    its indented lines."""
-    starts = paragraph_starts(prose)
-    moved = None if before is None or before.format != fmt else _moved(prose, fmt, starts, before)
+    its indented lines. ``versions``: the text's, when its holder keeps them."""
+    versions = TextVersions() if versions is None else versions
+    starts = versions.paragraph_starts(prose)
+    moved = None if before is None or before.format != fmt else _moved(prose, fmt, starts, before, versions)
     if moved is None:
         return ParagraphLayout(prose, fmt, starts, list(_starts_inside(prose, fmt, True)))
     return ParagraphLayout(prose, fmt, starts, *moved)
 
 
-def _moved(prose: str, fmt: str, starts: list[int], before: ParagraphLayout,
+def _moved(prose: str, fmt: str, starts: list[int], before: ParagraphLayout, versions: TextVersions,
            ) -> tuple[list[int], tuple[int, int, int]] | None:
     """The context starts of ``prose`` from ``before``'s and which paragraphs are unchanged, or
     None when the edit is not one changed run of paragraphs between unchanged ones (then all
     are read again)."""
     old, old_starts = before.prose, before.starts
-    unchanged = unchanged_paragraphs(old, old_starts, prose, starts)
+    unchanged = versions.unchanged_paragraphs(old, old_starts, prose, starts)
     if unchanged is None:
         return None
     a, b, b_old = unchanged

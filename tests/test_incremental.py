@@ -4,6 +4,7 @@ joined and split, non-ASCII and astral text); a check over its claims equals a f
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -78,6 +79,32 @@ def test_shifted_moves_offsets_and_conversion_index():
     assert (moved.start, moved.end) == (restated.start + 10, restated.end + 10)
     assert moved.converted_from == restated.converted_from + 3
     assert shifted(restated, 0, 0) is restated
+
+
+def _replaced(claim, delta, index_base):
+    """What ``shifted`` stands for, written with ``dataclasses.replace``."""
+    def moved(offset, by):
+        return None if offset is None else offset + by
+
+    return replace(claim, start=claim.start + delta, end=claim.end + delta,
+                   unit_start=moved(claim.unit_start, delta), unit_end=moved(claim.unit_end, delta),
+                   converted_from=moved(claim.converted_from, index_base))
+
+
+def test_shifted_equals_replace_on_every_field():
+    """The generated ``shifted`` sets every field (those it does not move kept as they were) on
+    claims with and without units, conversions and qualifiers; one moved by nothing is itself."""
+    text = SEED.read_text(encoding="utf-8")[:20_000] + "\nAbout 5 km (3 miles), 40%, $2 million, 7 people."
+    claims = extract_claims(read_document(text, "text").prose)
+    assert any(c.unit_start is None for c in claims) and any(c.unit_start is not None for c in claims)
+    assert any(c.converted_from is not None for c in claims)
+    for delta, index_base in [(7, 0), (-3, 2), (0, 5), (123_456, -1)]:
+        for claim in claims:
+            got = shifted(claim, delta, index_base)
+            assert got == _replaced(claim, delta, index_base)
+            assert type(got) is type(claim)
+            if delta == 0 and claim.converted_from is None:
+                assert got is claim
 
 
 # --- random edit sequences: the cache always agrees with a full read, and with a full check ---

@@ -1,6 +1,9 @@
 """Line and column positions of the output contract, for every newline style."""
 
 import re
+from contextlib import contextmanager
+
+import figcheck.text.lines as lines_module
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -9,6 +12,7 @@ from figcheck.text.lines import (
     KEPT_SIZE,
     PARAGRAPH_BREAK,
     LineIndex,
+    TextVersions,
     common_ends,
     paragraph_breaks,
     paragraph_starts,
@@ -78,16 +82,61 @@ def _edits(longest: int, pieces: list[str]):
                     min_size=1, max_size=8)
 
 
+@contextmanager
+def _fresh_reads():
+    """Counts of the whole-text reads a :class:`TextVersions` falls back on (line starts,
+    paragraph starts), while the block runs."""
+    counts = {"lines": 0, "paragraphs": 0}
+    line_starts, starts_of = lines_module._line_starts, lines_module.paragraph_starts
+
+    def counted_lines(text):
+        counts["lines"] += len(text) >= KEPT_SIZE
+        return line_starts(text)
+
+    def counted_paragraphs(text):
+        counts["paragraphs"] += len(text) >= KEPT_SIZE
+        return starts_of(text)
+
+    lines_module._line_starts, lines_module.paragraph_starts = counted_lines, counted_paragraphs
+    try:
+        yield counts
+    finally:
+        lines_module._line_starts, lines_module.paragraph_starts = line_starts, starts_of
+
+
 @settings(max_examples=200, deadline=None)
 @given(_edits(4, ["", "x", "\n", "\n\n", "\r", "\r\n", " \n", "é🏔"]))
 def test_a_long_text_s_lines_and_paragraphs_after_edits_are_those_of_a_fresh_scan(edits):
-    # (a long text's line index is moved from the latest one's, and its paragraph starts kept)
-    LineIndex(LONG)
-    for text in _edited(LONG, edits):
-        assert LineIndex(text).starts == [0, *(m.end() for m in re.finditer(r"\r\n|\r|\n", text))]
-        starts = paragraph_starts(text)
-        assert paragraph_starts(text) is starts
-        assert starts == [0, *(m.start() for m in paragraph_breaks(text))]
+    # (a long text's line index and paragraph starts are moved from the latest version's, kept
+    # by the TextVersions of the text, and read afresh only when a "\r" is about)
+    versions = TextVersions()
+    versions.line_index(LONG), versions.paragraph_starts(LONG)
+    with _fresh_reads() as fresh:
+        for text in _edited(LONG, edits):
+            assert versions.line_index(text).starts == [0, *(m.end() for m in re.finditer(r"\r\n|\r|\n", text))]
+            assert versions.known_lines(text) is versions.line_index(text)
+            starts = versions.paragraph_starts(text)
+            assert versions.paragraph_starts(text) is starts
+            assert starts == [0, *(m.start() for m in paragraph_breaks(text))]
+    if not any("\r" in piece for _, _, piece in edits):
+        assert fresh == {"lines": 0, "paragraphs": 0}
+
+
+def test_text_versions_are_each_holder_s_own():
+    """Two holders' texts do not displace each other's (nothing is kept process-wide), and the
+    plain functions keep nothing."""
+    one, other = TextVersions(), TextVersions()
+    first, second = LONG, SPACED
+    one.paragraph_starts(first), other.paragraph_starts(second)
+    one.line_index(first), other.line_index(second)
+    edited_first, edited_second = first + "x", "y" + second
+    with _fresh_reads() as fresh:
+        assert one.paragraph_starts(edited_first) == paragraph_starts(edited_first)
+        assert other.paragraph_starts(edited_second) == paragraph_starts(edited_second)
+        assert one.line_index(edited_first).starts == LineIndex(edited_first).starts
+        assert other.line_index(edited_second).starts == LineIndex(edited_second).starts
+    assert fresh == {"lines": 2, "paragraphs": 0}  # (only the two plain LineIndex above read afresh)
+    assert paragraph_starts(first) is not paragraph_starts(first)
 
 
 # Lines of spaces and tabs between blank lines: breaks that an edit can join, split or lengthen.
@@ -98,10 +147,13 @@ SPACED = "".join(f"Para {k}.\n" + ("\n \t\n" if k % 3 == 0 else "\n\n" if k % 3 
 @settings(max_examples=200, deadline=None)
 @given(_edits(6, ["", "x", "\n", "\n\n", " ", "\t\n", "\n \n", " \t"]))
 def test_a_long_text_s_paragraph_starts_moved_across_edits_near_breaks_are_a_fresh_scan_s(edits):
-    # (paragraph_starts moves the latest long text's starts and reads again only around the edit)
-    paragraph_starts(SPACED)
-    for text in _edited(SPACED, edits, line_starts_too=True):
-        assert paragraph_starts(text) == [0, *(m.start() for m in PARAGRAPH_BREAK.finditer(text))]
+    # (TextVersions moves the latest long text's starts and reads again only around the edit)
+    versions = TextVersions()
+    versions.paragraph_starts(SPACED)
+    with _fresh_reads() as fresh:
+        for text in _edited(SPACED, edits, line_starts_too=True):
+            assert versions.paragraph_starts(text) == [0, *(m.start() for m in PARAGRAPH_BREAK.finditer(text))]
+    assert fresh["paragraphs"] == 0
 
 
 def test_common_ends_are_the_common_suffix_then_the_common_prefix_of_what_is_left():
@@ -111,4 +163,6 @@ def test_common_ends_are_the_common_suffix_then_the_common_prefix_of_what_is_lef
         limit = min(len(old), len(new))
         assert tail == next(n for n in range(limit, -1, -1) if old[len(old) - n :] == new[len(new) - n :])
         assert head == next(n for n in range(limit - tail, -1, -1) if old[:n] == new[:n])
-        assert common_ends(old, new) == (head, tail)  # (kept for the latest pair)
+        versions = TextVersions()
+        assert versions.common_ends(old, new) == (head, tail)
+        assert versions.common_ends(old, new) == (head, tail)  # (kept for the latest pair)

@@ -32,7 +32,7 @@ def snapshot(doc, held: bool) -> Snapshot:
 
 
 def change(store: DocumentStore, doc, version: int, at: float, length: int, text: str) -> None:
-    table = LineTable(doc.text)
+    table = doc.cached_table() or LineTable(doc.text)
     start = int(at * len(doc.text))
     end = min(len(doc.text), start + length)
     store.change(types.DidChangeTextDocumentParams(
@@ -79,3 +79,42 @@ def test_the_published_json_is_pygls_s_for_every_kind_of_diagnostic():
         config = Settings() if size is None else Settings(max_file_size=size)
         analysis = analyze(Snapshot(URI, version, text, "text", None, ParagraphCache(), config, 0))
         assert analysis.lsp and json.loads(publish_params_json(analysis)) == pygls_json(analysis)
+
+
+def test_a_long_document_s_edits_move_its_lines_and_paragraphs_from_the_shared_versions():
+    """A document long enough for its TextVersions to keep what was read of it: the extraction
+    cache, the held check and the line table share the document's one TextVersions, so a
+    keystroke reads neither the lines nor the paragraphs of the whole text afresh (the check's
+    line index is the table's), and each analysis still equals a fresh one."""
+    import figcheck.text.lines as lines_module
+
+    long_text = "\n\n".join(f"{TEXT} Part {k}." for k in range(KEPT_COPIES))
+    assert len(long_text) >= lines_module.KEPT_SIZE
+    store = DocumentStore()
+    doc = store.open(types.TextDocumentItem(uri=URI, language_id="plaintext", version=1, text=long_text))
+    assert doc.cache.versions is doc.held.versions is doc.versions
+    doc.analysis = analyze(snapshot(doc, True))
+    doc.remember(doc.analysis.table)  # (as the server does)
+    fresh_reads = []
+    line_starts, starts_of = lines_module._line_starts, lines_module.paragraph_starts
+
+    def counted(read):
+        def counting(text):
+            fresh_reads.append(len(text)) if len(text) >= lines_module.KEPT_SIZE else None
+            return read(text)
+        return counting
+
+    for version, (at, length, piece) in enumerate([(0.5, 0, "x"), (0.25, 3, " 5 km (30 miles)"), (0.75, 0, "\n\n")], 2):
+        lines_module._line_starts, lines_module.paragraph_starts = counted(line_starts), counted(starts_of)
+        try:
+            change(store, doc, version, at, length, piece)
+            doc.analysis = analyze(snapshot(doc, True))
+            doc.remember(doc.analysis.table)
+        finally:
+            lines_module._line_starts, lines_module.paragraph_starts = line_starts, starts_of
+        assert fresh_reads == []
+        assert doc.versions.known_lines(doc.text) is doc.cached_table().lines
+        assert doc.analysis.lsp == analyze(snapshot(doc, False)).lsp
+
+
+KEPT_COPIES = 400

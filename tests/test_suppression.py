@@ -139,3 +139,45 @@ def test_a_directive_is_found_without_lowering_the_text_as_with_it(tail, head):
     # (U+212A, the Kelvin sign, lowers to "k"; "İ" lowers to "i" and a combining dot)
     text = "figcheck:"[:head] + tail
     assert has_directive(text) == ("figcheck:" in text.lower())
+
+
+# --- the directive search of a held document: only the edit is searched ----------------------
+
+_LONG_PLAIN = "".join(f"Line {k}: it is 5 km (3 miles) long, check {k}.\n" for k in range(3000))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.floats(0, 1), st.integers(0, 12),
+                          st.sampled_from(["", "x", "figcheck:", "figch", "eck:", "FIGCHEC\u212a:", ":", "\n"])),
+                min_size=1, max_size=8))
+def test_directive_search_across_edits_is_a_search_of_the_whole_text(edits):
+    from figcheck.rules.suppression import DirectiveSearch, has_directive
+    from figcheck.text.lines import TextVersions
+
+    search = DirectiveSearch(TextVersions())
+    text = _LONG_PLAIN
+    assert not search(text)
+    for at, length, piece in edits:
+        start = int(at * len(text))
+        had, before = search(text), search.searched
+        text = text[:start] + piece + text[start + length :]
+        assert search(text) == has_directive(text)
+        if not had:  # (a text with none: only the edit and its reach were searched)
+            assert search.searched - before <= len(piece) + 2 * len("figcheck:")
+
+
+def test_a_held_check_finds_a_directive_typed_into_a_long_document():
+    from figcheck.engine import check_document
+    from figcheck.incremental_check import HeldDocument
+    from figcheck.text import read_document
+
+    held = HeldDocument()
+    text = _LONG_PLAIN
+    check_document(read_document(text, "text"), held=held)
+    at = text.index("Line 1500:")
+    for piece in ("figch", "eck: ignore FC101 "):
+        text = text[:at] + piece + text[at:]
+        at += len(piece)
+        document = read_document(text, "text")
+        assert check_document(document, held=held) == check_document(document)
+    assert held.directives(text) and held.directives.searched < 2 * len(_LONG_PLAIN)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..model import Claim
-from ..text.lines import paragraph_bounds, paragraph_starts, unchanged_paragraphs
+from ..text.lines import TextVersions, paragraph_bounds
 from .claims import extract_claims
 from .shift import shifted
 
@@ -56,8 +56,11 @@ class ParagraphCache:
     tail) take their claims from the latest run's list, those after it moved; only the
     paragraphs in between are looked up (a keystroke in 1 MB: one of ~5,500)."""
 
-    def __init__(self, extract: Callable[[str], list[Claim]] | None = None) -> None:
+    def __init__(self, extract: Callable[[str], list[Claim]] | None = None,
+                 versions: TextVersions | None = None) -> None:
         self._extract = extract or extract_claims
+        # the text's versions, shared with other holders of the same document (its own if none)
+        self.versions = TextVersions() if versions is None else versions
         self._entries: dict[str, _Entry] = {}
         self._run: _Run | None = None
         self.misses = 0  # paragraphs read by the extractor (for tests and benchmarks)
@@ -69,9 +72,10 @@ class ParagraphCache:
     def claims(self, prose: str, cancelled: Callable[[], bool] | None = None) -> list[Claim]:
         """Every claim in ``prose`` with document offsets, reading only new paragraphs; raises
         :class:`Superseded` before reading one when ``cancelled()`` is true."""
-        starts = paragraph_starts(prose)
+        versions = self.versions
+        starts = versions.paragraph_starts(prose)
         run = self._run
-        moved = None if run is None else unchanged_paragraphs(run.prose, run.starts, prose, starts)
+        moved = None if run is None else versions.unchanged_paragraphs(run.prose, run.starts, prose, starts)
         if moved is None:
             old, new, out = self._entries, {}, []
             bases = self._place(prose, starts, range(len(starts)), old, new, out, cancelled)

@@ -14,29 +14,11 @@ _NAMES = tuple(f.name for f in fields(Claim))
 # Every field of Claim is an __init__ parameter, in the order fields() gives: the values read
 # by this getter can be passed back positionally.
 _FIELD_VALUES = attrgetter(*_NAMES)
-_OFFSETS = tuple(_NAMES.index(name) for name in ("start", "end", "unit_start", "unit_end"))
-_CONVERTED_FROM = _NAMES.index("converted_from")
 _INDEX = {name: i for i, name in enumerate(_NAMES)}
 # Each field's own slot setter. A frozen dataclass's __init__ sets every field through
 # object.__setattr__, which looks the slot up by name each time: setting the slots directly
 # builds the same claim in about half the time (a run of 50,000 bare numbers is 50,000 copies).
 _SETTERS = tuple(getattr(Claim, name).__set__ for name in _NAMES)
-
-
-def shifted(claim: Claim, delta: int, index_base: int) -> Claim:
-    """``claim`` moved by ``delta`` code points, and the claim it restates (``converted_from``,
-    an index in the claim list) by ``index_base`` claims. Built from the field values read in
-    one C call (``dataclasses.replace`` checks every field again and a dict of the fields costs
-    twice as much; this runs for every claim after an edit, ~700 per keystroke in 1 MB)."""
-    if delta == 0 and (index_base == 0 or claim.converted_from is None):
-        return claim
-    values = list(_FIELD_VALUES(claim))
-    for i in _OFFSETS:
-        if values[i] is not None:
-            values[i] += delta
-    if values[_CONVERTED_FROM] is not None:
-        values[_CONVERTED_FROM] += index_base
-    return claim_of(values)
 
 
 def changed(claim: Claim, **values) -> Claim:
@@ -56,6 +38,40 @@ def _claim_builder():
     namespace = {"_new": object.__new__, "_Claim": Claim, **setters}
     exec(source, namespace)  # noqa: S102 - the source is built above from Claim's field names
     return namespace["claim_of"]
+
+
+def _shifter_builder():
+    """``shifted``, written out once at import as one function: each field read from the claim
+    and set on the copy, the offsets moved on the way (no tuple of the values, no list, no loop:
+    about twice as fast as building the copy from its values)."""
+    setters = {f"_set_{name}": setter for name, setter in zip(_NAMES, _SETTERS)}
+    moved = {"start": "+ delta", "end": "+ delta"}
+    body = []
+    for i, name in enumerate(_NAMES):
+        if name in ("unit_start", "unit_end"):
+            value = f"None if claim.{name} is None else claim.{name} + delta"
+        elif name == "converted_from":
+            value = f"None if claim.{name} is None else claim.{name} + index_base"
+        else:
+            value = f"claim.{name} {moved.get(name, '')}".rstrip()
+        body.append(f"    _set_{name}(copy, {value})\n")
+    source = (
+        "def shifted(claim, delta, index_base):\n"
+        "    if delta == 0 and (index_base == 0 or claim.converted_from is None):\n"
+        "        return claim\n"
+        "    copy = _new(_Claim)\n" + "".join(body) + "    return copy\n"
+    )
+    namespace = {"_new": object.__new__, "_Claim": Claim, **setters}
+    exec(source, namespace)  # noqa: S102 - the source is built above from Claim's field names
+    shifted = namespace["shifted"]
+    shifted.__doc__ = """``claim`` moved by ``delta`` code points, and the claim it restates
+    (``converted_from``, an index in the claim list) by ``index_base`` claims (the claim itself
+    when neither moves). This runs for every claim after an edit: ~700 a keystroke in 1 MB."""
+    return shifted
+
+
+# shifted(claim, delta, index_base) -> Claim: see _shifter_builder.
+shifted = _shifter_builder()
 
 
 # claim_of(values) -> Claim: the claim whose fields (all of them, in order) are ``values``, as

@@ -208,12 +208,13 @@ class CheckContext:
         return [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(self.text, start, end)]
 
     @cached_property
-    def _lines(self) -> LineIndex:
+    def lines(self) -> LineIndex:
+        """The text's line index (a holder of the document may give it, moved by an edit)."""
         return LineIndex(self.text)
 
     def line_of(self, offset: int) -> int:
         """1-based line number of an offset (for messages that point elsewhere)."""
-        return self._lines.line_col(offset)[0]
+        return self.lines.line_col(offset)[0]
 
     def memo(self, key: MemoKey[T], compute: Callable[[], T]) -> T:
         """Per-document memo for what several rules need (frames of claims, buckets)."""

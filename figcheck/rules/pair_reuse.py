@@ -75,6 +75,9 @@ class PairReuse:
     previous: dict[str, KeptVerdicts]
     # (the previous check's text, this check's): where offsets kept their line numbers
     texts: tuple[str, str] | None = None
+    # their common ends (a holder's :meth:`~figcheck.text.lines.TextVersions.common_ends`, which
+    # keeps them for the other parts of the check that ask)
+    ends_of: Callable[[str, str], tuple[int, int]] = common_ends
     kept: dict[str, KeptVerdicts] = field(default_factory=dict)
     # rule → later figures whose pairs it judged again (for tests and benchmarks)
     walked: dict[str, int] = field(default_factory=dict)
@@ -95,7 +98,7 @@ class PairReuse:
         if self.texts is None:
             return None
         if self._unmoved_lines is None:
-            self._unmoved_lines = _unmoved_lines(*self.texts)
+            self._unmoved_lines = _unmoved_lines(*self.texts, self.ends_of)
         head, tail_from, delta = self._unmoved_lines
         moved = starts[0] - old_starts[0]
         if moved == 0 and starts == old_starts and max(starts) < head:
@@ -203,13 +206,14 @@ def _judged(ctx: CheckContext, reuse: PairReuse, code: str, buckets: dict[tuple,
     reuse.kept[code] = kept
 
 
-def _unmoved_lines(old: str, new: str) -> tuple[int, int, int]:
+def _unmoved_lines(old: str, new: str, ends_of: Callable[[str, str], tuple[int, int]],
+                   ) -> tuple[int, int, int]:
     """(head, tail_from, delta): an offset before ``head`` is on the same line in both texts, and
     one from ``tail_from`` in ``old`` is on the same line ``delta`` code points on in ``new``
     (``tail_from`` past the text when the edit added or removed a line break, or a "\r" by it
     could pair differently). A line starts after a line break, so which lines start before an
     offset depends on the text up to it, and which start after it on the text from it on."""
-    head, tail = common_ends(old, new)
+    head, tail = ends_of(old, new)
     delta = len(new) - len(old)
     near = (old[max(0, head - 1) : len(old) - tail + 1], new[max(0, head - 1) : len(new) - tail + 1])
     if "\r" in near[0] or "\r" in near[1] or near[0].count("\n") != near[1].count("\n"):

@@ -36,11 +36,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Diagnostic, Edit
 from ..text import COMMENT_SYNTAX, Document
-from ..text.lines import LineIndex
+from ..text.lines import KEPT_SIZE, LineIndex, TextVersions
 
 DIRECTIVE = re.compile(
     r"figcheck:[ \t]*+(?P<verb>disable-file|disable|enable|ignore)\b"
@@ -66,6 +67,41 @@ _COLON_OF_DIRECTIVE = re.compile(":(?<=[Ff][Ii][Gg][Cc][Hh][Ee][Cc][Kk\u212a]:)"
 def has_directive(text: str) -> bool:
     """``"figcheck:" in text.lower()``, without the lowered copy."""
     return _COLON_OF_DIRECTIVE.search(text) is not None
+
+
+# How far before an edit a directive's "figcheck:" may start and still reach into it.
+_DIRECTIVE_REACH = len("figcheck:")
+
+
+class DirectiveSearch:
+    """:func:`has_directive` for the versions of one text across its edits (kept by its holder):
+    a long text whose previous version had no directive has one only if the edit wrote one, so
+    only the edit and the few characters around it are searched (a keystroke in 1 MB)."""
+
+    def __init__(self, versions: TextVersions) -> None:
+        self._versions = versions
+        self._latest: tuple[str, bool] | None = None  # a long text, and whether it has one
+        self.searched = 0  # characters searched (for tests)
+
+    def __call__(self, text: str) -> bool:
+        latest = self._latest
+        if latest is not None and latest[0] is text:
+            return latest[1]
+        found = None
+        if latest is not None and not latest[1] and len(text) >= KEPT_SIZE:
+            ends = self._versions.short_edit(latest[0], text)
+            if ends is not None:
+                head, tail = ends
+                found = self._search(text, max(0, head - _DIRECTIVE_REACH), len(text) - tail + _DIRECTIVE_REACH)
+        if found is None:
+            found = self._search(text, 0, len(text))
+        if len(text) >= KEPT_SIZE:
+            self._latest = (text, found)
+        return found
+
+    def _search(self, text: str, start: int, end: int) -> bool:
+        self.searched += min(end, len(text)) - start
+        return has_directive(text[start:end] if start or end < len(text) else text)
 
 
 @dataclass
@@ -127,18 +163,24 @@ class Suppressions:
     _by_code: dict[str, tuple[list[int], list[int]]] | None = None  # merged regions per code
 
     @classmethod
-    def parse(cls, document: Document) -> "Suppressions":
+    def parse(cls, document: Document, line_index: Callable[[str], LineIndex] = LineIndex,
+              any_directive: Callable[[str], bool] = has_directive) -> "Suppressions":
+        """The document's directives. ``line_index`` and ``any_directive``: how the source's line
+        index is had and whether it holds a directive (a holder of the document across edits
+        moves the previous version's index, and searches only the edit: see
+        :class:`DirectiveSearch`)."""
         if document.format in MARKUP_FORMATS:
-            return cls._parse_comments(document)
-        return cls._parse_lines(document)
+            return cls._parse_comments(document, line_index)
+        return cls._parse_lines(document, line_index, any_directive)
 
     @classmethod
-    def _parse_lines(cls, document: Document) -> "Suppressions":
+    def _parse_lines(cls, document: Document, line_index: Callable[[str], LineIndex],
+                     any_directive: Callable[[str], bool]) -> "Suppressions":
         """Plain text: a directive anywhere counts."""
         text = document.source
-        if not has_directive(text):
+        if not any_directive(text):
             return cls(False, {}, [], None)
-        index = LineIndex(text)
+        index = line_index(text)
         found = _Collector()
         alone: dict[int, bool] = {}  # once a line, however many directives it holds
         for m in DIRECTIVE.finditer(text):
@@ -154,7 +196,7 @@ class Suppressions:
         return cls(found.whole_file, found.lines, found.regions, index, found.unknown)
 
     @classmethod
-    def _parse_comments(cls, document: Document) -> "Suppressions":
+    def _parse_comments(cls, document: Document, line_index: Callable[[str], LineIndex]) -> "Suppressions":
         """Markup: only directives inside the document's comments count."""
         text = document.source
         comments = [
@@ -162,7 +204,7 @@ class Suppressions:
         ]
         if not comments:
             return cls(False, {}, [], None)
-        index = LineIndex(text)
+        index = line_index(text)
         found = _Collector()
         comments.sort(key=lambda c: (c.start, c.end))
         spans = [(index.line_col(c.start)[0], index.line_col(max(c.start, c.end - 1))[0]) for c in comments]

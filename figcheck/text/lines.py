@@ -28,44 +28,118 @@ def paragraph_breaks(text: str) -> Iterator[re.Match]:
     return (PARAGRAPH_BREAK if "\r" in text else _LF_PARAGRAPH_BREAK).finditer(text)
 
 
-# A text this long is split, and its lines indexed, once: the latest such text's paragraph
-# starts and line index are kept (the language server's extraction cache and its held check split
-# the same 1 MB text one after the other, and the next version's starts are the latest's moved by
-# the edit); so is the latest pair of such texts' common ends (:func:`common_ends`).
+# Below this length a text is read afresh every time (a few hundred microseconds at most): a
+# :class:`TextVersions` keeps what it learnt of longer texts only.
 KEPT_SIZE = 100_000
-_latest_paragraphs: list[tuple[str, list[int]]] = []
-_latest_lines: list[LineIndex] = []
-_latest_ends: list[tuple[str, str, int, int]] = []
-_latest_unchanged: list[tuple] = []  # (old, old_starts, new, starts, unchanged_paragraphs' answer)
 
 
 def paragraph_starts(text: str) -> list[int]:
     """Where each paragraph of ``text`` starts as extraction reads it: 0, then each paragraph
     break (a break belongs to the paragraph after it, so the paragraphs put together are
-    ``text``). The list may be shared with other callers: it must not be changed."""
-    latest = _latest_paragraphs[-1] if _latest_paragraphs else None
-    if latest is not None and latest[0] is text:
-        return latest[1]
-    if len(text) < KEPT_SIZE:
-        return [0, *(m.start() for m in paragraph_breaks(text))]
-    starts = None if latest is None else _edited_starts(latest[0], latest[1], text)
-    if starts is None:
-        starts = [0, *(m.start() for m in paragraph_breaks(text))]
-    _latest_paragraphs[:] = [(text, starts)]
-    return starts
+    ``text``)."""
+    return [0, *(m.start() for m in paragraph_breaks(text))]
 
 
-def _edited_starts(old: str, old_starts: list[int], new: str) -> list[int] | None:
+class TextVersions:
+    """What was found of the latest long version of one text being edited, by whoever holds the
+    text across its edits (the language server's open document gives one to its extraction cache,
+    its held check and its line tables): the latest version's paragraph starts and line index,
+    the latest pair of versions' common ends, and which paragraphs that edit left alone. Each
+    is kept by the identity of its texts, found from the previous version's by the edit (its
+    unchanged head and tail), and asked for again by several parts of one check. Holders share
+    the lists it gives: they must not be changed."""
+
+    __slots__ = ("_paragraphs", "_lines", "_ends", "_unchanged")
+
+    def __init__(self) -> None:
+        self._paragraphs: tuple[str, list[int]] | None = None
+        self._lines: LineIndex | None = None
+        self._ends: tuple[str, str, int, int] | None = None
+        self._unchanged: tuple | None = None  # (old, old_starts, new, starts, the answer)
+
+    def paragraph_starts(self, text: str) -> list[int]:
+        """:func:`paragraph_starts`; a long text's moved from the latest one's."""
+        latest = self._paragraphs
+        if latest is not None and latest[0] is text:
+            return latest[1]
+        if len(text) < KEPT_SIZE:
+            return paragraph_starts(text)
+        ends = None if latest is None else self.short_edit(latest[0], text)
+        starts = None if ends is None else _edited_starts(latest[0], latest[1], text, *ends)
+        if starts is None:
+            starts = paragraph_starts(text)
+        self._paragraphs = (text, starts)
+        return starts
+
+    def line_index(self, text: str) -> LineIndex:
+        """``LineIndex(text)``; a long text's moved from the latest one's."""
+        latest = self._lines
+        if latest is not None and latest.text is text:
+            return latest
+        if len(text) < KEPT_SIZE:
+            return LineIndex(text)
+        ends = None if latest is None else self.short_edit(latest.text, text)
+        if ends is None:
+            index = LineIndex(text)
+        else:
+            head, tail = ends
+            index = latest.edited(head, len(latest.text) - tail, text[head : len(text) - tail], text)
+        self._lines = index
+        return index
+
+    def known_lines(self, text: str) -> LineIndex | None:
+        """The kept line index of ``text``, if it is the latest one (nothing is read)."""
+        latest = self._lines
+        return latest if latest is not None and latest.text is text else None
+
+    def keep_lines(self, index: LineIndex) -> None:
+        """Keep ``index`` as the latest (one its holder moved by an edit it knows)."""
+        if len(index.text) >= KEPT_SIZE:
+            self._lines = index
+
+    def common_ends(self, old: str, new: str) -> tuple[int, int]:
+        """:func:`common_ends`, kept for the latest pair of long texts."""
+        latest = self._ends
+        if latest is not None and latest[0] is old and latest[1] is new:
+            return latest[2], latest[3]
+        found = common_ends(old, new)
+        if len(new) >= KEPT_SIZE:
+            self._ends = (old, new, *found)
+        return found
+
+    def short_edit(self, old: str, new: str) -> tuple[int, int] | None:
+        """:meth:`common_ends` of ``old`` and ``new`` when ``new`` is ``old`` with one short
+        stretch replaced (an edit), so what was read of ``old`` can be moved; None when most of
+        the text is new, or a "\r" is about (a "\r\n" may be split or joined by the edit):
+        then read afresh."""
+        if "\r" in old or "\r" in new:
+            return None
+        head, tail = self.common_ends(old, new)
+        if len(new) - tail - head > len(new) // 16 or len(old) - tail - head > len(old) // 16:
+            return None
+        return head, tail
+
+    def unchanged_paragraphs(self, old: str, old_starts: list[int], new: str, starts: list[int],
+                             ) -> tuple[int, int, int] | None:
+        """:func:`unchanged_paragraphs`, kept for the latest long texts' call (by identity): the
+        extraction cache and the held check ask it with the same texts and starts."""
+        latest = self._unchanged
+        if latest is not None and latest[0] is old and latest[1] is old_starts and latest[2] is new \
+                and latest[3] is starts:
+            return latest[4]
+        found = _unchanged_paragraphs(old, old_starts, new, starts, self.common_ends(old, new))
+        if len(new) >= KEPT_SIZE:
+            self._unchanged = (old, old_starts, new, starts, found)
+        return found
+
+
+def _edited_starts(old: str, old_starts: list[int], new: str, head: int, tail: int) -> list[int]:
     """The paragraph starts of ``new``, ``old`` with one short stretch replaced (an edit), from
     ``old``'s: the breaks before the edit kept, those after it moved, and the text between read
     again, from the last break before the edit (where the scan of ``old`` stood, on the same
     text) to the first break past the edit that ``old``'s scan also found (from there on both
-    scans read the same text from the same place). None when the edit is not short, or a "\r"
-    is about (then the caller splits the text afresh)."""
-    ends = _short_edit(old, new)
-    if ends is None:
-        return None
-    head, tail = ends
+    scans read the same text from the same place). ``head`` and ``tail``: the texts' common
+    ends, around a short edit with no "\r" about (:meth:`TextVersions.short_edit`)."""
     kept = bisect_left(old_starts, head, 1)  # breaks [1, kept) start before the edit
     resume = old_starts[kept - 1] if kept > 1 else 0  # a break's start: not inside a match
     starts = old_starts[: kept - 1] if kept > 1 else [0]
@@ -83,7 +157,10 @@ def _edited_starts(old: str, old_starts: list[int], new: str) -> list[int] | Non
 
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph of ``text`` (see :func:`paragraph_starts`)."""
-    starts = paragraph_starts(text)
+    return _bounds(text, paragraph_starts(text))
+
+
+def _bounds(text: str, starts: list[int]) -> list[tuple[int, int]]:
     return list(zip(starts, [*starts[1:], len(text)]))
 
 
@@ -91,24 +168,15 @@ def unchanged_paragraphs(old: str, old_starts: list[int], new: str, starts: list
                          ) -> tuple[int, int, int] | None:
     """(a, b, b_old) for a text ``old`` edited into ``new``, given where their paragraphs start:
     paragraphs [0, a) of ``new`` are ``old``'s [0, a), and [b, n) its [b_old, n_old), moved; None
-    when the edit is not one changed run of paragraphs between unchanged ones. Kept for the
-    latest long texts' call (by identity): the extraction cache and the held check ask it
-    with the same texts and starts on every keystroke."""
-    latest = _latest_unchanged[-1] if _latest_unchanged else None
-    if latest is not None and latest[0] is old and latest[1] is old_starts and latest[2] is new \
-            and latest[3] is starts:
-        return latest[4]
-    found = _unchanged_paragraphs(old, old_starts, new, starts)
-    if len(new) >= KEPT_SIZE:
-        _latest_unchanged[:] = [(old, old_starts, new, starts, found)]
-    return found
+    when the edit is not one changed run of paragraphs between unchanged ones."""
+    return _unchanged_paragraphs(old, old_starts, new, starts, common_ends(old, new))
 
 
 def _unchanged_paragraphs(old: str, old_starts: list[int], new: str, starts: list[int],
-                          ) -> tuple[int, int, int] | None:
+                          ends_in_common: tuple[int, int]) -> tuple[int, int, int] | None:
     # The tail first (common_ends): a paragraph starts with its break, so text inserted before
     # a break is best read as ending at it (the paragraph after it is then left whole).
-    head, tail = common_ends(old, new)
+    head, tail = ends_in_common
     ends = [*starts[1:], len(new)]
     a = bisect_right(ends, head)  # paragraphs [0, a) lie in the unchanged head ...
     b = max(a, bisect_left(starts, len(new) - tail))  # ... and [b, n) in the unchanged tail
@@ -125,30 +193,11 @@ def _unchanged_paragraphs(old: str, old_starts: list[int], new: str, starts: lis
 def common_ends(old: str, new: str) -> tuple[int, int]:
     """(head, tail): the longest common suffix of ``old`` and ``new`` (``tail``), then the
     longest common prefix of what is left of the shorter (``head``), so an edit turned
-    ``old[head:len(old) - tail]`` into ``new[head:len(new) - tail]``. Kept for the latest pair of
-    long texts (by identity): the language server's extraction cache, held check, line index
-    and diagnostics each ask it of the same two versions on every keystroke."""
-    latest = _latest_ends[-1] if _latest_ends else None
-    if latest is not None and latest[0] is old and latest[1] is new:
-        return latest[2], latest[3]
+    ``old[head:len(old) - tail]`` into ``new[head:len(new) - tail]`` (:meth:`TextVersions.common_ends`
+    keeps the latest pair's)."""
     limit = min(len(old), len(new))
     tail = common_suffix(old, new, limit)
-    head = common_prefix(old, new, limit - tail)
-    if len(new) >= KEPT_SIZE:
-        _latest_ends[:] = [(old, new, head, tail)]
-    return head, tail
-
-
-def _short_edit(old: str, new: str) -> tuple[int, int] | None:
-    """:func:`common_ends` of ``old`` and ``new`` when ``new`` is ``old`` with one short stretch
-    replaced (an edit), so what was read of ``old`` can be moved; None when most of the text is
-    new, or a "\r" is about (a "\r\n" may be split or joined by the edit): then read afresh."""
-    if "\r" in old or "\r" in new:
-        return None
-    head, tail = common_ends(old, new)
-    if len(new) - tail - head > len(new) // 16 or len(old) - tail - head > len(old) // 16:
-        return None
-    return head, tail
+    return common_prefix(old, new, limit - tail), tail
 
 
 def common_prefix(a: str, b: str, n: int) -> int:
@@ -209,24 +258,7 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        latest = _latest_lines[-1] if _latest_lines else None
-        if latest is not None and latest.text is text:  # (the line starts are never changed)
-            moved = latest
-        else:
-            moved = None if latest is None or len(text) < KEPT_SIZE else latest._edited_into(text)
-        self.starts = _line_starts(text) if moved is None else moved.starts
-        if len(text) >= KEPT_SIZE:
-            _latest_lines[:] = [self]
-
-    def _edited_into(self, text: str) -> LineIndex | None:
-        """The index of ``text`` moved from this one when ``text`` is this one's text with one
-        short stretch replaced (an edit); None otherwise."""
-        old = self.text
-        ends = _short_edit(old, text)
-        if ends is None:
-            return None
-        head, tail = ends
-        return self.edited(head, len(old) - tail, text[head : len(text) - tail], text)
+        self.starts = _line_starts(text)
 
     def edited(self, start: int, end: int, new_text: str, text: str) -> LineIndex:
         """The index of ``text``: this index's text with ``[start, end)`` replaced by
@@ -243,8 +275,6 @@ class LineIndex:
         index.text = text
         # (a comprehension: int.__add__ called through map is several times slower)
         index.starts = [*starts[:head], *inserted, *[s + delta for s in starts[tail:]]]
-        if len(text) >= KEPT_SIZE:  # (the next index of the same text takes its starts)
-            _latest_lines[:] = [index]
         return index
 
     def line_of(self, offset: int) -> int:

@@ -36,12 +36,11 @@ from pygls.protocol.language_server import lsp_method
 
 import figcheck
 from figcheck.config import ConfigError
-from figcheck.text.lines import common_ends
 
 from . import actions, cancel, framing, positions, pygls_internals
 from . import settings as settings_mod
 from .code_cache import CodeCache
-from .diagnostics import Analysis, Snapshot, analyze, publish_params_json
+from .diagnostics import Analysis, Snapshot, analyze, ends_in_common, publish_params_json
 from .documents import DocumentStore, OpenDocument, Superseded, UnknownDocument
 
 log = logging.getLogger("figcheck.server")
@@ -434,7 +433,7 @@ def reads_much(snap: Snapshot) -> bool:
     previous = snap.previous
     if previous is None or previous.generation != snap.generation or previous.uri != snap.uri:
         return True
-    head, tail = common_ends(previous.text, snap.text)
+    head, tail = ends_in_common(snap, previous.text, snap.text)
     return len(snap.text) - head - tail >= LARGE_DOCUMENT or len(previous.text) - head - tail >= LARGE_DOCUMENT
 
 

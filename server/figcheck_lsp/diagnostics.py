@@ -120,6 +120,12 @@ def analyze(snap: Snapshot, cancelled: Callable[[], bool] = lambda: False) -> An
     return result
 
 
+def ends_in_common(snap: Snapshot, old: str, new: str) -> tuple[int, int]:
+    """:func:`~figcheck.text.lines.common_ends` of two versions of the snapshot's document,
+    kept by the document's held check for the other parts of the check that ask."""
+    return common_ends(old, new) if snap.held is None else snap.held.versions.common_ends(old, new)
+
+
 def lsp_diagnostics(diagnostics: list[Diagnostic], table: LineTable, snap: Snapshot,
                     previous: Analysis | None,
                     ) -> tuple[list[types.Diagnostic], list[JsonParts], dict[tuple[int, int, str], int]]:
@@ -153,7 +159,7 @@ def _unmoved_region(previous: Analysis | None, table: LineTable, snap: Snapshot,
     old, new = previous.text, table.text
     if "\r" in old or "\r" in new:  # (a "\r\n" split or joined by the edit moves lines oddly)
         return None
-    head, tail = common_ends(old, new)
+    head, tail = ends_in_common(snap, old, new)
     starts = table.lines.starts
     if len(starts) != len(previous.table.lines.starts):
         return head, len(new) + 1, 0

@@ -15,6 +15,7 @@ from lsprotocol import types
 from figcheck.extract.incremental import ParagraphCache, Superseded
 from figcheck.incremental_check import HeldDocument
 from figcheck.text import format_for_language_id
+from figcheck.text.lines import TextVersions
 
 from .positions import LineTable
 
@@ -34,10 +35,17 @@ class OpenDocument:
     language_id: str | None
     path: str | None
     format: str
-    cache: ParagraphCache = field(default_factory=ParagraphCache)
-    held: HeldDocument = field(default_factory=HeldDocument)  # the rules' work, kept across edits
     analysis: object | None = None  # the latest server.diagnostics.Analysis
     _table: LineTable | None = None  # line starts of ``text``, built once per version
+    # What was found of the text's latest versions, shared by the extraction cache, the held
+    # check and the line tables (each moves the previous version's by the edit).
+    versions: TextVersions = field(default_factory=TextVersions)
+    cache: ParagraphCache = field(init=False)
+    held: HeldDocument = field(init=False)  # the rules' work, kept across edits
+
+    def __post_init__(self) -> None:
+        self.cache = ParagraphCache(versions=self.versions)
+        self.held = HeldDocument(self.versions)
 
     def table(self, encoding: str) -> LineTable:
         table = self._table
@@ -107,6 +115,8 @@ class DocumentStore:
         for change in params.content_changes:
             doc.text, doc._table = apply_change_with_table(doc.text, change, encoding, warnings,
                                                            doc.table(encoding))
+            if doc._table is not None:  # (the check's line index of the text: this one)
+                doc.versions.keep_lines(doc._table.lines)
         doc.version = params.text_document.version
         return warnings
 
