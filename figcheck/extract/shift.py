@@ -29,25 +29,30 @@ def changed(claim: Claim, **values) -> Claim:
     return claim_of(fields_now)
 
 
+def _defined(name: str, source: str):
+    """The function ``name`` that ``source`` defines, written from Claim's field names: it may
+    call ``_new(_Claim)`` and each field's slot setter ``_set_<field>``."""
+    namespace = {"_new": object.__new__, "_Claim": Claim,
+                 **{f"_set_{field}": setter for field, setter in zip(_NAMES, _SETTERS)}}
+    exec(source, namespace)  # noqa: S102 - the source is built from Claim's field names
+    return namespace[name]
+
+
 def _claim_builder():
     """``claim_of``, its loop over the fields written out once at import (as ``dataclasses``
     writes ``__init__``): a loop's step costs more than the slot setter it calls."""
-    setters = {f"_set_{name}": setter for name, setter in zip(_NAMES, _SETTERS)}
     body = "".join(f"    _set_{name}(claim, values[{i}])\n" for i, name in enumerate(_NAMES))
     source = f"def claim_of(values):\n    claim = _new(_Claim)\n{body}    return claim\n"
-    namespace = {"_new": object.__new__, "_Claim": Claim, **setters}
-    exec(source, namespace)  # noqa: S102 - the source is built above from Claim's field names
-    return namespace["claim_of"]
+    return _defined("claim_of", source)
 
 
 def _shifter_builder():
     """``shifted``, written out once at import as one function: each field read from the claim
     and set on the copy, the offsets moved on the way (no tuple of the values, no list, no loop:
     about twice as fast as building the copy from its values)."""
-    setters = {f"_set_{name}": setter for name, setter in zip(_NAMES, _SETTERS)}
     moved = {"start": "+ delta", "end": "+ delta"}
     body = []
-    for i, name in enumerate(_NAMES):
+    for name in _NAMES:
         if name in ("unit_start", "unit_end"):
             value = f"None if claim.{name} is None else claim.{name} + delta"
         elif name == "converted_from":
@@ -61,9 +66,7 @@ def _shifter_builder():
         "        return claim\n"
         "    copy = _new(_Claim)\n" + "".join(body) + "    return copy\n"
     )
-    namespace = {"_new": object.__new__, "_Claim": Claim, **setters}
-    exec(source, namespace)  # noqa: S102 - the source is built above from Claim's field names
-    shifted = namespace["shifted"]
+    shifted = _defined("shifted", source)
     shifted.__doc__ = """``claim`` moved by ``delta`` code points, and the claim it restates
     (``converted_from``, an index in the claim list) by ``index_base`` claims (the claim itself
     when neither moves). This runs for every claim after an edit: ~700 a keystroke in 1 MB."""
