@@ -60,19 +60,27 @@ def served():
     assert "Traceback" not in stderr, stderr
 
 
-@pytest.fixture
-def page(served):
+@pytest.fixture(scope="module")
+def browser(served):
+    """One Playwright driver and one Chromium for the module: starting them costs about 2 s."""
     with sync_playwright() as pw:
         browser = launch_chromium(pw)
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.goto(served.url)
-        expect(page.locator("#connection")).to_have_attribute("data-state", "connected", timeout=30_000)
-        yield page
+        yield browser
         browser.close()
+
+
+@pytest.fixture
+def page(browser, served):
+    # A fresh context per test: its own profile (storage, cookies, downloads) and its own page.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(served.url)
+    expect(page.locator("#connection")).to_have_attribute("data-state", "connected", timeout=30_000)
+    yield page
+    context.close()
     assert errors == []
 
 
