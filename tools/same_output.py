@@ -16,15 +16,27 @@ Every command runs once per revision over all the inputs (one process, not one p
 ``check --diff --unsafe-fixes --no-config``. Their standard output, standard error and exit
 status must be identical. Exits 0 when they are, 1 listing the first differences, 2 on a usage
 or git error.
+
+``--record FILE`` (with ``--head``) skips a pair already found identical under the same
+conditions, and records a pair found identical. Two fixed commits print what their code, their
+inputs, the interpreter and the installed packages make them print, so the condition is all of
+these: both commit ids, a digest of every input file (names and bytes), the Python version and
+platform, and the version of each package figcheck depends on (its requirements, transitively).
+When any of them differs (a new Reuters story, a new pint), the pair runs again. CI records its
+history pairs in ``tools/same_output_record.json``; the working tree is never recorded.
 """
 
 from __future__ import annotations
 
 import argparse
 import difflib
+import hashlib
+import importlib.metadata
 import io
 import json
 import os
+import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -138,6 +150,52 @@ def first_lines_of_diff(old: bytes, new: bytes, old_name: str, new_name: str) ->
     return shown
 
 
+def inputs_digest(inputs: Path) -> str:
+    """sha256 over the relative name and bytes of every input file, in name order."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in inputs.rglob("*") if p.is_file()):
+        content = path.read_bytes()
+        digest.update(f"{path.relative_to(inputs).as_posix()}\0{len(content)}\0".encode())
+        digest.update(content)
+    return digest.hexdigest()
+
+
+def dependency_versions(root: str = "figcheck") -> dict[str, str]:
+    """name -> version of every installed package ``root`` requires, transitively (not extras')."""
+    found: dict[str, str] = {}
+    waiting = [root]
+    while waiting:
+        name = re.sub(r"[-_.]+", "-", waiting.pop()).lower()
+        if name in found:
+            continue
+        try:
+            dist = importlib.metadata.distribution(name)
+        except importlib.metadata.PackageNotFoundError:
+            continue  # a requirement for another platform or Python
+        found[name] = dist.version
+        for requirement in dist.requires or []:
+            if "extra ==" not in requirement.partition(";")[2]:
+                waiting.append(re.match(r"[A-Za-z0-9._-]+", requirement).group())
+    found.pop(root, None)  # its own code is the commits'
+    return dict(sorted(found.items()))
+
+
+def conditions(base: str, head: str, inputs: Path) -> dict:
+    """Everything the output of two fixed commits depends on (see --record)."""
+    return {"base": base, "head": head, "inputs": inputs_digest(inputs),
+            "python": f"{platform.python_implementation()} {platform.python_version()} {sys.platform}",
+            "packages": dependency_versions()}
+
+
+def recorded(record: Path, key: dict) -> bool:
+    return record.is_file() and key in json.loads(record.read_text(encoding="utf-8"))
+
+
+def add_record(record: Path, key: dict) -> None:
+    entries = json.loads(record.read_text(encoding="utf-8")) if record.is_file() else []
+    record.write_text(json.dumps([*entries, key], indent=1) + "\n", encoding="utf-8")
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--base", required=True, help="the revision to compare against (e.g. main, a SHA)")
@@ -146,41 +204,57 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--eval", type=Path, default=DEFAULT_EVAL,
                     help=f"the evaluation data (default: {DEFAULT_EVAL}; skipped when missing)")
     ap.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    ap.add_argument("--record", type=Path, help="skip the pair when this JSON file records it identical "
+                                                "under the same conditions; record it when found so "
+                                                "(needs --head)")
     return ap.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    started = time.perf_counter()
+    if args.record and not args.head:
+        print("same_output: --record needs --head (the working tree is never recorded)", file=sys.stderr)
+        return 2
     temp = Path(tempfile.mkdtemp(prefix="figcheck-same-output-"))
     try:
-        base_commit = export(args.base, temp / "base")
-        if args.head:
-            head_label = export(args.head, temp / "head")[:12]
-            head_checkout = temp / "head"
-        else:
-            head_label, head_checkout = "the working tree", REPO
-        inputs = temp / "inputs"
-        inputs.mkdir()
-        names = copy_inputs(head_checkout, args.eval, inputs)
-        files = sum(1 for name in names for p in (inputs / name).rglob("*") if p.is_file())
-        base_runs = run_revision(temp / "base", inputs, names)
-        head_runs = run_revision(head_checkout, inputs, names)
-        report = differences(base_runs, head_runs)
-        elapsed = time.perf_counter() - started
-        what = f"{base_commit[:12]} and {head_label} over {', '.join(names)} ({files} files, {elapsed:.0f} s)"
-        if report:
-            print(f"same_output: DIFFERENT output from {what}:")
-            print("\n".join(report))
-            return 1
-        print(f"same_output: identical output ({', '.join(COMMANDS)}) from {what}")
-        return 0
+        return compare(args, temp)
     finally:
         if args.keep:
             print(f"same_output: kept {temp}")
         else:
             shutil.rmtree(temp, ignore_errors=True)
 
+
+def compare(args: argparse.Namespace, temp: Path) -> int:
+    started = time.perf_counter()
+    base_commit = export(args.base, temp / "base")
+    if args.head:
+        head_commit = export(args.head, temp / "head")
+        head_label, head_checkout = head_commit[:12], temp / "head"
+    else:
+        head_label, head_checkout = "the working tree", REPO
+    inputs = temp / "inputs"
+    inputs.mkdir()
+    names = copy_inputs(head_checkout, args.eval, inputs)
+    files = sum(1 for name in names for p in (inputs / name).rglob("*") if p.is_file())
+    key = conditions(base_commit, head_commit, inputs) if args.record else None
+    what = f"{base_commit[:12]} and {head_label} over {', '.join(names)} ({files} files"
+    if key and recorded(args.record, key):
+        print(f"same_output: identical output ({', '.join(COMMANDS)}) from {what}), as recorded in "
+              f"{args.record} under the same inputs, Python and packages")
+        return 0
+    base_runs = run_revision(temp / "base", inputs, names)
+    head_runs = run_revision(head_checkout, inputs, names)
+    report = differences(base_runs, head_runs)
+    what += f", {time.perf_counter() - started:.0f} s)"
+    if report:
+        print(f"same_output: DIFFERENT output from {what}:")
+        print("\n".join(report))
+        return 1
+    print(f"same_output: identical output ({', '.join(COMMANDS)}) from {what}")
+    if key:
+        add_record(args.record, key)
+    return 0
 
 if __name__ == "__main__":
     sys.exit(main())
