@@ -51,6 +51,10 @@ def local_cluster(**kwargs):
                                     dashboard_address="127.0.0.1:0", **kwargs)
 
 
+# One worker runs this module: its module-scoped fixtures are costly to set up twice.
+pytestmark = pytest.mark.xdist_group("dask")
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     """60 news-like files in two folders, one with its own settings, one file undecodable and

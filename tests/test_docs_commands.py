@@ -135,7 +135,8 @@ def sandbox(tmp_path_factory):
     return box
 
 
-pytestmark = pytest.mark.slow
+# One worker runs this module: its module-scoped fixture is costly to set up twice.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("docs_commands")]
 
 
 def test_the_readme_install_command_checks_the_seed(sandbox):

@@ -33,6 +33,10 @@ URI = "playground:///document"
 MISMATCH = "The embankment runs for 12 kilometres (15 miles).\n"
 
 
+# One worker runs this module: its module-scoped fixtures are costly to set up twice.
+pytestmark = pytest.mark.xdist_group("playground")
+
+
 @pytest.fixture(scope="module")
 def playground():
     pg = start_playground()

@@ -50,6 +50,10 @@ KEY_SENTENCES = [
 FENCED = "Some prose.\n\n```\nThe embankment runs for 12 kilometres (15 miles).\n```\n"
 
 
+# One worker runs this module: its module-scoped fixtures are costly to set up twice.
+pytestmark = pytest.mark.xdist_group("playground_browser")
+
+
 @pytest.fixture(scope="module")
 def served():
     if CHROMIUM is None or sync_playwright is None:

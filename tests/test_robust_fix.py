@@ -65,6 +65,10 @@ def _fix(root: Path, *extra: str, **popen) -> subprocess.Popen:
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **popen)
 
 
+# One worker runs this module: its module-scoped fixtures are costly to set up twice.
+pytestmark = pytest.mark.xdist_group("robust_fix")
+
+
 @pytest.fixture(scope="module")
 def reference(tmp_path_factory) -> tuple[dict[str, bytes], dict[str, bytes]]:
     """The originals and what an uninterrupted ``--fix`` makes of them."""
