@@ -151,6 +151,10 @@ HARD_NEGATIVES = [
     # a numbered part of a named whole
     "Idle seamen held 160 ships in port.\n\n"
     "The strike has halted 48 of the 72 ships of the state oil company.\n",
+    # "the two" pointed at a pair just named, and said to be part of a larger group
+    "The judge set a date for the trial of the four men accused of selling the drugs. She may "
+    "hear evidence from the founder Victor Conte and his deputy James Valente. The two men - "
+    "along with the trainer Greg Anderson and the coach Remy Korchemny - were all indicted.\n",
 ]
 
 
@@ -214,6 +218,18 @@ def test_slot_clashes_veto():
     ctx = _ctx("Acme hired 300 workers in 1985.\n\nAcme hired 900 workers in 1986.\n")
     fa, fb = (frame.claim_frame(ctx, k) for k in range(2))
     assert referent_model.veto(fa, fb) == "different times"
+
+
+def test_a_figure_said_with_others_along_with_it_is_a_part_of_a_larger_group():
+    group = _ctx("The two men, along with their trainer, were indicted.\n")
+    assert frame.claim_frame(group, 0).role == "group_part"
+    alone = _ctx("The two men were indicted.\n")
+    assert frame.claim_frame(alone, 0).role == "total"
+    named = _ctx("Two men, along with their trainer, were indicted.\n")  # no group pointed at
+    assert frame.claim_frame(named, 0).role == "total"
+    both = _ctx("Four men were indicted.\n\nThe two men, along with their trainer, were indicted.\n")
+    fa, fb = frame.claim_frame(both, 0), frame.claim_frame(both, 1)
+    assert referent_model.veto(fa, fb) == "a total vs a part of a larger group (“along with …”)"
 
 
 def test_durations_are_not_unit_mixups():

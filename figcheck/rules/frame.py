@@ -191,6 +191,10 @@ _CHANGE_LAST_WORDS = tuple(dict.fromkeys(cue.split("\\s+")[-1] for cue in _CHANG
 _WHOLE_BEFORE = PATTERNS.compile(
     r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|all|most|some|none|"
     r"half|many|few))\S*\s+(?:\w+\s+){0,2}?(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+# "The two men, along with …, were": what follows is said of a larger group than the figure
+# counts, so the figure names a part of it (read after "the": the group pointed back at).
+_WIDER_GROUP_AFTER = PATTERNS.compile(
+    r"^\s*(?:[^\W\d_]+\s+){0,2}?[,(\u2013\u2014-]?\s*(?:along\s+with|together\s+with|alongside|as\s+well\s+as)\b", re.I)
 # Parts of a whole that are no figure of their own.
 _VAGUE_PARTS = frozenset("all most some none half many few".split())
 _NUMBERS = PATTERNS.compile(r"\d[\d,.]*")
@@ -1067,6 +1071,8 @@ def _role(claim: Claim, sentence: str, c0: int, c1: int, sent: _Sentence) -> str
                       and not _NUMBERS.search(whole.group(0))):
         return "whole"  # "312 of the 650 seats": the whole of a part named before it
     # ("most of the 6,900 new jobs" names no other figure: 6,900 is what is spoken of)
+    if before[-4:].lower() == "the " and _WIDER_GROUP_AFTER.match(after):
+        return "group_part"
     if (_COMPARISON.search(before) or _COMPARISON_AFTER.search(after)
             or _PRIOR_BEFORE.search(sentence, 0, c0)):
         return "comparison"

@@ -87,6 +87,7 @@ _ROLE_NAMES = {
     "comparison": "an earlier or compared figure", "current": "a figure compared with another",
     "total": "a total", "table": "a table row", "forecast": "a forecast",
     "whole": "the whole of a part (“of the …”)",
+    "group_part": "a part of a larger group (“along with …”)",
 }
 
 
@@ -204,7 +205,7 @@ def _slot_veto(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment) -> str | None:
 
     if (fa.contrast or fb.contrast) and (fa.contrast != fb.contrast or not twin()):
         return f"“{fa.contrast or fb.contrast}”"
-    if fa.role != fb.role and ({fa.role, fb.role} & {"per_unit", "comparison", "current", "whole"}) and (
+    if fa.role != fb.role and ({fa.role, fb.role} & {"per_unit", "comparison", "current", "whole", "group_part"}) and (
             "per_unit" in (fa.role, fb.role) or not pair.clause_twin()):
         # (a role read from outside the figure's clause does not outweigh the same clause)
         return f"{_ROLE_NAMES[fa.role]} vs {_ROLE_NAMES[fb.role]}"
