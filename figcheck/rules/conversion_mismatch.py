@@ -87,7 +87,8 @@ def _check_pair(ctx: CheckContext, source: Claim, equivalent: Claim) -> Diagnost
     if convert is None:
         return None
     slack = BASE_SLACK + ctx.settings.tolerance
-    if any(agrees(ctx, s, e) for s, e in _readings(source, equivalent)):
+    if not _copied_unconverted(source, equivalent, convert) and any(
+            agrees(ctx, s, e) for s, e in _readings(source, equivalent)):
         return None  # (also when an absolute-looking temperature is really a difference)
     expected = convert(source.value)
     shown = _suggestion(source, equivalent, convert, slack) or _shown(expected, source)
@@ -141,6 +142,18 @@ def _readings(source: Claim, equivalent: Claim):
         for eu in (equivalent.unit, *_OTHER_READINGS.get(equivalent.unit, ())):
             if (su, eu) != (source.unit, equivalent.unit):
                 yield replace(source, unit=su), replace(equivalent, unit=eu)
+
+
+def _copied_unconverted(source: Claim, equivalent: Claim, convert) -> bool:
+    """The same number in both units ("20 miles (20 km)") where converting changes it by more
+    than a quarter: generous rounding of a round number ("20" as 15-25) would let the pair pass,
+    but a writer who converted would not have kept the digits; a conversion that leaves the
+    number as it is ("-40 °C (-40 °F)") passes."""
+    if (source.kind == "money" or source.is_range or equivalent.is_range or not source.value
+            or equivalent.value != source.value):
+        return False
+    ratio = convert(source.value) / source.value
+    return not 0.8 <= ratio <= 1.25
 
 
 def _probable_cause(source: Claim, equivalent: Claim, convert) -> str:
