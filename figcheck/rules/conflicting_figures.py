@@ -21,7 +21,10 @@ restatements generated from it weighs the evidence; the rule reports only pairs 
 about (the JSON output gives the score as `data.confidence`). The rule is silent when a slot
 clashes: different names, times or places, a contrast cue ("another", "a smaller group", "the
 second", "each", "of them"), a comparison ("vs", "compared with", "a year earlier", "from X to
-Y"), a table row, or a per-share amount against a total.
+Y"), a table row, a per-share amount against a total, a part of a larger group ("the two men,
+along with their trainer, …"), or sibling sections of a Markdown document headed alike (a
+reference's members, "## `buf.readInt32BE()`" and "## `buf.readInt16BE()`"; a changelog's
+releases, "## Version 6.13.0" and "## Version 6.12.3"), which describe different things.
 
 ## Example
 ```text

@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from .context import CheckContext, MemoKey
+from .sections import in_parallel_sections
 from .frame import (
     FRAMES, FRAMES_AS_READ, ClaimFrame, ClaimGist, ClaimSketch, ClaimWords, claim_frame, is_content, is_verb,
 )
@@ -467,6 +468,8 @@ def _clause_ratio(pair: Alignment) -> float:
 
 def judge(ctx: CheckContext, i: int, j: int, rule: str) -> Judgement:
     """The referent decision for claims ``i`` and ``j`` under ``rule``'s weights."""
+    if in_parallel_sections(ctx, i, j):
+        return _PARALLEL  # (read from the document's headings: not a decision to keep by frames)
     # claim_frame()'s caches, read directly (a hot path), and the decisions made so far.
     frames, bases, aligned = ctx.memo(_JUDGE, lambda: (
         ctx.memo(FRAMES, dict), ctx.memo(FRAMES_AS_READ, dict), {}))
@@ -490,6 +493,7 @@ def judge(ctx: CheckContext, i: int, j: int, rule: str) -> Judgement:
 
 
 _DECIDED: dict[tuple, tuple[ClaimFrame, ClaimFrame, Judgement]] = {}
+_PARALLEL = Judgement(0.0, "sections headed alike (parallel sections of a reference or a changelog)", ())
 _DECIDED_MAX = 50_000
 
 

@@ -1,0 +1,76 @@
+"""Sections of a Markdown document: its headings read, and sibling sections headed to one pattern
+(a reference's members, a changelog's releases) never restating each other's figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from figcheck.engine import check_text
+from figcheck.rules.sections import Sections, heading_pattern
+from figcheck.text import read_document
+
+
+@pytest.mark.parametrize("heading, pattern", [
+    ("`buf.readInt32BE([offset])`", "`"),
+    ("2018-02-13, Version 6.13.0 'Boron' (LTS), @MylesBorins", "0"),
+    ("Version 6.12.3", "version"),
+    ("The problem", "problem"),
+    ("The 2019 budget", "0"),
+    ("Step 2: Configure", "step"),
+    ("", ""),
+    ("—", ""),
+])
+def test_a_heading_s_pattern_is_its_first_word_that_is_no_stop_word(heading, pattern):
+    assert heading_pattern(heading) == pattern
+
+
+def test_markdown_headings_are_read_with_their_levels_and_text():
+    source = ("# Title\n\nText.\n\n## Part `a.b()` ##\n\nMore.\n\nSetext\n------\n\n"
+              "> ### Quoted\n\n```\n# not a heading\n```\n")
+    doc = read_document(source, "markdown")
+    assert [(source[h.start:h.end], h.level) for h in doc.headings] == [
+        ("Title", 1), ("Part `a.b()`", 2), ("Setext", 2), ("Quoted", 3)]
+    assert read_document(source, "text").headings == ()
+
+
+def test_sections_part_where_their_headings_do():
+    source = "# A\n\n## 1.0\n\nx\n\n### Notes\n\ny\n\n## 1.1\n\nz\n\n## Summary\n\nw\n"
+    sections = Sections.of(read_document(source, "markdown"))
+    at = source.index
+    assert sections.parallel(at("x"), at("z"))  # "1.0" and "1.1": both "0", level 2
+    assert sections.parallel(at("y"), at("z"))  # under "1.0" (its "Notes") and under "1.1"
+    assert not sections.parallel(at("x"), at("y"))  # one section inside the other
+    assert not sections.parallel(at("z"), at("w"))  # "1.1" and "Summary": another pattern
+    assert not sections.parallel(0, at("x"))  # before any heading there is no section
+
+
+REFERENCE = """# Buffer
+
+## {a}
+
+Reads a signed, big-endian 32-bit integer from the buffer at the given offset.
+
+## {b}
+
+Reads a signed, big-endian 16-bit integer from the buffer at the given offset.
+"""
+
+
+def _fc201(text: str, fmt: str) -> list[str]:
+    return [text[d.start:d.end] for d in check_text(text, format=fmt) if d.code == "FC201"]
+
+
+def test_figures_of_sibling_sections_headed_alike_are_not_paired():
+    parallel = REFERENCE.format(a="`buf.readInt32BE(offset)`", b="`buf.readInt16BE(offset)`")
+    assert _fc201(parallel, "markdown") == []
+    # the same sentences under headings of other patterns, or in plain text, are judged as usual
+    apart = REFERENCE.format(a="Summary", b="Results")
+    assert _fc201(apart, "markdown") == ["16-bit"]
+    assert _fc201(parallel, "text") == ["16-bit"]
+
+
+def test_a_changelog_s_releases_are_parallel_sections():
+    text = ("# Changelog\n\n## 2018-02-13, Version 6.13.0\n\nThis release comes with 112 commits.\n\n"
+            "## 2018-01-02, Version 6.12.3\n\nThis release comes with 115 commits.\n")
+    assert _fc201(text, "markdown") == []
+    assert _fc201(text, "text") == ["115 commits"]
