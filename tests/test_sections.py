@@ -74,3 +74,18 @@ def test_a_changelog_s_releases_are_parallel_sections():
             "## 2018-01-02, Version 6.12.3\n\nThis release comes with 115 commits.\n")
     assert _fc201(text, "markdown") == []
     assert _fc201(text, "text") == ["115 commits"]
+
+
+def test_rst_section_titles_are_read_with_levels_in_the_order_their_styles_appear():
+    source = ("=====\nTitle\n=====\n\nIntro.\n\nOne\n---\n\nText.\n\nSub\n~~~\n\nMore.\n\n"
+              "Two\n---\n\nEnd.\n")
+    doc = read_document(source, "rst")
+    assert [(source[h.start:h.end], h.level) for h in doc.headings] == [
+        ("Title", 1), ("One", 2), ("Sub", 3), ("Two", 2)]
+
+
+def test_sibling_rst_sections_headed_alike_are_parallel():
+    text = ("Changes\n=======\n\nVersion 2.1\n-----------\n\nThis release comes with 112 commits.\n\n"
+            "Version 2.0\n-----------\n\nThis release comes with 115 commits.\n")
+    assert _fc201(text, "rst") == []
+    assert _fc201(text.replace("Version 2.0", "Summary    "), "rst") == ["115 commits"]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .document import SEPARATOR, Comment, Document
+from .document import SEPARATOR, Comment, Document, Heading
 
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 _WORD_CHAR = re.compile(r"\w")
@@ -173,12 +173,13 @@ class Prose:
             if a + stripped < b:
                 self.buf[a + stripped] = SEPARATOR
 
-    def build(self, format: str) -> Document:
+    def build(self, format: str, headings: tuple[Heading, ...] = ()) -> Document:
         prose = "".join(self.buf)
         if self.candidates:
             prose = place_separators(prose, self.candidates)
         comments = tuple(sorted(self.comments, key=lambda c: (c.start, c.end)))
-        return Document(source=self.source, prose=prose, format=format, comments=comments)
+        return Document(source=self.source, prose=prose, format=format, comments=comments,
+                        headings=headings)
 
 
 def masked(text: str) -> str:
