@@ -151,6 +151,13 @@ HARD_NEGATIVES = [
     # a numbered part of a named whole
     "Idle seamen held 160 ships in port.\n\n"
     "The strike has halted 48 of the 72 ships of the state oil company.\n",
+    # one sentence given twice: its two figures are as different as they were in it
+    "A 512-bit key can encode a 53-byte message (64 bytes, of which 11 bytes are padding).\n\n"
+    "Other text.\n\n"
+    "A 512-bit key can encode a 53-byte message (64 bytes, of which 11 bytes are padding).\n",
+    # bit widths name types ("a 64-bit integer", "32 bit platforms"), not amounts
+    "Reads a signed 32-bit integer from the buffer.\n\nReads a signed 64-bit integer from the buffer.\n",
+    "On 32 bit platforms the limit is lower.\n\nOn 64 bit platforms the limit is higher.\n",
     # "the two" pointed at a pair just named, and said to be part of a larger group
     "The judge set a date for the trial of the four men accused of selling the drugs. She may "
     "hear evidence from the founder Victor Conte and his deputy James Valente. The two men - "
@@ -230,6 +237,11 @@ def test_a_figure_said_with_others_along_with_it_is_a_part_of_a_larger_group():
     both = _ctx("Four men were indicted.\n\nThe two men, along with their trainer, were indicted.\n")
     fa, fb = frame.claim_frame(both, 0), frame.claim_frame(both, 1)
     assert referent_model.veto(fa, fb) == "a total vs a part of a larger group (“along with …”)"
+
+
+def test_an_amount_of_bits_is_still_compared():
+    text = "The key is 256 bits long.\n\nThe key is 128 bits long.\n"
+    assert _codes(text, "FC201") == ["128 bits"]
 
 
 def test_durations_are_not_unit_mixups():

@@ -117,6 +117,8 @@ def kind_key(claim: Claim) -> tuple | None:
     if claim.kind == "quantity":
         if claim.unit is None or claim.dimension == "[time]":
             return None
+        if claim.unit == "bit" and claim.text[-3:].lower() == "bit":
+            return None  # "a 64-bit integer", "32 bit platforms": a type's name, not an amount
         return ("quantity", claim.dimension, claim.role == "delta")
     return None  # percentages: shares of different wholes are the norm
 

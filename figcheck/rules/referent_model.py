@@ -185,6 +185,9 @@ def _slot_veto(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment) -> str | None:
     that need no alignment at all come first."""
     if fa.sentence == fb.sentence:
         return "the same sentence"
+    if fa.position != fb.position and fa.tokens == fb.tokens:
+        # One sentence given twice: two of its figures are as different as they were in it.
+        return "different figures of one sentence, repeated"
     if fa.role == "table" or fb.role == "table":
         return "a table row"
     if fa.change != fb.change:
