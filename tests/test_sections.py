@@ -48,11 +48,11 @@ REFERENCE = """# Buffer
 
 ## {a}
 
-Reads a signed, big-endian 32-bit integer from the buffer at the given offset.
+Reads 4 bytes from the buffer at the given offset and returns them as a number.
 
 ## {b}
 
-Reads a signed, big-endian 16-bit integer from the buffer at the given offset.
+Reads 2 bytes from the buffer at the given offset and returns them as a number.
 """
 
 
@@ -65,8 +65,8 @@ def test_figures_of_sibling_sections_headed_alike_are_not_paired():
     assert _fc201(parallel, "markdown") == []
     # the same sentences under headings of other patterns, or in plain text, are judged as usual
     apart = REFERENCE.format(a="Summary", b="Results")
-    assert _fc201(apart, "markdown") == ["16-bit"]
-    assert _fc201(parallel, "text") == ["16-bit"]
+    assert _fc201(apart, "markdown") == ["2 bytes"]
+    assert _fc201(parallel, "text") == ["2 bytes"]
 
 
 def test_a_changelog_s_releases_are_parallel_sections():
@@ -89,3 +89,42 @@ def test_sibling_rst_sections_headed_alike_are_parallel():
             "Version 2.0\n-----------\n\nThis release comes with 115 commits.\n")
     assert _fc201(text, "rst") == []
     assert _fc201(text.replace("Version 2.0", "Summary    "), "rst") == ["115 commits"]
+
+
+def test_html_headings_are_read_and_their_code_is_code():
+    source = ("<h1>API</h1><h3 id='a'><code>buf.readInt32BE()</code></h3>"
+              "<p>Reads a signed 32-bit integer from the buffer at the given offset.</p>"
+              "<h3><code>buf.readInt16BE()</code></h3>"
+              "<p>Reads a signed 16-bit integer from the buffer at the given offset.</p>")
+    doc = read_document(source, "html")
+    assert [h.level for h in doc.headings] == [1, 3, 3]
+    assert source[doc.headings[0].start:doc.headings[0].end] == "API"
+    assert [heading_pattern(source[h.start:h.end]) for h in doc.headings] == ["api", "`", "`"]
+    assert Sections.of(doc).parallel(source.index("Reads a signed 32"), source.index("Reads a signed 16"))
+
+
+LATEX = r"""\documentclass{article}
+\begin{document}
+\section{Releases}
+\subsection{Version 1.2}
+
+This release comes with 112 commits.
+
+\subsection{%s}
+
+This release comes with 115 commits.
+
+\section*{Summary}
+
+End.
+\end{document}
+"""
+
+
+def test_latex_sectioning_commands_are_headings():
+    source = LATEX % "Version 1.3"
+    doc = read_document(source, "latex")
+    assert [(source[h.start:h.end], h.level) for h in doc.headings] == [
+        ("Releases", 3), ("Version 1.2", 4), ("Version 1.3", 4), ("Summary", 3)]
+    assert _fc201(source, "latex") == []
+    assert _fc201(LATEX % "Other", "latex") == ["115 commits"]

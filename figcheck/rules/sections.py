@@ -19,19 +19,21 @@ from ..text import Document
 from .context import CheckContext, MemoKey
 from .words import STOP_WORDS
 
-# A heading's words: a code span whole, a word with its inner dots, hyphens and colons
-# ("6.13.0", "2018-02-13", "buf.readInt32BE"), or one other character.
-_TOKEN = re.compile(r"`[^`]*`?|[^\W_]+(?:[-.:][^\W_]+)*|\S")
+# A heading's words: a code span whole, an HTML tag, a word with its inner dots, hyphens and
+# colons ("6.13.0", "2018-02-13", "buf.readInt32BE"), or one other character.
+_TOKEN = re.compile(r"`[^`]*`?|<[^<>]*>|[^\W_]+(?:[-.:][^\W_]+)*|\S")
 
 
 def heading_pattern(text: str) -> str:
     """What a heading is written to: its first word that is not a stop word, with a code span
-    read as "`" and a word with a digit as "0" ("Version 6.13.0" → "version", "2018-02-13, …"
+    read as "`" (in Markdown's backticks or HTML's <code>) and a word with a digit as "0" ("Version 6.13.0" → "version", "2018-02-13, …"
     → "0", "`buf.read()`" → "`"); "" for a heading without one."""
     for m in _TOKEN.finditer(text):
         word = m.group()
-        if word[0] == "`":
+        if word[0] == "`" or word[:5].lower() == "<code":
             return "`"
+        if word[0] == "<":
+            continue  # markup around the heading's words
         if any(ch.isdigit() for ch in word):
             return "0"
         lower = word.lower()

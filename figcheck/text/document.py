@@ -38,7 +38,7 @@ class Document:
     prose: str  # same length as ``source``; non-prose masked with spaces
     format: str  # "text", "markdown", "latex", "rst", "html"
     comments: tuple[Comment, ...] = ()
-    headings: tuple[Heading, ...] = ()  # in order (read from Markdown; other formats: none yet)
+    headings: tuple[Heading, ...] = ()  # in order (none in plain text)
 
     def __post_init__(self) -> None:
         if len(self.prose) != len(self.source):

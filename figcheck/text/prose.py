@@ -85,6 +85,7 @@ class Prose:
         self.buf: list[str] = list(masked(source))
         self.comments: list[Comment] = []
         self.candidates: list[int] = []
+        self.headings: list[Heading] = []  # in order, as a reader finds them
 
     # -- writing ---------------------------------------------------------------------------
     def keep(self, start: int, end: int) -> None:
@@ -173,13 +174,13 @@ class Prose:
             if a + stripped < b:
                 self.buf[a + stripped] = SEPARATOR
 
-    def build(self, format: str, headings: tuple[Heading, ...] = ()) -> Document:
+    def build(self, format: str) -> Document:
         prose = "".join(self.buf)
         if self.candidates:
             prose = place_separators(prose, self.candidates)
         comments = tuple(sorted(self.comments, key=lambda c: (c.start, c.end)))
         return Document(source=self.source, prose=prose, format=format, comments=comments,
-                        headings=headings)
+                        headings=tuple(self.headings))
 
 
 def masked(text: str) -> str:

@@ -97,9 +97,8 @@ _SUPERSCRIPT = {"2": "\u00b2", "3": "\u00b3"}
 
 def read_rst(source: str) -> Document:
     prose = Prose(source)
-    reader = _Reader(prose)
-    reader.run()
-    return prose.build("rst", tuple(reader.headings))
+    _Reader(prose).run()
+    return prose.build("rst")
 
 
 class _Line:
@@ -113,7 +112,6 @@ class _Line:
 class _Reader:
     def __init__(self, prose: Prose) -> None:
         self.prose = prose
-        self.headings: list[Heading] = []
         # Section title styles (adornment character, overlined?) in the order first met: a
         # style's place is its level, as reStructuredText reads them.
         self.styles: list[tuple[str, bool]] = []
@@ -189,7 +187,7 @@ class _Reader:
         if style not in self.styles:
             self.styles.append(style)
         start = line.start + max(line.indent, 0)
-        self.headings.append(Heading(start, start + len(line.text.strip()), self.styles.index(style) + 1))
+        self.prose.headings.append(Heading(start, start + len(line.text.strip()), self.styles.index(style) + 1))
         self.inline(line.start + line.indent, line.end)
 
     def paragraph(self, i: int) -> int:
