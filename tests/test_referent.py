@@ -440,6 +440,31 @@ def test_a_table_row_is_read_as_the_full_test_reads_it():
     assert tables > 300
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab Z'’.,/09-\n\t\u01c2", max_size=60), st.lists(st.integers(0, 60), max_size=4))
+def test_a_table_row_s_tokens_are_counted_as_its_words_are_read(text, cuts):
+    # frame._table_row counts a sentence's tokens by one scan of it with its figures marked (a
+    # table row's words are never read otherwise): the count is that of the full reading, also
+    # where a figure runs into a word and the words are read one by one instead.
+    bounds = sorted(set(c for c in cuts if c <= len(text)))
+    spans = tuple((a, b) for a, b in zip(bounds[::2], bounds[1::2]) if b > a)
+    assert frame._token_count(text, spans) == len(frame._read_words(text, spans).tokens)
+
+
+def test_a_table_row_s_tokens_are_counted_with_the_figures_marked_and_one_by_one():
+    marked = one_by_one = 0
+    for sentence in _cue_sentences(2000, seed=11):
+        # ("1,200K", "35cts": a figure running into a word)
+        sentence = sentence.replace(" K", "K").replace(" cts", "cts").replace(" mln", "mln")
+        spans = tuple((m.start(), m.end()) for m in frame._NUMBERS.finditer(sentence))
+        assert frame._token_count(sentence, spans) == len(frame._read_words(sentence, spans).tokens)
+        if frame._marked(sentence, spans) is None:
+            one_by_one += 1
+        else:
+            marked += 1
+    assert marked > 500 and one_by_one > 50
+
+
 def test_a_change_cue_is_read_as_the_full_pattern_reads_it():
     changes = 0
     for sentence in _cue_sentences(3000, seed=8):

@@ -612,8 +612,18 @@ def _table_row(sentence: str, spans: tuple) -> bool:
     row = not sentence.rstrip().endswith(".") and len(_NUMBERS.findall(sentence)) >= 2
     if not compared and not row:
         return False
-    lower = _read_words(sentence, spans).lower
-    return (compared and len(lower) <= 14) or (row and sum(1 for w in lower if w != "#") <= 6)
+    n_tokens = _token_count(sentence, spans)  # (a figure is one token, "#")
+    return (compared and n_tokens <= 14) or (row and n_tokens - len(spans) <= 6)
+
+
+def _token_count(sentence: str, spans: tuple) -> int:
+    """How many tokens :func:`_read_words` reads in ``sentence``, counted by one scan of the
+    sentence with its figures marked where that reads the same tokens: a table row's pairs are
+    vetoed, so its words are never read otherwise (and its numbers are new words to read)."""
+    marked = _marked(sentence, spans)
+    if marked is None:
+        return len(_read_words(sentence, spans).tokens)
+    return len(_TOKEN.findall(marked))
 
 
 def in_table_row(ctx: CheckContext, i: int) -> bool:
