@@ -140,3 +140,14 @@ def test_a_repeated_window_is_walked_and_worded_once(monkeypatch):
     assert large[2] > 3 * small[2]  # four times the diagnostics ...
     assert 0 < large[0] == small[0] < small[2]  # ... from the same windows
     assert 0 < large[1] == small[1] < small[2]  # ... and the same messages, moved
+
+
+def test_a_repeated_part_and_whole_is_worded_once(monkeypatch):
+    small_work, small = _work(monkeypatch, part_exceeds_whole, "_exceeds", part_exceeds_whole,
+                              PASSENGERS * 60)
+    large_work, large = _work(monkeypatch, part_exceeds_whole, "_exceeds", part_exceeds_whole,
+                              PASSENGERS * 240)
+    assert len(small) == 60 and len(large) == 240  # every repeat is still reported ...
+    assert large_work == small_work == 1  # ... from one reading of the part and the whole
+    assert list(part_exceeds_whole.check(_context(PASSENGERS * 30))) == \
+        list(part_exceeds_whole.reference_check(_context(PASSENGERS * 30)))
