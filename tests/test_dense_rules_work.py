@@ -95,7 +95,8 @@ def _dense_variants(seed: int) -> str:
     shared differently."""
     rng = random.Random(seed)
     others = ["The 42 passengers included 45 children.", "Some 40 passengers were on board.",
-              "Of the 42 passengers, 40 were hurt: 12 seriously and 45 lightly."]
+              "Of the 42 passengers, 40 were hurt: 12 seriously and 45 lightly.",
+              "Of the 42 passengers, 45 were hurt. 12 seriously and 40 lightly."]
     parts = []
     for _ in range(rng.randrange(200, 300)):
         parts.append(PASSENGERS.strip() if rng.random() < 0.85 else rng.choice(others))
@@ -151,3 +152,18 @@ def test_a_repeated_part_and_whole_is_worded_once(monkeypatch):
     assert large_work == small_work == 1  # ... from one reading of the part and the whole
     assert list(part_exceeds_whole.check(_context(PASSENGERS * 30))) == \
         list(part_exceeds_whole.reference_check(_context(PASSENGERS * 30)))
+
+
+# The same readings in one sentence or in two: only the two make a pair.
+ONE_SENTENCE, TWO_SENTENCES = "Then 40 people and 90 people came. ", "Then 40 people came. Then 90 people came. "
+
+
+@pytest.mark.parametrize("text", [(ONE_SENTENCE * 30 + TWO_SENTENCES * 30) * 2, _dense_variants(7)])
+def test_shared_windows_pair_what_candidates_pair(text):
+    ctx = _context(text)
+    expected: dict[int, list] = {}
+    for i, j in conflicting_figures.candidates(ctx):
+        expected.setdefault(j, []).append((i, "pair"))
+    found = conflicting_figures._dense_conflicts(ctx, lambda i, j: "pair", lambda k: 0)
+    assert len(expected) > 50
+    assert found == expected

@@ -240,10 +240,11 @@ def _window_conflicts(ctx: CheckContext, members: list[int], partners: Partners,
                       words_id: Callable[[int], int | None],
                       conflicts: dict[int, list[tuple[int, Judgement]]]) -> bool:
     """Put in ``conflicts`` the (i, verdict) of each member of a bucket larger than a window that
-    :func:`candidates` and ``verdict`` give, judged once for each shape of window: a figure's
-    pairs depend only on the readings and words of the figures of its window (see
-    claim_readings) and on which of them share its sentence and its paragraph, so a window that
-    repeats another's (dense input: one sentence over and over) has its pairs, moved. False
+    :func:`candidates` and ``verdict`` give, each found once for each shape of window and moved
+    to the windows that repeat it (dense input: one sentence over and over). A figure's partners
+    depend only on the readings of its window's figures and on which share its sentence; their
+    verdicts, on the readings and words of the two (see claim_readings) and on whether they
+    share a paragraph (words are read only for partners: a long sentence's cost a figure). False
     (nothing put) when the members' sentences are not in order (which share a member's sentence
     would not be a run of its window)."""
     sentences = frame.sentence_spans(ctx, members)
@@ -252,17 +253,29 @@ def _window_conflicts(ctx: CheckContext, members: list[int], partners: Partners,
     paragraph_from = _run_starts([ctx.paragraph_of(claims[k].start) for k in members])
     if sentence_from is None or paragraph_from is None:
         return False
+    read = [readings[k] for k in members]
     ids: dict[tuple, int] = {}
-    names = [ids.setdefault((readings[k], words_id(k)), len(ids)) for k in members]
+    names = [-1] * len(members)  # (a member's reading and words, named when first a partner)
+    partnered: dict[tuple, tuple[int, ...]] = {}
     known: dict[tuple, list[tuple[int, Judgement]]] = {}
     reach = frame.MAX_PARTNERS
     for n, j in enumerate(members):
         lo = n - reach if n > reach else 0
-        key = (tuple(names[lo : n + 1]), max(sentence_from[n], lo) - lo, max(paragraph_from[n], lo) - lo)
+        key = (tuple(read[lo : n + 1]), max(sentence_from[n], lo) - lo)
+        shifts = partnered.get(key)
+        if shifts is None:
+            shifts = partnered[key] = tuple([m - n for m in partners(members, sentences, n, readings)])
+        if not shifts:
+            continue
+        for p in (n, *[n + shift for shift in shifts]):
+            if names[p] < 0:
+                names[p] = ids.setdefault((read[p], words_id(members[p])), len(ids))
+        key = (shifts, names[n], tuple([names[n + shift] for shift in shifts]),
+               max(paragraph_from[n], lo) - n)
         pairs = known.get(key)
         if pairs is None:
-            pairs = known[key] = [(m - n, v) for m in partners(members, sentences, n, readings)
-                                  if (v := verdict(members[m], j)) is not None]
+            pairs = known[key] = [(shift, v) for shift in shifts
+                                  if (v := verdict(members[n + shift], j)) is not None]
         if pairs:
             conflicts[j] = [(members[n + shift], v) for shift, v in pairs]
     return True
