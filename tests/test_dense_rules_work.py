@@ -158,7 +158,13 @@ def test_a_repeated_part_and_whole_is_worded_once(monkeypatch):
 ONE_SENTENCE, TWO_SENTENCES = "Then 40 people and 90 people came. ", "Then 40 people came. Then 90 people came. "
 
 
-@pytest.mark.parametrize("text", [(ONE_SENTENCE * 30 + TWO_SENTENCES * 30) * 2, _dense_variants(7)])
+def _figures_that_never_repeat(seed: int) -> str:
+    rng = random.Random(seed)
+    return "".join(f"The bridge is {rng.randrange(10, 10_000)} metres long. " for _ in range(200))
+
+
+@pytest.mark.parametrize("text", [(ONE_SENTENCE * 30 + TWO_SENTENCES * 30) * 2, _dense_variants(7),
+                                  _figures_that_never_repeat(0), PASSENGERS * 10 + _figures_that_never_repeat(1)])
 def test_shared_windows_pair_what_candidates_pair(text):
     ctx = _context(text)
     expected: dict[int, list] = {}

@@ -244,7 +244,8 @@ def _window_conflicts(ctx: CheckContext, members: list[int], partners: Partners,
     to the windows that repeat it (dense input: one sentence over and over). A figure's partners
     depend only on the readings of its window's figures and on which share its sentence; their
     verdicts, on the readings and words of the two (see claim_readings) and on whether they
-    share a paragraph (words are read only for partners: a long sentence's cost a figure). False
+    share a paragraph (words are read only for partners: a long sentence's cost a figure). Once
+    its windows are seen not to repeat, the rest of the bucket is walked pair by pair. False
     (nothing put) when the members' sentences are not in order (which share a member's sentence
     would not be a run of its window)."""
     sentences = frame.sentence_spans(ctx, members)
@@ -259,7 +260,16 @@ def _window_conflicts(ctx: CheckContext, members: list[int], partners: Partners,
     partnered: dict[tuple, tuple[int, ...]] = {}
     known: dict[tuple, list[tuple[int, Judgement]]] = {}
     reach = frame.MAX_PARTNERS
+    sharing = True
     for n, j in enumerate(members):
+        if n == 3 * reach and n - len(partnered) < reach:
+            sharing = False  # (windows that rarely repeat, as in prose: naming them costs more)
+        if not sharing:
+            pairs = [(m, v) for m in partners(members, sentences, n, readings)
+                     if (v := verdict(members[m], j)) is not None]
+            if pairs:
+                conflicts[j] = [(members[m], v) for m, v in pairs]
+            continue
         lo = n - reach if n > reach else 0
         key = (tuple(read[lo : n + 1]), max(sentence_from[n], lo) - lo)
         shifts = partnered.get(key)
