@@ -5,6 +5,8 @@ sentence lookup, not one a figure."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from figcheck.extract import extract_claims
@@ -85,3 +87,89 @@ def test_a_run_of_figures_in_one_sentence_is_one_sentence_lookup(monkeypatch, ru
     monkeypatch.setattr(CheckContext, "sentence_span", counted)
     list(rule.check(ctx))
     assert calls[0] <= 1
+
+
+def _dense_variants(seed: int) -> str:
+    """One sentence restated, now and then another in its place or a sentence of no figure
+    after it, in paragraphs and lines of varying length: windows repeat, with their paragraphs
+    shared differently."""
+    rng = random.Random(seed)
+    others = ["The 42 passengers included 45 children.", "Some 40 passengers were on board.",
+              "Of the 42 passengers, 40 were hurt: 12 seriously and 45 lightly.",
+              "Of the 42 passengers, 45 were hurt. 12 seriously and 40 lightly."]
+    parts = []
+    for _ in range(rng.randrange(200, 300)):
+        parts.append(PASSENGERS.strip() if rng.random() < 0.85 else rng.choice(others))
+        if rng.random() < 0.3:  # (a sentence of no figure: its break is not in its window)
+            parts.append(rng.choice([" ", "\n\n"]) + "It rained.")
+        parts.append(rng.choice([" ", " ", "  ", "\n", "\n\n", "\n\n"]))
+    return "".join(parts)
+
+
+@pytest.mark.parametrize("text", [PASSENGERS * 300, PASSENGERS.replace(". ", ".\n\n") * 120]
+                         + [_dense_variants(seed) for seed in range(6)])
+def test_shared_windows_and_wording_give_what_the_full_work_gives(text):
+    fast = list(conflicting_figures.check(_context(text)))
+    full = list(conflicting_figures.reference_check(_context(text)))
+    assert len(fast) > 20
+    assert fast == full
+    assert [d.data for d in fast] == [d.data for d in full]
+
+
+def _windows_walked_and_worded(monkeypatch, text: str) -> tuple[int, int, int]:
+    walked = [0]
+    make_finder = conflicting_figures._partner_finder
+
+    def counted_finder(ctx):
+        partners = make_finder(ctx)
+
+        def counted(*args):
+            walked[0] += 1
+            return partners(*args)
+        return counted
+
+    monkeypatch.setattr(conflicting_figures, "_partner_finder", counted_finder)
+    worded = _count_calls(monkeypatch, conflicting_figures, "_wording")
+    found = list(conflicting_figures.check(_context(text)))
+    monkeypatch.undo()
+    return walked[0], worded[0], len(found)
+
+
+def test_a_repeated_window_is_walked_and_worded_once(monkeypatch):
+    small = _windows_walked_and_worded(monkeypatch, PASSENGERS * 60)
+    large = _windows_walked_and_worded(monkeypatch, PASSENGERS * 240)
+    assert large[2] > 3 * small[2]  # four times the diagnostics ...
+    assert 0 < large[0] == small[0] < small[2]  # ... from the same windows
+    assert 0 < large[1] == small[1] < small[2]  # ... and the same messages, moved
+
+
+def test_a_repeated_part_and_whole_is_worded_once(monkeypatch):
+    small_work, small = _work(monkeypatch, part_exceeds_whole, "_exceeds", part_exceeds_whole,
+                              PASSENGERS * 60)
+    large_work, large = _work(monkeypatch, part_exceeds_whole, "_exceeds", part_exceeds_whole,
+                              PASSENGERS * 240)
+    assert len(small) == 60 and len(large) == 240  # every repeat is still reported ...
+    assert large_work == small_work == 1  # ... from one reading of the part and the whole
+    assert list(part_exceeds_whole.check(_context(PASSENGERS * 30))) == \
+        list(part_exceeds_whole.reference_check(_context(PASSENGERS * 30)))
+
+
+# The same readings in one sentence or in two: only the two make a pair.
+ONE_SENTENCE, TWO_SENTENCES = "Then 40 people and 90 people came. ", "Then 40 people came. Then 90 people came. "
+
+
+def _figures_that_never_repeat(seed: int) -> str:
+    rng = random.Random(seed)
+    return "".join(f"The bridge is {rng.randrange(10, 10_000)} metres long. " for _ in range(200))
+
+
+@pytest.mark.parametrize("text", [(ONE_SENTENCE * 30 + TWO_SENTENCES * 30) * 2, _dense_variants(7),
+                                  _figures_that_never_repeat(0), PASSENGERS * 10 + _figures_that_never_repeat(1)])
+def test_shared_windows_pair_what_candidates_pair(text):
+    ctx = _context(text)
+    expected: dict[int, list] = {}
+    for i, j in conflicting_figures.candidates(ctx):
+        expected.setdefault(j, []).append((i, "pair"))
+    found = conflicting_figures._dense_conflicts(ctx, lambda i, j: "pair", lambda k: 0)
+    assert len(expected) > 50
+    assert found == expected
