@@ -16,6 +16,10 @@ from figcheck.rules.context import CheckContext
 from figcheck.text import read_document
 
 PASSENGERS = "Of the 42 passengers, 45 were hurt: 12 seriously and 40 lightly. "
+# A count restated with another: each copy of the second conflicts with the copies of the first
+# (a sentence given twice is no conflict of its own figures: PASSENGERS repeated gives FC201
+# nothing, its conflict is FC301's within each copy).
+RESTATED = "The storm killed 310 people. Later the storm killed 930 people. "
 CONVERSIONS = "5 km (3 miles) "
 WRONG_CONVERSIONS = "5 km (9 miles) "
 
@@ -66,11 +70,13 @@ def test_every_wrong_conversion_is_still_reported():
 
 
 def test_every_repeated_conflict_is_still_reported():
-    found = list(conflicting_figures.check(_context(PASSENGERS * 40)))
-    # each repetition restates the sentence with other figures: its figures conflict with
-    # the earlier ones, each reported at its own place
-    assert len(found) > 40
+    text = RESTATED * 40
+    found = list(conflicting_figures.check(_context(text)))
+    # every count after the first conflicts with the one before it, each reported at its place
+    assert [text[d.start:d.end] for d in found] == (["930 people", "310 people"] * 40)[:79]
     assert len({d.start for d in found}) == len(found)
+    # a sentence given again is no conflict of its figures in other places of it
+    assert list(conflicting_figures.check(_context(PASSENGERS * 40))) == []
 
 
 @pytest.mark.parametrize("rule", [part_exceeds_whole, parts_do_not_sum])
@@ -96,17 +102,18 @@ def _dense_variants(seed: int) -> str:
     rng = random.Random(seed)
     others = ["The 42 passengers included 45 children.", "Some 40 passengers were on board.",
               "Of the 42 passengers, 40 were hurt: 12 seriously and 45 lightly.",
-              "Of the 42 passengers, 45 were hurt. 12 seriously and 40 lightly."]
+              "Of the 42 passengers, 45 were hurt. 12 seriously and 40 lightly.",
+              "The storm killed 310 people.", "The storm killed 930 people."]
     parts = []
     for _ in range(rng.randrange(200, 300)):
-        parts.append(PASSENGERS.strip() if rng.random() < 0.85 else rng.choice(others))
+        parts.append(RESTATED.strip() if rng.random() < 0.85 else rng.choice(others))
         if rng.random() < 0.3:  # (a sentence of no figure: its break is not in its window)
             parts.append(rng.choice([" ", "\n\n"]) + "It rained.")
         parts.append(rng.choice([" ", " ", "  ", "\n", "\n\n", "\n\n"]))
     return "".join(parts)
 
 
-@pytest.mark.parametrize("text", [PASSENGERS * 300, PASSENGERS.replace(". ", ".\n\n") * 120]
+@pytest.mark.parametrize("text", [RESTATED * 300, RESTATED.replace(". ", ".\n\n") * 120]
                          + [_dense_variants(seed) for seed in range(6)])
 def test_shared_windows_and_wording_give_what_the_full_work_gives(text):
     fast = list(conflicting_figures.check(_context(text)))
@@ -136,8 +143,8 @@ def _windows_walked_and_worded(monkeypatch, text: str) -> tuple[int, int, int]:
 
 
 def test_a_repeated_window_is_walked_and_worded_once(monkeypatch):
-    small = _windows_walked_and_worded(monkeypatch, PASSENGERS * 60)
-    large = _windows_walked_and_worded(monkeypatch, PASSENGERS * 240)
+    small = _windows_walked_and_worded(monkeypatch, RESTATED * 60)
+    large = _windows_walked_and_worded(monkeypatch, RESTATED * 240)
     assert large[2] > 3 * small[2]  # four times the diagnostics ...
     assert 0 < large[0] == small[0] < small[2]  # ... from the same windows
     assert 0 < large[1] == small[1] < small[2]  # ... and the same messages, moved
@@ -173,3 +180,29 @@ def test_shared_windows_pair_what_candidates_pair(text):
     found = conflicting_figures._dense_conflicts(ctx, lambda i, j: "pair", lambda k: 0)
     assert len(expected) > 50
     assert found == expected
+
+
+def _markdown_releases(seed: int) -> str:
+    """Dense Markdown: many sections, most headed alike (parallel: their figures never pair),
+    some not, each with a sentence that restates the others' with a changed count."""
+    rng = random.Random(seed)
+    parts = []
+    for k in range(120):
+        heading = f"## Version 1.{k}" if rng.random() < 0.7 else "## Notes"
+        parts.append(f"{heading}\n\nThis release comes with {rng.choice((112, 115, 263))} commits.\n")
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_verdicts_shared_by_shape_hold_across_parallel_sections(monkeypatch, seed):
+    """Pairs of one shape share a verdict, but whether two sections are parallel depends on
+    where the figures stand: the check equals one that judges every pair on its own."""
+    text = _markdown_releases(seed)
+    ctx = CheckContext(document=read_document(text, "markdown"), claims=extract_claims(
+        read_document(text, "markdown").prose))
+    shared = list(conflicting_figures.check(ctx))
+    assert shared  # the "Notes" sections pair with the others
+    unique = iter(range(10**9))
+    monkeypatch.setattr(conflicting_figures, "shape", lambda ctx, i: (next(unique),) * 3)
+    ctx = CheckContext(document=read_document(text, "markdown"), claims=ctx.claims)
+    assert list(conflicting_figures.check(ctx)) == shared

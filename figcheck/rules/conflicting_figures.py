@@ -53,6 +53,7 @@ from .conversions import factor_mixup
 from .pair_reuse import PAIR_REUSE, pair_verdicts
 from .referent_model import Judgement
 from .rounding import BASE_SLACK, claim_interval, disjoint
+from .sections import in_parallel_sections
 
 CODE = "FC201"
 NAME = "conflicting-figures"
@@ -95,8 +96,8 @@ def _check(ctx: CheckContext, repeats: bool) -> Iterable[Diagnostic]:
         # two sentences as read have met before (real prose rarely repeats a pair: naming every
         # pair would cost more than it saves).
         words = (words_id(i), words_id(j))
-        if words[0] is None or words[1] is None:
-            return None
+        if words[0] is None or words[1] is None or in_parallel_sections(ctx, i, j):
+            return None  # (parallel sections first: the verdicts below are shared by shape)
         if words not in seen:
             seen.add(words)
             return _conflict(ctx, i, j, cut)
@@ -108,7 +109,8 @@ def _check(ctx: CheckContext, repeats: bool) -> Iterable[Diagnostic]:
         return judged[key]
 
     dense = any(len(members) > frame.MAX_PARTNERS for members in frame.buckets(ctx).values())
-    if dense and repeats and ctx.memo(PAIR_REUSE, lambda: None) is None:
+    # (windows are shared by shape, which does not hold where a figure's section stands)
+    if dense and repeats and not ctx.document.headings and ctx.memo(PAIR_REUSE, lambda: None) is None:
         conflicts = _dense_conflicts(ctx, verdict, words_id)
     else:
         for i, j, judgement in pair_verdicts(ctx, CODE, candidates, verdict if dense else (
