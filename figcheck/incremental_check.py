@@ -31,7 +31,7 @@ from itertools import count
 from .config import Settings
 from .extract.shift import shifted
 from .model import Claim, Diagnostic
-from .rules import PARAGRAPH_REACH, Rule, frame
+from .rules import PARAGRAPH_REACH, Rule, frame, sections
 from .rules.context import CheckContext, MemoKey
 from .rules.suppression import DirectiveSearch
 from .rules.pair_reuse import (  # (equals_moved: for holders that keep what they made of diagnostics)
@@ -64,6 +64,7 @@ class _Kept:
     continues: bool = False  # the same settings and format as the check before it
     # code → the diagnostics of a rule of paragraph scope (as it gave them, before suppressions)
     by_paragraph: dict[str, list[Diagnostic]] = field(default_factory=dict)
+    sections: tuple = ()  # rules.sections.layout: verdicts are kept only while it holds
 
 
 # The state of the check in progress, kept in its context until the check ends.
@@ -99,14 +100,17 @@ class HeldDocument:
             ctx.paragraph_starts = layout.context_starts
         if _LINES_SEEDABLE and (lines := self.versions.known_lines(ctx.text)) is not None:
             ctx.lines = lines  # (as the holder's line table has it; else read only if asked)
-        same = kept.settings == ctx.settings and kept.layout is not None and kept.layout.format == fmt
+        heads = sections.layout(ctx.document, claim_starts)
+        same = (kept.settings == ctx.settings and kept.layout is not None and kept.layout.format == fmt
+                and kept.sections == heads)
         if same and runs is not None and kept.buckets is not None:
             frame.moved_buckets(ctx, kept.buckets, *runs, len(kept.claim_starts))
         reuse = PairReuse(keys, kept.verdicts if same else {},
                           texts=None if kept.layout is None else (kept.layout.prose, prose),
                           ends_of=self.versions.common_ends)
         ctx.memo(PAIR_REUSE, lambda: reuse)
-        ctx.memo(_IN_PROGRESS, lambda: _Kept(ctx.settings, layout, ids, {}, keys, claim_starts, None, same))
+        ctx.memo(_IN_PROGRESS, lambda: _Kept(ctx.settings, layout, ids, {}, keys, claim_starts, None, same,
+                                             sections=heads))
         self.last = reuse
 
     def diagnostics(self, rule: Rule, ctx: CheckContext) -> list[Diagnostic]:

@@ -198,3 +198,14 @@ def test_a_percentage_falling_to_nothing_is_read_without_a_crash():
     found = check("The jobless rate fell to 0% from 12%, a drop of 12%.")
     assert [d.code for d in found] == ["FC303"]
     assert "−12 percentage points" in found[0].message
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # a time of day ("1300 GMT") is no end of the change, as the extractor reads it
+    ("At 1300 GMT, the euro was up 0.9% on the day at 1.3187 euros per US dollar.", []),
+    ("At 1500 GMT, the dollar was up 0.4% on the day at 104.16 yen.", []),
+    # the same bare number as an end of the change is still read
+    ("The index was up 0.9% at 1300 from 1000.", ["0.9%"]),
+])
+def test_a_time_of_day_is_not_an_end_of_a_change(text, flagged):
+    assert [text[d.start:d.end] for d in fc303(text)] == flagged

@@ -109,3 +109,28 @@ def test_one_kind_has_one_dimension_spelling():
     assert units.dimension("mile / gallon") == "1 / [length] ** 2"
     assert units.reciprocal("mile / gallon", "liter / kilometer")
     assert not units.reciprocal("mile", "kilometer")
+
+
+@pytest.mark.parametrize("text, cause", [
+    ("The reserve covers 100 square kilometres (62 square miles).", "the factor for lengths, not for areas"),
+    ("The lake covers 500 km2 (311 sq mi).", "the factor for lengths, not for areas"),
+    ("It holds 1 million cubic metres (3.3 million cubic feet).", "the factor for lengths, not for volumes"),
+    ("The summit is 29,029 metres (8,848 ft) high.", "the wrong way round"),
+    ("The bridge is 20 miles (20 km) long.", "The two numbers are the same"),
+    # litres and gallons are no powers of a length: the same digits by chance name no slip
+    ("The lake holds 5 million litres (3.3 million gallons).", None),
+])
+def test_the_message_names_the_slip_the_numbers_show(text, cause):
+    (d,) = [d for d in check_text(text) if d.code == "FC101"]
+    if cause is None:
+        assert "It looks" not in d.message and "same" not in d.message
+    else:
+        assert cause in d.message
+
+
+@pytest.mark.parametrize("text", [
+    "It was -40C (-40F) at the station.",  # the one temperature both scales write alike
+    "The tank holds 20 litres (20 kg) of water.",  # not a conversion of one kind: FC102's
+])
+def test_the_same_digits_pass_where_converting_keeps_them(text):
+    assert [d.code for d in check_text(text) if d.code == "FC101"] == []

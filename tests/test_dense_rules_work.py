@@ -5,6 +5,8 @@ sentence lookup, not one a figure."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from figcheck.extract import extract_claims
@@ -14,6 +16,10 @@ from figcheck.rules.context import CheckContext
 from figcheck.text import read_document
 
 PASSENGERS = "Of the 42 passengers, 45 were hurt: 12 seriously and 40 lightly. "
+# A count restated with another: each copy of the second conflicts with the copies of the first
+# (a sentence given twice is no conflict of its own figures: PASSENGERS repeated gives FC201
+# nothing, its conflict is FC301's within each copy).
+RESTATED = "The storm killed 310 people. Later the storm killed 930 people. "
 CONVERSIONS = "5 km (3 miles) "
 WRONG_CONVERSIONS = "5 km (9 miles) "
 
@@ -64,11 +70,13 @@ def test_every_wrong_conversion_is_still_reported():
 
 
 def test_every_repeated_conflict_is_still_reported():
-    found = list(conflicting_figures.check(_context(PASSENGERS * 40)))
-    # each repetition restates the sentence with other figures: its figures conflict with
-    # the earlier ones, each reported at its own place
-    assert len(found) > 40
+    text = RESTATED * 40
+    found = list(conflicting_figures.check(_context(text)))
+    # every count after the first conflicts with the one before it, each reported at its place
+    assert [text[d.start:d.end] for d in found] == (["930 people", "310 people"] * 40)[:79]
     assert len({d.start for d in found}) == len(found)
+    # a sentence given again is no conflict of its figures in other places of it
+    assert list(conflicting_figures.check(_context(PASSENGERS * 40))) == []
 
 
 @pytest.mark.parametrize("rule", [part_exceeds_whole, parts_do_not_sum])
@@ -85,3 +93,116 @@ def test_a_run_of_figures_in_one_sentence_is_one_sentence_lookup(monkeypatch, ru
     monkeypatch.setattr(CheckContext, "sentence_span", counted)
     list(rule.check(ctx))
     assert calls[0] <= 1
+
+
+def _dense_variants(seed: int) -> str:
+    """One sentence restated, now and then another in its place or a sentence of no figure
+    after it, in paragraphs and lines of varying length: windows repeat, with their paragraphs
+    shared differently."""
+    rng = random.Random(seed)
+    others = ["The 42 passengers included 45 children.", "Some 40 passengers were on board.",
+              "Of the 42 passengers, 40 were hurt: 12 seriously and 45 lightly.",
+              "Of the 42 passengers, 45 were hurt. 12 seriously and 40 lightly.",
+              "The storm killed 310 people.", "The storm killed 930 people."]
+    parts = []
+    for _ in range(rng.randrange(200, 300)):
+        parts.append(RESTATED.strip() if rng.random() < 0.85 else rng.choice(others))
+        if rng.random() < 0.3:  # (a sentence of no figure: its break is not in its window)
+            parts.append(rng.choice([" ", "\n\n"]) + "It rained.")
+        parts.append(rng.choice([" ", " ", "  ", "\n", "\n\n", "\n\n"]))
+    return "".join(parts)
+
+
+@pytest.mark.parametrize("text", [RESTATED * 300, RESTATED.replace(". ", ".\n\n") * 120]
+                         + [_dense_variants(seed) for seed in range(6)])
+def test_shared_windows_and_wording_give_what_the_full_work_gives(text):
+    fast = list(conflicting_figures.check(_context(text)))
+    full = list(conflicting_figures.reference_check(_context(text)))
+    assert len(fast) > 20
+    assert fast == full
+    assert [d.data for d in fast] == [d.data for d in full]
+
+
+def _windows_walked_and_worded(monkeypatch, text: str) -> tuple[int, int, int]:
+    walked = [0]
+    make_finder = conflicting_figures._partner_finder
+
+    def counted_finder(ctx):
+        partners = make_finder(ctx)
+
+        def counted(*args):
+            walked[0] += 1
+            return partners(*args)
+        return counted
+
+    monkeypatch.setattr(conflicting_figures, "_partner_finder", counted_finder)
+    worded = _count_calls(monkeypatch, conflicting_figures, "_wording")
+    found = list(conflicting_figures.check(_context(text)))
+    monkeypatch.undo()
+    return walked[0], worded[0], len(found)
+
+
+def test_a_repeated_window_is_walked_and_worded_once(monkeypatch):
+    small = _windows_walked_and_worded(monkeypatch, RESTATED * 60)
+    large = _windows_walked_and_worded(monkeypatch, RESTATED * 240)
+    assert large[2] > 3 * small[2]  # four times the diagnostics ...
+    assert 0 < large[0] == small[0] < small[2]  # ... from the same windows
+    assert 0 < large[1] == small[1] < small[2]  # ... and the same messages, moved
+
+
+def test_a_repeated_part_and_whole_is_worded_once(monkeypatch):
+    small_work, small = _work(monkeypatch, part_exceeds_whole, "_exceeds", part_exceeds_whole,
+                              PASSENGERS * 60)
+    large_work, large = _work(monkeypatch, part_exceeds_whole, "_exceeds", part_exceeds_whole,
+                              PASSENGERS * 240)
+    assert len(small) == 60 and len(large) == 240  # every repeat is still reported ...
+    assert large_work == small_work == 1  # ... from one reading of the part and the whole
+    assert list(part_exceeds_whole.check(_context(PASSENGERS * 30))) == \
+        list(part_exceeds_whole.reference_check(_context(PASSENGERS * 30)))
+
+
+# The same readings in one sentence or in two: only the two make a pair.
+ONE_SENTENCE, TWO_SENTENCES = "Then 40 people and 90 people came. ", "Then 40 people came. Then 90 people came. "
+
+
+def _figures_that_never_repeat(seed: int) -> str:
+    rng = random.Random(seed)
+    return "".join(f"The bridge is {rng.randrange(10, 10_000)} metres long. " for _ in range(200))
+
+
+@pytest.mark.parametrize("text", [(ONE_SENTENCE * 30 + TWO_SENTENCES * 30) * 2, _dense_variants(7),
+                                  _figures_that_never_repeat(0), PASSENGERS * 10 + _figures_that_never_repeat(1)])
+def test_shared_windows_pair_what_candidates_pair(text):
+    ctx = _context(text)
+    expected: dict[int, list] = {}
+    for i, j in conflicting_figures.candidates(ctx):
+        expected.setdefault(j, []).append((i, "pair"))
+    found = conflicting_figures._dense_conflicts(ctx, lambda i, j: "pair", lambda k: 0)
+    assert len(expected) > 50
+    assert found == expected
+
+
+def _markdown_releases(seed: int) -> str:
+    """Dense Markdown: many sections, most headed alike (parallel: their figures never pair),
+    some not, each with a sentence that restates the others' with a changed count."""
+    rng = random.Random(seed)
+    parts = []
+    for k in range(120):
+        heading = f"## Version 1.{k}" if rng.random() < 0.7 else "## Notes"
+        parts.append(f"{heading}\n\nThis release comes with {rng.choice((112, 115, 263))} commits.\n")
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_verdicts_shared_by_shape_hold_across_parallel_sections(monkeypatch, seed):
+    """Pairs of one shape share a verdict, but whether two sections are parallel depends on
+    where the figures stand: the check equals one that judges every pair on its own."""
+    text = _markdown_releases(seed)
+    ctx = CheckContext(document=read_document(text, "markdown"), claims=extract_claims(
+        read_document(text, "markdown").prose))
+    shared = list(conflicting_figures.check(ctx))
+    assert shared  # the "Notes" sections pair with the others
+    unique = iter(range(10**9))
+    monkeypatch.setattr(conflicting_figures, "shape", lambda ctx, i: (next(unique),) * 3)
+    ctx = CheckContext(document=read_document(text, "markdown"), claims=ctx.claims)
+    assert list(conflicting_figures.check(ctx)) == shared

@@ -106,7 +106,7 @@ def test_words_and_times_before_and_after_a_figure(text):
         minus_window = text[max(0, i - claims._MINUS_WINDOW) : i]
         if claims._MINUS_BEFORE.search(minus_window):
             assert minus_window[-1:].isspace() and minus_window.rstrip()[-1:] in claims._MINUS_LAST_LETTERS
-        assert claims._time_after(text, i) == bool(claims._TIME_AFTER.match(text[i : i + 8]))
+        assert claims.time_of_day_after(text, i) == bool(claims._TIME_AFTER.match(text[i : i + 8]))
         if claims._RANGE_SEP.match(text[i : i + 16]):
             first = text[i : i + 16].lstrip(claims._RANGE_SPACE)[:1]
             assert first in claims._RANGE_SEP_FIRST

@@ -59,6 +59,16 @@ def test_an_edit_that_creates_a_conflict_with_a_far_paragraph():
     assert holder.held.last.walked["FC201"] == 1  # only the edited figure's pairs judged again
 
 
+def test_an_edit_of_a_heading_judges_again_the_pairs_its_sections_hold():
+    holder = Holder("markdown")
+    text = ("# Changelog\n\n## Version 6.13.0\n\nThis release comes with 112 commits.\n\n"
+            "## Version 6.12.3\n\nThis release comes with 115 commits.\n")
+    assert not [d for d in holder.check(text) if d.code == "FC201"]  # sibling releases
+    edited = text.replace("## Version 6.12.3", "## Summary")  # no longer headed alike
+    assert [d.code for d in holder.check(edited)] == ["FC201"]
+    assert not holder.check(text)  # and back
+
+
 def test_an_edit_that_removes_the_conflict():
     holder = Holder()
     text = far_apart(SAME_FORCE.format("18,000"))
@@ -129,6 +139,7 @@ PIECES = [
     "\n\n", "\n  \n", "\r\n\r\n", "\n", "\n   ", " ", "é", "🏔", "𝟓 km", "five", " 5 km (3 miles)",
     " 5 km (30 miles)", " 8 km (4 kg)", "x", "the same force of 12,000 fighters",
     "Sales rose from 20 to 30, an increase of 10%", "annually", " dlrs", "Qtly div ", ",",
+    "\n\n## Version 1.2\n\n", "\n\n## Version 1.3\n\n", "\n\n## Summary\n\n", "# ",
 ]
 edits = st.lists(
     st.tuples(st.sampled_from(["insert", "delete", "join", "split", "swap"]), st.floats(0, 1),

@@ -83,3 +83,14 @@ def test_open_breakdown_over_its_total_says_why():
 )
 def test_shares_of_different_wholes_are_silent(text):
     assert check(text) == []
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # "13 … out of a squad of 31": the second figure is the whole of the first, not a part
+    ("That is eight players plus injuries - 13 players out of a squad of 31.", []),
+    ("Ten players are away - 13 players out of a squad of 31.", []),
+    # a list of parts still reads on past "and"
+    ("Thirty people were injured: 12 seriously and 21 lightly.", ["FC302"]),
+])
+def test_a_figure_after_out_of_is_a_whole_not_another_part(text, flagged):
+    assert [d.code for d in check(text)] == flagged

@@ -151,6 +151,17 @@ HARD_NEGATIVES = [
     # a numbered part of a named whole
     "Idle seamen held 160 ships in port.\n\n"
     "The strike has halted 48 of the 72 ships of the state oil company.\n",
+    # one sentence given twice: its two figures are as different as they were in it
+    "A 512-bit key can encode a 53-byte message (64 bytes, of which 11 bytes are padding).\n\n"
+    "Other text.\n\n"
+    "A 512-bit key can encode a 53-byte message (64 bytes, of which 11 bytes are padding).\n",
+    # bit widths name types ("a 64-bit integer", "32 bit platforms"), not amounts
+    "Reads a signed 32-bit integer from the buffer.\n\nReads a signed 64-bit integer from the buffer.\n",
+    "On 32 bit platforms the limit is lower.\n\nOn 64 bit platforms the limit is higher.\n",
+    # "the two" pointed at a pair just named, and said to be part of a larger group
+    "The judge set a date for the trial of the four men accused of selling the drugs. She may "
+    "hear evidence from the founder Victor Conte and his deputy James Valente. The two men - "
+    "along with the trainer Greg Anderson and the coach Remy Korchemny - were all indicted.\n",
 ]
 
 
@@ -214,6 +225,23 @@ def test_slot_clashes_veto():
     ctx = _ctx("Acme hired 300 workers in 1985.\n\nAcme hired 900 workers in 1986.\n")
     fa, fb = (frame.claim_frame(ctx, k) for k in range(2))
     assert referent_model.veto(fa, fb) == "different times"
+
+
+def test_a_figure_said_with_others_along_with_it_is_a_part_of_a_larger_group():
+    group = _ctx("The two men, along with their trainer, were indicted.\n")
+    assert frame.claim_frame(group, 0).role == "group_part"
+    alone = _ctx("The two men were indicted.\n")
+    assert frame.claim_frame(alone, 0).role == "total"
+    named = _ctx("Two men, along with their trainer, were indicted.\n")  # no group pointed at
+    assert frame.claim_frame(named, 0).role == "total"
+    both = _ctx("Four men were indicted.\n\nThe two men, along with their trainer, were indicted.\n")
+    fa, fb = frame.claim_frame(both, 0), frame.claim_frame(both, 1)
+    assert referent_model.veto(fa, fb) == "a total vs a part of a larger group (“along with …”)"
+
+
+def test_an_amount_of_bits_is_still_compared():
+    text = "The key is 256 bits long.\n\nThe key is 128 bits long.\n"
+    assert _codes(text, "FC201") == ["128 bits"]
 
 
 def test_durations_are_not_unit_mixups():
@@ -410,6 +438,31 @@ def test_a_table_row_is_read_as_the_full_test_reads_it():
         assert frame._table_row(sentence, spans) == full(sentence, spans), sentence
         tables += full(sentence, spans)
     assert tables > 300
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab Z'’.,/09-\n\t\u01c2", max_size=60), st.lists(st.integers(0, 60), max_size=4))
+def test_a_table_row_s_tokens_are_counted_as_its_words_are_read(text, cuts):
+    # frame._table_row counts a sentence's tokens by one scan of it with its figures marked (a
+    # table row's words are never read otherwise): the count is that of the full reading, also
+    # where a figure runs into a word and the words are read one by one instead.
+    bounds = sorted(set(c for c in cuts if c <= len(text)))
+    spans = tuple((a, b) for a, b in zip(bounds[::2], bounds[1::2]) if b > a)
+    assert frame._token_count(text, spans) == len(frame._read_words(text, spans).tokens)
+
+
+def test_a_table_row_s_tokens_are_counted_with_the_figures_marked_and_one_by_one():
+    marked = one_by_one = 0
+    for sentence in _cue_sentences(2000, seed=11):
+        # ("1,200K", "35cts": a figure running into a word)
+        sentence = sentence.replace(" K", "K").replace(" cts", "cts").replace(" mln", "mln")
+        spans = tuple((m.start(), m.end()) for m in frame._NUMBERS.finditer(sentence))
+        assert frame._token_count(sentence, spans) == len(frame._read_words(sentence, spans).tokens)
+        if frame._marked(sentence, spans) is None:
+            one_by_one += 1
+        else:
+            marked += 1
+    assert marked > 500 and one_by_one > 50
 
 
 def test_a_change_cue_is_read_as_the_full_pattern_reads_it():

@@ -911,15 +911,16 @@ def _rejects_digits(reader: _FigureReader, num: Number, range_end: bool = False)
         return True  # the second half of 3-1 when the first was not read as a range
     if num.digits.startswith("0") and len(num.digits) > 1 and "." not in num.text:
         return True  # 020, 007
-    if _time_after(text, e):
+    if time_of_day_after(text, e):
         return True  # 3pm, 10 a.m., 1500 GMT
     if before[-1:] == "’" and len(before) == 2 and before[0] == " " and reader.at_sentence_start(s) is False:
         return True  # ’90s
     return False
 
 
-def _time_after(text: str, e: int) -> bool:
-    """"3pm", "10 a.m.", "1500 GMT": a time of day, not a quantity."""
+def time_of_day_after(text: str, e: int) -> bool:
+    """Whether the number that ends at ``e`` is a time of day by what follows it ("3pm",
+    "10 a.m.", "1500 GMT"), not a quantity."""
     first = text[e : e + 1]
     if first not in _TIME_FIRST and not (first.isspace() and text[e + 1 : e + 2] in _TIME_FIRST):
         return False

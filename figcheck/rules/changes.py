@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from .. import units
 from ..compiled_patterns import PatternCache
 from ..extract import extract_claims
+from ..extract.claims import time_of_day_after
 from ..extract.numbers import parse_scale_word, parse_words
 from ..model import Claim
 from .context import CheckContext, MemoKey
@@ -614,6 +615,8 @@ def _bare_figure(sentence: str, m: re.Match, base: int, is_word: bool) -> Figure
         value, rounding = _fraction_value(raw)
         if value is None:
             return None
+        if time_of_day_after(sentence, m.end()):
+            return None  # "At 1300 GMT": a time, as the extractor reads it
         n_start, n_end, number_text = m.start(), m.end(), raw
         cm = _CURRENCY_BEFORE.search(sentence, max(0, n_start - 4), n_start)
         if cm:

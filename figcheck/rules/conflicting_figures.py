@@ -21,7 +21,10 @@ restatements generated from it weighs the evidence; the rule reports only pairs 
 about (the JSON output gives the score as `data.confidence`). The rule is silent when a slot
 clashes: different names, times or places, a contrast cue ("another", "a smaller group", "the
 second", "each", "of them"), a comparison ("vs", "compared with", "a year earlier", "from X to
-Y"), a table row, or a per-share amount against a total.
+Y"), a table row, a per-share amount against a total, a part of a larger group ("the two men,
+along with their trainer, …"), or sibling sections of a Markdown document headed alike (a
+reference's members, "## `buf.readInt32BE()`" and "## `buf.readInt16BE()`"; a changelog's
+releases, "## Version 6.13.0" and "## Version 6.12.3"), which describe different things.
 
 ## Example
 ```text
@@ -39,7 +42,7 @@ Two weeks later, the same force of about 18,000 fighters crossed the river.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from .. import units
 from ..model import Claim, Diagnostic, Related
@@ -47,9 +50,10 @@ from . import frame, referent_model
 from .claim_readings import reading_ids, shape
 from .context import CheckContext, MemoKey
 from .conversions import factor_mixup
-from .pair_reuse import pair_verdicts
+from .pair_reuse import PAIR_REUSE, pair_verdicts
 from .referent_model import Judgement
 from .rounding import BASE_SLACK, claim_interval, disjoint
+from .sections import in_parallel_sections
 
 CODE = "FC201"
 NAME = "conflicting-figures"
@@ -61,6 +65,16 @@ _RELATED: MemoKey[dict[int, Related]] = MemoKey("FC201.related")
 
 
 def check(ctx: CheckContext) -> Iterable[Diagnostic]:
+    return _check(ctx, repeats=True)
+
+
+def reference_check(ctx: CheckContext) -> Iterable[Diagnostic]:
+    """``check`` with every diagnostic's message written in full (no wording shared between
+    repeats of one shape): what its test holds ``check`` to."""
+    return _check(ctx, repeats=False)
+
+
+def _check(ctx: CheckContext, repeats: bool) -> Iterable[Diagnostic]:
     cut = referent_model.threshold(CODE)
     conflicts: dict[int, list[tuple[int, Judgement]]] = {}
     judged: dict[tuple, Judgement | None] = {}
@@ -82,8 +96,8 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
         # two sentences as read have met before (real prose rarely repeats a pair: naming every
         # pair would cost more than it saves).
         words = (words_id(i), words_id(j))
-        if words[0] is None or words[1] is None:
-            return None
+        if words[0] is None or words[1] is None or in_parallel_sections(ctx, i, j):
+            return None  # (parallel sections first: the verdicts below are shared by shape)
         if words not in seen:
             seen.add(words)
             return _conflict(ctx, i, j, cut)
@@ -95,12 +109,43 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
         return judged[key]
 
     dense = any(len(members) > frame.MAX_PARTNERS for members in frame.buckets(ctx).values())
-    for i, j, judgement in pair_verdicts(ctx, CODE, candidates, verdict if dense else (
-            lambda i, j: _conflict(ctx, i, j, cut))):
-        conflicts.setdefault(j, []).append((i, judgement))
-    related = ctx.memo(_RELATED, dict)
+    # (windows are shared by shape, which does not hold where a figure's section stands)
+    if dense and repeats and not ctx.document.headings and ctx.memo(PAIR_REUSE, lambda: None) is None:
+        conflicts = _dense_conflicts(ctx, verdict, words_id)
+    else:
+        for i, j, judgement in pair_verdicts(ctx, CODE, candidates, verdict if dense else (
+                lambda i, j: _conflict(ctx, i, j, cut))):
+            conflicts.setdefault(j, []).append((i, judgement))
+    return _diagnostics(ctx, conflicts, _repeated_wording(ctx) if repeats and dense else None)
+
+
+def _dense_conflicts(ctx: CheckContext, verdict: Callable[[int, int], Judgement | None],
+                     words_id: Callable[[int], int | None]) -> dict[int, list[tuple[int, Judgement]]]:
+    """Each figure's conflicts with earlier ones, (i, verdict) in the order ``pair_verdicts``
+    gives them with no verdicts kept from a previous check (a plain check), each bucket larger
+    than a window walked by its shapes of window (:func:`_window_conflicts`)."""
+    partners = _partner_finder(ctx)
+    conflicts: dict[int, list[tuple[int, Judgement]]] = {}
+    for bucket, members in frame.buckets(ctx).items():
+        if len(members) > frame.MAX_PARTNERS and \
+                _window_conflicts(ctx, members, partners, verdict, words_id, conflicts):
+            continue
+        for i, j in candidates(ctx, {bucket: members}):
+            if (v := verdict(i, j)) is not None:
+                conflicts.setdefault(j, []).append((i, v))
+    return conflicts
+
+
+def _diagnostics(ctx: CheckContext, conflicts: dict[int, list[tuple[int, Judgement]]],
+                 wording: Wording | None) -> Iterator[Diagnostic]:
+    """Each conflicting figure's diagnostic, in order; ``wording``: its messages (None: each
+    written in full)."""
+    related, claims = ctx.memo(_RELATED, dict), ctx.claims
+    if wording is None:
+        def wording(i: int, j: int, judgement: Judgement, count: int) -> tuple[str, str]:
+            return _wording(claims[i], claims[j], judgement, count)
     for j in sorted(conflicts):
-        yield _diagnostic(ctx, j, conflicts[j], related)
+        yield _diagnostic(ctx, j, conflicts[j], related, wording)
 
 
 def _conflict(ctx: CheckContext, i: int, j: int, cut: float) -> Judgement | None:
@@ -127,6 +172,26 @@ def candidates(ctx: CheckContext, buckets: dict[tuple, list[int]] | None = None,
     """Pairs of figures of one kind, in different sentences, that cannot both be true (and are
     not the same number in two units: that is FC202's): what the referent model is asked about.
     ``buckets``: only these (cut down by :mod:`.pair_reuse`), else all of the document's."""
+    partners = _partner_finder(ctx)
+    for members in (frame.buckets(ctx) if buckets is None else buckets).values():
+        if len(members) < 2:
+            continue
+        sentences = frame.sentence_spans(ctx, members)
+        readings = reading_ids(ctx) if len(members) > frame.MAX_PARTNERS else None
+        for n, j in enumerate(members):
+            for m in partners(members, sentences, n, readings):
+                yield members[m], j
+
+
+Partners = Callable[[list[int], list[tuple[int, int]], int, "list[int] | None"], list[int]]
+
+
+def _partner_finder(ctx: CheckContext) -> Partners:
+    """``partners(members, sentences, n, readings)``: the places in a bucket's ``members`` (of
+    ``sentences``) of the earlier figures in member ``n``'s window that make a candidate pair with
+    it (the pairs of frame.candidate_pairs(), each member's sentence looked up once). Given the
+    claims' ``readings`` (a bucket larger than a window: dense input, where readings recur), each
+    pair of readings is tested once (the tests read the two claims only)."""
     slack = BASE_SLACK + ctx.settings.tolerance
     claims = ctx.claims
     intervals: dict[tuple[int, str | None], tuple | None] = {}
@@ -151,30 +216,98 @@ def candidates(ctx: CheckContext, buckets: dict[tuple, list[int]] | None = None,
     def cannot_both_hold_once(ia: tuple, ib: tuple) -> bool:
         return disjoint(ia, ib, slack)  # (a bucket within a window: intervals rarely recur)
 
-    # The pairs of frame.candidate_pairs(), each member's sentence looked up once; in a bucket
-    # larger than a window (dense input: the same readings recur), each pair of readings is
-    # tested once (the tests read the two claims only).
-    for members in (frame.buckets(ctx) if buckets is None else buckets).values():
-        if len(members) < 2:
+    def partners(members: list[int], sentences: list[tuple[int, int]], n: int,
+                 readings: list[int] | None) -> list[int]:
+        j = members[n]
+        b, sentence_j = claims[j], sentences[n]
+        found_at = []
+        for m in range(max(0, n - frame.MAX_PARTNERS), n):
+            if sentences[m] == sentence_j:
+                continue
+            i = members[m]
+            if readings is None:
+                found = _may_conflict(claims[i], b, i, j, interval, cannot_both_hold_once, slack)
+            else:
+                key = (readings[i], readings[j])
+                found = passed.get(key)
+                if found is None:
+                    found = passed[key] = _may_conflict(
+                        claims[i], b, i, j, interval, cannot_both_hold, slack)
+            if found:
+                found_at.append(m)
+        return found_at
+
+    return partners
+
+
+def _window_conflicts(ctx: CheckContext, members: list[int], partners: Partners,
+                      verdict: Callable[[int, int], Judgement | None],
+                      words_id: Callable[[int], int | None],
+                      conflicts: dict[int, list[tuple[int, Judgement]]]) -> bool:
+    """Put in ``conflicts`` the (i, verdict) of each member of a bucket larger than a window that
+    :func:`candidates` and ``verdict`` give, each found once for each shape of window and moved
+    to the windows that repeat it (dense input: one sentence over and over). A figure's partners
+    depend only on the readings of its window's figures and on which share its sentence; their
+    verdicts, on the readings and words of the two (see claim_readings) and on whether they
+    share a paragraph (words are read only for partners: a long sentence's cost a figure). Once
+    its windows are seen not to repeat, the rest of the bucket is walked pair by pair. False
+    (nothing put) when the members' sentences are not in order (which share a member's sentence
+    would not be a run of its window)."""
+    sentences = frame.sentence_spans(ctx, members)
+    claims, readings = ctx.claims, reading_ids(ctx)
+    sentence_from = _run_starts(sentences)
+    paragraph_from = _run_starts([ctx.paragraph_of(claims[k].start) for k in members])
+    if sentence_from is None or paragraph_from is None:
+        return False
+    read = [readings[k] for k in members]
+    ids: dict[tuple, int] = {}
+    names = [-1] * len(members)  # (a member's reading and words, named when first a partner)
+    partnered: dict[tuple, tuple[int, ...]] = {}
+    known: dict[tuple, list[tuple[int, Judgement]]] = {}
+    reach = frame.MAX_PARTNERS
+    sharing = True
+    for n, j in enumerate(members):
+        if n == 3 * reach and n - len(partnered) < reach:
+            sharing = False  # (windows that rarely repeat, as in prose: naming them costs more)
+        if not sharing:
+            pairs = [(m, v) for m in partners(members, sentences, n, readings)
+                     if (v := verdict(members[m], j)) is not None]
+            if pairs:
+                conflicts[j] = [(members[m], v) for m, v in pairs]
             continue
-        sentences = frame.sentence_spans(ctx, members)
-        readings = reading_ids(ctx) if len(members) > frame.MAX_PARTNERS else None
-        for n, j in enumerate(members):
-            b, sentence_j = claims[j], sentences[n]
-            for m in range(max(0, n - frame.MAX_PARTNERS), n):
-                if sentences[m] == sentence_j:
-                    continue
-                i = members[m]
-                if readings is None:
-                    found = _may_conflict(claims[i], b, i, j, interval, cannot_both_hold_once, slack)
-                else:
-                    key = (readings[i], readings[j])
-                    found = passed.get(key)
-                    if found is None:
-                        found = passed[key] = _may_conflict(
-                            claims[i], b, i, j, interval, cannot_both_hold, slack)
-                if found:
-                    yield i, j
+        lo = n - reach if n > reach else 0
+        key = (tuple(read[lo : n + 1]), max(sentence_from[n], lo) - lo)
+        shifts = partnered.get(key)
+        if shifts is None:
+            shifts = partnered[key] = tuple([m - n for m in partners(members, sentences, n, readings)])
+        if not shifts:
+            continue
+        for p in (n, *[n + shift for shift in shifts]):
+            if names[p] < 0:
+                names[p] = ids.setdefault((read[p], words_id(members[p])), len(ids))
+        key = (shifts, names[n], tuple([names[n + shift] for shift in shifts]),
+               max(paragraph_from[n], lo) - n)
+        pairs = known.get(key)
+        if pairs is None:
+            pairs = known[key] = [(shift, v) for shift in shifts
+                                  if (v := verdict(members[n + shift], j)) is not None]
+        if pairs:
+            conflicts[j] = [(members[n + shift], v) for shift, v in pairs]
+    return True
+
+
+def _run_starts(values: list) -> list[int] | None:
+    """For each place, where the run of equal values it is in starts; None when ``values`` are
+    not in order (equal ones would not all be runs)."""
+    starts: list[int] = []
+    for n, value in enumerate(values):
+        if n and value == values[n - 1]:
+            starts.append(starts[-1])
+        elif n and value < values[n - 1]:
+            return None
+        else:
+            starts.append(n)
+    return starts
 
 
 def _may_conflict(a: Claim, b: Claim, i: int, j: int, interval, cannot_both_hold,
@@ -228,29 +361,15 @@ def _conv(x: float, unit: str, to: str) -> float:
 
 
 def _diagnostic(ctx: CheckContext, j: int, others: list[tuple[int, Judgement]],
-                related_of: dict) -> Diagnostic:
+                related_of: dict, wording: Wording) -> Diagnostic:
     b = ctx.claims[j]
     i, judgement = max(others, key=lambda o: (o[1].score, o[0]))  # the most confident first
     a = ctx.claims[i]
-    ia, ib = _shown_interval(a, b), _shown_interval(b, b)
     where = (
         "the same paragraph" if ctx.paragraph_of(a.start) == ctx.paragraph_of(b.start)
         else f"line {ctx.line_of(a.start)}"
     )
-    unit = b.unit_text or ""
-    if frame.money_base(b) is not None:
-        unit = frame.money_base(b)[0]
-    if same_bound(a, b) and not disjoint(ia, ib, BASE_SLACK):
-        clash = f"the same bound given as two different numbers ({_fmt(b.value)} vs {_fmt(a.value)})"
-    else:
-        clash = (f"the two cannot both be true ({_span(ib)} vs {_span(ia)}"
-                 f"{' ' + unit if unit else ''})")
-    message = (
-        f"“{b.text}” conflicts with “{a.text}” ({where}): {clash}, and they seem to be about the "
-        f"same thing ({judgement.describe()})."
-    )
-    if len(others) > 1:
-        message += f" {len(others) - 1} other earlier figure(s) conflict with it too."
+    head, tail = wording(i, j, judgement, len(others))
     related = []
     for k, _ in sorted(others, reverse=True):
         r = related_of.get(k)
@@ -262,12 +381,51 @@ def _diagnostic(ctx: CheckContext, j: int, others: list[tuple[int, Judgement]],
         code=CODE,
         name=NAME,
         severity=SEVERITY,
-        message=message,
+        message=head + where + tail,
         start=b.start,
         end=b.end,
         related=tuple(related),
         data={"others": sorted(k for k, _ in others), "confidence": round(judgement.score, 3)},
     )
+
+
+# (i, j, judgement, count) → the message of claim j's diagnostic before and after where claim i
+# stands ("the same paragraph", "line 3"): i is the most confident of its count of conflicts.
+Wording = Callable[[int, int, Judgement, int], tuple[str, str]]
+
+
+def _wording(a: Claim, b: Claim, judgement: Judgement, count: int) -> tuple[str, str]:
+    """The message of a conflict of ``b`` with ``a`` (and ``count`` - 1 others) before and after
+    where ``a`` stands. It reads the claims as written (not their offsets) and the judgement."""
+    ia, ib = _shown_interval(a, b), _shown_interval(b, b)
+    unit = b.unit_text or ""
+    if frame.money_base(b) is not None:
+        unit = frame.money_base(b)[0]
+    if same_bound(a, b) and not disjoint(ia, ib, BASE_SLACK):
+        clash = f"the same bound given as two different numbers ({_fmt(b.value)} vs {_fmt(a.value)})"
+    else:
+        clash = (f"the two cannot both be true ({_span(ib)} vs {_span(ia)}"
+                 f"{' ' + unit if unit else ''})")
+    tail = f"): {clash}, and they seem to be about the same thing ({judgement.describe()})."
+    if count > 1:
+        tail += f" {count - 1} other earlier figure(s) conflict with it too."
+    return f"“{b.text}” conflicts with “{a.text}” (", tail
+
+
+def _repeated_wording(ctx: CheckContext) -> Wording:
+    """:func:`_wording` made once for each repeat of the same two readings, judgement and count
+    (dense input restates one conflict thousands of times; a message costs ~100 µs)."""
+    claims, readings = ctx.claims, reading_ids(ctx)
+    made: dict[tuple, tuple[str, str]] = {}
+
+    def wording(i: int, j: int, judgement: Judgement, count: int) -> tuple[str, str]:
+        key = (readings[i], readings[j], judgement, count)
+        found = made.get(key)
+        if found is None:
+            found = made[key] = _wording(claims[i], claims[j], judgement, count)
+        return found
+
+    return wording
 
 
 def _shown_interval(c: Claim, other: Claim):

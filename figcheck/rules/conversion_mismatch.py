@@ -6,8 +6,10 @@ figures were written with.
 ## Why is this bad?
 A conversion is a promise that two figures say the same thing. When they disagree, at least one
 of them is wrong, and the reader cannot tell which. Common causes are a slip of the factor
-("12 kilometres (15 miles)", converted the wrong way), a unit swapped or copied from the
-original ("40 square miles (40 square kilometres)") and a figure edited without its conversion.
+("12 kilometres (15 miles)", converted the wrong way; "100 square kilometres (62 square
+miles)", converted with the factor for lengths), a unit swapped or copied from the original
+("40 square miles (40 square kilometres)") and a figure edited without its conversion. The
+message names the slip when the numbers show it.
 
 Rounding is allowed for: "26.2 miles (42.2 km)", "about 300 feet (90 metres)" and
 "a mile (1.6 km)" are fine. Inverse units convert too: "30 miles per gallon (7.8 L/100 km)".
@@ -15,7 +17,8 @@ The message shows the range the source's digits allow ("26.2" is 26.15–26.25) 
 range converts to; a round figure's range is lopsided ("100" to two significant figures is
 99.5–105, since a figure just below 100 would have been written with more digits), and the
 message says so. A trailing zero of a whole number is read generously ("90" may mean
-anything from 85 to 95), ranges are checked end by end, temperature differences ("a rise of
+anything from 85 to 95) unless both figures have the same digits ("20 miles (20 km)": a writer
+who converted would not have kept them), ranges are checked end by end, temperature differences ("a rise of
 1 °F (0.56 °C)") are converted without the scale offset, and currencies are only checked when
 `currency-rates` in the settings names both. `tolerance` adds relative slack.
 
@@ -87,7 +90,8 @@ def _check_pair(ctx: CheckContext, source: Claim, equivalent: Claim) -> Diagnost
     if convert is None:
         return None
     slack = BASE_SLACK + ctx.settings.tolerance
-    if any(agrees(ctx, s, e) for s, e in _readings(source, equivalent)):
+    if not _copied_unconverted(source, equivalent, convert) and any(
+            agrees(ctx, s, e) for s, e in _readings(source, equivalent)):
         return None  # (also when an absolute-looking temperature is really a difference)
     expected = convert(source.value)
     shown = _suggestion(source, equivalent, convert, slack) or _shown(expected, source)
@@ -143,6 +147,18 @@ def _readings(source: Claim, equivalent: Claim):
                 yield replace(source, unit=su), replace(equivalent, unit=eu)
 
 
+def _copied_unconverted(source: Claim, equivalent: Claim, convert) -> bool:
+    """The same number in both units ("20 miles (20 km)") where converting changes it by more
+    than a quarter: generous rounding of a round number ("20" as 15-25) would let the pair pass,
+    but a writer who converted would not have kept the digits; a conversion that leaves the
+    number as it is ("-40 °C (-40 °F)") passes."""
+    if (source.kind == "money" or source.is_range or equivalent.is_range or not source.value
+            or equivalent.value != source.value):
+        return False
+    ratio = convert(source.value) / source.value
+    return not 0.8 <= ratio <= 1.25
+
+
 def _probable_cause(source: Claim, equivalent: Claim, convert) -> str:
     expected = convert(source.value)
     if equivalent.value and math.isclose(equivalent.value, source.value, rel_tol=0.02):
@@ -151,7 +167,23 @@ def _probable_cause(source: Claim, equivalent: Claim, convert) -> str:
         inverse = source.value * source.value / expected if source.unit not in ABSOLUTE_TO_DELTA else None
         if inverse and math.isclose(equivalent.value, inverse, rel_tol=0.03):
             return "It looks converted the wrong way round (multiplied instead of divided by the factor)."
+        power = _POWERS.get(source.dimension)
+        if power and expected / source.value > 0 and _of_lengths(source.unit) and _of_lengths(equivalent.unit):
+            linear = source.value * (expected / source.value) ** (1 / power[0])
+            if math.isclose(equivalent.value, linear, rel_tol=0.03):
+                return f"It looks converted with the factor for lengths, not for {power[1]}."
     return ""
+
+
+# Areas and volumes: the power of their lengths, and what they are called. A writer who converts
+# "100 square kilometres" with the factor for kilometres gets 62 square miles, not 39.
+_POWERS = {"[length] ** 2": (2, "areas"), "[length] ** 3": (3, "volumes")}
+
+
+def _of_lengths(unit: str | None) -> bool:
+    """A unit written as a power of a length ("square miles", "km³", "cubic feet"), not one of
+    its own (litres, gallons, acres): only those invite the factor for lengths."""
+    return bool(unit) and ("**" in unit or unit.startswith(("square_", "cubic_")))
 
 
 def _suggestion(source: Claim, equivalent: Claim, convert, slack: float) -> str | None:

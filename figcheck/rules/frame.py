@@ -117,6 +117,8 @@ def kind_key(claim: Claim) -> tuple | None:
     if claim.kind == "quantity":
         if claim.unit is None or claim.dimension == "[time]":
             return None
+        if claim.unit == "bit" and claim.text[-3:].lower() == "bit":
+            return None  # "a 64-bit integer", "32 bit platforms": a type's name, not an amount
         return ("quantity", claim.dimension, claim.role == "delta")
     return None  # percentages: shares of different wholes are the norm
 
@@ -191,6 +193,10 @@ _CHANGE_LAST_WORDS = tuple(dict.fromkeys(cue.split("\\s+")[-1] for cue in _CHANG
 _WHOLE_BEFORE = PATTERNS.compile(
     r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|all|most|some|none|"
     r"half|many|few))\S*\s+(?:\w+\s+){0,2}?(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+# "The two men, along with …, were": what follows is said of a larger group than the figure
+# counts, so the figure names a part of it (read after "the": the group pointed back at).
+_WIDER_GROUP_AFTER = PATTERNS.compile(
+    r"^\s*(?:[^\W\d_]+\s+){0,2}?[,(\u2013\u2014-]?\s*(?:along\s+with|together\s+with|alongside|as\s+well\s+as)\b", re.I)
 # Parts of a whole that are no figure of their own.
 _VAGUE_PARTS = frozenset("all most some none half many few".split())
 _NUMBERS = PATTERNS.compile(r"\d[\d,.]*")
@@ -606,8 +612,18 @@ def _table_row(sentence: str, spans: tuple) -> bool:
     row = not sentence.rstrip().endswith(".") and len(_NUMBERS.findall(sentence)) >= 2
     if not compared and not row:
         return False
-    lower = _read_words(sentence, spans).lower
-    return (compared and len(lower) <= 14) or (row and sum(1 for w in lower if w != "#") <= 6)
+    n_tokens = _token_count(sentence, spans)  # (a figure is one token, "#")
+    return (compared and n_tokens <= 14) or (row and n_tokens - len(spans) <= 6)
+
+
+def _token_count(sentence: str, spans: tuple) -> int:
+    """How many tokens :func:`_read_words` reads in ``sentence``, counted by one scan of the
+    sentence with its figures marked where that reads the same tokens: a table row's pairs are
+    vetoed, so its words are never read otherwise (and its numbers are new words to read)."""
+    marked = _marked(sentence, spans)
+    if marked is None:
+        return len(_read_words(sentence, spans).tokens)
+    return len(_TOKEN.findall(marked))
 
 
 def in_table_row(ctx: CheckContext, i: int) -> bool:
@@ -1067,6 +1083,8 @@ def _role(claim: Claim, sentence: str, c0: int, c1: int, sent: _Sentence) -> str
                       and not _NUMBERS.search(whole.group(0))):
         return "whole"  # "312 of the 650 seats": the whole of a part named before it
     # ("most of the 6,900 new jobs" names no other figure: 6,900 is what is spoken of)
+    if before[-4:].lower() == "the " and _WIDER_GROUP_AFTER.match(after):
+        return "group_part"
     if (_COMPARISON.search(before) or _COMPARISON_AFTER.search(after)
             or _PRIOR_BEFORE.search(sentence, 0, c0)):
         return "comparison"

@@ -34,6 +34,7 @@ from collections.abc import Iterable
 
 from ..figures import format_figure
 from ..model import Claim, Diagnostic, Related
+from .claim_readings import reading
 from .context import CheckContext
 from .part_whole import (
     DETERMINER,
@@ -95,6 +96,8 @@ def reference_check(ctx: CheckContext) -> Iterable[Diagnostic]:
 def _diagnostics(ctx: CheckContext, screened: bool) -> Iterable[Diagnostic]:
     claims, text = ctx.claims, ctx.text
     ordered = [claims[k] for k in claims_in_order(ctx)]
+    # (part's reading, whole's, base, cue) → _wording's
+    wording: dict[tuple, tuple[str, str] | None] = {}
     for first, second in zip(ordered, ordered[1:]):
         # The words between the two are read first: they rarely relate them, while finding
         # their sentences costs more (a run of numbers: 50,000 neighbours in one sentence).
@@ -109,23 +112,36 @@ def _diagnostics(ctx: CheckContext, screened: bool) -> Iterable[Diagnostic]:
         base = common_base(part, whole, text)
         if base is None or (how == "including" and _is_net(ctx, whole, part)):
             continue
-        if not _exceeds(part, whole, base):
+        if screened:  # (dense input restates one part and whole thousands of times)
+            key = (reading(part), reading(whole), base, how)
+            said = wording.get(key, False)
+            if said is False:
+                said = wording[key] = _wording(part, whole, base, how)
+        else:
+            said = _wording(part, whole, base, how)
+        if said is None:
             continue
-        cue = "“of”" if how == "of" else "“including”"
-        p, w = quote(part.text), quote(whole.text)
         yield Diagnostic(
             code=CODE,
             name=NAME,
             severity=SEVERITY,
-            message=(
-                f"“{p}” is given as a part of “{w}” ({cue} in the same sentence, "
-                f"{_same_what(part, whole, base)}), but it is larger: a part cannot exceed its "
-                f"whole, so one of the two figures is wrong"
-            ),
+            message=said[0],
             start=part.start,
             end=part.end,
-            related=(Related(whole.start, whole.end, f"the whole that “{p}” is part of"),),
+            related=(Related(whole.start, whole.end, said[1]),),
         )
+
+
+def _wording(part: Claim, whole: Claim, base: Base, how: str) -> tuple[str, str] | None:
+    """The message of a part that exceeds its whole, and of the whole's related place; None when
+    it does not exceed it. Reads the claims as written, not their offsets."""
+    if not _exceeds(part, whole, base):
+        return None
+    cue = "“of”" if how == "of" else "“including”"
+    p, w = quote(part.text), quote(whole.text)
+    return (f"“{p}” is given as a part of “{w}” ({cue} in the same sentence, "
+            f"{_same_what(part, whole, base)}), but it is larger: a part cannot exceed its "
+            f"whole, so one of the two figures is wrong"), f"the whole that “{p}” is part of"
 
 
 def _relation(ctx: CheckContext, first: Claim, second: Claim, between: str,

@@ -109,6 +109,9 @@ _COMPLETE = tuple(
 )
 # Between two parts of one list.
 _LIST_SEP = re.compile(r"^[^\d;:.!?()]{0,50}$")
+# Words between two figures of a list that make the second the whole of the first, not another
+# part: "13 players out of a squad of 31", "12 of the 40", "12 of a total of 40".
+_WHOLE_NEXT = re.compile(r"\bof(?:\s+(?:the|a|an|its|their|his|her|our|some|about|around|nearly|almost|over))*\s*$|\bout\s+of\b", re.I)
 # Anywhere in the sentence: the list does not claim to be complete.
 _NOT_EXHAUSTIVE = re.compile(
     r"\b(?:including|includ\w*|among\s+(?:them|whom|others)|such\s+as|e\.g\.|for\s+example|"
@@ -210,7 +213,8 @@ def _breakdowns(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
             continue
         parts = [members[n + 1]]
         for k in members[n + 2 :]:
-            if not _LIST_SEP.match(text[claims[parts[-1]].end : claims[k].start]):
+            between = text[claims[parts[-1]].end : claims[k].start]
+            if not _LIST_SEP.match(between) or _WHOLE_NEXT.search(between):
                 break
             parts.append(k)
         part_claims = [claims[k] for k in parts]

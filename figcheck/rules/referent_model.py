@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from .context import CheckContext, MemoKey
+from .sections import in_parallel_sections
 from .frame import (
     FRAMES, FRAMES_AS_READ, ClaimFrame, ClaimGist, ClaimSketch, ClaimWords, claim_frame, is_content, is_verb,
 )
@@ -87,6 +88,7 @@ _ROLE_NAMES = {
     "comparison": "an earlier or compared figure", "current": "a figure compared with another",
     "total": "a total", "table": "a table row", "forecast": "a forecast",
     "whole": "the whole of a part (“of the …”)",
+    "group_part": "a part of a larger group (“along with …”)",
 }
 
 
@@ -183,6 +185,9 @@ def _slot_veto(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment) -> str | None:
     that need no alignment at all come first."""
     if fa.sentence == fb.sentence:
         return "the same sentence"
+    if fa.position != fb.position and fa.tokens == fb.tokens:
+        # One sentence given twice: two of its figures are as different as they were in it.
+        return "different figures of one sentence, repeated"
     if fa.role == "table" or fb.role == "table":
         return "a table row"
     if fa.change != fb.change:
@@ -204,7 +209,7 @@ def _slot_veto(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment) -> str | None:
 
     if (fa.contrast or fb.contrast) and (fa.contrast != fb.contrast or not twin()):
         return f"“{fa.contrast or fb.contrast}”"
-    if fa.role != fb.role and ({fa.role, fb.role} & {"per_unit", "comparison", "current", "whole"}) and (
+    if fa.role != fb.role and ({fa.role, fb.role} & {"per_unit", "comparison", "current", "whole", "group_part"}) and (
             "per_unit" in (fa.role, fb.role) or not pair.clause_twin()):
         # (a role read from outside the figure's clause does not outweigh the same clause)
         return f"{_ROLE_NAMES[fa.role]} vs {_ROLE_NAMES[fb.role]}"
@@ -466,6 +471,8 @@ def _clause_ratio(pair: Alignment) -> float:
 
 def judge(ctx: CheckContext, i: int, j: int, rule: str) -> Judgement:
     """The referent decision for claims ``i`` and ``j`` under ``rule``'s weights."""
+    if in_parallel_sections(ctx, i, j):
+        return _PARALLEL  # (read from the document's headings: not a decision to keep by frames)
     # claim_frame()'s caches, read directly (a hot path), and the decisions made so far.
     frames, bases, aligned = ctx.memo(_JUDGE, lambda: (
         ctx.memo(FRAMES, dict), ctx.memo(FRAMES_AS_READ, dict), {}))
@@ -489,6 +496,7 @@ def judge(ctx: CheckContext, i: int, j: int, rule: str) -> Judgement:
 
 
 _DECIDED: dict[tuple, tuple[ClaimFrame, ClaimFrame, Judgement]] = {}
+_PARALLEL = Judgement(0.0, "sections headed alike (parallel sections of a reference or a changelog)", ())
 _DECIDED_MAX = 50_000
 
 

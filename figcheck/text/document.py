@@ -23,11 +23,22 @@ class Comment:
 
 
 @dataclass(frozen=True, slots=True)
+class Heading:
+    """A section heading of a markup document: its text's span in the source (without its
+    markers) and its level (1 for the top)."""
+
+    start: int
+    end: int
+    level: int
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     source: str
     prose: str  # same length as ``source``; non-prose masked with spaces
     format: str  # "text", "markdown", "latex", "rst", "html"
     comments: tuple[Comment, ...] = ()
+    headings: tuple[Heading, ...] = ()  # in order (none in plain text)
 
     def __post_init__(self) -> None:
         if len(self.prose) != len(self.source):

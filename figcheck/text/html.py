@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from .document import Document
+from .document import Document, Heading
 from .prose import Finder, Prose, decode_align
 
 BLOCK_TAGS = frozenset(
@@ -32,6 +32,7 @@ SKIP_TAGS = frozenset(
 
 _START_TAG = re.compile(r"<([A-Za-z][^\s/>\x00]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
 _END_TAG = re.compile(r"</([A-Za-z][^\s/>\x00]*)[^>]*>")
+_HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
 _SUP = re.compile(r"<sup>\s*([23])\s*</sup>", re.IGNORECASE)
 _SUPERSCRIPT = {"2": "\u00b2", "3": "\u00b3"}
@@ -60,6 +61,7 @@ def scan_html(prose: Prose, start: int, end: int) -> list[tuple[int, int]]:
     gt = Finder(src, ">")
     comment_end = Finder(src, "-->")
     hard: list[tuple[int, int]] = []
+    heading = ("", 0)  # the heading tag open ("h2") and where its content starts
     pos = start
     while pos < end:
         i = lt.find(pos)
@@ -95,6 +97,7 @@ def scan_html(prose: Prose, start: int, end: int) -> list[tuple[int, int]]:
             if name in BLOCK_TAGS:
                 prose.separator(i)
                 hard.append((i, m.end()))
+            heading = _heading_closed(prose, heading, name, i)
             pos = m.end()
             continue
         if nxt.isalpha() and gt.find(i) >= 0:
@@ -112,12 +115,7 @@ def scan_html(prose: Prose, start: int, end: int) -> list[tuple[int, int]]:
                     pos = sup.end()
                     continue
             if name in SKIP_TAGS and not m.group(2).rstrip().endswith("/"):
-                close = _closing(name).search(src, pos, end)
-                if close is None:
-                    stop = end
-                else:
-                    j = gt.find(close.end() - 1)
-                    stop = end if j < 0 or j >= end else j + 1
+                stop = _skipped_to(src, gt, name, pos, end)
                 prose.separator(i)
                 hard.append((i, stop))
                 pos = stop
@@ -125,10 +123,31 @@ def scan_html(prose: Prose, start: int, end: int) -> list[tuple[int, int]]:
             if name in BLOCK_TAGS:
                 prose.separator(i)
                 hard.append((i, m.end()))
+            if name in _HEADING_TAGS:
+                heading = (name, m.end())
             continue
         prose.keep(i, i + 1)  # "<" that starts no tag: "a < b", "<5 km"
         pos = i + 1
     return hard
+
+
+def _heading_closed(prose: Prose, heading: tuple[str, int], name: str, at: int) -> tuple[str, int]:
+    """At an end tag ``name`` (at ``at``): the heading open, when it is this one, is listed in
+    ``prose`` and closed."""
+    if name != heading[0]:
+        return heading
+    prose.headings.append(Heading(heading[1], at, int(name[1])))
+    return ("", 0)
+
+
+def _skipped_to(src: str, gt: Finder, name: str, pos: int, end: int) -> int:
+    """Where an element skipped whole (``<script>``, ``<style>``, …) whose start tag ends at
+    ``pos`` ends: past its closing tag, or at ``end`` without one."""
+    close = _closing(name).search(src, pos, end)
+    if close is None:
+        return end
+    j = gt.find(close.end() - 1)
+    return end if j < 0 or j >= end else j + 1
 
 
 def keep_text(prose: Prose, start: int, end: int) -> None:

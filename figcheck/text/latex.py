@@ -24,7 +24,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 
-from .document import Document
+from .document import Document, Heading
 from .prose import Prose, decode_align
 
 _SPECIAL = re.compile(r"[\\{}$%&~]")
@@ -193,6 +193,11 @@ def render_unit(text: str) -> str | None:
             rendered += " "
         rendered += piece
     return rendered.strip() or None
+
+
+# Sectioning commands, outermost first: their level as a heading.
+_SECTION_LEVELS = {name: k + 1 for k, name in enumerate(
+    "part chapter section subsection subsubsection paragraph subparagraph".split())}
 
 
 class _LatexReader:
@@ -487,6 +492,9 @@ class _LatexReader:
         j = self.skip_optionals(pos)
         k = self.skip_spaces(j)
         if k < self.n and self.src[k] == "{" and name != "item":
+            if name in _SECTION_LEVELS:
+                end = self.group_end(k)
+                self.prose.headings.append(Heading(k + 1, max(k + 1, end - 1), _SECTION_LEVELS[name]))
             self.stack.append((True, self.keep_on))
             if name == "title":
                 self.keep_on = True  # the title is prose even in the preamble

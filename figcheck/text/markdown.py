@@ -28,7 +28,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from enum import IntEnum
 
-from .document import SEPARATOR, Comment, Document
+from .document import SEPARATOR, Comment, Document, Heading
 from .prose import Finder, Prose, decode_align, find_urls, masked, place_separators
 from .html import BLOCK_TAGS, fill_paragraph_lines, scan_html
 
@@ -138,7 +138,8 @@ def read_markdown(source: str) -> Document:
     if reader.candidates:
         prose = place_separators(prose, reader.candidates)
     comments = tuple(sorted(reader.comments, key=lambda c: (c.start, c.end)))
-    return Document(source=source, prose=prose, format="markdown", comments=comments)
+    return Document(source=source, prose=prose, format="markdown", comments=comments,
+                    headings=tuple(blocks.headings))
 
 
 def _restore(source: str, prose: str) -> str:
@@ -374,6 +375,7 @@ class _Blocks:
     def __init__(self, text: str) -> None:
         self.text = text
         self.regions: list[_Region] = []
+        self.headings: list[Heading] = []
         self.candidates: list[int] = []
         self.definitions: set[str] = set()
         self.containers: list[_Container] = []
@@ -524,6 +526,8 @@ class _Blocks:
             return -1
         if indent < CODE_INDENT and text[j] in "=-" and _SETEXT.match(text, j, eol):
             # The paragraph was a heading; its underline is masked.
+            # (its last line: a run of plain lines may hold paragraphs before it)
+            self.headings.append(Heading(*self.para_last, 1 if text[j] == "=" else 2))
             self.leaf, self.para = Leaf.NONE, None
         elif indent < CODE_INDENT and text[j] in "|:-" and self._table(j, eol):
             self.leaf, self.para = Leaf.TABLE, None
@@ -609,6 +613,7 @@ class _Blocks:
             hm = _ATX.match(text, j, eol)
             if hm is not None:
                 cs, ce = _atx_content(text, hm.end(), eol)
+                self.headings.append(Heading(cs, ce, hm.end() - hm.start()))
                 if ce > cs:
                     self.regions.append(_Region(RegionKind.INLINE, cs, ce))
                 return -1

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .document import SEPARATOR, Comment, Document
+from .document import SEPARATOR, Comment, Document, Heading
 
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 _WORD_CHAR = re.compile(r"\w")
@@ -85,6 +85,7 @@ class Prose:
         self.buf: list[str] = list(masked(source))
         self.comments: list[Comment] = []
         self.candidates: list[int] = []
+        self.headings: list[Heading] = []  # in order, as a reader finds them
 
     # -- writing ---------------------------------------------------------------------------
     def keep(self, start: int, end: int) -> None:
@@ -178,7 +179,8 @@ class Prose:
         if self.candidates:
             prose = place_separators(prose, self.candidates)
         comments = tuple(sorted(self.comments, key=lambda c: (c.start, c.end)))
-        return Document(source=self.source, prose=prose, format=format, comments=comments)
+        return Document(source=self.source, prose=prose, format=format, comments=comments,
+                        headings=tuple(self.headings))
 
 
 def masked(text: str) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .document import Document
+from .document import Document, Heading
 from .prose import Prose, decode_align
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n|\Z)")
@@ -112,6 +112,9 @@ class _Line:
 class _Reader:
     def __init__(self, prose: Prose) -> None:
         self.prose = prose
+        # Section title styles (adornment character, overlined?) in the order first met: a
+        # style's place is its level, as reStructuredText reads them.
+        self.styles: list[tuple[str, bool]] = []
         src = prose.source
         self.lines: list[_Line] = []
         for m in _LINE.finditer(src):
@@ -162,7 +165,7 @@ class _Reader:
                 and _ADORNMENT.match(lines[i + 2].text)
                 and lines[i + 2].text.strip()[0] == body[0]
             ):
-                self.title(i + 1)
+                self.title(i + 1, (body[0], True))
                 i += 3
             elif (
                 not _ADORNMENT.match(body)
@@ -171,7 +174,7 @@ class _Reader:
                 and lines[i + 1].indent == 0
                 and len(lines[i + 1].text.strip()) >= min(4, len(body.rstrip()))
             ):
-                self.title(i)
+                self.title(i, (lines[i + 1].text.strip()[0], False))
                 i += 2
             elif _ADORNMENT.match(body) and len(body.strip()) >= 4:
                 i += 1  # a transition
@@ -179,8 +182,12 @@ class _Reader:
                 i = self.paragraph(i)
 
     # -- blocks ----------------------------------------------------------------------------
-    def title(self, i: int) -> None:
+    def title(self, i: int, style: tuple[str, bool]) -> None:
         line = self.lines[i]
+        if style not in self.styles:
+            self.styles.append(style)
+        start = line.start + max(line.indent, 0)
+        self.prose.headings.append(Heading(start, start + len(line.text.strip()), self.styles.index(style) + 1))
         self.inline(line.start + line.indent, line.end)
 
     def paragraph(self, i: int) -> int:

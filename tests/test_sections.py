@@ -1,0 +1,130 @@
+"""Sections of a Markdown document: its headings read, and sibling sections headed to one pattern
+(a reference's members, a changelog's releases) never restating each other's figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from figcheck.engine import check_text
+from figcheck.rules.sections import Sections, heading_pattern
+from figcheck.text import read_document
+
+
+@pytest.mark.parametrize("heading, pattern", [
+    ("`buf.readInt32BE([offset])`", "`"),
+    ("2018-02-13, Version 6.13.0 'Boron' (LTS), @MylesBorins", "0"),
+    ("Version 6.12.3", "version"),
+    ("The problem", "problem"),
+    ("The 2019 budget", "0"),
+    ("Step 2: Configure", "step"),
+    ("", ""),
+    ("—", ""),
+])
+def test_a_heading_s_pattern_is_its_first_word_that_is_no_stop_word(heading, pattern):
+    assert heading_pattern(heading) == pattern
+
+
+def test_markdown_headings_are_read_with_their_levels_and_text():
+    source = ("# Title\n\nText.\n\n## Part `a.b()` ##\n\nMore.\n\nSetext\n------\n\n"
+              "> ### Quoted\n\n```\n# not a heading\n```\n")
+    doc = read_document(source, "markdown")
+    assert [(source[h.start:h.end], h.level) for h in doc.headings] == [
+        ("Title", 1), ("Part `a.b()`", 2), ("Setext", 2), ("Quoted", 3)]
+    assert read_document(source, "text").headings == ()
+
+
+def test_sections_part_where_their_headings_do():
+    source = "# A\n\n## 1.0\n\nx\n\n### Notes\n\ny\n\n## 1.1\n\nz\n\n## Summary\n\nw\n"
+    sections = Sections.of(read_document(source, "markdown"))
+    at = source.index
+    assert sections.parallel(at("x"), at("z"))  # "1.0" and "1.1": both "0", level 2
+    assert sections.parallel(at("y"), at("z"))  # under "1.0" (its "Notes") and under "1.1"
+    assert not sections.parallel(at("x"), at("y"))  # one section inside the other
+    assert not sections.parallel(at("z"), at("w"))  # "1.1" and "Summary": another pattern
+    assert not sections.parallel(0, at("x"))  # before any heading there is no section
+
+
+REFERENCE = """# Buffer
+
+## {a}
+
+Reads 4 bytes from the buffer at the given offset and returns them as a number.
+
+## {b}
+
+Reads 2 bytes from the buffer at the given offset and returns them as a number.
+"""
+
+
+def _fc201(text: str, fmt: str) -> list[str]:
+    return [text[d.start:d.end] for d in check_text(text, format=fmt) if d.code == "FC201"]
+
+
+def test_figures_of_sibling_sections_headed_alike_are_not_paired():
+    parallel = REFERENCE.format(a="`buf.readInt32BE(offset)`", b="`buf.readInt16BE(offset)`")
+    assert _fc201(parallel, "markdown") == []
+    # the same sentences under headings of other patterns, or in plain text, are judged as usual
+    apart = REFERENCE.format(a="Summary", b="Results")
+    assert _fc201(apart, "markdown") == ["2 bytes"]
+    assert _fc201(parallel, "text") == ["2 bytes"]
+
+
+def test_a_changelog_s_releases_are_parallel_sections():
+    text = ("# Changelog\n\n## 2018-02-13, Version 6.13.0\n\nThis release comes with 112 commits.\n\n"
+            "## 2018-01-02, Version 6.12.3\n\nThis release comes with 115 commits.\n")
+    assert _fc201(text, "markdown") == []
+    assert _fc201(text, "text") == ["115 commits"]
+
+
+def test_rst_section_titles_are_read_with_levels_in_the_order_their_styles_appear():
+    source = ("=====\nTitle\n=====\n\nIntro.\n\nOne\n---\n\nText.\n\nSub\n~~~\n\nMore.\n\n"
+              "Two\n---\n\nEnd.\n")
+    doc = read_document(source, "rst")
+    assert [(source[h.start:h.end], h.level) for h in doc.headings] == [
+        ("Title", 1), ("One", 2), ("Sub", 3), ("Two", 2)]
+
+
+def test_sibling_rst_sections_headed_alike_are_parallel():
+    text = ("Changes\n=======\n\nVersion 2.1\n-----------\n\nThis release comes with 112 commits.\n\n"
+            "Version 2.0\n-----------\n\nThis release comes with 115 commits.\n")
+    assert _fc201(text, "rst") == []
+    assert _fc201(text.replace("Version 2.0", "Summary    "), "rst") == ["115 commits"]
+
+
+def test_html_headings_are_read_and_their_code_is_code():
+    source = ("<h1>API</h1><h3 id='a'><code>buf.readInt32BE()</code></h3>"
+              "<p>Reads a signed 32-bit integer from the buffer at the given offset.</p>"
+              "<h3><code>buf.readInt16BE()</code></h3>"
+              "<p>Reads a signed 16-bit integer from the buffer at the given offset.</p>")
+    doc = read_document(source, "html")
+    assert [h.level for h in doc.headings] == [1, 3, 3]
+    assert source[doc.headings[0].start:doc.headings[0].end] == "API"
+    assert [heading_pattern(source[h.start:h.end]) for h in doc.headings] == ["api", "`", "`"]
+    assert Sections.of(doc).parallel(source.index("Reads a signed 32"), source.index("Reads a signed 16"))
+
+
+LATEX = r"""\documentclass{article}
+\begin{document}
+\section{Releases}
+\subsection{Version 1.2}
+
+This release comes with 112 commits.
+
+\subsection{%s}
+
+This release comes with 115 commits.
+
+\section*{Summary}
+
+End.
+\end{document}
+"""
+
+
+def test_latex_sectioning_commands_are_headings():
+    source = LATEX % "Version 1.3"
+    doc = read_document(source, "latex")
+    assert [(source[h.start:h.end], h.level) for h in doc.headings] == [
+        ("Releases", 3), ("Version 1.2", 4), ("Version 1.3", 4), ("Summary", 3)]
+    assert _fc201(source, "latex") == []
+    assert _fc201(LATEX % "Other", "latex") == ["115 commits"]
