@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Iterator
-from typing import TextIO
+import time
+from collections.abc import Callable, Iterable, Iterator
+from typing import TextIO, TypeVar
 
 from .io import FileError, SourceFile, decode_bytes, file_error, read_source, too_large
+
+T = TypeVar("T")
 
 # Two letters at least (C:/ is a path); ``simplecache::s3://…`` chains count too.
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]+(?:://|::)")
@@ -57,20 +60,26 @@ def read_url(url: str, max_size: int, timeout: float = URL_TIMEOUT) -> SourceFil
         import fsspec
     except ImportError:
         raise FileError("unsupported", f"reading URLs needs fsspec ({INSTALL_HINT})") from None
-    try:
-        fs, path = fsspec.core.url_to_fs(url)
-    except (ImportError, ValueError) as exc:  # an unknown protocol, or its package missing
-        raise FileError("unsupported", f"cannot read this URL: {type(exc).__name__}") from None
-    except Exception as exc:  # a chained URL can already fail here (FileNotFoundError, …)
-        raise _read_error(exc) from None
+    # One deadline for the whole read: some filesystems connect when they are made (FTP does,
+    # with its own 30 s limit), so making one is inside it too.
+    deadline = time.monotonic() + timeout
+    fs, path = _with_deadline(lambda: _filesystem(fsspec, url), timeout)
     if type(fs).__name__ == "LocalFileSystem":  # the local reader refuses FIFOs and devices
         source = read_source(path, max_size)
         return SourceFile(source.text, source.encoding, source.bom, None)  # never written back
-    data = _with_deadline(lambda: _read_remote(fs, path, max_size), timeout)
+    data = _with_deadline(lambda: _read_remote(fs, path, max_size), max(0.0, deadline - time.monotonic()))
     if len(data) > max_size:
         raise too_large("file is", None, max_size)
     text, encoding, bom = decode_bytes(data)
     return SourceFile(text, encoding, bom, None)  # no fingerprint: fixes are never written to a URL
+
+
+def _filesystem(fsspec, url: str):
+    """fsspec's filesystem for ``url`` and the path in it."""
+    try:
+        return fsspec.core.url_to_fs(url)
+    except (ImportError, ValueError) as exc:  # an unknown protocol, or its package missing
+        raise FileError("unsupported", f"cannot read this URL: {type(exc).__name__}") from None
 
 
 def _read_remote(fs, path: str, max_size: int) -> bytes:
@@ -81,8 +90,9 @@ def _read_remote(fs, path: str, max_size: int) -> bytes:
         return handle.read(max_size + 1)
 
 
-def _with_deadline(read, timeout: float) -> bytes:
-    """``read()`` on a daemon thread, given up after ``timeout`` seconds (a silent server)."""
+def _with_deadline(read: Callable[[], T], timeout: float) -> T:
+    """``read()`` on a daemon thread, given up after ``timeout`` seconds (a silent server); its
+    errors as :class:`FileError` (a chained URL can fail as its filesystem is made)."""
     outcome: dict = {}
 
     def run() -> None:

@@ -175,6 +175,8 @@ def test_a_silent_server_costs_the_time_limit_and_remote_text_is_not_echoed(list
     with pytest.raises(FileError) as caught:
         read_url(f"ftp://127.0.0.1:{port}/a.txt", 1000, timeout=0.5)
     assert caught.value.kind == "timeout" and connections
+    # figcheck's limit, not fsspec's own 30 s one (an FTP filesystem connects as it is made)
+    assert "within 0.5 s" in caught.value.message
 
     class Chatty(fsspec.AbstractFileSystem):
         protocol = "figchecktest"
