@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import math
 import subprocess
 import sys
 from pathlib import Path
