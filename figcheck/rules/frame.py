@@ -703,6 +703,7 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
     if verb is not None:
         verb_class = "report" if verb in _REPORT else "change" if verb in _CHANGE else "other"
     before = sentence[max(0, c0 - 60):c0]
+    pointed = _DEFINITE_BEFORE.search(before) is not None  # "the 6,900 new jobs", "the two men"
     after = sentence[c1:c1 + 60]
     of_that = _RESTATE_AFTER.match(after)
     return ClaimFrame(
@@ -729,14 +730,14 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         times=sent.times,
         place=sent.place,
         directions=sent.directions,
-        role=_role(claim, sentence, c0, c1, sent),
+        role=_role(claim, sentence, c0, c1, sent, pointed),
         change=gist.change,
         contrast=gist.contrast,
         restate=gist.restate,
         n_figures=len(spans),
         of_that=of_that.group(0).strip(" \"'’”)]").lower() if of_that else None,
         noun_phrase=gist.noun_phrase,
-        definite=bool(_DEFINITE_BEFORE.search(before)) and not _RESTRICTED_AFTER.match(after),
+        definite=pointed and not _RESTRICTED_AFTER.match(after),
     )
 
 
@@ -1073,7 +1074,8 @@ _TIME_TAGS = ("y:", "m:", "d:", "p:")
 
 
 
-def _role(claim: Claim, sentence: str, c0: int, c1: int, sent: _Sentence) -> str:
+def _role(claim: Claim, sentence: str, c0: int, c1: int, sent: _Sentence, pointed: bool) -> str:
+    """The figure's role in its sentence (``pointed``: "the" right before it)."""
     before = sentence[max(0, c0 - 150):c0]
     after = sentence[c1:c1 + 60]
     if sent.table:
@@ -1083,7 +1085,7 @@ def _role(claim: Claim, sentence: str, c0: int, c1: int, sent: _Sentence) -> str
                       and not _NUMBERS.search(whole.group(0))):
         return "whole"  # "312 of the 650 seats": the whole of a part named before it
     # ("most of the 6,900 new jobs" names no other figure: 6,900 is what is spoken of)
-    if before[-4:].lower() == "the " and _WIDER_GROUP_AFTER.match(after):
+    if pointed and _WIDER_GROUP_AFTER.match(after):
         return "group_part"
     if (_COMPARISON.search(before) or _COMPARISON_AFTER.search(after)
             or _PRIOR_BEFORE.search(sentence, 0, c0)):
