@@ -15,7 +15,6 @@ it as it was.
 
 from __future__ import annotations
 
-import ctypes
 import threading
 import time
 from collections.abc import Callable
@@ -30,6 +29,8 @@ class Interrupted(BaseException):
 
 
 def _raise_in(thread_id: int, exc_type: type[BaseException] | None) -> None:
+    import ctypes  # here, not at start-up: only an interrupted analysis needs it (~3 ms of a cold start)
+
     ctypes.pythonapi.PyThreadState_SetAsyncExc(
         ctypes.c_ulong(thread_id), ctypes.py_object(exc_type) if exc_type is not None else None)
 
@@ -57,8 +58,8 @@ class Watchdog:
             return work()
         finally:
             with self._lock:
-                self._jobs.pop(me, None)
-                _raise_in(me, None)  # one raised but not yet delivered must not outlive the work
+                if self._jobs.pop(me, None) is None:  # the watch stopped it: an Interrupted raised
+                    _raise_in(me, None)  # but not yet delivered must not outlive the work
 
     def close(self) -> None:
         """End the watch thread: its server is shutting down."""
