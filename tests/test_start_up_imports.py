@@ -35,6 +35,7 @@ NOT_FOR_THE_SERVERS_FIRST_CHECK = (
     "figcheck.text.markdown", "figcheck.text.html", "figcheck.text.latex", "figcheck.text.rst",
     "figcheck.playground", "figcheck_lsp.hover", "figcheck_lsp.inlay", "rich", "importlib.metadata",
     "ctypes",  # only to interrupt an analysis (figcheck_lsp.cancel)
+    "argparse", "gettext",  # only for a command line other than the editors' (--stdio or none)
 )
 # Nor, started as `figcheck server` and over the protocol, a search of the installed packages'
 # metadata (importlib.metadata: email, zipfile, csv; ~50 ms), nor the CLI's other commands. (A
