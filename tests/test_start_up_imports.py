@@ -137,3 +137,13 @@ def test_the_servers_first_diagnostics_over_stdio_need_no_package_metadata_searc
     assert "figcheck.cli" in modules and "figcheck_lsp.diagnostics" in modules
     assert _imported(modules, NOT_FOR_THE_SERVERS_FIRST_CHECK_OVER_STDIO) == []
     assert len(modules) < 360, len(modules)
+
+
+def test_the_cli_leaves_the_engine_to_the_server_as_figcheck_server():
+    """What ``figcheck server`` imports before handing over to the server's launcher: neither
+    argparse nor the engine's dataclasses, which the launcher imports with its cache of compiled
+    code installed (figcheck_lsp.code_cache; dataclasses write their methods as text)."""
+    code = "import figcheck.cli, figcheck_lsp.launch; " + PRINT_MODULES
+    modules = _modules(code)
+    assert "figcheck.cli" in modules and "figcheck_lsp.launch" in modules
+    assert _imported(modules, ("argparse", "gettext", "dataclasses", "figcheck.model", "figcheck.rules")) == []
