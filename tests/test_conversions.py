@@ -163,3 +163,21 @@ def test_a_negative_figure_keeps_its_sign_in_the_message():
             if d.code == "FC101"]
     assert "minus 30 degrees Celsius is about -22 Fahrenheit" in d.message
     assert "covers -35 to -25 as written, so -31.0 to -13.0 Fahrenheit" in d.message
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # winds converted from knots to the nearest 5 mph and 5 km/h: 90 knots is 105 mph, 165 km/h
+    ("Winds reached 105 mph (165 km/h) before landfall.", False),
+    ("Winds reached 45 mph (75 km/h) before landfall.", False),
+    ("Winds reached 65 mph (95 km/h) before landfall.", True),  # 105 km/h in any rounding
+    ("Winds reached 106 mph (165 km/h) before landfall.", True),  # not in fives: read as written
+])
+def test_a_conversion_in_fives_reads_both_figures_to_the_nearest_five(text, flagged):
+    assert bool([d for d in check_text(text) if d.code == "FC101"]) is flagged
+
+
+@pytest.mark.parametrize("text", [
+    "The Romani line was 100 feet above the sea.\n\nThe cavalry waited.\n\nThe Romani line was 100 kilometres long.\n",
+])
+def test_units_too_far_apart_to_be_confused_are_no_mixup(text):
+    assert [d.code for d in check_text(text) if d.code == "FC202"] == []

@@ -77,6 +77,8 @@ def test_different_currencies_are_not_comparable():
         ("The division had 1986 revenues of 3.4 billion dlrs.", "1986 revenues"),
         ("It will redeem 900,000 shares of its stock.", "900,000 shares"),
         ("Prices rose 8 pct in May.", "8 pct"),
+        # "buck and ball": shot, not dollars (money slang is plural: "50 bucks")
+        ("The depot held 75,000 buck and ball cartridges.", "75,000"),
     ],
 )
 def test_what_is_not_money(text, surface):

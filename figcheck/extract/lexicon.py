@@ -455,7 +455,7 @@ CURRENCY_WORDS = {
     "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "hryvnia": "UAH",
     "hryvnias": "UAH", "swiss francs": "CHF", "francs": "CHF", "won": "KRW",
     "australian dollars": "AUD", "canadian dollars": "CAD", "hong kong dollars": "HKD",
-    "new zealand dollars": "NZD", "singapore dollars": "SGD", "bucks": "USD", "buck": "USD",
+    "new zealand dollars": "NZD", "singapore dollars": "SGD", "bucks": "USD",
     "peso": "MXN", "pesos": "MXN", "ringgit": "MYR", "rupiah": "IDR", "baht": "THB", "shillings": "KES",
 }
 CURRENCY_CODES_AFTER = frozenset(

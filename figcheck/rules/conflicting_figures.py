@@ -47,6 +47,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Iterator
+from itertools import groupby
+from operator import itemgetter
 
 from .. import units
 from ..model import Claim, Diagnostic, Related
@@ -223,11 +225,27 @@ def _two_slots(ctx: CheckContext, conflicts: dict[int, list[tuple[int, Judgement
             by_sentences.setdefault(key, []).append((i, j))
     found: set[int] = set()
     for pairs in by_sentences.values():
-        for n, (i1, j1) in enumerate(pairs):
-            for i2, j2 in pairs[n + 1:]:
-                if i1 != i2 and j1 != j2 and (i1 < i2) == (j1 < j2):  # two slots, aligned
-                    found.update((i1, j1, i2, j2))
+        if len(pairs) > 1:
+            found.update(k for pair in _aligned(pairs) for k in pair)
     return found
+
+
+def _aligned(pairs: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The pairs (i, j) with another pair in the same order on both sides (i' < i and j' < j, or
+    i' > i and j' > j): two slots of two sentences, each paired with its counterpart. One sort,
+    then the smallest j before each i and the largest after it (dense input can pair two long
+    sentences many times over)."""
+    groups = [(i, [j for _, j in grp]) for i, grp in groupby(sorted(pairs), key=itemgetter(0))]
+    lowest_before, lowest = [], math.inf
+    for _, js in groups:
+        lowest_before.append(lowest)
+        lowest = min(lowest, *js)
+    highest_after, highest = [0.0] * len(groups), -math.inf
+    for g in range(len(groups) - 1, -1, -1):
+        highest_after[g] = highest
+        highest = max(highest, *groups[g][1])
+    for g, (i, js) in enumerate(groups):
+        yield from ((i, j) for j in js if lowest_before[g] < j or highest_after[g] > j)
 
 
 def _conflict(ctx: CheckContext, i: int, j: int, cut: float) -> Judgement | None:

@@ -15,6 +15,7 @@ from .rounding import (
     APPROX_WIDEN,
     BASE_SLACK,
     claim_interval,
+    digits_of,
     disjoint,
     is_approx_qualifier,
     max_sig_digits,
@@ -25,6 +26,9 @@ from .rounding import (
 
 # Units this close (tonne vs ton) are not a mix-up worth a warning.
 MIN_FACTOR = 1.15
+# Nor units this far apart: nobody writes "150 mm" meaning 150 yards (a factor of 914), while
+# cubic metres and cubic feet (35) are confused.
+MAX_FACTOR = 40
 # Two different numbers in one unit whose ratio is a conversion factor: only for factors well
 # away from 1. Two figures of one kind 10-20% apart are common ("a range of 9,680 nautical miles
 # at 14 knots", "7,870 at 16 knots"), and a ratio near 1.15 (knots and miles per hour, nautical
@@ -114,10 +118,41 @@ def agrees_as_written(source: Claim, equivalent: Claim, convert, slack: float) -
     k_e, k_s = min_sig_digits(equivalent), max_sig_digits(source)
     floor = min(k_e, k_s) if k_e is not None and k_s is not None else None
     s_ivs, e_ivs = intervals_as_written(source, floor), intervals_as_written(equivalent)
+    if _in_fives(source) and _in_fives(equivalent):
+        s_ivs, e_ivs = _to_fives(source, s_ivs), _to_fives(equivalent, e_ivs)
     if len(s_ivs) != len(e_ivs):
         s_ivs = [(min(lo for lo, _ in s_ivs), max(hi for _, hi in s_ivs))]
         e_ivs = [(min(lo for lo, _ in e_ivs), max(hi for _, hi in e_ivs))]
     return all(_overlap(sorted(map(convert, s)), e, slack) for s, e in zip(s_ivs, e_ivs))
+
+
+def _in_fives(claim: Claim) -> bool:
+    """A whole number of two digits or more that ends in 0 or 5 ("105 mph", "165 km/h")."""
+    digits = _plain_digits(claim)
+    return digits is not None and len(digits.lstrip("0")) >= 2 and digits[-1] in "05"
+
+
+def _to_fives(claim: Claim, intervals: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The intervals with a number that ends in 5 read as rounded to the nearest 5. Both figures
+    of a conversion in fives are a convention (weather services give winds converted from knots
+    to the nearest 5 mph and 5 km/h: 90 knots is "105 mph (165 km/h)"), not a slip."""
+    digits = _plain_digits(claim)
+    if digits is None or not digits.endswith("5") or len(intervals) != 1:
+        return intervals
+    step = 2.5 * claim.value / float(digits)
+    low, high = intervals[0]
+    return [(min(low, claim.value - step), max(high, claim.value + step))]
+
+
+def _plain_digits(claim: Claim) -> str | None:
+    """The claim's number as plain digits ("1,105" → "1105"), or None for a decimal, a range, a
+    compound or a number in words."""
+    if claim.is_range:
+        return None
+    digits = digits_of(claim.number_text)
+    if len(digits) != 1 or not digits[0].isdigit() or not float(digits[0]):
+        return None
+    return digits[0]
 
 
 def _overlap(a, b, slack: float) -> bool:
@@ -151,7 +186,7 @@ def same_number_other_unit(a: Claim, b: Claim) -> bool:
         factor = abs(units.convert(1.0, a.unit, b.unit) - units.convert(0.0, a.unit, b.unit))
     except Exception:
         return False
-    return max(factor, 1 / factor) >= MIN_FACTOR
+    return MIN_FACTOR <= max(factor, 1 / factor) <= MAX_FACTOR
 
 
 @lru_cache(maxsize=256)
@@ -166,7 +201,7 @@ def common_factors(dimension: str, unit: str) -> tuple[tuple[float, str], ...]:
             f = units.convert(1.0, u, unit) - units.convert(0.0, u, unit)
         except Exception:
             continue
-        if max(f, 1 / f) >= MIN_MIXUP_FACTOR:
+        if MIN_MIXUP_FACTOR <= max(f, 1 / f) <= MAX_FACTOR:
             out.append((f, u))
     return tuple(out)
 

@@ -45,7 +45,8 @@ def range_roundings(claim: Claim) -> tuple[float, float]:
     return claim.rounding, claim.rounding
 
 
-def _digits_of(text: str) -> list[str]:
+def digits_of(text: str) -> list[str]:
+    """The numbers written in ``text``, as plain digits ("1,105 to 1,200" → ["1105", "1200"])."""
     return [re.sub(r"[,  ]", "", m.group()) for m in _NUMBER.finditer(text or "")]
 
 
@@ -80,7 +81,7 @@ def written_intervals(claim: Claim, min_sig: int | None = None) -> list[tuple[fl
     """The interval of each number as written (two for a range), read as generously as its
     digits allow but with at least ``min_sig`` significant digits; None when the number is not
     plain digits times a power of ten ("47 feet 3 inches", "92 5⁄8", "a mile")."""
-    nums = _digits_of(claim.number_text)
+    nums = digits_of(claim.number_text)
     values = [claim.low, claim.high] if claim.is_range else [claim.value]
     if len(nums) != len(values) or None in values:
         return None
@@ -105,14 +106,14 @@ def written_intervals(claim: Claim, min_sig: int | None = None) -> list[tuple[fl
 
 def min_sig_digits(claim: Claim) -> int | None:
     """The fewest significant digits the claim's number(s) may have (None: not plain digits)."""
-    nums = _digits_of(claim.number_text)
+    nums = digits_of(claim.number_text)
     if not nums:
         return None
     return min(sig_range(d)[0] for d in nums)
 
 
 def max_sig_digits(claim: Claim) -> int | None:
-    nums = _digits_of(claim.number_text)
+    nums = digits_of(claim.number_text)
     if not nums:
         return None
     return max(sig_range(d)[1] for d in nums)
