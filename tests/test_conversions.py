@@ -117,13 +117,22 @@ def test_one_kind_has_one_dimension_spelling():
     ("It holds 1 million cubic metres (3.3 million cubic feet).", "the factor for lengths, not for volumes"),
     ("The summit is 29,029 metres (8,848 ft) high.", "the wrong way round"),
     ("The bridge is 20 miles (20 km) long.", "The two numbers are the same"),
+    # a change in temperature converted with the offset, as if it were a temperature
+    ("Global temperatures have risen by about 1.1C (34F) since 1900.", "as a temperature, not as a change"),
+    ("Temperatures rose by 2C (36F) last year.", "as a temperature, not as a change"),
+    # a factor of ten: a slipped decimal point, or a metric prefix (mm for cm)
+    ("The storm brought 12 inches (30 mm) of rain.", "10 times too small: a slipped decimal point, or a wrong prefix on “mm”"),
+    ("The pipe is 3 metres (98 feet) long.", "10 times too large: a slipped decimal point?"),
+    ("The cable is 2 miles (322 km) long.", "100 times too large"),
     # litres and gallons are no powers of a length: the same digits by chance name no slip
     ("The lake holds 5 million litres (3.3 million gallons).", None),
+    ("The road is 12 km (9 miles) long.", None),  # just wrong: no slip to name
+    ("It was 30C (30F) in the shade.", "The two numbers are the same"),  # not a change: no offset slip
 ])
 def test_the_message_names_the_slip_the_numbers_show(text, cause):
     (d,) = [d for d in check_text(text) if d.code == "FC101"]
     if cause is None:
-        assert "It looks" not in d.message and "same" not in d.message
+        assert "It looks" not in d.message and "same" not in d.message and "times too" not in d.message
     else:
         assert cause in d.message
 

@@ -7,9 +7,10 @@ figures were written with.
 A conversion is a promise that two figures say the same thing. When they disagree, at least one
 of them is wrong, and the reader cannot tell which. Common causes are a slip of the factor
 ("12 kilometres (15 miles)", converted the wrong way; "100 square kilometres (62 square
-miles)", converted with the factor for lengths), a unit swapped or copied from the original
-("40 square miles (40 square kilometres)") and a figure edited without its conversion. The
-message names the slip when the numbers show it.
+miles)", converted with the factor for lengths; "a rise of 2C (36F)", a change in temperature
+converted as a temperature; "12 inches (30 mm)", a slipped decimal point or prefix), a unit
+swapped or copied from the original ("40 square miles (40 square kilometres)") and a figure
+edited without its conversion. The message names the slip when the numbers show it.
 
 Rounding is allowed for: "26.2 miles (42.2 km)", "about 300 feet (90 metres)" and
 "a mile (1.6 km)" are fine. Inverse units convert too: "30 miles per gallon (7.8 L/100 km)".
@@ -45,6 +46,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from .. import units
 from ..figures import format_significant, round_sig
 from ..model import Claim, Diagnostic, Edit, Fix, Related
 from .claim_readings import reading
@@ -172,7 +174,42 @@ def _probable_cause(source: Claim, equivalent: Claim, convert) -> str:
             linear = source.value * (expected / source.value) ** (1 / power[0])
             if math.isclose(equivalent.value, linear, rel_tol=0.03):
                 return f"It looks converted with the factor for lengths, not for {power[1]}."
+        if _converted_as_temperature(source, equivalent):
+            return "It looks converted as a temperature, not as a change in temperature."
+        return _power_of_ten_slip(equivalent, expected)
     return ""
+
+
+# A change in temperature ("risen by 1.1C") converts by the factor alone; a writer who converts it
+# as a temperature adds the offset too: 1.1C as a temperature is 34F, as a change 2.0F.
+_DELTA_TO_ABSOLUTE = {delta: absolute for absolute, delta in ABSOLUTE_TO_DELTA.items() if delta != absolute}
+
+
+def _converted_as_temperature(source: Claim, equivalent: Claim) -> bool:
+    su, eu = _DELTA_TO_ABSOLUTE.get(source.unit), _DELTA_TO_ABSOLUTE.get(equivalent.unit)
+    if su is None or eu is None or su == eu:
+        return False
+    as_temperature = units.convert(source.value, su, eu)
+    return abs(equivalent.value - as_temperature) <= max(equivalent.rounding, 0.02 * abs(as_temperature))
+
+
+# Metric prefixes a slipped factor of ten may come from ("30 mm" written for "30 cm").
+_METRIC_PREFIXES = ("milli", "centi", "deci", "kilo", "mega", "micro")
+
+
+def _power_of_ten_slip(equivalent: Claim, expected: float) -> str:
+    """Say so when the stated number is the right one times a power of ten (10 to 1,000): a
+    decimal point slipped, or a unit prefix is wrong."""
+    ratio = equivalent.value / expected
+    if ratio <= 0:
+        return ""
+    power = round(math.log10(ratio))
+    if not 1 <= abs(power) <= 3 or not math.isclose(ratio, 10.0 ** power, rel_tol=0.05):
+        return ""
+    size = "large" if power > 0 else "small"
+    prefix = (f", or a wrong prefix on “{equivalent.unit_text}”"
+              if equivalent.unit_text and (equivalent.unit or "").startswith(_METRIC_PREFIXES) else "")
+    return f"The number is {10 ** abs(power):,} times too {size}: a slipped decimal point{prefix}?"
 
 
 # Areas and volumes: the power of their lengths, and what they are called. A writer who converts

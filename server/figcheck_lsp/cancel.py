@@ -29,9 +29,25 @@ class Interrupted(BaseException):
     """Raised inside a worker whose analysis is no longer wanted."""
 
 
-def _raise_in(thread_id: int, exc_type: type[BaseException] | None) -> None:
-    ctypes.pythonapi.PyThreadState_SetAsyncExc(
-        ctypes.c_ulong(thread_id), ctypes.py_object(exc_type) if exc_type is not None else None)
+def _raise_in(thread_id: int) -> None:
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), ctypes.py_object(Interrupted))
+
+
+def _take_pending() -> None:
+    """Let an :class:`Interrupted` raised into this thread, and not yet delivered, arrive now, and
+    drop it. (Not cleared with ``PyThreadState_SetAsyncExc(id, NULL)``: in CPython 3.11 that
+    leaves the interpreter's "asynchronous exception pending" flag set for good, since only the
+    delivery of an exception resets it; every thread then took the eval loop's slow path at each
+    check, and under a profile hook such as cProfile's the event loop spun forever.)"""
+    try:
+        _delivery_point()
+    except Interrupted:
+        pass
+
+
+def _delivery_point() -> None:
+    for _ in range(2):  # a call and a backward jump: where CPython delivers a pending exception
+        pass
 
 
 class Watchdog:
@@ -57,8 +73,9 @@ class Watchdog:
             return work()
         finally:
             with self._lock:
-                self._jobs.pop(me, None)
-                _raise_in(me, None)  # one raised but not yet delivered must not outlive the work
+                stopped = self._jobs.pop(me, None) is None  # the watch raised Interrupted here
+            if stopped:  # raised but perhaps not yet delivered: it must not outlive the work
+                _take_pending()
 
     def close(self) -> None:
         """End the watch thread: its server is shutting down."""
@@ -92,5 +109,5 @@ class Watchdog:
                 with self._lock:
                     if self._jobs.get(thread_id) is cancelled:  # still that work: stop it once
                         del self._jobs[thread_id]
-                        _raise_in(thread_id, Interrupted)
+                        _raise_in(thread_id)
                         self.interrupted += 1
