@@ -143,3 +143,23 @@ def test_the_message_names_the_slip_the_numbers_show(text, cause):
 ])
 def test_the_same_digits_pass_where_converting_keeps_them(text):
     assert [d.code for d in check_text(text) if d.code == "FC101"] == []
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # the smaller part of a compound measure is to the unit: "10 in" here is not 65-75 inches
+    ("He stands 5ft 10in (1.70m) tall.", True),
+    ("He stands 5ft 10in (1.78m) tall.", False),
+    ("He is 6-foot-10 (1.95 metres) tall.", True),
+    ("He is 6-foot-10 (2.08 metres) tall.", False),
+    ("The baby weighed 7 lb 10 oz (3.3 kg).", True),
+    ("The baby weighed 7 lb 10 oz (3.46 kg).", False),
+])
+def test_a_compound_measure_is_read_to_its_smaller_unit(text, flagged):
+    assert bool([d for d in check_text(text) if d.code == "FC101"]) is flagged
+
+
+def test_a_negative_figure_keeps_its_sign_in_the_message():
+    (d,) = [d for d in check_text("It was minus 30 degrees Celsius (minus 86 Fahrenheit) at dawn.")
+            if d.code == "FC101"]
+    assert "minus 30 degrees Celsius is about -22 Fahrenheit" in d.message
+    assert "covers -35 to -25 as written, so -31.0 to -13.0 Fahrenheit" in d.message

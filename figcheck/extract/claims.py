@@ -1694,7 +1694,8 @@ def _compound(reader: _FigureReader, num: Number, unit: UnitMatch):
         # "6-foot-2", "5-foot-11": the inches written straight after the feet
         n2 = parse_digits(text, unit.end + 1)
         if n2 is not None and n2.value < 12 and not text[n2.end : n2.end + 1].isalnum():
-            merged = Number(num.start, n2.end, num.value * 12 + n2.value, n2.rounding, text[num.start : n2.end])
+            merged = Number(num.start, n2.end, num.value * 12 + n2.value, _part_rounding(n2, "inch"),
+                            text[num.start : n2.end])
             return merged, UnitMatch("quantity", "inch", n2.start, n2.end, ""), n2.end
     am = _AND.match(text[j : j + 7])
     if am:
@@ -1715,8 +1716,17 @@ def _compound(reader: _FigureReader, num: Number, unit: UnitMatch):
         if u2 is None or u2.unit != small:
             return None
     total = num.value * ratio + n2.value
-    merged = Number(num.start, n2.end, total, n2.rounding, text[num.start : n2.end])
+    merged = Number(num.start, n2.end, total, _part_rounding(n2, small), text[num.start : n2.end])
     return merged, UnitMatch("quantity", small, u2.start, u2.end, u2.text), u2.end
+
+
+def _part_rounding(part: Number, unit: str) -> float:
+    """The rounding of a compound measure's smaller part: "5 ft 10 in" is 70 inches to the inch,
+    not 65-75 as a lone "10" with its trailing zero would read. Minutes and seconds keep the
+    generous reading ("2 hours 30 minutes" is often a round half hour)."""
+    if unit in ("minute", "second"):
+        return part.rounding
+    return min(part.rounding, 0.5)
 
 
 def _words_of(pattern: re.Pattern) -> list[str]:

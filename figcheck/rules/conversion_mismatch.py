@@ -108,8 +108,9 @@ def _check_pair(ctx: CheckContext, source: Claim, equivalent: Claim) -> Diagnost
     message = (
         f"“{equivalent.text}” does not match “{source.text}”: {_figure_words(source)} is about "
         f"{shown}{gap}{unit_name}".rstrip()
-        + (f" ({_rounding_note(source, src_lo, src_hi)}, so {_shown(lo / scale, source, 1)}–"
-           f"{_shown(hi / scale, source, 1)}{gap}{unit_name})".replace(f"{gap}{unit_name})", ")" if not unit_name else f"{gap}{unit_name})")
+        + (f" ({_rounding_note(source, src_lo, src_hi)}, so "
+           f"{_span(_shown(lo / scale, source, 1), _shown(hi / scale, source, 1))}{gap}{unit_name})"
+           .replace(f"{gap}{unit_name})", ")" if not unit_name else f"{gap}{unit_name})")
            if not source.is_range else "")
         + f". The bracketed figure restates “{source.text}” in another unit."
         + (f" {reason}" if reason else "")
@@ -281,12 +282,18 @@ def _rounding_note(source: Claim, lo: float, hi: float) -> str:
     """The values the source's digits allow, and why when they lie lopsided around it."""
     scale = _written_scale(source)
     words = "as written" if not source.approximate else "with its “" + (source.qualifier or "about") + "”"
-    note = f"{_figure_words(source)} covers {_plain(lo / scale)}–{_plain(hi / scale)} {words}"
+    note = f"{_figure_words(source)} covers {_span(_plain(lo / scale), _plain(hi / scale))} {words}"
     below, above = source.value - lo, hi - source.value
     if below > 0 and above > 0 and not math.isclose(below, above, rel_tol=0.05) and not source.approximate:
         side = "below" if below < above else "above"
         note += f", lopsided because a figure just {side} {_plain(source.value / scale)} would be written with more digits"
     return note
+
+
+def _span(low: str, high: str) -> str:
+    """Two bounds as a reader writes them: "35–45", but "-35 to -25" (a dash between two minus
+    signs reads as a subtraction)."""
+    return f"{low} to {high}" if low.startswith("-") or high.startswith("-") else f"{low}–{high}"
 
 
 def _plain(x: float) -> str:
@@ -332,11 +339,17 @@ def _shown(x: float, source: Claim, extra: int = 0) -> str:
 
 
 def _figure_words(claim: Claim) -> str:
-    """The number and unit as written, without qualifiers ("20C", "12 kilometres")."""
+    """The number and unit as written, without qualifiers ("20C", "12 kilometres"), but with the
+    sign of a negative figure ("minus 30 degrees Celsius")."""
     pos = claim.text.find(claim.number_text) if claim.number_text else -1
     if pos < 0 or claim.unit_end is None:
         return claim.text
+    if claim.value < 0 and (sign := _SIGN_BEFORE.search(claim.text, 0, pos)) is not None:
+        pos = sign.start()
     return claim.text[pos : claim.unit_end - claim.start]
+
+
+_SIGN_BEFORE = re.compile(r"(?:\b(?:minus|negative)\s+|[-−])$", re.IGNORECASE)
 
 
 def _has_space(claim: Claim) -> bool:
