@@ -88,3 +88,15 @@ def test_a_cancelled_analysis_is_stopped_and_nothing_arrives_later():
         print(box, after, watchdog.interrupted, total)
     """)
     assert out.split() == ["{'raised':", "'Interrupted'}", "{'result':", "2}", "1", str(sum(range(200)))]
+
+
+def test_a_watched_analysis_that_stays_wanted_imports_no_ctypes():
+    # ctypes is imported to interrupt an analysis, never before: not on the cold start's path to
+    # its first diagnostics (~3 ms).
+    out = run_case("""
+        watchdog = Watchdog(poll=0.001)
+        results = [on_thread(lambda: watchdog.run(lambda: 2 * 21, lambda: False)) for _ in range(20)]
+        watchdog.close()
+        print(all(box == {"result": 42} for box in results), watchdog.interrupted, "ctypes" in sys.modules)
+    """)
+    assert out.split() == ["True", "0", "False"]

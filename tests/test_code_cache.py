@@ -79,6 +79,31 @@ def test_a_few_misses_do_not_rewrite_the_file(tmp_path, writing):
     assert path.stat().st_mtime_ns == touched
 
 
+def test_more_misses_than_usual_rewrite_the_file_and_then_hit(tmp_path, writing):
+    # Each start compiles one text that differs at every start (attrs's hash(name) in __hash__);
+    # a start with one more (new code) rewrites the file, so the next one finds it.
+    path = tmp_path / "code.marshal"
+    sources = [f"a{i} = {i}\n" for i in range(40)]
+    assert _start(path, *sources, "changes_each_time = 0\n") == 41
+    written = path.read_bytes()
+    assert _start(path, *sources, "changes_each_time = 1\n") == 1  # counted: the usual misses
+    assert _start(path, *sources, "changes_each_time = 2\n") == 1
+    assert path.read_bytes() == written
+    assert _start(path, *sources, "changes_each_time = 3\n", "new = 1\n") == 2  # one more: rewritten
+    assert path.read_bytes() != written
+    assert _start(path, *sources, "changes_each_time = 4\n", "new = 1\n") == 1  # found there now
+
+
+def test_a_file_whose_misses_were_never_counted_is_written_once_more(tmp_path, writing):
+    # (one kept by a figcheck from before the count: its new texts are learnt, then counted)
+    path = tmp_path / "code.marshal"
+    sources = [f"a{i} = {i}\n" for i in range(40)]
+    _start(path, *sources)
+    code_cache._misses_path(path).unlink()
+    assert _start(path, *sources, "new = 1\n") == 1
+    assert _start(path, *sources, "new = 1\n") == 0 and CodeCache(path).usual_misses == 0
+
+
 def test_only_the_entries_a_start_used_are_written_back(tmp_path, writing):
     path = tmp_path / "code.marshal"
     _start(path, "a = 1\n")

@@ -34,6 +34,8 @@ NOT_FOR_THE_SERVERS_FIRST_CHECK = (
     "pint", "figcheck.report", "figcheck.cli", "figcheck.config_files", "tomllib",
     "figcheck.text.markdown", "figcheck.text.html", "figcheck.text.latex", "figcheck.text.rst",
     "figcheck.playground", "figcheck_lsp.hover", "figcheck_lsp.inlay", "rich", "importlib.metadata",
+    "ctypes",  # only to interrupt an analysis (figcheck_lsp.cancel)
+    "argparse", "gettext",  # only for a command line other than the editors' (--stdio or none)
 )
 # Nor, started as `figcheck server` and over the protocol, a search of the installed packages'
 # metadata (importlib.metadata: email, zipfile, csv; ~50 ms), nor the CLI's other commands. (A
@@ -135,3 +137,13 @@ def test_the_servers_first_diagnostics_over_stdio_need_no_package_metadata_searc
     assert "figcheck.cli" in modules and "figcheck_lsp.diagnostics" in modules
     assert _imported(modules, NOT_FOR_THE_SERVERS_FIRST_CHECK_OVER_STDIO) == []
     assert len(modules) < 360, len(modules)
+
+
+def test_the_cli_leaves_the_engine_to_the_server_as_figcheck_server():
+    """What ``figcheck server`` imports before handing over to the server's launcher: neither
+    argparse nor the engine's dataclasses, which the launcher imports with its cache of compiled
+    code installed (figcheck_lsp.code_cache; dataclasses write their methods as text)."""
+    code = "import figcheck.cli, figcheck_lsp.launch; " + PRINT_MODULES
+    modules = _modules(code)
+    assert "figcheck.cli" in modules and "figcheck_lsp.launch" in modules
+    assert _imported(modules, ("argparse", "gettext", "dataclasses", "figcheck.model", "figcheck.rules")) == []

@@ -2,6 +2,7 @@
 
     python tools/train_referent.py [../shared/eval/news/reuters-dev] [--write] [--json]
     python tools/train_referent.py OTHER_STORIES --shipped   # the shipped model on other news
+    python tools/train_referent.py STORIES --shipped --end-to-end   # and the whole check, as a user runs it
 
 Reads a directory of real news stories (plain text, expected clean) at run time; nothing of
 them is stored in the repository. Stories are split by a hash of their file name into train
@@ -41,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from figcheck.config import Settings  # noqa: E402
+from figcheck.engine import check_document  # noqa: E402
 from figcheck.extract import extract_claims  # noqa: E402
 from figcheck.rules import conflicting_figures, conversions, referent_model, unit_mixup  # noqa: E402
 from figcheck.rules.context import CheckContext  # noqa: E402
@@ -297,7 +299,8 @@ def _can_stand_alone(left: str, before: str) -> bool:
 
 
 def positives(ctx: CheckContext, rule: str, rng: random.Random, per_story: int):
-    """(form, where, found: bool candidate, row) for generated restatements of ``rule``."""
+    """(form, gap, row, sentence, original figure, placed) for generated restatements of
+    ``rule`` (see :func:`_inserted`)."""
     text = ctx.text
     eligible = []
     for i, c in enumerate(ctx.claims):
@@ -330,15 +333,24 @@ def positives(ctx: CheckContext, rule: str, rng: random.Random, per_story: int):
         for form, sentence in made:
             found = _inserted(ctx, i, rule, new_figure, sentence, rng)
             if found is not None:
-                out.append((form, found[0], found[1], sentence, claim.text))
+                out.append((form, found[0], found[1], sentence, claim.text, found[2]))
     return out
+
+
+def reported(rule: str, placed: tuple[str, int, int]) -> bool:
+    """Whether the whole check (every rule, as a user runs it) reports ``rule`` on the inserted
+    restatement or with it as the related place: recall end to end, not only of the pair."""
+    text, start, end = placed
+    return any(d.code == rule and (start <= d.start < end or any(start <= r.start < end for r in d.related))
+               for d in check_document(read_document(text, "text")))
 
 
 def _inserted(ctx: CheckContext, i: int, rule: str, new_figure: str, sentence: str,
               rng: random.Random):
-    """(gap, row) for ``sentence`` inserted as a paragraph of its own one or five paragraphs
-    after claim i's: row is (veto or None, features) of the pair the rule asks about, None when
-    no pair was asked about; None when the restatement does not conflict (no positive)."""
+    """(gap, row, placed) for ``sentence`` inserted as a paragraph of its own one or five
+    paragraphs after claim i's: row is (veto or None, features) of the pair the rule asks about,
+    None when no pair was asked about; placed is (the new text, where the sentence starts and
+    ends in it); None when the restatement does not conflict (no positive)."""
     text, claim = ctx.text, ctx.claims[i]
     p = ctx.paragraph_of(claim.start)
     gap = rng.choice((1, 5))
@@ -348,6 +360,7 @@ def _inserted(ctx: CheckContext, i: int, rule: str, new_figure: str, sentence: s
     if at == len(text) and not text.endswith("\n"):
         insert = "\n" + insert
     new_text = text[:at] + insert + text[at:]
+    placed = (new_text, at + insert.index(sentence), at + insert.index(sentence) + len(sentence))
     ctx2 = context(new_text)
     orig = next((k for k, c in enumerate(ctx2.claims) if c.start == claim.start), None)
     figure_at = sentence.find(_flat(new_figure).split()[0])
@@ -363,7 +376,7 @@ def _inserted(ctx: CheckContext, i: int, rule: str, new_figure: str, sentence: s
                 break
     if row is None and not _conflicting(ctx2, orig, inserted, rule):
         return None  # the change left the figures compatible (or no figure was read)
-    return gap, row
+    return gap, row, placed
 
 
 def _conflicting(ctx: CheckContext, orig, inserted, rule: str) -> bool:
@@ -465,12 +478,13 @@ def _rule_report(rule: str, data: dict, generated: dict, words: dict, w: list[fl
             return score(w, row[1]) >= max(cut, thresholds["FC201"])
         return row[0] is None and score(w, row[1]) >= cut
 
-    found = sum(1 for _, _, row in gen if hit(row))
-    candidates = sum(1 for _, _, row in gen if row)
+    found = sum(1 for _, _, row, _ in gen if hit(row))
+    candidates = sum(1 for _, _, row, _ in gen if row)
+    seen = [x for _, _, _, x in gen if x is not None]
     false_alarms = len({(name, j) for name, j, why, x, y in val
                         if y == 0 and hit((why, x) if x is not None else None)})
     by_form = {}
-    for form, gap, row in gen:
+    for form, gap, row, _ in gen:
         f = by_form.setdefault(form, [0, 0])
         f[1] += 1
         f[0] += hit(row)
@@ -480,16 +494,17 @@ def _rule_report(rule: str, data: dict, generated: dict, words: dict, w: list[fl
         "validation_candidates": candidates,
         "recall_generated": found / len(gen) if gen else None,
         "recall_candidates": found / candidates if candidates else None,
+        "recall_end_to_end": sum(seen) / len(seen) if seen else None,
         # Back-references carry the least evidence (the noun phrase alone): recall without them.
         "recall_without_backref": _recall(
-            [row for form, _, row in gen if not form.startswith("backref")], hit),
+            [row for form, _, row, _ in gen if not form.startswith("backref")], hit),
         "false_alarms": false_alarms,
         "false_alarms_per_10k": false_alarms / words["validation"] * 10_000,
         "precision": found / (found + false_alarms) if found + false_alarms else None,
-        "vetoed_positives": sum(1 for _, _, row in gen if row and row[0] is not None
+        "vetoed_positives": sum(1 for _, _, row, _ in gen if row and row[0] is not None
                                 and row[0] != "needs FC201's bar"),
         "by_form": {k: f"{v[0]}/{v[1]}" for k, v in sorted(by_form.items())},
-        "recall_at": {t: sum(1 for _, _, row in gen if row and row[0] is None
+        "recall_at": {t: sum(1 for _, _, row, _ in gen if row and row[0] is None
                              and score(w, row[1]) >= t) / max(1, len(gen))
                       for t in (0.7, 0.8, 0.85, 0.9, 0.95)},
         "negatives_at": {t: sum(1 for v in neg_scores if v >= t) for t in (0.7, 0.8, 0.85, 0.9)},
@@ -510,6 +525,9 @@ def main() -> None:
     ap.add_argument("--shipped", action="store_true",
                     help="fit nothing: measure the shipped weights and thresholds, every story "
                          "in the validation split (for stories the model was not trained on)")
+    ap.add_argument("--end-to-end", action="store_true",
+                    help="also run the whole check on each story with its restatement inserted "
+                         "(recall_end_to_end: what a user sees; slower)")
     args = ap.parse_args()
     if args.shipped and args.write:
         sys.exit("--shipped measures the shipped model; it has nothing to --write")
@@ -529,8 +547,9 @@ def main() -> None:
         for rule in ("FC201", "FC202"):
             for i, j, why, x in pair_rows(ctx, rule):
                 data[rule][split].append((name, j, why, x, 0))
-            for form, gap, row, _, _ in positives(ctx, rule, rng, args.per_story):
-                generated[rule][split].append((form, gap, row))
+            for form, gap, row, _, _, placed in positives(ctx, rule, rng, args.per_story):
+                seen = reported(rule, placed) if args.end_to_end and split == "validation" else None
+                generated[rule][split].append((form, gap, row, seen))
                 if row is not None:
                     data[rule][split].append((name, -1, row[0], row[1], 1))
     train = [(x, y) for r in data for (_, _, why, x, y) in data[r]["train"]

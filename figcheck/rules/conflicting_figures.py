@@ -25,6 +25,10 @@ Y"), a table row, a per-share amount against a total, a part of a larger group (
 along with their trainer, …"), or sibling sections of a Markdown document headed alike (a
 reference's members, "## `buf.readInt32BE()`" and "## `buf.readInt16BE()`"; a changelog's
 releases, "## Version 6.13.0" and "## Version 6.12.3"), which describe different things.
+It is silent on lists too: one slip gives two values, however often each is repeated, but
+three values that all seem to be about one thing (the calibres of a warship's several guns) or
+two sentences that differ in two figures ("a range of 9,680 nautical miles at 14 knots", "7,870
+nautical miles at 16 knots") describe different things the evidence cannot tell apart.
 
 ## Example
 ```text
@@ -141,11 +145,89 @@ def _diagnostics(ctx: CheckContext, conflicts: dict[int, list[tuple[int, Judgeme
     """Each conflicting figure's diagnostic, in order; ``wording``: its messages (None: each
     written in full)."""
     related, claims = ctx.memo(_RELATED, dict), ctx.claims
+    conflicts = _without_lists(ctx, conflicts)
     if wording is None:
         def wording(i: int, j: int, judgement: Judgement, count: int) -> tuple[str, str]:
             return _wording(claims[i], claims[j], judgement, count)
     for j in sorted(conflicts):
         yield _diagnostic(ctx, j, conflicts[j], related, wording)
+
+
+def _without_lists(ctx: CheckContext, conflicts: dict[int, list[tuple[int, Judgement]]],
+                   ) -> dict[int, list[tuple[int, Judgement]]]:
+    """The conflicts, less every connected group of them that reads as a list rather than a
+    slip. One wrong restatement gives two values ("310 dead" here, "930 dead" there, however
+    often each is repeated). A group with three values each pair of which seems to be about one
+    thing (a triangle), or with four different values, is a list of things the model cannot
+    tell apart (the calibres of a warship's several guns, their rates of fire) or a figure that
+    moved over time: when unsure, stay silent. So are two sentences that conflict in two slots
+    (see :func:`_two_slots`)."""
+    neighbours: dict[int, set[int]] = {}
+    for j, earlier in conflicts.items():
+        for i, _ in earlier:
+            neighbours.setdefault(i, set()).add(j)
+            neighbours.setdefault(j, set()).add(i)
+    silenced = _two_slots(ctx, conflicts)
+    for group in _groups(neighbours):
+        if len(group) > 2 and (_has_triangle(group, neighbours) or _values(ctx, group) > 3):
+            silenced |= group
+    if not silenced:
+        return conflicts
+    return {j: kept for j, earlier in conflicts.items()
+            if j not in silenced and (kept := [(i, m) for i, m in earlier if i not in silenced])}
+
+
+def _groups(neighbours: dict[int, set[int]]) -> Iterator[set[int]]:
+    """The connected groups of figures in conflict."""
+    seen: set[int] = set()
+    for start in neighbours:
+        if start in seen:
+            continue
+        group, stack = {start}, [start]
+        while stack:
+            for b in neighbours[stack.pop()] - group:
+                group.add(b)
+                stack.append(b)
+        seen |= group
+        yield group
+
+
+def _has_triangle(group: set[int], neighbours: dict[int, set[int]]) -> bool:
+    return any(neighbours[a] & neighbours[b] for a in group for b in neighbours[a])
+
+
+def _values(ctx: CheckContext, group: set[int]) -> int:
+    """How many different values the group holds, at most: its figures' intervals, each once,
+    counted as one while they overlap (compared in the unit of the group's first figure)."""
+    claims = ctx.claims
+    unit = claims[min(group)].unit
+    intervals = sorted({iv for k in group if (iv := frame.base_interval(claims[k]) if claims[k].kind != "quantity"
+                                              else _interval_in(claims[k], unit)) is not None})
+    slack = BASE_SLACK + ctx.settings.tolerance
+    values, last = 0, None
+    for iv in intervals:
+        if last is None or disjoint(last, iv, slack):
+            values, last = values + 1, iv
+    return values
+
+
+def _two_slots(ctx: CheckContext, conflicts: dict[int, list[tuple[int, Judgement]]]) -> set[int]:
+    """The figures of two sentences that conflict in two slots, in order ("a range of 9,680
+    nautical miles at 14 knots" and "a range of 7,870 nautical miles at 16 knots"): a
+    restatement gone wrong changes one figure; two sentences that differ in two are two cases
+    (another speed, another year, another model)."""
+    by_sentences: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for j, earlier in conflicts.items():
+        for i, _ in earlier:
+            key = (ctx.sentence_of(ctx.claims[i].start), ctx.sentence_of(ctx.claims[j].start))
+            by_sentences.setdefault(key, []).append((i, j))
+    found: set[int] = set()
+    for pairs in by_sentences.values():
+        for n, (i1, j1) in enumerate(pairs):
+            for i2, j2 in pairs[n + 1:]:
+                if i1 != i2 and j1 != j2 and (i1 < i2) == (j1 < j2):  # two slots, aligned
+                    found.update((i1, j1, i2, j2))
+    return found
 
 
 def _conflict(ctx: CheckContext, i: int, j: int, cut: float) -> Judgement | None:

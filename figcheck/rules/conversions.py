@@ -25,6 +25,11 @@ from .rounding import (
 
 # Units this close (tonne vs ton) are not a mix-up worth a warning.
 MIN_FACTOR = 1.15
+# Two different numbers in one unit whose ratio is a conversion factor: only for factors well
+# away from 1. Two figures of one kind 10-20% apart are common ("a range of 9,680 nautical miles
+# at 14 knots", "7,870 at 16 knots"), and a ratio near 1.15 (knots and miles per hour, nautical
+# and statute miles) is met by chance far more often than one near 1.6 or 2.59.
+MIN_MIXUP_FACTOR = 1.3
 
 # Common conversion factors, by dimension: the units whose confusion a writer makes.
 COMMON_UNITS = {
@@ -161,7 +166,7 @@ def common_factors(dimension: str, unit: str) -> tuple[tuple[float, str], ...]:
             f = units.convert(1.0, u, unit) - units.convert(0.0, u, unit)
         except Exception:
             continue
-        if max(f, 1 / f) >= MIN_FACTOR:
+        if max(f, 1 / f) >= MIN_MIXUP_FACTOR:
             out.append((f, u))
     return tuple(out)
 

@@ -15,7 +15,6 @@ it as it was.
 
 from __future__ import annotations
 
-import ctypes
 import threading
 import time
 from collections.abc import Callable
@@ -30,6 +29,8 @@ class Interrupted(BaseException):
 
 
 def _raise_in(thread_id: int) -> None:
+    import ctypes  # here, not at start-up: only an interrupted analysis needs it (~3 ms of a cold start)
+
     ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), ctypes.py_object(Interrupted))
 
 

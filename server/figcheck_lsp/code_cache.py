@@ -38,6 +38,7 @@ def _future_flags() -> int:
 # The future features a plain ``compile(...)`` call inherits from the code that calls it.
 FUTURE_FLAGS = _future_flags()
 _builtin_compile = builtins.compile
+TO_COUNT = -1  # the usual misses of a file just written: counted by the next start
 _builtin_exec = builtins.exec
 
 
@@ -52,6 +53,7 @@ class CodeCache:
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self.known = read_table(path, _header())
+        self.usual_misses = _usual_misses(path) if self.known else None  # see stale()
         self.used: dict[tuple, object] = {}
         self.compiled = 0  # misses
 
@@ -98,15 +100,44 @@ class CodeCache:
         tables go (~2 MB the server would otherwise hold for its whole life)."""
         if self.stale():
             write_table(self.path, _header(), self.used)
+            _keep_usual_misses(self.path, TO_COUNT)
+        elif self.usual_misses == TO_COUNT:
+            _keep_usual_misses(self.path, self.compiled)
         self.known, self.used, self.compiled = {}, {}, 0
 
     def stale(self) -> bool:
         """Whether the file is worth writing again: when more than a tenth of the code used had
-        to be compiled (the first start, or new versions of the dependencies). A few texts
-        differ at every start and never hit (attrs writes ``hash(name)`` of a class into its
-        ``__hash__``, and string hashes change from one process to the next): rewriting the
-        file for those alone would cost every start ~10 ms."""
-        return self.compiled * 10 > len(self.used)
+        to be compiled (the first start, or new versions of the dependencies), or more than the
+        usual misses. A few texts differ at every start and never hit (attrs writes
+        ``hash(name)`` of a class into its ``__hash__``, and string hashes change from one
+        process to the next): rewriting the file for those alone would cost every start ~10 ms.
+        So the first start after the file is written counts its misses, kept beside the file,
+        and a later start with more (a few new texts: figcheck's own dataclasses changed, or
+        imported with the cache installed for the first time) writes the file again; so does a
+        start with a file whose misses were never counted (written by an older figcheck)."""
+        if self.compiled * 10 > len(self.used):
+            return True
+        if self.usual_misses is None:
+            return self.compiled > 0
+        return self.usual_misses != TO_COUNT and self.compiled > self.usual_misses
+
+
+def _misses_path(path: Path) -> Path:
+    return path.with_suffix(".misses")
+
+
+def _usual_misses(path: Path | None) -> int | None:
+    """How many texts missed at the first start after the file was written: :data:`TO_COUNT`
+    until that start, None for a file written without the count."""
+    if path is None:
+        return None
+    count = read_table(_misses_path(path), _header()).get("misses")
+    return count if isinstance(count, int) else None
+
+
+def _keep_usual_misses(path: Path | None, count: int) -> None:
+    if path is not None:
+        write_table(_misses_path(path), _header(), {"misses": count})
 
 
 def _header() -> bytes:

@@ -1,0 +1,65 @@
+"""FC201 and FC202 on text that lists values of one attribute for several things (encyclopedia
+articles on ships, aircraft, engines): a list is not a slip.
+
+One wrong restatement gives two values, however often each is repeated. Three values that all
+seem to be about one thing, or two sentences that differ in two figures, are different things
+the referent model cannot tell apart, and the rule stays silent on them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from figcheck.engine import check_text
+
+
+def codes(text: str) -> list[str]:
+    return [d.code for d in check_text(text)]
+
+
+GUNS = """\
+The ship carried eight 12.7 cm guns on both sides of the superstructure.
+
+The pair of 14 cm guns on the upper deck were removed at this time.
+
+These 25 mm guns were added in ten twin mounts during the refit.
+
+In addition the forward pair of 14 cm guns in the forecastle were removed at this time.
+
+The ship carried four 8 cm guns on both sides of the bridge.
+"""
+
+RANGES = """\
+The fuel gave the ship a range of 9,680 nautical miles at a speed of 14 knots.
+
+During the 1930s the boilers were replaced.
+
+The new fuel tanks gave the ship a range of 7,870 nautical miles at a speed of 16 knots.
+"""
+
+
+def test_the_calibres_of_several_guns_are_a_list_not_a_slip():
+    assert codes(GUNS) == []
+
+
+def test_two_sentences_that_differ_in_two_figures_are_two_cases():
+    # another range at another speed; nor are 14 and 16 knots a knots/mph slip (factor 1.15)
+    assert codes(RANGES) == []
+
+
+@pytest.mark.parametrize("text", [
+    # one figure of the pair changed: the range restated wrongly at the same speed
+    RANGES.replace("The new fuel tanks gave", "The fuel gave").replace("16 knots", "14 knots"),
+    # one value repeated, one slip: two values, however often each is written
+    "The factory added 2,300 jobs in May.\n\nUnions welcomed the news. The factory added 2,300 jobs "
+    "in May, the union said.\n\nThe factory added 6,900 jobs in May.\n",
+])
+def test_a_single_slip_is_still_flagged(text):
+    assert codes(text) == ["FC201"]
+
+
+def test_a_slip_among_repeats_is_flagged_once_for_each_place():
+    text = ("The storm has left at least 310 people dead.\n\nRescuers are searching the coast.\n\n"
+            "The storm has left at least 310 people dead, officials said.\n\n"
+            "The storm has left at least 930 people dead.\n")
+    assert codes(text) == ["FC201"]
