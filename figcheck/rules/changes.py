@@ -337,10 +337,11 @@ def _places(claims: list[Claim], text: str) -> list[int]:
                                  and _STATED_AFTER.match(text, c.end)):
             places.append(c.start)
     for hint in _MULTIPLIER_HINTS:
-        i = text.find(hint)
-        while i >= 0:
-            places.append(i)
-            i = text.find(hint, i + 1)
+        if hint in text:  # (most are not: "in" costs a search, "find" its arguments parsed too)
+            i = text.find(hint)
+            while i >= 0:
+                places.append(i)
+                i = text.find(hint, i + 1)
     return places
 
 

@@ -73,6 +73,8 @@ _WHOLE_THEN_INCLUDING = re.compile(r"^[^\d;:.!?]{0,80}?\bincluding\s+$", re.I)
 # "of", "among", "the", "its", "their", "his", "her", "our", "all", "those", "these" ("ſ" is an
 # "s" to a pattern that ignores case); "including".
 _RELATION_LAST = frozenset(",efglrsEFGLRSſ")
+# The last characters of the forms other than "of …" (which ``_PART_THEN_WHOLE_FIRST`` screens).
+_COMMA_OR_G = frozenset(",gG")
 # A net figure or a change: its parts may exceed it when others are negative ("net income of 30
 # mln dlrs, including 40 mln from the sale"; "the economy added 200,000 jobs, including 250,000
 # in services").
@@ -103,8 +105,9 @@ def _diagnostics(ctx: CheckContext, screened: bool) -> Iterable[Diagnostic]:
         # their sentences costs more (a run of numbers: 50,000 neighbours in one sentence).
         between = text[first.end : second.start]
         last = between.rstrip()[-1:] if screened else None
-        if last is not None and last not in _RELATION_LAST:
-            continue  # no form's words end so: ruled out in a fraction of the patterns' time
+        if last is not None and (last not in _RELATION_LAST or (
+                last not in _COMMA_OR_G and between.lstrip()[:1] not in _PART_THEN_WHOLE_FIRST)):
+            continue  # no form's words end so (or, but for "," and "including", start so)
         found = _relation(ctx, first, second, between, last)
         if found is None or ctx.sentence_of(first.start) != ctx.sentence_of(second.start):
             continue

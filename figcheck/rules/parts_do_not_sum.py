@@ -188,13 +188,17 @@ def _sentences_to_read(ctx: CheckContext) -> Iterator[list[int]]:
 def _may_start_list(first: Claim, second: Claim, text: str) -> bool:
     """Can ``first`` and ``second``, neighbours in one sentence, start a breakdown (the words
     after a count that ``_breakdown_form`` reads) or a run of shares (``_shares``' separator)?"""
-    between = text[first.end : second.start]
     if first.kind == "count":
-        return (first.role != "age" and between.rstrip()[-1:] in _BREAKDOWN_LAST
+        if first.role == "age":
+            return False
+        between = text[first.end : second.start]
+        return (between.rstrip()[-1:] in _BREAKDOWN_LAST
                 and (_BREAKDOWN_START.match(between) is not None
                      or WHOLE_THEN_COMMA.match(between) is not None))
-    return (first.kind == "percent" and second.kind == "percent" and 0 < len(between) <= 80
-            and _LIST_SEP.match(between) is not None and _COORDINATED.search(between) is not None)
+    if first.kind != "percent" or second.kind != "percent" or not 0 < second.start - first.end <= 80:
+        return False
+    between = text[first.end : second.start]
+    return _LIST_SEP.match(between) is not None and _COORDINATED.search(between) is not None
 
 
 # --- a total and its breakdown -----------------------------------------------------------

@@ -48,7 +48,7 @@ from . import frame, referent_model
 from .claim_readings import reading_ids
 from .context import CheckContext, MemoKey
 from .conversions import COMMON_UNITS, agrees, factor_mixup, near_factors, same_number_other_unit
-from .pair_reuse import kept_diagnostic, reduced_verdicts
+from .pair_reuse import PAIR_REUSE, kept_diagnostic, reduced_verdicts
 
 CODE = "FC202"
 NAME = "unit-mixup"
@@ -71,6 +71,8 @@ MIN_VALUE_COINCIDENCE = 50
 
 
 def check(ctx: CheckContext) -> Iterable[Diagnostic]:
+    if ctx.memo(PAIR_REUSE, _no_reuse) is None and not _has_pairs_to_read(ctx):
+        return  # (nearly every news story: a held check walks its pairs as before)
     cut = referent_model.threshold(CODE)
     strong = max(cut, referent_model.threshold("FC201"))
     best = reduced_verdicts(ctx, CODE, candidates, lambda i, j: _reaches(ctx, i, j, cut, strong), _best)
@@ -80,6 +82,17 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
         conf = None if found[4] is None else ctx.claims[found[4]]
         yield kept_diagnostic(ctx, CODE, places, found[3],
                               lambda: _diagnostic(ctx, *found[:4], conf, found[5]))
+
+
+def _no_reuse() -> None:
+    return None
+
+
+def _has_pairs_to_read(ctx: CheckContext) -> bool:
+    """Whether :func:`candidates` may yield a pair: a bucket of measures of a kind writers
+    confuse with two members (a look at the document's buckets, before any pair is walked)."""
+    return any(len(members) > 1 and key[0] == "quantity" and key[1] in COMMON_UNITS
+               for key, members in frame.buckets(ctx).items())
 
 
 def _best(pairs: Iterable[tuple[int, int, tuple]]) -> dict[int, tuple]:
