@@ -41,6 +41,10 @@ CASES = {
     "money table": _repeat("Shr 35 cts vs 18 cts\nNet 4.5 mln vs 2.1 mln\nRevs 80.3 mln vs 70.0 mln\n"),
     # every count after the first conflicts with the one before: FC201's diagnostics, dense
     "a count restated, changed": _repeat("The storm killed 310 people. Later the storm killed 930 people. "),
+    # one sentence given again and again with a new figure each time (a generated report): every
+    # pair in a window is nearly the same sentence, judged in full (NOT within 3x prose yet)
+    "one sentence, a new figure each time": lambda n: "".join(
+        f"The factory added {1000 + k * 7919 % 9000} jobs in May.\n\n" for k in range(max(1, n // 36))),
 }
 # Markdown cases (read as Markdown): sections headed alike, each restating the others' count.
 MARKDOWN_CASES = {
