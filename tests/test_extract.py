@@ -229,6 +229,11 @@ def test_age_is_marked():
         ("There are 2,000 new teachers.", "2,000 new teachers", 2000, "teacher"),
         ("Police counted 40 casualties.", "40 casualties", 40, "casualty"),
         ("The order covers 30 children.", "30 children", 30, "child"),
+        # a compound counts its last noun: the first only modifies it
+        ("It moved two infantry divisions north.", "two infantry divisions", 2, "division"),
+        ("The firm has 300 sales staff.", "300 sales staff", 300, "staff"),
+        ("The city hired 40 police officers.", "40 police officers", 40, "officer"),
+        ("All 12 crew members survived.", "12 crew members", 12, "member"),
     ],
 )
 def test_counts(text, surface, value, counted):

@@ -31,7 +31,8 @@ def counted_noun(text: str, pos: int) -> tuple[str, int] | None | str:
             return None
         singular = singular_noun(lw)
         if singular is not None:
-            return singular, m.end(1)
+            compound = _compound_head(text, m.end(1), lw) if word.islower() else None  # not "Staff Builders"
+            return compound or (singular, m.end(1))
         if modifiers == _MODIFIER_LIMIT or not _modifier_like(lw):
             return None
         modifiers += 1
@@ -39,6 +40,21 @@ def counted_noun(text: str, pos: int) -> tuple[str, int] | None | str:
         if i < len(text) and text[i] in ",.;:!?()\"":
             return None
     return None
+
+
+def _compound_head(text: str, end: int, word: str) -> tuple[str, int] | None:
+    """The head of a compound whose first noun only looks like one counted: "two infantry
+    divisions", "300 sales staff", "40 police officers" count divisions, staff and officers."""
+    if word not in lexicon.COLLECTIVE_NOUNS and word not in lexicon.ATTRIBUTIVE_PLURALS:
+        return None
+    m = _WORDS_AFTER.match(text, end)
+    if m is None:
+        return None
+    head = m.group(1).lower().rstrip("'’")
+    singular = singular_noun(head)
+    if singular is None or head in lexicon.NOT_COUNTED or head in lexicon.QUALIFIERS:
+        return None
+    return singular, m.end(1)
 
 
 def _modifier_like(word: str) -> bool:

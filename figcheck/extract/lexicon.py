@@ -596,4 +596,8 @@ COLLECTIVE_NOUNS = frozenset(
     "infantry clergy swine offspring headcount".split()
 )
 
+# Plural-looking nouns that mostly modify the noun after them ("sales staff", "arms dealers",
+# "sports cars"): counted is that noun, when one follows.
+ATTRIBUTIVE_PLURALS = frozenset("sales sports arms goods news savings customs communications".split())
+
 PATTERNS.save()
