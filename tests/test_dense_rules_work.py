@@ -172,7 +172,10 @@ def _figures_that_never_repeat(seed: int) -> str:
 
 @pytest.mark.parametrize("text", [(ONE_SENTENCE * 30 + TWO_SENTENCES * 30) * 2, _dense_variants(7),
                                   _figures_that_never_repeat(0), PASSENGERS * 10 + _figures_that_never_repeat(1)])
-def test_shared_windows_pair_what_candidates_pair(text):
+def test_shared_windows_pair_what_candidates_pair(monkeypatch, text):
+    # (every candidate a "conflict" here: the list watch would rightly leave pairs of silenced
+    # figures unjudged, which test_pairs_left_unjudged_in_a_list_change_nothing covers)
+    monkeypatch.setattr(conflicting_figures._ListWatch, "silenced", lambda self, k: False)
     ctx = _context(text)
     expected: dict[int, list] = {}
     for i, j in conflicting_figures.candidates(ctx):
@@ -207,3 +210,47 @@ def test_verdicts_shared_by_shape_hold_across_parallel_sections(monkeypatch, see
     monkeypatch.setattr(conflicting_figures, "shape", lambda ctx, i: (next(unique),) * 3)
     ctx = CheckContext(document=read_document(text, "markdown"), claims=ctx.claims)
     assert list(conflicting_figures.check(ctx)) == shared
+
+
+def _generated_report(seed: int) -> str:
+    """One sentence given again and again with a new figure each time (a generated report: a
+    list, which FC201 stays silent on), with a real slip and sentences of two figures among it."""
+    rng = random.Random(seed)
+    parts = []
+    for _ in range(rng.randrange(250, 350)):
+        roll = rng.random()
+        if roll < 0.8:
+            parts.append(f"The factory added {rng.randrange(1000, 9999):,} jobs in May.")
+        elif roll < 0.9:
+            parts.append(f"The ship sailed {rng.randrange(100, 999)} miles at {rng.randrange(10, 30)} knots.")
+        else:
+            parts.append(rng.choice(["The storm killed 310 people.", "The storm killed 930 people.",
+                                     "It rained."]))
+        parts.append(rng.choice([" ", "\n\n", "\n\n"]))
+    return "".join(parts)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_pairs_left_unjudged_in_a_list_change_nothing(seed):
+    text = _generated_report(seed)
+    fast = list(conflicting_figures.check(_context(text)))
+    full = list(conflicting_figures.reference_check(_context(text)))
+    assert len(fast) > 5  # (the slips: 310 and 930 dead)
+    assert fast == full
+    assert [d.data for d in fast] == [d.data for d in full]
+
+
+def test_a_generated_report_is_judged_about_once_a_figure(monkeypatch):
+    judged = [0]
+    conflict = conflicting_figures._conflict
+
+    def counted(*args):
+        judged[0] += 1
+        return conflict(*args)
+
+    monkeypatch.setattr(conflicting_figures, "_conflict", counted)
+    figures = 600
+    text = "\n\n".join(f"The factory added {1000 + k * 7919 % 9000:,} jobs in May." for k in range(figures))
+    assert list(conflicting_figures.check(_context(text))) == []  # a list: silent
+    # a window holds 24 partners: judging them all would be ~24 a figure
+    assert judged[0] < 4 * figures, judged[0]

@@ -198,11 +198,12 @@ def _has_triangle(group: set[int], neighbours: dict[int, set[int]]) -> bool:
     return any(neighbours[a] & neighbours[b] for a in group for b in neighbours[a])
 
 
-def _values(ctx: CheckContext, group: set[int]) -> int:
+def _values(ctx: CheckContext, group: Iterable[int], first: int | None = None) -> int:
     """How many different values the group holds, at most: its figures' intervals, each once,
-    counted as one while they overlap (compared in the unit of the group's first figure)."""
+    counted as one while they overlap (compared in the unit of the group's first figure, or of
+    figure ``first``)."""
     claims = ctx.claims
-    unit = claims[min(group)].unit
+    unit = claims[min(group) if first is None else first].unit
     intervals = sorted({iv for k in group if (iv := frame.base_interval(claims[k]) if claims[k].kind != "quantity"
                                               else _interval_in(claims[k], unit)) is not None})
     slack = BASE_SLACK + ctx.settings.tolerance
@@ -211,6 +212,55 @@ def _values(ctx: CheckContext, group: set[int]) -> int:
         if last is None or disjoint(last, iv, slack):
             values, last = values + 1, iv
     return values
+
+
+class _ListWatch:
+    """The groups of conflicts of one bucket as they are found, and which of them
+    :func:`_without_lists` will silence whatever is found later (a triangle, or more than three
+    values, only grow as conflicts are added): a pair of two figures both already silenced, each
+    the only figure of its sentence (so no two-slot reading can hang on it), cannot change the
+    result, and is not judged. Dense input that repeats one sentence with a new figure each time
+    (a generated report) would otherwise have every pair of every window judged in full."""
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self.ctx = ctx
+        self.root: dict[int, int] = {}
+        self.groups: dict[int, tuple[int, dict[int, int]]] = {}  # root: (first figure, reading: figure)
+        self.silent: set[int] = set()  # roots of groups that will be silenced
+        self.neighbours: dict[int, set[int]] = {}
+
+    def _find(self, k: int) -> int:
+        while self.root.get(k, k) != k:
+            k = self.root[k]
+        return k
+
+    def silenced(self, k: int) -> bool:
+        return k in self.root and self._find(k) in self.silent
+
+    def add(self, i: int, j: int) -> None:
+        """A conflict found between figures ``i`` and ``j``."""
+        near_i, near_j = self.neighbours.setdefault(i, set()), self.neighbours.setdefault(j, set())
+        triangle = bool(near_i & near_j)
+        near_i.add(j)
+        near_j.add(i)
+        readings = reading_ids(self.ctx)
+        for k in (i, j):
+            if k not in self.root:
+                self.root[k] = k
+                self.groups[k] = (k, {readings[k]: k})
+        a, b = self._find(i), self._find(j)
+        if a != b:
+            (first_a, seen_a), (first_b, seen_b) = self.groups.pop(a), self.groups.pop(b)
+            grown = not seen_b.keys() <= seen_a.keys()
+            self.root[b] = a
+            self.groups[a] = (min(first_a, first_b), {**seen_b, **seen_a})
+            if b in self.silent:
+                self.silent.add(a)
+        else:
+            grown = False
+        first, seen = self.groups[a]
+        if a not in self.silent and (triangle or grown and _values(self.ctx, seen.values(), first) > 3):
+            self.silent.add(a)
 
 
 def _two_slots(ctx: CheckContext, conflicts: dict[int, list[tuple[int, Judgement]]]) -> set[int]:
@@ -366,12 +416,19 @@ def _window_conflicts(ctx: CheckContext, members: list[int], partners: Partners,
     known: dict[tuple, list[tuple[int, Judgement]]] = {}
     reach = frame.MAX_PARTNERS
     sharing = True
+    watch, alone = _ListWatch(ctx), _alone_in_sentence(ctx, members, sentences)
     for n, j in enumerate(members):
         if n == 3 * reach and n - len(partnered) < reach:
             sharing = False  # (windows that rarely repeat, as in prose: naming them costs more)
         if not sharing:
-            pairs = [(m, v) for m in partners(members, sentences, n, readings)
-                     if (v := verdict(members[m], j)) is not None]
+            pairs = []
+            for m in partners(members, sentences, n, readings):
+                i = members[m]
+                if watch.silenced(j) and watch.silenced(i) and alone(m) and alone(n):
+                    continue  # (silenced whatever its verdict: see _ListWatch)
+                if (v := verdict(i, j)) is not None:
+                    pairs.append((m, v))
+                    watch.add(i, j)
             if pairs:
                 conflicts[j] = [(members[m], v) for m, v in pairs]
             continue
@@ -393,7 +450,21 @@ def _window_conflicts(ctx: CheckContext, members: list[int], partners: Partners,
                                   if (v := verdict(members[n + shift], j)) is not None]
         if pairs:
             conflicts[j] = [(members[n + shift], v) for shift, v in pairs]
+            for shift, _ in pairs:
+                watch.add(members[n + shift], j)
     return True
+
+
+def _alone_in_sentence(ctx: CheckContext, members: list[int], sentences: list[tuple[int, int]]):
+    """``alone(p)``: whether member ``p`` is the only figure of its sentence (claims are in
+    order: its neighbours in the list lie outside the sentence)."""
+    claims = ctx.claims
+
+    def alone(p: int) -> bool:
+        k, (start, end) = members[p], sentences[p]
+        return (k == 0 or claims[k - 1].end <= start) and (k + 1 == len(claims) or claims[k + 1].start >= end)
+
+    return alone
 
 
 def _run_starts(values: list) -> list[int] | None:
