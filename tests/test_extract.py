@@ -323,6 +323,10 @@ def test_a_parenthetical_count_is_not_a_conversion():
         "The Boeing 737 MAX was grounded.",
         "Spending will rise in 2023-24.",
         "The agreement runs from 1914-18 in the archive.",
+        # a capitalised number word before a word in title case names something
+        "England did well in the Six Nations Championship.",
+        "They were known as the Four Kings of Cuba.",
+        "Prussia gained most from the Seven Years War.",
     ],
 )
 def test_quiet_text_has_no_claims(text):

@@ -1411,12 +1411,17 @@ def _rejects_word(reader: _FigureReader, num: Number) -> bool:
     if lw in ("one", "a", "an"):
         # "one of", "one day", "no one": only "a"/"one" before a unit is a figure
         return False
-    # A capitalised number word inside a sentence is part of a name ("the Group of Seven").
+    # A capitalised number word inside a sentence is part of a name ("the Group of Seven", "the
+    # Six Nations Championship", "the Seven Years' War").
     if num.text[0].isupper() and not reader.at_sentence_start(num.start) and num.value < 100:
         prev = reader.prev_word(num.start)
-        if prev and prev[0].isupper() or not prev:
+        if prev and prev[0].isupper() or not prev or _TITLE_WORD_AFTER.match(text, num.end):
             return not reader.at_sentence_start(num.start)
     return False
+
+
+# A word in title case after a number word: "Six Nations", "Four Kings" (not "Four GW").
+_TITLE_WORD_AFTER = PATTERNS.compile(r"[ \u00a0]+[A-Z][a-z]+\b")
 
 
 def _isotope(reader: _FigureReader, num: Number, unit: UnitMatch) -> bool:
