@@ -63,3 +63,21 @@ def test_a_slip_among_repeats_is_flagged_once_for_each_place():
             "The storm has left at least 310 people dead, officials said.\n\n"
             "The storm has left at least 930 people dead.\n")
     assert codes(text) == ["FC201"]
+
+
+@pytest.mark.parametrize("text", [
+    # "the two ships": two of the five, not the five restated
+    "Howe led five ships against the French line at dawn.\n\nThe battle lasted until noon.\n\n"
+    "The two ships swung so close to each other that the crews could not open their gun ports.\n",
+    # "the four men": the two and two more
+    "Judo reached Cuba with two men, Ono and Ito.\n\nThey taught in Havana for a year.\n\n"
+    "The four men were known as the Four Kings of Cuba.\n",
+])
+def test_a_small_group_named_with_the_is_not_a_restatement(text):
+    assert codes(text) == []
+
+
+def test_a_large_count_named_with_the_still_points_back():
+    text = ("The factory added 2,300 new jobs in May.\n\nUnions welcomed the news.\n\n"
+            "The 6,900 new jobs will be filled by the end of the year.\n")
+    assert codes(text) == ["FC201"]

@@ -22,7 +22,8 @@ about (the JSON output gives the score as `data.confidence`). The rule is silent
 clashes: different names, times or places, a contrast cue ("another", "a smaller group", "the
 second", "each", "of them"), a comparison ("vs", "compared with", "a year earlier", "from X to
 Y"), a table row, a per-share amount against a total, a part of a larger group ("the two men,
-along with their trainer, …"), or sibling sections of a Markdown document headed alike (a
+along with their trainer, …"; a small group named with "the" is no pointer back either: "the two
+ships" after "five ships" are two of them), or sibling sections of a Markdown document headed alike (a
 reference's members, "## `buf.readInt32BE()`" and "## `buf.readInt16BE()`"; a changelog's
 releases, "## Version 6.13.0" and "## Version 6.12.3"), which describe different things.
 It is silent on lists too: one slip gives two values, however often each is repeated, but

@@ -737,8 +737,18 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         n_figures=len(spans),
         of_that=of_that.group(0).strip(" \"'’”)]").lower() if of_that else None,
         noun_phrase=gist.noun_phrase,
-        definite=pointed and not _RESTRICTED_AFTER.match(after),
+        definite=pointed and not _RESTRICTED_AFTER.match(after) and not _small_group(claim),
     )
+
+
+# "The two ships", "the four men": a small group named with "the" is most often some of the
+# people or things already counted, or those and others, not the earlier figure restated.
+SMALL_GROUP = 12
+
+
+def _small_group(claim: Claim) -> bool:
+    return claim.kind == "count" and claim.value is not None and claim.value <= SMALL_GROUP \
+        and claim.value == int(claim.value) and not claim.is_range
 
 
 def _contrast(sentence: str, c0: int, c1: int) -> str | None:
