@@ -81,3 +81,12 @@ def test_a_large_count_named_with_the_still_points_back():
     text = ("The factory added 2,300 new jobs in May.\n\nUnions welcomed the news.\n\n"
             "The 6,900 new jobs will be filled by the end of the year.\n")
     assert codes(text) == ["FC201"]
+
+
+def test_figures_of_males_and_of_females_are_two_figures():
+    # (the sex is often inside another figure: "41 males", "25 females")
+    text = ("The owl is a large bird; the adult can weigh from 0.9 to 4 kg (2 to 9 lb). Males are "
+            "larger than females. Twenty males were found to average 2 kg (4.4 lb) in one survey, and "
+            "41 males were found to average 2.06 kg (4.5 lb) in another. In the same surveys, 25 "
+            "females were found to average 1.5 kg (3.3 lb) and 17 females averaged 1.28 kg (2.8 lb).\n")
+    assert codes(text) == []

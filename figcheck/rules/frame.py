@@ -215,6 +215,13 @@ _DIRECTIONS = {
     w: w.removesuffix("ern") for w in (
         "north south east west northern southern eastern western northeast northwest southeast"
         " southwest northeastern northwestern southeastern southwestern").split()}
+# Words that say of which sex the people or animals counted or measured are: figures of males
+# and of females are two figures ("males averaged 2.06 kg … females 1.28 kg").
+_SEXES = {
+    **dict.fromkeys("male males men men's men’s boys boys' boys’".split(), "male"),
+    **dict.fromkeys("female females women women's women’s girls girls' girls’".split(), "female"),
+}
+_SEX_WORD = PATTERNS.compile(r"(?i)\b(?:" + "|".join(sorted(map(re.escape, _SEXES), key=len, reverse=True)) + r")(?!\w)")
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _PERIOD = PATTERNS.compile(
     r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr|half)|"
@@ -262,6 +269,7 @@ class ClaimFrame:
     times: tuple[frozenset[str], ...]  # ``time`` by category: years, months, days, periods
     place: frozenset[str]
     directions: frozenset[str]  # north, southern, upper, …: which part of a place
+    sexes: frozenset[str]  # "male", "female": of whom ("males averaged 2.06 kg", "women's 100 m")
     role: str  # total, per_unit, forecast, comparison, current, whole, table
     change: bool  # the figure is an amount of change ("rose by #", "up #", "fell #")
     contrast: str | None
@@ -393,6 +401,7 @@ class _Sentence:
     times: tuple[frozenset[str], ...]
     place: frozenset[str]
     directions: frozenset[str]
+    sexes: frozenset[str]
     table: bool
 
 
@@ -597,6 +606,7 @@ def _sentence_in(sentence: str, spans: tuple) -> _Sentence:
         place=frozenset(m.group(1).split()[0].lower() for m in _PLACE_PREP.finditer(sentence)
                         if m.group(1).split()[0].lower() not in _MONTHS),
         directions=frozenset(_DIRECTIONS[w] for w in lower if w in _DIRECTIONS),
+        sexes=frozenset(_SEXES[w.lower()] for w in _SEX_WORD.findall(sentence)),  # (also in figures: "39 males")
         table=table,
     )
 
@@ -730,6 +740,7 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         times=sent.times,
         place=sent.place,
         directions=sent.directions,
+        sexes=sent.sexes,
         role=_role(claim, sentence, c0, c1, sent, pointed),
         change=gist.change,
         contrast=gist.contrast,

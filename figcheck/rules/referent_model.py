@@ -200,6 +200,8 @@ def _slot_veto(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment) -> str | None:
         return "different places"
     if _clash(fa.directions, fb.directions):
         return "different directions"
+    if _clash(fa.sexes, fb.sexes):
+        return "males vs females"
     if _heads_clash(fa, fb):
         return "different things counted or measured"
 
