@@ -160,6 +160,8 @@ def test_change_is_not_a_range():
         ("386 sq mi", 386, "mile ** 2"),
         ("12 km²", 12, "kilometer ** 2"),
         ("12 km2", 12, "kilometer ** 2"),
+        ("39 cubic km", 39, "kilometer ** 3"),  # a cubic word before a symbol, as "sq km"
+        ("3 cu ft", 3, "foot ** 3"),
         ("10,000 hectares", 10000, "hectare"),
         ("5,683 acres", 5683, "acre"),
         ("50 litres", 50, "liter"),

@@ -387,6 +387,8 @@ def _unit_forms() -> tuple[dict[str, str], dict[str, str]]:
         for cu in _CUBIC_WORDS:
             for w in (*singular, *plural):
                 words.setdefault(f"{cu} {w}".lower(), f"{pint_unit} ** 3")
+            for s in syms:  # "cubic km", "cubic ft" (as "sq km" for areas)
+                words.setdefault(f"{cu} {s}".lower(), f"{pint_unit} ** 3")
         for s in syms:
             symbols.setdefault(f"{s}²", f"{pint_unit} ** 2")
             symbols.setdefault(f"{s}2", f"{pint_unit} ** 2")
