@@ -40,6 +40,7 @@ from .rules.pair_reuse import (  # (equals_moved: for holders that keep what the
     KeptVerdicts,
     PairReuse,
     equals_moved,
+    held_reuse,
     moved_diagnostic,
 )
 from .text import Document
@@ -130,7 +131,7 @@ class HeldDocument:
 
     def keep(self, ctx: CheckContext) -> None:
         """Keep what this check found, for the next one."""
-        reuse = ctx.memo(PAIR_REUSE, lambda: None)
+        reuse = held_reuse(ctx)
         now = ctx.memo(_IN_PROGRESS, lambda: None)
         if reuse is None or now is None:
             return

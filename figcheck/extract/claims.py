@@ -1415,8 +1415,7 @@ def _rejects_word(reader: _FigureReader, num: Number) -> bool:
     # Six Nations Championship", "the Seven Years' War").
     if num.text[0].isupper() and not reader.at_sentence_start(num.start) and num.value < 100:
         prev = reader.prev_word(num.start)
-        if prev and prev[0].isupper() or not prev or _TITLE_WORD_AFTER.match(text, num.end):
-            return not reader.at_sentence_start(num.start)
+        return bool(prev and prev[0].isupper() or not prev or _TITLE_WORD_AFTER.match(text, num.end))
     return False
 
 

@@ -27,7 +27,7 @@ def counted_noun(text: str, pos: int) -> tuple[str, int] | None | str:
         lw = word.lower().rstrip("'’")
         if lw in ("times", "fold"):
             return "" if modifiers == 0 else None
-        if lw in lexicon.NOT_COUNTED or lw in lexicon.QUALIFIERS:
+        if _ends_count(lw):
             return None
         singular = singular_noun(lw)
         if singular is not None:
@@ -52,9 +52,15 @@ def _compound_head(text: str, end: int, word: str) -> tuple[str, int] | None:
         return None
     head = m.group(1).lower().rstrip("'’")
     singular = singular_noun(head)
-    if singular is None or head in lexicon.NOT_COUNTED or head in lexicon.QUALIFIERS:
+    if singular is None or _ends_count(head):
         return None
     return singular, m.end(1)
+
+
+def _ends_count(word: str) -> bool:
+    """A word after which a figure counts nothing: not a noun it could count ("30 per cent",
+    "five times") or a qualifier."""
+    return word in lexicon.NOT_COUNTED or word in lexicon.QUALIFIERS
 
 
 def _modifier_like(word: str) -> bool:

@@ -118,26 +118,27 @@ def agrees_as_written(source: Claim, equivalent: Claim, convert, slack: float) -
     k_e, k_s = min_sig_digits(equivalent), max_sig_digits(source)
     floor = min(k_e, k_s) if k_e is not None and k_s is not None else None
     s_ivs, e_ivs = intervals_as_written(source, floor), intervals_as_written(equivalent)
-    if _in_fives(source) and _in_fives(equivalent):
-        s_ivs, e_ivs = _to_fives(source, s_ivs), _to_fives(equivalent, e_ivs)
+    if (s_fives := _in_fives(source)) and (e_fives := _in_fives(equivalent)):
+        s_ivs, e_ivs = _to_fives(source, s_fives, s_ivs), _to_fives(equivalent, e_fives, e_ivs)
     if len(s_ivs) != len(e_ivs):
         s_ivs = [(min(lo for lo, _ in s_ivs), max(hi for _, hi in s_ivs))]
         e_ivs = [(min(lo for lo, _ in e_ivs), max(hi for _, hi in e_ivs))]
     return all(_overlap(sorted(map(convert, s)), e, slack) for s, e in zip(s_ivs, e_ivs))
 
 
-def _in_fives(claim: Claim) -> bool:
-    """A whole number of two digits or more that ends in 0 or 5 ("105 mph", "165 km/h")."""
+def _in_fives(claim: Claim) -> str | None:
+    """The claim's digits when it is a whole number of two digits or more that ends in 0 or 5
+    ("105 mph", "165 km/h"), else None."""
     digits = _plain_digits(claim)
-    return digits is not None and len(digits.lstrip("0")) >= 2 and digits[-1] in "05"
+    return digits if digits is not None and len(digits.lstrip("0")) >= 2 and digits[-1] in "05" else None
 
 
-def _to_fives(claim: Claim, intervals: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """The intervals with a number that ends in 5 read as rounded to the nearest 5. Both figures
-    of a conversion in fives are a convention (weather services give winds converted from knots
-    to the nearest 5 mph and 5 km/h: 90 knots is "105 mph (165 km/h)"), not a slip."""
-    digits = _plain_digits(claim)
-    if digits is None or not digits.endswith("5") or len(intervals) != 1:
+def _to_fives(claim: Claim, digits: str, intervals: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The intervals with a number (its ``digits``) that ends in 5 read as rounded to the nearest
+    5. Both figures of a conversion in fives are a convention (weather services give winds
+    converted from knots to the nearest 5 mph and 5 km/h: 90 knots is "105 mph (165 km/h)"), not
+    a slip."""
+    if not digits.endswith("5") or len(intervals) != 1:
         return intervals
     step = 2.5 * claim.value / float(digits)
     low, high = intervals[0]

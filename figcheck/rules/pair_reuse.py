@@ -144,13 +144,23 @@ class PairReuse:
 PAIR_REUSE: MemoKey[PairReuse | None] = MemoKey("pair_reuse")
 
 
+def held_reuse(ctx: CheckContext) -> PairReuse | None:
+    """What an editor's held check kept of the previous check for this one; None in a plain
+    check (the command line's, or an editor's first)."""
+    return ctx.memo(PAIR_REUSE, _nothing_held)
+
+
+def _nothing_held() -> None:
+    return None
+
+
 def pair_verdicts(ctx: CheckContext, code: str, candidates: Candidates,
                   verdict: Callable[[int, int], V | None]) -> Iterator[tuple[int, int, V]]:
     """(i, j, verdict) for each pair ``candidates(ctx)`` yields whose ``verdict(i, j)`` is not
     None, in the order ``candidates`` yields them. ``candidates(ctx, buckets)`` must walk the
     pairs of the given buckets only, as :func:`frame.candidate_pairs` pairs them; ``verdict``
     must depend on the two claims only as described in this module's documentation."""
-    reuse = ctx.memo(PAIR_REUSE, lambda: None)
+    reuse = held_reuse(ctx)
     if reuse is None:
         for i, j in candidates(ctx):
             found = verdict(i, j)
@@ -234,7 +244,7 @@ def reduced_verdicts(ctx: CheckContext, code: str, candidates: Candidates,
     """``reduce(pair_verdicts(ctx, code, candidates, verdict))``: the previous check's result
     when the pairs are its very pairs. ``reduce`` must depend on the triples alone, and its
     result must not be changed (the next check may return it again)."""
-    reuse = ctx.memo(PAIR_REUSE, lambda: None)
+    reuse = held_reuse(ctx)
     if reuse is not None:
         before = reuse.as_before(code, frame.buckets(ctx))
         if before is not None and before.reduced is not None:
@@ -291,7 +301,7 @@ def kept_diagnostic(ctx: CheckContext, code: str, places: tuple[int, ...], verdi
     same verdict (reused, so not judged again) on claims of the same keys, with the same indices,
     all moved by one distance and each known to be on the line it was on
     (:meth:`PairReuse.moved_on_their_lines`; a keystroke in 1 MB: FC202's ~170)."""
-    reuse = ctx.memo(PAIR_REUSE, lambda: None)
+    reuse = held_reuse(ctx)
     if reuse is None or code not in reuse.kept:
         return build()
     keys = tuple(map(reuse.keys.__getitem__, places))

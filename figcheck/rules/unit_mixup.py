@@ -48,7 +48,7 @@ from . import frame, referent_model
 from .claim_readings import reading_ids
 from .context import CheckContext, MemoKey
 from .conversions import COMMON_UNITS, agrees, factor_mixup, near_factors, same_number_other_unit
-from .pair_reuse import PAIR_REUSE, kept_diagnostic, reduced_verdicts
+from .pair_reuse import held_reuse, kept_diagnostic, reduced_verdicts
 
 CODE = "FC202"
 NAME = "unit-mixup"
@@ -71,7 +71,7 @@ MIN_VALUE_COINCIDENCE = 50
 
 
 def check(ctx: CheckContext) -> Iterable[Diagnostic]:
-    if ctx.memo(PAIR_REUSE, _no_reuse) is None and not _has_pairs_to_read(ctx):
+    if held_reuse(ctx) is None and not _has_pairs_to_read(ctx):
         return  # (nearly every news story: a held check walks its pairs as before)
     cut = referent_model.threshold(CODE)
     strong = max(cut, referent_model.threshold("FC201"))
@@ -84,15 +84,15 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
                               lambda: _diagnostic(ctx, *found[:4], conf, found[5]))
 
 
-def _no_reuse() -> None:
-    return None
-
-
 def _has_pairs_to_read(ctx: CheckContext) -> bool:
     """Whether :func:`candidates` may yield a pair: a bucket of measures of a kind writers
     confuse with two members (a look at the document's buckets, before any pair is walked)."""
-    return any(len(members) > 1 and key[0] == "quantity" and key[1] in COMMON_UNITS
-               for key, members in frame.buckets(ctx).items())
+    return any(len(members) > 1 and _confusable(key) for key, members in frame.buckets(ctx).items())
+
+
+def _confusable(key: tuple) -> bool:
+    """A bucket of measures of a kind writers confuse (the dimensions of COMMON_UNITS)."""
+    return key[0] == "quantity" and key[1] in COMMON_UNITS
 
 
 def _best(pairs: Iterable[tuple[int, int, tuple]]) -> dict[int, tuple]:
@@ -134,7 +134,7 @@ def candidates(ctx: CheckContext, buckets: dict[tuple, list[int]] | None = None,
     ``buckets``: only these (cut down by :mod:`.pair_reuse`), else all of the document's."""
     claims = ctx.claims
     for key, members in (frame.buckets(ctx) if buckets is None else buckets).items():
-        if key[0] != "quantity" or key[1] not in COMMON_UNITS:
+        if not _confusable(key):
             continue
         base = {i: _base_value(claims[i]) for i in members}
         if len(members) <= frame.MAX_PARTNERS:
