@@ -264,3 +264,24 @@ def test_shares_of_a_unit(text, surface, value, unit):
 
 def test_shares_of_people_are_not_counts_or_units():
     assert texts("Three quarters of the voters stayed home.") == []
+
+
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        # an "or" range is written rising ("two or three weeks"): falling, they are two figures
+        ("Soils were incubated for 9 or 4.8 months to allow it.", ["9", "4.8 months"]),
+        # "respectively" gives one figure to each of the things named before
+        ("Plots were sampled at 6 or 12 months, respectively.", ["6", "12 months"]),
+        ("Plots were sampled at 6 or 12 months respectively.", ["6", "12 months"]),
+    ],
+)
+def test_alternatives_that_are_not_a_range(text, figures):
+    claims = extract_claims(text)
+    assert [c.text for c in claims] == figures
+    assert all(c.unit == "month" and c.low == c.high for c in claims)
+
+
+def test_an_or_range_still_reads_as_one():
+    (claim,) = extract_claims("Soils were incubated for 2 or 3 weeks.")
+    assert (claim.text, claim.low, claim.high) == ("2 or 3 weeks", 2, 3)

@@ -1671,8 +1671,10 @@ def _range_after(reader: _FigureReader, num: Number, unit: UnitMatch | None, bet
     unit2 = _read_unit(reader, high) if not currency else None
     if high_value == low_value:
         return None
-    if high_value < low_value and not (between is not None or (unit2 is not None and unit2.kind == "quantity")):
-        return None
+    if high_value < low_value and (sep == "or" or not (between is not None or (unit2 is not None and unit2.kind == "quantity"))):
+        return None  # (an "or" range is written rising, "two or three": "9 or 4.8 months" are two)
+    if sep == "or" and _RESPECTIVELY.match(text, (unit2 or high).end):
+        return None  # "for 6 or 12 months, respectively": two figures, one for each thing
     if negative_high:
         high = high._replace(start=high.start - 1, value=high_value, text=text[high.start - 1 : high.end])
     if unit is not None and unit2 is not None and unit.kind == "quantity" and unit2.kind == "quantity":
@@ -1681,6 +1683,9 @@ def _range_after(reader: _FigureReader, num: Number, unit: UnitMatch | None, bet
     if unit is not None and unit2 is None:
         return None  # "5 km to 10", "3.2 per cent to 412p": not a range
     return high, unit2
+
+
+_RESPECTIVELY = PATTERNS.compile(r",?[ \u00a0]+respectively\b", re.I)
 
 
 def _compound(reader: _FigureReader, num: Number, unit: UnitMatch):
