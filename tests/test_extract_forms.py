@@ -285,3 +285,21 @@ def test_alternatives_that_are_not_a_range(text, figures):
 def test_an_or_range_still_reads_as_one():
     (claim,) = extract_claims("Soils were incubated for 2 or 3 weeks.")
     assert (claim.text, claim.low, claim.high) == ("2 or 3 weeks", 2, 3)
+
+
+@pytest.mark.parametrize(
+    "text, surface, low, high",
+    [
+        ("The risk was lower (HR 0.85, 95% CI 0.70–0.98).", "0.85", 0.85, 0.85),
+        ("The risk was lower (HR 0.85, 95% CI 0.70–0.98).", "0.70–0.98", 0.70, 0.98),
+        ("Mean age was 54.2 years (SD 11.3).", "11.3", 11.3, 11.3),
+        ("Follow-up was 4.2 years (IQR 2.1–6.3).", "2.1–6.3", 2.1, 6.3),
+    ],
+)
+def test_statistics_written_before_their_value(text, surface, low, high):
+    claim = claim_for(text, surface)
+    assert (claim.low, claim.high) == pytest.approx((low, high))
+
+
+def test_a_capitalised_name_before_a_decimal_is_still_a_name():
+    assert texts("It ran Windows 3.1 on a Compaq 386 in Sector 7.5 of the plant.") == []

@@ -1451,7 +1451,10 @@ def _bare_number_ok(reader: _FigureReader, num: Number, high: Number | None, qua
         decimals = "." in num.text or (high is not None and "." in high.text)
         # "(2.1)", "[3.4]": numbered sections and equations
         ok = decimals and not (text[num.start - 1 : num.start] in ("(", "[") and text[(high or num).end : (high or num).end + 1] in (")", "]"))
-    return ok and not (_is_label_before(reader, num.start) or _is_date_part(reader, num))
+    if not ok or _is_date_part(reader, num):
+        return False
+    return reader.prev_word(num.start).rstrip(",:") in lexicon.STATISTIC_ABBREVIATIONS or \
+        not _is_label_before(reader, num.start)
 
 
 def _ascii_fraction(reader: _FigureReader, num: Number) -> tuple[Number, bool] | None:

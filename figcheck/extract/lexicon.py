@@ -515,6 +515,9 @@ LABEL_WORDS = frozenset(
     lanes scenario scenarios profile profiles transect transects well wells
     """.split()
 )
+# Statistics written before their value ("HR 0.85", "95% CI 0.70–0.98", "SD 11.3"): a figure
+# after one is a measurement, not the number of something named (as "BA 286" is).
+STATISTIC_ABBREVIATIONS = frozenset("CI OR HR RR SD SE SEM IQR AUC ICC aOR aHR IRR SMD".split())
 # Capitalised words that often start a sentence before a plain figure; not labels.
 SENTENCE_WORDS = frozenset(
     """
