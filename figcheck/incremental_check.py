@@ -65,7 +65,9 @@ class _Kept:
     continues: bool = False  # the same settings and format as the check before it
     # code → the diagnostics of a rule of paragraph scope (as it gave them, before suppressions)
     by_paragraph: dict[str, list[Diagnostic]] = field(default_factory=dict)
-    sections: tuple = ()  # rules.sections.layout: verdicts are kept only while it holds
+    # claim key → the sections it sits under (rules.sections.claim_sections): a pair's verdicts
+    # are kept only while both its claims' stand
+    sections: dict[ClaimKey, tuple] = field(default_factory=dict)
 
 
 # The state of the check in progress, kept in its context until the check ends.
@@ -101,12 +103,12 @@ class HeldDocument:
             ctx.paragraph_starts = layout.context_starts
         if _LINES_SEEDABLE and (lines := self.versions.known_lines(ctx.text)) is not None:
             ctx.lines = lines  # (as the holder's line table has it; else read only if asked)
-        heads = sections.layout(ctx.document, claim_starts)
-        same = (kept.settings == ctx.settings and kept.layout is not None and kept.layout.format == fmt
-                and kept.sections == heads)
+        heads = sections.claim_sections(ctx)
+        heads = {} if heads is None else dict(zip(keys, heads))
+        same = kept.settings == ctx.settings and kept.layout is not None and kept.layout.format == fmt
         if same and runs is not None and kept.buckets is not None:
             frame.moved_buckets(ctx, kept.buckets, *runs, len(kept.claim_starts))
-        reuse = PairReuse(keys, kept.verdicts if same else {},
+        reuse = PairReuse(keys, _standing(kept.verdicts, kept.sections, heads) if same else {},
                           texts=None if kept.layout is None else (kept.layout.prose, prose),
                           ends_of=self.versions.common_ends)
         ctx.memo(PAIR_REUSE, lambda: reuse)
@@ -230,6 +232,16 @@ def _solid_after(prose: str, starts: list[int], b: int) -> int:
 
 def _start(claim: Claim) -> int:
     return claim.start
+
+
+def _standing(verdicts: dict[str, KeptVerdicts], before: dict[ClaimKey, tuple],
+              now: dict[ClaimKey, tuple]) -> dict[str, KeptVerdicts]:
+    """The previous check's verdicts less those reading a claim whose sections changed (a
+    heading typed, edited or removed above it): those claims' pairs are judged again."""
+    if not before and not now:
+        return verdicts
+    moved = {key for key in before.keys() | now.keys() if before.get(key) != now.get(key)}
+    return {code: kept.without_claims(moved) for code, kept in verdicts.items()} if moved else verdicts
 
 
 def _claim_runs(claim_starts: list[int], layout: ParagraphLayout, kept: _Kept) -> tuple[int, int] | None:

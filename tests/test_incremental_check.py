@@ -81,7 +81,8 @@ def test_an_edit_above_moves_the_line_numbers_in_messages():
     text = f"Report\n\n{AREA}\n\n{FILLER.format(1)}\n\n{SAME_AREA.format('miles')}\n"
     before = [d for d in holder.check(text) if d.code == "FC202"]
     assert before and "line 3" in before[0].message
-    added = "\n\nA title\n\nA line of 12 words"  # (a figure before them: indexes move too)
+    # (a figure before them: indexes move too; sentences, not lines that read as headings)
+    added = "\n\nA sentence.\n\nA line of 12 words."
     after = [d for d in holder.check(text[:6] + added + text[6:]) if d.code == "FC202"]
     assert after and "line 7" in after[0].message and after[0].start == before[0].start + len(added)
     assert after[0].data["other"] == before[0].data["other"] + 1
@@ -395,3 +396,18 @@ def test_buckets_moved_across_edits_are_those_built_afresh(start, steps, fmt):
 
     with mock.patch.object(frame, "moved_buckets", checked):
         _check_through_edits("".join(start), steps, fmt)
+
+
+def test_a_heading_typed_re_judges_only_the_figures_of_the_sections_it_touches():
+    holder = Holder()
+    first = f"{AREA}\n\n{FILLER.format(1)}\n\n{SAME_AREA.format('miles')}"
+    second = "The council said 40 schools had closed.\n\nLater the council said 40 schools had closed."
+    text = f"Region One\n\n{first}\n\nRegion Two\n\n{second}\n"  # (numbered: parallel)
+    before = holder.check(text)
+    assert [d.code for d in before] == ["FC202"]
+    at = text.index("Later the council")
+    typed = text[:at] + "Region Three\n\n" + text[at:]  # a plain-text line that reads as a heading
+    after = holder.check(typed)
+    assert [d.code for d in after] == ["FC202"] and after == check_document(read_document(typed, "text"))
+    # the figure under the new heading is judged again, with its partners; the areas are kept
+    assert holder.held.last.walked == {"FC201": 1, "FC202": 1}

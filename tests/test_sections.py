@@ -128,3 +128,57 @@ def test_latex_sectioning_commands_are_headings():
         ("Releases", 3), ("Version 1.2", 4), ("Version 1.3", 4), ("Summary", 3)]
     assert _fc201(source, "latex") == []
     assert _fc201(LATEX % "Other", "latex") == ["115 commits"]
+
+
+def test_plain_text_headings_are_lines_standing_alone_written_as_titles():
+    source = ("1939 Pacific hurricane season\n\nThe season ran through the summer.\n\nHurricane One\n\n"
+              "On June 12, a hurricane was detected.\n\nA short line that ends a sentence.\n\n"
+              "\"A quotation standing alone\"\n\n- a list item\n\nTwo lines\nof one paragraph\n\n"
+              "lower-case line\n\nStorms\r\n\r\nText after a Windows line end.\n\nThe last line\n")
+    doc = read_document(source, "text")
+    assert [source[h.start:h.end] for h in doc.headings] == [
+        "1939 Pacific hurricane season", "Hurricane One", "Storms"]
+    assert {h.level for h in doc.headings} == {1}
+    assert read_document("No blank line at all, Hurricane One\nOn June 12.", "text").headings == ()
+
+
+SEASON = """1939 Pacific hurricane season
+
+{a}
+
+A ship reported a pressure of 1,000.7 millibars (29.55 inHg) near the storm.
+
+{b}
+
+A ship sailing through the eye reported a pressure of 948 mbar (28.0 inHg) near the storm.
+"""
+
+
+def test_numbered_sections_are_parallel_whatever_their_first_word():
+    assert _fc201(SEASON.format(a="Tropical Cyclone Three", b="Hurricane Seven"), "text") == []
+    assert _fc201(SEASON.format(a="Summary", b="Observations"), "text") == ["948 mbar"]
+    # one heading numbered, the other not: judged as usual
+    assert _fc201(SEASON.format(a="Tropical Cyclone Three", b="Later Observations"), "text") == ["948 mbar"]
+
+
+CLASS = """Construction
+
+{a} was laid down in 1938. When the war began she was 21% complete, with 15,818 tons of steel assembled.
+
+{b} was laid down in 1938. When the war began she was 18% complete, with 13,001 tons of steel assembled.
+"""
+
+
+def test_sections_named_for_what_they_describe_are_parallel():
+    named = "Sovetsky Soyuz\n\n" + CLASS.format(a="Sovetsky Soyuz", b="Sovetskaya Ukraina").split("\n\n", 1)[1]
+    named = named.replace("Sovetskaya Ukraina was", "Sovetskaya Ukraina\n\nSovetskaya Ukraina was")
+    assert _fc201(named, "text") == []
+    # the same headings over sections that do not open with their names: judged as usual
+    unnamed = named.replace("Sovetsky Soyuz was", "The first was").replace("Sovetskaya Ukraina was", "The second was")
+    assert _fc201(unnamed, "text") == ["13,001 tons"]
+
+
+def test_a_section_named_by_one_word_is_not_taken_for_a_thing_described():
+    text = ("Design\n\nDesign work began in 1936. The ship's hull weighed 59,150 tonnes in all.\n\n"
+            "Construction\n\nConstruction began in 1938. The ship's hull weighed 65,150 tonnes in all.\n")
+    assert _fc201(text, "text") == ["65,150 tonnes"]

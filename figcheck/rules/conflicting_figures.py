@@ -60,7 +60,7 @@ from .conversions import factor_mixup
 from .pair_reuse import held_reuse, pair_verdicts
 from .referent_model import Judgement
 from .rounding import BASE_SLACK, claim_interval, disjoint
-from .sections import in_parallel_sections
+from .sections import in_parallel_sections, may_part
 
 CODE = "FC201"
 NAME = "conflicting-figures"
@@ -117,7 +117,7 @@ def _check(ctx: CheckContext, repeats: bool) -> Iterable[Diagnostic]:
 
     dense = any(len(members) > frame.MAX_PARTNERS for members in frame.buckets(ctx).values())
     # (windows are shared by shape, which does not hold where a figure's section stands)
-    if dense and repeats and not ctx.document.headings and held_reuse(ctx) is None:
+    if dense and repeats and not may_part(ctx) and held_reuse(ctx) is None:
         conflicts = _dense_conflicts(ctx, verdict, words_id)
     else:
         for i, j, judgement in pair_verdicts(ctx, CODE, candidates, verdict if dense else (

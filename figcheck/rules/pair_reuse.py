@@ -55,6 +55,15 @@ class KeptVerdicts:
     reduced: object = None
 
 
+    def without_claims(self, gone: set[ClaimKey]) -> KeptVerdicts:
+        """These verdicts less every window, verdict and diagnostic that reads a claim of
+        ``gone``; the figures whose windows are dropped are judged again (and the pairs are
+        never the very pairs of before: no layout)."""
+        windows = {k: w for k, w in self.windows.items() if k not in gone and gone.isdisjoint(w)}
+        return KeptVerdicts(windows, {k: v for k, v in self.verdicts.items() if k in windows},
+                            {k: d for k, d in self.diagnostics.items() if gone.isdisjoint(k)})
+
+
 @dataclass(frozen=True, slots=True)
 class KeptDiagnostic:
     """A diagnostic made from a verdict, and what it was made from: the verdict, and the

@@ -7,12 +7,18 @@ duplicates ("Reads a signed 32-bit integer", "Reads a signed 16-bit integer"; "T
 comes with 112 commits", "… with 115 commits") about different things, so a figure in one such
 section never restates a figure in its sibling (FC201, FC202). Sections headed otherwise
 ("Summary" and "Results") may well restate each other and are judged as usual.
+
+Encyclopedia articles do the same with things named or numbered: a season's storms ("Hurricane
+One", "Tropical Cyclone Three"), a class's ships ("Sovetsky Soyuz", then "Sovetskaya Ukraina",
+each section opening with its ship's name), so sibling sections are also parallel when both
+headings end with a number, or when each is a name (two or more words, all capitalised) that
+its section's first sentence starts with.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..text import Document
@@ -52,6 +58,8 @@ class Sections:
     texts: tuple[str, ...]
     patterns: tuple[str, ...]
     chains: tuple[tuple[int, ...], ...]
+    # each heading's kind of title: "numbered", "named" (see the module's documentation) or ""
+    titles: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, document: Document) -> Sections:
@@ -65,8 +73,20 @@ class Sections:
             levels.append(h.level)
             texts.append(document.source[h.start:h.end])
             chains.append(tuple(open_chain))
+        titles = tuple(_title_kind(document, h, t) for h, t in zip(document.headings, texts))
         return cls(tuple(starts), tuple(levels), tuple(texts),
-                   tuple(heading_pattern(t) for t in texts), tuple(chains))
+                   tuple(heading_pattern(t) for t in texts), tuple(chains), titles)
+
+    @property
+    def may_part(self) -> bool:
+        """Whether any two sections may be parallel: two headings of one level with other
+        texts and the same pattern or kind of title (most documents with headings have none)."""
+        seen: dict[tuple, str] = {}
+        for level, text, pattern, title in zip(self.levels, self.texts, self.patterns, self.titles):
+            for key in ((level, "pattern", pattern), (level, "title", title)):
+                if key[2] and seen.setdefault(key, text) != text:
+                    return True
+        return False
 
     def heading_at(self, offset: int) -> int:
         """The heading whose section holds ``offset`` (-1: before the first)."""
@@ -80,26 +100,70 @@ class Sections:
             return False
         for x, y in zip(self.chains[ha], self.chains[hb]):
             if x != y:
-                return (self.levels[x] == self.levels[y] and self.patterns[x] != ""
-                        and self.patterns[x] == self.patterns[y] and self.texts[x] != self.texts[y])
+                return (self.levels[x] == self.levels[y] and self.texts[x] != self.texts[y]
+                        and (self.patterns[x] != "" and self.patterns[x] == self.patterns[y]
+                             or self.titles[x] != "" and self.titles[x] == self.titles[y]))
         return False  # one section inside the other
 
 
-_SECTIONS: MemoKey[Sections] = MemoKey("sections")
+# The last word of a numbered heading: "Hurricane Seven", "Day 3", "Part IV".
+_NUMBERED = re.compile(r"(?:\d[\d.]*|[IVX]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+                       r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\Z", re.I)
+_ARTICLE = re.compile(r"\s*(?:The\s+)?")
+
+
+def _title_kind(document: Document, heading, text: str) -> str:
+    """"numbered" for a heading ending with a number; "named" for a name of two or more
+    capitalised words that its section's first sentence starts with; else ""."""
+    words = text.split()
+    if len(words) >= 2 and _NUMBERED.search(text):
+        return "numbered"
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return ""
+    opening = _ARTICLE.match(document.prose, heading.end).end()
+    after = opening + len(text)
+    if document.prose.startswith(text, opening) and not document.prose[after:after + 1].isalnum():
+        return "named"
+    return ""
+
+
+_SECTIONS: MemoKey[Sections | None] = MemoKey("sections")  # (None: no two may be parallel)
 
 
 def in_parallel_sections(ctx: CheckContext, i: int, j: int) -> bool:
     """Whether claims ``i`` and ``j`` lie in parallel sections (see the module's documentation);
-    False at once for a document without headings (plain text)."""
+    False at once for a document where no two sections may be."""
+    sections = _sections(ctx)
+    return sections is not None and sections.parallel(ctx.claims[i].start, ctx.claims[j].start)
+
+
+def may_part(ctx: CheckContext) -> bool:
+    """Whether any two of the document's sections may be parallel (see :attr:`Sections.may_part`)."""
+    return _sections(ctx) is not None
+
+
+def _sections(ctx: CheckContext) -> Sections | None:
+    """The document's sections, None when no two of them may be parallel (plain text without
+    headings, or a title over the whole)."""
     if not ctx.document.headings:
-        return False
-    sections = ctx.memo(_SECTIONS, lambda: Sections.of(ctx.document))
-    return sections.parallel(ctx.claims[i].start, ctx.claims[j].start)
+        return None
+    return ctx.memo(_SECTIONS, lambda: _parting(Sections.of(ctx.document)))
 
 
-def layout(document: Document, claim_starts: list[int]) -> tuple:
-    """What :func:`in_parallel_sections` reads of a document, for an editor's held check to
-    compare with its previous one: each heading's level and text, and how many claims come
-    before it (a heading edited, added or moved past a figure changes it)."""
-    return tuple((h.level, document.source[h.start:h.end], bisect_left(claim_starts, h.start))
-                 for h in document.headings)
+def _parting(sections: Sections) -> Sections | None:
+    return sections if sections.may_part else None
+
+
+def claim_sections(ctx: CheckContext) -> list[tuple] | None:
+    """What :func:`in_parallel_sections` reads of each claim, for an editor's held check to
+    compare with its previous one: the headings the claim sits under (each one's level, text,
+    pattern and kind of title), outermost first; None for a document where no two sections
+    may be parallel. Whether two claims lie in parallel sections depends on these two alone, so
+    a pair's verdict may be kept while both stand (typing a heading, or a plain-text line that
+    reads as one, re-judges the figures of the sections it touches, not the document's)."""
+    sections = _sections(ctx)
+    if sections is None:
+        return None
+    heads = [tuple((sections.levels[x], sections.texts[x], sections.patterns[x], sections.titles[x])
+                   for x in chain) for chain in sections.chains]
+    return [heads[h] if h >= 0 else () for h in map(sections.heading_at, (c.start for c in ctx.claims))]

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .document import Document
+from .plain import plain_headings
 
 
 def read_plain(source: str) -> Document:
-    return Document(source=source, prose=source, format="text")
+    return Document(source=source, prose=source, format="text", headings=plain_headings(source))
 
 
 READERS: dict[str, Callable[[str], Document]] = {
