@@ -13,6 +13,9 @@ conversions. Both must also be kinds of quantity that prose converts from one un
 (lengths, areas, volumes, masses, speeds, temperatures): "4 hours (320 km)", "10 km (350 hPa)"
 or "5C (1,200 mA/g)" give a second quantity alongside the first (a distance driven, the pressure
 at that height), which is how such brackets are used far more often than as a botched conversion.
+A mass given as a volume, or a volume as a mass, is a conversion by the substance's density
+("9 million tons (66 million barrels) of crude oil", "1 kg (1 litre) of water"), which the figures
+do not give: not checked.
 
 ## Example
 ```text
@@ -60,6 +63,9 @@ _KIND_NAMES = {
 }
 
 
+_BY_DENSITY = {"[mass]", "[length] ** 3"}
+
+
 def kind_name(dimension: str) -> str:
     return _KIND_NAMES.get(dimension, f"a quantity of dimension {dimension}")
 
@@ -77,6 +83,8 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
             continue  # the same kind, or its inverse ("30 mpg (7.8 L/100 km)"): FC101 checks it
         if source.dimension not in CONVERTED_KINDS or equivalent.dimension not in CONVERTED_KINDS:
             continue  # a second quantity given alongside ("4 hours (320 km)"), not a conversion
+        if {source.dimension, equivalent.dimension} == _BY_DENSITY:
+            continue  # tons of oil as barrels: converted by a density the figures do not give
         yield Diagnostic(
             code=CODE,
             name=NAME,
