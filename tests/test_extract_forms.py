@@ -303,3 +303,26 @@ def test_statistics_written_before_their_value(text, surface, low, high):
 
 def test_a_capitalised_name_before_a_decimal_is_still_a_name():
     assert texts("It ran Windows 3.1 on a Compaq 386 in Sector 7.5 of the plant.") == []
+
+
+def _sources(text: str) -> dict[str, str | None]:
+    claims = extract_claims(text)
+    return {c.text: None if c.converted_from is None else claims[c.converted_from].text for c in claims}
+
+
+def test_a_list_in_brackets_restates_the_list_before_it_item_by_item():
+    assert _sources("Bells of 900, 1,600, and 2,500 pounds (410, 730, and 1,130 kg) hang there.") == {
+        "900": None, "1,600": None, "2,500 pounds": None, "410": "900", "730": "1,600", "1,130 kg": "2,500 pounds"}
+    assert _sources("Walks of 5 and 10 km (3 and 6 miles) start here.")["6 miles"] == "10 km"
+    # lists of other lengths: which restates which is unknown, so nothing is linked
+    found = _sources("A 5 km (3, 4 and 5 miles) run.")
+    assert found["3"] is None and found["5 miles"] is None
+    # alternatives of one figure are still its equivalents
+    found = _sources("It uses 7.8 L/100 km (30 mpg; 36 mpg-imp).")
+    assert found["30 mpg"] == found["36 mpg-imp"] == "7.8 L/100 km"
+
+
+def test_stone_and_pounds_written_with_st():
+    claim = claim_for("The crew averaged 14 st 10 lb (93.2 kg) a man.", "14 st 10 lb")
+    assert claim.unit == "pound" and claim.value == 14 * 14 + 10
+    assert texts("She lives at 14 St Mary Road.") == []

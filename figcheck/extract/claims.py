@@ -444,6 +444,8 @@ class _FigureReader:
             return True  # "1 oz (28 g)": alone in a bracket after another figure
         if _CONVERSION_FOLLOWS.match(self.text, end):
             return True  # "15 kn (28 km/h)": the figure a bracketed conversion restates
+        if sym == "st" and _POUNDS_AFTER_STONE.match(self.text, end):
+            return True  # "14 st 10 lb": stone and pounds, not a street or a saint
         if self._product_term(end) is not None:
             return True
         return (
@@ -1806,6 +1808,9 @@ _PLAIN_DIGITS = PATTERNS.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _PADDING = PATTERNS.compile(r"[ \t]{2,}")
 _NEXT_EQUIVALENT = PATTERNS.compile(rf"^\s*(?:;|,|/|\bor\b)\s*(?:or\s+)?(?:{_HEDGE}\s*)?$", re.I)
 _CONVERSION_END = PATTERNS.compile(r"^\s*(?:[)\]]|[,;]\s|or\b|/)")
+_POUNDS_AFTER_STONE = PATTERNS.compile(r"[ \u00a0]+\d{1,2}(?:\.\d+)?[ \u00a0]*(?:lb|lbs|pounds?)\b")
+_CLOSING_BRACKET = PATTERNS.compile(r"[ \u00a0]*[)\]]")
+_LIST_JOINER = PATTERNS.compile(r",[ \u00a0]*(?:and[ \u00a0]+)?|[ \u00a0]+and[ \u00a0]+")
 
 
 def _share_list_units(text: str, claims: list[Claim], offset: int) -> list[Claim]:
@@ -1905,7 +1910,45 @@ def _link(text: str, claims: list[Claim], offset: int, base: int) -> list[Claim]
             sentence_gap = text[prev.end - offset : cur.start - offset]
             if len(sentence_gap) < 120 and not _SENTENCE_BREAK.search(sentence_gap):
                 out[i] = changed(cur, counted=prev.counted)
+    return _lists_converted(text, out, offset, base)
+
+
+def _lists_converted(text: str, out: list[Claim], offset: int, base: int) -> list[Claim]:
+    """"900, 1,600, and 2,500 pounds (410, 730, and 1,130 kg)": a list in brackets restates the
+    list before it item by item, not its last figure three times. When the two lists are not
+    as long as each other, which item restates which is unknown: none is linked."""
+    for i in range(1, len(out)):
+        prev = out[i - 1]
+        if out[i].converted_from != base + i - 1 and not (
+                prev.kind in ("quantity", "money", "percent")
+                and _CONVERSION_GAP.match(text[prev.end - offset : out[i].start - offset])):
+            continue  # (a list's first item is not linked when "and" follows it)
+        restated = _list_run(text, out, offset, i, 1)
+        if len(restated) < 2 or not _CLOSING_BRACKET.match(text, out[restated[-1]].end - offset):
+            continue
+        said = _list_run(text, out, offset, i - 1, -1)
+        if len(said) == len(restated):
+            for source, k in zip(said, restated):
+                out[k] = changed(out[k], converted_from=base + source)
+        else:
+            for k in restated:
+                out[k] = changed(out[k], converted_from=None)
     return out
+
+
+def _list_run(text: str, out: list[Claim], offset: int, k: int, step: int) -> list[int]:
+    """The figures of the list figure ``k`` ends (``step`` -1) or starts (1), in order; a list
+    is figures joined by commas and a last "and" ("5, 7 and 9"), else just ``[k]``."""
+    run, joined_by_and = [k], False
+    while 0 <= k + step < len(out):
+        a, b = (out[k], out[k + step]) if step > 0 else (out[k + step], out[k])
+        gap = text[a.end - offset : b.start - offset]
+        if not _LIST_JOINER.fullmatch(gap):
+            break
+        joined_by_and |= "and" in gap
+        k += step
+        run.append(k)
+    return (run if step > 0 else run[::-1]) if joined_by_and else run[:1]
 
 
 PATTERNS.save()
