@@ -451,7 +451,8 @@ def _threshold(rule: str, val: list, words: dict, w: list[float]) -> tuple[float
             s = score(w, x)
             flagged[(name, j)] = max(flagged.get((name, j), 0.0), s)
     neg_scores = sorted(flagged.values(), reverse=True)
-    cut = neg_scores[allowed] + 1e-3 if len(neg_scores) > allowed else FLOOR[rule]
+    # (a score within 1e-3 of 1 would make the margin's logit infinite: held under 1)
+    cut = min(neg_scores[allowed] + 1e-3, 0.999) if len(neg_scores) > allowed else FLOOR[rule]
     if len(neg_scores) > allowed:
         # A margin for unseen text: the validation split is small, and the tail of its
         # negatives is what sets the threshold.

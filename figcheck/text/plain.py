@@ -11,26 +11,31 @@ heading is at level 1, since plain text does not say how headings nest.
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from .document import Heading
 
 MAX_HEADING_CHARS = 80
 MAX_HEADING_WORDS = 10
-# A single line with a blank line (or the text's start) before it and a blank line after it.
-_LONE_LINE = re.compile(r"(?:\A|(?<=\n\n)|(?<=\n\r\n))[ \t]*([^\s][^\n]{0,%d}?)[ \t]*(?=\r?\n[ \t]*\r?\n)"
-                        % (MAX_HEADING_CHARS - 1))
+# A blank line: where a line standing alone may start, and what must follow it.
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 _PROSE_AFTER = re.compile(r"\s*\S")
 
 
 def plain_headings(source: str) -> tuple[Heading, ...]:
-    """The headings of a plain-text document, in order."""
-    if "\n\n" not in source and "\n\r\n" not in source:
-        return ()  # (no blank line: no line stands alone)
+    """The headings of a plain-text document, in order (a line is looked at only at the text's
+    start and after a blank line: one scan for blank lines, then a few characters each)."""
     headings = []
-    for m in _LONE_LINE.finditer(source):
-        line = m.group(1)
-        if _titled(line) and _PROSE_AFTER.match(source, m.end()):
-            headings.append(Heading(m.start(1), m.end(1), 1))
+    for at in chain((0,), (m.end() for m in _BLANK_LINE.finditer(source))):
+        end = source.find("\n", at, at + MAX_HEADING_CHARS + 8)
+        if end < 0:
+            continue  # a longer line, or the text's last (no prose after it)
+        line = source[at:end]
+        start = at + len(line) - len(line.lstrip())
+        stop = at + len(line.rstrip())
+        if start < stop and _titled(source[start:stop]) and _BLANK_LINE.match(source, end) \
+                and _PROSE_AFTER.match(source, end):
+            headings.append(Heading(start, stop, 1))
     return tuple(headings)
 
 
@@ -38,5 +43,5 @@ def _titled(line: str) -> bool:
     """A line written as a title: a capital or a digit first, a letter or digit last (no
     sentence's end, no quotation), a letter somewhere, and few words."""
     first, last = line[0], line[-1]
-    return ((first.isupper() or first.isdigit()) and last.isalnum()
+    return (len(line) <= MAX_HEADING_CHARS and (first.isupper() or first.isdigit()) and last.isalnum()
             and any(ch.isalpha() for ch in line) and len(line.split()) <= MAX_HEADING_WORDS)
