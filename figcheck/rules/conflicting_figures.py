@@ -86,15 +86,16 @@ def _check(ctx: CheckContext, repeats: bool) -> Iterable[Diagnostic]:
     conflicts: dict[int, list[tuple[int, Judgement]]] = {}
     judged: dict[tuple, Judgement | None] = {}
     seen: set[tuple[int, int]] = set()
-    # claim → id of its words (kept alive by the document's memo), None in a table row
-    words_of: dict[int, int | None] = {}
+    words = _words_reader(ctx)
     shapes: dict[int, tuple] = {}
 
     def words_id(k: int) -> int | None:
-        found = words_of.get(k, -1)
-        if found == -1:  # (a table row vetoes its pairs, as in _conflict: no words read)
-            found = words_of[k] = None if frame.in_table_row(ctx, k) else id(frame.claim_words(ctx, k))
-        return found
+        # (id of a claim's words, kept alive by the document's memo; None in a table row)
+        found = words(k)
+        return None if found is None else id(found)
+
+    def conflict(i: int, j: int) -> Judgement | None:
+        return _conflict(ctx, i, j, cut, words)
 
     def verdict(i: int, j: int) -> Judgement | None:
         # A pair that repeats another's readings, sentence and paragraph sharing and order has
@@ -107,12 +108,12 @@ def _check(ctx: CheckContext, repeats: bool) -> Iterable[Diagnostic]:
             return None  # (parallel sections first: the verdicts below are shared by shape)
         if words not in seen:
             seen.add(words)
-            return _conflict(ctx, i, j, cut)
+            return conflict(i, j)
         (a, sentence_a, paragraph_a) = shapes.get(i) or shapes.setdefault(i, shape(ctx, i))
         (b, sentence_b, paragraph_b) = shapes.get(j) or shapes.setdefault(j, shape(ctx, j))
         key = (a, b, sentence_a == sentence_b, paragraph_a == paragraph_b, j > i)
         if key not in judged:
-            judged[key] = _conflict(ctx, i, j, cut)
+            judged[key] = conflict(i, j)
         return judged[key]
 
     dense = any(len(members) > frame.MAX_PARTNERS for members in frame.buckets(ctx).values())
@@ -120,8 +121,7 @@ def _check(ctx: CheckContext, repeats: bool) -> Iterable[Diagnostic]:
     if dense and repeats and not ctx.document.headings and held_reuse(ctx) is None:
         conflicts = _dense_conflicts(ctx, verdict, words_id)
     else:
-        for i, j, judgement in pair_verdicts(ctx, CODE, candidates, verdict if dense else (
-                lambda i, j: _conflict(ctx, i, j, cut))):
+        for i, j, judgement in pair_verdicts(ctx, CODE, candidates, verdict if dense else conflict):
             conflicts.setdefault(j, []).append((i, judgement))
     return _diagnostics(ctx, conflicts, _repeated_wording(ctx) if repeats and dense else None)
 
@@ -299,12 +299,33 @@ def _aligned(pairs: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
         yield from ((i, j) for j in js if lowest_before[g] < j or highest_after[g] > j)
 
 
-def _conflict(ctx: CheckContext, i: int, j: int, cut: float) -> Judgement | None:
-    """The judgement that claims ``i`` and ``j`` (a candidate pair) conflict, else None."""
-    if frame.in_table_row(ctx, i) or frame.in_table_row(ctx, j):
-        return None  # a table row vetoes the pair (as the sketches would read it): no words read
-    if not referent_model.may_reach_by_words(
-            frame.claim_words(ctx, i), frame.claim_words(ctx, j), j > i, CODE):
+def _words_reader(ctx: CheckContext) -> Callable[[int], frame.ClaimWords | None]:
+    """``words(k)``: claim ``k``'s words, None when its sentence is a table row (which vetoes
+    its pairs, as the sketches would read it: no words read), each looked up once a check in a
+    list by claim (a candidate pair would otherwise ask the document's memo four times)."""
+    unread = object()
+    found: list = [unread] * len(ctx.claims)
+
+    def words(k: int) -> frame.ClaimWords | None:
+        w = found[k]
+        if w is unread:
+            w = found[k] = None if frame.in_table_row(ctx, k) else frame.claim_words(ctx, k)
+        return w
+
+    return words
+
+
+def _conflict(ctx: CheckContext, i: int, j: int, cut: float,
+              words: Callable[[int], frame.ClaimWords | None]) -> Judgement | None:
+    """The judgement that claims ``i`` and ``j`` (a candidate pair) conflict, else None
+    (``words``: see :func:`_words_reader`)."""
+    wi = words(i)
+    if wi is None:
+        return None  # a table row vetoes the pair
+    wj = words(j)
+    if wj is None:
+        return None
+    if not referent_model.may_reach_by_words(wi, wj, j > i, CODE):
         return None  # scored under the threshold whatever the rest of the sentences read
     if not referent_model.may_reach_by_gist(
             frame.claim_gist(ctx, i), frame.claim_gist(ctx, j), j > i, CODE):
