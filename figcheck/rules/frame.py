@@ -162,6 +162,12 @@ _COMMON_VERBS = frozenset(stem(w) for w in (
 _FORECAST = PATTERNS.compile(
     r"\b(?:will|would|could|might|expect\w*|forecast\w*|project\w*|target\w*|plan\w*|"
     r"estimat\w*|predict\w*|aim\w*|hope\w*|seek\w*|propos\w*|budget\w*)\b", re.I)
+# Every match of ``_FORECAST``, ``_COMPARISON`` and ``_PRIOR_BEFORE`` holds one of these (a
+# cheaper first test: see _may_hold).
+_FORECAST_WORDS = ("will", "would", "could", "might", "expect", "forecast", "project", "target",
+                   "plan", "estimat", "predict", "aim", "hope", "seek", "propos", "budget")
+_COMPARISON_WORDS = ("vs", "versus", "against", "over", "than", "from", "compared")
+_PRIOR_WORDS = ("year", "prev", "prior", "preceding", "originally")
 _COMPARISON = PATTERNS.compile(
     r"\b(?:vs\.?|versus|against|over|than)\s*$|\bfrom\b[^.;,]{0,60}$|"
     r"\b(?:compared\s+(?:with|to)|vs\.?|versus|against)\b[^.;,]*$", re.I)
@@ -222,6 +228,8 @@ _SEXES = {
     **dict.fromkeys("female females women women's women’s girls girls' girls’".split(), "female"),
 }
 _SEX_WORD = PATTERNS.compile(r"(?i)\b(?:" + "|".join(sorted(map(re.escape, _SEXES), key=len, reverse=True)) + r")(?!\w)")
+# Every word of ``_SEXES`` holds one of these.
+_SEX_STEMS = ("male", "men", "boy", "girl")
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _PERIOD = PATTERNS.compile(
     r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr|half)|"
@@ -606,7 +614,8 @@ def _sentence_in(sentence: str, spans: tuple) -> _Sentence:
         place=frozenset(m.group(1).split()[0].lower() for m in _PLACE_PREP.finditer(sentence)
                         if m.group(1).split()[0].lower() not in _MONTHS),
         directions=frozenset(_DIRECTIONS[w] for w in lower if w in _DIRECTIONS),
-        sexes=frozenset(_SEXES[w.lower()] for w in _SEX_WORD.findall(sentence)),  # (also in figures: "39 males")
+        sexes=frozenset(_SEXES[w.lower()] for w in _SEX_WORD.findall(sentence))  # (also in figures: "39 males")
+        if _may_hold(sentence, _SEX_STEMS) else frozenset(),
         table=table,
     )
 
@@ -1080,6 +1089,17 @@ _PERIOD_YEAR = PATTERNS.compile(r"1[89]\d\d|20\d\d")
 _PERIOD_HINT = PATTERNS.compile("|".join(_PERIOD_WORDS) + "|" + _PERIOD_YEAR.pattern, re.I)
 
 
+def _may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """False only when no case-insensitive match of a pattern every match of which holds one of
+    ``words`` (lower case) can be in ``text``: in ASCII text, read as substrings of the text in
+    lower case (an ASCII letter has no case variant outside ASCII), far cheaper than a
+    case-insensitive scan that tries every alternative at every character."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(word in low for word in words)
+
+
 def _may_name_a_period(sentence: str) -> bool:
     """``_PERIOD_HINT.search(sentence)``: in ASCII text, read as substrings of the text in lower
     case (the same matches: an ASCII letter has no case variant outside ASCII), ~8x cheaper than
@@ -1101,21 +1121,23 @@ def _role(claim: Claim, sentence: str, c0: int, c1: int, sent: _Sentence, pointe
     after = sentence[c1:c1 + 60]
     if sent.table:
         return "table"  # a results-table row, a row of figures, a "respectively" list
-    whole = _WHOLE_BEFORE.search(before)
+    whole = _WHOLE_BEFORE.search(before) if _may_hold(before, ("of",)) else None
     if whole and not (whole.group(0).split()[0].lower() in _VAGUE_PARTS
                       and not _NUMBERS.search(whole.group(0))):
         return "whole"  # "312 of the 650 seats": the whole of a part named before it
     # ("most of the 6,900 new jobs" names no other figure: 6,900 is what is spoken of)
     if pointed and _WIDER_GROUP_AFTER.match(after):
         return "group_part"
-    if (_COMPARISON.search(before) or _COMPARISON_AFTER.search(after)
-            or _PRIOR_BEFORE.search(sentence, 0, c0)):
+    if ((_may_hold(before, _COMPARISON_WORDS) and _COMPARISON.search(before))
+            or _COMPARISON_AFTER.search(after)
+            or (_may_hold(sentence, _PRIOR_WORDS) and _PRIOR_BEFORE.search(sentence, 0, c0))):
         return "comparison"
     if _PER.match(after) or _PER_BEFORE.search(before) or (claim.counted in ("ct", "cent")):
         return "per_unit"
-    if _SENTENCE_COMPARISON.search(sentence) or _COMPARED_AFTER.match(after):
+    if (_may_hold(sentence, ("vs", "versus")) and _SENTENCE_COMPARISON.search(sentence)
+            or _COMPARED_AFTER.match(after)):
         return "current"
-    if _FORECAST.search(sentence):
+    if _may_hold(sentence, _FORECAST_WORDS) and _FORECAST.search(sentence):
         return "forecast"
     return "total"
 
