@@ -507,6 +507,12 @@ def _chunk_of(chunk: str) -> tuple[tuple, tuple[bool, ...]]:
     if chunk.isalpha() and chunk.isascii():  # (one word, no punctuation: most chunks)
         found = _CHUNKS[chunk] = ((_WORD_READING.get(chunk) or _reading_of(chunk),), (False, False))
         return found
+    word = chunk.strip(_AROUND_A_WORD)
+    if word and word.isalpha() and word.isascii():  # (a word in punctuation: "profit," "(Reuter)")
+        at = chunk.index(word)
+        found = _CHUNKS[chunk] = ((_WORD_READING.get(word) or _reading_of(word),), (
+            not _CLAUSE_CHARS.isdisjoint(chunk[:at]), not _CLAUSE_CHARS.isdisjoint(chunk[at + len(word):])))
+        return found
     readings, breaks, last = [], [], 0
     for m in (_TOKEN_ASCII if chunk.isascii() else _TOKEN).finditer(chunk):
         w = m.group()
@@ -519,6 +525,10 @@ def _chunk_of(chunk: str) -> tuple[tuple, tuple[bool, ...]]:
 
 
 _CHUNKS: dict[str, tuple[tuple, tuple[bool, ...]]] = {}
+# Punctuation that holds no token of ``_TOKEN``/``_TOKEN_ASCII`` (no letter, digit or ``_MARK``),
+# and the characters of it that ``_CLAUSE_PUNCT`` finds.
+_AROUND_A_WORD = ".,;:!?()[]{}\"'\u2019\u2018\u201c\u201d-\u2013\u2014/*&%$#@<>=+"
+_CLAUSE_CHARS = frozenset(",;:()\u2013\u2014")
 
 
 # A figure's place in a sentence read in one pass: a letter no news text uses, so that
