@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from itertools import groupby
 from operator import itemgetter
 
@@ -385,8 +386,8 @@ def _partner_finder(ctx: CheckContext) -> Partners:
             found = apart[key] = disjoint(ia, ib, slack)
         return found
 
-    def cannot_both_hold_once(ia: tuple, ib: tuple) -> bool:
-        return disjoint(ia, ib, slack)  # (a bucket within a window: intervals rarely recur)
+    # (a bucket within a window: intervals rarely recur; a partial is called without a frame)
+    cannot_both_hold_once = partial(disjoint, rel=slack)
 
     def partners(members: list[int], sentences: list[tuple[int, int]], n: int,
                  readings: list[int] | None) -> list[int]:
