@@ -812,8 +812,8 @@ def _written_near(tokens: tuple[str, ...], raw: tuple[str, ...], position: int) 
 def _restate_cue(sentence: str, c0: int) -> str | None:
     """"the same", "those", "that figure" right before the figure at ``c0``."""
     before = sentence[max(0, c0 - 30):c0]
-    if before.isascii() and not any(word in before.lower() for word in _RESTATE_WORDS):
-        return None  # (no match of _RESTATE_NEAR can lack them; in ASCII, read without case)
+    if not _may_hold(before, _RESTATE_WORDS):
+        return None  # (no match of _RESTATE_NEAR can lack them)
     restate = _RESTATE_NEAR.search(before)
     if restate and (not restate.group(1) or restate.group(1).lower() not in STOP_WORDS):
         return restate.group(0).lower().strip()
