@@ -172,8 +172,11 @@ class CheckContext:
         return found
 
     def _sentence_span(self, offset: int) -> tuple[int, int]:
-        p = self.paragraph_of(offset)
-        p_start, p_end = self._paragraph_bounds(p)
+        # (paragraph_of and _paragraph_bounds read inline: every claim of a rule's pairs asks)
+        starts = self.paragraph_starts
+        p = bisect_right(starts, offset) - 1
+        p_start = starts[p]
+        p_end = starts[p + 1] if p + 1 < len(starts) else len(self.text)
         local = self._local_sentences.get(p)
         if local is None:
             local = self._local_sentences[p] = sentence_starts(self.text[p_start:p_end])
