@@ -87,16 +87,16 @@ def _check(ctx: CheckContext, repeats: bool) -> Iterable[Diagnostic]:
     conflicts: dict[int, list[tuple[int, Judgement]]] = {}
     judged: dict[tuple, Judgement | None] = {}
     seen: set[tuple[int, int]] = set()
-    words = _words_reader(ctx)
+    read = _ClaimWordsOnce(ctx)
     shapes: dict[int, tuple] = {}
 
     def words_id(k: int) -> int | None:
-        # (id of a claim's words, kept alive by the document's memo; None in a table row)
-        found = words(k)
-        return None if found is None else id(found)
+        # (id of a claim's words, kept alive by the document's memo; None in a table row, as
+        # in _conflict: no words read)
+        return None if read.in_table_row(k) else id(read.of(k))
 
     def conflict(i: int, j: int) -> Judgement | None:
-        return _conflict(ctx, i, j, cut, words)
+        return _conflict(ctx, i, j, cut, read)
 
     def verdict(i: int, j: int) -> Judgement | None:
         # A pair that repeats another's readings, sentence and paragraph sharing and order has
@@ -300,32 +300,47 @@ def _aligned(pairs: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
         yield from ((i, j) for j in js if lowest_before[g] < j or highest_after[g] > j)
 
 
-def _words_reader(ctx: CheckContext) -> Callable[[int], frame.ClaimWords | None]:
-    """``words(k)``: claim ``k``'s words, None when its sentence is a table row (which vetoes
-    its pairs, as the sketches would read it: no words read), each looked up once a check in a
-    list by claim (a candidate pair would otherwise ask the document's memo four times)."""
-    unread = object()
-    found: list = [unread] * len(ctx.claims)
+class _ClaimWordsOnce:
+    """Whether each claim's sentence is a table row (which vetoes its pairs, as the sketches
+    would read it: no words read) and each claim's words, looked up once a check in lists by
+    claim (a candidate pair would otherwise ask the document's memo four times)."""
 
-    def words(k: int) -> frame.ClaimWords | None:
-        w = found[k]
-        if w is unread:
-            w = found[k] = None if frame.in_table_row(ctx, k) else frame.claim_words(ctx, k)
-        return w
+    __slots__ = ("ctx", "rows", "words")
 
-    return words
+    def __init__(self, ctx: CheckContext) -> None:
+        self.ctx = ctx
+        self.rows: list[bool | None] = [None] * len(ctx.claims)
+        self.words: list[frame.ClaimWords | None] = [None] * len(ctx.claims)
+
+    def in_table_row(self, k: int) -> bool:
+        row = self.rows[k]
+        if row is None:
+            row = self.rows[k] = frame.in_table_row(self.ctx, k)
+        return row
+
+    def of(self, k: int) -> frame.ClaimWords:
+        found = self.words[k]
+        if found is None:
+            found = self.words[k] = frame.claim_words(self.ctx, k)
+        return found
+
+    def pair(self, i: int, j: int) -> tuple[frame.ClaimWords, frame.ClaimWords] | None:
+        """The words of claims ``i`` and ``j``, None when either is in a table row (read from
+        the lists here once known: a call less a claim)."""
+        rows, words = self.rows, self.words
+        if (rows[i] if rows[i] is not None else self.in_table_row(i)) or \
+                (rows[j] if rows[j] is not None else self.in_table_row(j)):
+            return None
+        return words[i] or self.of(i), words[j] or self.of(j)
 
 
 def _conflict(ctx: CheckContext, i: int, j: int, cut: float,
-              words: Callable[[int], frame.ClaimWords | None]) -> Judgement | None:
-    """The judgement that claims ``i`` and ``j`` (a candidate pair) conflict, else None
-    (``words``: see :func:`_words_reader`)."""
-    wi = words(i)
-    if wi is None:
+              words: _ClaimWordsOnce) -> Judgement | None:
+    """The judgement that claims ``i`` and ``j`` (a candidate pair) conflict, else None."""
+    pair = words.pair(i, j)
+    if pair is None:
         return None  # a table row vetoes the pair
-    wj = words(j)
-    if wj is None:
-        return None
+    wi, wj = pair
     if not referent_model.may_reach_by_words(wi, wj, j > i, CODE):
         return None  # scored under the threshold whatever the rest of the sentences read
     if not referent_model.may_reach_by_gist(
