@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from itertools import groupby
 from operator import itemgetter
 
@@ -86,15 +87,16 @@ def _check(ctx: CheckContext, repeats: bool) -> Iterable[Diagnostic]:
     conflicts: dict[int, list[tuple[int, Judgement]]] = {}
     judged: dict[tuple, Judgement | None] = {}
     seen: set[tuple[int, int]] = set()
-    # claim → id of its words (kept alive by the document's memo), None in a table row
-    words_of: dict[int, int | None] = {}
+    read = _ClaimWordsOnce(ctx)
     shapes: dict[int, tuple] = {}
 
     def words_id(k: int) -> int | None:
-        found = words_of.get(k, -1)
-        if found == -1:  # (a table row vetoes its pairs, as in _conflict: no words read)
-            found = words_of[k] = None if frame.in_table_row(ctx, k) else id(frame.claim_words(ctx, k))
-        return found
+        # (id of a claim's words, kept alive by the document's memo; None in a table row, as
+        # in _conflict: no words read)
+        return None if read.in_table_row(k) else id(read.of(k))
+
+    def conflict(i: int, j: int) -> Judgement | None:
+        return _conflict(ctx, i, j, cut, read)
 
     def verdict(i: int, j: int) -> Judgement | None:
         # A pair that repeats another's readings, sentence and paragraph sharing and order has
@@ -107,12 +109,12 @@ def _check(ctx: CheckContext, repeats: bool) -> Iterable[Diagnostic]:
             return None  # (parallel sections first: the verdicts below are shared by shape)
         if words not in seen:
             seen.add(words)
-            return _conflict(ctx, i, j, cut)
+            return conflict(i, j)
         (a, sentence_a, paragraph_a) = shapes.get(i) or shapes.setdefault(i, shape(ctx, i))
         (b, sentence_b, paragraph_b) = shapes.get(j) or shapes.setdefault(j, shape(ctx, j))
         key = (a, b, sentence_a == sentence_b, paragraph_a == paragraph_b, j > i)
         if key not in judged:
-            judged[key] = _conflict(ctx, i, j, cut)
+            judged[key] = conflict(i, j)
         return judged[key]
 
     dense = any(len(members) > frame.MAX_PARTNERS for members in frame.buckets(ctx).values())
@@ -120,8 +122,7 @@ def _check(ctx: CheckContext, repeats: bool) -> Iterable[Diagnostic]:
     if dense and repeats and not may_part(ctx) and held_reuse(ctx) is None:
         conflicts = _dense_conflicts(ctx, verdict, words_id)
     else:
-        for i, j, judgement in pair_verdicts(ctx, CODE, candidates, verdict if dense else (
-                lambda i, j: _conflict(ctx, i, j, cut))):
+        for i, j, judgement in pair_verdicts(ctx, CODE, candidates, verdict if dense else conflict):
             conflicts.setdefault(j, []).append((i, judgement))
     return _diagnostics(ctx, conflicts, _repeated_wording(ctx) if repeats and dense else None)
 
@@ -299,12 +300,48 @@ def _aligned(pairs: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
         yield from ((i, j) for j in js if lowest_before[g] < j or highest_after[g] > j)
 
 
-def _conflict(ctx: CheckContext, i: int, j: int, cut: float) -> Judgement | None:
+class _ClaimWordsOnce:
+    """Whether each claim's sentence is a table row (which vetoes its pairs, as the sketches
+    would read it: no words read) and each claim's words, looked up once a check in lists by
+    claim (a candidate pair would otherwise ask the document's memo four times)."""
+
+    __slots__ = ("ctx", "rows", "words")
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self.ctx = ctx
+        self.rows: list[bool | None] = [None] * len(ctx.claims)
+        self.words: list[frame.ClaimWords | None] = [None] * len(ctx.claims)
+
+    def in_table_row(self, k: int) -> bool:
+        row = self.rows[k]
+        if row is None:
+            row = self.rows[k] = frame.in_table_row(self.ctx, k)
+        return row
+
+    def of(self, k: int) -> frame.ClaimWords:
+        found = self.words[k]
+        if found is None:
+            found = self.words[k] = frame.claim_words(self.ctx, k)
+        return found
+
+    def pair(self, i: int, j: int) -> tuple[frame.ClaimWords, frame.ClaimWords] | None:
+        """The words of claims ``i`` and ``j``, None when either is in a table row (read from
+        the lists here once known: a call less a claim)."""
+        rows, words = self.rows, self.words
+        if (rows[i] if rows[i] is not None else self.in_table_row(i)) or \
+                (rows[j] if rows[j] is not None else self.in_table_row(j)):
+            return None
+        return words[i] or self.of(i), words[j] or self.of(j)
+
+
+def _conflict(ctx: CheckContext, i: int, j: int, cut: float,
+              words: _ClaimWordsOnce) -> Judgement | None:
     """The judgement that claims ``i`` and ``j`` (a candidate pair) conflict, else None."""
-    if frame.in_table_row(ctx, i) or frame.in_table_row(ctx, j):
-        return None  # a table row vetoes the pair (as the sketches would read it): no words read
-    if not referent_model.may_reach_by_words(
-            frame.claim_words(ctx, i), frame.claim_words(ctx, j), j > i, CODE):
+    pair = words.pair(i, j)
+    if pair is None:
+        return None  # a table row vetoes the pair
+    wi, wj = pair
+    if not referent_model.may_reach_by_words(wi, wj, j > i, CODE):
         return None  # scored under the threshold whatever the rest of the sentences read
     if not referent_model.may_reach_by_gist(
             frame.claim_gist(ctx, i), frame.claim_gist(ctx, j), j > i, CODE):
@@ -364,8 +401,8 @@ def _partner_finder(ctx: CheckContext) -> Partners:
             found = apart[key] = disjoint(ia, ib, slack)
         return found
 
-    def cannot_both_hold_once(ia: tuple, ib: tuple) -> bool:
-        return disjoint(ia, ib, slack)  # (a bucket within a window: intervals rarely recur)
+    # (a bucket within a window: intervals rarely recur; a partial is called without a frame)
+    cannot_both_hold_once = partial(disjoint, rel=slack)
 
     def partners(members: list[int], sentences: list[tuple[int, int]], n: int,
                  readings: list[int] | None) -> list[int]:

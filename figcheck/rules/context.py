@@ -39,12 +39,24 @@ _LF_INDENT_AFTER_TEXT = re.compile(r"\n(?<=\S\n)[ \t]+(?=\S)")
 _LF_LINE_INDENT = re.compile(r"\n[ \t]+(?=\S)")  # ``_LINE_INDENT`` in text with no "\r"
 
 
+# In such text, where a paragraph starts in plain text, in one scan: after a blank line (a paragraph
+# break) or an indented line's indentation (``_LF_INDENT_AFTER_TEXT``). The two never overlap (a
+# blank line is no line of text, and its second line break follows no non-space), so their
+# matches are those of both, in order.
+_LF_PARAGRAPH_START = re.compile(r"\n(?:[ \t]*\n|(?<=\S\n)[ \t]+(?=\S))")
+
+
+def _newswire(text: str) -> bool:
+    """Text with no "\r" and no blank before a line break (see ``_LF_INDENT_AFTER_TEXT``)."""
+    return "\r" not in text and " \n" not in text and "\t\n" not in text
+
+
 def _indented_line_starts(text: str) -> list[int]:
     """The ends of the matches of ``_INDENTED_LINE`` in ``text``: after a line break and its
     indentation, when the line before ends in a non-space (trailing blanks allowed)."""
     breaks = _LINE_INDENT
     if "\r" not in text:
-        if " \n" not in text and "\t\n" not in text:
+        if _newswire(text):
             return [m.end() for m in _LF_INDENT_AFTER_TEXT.finditer(text)]
         breaks = _LF_LINE_INDENT
     out = []
@@ -134,9 +146,12 @@ class CheckContext:
 
     @cached_property
     def paragraph_starts(self) -> list[int]:
-        starts = [m.end() for m in paragraph_breaks(self.text)]
+        text = self.text
+        if self.document.format == "text" and _newswire(text):
+            return [0, *[m.end() for m in _LF_PARAGRAPH_START.finditer(text)]]
+        starts = [m.end() for m in paragraph_breaks(text)]
         if self.document.format == "text":
-            starts.extend(_indented_line_starts(self.text))
+            starts.extend(_indented_line_starts(text))
             starts.sort()
         return [0] + starts
 
@@ -157,8 +172,11 @@ class CheckContext:
         return found
 
     def _sentence_span(self, offset: int) -> tuple[int, int]:
-        p = self.paragraph_of(offset)
-        p_start, p_end = self._paragraph_bounds(p)
+        # (paragraph_of and _paragraph_bounds read inline: every claim of a rule's pairs asks)
+        starts = self.paragraph_starts
+        p = bisect_right(starts, offset) - 1
+        p_start = starts[p]
+        p_end = starts[p + 1] if p + 1 < len(starts) else len(self.text)
         local = self._local_sentences.get(p)
         if local is None:
             local = self._local_sentences[p] = sentence_starts(self.text[p_start:p_end])

@@ -162,6 +162,12 @@ _COMMON_VERBS = frozenset(stem(w) for w in (
 _FORECAST = PATTERNS.compile(
     r"\b(?:will|would|could|might|expect\w*|forecast\w*|project\w*|target\w*|plan\w*|"
     r"estimat\w*|predict\w*|aim\w*|hope\w*|seek\w*|propos\w*|budget\w*)\b", re.I)
+# Every match of ``_FORECAST``, ``_COMPARISON`` and ``_PRIOR_BEFORE`` holds one of these (a
+# cheaper first test: see _may_hold).
+_FORECAST_WORDS = ("will", "would", "could", "might", "expect", "forecast", "project", "target",
+                   "plan", "estimat", "predict", "aim", "hope", "seek", "propos", "budget")
+_COMPARISON_WORDS = ("vs", "versus", "against", "over", "than", "from", "compared")
+_PRIOR_WORDS = ("year", "prev", "prior", "preceding", "originally")
 _COMPARISON = PATTERNS.compile(
     r"\b(?:vs\.?|versus|against|over|than)\s*$|\bfrom\b[^.;,]{0,60}$|"
     r"\b(?:compared\s+(?:with|to)|vs\.?|versus|against)\b[^.;,]*$", re.I)
@@ -222,6 +228,8 @@ _SEXES = {
     **dict.fromkeys("female females women women's women’s girls girls' girls’".split(), "female"),
 }
 _SEX_WORD = PATTERNS.compile(r"(?i)\b(?:" + "|".join(sorted(map(re.escape, _SEXES), key=len, reverse=True)) + r")(?!\w)")
+# Every word of ``_SEXES`` holds one of these.
+_SEX_STEMS = ("male", "men", "boy", "girl")
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _PERIOD = PATTERNS.compile(
     r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr|half)|"
@@ -499,6 +507,12 @@ def _chunk_of(chunk: str) -> tuple[tuple, tuple[bool, ...]]:
     if chunk.isalpha() and chunk.isascii():  # (one word, no punctuation: most chunks)
         found = _CHUNKS[chunk] = ((_WORD_READING.get(chunk) or _reading_of(chunk),), (False, False))
         return found
+    word = chunk.strip(_AROUND_A_WORD)
+    if word and word.isalpha() and word.isascii():  # (a word in punctuation: "profit," "(Reuter)")
+        at = chunk.index(word)
+        found = _CHUNKS[chunk] = ((_WORD_READING.get(word) or _reading_of(word),), (
+            not _CLAUSE_CHARS.isdisjoint(chunk[:at]), not _CLAUSE_CHARS.isdisjoint(chunk[at + len(word):])))
+        return found
     readings, breaks, last = [], [], 0
     for m in (_TOKEN_ASCII if chunk.isascii() else _TOKEN).finditer(chunk):
         w = m.group()
@@ -511,6 +525,10 @@ def _chunk_of(chunk: str) -> tuple[tuple, tuple[bool, ...]]:
 
 
 _CHUNKS: dict[str, tuple[tuple, tuple[bool, ...]]] = {}
+# Punctuation that holds no token of ``_TOKEN``/``_TOKEN_ASCII`` (no letter, digit or ``_MARK``),
+# and the characters of it that ``_CLAUSE_PUNCT`` finds.
+_AROUND_A_WORD = ".,;:!?()[]{}\"'\u2019\u2018\u201c\u201d-\u2013\u2014/*&%$#@<>=+"
+_CLAUSE_CHARS = frozenset(",;:()\u2013\u2014")
 
 
 # A figure's place in a sentence read in one pass: a letter no news text uses, so that
@@ -606,7 +624,8 @@ def _sentence_in(sentence: str, spans: tuple) -> _Sentence:
         place=frozenset(m.group(1).split()[0].lower() for m in _PLACE_PREP.finditer(sentence)
                         if m.group(1).split()[0].lower() not in _MONTHS),
         directions=frozenset(_DIRECTIONS[w] for w in lower if w in _DIRECTIONS),
-        sexes=frozenset(_SEXES[w.lower()] for w in _SEX_WORD.findall(sentence)),  # (also in figures: "39 males")
+        sexes=frozenset(_SEXES[w.lower()] for w in _SEX_WORD.findall(sentence))  # (also in figures: "39 males")
+        if _may_hold(sentence, _SEX_STEMS) else frozenset(),
         table=table,
     )
 
@@ -793,8 +812,8 @@ def _written_near(tokens: tuple[str, ...], raw: tuple[str, ...], position: int) 
 def _restate_cue(sentence: str, c0: int) -> str | None:
     """"the same", "those", "that figure" right before the figure at ``c0``."""
     before = sentence[max(0, c0 - 30):c0]
-    if before.isascii() and not any(word in before.lower() for word in _RESTATE_WORDS):
-        return None  # (no match of _RESTATE_NEAR can lack them; in ASCII, read without case)
+    if not _may_hold(before, _RESTATE_WORDS):
+        return None  # (no match of _RESTATE_NEAR can lack them)
     restate = _RESTATE_NEAR.search(before)
     if restate and (not restate.group(1) or restate.group(1).lower() not in STOP_WORDS):
         return restate.group(0).lower().strip()
@@ -1080,6 +1099,17 @@ _PERIOD_YEAR = PATTERNS.compile(r"1[89]\d\d|20\d\d")
 _PERIOD_HINT = PATTERNS.compile("|".join(_PERIOD_WORDS) + "|" + _PERIOD_YEAR.pattern, re.I)
 
 
+def _may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """False only when no case-insensitive match of a pattern every match of which holds one of
+    ``words`` (lower case) can be in ``text``: in ASCII text, read as substrings of the text in
+    lower case (an ASCII letter has no case variant outside ASCII), far cheaper than a
+    case-insensitive scan that tries every alternative at every character."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(word in low for word in words)
+
+
 def _may_name_a_period(sentence: str) -> bool:
     """``_PERIOD_HINT.search(sentence)``: in ASCII text, read as substrings of the text in lower
     case (the same matches: an ASCII letter has no case variant outside ASCII), ~8x cheaper than
@@ -1101,21 +1131,23 @@ def _role(claim: Claim, sentence: str, c0: int, c1: int, sent: _Sentence, pointe
     after = sentence[c1:c1 + 60]
     if sent.table:
         return "table"  # a results-table row, a row of figures, a "respectively" list
-    whole = _WHOLE_BEFORE.search(before)
+    whole = _WHOLE_BEFORE.search(before) if _may_hold(before, ("of",)) else None
     if whole and not (whole.group(0).split()[0].lower() in _VAGUE_PARTS
                       and not _NUMBERS.search(whole.group(0))):
         return "whole"  # "312 of the 650 seats": the whole of a part named before it
     # ("most of the 6,900 new jobs" names no other figure: 6,900 is what is spoken of)
     if pointed and _WIDER_GROUP_AFTER.match(after):
         return "group_part"
-    if (_COMPARISON.search(before) or _COMPARISON_AFTER.search(after)
-            or _PRIOR_BEFORE.search(sentence, 0, c0)):
+    if ((_may_hold(before, _COMPARISON_WORDS) and _COMPARISON.search(before))
+            or _COMPARISON_AFTER.search(after)
+            or (_may_hold(sentence, _PRIOR_WORDS) and _PRIOR_BEFORE.search(sentence, 0, c0))):
         return "comparison"
     if _PER.match(after) or _PER_BEFORE.search(before) or (claim.counted in ("ct", "cent")):
         return "per_unit"
-    if _SENTENCE_COMPARISON.search(sentence) or _COMPARED_AFTER.match(after):
+    if (_may_hold(sentence, ("vs", "versus")) and _SENTENCE_COMPARISON.search(sentence)
+            or _COMPARED_AFTER.match(after)):
         return "current"
-    if _FORECAST.search(sentence):
+    if _may_hold(sentence, _FORECAST_WORDS) and _FORECAST.search(sentence):
         return "forecast"
     return "total"
 

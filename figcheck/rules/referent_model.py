@@ -312,7 +312,8 @@ def _ratio_bound(fa: ClaimFrame | ClaimSketch | ClaimWords,
     if not fa.tokens or not fb.tokens:
         return 0.0
     bag_a, bag_b = fa.bag, fb.bag
-    shared = sum(min(bag_a[t], bag_b[t]) for t in bag_a.keys() & bag_b.keys())
+    both = bag_a.keys() & bag_b.keys()  # (counted in C: a pair of sentences shares ~10 tokens)
+    shared = sum(map(min, map(bag_a.__getitem__, both), map(bag_b.__getitem__, both)))
     return 2.0 * shared / (len(fa.tokens) + len(fb.tokens))
 
 

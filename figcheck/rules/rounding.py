@@ -149,10 +149,16 @@ def claim_interval(claim: Claim) -> tuple[float, float]:
 
 def disjoint(a: tuple[float, float], b: tuple[float, float], rel: float = BASE_SLACK) -> bool:
     """True when no value lies in both intervals, even allowing ``rel`` relative slack."""
-    if a[1] >= b[0] and b[1] >= a[0]:
+    lo_a, hi_a = a
+    lo_b, hi_b = b
+    if hi_a >= lo_b and hi_b >= lo_a:
         return False  # overlapping already: no slack can separate them
-    slack = max(_finite_abs(a), _finite_abs(b)) * rel
-    return a[1] + slack < b[0] or b[1] + slack < a[0]
+    if -math.inf < lo_a < math.inf and -math.inf < hi_a < math.inf \
+            and -math.inf < lo_b < math.inf and -math.inf < hi_b < math.inf:
+        slack = max(abs(lo_a), abs(hi_a), abs(lo_b), abs(hi_b)) * rel  # (all finite: most pairs)
+    else:
+        slack = max(_finite_abs(a), _finite_abs(b)) * rel
+    return hi_a + slack < lo_b or hi_b + slack < lo_a
 
 
 def _finite_abs(iv: tuple[float, float]) -> float:
