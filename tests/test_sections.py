@@ -182,3 +182,24 @@ def test_a_section_named_by_one_word_is_not_taken_for_a_thing_described():
     text = ("Design\n\nDesign work began in 1936. The ship's hull weighed 59,150 tonnes in all.\n\n"
             "Construction\n\nConstruction began in 1938. The ship's hull weighed 65,150 tonnes in all.\n")
     assert _fc201(text, "text") == ["65,150 tonnes"]
+
+
+STORMS = """1955 Atlantic hurricane season
+
+Hurricane Connie
+
+After affecting Puerto Rico, Connie turned to the northwest, reaching peak winds of 140 mph (220 km/h).
+
+Hurricane Diane
+
+{sentence}
+"""
+
+
+def test_a_sentence_naming_the_other_section_s_subject_is_judged_as_usual():
+    # under "Hurricane Diane", a sentence about Diane is not paired with Connie's figure...
+    about_diane = "Diane turned to the northwest, reaching peak winds of 105 mph (165 km/h)."
+    assert [d.code for d in check_text(STORMS.format(sentence=about_diane), format="text")] == []
+    # ...but one that names Connie speaks of Connie, wherever it stands
+    about_connie = "After affecting Puerto Rico, Connie turned to the northwest, reaching peak winds of 140 km/h."
+    assert [d.code for d in check_text(STORMS.format(sentence=about_connie), format="text")] == ["FC202"]

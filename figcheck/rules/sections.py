@@ -93,17 +93,23 @@ class Sections:
         return bisect_right(self.starts, offset) - 1
 
     def parallel(self, a: int, b: int) -> bool:
-        """Whether offsets ``a`` and ``b`` lie in sibling sections headed to one pattern (where
-        the headings they sit under part, the two headings have the same level and pattern)."""
+        """Whether offsets ``a`` and ``b`` lie in sibling sections headed to one pattern or titled
+        alike (see :meth:`parting`)."""
+        return self.parting(a, b) is not None
+
+    def parting(self, a: int, b: int) -> tuple[int, int] | None:
+        """Where the headings ``a`` and ``b`` sit under part, the two headings, when they are
+        parallel: the same level, other texts, and the same pattern or kind of title."""
         ha, hb = self.heading_at(a), self.heading_at(b)
         if ha == hb or ha < 0 or hb < 0:
-            return False
+            return None
         for x, y in zip(self.chains[ha], self.chains[hb]):
             if x != y:
-                return (self.levels[x] == self.levels[y] and self.texts[x] != self.texts[y]
-                        and (self.patterns[x] != "" and self.patterns[x] == self.patterns[y]
-                             or self.titles[x] != "" and self.titles[x] == self.titles[y]))
-        return False  # one section inside the other
+                alike = self.levels[x] == self.levels[y] and self.texts[x] != self.texts[y] and (
+                    self.patterns[x] != "" and self.patterns[x] == self.patterns[y]
+                    or self.titles[x] != "" and self.titles[x] == self.titles[y])
+                return (x, y) if alike else None
+        return None  # one section inside the other
 
 
 # The last word of a numbered heading: "Hurricane Seven", "Day 3", "Part IV".
@@ -131,10 +137,34 @@ _SECTIONS: MemoKey[Sections | None] = MemoKey("sections")  # (None: no two may b
 
 
 def in_parallel_sections(ctx: CheckContext, i: int, j: int) -> bool:
-    """Whether claims ``i`` and ``j`` lie in parallel sections (see the module's documentation);
-    False at once for a document where no two sections may be."""
+    """Whether claims ``i`` and ``j`` lie in parallel sections (see the module's documentation),
+    neither sentence naming the other section's subject ("Connie" in a sentence under "Hurricane
+    Diane", when the other is under "Hurricane Connie": it speaks of that storm); False at once for
+    a document where no two sections may be."""
     sections = _sections(ctx)
-    return sections is not None and sections.parallel(ctx.claims[i].start, ctx.claims[j].start)
+    if sections is None:
+        return False
+    a, b = ctx.claims[i].start, ctx.claims[j].start
+    parting = sections.parting(a, b)
+    if parting is None:
+        return False
+    x, y = parting
+    return not (_names(ctx, b, sections.texts[x], sections.texts[y])
+                or _names(ctx, a, sections.texts[y], sections.texts[x]))
+
+
+def _names(ctx: CheckContext, offset: int, heading: str, own_heading: str) -> bool:
+    """Whether the sentence at ``offset`` (under ``own_heading``) names what ``heading`` does:
+    a capitalised word of it, not a number, that its own heading lacks."""
+    names = set(_WORD.findall(heading)) - set(_WORD.findall(own_heading))
+    names = {w for w in names if w[0].isupper() and len(w) > 1 and not _NUMBERED.fullmatch(w)}
+    if not names:
+        return False
+    start, end = ctx.sentence_span(offset)
+    return not names.isdisjoint(_WORD.findall(ctx.text, start, end))
+
+
+_WORD = re.compile(r"[^\W_]+")
 
 
 def may_part(ctx: CheckContext) -> bool:
