@@ -23,9 +23,12 @@ clashes: different names, times or places, males against females, a contrast cue
 second", "each", "of them"), a comparison ("vs", "compared with", "a year earlier", "from X to
 Y"), a table row, a per-share amount against a total, a part of a larger group ("the two men,
 along with their trainer, …"; a small group named with "the" is no pointer back either: "the two
-ships" after "five ships" are two of them), or sibling sections of a Markdown document headed alike (a
-reference's members, "## `buf.readInt32BE()`" and "## `buf.readInt16BE()`"; a changelog's
-releases, "## Version 6.13.0" and "## Version 6.12.3"), which describe different things.
+ships" after "five ships" are two of them), or sibling sections that describe different things:
+headed alike (a reference's members, "## `buf.readInt32BE()`" and "## `buf.readInt16BE()`"; a
+changelog's releases, "## Version 6.13.0" and "## Version 6.12.3"), numbered ("Hurricane One",
+"Tropical Cyclone Three") or named for what each describes (a class's ships, each section opening
+with its ship's name), unless a sentence names the other section's subject. Headings are read in
+every format; in plain text, a short line standing alone between blank lines, written as a title.
 It is silent on lists too: one slip gives two values, however often each is repeated, but
 three values that all seem to be about one thing (the calibres of a warship's several guns) or
 two sentences that differ in two figures ("a range of 9,680 nautical miles at 14 knots", "7,870

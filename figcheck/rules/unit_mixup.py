@@ -16,8 +16,8 @@ and temperature (not durations). The two figures must seem to be about the same 
 slot by slot from their sentences as FC201 judges it (a near-duplicate sentence, the words
 around the figures, the same verb; a synonym table lets "retaken" meet "recaptured"); the
 rule stays silent across contrast cues ("another", "a smaller", "each"), different names,
-places or times, comparisons, and sibling sections of a Markdown document headed alike. The JSON output gives the model's score as
-`data.confidence`.
+places or times, comparisons, and sibling sections that describe different things (as FC201
+reads them). The JSON output gives the model's score as `data.confidence`.
 
 ## Example
 ```text
