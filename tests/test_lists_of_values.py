@@ -90,3 +90,19 @@ def test_figures_of_males_and_of_females_are_two_figures():
             "41 males were found to average 2.06 kg (4.5 lb) in another. In the same surveys, 25 "
             "females were found to average 1.5 kg (3.3 lb) and 17 females averaged 1.28 kg (2.8 lb).\n")
     assert codes(text) == []
+
+
+RUNS = """\
+The film completed its 100-day run in 223 centres in March.
+
+Critics praised the score.
+
+It later completed a {days}-day run in 3 centres in March.
+"""
+
+
+def test_sentences_that_also_differ_in_a_figure_the_rules_never_pair_are_two_cases():
+    # the runs' lengths (durations, never paired themselves) tell the two cases apart...
+    assert codes(RUNS.format(days=175)) == []
+    # ...and the same length leaves the count the one figure changed
+    assert codes(RUNS.format(days=100)) == ["FC201"]

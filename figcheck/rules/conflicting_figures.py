@@ -32,7 +32,8 @@ every format; in plain text, a short line standing alone between blank lines, wr
 It is silent on lists too: one slip gives two values, however often each is repeated, but
 three values that all seem to be about one thing (the calibres of a warship's several guns) or
 two sentences that differ in two figures ("a range of 9,680 nautical miles at 14 knots", "7,870
-nautical miles at 16 knots") describe different things the evidence cannot tell apart.
+nautical miles at 16 knots"; "its 100-day run in 223 centres", "a 175-day run in 3 centres")
+describe different things the evidence cannot tell apart.
 
 ## Example
 ```text
@@ -50,9 +51,10 @@ Two weeks later, the same force of about 18,000 fighters crossed the river.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
-from itertools import groupby
+from itertools import chain, groupby
 from operator import itemgetter
 
 from .. import units
@@ -73,6 +75,7 @@ SUMMARY = "figures about the same thing that cannot all be true"
 
 # Per document: the related-information entry of each conflicting figure (built once).
 _RELATED: MemoKey[dict[int, Related]] = MemoKey("FC201.related")
+_STARTS: MemoKey[list[int]] = MemoKey("FC201.claim_starts")
 
 
 def check(ctx: CheckContext) -> Iterable[Diagnostic]:
@@ -178,10 +181,33 @@ def _without_lists(ctx: CheckContext, conflicts: dict[int, list[tuple[int, Judge
     for group in _groups(neighbours):
         if len(group) > 2 and (_has_triangle(group, neighbours) or _values(ctx, group) > 3):
             silenced |= group
-    if not silenced:
-        return conflicts
-    return {j: kept for j, earlier in conflicts.items()
-            if j not in silenced and (kept := [(i, m) for i, m in earlier if i not in silenced])}
+    # (pairs whose sentences differ in another figure go last: the groups above, and what the
+    # dense walk leaves unjudged on their account, are read from every conflict found)
+    return {j: kept for j, earlier in conflicts.items() if j not in silenced and (
+        kept := [(i, m) for i, m in earlier if i not in silenced and not _differ_elsewhere(ctx, i, j)])}
+
+
+def _differ_elsewhere(ctx: CheckContext, i: int, j: int) -> bool:
+    """Whether the sentences of figures ``i`` and ``j`` also differ in another figure, in the
+    same place on both sides ("its 100-day run in 223 centres" and "a 175-day run in 3
+    centres"): the second figure tells two cases apart (another run, another year, another
+    model), where a restatement gone wrong changes one figure and keeps the rest."""
+    claims = ctx.claims
+    (before_i, after_i), (before_j, after_j) = _sentence_mates(ctx, i), _sentence_mates(ctx, j)
+    slack = BASE_SLACK + ctx.settings.tolerance
+    # counterparts: the n-th figure before (or after) one figure with the n-th of the other
+    for a, b in chain(zip(reversed(before_i), reversed(before_j)), zip(after_i, after_j)):
+        if claims[a].kind == claims[b].kind and claims[a].dimension == claims[b].dimension and \
+                disjoint(frame.base_interval(claims[a]), frame.base_interval(claims[b]), slack):
+            return True
+    return False
+
+
+def _sentence_mates(ctx: CheckContext, k: int) -> tuple[range, range]:
+    """The indices of the other figures of claim ``k``'s sentence: those before it, those after."""
+    starts = ctx.memo(_STARTS, lambda: [c.start for c in ctx.claims])
+    lo, hi = ctx.sentence_span(ctx.claims[k].start)
+    return range(bisect_left(starts, lo), k), range(k + 1, bisect_left(starts, hi))
 
 
 def _groups(neighbours: dict[int, set[int]]) -> Iterator[set[int]]:
