@@ -51,7 +51,6 @@ Two weeks later, the same force of about 18,000 fighters crossed the river.
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from itertools import chain, groupby
@@ -75,7 +74,7 @@ SUMMARY = "figures about the same thing that cannot all be true"
 
 # Per document: the related-information entry of each conflicting figure (built once).
 _RELATED: MemoKey[dict[int, Related]] = MemoKey("FC201.related")
-_STARTS: MemoKey[list[int]] = MemoKey("FC201.claim_starts")
+_BY_SENTENCE: MemoKey[dict[int, list[int]]] = MemoKey("FC201.claims_by_sentence")
 
 
 def check(ctx: CheckContext) -> Iterable[Diagnostic]:
@@ -203,11 +202,22 @@ def _differ_elsewhere(ctx: CheckContext, i: int, j: int) -> bool:
     return False
 
 
-def _sentence_mates(ctx: CheckContext, k: int) -> tuple[range, range]:
-    """The indices of the other figures of claim ``k``'s sentence: those before it, those after."""
-    starts = ctx.memo(_STARTS, lambda: [c.start for c in ctx.claims])
-    lo, hi = ctx.sentence_span(ctx.claims[k].start)
-    return range(bisect_left(starts, lo), k), range(k + 1, bisect_left(starts, hi))
+def _sentence_mates(ctx: CheckContext, k: int) -> tuple[list[int], list[int]]:
+    """The indices of the other figures of claim ``k``'s sentence, in order: those before it,
+    those after it."""
+    claims = ctx.claims
+    mates = ctx.memo(_BY_SENTENCE, lambda: _by_sentence(ctx))[ctx.sentence_of(claims[k].start)]
+    at = mates.index(k)
+    return mates[:at], mates[at + 1:]
+
+
+def _by_sentence(ctx: CheckContext) -> dict[int, list[int]]:
+    """Each sentence's claims, in order of start (built once a document, when a conflict is
+    found: claims given to a check need not come in order)."""
+    found: dict[int, list[int]] = {}
+    for k in sorted(range(len(ctx.claims)), key=lambda m: ctx.claims[m].start):
+        found.setdefault(ctx.sentence_of(ctx.claims[k].start), []).append(k)
+    return found
 
 
 def _groups(neighbours: dict[int, set[int]]) -> Iterator[set[int]]:

@@ -54,7 +54,6 @@ class KeptVerdicts:
     pairs: list[tuple[int, int, object]] | None = None
     reduced: object = None
 
-
     def without_claims(self, gone: set[ClaimKey]) -> KeptVerdicts:
         """These verdicts less every window, verdict and diagnostic that reads a claim of
         ``gone``; the figures whose windows are dropped are judged again (and the pairs are
