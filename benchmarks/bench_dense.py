@@ -46,6 +46,10 @@ CASES = {
     # anyway are left unjudged, but each new sentence is still read (about 5x prose: NOT within 3x)
     "one sentence, a new figure each time": lambda n: "".join(
         f"The factory added {1000 + k * 7919 % 9000} jobs in May.\n\n" for k in range(max(1, n // 36))),
+    # plain-text sections numbered alike, each giving the figure anew: every pair is judged up to
+    # the parallel-sections veto (and the walk by window shapes is off where sections may part)
+    "numbered sections, a figure each": lambda n: "".join(
+        f"Item {k}\n\nThe bridge is {40 + k % 7} metres long.\n\n" for k in range(max(1, n // 42))),
 }
 # Markdown cases (read as Markdown): sections headed alike, each restating the others' count.
 MARKDOWN_CASES = {
