@@ -146,11 +146,11 @@ SEASON = """1939 Pacific hurricane season
 
 {a}
 
-A ship reported a pressure of 1,000.7 millibars (29.55 inHg) near the storm.
+A ship reported a pressure of 1,000.7 millibars near the storm.
 
 {b}
 
-A ship sailing through the eye reported a pressure of 948 mbar (28.0 inHg) near the storm.
+A ship sailing through the eye reported a pressure of 948 mbar near the storm.
 """
 
 
@@ -165,7 +165,7 @@ CLASS = """Construction
 
 {a} was laid down in 1938. When the war began she was 21% complete, with 15,818 tons of steel assembled.
 
-{b} was laid down in 1938. When the war began she was 18% complete, with 13,001 tons of steel assembled.
+{b} was laid down in 1938. When the war began she was 21% complete, with 13,001 tons of steel assembled.
 """
 
 
