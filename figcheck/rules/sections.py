@@ -175,8 +175,8 @@ def may_part(ctx: CheckContext) -> bool:
 def _sections(ctx: CheckContext) -> Sections | None:
     """The document's sections, None when no two of them may be parallel (plain text without
     headings, or a title over the whole)."""
-    if not ctx.document.headings:
-        return None
+    if len(ctx.document.headings) < 2:
+        return None  # (no headings, or a title over the whole: most documents)
     return ctx.memo(_SECTIONS, lambda: _parting(Sections.of(ctx.document)))
 
 

@@ -28,13 +28,12 @@ def plain_headings(source: str) -> tuple[Heading, ...]:
     headings = []
     for at in chain((0,), (m.end() for m in _BLANK_LINE.finditer(source))):
         end = source.find("\n", at, at + MAX_HEADING_CHARS + 8)
-        if end < 0:
-            continue  # a longer line, or the text's last (no prose after it)
+        if end < 0 or not _BLANK_LINE.match(source, end):
+            continue  # a longer line, the text's last, or a paragraph's first line (the cheap tests first)
         line = source[at:end]
         start = at + len(line) - len(line.lstrip())
         stop = at + len(line.rstrip())
-        if start < stop and _titled(source[start:stop]) and _BLANK_LINE.match(source, end) \
-                and _PROSE_AFTER.match(source, end):
+        if start < stop and _titled(source[start:stop]) and _PROSE_AFTER.match(source, end):
             headings.append(Heading(start, stop, 1))
     return tuple(headings)
 
