@@ -1,13 +1,19 @@
-"""Sections of a Markdown document: its headings read, and sibling sections headed to one pattern
-(a reference's members, a changelog's releases) never restating each other's figures."""
+"""Sections of a document: its headings read (Markdown, reST, HTML, LaTeX, plain text), and sibling
+sections about different things (a reference's members, a changelog's releases, a season's storms)
+never restating each other's figures."""
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from figcheck.engine import check_text
+from figcheck.incremental_check import HeldDocument
 from figcheck.rules.sections import Sections, heading_pattern
 from figcheck.text import read_document
+from figcheck.text.lines import common_ends
+from figcheck.text.plain import plain_headings, plain_headings_after_edit
 
 
 @pytest.mark.parametrize("heading, pattern", [
@@ -203,3 +209,33 @@ def test_a_sentence_naming_the_other_section_s_subject_is_judged_as_usual():
     # ...but one that names Connie speaks of Connie, wherever it stands
     about_connie = "After affecting Puerto Rico, Connie turned to the northwest, reaching peak winds of 140 km/h."
     assert [d.code for d in check_text(STORMS.format(sentence=about_connie), format="text")] == ["FC202"]
+
+
+_LINES = st.sampled_from(["", " ", "\r", "Hurricane One", "Sovetsky Soyuz", "Early life", "3 ships",
+                          "A ship reported a pressure of 948 mbar.", "the storm", "x" * 95, "Title\r"])
+
+
+@given(st.lists(_LINES, max_size=12), st.lists(_LINES, max_size=4), st.data())
+@settings(max_examples=400, deadline=None)
+def test_plain_headings_after_an_edit_are_those_of_the_text_read_afresh(lines, inserted, data):
+    old = "\n".join(lines)
+    a = data.draw(st.integers(0, len(old)))
+    b = data.draw(st.integers(a, len(old)))
+    new = old[:a] + "\n".join(inserted) + old[b:]
+    head, tail = common_ends(old, new)
+    assert plain_headings_after_edit(new, old, plain_headings(old), head, tail) == plain_headings(new)
+
+
+def test_a_held_document_reads_headings_anew_only_near_an_edit():
+    held = HeldDocument()
+    text = "Hurricane One\n\nA ship reported 948 mbar.\n\n" * 400
+    first = held.read(text, "text")
+    assert len(first.headings) == 400
+    at = text.index("948", len(text) // 2)
+    edited = text[:at] + "9" + text[at:]
+    again = held.read(edited, "text")
+    assert again.headings == read_document(edited, "text").headings
+    line = edited.rindex("\n", 0, at) + 1
+    typed = edited[:line] + "Tropical Cyclone Two\n\n" + edited[line:]  # a heading typed mid-text
+    assert held.read(typed, "text").headings == read_document(typed, "text").headings
+    assert len(read_document(typed, "text").headings) == 401

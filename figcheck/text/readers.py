@@ -5,11 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .document import Document
-from .plain import plain_headings
+from .plain import plain_headings, plain_headings_after_edit
 
 
 def read_plain(source: str) -> Document:
     return Document(source=source, prose=source, format="text", headings=plain_headings(source))
+
+
+def read_plain_after_edit(source: str, previous: Document, head: int, tail: int) -> Document:
+    """:func:`read_plain` of ``source``, which is ``previous.source`` with an edit between
+    ``head`` code points at its start and ``tail`` at its end: its headings read again only
+    near the edit."""
+    headings = plain_headings_after_edit(source, previous.source, previous.headings, head, tail)
+    return Document(source=source, prose=source, format="text", headings=headings)
 
 
 READERS: dict[str, Callable[[str], Document]] = {

@@ -109,7 +109,8 @@ def analyze(snap: Snapshot, cancelled: Callable[[], bool] = lambda: False) -> An
         result.lsp_json = [json_parts(result.made[0])]
         return result
     result.settings, result.path = snap.settings, snap.path
-    result.document = read_document(snap.text, snap.format)
+    result.document = read_document(snap.text, snap.format) if snap.held is None else \
+        snap.held.read(snap.text, snap.format)
     result.claims = snap.cache.claims(result.document.prose, cancelled)
     if cancelled():
         raise Superseded()
