@@ -63,6 +63,7 @@ from .claim_readings import reading_ids, shape
 from .context import CheckContext, MemoKey
 from .conversions import factor_mixup
 from .pair_reuse import held_reuse, pair_verdicts
+from .part_whole import claims_in_order
 from .referent_model import Judgement
 from .rounding import BASE_SLACK, claim_interval, disjoint
 from .sections import in_parallel_sections, may_part
@@ -215,7 +216,7 @@ def _by_sentence(ctx: CheckContext) -> dict[int, list[int]]:
     """Each sentence's claims, in order of start (built once a document, when a conflict is
     found: claims given to a check need not come in order)."""
     found: dict[int, list[int]] = {}
-    for k in sorted(range(len(ctx.claims)), key=lambda m: ctx.claims[m].start):
+    for k in claims_in_order(ctx):
         found.setdefault(ctx.sentence_of(ctx.claims[k].start), []).append(k)
     return found
 
