@@ -20,7 +20,9 @@ range converts to; a round figure's range is lopsided ("100" to two significant 
 message says so. A trailing zero of a whole number is read generously ("90" may mean
 anything from 85 to 95) unless both figures have the same digits ("20 miles (20 km)": a writer
 who converted would not have kept them), ranges are checked end by end, temperature differences ("a rise of
-1 °F (0.56 °C)") are converted without the scale offset, and currencies are only checked when
+1 °F (0.56 °C)") are converted without the scale offset, "gallons", "pints", "fluid ounces" and
+"tons" may be American, imperial (or long, or metric) unless the unit says which ("US gallons",
+"short tons"), and currencies are only checked when
 `currency-rates` in the settings names both. `tolerance` adds relative slack.
 
 ## Example
@@ -103,7 +105,7 @@ def _check_pair(ctx: CheckContext, source: Claim, equivalent: Claim) -> Diagnost
     src_lo, src_hi = s_ivs[0][0], s_ivs[-1][1]
     scale = _written_scale(equivalent)
     lo, hi = sorted(convert(x) for x in (src_lo, src_hi))
-    reason = _probable_cause(source, equivalent, convert)
+    reason = _other_system(ctx, source, equivalent) or _probable_cause(source, equivalent, convert)
     gap = " " if _has_space(equivalent) else ""
     message = (
         f"“{equivalent.text}” does not match “{source.text}”: {_figure_words(source)} is about "
@@ -141,11 +143,42 @@ _OTHER_READINGS = {
 }
 
 
+# A unit written with its system ("US gallons", "imperial pints", "short tons", "metric tons")
+# means that one only.
+_SYSTEM_NAMED = re.compile(r"(?<![a-z])(?:US|U\.S\.|imp|imperial|short|long|metric)(?![a-z])", re.IGNORECASE)
+
+
+def _other_readings(claim: Claim) -> tuple[str, ...]:
+    if claim.unit_text and _SYSTEM_NAMED.search(claim.unit_text):
+        return ()
+    return _OTHER_READINGS.get(claim.unit, ())
+
+
+# How the other readings are named in a message.
+_READING_NAMES = {
+    "gallon": "US gallons", "imperial_gallon": "imperial gallons", "pint": "US pints",
+    "imperial_pint": "imperial pints", "fluid_ounce": "US fluid ounces",
+    "imperial_fluid_ounce": "imperial fluid ounces", "ton": "short tons", "long_ton": "long tons",
+    "metric_ton": "tonnes",
+}
+
+
+def _other_system(ctx: CheckContext, source: Claim, equivalent: Claim) -> str:
+    """When the unit names its system and the restatement matches another one ("5,000 short
+    tons (5,080 t)" is right for long tons), say so: the system may be what is wrong."""
+    if not (source.unit_text and _SYSTEM_NAMED.search(source.unit_text)):
+        return ""
+    for unit in _OTHER_READINGS.get(source.unit, ()):
+        if agrees(ctx, replace(source, unit=unit), equivalent):
+            return f"It matches in {_READING_NAMES[unit]}: is “{source.unit_text}” the wrong unit?"
+    return ""
+
+
 def _readings(source: Claim, equivalent: Claim):
     """The pair as written, then with each ambiguous unit read the other ways."""
     yield source, equivalent
-    for su in (source.unit, *_OTHER_READINGS.get(source.unit, ())):
-        for eu in (equivalent.unit, *_OTHER_READINGS.get(equivalent.unit, ())):
+    for su in (source.unit, *_other_readings(source)):
+        for eu in (equivalent.unit, *_other_readings(equivalent)):
             if (su, eu) != (source.unit, equivalent.unit):
                 yield replace(source, unit=su), replace(equivalent, unit=eu)
 
