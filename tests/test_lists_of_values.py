@@ -106,3 +106,11 @@ def test_sentences_that_also_differ_in_a_figure_the_rules_never_pair_are_two_cas
     assert codes(RUNS.format(days=175)) == []
     # ...and the same length leaves the count the one figure changed
     assert codes(RUNS.format(days=100)) == ["FC201"]
+
+
+def test_a_figure_restated_in_another_unit_is_not_another_case():
+    # "5 km" and "5,000 m" are one figure: the count is still the one figure changed
+    text = ("The company laid 2,300 sleepers along 5 km of new track in May.\n\nUnions welcomed the news.\n\n"
+            "The company laid {count} sleepers along {length} of new track in May.\n")
+    assert codes(text.format(count="6,900", length="5,000 m")) == ["FC201"]
+    assert codes(text.format(count="6,900", length="9 km")) == []

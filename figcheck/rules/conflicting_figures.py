@@ -197,8 +197,10 @@ def _differ_elsewhere(ctx: CheckContext, i: int, j: int) -> bool:
     slack = BASE_SLACK + ctx.settings.tolerance
     # counterparts: the n-th figure before (or after) one figure with the n-th of the other
     for a, b in chain(zip(reversed(before_i), reversed(before_j)), zip(after_i, after_j)):
-        if claims[a].kind == claims[b].kind and claims[a].dimension == claims[b].dimension and \
-                disjoint(frame.base_interval(claims[a]), frame.base_interval(claims[b]), slack):
+        ca, cb = claims[a], claims[b]
+        # (quantities in one unit: "5 km" and "5,000 m" are the same figure)
+        if ca.kind == cb.kind and ca.dimension == cb.dimension and \
+                (iv := _shown_interval(ca, cb)) is not None and disjoint(iv, _shown_interval(cb, cb), slack):
             return True
     return False
 
