@@ -326,3 +326,19 @@ def test_stone_and_pounds_written_with_st():
     claim = claim_for("The crew averaged 14 st 10 lb (93.2 kg) a man.", "14 st 10 lb")
     assert claim.unit == "pound" and claim.value == 14 * 14 + 10
     assert texts("She lives at 14 St Mary Road.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The fit improves if one accounts for partial ionization.",
+    "No theory is accepted, but one theory suggests a gain in the central nerves.",
+    "If one takes the mean of the runs, one finds a steady drift.",
+    "Only one diplomat told journalists about it.",
+])
+def test_one_before_a_verb_counts_nothing(text):
+    # "one" before a plural-looking word: a plural cannot follow "one", so the word is a verb
+    assert texts(text) == []
+
+
+def test_one_before_a_noun_whose_plural_is_itself_still_counts():
+    assert claim_for("Only one species was found at the site.", "Only one species").counted == "species"
+    assert claim_for("Two species were found, and 14 theories suggest why.", "14 theories").counted == "theory"

@@ -1241,6 +1241,8 @@ def _read_kind(reader: _FigureReader, fig: _Figure) -> bool:
     last = (high_num or num).end
     multiple = _MULTIPLE.match(text, last) if text[last : last + _MULTIPLE_WINDOW] in (" t", "-f", " f", "‑f", "fo") else None
     noun = None if multiple else counted_noun(text, last)
+    if noun and num.text.lower() == "one" and high_num is None and _plural_before(text, noun[1], noun[0]):
+        noun = None  # "if one accounts for", "one theory suggests": the pronoun, or one of a noun
     if multiple or num.text.lower() in _MULTIPLE_WORDS:
         fig.kind = "number"  # "16 times", "three-fold", "5–10 times", "twice": a multiplier
         fig.after = multiple.end() if multiple else last
@@ -1261,6 +1263,12 @@ def _read_kind(reader: _FigureReader, fig: _Figure) -> bool:
     elif not _bare_count_ok(reader, num, fig.qual):
         return False
     return True
+
+
+def _plural_before(text: str, end: int, singular: str) -> bool:
+    """Whether the word ending at ``end`` is a plural, not a noun whose plural is itself
+    ("species", "staff"): after "one", such a word is a verb ("one needs", "one finds")."""
+    return not text[:end].lower().endswith(singular)
 
 
 def _rejected_in_context(reader: _FigureReader, fig: _Figure) -> bool:
