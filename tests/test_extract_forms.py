@@ -342,3 +342,12 @@ def test_one_before_a_verb_counts_nothing(text):
 def test_one_before_a_noun_whose_plural_is_itself_still_counts():
     assert claim_for("Only one species was found at the site.", "Only one species").counted == "species"
     assert claim_for("Two species were found, and 14 theories suggest why.", "14 theories").counted == "theory"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The injection point lies at 1012 mbsl in the aquifer.", "1012 mbsl"),
+    ("The camp sits at 3,400 m a.s.l. on the ridge.", "3,400 m a.s.l."),
+    ("The core reached 250 mbsf before it broke.", "250 mbsf"),
+])
+def test_heights_above_and_depths_below_sea_level_are_lengths(text, surface):
+    assert convert(claim_for(text, surface).value, claim_for(text, surface).unit, "meter") > 0

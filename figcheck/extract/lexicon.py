@@ -124,7 +124,7 @@ _LENGTHS = {
     "millimeter": (["millimetre", "millimeter"], ["millimetres", "millimeters"], ["mm"]),
     "centimeter": (["centimetre", "centimeter"], ["centimetres", "centimeters"], ["cm"]),
     "decimeter": (["decimetre", "decimeter"], ["decimetres", "decimeters"], ["dm"]),
-    "meter": (["metre", "meter"], ["metres", "meters"], ["m"]),
+    "meter": (["metre", "meter"], ["metres", "meters"], ["m", "masl", "mbsl", "mbsf", "m asl", "m bsl", "m a.s.l."]),
     "kilometer": (["kilometre", "kilometer"], ["kilometres", "kilometers", "kms", "klicks"], ["km", "Km", "KM"]),
     "inch": (["inch"], ["inches"], []),
     "foot": (["foot"], ["feet", "foots"], ["ft"]),
