@@ -351,3 +351,8 @@ def test_one_before_a_noun_whose_plural_is_itself_still_counts():
 ])
 def test_heights_above_and_depths_below_sea_level_are_lengths(text, surface):
     assert convert(claim_for(text, surface).value, claim_for(text, surface).unit, "meter") > 0
+
+
+def test_an_element_before_a_measurement_names_a_line_not_a_numbered_thing():
+    assert claim_for("They measured the depth of the He 1083 nm line.", "1083 nm").unit == "nanometer"
+    assert "286" not in " ".join(texts("Flight BA 286 left at dawn."))

@@ -1298,7 +1298,8 @@ def _rejected_quantity(reader: _FigureReader, fig: _Figure) -> bool:
     text, num, unit = reader.text, fig.num, fig.unit
     if (unit.end - unit.start) <= _SHORT_UNIT and (
         _is_label_word_before(reader, num.start)
-        or (_is_name_before(reader, num.start) and not text[num.end : num.end + 1].isalpha() and "." not in num.text)
+        or (_is_name_before(reader, num.start) and not text[num.end : num.end + 1].isalpha() and "." not in num.text
+            and reader.prev_word(num.start) not in lexicon.ELEMENT_SYMBOLS)
     ):
         return True  # "Route 66 m" is rare; "Flight BA 286" never has a unit; "Fig. 4A" is a panel
     # "a foot of 180 millimetres": the thing measured, not a measure

@@ -516,6 +516,13 @@ LABEL_WORDS = frozenset(
     lanes scenario scenarios profile profiles transect transects well wells
     """.split()
 )
+# Chemical elements of two letters: before a measurement they name a spectral line or an
+# isotope's emitter ("the He 1083 nm line", "Fe 6.4 keV"), not a thing the figure numbers.
+ELEMENT_SYMBOLS = frozenset("""
+He Li Be Ne Na Mg Al Si Cl Ar Ca Sc Ti Cr Mn Fe Co Ni Cu Zn Ga Ge As Se Br Kr Rb Sr Zr Nb Mo
+Tc Ru Rh Pd Ag Cd In Sn Sb Te Xe Cs Ba La Ce Nd Sm Eu Gd Dy Er Yb Lu Hf Ta Re Os Ir Pt Au Hg Tl
+Pb Bi Po At Rn Ra Th Pa Np Pu Am
+""".split())
 # Statistics written before their value ("HR 0.85", "95% CI 0.70–0.98", "SD 11.3"): a figure
 # after one is a measurement, not the number of something named (as "BA 286" is).
 STATISTIC_ABBREVIATIONS = frozenset("CI OR HR RR SD SE SEM IQR AUC ICC aOR aHR IRR SMD".split())
