@@ -82,7 +82,7 @@ def written_intervals(claim: Claim, min_sig: int | None = None) -> list[tuple[fl
     digits allow but with at least ``min_sig`` significant digits; None when the number is not
     plain digits times a power of ten ("47 feet 3 inches", "92 5⁄8", "a mile")."""
     nums = digits_of(claim.number_text)
-    values = [claim.low, claim.high] if claim.is_range else [claim.value]
+    values = _range_ends(claim, nums) if claim.is_range else [claim.value]
     if len(nums) != len(values) or None in values:
         return None
     out = []
@@ -102,6 +102,22 @@ def written_intervals(claim: Claim, min_sig: int | None = None) -> list[tuple[fl
         lo, hi = rounding_interval(d, k)
         out.append((lo * scale, hi * scale))
     return out
+
+
+def _range_ends(claim: Claim, nums: list[str]) -> list[float | None]:
+    """A range's two ends as written: its ``low`` and ``high`` are widened by a qualifier ("about
+    350–380" reads 315–418), while its value is the middle of the ends as written, which gives
+    the scale of the digits ("3 to 4 million": 3.5 million over 3.5)."""
+    if len(nums) != 2:
+        return [claim.low, claim.high]
+    try:
+        d0, d1 = float(nums[0]), float(nums[1])
+    except ValueError:
+        return [claim.low, claim.high]
+    if d0 + d1 <= 0 or claim.value <= 0:
+        return [claim.low, claim.high]
+    scale = claim.value / ((d0 + d1) / 2)
+    return [d0 * scale, d1 * scale]
 
 
 def min_sig_digits(claim: Claim) -> int | None:
