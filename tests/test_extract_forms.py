@@ -356,3 +356,23 @@ def test_heights_above_and_depths_below_sea_level_are_lengths(text, surface):
 def test_an_element_before_a_measurement_names_a_line_not_a_numbered_thing():
     assert claim_for("They measured the depth of the He 1083 nm line.", "1083 nm").unit == "nanometer"
     assert "286" not in " ".join(texts("Flight BA 286 left at dawn."))
+
+
+@pytest.mark.parametrize("text, surface, low, high", [
+    ("Output was 3 to 4 million tonnes last year.", "3 to 4 million tonnes", 3e6, 4e6),
+    ("It will cost between 10 and 20 billion dollars.", "between 10 and 20 billion dollars", 10e9, 20e9),
+    ("Sales of 80 to 90 mln dlrs are expected.", "80 to 90 mln dlrs", 80e6, 90e6),
+    ("They expect between 300 mln and 400 mln francs.", "between 300 mln and 400 mln francs", 300e6, 400e6),
+    ("It reached 500,000 to 1 million people.", "500,000 to 1 million people", 5e5, 1e6),
+])
+def test_a_scale_after_a_range_scales_both_ends(text, surface, low, high):
+    claim = claim_for(text, surface)
+    assert (claim.low, claim.high) == (pytest.approx(low), pytest.approx(high))
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Output rose in 1987 to 139.46 billion yen.", "1987 to 139.46 billion"),
+    ("Output rose 7.25 pct to 15.8 mln barrels per day.", "7.25 pct to 15.8 mln barrels per day"),
+])
+def test_figures_a_scale_word_cannot_join_into_a_range(text, absent):
+    assert absent not in texts(text)

@@ -1217,7 +1217,7 @@ def _read_range(reader: _FigureReader, fig: _Figure) -> None:
     fig.after = unit.end if unit else fig.num.end
     rng = _range_after(reader, fig.num, unit, fig.between, fig.currency, fig.negative)
     if rng is not None:
-        fig.high_num, unit2 = rng
+        fig.high_num, unit2, fig.num = rng
         if unit is None or (unit2 is not None and unit2.kind == unit.kind):
             fig.unit = unit = unit2 if unit2 is not None else unit
         fig.after = unit.end if unit and unit.end > fig.high_num.end else fig.high_num.end
@@ -1677,11 +1677,18 @@ def _range_after(reader: _FigureReader, num: Number, unit: UnitMatch | None, bet
             return None
     if high is None:
         return None
+    scaled, suffix = reader.with_scale(high)
+    if scaled is not high and (currency or suffix not in lexicon.MONEY_ONLY_SUFFIXES):
+        # "3 to 4 million tonnes": the scale is the range's, its low end's too ("500,000 to 1
+        # million" has a low end of its own)
+        if num.value <= high.value and not _ENDS_WITH_SCALE.search(num.text) and parse_scale_word(text, num.end) is None:
+            factor = scaled.value / high.value if high.value else 1.0
+            num = num._replace(value=num.value * factor, rounding=num.rounding * factor)
+        elif num.value * _RANGE_ENDS_APART < scaled.value:
+            return None  # "in 1987 to 139.46 billion": a year, then a figure
+        high = scaled
     low_value = -num.value if negative else num.value
     high_value = -high.value if negative_high else high.value
-    if currency:
-        high, _ = reader.with_scale(high)
-        high_value = high.value
     unit2 = _read_unit(reader, high) if not currency else None
     if high_value == low_value:
         return None
@@ -1696,9 +1703,14 @@ def _range_after(reader: _FigureReader, num: Number, unit: UnitMatch | None, bet
             return None
     if unit is not None and unit2 is None:
         return None  # "5 km to 10", "3.2 per cent to 412p": not a range
-    return high, unit2
+    if unit is not None and unit2 is not None and unit.kind != unit2.kind:
+        return None  # "7.25 pct to 15.8 mln barrels per day": a change, then what it came to
+    return high, unit2, num
 
 
+# A range's ends are within this factor of each other when only the high end has a scale
+# word of its own ("500,000 to 1 million").
+_RANGE_ENDS_APART = 1000
 _RESPECTIVELY = PATTERNS.compile(r",?[ \u00a0]+respectively\b", re.I)
 
 
