@@ -376,3 +376,17 @@ def test_a_scale_after_a_range_scales_both_ends(text, surface, low, high):
 ])
 def test_figures_a_scale_word_cannot_join_into_a_range(text, absent):
     assert absent not in texts(text)
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("He stands just five foot, six inches (168cm) tall.", "just five foot, six inches", 66, "inch"),
+    ("He is 6 feet, 2 inches (1.88 m) tall.", "6 feet, 2 inches", 74, "inch"),
+    ("The film runs 2 hours, 30 minutes in all.", "2 hours, 30 minutes", 150, "minute"),
+])
+def test_a_compound_measure_may_have_a_comma_between_its_parts(text, surface, value, unit):
+    claim = claim_for(text, surface)
+    assert (claim.value, claim.unit) == (value, unit)
+
+
+def test_a_comma_does_not_join_a_part_too_large_for_the_compound():
+    assert texts("It was 6 feet, 20 inches of snow.") == ["6 feet", "20 inches"]

@@ -1735,9 +1735,16 @@ def _compound(reader: _FigureReader, num: Number, unit: UnitMatch):
     am = _AND.match(text[j : j + 7])
     if am:
         j += am.end()
-    if j >= len(text) or not text[j].isdigit():
+    elif text[j : j + 1] == ",":  # "five foot, six inches", "2 hours, 30 minutes"
+        j = reader.skip_ws(j + 1, 0)
+    if j >= len(text):
         return None
-    n2 = parse_digits(text, j)
+    if text[j].isdigit():
+        n2 = parse_digits(text, j)
+    elif num.is_word and text[j].isalpha():  # (words after words: "five foot six")
+        n2 = parse_words(text, j)
+    else:
+        return None
     if n2 is None or n2.value >= ratio:
         return None
     k = n2.end
