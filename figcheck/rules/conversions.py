@@ -193,9 +193,14 @@ def same_number_other_unit(a: Claim, b: Claim) -> bool:
 @lru_cache(maxsize=256)
 def common_factors(dimension: str, unit: str) -> tuple[tuple[float, str], ...]:
     """(factor, other unit) for each common unit of ``dimension``: reading a number of ``unit``
-    as ``other unit`` multiplies its value (in ``unit``) by ``factor``."""
+    as ``other unit`` multiplies its value (in ``unit``) by ``factor``. None for a unit that is
+    not common itself: writers confuse common units with each other ("square miles" and "square
+    kilometres"), not a rarer unit with them ("1,420 ft/s" is no 2,400 knots)."""
+    common = COMMON_UNITS.get(dimension, ())
+    if unit not in common and not any(_same_size(unit, u) for u in common):
+        return ()
     out = []
-    for u in COMMON_UNITS.get(dimension, ()):
+    for u in common:
         if u == unit:
             continue
         try:
@@ -205,6 +210,14 @@ def common_factors(dimension: str, unit: str) -> tuple[tuple[float, str], ...]:
         if MIN_MIXUP_FACTOR <= max(f, 1 / f) <= MAX_FACTOR:
             out.append((f, u))
     return tuple(out)
+
+
+def _same_size(a: str, b: str) -> bool:
+    """Two names of one unit ("ton" and "short_ton")."""
+    try:
+        return math.isclose(units.convert(1.0, a, b), 1.0, rel_tol=1e-9)
+    except Exception:
+        return False
 
 
 @lru_cache(maxsize=256)
