@@ -390,3 +390,15 @@ def test_a_compound_measure_may_have_a_comma_between_its_parts(text, surface, va
 
 def test_a_comma_does_not_join_a_part_too_large_for_the_compound():
     assert texts("It was 6 feet, 20 inches of snow.") == ["6 feet", "20 inches"]
+
+
+@pytest.mark.parametrize("text, restates", [
+    ("Rats received a single dose either 6 days or 2 h prior to euthanasia.", False),
+    ("Pain was rated one hour or one day after injection.", False),
+    ("The trip took two days, or 48 hours, in all.", True),
+    ("The road is 5 miles or 8 km long.", True),
+    ("Aspartate aminotransferase was 98 U/L (10-40 U/L) on admission.", False),
+])
+def test_alternatives_and_reference_ranges_are_not_restatements(text, restates):
+    claims = extract_claims(text)
+    assert any(c.converted_from is not None for c in claims) == restates, [(c.text, c.converted_from) for c in claims]

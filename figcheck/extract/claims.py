@@ -1910,7 +1910,10 @@ def _link(text: str, claims: list[Claim], offset: int, base: int) -> list[Claim]
             if "  " in gap or "\t" in gap:
                 gap = _PADDING.sub(" ", gap)
         if prev.kind in ("quantity", "money", "percent") and len(gap) <= 12:
-            if _CONVERSION_GAP.match(gap) and _CONVERSION_END.match(_after_in_paragraph(text, cur.end - offset) or ")"):
+            if _CONVERSION_GAP.match(gap) and _CONVERSION_END.match(_after_in_paragraph(text, cur.end - offset) or ")") \
+                    and not (cur.kind == prev.kind == "quantity" and cur.unit == prev.unit):
+                # (a bracketed figure in the same unit is a range, a reference or an uncertainty:
+                # "98 U/L (10-40 U/L)")
                 out[i] = changed(cur, converted_from=base + i - 1)
                 if prev.role == "delta" and cur.unit in lexicon.DELTA_OF and cur.role is None:
                     # the equivalent of a temperature difference is a difference too
@@ -1922,6 +1925,7 @@ def _link(text: str, claims: list[Claim], offset: int, base: int) -> list[Claim]
                 and _CONVERSION_GAP_SLASH.match(gap)
                 and cur.unit != prev.unit
                 and cur.dimension == prev.dimension
+                and not _alternatives(text, prev, gap, offset)
             ):
                 out[i] = changed(cur, converted_from=base + i - 1)
                 continue
@@ -1939,6 +1943,20 @@ def _link(text: str, claims: list[Claim], offset: int, base: int) -> list[Claim]
             if len(sentence_gap) < 120 and not _SENTENCE_BREAK.search(sentence_gap):
                 out[i] = changed(cur, counted=prev.counted)
     return _lists_converted(text, out, offset, base)
+
+
+_EITHER = PATTERNS.compile(r"\b(?:either|whether)\b", re.I)
+
+
+def _alternatives(text: str, prev: Claim, gap: str, offset: int) -> bool:
+    """Whether two figures joined by "or" are alternatives, not one figure in two units: after
+    "either" ("either 6 days or 2 h"), or durations without a comma ("one hour or one day";
+    "two days, or 48 hours" restates)."""
+    before = text[max(0, prev.start - offset - 40) : prev.start - offset]
+    either = _EITHER.search(before)
+    if either and not _SENTENCE_BREAK.search(before, either.end()):
+        return True
+    return prev.dimension == "[time]" and "," not in gap
 
 
 def _lists_converted(text: str, out: list[Claim], offset: int, base: int) -> list[Claim]:
