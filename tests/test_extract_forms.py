@@ -382,8 +382,10 @@ def test_figures_a_scale_word_cannot_join_into_a_range(text, absent):
     ("He stands just five foot, six inches (168cm) tall.", "just five foot, six inches", 66, "inch"),
     ("He is 6 feet, 2 inches (1.88 m) tall.", "6 feet, 2 inches", 74, "inch"),
     ("The film runs 2 hours, 30 minutes in all.", "2 hours, 30 minutes", 150, "minute"),
+    ("He placed it on the five-foot-five inch (165 cm) aide's chair.", "five-foot-five inch", 65, "inch"),
+    ("She is five-foot-seven (170 cm).", "five-foot-seven", 67, "inch"),
 ])
-def test_a_compound_measure_may_have_a_comma_between_its_parts(text, surface, value, unit):
+def test_a_compound_measure_may_have_a_comma_between_its_parts_or_be_written_in_words(text, surface, value, unit):
     claim = claim_for(text, surface)
     assert (claim.value, claim.unit) == (value, unit)
 

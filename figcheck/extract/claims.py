@@ -1732,6 +1732,15 @@ def _compound(reader: _FigureReader, num: Number, unit: UnitMatch):
             merged = Number(num.start, n2.end, num.value * 12 + n2.value, _part_rounding(n2, "inch"),
                             text[num.start : n2.end])
             return merged, UnitMatch("quantity", "inch", n2.start, n2.end, ""), n2.end
+    if small == "inch" and num.is_word and text[unit.end : unit.end + 1] in ("-", "‑") and text[unit.end + 1 : unit.end + 2].isalpha():
+        # "five-foot-five", "five-foot-five inch": the same in words
+        n2 = parse_words(text, unit.end + 1)
+        if n2 is not None and n2.value < 12 and not text[n2.end : n2.end + 1].isalnum():
+            k = n2.end + (1 if text[n2.end : n2.end + 1] in ("-", "‑") and text[n2.end + 1 : n2.end + 2] == "i" else 0)
+            im = _INCH_UNIT.match(text, k) if text[k : k + 3].strip()[:1] == "i" else None
+            end = im.end() if im else n2.end
+            merged = Number(num.start, end, num.value * 12 + n2.value, _part_rounding(n2, "inch"), text[num.start : end])
+            return merged, UnitMatch("quantity", "inch", n2.start, end, ""), end
     am = _AND.match(text[j : j + 7])
     if am:
         j += am.end()
