@@ -580,3 +580,14 @@ def test_a_restatement_cue_is_read_as_the_pattern_reads_it():
         if m and (not m.group(1) or m.group(1).lower() not in frame.STOP_WORDS):
             expected = m.group(0).lower().strip()
         assert frame._restate_cue(before + "5", len(before)) == expected, before
+
+
+@pytest.mark.parametrize("before, expected", [
+    ("He pulled back to a line that stretched ", None),  # a relative clause's verb
+    ("a knife attack that killed ", None),
+    ("They sent the same force of ", "the same force of"),
+    ("It drained 60 acres of that wetland; that wetland of ", "that wetland of"),
+    ("Officials confirmed those ", "those"),
+])
+def test_a_word_between_that_and_a_figure_points_back_only_with_of(before, expected):
+    assert frame._restate_cue(before + "5", len(before)) == expected

@@ -209,9 +209,12 @@ _NUMBERS = PATTERNS.compile(r"\d[\d,.]*")
 # "… 60 square miles of that wetland": the figure's thing pointed back at after it.
 _RESTATE_AFTER = PATTERNS.compile(r"[\"'’”)\]]?\s*of\s+(?:that|this|those|these|the\s+same)\s+([^\W\d_]{3,})", re.I)
 _RESPECTIVELY = PATTERNS.compile(r"\brespectively\b", re.I)
+# "the same force of", "that figure", "those" right before a figure: it points back. A word
+# between "that" and the figure must be followed by "of": "a line that stretched 1,800 yd", "an
+# attack that killed 31" are relative clauses, not pointers.
 _RESTATE_NEAR = PATTERNS.compile(
     r"\b(?:the same|that same|this same|the figure|that figure|this figure|that number|"
-    r"this number|those|these)\s*$|\b(?:the same|that|this)\s+([^\W\d_]{3,})\s+(?:of\s+)?$",
+    r"this number|those|these)\s*$|\b(?:the same|that|this)\s+([^\W\d_]{3,})\s+of\s+$",
     re.I)
 # Every match of ``_RESTATE_NEAR`` holds one of these words.
 _RESTATE_WORDS = ("same", "figure", "number", "those", "these", "that", "this")
