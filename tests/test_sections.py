@@ -190,6 +190,43 @@ def test_a_section_named_by_one_word_is_not_taken_for_a_thing_described():
     assert _fc201(text, "text") == ["65,150 tonnes"]
 
 
+HISTORY = """# Military history
+
+## Colonial era
+
+### {war}
+
+Six Australians were awarded the Victoria Cross for their service in the war.
+
+## First World War, 1914–18
+
+### Western Front
+
+In all, 64 Australians were awarded the Victoria Cross for their service in the war.
+"""
+
+
+@pytest.mark.parametrize("heading, period", [
+    ("Second Boer War, 1899–1902", (1899, 1902)),
+    ("First World War, 1914–18", (1914, 1918)),
+    ("Defence of Australia, 1980s and 1990s", (1980, 1999)),
+    ("Results for 2020-21", (2020, 2021)),
+    ("2018-02-13, Version 6.13.0", None),
+    ("Colonial era", None),
+])
+def test_a_heading_s_period_is_the_years_it_names(heading, period):
+    from figcheck.rules.sections import heading_period
+    assert heading_period(heading) == period
+
+
+def test_sections_of_other_years_are_about_other_times():
+    # the sections part at "Colonial era" and "First World War, 1914–18": the years under each
+    assert _fc201(HISTORY.format(war="Second Boer War, 1899–1902"), "markdown") == []
+    # years that meet, or a section without years: judged as usual
+    assert _fc201(HISTORY.format(war="Boer and Great Wars, 1899–1916"), "markdown") == ["64 Australians"]
+    assert _fc201(HISTORY.format(war="Second Boer War"), "markdown") == ["64 Australians"]
+
+
 STORMS = """1955 Atlantic hurricane season
 
 Hurricane Connie

@@ -12,7 +12,9 @@ Encyclopedia articles do the same with things named or numbered: a season's stor
 One", "Tropical Cyclone Three"), a class's ships ("Sovetsky Soyuz", then "Sovetskaya Ukraina",
 each section opening with its ship's name), so sibling sections are also parallel when both
 headings end with a number, or when each is a name (two or more words, all capitalised) that
-its section's first sentence starts with.
+its section's first sentence starts with. Sections whose headings name years that do not meet
+("Second Boer War, 1899–1902" and "First World War, 1914–18", read from where the two chains of
+headings part) are about other times, and parallel too.
 """
 
 from __future__ import annotations
@@ -60,6 +62,8 @@ class Sections:
     chains: tuple[tuple[int, ...], ...]
     # each heading's kind of title: "numbered", "named" (see the module's documentation) or ""
     titles: tuple[str, ...] = ()
+    # the years each heading names, first and last ("Second Boer War, 1899–1902"), or None
+    periods: tuple[tuple[int, int] | None, ...] = ()
 
     @classmethod
     def of(cls, document: Document) -> Sections:
@@ -75,7 +79,8 @@ class Sections:
             chains.append(tuple(open_chain))
         titles = tuple(_title_kind(document, h, t) for h, t in zip(document.headings, texts))
         return cls(tuple(starts), tuple(levels), tuple(texts),
-                   tuple(heading_pattern(t) for t in texts), tuple(chains), titles)
+                   tuple(heading_pattern(t) for t in texts), tuple(chains), titles,
+                   tuple(map(heading_period, texts)))
 
     @property
     def may_part(self) -> bool:
@@ -86,7 +91,7 @@ class Sections:
             for key in ((level, "pattern", pattern), (level, "title", title)):
                 if key[2] and seen.setdefault(key, text) != text:
                     return True
-        return False
+        return len(set(filter(None, self.periods))) > 1
 
     def heading_at(self, offset: int) -> int:
         """The heading whose section holds ``offset`` (-1: before the first)."""
@@ -103,13 +108,40 @@ class Sections:
         ha, hb = self.heading_at(a), self.heading_at(b)
         if ha == hb or ha < 0 or hb < 0:
             return None
-        for x, y in zip(self.chains[ha], self.chains[hb]):
+        chain_a, chain_b = self.chains[ha], self.chains[hb]
+        for n, (x, y) in enumerate(zip(chain_a, chain_b)):
             if x != y:
                 alike = self.levels[x] == self.levels[y] and self.texts[x] != self.texts[y] and (
                     self.patterns[x] != "" and self.patterns[x] == self.patterns[y]
                     or self.titles[x] != "" and self.titles[x] == self.titles[y])
-                return (x, y) if alike else None
+                return (x, y) if alike or self._other_times(chain_a[n:], chain_b[n:]) else None
         return None  # one section inside the other
+
+    def _other_times(self, under_a: tuple[int, ...], under_b: tuple[int, ...]) -> bool:
+        """Whether two chains of headings (below where they part) name years that do not meet:
+        a history's "First World War, 1914–18" and "Second Boer War, 1899–1902", a report's
+        "2019" and "2020"."""
+        pa = next((self.periods[x] for x in reversed(under_a) if self.periods[x]), None)
+        pb = next((self.periods[x] for x in reversed(under_b) if self.periods[x]), None)
+        return pa is not None and pb is not None and (pa[1] < pb[0] or pb[1] < pa[0])
+
+
+# A year in a heading, a decade ("1980s") or a span ("1914–18", "1899–1902", "1950-1953").
+_YEARS = re.compile(r"(?<![\d.])(1[0-9]{3}|20[0-9]{2})(s\b|\s*[\u2013\u2014-]\s*(\d{2}|\d{4})(?!\d))?(?![\d.:-])")
+
+
+def heading_period(text: str) -> tuple[int, int] | None:
+    """The first and last years a heading names, or None."""
+    years: list[int] = []
+    for m in _YEARS.finditer(text):
+        first, tail, end = int(m.group(1)), m.group(2), m.group(3)
+        years.append(first)
+        if tail == "s":
+            years.append(first + 9 if first % 10 == 0 else first)
+        elif end:
+            last = int(end) if len(end) == 4 else first // 100 * 100 + int(end)
+            years.append(last if last >= first else first)
+    return (min(years), max(years)) if years else None
 
 
 # The last word of a numbered heading: "Hurricane Seven", "Day 3", "Part IV".
