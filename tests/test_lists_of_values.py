@@ -114,3 +114,66 @@ def test_a_figure_restated_in_another_unit_is_not_another_case():
             "The company laid {count} sleepers along {length} of new track in May.\n")
     assert codes(text.format(count="6,900", length="5,000 m")) == ["FC201"]
     assert codes(text.format(count="6,900", length="9 km")) == []
+
+
+HEADS = """\
+La Venta Monument 4 measures 2.26 metres (7.4 ft) high and {deep} metres deep. It weighs 19.8 tons.
+
+It was found a few metres to the west of Monument 2.
+
+The monument stands 1.86 metres (6.1 ft) high and 1.15 metres deep. It weighs 11.6 tons.
+"""
+
+
+def test_sentences_opening_with_a_pronoun_are_told_apart_by_the_sentences_before_them():
+    # "It weighs ..." twice: the sentences before say which head each "it" is
+    assert codes(HEADS.format(deep="1.86")) == []
+    # (the measures before are the same: the weight is the one figure changed)
+    same = HEADS.replace("The monument stands 1.86 metres (6.1 ft) high and 1.15", "The monument stands 2.26 metres (7.4 ft) high and 1.86")
+    assert codes(same.format(deep="1.86")) == ["FC201"]
+
+
+def test_a_relative_clause_after_a_figure_does_not_point_back_at_another():
+    text = ("China executes three men convicted of plotting a knife attack that killed 31.\n\n"
+            "China has executed three men convicted of plotting a knife attack that killed 31 people "
+            "at a railway station in Kunming last year.\n")
+    assert codes(text) == []
+    # a figure changed beside another given again is still a slip
+    slip = ("The factory added 2,300 jobs in May, with 40 new robots.\n\nUnions welcomed the news.\n\n"
+            "The factory added 6,900 jobs in May, with 40 new robots.\n")
+    assert codes(slip) == ["FC201"]
+
+
+def test_a_possessive_count_is_not_the_count_of_the_same_noun():
+    text = ("An official said 14 victims' remains still lie in the morgue.\n\n"
+            "Most of the 23 victims were foreigners, which made identification harder.\n")
+    assert codes(text) == []
+
+
+def test_a_figure_pointing_back_restates_the_earlier_figure_of_its_number():
+    # "these 15 children" restates the 15 of the 158, not the 158
+    text = ("Of 158 asthmatic children who were given the new inhaler, 15 (9.5%) developed either a rash (8), "
+            "a fever (6), or both (1). When their symptoms subsided, seven of these 15 children were given "
+            "the inhaler again.\n")
+    assert codes(text) == []
+
+
+def test_values_listed_together_elsewhere_are_each_a_case():
+    text = ("In the catalepsy test, THP (3.75, 7.5 and 15 mg/kg i.p.) was given 1 h before haloperidol.\n\n"
+            "Pretreatment with RAMH reversed such an effect of THP (15 mg/kg i.p.) in the test.\n\n"
+            "Pretreatment with RAMH could partially reverse such effects of THP (3.75 mg/kg i.p.) in the test.\n")
+    assert codes(text) == []
+    # the same two sentences without the list are a slip
+    assert codes(text.split("\n\n", 1)[1]) == ["FC201"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 500,000 and 148: a country's and a village's, far too far apart for a slip
+    ("Some 500,000 Huguenots fled France in the years after 1685.\n\nUnions welcomed the news.\n\n"
+     "Only 148 Huguenots fled France in the years after 1685, records show.\n", []),
+    # ten times: a zero lost or added, still a slip
+    ("The factory added 2,300 jobs in May.\n\nUnions welcomed the news.\n\nThe factory added 230 jobs in May.\n",
+     ["FC201"]),
+])
+def test_figures_too_far_apart_for_a_slip_are_two_things(text, expected):
+    assert codes(text) == expected

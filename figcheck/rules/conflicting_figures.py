@@ -27,13 +27,19 @@ ships" after "five ships" are two of them), or sibling sections that describe di
 headed alike (a reference's members, "## `buf.readInt32BE()`" and "## `buf.readInt16BE()`"; a
 changelog's releases, "## Version 6.13.0" and "## Version 6.12.3"), numbered ("Hurricane One",
 "Tropical Cyclone Three") or named for what each describes (a class's ships, each section opening
-with its ship's name), unless a sentence names the other section's subject. Headings are read in
+with its ship's name) or under headings of other years ("Second Boer War, 1899–1902" and "First
+World War, 1914–18"), unless a sentence names the other section's subject. Headings are read in
 every format; in plain text, a short line standing alone between blank lines, written as a title.
 It is silent on lists too: one slip gives two values, however often each is repeated, but
 three values that all seem to be about one thing (the calibres of a warship's several guns) or
 two sentences that differ in two figures ("a range of 9,680 nautical miles at 14 knots", "7,870
-nautical miles at 16 knots"; "its 100-day run in 223 centres", "a 175-day run in 3 centres")
-describe different things the evidence cannot tell apart.
+nautical miles at 16 knots"; "its 100-day run in 223 centres", "a 175-day run in 3 centres";
+"It weighs 19.8 tons." and "It weighs 11.6 tons." after sentences giving two different heights)
+describe different things the evidence cannot tell apart. So do a possessive and a plain count
+("14 victims' remains" and "the 23 victims"), a figure that points back at an earlier one of its
+own number ("seven of these 15 patients"), two numbers listed together elsewhere as the values a
+thing was given in ("THP (3.75, 7.5 and 15 mg/kg)"), and figures too far apart for a slip (more
+than 20 times, and not a power of ten: "148 Huguenots" and "500,000 Huguenots").
 
 ## Example
 ```text
@@ -51,6 +57,7 @@ Two weeks later, the same force of about 18,000 fighters crossed the river.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from itertools import chain, groupby
@@ -184,25 +191,142 @@ def _without_lists(ctx: CheckContext, conflicts: dict[int, list[tuple[int, Judge
     # (pairs whose sentences differ in another figure go last: the groups above, and what the
     # dense walk leaves unjudged on their account, are read from every conflict found)
     return {j: kept for j, earlier in conflicts.items() if j not in silenced and (
-        kept := [(i, m) for i, m in earlier if i not in silenced and not _differ_elsewhere(ctx, i, j)])}
+        kept := [(i, m) for i, m in earlier if i not in silenced and not _two_cases(ctx, i, j)])}
+
+
+def _two_cases(ctx: CheckContext, i: int, j: int) -> bool:
+    """Whether what surrounds figures ``i`` and ``j`` says they are about two things, whatever
+    their words share (read last, on the few pairs in conflict)."""
+    return (_differ_elsewhere(ctx, i, j) or _one_possessive(ctx.claims[i], ctx.claims[j])
+            or _points_elsewhere(ctx, i, j) or _points_elsewhere(ctx, j, i) or _listed_together(ctx, i, j)
+            or _too_far_apart(ctx.claims[i], ctx.claims[j]))
+
+
+# How far apart two figures may be and still be one slipped: a typo or an edit changes a digit or
+# two (a factor under this), or a power of ten (a zero or a scale word lost or added).
+_SLIP_RATIO = 20
+_POWER_OF_TEN_SLACK = 0.15
+
+
+def _too_far_apart(a: Claim, b: Claim) -> bool:
+    """Whether two figures are too far apart for one to be the other slipped: "148 Huguenots"
+    (a village's) and "500,000 Huguenots" (a country's), "the three richest people" and "the 85
+    richest people" are different groups."""
+    ia, ib = _shown_interval(a, b), _shown_interval(b, b)
+    if ia is None or not all(math.isfinite(x) and x > 0 for x in (*ia, *ib)):
+        return False
+    va, vb = (ia[0] + ia[1]) / 2, (ib[0] + ib[1]) / 2  # (the numbers as written, in one unit)
+    ratio = max(va, vb) / min(va, vb)
+    if ratio <= _SLIP_RATIO or _digits_within(a, b):
+        return False
+    return abs(ratio / 10 ** round(math.log10(ratio)) - 1) > _POWER_OF_TEN_SLACK
+
+
+def _digits_within(a: Claim, b: Claim) -> bool:
+    """Whether the digits of one figure are written within the other's ("3" in "223"): digits
+    lost to a typo."""
+    da, db = (re.sub(r"\D", "", c.number_text.split(".")[0]) for c in (a, b))
+    return bool(da and db) and (da in db or db in da)
+
+
+def _points_elsewhere(ctx: CheckContext, k: int, other: int) -> bool:
+    """Whether figure ``k`` points back ("these 15 patients", "the same force of 300") at an
+    earlier figure of its own number: that is the figure it restates, not ``other``."""
+    if not frame.claim_words(ctx, k).restate:
+        return False
+    claims = ctx.claims
+    c = claims[k]
+    return any(m != other and claims[m].start < c.start and claims[m].kind == c.kind
+               and claims[m].unit == c.unit and _same_number(claims[m], c) for m in claims_in_order(ctx))
+
+
+def _listed_together(ctx: CheckContext, i: int, j: int) -> bool:
+    """Whether the numbers of figures ``i`` and ``j`` are items of one list in a third sentence
+    of the document ("THP (3.75, 7.5 and 15 mg/kg)"): the values a thing was given in, each of
+    which a later sentence may name, not one figure restated two ways."""
+    claims, by_sentence = ctx.claims, ctx.memo(_BY_SENTENCE, lambda: _by_sentence(ctx))
+    a, b = claims[i], claims[j]
+    own = {ctx.sentence_of(a.start), ctx.sentence_of(b.start)}
+    text = ctx.text
+    for sentence, mates in by_sentence.items():
+        if len(mates) < 2 or sentence in own:
+            continue
+        run = [mates[0]]  # (the list items of the sentence, run by run)
+        for m in [*mates[1:], None]:
+            if m is not None and _LIST_JOIN.match(text, claims[run[-1]].end, claims[m].start):
+                run.append(m)
+                continue
+            if len(run) > 1 and _holds(claims, run, a) and _holds(claims, run, b):
+                return True
+            run = [m] if m is not None else []
+    return False
+
+
+def _holds(claims: list[Claim], run: list[int], c: Claim) -> bool:
+    return any(claims[m].kind == c.kind and claims[m].unit == c.unit and _same_number(claims[m], c) for m in run)
+
+
+# Between two items of one list: a comma, "and" or "or" ("3.75, 7.5 and 15 mg/kg").
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)\Z")
 
 
 def _differ_elsewhere(ctx: CheckContext, i: int, j: int) -> bool:
     """Whether the sentences of figures ``i`` and ``j`` also differ in another figure, in the
     same place on both sides ("its 100-day run in 223 centres" and "a 175-day run in 3
     centres"): the second figure tells two cases apart (another run, another year, another
-    model), where a restatement gone wrong changes one figure and keeps the rest."""
+    model), where a restatement gone wrong changes one figure and keeps the rest. Two sentences
+    that open with a pronoun ("It weighs 19.8 tons.", "It weighs 11.6 tons.") are about what the
+    sentences before them are about: those sentences' figures count as figures before."""
     claims = ctx.claims
     (before_i, after_i), (before_j, after_j) = _sentence_mates(ctx, i), _sentence_mates(ctx, j)
+    if _opens_with_pronoun(ctx, i) and _opens_with_pronoun(ctx, j):
+        before_i, before_j = _figures_before(ctx, i) + before_i, _figures_before(ctx, j) + before_j
     slack = BASE_SLACK + ctx.settings.tolerance
     # counterparts: the n-th figure before (or after) one figure with the n-th of the other
     for a, b in chain(zip(reversed(before_i), reversed(before_j)), zip(after_i, after_j)):
         ca, cb = claims[a], claims[b]
-        # (quantities in one unit: "5 km" and "5,000 m" are the same figure)
-        if ca.kind == cb.kind and ca.dimension == cb.dimension and \
-                (iv := _shown_interval(ca, cb)) is not None and disjoint(iv, _shown_interval(cb, cb), slack):
+        if ca.kind == cb.kind and ca.dimension == cb.dimension and not _same_figure(ca, cb, slack):
             return True
     return False
+
+
+def _same_figure(a: Claim, b: Claim, slack: float) -> bool:
+    """Whether two figures of one kind may be the same (quantities compared in one unit: "5 km"
+    and "5,000 m" are)."""
+    iv = _shown_interval(a, b)
+    return iv is None or not disjoint(iv, _shown_interval(b, b), slack)
+
+
+def _same_number(a: Claim, b: Claim) -> bool:
+    """The same number written twice ("31" and "31 people"), on one base for money."""
+    ma, mb = frame.money_base(a), frame.money_base(b)
+    va, vb = (a.value * ma[1] if ma else a.value), (b.value * mb[1] if mb else b.value)
+    return math.isclose(va, vb, rel_tol=0.02)
+
+
+# A sentence that opens with a pronoun takes its subject from the sentence before it.
+_PRONOUN_OPENING = frozenset("it its that this these those they their he his she her".split())
+
+
+def _opens_with_pronoun(ctx: CheckContext, k: int) -> bool:
+    start, end = ctx.sentence_span(ctx.claims[k].start)
+    first = ctx.text[start:min(end, start + 12)].lstrip(" \t\n\"'“‘(").split(maxsplit=1)
+    return bool(first) and first[0].lower() in _PRONOUN_OPENING
+
+
+def _figures_before(ctx: CheckContext, k: int) -> list[int]:
+    """The figures of the sentence before claim ``k``'s, in the same paragraph."""
+    start = ctx.sentence_of(ctx.claims[k].start)
+    if start == 0 or ctx.paragraph_of(start - 1) != ctx.paragraph_of(start):
+        return []
+    return ctx.memo(_BY_SENTENCE, lambda: _by_sentence(ctx)).get(ctx.sentence_of(start - 1), [])
+
+
+def _one_possessive(a: Claim, b: Claim) -> bool:
+    """Whether one of two counts is a possessive ("14 victims' remains still lie in the
+    morgue"): it counts the owners of what the sentence is about, not the thing the other
+    counts."""
+    return a.kind == b.kind == "count" and a.text.endswith(("'", "’")) != b.text.endswith(("'", "’"))
 
 
 def _sentence_mates(ctx: CheckContext, k: int) -> tuple[list[int], list[int]]:
