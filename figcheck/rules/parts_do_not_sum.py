@@ -14,9 +14,10 @@ qualifiers ("at least 12" leaves the sum open). It is silent for lists that do n
 complete ("including", "among them", "such as", "the rest", "others"), for shares of different
 wholes ("80% of men and 70% of women", "respectively"), for changes ("prices rose 8%, wages
 5%"), for percentages that are not listed together as shares ("priced at 96.20 pct for a yield
-of 8.10 pct"), for stakes ("owns 75 pct of a company which holds 40 pct of another"), for a
-count in progress ("with 99% of the vote counted, she had 52%") and for weightings where one is
-100%. Sums of money are not broken down by this rule.
+of 8.10 pct"), for the level of a confidence interval ("48%, 95% CI 40–61%"), for stakes ("owns
+75 pct of a company which holds 40 pct of another"), for a count in progress ("with 99% of the
+vote counted, she had 52%") and for weightings where one is 100%. Sums of money are not broken
+down by this rule.
 
 A breakdown that falls short of its total is flagged only when its parts are kinds that make up
 the whole ("12 adults and 10 children", "12 seriously and 15 lightly"): "300 tanks: 120 from
@@ -145,6 +146,8 @@ _FIRST_WORD = re.compile(r"\s*([^\W\d_]+)")
 # Verbs after which the answer itself follows ("said yes", "were undecided").
 _ANSWER_VERBS = frozenset("""say said says told tell answered answer responded replied reply
     were was are is be been being had have has would will could should did do does""".split())
+# A percentage that is the level of an interval or a test ("48%, 95% CI 40–61%"), not a share.
+_LEVEL_AFTER = re.compile(r"\s*(?:CIs?|CrIs?|PIs?|UIs?|confidence|credible|prediction|uncertainty|significance)\b", re.I)
 # Two shares are listed together only when coordinated ("48% …, 39% … and 21% …"), not when one
 # qualifies the other ("96.20 pct for a yield of 8.10 pct").
 _COORDINATED = re.compile(r",|\b(?:and|or|while|whereas|but|against|with)\b", re.I)
@@ -339,7 +342,7 @@ def _shares(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
     runs: list[list[int]] = []
     for k in members:
         c = claims[k]
-        if c.kind != "percent":
+        if c.kind != "percent" or _LEVEL_AFTER.match(text, c.end):
             if runs and runs[-1]:
                 runs.append([])
             continue
