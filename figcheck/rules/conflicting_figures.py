@@ -190,36 +190,126 @@ def _without_lists(ctx: CheckContext, conflicts: dict[int, list[tuple[int, Judge
             silenced |= group
     # (pairs whose sentences differ in another figure go last: the groups above, and what the
     # dense walk leaves unjudged on their account, are read from every conflict found)
+    around = _Surroundings(ctx)
     return {j: kept for j, earlier in conflicts.items() if j not in silenced and (
-        kept := [(i, m) for i, m in earlier if i not in silenced and not _two_cases(ctx, i, j)])}
+        kept := [(i, m) for i, m in earlier if i not in silenced and not around.two_cases(i, j)])}
 
 
-def _two_cases(ctx: CheckContext, i: int, j: int) -> bool:
-    """Whether what surrounds figures ``i`` and ``j`` says they are about two things, whatever
-    their words share (read last, on the few pairs in conflict)."""
-    return (_differ_elsewhere(ctx, i, j) or _one_possessive(ctx.claims[i], ctx.claims[j])
-            or _points_elsewhere(ctx, i, j) or _points_elsewhere(ctx, j, i) or _listed_together(ctx, i, j)
-            or _too_far_apart(ctx.claims[i], ctx.claims[j]))
+class _Surroundings:
+    """What surrounds each figure in conflict, read once a figure (dense input puts one figure
+    in conflict with a dozen others): whether it and another are two cases, whatever their
+    words share."""
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self.ctx = ctx
+        n = len(ctx.claims)
+        self._keys: list[tuple | None] = [None] * n
+        self._bases: list[float | None] = [None] * n
+        self._mates: list[tuple[list[int], list[int]] | None] = [None] * n
+        self._restates: list[bool | None] = [None] * n
+        self._pronoun: dict[int, bool] = {}
+        self._slack = BASE_SLACK + ctx.settings.tolerance
+
+    def two_cases(self, i: int, j: int) -> bool:
+        ctx, claims = self.ctx, self.ctx.claims
+        return (_one_possessive(claims[i], claims[j]) or self._too_far_apart(i, j)
+                or self._points_elsewhere(i, j) or self._points_elsewhere(j, i)
+                or _listed_together(ctx, i, j, self.key(i), self.key(j))
+                or self._differ_elsewhere(i, j))
+
+    def key(self, k: int) -> tuple:
+        found = self._keys[k]
+        if found is None:
+            found = self._keys[k] = _number_key(self.ctx.claims[k])
+        return found
+
+    def base(self, k: int) -> float:
+        """Claim ``k``'s number on its kind's base (quantities in base units)."""
+        found = self._bases[k]
+        if found is None:
+            c = self.ctx.claims[k]
+            try:
+                found = units.to_base(c.value, c.unit) if c.kind == "quantity" and c.unit else \
+                    (c.value * (money[1] if (money := frame.money_base(c)) else 1.0))
+            except Exception:  # (a unit pint cannot relate)
+                found = math.nan
+            self._bases[k] = found
+        return found
+
+    def mates(self, k: int) -> tuple[list[int], list[int]]:
+        """The other figures of claim ``k``'s sentence: before it and after it; when the
+        sentence opens with a pronoun, the figures of the sentence before it come first ("It
+        weighs 19.8 tons.": the weight of what the sentence before describes)."""
+        found = self._mates[k]
+        if found is None:
+            before, after = _sentence_mates(self.ctx, k)
+            if self.opens_with_pronoun(k):
+                before = _figures_before(self.ctx, k) + before
+            found = self._mates[k] = (before, after)
+        return found
+
+    def _differ_elsewhere(self, i: int, j: int) -> bool:
+        """Whether the sentences of figures ``i`` and ``j`` also differ in another figure, in
+        the same place on both sides ("its 100-day run in 223 centres" and "a 175-day run in 3
+        centres"): the second figure tells two cases apart (another run, another year, another
+        model), where a restatement gone wrong changes one figure and keeps the rest. Two
+        sentences that open with a pronoun ("It weighs 19.8 tons.", "It weighs 11.6 tons.") are
+        about what the sentences before them are about: those sentences' figures count too."""
+        claims = self.ctx.claims
+        (before_i, after_i), (before_j, after_j) = self.mates(i), self.mates(j)
+        if not (after_i and after_j) and not (before_i and before_j):
+            return False
+        if self.opens_with_pronoun(i) != self.opens_with_pronoun(j):
+            # (only two sentences that both open with a pronoun read the sentences before)
+            before_i, before_j = _sentence_mates(self.ctx, i)[0], _sentence_mates(self.ctx, j)[0]
+        # counterparts: the n-th figure before (or after) one figure with the n-th of the other
+        for a, b in chain(zip(reversed(before_i), reversed(before_j)), zip(after_i, after_j)):
+            ca, cb = claims[a], claims[b]
+            if ca.kind == cb.kind and ca.dimension == cb.dimension and not _same_figure(ca, cb, self._slack):
+                return True
+        return False
+
+    def opens_with_pronoun(self, k: int) -> bool:
+        sentence = self.ctx.sentence_of(self.ctx.claims[k].start)
+        found = self._pronoun.get(sentence)
+        if found is None:
+            found = self._pronoun[sentence] = _opens_with_pronoun(self.ctx, k)
+        return found
+
+    def _too_far_apart(self, i: int, j: int) -> bool:
+        """Whether two figures are too far apart for one to be the other slipped: "148
+        Huguenots" (a village's) and "500,000 Huguenots" (a country's), "the three richest
+        people" and "the 85 richest people" are different groups."""
+        va, vb = self.base(i), self.base(j)
+        if not (va > 0 and vb > 0) or math.isinf(va) or math.isinf(vb):
+            return False
+        ratio = max(va, vb) / min(va, vb)
+        if ratio <= _SLIP_RATIO or _digits_within(self.ctx.claims[i], self.ctx.claims[j]):
+            return False
+        return abs(ratio / 10 ** round(math.log10(ratio)) - 1) > _POWER_OF_TEN_SLACK
+
+    def _points_elsewhere(self, k: int, other: int) -> bool:
+        """Whether figure ``k`` points back ("these 15 patients", "the same force of 300") at
+        an earlier figure of its own number: that is the figure it restates, not ``other``."""
+        ctx = self.ctx
+        restates = self._restates[k]
+        if restates is None:
+            restates = self._restates[k] = bool(frame.claim_words(ctx, k).restate)
+        if not restates:
+            return False
+        claims, start = ctx.claims, ctx.claims[k].start
+        for m in ctx.memo(_BY_NUMBER, lambda: _by_number(ctx))[self.key(k)]:
+            if claims[m].start >= start:
+                return False  # (in order: no earlier one left)
+            if m != other:
+                return True
+        return False
 
 
 # How far apart two figures may be and still be one slipped: a typo or an edit changes a digit or
 # two (a factor under this), or a power of ten (a zero or a scale word lost or added).
 _SLIP_RATIO = 20
 _POWER_OF_TEN_SLACK = 0.15
-
-
-def _too_far_apart(a: Claim, b: Claim) -> bool:
-    """Whether two figures are too far apart for one to be the other slipped: "148 Huguenots"
-    (a village's) and "500,000 Huguenots" (a country's), "the three richest people" and "the 85
-    richest people" are different groups."""
-    ia, ib = _shown_interval(a, b), _shown_interval(b, b)
-    if ia is None or not all(math.isfinite(x) and x > 0 for x in (*ia, *ib)):
-        return False
-    va, vb = (ia[0] + ia[1]) / 2, (ib[0] + ib[1]) / 2  # (the numbers as written, in one unit)
-    ratio = max(va, vb) / min(va, vb)
-    if ratio <= _SLIP_RATIO or _digits_within(a, b):
-        return False
-    return abs(ratio / 10 ** round(math.log10(ratio)) - 1) > _POWER_OF_TEN_SLACK
 
 
 def _digits_within(a: Claim, b: Claim) -> bool:
@@ -229,65 +319,58 @@ def _digits_within(a: Claim, b: Claim) -> bool:
     return bool(da and db) and (da in db or db in da)
 
 
-def _points_elsewhere(ctx: CheckContext, k: int, other: int) -> bool:
-    """Whether figure ``k`` points back ("these 15 patients", "the same force of 300") at an
-    earlier figure of its own number: that is the figure it restates, not ``other``."""
-    if not frame.claim_words(ctx, k).restate:
-        return False
+def _listed_together(ctx: CheckContext, i: int, j: int, key_i: tuple, key_j: tuple) -> bool:
+    """Whether the numbers of figures ``i`` and ``j`` (their :func:`_number_key` given) are
+    items of one list in a third sentence of the document ("THP (3.75, 7.5 and 15 mg/kg)"): the
+    values a thing was given in, each of which a later sentence may name, not one figure
+    restated two ways."""
     claims = ctx.claims
-    c = claims[k]
-    return any(m != other and claims[m].start < c.start and claims[m].kind == c.kind
-               and claims[m].unit == c.unit and _same_number(claims[m], c) for m in claims_in_order(ctx))
+    lists = ctx.memo(_LISTS, lambda: _lists_by_number(ctx))
+    found_a, found_b = lists.get(key_i), lists.get(key_j)
+    if not found_a or not found_b:
+        return False
+    own = {ctx.sentence_of(claims[i].start), ctx.sentence_of(claims[j].start)}
+    return any(sentence not in own for sentence, _ in found_a & found_b)
 
 
-def _listed_together(ctx: CheckContext, i: int, j: int) -> bool:
-    """Whether the numbers of figures ``i`` and ``j`` are items of one list in a third sentence
-    of the document ("THP (3.75, 7.5 and 15 mg/kg)"): the values a thing was given in, each of
-    which a later sentence may name, not one figure restated two ways."""
-    claims, by_sentence = ctx.claims, ctx.memo(_BY_SENTENCE, lambda: _by_sentence(ctx))
-    a, b = claims[i], claims[j]
-    own = {ctx.sentence_of(a.start), ctx.sentence_of(b.start)}
-    text = ctx.text
-    for sentence, mates in by_sentence.items():
-        if len(mates) < 2 or sentence in own:
-            continue
-        run = [mates[0]]  # (the list items of the sentence, run by run)
+def _number_key(c: Claim) -> tuple:
+    """What figures written with the same number share: kind, unit, and the number on its base
+    to three significant digits ("31" and "31 people"; "3.6 mln" and "3,600,000")."""
+    money = frame.money_base(c)
+    value = c.value * money[1] if money else c.value
+    return c.kind, c.unit, money[0] if money else None, float(f"{value:.3g}")
+
+
+def _by_number(ctx: CheckContext) -> dict[tuple, list[int]]:
+    """The document's figures by :func:`_number_key`, each list in order of start."""
+    found: dict[tuple, list[int]] = {}
+    for k in claims_in_order(ctx):
+        found.setdefault(_number_key(ctx.claims[k]), []).append(k)
+    return found
+
+
+def _lists_by_number(ctx: CheckContext) -> dict[tuple, set[tuple[int, int]]]:
+    """For each number (:func:`_number_key`), the lists that hold it: (sentence, first item) of
+    each run of two or more figures joined by commas, "and" or "or"."""
+    claims, text = ctx.claims, ctx.text
+    found: dict[tuple, set[tuple[int, int]]] = {}
+    for sentence, mates in ctx.memo(_BY_SENTENCE, lambda: _by_sentence(ctx)).items():
+        run = mates[:1]
         for m in [*mates[1:], None]:
             if m is not None and _LIST_JOIN.match(text, claims[run[-1]].end, claims[m].start):
                 run.append(m)
                 continue
-            if len(run) > 1 and _holds(claims, run, a) and _holds(claims, run, b):
-                return True
+            if len(run) > 1:
+                for n in run:
+                    found.setdefault(_number_key(claims[n]), set()).add((sentence, run[0]))
             run = [m] if m is not None else []
-    return False
+    return found
 
 
-def _holds(claims: list[Claim], run: list[int], c: Claim) -> bool:
-    return any(claims[m].kind == c.kind and claims[m].unit == c.unit and _same_number(claims[m], c) for m in run)
-
-
+_BY_NUMBER: MemoKey[dict[tuple, list[int]]] = MemoKey("FC201.claims_by_number")
+_LISTS: MemoKey[dict[tuple, set[tuple[int, int]]]] = MemoKey("FC201.lists_by_number")
 # Between two items of one list: a comma, "and" or "or" ("3.75, 7.5 and 15 mg/kg").
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)\Z")
-
-
-def _differ_elsewhere(ctx: CheckContext, i: int, j: int) -> bool:
-    """Whether the sentences of figures ``i`` and ``j`` also differ in another figure, in the
-    same place on both sides ("its 100-day run in 223 centres" and "a 175-day run in 3
-    centres"): the second figure tells two cases apart (another run, another year, another
-    model), where a restatement gone wrong changes one figure and keeps the rest. Two sentences
-    that open with a pronoun ("It weighs 19.8 tons.", "It weighs 11.6 tons.") are about what the
-    sentences before them are about: those sentences' figures count as figures before."""
-    claims = ctx.claims
-    (before_i, after_i), (before_j, after_j) = _sentence_mates(ctx, i), _sentence_mates(ctx, j)
-    if _opens_with_pronoun(ctx, i) and _opens_with_pronoun(ctx, j):
-        before_i, before_j = _figures_before(ctx, i) + before_i, _figures_before(ctx, j) + before_j
-    slack = BASE_SLACK + ctx.settings.tolerance
-    # counterparts: the n-th figure before (or after) one figure with the n-th of the other
-    for a, b in chain(zip(reversed(before_i), reversed(before_j)), zip(after_i, after_j)):
-        ca, cb = claims[a], claims[b]
-        if ca.kind == cb.kind and ca.dimension == cb.dimension and not _same_figure(ca, cb, slack):
-            return True
-    return False
 
 
 def _same_figure(a: Claim, b: Claim, slack: float) -> bool:
