@@ -12,12 +12,13 @@ exceed 100 % are impossible.
 The rule allows for rounding (three shares rounded to whole percents may sum to 99–101) and for
 qualifiers ("at least 12" leaves the sum open). It is silent for lists that do not claim to be
 complete ("including", "among them", "such as", "the rest", "others"), for shares of different
-wholes ("80% of men and 70% of women", "respectively"), for changes ("prices rose 8%, wages
-5%"), for percentages that are not listed together as shares ("priced at 96.20 pct for a yield
-of 8.10 pct"), for the level of a confidence interval ("48%, 95% CI 40–61%"), for stakes ("owns
-75 pct of a company which holds 40 pct of another"), for a count in progress ("with 99% of the
-vote counted, she had 52%") and for weightings where one is 100%. Sums of money are not broken
-down by this rule.
+wholes ("80% of men and 70% of women", "59% of patients taking it and 43% of patients who took
+it before", "respectively"), for one share given two ways ("90% of pupils, or 64% if …"), for
+changes ("prices rose 8%, wages 5%"), for percentages that are not listed together as shares
+("priced at 96.20 pct for a yield of 8.10 pct"), for the level of a confidence interval ("48%,
+95% CI 40–61%"), for stakes ("owns 75 pct of a company which holds 40 pct of another"), for a
+count in progress ("with 99% of the vote counted, she had 52%") and for weightings where one is
+100%. Sums of money are not broken down by this rule.
 
 A breakdown that falls short of its total is flagged only when its parts are kinds that make up
 the whole ("12 adults and 10 children", "12 seriously and 15 lightly"): "300 tanks: 120 from
@@ -143,11 +144,29 @@ _OF_BASE = re.compile(
     re.I,
 )
 _FIRST_WORD = re.compile(r"\s*([^\W\d_]+)")
+# Words that restrict the whole a share is of ("of patients who previously took it", "of
+# patients with no exposure", "of current users"): two such wholes are different groups.
+_RESTRICTING = frozenset("""who whom that whose with without currently previously formerly not
+    never taking receiving treated in on at from aged under over having given exposed using""".split())
+_TWO_WORDS = re.compile(r"\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?")
+
+
+def _base_phrase(text: str, base: re.Match, end: int) -> str:
+    """The whole a share is of: the noun after "of", with the two words after it when they
+    restrict it ("patients who previously", "patients with no")."""
+    noun = base.group(1).lower()
+    after = _TWO_WORDS.match(text, base.end(), end)
+    if after is None or after.group(1).lower() not in _RESTRICTING:
+        return noun
+    return " ".join(w.lower() for w in (noun, after.group(1), after.group(2) or "") if w)
 # Verbs after which the answer itself follows ("said yes", "were undecided").
 _ANSWER_VERBS = frozenset("""say said says told tell answered answer responded replied reply
     were was are is be been being had have has would will could should did do does""".split())
 # A percentage that is the level of an interval or a test ("48%, 95% CI 40–61%"), not a share.
 _LEVEL_AFTER = re.compile(r"\s*(?:CIs?|CrIs?|PIs?|UIs?|confidence|credible|prediction|uncertainty|significance)\b", re.I)
+# Two shares joined by "or" are one share read two ways ("around 90% of pupils, or 64% if one
+# does not count …"), not two parts.
+_ALTERNATIVE = re.compile(r"\bor\b", re.I)
 # Two shares are listed together only when coordinated ("48% …, 39% … and 21% …"), not when one
 # qualifies the other ("96.20 pct for a yield of 8.10 pct").
 _COORDINATED = re.compile(r",|\b(?:and|or|while|whereas|but|against|with)\b", re.I)
@@ -347,7 +366,8 @@ def _shares(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
                 runs.append([])
             continue
         sep = text[claims[runs[-1][-1]].end : c.start] if runs and runs[-1] else ""
-        if sep and _LIST_SEP.match(sep) and _COORDINATED.search(sep) and len(sep) <= 80:
+        if sep and _LIST_SEP.match(sep) and _COORDINATED.search(sep) and len(sep) <= 80 \
+                and not _ALTERNATIVE.search(sep):
             runs[-1].append(k)
         else:
             runs.append([k])
@@ -361,7 +381,7 @@ def _shares(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
         sentence = text[s_start:s_end]
         if _SHARE_BLOCK.search(sentence):
             continue
-        bases = {m.group(1).lower() for s in shares
+        bases = {_base_phrase(text, m, s_end) for s in shares
                  if (m := _OF_BASE.match(text, s.end, min(s_end, s.end + 40)))}
         if len(bases) > 1 or any(
             _OWN_BASE.search(text, claims[run[n - 1]].end, shares[n].start) for n in range(1, len(run))
