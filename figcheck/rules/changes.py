@@ -434,6 +434,8 @@ def _figures(sentence: str, base: int, claims: list[Claim]) -> tuple[list[Figure
             continue  # a restatement in brackets is not an end ("$1.13bn (£600m)"); "(−13%)" may state the change
         if taken and any(a < c.end and c.start < b for a, b in taken):
             continue
+        if c.kind == "quantity" and _attributive(sentence, c.start - base + len(c.number_text)):
+            continue  # "15-year cicadas", "a 5-year bond": what is described, not an amount
         c = _mended(sentence, base, c)
         figures.append(Figure(c, points=_points_after(sentence, c.end - base, c), scale=_scale_of(c)))
     covered = [(f.claim.start, f.claim.end) for f in figures] + [(c.start, c.end) for c in claims] + taken
@@ -452,12 +454,20 @@ def _figures(sentence: str, base: int, claims: list[Claim]) -> tuple[list[Figure
         s, e = base + m.start(), base + m.end()
         if any(a < e and s < b for a, b in covered):
             continue
+        if _attributive(sentence, m.end()):
+            continue  # "14- and 15-year cicadas": the first of two figures sharing a unit
         fig = _bare_figure(sentence, m, base, is_word)
         if fig is not None:
             figures.append(fig)
             covered.append((fig.claim.start, fig.claim.end))
     figures.sort(key=lambda f: f.claim.start)
     return figures, multipliers
+
+
+def _attributive(sentence: str, at: int) -> bool:
+    """Whether the number ending at ``at`` is joined by a hyphen to the word after it ("15-year
+    cicadas", "13- and 17-year"): it describes a noun, as no old or new value of a change does."""
+    return sentence[at : at + 1] in ("-", "\u2011") and (sentence[at + 1 : at + 2].isalpha() or sentence[at + 1 : at + 2] == " ")
 
 
 def _bare_words(sentence: str, lower: str) -> list[re.Match]:
