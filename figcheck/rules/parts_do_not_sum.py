@@ -137,10 +137,10 @@ _SHARE_BLOCK = re.compile(
     re.I,
 )
 _OWN_BASE = re.compile(r"\b(?:among|for|in|with|within)\s+(?:the\s+)?[^\W\d_]+\W*$", re.I)
-# What a share is a share of ("80% of men", "75 pct of <MEC Sachs>"); read with match() at the
-# share's end.
+# What a share is a share of ("80% of men", "75 pct of <MEC Sachs>", "of 18- to 49-year-olds");
+# read with match() at the share's end.
 _OF_BASE = re.compile(
-    r"\s*(?:of|among)\s+(?:(?:the|all|its|their|his|her|our|those|these)\s+)*[<(\"“]?([^\W\d_]+)",
+    r"\s*(?:of|among)\s+(?:(?:the|all|its|their|his|her|our|those|these)\s+)*[<(\"“]?([^\W\d_]+|\d+-)",
     re.I,
 )
 _FIRST_WORD = re.compile(r"\s*([^\W\d_]+)")
