@@ -380,13 +380,6 @@ def _same_figure(a: Claim, b: Claim, slack: float) -> bool:
     return iv is None or not disjoint(iv, _shown_interval(b, b), slack)
 
 
-def _same_number(a: Claim, b: Claim) -> bool:
-    """The same number written twice ("31" and "31 people"), on one base for money."""
-    ma, mb = frame.money_base(a), frame.money_base(b)
-    va, vb = (a.value * ma[1] if ma else a.value), (b.value * mb[1] if mb else b.value)
-    return math.isclose(va, vb, rel_tol=0.02)
-
-
 # A sentence that opens with a pronoun takes its subject from the sentence before it.
 _PRONOUN_OPENING = frozenset("it its that this these those they their he his she her".split())
 
