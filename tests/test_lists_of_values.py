@@ -177,3 +177,14 @@ def test_values_listed_together_elsewhere_are_each_a_case():
 ])
 def test_figures_too_far_apart_for_a_slip_are_two_things(text, expected):
     assert codes(text) == expected
+
+
+def test_a_paragraph_going_through_three_values_of_a_count_is_a_set_of_cases():
+    text = ("One open problem is the claim that every even integer n greater than 2 can be written as a "
+            "sum of two primes. It has been checked for all numbers up to a large bound. Weaker results "
+            "have been proven: one theorem says that every large odd integer can be written as a sum of "
+            "{three} primes, and another says every large even number is the sum of a prime and a "
+            "product of two primes. Also, any even integer can be written as the sum of six primes.\n")
+    assert codes(text.format(three="three")) == []
+    # the same paragraph with two values only (two and six): read as usual, a slip
+    assert codes(text.format(three="two")) == ["FC201"]

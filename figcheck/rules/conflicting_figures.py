@@ -38,8 +38,10 @@ nautical miles at 16 knots"; "its 100-day run in 223 centres", "a 175-day run in
 describe different things the evidence cannot tell apart. So do a possessive and a plain count
 ("14 victims' remains" and "the 23 victims"), a figure that points back at an earlier one of its
 own number ("seven of these 15 patients"), two numbers listed together elsewhere as the values a
-thing was given in ("THP (3.75, 7.5 and 15 mg/kg)"), and figures too far apart for a slip (more
-than 20 times, and not a power of ten: "148 Huguenots" and "500,000 Huguenots").
+thing was given in ("THP (3.75, 7.5 and 15 mg/kg)"), figures of a paragraph that goes through
+three or more values of what they count ("a sum of two primes", "of three primes", "of six
+primes"), and figures too far apart for a slip (more than 20 times, and not a power of ten: "148
+Huguenots" and "500,000 Huguenots").
 
 ## Example
 ```text
@@ -208,6 +210,7 @@ class _Surroundings:
         self._mates: list[tuple[list[int], list[int]] | None] = [None] * n
         self._restates: list[bool | None] = [None] * n
         self._pronoun: dict[int, bool] = {}
+        self._values_in: dict[int, dict[int, set[tuple]]] = {}  # bucket (its list's id) → paragraph → values
         self._slack = BASE_SLACK + ctx.settings.tolerance
 
     def two_cases(self, i: int, j: int) -> bool:
@@ -215,7 +218,25 @@ class _Surroundings:
         return (_one_possessive(claims[i], claims[j]) or self._too_far_apart(i, j)
                 or self._points_elsewhere(i, j) or self._points_elsewhere(j, i)
                 or _listed_together(ctx, i, j, self.key(i), self.key(j))
-                or self._differ_elsewhere(i, j))
+                or self._many_values_around(i, j) or self._differ_elsewhere(i, j))
+
+    def _many_values_around(self, i: int, j: int) -> bool:
+        """Whether figures ``i`` and ``j`` share a paragraph that gives three or more values of
+        what they count or measure ("a sum of two primes", "of three primes", "of six primes"):
+        a paragraph going through cases, not one figure restated."""
+        ctx = self.ctx
+        paragraph = ctx.paragraph_of(ctx.claims[i].start)
+        if paragraph != ctx.paragraph_of(ctx.claims[j].start):
+            return False
+        members = ctx.memo(_BUCKET_OF, lambda: _bucket_of(ctx)).get(i)
+        if members is None:
+            return False
+        by_paragraph = self._values_in.get(id(members))
+        if by_paragraph is None:  # (the values of a bucket, paragraph by paragraph: read once)
+            by_paragraph = self._values_in[id(members)] = {}
+            for m in members:
+                by_paragraph.setdefault(ctx.paragraph_of(ctx.claims[m].start), set()).add(self.key(m))
+        return len(by_paragraph.get(paragraph, ())) >= 3
 
     def key(self, k: int) -> tuple:
         found = self._keys[k]
@@ -367,6 +388,12 @@ def _lists_by_number(ctx: CheckContext) -> dict[tuple, set[tuple[int, int]]]:
     return found
 
 
+def _bucket_of(ctx: CheckContext) -> dict[int, list[int]]:
+    """Each claim's bucket (:func:`frame.buckets`): the figures it may be paired with."""
+    return {k: members for members in frame.buckets(ctx).values() for k in members}
+
+
+_BUCKET_OF: MemoKey[dict[int, list[int]]] = MemoKey("FC201.bucket_of")
 _BY_NUMBER: MemoKey[dict[tuple, list[int]]] = MemoKey("FC201.claims_by_number")
 _LISTS: MemoKey[dict[tuple, set[tuple[int, int]]]] = MemoKey("FC201.lists_by_number")
 # Between two items of one list: a comma, "and" or "or" ("3.75, 7.5 and 15 mg/kg").
