@@ -1268,7 +1268,7 @@ def _read_kind(reader: _FigureReader, fig: _Figure) -> bool:
 def _plural_before(text: str, end: int, singular: str) -> bool:
     """Whether the word ending at ``end`` is a plural, not a noun whose plural is itself
     ("species", "staff"): after "one", such a word is a verb ("one needs", "one finds")."""
-    return not text[:end].lower().endswith(singular)
+    return text[max(0, end - len(singular)) : end].lower() != singular
 
 
 def _rejected_in_context(reader: _FigureReader, fig: _Figure) -> bool:
@@ -1725,20 +1725,17 @@ def _compound(reader: _FigureReader, num: Number, unit: UnitMatch):
     small, ratio = pairs[unit.unit]
     text = reader.text
     j = reader.skip_ws(unit.end, 0)
-    if small == "inch" and text[unit.end : unit.end + 1] in ("-", "‑") and text[unit.end + 1 : unit.end + 2].isdigit():
-        # "6-foot-2", "5-foot-11": the inches written straight after the feet
-        n2 = parse_digits(text, unit.end + 1)
+    if small == "inch" and text[unit.end : unit.end + 1] in ("-", "‑"):
+        # "6-foot-2", "5-foot-11", "five-foot-five inch": the inches straight after the feet
+        first = text[unit.end + 1 : unit.end + 2]
+        n2 = parse_digits(text, unit.end + 1) if first.isdigit() else \
+            parse_words(text, unit.end + 1) if num.is_word and first.isalpha() else None
         if n2 is not None and n2.value < 12 and not text[n2.end : n2.end + 1].isalnum():
-            merged = Number(num.start, n2.end, num.value * 12 + n2.value, _part_rounding(n2, "inch"),
-                            text[num.start : n2.end])
-            return merged, UnitMatch("quantity", "inch", n2.start, n2.end, ""), n2.end
-    if small == "inch" and num.is_word and text[unit.end : unit.end + 1] in ("-", "‑") and text[unit.end + 1 : unit.end + 2].isalpha():
-        # "five-foot-five", "five-foot-five inch": the same in words
-        n2 = parse_words(text, unit.end + 1)
-        if n2 is not None and n2.value < 12 and not text[n2.end : n2.end + 1].isalnum():
-            k = n2.end + (1 if text[n2.end : n2.end + 1] in ("-", "‑") and text[n2.end + 1 : n2.end + 2] == "i" else 0)
-            im = _INCH_UNIT.match(text, k) if text[k : k + 3].strip()[:1] == "i" else None
-            end = im.end() if im else n2.end
+            end = n2.end
+            if n2.is_word:  # (in words, the unit may follow: "five-foot-five inch")
+                k = end + (1 if text[end : end + 1] in ("-", "‑") and text[end + 1 : end + 2] == "i" else 0)
+                im = _INCH_UNIT.match(text, k) if text[k : k + 3].strip()[:1] == "i" else None
+                end = im.end() if im else end
             merged = Number(num.start, end, num.value * 12 + n2.value, _part_rounding(n2, "inch"), text[num.start : end])
             return merged, UnitMatch("quantity", "inch", n2.start, end, ""), end
     am = _AND.match(text[j : j + 7])

@@ -258,15 +258,10 @@ class _Surroundings:
         return found
 
     def mates(self, k: int) -> tuple[list[int], list[int]]:
-        """The other figures of claim ``k``'s sentence: before it and after it; when the
-        sentence opens with a pronoun, the figures of the sentence before it come first ("It
-        weighs 19.8 tons.": the weight of what the sentence before describes)."""
+        """The other figures of claim ``k``'s sentence: before it and after it."""
         found = self._mates[k]
         if found is None:
-            before, after = _sentence_mates(self.ctx, k)
-            if self.opens_with_pronoun(k):
-                before = _figures_before(self.ctx, k) + before
-            found = self._mates[k] = (before, after)
+            found = self._mates[k] = _sentence_mates(self.ctx, k)
         return found
 
     def _differ_elsewhere(self, i: int, j: int) -> bool:
@@ -276,13 +271,10 @@ class _Surroundings:
         model), where a restatement gone wrong changes one figure and keeps the rest. Two
         sentences that open with a pronoun ("It weighs 19.8 tons.", "It weighs 11.6 tons.") are
         about what the sentences before them are about: those sentences' figures count too."""
-        claims = self.ctx.claims
+        ctx, claims = self.ctx, self.ctx.claims
         (before_i, after_i), (before_j, after_j) = self.mates(i), self.mates(j)
-        if not (after_i and after_j) and not (before_i and before_j):
-            return False
-        if self.opens_with_pronoun(i) != self.opens_with_pronoun(j):
-            # (only two sentences that both open with a pronoun read the sentences before)
-            before_i, before_j = _sentence_mates(self.ctx, i)[0], _sentence_mates(self.ctx, j)[0]
+        if self.opens_with_pronoun(i) and self.opens_with_pronoun(j):
+            before_i, before_j = _figures_before(ctx, i) + before_i, _figures_before(ctx, j) + before_j
         # counterparts: the n-th figure before (or after) one figure with the n-th of the other
         for a, b in chain(zip(reversed(before_i), reversed(before_j)), zip(after_i, after_j)):
             ca, cb = claims[a], claims[b]

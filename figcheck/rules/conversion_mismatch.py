@@ -19,11 +19,11 @@ range converts to; a round figure's range is lopsided ("100" to two significant 
 99.5–105, since a figure just below 100 would have been written with more digits), and the
 message says so. A trailing zero of a whole number is read generously ("90" may mean
 anything from 85 to 95) unless both figures have the same digits ("20 miles (20 km)": a writer
-who converted would not have kept them), ranges are checked end by end, temperature differences ("a rise of
-1 °F (0.56 °C)") are converted without the scale offset, "gallons", "pints", "fluid ounces" and
-"tons" may be American, imperial (or long, or metric) unless the unit says which ("US gallons",
-"short tons"), and currencies are only checked when
-`currency-rates` in the settings names both. `tolerance` adds relative slack.
+who converted would not have kept them), ranges are checked end by end, temperature differences
+("a rise of 1 °F (0.56 °C)") are converted without the scale offset, "gallons", "pints", "fluid
+ounces" and "tons" may be American, imperial (or long, or metric) unless the unit says which ("US
+gallons", "short tons"), and currencies are only checked when `currency-rates` in the settings
+names both. `tolerance` adds relative slack.
 
 ## Example
 ```text
@@ -148,10 +148,12 @@ _OTHER_READINGS = {
 _SYSTEM_NAMED = re.compile(r"(?<![a-z])(?:US|U\.S\.|imp|imperial|short|long|metric)(?![a-z])", re.IGNORECASE)
 
 
+def _names_system(claim: Claim) -> bool:
+    return bool(claim.unit_text and _SYSTEM_NAMED.search(claim.unit_text))
+
+
 def _other_readings(claim: Claim) -> tuple[str, ...]:
-    if claim.unit_text and _SYSTEM_NAMED.search(claim.unit_text):
-        return ()
-    return _OTHER_READINGS.get(claim.unit, ())
+    return () if _names_system(claim) else _OTHER_READINGS.get(claim.unit, ())
 
 
 # How the other readings are named in a message.
@@ -166,7 +168,7 @@ _READING_NAMES = {
 def _other_system(ctx: CheckContext, source: Claim, equivalent: Claim) -> str:
     """When the unit names its system and the restatement matches another one ("5,000 short
     tons (5,080 t)" is right for long tons), say so: the system may be what is wrong."""
-    if not (source.unit_text and _SYSTEM_NAMED.search(source.unit_text)):
+    if not _names_system(source):
         return ""
     for unit in _OTHER_READINGS.get(source.unit, ()):
         if agrees(ctx, replace(source, unit=unit), equivalent):

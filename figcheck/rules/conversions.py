@@ -193,9 +193,9 @@ def same_number_other_unit(a: Claim, b: Claim) -> bool:
 @lru_cache(maxsize=256)
 def common_factors(dimension: str, unit: str) -> tuple[tuple[float, str], ...]:
     """(factor, other unit) for each common unit of ``dimension``: reading a number of ``unit``
-    as ``other unit`` multiplies its value (in ``unit``) by ``factor``. None for a unit that is
-    not common itself: writers confuse common units with each other ("square miles" and "square
-    kilometres"), not a rarer unit with them ("1,420 ft/s" is no 2,400 knots)."""
+    as ``other unit`` multiplies its value (in ``unit``) by ``factor``. No factors for a unit
+    that is not common itself: writers confuse common units with each other ("square miles" and
+    "square kilometres"), not a rarer unit with them ("1,420 ft/s" is no 2,400 knots)."""
     common = COMMON_UNITS.get(dimension, ())
     if unit not in common and not any(_same_size(unit, u) for u in common):
         return ()

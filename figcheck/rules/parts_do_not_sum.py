@@ -149,21 +149,12 @@ _FIRST_WORD = re.compile(r"\s*([^\W\d_]+)")
 _RESTRICTING = frozenset("""who whom that whose with without currently previously formerly not
     never taking receiving treated in on at from aged under over having given exposed using""".split())
 _TWO_WORDS = re.compile(r"\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?")
-
-
-def _base_phrase(text: str, base: re.Match, end: int) -> str:
-    """The whole a share is of: the noun after "of", with the two words after it when they
-    restrict it ("patients who previously", "patients with no")."""
-    noun = base.group(1).lower()
-    after = _TWO_WORDS.match(text, base.end(), end)
-    if after is None or after.group(1).lower() not in _RESTRICTING:
-        return noun
-    return " ".join(w.lower() for w in (noun, after.group(1), after.group(2) or "") if w)
 # Verbs after which the answer itself follows ("said yes", "were undecided").
 _ANSWER_VERBS = frozenset("""say said says told tell answered answer responded replied reply
     were was are is be been being had have has would will could should did do does""".split())
 # A percentage that is the level of an interval or a test ("48%, 95% CI 40–61%"), not a share.
-_LEVEL_AFTER = re.compile(r"\s*(?:CIs?|CrIs?|PIs?|UIs?|confidence|credible|prediction|uncertainty|significance)\b", re.I)
+_LEVEL_AFTER = re.compile(
+    r"\s*(?:CIs?|CrIs?|PIs?|UIs?|confidence|credible|prediction|uncertainty|significance)\b", re.I)
 # Two shares joined by "or" are one share read two ways ("around 90% of pupils, or 64% if one
 # does not count …"), not two parts.
 _ALTERNATIVE = re.compile(r"\bor\b", re.I)
@@ -354,6 +345,16 @@ def _part_of(part: Claim, whole: Claim, text: str) -> bool:
 
 
 # --- shares of one whole -------------------------------------------------------------------
+
+
+def _base_phrase(text: str, base: re.Match, end: int) -> str:
+    """The whole a share is of: the noun after "of", with the two words after it when they
+    restrict it ("patients who previously", "patients with no")."""
+    noun = base.group(1).lower()
+    after = _TWO_WORDS.match(text, base.end(), end)
+    if after is None or after.group(1).lower() not in _RESTRICTING:
+        return noun
+    return " ".join(w.lower() for w in (noun, after.group(1), after.group(2) or "") if w)
 
 
 def _shares(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
