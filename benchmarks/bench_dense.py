@@ -32,6 +32,8 @@ def _repeat(unit: str):
 CASES = {
     "prose (generated corpus)": corpus,
     "dense conversions": _repeat("5 km (3 miles) "),
+    "sizes and their conversions": _repeat("a 10 by 12 feet (3.0 by 3.7 m) room, "),
+    "products without a unit": _repeat("5 by 3 "),
     "run of numbers": lambda n: "The " + "1 " * (n // 2),
     "numbers a line": _repeat("12\n"),
     "part and breakdown": _repeat("Of the 42 passengers, 45 were hurt: 12 seriously and 40 lightly. "),

@@ -18,7 +18,8 @@ from ..model import Claim
 from ..text.lines import PARAGRAPH_BREAK, paragraph_bounds
 from . import lexicon
 from .counted import counted_noun
-from .numbers import Number, parse_digits, parse_scale_word, parse_words
+from .numbers import Number, parse_digits, parse_scale_word, parse_words, qualified_bounds
+from .products import SIDE_GAP, read_sizes
 from .shift import changed, claim_of, shifted
 
 PATTERNS = PatternCache.beside(__file__)  # compiled once per installation
@@ -645,7 +646,7 @@ def _extract_paragraph(text: str, memoise: bool, store: _MemoStore, offset: int 
             continue
         claims.append(claim)
         consumed = claim.end - offset
-    return _link(text, _share_list_units(text, claims, offset), offset, base)
+    return _link(text, _share_list_units(text, read_sizes(reader, claims), offset), offset, base)
 
 
 # --- the same surroundings read once --------------------------------------------------------------
@@ -1395,7 +1396,7 @@ def _figure_values(fig: _Figure, num: Number, unit: UnitMatch | None, qualifier:
     factor = unit.factor if unit is not None else 1.0
     if factor != 1.0:
         value, low, high, rounding = value * factor, low * factor, high * factor, rounding * factor
-    return (value, *_bounds(qualifier, value, low, high), rounding)
+    return (value, *qualified_bounds(qualifier, value, low, high), rounding)
 
 
 def _number_claim(reader: _FigureReader, num: Number) -> Claim:
@@ -1403,7 +1404,7 @@ def _number_claim(reader: _FigureReader, num: Number) -> Claim:
     qual = reader.qualifier_before(num.start)
     start = qual[1] if qual else num.start
     qualifier = qual[0] if qual else None
-    low, high = _bounds(qualifier, num.value, num.value, num.value)
+    low, high = qualified_bounds(qualifier, num.value, num.value, num.value)
     return Claim(
         start=start + reader.offset, end=num.end + reader.offset, text=reader.text[start : num.end], value=num.value, low=low, high=high,
         unit=None, dimension="dimensionless", kind="number", qualifier=qualifier,
@@ -1802,23 +1803,6 @@ def _is_temperature_delta(reader: _FigureReader, start: int, end: int) -> bool:
     return bool(lexicon.DELTA_BEFORE_RE.search(before) or lexicon.DELTA_AFTER_RE.match(reader.text[end : end + 24]))
 
 
-def _bounds(qualifier: str | None, value: float, low: float, high: float) -> tuple[float | None, float | None]:
-    kind = lexicon.QUALIFIERS.get(qualifier) if qualifier else None
-    if kind is None or kind == "exact":
-        return low, high
-    if kind == "approx":
-        return low * (1 - lexicon.APPROX_SPREAD) if low >= 0 else low * (1 + lexicon.APPROX_SPREAD), high * (1 + lexicon.APPROX_SPREAD) if high >= 0 else high * (1 - lexicon.APPROX_SPREAD)
-    if kind == "near_below":
-        return low * (1 - lexicon.NEAR_SPREAD), high
-    if kind == "near_above":
-        return low, high * (1 + lexicon.NEAR_SPREAD)
-    if kind == "min":
-        return low, None
-    if kind == "max":
-        return None, high
-    return low, high
-
-
 def _unit_and_dimension(kind: str, unit: UnitMatch | None, currency) -> tuple[str | None, str]:
     if kind == "money":
         return None, f"currency:{currency[0]}"
@@ -1977,6 +1961,10 @@ def _lists_converted(text: str, out: list[Claim], offset: int, base: int) -> lis
             continue  # (a list's first item is not linked when "and" follows it)
         restated = _list_run(text, out, offset, i, 1)
         if len(restated) < 2 or not _CLOSING_BRACKET.match(text, out[restated[-1]].end - offset):
+            if out[i].converted_from == base + i - 1 and out[i].dimension != prev.dimension and \
+                    len(_list_run(text, out, offset, i - 1, -1)) > 1:
+                # "2 × 3 m (65 sq ft)": the area of a size, not its last side in another unit
+                out[i] = changed(out[i], converted_from=None)
             continue
         said = _list_run(text, out, offset, i - 1, -1)
         if len(said) == len(restated):
@@ -1990,12 +1978,15 @@ def _lists_converted(text: str, out: list[Claim], offset: int, base: int) -> lis
 
 def _list_run(text: str, out: list[Claim], offset: int, k: int, step: int) -> list[int]:
     """The figures of the list figure ``k`` ends (``step`` -1) or starts (1), in order; a list
-    is figures joined by commas and a last "and" ("5, 7 and 9"), else just ``[k]``."""
+    is figures joined by commas and a last "and" ("5, 7 and 9") or the sides of a size ("10 by
+    12 feet"), else just ``[k]``."""
     run, joined_by_and = [k], False
     while 0 <= k + step < len(out):
         a, b = (out[k], out[k + step]) if step > 0 else (out[k + step], out[k])
         gap = text[a.end - offset : b.start - offset]
-        if not _LIST_JOINER.fullmatch(gap):
+        if a.kind == b.kind == "quantity" and a.dimension == b.dimension and SIDE_GAP.fullmatch(gap):
+            joined_by_and = True  # (sides of one size)
+        elif not _LIST_JOINER.fullmatch(gap):
             break
         joined_by_and |= "and" in gap
         k += step

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..compiled_patterns import PatternCache
-from .lexicon import NUMBER_WORDS, SCALES, SCALE_SUFFIXES, SMALL_NUMBERS, TENS, VULGAR_FRACTIONS
+from .lexicon import (
+    APPROX_SPREAD, NEAR_SPREAD, NUMBER_WORDS, QUALIFIERS, SCALES, SCALE_SUFFIXES, SMALL_NUMBERS, TENS, VULGAR_FRACTIONS,
+)
 
 PATTERNS = PatternCache.beside(__file__)  # compiled once per installation
 
@@ -333,6 +335,25 @@ def _skip_space(text: str, i: int) -> int:
     while i < n and text[i] in " \t\u00a0\u2009\u202f":
         i += 1
     return i
+
+
+def qualified_bounds(qualifier: str | None, value: float, low: float, high: float) -> tuple[float | None, float | None]:
+    """The bounds a qualifier leaves of a figure read between ``low`` and ``high`` ("about" widens
+    both, "at least" opens the top)."""
+    kind = QUALIFIERS.get(qualifier) if qualifier else None
+    if kind is None or kind == "exact":
+        return low, high
+    if kind == "approx":
+        return low * (1 - APPROX_SPREAD) if low >= 0 else low * (1 + APPROX_SPREAD), high * (1 + APPROX_SPREAD) if high >= 0 else high * (1 - APPROX_SPREAD)
+    if kind == "near_below":
+        return low * (1 - NEAR_SPREAD), high
+    if kind == "near_above":
+        return low, high * (1 + NEAR_SPREAD)
+    if kind == "min":
+        return low, None
+    if kind == "max":
+        return None, high
+    return low, high
 
 
 PATTERNS.save()

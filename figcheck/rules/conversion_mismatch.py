@@ -14,6 +14,7 @@ edited without its conversion. The message names the slip when the numbers show 
 
 Rounding is allowed for: "26.2 miles (42.2 km)", "about 300 feet (90 metres)" and
 "a mile (1.6 km)" are fine. Inverse units convert too: "30 miles per gallon (7.8 L/100 km)".
+A size is checked side by side: in "10 by 12 feet (3.0 by 4.7 m)", 4.7 m restates 12 feet.
 The message shows the range the source's digits allow ("26.2" is 26.15–26.25) and what that
 range converts to; a round figure's range is lopsided ("100" to two significant figures is
 99.5–105, since a figure just below 100 would have been written with more digits), and the
