@@ -392,3 +392,59 @@ def test_a_comma_does_not_join_a_part_too_large_for_the_compound():
 def test_alternatives_and_reference_ranges_are_not_restatements(text, restates):
     claims = extract_claims(text)
     assert any(c.converted_from is not None for c in claims) == restates, [(c.text, c.converted_from) for c in claims]
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, counted_or_unit",
+    [
+        ("More than 2000 troops arrived.", "More than 2000 troops", 2000, "troop"),
+        ("Fewer than 1500 people voted.", "Fewer than 1500 people", 1500, "person"),
+        ("It has stood for more than 1000 years.", "more than 1000 years", 1000, "year"),
+        ("Densities were greater than 1000 stems/ha.", "greater than 1000 stems/ha", 1000, "stem per hectare"),
+        ("As many as 1200 homes were hit.", "As many as 1200 homes", 1200, "home"),
+    ],
+)
+def test_amounts_that_look_like_years(text, surface, value, counted_or_unit):
+    claim = claim_for(text, surface)
+    assert claim.value == value and counted_or_unit in (claim.counted, claim.unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Emissions were 5% lower than 1990 levels.",
+        "In 1990 elections were held.",
+        "It was later than 1990 records show.",
+        "Prices rose up to 1990 levels.",
+    ],
+)
+def test_years_after_other_words_stay_years(text):
+    assert [c for c in extract_claims(text) if c.value >= 1000] == []
+
+
+@pytest.mark.parametrize(
+    "text, surface, counted",
+    [
+        ("Densities were 300 people/km2 there.", "300 people/km2", "person per kilometer²"),
+        ("Some 45 trees per hectare survive.", "Some 45 trees per hectare", "tree per hectare"),
+        ("The song runs at 126 beats per minute.", "126 beats per minute", "beat per minute"),
+        ("Smokers of 10 cigarettes per day.", "10 cigarettes per day", "cigarette per day"),
+        ("Up to 2.1 seizures/mo were seen.", "Up to 2.1 seizures/mo", "seizure per month"),
+    ],
+)
+def test_a_count_per_unit_is_a_rate_not_a_count(text, surface, counted):
+    assert claim_for(text, surface).counted == counted
+
+
+@pytest.mark.parametrize(
+    "text, surface, counted",
+    [
+        # not a unit after "per": the count stays a count
+        ("Three people per car were allowed.", "Three people", "person"),
+        ("12 cases per 100,000 people were found.", "12 cases", "case"),
+        # a price per unit stays a sum of money for the rules ("18 dlrs" priced per barrel)
+        ("Oil sold at 18 dlrs per barrel.", "18 dlrs", "dlr"),
+    ],
+)
+def test_what_per_does_not_make_a_rate(text, surface, counted):
+    assert claim_for(text, surface).counted == counted

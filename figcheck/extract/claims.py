@@ -1275,7 +1275,8 @@ def _plural_before(text: str, end: int, singular: str) -> bool:
 def _rejected_in_context(reader: _FigureReader, fig: _Figure) -> bool:
     """Years, labels ("Fig. 4", "Voyager 1"), names and the days of dates are not claims."""
     num, kind, unit = fig.num, fig.kind, fig.unit
-    if kind == "count" or (kind == "quantity" and unit and unit.unit == "year" and fig.role != "age"):
+    if (kind == "count" or (kind == "quantity" and unit and unit.unit == "year" and fig.role != "age")) and not (
+            fig.qual and fig.qual[0] in lexicon.AMOUNT_ONLY_QUALIFIERS and (fig.counted or kind == "quantity")):
         if _looks_like_year(num) and fig.high_num is None and (fig.counted is None or _year_context(reader, num)):
             return True
         if kind == "count" and _looks_like_year(num) and fig.high_num is not None and _looks_like_year(fig.high_num):

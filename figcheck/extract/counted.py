@@ -8,6 +8,7 @@ from . import lexicon
 
 _WORDS_AFTER = re.compile(r"(?:[ \t\u00a0]+|\r?\n[ \t]*)([A-Za-z][A-Za-z'’-]*)")
 _MODIFIER_LIMIT = 2
+_PER = re.compile(r"/|[ \t\u00a0]+per[ \t\u00a0]+")
 
 
 def counted_noun(text: str, pos: int) -> tuple[str, int] | None | str:
@@ -32,7 +33,7 @@ def counted_noun(text: str, pos: int) -> tuple[str, int] | None | str:
         singular = singular_noun(lw)
         if singular is not None:
             compound = _compound_head(text, m.end(1), lw) if word.islower() else None  # not "Staff Builders"
-            return compound or (singular, m.end(1))
+            return _per_unit(text, *(compound or (singular, m.end(1))))
         if modifiers == _MODIFIER_LIMIT or not _modifier_like(lw):
             return None
         modifiers += 1
@@ -40,6 +41,29 @@ def counted_noun(text: str, pos: int) -> tuple[str, int] | None | str:
         if i < len(text) and text[i] in ",.;:!?()\"":
             return None
     return None
+
+
+def _per_unit(text: str, noun: str, end: int) -> tuple[str, int]:
+    """A count of a noun per unit is a rate, counted apart from the noun ("1000 stems/ha" counts
+    "stem per hectare", "5 deaths per day" "death per day"): ``(noun, end)`` after the unit."""
+    per = _PER.match(text, end)
+    if per is None or noun in lexicon.MONEY_NOUNS:
+        return noun, end  # (a price per unit is read as money by the rules)
+    at = per.end()
+    symbol = lexicon.SYMBOL_UNIT_RE.match(text, at) if per.group().strip() == "/" else None
+    word = None if symbol else lexicon.WORD_UNIT_RE.match(text, at)
+    found = symbol or word
+    if found is None or (found.end() < len(text) and text[found.end()].isalnum()):
+        return noun, end
+    unit = lexicon.SYMBOL_UNITS.get(found.group()) if symbol else lexicon.WORD_UNITS.get(found.group().lower())
+    if unit is None:
+        return noun, end
+    return f"{noun} per {_unit_name(unit)}", found.end()
+
+
+def _unit_name(unit: str) -> str:
+    """"kilometer ** 2" → "kilometer²": a unit as a reader would name it after "per"."""
+    return unit.replace("_", " ").replace(" ** 2", "²").replace(" ** 3", "³")
 
 
 def _compound_head(text: str, end: int, word: str) -> tuple[str, int] | None:

@@ -95,13 +95,20 @@ QUALIFIERS: dict[str, str] = {
     "just short of": "near_below", "not quite": "near_below", "approaching": "near_below",
     "just over": "near_above", "just above": "near_above", "just more than": "near_above",
     "more than": "min", "over": "min", "at least": "min", "above": "min", "upwards of": "min",
-    "in excess of": "min", "no fewer than": "min", "no less than": "min", "well over": "min",
+    "in excess of": "min", "greater than": "min", "no fewer than": "min", "no less than": "min", "well over": "min",
     "well above": "min", "well more than": "min", "exceeding": "min", "a minimum of": "min",
     "up to": "max", "less than": "max", "under": "max", "fewer than": "max", "at most": "max",
     "below": "max", "no more than": "max", "not more than": "max", "as many as": "max",
     "as much as": "max", "a maximum of": "max", "well under": "max", "well below": "max",
     "exactly": "exact", "precisely": "exact", "just": "exact", "only": "exact",
 }
+# Qualifiers of an amount that never come before a year: "more than 1500 people" and "more than
+# 1000 years" count ("than 1990", "up to 1990" and "over 1990" may be dates).
+AMOUNT_ONLY_QUALIFIERS = frozenset({
+    "more than", "fewer than", "less than", "greater than", "no fewer than", "no less than",
+    "no more than", "not more than", "well more than", "just more than", "at least", "as many as",
+    "as much as", "in excess of", "upwards of",
+})
 # Qualifiers that are also ordinary words: only a qualifier right before a figure.
 QUALIFIER_PATTERN = PATTERNS.compile(
     r"(?:(?<=[\s(\[\"'‘“—–-])|^)(?P<q>"
@@ -461,6 +468,25 @@ CURRENCY_WORDS = {
     "australian dollars": "AUD", "canadian dollars": "CAD", "hong kong dollars": "HKD",
     "new zealand dollars": "NZD", "singapore dollars": "SGD", "bucks": "USD",
     "peso": "MXN", "pesos": "MXN", "ringgit": "MYR", "rupiah": "IDR", "baht": "THB", "shillings": "KES",
+}
+# Currency words newswire writes after a figure as plain nouns ("43 mln dlrs", "35 cts"): word →
+# (currency, factor to the main unit). The extractor reads them as counts; the rules as money.
+MONEY_NOUNS: dict[str, tuple[str, float]] = {
+    "dlr": ("USD", 1.0), "dlrs": ("USD", 1.0), "dollar": ("USD", 1.0), "dollars": ("USD", 1.0),
+    "ct": ("USD", 0.01), "cts": ("USD", 0.01), "cent": ("USD", 0.01), "cents": ("USD", 0.01),
+    "stg": ("GBP", 1.0), "sterling": ("GBP", 1.0), "pence": ("GBP", 0.01), "penny": ("GBP", 0.01),
+    "yen": ("JPY", 1.0), "lire": ("ITL", 1.0), "lira": ("ITL", 1.0),
+    "mark": ("DEM", 1.0), "marks": ("DEM", 1.0), "guilder": ("NLG", 1.0), "guilders": ("NLG", 1.0),
+    "peseta": ("ESP", 1.0), "pesetas": ("ESP", 1.0), "schilling": ("ATS", 1.0),
+    "schillings": ("ATS", 1.0), "rand": ("ZAR", 1.0), "yuan": ("CNY", 1.0), "rupee": ("INR", 1.0),
+    "rupees": ("INR", 1.0), "rouble": ("RUB", 1.0), "roubles": ("RUB", 1.0), "ruble": ("RUB", 1.0),
+    "rubles": ("RUB", 1.0), "euro": ("EUR", 1.0), "euros": ("EUR", 1.0),
+    "franc": ("franc", 1.0), "francs": ("franc", 1.0), "peso": ("peso", 1.0),
+    "pesos": ("peso", 1.0), "crown": ("crown", 1.0), "crowns": ("crown", 1.0),
+    "krona": ("SEK", 1.0), "kronor": ("SEK", 1.0), "krone": ("krone", 1.0),
+    "kroner": ("krone", 1.0), "riyal": ("riyal", 1.0), "riyals": ("riyal", 1.0),
+    "dinar": ("dinar", 1.0), "dinars": ("dinar", 1.0), "ringgit": ("MYR", 1.0),
+    "baht": ("THB", 1.0),
 }
 CURRENCY_CODES_AFTER = frozenset(
     c for c in CURRENCY_SYMBOLS.values()

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..compiled_patterns import PatternCache
+from ..extract.lexicon import MONEY_NOUNS
 from ..model import Claim
 
 PATTERNS = PatternCache.beside(__file__)  # compiled once per installation
@@ -37,24 +38,6 @@ class Amount:
         return x * self.factor
 
 
-# Currency words written after a figure: word → (currency, factor to the main unit).
-_WORDS: dict[str, tuple[str, float]] = {
-    "dlr": ("USD", 1.0), "dlrs": ("USD", 1.0), "dollar": ("USD", 1.0), "dollars": ("USD", 1.0),
-    "ct": ("USD", 0.01), "cts": ("USD", 0.01), "cent": ("USD", 0.01), "cents": ("USD", 0.01),
-    "stg": ("GBP", 1.0), "sterling": ("GBP", 1.0), "pence": ("GBP", 0.01), "penny": ("GBP", 0.01),
-    "yen": ("JPY", 1.0), "lire": ("ITL", 1.0), "lira": ("ITL", 1.0),
-    "mark": ("DEM", 1.0), "marks": ("DEM", 1.0), "guilder": ("NLG", 1.0), "guilders": ("NLG", 1.0),
-    "peseta": ("ESP", 1.0), "pesetas": ("ESP", 1.0), "schilling": ("ATS", 1.0),
-    "schillings": ("ATS", 1.0), "rand": ("ZAR", 1.0), "yuan": ("CNY", 1.0), "rupee": ("INR", 1.0),
-    "rupees": ("INR", 1.0), "rouble": ("RUB", 1.0), "roubles": ("RUB", 1.0), "ruble": ("RUB", 1.0),
-    "rubles": ("RUB", 1.0), "euro": ("EUR", 1.0), "euros": ("EUR", 1.0),
-    "franc": ("franc", 1.0), "francs": ("franc", 1.0), "peso": ("peso", 1.0),
-    "pesos": ("peso", 1.0), "crown": ("crown", 1.0), "crowns": ("crown", 1.0),
-    "krona": ("SEK", 1.0), "kronor": ("SEK", 1.0), "krone": ("krone", 1.0),
-    "kroner": ("krone", 1.0), "riyal": ("riyal", 1.0), "riyals": ("riyal", 1.0),
-    "dinar": ("dinar", 1.0), "dinars": ("dinar", 1.0), "ringgit": ("MYR", 1.0),
-    "baht": ("THB", 1.0),
-}
 # Which dollar (or cent): "200 mln Canadian dlrs", "30 Australian cts".
 _DOLLAR_OF = {
     "canadian": "CAD", "can": "CAD", "australian": "AUD", "aust": "AUD", "u.s.": "USD",
@@ -92,9 +75,9 @@ def amount(claim: Claim, text: str) -> Amount | None:
     if claim.kind != "count":
         return None
     m = _WORD_AFTER.match(text, number_end(claim), min(len(text), claim.end + 24))
-    if not m or m.group(2).lower() not in _WORDS:
+    if not m or m.group(2).lower() not in MONEY_NOUNS:
         return None
-    currency, factor = _WORDS[m.group(2).lower()]
+    currency, factor = MONEY_NOUNS[m.group(2).lower()]
     if m.group(1):
         if currency not in _DOLLARISH:
             return None  # "Canadian marks" is no currency we know
