@@ -448,3 +448,32 @@ def test_a_count_per_unit_is_a_rate_not_a_count(text, surface, counted):
 )
 def test_what_per_does_not_make_a_rate(text, surface, counted):
     assert claim_for(text, surface).counted == counted
+
+
+@pytest.mark.parametrize(
+    "text, surface, counted",
+    [
+        ("Whilst 10 native woody tree species were recorded.", "10 native woody tree species", "species"),
+        ("The reservoir holds two high porosity sandstone layers.", "two high porosity sandstone layers", "layer"),
+        ("We enrolled 216 adult day surgery patients.", "216 adult day surgery patients", "patient"),
+    ],
+)
+def test_three_plain_modifiers_before_the_counted_noun(text, surface, counted):
+    assert claim_for(text, surface).counted == counted
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        # capitals past two words are names, a line break a table's next row, a pronoun a clause
+        ("Ten Hoopen used tilt-shift lenses.", None),
+        ("Sales 332.7 mln vs 274.9 mln\n    Qtly div four cts vs four cts prior", "274.9 mln"),
+        ("See 1806.06471 we defined good metrics there.", None),
+        ("It won a four billion dlr contract three weeks ago.", None),
+    ],
+)
+def test_three_modifiers_only_when_plain(text, surface):
+    long_reads = [c for c in extract_claims(text) if len((c.text or "").split()) >= 5]
+    assert long_reads == []
+    if surface:
+        assert claim_for(text, surface).counted is None

@@ -7,7 +7,10 @@ import re
 from . import lexicon
 
 _WORDS_AFTER = re.compile(r"(?:[ \t\u00a0]+|\r?\n[ \t]*)([A-Za-z][A-Za-z'’-]*)")
-_MODIFIER_LIMIT = 2
+_MODIFIER_LIMIT = 3
+# From the third modifier on, the words are read only in lower case and on one line: capitals and
+# line breaks past two words are names and table rows ("274.9 mln\n    Qtly div four cts").
+_PLAIN_MODIFIERS_ONLY = 2
 _PER = re.compile(r"/|[ \t\u00a0]+per[ \t\u00a0]+")
 
 
@@ -31,16 +34,35 @@ def counted_noun(text: str, pos: int) -> tuple[str, int] | None | str:
         if _ends_count(lw):
             return None
         singular = singular_noun(lw)
+        if singular is not None and modifiers > _PLAIN_MODIFIERS_ONLY and "\n" in text[pos : m.end(1)]:
+            return None
         if singular is not None:
             compound = _compound_head(text, m.end(1), lw) if word.islower() else None  # not "Staff Builders"
             return _per_unit(text, *(compound or (singular, m.end(1))))
         if modifiers == _MODIFIER_LIMIT or not _modifier_like(lw):
             return None
+        if modifiers == _PLAIN_MODIFIERS_ONLY and not _plain_words(text, pos, m.end(1)):
+            return None  # (past two, only plain words: "10 native woody tree species")
         modifiers += 1
         i = m.end(1)
         if i < len(text) and text[i] in ",.;:!?()\"":
             return None
     return None
+
+
+def _plain_words(text: str, start: int, end: int) -> bool:
+    """Whether the words between a figure and a third modifier are in lower case on one line and
+    none is a word that ends a noun phrase or starts a clause ("we", "why"), a number or money:
+    capitals and line breaks past two words are names and table rows ("274.9 mln\n    Qtly div
+    four cts"), "four billion dlr contract three weeks" two figures."""
+    span = text[start:end]
+    if not span.islower() or "\n" in span:
+        return False
+    return not any(w in _NOT_PLAIN for w in span.split())
+
+
+_NOT_PLAIN = frozenset("we you they he she it i us them why what how whether who".split()) | \
+    frozenset(lexicon.NUMBER_WORDS) | frozenset(lexicon.MONEY_NOUNS) | lexicon.NOT_COUNTED
 
 
 def _per_unit(text: str, noun: str, end: int) -> tuple[str, int]:

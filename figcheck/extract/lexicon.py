@@ -565,6 +565,8 @@ SENTENCE_WORDS = frozenset(
     unlike until up upon via was we were what when where whereas whether which while who whom
     whose with within without yet approximately exactly precisely fewer at least some another
     another nearly, perhaps possibly reportedly roughly estimated just barely
+    whilst amongst unless because hence therefore however moreover furthermore meanwhile
+    additionally besides instead likewise otherwise altogether
     """.replace(",", " ").split()
 )
 # Before a four-digit figure, these make it a year: "in 2014", "since 1990".
