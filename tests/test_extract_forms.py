@@ -477,3 +477,33 @@ def test_three_modifiers_only_when_plain(text, surface):
     assert long_reads == []
     if surface:
         assert claim_for(text, surface).counted is None
+
+
+@pytest.mark.parametrize(
+    "text, surface, low, high, unit",
+    [
+        # a range whose ends carry different units: the low end in the high end's unit
+        ("Recovery takes ten days to two weeks.", "ten days to two weeks", 10 / 7, 2, "week"),
+        ("Infusions last 45 min to 1 h.", "45 min to 1 h", 0.75, 1, "hour"),
+        ("It ranges from 60 Hz to 20 kHz.", "from 60 Hz to 20 kHz", 0.06, 20, "kilohertz"),
+        ("Aged between 3 months and 1 year.", "between 3 months and 1 year", 0.25, 1, "year"),
+    ],
+)
+def test_a_range_in_two_units_is_read_in_one(text, surface, low, high, unit):
+    claim = claim_for(text, surface)
+    assert claim.unit == unit and claim.low == pytest.approx(low) and claim.high == pytest.approx(high)
+
+
+@pytest.mark.parametrize(
+    "text, surface, value",
+    [
+        # feet and inches joined by hyphens are one height, not a range from 5 to 2 inches
+        ("The five-foot-two-inch suspect fled.", "five-foot-two-inch", 62),
+        # "in" before "the" is the preposition, not inches
+        ("She is five-foot-five in the photo.", "five-foot-five", 65),
+        ("He is 5 ft 2 in tall.", "5 ft 2 in", 62),
+    ],
+)
+def test_heights_in_feet_and_inches(text, surface, value):
+    claim = claim_for(text, surface)
+    assert (claim.value, claim.unit, claim.is_range) == (value, "inch", False)

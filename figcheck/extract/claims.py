@@ -176,7 +176,10 @@ _AGE = PATTERNS.compile(r"[-‑](year|month|week|day)s?[-‑]old\b", re.IGNORECA
 _INCHES_MARK = PATTERNS.compile(r"['′][ \u00a0]?\d{1,2}(?:\.\d+)?(?:\"|″|'')")
 _CURRENCY_SYMBOL = PATTERNS.compile(r"(?:US\$|\$|£|€|¥)")
 _AND = PATTERNS.compile(r",?\s*and\s+")
-_INCH_UNIT = PATTERNS.compile(r"[ \u00a0]?(?:inches|inch|in\.?(?![A-Za-z])|\"|″|'')")
+# ("in" before a determiner or a year is the preposition: "five-foot-five in the photo")
+_INCH_UNIT = PATTERNS.compile(
+    r"[ \u00a0]?(?:inches|inch|in\.?(?![A-Za-z])"
+    r"(?![ \u00a0]+(?:the|a|an|his|her|their|its|this|that|these|those|my|our|your|\d{4})\b)|\"|″|'')")
 _SENTENCE_BREAK = PATTERNS.compile(r"[.!?]\s")
 _QUALIFIER_SIGNS = frozenset("~∼≈≃<≤⩽≲>≥⩾≳")
 # Items of a list after a label: "7 and", "3, 5, and", "3I and", "6–".
@@ -1700,14 +1703,26 @@ def _range_after(reader: _FigureReader, num: Number, unit: UnitMatch | None, bet
         return None  # "for 6 or 12 months, respectively": two figures, one for each thing
     if negative_high:
         high = high._replace(start=high.start - 1, value=high_value, text=text[high.start - 1 : high.end])
-    if unit is not None and unit2 is not None and unit.kind == "quantity" and unit2.kind == "quantity":
-        if units.dimension(unit.unit) != units.dimension(unit2.unit):
+    if unit is not None and unit2 is not None and unit.kind == "quantity" and unit2.kind == "quantity" \
+            and unit.unit != unit2.unit:
+        num = _end_in_unit(num, unit.unit, unit2.unit, sep)
+        if num is None:
             return None
     if unit is not None and unit2 is None:
         return None  # "5 km to 10", "3.2 per cent to 412p": not a range
     if unit is not None and unit2 is not None and unit.kind != unit2.kind:
         return None  # "7.25 pct to 15.8 mln barrels per day": a change, then what it came to
     return high, unit2, num
+
+
+def _end_in_unit(num: Number, unit: str, to: str, sep: str) -> Number | None:
+    """A range's low end in its high end's unit ("ten days to two weeks" is 1.4 to 2 weeks), or
+    None when the two are not one range: another kind of quantity, a temperature, or a compound
+    measure ("five-foot-two-inch")."""
+    if sep == "-" or unit in lexicon.TEMPERATURE_UNITS or units.dimension(unit) != units.dimension(to):
+        return None
+    factor = units.convert(1.0, unit, to)
+    return num._replace(value=num.value * factor, rounding=num.rounding * factor)
 
 
 # A range's ends are within this factor of each other when only the high end has a scale
