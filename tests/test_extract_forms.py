@@ -507,3 +507,17 @@ def test_a_range_in_two_units_is_read_in_one(text, surface, low, high, unit):
 def test_heights_in_feet_and_inches(text, surface, value):
     claim = claim_for(text, surface)
     assert (claim.value, claim.unit, claim.is_range) == (value, "inch", False)
+
+
+@pytest.mark.parametrize(
+    "text, surface, value",
+    [
+        # a ratio at the end of a sentence
+        ("The odds were 3:1.", "3:1", 3),
+        ("The perchlorate:nitrate ratio is ∼1:1000. It differs.", "∼1:1000", 0.001),
+        # a value given after "=" is never a year
+        ("The model holds N = 1000 particles.", "1000 particles", 1000),
+    ],
+)
+def test_ratios_at_a_full_stop_and_values_after_equals(text, surface, value):
+    assert claim_for(text, surface).value == pytest.approx(value)

@@ -202,7 +202,8 @@ _OF_AFTER = PATTERNS.compile(r"\s+of\b")
 _FRACTION_SHARES = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "sixth": 1 / 6, "eighth": 0.125, "tenth": 0.1}
 _MULTIPLE_WORDS = frozenset({"twice", "thrice"})
 _PRODUCT_AFTER = PATTERNS.compile(r"[ \u00a0]?[×x][ \u00a0]?\d")
-_RATIO = PATTERNS.compile(r":(\d{1,5}(?:\.\d+)?)(?![\d:.]\d?)")
+# (a full stop after the ratio ends the sentence: "The slope was 1:10.")
+_RATIO = PATTERNS.compile(r":(\d{1,5}(?:\.\d+)?)(?![\d:]|\.\d)")
 _RATIO_CONTEXT = PATTERNS.compile(r"\b(?:ratios?|proportions?|mix(?:ture|ed)?|dilut\w*|stoichiometr\w*|v/v|w/w|mol/mol|odds|slopes?|gradients?|scale)\b", re.IGNORECASE)
 _UNCERTAINTY = PATTERNS.compile(r"\((\d{1,3})\)(?=[ \u00a0]?[^\W\d_]|[ \u00a0]?[Å%‰°µμ])")
 
@@ -1610,6 +1611,8 @@ def _refers_back(reader: _FigureReader, pos: int) -> bool:
 
 
 def _year_context(reader: _FigureReader, num: Number) -> bool:
+    if reader.text[max(0, num.start - 3) : num.start].rstrip().endswith("="):
+        return False  # "N = 1000 particles": a value given, never a year
     word = reader.prev_word(num.start).lower()
     return word in lexicon.YEAR_PREPOSITIONS or not word
 
