@@ -95,6 +95,11 @@ def test_rounding_range_is_shown_in_the_writers_terms():
         ("Use a 1/2 in (13 mm) bolt.", "Use a 1/2 in (17 mm) bolt."),
         ("Winter lows reach 25 °F (−4 °C).", "Winter lows reach 25 °F (−9 °C)."),
         ("The wingspan is 35.8 m (117 ft 5 in).", "The wingspan is 35.8 m (127 ft 5 in)."),
+        # a range in inches in brackets, and a "between" range restated in its own words
+        ("The cap is 3 to 9 cm (1.2 to 3.5 in) wide.", "The cap is 3 to 9 cm (1.2 to 5.5 in) wide."),
+        ("Claws are 80–85 millimetres (3.1–3.3 in) long.", "Claws are 80–85 millimetres (3.1–4.3 in) long."),
+        ("Snow lies between 8 and 12 inches (200 and 300 mm) deep.",
+         "Snow lies between 8 and 12 inches (200 and 400 mm) deep."),
     ],
 )
 def test_encyclopedia_style_conversions(right, wrong):
@@ -181,3 +186,8 @@ def test_a_conversion_in_fives_reads_both_figures_to_the_nearest_five(text, flag
 ])
 def test_units_too_far_apart_to_be_confused_are_no_mixup(text):
     assert [d.code for d in check_text(text) if d.code == "FC202"] == []
+
+
+def test_two_values_in_brackets_are_not_a_range_without_between():
+    claims = extract_claims("Doses (10 and 30 mg/kg) were given.")
+    assert [(c.text, c.is_range) for c in claims] == [("10", False), ("30 mg/kg", False)]

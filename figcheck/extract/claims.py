@@ -146,8 +146,13 @@ _BODY_RADIUS = PATTERNS.compile(r"R([A-Z][a-z]{0,2}|[a-z]{1,2}|[⊕☉⊙])(?![\
 _BRACKET_SYMBOL = PATTERNS.compile(r"(in\.?)(?![\w])")
 # The hedges a writer puts before a bracketed equivalent: "(~0.8 cm)", "(about 30 miles)".
 _HEDGE = r"(?:~|∼|≈|c\.|ca\.|about|approx\.?|approximately|around|roughly|some|nearly|almost)"
-_BRACKET_OPEN = PATTERNS.compile(rf"[(\[;][ \u00a0]*{_HEDGE}?[ \u00a0]*$", re.IGNORECASE)
+# (the figure may be a range's high end: "(3.1–3.3 in)", "(0.4 to 1.8 in)", "(200 and 300 mm)")
+_BRACKET_OPEN = PATTERNS.compile(
+    rf"[(\[;][ \u00a0]*{_HEDGE}?[ \u00a0]*(?:[-−]?\d[\d,.]*[ \u00a0]*(?:[-–—]|to|and)[ \u00a0]*)?$",
+    re.IGNORECASE)
 _CONVERSION_FOLLOWS = PATTERNS.compile(rf"[ \u00a0]*\([ \u00a0]*{_HEDGE}?[ \u00a0]*[-−]?\d[\d,.]*[ \u00a0]*[^\W\d_°]")
+# (only after a range written "between … and …": "(10 and 30 mg/kg)" alone gives two doses)
+_BETWEEN_THEN_BRACKET = PATTERNS.compile(r"\bbetween\s[^()\[\]\n]{1,48}[(\[][ \u00a0]*$", re.I)
 _BRACKET_CLOSE = PATTERNS.compile(r"[ \u00a0]*[)\];,]")
 # A power written after a unit symbol: "cm−1", "s-1", "g− 1", "m⁻²", "m^-2".
 _POWER = PATTERNS.compile(r"(?:\^|\*\*)?(?:([-−‐⁻]) ?([1-4])|⁻([¹²³⁴]))(?![\d.,]?\d)")
@@ -463,7 +468,7 @@ class _FigureReader:
     def _alone_in_bracket(self, start: int, end: int) -> bool:
         """"(7.1 in)", "(~0.8 cm; 0.3 in)": the figure and its unit fill a bracket (or one of its
         equivalents), as a conversion does."""
-        before = self.text[max(0, start - 16) : start]
+        before = self.text[max(0, start - 32) : start]
         return bool(_BRACKET_OPEN.search(before)) and bool(_BRACKET_CLOSE.match(self.text, end))
 
     def _powers(self, unit: str, end: int) -> tuple[str, int]:
@@ -1652,7 +1657,9 @@ def _range_after(reader: _FigureReader, num: Number, unit: UnitMatch | None, bet
     if between and sep != "and":
         if not (between.group(1).lower() == "from" and sep in ("to", "-", "–")):
             return None
-    if not between and sep == "and":
+    # "between 8 and 12 inches (200 and 300 mm)": a bracket restates a range in its words
+    bracketed_and = not between and sep == "and" and _BETWEEN_THEN_BRACKET.search(text, max(0, num.start - 64), num.start)
+    if not between and sep == "and" and not bracketed_and:
         return None
     from_or_to = (between.group(1).lower() == "from") if between else sep in ("to", "through", "till", "until")
     if from_or_to and _CHANGE_WORDS.search(text[max(0, num.start - 40) : num.start]):
@@ -1698,6 +1705,8 @@ def _range_after(reader: _FigureReader, num: Number, unit: UnitMatch | None, bet
     low_value = -num.value if negative else num.value
     high_value = -high.value if negative_high else high.value
     unit2 = _read_unit(reader, high) if not currency else None
+    if bracketed_and and not (unit2 is not None and _BRACKET_CLOSE.match(text, unit2.end)):
+        return None
     if high_value == low_value:
         return None
     if high_value < low_value and (sep == "or" or not (between is not None or (unit2 is not None and unit2.kind == "quantity"))):
