@@ -100,6 +100,9 @@ def test_rounding_range_is_shown_in_the_writers_terms():
         ("Claws are 80–85 millimetres (3.1–3.3 in) long.", "Claws are 80–85 millimetres (3.1–4.3 in) long."),
         ("Snow lies between 8 and 12 inches (200 and 300 mm) deep.",
          "Snow lies between 8 and 12 inches (200 and 400 mm) deep."),
+        # a conversion in a bracket of its own, and forces
+        ("It covers 815 hectares (8.15 km2 (3 sq mi)) of land.", "It covers 2,000 hectares (200 km2 (77 sq mi)) of land."),
+        ("The engine gives 22 kN (5,000 lbf) of thrust.", "The engine gives 22 kN (6,000 lbf) of thrust."),
     ],
 )
 def test_encyclopedia_style_conversions(right, wrong):

@@ -264,6 +264,8 @@ _OTHER = {
     "ampere_hour": (["amp hour", "amp-hour", "ampere hour"], ["amp hours", "amp-hours", "ampere hours"], ["Ah"]),
     "newton": (["newton"], ["newtons"], ["N"]),
     "kilonewton": (["kilonewton"], ["kilonewtons"], ["kN"]),
+    "pound_force": (["pound-force", "pound force"], ["pounds-force", "pounds force"], ["lbf"]),
+    "kilogram_force": (["kilogram-force", "kilogram force"], ["kilograms-force"], ["kgf"]),
     "newton * meter": (["newton metre", "newton meter", "newton-metre", "newton-meter"], ["newton metres", "newton meters", "newton-metres", "newton-meters"], ["Nm", "N·m", "N⋅m", "N m", "N-m"]),
     "force_pound * foot": (["pound-foot", "pound foot"], ["pound-feet", "pound feet", "foot-pounds"], ["lb-ft", "lb ft", "lb·ft", "lb⋅ft", "lbf·ft", "lbf⋅ft", "ft-lb", "ft·lb", "ft⋅lb", "ft⋅lbf"]),
     "troy_ounce": (["troy ounce"], ["troy ounces"], ["ozt", "oz t", "toz"]),
