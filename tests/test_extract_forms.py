@@ -521,3 +521,28 @@ def test_heights_in_feet_and_inches(text, surface, value):
 )
 def test_ratios_at_a_full_stop_and_values_after_equals(text, surface, value):
     assert claim_for(text, surface).value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        # a short unit after a space is a measure, whatever word comes before the figure
+        ("The road runs 34.76 mi (55.94 km) from the interchange.", "34.76 mi"),
+        ("The shrine is a plain room 6 m (20 ft) deep.", "6 m"),
+        ("Reaching 24 cm (9.4 in) in width, it is large.", "24 cm"),
+        ("The Italian 450 mm (17.72 inch) guns were large.", "450 mm"),
+    ],
+)
+def test_measures_after_label_words_and_names(text, surface):
+    assert claim_for(text, surface).kind == "quantity"
+
+
+@pytest.mark.parametrize("text", ["See Fig. 4A and Figure 2b.", "Take Route 66 west."])
+def test_panels_and_labels_stay_labels(text):
+    assert extract_claims(text) == []
+
+
+def test_markers_of_a_list_in_a_sentence_are_not_counts():
+    text = "Rats formed 6 groups: 1) saline, 2) NTG, 3) NTG 3 h after learning, and 4) vehicle."
+    assert texts(text) == ["6 groups", "3 h"]
+    assert texts("Of the patients (n = 12, of whom 2) most improved.")[-1] == "2"

@@ -1307,12 +1307,14 @@ def _rejected_quantity(reader: _FigureReader, fig: _Figure) -> bool:
     if fig.kind != "quantity":
         return False
     text, num, unit = reader.text, fig.num, fig.unit
-    if (unit.end - unit.start) <= _SHORT_UNIT and (
+    # "Fig. 4A", "Apollo 11b": a panel or a model's letter, attached to a label's whole number ("runs
+    # 34 km", "room 6 m (20 ft)", "Reaching 24 cm", "runs 34.76 mi" are measures)
+    if (unit.end - unit.start) <= _SHORT_UNIT and unit.start == num.end and "." not in num.text and (
         _is_label_word_before(reader, num.start)
-        or (_is_name_before(reader, num.start) and not text[num.end : num.end + 1].isalpha() and "." not in num.text
+        or (_is_name_before(reader, num.start) and not text[num.end : num.end + 1].isalpha()
             and reader.prev_word(num.start) not in lexicon.ELEMENT_SYMBOLS)
     ):
-        return True  # "Route 66 m" is rare; "Flight BA 286" never has a unit; "Fig. 4A" is a panel
+        return True
     # "a foot of 180 millimetres": the thing measured, not a measure
     return num.text.lower() in ("a", "an") and bool(_OF_FIGURE.match(text, unit.end))
 
@@ -1553,10 +1555,28 @@ def _bare_count_ok(reader: _FigureReader, num: Number, qual) -> bool:
         return False  # citations and list markers: [12], (3)
     if _LIST_MARK.match(after) and _first_on_line(text, num.start):
         return False  # "1. " or "2) " at the start of a line numbers a list
+    if after[:1] == ")" and not _inside_brackets(text, num.start):
+        return False  # "into 6 groups 1) saline, 2) NTG, …": markers of a list in a sentence
     nxt = _CAPITALISED_AFTER.match(text[num.end : num.end + 24])
     if nxt:
         return False  # "737 MAX", "Boeing 747 Dreamliner": part of a name
     return True
+
+
+def _inside_brackets(text: str, pos: int) -> bool:
+    """Whether a bracket opened before ``pos`` on its line is still open there."""
+    depth = 0
+    for k in range(pos - 1, max(-1, pos - 241), -1):  # (back to the line's start, at most 240)
+        c = text[k]
+        if c == ")":
+            depth += 1
+        elif c == "(":
+            if depth == 0:
+                return True
+            depth -= 1
+        elif c == "\n":
+            break
+    return False
 
 
 def _spans_paragraphs(text: str) -> bool:
