@@ -103,6 +103,10 @@ def test_rounding_range_is_shown_in_the_writers_terms():
         # a conversion in a bracket of its own, and forces
         ("It covers 815 hectares (8.15 km2 (3 sq mi)) of land.", "It covers 2,000 hectares (200 km2 (77 sq mi)) of land."),
         ("The engine gives 22 kN (5,000 lbf) of thrust.", "The engine gives 22 kN (6,000 lbf) of thrust."),
+        # an adjective of measure before the bracket, and the horsepower of ships
+        ("A 55-foot-long (17 m) arch.", "A 55-foot-long (27 m) arch."),
+        ("Engines of 56,498 shp (42,131 kW) drove her.", "Engines of 56,498 shp (52,131 kW) drove her."),
+        ("Engines of 15,000 indicated horsepower (11,000 kW).", "Engines of 15,000 indicated horsepower (21,000 kW)."),
     ],
 )
 def test_encyclopedia_style_conversions(right, wrong):

@@ -221,7 +221,10 @@ _ENERGY_POWER = {
     "kilojoule": (["kilojoule"], ["kilojoules"], ["kJ"]),
     "megajoule": (["megajoule"], ["megajoules"], ["MJ"]),
     "kilocalorie": (["kilocalorie"], ["kilocalories", "calories"], ["kcal", "Cal"]),
-    "horsepower": (["horsepower"], [], ["hp", "bhp"]),
+    "horsepower": (
+        ["horsepower", "shaft horsepower", "indicated horsepower", "brake horsepower"], [],
+        ["hp", "bhp", "shp", "ihp"],
+    ),
     "volt": (["volt"], ["volts"], ["V"]),
     "kilovolt": (["kilovolt"], ["kilovolts"], ["kV"]),
     "ampere": (["amp", "ampere"], ["amps", "amperes"], ["A"]),
