@@ -1712,16 +1712,10 @@ def _range_after(reader: _FigureReader, num: Number, unit: UnitMatch | None, bet
             return None
     if high is None:
         return None
-    scaled, suffix = reader.with_scale(high)
-    if scaled is not high and (currency or suffix not in lexicon.MONEY_ONLY_SUFFIXES):
-        # "3 to 4 million tonnes": the scale is the range's, its low end's too ("500,000 to 1
-        # million" has a low end of its own)
-        if num.value <= high.value and not _ENDS_WITH_SCALE.search(num.text) and parse_scale_word(text, num.end) is None:
-            factor = scaled.value / high.value if high.value else 1.0
-            num = num._replace(value=num.value * factor, rounding=num.rounding * factor)
-        elif num.value * _RANGE_ENDS_APART < scaled.value:
-            return None  # "in 1987 to 139.46 billion": a year, then a figure
-        high = scaled
+    scaled = _scaled_ends(reader, num, high, currency)
+    if scaled is None:
+        return None
+    num, high = scaled
     low_value = -num.value if negative else num.value
     high_value = -high.value if negative_high else high.value
     unit2 = _read_unit(reader, high) if not currency else None
@@ -1745,6 +1739,21 @@ def _range_after(reader: _FigureReader, num: Number, unit: UnitMatch | None, bet
     if unit is not None and unit2 is not None and unit.kind != unit2.kind:
         return None  # "7.25 pct to 15.8 mln barrels per day": a change, then what it came to
     return high, unit2, num
+
+
+def _scaled_ends(reader: _FigureReader, num: Number, high: Number, currency) -> tuple[Number, Number] | None:
+    """A range's ends with the scale word after its high end: "3 to 4 million tonnes" scales both
+    ("500,000 to 1 million" has a low end of its own); None for a year, then a figure ("in 1987
+    to 139.46 billion")."""
+    scaled, suffix = reader.with_scale(high)
+    if scaled is high or not (currency or suffix not in lexicon.MONEY_ONLY_SUFFIXES):
+        return num, high
+    if num.value <= high.value and not _ENDS_WITH_SCALE.search(num.text) and parse_scale_word(reader.text, num.end) is None:
+        factor = scaled.value / high.value if high.value else 1.0
+        num = num._replace(value=num.value * factor, rounding=num.rounding * factor)
+    elif num.value * _RANGE_ENDS_APART < scaled.value:
+        return None
+    return num, scaled
 
 
 def _end_in_unit(num: Number, unit: str, to: str, sep: str) -> Number | None:
