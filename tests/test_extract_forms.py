@@ -546,3 +546,10 @@ def test_markers_of_a_list_in_a_sentence_are_not_counts():
     text = "Rats formed 6 groups: 1) saline, 2) NTG, 3) NTG 3 h after learning, and 4) vehicle."
     assert texts(text) == ["6 groups", "3 h"]
     assert texts("Of the patients (n = 12, of whom 2) most improved.")[-1] == "2"
+
+
+def test_pts_after_a_figure_are_points_of_a_change_only():
+    # "pts" are patients in a clinical abstract ("in 63 pts (90%)"), points after a change word
+    found = {c.text: c.unit for c in extract_claims("CR was achieved in 63 pts (90%) of cases.")}
+    assert found == {"63": None, "90%": "percent"}
+    assert claim_for("Shares rose 2 pts to 7%.", "2 pts").unit == "percentage_point"

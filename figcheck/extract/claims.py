@@ -387,6 +387,8 @@ class _FigureReader:
             return UnitMatch("percent", unit, i, i + pm.end(), word)
         first = text[i : i + 1]
         points = _POINTS.match(text, i) if first == "p" else None
+        if points and points.group(0).startswith("pt") and not _CHANGE_WORDS.search(text, max(0, pos - 40), pos):
+            points = None  # "in 63 pts (90%)": patients; "rose 2 pts to 7%": points of a change
         if points and self._percent_nearby(pos):
             return UnitMatch("percent", "percentage_point", i, points.end(), points.group(0))
         if attached and not hyphen and num is not None:
