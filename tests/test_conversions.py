@@ -198,3 +198,19 @@ def test_units_too_far_apart_to_be_confused_are_no_mixup(text):
 def test_two_values_in_brackets_are_not_a_range_without_between():
     claims = extract_claims("Doses (10 and 30 mg/kg) were given.")
     assert [(c.text, c.is_range) for c in claims] == [("10", False), ("30 mg/kg", False)]
+
+
+@pytest.mark.parametrize(
+    "text, linked",
+    [
+        # a figure of another kind in brackets is a share or a part, not the figure restated
+        ("NBC's revenue went up by 30% ($100 million) that year.", []),
+        ("Sales fell from £30m to £26m (−33%).", []),
+        # money restated as money, whether with a sign or as newswire nouns
+        ("Exporters received 645 won (0.769 dlrs) for each dollar.", [("0.769 dlrs", "645 won")]),
+        ("It made $1.13bn (£600m) last year.", [("£600m", "$1.13bn")]),
+    ],
+)
+def test_only_a_figure_of_its_kind_restates_one(text, linked):
+    claims = extract_claims(text)
+    assert [(c.text, claims[c.converted_from].text) for c in claims if c.converted_from is not None] == linked

@@ -1962,7 +1962,10 @@ def _link(text: str, claims: list[Claim], offset: int, base: int) -> list[Claim]
                 gap = _PADDING.sub(" ", gap)
         if prev.kind in ("quantity", "money", "percent") and len(gap) <= 12:
             if _CONVERSION_GAP.match(gap) and _CONVERSION_END.match(_after_in_paragraph(text, cur.end - offset) or ")") \
-                    and not (cur.kind == prev.kind == "quantity" and cur.unit == prev.unit):
+                    and _restates_kind(prev, cur) and not (cur.kind == "quantity" and cur.unit == prev.unit):
+                # (a figure of another kind in brackets is a share or a part of it, not the same
+                # figure restated: "22% (about $8 billion)", "$117.5 million (56.1%)"; a
+                # measure in brackets of another dimension stays linked, for FC102)
                 # (a bracketed figure in the same unit is a range, a reference or an uncertainty:
                 # "98 U/L (10-40 U/L)")
                 out[i] = changed(cur, converted_from=base + i - 1)
@@ -1994,6 +1997,15 @@ def _link(text: str, claims: list[Claim], offset: int, base: int) -> list[Claim]
             if len(sentence_gap) < 120 and not _SENTENCE_BREAK.search(sentence_gap):
                 out[i] = changed(cur, counted=prev.counted)
     return _lists_converted(text, out, offset, base)
+
+
+def _restates_kind(prev: Claim, cur: Claim) -> bool:
+    """Whether ``cur`` may restate ``prev`` as a figure of its kind: money as money, whether
+    written with a sign or as newswire nouns ("645 won (0.769 dlrs)"), a share as a share."""
+    if cur.kind == prev.kind:
+        return True
+    kinds = {cur.kind, prev.kind}
+    return kinds == {"money", "count"} and (cur.counted or prev.counted) in lexicon.MONEY_NOUNS
 
 
 _EITHER = PATTERNS.compile(r"\b(?:either|whether)\b", re.I)
