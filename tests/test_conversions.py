@@ -209,6 +209,8 @@ def test_two_values_in_brackets_are_not_a_range_without_between():
         # money restated as money, whether with a sign or as newswire nouns
         ("Exporters received 645 won (0.769 dlrs) for each dollar.", [("0.769 dlrs", "645 won")]),
         ("It made $1.13bn (£600m) last year.", [("£600m", "$1.13bn")]),
+        # pounds followed by a mass in brackets weigh, whatever money the sentence names
+        ("The £2m torpedo's 1,700-pound (770 kg) charge.", [("770 kg", "1,700-pound")]),
     ],
 )
 def test_only_a_figure_of_its_kind_restates_one(text, linked):

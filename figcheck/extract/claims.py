@@ -153,6 +153,8 @@ _BRACKET_OPEN = PATTERNS.compile(
 _CONVERSION_FOLLOWS = PATTERNS.compile(rf"[ \u00a0]*\([ \u00a0]*{_HEDGE}?[ \u00a0]*[-−]?\d[\d,.]*[ \u00a0]*[^\W\d_°]")
 # (only after a range written "between … and …": "(10 and 30 mg/kg)" alone gives two doses)
 _BETWEEN_THEN_BRACKET = PATTERNS.compile(r"\bbetween\s[^()\[\]\n]{1,48}[(\[][ \u00a0]*$", re.I)
+_MASS_IN_BRACKETS = PATTERNS.compile(
+    r"[ \u00a0]*\([ \u00a0]*[~∼≈]?[ \u00a0]*\d[\d,.]*[ \u00a0]*(?:kg|kilograms?|g|grams?|tonnes?|t|mg)\b")
 _BRACKET_CLOSE = PATTERNS.compile(r"[ \u00a0]*[)\];,]")
 # A power written after a unit symbol: "cm−1", "s-1", "g− 1", "m⁻²", "m^-2".
 _POWER = PATTERNS.compile(r"(?:\^|\*\*)?(?:([-−‐⁻]) ?([1-4])|⁻([¹²³⁴]))(?![\d.,]?\d)")
@@ -1122,7 +1124,8 @@ def _claim_at(reader: _FigureReader, pos: int) -> Claim | None:
     _read_range(reader, fig)
     if not _read_kind(reader, fig) or _rejected_in_context(reader, fig):
         return None
-    if fig.kind == "quantity" and fig.unit.unit == "pound" and _money_context(reader, fig.start):
+    if fig.kind == "quantity" and fig.unit.unit == "pound" and _money_context(reader, fig.start) \
+            and not _MASS_IN_BRACKETS.match(reader.text, fig.unit.end):  # ("1,700-pound (770 kg)": a mass)
         fig.unit = UnitMatch("money", None, fig.unit.start, fig.unit.end, fig.unit.text, currency="GBP")
         fig.kind = "money"
     if _rejected_quantity(reader, fig):
