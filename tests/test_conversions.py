@@ -216,3 +216,15 @@ def test_two_values_in_brackets_are_not_a_range_without_between():
 def test_only_a_figure_of_its_kind_restates_one(text, linked):
     claims = extract_claims(text)
     assert [(c.text, claims[c.converted_from].text) for c in claims if c.converted_from is not None] == linked
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("Claws are 80–85 millimetres (3.1–4.3 in) long.", "80–85 millimetres is about 3.1–3.3 in."),
+        ("Snow lies between 8 and 12 inches (200 and 400 mm) deep.", "8–12 inches is about 200–300 mm."),
+    ],
+)
+def test_a_range_is_converted_end_by_end_in_the_message(text, said):
+    (diagnostic,) = check_text(text)
+    assert said in diagnostic.message

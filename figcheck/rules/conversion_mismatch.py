@@ -99,7 +99,7 @@ def _check_pair(ctx: CheckContext, source: Claim, equivalent: Claim) -> Diagnost
             agrees(ctx, s, e) for s, e in _readings(source, equivalent)):
         return None  # (also when an absolute-looking temperature is really a difference)
     expected = convert(source.value)
-    shown = _suggestion(source, equivalent, convert, slack) or _shown(expected, source)
+    shown = _range_shown(source, convert) or _suggestion(source, equivalent, convert, slack) or _shown(expected, source)
     unit_name = equivalent.unit_text or equivalent.unit or _currency(equivalent)
     k_e, k_s = min_sig_digits(equivalent), max_sig_digits(source)
     s_ivs = intervals_as_written(source, min(k_e, k_s) if k_e and k_s else None)
@@ -326,6 +326,14 @@ def _rounding_note(source: Claim, lo: float, hi: float) -> str:
     return note
 
 
+def _range_shown(source: Claim, convert) -> str | None:
+    """A range converted end by end ("80–85 millimetres is about 3.1–3.3 in"), not its midpoint;
+    None for a figure that is not a range with both ends written."""
+    if not source.is_range or source.qualifier or source.low is None or source.high is None:
+        return None
+    return _span(_shown(convert(source.low), source), _shown(convert(source.high), source))
+
+
 def _span(low: str, high: str) -> str:
     """Two bounds as a reader writes them: "35–45", but "-35 to -25" (a dash between two minus
     signs reads as a subtraction)."""
@@ -382,7 +390,8 @@ def _figure_words(claim: Claim) -> str:
         return claim.text
     if claim.value < 0 and (sign := _SIGN_BEFORE.search(claim.text, 0, pos)) is not None:
         pos = sign.start()
-    return claim.text[pos : claim.unit_end - claim.start]
+    words = claim.text[pos : claim.unit_end - claim.start]
+    return words.replace(" and ", "–", 1) if claim.is_range else words  # ("8–12 inches", not "8 and 12 inches")
 
 
 _SIGN_BEFORE = re.compile(r"(?:\b(?:minus|negative)\s+|[-−])$", re.IGNORECASE)
