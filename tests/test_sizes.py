@@ -108,3 +108,8 @@ class _Counted:
     def match(self, *args):
         self.calls += 1
         return self.pattern.match(*args)
+
+
+def test_a_count_of_things_of_one_size_is_no_size():
+    assert sides("Armed with 2 × 7.62 mm guns.") == []
+    assert sides("Two 10 x 12 feet rooms.") == [("10", 10, "foot"), ("12 feet", 12, "foot")]

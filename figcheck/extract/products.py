@@ -15,6 +15,7 @@ from typing import NamedTuple, Protocol
 from .. import units
 from ..compiled_patterns import PatternCache
 from ..model import Claim
+from .counted import singular_noun
 from .lexicon import QUALIFIERS
 from .numbers import parse_digits, qualified_bounds
 
@@ -52,9 +53,11 @@ _ANGLES = frozenset({"degree", "arcminute", "arcsecond", "radian"})
 # "millimeter ** 3", "(millimeter) ** 3": a unit read with its written power.
 _POWER_UNIT = re.compile(r"^(\w+|\(\w+\)) \*\* (\d)$")
 # Legs of a race or repetitions: "4 × 100 m", "2 x 50 m", "2 × 12.7 mm machine guns" (a small
-# count and a much longer side).
+# count and a much longer side) ...
 _MOST_LEGS = 12
 _LEG_RATIO = 5
+_THINGS_RATIO = 2  # ... or a count of things of one size, a side at least twice the count
+_WORD_AFTER = PATTERNS.compile(r"[ \u00a0]+([A-Za-z][a-z-]+)")
 # "in" after the last side of a size in brackets: inches ("(15.0 × 8.5 × 7.8 in)"), as the
 # scanner reads it after a figure alone in brackets.
 _INCHES_IN_BRACKETS = PATTERNS.compile(r"[ \u00a0]in\.?(?=[ \u00a0]*(?:[)\];×]|(?:x|by)[ \u00a0]*\d))")
@@ -119,15 +122,27 @@ def _size_at(reader: _Reader, start: int) -> tuple[list[Claim] | None, int]:
     side_unit = _side_unit(last_unit.unit, len(sides))
     if side_unit is None or any(u is not None and not _same_kind(u.unit, side_unit) for u in units_written[:-1]):
         return None, start
-    first = numbers[0]
-    if (len(sides) == 2 and units_written[0] is None and first.value == int(first.value) and first.value <= _MOST_LEGS
-            and "." not in first.text and numbers[1].value >= _LEG_RATIO * max(first.value, 1)):
-        return None, start  # legs or repetitions, not a size
+    if _repetition(text, numbers, units_written):
+        return None, start
     qualifier = reader.qualifier_before(start)  # ("about 10 × 12 m": of every side)
     size = [_side(reader, num, unit, side_unit if unit is None or unit is last_unit else unit.unit, last_unit,
                   qualifier, k == 0)
             for k, (num, unit) in enumerate(zip(numbers, units_written))]
     return size, size[-1].end - reader.offset
+
+
+def _repetition(text: str, numbers: list, units_written: list) -> bool:
+    """Legs or repetitions, not a size: a small count without a unit times a much longer side
+    ("4 × 100 m", "2 x 50 m"), or times things of one size ("2 × 7.62 mm guns")."""
+    first = numbers[0]
+    if len(numbers) != 2 or units_written[0] is not None or "." in first.text or not 0 < first.value <= _MOST_LEGS:
+        return False
+    if numbers[1].value >= _LEG_RATIO * first.value:
+        return True
+    if numbers[1].value < _THINGS_RATIO * first.value:
+        return False  # ("10 x 12 feet rooms", "2 × 3 m plots": sizes of things)
+    things = _WORD_AFTER.match(text, units_written[1].end)
+    return things is not None and singular_noun(things.group(1).lower()) is not None
 
 
 def _inches_in_brackets(text: str, end: int):
