@@ -94,3 +94,11 @@ def test_shares_of_different_wholes_are_silent(text):
 ])
 def test_a_figure_after_out_of_is_a_whole_not_another_part(text, flagged):
     assert [d.code for d in check(text)] == flagged
+
+
+def test_the_whole_pointed_at_again_is_not_a_part_of_it():
+    # (SQuAD's Ctenophora: "four branches … – two of these four branches terminate in anal pores")
+    text = ("The canals reach four branches round the sensory complex at the far end from the "
+            "mouth – two of these four branches terminate in anal pores.")
+    assert [d.code for d in check(text)] == []
+    assert [d.code for d in check("Thirty people were injured: 12 seriously and 25 lightly.")] == ["FC302"]

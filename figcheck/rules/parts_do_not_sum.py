@@ -341,7 +341,12 @@ def _total_interval(whole: Claim) -> tuple[float, float]:
 def _part_of(part: Claim, whole: Claim, text: str) -> bool:
     if part.kind != "count" or part.role == "age" or part.is_range:
         return False
+    if part.value == whole.value and _POINTER_BEFORE.search(text, max(0, part.start - 12), part.start):
+        return False  # "four branches … two of these four branches": the whole again, not a part
     return money.amount(part, text) is None and same_counted(part, whole)
+
+
+_POINTER_BEFORE = re.compile(r"\b(?:these|those|the)\s+$", re.I)
 
 
 # --- shares of one whole -------------------------------------------------------------------
