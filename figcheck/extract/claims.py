@@ -1552,11 +1552,11 @@ def _bare_count_ok(reader: _FigureReader, num: Number, qual) -> bool:
     if _is_label_before(reader, num.start):
         return False
     text = reader.text
-    before = text[max(0, num.start - 3) : num.start].rstrip()
-    if before[-1:] in ("=", "<", ">", "≤", "≥", "≈", "^", "[", "§", "¶"):
+    before = _sign_before(text, num.start)
+    if before in ("=", "<", ">", "≤", "≥", "≈", "^", "[", "§", "¶"):
         return False  # n = 12, p < 0.05, [12]
     after = _after_in_paragraph(text, num.end)[:2]  # a paragraph's end reads as the text's end
-    if after[:1] in ("]",) or (before[-1:] == "(" and after[:1] == ")"):
+    if after[:1] in ("]",) or (before == "(" and after[:1] == ")"):
         return False  # citations and list markers: [12], (3)
     if _LIST_MARK.match(after) and _first_on_line(text, num.start):
         return False  # "1. " or "2) " at the start of a line numbers a list
@@ -1566,6 +1566,11 @@ def _bare_count_ok(reader: _FigureReader, num: Number, qual) -> bool:
     if nxt:
         return False  # "737 MAX", "Boeing 747 Dreamliner": part of a name
     return True
+
+
+def _sign_before(text: str, pos: int) -> str:
+    """The character written just before a figure, spaces aside ("=" in "n = 12"), or ""."""
+    return text[max(0, pos - 3) : pos].rstrip()[-1:]
 
 
 def _inside_brackets(text: str, pos: int) -> bool:
@@ -1641,7 +1646,7 @@ def _refers_back(reader: _FigureReader, pos: int) -> bool:
 
 
 def _year_context(reader: _FigureReader, num: Number) -> bool:
-    if reader.text[max(0, num.start - 3) : num.start].rstrip().endswith("="):
+    if _sign_before(reader.text, num.start) == "=":
         return False  # "N = 1000 particles": a value given, never a year
     word = reader.prev_word(num.start).lower()
     return word in lexicon.YEAR_PREPOSITIONS or not word

@@ -61,8 +61,9 @@ def _plain_words(text: str, start: int, end: int) -> bool:
     return not any(w in _NOT_PLAIN for w in span.split())
 
 
+# (every modifier is already none of lexicon.NOT_COUNTED: see _modifier_like)
 _NOT_PLAIN = frozenset("we you they he she it i us them why what how whether who".split()) | \
-    frozenset(lexicon.NUMBER_WORDS) | frozenset(lexicon.MONEY_NOUNS) | lexicon.NOT_COUNTED
+    frozenset(lexicon.NUMBER_WORDS) | frozenset(lexicon.MONEY_NOUNS)
 
 
 def _per_unit(text: str, noun: str, end: int) -> tuple[str, int]:
