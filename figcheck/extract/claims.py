@@ -18,7 +18,7 @@ from ..model import Claim
 from ..text.lines import PARAGRAPH_BREAK, paragraph_bounds
 from . import lexicon
 from .counted import counted_noun
-from .numbers import Number, parse_digits, parse_scale_word, parse_words, qualified_bounds
+from .numbers import PLAIN_DIGITS, Number, parse_digits, parse_scale_word, parse_words, qualified_bounds
 from .products import SIDE_GAP, read_sizes
 from .shift import changed, claim_of, shifted
 
@@ -1890,7 +1890,6 @@ def _unit_and_dimension(kind: str, unit: UnitMatch | None, currency) -> tuple[st
 _CONVERSION_GAP = PATTERNS.compile(r"^(?:[-‑](?:long|wide|high|tall|deep|thick|broad|square))?[\s'’\"”]*[(\[][\s]*(?:or\s+|about\s+|approximately\s+|roughly\s+|around\s+|some\s+|nearly\s+|almost\s+|c\.\s*|~\s*)?$", re.I)
 _CONVERSION_GAP_SLASH = PATTERNS.compile(r"^\s*(?:/|,\s*or|\bor)\s*$", re.I)
 _LIST_GAP = PATTERNS.compile(r"(?:,[ \u00a0]*(?:and[ \u00a0]+|or[ \u00a0]+)?|[ \u00a0]+(?:and|or)[ \u00a0]+)$")
-_PLAIN_DIGITS = PATTERNS.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _PADDING = PATTERNS.compile(r"[ \t]{2,}")
 _NEXT_EQUIVALENT = PATTERNS.compile(rf"^\s*(?:;|,|/|\bor\b)\s*(?:or\s+)?(?:{_HEDGE}\s*)?$", re.I)
 # (or a bracket of its own: "57,740 hectares (577.4 km2 (223 sq mi))")
@@ -1935,7 +1934,7 @@ def _share_list_units(text: str, claims: list[Claim], offset: int) -> list[Claim
 
 def _plain_scale(claim: Claim) -> float | None:
     """value / the number written, for a figure written as plain digits (None otherwise)."""
-    if not _PLAIN_DIGITS.fullmatch(claim.number_text or ""):
+    if not PLAIN_DIGITS.fullmatch(claim.number_text or ""):
         return None
     written = float(claim.number_text.replace(",", ""))
     if written == 0:

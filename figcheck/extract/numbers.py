@@ -22,6 +22,10 @@ _VULGAR = "".join(VULGAR_FRACTIONS)
 # to plain digits, and a figure of up to this many groups reads exactly as before.
 _MAX_GROUPS = 12
 
+# A figure in plain digits, with commas between thousands or none: "1,200", "2.5", "60"
+# (a run of thousands stops where no other group follows).
+PLAIN_DIGITS = PATTERNS.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?")
+
 # One digit figure: 1,000 · 30 000 (thin or no-break space) · 2.5 · .5 · 2½ · 92 5⁄8 · 5⁄8
 DIGIT_NUMBER = PATTERNS.compile(
     rf"""

@@ -17,7 +17,7 @@ from ..compiled_patterns import PatternCache
 from ..model import Claim
 from .counted import singular_noun
 from .lexicon import QUALIFIERS
-from .numbers import parse_digits, qualified_bounds
+from .numbers import PLAIN_DIGITS, parse_digits, qualified_bounds
 
 PATTERNS = PatternCache.beside(__file__)
 
@@ -42,7 +42,6 @@ SIDE_GAP = PATTERNS.compile(r"[ \u00a0]*(?:×|[xX]|[ \u00a0]by[ \u00a0])[ \u00a0
 # most paragraphs have none).
 _HINT = PATTERNS.compile(
     r"(?<![\w.,/-])\d[\d,.]*(?:[ \u00a0]?[^\W\d_]{1,12}[23²³]?)?(?:[ \u00a0]*(?:×|[xX]|by)[ \u00a0]*|-by-)\d")
-_SIDE_NUMBER = PATTERNS.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?")
 # A power of ten after "×" is scientific notation ("3 × 10^6", "5×10−4", "6 × 106"), not a size.
 _POWER_OF_TEN = PATTERNS.compile(r"10(?:[\^⁻⁰¹²³⁴⁵⁶⁷⁸⁹−-]|\d)")
 # What may follow a figure that a unit of a size starts: a letter or a sign (not another figure).
@@ -89,7 +88,7 @@ def _size_at(reader: _Reader, start: int) -> tuple[list[Claim] | None, int]:
     sides = []  # (where its number starts and ends, its unit or None)
     pos = start
     while True:
-        m = _SIDE_NUMBER.match(text, pos)  # (read as a figure only once the size is whole)
+        m = PLAIN_DIGITS.match(text, pos)  # (read as a figure only once the size is whole)
         if m is None:
             return None, start
         end, unit = m.end(), None
