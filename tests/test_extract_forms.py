@@ -526,6 +526,24 @@ def test_panels_and_labels_stay_labels(text):
     assert extract_claims(text) == []
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a time word names a day, a week or a year of a schedule after a preposition ...
+        ("Rats were dosed on days 15 and 16 of gestation.", []),
+        ("He was injured in week 12 and missed the season.", []),
+        ("Glucose was measured from day 1 to day 4 after ovulation.", []),
+        ("They were killed at weeks 4, 14 or 20.", []),
+        ("It kept losing money until year 21.", []),
+        # ... not where the time word ends a phrase of its own
+        ("Last year 300 people died on the road.", ["300 people"]),
+        ("Every day 15 trains leave the station.", ["15 trains"]),
+    ],
+)
+def test_a_time_word_after_a_preposition_is_a_label(text, expected):
+    assert texts(text) == expected
+
+
 def test_markers_of_a_list_in_a_sentence_are_not_counts():
     text = "Rats formed 6 groups: 1) saline, 2) NTG, 3) NTG 3 h after learning, and 4) vehicle."
     assert texts(text) == ["6 groups", "3 h"]

@@ -948,6 +948,12 @@ def _is_label_before(reader: _FigureReader, pos: int) -> bool:
     return _is_label_word_before(reader, pos) or _is_name_before(reader, pos)
 
 
+def labelled(text: str, pos: int) -> bool:
+    """Whether the number at ``pos`` of ``text`` names something by the words before it ("page
+    3", "on days 15 and 16"), as the extractor reads it: for a reader of the numbers it left out."""
+    return _is_label_word_before(_FigureReader(text), pos)
+
+
 def _is_label_word_before(reader: _FigureReader, pos: int, in_list: bool = True) -> bool:
     """"Fig. 4A", "phase 3", "No. 10", and each later item of a list they start ("Figs. 7 and 8",
     "phases 3, 5, and 7", "Figures 3I and 3J"; at most _LABEL_LIST_MAX items back, so a long
@@ -968,7 +974,8 @@ def _is_label_word_before(reader: _FigureReader, pos: int, in_list: bool = True)
                 break
         else:
             lw = word.lower().rstrip(".")
-            if lw in lexicon.LABEL_WORDS and lw not in ("day", "days", "week", "weeks", "year", "years", "hour", "hours", "minute", "minutes"):
+            if lw in lexicon.LABEL_WORDS and (lw not in _TIME_WORDS or _TIME_LABEL_BEFORE.search(
+                    reader.text, max(0, pos - 40), pos)):
                 answer = True
                 break
             if lw not in ("and", "or", "to"):
@@ -982,6 +989,14 @@ def _is_label_word_before(reader: _FigureReader, pos: int, in_list: bool = True)
         for p in visited:
             reader.label_lists[p] = answer
     return answer
+
+
+# A time word before a figure is a label only after a preposition ("on day 15", "between days
+# 15 and 16", "at week 12"): "Last year 300 people died", "every day 15 trains run" count.
+_TIME_WORDS = frozenset("day days week weeks year years hour hours minute minutes".split())
+_TIME_LABEL_BEFORE = PATTERNS.compile(
+    r"\b(?:on|at|in|by|from|until|till|to|between|after|before|during|through|since)\s+"
+    r"(?:day|week|year|hour|minute)s?[ \u00a0]*$", re.IGNORECASE)
 
 
 def _label_list_item_before(text: str, pos: int) -> re.Match | None:
