@@ -91,6 +91,21 @@ def test_ends_given_in_other_scales_and_a_bare_end():
     assert fc303("Investment jumped 30 pct to 34 billion francs in 1986 from 20 billion in 1985.")
 
 
+def test_a_number_the_extractor_reads_as_a_label_is_no_end_of_a_change():
+    # (the bare "16" of "days 15 and 16" was read as the new figure: "6 → 16 is +167%")
+    text = ("Rats dosed on days 15 and 16 had a 20% reduction in glomerular number compared with "
+            "control at 6 to 9 months of age.")
+    assert not fc303(text)
+    assert fc303("The number fell 20% to 16 from 6.")  # (a bare number is still an end)
+
+
+def test_an_end_of_a_range_is_read_in_the_range_unit():
+    # the "6" of "6 to 9 months" is six months, not a bare number to bind to "16 occasions"
+    assert not fc303("Rats dosed on 15 and 16 occasions had a 20% reduction in glomerular number "
+                     "compared with control at 6 to 9 months of age.")
+    assert fc303("Output fell 20% to 8 tonnes from 6 to 9 tonnes a day.")
+
+
 def test_figures_broken_across_lines():
     text = "Investment abroad jumped 70\npct to 34 billion francs from 26\nbillion in 1985."
     (d,) = fc303(text)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from .. import units
 from ..compiled_patterns import PatternCache
 from ..extract import extract_claims
-from ..extract.claims import time_of_day_after
+from ..extract.claims import labelled, time_of_day_after
 from ..extract.numbers import parse_scale_word, parse_words
 from ..model import Claim
 from .context import CheckContext, MemoKey
@@ -520,6 +520,8 @@ def _split_ranges(claims: list[Claim]) -> list[Claim]:
                 break
             shift = c.start + m.start(key)
             part = found[0]
+            if m.group(key).strip() == part.text:  # (a number alone: "6" of "6 to 9 months")
+                part = _in_range_unit(part, c, c.low if key == "a" else c.high)
             parts.append(replace(part, start=part.start + shift, end=part.end + shift,
                                  unit_start=None if part.unit_start is None else part.unit_start + shift,
                                  unit_end=None if part.unit_end is None else part.unit_end + shift,
@@ -529,6 +531,17 @@ def _split_ranges(claims: list[Claim]) -> list[Claim]:
         else:
             out.extend(parts)
     return out
+
+
+def _in_range_unit(end: Claim, whole: Claim, value: float | None) -> Claim:
+    """An end of a range written as a number alone, in the range's unit: the "6" of "6 to 9
+    months" is six months (read alone, a bare number, which a change binds to any other figure
+    of the sentence)."""
+    if end.unit is not None or whole.unit is None or value is None or not end.value:
+        return end
+    return replace(end, value=value, low=value, high=value, unit=whole.unit, kind=whole.kind,
+                   dimension=whole.dimension, counted=whole.counted,
+                   rounding=end.rounding * abs(value / end.value))
 
 
 _BRACKET_AFTER_FIGURE = PATTERNS.compile(r"\d[\w.%]*\s*\(\s*(?:about|around|some|or|c\.|~)?\s*[$£€¥]?$")
@@ -611,8 +624,8 @@ def _bare_figure(sentence: str, m: re.Match, base: int, is_word: bool) -> Figure
     after = sentence[m.end() : m.end() + 16]
     if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
         return None
-    if _LABEL_BEFORE.search(before) or _ORDINAL_AFTER.match(after):
-        return None
+    if _LABEL_BEFORE.search(before) or _ORDINAL_AFTER.match(after) or labelled(sentence, m.start()):
+        return None  # "No. 5", "5th", "on days 15 and 16"
     currency = None
     if is_word:
         number = parse_words(sentence, m.start())
