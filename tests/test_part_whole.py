@@ -86,6 +86,20 @@ def test_shares_of_different_wholes_are_silent(text):
 
 
 @pytest.mark.parametrize("text, flagged", [
+    # shares with neither a whole nor an answer: rates of different things as often as parts
+    ("Patients had a mean age of 45 and were 86% black, 66% male.", []),
+    ("The common toxicities were neutropenia 54% and thrombocytopenia 51%.", []),
+    ("Expression was reduced in 49% EOCs, 21.4% LMP, and 45% benign tumours.", []),
+    # a whole named, an answer given, or a poll: shares of one whole
+    ("Of the patients, 52% were white, 30% were black and 25% were Hispanic.", ["FC302"]),
+    ("In the survey, 48% backed the plan, 39% opposed it and 21% were undecided.", ["FC302"]),
+    ("Asked about the plan, 48% backed it, 39% opposed it and 21% were undecided.", ["FC302"]),
+])
+def test_shares_over_100_need_a_whole_an_answer_or_a_poll(text, flagged):
+    assert [d.code for d in check(text)] == flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
     # "13 … out of a squad of 31": the second figure is the whole of the first, not a part
     ("That is eight players plus injuries - 13 players out of a squad of 31.", []),
     ("Ten players are away - 13 players out of a squad of 31.", []),

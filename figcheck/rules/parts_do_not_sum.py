@@ -18,7 +18,10 @@ changes ("prices rose 8%, wages 5%"), for percentages that are not listed togeth
 ("priced at 96.20 pct for a yield of 8.10 pct"), for the level of a confidence interval ("48%,
 95% CI 40–61%"), for stakes ("owns 75 pct of a company which holds 40 pct of another"), for a
 count in progress ("with 99% of the vote counted, she had 52%") and for weightings where one is
-100%. Sums of money are not broken down by this rule.
+100%. Shares over 100 % are read as shares of one whole only when the sentence says so: a share
+names its whole ("of voters"), one is an answer ("39% opposed it", "15% were undecided") or the
+sentence is about a poll, a survey or a vote; "patients were 86% black, 66% male" and
+"neutropenia 54% and thrombocytopenia 51%" are rates of different things. Sums of money are not broken down by this rule.
 
 A breakdown that falls short of its total is flagged only when its parts are kinds that make up
 the whole ("12 adults and 10 children", "12 seriously and 15 lightly"): "300 tanks: 120 from
@@ -395,6 +398,8 @@ def _shares(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
             continue  # shares of different wholes ("80% of men and 70% of women", "among women 70%")
         if _same_predicate(ctx, shares):
             continue  # answers to different questions ("70% support X, and 60% support Y")
+        if not bases and not _POLL.search(sentence) and not _answered(ctx, shares, s_end):
+            continue  # shares of what? ("86% black, 66% male", "neutropenia 54% and anaemia 51%")
         lo = sum(claim_interval(s)[0] for s in shares)
         if lo <= 100 or math.isclose(lo, 100):
             continue
@@ -413,6 +418,24 @@ def _shares(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
             end=shares[-1].end,
             related=tuple(Related(s.start, s.end, f"share: “{quote(s.text)}”") for s in shares),
         )
+
+
+# A sentence about the answers to one question, whose shares are of one whole without naming it.
+_POLL = re.compile(r"\b(?:polls?|polled|surveys?|surveyed|votes?|voters|ballots?|referendum|"
+                   r"respondents|electorate)\b", re.I)
+
+
+def _answered(ctx: CheckContext, shares: list[Claim], s_end: int) -> bool:
+    """Whether a share is followed by a verb, as an answer is ("39% opposed it", "15% were
+    undecided"): shares with neither a whole nor an answer ("86% black, 66% male",
+    "thrombocytopenia 51%") are rates of different things as often as parts of one."""
+    text = ctx.text
+    for s in shares:
+        m = _FIRST_WORD.match(text, s.end, s_end)
+        word = m.group(1).lower() if m else ""
+        if word in _ANSWER_VERBS or (len(word) > 3 and word.endswith("ed")):
+            return True
+    return False
 
 
 def _same_predicate(ctx: CheckContext, shares: list[Claim]) -> bool:
