@@ -171,6 +171,14 @@ def test_markdown_crlf_and_nul():
         ("a\\\nb\n", "a \nb\n"),  # a hard line break
         # a bare URL is masked whole, markup characters in it included
         ("text https://x.y/a_b_c*d* end", "text" + " " * 22 + "end"),
+        # TeX math between dollars is masked: as pandoc reads it, or when it holds TeX
+        ("Let $N \\geq 1$ and $x^2 = 4$ hold.", "Let " + " " * 10 + " and " + " " * 9 + " hold."),
+        ("with $ r \\geq p - 1 $ here", "with" + " " * 18 + "here"),
+        ("The sum $$x = 3 + 4$$ holds.", "The sum " + " " * 13 + " holds."),
+        # ... and money stays prose: a closing dollar before a digit, or spaces inside
+        ("It costs $5 and $10, or US$5-$6.", "It costs $5 and $10, or US$5-$6."),
+        ("A fee of $5 (about 4 dollars) or $ 6.", "A fee of $5 (about 4 dollars) or $ 6."),
+        ("Pay $5 now.\n\nThen $6 later.", "Pay $5 now.\n\nThen $6 later."),
     ],
 )
 def test_markdown_constructs(source, expected):
@@ -416,3 +424,20 @@ def test_seed_markdown_gives_the_plain_text_diagnostics():
     plain = diagnostics(txt, "text")
     assert plain, "the seed raises diagnostics once the rules are in"
     assert diagnostics(md, "markdown") == plain
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "latex"])
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        # math that stands for a symbol is read as it (masked, "22 $\mu$m" read as 22 metres)
+        ("sizes of 12 and 22 $\\mu$m", [("12", "micrometer"), ("22     µm", "micrometer")]),
+        ("at 20$^\\circ$C", [("20       °C", "degree_Celsius")]),
+        ("a road of $\\sim$5 km", [("~5 km", "kilometer")]),
+        # a number alone typeset as math is a figure
+        ("in $3$ cases", [("3  cases", None)]),
+    ],
+)
+def test_math_for_a_symbol_or_a_number_is_read(fmt, source, expected):
+    claims = extract_claims(read_document(source, fmt).prose)
+    assert [(c.text, c.unit) for c in claims] == expected

@@ -25,7 +25,7 @@ import unicodedata
 from bisect import bisect_right
 
 from .document import Document, Heading
-from .prose import Prose, decode_align
+from .prose import PURE_NUMBER, Prose, decode_align, math_symbol
 
 _SPECIAL = re.compile(r"[\\{}$%&~]")
 _BLANK_LINE = re.compile(r"(?:\r\n?|\n)[ \t]*(?:\r\n?|\n)")
@@ -33,7 +33,6 @@ _LINE_END = re.compile(r"\r\n?|\n")
 _NAME = re.compile(r"[A-Za-z@]+\*?")
 _SPACES = re.compile(r"[ \t]*(?:(?:\r\n?|\n)[ \t]*)?")  # spaces and at most one line break
 _GROUP_TOKEN = re.compile(r"\\[\s\S]|[{}]|%[^\r\n]*")
-_PURE_NUMBER = re.compile(r"\s*-?\d[\d,.]*\s*\Z")
 _NUMBER = re.compile(r"[-+]?(?:\d[\d,.]*|\.\d+)(?:[eE][-+]?\d+)?")
 _BEGIN_DOCUMENT = re.compile(r"\\begin\s*\{document\}")
 _END_DOCUMENT = re.compile(r"\\end\s*\{document\}")
@@ -394,8 +393,12 @@ class _LatexReader:
         j = self.find_closing_dollar(i + 1, limit, False)
         if j < 0:
             return limit
-        if self.keep_on and _PURE_NUMBER.match(self.src, i + 1, j):
+        if self.keep_on and PURE_NUMBER.match(self.src, i + 1, j):
             self.prose.keep(i + 1, j)  # "$300$ metres": a figure typeset as math
+        elif self.keep_on and (symbol := math_symbol(self.src[i + 1 : j])) is not None:
+            before = self.src[i - 1] if i > 0 else ""
+            after = self.src[j + 1] if j + 1 < self.n else ""
+            self.prose.put(i, j + 1, symbol, decode_align(before, after, symbol))  # "22 $\mu$m"
         return j + 1
 
     def backslash(self, i: int) -> int:

@@ -9,7 +9,8 @@ A hand-written scanner, linear in the size of the document, in two passes:
   HTML blocks are read by the HTML reader (so their comments are listed and their text is prose).
   Runs of lines that can only be paragraph text — the bulk of any document — are taken by one
   regular-expression match instead of one Python step per line.
-* **Inline**, per region, left to right: code spans (backtick runs of equal length), emphasis and
+* **Inline**, per region, left to right: code spans (backtick runs of equal length), TeX math
+  between dollars (``$…$`` as pandoc reads it, ``$$…$$``; money stays prose), emphasis and
   strikethrough markers, links and images (text kept; destination, title and reference label
   masked), autolinks, raw HTML and comments, backslash escapes and entities (decoded in place,
   padded with spaces).
@@ -29,7 +30,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 from .document import SEPARATOR, Comment, Document, Heading
-from .prose import Finder, Prose, decode_align, find_urls, masked, place_separators
+from .prose import PURE_NUMBER, Finder, Prose, decode_align, find_urls, masked, math_symbol, place_separators
 from .html import BLOCK_TAGS, fill_paragraph_lines, scan_html
 
 _FRONT_MATTER = re.compile(
@@ -104,7 +105,10 @@ CODE_INDENT = 4  # columns of indentation that make a line indented code
 TAB_STOP = 4
 
 # -- inline ---------------------------------------------------------------------------------------
-_SPECIAL = re.compile(r"[\\`*_\[\]<&~]|!\[")
+_SPECIAL = re.compile(r"[\\`*_\[\]<&~$]|!\[")
+# What only TeX writes between two dollars: a command, a superscript, a subscript, a group.
+_TEX = re.compile(r"\\[A-Za-z]+|[\^_{}]")
+_SPACE = re.compile(r"\s")
 _RUN = {c: re.compile(re.escape(c) + "+") for c in "`*_~"}
 _BACKTICKS = re.compile(r"`+")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -861,6 +865,8 @@ class _Inline:
                 self.scan = i + 1  # a "<" that is text
         elif c == "[" or c == "!":
             self.link_opener(i, 1 if c == "[" else 2)
+        elif c == "$":
+            self.math(i)
         else:
             self.link_closer(i)
 
@@ -907,6 +913,43 @@ class _Inline:
             self.scan = run_end  # literal backticks
         else:
             self.replace(i, close + run_end - i)
+
+    def math(self, i: int) -> None:
+        """``$…$`` or ``$$…$$`` in one paragraph: TeX math, masked (its numbers are symbols, not
+        figures). One dollar opens math as pandoc reads it (a non-space after it, and a closing
+        dollar with a non-space before it and no digit after it), or when what the two hold is
+        TeX ("$ r \\geq 1 $"): "$5 and $10" and "US$5-$6" stay money."""
+        t, limit = self.t, max(self.limit, i)
+        if t.startswith("$$", i):
+            close = t.find("$$", i + 2, limit)
+            if close < 0:
+                self.scan = i + 2
+            else:
+                self.replace(i, close + 2)
+            return
+        close = t.find("$", i + 1, limit)
+        if close <= i + 1 or t[close - 1] == "\\":
+            self.scan = i + 1  # a dollar sign
+        elif _TEX.search(t, i + 1, close) or (
+                not t[close + 1 : close + 2].isdigit() and not t[i + 1].isspace() and not t[close - 1].isspace()
+                and (not t[i + 1].isdigit() or not _SPACE.search(t, i + 1, close))):
+            # (a figure after a dollar and a space before the next one: money, "$9,310 per … US$ 5")
+            self.math_span(i, close + 1)
+        else:
+            self.scan = i + 1
+
+    def math_span(self, s: int, e: int) -> None:
+        """Inline math ``t[s:e]``: a number alone kept ("$300$ metres"), a symbol of prose in
+        its place ("22 $\\mu$m"), anything else masked."""
+        body = self.t[s + 1 : e - 1]
+        if PURE_NUMBER.match(body):
+            self.text(self.pos, s)
+            self.mask(s, s + 1)
+            self.text(s + 1, e - 1)
+            self.mask(e - 1, e)
+            self.pos = self.scan = e
+        else:
+            self.replace(s, e, math_symbol(body))
 
     def escape(self, i: int) -> None:
         t = self.t

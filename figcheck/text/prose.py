@@ -257,14 +257,36 @@ def decode_align(before: str, after: str, decoded: str) -> str:
     """Where a decoded escape goes in its padded span: against the figure it belongs to.
 
     A symbol that starts a word (``&pound;5``, ``\\$5``, ``&minus;3``) is right-aligned so it
-    touches what follows; everything else is left-aligned (``50\\%`` → ``50%``).
+    touches what follows, as is a unit's prefix or degree sign before the rest of the unit
+    (``15$\\mu$eV``); everything else is left-aligned (``50\\%`` → ``50%``).
     """
     if (
         decoded
         and not decoded.isspace()
         and after
         and _WORD_CHAR.match(after)
-        and not (before and _WORD_CHAR.match(before))
+        and (decoded in _UNIT_HEADS or not (before and _WORD_CHAR.match(before)))
     ):
         return "right"
     return "left"
+
+
+# What starts a unit and is written apart from the rest of it ("$\mu$m", "&micro;m", "$^\circ$C").
+_UNIT_HEADS = frozenset("\u00b5\u03bc\u00b0")
+# TeX math that stands for one character of prose ("22 $\mu$m", "$\sim$5 km", "20$^\circ$C"):
+# rendered in its place (masked, "22 $\mu$m" would read as 22 metres).
+_MATH_SYMBOLS = {
+    "\\mu": "\u00b5", "\\sim": "~", "\\approx": "\u2248", "\\times": "\u00d7", "\\pm": "\u00b1",
+    "^\\circ": "\u00b0", "^{\\circ}": "\u00b0", "\\circ": "\u00b0", "\\%": "%",
+    "\\le": "\u2264", "\\leq": "\u2264", "\\ge": "\u2265", "\\geq": "\u2265", "<": "<", ">": ">",
+}
+
+
+# Inline math that is a number alone ("$300$ metres"): a figure typeset as math, read as one.
+PURE_NUMBER = re.compile(r"\s*-?\d[\d,.]*\s*\Z")
+
+
+def math_symbol(body: str) -> str | None:
+    """The character of prose that inline math ``body`` (between its delimiters) stands for, if
+    it stands for one."""
+    return _MATH_SYMBOLS.get(body.strip())
