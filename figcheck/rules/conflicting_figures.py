@@ -275,6 +275,8 @@ class _Surroundings:
         (before_i, after_i), (before_j, after_j) = self.mates(i), self.mates(j)
         if self.opens_with_pronoun(i) and self.opens_with_pronoun(j):
             before_i, before_j = _figures_before(ctx, i) + before_i, _figures_before(ctx, j) + before_j
+        if not (before_i and before_j) and not (after_i and after_j):
+            return False  # (no counterparts: most figures are the only one of their sentence)
         # counterparts: the n-th figure before (or after) one figure with the n-th of the other
         for a, b in chain(zip(reversed(before_i), reversed(before_j)), zip(after_i, after_j)):
             ca, cb = claims[a], claims[b]
@@ -493,8 +495,9 @@ class _ListWatch:
         self.neighbours: dict[int, set[int]] = {}
 
     def _find(self, k: int) -> int:
-        while self.root.get(k, k) != k:
-            k = self.root[k]
+        root = self.root
+        while root.get(k, k) != k:
+            root[k] = k = root[root[k]]  # (halving the path: finds stay short in one big group)
         return k
 
     def silenced(self, k: int) -> bool:
@@ -514,9 +517,18 @@ class _ListWatch:
         a, b = self._find(i), self._find(j)
         if a != b:
             (first_a, seen_a), (first_b, seen_b) = self.groups.pop(a), self.groups.pop(b)
-            grown = not seen_b.keys() <= seen_a.keys()
+            # a's readings win over b's; the smaller dict is poured into the larger (one group
+            # that grows by a figure at a time is not copied at each step)
+            grown = len(seen_b) > len(seen_a) or not seen_b.keys() <= seen_a.keys()
+            if len(seen_a) >= len(seen_b):
+                for reading, k in seen_b.items():
+                    seen_a.setdefault(reading, k)
+                merged = seen_a
+            else:
+                seen_b.update(seen_a)
+                merged = seen_b
             self.root[b] = a
-            self.groups[a] = (min(first_a, first_b), {**seen_b, **seen_a})
+            self.groups[a] = (min(first_a, first_b), merged)
             if b in self.silent:
                 self.silent.add(a)
         else:
@@ -532,10 +544,16 @@ def _two_slots(ctx: CheckContext, conflicts: dict[int, list[tuple[int, Judgement
     restatement gone wrong changes one figure; two sentences that differ in two are two cases
     (another speed, another year, another model)."""
     by_sentences: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    sentence: dict[int, int] = {}  # (a figure in conflict with a dozen others: looked up once)
     for j, earlier in conflicts.items():
+        sentence_j = sentence.get(j)
+        if sentence_j is None:
+            sentence_j = sentence[j] = ctx.sentence_of(ctx.claims[j].start)
         for i, _ in earlier:
-            key = (ctx.sentence_of(ctx.claims[i].start), ctx.sentence_of(ctx.claims[j].start))
-            by_sentences.setdefault(key, []).append((i, j))
+            sentence_i = sentence.get(i)
+            if sentence_i is None:
+                sentence_i = sentence[i] = ctx.sentence_of(ctx.claims[i].start)
+            by_sentences.setdefault((sentence_i, sentence_j), []).append((i, j))
     found: set[int] = set()
     for pairs in by_sentences.values():
         if len(pairs) > 1:
