@@ -544,6 +544,24 @@ def test_a_time_word_after_a_preposition_is_a_label(text, expected):
     assert texts(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, surface, unit",
+    [
+        ("Use a 10 k\u03a9 resistor.", "10 k\u03a9", "kiloohm"),
+        ("Use a 10 k\u2126 resistor.", "10 k\u2126", "kiloohm"),  # (the ohm sign)
+        ("A 5-ohm load was fitted.", "5-ohm", "ohm"),
+        ("It needs a 100 \u00b5F capacitor.", "100 \u00b5F", "microfarad"),
+        ("The coil measured 0.9mH.", "0.9mH", "millihenry"),
+    ],
+)
+def test_units_of_circuits(text, surface, unit):
+    assert claim_for(text, surface).unit == unit
+
+
+def test_a_name_after_a_figure_is_no_unit_of_circuits():
+    assert texts("He lives at 10 Henry Street.") == []
+
+
 def test_markers_of_a_list_in_a_sentence_are_not_counts():
     text = "Rats formed 6 groups: 1) saline, 2) NTG, 3) NTG 3 h after learning, and 4) vehicle."
     assert texts(text) == ["6 groups", "3 h"]

@@ -284,6 +284,21 @@ _OTHER = {
     "millitesla": (["millitesla"], [], ["mT"]),
     "microtesla": (["microtesla"], [], ["µT", "μT"]),
     "nanotesla": (["nanotesla"], ["nanoteslas"], ["nT"]),
+    # Components of circuits, as technical writers give them ("a 10 kΩ resistor", "100 µF"). The
+    # bare symbols F, C and H stay out (Fahrenheit, Celsius, hours), and so does "henry" (a name:
+    # "10 Henry Street").
+    "ohm": (["ohm"], ["ohms"], ["Ω", "\u2126"]),
+    "kiloohm": (["kilohm", "kiloohm"], ["kilohms", "kiloohms"], ["kΩ", "k\u2126"]),
+    "megaohm": (["megohm", "megaohm"], ["megohms", "megaohms"], ["MΩ", "M\u2126"]),
+    "milliohm": (["milliohm"], ["milliohms"], ["mΩ", "m\u2126"]),
+    "farad": (["farad"], ["farads"], []),
+    "microfarad": (["microfarad"], ["microfarads"], ["µF", "μF"]),
+    "nanofarad": (["nanofarad"], ["nanofarads"], ["nF"]),
+    "picofarad": (["picofarad"], ["picofarads"], ["pF"]),
+    "millihenry": (["millihenry"], ["millihenries", "millihenrys"], ["mH"]),
+    "microhenry": (["microhenry"], ["microhenries", "microhenrys"], ["µH", "μH"]),
+    "nanohenry": (["nanohenry"], ["nanohenries", "nanohenrys"], ["nH"]),
+    "coulomb": (["coulomb"], ["coulombs"], []),
     "nanobar": (["nanobar"], ["nanobars"], ["nbar"]),
     "microbar": (["microbar"], ["microbars"], ["µbar", "μbar"]),
     "torr": (["torr"], [], ["Torr"]),
