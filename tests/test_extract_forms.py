@@ -558,6 +558,31 @@ def test_units_of_circuits(text, surface, unit):
     assert claim_for(text, surface).unit == unit
 
 
+@pytest.mark.parametrize(
+    "text, surface, unit",
+    [
+        # a short symbol after a space is a unit when an amount of something follows ...
+        ("The initial weight was 5 g of dried sediment.", "5 g", "gram"),
+        ("It holds 3 mol of gas.", "3 mol", "mole"),
+        # ... or when the figure and the symbol size a thing named after them
+        ("Fit a 12 V battery and an 8 A fuse.", "12 V", "volt"),
+        ("Fit a 12 V battery and an 8 A fuse.", "8 A", "ampere"),
+        ("They drank a 75 g glucose solution.", "75 g", "gram"),
+    ],
+)
+def test_a_short_symbol_after_a_space_in_context(text, surface, unit):
+    assert claim_for(text, surface).unit == unit
+
+
+@pytest.mark.parametrize("text", [
+    "It was 5 V in the test.",  # (an integer, a space and "V", nothing more: not read)
+    "Use a 2 B pencil.",
+    "See Fig. 5 g of the paper.",
+])
+def test_a_short_symbol_after_a_space_without_context_is_no_unit(text):
+    assert all(c.unit is None for c in extract_claims(text)), [(c.text, c.unit) for c in extract_claims(text)]
+
+
 def test_a_name_after_a_figure_is_no_unit_of_circuits():
     assert texts("He lives at 10 Henry Street.") == []
 

@@ -460,6 +460,12 @@ class _FigureReader:
             return True  # "15 kn (28 km/h)": the figure a bracketed conversion restates
         if sym == "st" and _POUNDS_AFTER_STONE.match(self.text, end):
             return True  # "14 st 10 lb": stone and pounds, not a street or a saint
+        if sym in lexicon.MEASURED_OF and _OF_A_THING.match(self.text, end) and not (
+                num is not None and _is_label_word_before(self, num.start, in_list=False)):
+            return True  # "5 g of dried sediment", "3 mol of gas": an amount ("Fig. 5 g of": a panel)
+        if num is not None and sym not in lexicon.NOT_BEFORE_A_NOUN and _NOUN_AFTER.match(self.text, end) \
+                and _ARTICLE_BEFORE.search(self.text, max(0, num.start - 4), num.start):
+            return True  # "a 12 V battery", "a 75 g glucose solution": the size of a thing
         if self._product_term(end) is not None:
             return True
         return (
@@ -1909,6 +1915,9 @@ _PADDING = PATTERNS.compile(r"[ \t]{2,}")
 _NEXT_EQUIVALENT = PATTERNS.compile(rf"^\s*(?:;|,|/|\bor\b)\s*(?:or\s+)?(?:{_HEDGE}\s*)?$", re.I)
 # (or a bracket of its own: "57,740 hectares (577.4 km2 (223 sq mi))")
 _CONVERSION_END = PATTERNS.compile(r"^\s*(?:[)\]]|[,;]\s|or\b|/|\((?=[ \u00a0]*[~∼≈]?[ \u00a0]*\d))")
+_OF_A_THING = PATTERNS.compile(r"[ \u00a0]+of[ \u00a0]+[^\W\d_]")
+_NOUN_AFTER = PATTERNS.compile(r"[ \u00a0]+[a-z]{3,}\b")
+_ARTICLE_BEFORE = PATTERNS.compile(r"\b(?:[aA]|[aA]n)[ \u00a0]+$")
 _POUNDS_AFTER_STONE = PATTERNS.compile(r"[ \u00a0]+\d{1,2}(?:\.\d+)?[ \u00a0]*(?:lb|lbs|pounds?)\b")
 _CLOSING_BRACKET = PATTERNS.compile(r"[ \u00a0]*[)\]]")
 _LIST_JOINER = PATTERNS.compile(r",[ \u00a0]*(?:and[ \u00a0]+)?|[ \u00a0]+and[ \u00a0]+")

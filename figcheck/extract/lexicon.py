@@ -373,6 +373,11 @@ UNIT_FACTORS = {
 ATTACHED_ONLY_SYMBOLS = frozenset({"C", "F", "t", "l", "g", "A", "V", "W", "J", "st", "ct", "kn", "mo"})
 # Symbols too ambiguous after a space in running prose ("5 in the", "3 a day").
 NEVER_SPACED = frozenset({"C", "F", "t", "l", "g", "A", "V", "J", "st", "ct", "mo", "mos", "kn", "gm", "gms", "Cal", "bar", "Pa", "B", "ul", "ug", "mol", "M", "T", "au", "ka", "Ga", "Da", "N", "Ah"})
+# Of the symbols above, those of an amount of a substance: "5 g of dried sediment", "2 l of water".
+MEASURED_OF = frozenset({"g", "gm", "gms", "l", "t", "mol", "ug", "ul"})
+# ... and those that after "a" and a figure may name a grade or a size of thing, not a unit ("a 2 B
+# pencil", "a 3 M solution" is molar but "a 3 M award" is not): read as units only as above.
+NOT_BEFORE_A_NOUN = frozenset({"B", "M", "st", "mo", "mos"})
 # Symbols never written attached to a figure in prose that means them ("5M" is five million,
 # "5T" a model name, "40N" a latitude): molar, tesla and newton only after a space.
 NEVER_ATTACHED = frozenset({"M", "T", "N"})
