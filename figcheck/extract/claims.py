@@ -1916,7 +1916,9 @@ _NEXT_EQUIVALENT = PATTERNS.compile(rf"^\s*(?:;|,|/|\bor\b)\s*(?:or\s+)?(?:{_HED
 # (or a bracket of its own: "57,740 hectares (577.4 km2 (223 sq mi))")
 _CONVERSION_END = PATTERNS.compile(r"^\s*(?:[)\]]|[,;]\s|or\b|/|\((?=[ \u00a0]*[~∼≈]?[ \u00a0]*\d))")
 _OF_A_THING = PATTERNS.compile(r"[ \u00a0]+of[ \u00a0]+[^\W\d_]")
-_NOUN_AFTER = PATTERNS.compile(r"[ \u00a0]+[a-z]{3,}\b")
+# (a word after the symbol that can be the thing sized: not a word that joins or ends a phrase)
+_NOUN_AFTER = PATTERNS.compile(
+    r"[ \u00a0]+(?!(?:and|the|for|but|with|from|was|were|are|has|had|than|then|per)\b)[a-z]{3,}\b")
 _ARTICLE_BEFORE = PATTERNS.compile(r"\b(?:[aA]|[aA]n)[ \u00a0]+$")
 _POUNDS_AFTER_STONE = PATTERNS.compile(r"[ \u00a0]+\d{1,2}(?:\.\d+)?[ \u00a0]*(?:lb|lbs|pounds?)\b")
 _CLOSING_BRACKET = PATTERNS.compile(r"[ \u00a0]*[)\]]")

@@ -21,7 +21,8 @@ count in progress ("with 99% of the vote counted, she had 52%") and for weightin
 100%. Shares over 100 % are read as shares of one whole only when the sentence says so: a share
 names its whole ("of voters"), one is an answer ("39% opposed it", "15% were undecided") or the
 sentence is about a poll, a survey or a vote; "patients were 86% black, 66% male" and
-"neutropenia 54% and thrombocytopenia 51%" are rates of different things. Sums of money are not broken down by this rule.
+"neutropenia 54% and thrombocytopenia 51%" are rates of different things. Sums of money are not
+broken down by this rule.
 
 A breakdown that falls short of its total is flagged only when its parts are kinds that make up
 the whole ("12 adults and 10 children", "12 seriously and 15 lightly"): "300 tanks: 120 from
