@@ -20,7 +20,9 @@ range converts to; a round figure's range is lopsided ("100" to two significant 
 99.5–105, since a figure just below 100 would have been written with more digits), and the
 message says so. A trailing zero of a whole number is read generously ("90" may mean
 anything from 85 to 95) unless both figures have the same digits ("20 miles (20 km)": a writer
-who converted would not have kept them), ranges are checked end by end, temperature differences
+who converted would not have kept them), a plain round figure no further than a quarter over
+itself ("100 ft (50 m)" is flagged: "100" to one digit may be up to 150, but nobody writes "100
+feet" for 140), ranges are checked end by end, temperature differences
 ("a rise of 1 °F (0.56 °C)") are converted without the scale offset, "gallons", "pints", "fluid
 ounces" and "tons" may be American, imperial (or long, or metric) unless the unit says which ("US
 gallons", "short tons"), and currencies are only checked when `currency-rates` in the settings
@@ -54,7 +56,14 @@ from ..figures import format_significant, round_sig
 from ..model import Claim, Diagnostic, Edit, Fix, Related
 from .claim_readings import reading
 from .context import CheckContext
-from .conversions import ABSOLUTE_TO_DELTA, agrees, agrees_as_written, converter, intervals_as_written
+from .conversions import (
+    ABSOLUTE_TO_DELTA,
+    agrees,
+    agrees_as_written,
+    converter,
+    intervals_as_written,
+    source_intervals,
+)
 from .rounding import (
     BASE_SLACK,
     max_sig_digits,
@@ -102,8 +111,9 @@ def _check_pair(ctx: CheckContext, source: Claim, equivalent: Claim) -> Diagnost
     shown = _range_shown(source, convert) or _suggestion(source, equivalent, convert, slack) or _shown(expected, source)
     unit_name = equivalent.unit_text or equivalent.unit or _currency(equivalent)
     k_e, k_s = min_sig_digits(equivalent), max_sig_digits(source)
-    s_ivs = intervals_as_written(source, min(k_e, k_s) if k_e and k_s else None)
+    s_ivs = source_intervals(source, min(k_e, k_s) if k_e and k_s else None)
     src_lo, src_hi = s_ivs[0][0], s_ivs[-1][1]
+    round_figure = src_hi < intervals_as_written(source, min(k_e, k_s) if k_e and k_s else None)[-1][1]
     scale = _written_scale(equivalent)
     lo, hi = sorted(convert(x) for x in (src_lo, src_hi))
     reason = _other_system(ctx, source, equivalent) or _probable_cause(source, equivalent, convert)
@@ -111,7 +121,7 @@ def _check_pair(ctx: CheckContext, source: Claim, equivalent: Claim) -> Diagnost
     message = (
         f"“{equivalent.text}” does not match “{source.text}”: {_figure_words(source)} is about "
         f"{shown}{gap}{unit_name}".rstrip()
-        + (f" ({_rounding_note(source, src_lo, src_hi)}, so "
+        + (f" ({_rounding_note(source, src_lo, src_hi, round_figure)}, so "
            f"{_span(_shown(lo / scale, source, 1), _shown(hi / scale, source, 1))}{gap}{unit_name})"
            .replace(f"{gap}{unit_name})", ")" if not unit_name else f"{gap}{unit_name})")
            if not source.is_range else "")
@@ -314,12 +324,15 @@ def _fix(ctx, source: Claim, equivalent: Claim, convert, slack: float) -> Fix | 
     )
 
 
-def _rounding_note(source: Claim, lo: float, hi: float) -> str:
-    """The values the source's digits allow, and why when they lie lopsided around it."""
+def _rounding_note(source: Claim, lo: float, hi: float, round_figure: bool = False) -> str:
+    """The values the source's digits allow, and why when they lie lopsided around it
+    (``round_figure``: read no further than a round figure is, see conversions.source_intervals)."""
     scale = _written_scale(source)
     words = "as written" if not source.approximate else "with its “" + (source.qualifier or "about") + "”"
     note = f"{_figure_words(source)} covers {_span(_plain(lo / scale), _plain(hi / scale))} {words}"
     below, above = source.value - lo, hi - source.value
+    if round_figure:
+        return note.replace(f" {words}", " read as a round figure")
     if below > 0 and above > 0 and not math.isclose(below, above, rel_tol=0.05) and not source.approximate:
         side = "below" if below < above else "above"
         note += f", lopsided because a figure just {side} {_plain(source.value / scale)} would be written with more digits"

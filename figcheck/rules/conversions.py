@@ -108,6 +108,24 @@ def intervals_as_written(claim: Claim, min_sig: int | None = None) -> list[tuple
     return ivs
 
 
+# A power of ten read to one significant digit covers up to half as much again ("100" is 95–150:
+# just below it the steps are finer), but nobody writes "100 feet" for 140 feet: as the source of
+# a conversion, a figure written plainly is read at most this much over itself ("100 ft (50 m)"
+# is a slip, not 150 feet rounded). A qualifier or an estimate keeps the whole reading.
+PLAIN_FIGURE_OVER = 1.25
+
+
+def source_intervals(source: Claim, min_sig: int | None = None) -> list[tuple[float, float]]:
+    """The values the source of a conversion covers as written (:func:`intervals_as_written`),
+    a plain figure's no further than :data:`PLAIN_FIGURE_OVER` times itself."""
+    ivs = intervals_as_written(source, min_sig)
+    if source.is_range or len(ivs) != 1 or not source.value or source.value < 0 \
+            or source.qualifier or source.is_estimate:
+        return ivs
+    lo, hi = ivs[0]
+    return [(lo, min(hi, source.value * PLAIN_FIGURE_OVER))]
+
+
 def agrees_as_written(source: Claim, equivalent: Claim, convert, slack: float) -> bool:
     """Whether some reading of the source's rounding converts into the equivalent's rounding.
 
@@ -117,7 +135,7 @@ def agrees_as_written(source: Claim, equivalent: Claim, convert, slack: float) -
     """
     k_e, k_s = min_sig_digits(equivalent), max_sig_digits(source)
     floor = min(k_e, k_s) if k_e is not None and k_s is not None else None
-    s_ivs, e_ivs = intervals_as_written(source, floor), intervals_as_written(equivalent)
+    s_ivs, e_ivs = source_intervals(source, floor), intervals_as_written(equivalent)
     if (s_fives := _in_fives(source)) and (e_fives := _in_fives(equivalent)):
         s_ivs, e_ivs = _to_fives(source, s_fives, s_ivs), _to_fives(equivalent, e_fives, e_ivs)
     if len(s_ivs) != len(e_ivs):
