@@ -547,20 +547,12 @@ def test_a_time_word_after_a_preposition_is_a_label(text, expected):
 @pytest.mark.parametrize(
     "text, surface, unit",
     [
+        # units of circuits
         ("Use a 10 k\u03a9 resistor.", "10 k\u03a9", "kiloohm"),
         ("Use a 10 k\u2126 resistor.", "10 k\u2126", "kiloohm"),  # (the ohm sign)
         ("A 5-ohm load was fitted.", "5-ohm", "ohm"),
         ("It needs a 100 \u00b5F capacitor.", "100 \u00b5F", "microfarad"),
         ("The coil measured 0.9mH.", "0.9mH", "millihenry"),
-    ],
-)
-def test_units_of_circuits(text, surface, unit):
-    assert claim_for(text, surface).unit == unit
-
-
-@pytest.mark.parametrize(
-    "text, surface, unit",
-    [
         # a short symbol after a space is a unit when an amount of something follows ...
         ("The initial weight was 5 g of dried sediment.", "5 g", "gram"),
         ("It holds 3 mol of gas.", "3 mol", "mole"),
@@ -570,7 +562,7 @@ def test_units_of_circuits(text, surface, unit):
         ("They drank a 75 g glucose solution.", "75 g", "gram"),
     ],
 )
-def test_a_short_symbol_after_a_space_in_context(text, surface, unit):
+def test_units_of_circuits_and_short_symbols_in_context(text, surface, unit):
     assert claim_for(text, surface).unit == unit
 
 
