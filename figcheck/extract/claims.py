@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -954,10 +955,12 @@ def _is_label_before(reader: _FigureReader, pos: int) -> bool:
     return _is_label_word_before(reader, pos) or _is_name_before(reader, pos)
 
 
-def labelled(text: str, pos: int) -> bool:
-    """Whether the number at ``pos`` of ``text`` names something by the words before it ("page
-    3", "on days 15 and 16"), as the extractor reads it: for a reader of the numbers it left out."""
-    return _is_label_word_before(_FigureReader(text), pos)
+def label_reader(text: str) -> Callable[[int], bool]:
+    """``is_label(pos)``: whether the number at ``pos`` of ``text`` names something by the words
+    before it ("page 3", "on days 15 and 16"), as the extractor reads it (for a reader of the
+    numbers it left out; ``text`` is read once for all of them)."""
+    reader = _FigureReader(text)
+    return lambda pos: _is_label_word_before(reader, pos)
 
 
 def _is_label_word_before(reader: _FigureReader, pos: int, in_list: bool = True) -> bool:

@@ -20,13 +20,13 @@ import functools
 import math
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from .. import units
 from ..compiled_patterns import PatternCache
 from ..extract import extract_claims
-from ..extract.claims import labelled, time_of_day_after
+from ..extract.claims import label_reader, time_of_day_after
 from ..extract.numbers import parse_scale_word, parse_words
 from ..model import Claim
 from .context import CheckContext, MemoKey
@@ -438,30 +438,55 @@ def _figures(sentence: str, base: int, claims: list[Claim]) -> tuple[list[Figure
             continue  # "15-year cicadas", "a 5-year bond": what is described, not an amount
         c = _mended(sentence, base, c)
         figures.append(Figure(c, points=_points_after(sentence, c.end - base, c), scale=_scale_of(c)))
-    covered = [(f.claim.start, f.claim.end) for f in figures] + [(c.start, c.end) for c in claims] + taken
+    covered = _Covered([(f.claim.start, f.claim.end) for f in figures] + [(c.start, c.end) for c in claims] + taken)
     lower = sentence.lower()
     for m in _FRACTION_POINT.finditer(sentence) if "point" in lower else ():
         s, e = base + m.start(), base + m.end()
-        if any(a < e and s < b for a, b in covered):
+        if covered.overlaps(s, e):
             continue
         figures.append(_fraction_point(m, base))
-        covered.append((s, e))
+        covered.add(s, e)
     words = any(w in lower for w in _NUMBER_WORD_HINTS)
     bare = [(m, False) for m in _BARE_DIGITS.finditer(sentence)
             if not (m.start() and sentence[m.start() - 1] in _NOT_BEFORE_DIGITS)]
     bare += [(m, True) for m in _bare_words(sentence, lower)] if words else []
+    is_label = label_reader(sentence) if bare else None
     for m, is_word in bare:
         s, e = base + m.start(), base + m.end()
-        if any(a < e and s < b for a, b in covered):
+        if covered.overlaps(s, e):
             continue
         if _attributive(sentence, m.end()):
             continue  # "14- and 15-year cicadas": the first of two figures sharing a unit
-        fig = _bare_figure(sentence, m, base, is_word)
+        fig = _bare_figure(sentence, m, base, is_word, is_label)
         if fig is not None:
             figures.append(fig)
-            covered.append((fig.claim.start, fig.claim.end))
+            covered.add(fig.claim.start, fig.claim.end)
     figures.sort(key=lambda f: f.claim.start)
     return figures, multipliers
+
+
+class _Covered:
+    """The spans of a sentence its figures take, merged and in order: whether a span overlaps
+    one of them is a bisect (a long run of numbers would otherwise test each against all)."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for a, b in sorted(spans):
+            self.add(a, b)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        k = bisect_left(self.starts, e) - 1  # (the last span starting before e: spans are apart)
+        return k >= 0 and self.ends[k] > s
+
+    def add(self, s: int, e: int) -> None:
+        lo = bisect_left(self.ends, s)  # (the first span that ends at or after s)
+        hi = bisect_left(self.starts, e + 1)  # (past the last span that starts at or before e)
+        if lo < hi:  # (touching or overlapping spans become one)
+            s, e = min(s, self.starts[lo]), max(e, self.ends[hi - 1])
+        self.starts[lo:hi], self.ends[lo:hi] = [s], [e]
 
 
 def _attributive(sentence: str, at: int) -> bool:
@@ -617,14 +642,16 @@ _YEAR = PATTERNS.compile(r"(1[89]|20)\d\d")
 _SLOT_WORD_BEFORE = PATTERNS.compile(r"\b(?:from|to|at|by|of)\s*$")
 
 
-def _bare_figure(sentence: str, m: re.Match, base: int, is_word: bool) -> Figure | None:
+def _bare_figure(sentence: str, m: re.Match, base: int, is_word: bool,
+                 is_label: Callable[[int], bool]) -> Figure | None:
     """A number the extractor left out, when it can only be a figure (not a date, a year, a
-    time, an identifier or part of a name)."""
+    time, an identifier or part of a name); ``is_label(at)``: the extractor's reading of a label
+    at ``at`` of the sentence."""
     before = sentence[max(0, m.start() - 12) : m.start()].lower()
     after = sentence[m.end() : m.end() + 16]
     if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
         return None
-    if _LABEL_BEFORE.search(before) or _ORDINAL_AFTER.match(after) or labelled(sentence, m.start()):
+    if _LABEL_BEFORE.search(before) or _ORDINAL_AFTER.match(after) or is_label(m.start()):
         return None  # "No. 5", "5th", "on days 15 and 16"
     currency = None
     if is_word:
