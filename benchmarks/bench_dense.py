@@ -48,6 +48,9 @@ CASES = {
     # anyway are left unjudged, but each new sentence is still read (about 5x prose: NOT within 3x)
     "one sentence, a new figure each time": lambda n: "".join(
         f"The factory added {1000 + k * 7919 % 9000} jobs in May.\n\n" for k in range(max(1, n // 36))),
+    # change sentences run on without a full stop, with numbers between them: one long sentence,
+    # read by FC303 in windows around each percentage (about 20x prose: NOT within 3x)
+    "run-on change sentences": _repeat("Sales rose 5% to 7 from 8 " + "19 " * 30),
     # plain-text sections numbered alike, each giving the figure anew: every pair is judged up to
     # the parallel-sections veto (and the walk by window shapes is off where sections may part)
     "numbered sections, a figure each": lambda n: "".join(

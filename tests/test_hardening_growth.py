@@ -87,6 +87,8 @@ DENSE_FIGURE_INPUTS = {
     "part-and-breakdown": lambda n: "Of the 42 passengers, 45 were hurt: 12 seriously and 40 lightly.\n" * (n // 66),
     "wrong-conversions": lambda n: "5 km (3 miles) " * (n // 15),
     "same-figure-many-paragraphs": lambda n: "The factory added 2,300 jobs in May.\n\n" * (n // 38),
+    # change sentences run on without a full stop: FC303 reads the one long sentence in windows
+    "run-on-change-sentences": lambda n: ("Sales rose 5% to 7 from 8 " + "19 " * 30) * (n // 116),
 }
 
 
