@@ -60,9 +60,9 @@ from .conversions import (
     ABSOLUTE_TO_DELTA,
     agrees,
     agrees_as_written,
+    as_a_source,
     converter,
     intervals_as_written,
-    source_intervals,
 )
 from .rounding import (
     BASE_SLACK,
@@ -111,9 +111,10 @@ def _check_pair(ctx: CheckContext, source: Claim, equivalent: Claim) -> Diagnost
     shown = _range_shown(source, convert) or _suggestion(source, equivalent, convert, slack) or _shown(expected, source)
     unit_name = equivalent.unit_text or equivalent.unit or _currency(equivalent)
     k_e, k_s = min_sig_digits(equivalent), max_sig_digits(source)
-    s_ivs = source_intervals(source, min(k_e, k_s) if k_e and k_s else None)
+    written = intervals_as_written(source, min(k_e, k_s) if k_e and k_s else None)
+    s_ivs = as_a_source(source, written)
     src_lo, src_hi = s_ivs[0][0], s_ivs[-1][1]
-    round_figure = src_hi < intervals_as_written(source, min(k_e, k_s) if k_e and k_s else None)[-1][1]
+    round_figure = src_hi < written[-1][1]  # (read no further than a round figure is)
     scale = _written_scale(equivalent)
     lo, hi = sorted(convert(x) for x in (src_lo, src_hi))
     reason = _other_system(ctx, source, equivalent) or _probable_cause(source, equivalent, convert)
@@ -326,14 +327,14 @@ def _fix(ctx, source: Claim, equivalent: Claim, convert, slack: float) -> Fix | 
 
 def _rounding_note(source: Claim, lo: float, hi: float, round_figure: bool = False) -> str:
     """The values the source's digits allow, and why when they lie lopsided around it
-    (``round_figure``: read no further than a round figure is, see conversions.source_intervals)."""
+    (``round_figure``: read no further than a round figure is, see conversions.as_a_source)."""
     scale = _written_scale(source)
-    words = "as written" if not source.approximate else "with its “" + (source.qualifier or "about") + "”"
+    words = ("read as a round figure" if round_figure else "as written" if not source.approximate
+             else "with its “" + (source.qualifier or "about") + "”")
     note = f"{_figure_words(source)} covers {_span(_plain(lo / scale), _plain(hi / scale))} {words}"
     below, above = source.value - lo, hi - source.value
-    if round_figure:
-        return note.replace(f" {words}", " read as a round figure")
-    if below > 0 and above > 0 and not math.isclose(below, above, rel_tol=0.05) and not source.approximate:
+    if below > 0 and above > 0 and not math.isclose(below, above, rel_tol=0.05) and not source.approximate \
+            and not round_figure:
         side = "below" if below < above else "above"
         note += f", lopsided because a figure just {side} {_plain(source.value / scale)} would be written with more digits"
     return note

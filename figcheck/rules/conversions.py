@@ -115,10 +115,10 @@ def intervals_as_written(claim: Claim, min_sig: int | None = None) -> list[tuple
 PLAIN_FIGURE_OVER = 1.25
 
 
-def source_intervals(source: Claim, min_sig: int | None = None) -> list[tuple[float, float]]:
-    """The values the source of a conversion covers as written (:func:`intervals_as_written`),
-    a plain figure's no further than :data:`PLAIN_FIGURE_OVER` times itself."""
-    ivs = intervals_as_written(source, min_sig)
+def as_a_source(source: Claim, ivs: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """``ivs``, the values the source of a conversion covers as written
+    (:func:`intervals_as_written`), a plain figure's no further than :data:`PLAIN_FIGURE_OVER`
+    times itself."""
     if source.is_range or len(ivs) != 1 or not source.value or source.value < 0 \
             or source.qualifier or source.is_estimate:
         return ivs
@@ -135,7 +135,7 @@ def agrees_as_written(source: Claim, equivalent: Claim, convert, slack: float) -
     """
     k_e, k_s = min_sig_digits(equivalent), max_sig_digits(source)
     floor = min(k_e, k_s) if k_e is not None and k_s is not None else None
-    s_ivs, e_ivs = source_intervals(source, floor), intervals_as_written(equivalent)
+    s_ivs, e_ivs = as_a_source(source, intervals_as_written(source, floor)), intervals_as_written(equivalent)
     if (s_fives := _in_fives(source)) and (e_fives := _in_fives(equivalent)):
         s_ivs, e_ivs = _to_fives(source, s_fives, s_ivs), _to_fives(equivalent, e_fives, e_ivs)
     if len(s_ivs) != len(e_ivs):

@@ -397,9 +397,10 @@ def _shares(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
             _OWN_BASE.search(text, claims[run[n - 1]].end, shares[n].start) for n in range(1, len(run))
         ):
             continue  # shares of different wholes ("80% of men and 70% of women", "among women 70%")
-        if _same_predicate(ctx, shares):
+        words = _words_after(ctx, shares, s_end)
+        if _same_predicate(words):
             continue  # answers to different questions ("70% support X, and 60% support Y")
-        if not bases and not _POLL.search(sentence) and not _answered(ctx, shares, s_end):
+        if not bases and not _POLL.search(sentence) and not _answered(words):
             continue  # shares of what? ("86% black, 66% male", "neutropenia 54% and anaemia 51%")
         lo = sum(claim_interval(s)[0] for s in shares)
         if lo <= 100 or math.isclose(lo, 100):
@@ -426,27 +427,11 @@ _POLL = re.compile(r"\b(?:polls?|polled|surveys?|surveyed|votes?|voters|ballots?
                    r"respondents|electorate)\b", re.I)
 
 
-def _answered(ctx: CheckContext, shares: list[Claim], s_end: int) -> bool:
-    """Whether a share is followed by a verb, as an answer is ("39% opposed it", "15% were
-    undecided"): shares with neither a whole nor an answer ("86% black, 66% male",
-    "thrombocytopenia 51%") are rates of different things as often as parts of one."""
+def _words_after(ctx: CheckContext, shares: list[Claim], s_end: int) -> list[str]:
+    """The first word after each share, past the whole it names ("48% of voters backed"), in
+    lower case ("" when another share or the sentence's end comes first)."""
     text = ctx.text
-    for s in shares:
-        m = _FIRST_WORD.match(text, s.end, s_end)
-        word = m.group(1).lower() if m else ""
-        if word in _ANSWER_VERBS or (len(word) > 3 and word.endswith("ed")):
-            return True
-    return False
-
-
-def _same_predicate(ctx: CheckContext, shares: list[Claim]) -> bool:
-    """Do two shares take the same verb ("70% support checks, and 60% support a ban")? Then they
-    answer different questions; answers to one take different verbs ("48% backed the plan, 39%
-    opposed it") or a reporting verb or copula with the answer after it ("55% said yes, 40% said
-    no", "15% were undecided")."""
-    text = ctx.text
-    _, s_end = ctx.sentence_span(shares[0].start)
-    verbs = []
+    words = []
     for n, s in enumerate(shares):
         end = shares[n + 1].start if n + 1 < len(shares) else s_end
         at = s.end
@@ -454,9 +439,24 @@ def _same_predicate(ctx: CheckContext, shares: list[Claim]) -> bool:
         if base:
             at = base.end()
         m = _FIRST_WORD.match(text, at, end)
-        verb = m.group(1).lower() if m else ""
-        if verb and verb not in _ANSWER_VERBS:
-            verbs.append(verb)
+        words.append(m.group(1).lower() if m else "")
+    return words
+
+
+def _answered(words: list[str]) -> bool:
+    """Whether a share is followed by a verb (``words``: see :func:`_words_after`), as an answer
+    is ("39% opposed it", "15% were undecided"): shares with neither a whole nor an answer ("86%
+    black, 66% male", "thrombocytopenia 51%") are rates of different things as often as parts
+    of one."""
+    return any(w in _ANSWER_VERBS or (len(w) > 3 and w.endswith("ed")) for w in words)
+
+
+def _same_predicate(words: list[str]) -> bool:
+    """Do two shares take the same verb (``words``: see :func:`_words_after`; "70% support
+    checks, and 60% support a ban")? Then they answer different questions; answers to one take
+    different verbs ("48% backed the plan, 39% opposed it") or a reporting verb or copula with
+    the answer after it ("55% said yes, 40% said no", "15% were undecided")."""
+    verbs = [w for w in words if w and w not in _ANSWER_VERBS]
     return len(verbs) != len(set(verbs))
 
 

@@ -396,9 +396,7 @@ class _LatexReader:
         if self.keep_on and PURE_NUMBER.match(self.src, i + 1, j):
             self.prose.keep(i + 1, j)  # "$300$ metres": a figure typeset as math
         elif self.keep_on and (symbol := math_symbol(self.src[i + 1 : j])) is not None:
-            before = self.src[i - 1] if i > 0 else ""
-            after = self.src[j + 1] if j + 1 < self.n else ""
-            self.prose.put(i, j + 1, symbol, decode_align(before, after, symbol))  # "22 $\mu$m"
+            self.put_decoded(i, j + 1, symbol)  # "22 $\mu$m"
         return j + 1
 
     def backslash(self, i: int) -> int:
@@ -449,10 +447,16 @@ class _LatexReader:
             # thousands separator (followed by padding), so the figure stays one number.
             self.prose.put(i, i + 2, THIN_SPACE)
         elif decoded.strip():
-            before = src[i - 1] if i > 0 else ""
-            after = src[i + 2] if i + 2 < self.n else ""
-            self.prose.put(i, i + 2, decoded, decode_align(before, after, decoded))
+            self.put_decoded(i, i + 2, decoded)
         return i + 2
+
+    def put_decoded(self, start: int, stop: int, decoded: str) -> None:
+        """What the source's ``[start, stop)`` stands for, in its place, against the figure it
+        belongs to (read from the characters on either side)."""
+        src = self.src
+        before = src[start - 1] if start > 0 else ""
+        after = src[stop] if stop < self.n else ""
+        self.prose.put(start, stop, decoded, decode_align(before, after, decoded))
 
     def command(self, i: int, name: str, pos: int) -> int:
         """The command ``name`` at ``i`` whose name ends at ``pos``; the offset after what
@@ -508,12 +512,8 @@ class _LatexReader:
         """``\\pounds``, ``\\ldots``: the symbol in the command's place (a currency sign
         against the figure after it, over the spaces between them)."""
         if self.keep_on:
-            src = self.src
             sym = TEXT_SYMBOLS[name]
-            before = src[i - 1] if i > 0 else ""
-            stop = self.skip_spaces(pos) if sym in _PREFIX_SYMBOLS else pos
-            after = src[stop] if stop < self.n else ""
-            self.prose.put(i, stop, sym, decode_align(before, after, sym))
+            self.put_decoded(i, self.skip_spaces(pos) if sym in _PREFIX_SYMBOLS else pos, sym)
         return pos
 
     def accent(self, i: int, accent: str, pos: int) -> int:
