@@ -49,9 +49,9 @@ CASES = {
     "one sentence, a new figure each time": lambda n: "".join(
         f"The factory added {1000 + k * 7919 % 9000} jobs in May.\n\n" for k in range(max(1, n // 36))),
     # change sentences run on without a full stop, with numbers between them: one long sentence,
-    # read by FC303 in windows around each percentage. The first check in a process is the slow
-    # one (about 50 s/MB, 4x a first check of prose): later runs, as the best of --runs here, find
-    # the windows' readings cached (about 1.2x)
+    # read by FC303 in windows around each percentage, the sentence's figures read once for all
+    # its windows. A first check in a fresh process: about 13 s/MB (21 s/MB with varied numbers),
+    # where a first check of the prose corpus as one document takes about 15 s/MB
     "run-on change sentences": _repeat("Sales rose 5% to 7 from 8 " + "19 " * 30),
     # plain-text sections numbered alike, each giving the figure anew: every pair is judged up to
     # the parallel-sections veto (and the walk by window shapes is off where sections may part)

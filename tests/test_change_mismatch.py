@@ -175,6 +175,20 @@ def test_a_very_long_run_on_sentence_is_read_in_windows():
     assert len(found) == 1 and text[found[0].start:found[0].end] == "13.1%"
 
 
+def test_the_numbers_of_a_long_sentence_are_read_once_not_once_a_window(monkeypatch):
+    # windows overlap (each character falls in about four): the numbers the extractor left out
+    # are read once for the whole sentence, and every window takes its own from them
+    from figcheck.rules import changes
+
+    calls = []
+    read = changes._bare_figure
+    monkeypatch.setattr(changes, "_bare_figure", lambda *a: calls.append(a[1].start()) or read(*a))
+    text = ("Sales rose 5% to 7 from 8 " + "19 " * 30) * 60  # ~7,000 characters, no full stop
+    found = fc303(text)
+    assert len(found) == 60  # (each change is 5% where 7 from 8 is -12.5%)
+    assert len(calls) == len(set(calls)) == 60 * 30  # (the 30 "19"s of each: 7 and 8 are claims)
+
+
 @pytest.mark.parametrize("text", [
     # a scale word on one end only, the other end nothing: a crash (division by zero) once
     "Sales rose 1% to $4m from $0.",

@@ -276,9 +276,12 @@ def change_at(ctx: CheckContext, offset: int) -> Change | None:
     if not ctx.text:
         return None
     offset = min(max(0, offset), len(ctx.text) - 1)
-    s_start, s_end = _bounded(ctx.sentence_span(offset), offset)
+    span = ctx.sentence_span(offset)
+    s_start, s_end = _bounded(span, offset)
     claims = [c for c in ctx.claims if s_start <= c.start and c.end <= s_end]
-    for change in _read_sentence(ctx, s_start, s_end, claims):
+    read = _read_window(ctx, span, s_start, s_end) if (s_start, s_end) != span else \
+        _read_sentence(ctx, s_start, s_end, claims)
+    for change in read:
         if any(a <= offset <= b for a, b in change.spans):
             return change
     return None
@@ -321,7 +324,9 @@ def _read_all(ctx: CheckContext) -> list[Change]:
         # (enough figures first: with few claims, counting numbers costs less than finding words)
         if (n < 3 and not _enough_figures(sentence, s_start, inside, n)) or not _may_state_a_change(sentence):
             continue
-        for change in _read_sentence(ctx, s_start, s_end, inside):
+        read = _read_window(ctx, span, s_start, s_end) if windowed else \
+            _read_sentence(ctx, s_start, s_end, inside)
+        for change in read:
             if change.start not in seen:
                 seen.add(change.start)
                 out.append(change)
@@ -408,6 +413,67 @@ def _read_sentence(ctx: CheckContext, s_start: int, s_end: int, claims: list[Cla
             seen.add(change.start)
             found.append(change)
     return found
+
+
+def _read_window(ctx: CheckContext, span: tuple[int, int], s_start: int, s_end: int) -> list[Change]:
+    """The changes of a window of a long sentence (``span``), its figures taken from those of the
+    whole sentence, read once: windows overlap (each character is in about four), and a figure
+    near a window's edge is read with the words around it as written, not cut off."""
+    figures, multipliers = _long_sentence(ctx, span)
+    inside = [f for f in figures.between(s_start, s_end) if f.claim.end <= s_end]
+    multipliers = [m for m in multipliers.between(s_start, s_end) if m.end <= s_end]
+    if len(inside) + len(multipliers) < 3 and not (len(inside) >= 2 and multipliers):
+        return []
+    sentence = ctx.text[s_start:s_end]
+    skeleton, tokens = _skeleton(sentence, s_start, inside, multipliers)
+    found: list[Change] = []
+    seen: set[int] = set()
+    for groups in _groups_of(skeleton):
+        change = _bind(ctx, groups, tokens, sentence, s_start)
+        if change is not None and change.start not in seen:
+            seen.add(change.start)
+            found.append(change)
+    return found
+
+
+class _InOrder:
+    """Figures or multipliers in order of start, and those that start within a window."""
+
+    __slots__ = ("items", "starts")
+
+    def __init__(self, items: list, starts: list[int]) -> None:
+        self.items, self.starts = items, starts
+
+    def between(self, start: int, end: int) -> list:
+        return self.items[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+
+def _long_sentence(ctx: CheckContext, span: tuple[int, int]) -> tuple[_InOrder, _InOrder]:
+    """The figures and multipliers of a long sentence, read once a check (its windows share them)
+    and kept across checks by its text and claims, as :func:`_forms_of` keeps a sentence's."""
+    found = ctx.memo(_LONG_SENTENCES, dict).get(span)
+    if found is None:
+        start, end = span
+        claims = sorted((c for c in ctx.claims if start <= c.start and c.end <= end), key=lambda c: c.start)
+        found = ctx.memo(_LONG_SENTENCES, dict)[span] = _long_sentence_figures(ctx.text[start:end], start, tuple(claims))
+    return found
+
+
+@functools.lru_cache(maxsize=64)
+def _long_sentence_figures(sentence: str, s_start: int, claims: tuple[Claim, ...]) -> tuple[_InOrder, _InOrder]:
+    figures, multipliers = _figures(sentence, s_start, list(claims))
+    multipliers = sorted(multipliers, key=lambda m: m.start)
+    return (_InOrder(figures, [f.claim.start for f in figures]),
+            _InOrder(multipliers, [m.start for m in multipliers]))
+
+
+_LONG_SENTENCES: MemoKey[dict[tuple[int, int], tuple[_InOrder, _InOrder]]] = MemoKey("changes.long_sentences")
+
+
+@functools.lru_cache(maxsize=4096)
+def _groups_of(skeleton: str) -> list[dict[str, str | None]]:
+    """The groups of each form matched in a skeleton (kept by its text)."""
+    return [groups for _form, _place, groups in form_matches(skeleton)]
 
 
 @functools.lru_cache(maxsize=4096)
