@@ -535,12 +535,36 @@ def test_panels_and_labels_stay_labels(text):
         ("Glucose was measured from day 1 to day 4 after ovulation.", []),
         ("They were killed at weeks 4, 14 or 20.", []),
         ("It kept losing money until year 21.", []),
+        ("Leukocyte-like cells emerged around day 10 of culture.", []),
+        ("The fever broke at the end of day 5.", []),
         # ... not where the time word ends a phrase of its own
         ("Last year 300 people died on the road.", ["300 people"]),
         ("Every day 15 trains leave the station.", ["15 trains"]),
     ],
 )
 def test_a_time_word_after_a_preposition_is_a_label(text, expected):
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the codes of a scale's key: the days after each "=" are figures, the codes are not
+        ("Rated on a scale (0 = less than one day, 1 = 1–2 days, 2 = 3–4 days).",
+         ["less than one day", "1–2 days", "3–4 days"]),
+        ("Answers were coded 1 = yes and 2 = no.", []),
+        # a statistic's degrees of freedom: its value is a figure, they are not
+        ("Densities varied (F(3, 8.9) = 4.1, p = 0.03).", ["4.1", "0.03"]),
+        ("Scores differed, t(23) = 2.1, and χ2(2) = 5.3 for sex.", ["2.1", "5.3"]),
+        # a crystal's planes
+        ("Faults lie on the {111} planes of the lattice.", []),
+        # counts and values written around "=" stay figures
+        ("Samples were small (n = 12).", ["12"]),
+        ("One mile = 1.6 km, roughly.", ["One mile", "1.6 km"]),
+        ("We tested 4 cohorts = 40 mice.", ["4 cohorts", "40 mice"]),
+    ],
+)
+def test_codes_of_a_key_and_degrees_of_freedom_are_not_figures(text, expected):
     assert texts(text) == expected
 
 

@@ -1004,7 +1004,7 @@ def _is_label_word_before(reader: _FigureReader, pos: int, in_list: bool = True)
 # 15 and 16", "at week 12"): "Last year 300 people died", "every day 15 trains run" count.
 _TIME_WORDS = frozenset("day days week weeks year years hour hours minute minutes".split())
 _TIME_LABEL_BEFORE = PATTERNS.compile(
-    r"\b(?:on|at|in|by|from|until|till|to|between|after|before|during|through|since)\s+"
+    r"\b(?:on|at|in|by|from|until|till|to|between|after|before|during|through|since|around|about|near|of)\s+"
     r"(?:day|week|year|hour|minute)s?[ \u00a0]*$", re.IGNORECASE)
 
 
@@ -1295,6 +1295,8 @@ def _read_kind(reader: _FigureReader, fig: _Figure) -> bool:
             return False  # "three quarters of an hour": a share of what follows, not a count
     elif text[last : last + 2].strip()[:1] in ("×", "x") and _PRODUCT_AFTER.match(text, last):
         return False  # "60 × 10 × 3 mm": a factor of a product
+    elif _code_or_parameter(text, num.start, last):
+        return False  # "0 = less than one day", "F(1, 3.95) = 1.75"
     elif _bare_number_ok(reader, num, high_num, fig.qual):
         fig.kind = "number"  # "p = 0.03", "n = 12", "an odds ratio of 2.84 (1.66–4.88)"
     elif high_num is not None and fig.between is None:
@@ -1302,6 +1304,22 @@ def _read_kind(reader: _FigureReader, fig: _Figure) -> bool:
     elif not _bare_count_ok(reader, num, fig.qual):
         return False
     return True
+
+
+def _code_or_parameter(text: str, start: int, end: int) -> bool:
+    """Whether the number from ``start`` to ``end``, with nothing after it, is a code that a
+    scale's key gives a meaning ("0 = less than one day, 1 = 1–2 days"), a term of an equation
+    ("2 + 2 = 4"), or a statistic's degrees of freedom ("F(1, 3.95) = 1.75", "t(23) = 2.1"):
+    none of them measures or counts anything."""
+    if _KEY_AFTER.match(text, end):
+        return True
+    return text[start - 1 : start] in ("(", ",", " ") and _DF_AFTER.match(text, end) is not None \
+        and _DF_BEFORE.search(text, max(0, start - 16), start) is not None
+
+
+_KEY_AFTER = PATTERNS.compile(r"[ \u00a0]?=(?!=)")
+_DF_BEFORE = PATTERNS.compile(r"(?<!\w)(?:[A-Za-z]|χ2|χ²)\([ \u00a0]*(?:\d+(?:\.\d+)?[ \u00a0]*,[ \u00a0]*)?\Z")
+_DF_AFTER = PATTERNS.compile(r"[ \u00a0]*(?:,[ \u00a0]*\d+(?:\.\d+)?[ \u00a0]*)?\)[ \u00a0]*[=<>]")
 
 
 def _plural_before(text: str, end: int, singular: str) -> bool:
@@ -1580,8 +1598,8 @@ def _bare_count_ok(reader: _FigureReader, num: Number, qual) -> bool:
     if before in ("=", "<", ">", "≤", "≥", "≈", "^", "[", "§", "¶"):
         return False  # n = 12, p < 0.05, [12]
     after = _after_in_paragraph(text, num.end)[:2]  # a paragraph's end reads as the text's end
-    if after[:1] in ("]",) or (before == "(" and after[:1] == ")"):
-        return False  # citations and list markers: [12], (3)
+    if after[:1] in ("]",) or (before == "(" and after[:1] == ")") or (before == "{" and after[:1] == "}"):
+        return False  # citations and list markers: [12], (3); a crystal's planes: {111}
     if _LIST_MARK.match(after) and _first_on_line(text, num.start):
         return False  # "1. " or "2) " at the start of a line numbers a list
     if after[:1] == ")" and not _inside_brackets(text, num.start):
