@@ -175,6 +175,11 @@ def test_markdown_crlf_and_nul():
         ("Let $N \\geq 1$ and $x^2 = 4$ hold.", "Let " + " " * 10 + " and " + " " * 9 + " hold."),
         ("with $ r \\geq p - 1 $ here", "with" + " " * 18 + "here"),
         ("The sum $$x = 3 + 4$$ holds.", "The sum " + " " * 13 + " holds."),
+        # ... and so is TeX between backslashed brackets, inline or displayed (MathJax's)
+        ("for \\( t \\geq 1 \\), let", "for " + " " * 14 + ", let"),
+        ("There are \\[ 7^{2} \\] groups.", "There are " + " " * 11 + " groups."),
+        # (without TeX inside they are escaped brackets, as pandoc writes a citation's)
+        ("See \\[12\\] and \\(3\\).", "See  [12]  and  (3) ."),
         # ... and money stays prose: a closing dollar before a digit, or spaces inside
         ("It costs $5 and $10, or US$5-$6.", "It costs $5 and $10, or US$5-$6."),
         ("A fee of $5 (about 4 dollars) or $ 6.", "A fee of $5 (about 4 dollars) or $ 6."),

@@ -10,7 +10,8 @@ A hand-written scanner, linear in the size of the document, in two passes:
   Runs of lines that can only be paragraph text — the bulk of any document — are taken by one
   regular-expression match instead of one Python step per line.
 * **Inline**, per region, left to right: code spans (backtick runs of equal length), TeX math
-  between dollars (``$…$`` as pandoc reads it, ``$$…$$``; money stays prose), emphasis and
+  between dollars (``$…$`` as pandoc reads it, ``$$…$$``; money stays prose) or backslashed
+  brackets holding TeX (``\\(…\\)``, ``\\[…\\]``), emphasis and
   strikethrough markers, links and images (text kept; destination, title and reference label
   masked), autolinks, raw HTML and comments, backslash escapes and entities (decoded in place,
   padded with spaces).
@@ -954,12 +955,25 @@ class _Inline:
     def escape(self, i: int) -> None:
         t = self.t
         nc = t[i + 1] if i + 1 < self.b else ""
+        if (nc == "(" or nc == "[") and self.backslash_math(i, nc):
+            return
         if nc in _PUNCT:
             self.replace(i, i + 2, nc)
         elif nc == "\n" and i + 1 < self.limit:
             self.replace(i, i + 1)  # a hard line break
         else:
             self.scan = i + 1
+
+    def backslash_math(self, i: int, opener: str) -> bool:
+        """``\\(…\\)`` or ``\\[…\\]`` in one paragraph, holding TeX: math as MathJax and KaTeX
+        read it by default, masked (or the symbol of prose it stands for). Without TeX inside
+        they are escaped brackets ("\\[12\\]", as pandoc writes a citation's)."""
+        t = self.t
+        close = t.find("\\" + (")" if opener == "(" else "]"), i + 2, max(self.limit, i))
+        if close < 0 or not _TEX.search(t, i + 2, close):
+            return False
+        self.replace(i, close + 2, math_symbol(t[i + 2 : close]))
+        return True
 
     def entity(self, i: int) -> None:
         em = _ENTITY.match(self.t, i, self.b)
