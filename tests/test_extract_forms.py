@@ -431,6 +431,12 @@ def test_years_after_other_words_stay_years(text):
         ("The song runs at 126 beats per minute.", "126 beats per minute", "beat per minute"),
         ("Smokers of 10 cigarettes per day.", "10 cigarettes per day", "cigarette per day"),
         ("Up to 2.1 seizures/mo were seen.", "Up to 2.1 seizures/mo", "seizure per month"),
+        # ... and so is a count "a" or "each" span of time, as with "per"
+        ("The guns fired 14 rounds a minute.", "14 rounds a minute", "round per minute"),
+        ("They served 3,000 meals each day.", "3,000 meals each day", "meal per day"),
+        # (a span of time that starts a phrase of its own: "a day ago", "a day or two")
+        ("It had 10 visitors a day ago.", "10 visitors", "visitor"),
+        ("Some 5 deaths a day or more.", "Some 5 deaths", "death"),
         # not a unit after "per": the count stays a count
         ("Three people per car were allowed.", "Three people", "person"),
         ("12 cases per 100,000 people were found.", "12 cases", "case"),

@@ -12,6 +12,9 @@ _MODIFIER_LIMIT = 3
 # line breaks past two words are names and table rows ("274.9 mln\n    Qtly div four cts").
 _PLAIN_MODIFIERS_ONLY = 2
 _PER = re.compile(r"/|[ \t\u00a0]+per[ \t\u00a0]+")
+# "a" or "each" and a span of time after a count make it a rate, as "per" does.
+_A_TIME = re.compile(r"[ \t\u00a0]+(?:a|an|each|every)[ \t\u00a0]+(second|minute|hour|day|night|week|fortnight|month|year)\b"
+    r"(?![ \t\u00a0]+(?:ago|later|earlier|before|after|or|and|of)\b)", re.I)
 
 
 def counted_noun(text: str, pos: int) -> tuple[str, int] | None | str:
@@ -69,9 +72,12 @@ _NOT_PLAIN = frozenset("we you they he she it i us them why what how whether who
 def _per_unit(text: str, noun: str, end: int) -> tuple[str, int]:
     """A count of a noun per unit is a rate, counted apart from the noun ("1000 stems/ha" counts
     "stem per hectare", "5 deaths per day" "death per day"): ``(noun, end)`` after the unit."""
-    per = _PER.match(text, end)
-    if per is None or noun in lexicon.MONEY_NOUNS:
+    if noun in lexicon.MONEY_NOUNS:
         return noun, end  # (a price per unit is read as money by the rules)
+    per = _PER.match(text, end)
+    if per is None:
+        every = _A_TIME.match(text, end)  # "14 rounds a minute", "three meals a day"
+        return (f"{noun} per {every.group(1).lower()}", every.end()) if every else (noun, end)
     at = per.end()
     symbol = lexicon.SYMBOL_UNIT_RE.match(text, at) if per.group().strip() == "/" else None
     word = None if symbol else lexicon.WORD_UNIT_RE.match(text, at)
