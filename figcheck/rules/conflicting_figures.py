@@ -60,6 +60,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from itertools import chain, groupby
@@ -212,13 +213,25 @@ class _Surroundings:
         self._pronoun: dict[int, bool] = {}
         self._values_in: dict[int, dict[int, set[tuple]]] = {}  # bucket (its list's id) → paragraph → values
         self._slack = BASE_SLACK + ctx.settings.tolerance
+        self._readings = reading_ids(ctx)
+        self._apart: dict[tuple[int, int], bool] = {}  # (reading, reading) → the claims alone tell them apart
 
     def two_cases(self, i: int, j: int) -> bool:
         ctx, claims = self.ctx, self.ctx.claims
-        return (_one_possessive(claims[i], claims[j]) or self._too_far_apart(i, j)
+        return (self._apart_as_written(i, j)
                 or self._points_elsewhere(i, j) or self._points_elsewhere(j, i)
                 or _listed_together(ctx, i, j, self.key(i), self.key(j))
                 or self._many_values_around(i, j) or self._differ_elsewhere(i, j))
+
+    def _apart_as_written(self, i: int, j: int) -> bool:
+        """Whether the two claims as written are two cases (a possessive, numbers too far apart):
+        read once for each pair of readings (dense input repeats a few pairs of them)."""
+        key = (self._readings[i], self._readings[j])
+        found = self._apart.get(key)
+        if found is None:
+            claims = self.ctx.claims
+            found = self._apart[key] = _one_possessive(claims[i], claims[j]) or self._too_far_apart(i, j)
+        return found
 
     def _many_values_around(self, i: int, j: int) -> bool:
         """Whether figures ``i`` and ``j`` share a paragraph that gives three or more values of
@@ -543,17 +556,22 @@ def _two_slots(ctx: CheckContext, conflicts: dict[int, list[tuple[int, Judgement
     nautical miles at 14 knots" and "a range of 7,870 nautical miles at 16 knots"): a
     restatement gone wrong changes one figure; two sentences that differ in two are two cases
     (another speed, another year, another model)."""
+    involved = set(conflicts)
+    for earlier in conflicts.values():
+        involved.update(map(itemgetter(0), earlier))
+    # (a figure in conflict with a dozen others: its sentence looked up once)
+    sentence = {k: ctx.sentence_of(ctx.claims[k].start) for k in involved}
+    figures_in = Counter(sentence.values())
+    # Two pairs share both sentences only where one of the two holds two figures in conflict:
+    # the pairs of two sentences of one such figure each are left out (most of dense input's).
     by_sentences: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    sentence: dict[int, int] = {}  # (a figure in conflict with a dozen others: looked up once)
     for j, earlier in conflicts.items():
-        sentence_j = sentence.get(j)
-        if sentence_j is None:
-            sentence_j = sentence[j] = ctx.sentence_of(ctx.claims[j].start)
+        sentence_j = sentence[j]
+        alone = figures_in[sentence_j] == 1
         for i, _ in earlier:
-            sentence_i = sentence.get(i)
-            if sentence_i is None:
-                sentence_i = sentence[i] = ctx.sentence_of(ctx.claims[i].start)
-            by_sentences.setdefault((sentence_i, sentence_j), []).append((i, j))
+            sentence_i = sentence[i]
+            if not alone or figures_in[sentence_i] > 1:
+                by_sentences.setdefault((sentence_i, sentence_j), []).append((i, j))
     found: set[int] = set()
     for pairs in by_sentences.values():
         if len(pairs) > 1:
