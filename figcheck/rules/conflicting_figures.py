@@ -215,13 +215,28 @@ class _Surroundings:
         self._slack = BASE_SLACK + ctx.settings.tolerance
         self._readings = reading_ids(ctx)
         self._apart: dict[tuple[int, int], bool] = {}  # (reading, reading) → the claims alone tell them apart
+        self._paragraphs: list[int | None] = [None] * n
+        self._crowded: list[bool | None] = [None] * n  # (see _many_values_around)
+        self._lists: dict | None = None
 
     def two_cases(self, i: int, j: int) -> bool:
-        ctx, claims = self.ctx, self.ctx.claims
         return (self._apart_as_written(i, j)
                 or self._points_elsewhere(i, j) or self._points_elsewhere(j, i)
-                or _listed_together(ctx, i, j, self.key(i), self.key(j))
+                or self._listed_together(i, j)
                 or self._many_values_around(i, j) or self._differ_elsewhere(i, j))
+
+    def _listed_together(self, i: int, j: int) -> bool:
+        lists = self._lists
+        if lists is None:
+            ctx = self.ctx
+            lists = self._lists = ctx.memo(_LISTS, lambda: _lists_by_number(ctx))
+        return bool(lists) and _listed_together(self.ctx, i, j, self.key(i), self.key(j))
+
+    def paragraph(self, k: int) -> int:
+        found = self._paragraphs[k]
+        if found is None:
+            found = self._paragraphs[k] = self.ctx.paragraph_of(self.ctx.claims[k].start)
+        return found
 
     def _apart_as_written(self, i: int, j: int) -> bool:
         """Whether the two claims as written are two cases (a possessive, numbers too far apart):
@@ -237,19 +252,25 @@ class _Surroundings:
         """Whether figures ``i`` and ``j`` share a paragraph that gives three or more values of
         what they count or measure ("a sum of two primes", "of three primes", "of six primes"):
         a paragraph going through cases, not one figure restated."""
+        if self.paragraph(i) != self.paragraph(j):
+            return False
+        crowded = self._crowded[i]
+        if crowded is None:
+            crowded = self._crowded[i] = self._values_in_paragraph(i) >= 3
+        return crowded
+
+    def _values_in_paragraph(self, k: int) -> int:
+        """How many values of what figure ``k`` counts or measures its paragraph gives."""
         ctx = self.ctx
-        paragraph = ctx.paragraph_of(ctx.claims[i].start)
-        if paragraph != ctx.paragraph_of(ctx.claims[j].start):
-            return False
-        members = ctx.memo(_BUCKET_OF, lambda: _bucket_of(ctx)).get(i)
+        members = ctx.memo(_BUCKET_OF, lambda: _bucket_of(ctx)).get(k)
         if members is None:
-            return False
+            return 0
         by_paragraph = self._values_in.get(id(members))
         if by_paragraph is None:  # (the values of a bucket, paragraph by paragraph: read once)
             by_paragraph = self._values_in[id(members)] = {}
             for m in members:
-                by_paragraph.setdefault(ctx.paragraph_of(ctx.claims[m].start), set()).add(self.key(m))
-        return len(by_paragraph.get(paragraph, ())) >= 3
+                by_paragraph.setdefault(self.paragraph(m), set()).add(self.key(m))
+        return len(by_paragraph.get(self.paragraph(k), ()))
 
     def key(self, k: int) -> tuple:
         found = self._keys[k]
