@@ -494,7 +494,7 @@ def _groups(neighbours: dict[int, set[int]]) -> Iterator[set[int]]:
 
 
 def _has_triangle(group: set[int], neighbours: dict[int, set[int]]) -> bool:
-    return any(neighbours[a] & neighbours[b] for a in group for b in neighbours[a])
+    return not all(neighbours[a].isdisjoint(neighbours[b]) for a in group for b in neighbours[a])
 
 
 def _values(ctx: CheckContext, group: Iterable[int], first: int | None = None) -> int:
