@@ -47,6 +47,10 @@ def texts(text: str) -> list[str]:
         ("The wind was 2.6 km s−1 at the top.", "2.6 km s−1", 2.6, "kilometer / second"),
         ("A soil density of 1 g cm−3 was assumed.", "1 g cm−3", 1, "gram / centimeter ** 3"),
         ("The band at 964 cm−1 is strong.", "964 cm−1", 964, "1 / centimeter"),
+        # a product printed without its space: the power tells it from a word
+        ("The flux was 7.85 Wm−2 at noon.", "7.85 Wm−2", 7.85, "watt / meter ** 2"),
+        ("The flux (~8.8mWm−2) is small.", "~8.8mWm−2", 8.8, "milliwatt / meter ** 2"),
+        ("A rate of 4 Wm-2 s-1 was used.", "4 Wm-2 s-1", 4, "watt / meter ** 2 / second"),
         ("The cells were charged to 4.0 V first.", "4.0 V", 4, "volt"),
         ("A rate of 6 × 106 kg s−1 is needed.", "6 × 106 kg s−1", 6e6, "kilogram / second"),
         ("The H/H+ transition moves to 2–3Rp.", "2–3Rp", 2.5, None),
@@ -600,6 +604,7 @@ def test_units_of_circuits_and_short_symbols_in_context(text, surface, unit):
     "It was 5 V in the test.",  # (an integer, a space and "V", nothing more: not read)
     "Use a 2 B pencil.",
     "See Fig. 5 g of the paper.",
+    "Take 5 Wm as the base.",  # (symbols run together without a power: a word)
 ])
 def test_a_short_symbol_after_a_space_without_context_is_no_unit(text):
     assert all(c.unit is None for c in extract_claims(text)), [(c.text, c.unit) for c in extract_claims(text)]

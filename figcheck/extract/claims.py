@@ -410,6 +410,10 @@ class _FigureReader:
             best = ("word", wm)
         if sm and (best is None or sm.end() > best[1].end()) and self._symbol_fits(sm, attached, hyphen, num):
             best = ("symbol", sm)
+        if best is None and sm is None and text[i : i + 1].isalpha():
+            glued = self._glued_product(i)
+            if glued is not None:
+                return UnitMatch("quantity", glued[0], i, glued[1], text[i : glued[1]])
         if best is None:
             bracket = _BRACKET_SYMBOL.match(text, i) if text.startswith("in", i) else None
             if bracket and not attached and num is not None and (
@@ -496,6 +500,31 @@ class _FigureReader:
             factor, end = term
             unit = f"{unit} * {factor}"
         return unit, end
+
+    def _glued_product(self, pos: int) -> tuple[str, int] | None:
+        """"Wm−2", "mWm−2", "kgm−3": a symbol run into a second one that carries a power, as
+        many papers print a product (the power is what tells it from a word): (unit, end), with
+        any product terms after it ("Wm−2 s−1")."""
+        text = self.text
+        for k in range(4, 0, -1):  # (the longest first symbol: "mWm−2" is mW m−2)
+            first = lexicon.SYMBOL_UNITS.get(text[pos : pos + k])
+            if first is None or first in lexicon.TEMPERATURE_UNITS or first in lexicon.UNIT_FACTORS:
+                continue
+            sm = lexicon.SYMBOL_UNIT_RE.match(text, pos + k)
+            pm = _POWER.match(text, sm.end()) if sm else None
+            if pm is None:
+                continue
+            second = lexicon.SYMBOL_UNITS[sm.group(0)]
+            if second in lexicon.TEMPERATURE_UNITS or second in lexicon.UNIT_FACTORS:
+                return None
+            unit, end = f"({first}) * ({second}) ** {_power_of(pm)}", pm.end()
+            for _ in range(4):
+                term = self._product_term(end)
+                if term is None:
+                    break
+                unit, end = f"{unit} * {term[0]}", term[1]
+            return unit, end
+        return None
 
     def _product_term(self, pos: int) -> tuple[str, int] | None:
         """" s−1" in "km s−1": a symbol with a written power, after a space or a dot."""
