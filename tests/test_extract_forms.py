@@ -531,6 +531,22 @@ def test_measures_after_label_words_and_names(text, surface):
     assert claim_for(text, surface).kind == "quantity"
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the last item of a label's list, after "and", is a label with a noun after it too
+        ("Phases 3, 5, and 7 providing baseline measures were used.", []),
+        ("We enrolled class 1 and 2 patients only.", []),
+        ("Nos. 2 and 18 Squadrons flew Mitchells.", []),
+        # ... but a noun after a list joined by a comma ends it, and a decimal is no label
+        ("See Fig. 10, 350 electrons were counted.", ["350 electrons"]),
+        ("It was 63.7 cells/mm3 at week 8 and 6.8 cells/mm3 later.", ["63.7 cells/mm3", "6.8 cells/mm3"]),
+    ],
+)
+def test_the_last_item_of_a_label_list(text, expected):
+    assert texts(text) == expected
+
+
 @pytest.mark.parametrize("text", ["See Fig. 4A and Figure 2b.", "Take Route 66 west."])
 def test_panels_and_labels_stay_labels(text):
     assert extract_claims(text) == []

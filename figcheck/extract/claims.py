@@ -1351,6 +1351,9 @@ _DF_BEFORE = PATTERNS.compile(r"(?<!\w)(?:[A-Za-z]|χ2|χ²)\([ \u00a0]*(?:\d+(?
 _DF_AFTER = PATTERNS.compile(r"[ \u00a0]*(?:,[ \u00a0]*\d+(?:\.\d+)?[ \u00a0]*)?\)[ \u00a0]*[=<>]")
 
 
+_LAST_ITEM_BEFORE = PATTERNS.compile(r"\b(?:and|or)[ \u00a0]+\Z")
+
+
 def _plural_before(text: str, end: int, singular: str) -> bool:
     """Whether the word ending at ``end`` is a plural, not a noun whose plural is itself
     ("species", "staff"): after "one", such a word is a verb ("one needs", "one finds")."""
@@ -1366,9 +1369,13 @@ def _rejected_in_context(reader: _FigureReader, fig: _Figure) -> bool:
             return True
         if kind == "count" and _looks_like_year(num) and fig.high_num is not None and _looks_like_year(fig.high_num):
             return True
-    # (a counted noun ends a label's list: "Fig. 10, 350 electrons")
+    # (a counted noun ends a label's list, "Fig. 10, 350 electrons", unless "and" or "or" makes
+    # a whole number the last item: "phases 3, 5, and 7 providing baseline measures", not "at
+    # week 8 and 6.8 cells/mm3")
     if kind == "count" and (
-        _is_label_word_before(reader, num.start, in_list=fig.counted is None)
+        _is_label_word_before(reader, num.start, in_list=fig.counted is None or (
+            "." not in num.text and " per " not in fig.counted
+            and _LAST_ITEM_BEFORE.search(reader.text, max(0, num.start - 6), num.start) is not None))
         or _is_name_before(reader, num.start)
         or _is_date_part(reader, num)
     ):
