@@ -114,6 +114,17 @@ def test_encyclopedia_style_conversions(right, wrong):
     assert codes(wrong) == ["FC101"]
 
 
+@pytest.mark.parametrize("text", [
+    # words near it make a temperature a change of temperature, converted without the offset
+    "Temperatures rose by 3 °C (5.4 °F) last year.",
+    "Inland it is 2–7 °C (4–13 °F) warmer than on the coast.",
+    "Keeping to the 1.5 °C (2.7 °F) target of the accord is hard.",
+    "Air can be heated up to 22 °C (40 °F) by the collector.",
+])
+def test_a_change_of_temperature_is_converted_without_the_offset(text):
+    assert codes(text) == []
+
+
 def test_one_kind_has_one_dimension_spelling():
     from figcheck import units
 
@@ -140,6 +151,8 @@ def test_one_kind_has_one_dimension_spelling():
     ("The lake holds 5 million litres (3.3 million gallons).", None),
     ("The road is 12 km (9 miles) long.", None),  # just wrong: no slip to name
     ("It was 30C (30F) in the shade.", "The two numbers are the same"),  # not a change: no offset slip
+    # a temperature converted as a change of temperature: the offset forgotten
+    ("It reached 30 °C (54 °F) at noon.", "as a change in temperature, without the scale's offset"),
 ])
 def test_the_message_names_the_slip_the_numbers_show(text, cause):
     (d,) = [d for d in check_text(text) if d.code == "FC101"]

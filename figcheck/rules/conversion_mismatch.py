@@ -8,7 +8,8 @@ A conversion is a promise that two figures say the same thing. When they disagre
 of them is wrong, and the reader cannot tell which. Common causes are a slip of the factor
 ("12 kilometres (15 miles)", converted the wrong way; "100 square kilometres (62 square
 miles)", converted with the factor for lengths; "a rise of 2C (36F)", a change in temperature
-converted as a temperature; "12 inches (30 mm)", a slipped decimal point or prefix), a unit
+converted as a temperature; "reached 30 °C (54 °F)", a temperature converted without the
+offset; "12 inches (30 mm)", a slipped decimal point or prefix), a unit
 swapped or copied from the original ("40 square miles (40 square kilometres)") and a figure
 edited without its conversion. The message names the slip when the numbers show it.
 
@@ -23,7 +24,8 @@ anything from 85 to 95) unless both figures have the same digits ("20 miles (20 
 who converted would not have kept them), a plain round figure no further than a quarter over
 itself ("100 ft (50 m)" is flagged: "100" to one digit may be up to 150, but nobody writes "100
 feet" for 140), ranges are checked end by end, temperature differences
-("a rise of 1 °F (0.56 °C)") are converted without the scale offset, "gallons", "pints", "fluid
+("a rise of 1 °F (0.56 °C)", "2 °C (3.6 °F) warmer": a word near them says so) are converted
+without the scale offset, "gallons", "pints", "fluid
 ounces" and "tons" may be American, imperial (or long, or metric) unless the unit says which ("US
 gallons", "short tons"), and currencies are only checked when `currency-rates` in the settings
 names both. `tolerance` adds relative slack.
@@ -61,8 +63,10 @@ from .conversions import (
     agrees,
     agrees_as_written,
     as_a_source,
+    converted_as_a_change,
     converter,
     intervals_as_written,
+    is_temperature_pair,
 )
 from .rounding import (
     BASE_SLACK,
@@ -224,6 +228,8 @@ def _probable_cause(source: Claim, equivalent: Claim, convert) -> str:
                 return f"It looks converted with the factor for lengths, not for {power[1]}."
         if _converted_as_temperature(source, equivalent):
             return "It looks converted as a temperature, not as a change in temperature."
+        if is_temperature_pair(source, equivalent) and converted_as_a_change(source, equivalent):
+            return "It looks converted as a change in temperature, without the scale's offset (32 °F is 0 °C)."
         return _power_of_ten_slip(equivalent, expected)
     return ""
 

@@ -5,6 +5,7 @@ writers confuse (FC202, and FC201, which leaves such pairs to FC202)."""
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left
 from functools import lru_cache
 
@@ -85,7 +86,7 @@ ABSOLUTE_TO_DELTA = {
 }
 
 
-def _is_temperature_pair(a: Claim, b: Claim) -> bool:
+def is_temperature_pair(a: Claim, b: Claim) -> bool:
     return a.unit in ABSOLUTE_TO_DELTA and b.unit in ABSOLUTE_TO_DELTA and a.unit != b.unit
 
 
@@ -188,9 +189,32 @@ def agrees(ctx: CheckContext, source: Claim, equivalent: Claim) -> bool | None:
     slack = BASE_SLACK + ctx.settings.tolerance
     if agrees_as_written(source, equivalent, convert, slack):
         return True
-    return _is_temperature_pair(source, equivalent) and agrees_as_written(
-        source, equivalent, _delta_converter(source, equivalent), slack
-    )
+    return is_temperature_pair(source, equivalent) and stated_as_a_change(ctx, source, equivalent) \
+        and converted_as_a_change(source, equivalent, slack)
+
+
+def converted_as_a_change(source: Claim, equivalent: Claim, slack: float = BASE_SLACK) -> bool:
+    """Whether two temperatures agree as a change of temperature (without the scale's offset:
+    "a rise of 3 °C (5.4 °F)")."""
+    return agrees_as_written(source, equivalent, _delta_converter(source, equivalent), slack)
+
+
+# Words around a temperature that make it a change of temperature ("warmer", "rose by", "a 2 °C
+# rise", "the 1.5 °C limit" of warming); stems, matched loosely: when unsure, read a change.
+# Where none is near, a temperature converted without the offset ("reached 30 °C (54 °F)") is a
+# slip, not a difference.
+_CHANGE_OF_TEMPERATURE = re.compile(
+    r"\b(?:ris|rose|rais|increas|decreas|drop|fell|fall|warm|cool|cold|hott|high|low|above|below|"
+    r"differ|range|swing|var|chang|by|up|down|more|less|anomal|gradient|limit|target|goal|"
+    r"threshold|heat|climb|jump|plung|spike|gain|los|delta|fluctuat|spread|shift|degrees? of)", re.I)
+
+
+def stated_as_a_change(ctx: CheckContext, source: Claim, equivalent: Claim) -> bool:
+    """Whether the words near a temperature and its conversion, in their sentence, may make it a
+    change of temperature."""
+    start, end = ctx.sentence_span(source.start)
+    window = ctx.text[max(start, source.start - 60) : min(max(end, equivalent.end), equivalent.end + 30)]
+    return _CHANGE_OF_TEMPERATURE.search(window) is not None
 
 
 def same_number_other_unit(a: Claim, b: Claim) -> bool:
