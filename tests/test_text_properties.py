@@ -90,6 +90,8 @@ MARKDOWN_PATHOLOGICAL = {
     "unclosed definition titles": "[a]: /u \"\n" * 10_000,
     "a row of pipes": "a|b\n-|-\n" + "|" * 50_000 + "\n",
     "fences": "```\n" * 20_000,
+    "unclosed math brackets": "\\( a " * 25_000,
+    "math brackets without TeX": "\\[ a " * 25_000 + "\\]",
 }
 
 

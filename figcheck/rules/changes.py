@@ -278,9 +278,8 @@ def change_at(ctx: CheckContext, offset: int) -> Change | None:
     offset = min(max(0, offset), len(ctx.text) - 1)
     span = ctx.sentence_span(offset)
     s_start, s_end = _bounded(span, offset)
-    claims = [c for c in ctx.claims if s_start <= c.start and c.end <= s_end]
-    read = _read_window(ctx, span, s_start, s_end) if (s_start, s_end) != span else \
-        _read_sentence(ctx, s_start, s_end, claims)
+    read = _read_window(ctx, span, s_start, s_end) if (s_start, s_end) != span else _read_sentence(
+        ctx, s_start, s_end, [c for c in ctx.claims if s_start <= c.start and c.end <= s_end])
     for change in read:
         if any(a <= offset <= b for a, b in change.spans):
             return change
@@ -404,15 +403,26 @@ def _is_word_char(ch: str) -> bool:
 
 def _read_sentence(ctx: CheckContext, s_start: int, s_end: int, claims: list[Claim]) -> list[Change]:
     sentence = ctx.text[s_start:s_end]
+    matches, tokens = _forms_of(sentence, s_start, tuple(claims))
+    return _bound(ctx, matches, tokens, sentence, s_start)
+
+
+def _bound(ctx: CheckContext, matches: list[dict[str, str | None]], tokens: dict, sentence: str,
+           s_start: int) -> list[Change]:
+    """The changes the forms matched in a sentence (or a window of one) bind, each once."""
     found: list[Change] = []
     seen: set[int] = set()
-    matches, tokens = _forms_of(sentence, s_start, tuple(claims))
     for groups in matches:
         change = _bind(ctx, groups, tokens, sentence, s_start)
         if change is not None and change.start not in seen:
             seen.add(change.start)
             found.append(change)
     return found
+
+
+def _too_few(figures: list[Figure], multipliers: list[Multiplier]) -> bool:
+    """Whether no change can be stated: a change binds three figures, or two and a multiplier."""
+    return len(figures) + len(multipliers) < 3 and not (len(figures) >= 2 and multipliers)
 
 
 def _read_window(ctx: CheckContext, span: tuple[int, int], s_start: int, s_end: int) -> list[Change]:
@@ -422,18 +432,11 @@ def _read_window(ctx: CheckContext, span: tuple[int, int], s_start: int, s_end: 
     figures, multipliers = _long_sentence(ctx, span)
     inside = [f for f in figures.between(s_start, s_end) if f.claim.end <= s_end]
     multipliers = [m for m in multipliers.between(s_start, s_end) if m.end <= s_end]
-    if len(inside) + len(multipliers) < 3 and not (len(inside) >= 2 and multipliers):
+    if _too_few(inside, multipliers):
         return []
     sentence = ctx.text[s_start:s_end]
     skeleton, tokens = _skeleton(sentence, s_start, inside, multipliers)
-    found: list[Change] = []
-    seen: set[int] = set()
-    for groups in _groups_of(skeleton):
-        change = _bind(ctx, groups, tokens, sentence, s_start)
-        if change is not None and change.start not in seen:
-            seen.add(change.start)
-            found.append(change)
-    return found
+    return _bound(ctx, _groups_of(skeleton), tokens, sentence, s_start)
 
 
 class _InOrder:
@@ -451,11 +454,12 @@ class _InOrder:
 def _long_sentence(ctx: CheckContext, span: tuple[int, int]) -> tuple[_InOrder, _InOrder]:
     """The figures and multipliers of a long sentence, read once a check (its windows share them)
     and kept across checks by its text and claims, as :func:`_forms_of` keeps a sentence's."""
-    found = ctx.memo(_LONG_SENTENCES, dict).get(span)
+    kept = ctx.memo(_LONG_SENTENCES, dict)
+    found = kept.get(span)
     if found is None:
         start, end = span
         claims = sorted((c for c in ctx.claims if start <= c.start and c.end <= end), key=lambda c: c.start)
-        found = ctx.memo(_LONG_SENTENCES, dict)[span] = _long_sentence_figures(ctx.text[start:end], start, tuple(claims))
+        found = kept[span] = _long_sentence_figures(ctx.text[start:end], start, tuple(claims))
     return found
 
 
@@ -482,10 +486,10 @@ def _forms_of(sentence: str, s_start: int, claims: tuple[Claim, ...]) -> tuple[l
     that the sentence and its claims decide (kept by them: re-checking costs a look-up); binding
     the figures also reads the text after the sentence."""
     figures, multipliers = _figures(sentence, s_start, list(claims))
-    if len(figures) + len(multipliers) < 3 and not (len(figures) >= 2 and multipliers):
+    if _too_few(figures, multipliers):
         return [], {}
     skeleton, tokens = _skeleton(sentence, s_start, figures, multipliers)
-    return [groups for _form, _place, groups in form_matches(skeleton)], tokens
+    return _groups_of(skeleton), tokens
 
 
 def _figures(sentence: str, base: int, claims: list[Claim]) -> tuple[list[Figure], list[Multiplier]]:

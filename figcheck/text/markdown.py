@@ -817,7 +817,7 @@ class _Inline:
         self.openers: list[tuple[int, int, int]] = []  # "[" or "![": (offset, length, index in out)
         self.barrier = -1  # "[" before this offset can no longer open a link (links do not nest)
         self.ticks: _Backticks | None = None
-        self.finders: dict[str, Finder] = {}
+        self.finders: dict[str | re.Pattern[str], Finder] = {}
 
     def read(self, m: re.Match[str]) -> str:
         t, b = self.t, self.b
@@ -969,8 +969,13 @@ class _Inline:
         read it by default, masked (or the symbol of prose it stands for). Without TeX inside
         they are escaped brackets ("\\[12\\]", as pandoc writes a citation's)."""
         t = self.t
-        close = t.find("\\" + (")" if opener == "(" else "]"), i + 2, max(self.limit, i))
-        if close < 0 or not _TEX.search(t, i + 2, close):
+        # (where the next closer and the next TeX are, found once for many openers: a paragraph
+        # of openers without a closer reads in linear time)
+        close = _finder(self.finders, t, "\\" + (")" if opener == "(" else "]")).find(i + 2)
+        if close < 0 or close >= max(self.limit, i):
+            return False
+        tex = _finder(self.finders, t, _TEX).find(i + 2)
+        if tex < 0 or tex >= close:
             return False
         self.replace(i, close + 2, math_symbol(t[i + 2 : close]))
         return True
@@ -1118,7 +1123,7 @@ def _delimiter(t: str, i: int, e: int, a: int, b: int, c: str) -> bool:
     return left or right
 
 
-def _finder(finders: dict, t: str, needle: str) -> Finder:
+def _finder(finders: dict, t: str, needle: str | re.Pattern[str]) -> Finder:
     f = finders.get(needle)
     if f is None or f.text is not t:
         f = finders[needle] = Finder(t, needle)
