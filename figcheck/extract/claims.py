@@ -493,6 +493,10 @@ class _FigureReader:
         if pm:
             unit = f"({unit}) ** {_power_of(pm)}"
             end = pm.end()
+        return self._with_product_terms(unit, end)
+
+    def _with_product_terms(self, unit: str, end: int) -> tuple[str, int]:
+        """The unit times the product terms written after it (" s−1" in "km s−1"), and their end."""
         for _ in range(4):
             term = self._product_term(end)
             if term is None:
@@ -517,13 +521,7 @@ class _FigureReader:
             second = lexicon.SYMBOL_UNITS[sm.group(0)]
             if second in lexicon.TEMPERATURE_UNITS or second in lexicon.UNIT_FACTORS:
                 return None
-            unit, end = f"({first}) * ({second}) ** {_power_of(pm)}", pm.end()
-            for _ in range(4):
-                term = self._product_term(end)
-                if term is None:
-                    break
-                unit, end = f"{unit} * {term[0]}", term[1]
-            return unit, end
+            return self._with_product_terms(f"({first}) * ({second}) ** {_power_of(pm)}", pm.end())
         return None
 
     def _product_term(self, pos: int) -> tuple[str, int] | None:
