@@ -1,15 +1,17 @@
 """Seconds per MB of dense and odd input, relative to ordinary prose (issue #15: within 3×).
 
-    .venv/bin/python benchmarks/bench_dense.py [--kb 200] [--runs 3]
+    .venv/bin/python benchmarks/bench_dense.py [--kb 200] [--runs 3] [--first]
 
 Each case is read and checked whole (extraction and every rule), in one process, best CPU time
 of ``--runs``; prose is the generated corpus of benchmarks/corpus.py. A second table gives
 extraction alone, where the rules engineer's and the extractor's shares can be told apart.
+``--first`` adds a third: each case checked once, in a fresh process (a first check).
 """
 
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -50,8 +52,8 @@ CASES = {
         f"The factory added {1000 + k * 7919 % 9000} jobs in May.\n\n" for k in range(max(1, n // 36))),
     # change sentences run on without a full stop, with numbers between them: one long sentence,
     # read by FC303 in windows around each percentage, the sentence's figures read once for all
-    # its windows. A first check in a fresh process: about 13 s/MB (21 s/MB with varied numbers),
-    # where a first check of the prose corpus as one document takes about 15 s/MB
+    # its windows. A first check (--first): about 13 s/MB (21 s/MB with varied numbers), where a
+    # first check of the prose corpus as one document takes 11-15 s/MB
     "run-on change sentences": _repeat("Sales rose 5% to 7 from 8 " + "19 " * 30),
     # plain-text sections numbered alike, each giving the figure anew: every pair is judged up to
     # the parallel-sections veto (and the walk by window shapes is off where sections may part)
@@ -75,12 +77,46 @@ def best_cpu(func, text: str, runs: int) -> float:
     return best
 
 
+def first_check(name: str, size: int) -> float:
+    """Seconds per MB of one check of case ``name`` in this process, after a check of one line
+    (what a batch run or an editor's first check of the document pays: nothing of it cached)."""
+    make, fmt = CASES.get(name), "text"
+    if make is None:
+        make, fmt = MARKDOWN_CASES[name], "markdown"
+    text = make(size)
+    check_document(read_document("It is 5 km (3 miles) long.", "text"))
+    start = time.process_time()
+    check_document(read_document(text, fmt))
+    return (time.process_time() - start) / (len(text.encode("utf-8")) / 1e6)
+
+
+def first_checks(names: list[str], kb: int) -> None:
+    """Each case checked once, each in a fresh process."""
+    print(f"\nfirst check (extraction + rules) in a fresh process, {kb} KB each, CPU")
+    print("| case | s/MB | × prose |\n|---|---:|---:|")
+    prose = None
+    for name in names:
+        out = subprocess.run([sys.executable, __file__, "--kb", str(kb), "--case", name],
+                             capture_output=True, text=True, check=True).stdout
+        per_mb = float(out.split()[-1])
+        prose = prose or per_mb
+        print(f"| {name} | {per_mb:.2f} | {per_mb / prose:.1f} |", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--kb", type=int, default=200)
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--first", action="store_true",
+                    help="also each case checked once in a fresh process: a first check, with nothing "
+                         "cached across checks (the best of --runs finds sentences and their readings "
+                         "cached, and generated text repeats them)")
+    ap.add_argument("--case", help=argparse.SUPPRESS)  # (one case's first check: for --first)
     args = ap.parse_args()
     size = args.kb * 1000
+    if args.case:
+        print(first_check(args.case, size))
+        return
     check_document(read_document(corpus(20_000), "text"))  # build what is built once
     cases = [(name, make, "text") for name, make in CASES.items()]
     cases += [(name, make, "markdown") for name, make in MARKDOWN_CASES.items()]
@@ -94,6 +130,8 @@ def main() -> None:
             per_mb = best_cpu(lambda t: func(t, fmt), text, args.runs) / (len(text.encode("utf-8")) / 1e6)
             prose = prose or per_mb
             print(f"| {name} | {per_mb:.2f} | {per_mb / prose:.1f} |", flush=True)
+    if args.first:
+        first_checks([name for name, _, _ in cases], args.kb)
 
 
 if __name__ == "__main__":
