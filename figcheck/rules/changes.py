@@ -463,7 +463,8 @@ def _long_sentence(ctx: CheckContext, span: tuple[int, int]) -> tuple[_InOrder, 
     return found
 
 
-@functools.lru_cache(maxsize=64)
+# (a few: a long sentence may be megabytes, and an editor makes a new one at each keystroke in it)
+@functools.lru_cache(maxsize=8)
 def _long_sentence_figures(sentence: str, s_start: int, claims: tuple[Claim, ...]) -> tuple[_InOrder, _InOrder]:
     figures, multipliers = _figures(sentence, s_start, list(claims))
     multipliers = sorted(multipliers, key=lambda m: m.start)
