@@ -62,16 +62,13 @@ from .conversions import (
     ABSOLUTE_TO_DELTA,
     agrees,
     agrees_as_written,
-    as_a_source,
     converted_as_a_change,
     converter,
-    intervals_as_written,
     is_temperature_pair,
+    source_intervals,
 )
 from .rounding import (
     BASE_SLACK,
-    max_sig_digits,
-    min_sig_digits,
     number_rounding,
     significant_digits,
 )
@@ -114,9 +111,7 @@ def _check_pair(ctx: CheckContext, source: Claim, equivalent: Claim) -> Diagnost
     expected = convert(source.value)
     shown = _range_shown(source, convert) or _suggestion(source, equivalent, convert, slack) or _shown(expected, source)
     unit_name = equivalent.unit_text or equivalent.unit or _currency(equivalent)
-    k_e, k_s = min_sig_digits(equivalent), max_sig_digits(source)
-    written = intervals_as_written(source, min(k_e, k_s) if k_e and k_s else None)
-    s_ivs = as_a_source(source, written)
+    written, s_ivs = source_intervals(source, equivalent)
     src_lo, src_hi = s_ivs[0][0], s_ivs[-1][1]
     round_figure = src_hi < written[-1][1]  # (read no further than a round figure is)
     scale = _written_scale(equivalent)

@@ -127,6 +127,15 @@ def as_a_source(source: Claim, ivs: list[tuple[float, float]]) -> list[tuple[flo
     return [(lo, min(hi, source.value * PLAIN_FIGURE_OVER))]
 
 
+def source_intervals(source: Claim, equivalent: Claim) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
+    """The values the source of a conversion covers as written, read with at least as many
+    digits as the equivalent shows (see :func:`agrees_as_written`), and those of them
+    :func:`as_a_source` keeps."""
+    k_e, k_s = min_sig_digits(equivalent), max_sig_digits(source)
+    written = intervals_as_written(source, min(k_e, k_s) if k_e is not None and k_s is not None else None)
+    return written, as_a_source(source, written)
+
+
 def agrees_as_written(source: Claim, equivalent: Claim, convert, slack: float) -> bool:
     """Whether some reading of the source's rounding converts into the equivalent's rounding.
 
@@ -134,9 +143,7 @@ def agrees_as_written(source: Claim, equivalent: Claim, convert, slack: float) -
     who gives the equivalent to three digits ("386") believed the source had at least three: the
     source is read with at least as many digits as the equivalent shows (up to all it has).
     """
-    k_e, k_s = min_sig_digits(equivalent), max_sig_digits(source)
-    floor = min(k_e, k_s) if k_e is not None and k_s is not None else None
-    s_ivs, e_ivs = as_a_source(source, intervals_as_written(source, floor)), intervals_as_written(equivalent)
+    s_ivs, e_ivs = source_intervals(source, equivalent)[1], intervals_as_written(equivalent)
     if (s_fives := _in_fives(source)) and (e_fives := _in_fives(equivalent)):
         s_ivs, e_ivs = _to_fives(source, s_fives, s_ivs), _to_fives(equivalent, e_fives, e_ivs)
     if len(s_ivs) != len(e_ivs):
