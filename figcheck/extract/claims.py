@@ -216,6 +216,12 @@ _RATIO_CONTEXT = PATTERNS.compile(r"\b(?:ratios?|proportions?|mix(?:ture|ed)?|di
 _UNCERTAINTY = PATTERNS.compile(r"\((\d{1,3})\)(?=[ \u00a0]?[^\W\d_]|[ \u00a0]?[Å%‰°µμ])")
 
 
+def _in_products(unit: str) -> bool:
+    """Whether a unit read from a symbol may be a factor of a product of units ("km s−1"): not a
+    temperature's scale, nor a unit read with a factor of its own."""
+    return unit not in lexicon.TEMPERATURE_UNITS and unit not in lexicon.UNIT_FACTORS
+
+
 def _power_of(m: re.Match) -> int:
     if m.group(3):
         return -_SUPERSCRIPT_DIGITS[m.group(3)]
@@ -512,14 +518,14 @@ class _FigureReader:
         text = self.text
         for k in range(4, 0, -1):  # (the longest first symbol: "mWm−2" is mW m−2)
             first = lexicon.SYMBOL_UNITS.get(text[pos : pos + k])
-            if first is None or first in lexicon.TEMPERATURE_UNITS or first in lexicon.UNIT_FACTORS:
+            if first is None or not _in_products(first):
                 continue
             sm = lexicon.SYMBOL_UNIT_RE.match(text, pos + k)
             pm = _POWER.match(text, sm.end()) if sm else None
             if pm is None:
                 continue
             second = lexicon.SYMBOL_UNITS[sm.group(0)]
-            if second in lexicon.TEMPERATURE_UNITS or second in lexicon.UNIT_FACTORS:
+            if not _in_products(second):
                 return None
             return self._with_product_terms(f"({first}) * ({second}) ** {_power_of(pm)}", pm.end())
         return None
@@ -533,7 +539,7 @@ class _FigureReader:
         if not sm:
             return None
         unit = lexicon.SYMBOL_UNITS[sm.group(0)]
-        if unit in lexicon.TEMPERATURE_UNITS or unit in lexicon.UNIT_FACTORS:
+        if not _in_products(unit):
             return None
         pm = _POWER.match(text, sm.end())
         if not pm:
@@ -1349,6 +1355,16 @@ _DF_BEFORE = PATTERNS.compile(r"(?<!\w)(?:[A-Za-z]|χ2|χ²)\([ \u00a0]*(?:\d+(?
 _DF_AFTER = PATTERNS.compile(r"[ \u00a0]*(?:,[ \u00a0]*\d+(?:\.\d+)?[ \u00a0]*)?\)[ \u00a0]*[=<>]")
 
 
+def _may_continue_a_label_list(reader: _FigureReader, fig: _Figure) -> bool:
+    """Whether a count may be an item of a label's list before it: a counted noun ends the list
+    ("Fig. 10, 350 electrons"), unless "and" or "or" makes a whole number its last item ("phases
+    3, 5, and 7 providing baseline measures", not "at week 8 and 6.8 cells/mm3")."""
+    num = fig.num
+    return fig.counted is None or (
+        "." not in num.text and " per " not in fig.counted
+        and _LAST_ITEM_BEFORE.search(reader.text, max(0, num.start - 6), num.start) is not None)
+
+
 _LAST_ITEM_BEFORE = PATTERNS.compile(r"\b(?:and|or)[ \u00a0]+\Z")
 
 
@@ -1367,13 +1383,8 @@ def _rejected_in_context(reader: _FigureReader, fig: _Figure) -> bool:
             return True
         if kind == "count" and _looks_like_year(num) and fig.high_num is not None and _looks_like_year(fig.high_num):
             return True
-    # (a counted noun ends a label's list, "Fig. 10, 350 electrons", unless "and" or "or" makes
-    # a whole number the last item: "phases 3, 5, and 7 providing baseline measures", not "at
-    # week 8 and 6.8 cells/mm3")
     if kind == "count" and (
-        _is_label_word_before(reader, num.start, in_list=fig.counted is None or (
-            "." not in num.text and " per " not in fig.counted
-            and _LAST_ITEM_BEFORE.search(reader.text, max(0, num.start - 6), num.start) is not None))
+        _is_label_word_before(reader, num.start, in_list=_may_continue_a_label_list(reader, fig))
         or _is_name_before(reader, num.start)
         or _is_date_part(reader, num)
     ):
