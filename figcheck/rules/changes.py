@@ -30,6 +30,7 @@ from ..extract.claims import label_reader, time_of_day_after
 from ..extract.numbers import parse_scale_word, parse_words
 from ..model import Claim
 from .context import CheckContext, MemoKey
+from .part_whole import claims_in_order
 from .rounding import is_approx_qualifier, min_sig_digits, written_intervals
 
 PATTERNS = PatternCache.beside(__file__)  # compiled once per installation
@@ -458,9 +459,23 @@ def _long_sentence(ctx: CheckContext, span: tuple[int, int]) -> tuple[_InOrder, 
     found = kept.get(span)
     if found is None:
         start, end = span
-        claims = sorted((c for c in ctx.claims if start <= c.start and c.end <= end), key=lambda c: c.start)
-        found = kept[span] = _long_sentence_figures(ctx.text[start:end], start, tuple(claims))
+        found = kept[span] = _long_sentence_figures(ctx.text[start:end], start, tuple(_claims_within(ctx, start, end)))
     return found
+
+
+def _claims_within(ctx: CheckContext, start: int, end: int) -> list[Claim]:
+    """The claims from ``start`` to ``end``, in order of start: a bisect in the document's claims
+    in order (a document of many long sentences would otherwise scan every claim for each)."""
+    starts, claims = ctx.memo(_BY_START, lambda: _by_start(ctx))
+    return [c for c in claims[bisect_left(starts, start) : bisect_left(starts, end)] if c.end <= end]
+
+
+def _by_start(ctx: CheckContext) -> tuple[list[int], list[Claim]]:
+    claims = [ctx.claims[k] for k in claims_in_order(ctx)]
+    return [c.start for c in claims], claims
+
+
+_BY_START: MemoKey[tuple[list[int], list[Claim]]] = MemoKey("changes.claims_by_start")
 
 
 # (a few: a long sentence may be megabytes, and an editor makes a new one at each keystroke in it)
