@@ -187,7 +187,31 @@ def test_a_negative_figure_keeps_its_sign_in_the_message():
     (d,) = [d for d in check_text("It was minus 30 degrees Celsius (minus 86 Fahrenheit) at dawn.")
             if d.code == "FC101"]
     assert "minus 30 degrees Celsius is about -22 Fahrenheit" in d.message
-    assert "covers -35 to -25 as written, so -31.0 to -13.0 Fahrenheit" in d.message
+    # (a temperature is read to the degree the equivalent gives: not 25 to 35 below zero)
+    assert "covers -30.5 to -29.5 as written, so -22.9 to -21.1 Fahrenheit" in d.message
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # a temperature's digits count degrees: read as finely as its equivalent gives them
+    ("Days colder than −20 °C (−4 °F) are rare.", False),
+    ("Days colder than −20 °C (−6 °F) are rare.", True),
+    ("It melts at 1,000 °C (1,800 °F).", False),  # 1,832 °F to the nearest 50
+    ("It melts at 1,000 °C (2,000 °F).", False),  # 1,832 °F to one digit
+    ("It melts at 1,000 °C (2,200 °F).", True),
+    ("A mild day of 20 °C (70 °F).", False),  # 68 °F to the nearest 5 or 10
+    ("A mild day of 20 °C (72 °F).", True),
+    # a bound's qualifier is no word of change ("up to 80 °F" is a temperature, not a rise) ...
+    ("Waters of up to 80 °F (27 °C) fed the storm.", False),
+    ("Waters of up to 80 °F (44 °C) fed the storm.", True),
+    ("It was more than 30 °C (54 °F) at noon.", True),
+    # ... nor is an adjective or a superlative: comparatives and verbs are
+    ("The hottest day reached 104 °F (58 °C).", True),
+    ("It was 5 °C (9 °F) warmer than usual.", False),
+    ("Highs of 30 °C (54 °F) are common.", True),
+    ("Highs were 3 °C (5.4 °F) higher than usual.", False),
+])
+def test_a_temperature_is_read_by_its_degrees(text, flagged):
+    assert (codes(text) == ["FC101"]) is flagged, check_text(text)
 
 
 @pytest.mark.parametrize("text, flagged", [

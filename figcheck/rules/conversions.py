@@ -17,6 +17,7 @@ from .rounding import (
     BASE_SLACK,
     claim_interval,
     digits_of,
+    digits_within,
     disjoint,
     is_approx_qualifier,
     max_sig_digits,
@@ -132,8 +133,26 @@ def source_intervals(source: Claim, equivalent: Claim) -> tuple[list[tuple[float
     digits as the equivalent shows (see :func:`agrees_as_written`), and those of them
     :func:`as_a_source` keeps."""
     k_e, k_s = min_sig_digits(equivalent), max_sig_digits(source)
-    written = intervals_as_written(source, min(k_e, k_s) if k_e is not None and k_s is not None else None)
+    min_sig = min(k_e, k_s) if k_e is not None and k_s is not None else None
+    if is_temperature_pair(source, equivalent):
+        min_sig = _temperature_digits(source, equivalent) or min_sig
+    written = intervals_as_written(source, min_sig)
     return written, as_a_source(source, written)
+
+
+def _temperature_digits(source: Claim, equivalent: Claim) -> int | None:
+    """The significant digits a temperature converted to another scale is read with: at least
+    as finely as the equivalent gives its degrees. A scale whose zero is arbitrary makes digits a
+    count of degrees, not a share of the figure: "−20 °C (−6 °F)" reads −20 to the degree (−4 °F),
+    not as 15 to 25 below zero; "1,000 °C (1,800 °F)" reads 1,000 to 5 degrees."""
+    e_ivs = written_intervals(equivalent)
+    if not e_ivs:
+        return None
+    half = min(hi - lo for lo, hi in e_ivs) / 2
+    if half <= 0:
+        return None
+    step = units.convert(half, ABSOLUTE_TO_DELTA[equivalent.unit], ABSOLUTE_TO_DELTA[source.unit])
+    return digits_within(source, step)
 
 
 def agrees_as_written(source: Claim, equivalent: Claim, convert, slack: float) -> bool:
@@ -209,18 +228,27 @@ def converted_as_a_change(source: Claim, equivalent: Claim, slack: float = BASE_
 # Words around a temperature that make it a change of temperature ("warmer", "rose by", "a 2 °C
 # rise", "the 1.5 °C limit" of warming); stems, matched loosely: when unsure, read a change.
 # Where none is near, a temperature converted without the offset ("reached 30 °C (54 °F)") is a
-# slip, not a difference.
+# slip, not a difference. An adjective or a superlative names a temperature, not a change ("warm
+# waters of", "highs of", "the hottest day"): only comparatives and verbs of change count.
 _CHANGE_OF_TEMPERATURE = re.compile(
-    r"\b(?:ris|rose|rais|increas|decreas|drop|fell|fall|warm|cool|cold|hott|high|low|above|below|"
-    r"differ|range|swing|var|chang|by|up|down|more|less|anomal|gradient|limit|target|goal|"
-    r"threshold|heat|climb|jump|plung|spike|gain|los|delta|fluctuat|spread|shift|degrees? of)", re.I)
+    r"\b(?:ris|rose|rais|increas|decreas|drop|fell|fall|"
+    r"(?:warm|cool|cold|hott|high|low)(?:er|ing|ed)\b|"
+    r"above|below|differ|range|swing|var|chang|by|up|down|more|less|anomal|gradient|limit|target|"
+    r"goal|threshold|heat|climb|jump|plung|spike|gain|los|delta|fluctuat|spread|shift|degrees? of)",
+    re.I)
 
 
 def stated_as_a_change(ctx: CheckContext, source: Claim, equivalent: Claim) -> bool:
     """Whether the words near a temperature and its conversion, in their sentence, may make it a
-    change of temperature."""
+    change of temperature. The source's own qualifier bounds the figure ("up to 80 °F", "more
+    than 30 °C"), whatever it shares with words of change, and is not read."""
     start, end = ctx.sentence_span(source.start)
-    window = ctx.text[max(start, source.start - 60) : min(max(end, equivalent.end), equivalent.end + 30)]
+    lo = max(start, source.start - 60)
+    window = ctx.text[lo : min(max(end, equivalent.end), equivalent.end + 30)]
+    qualifier = source.qualifier
+    if qualifier and source.text[: len(qualifier)].lower() == qualifier.lower():
+        at = source.start - lo
+        window = window[:at] + " " * len(qualifier) + window[at + len(qualifier):]
     return _CHANGE_OF_TEMPERATURE.search(window) is not None
 
 

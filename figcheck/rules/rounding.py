@@ -94,14 +94,38 @@ def written_intervals(claim: Claim, min_sig: int | None = None) -> list[tuple[fl
         if d == 0 or value == 0:
             out.append((value, value))
             continue
-        scale = value / d
-        if scale <= 0 or not math.isclose(math.log10(scale), round(math.log10(scale)), abs_tol=1e-9):
+        scale = value / d  # (negative for a figure below zero: its digits are read the same)
+        if not math.isclose(math.log10(abs(scale)), round(math.log10(abs(scale))), abs_tol=1e-9):
             return None
         k_min, k_max = sig_range(digits)
         k = k_min if min_sig is None else max(k_min, min(min_sig, k_max))
         lo, hi = rounding_interval(d, k)
-        out.append((lo * scale, hi * scale))
+        out.append((lo * scale, hi * scale) if scale > 0 else (hi * scale, lo * scale))
     return out
+
+
+def digits_within(claim: Claim, step: float) -> int | None:
+    """The fewest significant digits at which every number of ``claim`` is read to within
+    ``step`` either side (all its digits when none reads that finely); None when the number is
+    not plain digits times a power of ten."""
+    nums = digits_of(claim.number_text)
+    values = _range_ends(claim, nums) if claim.is_range else [claim.value]
+    if not nums or len(nums) != len(values) or None in values:
+        return None
+    needed = 1
+    for digits, value in zip(nums, values):
+        try:
+            d = float(digits)
+        except ValueError:
+            return None
+        if d == 0 or value == 0:
+            continue
+        scale = abs(value / d)
+        k_min, k_max = sig_range(digits)
+        k = next((k for k in range(k_min, k_max + 1)
+                  if (rounding_interval(abs(d), k)[1] - abs(d)) * scale <= step), k_max)
+        needed = max(needed, k)
+    return needed
 
 
 def _range_ends(claim: Claim, nums: list[str]) -> list[float | None]:
