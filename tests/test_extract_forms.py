@@ -641,3 +641,25 @@ def test_pts_after_a_figure_are_points_of_a_change_only():
     found = {c.text: c.unit for c in extract_claims("CR was achieved in 63 pts (90%) of cases.")}
     assert found == {"63": None, "90%": "percent"}
     assert claim_for("Shares rose 2 pts to 7%.", "2 pts").unit == "percentage_point"
+
+
+@pytest.mark.parametrize("text, surface, low, high", [
+    # a range written falling, with a unit after it: older first, or a slip in a conversion
+    ("The rocks formed 16–12 Ma ago.", "16–12 Ma", 12, 16),
+    ("The rail is 27–30 cm (16–12 in) long.", "16–12 in", 12, 16),
+    ("They were 650–700 km (440–380 mi) away.", "440–380 mi", 380, 440),
+    ("It cooled from 24-14C overnight.", "from 24-14C", 14, 24),
+])
+def test_a_range_written_falling_with_a_unit_is_a_range(text, surface, low, high):
+    claim = claim_for(text, surface)
+    assert claim.is_range and (claim.low, claim.high) == (low, high)
+
+
+@pytest.mark.parametrize("text", [
+    "The score was 16-12 after extra time.",  # a score: no unit after it
+    "During [24-14C]sodium infusion the rate rose.",  # an isotope's label
+    "Good and mostly choice 2-3 950-100 lb steers.",  # an end cut short (950 to 1,100)
+    "They won 16-12 in overtime.",  # "in" alone is no inch outside a bracket
+])
+def test_a_falling_pair_that_is_no_range_is_not_read(text):
+    assert not [c for c in extract_claims(text) if c.is_range], [c.text for c in extract_claims(text)]

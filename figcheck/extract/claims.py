@@ -961,7 +961,8 @@ def _rejects_digits(reader: _FigureReader, num: Number, range_end: bool = False)
         return True  # 2nd, 1990s (but "9.58s" is seconds: no decade has decimals)
     if after[:1] in ("-", "‑", "–") and _DASH_DIGIT.match(after) and _DASH_DIGITS.match(after):
         nxt = parse_digits(text, e + 1)
-        if nxt is not None and nxt.value <= num.value:
+        if nxt is not None and nxt.value <= num.value and not (
+                nxt.value < num.value and _measured(reader, num, nxt)):
             return True  # a score or a label: 3-1, 2023-24 is handled as a year range
     if not range_end and before[-1:] in ("-", "‑", "–") and len(before) == 2 and before[0].isdigit():
         return True  # the second half of 3-1 when the first was not read as a range
@@ -1737,6 +1738,21 @@ def _year_context(reader: _FigureReader, num: Number) -> bool:
         return False  # "N = 1000 particles": a value given, never a year
     word = reader.prev_word(num.start).lower()
     return word in lexicon.YEAR_PREPOSITIONS or not word
+
+
+_FALLING_RANGE_SPAN = 4
+
+
+def _measured(reader: _FigureReader, first: Number, num: Number) -> bool:
+    """Whether ``num``, after ``first`` and a dash, is the low end of a range written falling
+    ("16–12 Ma", or a slip: "27–30 cm (16–12 in)"): a unit of measurement follows it, and it is
+    written in full (not a score or a label, "won 3-1", "[24-14C]"; nor an end cut short,
+    "950-100 lb" for 950 to 1,100, which leaves a tenth or less of the other end, where a
+    falling range spans a few times at most)."""
+    if len(num.digits) < len(first.digits) or num.value * _FALLING_RANGE_SPAN < first.value:
+        return False
+    unit = _read_unit(reader, num)
+    return unit is not None and unit.kind == "quantity" and not _isotope(reader, num, unit)
 
 
 def _read_unit(reader: _FigureReader, num: Number) -> UnitMatch | None:

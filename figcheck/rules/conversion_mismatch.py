@@ -69,6 +69,7 @@ from .conversions import (
 )
 from .rounding import (
     BASE_SLACK,
+    digits_of,
     number_rounding,
     significant_digits,
 )
@@ -209,6 +210,8 @@ def _copied_unconverted(source: Claim, equivalent: Claim, convert) -> bool:
 
 
 def _probable_cause(source: Claim, equivalent: Claim, convert) -> str:
+    if _falls(equivalent) and not _falls(source):
+        return "Its ends are written from high to low."
     expected = convert(source.value)
     if equivalent.value and math.isclose(equivalent.value, source.value, rel_tol=0.02):
         return "The two numbers are the same: was the figure copied without converting it, or is a unit wrong?"
@@ -227,6 +230,17 @@ def _probable_cause(source: Claim, equivalent: Claim, convert) -> str:
             return "It looks converted as a change in temperature, without the scale's offset (32 °F is 0 °C)."
         return _power_of_ten_slip(equivalent, expected)
     return ""
+
+
+def _falls(claim: Claim) -> bool:
+    """A range written from its high end to its low one ("16–12 in")."""
+    if not claim.is_range:
+        return False
+    ends = digits_of(claim.number_text)
+    try:
+        return len(ends) == 2 and float(ends[0]) > float(ends[1])
+    except ValueError:
+        return False
 
 
 # A change in temperature ("risen by 1.1C") converts by the factor alone; a writer who converts it
