@@ -265,3 +265,17 @@ def test_only_a_figure_of_its_kind_restates_one(text, linked):
 def test_a_range_is_converted_end_by_end_in_the_message(text, said):
     (diagnostic,) = check_text(text)
     assert said in diagnostic.message
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # ends compared from the lowest, whatever order each range is written in
+    ("It gets 30–40 mpg (5.9–7.8 L/100 km) on the road.", False),  # reciprocal: the ends swap
+    ("It gets 30–40 mpg (7.8–5.9 L/100 km) on the road.", False),
+    ("It was −5 to −10 °C (23 to 14 °F) at night.", False),
+    ("The rail is 27–30 cm (11.8–10.6 in) long.", False),
+    ("The rail is 27–30 cm (16–12 in) long.", True),
+    ("It gets 30–40 mpg (5.9–9.8 L/100 km) on the road.", True),
+])
+def test_a_range_is_compared_end_by_end_from_its_lowest(text, flagged):
+    assert (codes(text) == ["FC101"]) is flagged, check_text(text)
+

@@ -24,6 +24,7 @@ from .rounding import (
     min_sig_digits,
     range_roundings,
     written_intervals,
+    written_values,
 )
 
 # Units this close (tonne vs ton) are not a mix-up worth a warning.
@@ -168,7 +169,31 @@ def agrees_as_written(source: Claim, equivalent: Claim, convert, slack: float) -
     if len(s_ivs) != len(e_ivs):
         s_ivs = [(min(lo for lo, _ in s_ivs), max(hi for _, hi in s_ivs))]
         e_ivs = [(min(lo for lo, _ in e_ivs), max(hi for _, hi in e_ivs))]
-    return all(_overlap(sorted(map(convert, s)), e, slack) for s, e in zip(s_ivs, e_ivs))
+    converted = [sorted(map(convert, s)) for s in s_ivs]
+    if len(e_ivs) == 2:
+        # End by end from the lowest: the order a range is written in, falling as "−5 to
+        # −10 °C" or "16–12 Ma" may be, changes no value, and a reciprocal conversion reverses it.
+        rising, e_rising = _rises(converted, source, convert), _rises(e_ivs, equivalent, _same)
+        if rising is not None and e_rising is not None and rising != e_rising:
+            e_ivs = e_ivs[::-1]
+    return all(_overlap(c, e, slack) for c, e in zip(converted, e_ivs))
+
+
+def _same(x: float) -> float:
+    return x
+
+
+def _rises(ivs: list, claim: Claim, convert) -> bool | None:
+    """Whether a range's two intervals (``ivs``, once converted) rise in the order they are read:
+    by their place when neither holds the other, else by the ends as written ("100–106 °F": 100
+    to one digit, 95–150, holds 106). None when not known."""
+    (lo_a, hi_a), (lo_b, hi_b) = ivs
+    if (lo_a <= lo_b) == (hi_a <= hi_b):
+        return lo_a <= lo_b
+    ends = written_values(claim)
+    if len(ends) != 2 or None in ends:
+        return None
+    return convert(ends[0]) <= convert(ends[1])
 
 
 def _in_fives(claim: Claim) -> str | None:

@@ -104,6 +104,16 @@ def written_intervals(claim: Claim, min_sig: int | None = None) -> list[tuple[fl
     return out
 
 
+def written_values(claim: Claim) -> list[float | None]:
+    """The values of the claim's numbers, a range's two ends in the order
+    :func:`written_intervals` reads them."""
+    if not claim.is_range:
+        return [claim.value]
+    nums = digits_of(claim.number_text)
+    ends = _range_ends(claim, nums)
+    return ends if len(nums) == len(ends) else [claim.low, claim.high]
+
+
 def digits_within(claim: Claim, step: float) -> int | None:
     """The fewest significant digits at which every number of ``claim`` is read to within
     ``step`` either side (all its digits when none reads that finely); None when the number is
