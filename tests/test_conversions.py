@@ -279,3 +279,12 @@ def test_a_range_is_converted_end_by_end_in_the_message(text, said):
 def test_a_range_is_compared_end_by_end_from_its_lowest(text, flagged):
     assert (codes(text) == ["FC101"]) is flagged, check_text(text)
 
+
+@pytest.mark.parametrize("text", [
+    "It was 0 sq mi (~-48 mpg) away.",  # a reciprocal of nothing: not a conversion to check
+    "It gets 0 mpg (7.8 L/100 km).",
+    "It gets 30 mpg (0 L/100 km).",
+])
+def test_a_reciprocal_of_zero_is_not_checked(text):
+    assert codes(text) == []
+

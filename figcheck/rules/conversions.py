@@ -66,7 +66,10 @@ def converter(ctx: CheckContext, source: Claim, equivalent: Claim):
         return None
     if source.dimension != equivalent.dimension:
         if units.reciprocal(source.unit, equivalent.unit):
-            # "30 mpg (7.8 L/100 km)": distance per fuel restated as fuel per distance
+            # "30 mpg (7.8 L/100 km)": distance per fuel restated as fuel per distance (of a
+            # figure above zero: the inverse of none is no figure)
+            if source.value <= 0 or equivalent.value <= 0:
+                return None
             su, eu = source.unit, equivalent.unit
             return lambda x: units.convert_reciprocal(x, su, eu)
         return None  # another kind of quantity: FC102's business
