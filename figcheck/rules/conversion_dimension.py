@@ -15,7 +15,9 @@ or "5C (1,200 mA/g)" give a second quantity alongside the first (a distance driv
 at that height), which is how such brackets are used far more often than as a botched conversion.
 A mass given as a volume, or a volume as a mass, is a conversion by the substance's density
 ("9 million tons (66 million barrels) of crude oil", "1 kg (1 litre) of water"), which the figures
-do not give: not checked.
+do not give: not checked. When the numbers agree once one side's unit gets back a word it seems to
+have lost ("40 km (15 sq mi)": 40 square km is about 15.4 sq mi; "100 mph (160 km)": per hour),
+the message names the word.
 
 ## Example
 ```text
@@ -33,7 +35,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .. import units
-from ..model import Diagnostic, Related
+from ..figures import format_significant
+from ..model import Claim, Diagnostic, Related
 from .context import CheckContext
 from .conversions import CONVERTED_KINDS
 
@@ -93,10 +96,41 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
                 f"“{equivalent.text}” is given in brackets as the equivalent of “{source.text}”, "
                 f"but it is {kind_name(equivalent.dimension)} and “{source.text}” is "
                 f"{kind_name(source.dimension)}: no conversion turns one into the other, so one of "
-                "the two figures (or its unit) is wrong"
+                "the two figures (or its unit) is wrong" + _unit_cut_short(source, equivalent)
             ),
             start=equivalent.start,
             end=equivalent.end,
             related=(Related(source.start, source.end,
                              f"the figure “{equivalent.text}” claims to restate"),),
         )
+
+
+# Words a unit loses on the way to print ("40 km (15 sq mi)" for 40 square km, "100 mph (160 km)"
+# for 160 km/h): each turns one side's unit into the other side's kind when the numbers agree.
+_CUT_WORDS = (
+    ("({unit}) ** 2", "square", "{n} square {u}"),
+    ("({unit}) ** 3", "cubic", "{n} cubic {u}"),
+    ("({unit}) / hour", "per hour", "{n} {u} per hour"),
+)
+# How near the numbers must come to name the missing word (a hint, the diagnostic stands alone).
+_CUT_AGREES = 0.03
+
+
+def _unit_cut_short(source: Claim, equivalent: Claim) -> str:
+    """A sentence naming the word one side's unit seems to have lost ("square", "cubic", "per
+    hour"), when with it the two numbers agree; else nothing."""
+    for side, other in ((source, equivalent), (equivalent, source)):
+        for form, word, written in _CUT_WORDS:
+            unit = form.format(unit=side.unit)
+            if units.dimension(unit) != other.dimension:
+                continue
+            if side is source:
+                meant = units.convert(source.value, unit, equivalent.unit)
+                said = (f"{written.format(n=source.number_text, u=source.unit_text)} would be about "
+                        f"{format_significant(meant, 3)} {equivalent.unit_text}")
+            else:
+                meant = units.convert(source.value, source.unit, unit)
+                said = f"“{source.text}” is about {written.format(n=format_significant(meant, 3), u=equivalent.unit_text)}"
+            if abs(meant - equivalent.value) <= _CUT_AGREES * abs(equivalent.value):
+                return f". The numbers agree if “{word}” is missing from “{side.text}”: {said}"
+    return ""
