@@ -254,3 +254,12 @@ def test_a_generated_report_is_judged_about_once_a_figure(monkeypatch):
     assert list(conflicting_figures.check(_context(text))) == []  # a list: silent
     # a window holds 24 partners: judging them all would be ~24 a figure
     assert judged[0] < 4 * figures, judged[0]
+
+
+def test_a_series_set_off_by_dashes_is_no_breakdown_and_is_read_once(monkeypatch):
+    # "12 - 12 - 12 …" is a series, not a total and its parts: a dash ends a breakdown's list
+    # (found by fuzzing: a LaTeX line of "12\verb||- " took 56 s, one diagnostic a figure).
+    small_work, small = _work(monkeypatch, parts_do_not_sum, "_part_of", parts_do_not_sum, "12 - " * 100)
+    large_work, large = _work(monkeypatch, parts_do_not_sum, "_part_of", parts_do_not_sum, "12 - " * 400)
+    assert small == large == []
+    assert large_work <= 4 * small_work + 4

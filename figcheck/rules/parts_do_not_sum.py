@@ -115,6 +115,8 @@ _COMPLETE = tuple(
 )
 # Between two parts of one list.
 _LIST_SEP = re.compile(r"^[^\d;:.!?()]{0,50}$")
+# A dash between two figures of a list (spaced, or an en or em dash): the list ends there.
+_DASH = re.compile(r"\s-\s|[—–]")
 # Words between two figures of a list that make the second the whole of the first, not another
 # part: "13 players out of a squad of 31", "12 of the 40", "12 of a total of 40".
 _WHOLE_NEXT = re.compile(r"\bof(?:\s+(?:the|a|an|its|their|his|her|our|some|about|around|nearly|almost|over))*\s*$|\bout\s+of\b", re.I)
@@ -235,8 +237,8 @@ def _breakdowns(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
         parts = [members[n + 1]]
         for k in members[n + 2 :]:
             between = text[claims[parts[-1]].end : claims[k].start]
-            if not _LIST_SEP.match(between) or _WHOLE_NEXT.search(between):
-                break
+            if not _LIST_SEP.match(between) or _WHOLE_NEXT.search(between) or _DASH.search(between):
+                break  # (a dash closes a breakdown set off by dashes, or makes "12 - 12 - 12" a series)
             parts.append(k)
         part_claims = [claims[k] for k in parts]
         if len(parts) < 2 or not all(_part_of(p, whole, text) for p in part_claims):
