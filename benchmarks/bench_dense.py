@@ -39,6 +39,10 @@ CASES = {
     "run of numbers": lambda n: "The " + "1 " * (n // 2),
     "numbers a line": _repeat("12\n"),
     "part and breakdown": _repeat("Of the 42 passengers, 45 were hurt: 12 seriously and 40 lightly. "),
+    # one sentence whose every figure may start a breakdown (each was quadratic; found by fuzzing)
+    "series set off by dashes": _repeat("12 - "),
+    "totals and parts, one sentence": _repeat("30 people, 12 of them "),
+    "of whom, one sentence": _repeat("12, of whom "),
     "one figure in many paragraphs": _repeat("The bridge is 40 metres long.\n\n"),
     "long line of prose": lambda n: corpus(n).replace("\n", " "),
     "percent list": _repeat("Shares rose 5%, 7%, 9% and 12%; "),

@@ -263,3 +263,40 @@ def test_a_series_set_off_by_dashes_is_no_breakdown_and_is_read_once(monkeypatch
     large_work, large = _work(monkeypatch, parts_do_not_sum, "_part_of", parts_do_not_sum, "12 - " * 400)
     assert small == large == []
     assert large_work <= 4 * small_work + 4
+
+
+class _CountingPattern:
+    """A compiled pattern whose matching is counted (the work of a rule's scan)."""
+
+    def __init__(self, pattern):
+        self.pattern, self.calls = pattern, 0
+
+    def match(self, *args):
+        self.calls += 1
+        return self.pattern.match(*args)
+
+    def search(self, *args):
+        self.calls += 1
+        return self.pattern.search(*args)
+
+    def finditer(self, string, *args):
+        self.calls += len(string) // 80 + 1  # (a scan of the text: its length counts)
+        return self.pattern.finditer(string, *args)
+
+
+@pytest.mark.parametrize("unit", ["12, of whom ", "30 people, 12 of them ", "12 people: 5 men and "])
+def test_a_long_list_is_not_read_again_from_each_of_its_figures(monkeypatch, unit):
+    # Every figure of such a sentence may start a breakdown; its list (and the words after it)
+    # must not be read again to the sentence's end from each one.
+    def work(n: int) -> int:
+        counted = {name: _CountingPattern(getattr(parts_do_not_sum, name))
+                   for name in ("_LIST_SEP", "_NOT_EXHAUSTIVE")}
+        for name, pattern in counted.items():
+            monkeypatch.setattr(parts_do_not_sum, name, pattern)
+        list(parts_do_not_sum.check(_context(unit * n)))
+        monkeypatch.undo()
+        return sum(p.calls for p in counted.values())
+
+    small, large = work(100), work(400)
+    assert small > 0
+    assert large <= 5 * small

@@ -115,6 +115,9 @@ _COMPLETE = tuple(
 )
 # Between two parts of one list.
 _LIST_SEP = re.compile(r"^[^\d;:.!?()]{0,50}$")
+# A breakdown lists a handful of parts; a run of more figures is a series or a table, which no
+# reader adds up (and read from each of its figures, it would cost the square of its length).
+MAX_PARTS = 20
 # A dash between two figures of a list (spaced, or an en or em dash): the list ends there.
 _DASH = re.compile(r"\s-\s|[—–]")
 # Words between two figures of a list that make the second the whole of the first, not another
@@ -225,6 +228,7 @@ def _may_start_list(first: Claim, second: Claim, text: str) -> bool:
 
 def _breakdowns(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
     claims, text = ctx.claims, ctx.text
+    not_exhaustive = _WordsInSentence(text, _NOT_EXHAUSTIVE)
     for n, w in enumerate(members[:-2]):
         whole = claims[w]
         if whole.kind != "count" or whole.role == "age":
@@ -240,12 +244,13 @@ def _breakdowns(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
             if not _LIST_SEP.match(between) or _WHOLE_NEXT.search(between) or _DASH.search(between):
                 break  # (a dash closes a breakdown set off by dashes, or makes "12 - 12 - 12" a series)
             parts.append(k)
+            if len(parts) > MAX_PARTS:
+                break
         part_claims = [claims[k] for k in parts]
-        if len(parts) < 2 or not all(_part_of(p, whole, text) for p in part_claims):
+        if not 2 <= len(parts) <= MAX_PARTS or not all(_part_of(p, whole, text) for p in part_claims):
             continue
         s_start, s_end = ctx.sentence_span(whole.start)
-        list_text = text[first.start : s_end]
-        if _NOT_EXHAUSTIVE.search(list_text) or _NOT_EXHAUSTIVE.search(
+        if not_exhaustive.after(first.start, s_start, s_end) or _NOT_EXHAUSTIVE.search(
             text[whole.end : first.start]
         ):
             continue
@@ -286,6 +291,28 @@ def _breakdowns(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
             related=tuple(Related(p.start, p.end, f"part: “{quote(p.text)}”") for p in part_claims)
             + (Related(whole.start, whole.end, f"the stated total: “{quote(whole.text)}”"),),
         )
+
+
+class _WordsInSentence:
+    """Where a pattern's words are in a sentence, found once (not again from each figure of a
+    long sentence to its end: quadratic)."""
+
+    __slots__ = ("text", "pattern", "sentence", "starts")
+
+    def __init__(self, text: str, pattern: re.Pattern) -> None:
+        self.text, self.pattern = text, pattern
+        self.sentence: tuple[int, int] | None = None
+        self.starts: list[int] = []
+
+    def after(self, at: int, s_start: int, s_end: int) -> bool:
+        """Whether the pattern matches from ``at`` to the end of the sentence that starts at
+        ``s_start`` and ends at ``s_end``."""
+        if self.sentence != (s_start, s_end):
+            sentence = self.text[s_start:s_end]
+            self.sentence = (s_start, s_end)
+            self.starts = [s_start + m.start() for m in self.pattern.finditer(sentence)]
+        k = bisect_left(self.starts, at)
+        return k < len(self.starts)
 
 
 def _breakdown_form(ctx: CheckContext, whole: Claim, first: Claim) -> str | None:
