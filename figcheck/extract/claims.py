@@ -1003,6 +1003,7 @@ def _is_label_word_before(reader: _FigureReader, pos: int, in_list: bool = True)
     run of figures costs linear time)."""
     visited = []
     answer = False
+    steps = 0
     for _ in range(_LABEL_LIST_MAX if in_list else 1):
         if in_list and pos in reader.label_lists:
             answer = reader.label_lists[pos]  # an earlier item of the same list was decided
@@ -1026,8 +1027,13 @@ def _is_label_word_before(reader: _FigureReader, pos: int, in_list: bool = True)
         item = _label_list_item_before(reader.text, pos) if in_list else None
         if item is None:
             break
-        reader.list_steps += 1  # the answer now rests on earlier figures (see _ContextMemo)
+        steps += 1
         pos = item.start()
+    if answer:
+        # A label found by stepping back rests on earlier figures' answers, which a long list
+        # carries from any distance ("phases 1, 2, … 40"): see _ContextMemo. No label found is
+        # the answer the items within reach give, as read from the text alone.
+        reader.list_steps += steps
     if in_list:
         for p in visited:
             reader.label_lists[p] = answer
