@@ -43,6 +43,7 @@ CASES = {
     "series set off by dashes": _repeat("12 - "),
     "totals and parts, one sentence": _repeat("30 people, 12 of them "),
     "of whom, one sentence": _repeat("12, of whom "),
+    "one number in two units, one sentence": _repeat("12 km and 12 miles "),
     "one figure in many paragraphs": _repeat("The bridge is 40 metres long.\n\n"),
     "long line of prose": lambda n: corpus(n).replace("\n", " "),
     "percent list": _repeat("Shares rose 5%, 7%, 9% and 12%; "),

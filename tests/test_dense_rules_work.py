@@ -300,3 +300,20 @@ def test_a_long_list_is_not_read_again_from_each_of_its_figures(monkeypatch, uni
     small, large = work(100), work(400)
     assert small > 0
     assert large <= 5 * small
+
+
+def test_a_sentence_crowded_with_figures_builds_no_frames(monkeypatch):
+    # A "sentence" of more figures than prose gives (a list run on without a full stop) is read
+    # as a table: its pairs are dropped before any frame is built. FC202 judged every pair of it,
+    # each frame reading the whole sentence: 192 KB of "12 km and 12 miles " took 296 s.
+    from figcheck.rules import frame
+
+    for unit in ("12 km and 12 miles ", "The storm killed 310 people and later 930 people and "):
+        work, found = _work(monkeypatch, frame, "_build", unit_mixup, unit * 200)
+        assert (work, found) == (0, [])
+        work, found = _work(monkeypatch, frame, "_build", conflicting_figures, (unit * 200 + ". ") * 2)
+        assert (work, found) == (0, [])
+    # (a sentence of prose is read as before: the same number in two units is FC202's)
+    work, found = _work(monkeypatch, frame, "_build", unit_mixup,
+                        "The lake covers 120 square miles.\n\nOfficials said the lake covers 120 square kilometres.")
+    assert work > 0 and [d.code for d in found] == ["FC202"]

@@ -56,6 +56,7 @@ _GISTS: MemoKey[dict[int, "ClaimGist"]] = MemoKey("frame.gists")
 # Per document: each sentence's text and the spans of its figures in it, by its span
 _SENTENCE_TEXTS: MemoKey[dict[tuple[int, int], tuple[str, tuple]]] = MemoKey("frame.sentence_texts")
 _TABLE_ROWS: MemoKey[dict[int, bool]] = MemoKey("frame.table_rows")
+_TABLE_ROW_OF_SENTENCE: MemoKey[dict[tuple[int, int], bool]] = MemoKey("frame.table_row_of_sentence")
 _CLAIM_WORDS: MemoKey[dict[int, tuple["ClaimWords", tuple]]] = MemoKey("frame.words")
 
 # --- Money on one base --------------------------------------------------------------------
@@ -633,10 +634,17 @@ def _sentence_in(sentence: str, spans: tuple) -> _Sentence:
     )
 
 
+# More figures than a sentence of prose gives (real news, encyclopedia and science text has at
+# most 16): a "sentence" with more is a list or a table that runs on without a full stop.
+CROWDED = 40
+
+
 def _table_row(sentence: str, spans: tuple) -> bool:
     """Whether a sentence is a results-table row ("Shr 35 cts vs 18 cts"), a short row of
     figures or a "respectively" list: a pair with a figure of it is vetoed whatever else the
     sentences read. Its words are read only when a cheap test of the text cannot decide."""
+    if len(spans) > CROWDED:
+        return True  # a list or a table, whatever its words (and too long to read figure by figure)
     low = sentence.casefold()  # (a regex is tried only where its word is: most sentences have none)
     if "respectively" in low and _RESPECTIVELY.search(sentence):
         return True
@@ -664,8 +672,13 @@ def in_table_row(ctx: CheckContext, i: int) -> bool:
     rows = ctx.memo(_TABLE_ROWS, dict)
     found = rows.get(i)
     if found is None:
-        _, _, sentence, _, _, spans = _where_in_sentence(ctx, i)
-        found = rows[i] = _read_table_row(sentence, spans)
+        by_sentence = ctx.memo(_TABLE_ROW_OF_SENTENCE, dict)  # (its figures' spans hashed once)
+        span = sentence_span(ctx, i)
+        found = by_sentence.get(span)
+        if found is None:
+            _, _, sentence, _, _, spans = _where_in_sentence(ctx, i)
+            found = by_sentence[span] = _read_table_row(sentence, spans)
+        rows[i] = found
     return found
 
 

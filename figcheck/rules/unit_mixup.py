@@ -219,6 +219,8 @@ def _pair(ctx: CheckContext, i: int, j: int):
     factor_unit = None if same_number else (factor_mixup(a, b) or factor_mixup(b, a))
     if not same_number and factor_unit is None:
         return None
+    if frame.in_table_row(ctx, i) or frame.in_table_row(ctx, j):
+        return None  # (judge would veto it: known before any frame is built)
     judgement = referent_model.judge(ctx, i, j, CODE)
     if judgement.veto is not None:
         return None
