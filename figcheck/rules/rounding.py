@@ -81,22 +81,14 @@ def written_intervals(claim: Claim, min_sig: int | None = None) -> list[tuple[fl
     """The interval of each number as written (two for a range), read as generously as its
     digits allow but with at least ``min_sig`` significant digits; None when the number is not
     plain digits times a power of ten ("47 feet 3 inches", "92 5⁄8", "a mile")."""
-    nums = digits_of(claim.number_text)
-    values = _range_ends(claim, nums) if claim.is_range else [claim.value]
-    if len(nums) != len(values) or None in values:
+    numbers = _numbers_as_written(claim)
+    if numbers is None:
         return None
     out = []
-    for digits, value in zip(nums, values):
-        try:
-            d = float(digits)
-        except ValueError:
-            return None
-        if d == 0 or value == 0:
+    for digits, d, value, scale in numbers:
+        if not scale:
             out.append((value, value))
             continue
-        scale = value / d  # (negative for a figure below zero: its digits are read the same)
-        if not math.isclose(math.log10(abs(scale)), round(math.log10(abs(scale))), abs_tol=1e-9):
-            return None
         k_min, k_max = sig_range(digits)
         k = k_min if min_sig is None else max(k_min, min(min_sig, k_max))
         lo, hi = rounding_interval(d, k)
@@ -118,24 +110,42 @@ def digits_within(claim: Claim, step: float) -> int | None:
     """The fewest significant digits at which every number of ``claim`` is read to within
     ``step`` either side (all its digits when none reads that finely); None when the number is
     not plain digits times a power of ten."""
-    nums = digits_of(claim.number_text)
-    values = _range_ends(claim, nums) if claim.is_range else [claim.value]
-    if not nums or len(nums) != len(values) or None in values:
+    numbers = _numbers_as_written(claim)
+    if numbers is None:
         return None
     needed = 1
+    for digits, d, _, scale in numbers:
+        if not scale:
+            continue
+        k_min, k_max = sig_range(digits)
+        k = next((k for k in range(k_min, k_max + 1)
+                  if (rounding_interval(d, k)[1] - d) * abs(scale) <= step), k_max)
+        needed = max(needed, k)
+    return needed
+
+
+def _numbers_as_written(claim: Claim) -> list[tuple[str, float, float, float]] | None:
+    """(digits, their number, the claim's value of it, the power of ten that scales one to the
+    other, negative below zero; 0 for a zero) of each number of ``claim`` (two for a range); None
+    when the number is not plain digits times a power of ten."""
+    nums = digits_of(claim.number_text)
+    values = _range_ends(claim, nums) if claim.is_range else [claim.value]
+    if len(nums) != len(values) or None in values:
+        return None
+    out = []
     for digits, value in zip(nums, values):
         try:
             d = float(digits)
         except ValueError:
             return None
         if d == 0 or value == 0:
+            out.append((digits, d, value, 0.0))
             continue
-        scale = abs(value / d)
-        k_min, k_max = sig_range(digits)
-        k = next((k for k in range(k_min, k_max + 1)
-                  if (rounding_interval(abs(d), k)[1] - abs(d)) * scale <= step), k_max)
-        needed = max(needed, k)
-    return needed
+        scale = value / d  # (negative for a figure below zero: its digits are read the same)
+        if not math.isclose(math.log10(abs(scale)), round(math.log10(abs(scale))), abs_tol=1e-9):
+            return None
+        out.append((digits, d, value, scale))
+    return out
 
 
 def _range_ends(claim: Claim, nums: list[str]) -> list[float | None]:
