@@ -130,7 +130,8 @@ def _unit_cut_short(source: Claim, equivalent: Claim) -> str:
                         f"{format_significant(meant, 3)} {equivalent.unit_text}")
             else:
                 meant = units.convert(source.value, source.unit, unit)
-                said = f"“{source.text}” is about {written.format(n=format_significant(meant, 3), u=equivalent.unit_text)}"
+                with_word = written.format(n=format_significant(meant, 3), u=equivalent.unit_text)
+                said = f"“{source.text}” is about {with_word}"
             if abs(meant - equivalent.value) <= _CUT_AGREES * abs(equivalent.value):
                 return f". The numbers agree if “{word}” is missing from “{side.text}”: {said}"
     return ""
