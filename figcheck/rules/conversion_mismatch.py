@@ -69,9 +69,9 @@ from .conversions import (
 )
 from .rounding import (
     BASE_SLACK,
-    digits_of,
     number_rounding,
     significant_digits,
+    written_values,
 )
 
 _NUMBER = re.compile(r"\d[\d,\u202f\u00a0]*(?:\.\d+)?")
@@ -234,13 +234,8 @@ def _probable_cause(source: Claim, equivalent: Claim, convert) -> str:
 
 def _falls(claim: Claim) -> bool:
     """A range written from its high end to its low one ("16–12 in")."""
-    if not claim.is_range:
-        return False
-    ends = digits_of(claim.number_text)
-    try:
-        return len(ends) == 2 and float(ends[0]) > float(ends[1])
-    except ValueError:
-        return False
+    ends = written_values(claim)
+    return claim.is_range and len(ends) == 2 and None not in ends and ends[0] > ends[1]
 
 
 # A change in temperature ("risen by 1.1C") converts by the factor alone; a writer who converts it
