@@ -55,6 +55,7 @@ from collections.abc import Iterable, Iterator
 
 from ..figures import format_figure
 from ..model import Claim, Diagnostic, Related
+from ..text.finder import Finder
 from .context import CheckContext
 from . import money
 from .part_whole import (
@@ -228,7 +229,9 @@ def _may_start_list(first: Claim, second: Claim, text: str) -> bool:
 
 def _breakdowns(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
     claims, text = ctx.claims, ctx.text
-    not_exhaustive = _WordsInSentence(text, _NOT_EXHAUSTIVE)
+    # The words that make a list incomplete, searched for from each list to its sentence's end:
+    # from increasing places, in linear time in all (not again from each figure of a long one).
+    not_exhaustive: tuple[tuple[int, int], Finder] | None = None
     for n, w in enumerate(members[:-2]):
         whole = claims[w]
         if whole.kind != "count" or whole.role == "age":
@@ -249,8 +252,10 @@ def _breakdowns(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
         part_claims = [claims[k] for k in parts]
         if not 2 <= len(parts) <= MAX_PARTS or not all(_part_of(p, whole, text) for p in part_claims):
             continue
-        s_start, s_end = ctx.sentence_span(whole.start)
-        if not_exhaustive.after(first.start, s_start, s_end) or _NOT_EXHAUSTIVE.search(
+        sentence = ctx.sentence_span(whole.start)
+        if not_exhaustive is None or not_exhaustive[0] != sentence:
+            not_exhaustive = sentence, Finder(text[sentence[0] : sentence[1]], _NOT_EXHAUSTIVE)
+        if not_exhaustive[1].find(first.start - sentence[0]) >= 0 or _NOT_EXHAUSTIVE.search(
             text[whole.end : first.start]
         ):
             continue
@@ -291,28 +296,6 @@ def _breakdowns(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
             related=tuple(Related(p.start, p.end, f"part: “{quote(p.text)}”") for p in part_claims)
             + (Related(whole.start, whole.end, f"the stated total: “{quote(whole.text)}”"),),
         )
-
-
-class _WordsInSentence:
-    """Where a pattern's words are in a sentence, found once (not again from each figure of a
-    long sentence to its end: quadratic)."""
-
-    __slots__ = ("text", "pattern", "sentence", "starts")
-
-    def __init__(self, text: str, pattern: re.Pattern) -> None:
-        self.text, self.pattern = text, pattern
-        self.sentence: tuple[int, int] | None = None
-        self.starts: list[int] = []
-
-    def after(self, at: int, s_start: int, s_end: int) -> bool:
-        """Whether the pattern matches from ``at`` to the end of the sentence that starts at
-        ``s_start`` and ends at ``s_end``."""
-        if self.sentence != (s_start, s_end):
-            sentence = self.text[s_start:s_end]
-            self.sentence = (s_start, s_end)
-            self.starts = [s_start + m.start() for m in self.pattern.finditer(sentence)]
-        k = bisect_left(self.starts, at)
-        return k < len(self.starts)
 
 
 def _breakdown_form(ctx: CheckContext, whole: Claim, first: Claim) -> str | None:

@@ -16,7 +16,8 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from .document import Document, Heading
-from .prose import Finder, Prose, decode_align
+from .finder import Finder
+from .prose import Prose, decode_align
 
 BLOCK_TAGS = frozenset(
     """address article aside blockquote body br caption center col colgroup dd details dialog dir

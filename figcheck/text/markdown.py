@@ -31,7 +31,8 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 from .document import SEPARATOR, Comment, Document, Heading
-from .prose import PURE_NUMBER, Finder, Prose, decode_align, find_urls, masked, math_symbol, place_separators
+from .finder import Finder
+from .prose import PURE_NUMBER, Prose, decode_align, find_urls, masked, math_symbol, place_separators
 from .html import BLOCK_TAGS, fill_paragraph_lines, scan_html
 
 _FRONT_MATTER = re.compile(
