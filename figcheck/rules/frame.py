@@ -55,8 +55,7 @@ _SKETCHES: MemoKey[dict[int, "ClaimSketch"]] = MemoKey("frame.sketches")
 _GISTS: MemoKey[dict[int, "ClaimGist"]] = MemoKey("frame.gists")
 # Per document: each sentence's text and the spans of its figures in it, by its span
 _SENTENCE_TEXTS: MemoKey[dict[tuple[int, int], tuple[str, tuple]]] = MemoKey("frame.sentence_texts")
-_TABLE_ROWS: MemoKey[dict[int, bool]] = MemoKey("frame.table_rows")
-_TABLE_ROW_OF_SENTENCE: MemoKey[dict[tuple[int, int], bool]] = MemoKey("frame.table_row_of_sentence")
+_TABLE_ROWS: MemoKey[dict[tuple[int, int], bool]] = MemoKey("frame.table_rows")  # by sentence span
 _CLAIM_WORDS: MemoKey[dict[int, tuple["ClaimWords", tuple]]] = MemoKey("frame.words")
 
 # --- Money on one base --------------------------------------------------------------------
@@ -668,17 +667,14 @@ def _token_count(sentence: str, spans: tuple) -> int:
 
 def in_table_row(ctx: CheckContext, i: int) -> bool:
     """Whether claim ``i``'s sentence is a table row (see :func:`_table_row`; cached per
-    document): the referent rules drop its pairs before reading any words."""
+    document by sentence, so that its figures' spans are hashed once): the referent rules drop
+    its pairs before reading any words."""
     rows = ctx.memo(_TABLE_ROWS, dict)
-    found = rows.get(i)
+    span = sentence_span(ctx, i)
+    found = rows.get(span)
     if found is None:
-        by_sentence = ctx.memo(_TABLE_ROW_OF_SENTENCE, dict)  # (its figures' spans hashed once)
-        span = sentence_span(ctx, i)
-        found = by_sentence.get(span)
-        if found is None:
-            _, _, sentence, _, _, spans = _where_in_sentence(ctx, i)
-            found = by_sentence[span] = _read_table_row(sentence, spans)
-        rows[i] = found
+        _, _, sentence, _, _, spans = _where_in_sentence(ctx, i)
+        found = rows[span] = _read_table_row(sentence, spans)
     return found
 
 
