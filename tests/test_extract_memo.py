@@ -54,10 +54,16 @@ def test_long_runs_in_reach_are_read_afresh():
     assert extract_claims(text) == extract_claims(text, memoise=False)
 
 
-def test_repeated_surroundings_are_read_once(monkeypatch):
-    reads = []
+def _reads(monkeypatch) -> list[int]:
+    """Where the extractor reads a figure afresh, from now on (a list that grows)."""
+    reads: list[int] = []
     real = claims_module._claim_at
     monkeypatch.setattr(claims_module, "_claim_at", lambda reader, pos: reads.append(pos) or real(reader, pos))
+    return reads
+
+
+def test_repeated_surroundings_are_read_once(monkeypatch):
+    reads = _reads(monkeypatch)
     text = "5 km (3 miles) " * 6000
     found = extract_claims(text)
     assert len(found) == 12000
@@ -94,9 +100,7 @@ def test_a_series_that_no_label_holds_is_read_once_per_surroundings(monkeypatch)
     # Each figure of "12 - 12 - …" steps back to the one before it (a label's list may be
     # written "6–7"); finding no label there rests on the items in reach alone, so the memo keeps
     # the reading (it read every figure afresh: 16 s/MB).
-    reads = []
-    real = claims_module._claim_at
-    monkeypatch.setattr(claims_module, "_claim_at", lambda reader, pos: reads.append(pos) or real(reader, pos))
+    reads = _reads(monkeypatch)
     text = "12 - " * 4000
     found = extract_claims(text)
     assert len(found) == 4000 and len(reads) < 1000
