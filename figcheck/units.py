@@ -12,6 +12,7 @@ same strings and the same floats.
 from __future__ import annotations
 
 import json
+import re
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -138,6 +139,39 @@ def _linear(unit: str, to: str) -> tuple[float, float]:
 
 def same_dimension(a: str, b: str) -> bool:
     return dimension(a) == dimension(b)
+
+
+# The units of the American and imperial systems that prose converts to metric and back (pint's
+# names). A unit built of these and of time is "customary"; of metric units and time, "metric".
+_CUSTOMARY = frozenset((
+    "mile", "foot", "inch", "yard", "nautical_mile", "acre", "pound", "ounce", "stone", "short_ton",
+    "long_ton", "ton", "gallon", "imperial_gallon", "quart", "pint", "fluid_ounce",
+    "imperial_fluid_ounce", "cubic_foot", "cubic_inch", "degree_Fahrenheit", "delta_degree_Fahrenheit",
+    "mile_per_hour", "knot", "horsepower", "inch_Hg", "force_pound", "pound_force",
+    "pound_force_per_square_inch", "psi", "british_thermal_unit", "barrel", "oil_barrel", "troy_ounce",
+))
+_METRIC_ENDINGS = ("meter", "gram", "liter", "hectare", "metric_ton", "tonne", "degree_Celsius", "watt",
+                   "watt_hour", "joule", "pascal", "newton", "bar", "kilogram_force", "millimeter_Hg")
+_TIME = frozenset(("second", "minute", "hour", "day", "week", "year"))
+_NAME = re.compile(r"[A-Za-z_]+")
+
+
+@lru_cache(maxsize=4096)
+def system(unit: str) -> str | None:
+    """"metric" or "customary" (American and imperial), by the units ``unit`` is built of; None
+    for a unit of neither, or of both ("kilogram / acre"). Two figures in different systems are
+    not one range ("12 miles – 19 km"): one restates the other."""
+    found = set()
+    for name in _NAME.findall(unit):
+        if name in _TIME:
+            continue
+        if name in _CUSTOMARY:
+            found.add("customary")
+        elif name.endswith(_METRIC_ENDINGS):
+            found.add("metric")
+        else:
+            return None
+    return found.pop() if len(found) == 1 else None
 
 
 @lru_cache(maxsize=4096)

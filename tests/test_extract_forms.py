@@ -486,11 +486,34 @@ def test_three_modifiers_only_when_plain(text, surface):
         ("Infusions last 45 min to 1 h.", "45 min to 1 h", 0.75, 1, "hour"),
         ("It ranges from 60 Hz to 20 kHz.", "from 60 Hz to 20 kHz", 0.06, 20, "kilohertz"),
         ("Aged between 3 months and 1 year.", "between 3 months and 1 year", 0.25, 1, "year"),
+        ("The trench is 500 m – 2 km deep.", "500 m – 2 km", 0.5, 2, "kilometer"),
     ],
 )
 def test_a_range_in_two_units_is_read_in_one(text, surface, low, high, unit):
     claim = claim_for(text, surface)
     assert claim.unit == unit and claim.low == pytest.approx(low) and claim.high == pytest.approx(high)
+
+
+@pytest.mark.parametrize("text, sources", [
+    # a figure in another system set off by dashes or commas restates the one before it ...
+    ("The pipe runs 12 miles – about 19 km – under the bay.", {"12 miles": None, "about 19 km": "12 miles"}),
+    ("The pipe runs 12 miles—19 km—under the bay.", {"12 miles": None, "19 km": "12 miles"}),
+    ("The pipe runs 12 miles - 19 km - under the bay.", {"12 miles": None, "19 km": "12 miles"}),
+    ("It is 40 lb, roughly 18 kg, in all.", {"40 lb": None, "roughly 18 kg": "40 lb"}),
+    ("It holds 40 gallons, the equivalent of 150 litres.", {"40 gallons": None, "150 litres": "40 gallons"}),
+    ("The storm (40 mph, 65 km/h) weakened.", {"40 mph": None, "65 km/h": "40 mph"}),
+    # ... and is not one range with it
+    ("The pipe runs 12 miles – 25 km.", {"12 miles": None, "25 km": "12 miles"}),
+    # not in another system, not set off, or a list: two figures
+    ("The trench is 500 m – 2 km deep.", {"500 m – 2 km": None}),
+    ("Depths of 12 ft — 25 m were seen.", {"12 ft": None, "25 m": None}),
+    ("Runs of 5 miles, about 25 km and 40 km.", {"5 miles": None, "about 25 km": None, "40 km": None}),
+    ("Legs of 12 miles, 19 km, and 40 km.", {"12 miles": None, "19 km": None, "40 km": None}),
+    ("Legs (12 miles, 19 km and 40 km) were run.", {"12 miles": None, "19 km": None, "40 km": None}),
+    ("A 12-mile leg, 25 km of it on roads.", {"12-mile": None, "25 km": None}),
+])
+def test_an_equivalent_set_off_by_dashes_or_commas(text, sources):
+    assert _sources(text) == sources
 
 
 @pytest.mark.parametrize(

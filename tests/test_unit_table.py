@@ -88,3 +88,14 @@ def test_body_radii_are_units_of_their_own():
     rp = units.body_radius("p")
     assert (units.canonical(rp), units.dimension(rp), units.base_unit(rp)) == (rp, f"[{rp}]", rp)
     assert units.pint_dimension(rp) == f"[{rp}]"  # defined in pint too once pint is asked
+
+
+def test_the_system_of_a_unit_is_read_from_what_it_is_built_of():
+    metric = ["kilometer", "kilometer ** 2", "hectare", "kilometer / hour", "degree_Celsius", "metric_ton",
+              "kilowatt", "millibar"]
+    customary = ["mile", "mile ** 2", "acre", "mile / hour", "degree_Fahrenheit", "long_ton", "horsepower",
+                 "inch_Hg", "foot ** 3"]
+    neither = ["second", "percent", "kelvin", "kilogram / acre", "byte"]
+    assert {u: units.system(u) for u in metric} == dict.fromkeys(metric, "metric")
+    assert {u: units.system(u) for u in customary} == dict.fromkeys(customary, "customary")
+    assert {u: units.system(u) for u in neither} == dict.fromkeys(neither)

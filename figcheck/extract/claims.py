@@ -1878,8 +1878,12 @@ def _scaled_ends(reader: _FigureReader, num: Number, high: Number, currency) -> 
 def _end_in_unit(num: Number, unit: str, to: str, sep: str) -> Number | None:
     """A range's low end in its high end's unit ("ten days to two weeks" is 1.4 to 2 weeks), or
     None when the two are not one range: another kind of quantity, a temperature, or a compound
-    measure ("five-foot-two-inch")."""
+    measure ("five-foot-two-inch"), or ends in two systems ("12 miles – 19 km": a figure and its
+    equivalent, not a range)."""
     if sep == "-" or unit in lexicon.TEMPERATURE_UNITS or units.dimension(unit) != units.dimension(to):
+        return None
+    system = units.system(unit)
+    if system is not None and units.system(to) not in (None, system):
         return None
     factor = units.convert(1.0, unit, to)
     return num._replace(value=num.value * factor, rounding=num.rounding * factor)
@@ -2113,11 +2117,58 @@ def _link(text: str, claims: list[Claim], offset: int, base: int) -> list[Claim]
                 # "(7.8 L/100 km; 36 mpg-imp)": another equivalent of the same figure
                 out[i] = changed(cur, converted_from=prev.converted_from)
                 continue
+        if _set_off_equivalent(text, prev, cur, gap, offset):
+            out[i] = changed(cur, converted_from=base + i - 1)
+            continue
         if cur.kind == "count" and cur.counted is None and prev.kind == "count" and prev.counted:
             sentence_gap = text[prev.end - offset : cur.start - offset]
             if len(sentence_gap) < 120 and not _SENTENCE_BREAK.search(sentence_gap):
                 out[i] = changed(cur, counted=prev.counted)
     return _lists_converted(text, out, offset, base)
+
+
+# A figure's equivalent set off by dashes or commas rather than brackets: "12 miles – about 19 km –",
+# "12 miles, roughly 19 km, north", "12 miles, the equivalent of 19 km". After a comma, only a
+# hedge or a word of equivalence says so ("12 miles, 25 km and 40 km" may be a list).
+_SET_OFF_BY_DASH = PATTERNS.compile(
+    r"[ \u00a0]*[\u2013\u2014][ \u00a0]*(?:or[ \u00a0]+|the[ \u00a0]+equivalent[ \u00a0]+of[ \u00a0]+|equivalent[ \u00a0]+to[ \u00a0]+)?"
+    r"|[ \u00a0]+-[ \u00a0]+", re.I)
+_SET_OFF_BY_COMMA = PATTERNS.compile(
+    r",[ \u00a0]*(?P<word>the[ \u00a0]+equivalent[ \u00a0]+of[ \u00a0]+|equivalent[ \u00a0]+to[ \u00a0]+)?", re.I)
+# What ends it: the paired dash or comma, or the end of the sentence.
+_SET_OFF_END = PATTERNS.compile(r"[ \u00a0]*(?:[\u2013\u2014;)\]]|-[ \u00a0]|,[ \u00a0]|[.!?](?:\s|$)|$)")
+_HEDGE_KINDS = frozenset(("approx", "near_below", "near_above"))
+
+
+def _set_off_equivalent(text: str, prev: Claim, cur: Claim, gap: str, offset: int) -> bool:
+    """Whether ``cur`` restates ``prev`` in another system of units, set off by dashes or commas
+    (see _SET_OFF_BY_DASH): only a measure in the other system of the same kind, where a range
+    or a list of the two would make no sense."""
+    if cur.kind != "quantity" or prev.kind != "quantity" or not cur.unit or not prev.unit:
+        return False
+    if len(gap) > 24 or cur.is_range != prev.is_range or cur.dimension != prev.dimension:
+        return False
+    system = units.system(prev.unit)
+    if system is None or units.system(cur.unit) in (None, system):
+        return False
+    if not _SET_OFF_END.match(_after_in_paragraph(text, cur.end - offset)):
+        return False
+    if _SET_OFF_BY_DASH.fullmatch(gap):
+        return True
+    comma = _SET_OFF_BY_COMMA.fullmatch(gap)
+    return comma is not None and (
+        comma.group("word") is not None
+        or lexicon.QUALIFIERS.get((cur.qualifier or "").lower()) in _HEDGE_KINDS
+        or _alone_in_brackets_with(text, prev, cur, offset))
+
+
+_OPENS_BRACKET = PATTERNS.compile(r"[(\[][ \u00a0]*$")
+
+
+def _alone_in_brackets_with(text: str, prev: Claim, cur: Claim, offset: int) -> bool:
+    """"(40 mph, 65 km/h)": the two figures are all a bracket holds."""
+    return _OPENS_BRACKET.search(text, max(0, prev.start - offset - 4), prev.start - offset) is not None \
+        and _CLOSING_BRACKET.match(text, cur.end - offset) is not None
 
 
 def _restates_kind(prev: Claim, cur: Claim) -> bool:

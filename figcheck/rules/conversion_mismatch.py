@@ -16,6 +16,10 @@ edited without its conversion. The message names the slip when the numbers show 
 Rounding is allowed for: "26.2 miles (42.2 km)", "about 300 feet (90 metres)" and
 "a mile (1.6 km)" are fine. Inverse units convert too: "30 miles per gallon (7.8 L/100 km)".
 A size is checked side by side: in "10 by 12 feet (3.0 by 4.7 m)", 4.7 m restates 12 feet.
+Besides brackets, a restatement may follow "or" or a slash ("12 miles, or 19 km"), or be set
+off by dashes or commas when it is in the other system of units: "12 miles – about 19 km –",
+"300 miles, roughly 480 km,", "40 gallons, the equivalent of 150 litres", "(40 mph, 65 km/h)".
+(Two such figures joined by a dash are a figure and its restatement, not a range.)
 The message shows the range the source's digits allow ("26.2" is 26.15–26.25) and what that
 range converts to; a round figure's range is lopsided ("100" to two significant figures is
 99.5–105, since a figure just below 100 would have been written with more digits), and the
@@ -101,6 +105,13 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
             yield diagnostic
 
 
+def _restating_figure(ctx: CheckContext, source: Claim, equivalent: Claim) -> str:
+    """How the message names the equivalent: most are bracketed; some are set off by a slash,
+    dashes, commas or "or" ("12 miles – about 19 km –")."""
+    between = ctx.text[source.end : equivalent.start]
+    return "The bracketed figure" if "(" in between or "[" in between else "The figure after it"
+
+
 def _check_pair(ctx: CheckContext, source: Claim, equivalent: Claim) -> Diagnostic | None:
     convert = converter(ctx, source, equivalent)
     if convert is None:
@@ -126,7 +137,7 @@ def _check_pair(ctx: CheckContext, source: Claim, equivalent: Claim) -> Diagnost
            f"{_span(_shown(lo / scale, source, 1), _shown(hi / scale, source, 1))}{gap}{unit_name})"
            .replace(f"{gap}{unit_name})", ")" if not unit_name else f"{gap}{unit_name})")
            if not source.is_range else "")
-        + f". The bracketed figure restates “{source.text}” in another unit."
+        + f". {_restating_figure(ctx, source, equivalent)} restates “{source.text}” in another unit."
         + (f" {reason}" if reason else "")
     )
     related = (Related(source.start, source.end, f"the figure “{equivalent.text}” restates"),)
