@@ -6,7 +6,7 @@ taken where it should be."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import figcheck.extract.claims as claims
@@ -43,6 +43,8 @@ def _anchors(text: str) -> list[int]:
 
 @settings(max_examples=3000, deadline=None)
 @given(st.lists(PLAIN_TEXTS, min_size=1, max_size=3).map(" ".join))
+@example("Figs. 7 and 5 dlrs")  # the last item of a label's list (found by this test)
+@example("and 5 dlrs")  # the list's test leaves the same answer in the reader's memo
 def test_the_plain_reading_is_the_full_reading(text):
     for pos in _anchors(text):
         reader = claims._FigureReader(text)

@@ -859,6 +859,9 @@ def _plain_claim(reader: _FigureReader, pos: int) -> Claim | object | None:
         return _plain_percent(reader, num, word_start, word_end)
     if _looks_like_year(num) or _is_date_part(reader, num):
         return _READ_IN_FULL
+    if "." not in num.text and _LAST_ITEM_BEFORE.search(text, max(0, pos - 6), pos) is not None \
+            and _is_label_word_before(reader, pos):
+        return None  # "Figs. 7 and 5 dlrs": a label list's last item, tested as the full reading does
     return _plain_count(reader, num, _COUNTED_MONEY[word], word_end)
 
 
