@@ -679,3 +679,16 @@ def test_pts_after_a_figure_are_points_of_a_change_only():
 ])
 def test_a_falling_pair_that_is_no_range_is_not_read(text):
     assert not [c for c in extract_claims(text) if c.is_range], [c.text for c in extract_claims(text)]
+
+
+@pytest.mark.parametrize("text, surface, unit", [
+    ("Wind speeds reached 10 ms−1 at noon.", "10 ms−1", "meter / second"),
+    ("The flow velocity was 0.4 ms-1 in the channel.", "0.4 ms-1", "meter / second"),
+    ("The current ran at 1.2 ms⁻¹.", "1.2 ms⁻¹", "meter / second"),
+    ("Objects fall under gravity at 9.81 ms−2.", "9.81 ms−2", "meter / second ** 2"),
+    # no word of speed: a rate per millisecond, as written
+    ("The rate constant was 0.2 ms−1 at 20 °C.", "0.2 ms−1", "1 / millisecond"),
+    ("The pulse lasted 5 ms in the wind tunnel.", "5 ms", "millisecond"),
+])
+def test_metres_per_second_written_without_a_space(text, surface, unit):
+    assert claim_for(text, surface).unit == unit

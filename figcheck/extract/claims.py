@@ -222,6 +222,11 @@ def _in_products(unit: str) -> bool:
     return unit not in lexicon.TEMPERATURE_UNITS and unit not in lexicon.UNIT_FACTORS
 
 
+_METRES_PER_SECOND = {"(millisecond) ** -1": "meter / second", "(millisecond) ** -2": "meter / second ** 2"}
+_SPEED_WORDS = PATTERNS.compile(
+    r"\b(?:velocit|speed|wind|gust|flow|current|drift|acceleration|gravit|travel|moving|propagat)", re.I)
+
+
 def _power_of(m: re.Match) -> int:
     if m.group(3):
         return -_SUPERSCRIPT_DIGITS[m.group(3)]
@@ -441,6 +446,11 @@ class _FigureReader:
         elif best[0] == "symbol" and pint_unit not in lexicon.TEMPERATURE_UNITS:
             # powers and products written the scientific way: "964 cm−1", "2.6 km s−1", "1 g cm−3"
             pint_unit, end = self._powers(pint_unit, end)
+            if pint_unit in _METRES_PER_SECOND and text[i : i + 2] == "ms" and \
+                    _SPEED_WORDS.search(text, max(0, pos - 100), pos):
+                # "wind speeds of 10 ms−1": metres per second written without a space (a rate
+                # per millisecond, "k = 0.2 ms−1", has no word of speed before it)
+                pint_unit = _METRES_PER_SECOND[pint_unit]
             unit_text = text[i:end]
         per = self._per_unit(end)
         if per is not None and pint_unit not in lexicon.TEMPERATURE_UNITS:
