@@ -3,7 +3,8 @@
 - :func:`format_figure`: messages ("12,000"; other numbers in a given format spec);
 - :func:`format_readable`: hover and inlay hints (whole from 100 up, three significant figures below);
 - :func:`format_significant`: a fix in the writer's own style (significant digits, their separators);
-- :func:`format_decimals`: a fixed number of decimals (separators from 10,000).
+- :func:`format_decimals`: a fixed number of decimals (separators from 10,000);
+- :func:`minus_sign`: the writer's minus sign, "−" or "-".
 """
 
 from __future__ import annotations
@@ -37,14 +38,24 @@ def round_sig(x: float, sig: int) -> float:
     return round(x, sig - 1 - math.floor(math.log10(abs(x))))
 
 
-def format_significant(x: float, sig: int, like: str = "") -> str:
+def format_significant(x: float, sig: int, like: str = "", minus: str = "-") -> str:
     """``x`` rounded to ``sig`` significant digits, written the way ``like`` writes numbers
-    (thousands separators when it has them, or when the number is 10,000 or more)."""
+    (thousands separators when it has them, or when the number is 10,000 or more), a negative
+    with the writer's ``minus`` sign (see :func:`minus_sign`)."""
     r = round_sig(x, sig)
     decimals = max(0, sig - 1 - math.floor(math.log10(abs(r)))) if r else 0
     use_sep = "," in (like or "") or abs(r) >= 10_000
     body = f"{abs(r):,.{decimals}f}" if use_sep else f"{abs(r):.{decimals}f}"
-    return ("-" if r < 0 else "") + body
+    return (minus if r < 0 else "") + body
+
+
+MINUS = "\u2212"  # the typographic minus sign, "−"
+
+
+def minus_sign(*written: str) -> str:
+    """The minus sign the writer uses in ``written`` (the figures a message or a fix echoes):
+    "−" when any of them has it, else "-"."""
+    return MINUS if any(MINUS in w for w in written) else "-"
 
 
 def format_decimals(x: float, decimals: int) -> str:

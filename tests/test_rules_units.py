@@ -7,7 +7,7 @@ import math
 from rules_support import claim
 
 from figcheck.config import Settings
-from figcheck.figures import format_significant
+from figcheck.figures import format_significant, minus_sign
 from figcheck.rules import conversion_dimension, conversion_mismatch, rounding
 from figcheck.rules.context import CheckContext
 from figcheck.rules.words import stem
@@ -35,6 +35,12 @@ def test_rounding_interval_is_finer_just_below_a_power_of_ten():
 def test_format_significant_follows_the_writers_separators():
     assert format_significant(2204.62, 4, "1,205") == "2,205"
     assert format_significant(7.456, 2, "15") == "7.5"
+
+
+def test_a_negative_is_written_with_the_writers_minus_sign():
+    assert minus_sign("−20 °C", "4 °F") == "\u2212" and minus_sign("-20 °C", "(4 °F)") == "-"
+    assert format_significant(-4, 2, "6", minus_sign("−20 °C")) == "\u22124.0"
+    assert format_significant(-4, 2, "6") == "-4.0"
 
 
 def test_stems_and_synonyms():

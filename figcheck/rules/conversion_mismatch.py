@@ -58,7 +58,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from .. import units
-from ..figures import format_significant, round_sig
+from ..figures import MINUS, format_significant, minus_sign, round_sig
 from ..model import Claim, Diagnostic, Edit, Fix, Related
 from .claim_readings import reading
 from .context import CheckContext
@@ -121,7 +121,11 @@ def _check_pair(ctx: CheckContext, source: Claim, equivalent: Claim) -> Diagnost
             agrees(ctx, s, e) for s, e in _readings(source, equivalent)):
         return None  # (also when an absolute-looking temperature is really a difference)
     expected = convert(source.value)
-    shown = _range_shown(source, convert) or _suggestion(source, equivalent, convert, slack) or _shown(expected, source)
+    minus = minus_sign(source.text, equivalent.text)  # (numbers are echoed with the writer's sign)
+    suggested = _suggestion(source, equivalent, convert, slack, minus)
+    if suggested is not None and equivalent.value < 0:
+        suggested = minus + suggested  # (the sign written before the number it replaces)
+    shown = _range_shown(source, convert, minus) or suggested or _shown(expected, source, minus=minus)
     unit_name = equivalent.unit_text or equivalent.unit or _currency(equivalent)
     written, s_ivs = source_intervals(source, equivalent)
     src_lo, src_hi = s_ivs[0][0], s_ivs[-1][1]
@@ -133,8 +137,8 @@ def _check_pair(ctx: CheckContext, source: Claim, equivalent: Claim) -> Diagnost
     message = (
         f"“{equivalent.text}” does not match “{source.text}”: {_figure_words(source)} is about "
         f"{shown}{gap}{unit_name}".rstrip()
-        + (f" ({_rounding_note(source, src_lo, src_hi, round_figure)}, so "
-           f"{_span(_shown(lo / scale, source, 1), _shown(hi / scale, source, 1))}{gap}{unit_name})"
+        + (f" ({_rounding_note(source, src_lo, src_hi, round_figure, minus)}, so "
+           f"{_span(_shown(lo / scale, source, 1, minus), _shown(hi / scale, source, 1, minus))}{gap}{unit_name})"
            .replace(f"{gap}{unit_name})", ")" if not unit_name else f"{gap}{unit_name})")
            if not source.is_range else "")
         + f". {_restating_figure(ctx, source, equivalent)} restates “{source.text}” in another unit."
@@ -292,9 +296,11 @@ def _of_lengths(unit: str | None) -> bool:
     return bool(unit) and ("**" in unit or unit.startswith(("square_", "cubic_")))
 
 
-def _suggestion(source: Claim, equivalent: Claim, convert, slack: float) -> str | None:
+def _suggestion(source: Claim, equivalent: Claim, convert, slack: float, minus: str = "-") -> str | None:
     """The equivalent's number as it should read: the exact conversion rounded to the digits
-    the writer used (at least two), written like the writer's number ("1,300", "1.3 million")."""
+    the writer used (at least two), written like the writer's number ("1,300", "1.3 million"),
+    a negative with the writer's ``minus``. A figure written negative keeps its sign, which comes
+    before its number: the digits after it are suggested (none when the sign should go)."""
     digits_text = _NUMBER.search(equivalent.number_text or "")
     if digits_text is None:
         return None
@@ -302,7 +308,7 @@ def _suggestion(source: Claim, equivalent: Claim, convert, slack: float) -> str 
         written = float(digits_text.group().replace(",", "").replace(" ", "").replace(" ", ""))
     except ValueError:
         return None
-    scale = equivalent.value / written if written else 1.0
+    scale = abs(equivalent.value) / written if written else 1.0  # (a sign is not in number_text)
     if scale <= 0 or not math.isclose(math.log10(scale), round(math.log10(scale)), abs_tol=1e-9):
         return None
     prefix = equivalent.number_text[: digits_text.start()]
@@ -310,13 +316,16 @@ def _suggestion(source: Claim, equivalent: Claim, convert, slack: float) -> str 
     expected = convert(source.value)
     if expected == 0 or not math.isfinite(expected):
         return None
+    signed = equivalent.value < 0
+    if signed and expected > 0:
+        return None  # (the sign to remove lies outside the number a fix replaces)
     sig = max(significant_digits(source), significant_digits(equivalent), 2)
     for digits in range(sig, sig + 4):
         if abs(round_sig(expected, digits) - expected) > 0.02 * abs(expected):
             continue
-        number = format_significant(expected / scale, digits, digits_text.group())
+        number = format_significant((-expected if signed else expected) / scale, digits, digits_text.group(), minus)
         candidate_text = prefix + number + suffix
-        value = float(number.replace(",", "")) * scale
+        value = float(number.replace(",", "").replace(MINUS, "-")) * scale * (-1 if signed else 1)
         candidate = replace(equivalent, value=value, low=value, high=value,
                             number_text=candidate_text,
                             rounding=(number_rounding(number) or 0.5) * scale)
@@ -331,7 +340,7 @@ def _fix(ctx, source: Claim, equivalent: Claim, convert, slack: float) -> Fix | 
     pos = equivalent.text.find(equivalent.number_text)
     if pos < 0:
         return None
-    text = _suggestion(source, equivalent, convert, slack)
+    text = _suggestion(source, equivalent, convert, slack, minus_sign(source.text, equivalent.text))
     if text is None or text == equivalent.number_text:
         return None
     exact_source = not (
@@ -346,41 +355,41 @@ def _fix(ctx, source: Claim, equivalent: Claim, convert, slack: float) -> Fix | 
     )
 
 
-def _rounding_note(source: Claim, lo: float, hi: float, round_figure: bool = False) -> str:
+def _rounding_note(source: Claim, lo: float, hi: float, round_figure: bool = False, minus: str = "-") -> str:
     """The values the source's digits allow, and why when they lie lopsided around it
     (``round_figure``: read no further than a round figure is, see conversions.as_a_source)."""
     scale = _written_scale(source)
     words = ("read as a round figure" if round_figure else "as written" if not source.approximate
              else "with its “" + (source.qualifier or "about") + "”")
-    note = f"{_figure_words(source)} covers {_span(_plain(lo / scale), _plain(hi / scale))} {words}"
+    note = f"{_figure_words(source)} covers {_span(_plain(lo / scale, minus), _plain(hi / scale, minus))} {words}"
     below, above = source.value - lo, hi - source.value
     if below > 0 and above > 0 and not math.isclose(below, above, rel_tol=0.05) and not source.approximate \
             and not round_figure:
         side = "below" if below < above else "above"
-        note += f", lopsided because a figure just {side} {_plain(source.value / scale)} would be written with more digits"
+        note += f", lopsided because a figure just {side} {_plain(source.value / scale, minus)} would be written with more digits"
     return note
 
 
-def _range_shown(source: Claim, convert) -> str | None:
+def _range_shown(source: Claim, convert, minus: str = "-") -> str | None:
     """A range converted end by end ("80–85 millimetres is about 3.1–3.3 in"), not its midpoint;
     None for a figure that is not a range with both ends written."""
     if not source.is_range or source.qualifier or source.low is None or source.high is None:
         return None
-    return _span(_shown(convert(source.low), source), _shown(convert(source.high), source))
+    return _span(_shown(convert(source.low), source, minus=minus), _shown(convert(source.high), source, minus=minus))
 
 
 def _span(low: str, high: str) -> str:
     """Two bounds as a reader writes them: "35–45", but "-35 to -25" (a dash between two minus
     signs reads as a subtraction)."""
-    return f"{low} to {high}" if low.startswith("-") or high.startswith("-") else f"{low}–{high}"
+    return f"{low} to {high}" if low.startswith(("-", MINUS)) or high.startswith(("-", MINUS)) else f"{low}–{high}"
 
 
-def _plain(x: float) -> str:
-    """A bound as a reader writes it: separators for thousands, no float noise (999.95, 1,000.5)."""
+def _plain(x: float, minus: str = "-") -> str:
+    """A bound as a reader writes it: separators for thousands, no float noise (999.95, 1,000.5),
+    the writer's ``minus`` sign."""
     x = float(f"{x:.7g}")
-    if x == int(x):
-        return f"{int(x):,}"
-    return f"{x:,.6f}".rstrip("0").rstrip(".")
+    text = f"{int(x):,}" if x == int(x) else f"{x:,.6f}".rstrip("0").rstrip(".")
+    return minus + text[1:] if text.startswith("-") else text
 
 
 def _written_scale(claim: Claim) -> float:
@@ -412,9 +421,9 @@ def _num(x: float) -> str:
     return f"{x:g}"
 
 
-def _shown(x: float, source: Claim, extra: int = 0) -> str:
+def _shown(x: float, source: Claim, extra: int = 0, minus: str = "-") -> str:
     sig = max(significant_digits(source), 2) + extra
-    return format_significant(x, sig, source.number_text or "")
+    return format_significant(x, sig, source.number_text or "", minus)
 
 
 def _figure_words(claim: Claim) -> str:
