@@ -67,6 +67,7 @@ from itertools import chain, groupby
 from operator import itemgetter
 
 from .. import units
+from ..figures import minus_sign
 from ..model import Claim, Diagnostic, Related
 from . import frame, referent_model
 from .claim_readings import reading_ids, shape
@@ -925,13 +926,14 @@ def _wording(a: Claim, b: Claim, judgement: Judgement, count: int) -> tuple[str,
     """The message of a conflict of ``b`` with ``a`` (and ``count`` - 1 others) before and after
     where ``a`` stands. It reads the claims as written (not their offsets) and the judgement."""
     ia, ib = _shown_interval(a, b), _shown_interval(b, b)
+    minus = minus_sign(a.text, b.text)
     unit = b.unit_text or ""
     if frame.money_base(b) is not None:
         unit = frame.money_base(b)[0]
     if same_bound(a, b) and not disjoint(ia, ib, BASE_SLACK):
-        clash = f"the same bound given as two different numbers ({_fmt(b.value)} vs {_fmt(a.value)})"
+        clash = f"the same bound given as two different numbers ({_fmt(b.value, minus)} vs {_fmt(a.value, minus)})"
     else:
-        clash = (f"the two cannot both be true ({_span(ib)} vs {_span(ia)}"
+        clash = (f"the two cannot both be true ({_span(ib, minus)} vs {_span(ia, minus)}"
                  f"{' ' + unit if unit else ''})")
     tail = f"): {clash}, and they seem to be about the same thing ({judgement.describe()})."
     if count > 1:
@@ -959,20 +961,21 @@ def _shown_interval(c: Claim, other: Claim):
     return frame.base_interval(c) if c.kind != "quantity" else _interval_in(c, other.unit)
 
 
-def _span(iv) -> str:
+def _span(iv, minus: str = "-") -> str:
+    """An interval as a reader writes it ("35–45", but "−5.5 to −4.5": a dash between two minus
+    signs reads as a subtraction), negatives with the writer's ``minus``."""
     lo, hi = iv
     if math.isinf(lo) and math.isinf(hi):
         return "any value"
     if math.isinf(hi):
-        return f"at least {_fmt(lo)}"
+        return f"at least {_fmt(lo, minus)}"
     if math.isinf(lo):
-        return f"at most {_fmt(hi)}"
+        return f"at most {_fmt(hi, minus)}"
     if math.isclose(lo, hi, rel_tol=1e-9):
-        return _fmt(lo)
-    return f"{_fmt(lo)}–{_fmt(hi)}"
+        return _fmt(lo, minus)
+    return f"{_fmt(lo, minus)}{' to ' if lo < 0 or hi < 0 else '–'}{_fmt(hi, minus)}"
 
 
-def _fmt(x: float) -> str:
-    if abs(x) >= 100:
-        return f"{round(x):,}"
-    return f"{x:.3g}"
+def _fmt(x: float, minus: str = "-") -> str:
+    text = f"{round(x):,}" if abs(x) >= 100 else f"{x:.3g}"
+    return minus + text[1:] if text.startswith("-") else text
