@@ -10,7 +10,7 @@ import random
 import pytest
 
 from figcheck.extract import extract_claims
-from figcheck.rules import conflicting_figures, conversion_mismatch, part_exceeds_whole
+from figcheck.rules import change_mismatch, changes, conflicting_figures, conversion_mismatch, part_exceeds_whole
 from figcheck.rules import parts_do_not_sum, unit_mixup
 from figcheck.rules.context import CheckContext
 from figcheck.text import read_document
@@ -263,6 +263,15 @@ def test_a_series_set_off_by_dashes_is_no_breakdown_and_is_read_once(monkeypatch
     large_work, large = _work(monkeypatch, parts_do_not_sum, "_part_of", parts_do_not_sum, "12 - " * 400)
     assert small == large == []
     assert large_work <= 4 * small_work + 4
+
+
+def test_a_change_in_a_run_on_sentence_is_bound_about_once(monkeypatch):
+    # "a 5% rise to $12 from $10, " run on: one long sentence read in overlapping windows, each
+    # of which binds every change in several forms (about ten bindings a change: 4x prose)
+    text = "Sales posted " + "a 5% rise to $12 from $10, " * 400 + "the company said."
+    work, found = _work(monkeypatch, changes, "_bind_now", change_mismatch, text)
+    assert len(found) == 400  # (a rise from 10 to 12 is 20%, not 5%: each is reported)
+    assert work <= 3 * len(found), work
 
 
 class _CountingPattern:

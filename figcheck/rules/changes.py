@@ -1292,12 +1292,37 @@ _TAIL_BREAK = PATTERNS.compile(r"[;:.!?]|\b(?:and|but|while|whereas)\b")
 _OF_AFTER = PATTERNS.compile(r"^\s+of\b")
 
 
+_BINDINGS: MemoKey[dict[tuple, "Change | None"]] = MemoKey("changes.bindings")
+_WORDS_OF_A_FORM = ("v", "v2", "n", "n2", "c", "c2", "conn", "second")  # (the groups _bind reads besides x, y, z)
+
+
 def _bind(ctx: CheckContext, gd: dict[str, str | None], tokens: dict, sentence: str, base: int) -> Change | None:
-    """The change a form matched (its groups), after the guards; None when the binding is not clear."""
+    """The change a form matched (its groups), after the guards; None when the binding is not clear.
+    Kept once a document by what it reads (a long sentence's windows overlap, and each binds a
+    change in several forms): the three figures, the form's words, and the window's end where the
+    text read after the figures reaches it."""
     x_key = gd.get("x") or gd.get("x2") or gd.get("mv") or ""
     x_obj, y_fig, z_fig = tokens.get(x_key), tokens.get(gd.get("y")), tokens.get(gd.get("z"))
     if x_obj is None or not isinstance(y_fig, Figure) or not isinstance(z_fig, Figure):
         return None
+    end = base + len(sentence)
+    last = max(y_fig.claim.end, z_fig.claim.end, x_obj.claim.end if isinstance(x_obj, Figure) else x_obj.end)
+    key = (x_obj, y_fig, z_fig, *map(gd.get, _WORDS_OF_A_FORM),
+           end if end < max(last + _TAIL, z_fig.claim.end + _EARLIER_AFTER) else None)
+    bindings = ctx.memo(_BINDINGS, dict)
+    if key in bindings:
+        return bindings[key]
+    found = bindings[key] = _bind_now(ctx, gd, x_obj, y_fig, z_fig, sentence, base)
+    return found
+
+
+# How far _bind_now reads after the figures (a window's end may cut it short).
+_TAIL = 40
+_EARLIER_AFTER = 50
+
+
+def _bind_now(ctx: CheckContext, gd: dict[str, str | None], x_obj, y_fig: Figure, z_fig: Figure,
+              sentence: str, base: int) -> Change | None:
     direction = _direction(gd)
     if direction is None:
         return None  # "rose … a fall of": two directions
@@ -1305,7 +1330,7 @@ def _bind(ctx: CheckContext, gd: dict[str, str | None], tokens: dict, sentence: 
     first = min(y.start, z.start, x_obj.claim.start if isinstance(x_obj, Figure) else x_obj.start)
     last = max(y.end, z.end, x_obj.claim.end if isinstance(x_obj, Figure) else x_obj.end)
     span_text = ctx.text[first:last]
-    tail = _TAIL_BREAK.split(ctx.text[last : min(last + 40, base + len(sentence))])[0]
+    tail = _TAIL_BREAK.split(ctx.text[last : min(last + _TAIL, base + len(sentence))])[0]
     loss_and_profit = _LOSS_WORDS.search(span_text) and _PROFIT_WORDS.search(span_text)
     if _BASIS.search(span_text) or _BASIS.search(tail) or loss_and_profit:
         return None
@@ -1316,9 +1341,9 @@ def _bind(ctx: CheckContext, gd: dict[str, str | None], tokens: dict, sentence: 
     if gd.get("second") or _INTRADAY.search(ctx.text[first:z.start]):
         return None  # "fell 3% to $45, down from $60 in January": a second comparison
     if (gd.get("conn") or "from") != "from" and not _EARLIER.search(
-            ctx.text[max(first, z.start - 40) : min(z.end + 50, base + len(sentence))]):
+            ctx.text[max(first, z.start - 40) : min(z.end + _EARLIER_AFTER, base + len(sentence))]):
         return None  # "compared with $60bn at Microsoft": another thing, not an earlier time
-    readings = _readings(y_fig, z_fig)
+    readings = _readings_of_pair(ctx, y_fig, z_fig)
     if not readings:
         return None
     if isinstance(x_obj, Multiplier):
@@ -1340,6 +1365,21 @@ def _bind(ctx: CheckContext, gd: dict[str, str | None], tokens: dict, sentence: 
 
 
 # --- Reading the two ends as one quantity -------------------------------------------------------
+
+
+_READINGS_OF_PAIRS: MemoKey[dict[tuple[Figure, Figure], list]] = MemoKey("changes.readings_of_pairs")
+
+
+def _readings_of_pair(ctx: CheckContext, y: Figure, z: Figure) -> list:
+    """:func:`_readings` of two figures, once a document: a long sentence is read in windows
+    that overlap, and each window binds a pair of figures in several forms (about ten bindings
+    a change where changes run on)."""
+    found_of = ctx.memo(_READINGS_OF_PAIRS, dict)
+    key = (y, z)
+    found = found_of.get(key)
+    if found is None:
+        found = found_of[key] = _readings(y, z)
+    return found
 
 
 def _is_bare(fig: Figure) -> bool:
