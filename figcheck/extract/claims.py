@@ -446,11 +446,8 @@ class _FigureReader:
         elif best[0] == "symbol" and pint_unit not in lexicon.TEMPERATURE_UNITS:
             # powers and products written the scientific way: "964 cm−1", "2.6 km s−1", "1 g cm−3"
             pint_unit, end = self._powers(pint_unit, end)
-            if pint_unit in _METRES_PER_SECOND and text[i : i + 2] == "ms" and \
-                    _SPEED_WORDS.search(text, max(0, pos - 100), pos):
-                # "wind speeds of 10 ms−1": metres per second written without a space (a rate
-                # per millisecond, "k = 0.2 ms−1", has no word of speed before it)
-                pint_unit = _METRES_PER_SECOND[pint_unit]
+            if pint_unit in _METRES_PER_SECOND:
+                pint_unit = self._ms_as_metres_per_second(pint_unit, i, pos)
             unit_text = text[i:end]
         per = self._per_unit(end)
         if per is not None and pint_unit not in lexicon.TEMPERATURE_UNITS:
@@ -501,6 +498,13 @@ class _FigureReader:
         equivalents), as a conversion does."""
         before = self.text[max(0, start - 32) : start]
         return bool(_BRACKET_OPEN.search(before)) and bool(_BRACKET_CLOSE.match(self.text, end))
+
+    def _ms_as_metres_per_second(self, unit: str, i: int, pos: int) -> str:
+        """"wind speeds of 10 ms−1": metres per second written without a space, after a word of
+        speed (a rate per millisecond, "k = 0.2 ms−1", has none before it)."""
+        if self.text[i : i + 2] == "ms" and _SPEED_WORDS.search(self.text, max(0, pos - 100), pos):
+            return _METRES_PER_SECOND[unit]
+        return unit
 
     def _powers(self, unit: str, end: int) -> tuple[str, int]:
         """The unit with the powers and product terms written after its symbol."""
