@@ -10,8 +10,10 @@ Targets (``--target``):
 
 With atheris installed (``pip install atheris``; coverage-guided, libFuzzer) the ``extract`` and
 ``readers`` targets run under it; otherwise hypothesis generates inputs for as long as asked.
-Each input also has a time limit: anything slower than ``--slow`` seconds per input is reported
-as a hang candidate with the input saved under fuzz/findings/.
+Each input also has a time limit: ``--slow`` seconds, plus ``--slow-per-mb`` for each MB of it
+(issue #15: no input may take more than 3x the time per MB of prose; a first check of prose takes
+10-15 s/MB here); anything slower is reported as a hang candidate with the input saved under
+fuzz/findings/.
 
     .venv/bin/python fuzz/fuzz_figcheck.py --minutes 10
     .venv/bin/python fuzz/fuzz_figcheck.py --target readers --examples 100000
@@ -30,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 FINDINGS = Path(__file__).resolve().parent / "findings"
 SLOW = 2.0
+SLOW_PER_MB = 40.0
 BATCH = 500
 
 
@@ -48,7 +51,7 @@ def _timed(kind: str, payload: str, func) -> None:
         print(f"CRASH in {kind}; input saved to {_save(kind, payload.encode('utf-8', 'surrogatepass'))}")
         raise
     elapsed = time.perf_counter() - start
-    if elapsed > SLOW:
+    if elapsed > SLOW + SLOW_PER_MB * len(payload) / 1e6:
         print(f"SLOW ({elapsed:.1f} s) in {kind}; input saved to "
               f"{_save(kind + '-slow', payload.encode('utf-8', 'surrogatepass'))}")
 
@@ -160,15 +163,16 @@ def atheris_run(target: str, argv: list[str]) -> int:
 
 
 def main() -> int:
-    global SLOW
+    global SLOW, SLOW_PER_MB
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--target", choices=("extract", "readers", "decode", "sync", "all"), default="all")
     parser.add_argument("--examples", type=int, default=10_000_000, help="inputs per target (hypothesis)")
     parser.add_argument("--minutes", type=float, default=5.0, help="time per target (hypothesis)")
-    parser.add_argument("--slow", type=float, default=SLOW, help="seconds per input that count as a hang")
+    parser.add_argument("--slow", type=float, default=SLOW, help="seconds per input that count as a hang ...")
+    parser.add_argument("--slow-per-mb", type=float, default=SLOW_PER_MB, help="... plus these a MB of the input")
     parser.add_argument("--atheris", action="store_true", help="coverage-guided, with atheris")
     args, rest = parser.parse_known_args()
-    SLOW = args.slow
+    SLOW, SLOW_PER_MB = args.slow, args.slow_per_mb
     if args.atheris:
         return atheris_run("readers" if args.target == "readers" else "extract", rest)
     targets = ["extract", "readers", "decode", "sync"] if args.target == "all" else [args.target]
