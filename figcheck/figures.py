@@ -4,7 +4,8 @@
 - :func:`format_readable`: hover and inlay hints (whole from 100 up, three significant figures below);
 - :func:`format_significant`: a fix in the writer's own style (significant digits, their separators);
 - :func:`format_decimals`: a fixed number of decimals (separators from 10,000);
-- :func:`minus_sign`: the writer's minus sign, "−" or "-".
+- :func:`minus_sign`, :func:`with_minus`: the writer's minus sign, "−" or "-";
+- :func:`format_span`: two bounds, "35–45" or "−35 to −25".
 """
 
 from __future__ import annotations
@@ -56,6 +57,18 @@ def minus_sign(*written: str) -> str:
     """The minus sign the writer uses in ``written`` (the figures a message or a fix echoes):
     "−" when any of them has it, else "-"."""
     return MINUS if any(MINUS in w for w in written) else "-"
+
+
+def with_minus(text: str, minus: str) -> str:
+    """A number formatted by Python ("-4.5") with the writer's ``minus`` sign."""
+    return minus + text[1:] if text.startswith("-") else text
+
+
+def format_span(low: str, high: str) -> str:
+    """Two bounds as a reader writes them: "35–45", but "−35 to −25" (a dash between two minus
+    signs reads as a subtraction)."""
+    negative = ("-", MINUS)
+    return f"{low} to {high}" if low.startswith(negative) or high.startswith(negative) else f"{low}–{high}"
 
 
 def format_decimals(x: float, decimals: int) -> str:

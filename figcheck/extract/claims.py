@@ -2147,11 +2147,10 @@ def _link(text: str, claims: list[Claim], offset: int, base: int) -> list[Claim]
 # A figure's equivalent set off by dashes or commas rather than brackets: "12 miles – about 19 km –",
 # "12 miles, roughly 19 km, north", "12 miles, the equivalent of 19 km". After a comma, only a
 # hedge or a word of equivalence says so ("12 miles, 25 km and 40 km" may be a list).
+_EQUIVALENT_OF = r"the[ \u00a0]+equivalent[ \u00a0]+of[ \u00a0]+|equivalent[ \u00a0]+to[ \u00a0]+"
 _SET_OFF_BY_DASH = PATTERNS.compile(
-    r"[ \u00a0]*[\u2013\u2014][ \u00a0]*(?:or[ \u00a0]+|the[ \u00a0]+equivalent[ \u00a0]+of[ \u00a0]+|equivalent[ \u00a0]+to[ \u00a0]+)?"
-    r"|[ \u00a0]+-[ \u00a0]+", re.I)
-_SET_OFF_BY_COMMA = PATTERNS.compile(
-    r",[ \u00a0]*(?P<word>the[ \u00a0]+equivalent[ \u00a0]+of[ \u00a0]+|equivalent[ \u00a0]+to[ \u00a0]+)?", re.I)
+    rf"[ \u00a0]*[\u2013\u2014][ \u00a0]*(?:or[ \u00a0]+|{_EQUIVALENT_OF})?|[ \u00a0]+-[ \u00a0]+", re.I)
+_SET_OFF_BY_COMMA = PATTERNS.compile(rf",[ \u00a0]*(?P<word>{_EQUIVALENT_OF})?", re.I)
 # What ends it: the paired dash or comma, or the end of the sentence.
 _SET_OFF_END = PATTERNS.compile(r"[ \u00a0]*(?:[\u2013\u2014;)\]]|-[ \u00a0]|,[ \u00a0]|[.!?](?:\s|$)|$)")
 _HEDGE_KINDS = frozenset(("approx", "near_below", "near_above"))

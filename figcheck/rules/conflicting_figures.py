@@ -67,7 +67,7 @@ from itertools import chain, groupby
 from operator import itemgetter
 
 from .. import units
-from ..figures import minus_sign
+from ..figures import format_span, minus_sign, with_minus
 from ..model import Claim, Diagnostic, Related
 from . import frame, referent_model
 from .claim_readings import reading_ids, shape
@@ -962,8 +962,8 @@ def _shown_interval(c: Claim, other: Claim):
 
 
 def _span(iv, minus: str = "-") -> str:
-    """An interval as a reader writes it ("35–45", but "−5.5 to −4.5": a dash between two minus
-    signs reads as a subtraction), negatives with the writer's ``minus``."""
+    """An interval as a reader writes it (see figures.format_span), negatives with the writer's
+    ``minus``."""
     lo, hi = iv
     if math.isinf(lo) and math.isinf(hi):
         return "any value"
@@ -973,9 +973,8 @@ def _span(iv, minus: str = "-") -> str:
         return f"at most {_fmt(hi, minus)}"
     if math.isclose(lo, hi, rel_tol=1e-9):
         return _fmt(lo, minus)
-    return f"{_fmt(lo, minus)}{' to ' if lo < 0 or hi < 0 else '–'}{_fmt(hi, minus)}"
+    return format_span(_fmt(lo, minus), _fmt(hi, minus))
 
 
 def _fmt(x: float, minus: str = "-") -> str:
-    text = f"{round(x):,}" if abs(x) >= 100 else f"{x:.3g}"
-    return minus + text[1:] if text.startswith("-") else text
+    return with_minus(f"{round(x):,}" if abs(x) >= 100 else f"{x:.3g}", minus)

@@ -58,7 +58,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from .. import units
-from ..figures import MINUS, format_significant, minus_sign, round_sig
+from ..figures import MINUS, format_significant, format_span, minus_sign, round_sig, with_minus
 from ..model import Claim, Diagnostic, Edit, Fix, Related
 from .claim_readings import reading
 from .context import CheckContext
@@ -138,7 +138,7 @@ def _check_pair(ctx: CheckContext, source: Claim, equivalent: Claim) -> Diagnost
         f"“{equivalent.text}” does not match “{source.text}”: {_figure_words(source)} is about "
         f"{shown}{gap}{unit_name}".rstrip()
         + (f" ({_rounding_note(source, src_lo, src_hi, round_figure, minus)}, so "
-           f"{_span(_shown(lo / scale, source, 1, minus), _shown(hi / scale, source, 1, minus))}{gap}{unit_name})"
+           f"{format_span(_shown(lo / scale, source, 1, minus), _shown(hi / scale, source, 1, minus))}{gap}{unit_name})"
            .replace(f"{gap}{unit_name})", ")" if not unit_name else f"{gap}{unit_name})")
            if not source.is_range else "")
         + f". {_restating_figure(ctx, source, equivalent)} restates “{source.text}” in another unit."
@@ -361,7 +361,7 @@ def _rounding_note(source: Claim, lo: float, hi: float, round_figure: bool = Fal
     scale = _written_scale(source)
     words = ("read as a round figure" if round_figure else "as written" if not source.approximate
              else "with its “" + (source.qualifier or "about") + "”")
-    note = f"{_figure_words(source)} covers {_span(_plain(lo / scale, minus), _plain(hi / scale, minus))} {words}"
+    note = f"{_figure_words(source)} covers {format_span(_plain(lo / scale, minus), _plain(hi / scale, minus))} {words}"
     below, above = source.value - lo, hi - source.value
     if below > 0 and above > 0 and not math.isclose(below, above, rel_tol=0.05) and not source.approximate \
             and not round_figure:
@@ -375,21 +375,14 @@ def _range_shown(source: Claim, convert, minus: str = "-") -> str | None:
     None for a figure that is not a range with both ends written."""
     if not source.is_range or source.qualifier or source.low is None or source.high is None:
         return None
-    return _span(_shown(convert(source.low), source, minus=minus), _shown(convert(source.high), source, minus=minus))
-
-
-def _span(low: str, high: str) -> str:
-    """Two bounds as a reader writes them: "35–45", but "-35 to -25" (a dash between two minus
-    signs reads as a subtraction)."""
-    return f"{low} to {high}" if low.startswith(("-", MINUS)) or high.startswith(("-", MINUS)) else f"{low}–{high}"
+    return format_span(_shown(convert(source.low), source, minus=minus), _shown(convert(source.high), source, minus=minus))
 
 
 def _plain(x: float, minus: str = "-") -> str:
     """A bound as a reader writes it: separators for thousands, no float noise (999.95, 1,000.5),
     the writer's ``minus`` sign."""
     x = float(f"{x:.7g}")
-    text = f"{int(x):,}" if x == int(x) else f"{x:,.6f}".rstrip("0").rstrip(".")
-    return minus + text[1:] if text.startswith("-") else text
+    return with_minus(f"{int(x):,}" if x == int(x) else f"{x:,.6f}".rstrip("0").rstrip("."), minus)
 
 
 def _written_scale(claim: Claim) -> float:
