@@ -397,6 +397,9 @@ def test_a_comma_does_not_join_a_part_too_large_for_the_compound():
     ("The trip took two days, or 48 hours, in all.", True),
     ("The road is 5 miles or 8 km long.", True),
     ("Aspartate aminotransferase was 98 U/L (10-40 U/L) on admission.", False),
+    # the full stop of an abbreviated unit before the bracket
+    ("The shelf is 3 ft. (0.9 m) wide.", True),
+    ("He ran 5 km. (3 miles later he stopped.)", False),
 ])
 def test_alternatives_and_reference_ranges_are_not_restatements(text, restates):
     claims = extract_claims(text)

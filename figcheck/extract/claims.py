@@ -2016,8 +2016,9 @@ def _unit_and_dimension(kind: str, unit: UnitMatch | None, currency) -> tuple[st
 
 # --- links between claims -----------------------------------------------------------------------
 
-# (an adjective of measure may come between: "a 55-foot-long (17 m) arch")
-_CONVERSION_GAP = PATTERNS.compile(r"^(?:[-‑](?:long|wide|high|tall|deep|thick|broad|square))?[\s'’\"”]*[(\[][\s]*(?:or\s+|about\s+|approximately\s+|roughly\s+|around\s+|some\s+|nearly\s+|almost\s+|c\.\s*|~\s*)?$", re.I)
+# (an adjective of measure may come between: "a 55-foot-long (17 m) arch"; or the full stop of
+# an abbreviated unit: "3 ft. (0.9 m)")
+_CONVERSION_GAP = PATTERNS.compile(r"^(?:[-‑](?:long|wide|high|tall|deep|thick|broad|square)|\.)?[\s'’\"”]*[(\[][\s]*(?:or\s+|about\s+|approximately\s+|roughly\s+|around\s+|some\s+|nearly\s+|almost\s+|c\.\s*|~\s*)?$", re.I)
 _CONVERSION_GAP_SLASH = PATTERNS.compile(r"^\s*(?:/|,\s*or|\bor)\s*$", re.I)
 _LIST_GAP = PATTERNS.compile(r"(?:,[ \u00a0]*(?:and[ \u00a0]+|or[ \u00a0]+)?|[ \u00a0]+(?:and|or)[ \u00a0]+)$")
 _PADDING = PATTERNS.compile(r"[ \t]{2,}")
