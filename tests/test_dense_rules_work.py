@@ -14,6 +14,7 @@ from figcheck.rules import change_mismatch, changes, conflicting_figures, conver
 from figcheck.rules import parts_do_not_sum, unit_mixup
 from figcheck.rules.context import CheckContext
 from figcheck.text import read_document
+from work_support import CountingPattern
 
 PASSENGERS = "Of the 42 passengers, 45 were hurt: 12 seriously and 40 lightly. "
 # A count restated with another: each copy of the second conflicts with the copies of the first
@@ -274,27 +275,12 @@ def test_a_change_in_a_run_on_sentence_is_bound_about_once(monkeypatch):
     assert work <= 3 * len(found), work
 
 
-class _CountingPattern:
-    """A compiled pattern whose matching is counted (the work of a rule's scan)."""
-
-    def __init__(self, pattern):
-        self.pattern, self.calls = pattern, 0
-
-    def match(self, *args):
-        self.calls += 1
-        return self.pattern.match(*args)
-
-    def search(self, string, pos=0, *args):
-        self.calls += (len(string) - pos) // 80 + 1  # (a scan of the text: its length counts)
-        return self.pattern.search(string, pos, *args)
-
-
 @pytest.mark.parametrize("unit", ["12, of whom ", "30 people, 12 of them ", "12 people: 5 men and "])
 def test_a_long_list_is_not_read_again_from_each_of_its_figures(monkeypatch, unit):
     # Every figure of such a sentence may start a breakdown; its list (and the words after it)
     # must not be read again to the sentence's end from each one.
     def work(n: int) -> int:
-        counted = {name: _CountingPattern(getattr(parts_do_not_sum, name))
+        counted = {name: CountingPattern(getattr(parts_do_not_sum, name))
                    for name in ("_LIST_SEP", "_NOT_EXHAUSTIVE")}
         for name, pattern in counted.items():
             monkeypatch.setattr(parts_do_not_sum, name, pattern)

@@ -7,6 +7,7 @@ import pytest
 
 from figcheck.engine import check_text
 from figcheck.extract import extract_claims, products
+from work_support import CountingPattern
 
 
 def sides(text: str) -> list[tuple[str, float, str | None]]:
@@ -94,20 +95,11 @@ def test_each_side_of_a_converted_size_is_checked(text, flagged):
 @pytest.mark.parametrize("unit", ["1 x ", "5 by 3 ", "2 m × "])
 def test_a_long_run_of_products_reads_each_join_a_bounded_number_of_times(monkeypatch, unit):
     # (work, not time: a run read again from each of its sides is quadratic)
-    joins = _Counted(products.SIDE_JOIN)
+    joins = CountingPattern(products.SIDE_JOIN)
     monkeypatch.setattr(products, "SIDE_JOIN", joins)
     text = unit * 3000 + "5 m"
     extract_claims(text)
     assert 0 < joins.calls <= 2 * text.count(unit.split()[1]) + 10
-
-
-class _Counted:
-    def __init__(self, pattern):
-        self.pattern, self.calls = pattern, 0
-
-    def match(self, *args):
-        self.calls += 1
-        return self.pattern.match(*args)
 
 
 def test_a_count_of_things_of_one_size_is_no_size():
