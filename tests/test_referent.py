@@ -86,6 +86,20 @@ def test_bounds_conflict_only_when_restated_in_the_same_words():
     assert not _codes(update, "FC201")
 
 
+@pytest.mark.parametrize("text,flagged", [
+    # the figure's clause restated on its own, the attribution dropped
+    ("At least 26 militants were killed in the operation, the official said.\n\n"
+     "The army gave no details.\n\nAt least 65 militants were killed in the operation.\n",
+     "At least 65 militants"),
+    # a sentence restated with what followed the figure cut
+    ("More than 70 countries now have some type of drone, according to a think tank.\n\n"
+     "Few have armed ones.\n\nMore than 105 countries now have some type of drone.\n",
+     "More than 105 countries"),
+])
+def test_a_bound_restated_in_the_same_clause_conflicts(text, flagged):
+    assert _codes(text, "FC201") == [flagged]
+
+
 def test_the_message_says_which_slots_agree_and_json_carries_the_confidence():
     text = RESTATED[0][0]
     (d,) = [d for d in check(text) if d.code == "FC201"]

@@ -62,6 +62,8 @@ FEATURES = (
 
 
 _DEFINITE_NP = FEATURES.index("definite_np")
+_NEAR_DUPLICATE, _SAME_SLOT, _CLAUSE_TWIN, _INSIDE = (
+    FEATURES.index(f) for f in ("near_duplicate", "same_slot", "clause_twin", "inside"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +74,7 @@ class Judgement:
     score: float
     veto: str | None
     agree: tuple[str, ...]
-    twin: bool = False  # nearly the same sentence, the figures in the same slot
+    twin: bool = False  # nearly the same sentence or clause, the figures in the same slot
 
     def describe(self) -> str:
         return "; ".join(self.agree) or "similar wording"
@@ -526,7 +528,15 @@ def _judge(fa: ClaimFrame, fb: ClaimFrame, rule: str, aligned: dict) -> Judgemen
         # An explicit restatement that points at the other figure's words ("the same force of",
         # "that figure", "those 42 passengers") is decisive on its own.
         score = max(score, threshold(rule))
-    return Judgement(score, None, agree, bool(x[2] and x[3]))
+    return Judgement(score, None, agree, _twin(x))
+
+
+def _twin(x: list[float]) -> bool:
+    """From a pair's features: the figures stand in the same slot of nearly the same sentence,
+    of nearly the same clause ("At least 26 militants were killed in the operation, the official
+    said" and "At least 65 militants were killed in the operation") or of a sentence all inside
+    the other: a restatement, whatever else the sentences say around it."""
+    return bool(x[_NEAR_DUPLICATE] and x[_SAME_SLOT] or x[_CLAUSE_TWIN] or x[_INSIDE])
 
 
 def slots_agree(fa: ClaimFrame, fb: ClaimFrame) -> bool:
