@@ -27,7 +27,9 @@ message says so. A trailing zero of a whole number is read generously ("90" may 
 anything from 85 to 95) unless both figures have the same digits ("20 miles (20 km)": a writer
 who converted would not have kept them), a plain round figure no further than a quarter over
 itself ("100 ft (50 m)" is flagged: "100" to one digit may be up to 150, but nobody writes "100
-feet" for 140), ranges are checked end by end, temperature differences
+feet" for 140), two plain figures of two digits or more are not a quarter apart as written,
+whatever their rounding ("100 km/h (80 mph)": "80" may be 75–85 and "100" up to 125, but nobody
+converting writes that), ranges are checked end by end, temperature differences
 ("a rise of 1 °F (0.56 °C)", "2 °C (3.6 °F) warmer": a word near them says so) are converted
 without the scale offset, "gallons", "pints", "fluid
 ounces" and "tons" may be American, imperial (or long, or metric) unless the unit says which ("US
