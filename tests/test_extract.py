@@ -236,6 +236,13 @@ def test_age_is_marked():
         ("The firm has 300 sales staff.", "300 sales staff", 300, "staff"),
         ("The city hired 40 police officers.", "40 police officers", 40, "officer"),
         ("All 12 crew members survived.", "12 crew members", 12, "member"),
+        # after a weekday's name, a count of a noun is not a day of the month
+        ("On Monday, 24 Republican senators signed it.", "24 Republican senators", 24, "senator"),
+        ("It happened on Wednesday. Six people were killed.", "Six people", 6, "person"),
+        ("Friday 15 protesters were held.", "15 protesters", 15, "protester"),
+        # a sentence's first word that says when is not a name ("Voyager 1")
+        ("Yesterday 47 senators signed it.", "47 senators", 47, "senator"),
+        ("Currently 22 foreign brokers may bid.", "22 foreign brokers", 22, "broker"),
     ],
 )
 def test_counts(text, surface, value, counted):
@@ -304,6 +311,9 @@ def test_a_parenthetical_count_is_not_a_conversion():
         "In 2014 and again in 2015 the city changed hands.",
         "She finished 2nd in the 1990s.",
         "The meeting starts at 10:30 a.m. on Monday.",
+        "The deadline is Monday 24 at noon.",
+        "Friday 13 is unlucky.",
+        "He left on Monday, 24 and came back.",
         "The meeting starts at 3pm.",
         "Upgrade to version 3.11.7 before installing.",
         "Call 020 7946 0958 for details.",

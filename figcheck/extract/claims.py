@@ -1083,13 +1083,13 @@ def _is_name_before(reader: _FigureReader, pos: int) -> bool:
         return False
     lw = word.lower().rstrip(".")
     if word[0].isupper() and lw not in lexicon.SENTENCE_WORDS and lw not in lexicon.QUALIFIERS:
-        if lw in _MONTH_NAME_SET:  # (a month's name, or it with a ".", which lw has not)
+        if lw in _MONTH_NAME_SET or lw in _WEEKDAY_NAME_SET:  # (or it with a ".", which lw has not)
             return False  # dates are handled separately
         return True
     return False
 
 
-def _is_date_part(reader: _FigureReader, num: Number) -> bool:
+def _is_date_part(reader: _FigureReader, num: Number, counts_a_noun: bool = False) -> bool:
     before = _after_last_break(reader.text[max(0, num.start - 16) : num.start])
     # Month and weekday names are letters, and so is all that matches them ignoring case: a
     # window with no cased character names neither (a cheap test before two searches).
@@ -1099,13 +1099,16 @@ def _is_date_part(reader: _FigureReader, num: Number) -> bool:
     after = reader.text[num.end : num.end + 16]
     if _may_name_month_after(after) and lexicon.MONTH_AFTER_RE.match(_before_first_break(after)):
         return True
-    # (the cheap tests first)
-    return named and num.value <= 31 and _may_end_with_name(before, _WEEKDAY_NAMES) and bool(lexicon.WEEKDAYS_RE.search(before))
+    # (the cheap tests first; a day of the month follows a weekday's name, but a count of a noun
+    # may too: "On Monday, 24 Republican senators sent …", "Friday 15 protesters")
+    return named and not counts_a_noun and num.value <= 31 and _may_end_with_name(before, _WEEKDAY_NAMES) \
+        and bool(lexicon.WEEKDAYS_RE.search(before))
 
 
 _MONTH_NAMES = tuple(lexicon.MONTHS.split("|"))
 _MONTH_NAME_SET = frozenset(_MONTH_NAMES)
 _WEEKDAY_NAMES = tuple(lexicon.WEEKDAYS.split("|"))
+_WEEKDAY_NAME_SET = frozenset(_WEEKDAY_NAMES)
 
 
 def _may_end_with_name(window: str, names: tuple[str, ...]) -> bool:
@@ -1410,7 +1413,7 @@ def _rejected_in_context(reader: _FigureReader, fig: _Figure) -> bool:
     if kind == "count" and (
         _is_label_word_before(reader, num.start, in_list=_may_continue_a_label_list(reader, fig))
         or _is_name_before(reader, num.start)
-        or _is_date_part(reader, num)
+        or _is_date_part(reader, num, counts_a_noun=fig.counted is not None)
     ):
         return True
     if kind not in ("count", "money") and _is_date_part(reader, num) and unit and unit.start > num.end + _DATE_UNIT_GAP:

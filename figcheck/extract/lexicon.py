@@ -592,6 +592,8 @@ SENTENCE_WORDS = frozenset(
     another nearly, perhaps possibly reportedly roughly estimated just barely
     whilst amongst unless because hence therefore however moreover furthermore meanwhile
     additionally besides instead likewise otherwise altogether
+    yesterday tomorrow tonight later earlier still already also again currently initially
+    eventually finally recently previously originally ultimately subsequently separately elsewhere
     """.replace(",", " ").split()
 )
 # Before a four-digit figure, these make it a year: "in 2014", "since 1990".
