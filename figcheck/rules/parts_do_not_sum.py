@@ -30,7 +30,8 @@ Poland and 100 from Germany" may leave the rest unlisted. Shares that take the s
 different questions ("70% support checks, and 60% support a ban") and are not summed.
 
 Breakdowns that need not be complete — "Of the 40 people on board, 12 were children and 30 were
-adults", "500 employees, 300 of them in France and 250 in Spain" — are flagged only when the
+adults", "500 employees, 300 of them in France and 250 in Spain", "The 120 victims included 80
+women and 50 children", "Among the 20 victims were 12 soldiers and 10 civilians" — are flagged only when the
 parts add up to more than the total and name kinds that cannot overlap (children and adults,
 men and women, different places): "Of the 40 people on board, 12 were injured and 30 were
 British" is fine.
@@ -86,6 +87,12 @@ _BREAKDOWN_START = re.compile(r"^[^\d;.!?]{0,80}?(?::|\s[—–]\s|\s-\s|,\s+of\
 _BREAKDOWN_LAST = frozenset(":-—–mMhH,")
 # What the first of two neighbours is when they start a breakdown (its total) or shares.
 _LIST_KINDS = frozenset(("count", "percent"))
+# A total followed by what it includes ("The 120 victims included 80 women and 50 children"), or
+# introduced by "among" ("Among the 20 dead were 12 soldiers and 10 civilians"): parts that need
+# not be all of it, but cannot be more.
+_INCLUDED_THEN = re.compile(r"^\s+(?:(?:were|was|are|is)\s+)?includ(?:ed|es|e|ing)\s+$", re.I)
+_WERE_THEN = re.compile(r"^\s+(?:were|are)\s+$", re.I)
+_AMONG_BEFORE = re.compile(r"(?:^|[,;:]\s*)among\s+(?:the|its|their|all)\s+$", re.I)
 # "of" where the words before a total introduce it as a whole (the last one starts the cue quoted).
 _OF = re.compile(r"\bof\b", re.I)
 # "500 employees, 300 of them in France …": the first part says it is part of the figure before.
@@ -217,7 +224,8 @@ def _may_start_list(first: Claim, second: Claim, text: str) -> bool:
         between = text[first.end : second.start]
         return (between.rstrip()[-1:] in _BREAKDOWN_LAST
                 and (_BREAKDOWN_START.match(between) is not None
-                     or WHOLE_THEN_COMMA.match(between) is not None))
+                     or WHOLE_THEN_COMMA.match(between) is not None)) \
+            or _INCLUDED_THEN.match(between) is not None or _WERE_THEN.match(between) is not None
     if first.kind != "percent" or second.kind != "percent" or not 0 < second.start - first.end <= 80:
         return False
     between = text[first.end : second.start]
@@ -255,10 +263,10 @@ def _breakdowns(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
         sentence = ctx.sentence_span(whole.start)
         if not_exhaustive is None or not_exhaustive[0] != sentence:
             not_exhaustive = sentence, Finder(text[sentence[0] : sentence[1]], _NOT_EXHAUSTIVE)
-        if not_exhaustive[1].find(first.start - sentence[0]) >= 0 or _NOT_EXHAUSTIVE.search(
-            text[whole.end : first.start]
-        ):
-            continue
+        between = text[whole.end : first.start]
+        if not_exhaustive[1].find(first.start - sentence[0]) >= 0 or (
+                _NOT_EXHAUSTIVE.search(between) and not _INCLUDED_THEN.match(between)):
+            continue  # ("included" itself is a form whose parts need not be all: read below)
         total_lo, total_hi = _total_interval(whole)
         ivs = [exact_interval(p) for p in part_claims]
         sum_lo, sum_hi = sum(lo for lo, _ in ivs), sum(hi for _, hi in ivs)
@@ -306,6 +314,12 @@ def _breakdown_form(ctx: CheckContext, whole: Claim, first: Claim) -> str | None
     between = text[whole.end : first.start]
     if _BREAKDOWN_START.match(between):
         return "complete"
+    if _INCLUDED_THEN.match(between):
+        return quote(text[whole.start : first.start]) + " …"
+    if _WERE_THEN.match(between):
+        s_start, _ = ctx.sentence_span(whole.start)
+        among = _AMONG_BEFORE.search(text, s_start, whole.start)
+        return quote(text[among.start() : first.start].lstrip(",;: ")) + " …" if among else None
     if not WHOLE_THEN_COMMA.match(between):
         return None
     s_start, _ = ctx.sentence_span(whole.start)
