@@ -243,6 +243,9 @@ def test_age_is_marked():
         # a sentence's first word that says when is not a name ("Voyager 1")
         ("Yesterday 47 senators signed it.", "47 senators", 47, "senator"),
         ("Currently 22 foreign brokers may bid.", "22 foreign brokers", 22, "broker"),
+        # a label word ("case", "bus") ends the sentence before: its full stop is not "No."'s
+        ("We study these cases. Forty-four patients were seen.", "Forty-four patients", 44, "patient"),
+        ("We took the bus. 42 people were on it.", "42 people", 42, "person"),
     ],
 )
 def test_counts(text, surface, value, counted):

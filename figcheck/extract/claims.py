@@ -1014,6 +1014,11 @@ def label_reader(text: str) -> Callable[[int], bool]:
     return lambda pos: _is_label_word_before(reader, pos)
 
 
+# Label words written abbreviated before a number ("Fig. 4", "No. 10", "pp. 12"): after any other,
+# a full stop ends a sentence ("… on these cases. Forty-four patients were studied").
+_ABBREVIATED_LABELS = frozenset("fig figs p pp para vol no nos num ver v mk gen ref refs eq eqs eqn eqns".split())
+
+
 def _is_label_word_before(reader: _FigureReader, pos: int, in_list: bool = True) -> bool:
     """"Fig. 4A", "phase 3", "No. 10", and each later item of a list they start ("Figs. 7 and 8",
     "phases 3, 5, and 7", "Figures 3I and 3J"; at most _LABEL_LIST_MAX items back, so a long
@@ -1036,7 +1041,8 @@ def _is_label_word_before(reader: _FigureReader, pos: int, in_list: bool = True)
         else:
             lw = word.lower().rstrip(".")
             if lw in lexicon.LABEL_WORDS and (lw not in _TIME_WORDS or _TIME_LABEL_BEFORE.search(
-                    reader.text, max(0, pos - 40), pos)):
+                    reader.text, max(0, pos - 40), pos)) and (
+                    word[-1] != "." or lw in _ABBREVIATED_LABELS):
                 answer = True
                 break
             if lw not in ("and", "or", "to"):
