@@ -1,7 +1,8 @@
 """## What it does
 Flags a part that is larger than the whole it is explicitly a part of: "12 of the 9 crew",
-"Of the 42 passengers, 45 were taken to hospital", "45 out of 42", "30 people were hurt,
-including 40 children", "two children were among the five people hurt" (fine) and so on.
+"120 of the town's 100 homes", "Of the 42 passengers, 45 were taken to hospital", "45 out of
+42", "30 people were hurt, including 40 children", "400 pupils, 450 of whom are girls", "two
+children were among the five people hurt" (fine) and so on.
 
 ## Why is this bad?
 A part cannot exceed its whole, so one of the two figures is wrong — usually a typo or a figure
@@ -9,12 +10,13 @@ updated in one place but not the other. Qualifiers and rounding are allowed for:
 the 42" is fine, and the part must exceed the whole even at the most generous reading.
 
 Only explicit part-of constructions within one sentence are checked ("M of the N", "M out of N",
-"Of the N …, M", "N …, including M", "M … among the N"), and only between figures that count or
-measure the same kind of thing: "2,000 boxes of 50 capsules" (a container and its contents),
-"900,000 shares of its 2.50 dlrs preferred" (shares and money) and "1986 revenues of 3.4 billion
-dlrs" (a year and a sum) are not parts of wholes. Money is compared on one base ("150 cts" is
-1.50 dlrs), never a price per share with a total, and a net figure (profit, income, jobs added)
-may include parts larger than itself when others are negative.
+"Of the N …, M", "N …, including M", "N …, M of whom", "M … among the N"), and only between
+figures that count or measure the same kind of thing: "2,000 boxes of 50 capsules" (a container
+and its contents), "900,000 shares of its 2.50 dlrs preferred" (shares and money) and "1986
+revenues of 3.4 billion dlrs" (a year and a sum) are not parts of wholes. Money is compared on
+one base ("150 cts" is 1.50 dlrs), never a price per share with a total, and a net figure
+(profit, income, jobs added) may include parts larger than itself when others are negative ("a
+profit of 30 mln dlrs, 40 mln dlrs of which came from a sale").
 
 ## Example
 ```text
@@ -69,6 +71,8 @@ _PART_THEN_WHOLE_FIRST = frozenset("waiofWAIOF\u0131\u0130")
 # whole … part: "Of the 42 passengers, 45 …" (part_whole.introduces_whole), "30 people were hurt,
 # including 40 children".
 _WHOLE_THEN_INCLUDING = re.compile(r"^[^\d;:.!?]{0,80}?\bincluding\s+$", re.I)
+# whole …, part of them: "The school has 400 pupils, 450 of whom are girls" (read after the part).
+_OF_THEM_AFTER = re.compile(r"\s+of\s+(?:whom|them|which)\b", re.I)
 # The last character (white space aside) of the words of each form above, in any case: a comma;
 # "of", "among", "the", "its", "their", "his", "her", "our", "all", "those", "these" ("ſ" is an
 # "s" to a pattern that ignores case); "including".
@@ -113,7 +117,7 @@ def _diagnostics(ctx: CheckContext, screened: bool) -> Iterable[Diagnostic]:
             continue
         part, whole, how = found
         base = common_base(part, whole, text)
-        if base is None or (how == "including" and _is_net(ctx, whole, part)):
+        if base is None or (how != "of" and _is_net(ctx, whole, part)):
             continue
         if screened:  # (dense input restates one part and whole thousands of times)
             key = (reading(part), reading(whole), base, how)
@@ -140,7 +144,7 @@ def _wording(part: Claim, whole: Claim, base: Base, how: str) -> tuple[str, str]
     it does not exceed it. Reads the claims as written, not their offsets."""
     if not _exceeds(part, whole, base):
         return None
-    cue = "“of”" if how == "of" else "“including”"
+    cue = f"“{how}”"
     p, w = quote(part.text), quote(whole.text)
     return (f"“{p}” is given as a part of “{w}” ({cue} in the same sentence, "
             f"{_same_what(part, whole, base)}), but it is larger: a part cannot exceed its "
@@ -163,6 +167,9 @@ def _relation(ctx: CheckContext, first: Claim, second: Claim, between: str,
         return second, first, "of"
     if (last is None or last in ("g", "G")) and _WHOLE_THEN_INCLUDING.match(between):
         return second, first, "including"
+    if (last is None or last == ",") and WHOLE_THEN_COMMA.match(between) \
+            and (of_them := _OF_THEM_AFTER.match(text, second.end)):
+        return second, first, " ".join(of_them.group().split()).lower()
     return None
 
 

@@ -28,7 +28,9 @@ PEOPLE = frozenset(
     teenager casualty fighter troop crew miner staff pilgrim tourist visitor migrant refugee
     prisoner hostage survivor driver pedestrian""".split()
 )
-DETERMINER = r"(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|all\s+(?:the\s+)?|those\s+|these\s+)?"
+# (or a possessive: "120 of the town's 100 homes", "of Britain's 40 …")
+DETERMINER = (r"(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|all\s+(?:the\s+)?|those\s+|these\s+"
+              r"|(?:the\s+)?[^\W\d_]+['’]s\s+)?")
 # "Of the 42 passengers, …": a whole introduced as what the next figures are part of (the words
 # before the whole, see ``introduces_whole``) ...
 _WHOLE_INTRO = re.compile(
