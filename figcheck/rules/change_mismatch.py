@@ -1,6 +1,6 @@
 """## What it does
 Checks a change stated three ways at once — a change word with a direction, the change itself
-(a percentage, points or a multiplier) and both ends — and flags the stated change when the old
+(a percentage, points, a multiplier or an amount) and both ends — and flags the stated change when the old
 and new figures of the same sentence give another one, allowing for the rounding of all three:
 "Sales rose 13.1% to $411.1m from $326.0m" ($326.0m → $411.1m is +26.1%).
 
@@ -8,8 +8,11 @@ It reads "rose X% to Y from Z", "rose X% from Z to Y", "rose from Z to Y, an inc
 "rose X% to Y, compared with Z a year earlier", "Y, up X% on Z", "Y, X% more than Z",
 "a X% rise in … to Y from Z", "rose X% to Y (2022: Z)", "fell from Z to Y (−X%)"; multipliers ("doubled", "tripled", "halved", "3.5-fold",
 "2.5 times", "grew by half"); points ("rose 2 points to 7% from 5%", "cut by 50 basis points",
-"fell 508 points to 1,738.74 from 2,246.74"); and the direction: "fell 10% to 120 from 100" is
-wrong even though 10% is the size of a change.
+"fell 508 points to 1,738.74 from 2,246.74"); amounts of what the figures count or measure,
+right after the change word and with "from" ("fell by 500 to 2,800 from 3,000", "rose $3 million
+to $25 million from $18 million", "cut 500 jobs from 3,000 to 2,800"; not "fell by 38 to 801,
+against 1,248 a year ago", where the amount is the change since another time); and the
+direction: "fell 10% to 120 from 100" is wrong even though 10% is the size of a change.
 
 ## Why is this bad?
 A reader who checks the arithmetic and finds it wrong stops trusting the rest. A change stated
@@ -116,6 +119,8 @@ def describe(change: Change) -> str:
             return head + _signed(change.value * 100, d) + " basis points"
         unit = " percentage points" if change.new.kind == "percent" else " points"
         return head + _signed(change.value, d) + unit
+    if change.kind == "amount":
+        return head + _as_stated(change.value, d, change.x_claim)
     text = head + _signed(change.value, d) + "%"
     if change.confusion_value is not None:
         text += f" ({_signed(change.confusion_value, d)} percentage points)"
@@ -126,10 +131,29 @@ def _stated(change: Change) -> str:
     if change.kind == "factor":
         return f"×{format_decimals(change.stated_value, 2)} (“{change.stated_text}”)"
     d = _decimals(change.x_claim)
+    if change.kind == "amount":
+        return f"{_as_stated(change.stated_value, d, change.x_claim)} (“{change.stated_text}”)"
     if change.kind == "points":
         scale = 100 if change.basis_points else 1
         return f"{_signed(change.stated_value * scale, d)} (“{change.stated_text}”)"
     return f"{_signed(change.stated_value, d)}% (“{change.stated_text}”)"
+
+
+def _as_stated(value: float, decimals: int, x: Claim | None) -> str:
+    """A signed amount written as the stated one is ("+$7 million", "−200 jobs"): its number
+    with the words and signs around it."""
+    signed = _signed(value, decimals)
+    if x is None or not x.number_text or (at := x.text.find(x.number_text)) < 0:
+        return signed
+    digits = _DIGITS_OF_NUMBER.search(x.number_text)
+    before, after = x.text[:at], x.text[at + len(x.number_text):]
+    if digits:  # (a scale word written with the number: "7 million")
+        after = x.number_text[digits.end():] + after
+    sign, number = (signed[0], signed[1:]) if signed[:1] in "+−" else ("", signed)
+    return f"{sign}{before}{number}{after}"
+
+
+_DIGITS_OF_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def _rounding_note(change: Change) -> str:

@@ -210,7 +210,9 @@ class Change:
     """A change stated with its figures, and what its figures say.
 
     ``kind`` is "percent" (relative change, in per cent), "points" (an absolute change, in the
-    unit of the figures: percentage points for percentages) or "factor" (new / old). ``stated``
+    unit of the figures: percentage points for percentages), "amount" (an absolute change
+    written as an amount of what the figures count or measure, in the stated figure's unit and
+    scale: "fell by 500 to 2,800 from 3,000") or "factor" (new / old). ``stated``
     and ``computed`` are signed intervals in that measure; ``value`` is the computed change from
     the figures as written.
     """
@@ -334,12 +336,15 @@ def _read_all(ctx: CheckContext) -> list[Change]:
 
 
 def _places(claims: list[Claim], text: str) -> list[int]:
-    """Where a change may be stated: a percentage, a count followed by "points", a multiplier's hint."""
+    """Where a change may be stated: a percentage, a count followed by "points", a multiplier's
+    hint, an amount after a change verb and before "to" or "from" ("fell by 500 to 2,800")."""
     places = []
     for c in claims:
         kind = c.kind
         if kind == "percent" or (kind == "count" and text.find("p", c.end, c.end + 14) >= 0
                                  and _STATED_AFTER.match(text, c.end)):
+            places.append(c.start)
+        elif text.startswith(_TO_OR_FROM, c.end) and _amount_after_verb(text, c.start):
             places.append(c.start)
     for hint in _MULTIPLIER_HINTS:
         if hint in text:  # (most are not: "in" costs a search, "find" its arguments parsed too)
@@ -348,6 +353,16 @@ def _places(claims: list[Claim], text: str) -> list[int]:
                 places.append(i)
                 i = text.find(hint, i + 1)
     return places
+
+
+_TO_OR_FROM = (" to ", " from ")
+_VERB_BEFORE = PATTERNS.compile(r"([a-z]+) (?:by )?$")
+
+
+def _amount_after_verb(text: str, start: int) -> bool:
+    """Whether a change verb stands just before ``start`` ("rose $5 million", "fell by 500")."""
+    m = _VERB_BEFORE.search(text, max(0, start - 20), start)
+    return m is not None and m.group(1) in DIRECTION
 
 
 def _enough_figures(sentence: str, s_start: int, inside: list[Claim], n: int) -> bool:
@@ -1360,7 +1375,9 @@ def _bind_now(ctx: CheckContext, gd: dict[str, str | None], x_obj, y_fig: Figure
     if x_obj.points:
         return _points_change(x_obj, direction, readings, y, z, ctx.text)
     if x.kind != "percent" or x.unit != "percent":
-        return None
+        if (gd.get("conn") or "from") != "from" or not _amount_after_verb(ctx.text, x.start):
+            return None  # an amount is read only as "rose (by) X to Y from Z" or "… from Z to Y"
+        return _amount_change(x_obj, direction, readings, y_fig, z_fig)
     return _percent_change(x_obj, direction, readings, y, z)
 
 
@@ -1547,6 +1564,35 @@ def _points_change(fig: Figure, direction, readings, y: Claim, z: Claim, ctx_tex
         change = Change("points", direction, x.start, end, ctx_text[x.start:end], y, z, stated, computed,
                         y.value - z_value, direction * x.value * scale, _exact(x, y, z) and not assumed, x,
                         basis_points=fig.points == "bp")
+        if change.consistent:
+            return change
+        best = best or change
+    return best
+
+
+def _amount_change(fig: Figure, direction, readings, y_fig: Figure, z_fig: Figure) -> Change | None:
+    """A change stated as an amount of what the ends count or measure ("fell by 500 to 2,800
+    from 3,000", "rose $5 million to $25 million from $18 million"): the difference of the ends,
+    in the stated figure's own unit and scale (so that it reads, and is fixed, as written). Only
+    a figure the extractor read, of the ends' kind and unit, states one."""
+    x, y = fig.claim, y_fig.claim
+    if fig.synthetic or x.kind not in ("count", "money", "quantity") or not x.value:
+        return None
+    factor = _unit_factor(y_fig, fig)  # (x in the new figure's unit)
+    if factor is None or (x.kind == "count" and x.counted != y.counted and x.counted and y.counted):
+        return None
+    per_unit = 1 / (factor * fig.scale)  # an amount in the ends' unit → the stated figure's numbers
+    lo, hi = _stated_interval(replace(x, value=x.value / fig.scale,
+                                      low=None if x.low is None else x.low / fig.scale,
+                                      high=None if x.high is None else x.high / fig.scale))
+    stated = _signed((lo, hi), direction)
+    best = None
+    for y_iv, z_iv, ratio, assumed in readings:
+        computed = ((y_iv[0] - z_iv[1]) * per_unit, (y_iv[1] - z_iv[0]) * per_unit)
+        z_value = y.value / ratio if ratio else z_fig.claim.value
+        change = Change("amount", direction, x.start, x.end, x.text, y, z_fig.claim, stated, computed,
+                        (y.value - z_value) * per_unit, direction * x.value / fig.scale,
+                        _exact(x, y, z_fig.claim) and not assumed, x)
         if change.consistent:
             return change
         best = best or change
