@@ -25,7 +25,7 @@ Rounding is allowed for: the change is consistent when some values that round to
 old figure give a change that rounds to the stated one (a writer may also truncate, and a little
 more slack is allowed). Scales and units may differ between the ends ("to 1.13bn from 639m",
 "to 222.6 mln dlrs from 182.6 mln"), a bare end takes the other's unit ("to 34 billion francs
-from 20 billion"), a bracketed conversion is not an end ("$1.13bn (£600m)"), and qualifiers
+from 20 billion", "to 5.3 mln dlrs from 4.1 mln"), a bracketed conversion is not an end ("$1.13bn (£600m)"), and qualifiers
 ("about", "more than", "nearly doubled") widen the stated change.
 
 FC303 stays silent when the sentence does not clearly bind the three figures to one change: two

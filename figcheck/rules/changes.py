@@ -1400,8 +1400,10 @@ def _readings_of_pair(ctx: CheckContext, y: Figure, z: Figure) -> list:
 
 
 def _is_bare(fig: Figure) -> bool:
+    """A figure with nothing of its own to say what it counts: "3,000", or a scaled number
+    ("from 4.1 mln"), which the extractor reads as a plain number."""
     c = fig.claim
-    return c.kind == "count" and not c.counted and c.unit is None
+    return c.unit is None and ((c.kind == "count" and not c.counted) or (c.kind == "number" and fig.scale > 1))
 
 
 def _readings(y: Figure, z: Figure) -> list[tuple[tuple[float, float], tuple[float, float], float, bool]]:
