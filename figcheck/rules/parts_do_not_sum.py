@@ -92,6 +92,7 @@ _LIST_KINDS = frozenset(("count", "percent"))
 # not be all of it, but cannot be more.
 _INCLUDED_THEN = re.compile(r"^\s+(?:(?:were|was|are|is)\s+)?includ(?:ed|es|e|ing)\s+$", re.I)
 _WERE_THEN = re.compile(r"^\s+(?:were|are)\s+$", re.I)
+_INCLUDED_MAX = 40  # the words between of either ("were included", a line break and indentation)
 _AMONG_BEFORE = re.compile(r"(?:^|[,;:]\s*)among\s+(?:the|its|their|all)\s+$", re.I)
 # "of" where the words before a total introduce it as a whole (the last one starts the cue quoted).
 _OF = re.compile(r"\bof\b", re.I)
@@ -225,7 +226,8 @@ def _may_start_list(first: Claim, second: Claim, text: str) -> bool:
         return (between.rstrip()[-1:] in _BREAKDOWN_LAST
                 and (_BREAKDOWN_START.match(between) is not None
                      or WHOLE_THEN_COMMA.match(between) is not None)) \
-            or _INCLUDED_THEN.match(between) is not None or _WERE_THEN.match(between) is not None
+            or (len(between) <= _INCLUDED_MAX and (_INCLUDED_THEN.match(between) is not None
+                                                   or _WERE_THEN.match(between) is not None))
     if first.kind != "percent" or second.kind != "percent" or not 0 < second.start - first.end <= 80:
         return False
     between = text[first.end : second.start]
