@@ -320,8 +320,9 @@ def _breakdown_form(ctx: CheckContext, whole: Claim, first: Claim) -> str | None
         return quote(text[whole.start : first.start]) + " …"
     if _WERE_THEN.match(between):
         s_start, _ = ctx.sentence_span(whole.start)
-        among = _AMONG_BEFORE.search(text, s_start, whole.start)
-        return quote(text[among.start() : first.start].lstrip(",;: ")) + " …" if among else None
+        words = text[s_start : whole.start]  # (a string of its own: "^" is the sentence's start)
+        among = _AMONG_BEFORE.search(words)
+        return quote(text[s_start + among.start() : first.start].lstrip(",;: ")) + " …" if among else None
     if not WHOLE_THEN_COMMA.match(between):
         return None
     s_start, _ = ctx.sentence_span(whole.start)
