@@ -1,18 +1,19 @@
 """## What it does
-Checks a change stated three ways at once — a change word with a direction, the change itself
-(a percentage, points, a multiplier or an amount) and both ends — and flags the stated change when the old
-and new figures of the same sentence give another one, allowing for the rounding of all three:
-"Sales rose 13.1% to $411.1m from $326.0m" ($326.0m → $411.1m is +26.1%).
+Checks a change stated three ways at once — a change word with a direction, the change itself (a
+percentage, points, a multiplier or an amount) and both ends — and flags the stated change when
+the old and new figures of the same sentence give another one, allowing for the rounding of all
+three: "Sales rose 13.1% to $411.1m from $326.0m" ($326.0m → $411.1m is +26.1%).
 
 It reads "rose X% to Y from Z", "rose X% from Z to Y", "rose from Z to Y, an increase of X%",
-"rose X% to Y, compared with Z a year earlier", "Y, up X% on Z", "Y, X% more than Z",
-"a X% rise in … to Y from Z", "rose X% to Y (2022: Z)", "fell from Z to Y (−X%)"; multipliers ("doubled", "tripled", "halved", "3.5-fold",
-"2.5 times", "grew by half"); points ("rose 2 points to 7% from 5%", "cut by 50 basis points",
-"fell 508 points to 1,738.74 from 2,246.74"); amounts of what the figures count or measure,
-right after the change word and with "from" ("fell by 500 to 2,800 from 3,000", "rose $3 million
-to $25 million from $18 million", "cut 500 jobs from 3,000 to 2,800"; not "fell by 38 to 801,
-against 1,248 a year ago", where the amount is the change since another time); and the
-direction: "fell 10% to 120 from 100" is wrong even though 10% is the size of a change.
+"rose X% to Y, compared with Z a year earlier", "Y, up X% on Z", "Y, X% more than Z", "a X% rise
+in … to Y from Z", "rose X% to Y (2022: Z)", "fell from Z to Y (−X%)"; multipliers ("doubled",
+"tripled", "halved", "3.5-fold", "2.5 times", "grew by half"); points ("rose 2 points to 7% from
+5%", "cut by 50 basis points", "fell 508 points to 1,738.74 from 2,246.74"); amounts of what the
+figures count or measure, right after the change word and with "from" ("fell by 500 to 2,800
+from 3,000", "rose $3 million to $25 million from $18 million", "cut 500 jobs from 3,000 to
+2,800"; not "fell by 38 to 801, against 1,248 a year ago", where the amount is the change since
+another time); and the direction: "fell 10% to 120 from 100" is wrong even though 10% is the
+size of a change.
 
 ## Why is this bad?
 A reader who checks the arithmetic and finds it wrong stops trusting the rest. A change stated
@@ -23,10 +24,10 @@ that is reported as information, with the fix "2 percentage points".
 
 Rounding is allowed for: the change is consistent when some values that round to the new and the
 old figure give a change that rounds to the stated one (a writer may also truncate, and a little
-more slack is allowed). Scales and units may differ between the ends ("to 1.13bn from 639m",
-"to 222.6 mln dlrs from 182.6 mln"), a bare end takes the other's unit ("to 34 billion francs
-from 20 billion", "to 5.3 mln dlrs from 4.1 mln"), a bracketed conversion is not an end ("$1.13bn (£600m)"), and qualifiers
-("about", "more than", "nearly doubled") widen the stated change.
+more slack is allowed). Scales and units may differ between the ends ("to 1.13bn from 639m", "to
+222.6 mln dlrs from 182.6 mln"), a bare end takes the other's unit ("to 34 billion francs from
+20 billion", "to 5.3 mln dlrs from 4.1 mln"), a bracketed conversion is not an end ("$1.13bn
+(£600m)"), and qualifiers ("about", "more than", "nearly doubled") widen the stated change.
 
 FC303 stays silent when the sentence does not clearly bind the three figures to one change: two
 changes sharing figures, "from" that is a source ("sales from exports rose 5% to 30m"), another

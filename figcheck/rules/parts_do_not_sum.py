@@ -31,10 +31,10 @@ different questions ("70% support checks, and 60% support a ban") and are not su
 
 Breakdowns that need not be complete — "Of the 40 people on board, 12 were children and 30 were
 adults", "500 employees, 300 of them in France and 250 in Spain", "The 120 victims included 80
-women and 50 children", "Among the 20 victims were 12 soldiers and 10 civilians" — are flagged only when the
-parts add up to more than the total and name kinds that cannot overlap (children and adults,
-men and women, different places): "Of the 40 people on board, 12 were injured and 30 were
-British" is fine.
+women and 50 children", "Among the 20 victims were 12 soldiers and 10 civilians" — are flagged
+only when the parts add up to more than the total and name kinds that cannot overlap (children
+and adults, men and women, different places): "Of the 40 people on board, 12 were injured and 30
+were British" is fine.
 
 ## Example
 ```text
@@ -88,7 +88,7 @@ _BREAKDOWN_LAST = frozenset(":-—–mMhH,")
 # What the first of two neighbours is when they start a breakdown (its total) or shares.
 _LIST_KINDS = frozenset(("count", "percent"))
 # A total followed by what it includes ("The 120 victims included 80 women and 50 children"), or
-# introduced by "among" ("Among the 20 dead were 12 soldiers and 10 civilians"): parts that need
+# introduced by "among" ("Among the 20 victims were 12 soldiers and 10 civilians"): parts that need
 # not be all of it, but cannot be more.
 _INCLUDED_THEN = re.compile(r"^\s+(?:(?:were|was|are|is)\s+)?includ(?:ed|es|e|ing)\s+$", re.I)
 _WERE_THEN = re.compile(r"^\s+(?:were|are)\s+$", re.I)
