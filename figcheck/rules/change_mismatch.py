@@ -9,11 +9,11 @@ It reads "rose X% to Y from Z", "rose X% from Z to Y", "rose from Z to Y, an inc
 in … to Y from Z", "rose X% to Y (2022: Z)", "fell from Z to Y (−X%)"; multipliers ("doubled",
 "tripled", "halved", "3.5-fold", "2.5 times", "grew by half"); points ("rose 2 points to 7% from
 5%", "cut by 50 basis points", "fell 508 points to 1,738.74 from 2,246.74"); amounts of what the
-figures count or measure, right after the change word and with "from" ("fell by 500 to 2,800
-from 3,000", "rose $3 million to $25 million from $18 million", "cut 500 jobs from 3,000 to
-2,800"; not "fell by 38 to 801, against 1,248 a year ago", where the amount is the change since
-another time); and the direction: "fell 10% to 120 from 100" is wrong even though 10% is the
-size of a change.
+figures count or measure, right after the change word or a noun of change and "of", and with
+"from" ("fell by 500 to 2,800 from 3,000", "rose $3 million to $25 million from $18 million",
+"cut 500 jobs from 3,000 to 2,800", "fell from 3,000 to 2,800, a reduction of 500"; not "fell by
+38 to 801, against 1,248 a year ago", where the amount is the change since another time); and
+the direction: "fell 10% to 120 from 100" is wrong even though 10% is the size of a change.
 
 ## Why is this bad?
 A reader who checks the arithmetic and finds it wrong stops trusting the rest. A change stated

@@ -344,7 +344,8 @@ def _places(claims: list[Claim], text: str) -> list[int]:
         if kind == "percent" or (kind == "count" and text.find("p", c.end, c.end + 14) >= 0
                                  and _STATED_AFTER.match(text, c.end)):
             places.append(c.start)
-        elif text.startswith(_TO_OR_FROM, c.end) and _amount_after_verb(text, c.start):
+        elif (text.startswith(_TO_OR_FROM, c.end) and _amount_after_verb(text, c.start)) \
+                or _amount_after_noun(text, c.start):
             places.append(c.start)
     for hint in _MULTIPLIER_HINTS:
         if hint in text:  # (most are not: "in" costs a search, "find" its arguments parsed too)
@@ -363,6 +364,16 @@ def _amount_after_verb(text: str, start: int) -> bool:
     """Whether a change verb stands just before ``start`` ("rose $5 million", "fell by 500")."""
     m = _VERB_BEFORE.search(text, max(0, start - 20), start)
     return m is not None and m.group(1) in DIRECTION
+
+
+_NOUN_OF_BEFORE = PATTERNS.compile(
+    r"\b(?:increase|rise|gain|jump|drop|fall|decline|decrease|reduction|cut)s? of $", re.I)
+
+
+def _amount_after_noun(text: str, start: int) -> bool:
+    """Whether a noun of change and "of" stand just before ``start`` ("…, an increase of $5
+    million")."""
+    return _NOUN_OF_BEFORE.search(text, max(0, start - 16), start) is not None
 
 
 def _enough_figures(sentence: str, s_start: int, inside: list[Claim], n: int) -> bool:
@@ -1375,8 +1386,10 @@ def _bind_now(ctx: CheckContext, gd: dict[str, str | None], x_obj, y_fig: Figure
     if x_obj.points:
         return _points_change(x_obj, direction, readings, y, z, ctx.text)
     if x.kind != "percent" or x.unit != "percent":
-        if (gd.get("conn") or "from") != "from" or not _amount_after_verb(ctx.text, x.start):
-            return None  # an amount is read only as "rose (by) X to Y from Z" or "… from Z to Y"
+        if (gd.get("conn") or "from") != "from" or not (
+                _amount_after_verb(ctx.text, x.start) or _amount_after_noun(ctx.text, x.start)):
+            return None  # an amount is read only as "rose (by) X to Y from Z", "… from Z to Y",
+            # "rose from Z to Y, an increase of X"
         return _amount_change(x_obj, direction, readings, y_fig, z_fig)
     return _percent_change(x_obj, direction, readings, y, z)
 
