@@ -31,10 +31,10 @@ different questions ("70% support checks, and 60% support a ban") and are not su
 
 Breakdowns that need not be complete — "Of the 40 people on board, 12 were children and 30 were
 adults", "500 employees, 300 of them in France and 250 in Spain", "The 120 victims included 80
-women and 50 children", "Among the 20 victims were 12 soldiers and 10 civilians" — are flagged
-only when the parts add up to more than the total and name kinds that cannot overlap (children
-and adults, men and women, different places): "Of the 40 people on board, 12 were injured and 30
-were British" is fine.
+women and 50 children", "Among the 20 victims were 12 soldiers and 10 civilians", "The 40
+passengers were 25 men and 20 women" — are flagged only when the parts add up to more than the
+total and name kinds that cannot overlap (children and adults, men and women, different places):
+"Of the 40 people on board, 12 were injured and 30 were British" is fine.
 
 ## Example
 ```text
@@ -88,12 +88,13 @@ _BREAKDOWN_LAST = frozenset(":-—–mMhH,")
 # What the first of two neighbours is when they start a breakdown (its total) or shares.
 _LIST_KINDS = frozenset(("count", "percent"))
 # A total followed by what it includes ("The 120 victims included 80 women and 50 children"), or
-# introduced by "among" ("Among the 20 victims were 12 soldiers and 10 civilians"): parts that need
-# not be all of it, but cannot be more.
+# introduced by "among" ("Among the 20 victims were 12 soldiers and 10 civilians"), or the subject
+# of "were" ("The 40 passengers were 25 men and 20 women"): parts that need not be all of it, but
+# cannot be more.
 _INCLUDED_THEN = re.compile(r"^\s+(?:(?:were|was|are|is)\s+)?includ(?:ed|es|e|ing)\s+$", re.I)
 _WERE_THEN = re.compile(r"^\s+(?:were|are)\s+$", re.I)
 _INCLUDED_MAX = 40  # the words between of either ("were included", a line break and indentation)
-_AMONG_BEFORE = re.compile(r"(?:^|[,;:]\s*)among\s+(?:the|its|their|all)\s+$", re.I)
+_AMONG_BEFORE = re.compile(r"(?:^|[,;:]\s*)among\s+(?:the|its|their|all)\s+$|^(?:(?:the|its|their|all(?:\s+the)?)\s+)?$", re.I)
 # "of" where the words before a total introduce it as a whole (the last one starts the cue quoted).
 _OF = re.compile(r"\bof\b", re.I)
 # "500 employees, 300 of them in France …": the first part says it is part of the figure before.
