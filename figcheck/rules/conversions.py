@@ -125,8 +125,7 @@ def as_a_source(source: Claim, ivs: list[tuple[float, float]]) -> list[tuple[flo
     """``ivs``, the values the source of a conversion covers as written
     (:func:`intervals_as_written`), a plain figure's no further than :data:`PLAIN_FIGURE_OVER`
     times itself."""
-    if source.is_range or len(ivs) != 1 or not source.value or source.value < 0 \
-            or source.qualifier or source.is_estimate:
+    if len(ivs) != 1 or not _plain(source):
         return ivs
     lo, hi = ivs[0]
     return [(lo, min(hi, source.value * PLAIN_FIGURE_OVER))]
