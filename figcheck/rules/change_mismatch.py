@@ -61,7 +61,7 @@ from collections.abc import Iterable
 
 from ..figures import format_decimals
 from ..model import Claim, Diagnostic, Edit, Fix, Related
-from .changes import Change, overlaps, read_changes
+from .changes import WRITTEN_DIGITS, Change, overlaps, read_changes
 from .context import CheckContext
 
 CODE = "FC303"
@@ -146,15 +146,13 @@ def _as_stated(value: float, decimals: int, x: Claim | None) -> str:
     signed = _signed(value, decimals)
     if x is None or not x.number_text or (at := x.text.find(x.number_text)) < 0:
         return signed
-    digits = _DIGITS_OF_NUMBER.search(x.number_text)
+    digits = WRITTEN_DIGITS.search(x.number_text)
     before, after = x.text[:at], x.text[at + len(x.number_text):]
     if digits:  # (a scale word written with the number: "7 million")
         after = x.number_text[digits.end():] + after
     sign, number = (signed[0], signed[1:]) if signed[:1] in "+−" else ("", signed)
     return f"{sign}{before}{number}{after}"
 
-
-_DIGITS_OF_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def _rounding_note(change: Change) -> str:

@@ -20,7 +20,7 @@ import functools
 import math
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from .. import units
@@ -87,7 +87,8 @@ _CHANGE_WORDS = frozenset({*DIRECTION, *NOUN_DIRECTION, *_COMPARATIVE, *(w + "s"
 _WORDS = PATTERNS.compile(r"[a-z][a-z]*")
 _SPACES = PATTERNS.compile(r"\s\s*")  # "\s+", starting with a class (see ``_WORDS``)
 _DIGIT = PATTERNS.compile(r"\d")
-_DIGITS = PATTERNS.compile(r"\d[\d,]*(?:\.\d+)?")
+# A number's digits as written ("1,105", "42.20"): what a scale word follows.
+WRITTEN_DIGITS = PATTERNS.compile(r"\d[\d,]*(?:\.\d+)?")
 _STATED_AFTER = PATTERNS.compile(r"\s*(?:percentage\s+|basis\s+|pct\s+)?(?:points?|pts?|bps?|pct|per\s*cent|percent)\b", re.I)
 # Parts of the words a multiplier is written with ("doubled", "Trebled", "3-fold", "by a third"):
 # few, so that finding them costs little more than a pass over the text.
@@ -711,7 +712,7 @@ _SCALED = PATTERNS.compile(r"\d\s*(?:hundred|thousand|million|billion|trillion|m
 
 def _scale_of(claim: Claim) -> float:
     """The scale written with a claim's number ("20 billion" → 1e9), 1 without one."""
-    digits = _DIGITS.search(claim.number_text or "")
+    digits = WRITTEN_DIGITS.search(claim.number_text or "")
     if not digits or not _SCALED.search(claim.number_text or claim.text):
         return 1.0
     try:
@@ -1534,24 +1535,42 @@ def _signed(iv: tuple[float, float], direction: int) -> tuple[float, float]:
     return iv if direction > 0 else (-iv[1], -iv[0])
 
 
+def _first_consistent(changes: Iterable[Change]) -> Change | None:
+    """The first of ``changes`` (one a reading of the two ends, in order) that its figures agree
+    with, else the first: what a stated change is reported as."""
+    first = None
+    for change in changes:
+        if change.consistent:
+            return change
+        first = first or change
+    return first
+
+
+def _difference(y_iv: tuple[float, float], z_iv: tuple[float, float]) -> tuple[float, float]:
+    """new − old, over the values the two ends cover."""
+    return y_iv[0] - z_iv[1], y_iv[1] - z_iv[0]
+
+
+def _old_value(y: Claim, z: Claim, ratio: float) -> float:
+    """The old figure in the new one's unit, y / ratio (a change to nothing has ratio 0: then it
+    is z as written)."""
+    return y.value / ratio if ratio else z.value
+
+
 def _percent_change(fig: Figure, direction, readings, y: Claim, z: Claim) -> Change:
     x = fig.claim
     stated = _signed(_stated_interval(x), direction)
-    best = None
-    for y_iv, z_iv, ratio, assumed in readings:
+
+    def read(y_iv, z_iv, ratio, assumed) -> Change:
         computed = ((y_iv[0] / z_iv[1] - 1) * 100, (y_iv[1] / z_iv[0] - 1) * 100 if z_iv[0] > 0 else math.inf)
         change = Change("percent", direction, x.start, x.end, x.text, y, z, stated, computed,
                         (ratio - 1) * 100, direction * x.value, _exact(x, y, z) and not assumed, x)
         if _both_percent(y, z):
-            diff = (y_iv[0] - z_iv[1], y_iv[1] - z_iv[0])
-            # (the old figure is y / ratio; a change to nothing has ratio 0: then it is z as written)
-            old = y.value / ratio if ratio else z.value
-            change = replace(change, confusion=diff, confusion_value=y.value - old)
-        if change.consistent:
-            return change
-        if best is None:
-            best = change
-    return best
+            change = replace(change, confusion=_difference(y_iv, z_iv),
+                             confusion_value=y.value - _old_value(y, z, ratio))
+        return change
+
+    return _first_consistent(read(*reading) for reading in readings)
 
 
 def _both_percent(y: Claim, z: Claim) -> bool:
@@ -1572,17 +1591,11 @@ def _points_change(fig: Figure, direction, readings, y: Claim, z: Claim, ctx_tex
     lo, hi = _stated_interval(x)
     stated = _signed((lo * scale, hi * scale), direction)
     end = x.end + _points_length(ctx_text, x.end) if fig.points and not fig.synthetic else x.end
-    best = None
-    for y_iv, z_iv, _ratio, assumed in readings:
-        computed = (y_iv[0] - z_iv[1], y_iv[1] - z_iv[0])
-        z_value = y.value / _ratio if _ratio else z.value
-        change = Change("points", direction, x.start, end, ctx_text[x.start:end], y, z, stated, computed,
-                        y.value - z_value, direction * x.value * scale, _exact(x, y, z) and not assumed, x,
-                        basis_points=fig.points == "bp")
-        if change.consistent:
-            return change
-        best = best or change
-    return best
+    return _first_consistent(
+        Change("points", direction, x.start, end, ctx_text[x.start:end], y, z, stated, _difference(y_iv, z_iv),
+               y.value - _old_value(y, z, ratio), direction * x.value * scale, _exact(x, y, z) and not assumed, x,
+               basis_points=fig.points == "bp")
+        for y_iv, z_iv, ratio, assumed in readings)
 
 
 def _amount_change(fig: Figure, direction, readings, y_fig: Figure, z_fig: Figure) -> Change | None:
@@ -1590,7 +1603,7 @@ def _amount_change(fig: Figure, direction, readings, y_fig: Figure, z_fig: Figur
     from 3,000", "rose $5 million to $25 million from $18 million"): the difference of the ends,
     in the stated figure's own unit and scale (so that it reads, and is fixed, as written). Only
     a figure the extractor read, of the ends' kind and unit, states one."""
-    x, y = fig.claim, y_fig.claim
+    x, y, z = fig.claim, y_fig.claim, z_fig.claim
     if fig.synthetic or x.kind not in ("count", "money", "quantity") or not x.value:
         return None
     factor = _unit_factor(y_fig, fig)  # (x in the new figure's unit)
@@ -1601,17 +1614,11 @@ def _amount_change(fig: Figure, direction, readings, y_fig: Figure, z_fig: Figur
                                       low=None if x.low is None else x.low / fig.scale,
                                       high=None if x.high is None else x.high / fig.scale))
     stated = _signed((lo, hi), direction)
-    best = None
-    for y_iv, z_iv, ratio, assumed in readings:
-        computed = ((y_iv[0] - z_iv[1]) * per_unit, (y_iv[1] - z_iv[0]) * per_unit)
-        z_value = y.value / ratio if ratio else z_fig.claim.value
-        change = Change("amount", direction, x.start, x.end, x.text, y, z_fig.claim, stated, computed,
-                        (y.value - z_value) * per_unit, direction * x.value / fig.scale,
-                        _exact(x, y, z_fig.claim) and not assumed, x)
-        if change.consistent:
-            return change
-        best = best or change
-    return best
+    return _first_consistent(
+        Change("amount", direction, x.start, x.end, x.text, y, z, stated,
+               tuple(d * per_unit for d in _difference(y_iv, z_iv)), (y.value - _old_value(y, z, ratio)) * per_unit,
+               direction * x.value / fig.scale, _exact(x, y, z) and not assumed, x)
+        for y_iv, z_iv, ratio, assumed in readings)
 
 
 def _factor_change(mul: Multiplier, direction: int, readings, y: Claim, z: Claim) -> Change | None:
