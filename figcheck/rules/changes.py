@@ -373,8 +373,9 @@ _NOUN_OF_BEFORE = PATTERNS.compile(
 
 def _amount_after_noun(text: str, start: int) -> bool:
     """Whether a noun of change and "of" stand just before ``start`` ("…, an increase of $5
-    million")."""
-    return _NOUN_OF_BEFORE.search(text, max(0, start - 16), start) is not None
+    million"). (Asked of every figure of a document: the pattern is searched only after "of ".)"""
+    return text[max(0, start - 3) : start].lower() == "of " and \
+        _NOUN_OF_BEFORE.search(text, max(0, start - 16), start) is not None
 
 
 def _enough_figures(sentence: str, s_start: int, inside: list[Claim], n: int) -> bool:
