@@ -10,7 +10,8 @@ figures is wrong, and readers who add them up notice. Shares of one poll or one 
 exceed 100 % are impossible.
 
 The rule allows for rounding (three shares rounded to whole percents may sum to 99–101) and for
-qualifiers ("at least 12" leaves the sum open). It is silent for lists that do not claim to be
+qualifiers ("at least 12" leaves the sum open). Counts of people and things are whole numbers: "12
+seriously and 19 lightly" is 31, never 30. It is silent for lists that do not claim to be
 complete ("including", "among them", "such as", "the rest", "others"), for shares of different
 wholes ("80% of men and 70% of women", "59% of patients taking it and 43% of patients who took
 it before", "respectively"), for one share given two ways ("90% of pupils, or 64% if …"), for
@@ -69,7 +70,7 @@ from .part_whole import (
     sentence_runs,
 )
 from .words import stem
-from .rounding import claim_interval, exact_interval
+from .rounding import claim_interval, exact_interval, whole_units
 
 CODE = "FC302"
 NAME = "parts-do-not-sum"
@@ -367,8 +368,8 @@ def _total_interval(whole: Claim) -> tuple[float, float]:
     """A plain total under a thousand that is broken down is read as exact ("Thirty people
     were injured: …" means 30, not 25–35); larger or qualified totals keep their rounding."""
     if not whole.approximate and whole.low == whole.high and abs(whole.value) < 1000:
-        return exact_interval(whole) if whole.number_text[:1].isdigit() else (
-            whole.value - 0.5, whole.value + 0.5)
+        return exact_interval(whole) if whole.number_text[:1].isdigit() else \
+            whole_units(whole, (whole.value - 0.5, whole.value + 0.5))
     return claim_interval(whole)
 
 

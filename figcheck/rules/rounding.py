@@ -252,4 +252,16 @@ def exact_interval(claim: Claim) -> tuple[float, float]:
     ivs = written_intervals(claim, min_sig=99)
     if ivs is None or len(ivs) != 1:
         return claim_interval(claim)
-    return ivs[0]
+    return whole_units(claim, ivs[0])
+
+
+def whole_units(claim: Claim, interval: tuple[float, float]) -> tuple[float, float]:
+    """A count of things read to its last unit ("13" → 12.5–13.5) is that whole number and no
+    other: half a unit either side let parts off by one pass ("30 injured: 12 seriously and 19
+    lightly" summed to 30–32). Other readings are kept."""
+    lo, hi = interval
+    value = claim.value
+    if claim.kind == "count" and value is not None and value == int(value) \
+            and lo == value - 0.5 and hi == value + 0.5:
+        return value, value
+    return interval
