@@ -1501,17 +1501,31 @@ def _interval(claim: Claim, other: Claim) -> tuple[float, float]:
 # --- The three kinds of change ---------------------------------------------------------------
 
 
-def _stated_interval(x: Claim) -> tuple[float, float]:
+def _stated_interval(x: Claim, difference: bool = False) -> tuple[float, float]:
     """The change a figure states, as an interval: its rounding, up to a whole unit of its last
-    digit above it (a writer may truncate), ``REL_SLACK`` more, and a qualifier's open side."""
+    digit above it (a writer may truncate), ``REL_SLACK`` more, and a qualifier's open side.
+
+    A ``difference`` of the ends (points, an amount) stated without a qualifier takes no
+    relative slack, and its truncation stops short of the next unit ("0.4" truncates 0.4–0.49…,
+    never 0.5): a difference of two rounded figures is exact arithmetic, and the ends' rounding
+    already covers what a writer computing from unrounded figures gets. With the slack, "fell
+    0.4 points to 5.2% from 5.8%" passed (5.75 − 5.25 = 0.5 was within it)."""
     p = _digit_rounding(x)
+    difference = difference and not (x.qualifier or x.is_estimate)  # ("by more than £600": loose)
+    rel = 0.0 if difference else REL_SLACK
     lo = -math.inf if x.low is None else x.low
     hi = math.inf if x.high is None else x.high
     if x.is_estimate or is_approx_qualifier(x.qualifier):
         lo, hi = lo * 0.9, hi * 1.1
-    lo = lo - p - REL_SLACK * abs(lo) if math.isfinite(lo) else lo
-    hi = hi + 2 * p + REL_SLACK * abs(hi) if math.isfinite(hi) else hi
+    lo = lo - p - rel * abs(lo) if math.isfinite(lo) else lo
+    up = 2 * p * (1 - _SHORT_OF_THE_NEXT_UNIT) if difference else 2 * p
+    hi = hi + up + rel * abs(hi) if math.isfinite(hi) else hi
     return lo, hi
+
+
+# How far short of a whole unit above a truncated difference stops (a share of the unit: more
+# than the error of the floating-point subtraction of the ends).
+_SHORT_OF_THE_NEXT_UNIT = 1e-6
 
 
 _DECIMALS = PATTERNS.compile(r"\d[\d,]*(?:\.(\d+))?")
@@ -1589,7 +1603,7 @@ def _points_change(fig: Figure, direction, readings, y: Claim, z: Claim, ctx_tex
     scale = 0.01 if fig.points == "bp" else 1.0
     if fig.points == "bp" and not _both_percent(y, z):
         return None
-    lo, hi = _stated_interval(x)
+    lo, hi = _stated_interval(x, difference=True)
     stated = _signed((lo * scale, hi * scale), direction)
     end = x.end + _points_length(ctx_text, x.end) if fig.points and not fig.synthetic else x.end
     return _first_consistent(
@@ -1613,7 +1627,8 @@ def _amount_change(fig: Figure, direction, readings, y_fig: Figure, z_fig: Figur
     per_unit = 1 / (factor * fig.scale)  # an amount in the ends' unit → the stated figure's numbers
     lo, hi = _stated_interval(replace(x, value=x.value / fig.scale,
                                       low=None if x.low is None else x.low / fig.scale,
-                                      high=None if x.high is None else x.high / fig.scale))
+                                      high=None if x.high is None else x.high / fig.scale),
+                                   difference=True)
     stated = _signed((lo, hi), direction)
     return _first_consistent(
         Change("amount", direction, x.start, x.end, x.text, y, z, stated,
