@@ -84,20 +84,29 @@ def common_base(part: Claim, whole: Claim, text: str) -> Base | None:
         except Exception:
             return None
     if part.kind == "count":
-        return Base(1.0, 1.0, "count") if same_counted(part, whole) else None
+        return Base(1.0, 1.0, "count") if same_counted(part, whole, text) else None
     return None
 
 
-def same_counted(part: Claim, whole: Claim) -> bool:
+def same_counted(part: Claim, whole: Claim, text: str) -> bool:
     """Do two counts count the same kind of thing? A part whose noun is not written counts what
     the whole counts ("Of the 42 passengers, 45 …"); a whole whose noun is not written is
-    trusted only when the part has none either ("45 out of 42")."""
+    trusted only when the part has none either ("45 out of 42"), or when the whole is people
+    named by what befell them and the part counts people ("Among the 20 dead were 12
+    soldiers")."""
     if not noun_written(whole):
+        if whole.counted is None and noun_written(part) and stem(part.counted) in PEOPLE:
+            return _PEOPLE_BY_WHAT_BEFELL.match(text, whole.end) is not None
         return not noun_written(part) and whole.counted is None
     if not noun_written(part) or part.counted is None or whole.counted is None:
         return True
     a, b = stem(part.counted), stem(whole.counted)
     return a == b or (a in PEOPLE and b in PEOPLE)
+
+
+# An adjective a count of people stands before as its noun: "the 20 dead", "12 injured".
+WHAT_BEFELL = r"(?:dead|injured|wounded|hurt|killed|missing)"
+_PEOPLE_BY_WHAT_BEFELL = re.compile(r"[ \t\u00a0]+" + WHAT_BEFELL + r"\b", re.I)
 
 
 def noun_written(c: Claim) -> bool:

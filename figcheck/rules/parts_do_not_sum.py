@@ -35,7 +35,8 @@ adults", "500 employees, 300 of them in France and 250 in Spain", "The 120 victi
 women and 50 children", "Among the 20 victims were 12 soldiers and 10 civilians", "The 40
 passengers were 25 men and 20 women" — are flagged only when the parts add up to more than the
 total and name kinds that cannot overlap (children and adults, men and women, different places):
-"Of the 40 people on board, 12 were injured and 30 were British" is fine.
+"Of the 40 people on board, 12 were injured and 30 were British" is fine. A total named by what
+befell its people counts people ("Among the 20 dead were 12 soldiers and 10 civilians").
 
 ## Example
 ```text
@@ -61,6 +62,7 @@ from ..text.finder import Finder
 from .context import CheckContext
 from . import money
 from .part_whole import (
+    WHAT_BEFELL,
     WHOLE_THEN_COMMA,
     claims_in_order,
     introduces_whole,
@@ -92,8 +94,10 @@ _LIST_KINDS = frozenset(("count", "percent"))
 # introduced by "among" ("Among the 20 victims were 12 soldiers and 10 civilians"), or the subject
 # of "were" ("The 40 passengers were 25 men and 20 women"): parts that need not be all of it, but
 # cannot be more.
-_INCLUDED_THEN = re.compile(r"^\s+(?:(?:were|was|are|is)\s+)?includ(?:ed|es|e|ing)\s+$", re.I)
-_WERE_THEN = re.compile(r"^\s+(?:were|are)\s+$", re.I)
+# (a whole of people named by what befell them: "The 20 dead included …")
+_INCLUDED_THEN = re.compile(
+    r"^\s+(?:" + WHAT_BEFELL + r"\s+)?(?:(?:were|was|are|is)\s+)?includ(?:ed|es|e|ing)\s+$", re.I)
+_WERE_THEN = re.compile(r"^\s+(?:" + WHAT_BEFELL + r"\s+)?(?:were|are)\s+$", re.I)
 _INCLUDED_MAX = 40  # the words between of either ("were included", a line break and indentation)
 _AMONG_BEFORE = re.compile(r"(?:^|[,;:]\s*)among\s+(?:the|its|their|all)\s+$|^(?:(?:the|its|their|all(?:\s+the)?)\s+)?$", re.I)
 # "of" where the words before a total introduce it as a whole (the last one starts the cue quoted).
@@ -378,7 +382,7 @@ def _part_of(part: Claim, whole: Claim, text: str) -> bool:
         return False
     if part.value == whole.value and _POINTER_BEFORE.search(text, max(0, part.start - 12), part.start):
         return False  # "four branches … two of these four branches": the whole again, not a part
-    return money.amount(part, text) is None and same_counted(part, whole)
+    return money.amount(part, text) is None and same_counted(part, whole, text)
 
 
 _POINTER_BEFORE = re.compile(r"\b(?:these|those|the)\s+$", re.I)
