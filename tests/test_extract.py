@@ -243,6 +243,10 @@ def test_age_is_marked():
         # a sentence's first word that says when is not a name ("Voyager 1")
         ("Yesterday 47 senators signed it.", "47 senators", 47, "senator"),
         ("Currently 22 foreign brokers may bid.", "22 foreign brokers", 22, "broker"),
+        # a possessive says whose the things counted are, not what the figure names
+        ("Strikes by Brazil's 40,000 sailors continued.", "40,000 sailors", 40000, "sailor"),
+        ("Apple’s 3 divisions grew.", "3 divisions", 3, "division"),
+        ("The Smiths' 4 children came.", "4 children", 4, "child"),
         # a label word ("case", "bus") ends the sentence before: its full stop is not "No."'s
         ("We study these cases. Forty-four patients were seen.", "Forty-four patients", 44, "patient"),
         ("We took the bus. 42 people were on it.", "42 people", 42, "person"),

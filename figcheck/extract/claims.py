@@ -1089,10 +1089,15 @@ def _is_name_before(reader: _FigureReader, pos: int) -> bool:
         return False
     lw = word.lower().rstrip(".")
     if word[0].isupper() and lw not in lexicon.SENTENCE_WORDS and lw not in lexicon.QUALIFIERS:
+        if lw.endswith(_POSSESSIVE_ENDS):
+            return False  # "Britain's 25 most wanted men": what the figure belongs to, not its name
         if lw in _MONTH_NAME_SET or lw in _WEEKDAY_NAME_SET:  # (or it with a ".", which lw has not)
             return False  # dates are handled separately
         return True
     return False
+
+
+_POSSESSIVE_ENDS = ("'s", "\u2019s", "s'", "s\u2019")
 
 
 def _is_date_part(reader: _FigureReader, num: Number, counts_a_noun: bool = False) -> bool:
