@@ -100,6 +100,17 @@ def test_a_bound_restated_in_the_same_clause_conflicts(text, flagged):
     assert _codes(text, "FC201") == [flagged]
 
 
+def test_a_sentence_restated_with_its_clauses_moved_is_a_twin_only_figure_for_figure():
+    # An earlier-period figure ("a year earlier loss of #") is vetoed unless restated in the same
+    # words; the same words moved about are the same words. The current figure of the moved
+    # sentence stands in a slot of the same clause as the earlier one, but is not aligned with it.
+    text = ("For discontinued operations, it reported a loss of 9.5 mln dlrs compared to a year "
+            "earlier loss of 922,000 dlrs.\n\nThe announcement came on Tuesday.\n\nIt reported a "
+            "loss of 9.5 mln dlrs compared to a year earlier loss of 645,400 dlrs, for discontinued "
+            "operations.\n")
+    assert _codes(text, "FC201") == ["645,400 dlrs"]
+
+
 def test_the_message_says_which_slots_agree_and_json_carries_the_confidence():
     text = RESTATED[0][0]
     (d,) = [d for d in check(text) if d.code == "FC201"]

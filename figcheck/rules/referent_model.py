@@ -130,6 +130,16 @@ class Alignment:
         share, in any order (difflib's ``quick_ratio``, from the frames' word counts)."""
         return _ratio_bound(self.fa, self.fb)
 
+    def reordered(self) -> bool:
+        """The same words in another order, the figures' clauses the same: one sentence with its
+        clauses moved ("For discontinued operations, it reported a loss of # compared to a year
+        earlier loss of #" and "It reported …, for discontinued operations")."""
+        if self.ratio_bound() < REORDERED or self.clause_ratio() < CLAUSE_TWIN_RATIO:
+            return False
+        pa, pb = self.fa.position, self.fb.position  # (and the figures aligned with each other)
+        return any(a <= pa < a + size and pb - b == pa - a
+                   for a, b, size in self.sentences.get_matching_blocks())
+
     def clause_ratio(self) -> float:
         """Similarity of the figures' clauses, figures masked; 0 when either clause has fewer than
         MIN_CLAUSE_WORDS content words, or when their lengths alone keep it under
@@ -209,7 +219,8 @@ def _slot_veto(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment) -> str | None:
 
     def twin() -> bool:  # nearly the same sentence or clause, the figures in the same slot
         return _same_slot(fa, fb) and (
-            pair.ratio_bound() >= 0.85 and pair.ratio() >= 0.85 or pair.clause_twin())
+            pair.ratio_bound() >= 0.85 and pair.ratio() >= 0.85 or pair.clause_twin()
+            or pair.reordered())
 
     if (fa.contrast or fb.contrast) and (fa.contrast != fb.contrast or not twin()):
         return f"“{fa.contrast or fb.contrast}”"
@@ -307,6 +318,8 @@ CLAUSE_SIMILAR = 0.85
 # outweighs a role or a cue read outside the clause).
 CLAUSE_TWIN_RATIO = 0.9
 CLAUSE_TWIN_WORDS = 3
+# Two sentences that share this share of their words (in any order) say the same things.
+REORDERED = 0.95
 
 
 def _ratio_bound(fa: ClaimFrame | ClaimSketch | ClaimWords,
