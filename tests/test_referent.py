@@ -95,6 +95,14 @@ def test_bounds_conflict_only_when_restated_in_the_same_words():
     ("More than 70 countries now have some type of drone, according to a think tank.\n\n"
      "Few have armed ones.\n\nMore than 105 countries now have some type of drone.\n",
      "More than 105 countries"),
+    # an upper bound, a round one: "as much as 20 mln" is 15-25 mln as written, not 12.5-25
+    ("Kay told Reuters the agency could owe as much as 20 mln dlrs.\n\nThe talks go on.\n\n"
+     "Kay told Reuters the agency could owe as much as 14 mln dlrs.\n",
+     "as much as 14 mln dlrs"),
+    # a lower bound in cents, read on the dollar base: its rounding is cents too, not dollars
+    ("The firm expects a profit of at least 50 cts a share, the chairman said.\n\nThe talks go "
+     "on.\n\nThe firm expects a profit of at least 80 cts a share.\n",
+     "at least 80 cts"),
 ])
 def test_a_bound_restated_in_the_same_clause_conflicts(text, flagged):
     assert _codes(text, "FC201") == [flagged]

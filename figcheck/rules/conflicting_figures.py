@@ -862,14 +862,18 @@ def same_bound(a: Claim, b: Claim) -> bool:
 
 
 def _as_written(c: Claim, iv: tuple) -> tuple:
-    """An open interval closed at the number as written (with its rounding)."""
+    """An open interval closed at the number as written, its rounding either side ("as much as
+    20 mln" → 15–25 mln). ``iv`` is on the kind's base: its finite end is the bound less or
+    plus the rounding, times the base's factor (cents → dollars), which is read from it."""
     lo, hi = iv
-    width = c.rounding * (hi / c.value if math.isinf(lo) and c.value else 1)
-    if math.isinf(hi):
-        return lo, lo + 2 * width
-    if math.isinf(lo):
-        return hi - 2 * width, hi
-    return iv
+    if math.isinf(hi) and math.isfinite(lo) and c.low is not None:
+        end, edge = lo, c.low - c.rounding
+    elif math.isinf(lo) and math.isfinite(hi) and c.high is not None:
+        end, edge = hi, c.high + c.rounding
+    else:
+        return iv
+    width = c.rounding * (end / edge if edge else 1.0)
+    return (lo, lo + 2 * width) if math.isinf(hi) else (hi - 2 * width, hi)
 
 
 def _interval_in(claim: Claim, unit: str | None):
