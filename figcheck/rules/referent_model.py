@@ -24,6 +24,7 @@ from pathlib import Path
 
 from .context import CheckContext, MemoKey
 from .sections import in_parallel_sections
+from .words import one_name
 from .frame import (
     FRAMES, FRAMES_AS_READ, ClaimFrame, ClaimGist, ClaimSketch, ClaimWords, claim_frame, is_content, is_verb,
 )
@@ -605,6 +606,8 @@ def _identifier_clash(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment) -> str | 
         if "#" in fa.tokens[a0:a1] or "#" in fb.tokens[b0:b1]:
             continue  # a figure against a number the extractor read otherwise there
         if any(fa.names[a0:a1]) or any(fb.names[b0:b1]):
+            if _one_name_written_two_ways(fa, a0, a1, fb, b0, b1):
+                continue  # ("Ukrainian forces have retaken" / "Ukraine has recaptured")
             return "different names in the same wording"
         if a1 <= fa.position and b1 <= fb.position:
             # Before both figures (where the subject is): a noun for another noun.
@@ -612,6 +615,17 @@ def _identifier_clash(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment) -> str | 
             if na and nb and not na & nb:
                 return f"different subjects (“{fa.raw[a0]}”/“{fb.raw[b0]}”)"
     return None
+
+
+def _one_name_written_two_ways(fa: ClaimFrame, a0: int, a1: int, fb: ClaimFrame, b0: int, b1: int) -> bool:
+    """The names of two stretches are words (not numbers) and each is one name with a name of
+    the other (see words.one_name)."""
+    na = [fa.raw[k].lower() for k in range(a0, a1) if fa.names[k]]
+    nb = [fb.raw[k].lower() for k in range(b0, b1) if fb.names[k]]
+    if not na or not nb or not all(w.isalpha() for w in na + nb):
+        return False
+    return all(any(one_name(x, y) for y in nb) for x in na) and \
+        all(any(one_name(y, x) for x in na) for y in nb)
 
 
 def _nouns(f: ClaimFrame, k0: int, k1: int) -> set[str]:

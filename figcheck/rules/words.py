@@ -114,3 +114,27 @@ for _line in _SYNONYMS:
     _head = "~" + _words[0]
     for _w in _words:
         _GROUP[_suffix_strip(_IRREGULAR.get(_w, _w))] = _head
+
+
+# The endings of a place's name and of its people's adjective ("Ukraine"/"Ukrainian",
+# "China"/"Chinese", "Iraq"/"Iraqi", "Germany"/"German").
+# (a place's "y" drops to nothing, "Germany"/"German"; no other ending does: "Daniela"/"Daniel")
+_ENDINGS = tuple((place, people) for place in ("e", "a", "o", "")
+                 for people in ("ian", "ean", "ese", "an", "ish", "n", "i")) + (("y", ""),)
+
+
+def one_name(a: str, b: str) -> bool:
+    """Whether two capitalised words, lower-cased, are one name: the same, or a place and its
+    people's adjective (what is left when one loses a place's ending and the other a people's is
+    the same, four letters or more: "ukraine"/"ukrainian", not "austria"/"australia",
+    "john"/"johnson" or "maria"/"mario")."""
+    return a == b or _place_and_people(a, b) or _place_and_people(b, a)
+
+
+def _place_and_people(place: str, people: str) -> bool:
+    for place_end, people_end in _ENDINGS:
+        if place.endswith(place_end) and people.endswith(people_end):
+            base = place[: len(place) - len(place_end)]
+            if len(base) >= 4 and base == people[: len(people) - len(people_end)]:
+                return True
+    return False
