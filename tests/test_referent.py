@@ -130,6 +130,11 @@ def test_the_message_says_which_slots_agree_and_json_carries_the_confidence():
 
 
 HARD_NEGATIVES = [
+    # figures given on different authority: a disagreement reported, not a slip
+    "About 2,000 people attended the rally, police said.\n\nThe march was peaceful.\n\n"
+    "Organisers said about 5,000 people attended the rally.\n",
+    "About 2,000 people attended the rally, according to police.\n\nThe march was peaceful.\n\n"
+    "About 5,000 people attended the rally, according to organisers.\n",
     # different agents
     "Acme Corp hired 300 workers in May.\n\nRival Beta Inc hired 900 workers in May.\n",
     # different years
@@ -253,6 +258,26 @@ def test_frame_slots():
     assert "ohio" in f.place
     assert f.role == "change" or f.role == "total"
     assert f.tokens[f.position] == "#"
+
+
+@pytest.mark.parametrize("sentence, sources", [
+    ("About 2,000 people attended the rally, police said.\n", {"polic"}),
+    ("Organisers said about 5,000 people attended.\n", {"organiser"}),
+    ("About 5,000 people attended, said organisers.\n", {"organiser"}),
+    ("About 5,000 people attended, according to organisers.\n", {"organiser"}),
+    # a pronoun, or a word that points back at a source named before, names none
+    ("It said 5,000 people attended.\n", set()),
+    ("The company said it sold 5,000 cars.\n", set()),
+])
+def test_who_says_a_figure_is_read_from_its_sentence(sentence, sources):
+    ctx = _ctx(sentence)
+    assert frame.claim_frame(ctx, 0).sources == sources
+
+
+def test_the_same_source_restating_a_figure_differently_still_conflicts():
+    text = ("About 2,000 people attended the rally, police said.\n\nThe march was peaceful.\n\n"
+            "About 5,000 people attended the rally, police said.\n")
+    assert _codes(text, "FC201") == ["About 5,000 people"]
 
 
 def test_slot_clashes_veto():

@@ -19,8 +19,9 @@ figures, the same verb, an explicit restatement ("the same force", "those 42 pas
 small model trained on real news (where such pairs are almost never restatements) and on
 restatements generated from it weighs the evidence; the rule reports only pairs it is confident
 about (the JSON output gives the score as `data.confidence`). The rule is silent when a slot
-clashes: different names, times or places, males against females, a contrast cue ("another", "a smaller group", "the
-second", "each", "of them"), a comparison ("vs", "compared with", "a year earlier", "from X to
+clashes: different names, times or places, males against females, different sources ("2,000
+attended, police said" and "organisers said 5,000": a disagreement reported, not a slip), a
+contrast cue ("another", "a smaller group", "the second", "each", "of them"), a comparison ("vs", "compared with", "a year earlier", "from X to
 Y"), a table row, a per-share amount against a total, a part of a larger group ("the two men,
 along with their trainer, …"; a small group named with "the" is no pointer back either: "the two
 ships" after "five ships" are two of them), or sibling sections that describe different things:

@@ -281,6 +281,7 @@ class ClaimFrame:
     place: frozenset[str]
     directions: frozenset[str]  # north, southern, upper, …: which part of a place
     sexes: frozenset[str]  # "male", "female": of whom ("males averaged 2.06 kg", "women's 100 m")
+    sources: frozenset[str]  # who the sentence says says it ("police said", "according to …")
     role: str  # total, per_unit, forecast, comparison, current, whole, table
     change: bool  # the figure is an amount of change ("rose by #", "up #", "fell #")
     contrast: str | None
@@ -414,6 +415,7 @@ class _Sentence:
     directions: frozenset[str]
     sexes: frozenset[str]
     table: bool
+    sources: frozenset[str] = frozenset()  # who says it (see _sources)
 
 
 _WORDS: dict[tuple, _Words] = {}
@@ -616,10 +618,11 @@ def _sentence_in(sentence: str, spans: tuple) -> _Sentence:
     raw, lower = words.raw, words.lower
     table = _read_table_row(sentence, spans)
     time = _times(sentence, raw, lower)
+    clauses = _clauses_of(sentence, words)
     return _Sentence(
         tokens=words.tokens, raw=raw, lower=lower,
         slots=words.slots,
-        clauses=_clauses_of(sentence, words),
+        clauses=clauses,
         bag=words.bag,
         content=words.content,
         time=time,
@@ -630,7 +633,44 @@ def _sentence_in(sentence: str, spans: tuple) -> _Sentence:
         sexes=frozenset(_SEXES[w.lower()] for w in _SEX_WORD.findall(sentence))  # (also in figures: "39 males")
         if _may_hold(sentence, _SEX_STEMS) else frozenset(),
         table=table,
+        sources=_sources(words.tokens, lower, clauses) if _SAY in words.bag or "accord" in words.bag
+        else frozenset(),
     )
+
+
+# How many words before a reporting verb (or after one that opens its clause: "…, said
+# police"; or after "according to") name who says it.
+_SOURCE_WORDS = 3
+# Words that point back at a source named elsewhere ("Chrysler said …", then "the company
+# said …"): they name no source of their own.
+_POINTING_SOURCES = frozenset(stem(w) for w in (
+    "company firm group bank corporation concern subsidiary unit spokesman spokeswoman"
+    " spokesperson statement official officials source sources").split())
+
+
+def _sources(tokens: tuple[str, ...], lower: tuple[str, ...], clauses: tuple[int, ...]) -> frozenset[str]:
+    """The content words that name who says what the sentence says: before a reporting verb
+    ("police said", "a committee spokesman told"), after one that opens its clause ("…, said
+    organisers") and after "according to", within the verb's clause and short of a figure or
+    another verb. Two sentences that give a figure on different authority ("About 2,000 people
+    attended, police said" / "Organisers said about 5,000 attended") are not one claim."""
+    out: set[str] = set()
+    n = len(tokens)
+    for k, t in enumerate(tokens):
+        if t == _SAY:
+            opens = k == 0 or clauses[k - 1] != clauses[k]
+            span = range(k + 1, min(n, k + 1 + _SOURCE_WORDS)) if opens else \
+                range(k - 1, max(-1, k - 1 - _SOURCE_WORDS), -1)
+        elif t == "accord" and k + 1 < n and lower[k + 1] == "to":
+            span = range(k + 2, min(n, k + 2 + _SOURCE_WORDS))
+        else:
+            continue
+        for m in span:
+            if clauses[m] != clauses[k] or tokens[m] == "#" or is_verb(tokens[m], lower[m]):
+                break
+            if _is_content(lower[m]) and tokens[m] not in _POINTING_SOURCES:
+                out.add(tokens[m])
+    return frozenset(out)
 
 
 # More figures than a sentence of prose gives (real news, encyclopedia and science text has at
@@ -772,6 +812,7 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         place=sent.place,
         directions=sent.directions,
         sexes=sent.sexes,
+        sources=sent.sources,
         role=_role(claim, sentence, c0, c1, sent, pointed),
         change=gist.change,
         contrast=gist.contrast,

@@ -522,6 +522,11 @@ _DECIDED_MAX = 50_000
 def _judge(fa: ClaimFrame, fb: ClaimFrame, rule: str, aligned: dict) -> Judgement:
     pair = Alignment(fa, fb, aligned)
     why = _slot_veto(fa, fb, pair)
+    if why is None and rule == "FC201" and _clash(fa.sources, fb.sources):
+        # Two figures on different authority are a disagreement the writer reports, not a slip
+        # ("2,000 attended, police said" / "organisers said 5,000"). The same number in two
+        # units (FC202) is a slip whoever gave it.
+        why = "different sources"
     if why is not None:
         return Judgement(0.0, why, ())
     pointer = _pointer(fa, fb) or _pointer(fb, fa) or (rule == "FC202" and _of_that(fa, fb))
