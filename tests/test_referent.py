@@ -135,6 +135,9 @@ HARD_NEGATIVES = [
     "Organisers said about 5,000 people attended the rally.\n",
     "About 2,000 people attended the rally, according to police.\n\nThe march was peaceful.\n\n"
     "About 5,000 people attended the rally, according to organisers.\n",
+    # a proposed level against the current one
+    "The bill would raise the minimum wage to $15 an hour.\n\nThe vote is due in May.\n\n"
+    "The current minimum wage is $7.25 an hour.\n",
     # different agents
     "Acme Corp hired 300 workers in May.\n\nRival Beta Inc hired 900 workers in May.\n",
     # different years

@@ -71,7 +71,7 @@ CONTRAST_BEFORE = frozenset("""
 also another other others further additional extra smaller larger bigger second third fourth fifth
 first last previous next each per every remaining rest both together combined total separate
 respectively including included among besides except plus excluding whereas whole entire
-altogether overall cumulative old former original existing proposed planned
+altogether overall cumulative old former original existing current proposed planned
 """.split())
 CONTRAST_AFTER = frozenset("more others other each apiece respectively combined together".split())
 PART_AFTER = re.compile(r"^\s*(?:of|among)\s+(?:them|whom|which|those|these|it|the)\b", re.I)
