@@ -25,10 +25,11 @@ that is reported as information, with the fix "2 percentage points".
 Rounding is allowed for: the change is consistent when some values that round to the new and the
 old figure give a change that rounds to the stated one (a writer may also truncate, and a little
 more slack is allowed for a percentage or a qualified change; a difference in points or an
-amount is exact arithmetic and gets none: "fell 0.4 points to 5.2% from 5.8%" is wrong). Scales and units may differ between the ends ("to 1.13bn from 639m", "to
-222.6 mln dlrs from 182.6 mln"), a bare end takes the other's unit ("to 34 billion francs from
-20 billion", "to 5.3 mln dlrs from 4.1 mln"), a bracketed conversion is not an end ("$1.13bn
-(£600m)"), and qualifiers ("about", "more than", "nearly doubled") widen the stated change.
+amount is exact arithmetic and gets none: "fell 0.4 points to 5.2% from 5.8%" is wrong). Scales
+and units may differ between the ends ("to 1.13bn from 639m", "to 222.6 mln dlrs from 182.6
+mln"), a bare end takes the other's unit ("to 34 billion francs from 20 billion", "to 5.3 mln
+dlrs from 4.1 mln"), a bracketed conversion is not an end ("$1.13bn (£600m)"), and qualifiers
+("about", "more than", "nearly doubled") widen the stated change.
 
 FC303 stays silent when the sentence does not clearly bind the three figures to one change: two
 changes sharing figures, "from" that is a source ("sales from exports rose 5% to 30m"), another

@@ -10,6 +10,7 @@ A :class:`ClaimFrame` holds, for one claim:
 - ``local``: the content words right around the figure ("added … jobs in May");
 - ``verb``: the predicate nearest the figure (its stem) and its class (reporting, change, other);
 - ``agent``, ``time``, ``place``: names, dates/periods and places of the sentence;
+- ``sources``: who the sentence says gives its figures ("police said", "according to …");
 - ``role``: total, per-share or per-unit, change, forecast, comparison (the earlier figure of a
   "vs", "compared with", "a year earlier", "from X to Y") or table row;
 - ``contrast``: a cue right next to the figure that it is a different or partial thing
@@ -415,7 +416,7 @@ class _Sentence:
     directions: frozenset[str]
     sexes: frozenset[str]
     table: bool
-    sources: frozenset[str] = frozenset()  # who says it (see _sources)
+    sources: frozenset[str]  # who says it (see _sources)
 
 
 _WORDS: dict[tuple, _Words] = {}
@@ -648,7 +649,8 @@ _POINTING_SOURCES = frozenset(stem(w) for w in (
     " spokesperson statement official officials source sources").split())
 
 
-def _sources(tokens: tuple[str, ...], lower: tuple[str, ...], clauses: tuple[int, ...]) -> frozenset[str]:
+def _sources(tokens: tuple[str, ...], lower: tuple[str, ...],
+             clauses: tuple[int, ...]) -> frozenset[str]:
     """The content words that name who says what the sentence says: before a reporting verb
     ("police said", "a committee spokesman told"), after one that opens its clause ("…, said
     organisers") and after "according to", within the verb's clause and short of a figure or

@@ -622,7 +622,8 @@ def _identifier_clash(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment) -> str | 
     return None
 
 
-def _one_name_written_two_ways(fa: ClaimFrame, a0: int, a1: int, fb: ClaimFrame, b0: int, b1: int) -> bool:
+def _one_name_written_two_ways(fa: ClaimFrame, a0: int, a1: int,
+                               fb: ClaimFrame, b0: int, b1: int) -> bool:
     """The names of two stretches are words (not numbers) and each is one name with a name of
     the other (see words.one_name)."""
     na = [fa.raw[k].lower() for k in range(a0, a1) if fa.names[k]]
