@@ -258,6 +258,14 @@ def test_counts(text, surface, value, counted):
     assert claim.unit is None and claim.dimension == "count"
 
 
+def test_a_rate_wrapped_across_a_line_is_read_whole():
+    # hard-wrapped prose (Reuters wraps at 65 characters) breaks "per year" as it comes
+    (claim,) = extract_claims("Sales could reach six mln units per\nyear by 1990.")
+    assert claim.counted == "unit per year"
+    (claim,) = extract_claims("Sales could reach six mln units\nper year by 1990.")
+    assert claim.counted == "unit per year"
+
+
 def test_bare_number_refers_back_to_counted_noun():
     claims = extract_claims("Five people were killed and nine injured.")
     assert [(c.text, c.counted) for c in claims] == [("Five people", "person"), ("nine", "person")]

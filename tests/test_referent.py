@@ -109,6 +109,18 @@ def test_a_bound_restated_in_the_same_clause_conflicts(text, flagged):
     assert _codes(text, "FC201") == [flagged]
 
 
+def test_a_count_wrapped_across_a_line_of_prose_is_compared_but_not_a_table_label():
+    wrapped = _ctx("The union said 3,200\nunionized workers went on strike.\n")
+    assert frame.kind_key(wrapped.claims[0]) is not None
+    # a table's next row, indented or capitalised, is not the figure's noun
+    table = _ctx("Sales 332.7 mln vs 274.9 mln\n    Qtly div four cts vs four cts prior\n")
+    assert all(frame.kind_key(c) is None or "\n" not in c.text for c in table.claims)
+    text = ("Sales could reach six mln units per\nyear by 1990, the company said.\n\nThe plan "
+            "was approved.\n\nSales could reach 1,800,000 units per year by 1990, the company "
+            "said.\n")
+    assert _codes(text, "FC201") == ["1,800,000 units per year"]
+
+
 def test_a_sentence_restated_with_its_clauses_moved_is_a_twin_only_figure_for_figure():
     # An earlier-period figure ("a year earlier loss of #") is vetoed unless restated in the same
     # words; the same words moved about are the same words. The current figure of the moved

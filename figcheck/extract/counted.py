@@ -11,10 +11,13 @@ _MODIFIER_LIMIT = 3
 # From the third modifier on, the words are read only in lower case and on one line: capitals and
 # line breaks past two words are names and table rows ("274.9 mln\n    Qtly div four cts").
 _PLAIN_MODIFIERS_ONLY = 2
-_PER = re.compile(r"/|[ \t\u00a0]+per[ \t\u00a0]+")
+# White space with at most one line break: a hard-wrapped line may break "per year" (Reuters
+# wraps at 65 characters: "six mln units per\nyear").
+_GAP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*)"
+_PER = re.compile(r"/|" + _GAP + r"per" + _GAP)
 # "a" or "each" and a span of time after a count make it a rate, as "per" does.
-_A_TIME = re.compile(r"[ \t\u00a0]+(?:a|an|each|every)[ \t\u00a0]+(second|minute|hour|day|night|week|fortnight|month|year)\b"
-    r"(?![ \t\u00a0]+(?:ago|later|earlier|before|after|or|and|of)\b)", re.I)
+_A_TIME = re.compile(_GAP + r"(?:a|an|each|every)" + _GAP + r"(second|minute|hour|day|night|week|fortnight|month|year)\b"
+    r"(?!" + _GAP + r"(?:ago|later|earlier|before|after|or|and|of)\b)", re.I)
 
 
 def counted_noun(text: str, pos: int) -> tuple[str, int] | None | str:

@@ -112,7 +112,7 @@ def kind_key(claim: Claim) -> tuple | None:
         return ("money", money[0])
     if claim.kind == "count":
         noun = claim.counted
-        if not noun or noun in _NOT_COUNTED or "\n" in claim.text:
+        if not noun or noun in _NOT_COUNTED or ("\n" in claim.text and not _wrapped(claim.text)):
             return None  # a "counted noun" read across a line break is a table label
         return ("count", stem(noun))
     if claim.kind == "quantity":
@@ -122,6 +122,14 @@ def kind_key(claim: Claim) -> tuple | None:
             return None  # "a 64-bit integer", "32 bit platforms": a type's name, not an amount
         return ("quantity", claim.dimension, claim.role == "delta")
     return None  # percentages: shares of different wholes are the norm
+
+
+def _wrapped(text: str) -> bool:
+    """Whether a figure's text runs on past a line break as prose wrapped at a fixed width does:
+    each line after the first starts flush with a lower-case word ("3,200\nunionized workers",
+    "six mln units per\nyear"), where a table's next row is indented or capitalised ("274.9
+    mln\n    Qtly div")."""
+    return all(line[:1].islower() for line in text.split("\n")[1:])
 
 
 def base_interval(claim: Claim) -> tuple[float, float]:
