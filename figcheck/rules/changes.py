@@ -192,6 +192,13 @@ class Figure:
     points: str | None = None  # "pp" (percentage/index points) or "bp" (basis points)
     scale: float = 1.0  # the scale word written with it ("million", "bn"): 1 without one
 
+    def __hash__(self) -> int:
+        # Figures key the bindings of a document's changes (each looked up ~5 times where
+        # changes run on): hashed by where the claim is and what it says, not by every field
+        # of it. Equal figures hash alike; the rare others that do are told apart by ==.
+        c = self.claim
+        return hash((c.start, c.end, c.value, self.synthetic, self.points, self.scale))
+
 
 @dataclass(frozen=True, slots=True)
 class Multiplier:
@@ -327,7 +334,7 @@ def _read_all(ctx: CheckContext) -> list[Change]:
         # (enough figures first: with few claims, counting numbers costs less than finding words)
         if (n < 3 and not _enough_figures(sentence, s_start, inside, n)) or not _may_state_a_change(sentence):
             continue
-        read = _read_window(ctx, span, s_start, s_end) if windowed else \
+        read = _read_window(ctx, span, s_start, s_end, seen) if windowed else \
             _read_sentence(ctx, s_start, s_end, inside)
         for change in read:
             if change.start not in seen:
@@ -433,20 +440,31 @@ def _is_word_char(ch: str) -> bool:
 def _read_sentence(ctx: CheckContext, s_start: int, s_end: int, claims: list[Claim]) -> list[Change]:
     sentence = ctx.text[s_start:s_end]
     matches, tokens = _forms_of(sentence, s_start, tuple(claims))
-    return _bound(ctx, matches, tokens, sentence, s_start)
+    return _bound(ctx, matches, tokens, s_end)
 
 
-def _bound(ctx: CheckContext, matches: list[dict[str, str | None]], tokens: dict, sentence: str,
-           s_start: int) -> list[Change]:
-    """The changes the forms matched in a sentence (or a window of one) bind, each once."""
+def _bound(ctx: CheckContext, matches: list[dict[str, str | None]], tokens: dict,
+           reads_to: int, known: set[int] | None = None) -> list[Change]:
+    """The changes the forms matched in a sentence (or a window of one) bind, each once; the
+    words after their figures are read up to ``reads_to``, the sentence's end. ``known``: where
+    changes already found start (an earlier window's): a form whose stated figure starts there
+    is not bound again."""
     found: list[Change] = []
     seen: set[int] = set()
     for groups in matches:
-        change = _bind(ctx, groups, tokens, sentence, s_start)
+        if known and _stated_at(groups, tokens) in known:
+            continue
+        change = _bind(ctx, groups, tokens, reads_to)
         if change is not None and change.start not in seen:
             seen.add(change.start)
             found.append(change)
     return found
+
+
+def _stated_at(gd: dict[str, str | None], tokens: dict) -> int | None:
+    """Where the figure that states a form's change starts (a change starts there)."""
+    x = tokens.get(gd.get("x") or gd.get("x2") or gd.get("mv") or "")
+    return None if x is None else x.claim.start if isinstance(x, Figure) else x.start
 
 
 def _too_few(figures: list[Figure], multipliers: list[Multiplier]) -> bool:
@@ -454,7 +472,8 @@ def _too_few(figures: list[Figure], multipliers: list[Multiplier]) -> bool:
     return len(figures) + len(multipliers) < 3 and not (len(figures) >= 2 and multipliers)
 
 
-def _read_window(ctx: CheckContext, span: tuple[int, int], s_start: int, s_end: int) -> list[Change]:
+def _read_window(ctx: CheckContext, span: tuple[int, int], s_start: int, s_end: int,
+                 known: set[int] | None = None) -> list[Change]:
     """The changes of a window of a long sentence (``span``), its figures taken from those of the
     whole sentence, read once: windows overlap (each character is in about four), and a figure
     near a window's edge is read with the words around it as written, not cut off."""
@@ -465,7 +484,9 @@ def _read_window(ctx: CheckContext, span: tuple[int, int], s_start: int, s_end: 
         return []
     sentence = ctx.text[s_start:s_end]
     skeleton, tokens = _skeleton(sentence, s_start, inside, multipliers)
-    return _bound(ctx, _groups_of(skeleton), tokens, sentence, s_start)
+    # (the words after a change's figures are read to the sentence's end, not the window's:
+    # every window that binds a change reads it alike, and it is bound once)
+    return _bound(ctx, _groups_of(skeleton), tokens, span[1], known)
 
 
 class _InOrder:
@@ -1324,24 +1345,26 @@ _BINDINGS: MemoKey[dict[tuple, "Change | None"]] = MemoKey("changes.bindings")
 _WORDS_OF_A_FORM = ("v", "v2", "n", "n2", "c", "c2", "conn", "second")  # (the groups _bind reads besides x, y, z)
 
 
-def _bind(ctx: CheckContext, gd: dict[str, str | None], tokens: dict, sentence: str, base: int) -> Change | None:
+def _bind(ctx: CheckContext, gd: dict[str, str | None], tokens: dict, reads_to: int) -> Change | None:
     """The change a form matched (its groups), after the guards; None when the binding is not clear.
     Kept once a document by what it reads (a long sentence's windows overlap, and each binds a
-    change in several forms): the three figures, the form's words, and the window's end where the
-    text read after the figures reaches it."""
+    change in several forms): the three figures, the form's words, and the sentence's end
+    (``reads_to``) where the text read after the figures reaches it."""
     x_key = gd.get("x") or gd.get("x2") or gd.get("mv") or ""
     x_obj, y_fig, z_fig = tokens.get(x_key), tokens.get(gd.get("y")), tokens.get(gd.get("z"))
     if x_obj is None or not isinstance(y_fig, Figure) or not isinstance(z_fig, Figure):
         return None
-    end = base + len(sentence)
     last = max(y_fig.claim.end, z_fig.claim.end, x_obj.claim.end if isinstance(x_obj, Figure) else x_obj.end)
     key = (x_obj, y_fig, z_fig, *map(gd.get, _WORDS_OF_A_FORM),
-           end if end < max(last + _TAIL, z_fig.claim.end + _EARLIER_AFTER) else None)
+           reads_to if reads_to < max(last + _TAIL, z_fig.claim.end + _EARLIER_AFTER) else None)
     bindings = ctx.memo(_BINDINGS, dict)
-    if key in bindings:
-        return bindings[key]
-    found = bindings[key] = _bind_now(ctx, gd, x_obj, y_fig, z_fig, sentence, base)
+    found = bindings.get(key, _UNBOUND)  # (one look-up: a key's hash reads three figures')
+    if found is _UNBOUND:
+        found = bindings[key] = _bind_now(ctx, gd, x_obj, y_fig, z_fig, reads_to)
     return found
+
+
+_UNBOUND = object()
 
 
 # How far _bind_now reads after the figures (a window's end may cut it short).
@@ -1350,7 +1373,7 @@ _EARLIER_AFTER = 50
 
 
 def _bind_now(ctx: CheckContext, gd: dict[str, str | None], x_obj, y_fig: Figure, z_fig: Figure,
-              sentence: str, base: int) -> Change | None:
+              reads_to: int) -> Change | None:
     direction = _direction(gd)
     if direction is None:
         return None  # "rose … a fall of": two directions
@@ -1358,7 +1381,7 @@ def _bind_now(ctx: CheckContext, gd: dict[str, str | None], x_obj, y_fig: Figure
     first = min(y.start, z.start, x_obj.claim.start if isinstance(x_obj, Figure) else x_obj.start)
     last = max(y.end, z.end, x_obj.claim.end if isinstance(x_obj, Figure) else x_obj.end)
     span_text = ctx.text[first:last]
-    tail = _TAIL_BREAK.split(ctx.text[last : min(last + _TAIL, base + len(sentence))])[0]
+    tail = _TAIL_BREAK.split(ctx.text[last : min(last + _TAIL, reads_to)])[0]
     loss_and_profit = _LOSS_WORDS.search(span_text) and _PROFIT_WORDS.search(span_text)
     if _BASIS.search(span_text) or _BASIS.search(tail) or loss_and_profit:
         return None
@@ -1369,7 +1392,7 @@ def _bind_now(ctx: CheckContext, gd: dict[str, str | None], x_obj, y_fig: Figure
     if gd.get("second") or _INTRADAY.search(ctx.text[first:z.start]):
         return None  # "fell 3% to $45, down from $60 in January": a second comparison
     if (gd.get("conn") or "from") != "from" and not _EARLIER.search(
-            ctx.text[max(first, z.start - 40) : min(z.end + _EARLIER_AFTER, base + len(sentence))]):
+            ctx.text[max(first, z.start - 40) : min(z.end + _EARLIER_AFTER, reads_to)]):
         return None  # "compared with $60bn at Microsoft": another thing, not an earlier time
     readings = _readings_of_pair(ctx, y_fig, z_fig)
     if not readings:
