@@ -452,8 +452,9 @@ def _bound(ctx: CheckContext, matches: list[dict[str, str | None]], tokens: dict
     found: list[Change] = []
     seen: set[int] = set()
     for groups in matches:
-        if known and _stated_at(groups, tokens) in known:
-            continue
+        at = _stated_at(groups, tokens)
+        if at in seen or (known and at in known):
+            continue  # (the first form to bind a change is the one kept)
         change = _bind(ctx, groups, tokens, reads_to)
         if change is not None and change.start not in seen:
             seen.add(change.start)
