@@ -147,6 +147,9 @@ HARD_NEGATIVES = [
     "Organisers said about 5,000 people attended the rally.\n",
     "About 2,000 people attended the rally, according to police.\n\nThe march was peaceful.\n\n"
     "About 5,000 people attended the rally, according to organisers.\n",
+    # a name added before the thing counted says which of it: another thing
+    "Tickets cost $50 each, the organisers said.\n\nThe show opens in May.\n\n"
+    "VIP tickets cost $150 each, the organisers said.\n",
     # a proposed level against the current one
     "The bill would raise the minimum wage to $15 an hour.\n\nThe vote is due in May.\n\n"
     "The current minimum wage is $7.25 an hour.\n",

@@ -606,6 +606,9 @@ def _identifier_clash(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment) -> str | 
     if pair.ratio_bound() < 0.5 or pair.ratio() < 0.5:
         return None
     for op, a0, a1, b0, b1 in pair.sentences.get_opcodes():
+        if op in ("insert", "delete") and a1 <= fa.position and b1 <= fb.position and (
+                _name_before_a_noun(fb, b0, b1) if op == "insert" else _name_before_a_noun(fa, a0, a1)):
+            return "a name added to the same wording"  # ("Tickets cost …" / "VIP tickets cost …")
         if op != "replace" or a1 - a0 > 3 or b1 - b0 > 3:
             continue
         if "#" in fa.tokens[a0:a1] or "#" in fb.tokens[b0:b1]:
@@ -620,6 +623,18 @@ def _identifier_clash(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment) -> str | 
             if na and nb and not na & nb:
                 return f"different subjects (“{fa.raw[a0]}”/“{fb.raw[b0]}”)"
     return None
+
+
+def _name_before_a_noun(f: ClaimFrame, k0: int, k1: int) -> bool:
+    """Tokens ``k0:k1`` of ``f`` are one or two names of letters right before a content word
+    that is not a verb: a name that says which of a thing ("VIP tickets", "Detroit plants"),
+    not one that adds to a name ("Acme Corp sold")."""
+    if not 0 < k1 - k0 <= 2 or k1 >= len(f.tokens) or not all(f.names[k0:k1]):
+        return False
+    if not all(w.isalpha() for w in f.raw[k0:k1]):
+        return False  # (a number says which too, but "zone one" is read as a replacement)
+    t, w = f.tokens[k1], f.raw[k1].lower()
+    return t != "#" and is_content(w) and not is_verb(t, w) and not f.names[k1]
 
 
 def _one_name_written_two_ways(fa: ClaimFrame, a0: int, a1: int,
