@@ -100,6 +100,10 @@ def test_bounds_conflict_only_when_restated_in_the_same_words():
     ("Kay told Reuters the agency could owe as much as 20 mln dlrs.\n\nThe talks go on.\n\n"
      "Kay told Reuters the agency could owe as much as 14 mln dlrs.\n",
      "as much as 14 mln dlrs"),
+    # the same words with the attribution moved: a bound restated in them
+    ("The wildfire has destroyed more than 1,200 homes, officials said.\n\nCrews worked on.\n\n"
+     "Officials said the wildfire has destroyed more than 2,100 homes.\n",
+     "more than 2,100 homes"),
     # a lower bound in cents, read on the dollar base: its rounding is cents too, not dollars
     ("The firm expects a profit of at least 50 cts a share, the chairman said.\n\nThe talks go "
      "on.\n\nThe firm expects a profit of at least 80 cts a share.\n",

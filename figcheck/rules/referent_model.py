@@ -132,14 +132,17 @@ class Alignment:
         return _ratio_bound(self.fa, self.fb)
 
     def reordered(self) -> bool:
-        """The same words in another order, the figures' clauses the same: one sentence with its
-        clauses moved ("For discontinued operations, it reported a loss of # compared to a year
-        earlier loss of #" and "It reported …, for discontinued operations")."""
-        if self.ratio_bound() < REORDERED or self.clause_ratio() < CLAUSE_TWIN_RATIO:
+        """The same words in another order, the figures aligned with each other in their
+        clauses or in a run of words both sentences share: one sentence with its clauses moved
+        ("For discontinued operations, it reported a loss of # compared to a year earlier loss
+        of #" and "It reported …, for discontinued operations"; "The wildfire has destroyed
+        more than #, officials said" and "Officials said the wildfire has destroyed …")."""
+        if self.ratio_bound() < REORDERED:
             return False
-        pa, pb = self.fa.position, self.fb.position  # (and the figures aligned with each other)
-        return any(a <= pa < a + size and pb - b == pa - a
-                   for a, b, size in self.sentences.get_matching_blocks())
+        pa, pb = self.fa.position, self.fb.position
+        block = next((size for a, b, size in self.sentences.get_matching_blocks()
+                      if a <= pa < a + size and pb - b == pa - a), 0)
+        return block >= REORDERED_RUN or (block > 0 and self.clause_ratio() >= CLAUSE_TWIN_RATIO)
 
     def clause_ratio(self) -> float:
         """Similarity of the figures' clauses, figures masked; 0 when either clause has fewer than
@@ -319,8 +322,10 @@ CLAUSE_SIMILAR = 0.85
 # outweighs a role or a cue read outside the clause).
 CLAUSE_TWIN_RATIO = 0.9
 CLAUSE_TWIN_WORDS = 3
-# Two sentences that share this share of their words (in any order) say the same things.
+# Two sentences that share this share of their words (in any order) say the same things; the
+# figures of the two stand for each other in a run of this many words the two share.
 REORDERED = 0.95
+REORDERED_RUN = 5
 
 
 def _ratio_bound(fa: ClaimFrame | ClaimSketch | ClaimWords,
@@ -547,7 +552,7 @@ def _judge(fa: ClaimFrame, fb: ClaimFrame, rule: str, aligned: dict) -> Judgemen
         # An explicit restatement that points at the other figure's words ("the same force of",
         # "that figure", "those 42 passengers") is decisive on its own.
         score = max(score, threshold(rule))
-    return Judgement(score, None, agree, _twin(x))
+    return Judgement(score, None, agree, _twin(x) or (_same_slot(fa, fb) and pair.reordered()))
 
 
 def _twin(x: list[float]) -> bool:
