@@ -250,8 +250,8 @@ def exact_interval(claim: Claim) -> tuple[float, float]:
     if claim.approximate or claim.is_range:
         return claim_interval(claim)
     ivs = written_intervals(claim, min_sig=99)
-    if ivs is None or len(ivs) != 1:
-        return claim_interval(claim)
+    if ivs is None or len(ivs) != 1:  # (a number word: "nine" reads 8.5–9.5, as a count 9)
+        return whole_units(claim, claim_interval(claim))
     return whole_units(claim, ivs[0])
 
 
