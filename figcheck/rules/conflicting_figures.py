@@ -185,6 +185,8 @@ def _without_lists(ctx: CheckContext, conflicts: dict[int, list[tuple[int, Judge
     tell apart (the calibres of a warship's several guns, their rates of fire) or a figure that
     moved over time: when unsure, stay silent. So are two sentences that conflict in two slots
     (see :func:`_two_slots`)."""
+    if not conflicts:
+        return conflicts  # (nearly every story: nothing to group, no surroundings to read)
     neighbours: dict[int, set[int]] = {}
     for j, earlier in conflicts.items():
         for i, _ in earlier:
