@@ -302,6 +302,18 @@ def test_the_same_source_restating_a_figure_differently_still_conflicts():
     assert _codes(text, "FC201") == ["About 5,000 people"]
 
 
+def test_a_sentence_set_some_years_back_is_about_an_earlier_figure():
+    # (CNN: the two differ in two figures each, which the whole check also reads as two cases;
+    # the pair itself is vetoed by the earlier period)
+    ctx = _ctx("By 2015, fines and fees would account for 23% of the budget, or $3.09 million of "
+               "$13.26 million in expenses, the department found.\n\nJust five years earlier, "
+               "fines and fees made up only 12% of the budget, or $1.38 million of $11.07 million "
+               "in revenues, the department found.\n")
+    i, j = (k for k, c in enumerate(ctx.claims) if c.text in ("$3.09 million", "$1.38 million"))
+    assert referent_model.judge(ctx, i, j, "FC201").veto is not None
+    assert frame.claim_frame(ctx, j).role == "comparison"
+
+
 def test_slot_clashes_veto():
     ctx = _ctx("Acme hired 300 workers in 1985.\n\nAcme hired 900 workers in 1986.\n")
     fa, fb = (frame.claim_frame(ctx, k) for k in range(2))

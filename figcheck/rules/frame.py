@@ -184,13 +184,16 @@ _COMPARISON = PATTERNS.compile(
 _COMPARED_AFTER = PATTERNS.compile(
     r"^[^.;]{0,60}?\b(?:from|compared\s+(?:with|to)|against|vs\.?|versus)\s+[^.;]{0,25}?\d", re.I)
 # A sentence about the earlier period: the cue before the figure ("A year before, it lost …").
+# (a count of years before "earlier", "ago", "before": "a year earlier", "five years ago")
+_YEARS_BACK = (r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|\d{1,2})\s+years?\s+"
+               r"(?:earlier|ago|before)")
 _PRIOR_BEFORE = PATTERNS.compile(
-    r"\b(?:(?:a|one)\s+year\s+(?:earlier|ago|before)|last\s+year|year[- ]ago|"
+    r"\b(?:" + _YEARS_BACK + r"|last\s+year|year[- ]ago|"
     r"(?:previous|prior|preceding)\s+(?:year|quarter|qtr|period)|prev\s+(?:year|qtr|quarter)|"
     r"previously|originally)\b",
     re.I)
 _COMPARISON_AFTER = PATTERNS.compile(
-    r"^[^.;]{0,40}?\b(?:a|one)\s+year\s+(?:earlier|ago|before)|^\s*(?:a\s+)?year[- ]ago\b|"
+    r"^[^.;]{0,40}?\b" + _YEARS_BACK + r"|^\s*(?:a\s+)?year[- ]ago\b|"
     r"^[^.;]{0,30}?\b(?:in|for)\s+the\s+(?:year[- ]ago|same|previous|prior|comparable)\b", re.I)
 _SENTENCE_COMPARISON = PATTERNS.compile(r"\b(?:vs\.?|versus)(?=\s|$)", re.I)
 _PER = PATTERNS.compile(
