@@ -452,20 +452,22 @@ def _bound(ctx: CheckContext, matches: list[dict[str, str | None]], tokens: dict
     found: list[Change] = []
     seen: set[int] = set()
     for groups in matches:
-        at = _stated_at(groups, tokens)
+        x_obj = _stated_of(groups, tokens)
+        if x_obj is None:
+            continue
+        at = x_obj.claim.start if isinstance(x_obj, Figure) else x_obj.start  # (a change's start)
         if at in seen or (known and at in known):
             continue  # (the first form to bind a change is the one kept)
-        change = _bind(ctx, groups, tokens, reads_to)
+        change = _bind(ctx, groups, x_obj, tokens, reads_to)
         if change is not None and change.start not in seen:
             seen.add(change.start)
             found.append(change)
     return found
 
 
-def _stated_at(gd: dict[str, str | None], tokens: dict) -> int | None:
-    """Where the figure that states a form's change starts (a change starts there)."""
-    x = tokens.get(gd.get("x") or gd.get("x2") or gd.get("mv") or "")
-    return None if x is None else x.claim.start if isinstance(x, Figure) else x.start
+def _stated_of(gd: dict[str, str | None], tokens: dict) -> Figure | Multiplier | None:
+    """The figure (or multiplier) that states a form's change."""
+    return tokens.get(gd.get("x") or gd.get("x2") or gd.get("mv") or "")
 
 
 def _too_few(figures: list[Figure], multipliers: list[Multiplier]) -> bool:
@@ -1346,14 +1348,15 @@ _BINDINGS: MemoKey[dict[tuple, "Change | None"]] = MemoKey("changes.bindings")
 _WORDS_OF_A_FORM = ("v", "v2", "n", "n2", "c", "c2", "conn", "second")  # (the groups _bind reads besides x, y, z)
 
 
-def _bind(ctx: CheckContext, gd: dict[str, str | None], tokens: dict, reads_to: int) -> Change | None:
-    """The change a form matched (its groups), after the guards; None when the binding is not clear.
+def _bind(ctx: CheckContext, gd: dict[str, str | None], x_obj: Figure | Multiplier, tokens: dict,
+          reads_to: int) -> Change | None:
+    """The change a form matched (its groups; ``x_obj`` the figure that states it, see
+    :func:`_stated_of`), after the guards; None when the binding is not clear.
     Kept once a document by what it reads (a long sentence's windows overlap, and each binds a
     change in several forms): the three figures, the form's words, and the sentence's end
     (``reads_to``) where the text read after the figures reaches it."""
-    x_key = gd.get("x") or gd.get("x2") or gd.get("mv") or ""
-    x_obj, y_fig, z_fig = tokens.get(x_key), tokens.get(gd.get("y")), tokens.get(gd.get("z"))
-    if x_obj is None or not isinstance(y_fig, Figure) or not isinstance(z_fig, Figure):
+    y_fig, z_fig = tokens.get(gd.get("y")), tokens.get(gd.get("z"))
+    if not isinstance(y_fig, Figure) or not isinstance(z_fig, Figure):
         return None
     last = max(y_fig.claim.end, z_fig.claim.end, x_obj.claim.end if isinstance(x_obj, Figure) else x_obj.end)
     key = (x_obj, y_fig, z_fig, *map(gd.get, _WORDS_OF_A_FORM),
