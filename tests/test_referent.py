@@ -311,7 +311,7 @@ def test_a_sentence_set_some_years_back_is_about_an_earlier_figure():
                "in revenues, the department found.\n")
     i, j = (k for k, c in enumerate(ctx.claims) if c.text in ("$3.09 million", "$1.38 million"))
     assert referent_model.judge(ctx, i, j, "FC201").veto is not None
-    assert frame.claim_frame(ctx, j).role == "comparison"
+    assert frame.claim_frame(ctx, j).role == "earlier"
 
 
 def test_slot_clashes_veto():
@@ -705,3 +705,37 @@ def test_names_written_two_ways_in_the_same_wording_do_not_veto_a_unit_mixup():
     # another country is another name: vetoed as before
     other = text.replace("Ukraine has", "Russia has")
     assert _codes(other, "FC202") == []
+
+
+@pytest.mark.parametrize("first, later", [
+    ("The airline carried 4.2 million passengers last year.",
+     "Last year the airline carried 12.6 million passengers."),
+    ("Last year the airline carried 4.2 million passengers.",
+     "The airline carried 12.6 million passengers last year."),
+    ("Last year, the airline carried 4.2 million passengers.",
+     "Last year the airline carried 12.6 million passengers."),
+    ("A year earlier, the company lost 4.2 mln dlrs on sales of 40 mln dlrs.",
+     "The company lost 12.6 mln dlrs on sales of 40 mln dlrs a year earlier."),
+])
+def test_two_sentences_set_in_the_same_earlier_period_give_figures_of_it(first, later):
+    # ("last year" before a figure sets it in an earlier period than the story's: compared only
+    # with figures of that period, which a sentence naming it anywhere gives)
+    text = f"{first}\n\nThe announcement came on Tuesday.\n\n{later}\n"
+    assert [c.split()[0] for c in _codes(text, "FC201")] == ["12.6"]
+
+
+@pytest.mark.parametrize("first, later", [
+    ("The airline carried 4.2 million passengers.",
+     "Last year the airline carried 3.6 million passengers."),
+    ("The airline carried 4.2 million passengers this year.",
+     "A year earlier the airline carried 3.6 million passengers."),
+    ("The airline carried 4.2 million passengers last year.",
+     "A year earlier, the airline carried 3.6 million passengers."),
+    ("The company lost 4.2 million passengers.",
+     "The company lost 3.6 million passengers a year earlier."),
+    ("Last year the company earned 5 mln dlrs, up from 3 mln dlrs.",
+     "The company earned 5.1 mln dlrs last year."),
+])
+def test_a_figure_set_in_an_earlier_period_is_not_compared_with_another_period_s(first, later):
+    text = f"{first}\n\nThe announcement came on Tuesday.\n\n{later}\n"
+    assert _codes(text, "FC201") == []

@@ -12,7 +12,8 @@ A :class:`ClaimFrame` holds, for one claim:
 - ``agent``, ``time``, ``place``: names, dates/periods and places of the sentence;
 - ``sources``: who the sentence says gives its figures ("police said", "according to …");
 - ``role``: total, per-share or per-unit, change, forecast, comparison (the earlier figure of a
-  "vs", "compared with", "a year earlier", "from X to Y") or table row;
+  "vs", "compared with", "from X to Y"), earlier (set in an earlier period: "a year earlier",
+  "last year" before it) or table row;
 - ``contrast``: a cue right next to the figure that it is a different or partial thing
   ("another", "the second", "each", "of them").
 
@@ -294,7 +295,11 @@ class ClaimFrame:
     directions: frozenset[str]  # north, southern, upper, …: which part of a place
     sexes: frozenset[str]  # "male", "female": of whom ("males averaged 2.06 kg", "women's 100 m")
     sources: frozenset[str]  # who the sentence says says it ("police said", "according to …")
-    role: str  # total, per_unit, forecast, comparison, current, whole, table
+    role: str  # total, per_unit, forecast, comparison, earlier, current, whole, table
+    # The earlier period the sentence names ("last year", "a year earlier"), as written in lower
+    # case: a figure set in it (role "earlier") is a total of that period when the other
+    # sentence names the same one.
+    period: str | None
     change: bool  # the figure is an amount of change ("rose by #", "up #", "fell #")
     contrast: str | None
     restate: str | None
@@ -827,6 +832,7 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         sexes=sent.sexes,
         sources=sent.sources,
         role=_role(claim, sentence, c0, c1, sent, pointed),
+        period=_earlier_period(sentence),
         change=gist.change,
         contrast=gist.contrast,
         restate=gist.restate,
@@ -1204,10 +1210,11 @@ def _role(claim: Claim, sentence: str, c0: int, c1: int, sent: _Sentence, pointe
     # ("most of the 6,900 new jobs" names no other figure: 6,900 is what is spoken of)
     if pointed and _WIDER_GROUP_AFTER.match(after):
         return "group_part"
-    if ((_may_hold(before, _COMPARISON_WORDS) and _COMPARISON.search(before))
-            or _COMPARISON_AFTER.search(after)
-            or (_may_hold(sentence, _PRIOR_WORDS) and _PRIOR_BEFORE.search(sentence, 0, c0))):
+    if _may_hold(before, _COMPARISON_WORDS) and _COMPARISON.search(before):
         return "comparison"
+    if _COMPARISON_AFTER.search(after) or (
+            _may_hold(sentence, _PRIOR_WORDS) and _PRIOR_BEFORE.search(sentence, 0, c0)):
+        return "earlier"  # set in an earlier period ("A year earlier, …", "… a year ago")
     if _PER.match(after) or _PER_BEFORE.search(before) or (claim.counted in ("ct", "cent")):
         return "per_unit"
     if (_may_hold(sentence, ("vs", "versus")) and _SENTENCE_COMPARISON.search(sentence)
@@ -1216,6 +1223,21 @@ def _role(claim: Claim, sentence: str, c0: int, c1: int, sent: _Sentence, pointe
     if _may_hold(sentence, _FORECAST_WORDS) and _FORECAST.search(sentence):
         return "forecast"
     return "total"
+
+
+def _earlier_period(sentence: str) -> str | None:
+    """The first earlier period ``sentence`` names, in lower case, spaced and hyphenated one way
+    ("previously", "originally" name no period: when a figure was given, not what it is of)."""
+    if not _may_hold(sentence, _PERIOD_NOUNS):
+        return None
+    for m in _PRIOR_BEFORE.finditer(sentence):
+        found = " ".join(m.group(0).lower().replace("-", " ").split())
+        if any(noun in found for noun in _PERIOD_NOUNS):
+            return found
+    return None
+
+
+_PERIOD_NOUNS = ("year", "quarter", "qtr", "period")
 
 
 def buckets(ctx: CheckContext) -> dict[tuple, list[int]]:

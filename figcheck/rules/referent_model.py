@@ -228,13 +228,23 @@ def _slot_veto(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment) -> str | None:
 
     if (fa.contrast or fb.contrast) and (fa.contrast != fb.contrast or not twin()):
         return f"“{fa.contrast or fb.contrast}”"
-    if fa.role != fb.role and ({fa.role, fb.role} & {"per_unit", "comparison", "current", "whole", "group_part"}) and (
-            "per_unit" in (fa.role, fb.role) or not pair.clause_twin()):
+    role_a, role_b = _role_in_pair(fa, fb), _role_in_pair(fb, fa)
+    if role_a != role_b and ({role_a, role_b} & {"per_unit", "comparison", "current", "whole", "group_part"}) and (
+            "per_unit" in (role_a, role_b) or not pair.clause_twin()):
         # (a role read from outside the figure's clause does not outweigh the same clause)
-        return f"{_ROLE_NAMES[fa.role]} vs {_ROLE_NAMES[fb.role]}"
-    if fa.role in ("comparison", "current", "whole") and not twin():
-        return _ROLE_NAMES[fa.role]
+        return f"{_ROLE_NAMES[role_a]} vs {_ROLE_NAMES[role_b]}"
+    if role_a in ("comparison", "current", "whole") and not twin():
+        return _ROLE_NAMES[role_a]
     return None
+
+
+def _role_in_pair(f: ClaimFrame, other: ClaimFrame) -> str:
+    """``f``'s role beside ``other``: a figure set in an earlier period is compared with the
+    figures of its story's own period, unless the other sentence is set in that same period
+    ("Last year the airline carried #" / "The airline carried # last year": both totals of it)."""
+    if f.role != "earlier":
+        return f.role
+    return "total" if f.period and f.period == other.period else "comparison"
 
 
 def _clash(a: frozenset, b: frozenset) -> bool:
