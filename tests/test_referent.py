@@ -136,6 +136,23 @@ def test_a_sentence_restated_with_its_clauses_moved_is_a_twin_only_figure_for_fi
     assert _codes(text, "FC201") == ["645,400 dlrs"]
 
 
+@pytest.mark.parametrize("first, later, flagged", [
+    ("The fire destroyed 120 homes in the village.", "In the village, the fire destroyed 360 homes.",
+     "360 homes"),
+    ("In Texas, the storm killed 12 people.", "The storm killed 36 people in Texas.", "36 people"),
+    ("A year earlier, the airline carried 4.2 million passengers.",
+     "The airline carried 12.6 million passengers a year earlier.", "12.6 million passengers"),
+    # a clause of one content word is no evidence of a move: the figures are not aligned by it
+    ("Exports were 5 mln tonnes, imports 3 mln tonnes.",
+     "Imports were 4 mln tonnes, exports 5 mln tonnes.", None),
+])
+def test_a_short_sentence_with_its_clause_moved_whole_is_the_same_sentence(first, later, flagged):
+    # (aligned in order, "the fire destroyed #" is four words of seven: the sentences would look
+    # half alike; a clause moved whole, in a sentence of the same words, aligns them all)
+    text = f"{first}\n\nThe announcement came on Tuesday.\n\n{later}\n"
+    assert _codes(text, "FC201") == ([flagged] if flagged else [])
+
+
 def test_the_message_says_which_slots_agree_and_json_carries_the_confidence():
     text = RESTATED[0][0]
     (d,) = [d for d in check(text) if d.code == "FC201"]

@@ -133,16 +133,31 @@ class Alignment:
 
     def reordered(self) -> bool:
         """The same words in another order, the figures aligned with each other in their
-        clauses or in a run of words both sentences share: one sentence with its clauses moved
-        ("For discontinued operations, it reported a loss of # compared to a year earlier loss
-        of #" and "It reported …, for discontinued operations"; "The wildfire has destroyed
-        more than #, officials said" and "Officials said the wildfire has destroyed …")."""
+        clauses, in a run of words both sentences share, or in a run that holds either figure's
+        whole clause: one sentence with its clauses moved ("For discontinued operations, it
+        reported a loss of # compared to a year earlier loss of #" and "It reported …, for
+        discontinued operations"; "The wildfire has destroyed more than #, officials said" and
+        "Officials said the wildfire has destroyed …"; "In the village, the fire destroyed #"
+        and "The fire destroyed # in the village")."""
         if self.ratio_bound() < REORDERED:
             return False
-        pa, pb = self.fa.position, self.fb.position
-        block = next((size for a, b, size in self.sentences.get_matching_blocks()
-                      if a <= pa < a + size and pb - b == pa - a), 0)
-        return block >= REORDERED_RUN or (block > 0 and self.clause_ratio() >= CLAUSE_TWIN_RATIO)
+        fa, fb = self.fa, self.fb
+        pa, pb = fa.position, fb.position
+        a, b, size = next(((a, b, size) for a, b, size in self.sentences.get_matching_blocks()
+                           if a <= pa < a + size and pb - b == pa - a), (0, 0, 0))
+        return size >= REORDERED_RUN or size > 0 and (
+            self.clause_ratio() >= CLAUSE_TWIN_RATIO
+            or _clause_within(fa, fa.tokens[a:a + size]) or _clause_within(fb, fb.tokens[b:b + size]))
+
+    def aligned(self) -> float:
+        """:meth:`ratio`, or for one sentence with its clauses moved (:meth:`reordered`) the
+        share of words the two have in common: an alignment in order would see the moved
+        clause as words lost and added ("In the village, the fire destroyed #" / "The fire
+        destroyed # in the village")."""
+        ratio = self.ratio()
+        if ratio < REORDERED and _same_slot(self.fa, self.fb) and self.reordered():
+            return self.ratio_bound()
+        return ratio
 
     def clause_ratio(self) -> float:
         """Similarity of the figures' clauses, figures masked; 0 when either clause has fewer than
@@ -282,7 +297,7 @@ def features(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment | None = None,
     them, which bounds the score from above: every weight on the features read from them is
     positive (tools/train_referent.py keeps it so)."""
     pair = pair or Alignment(fa, fb)
-    aligned = pair.ratio_bound() if bound else pair.ratio()
+    aligned = pair.ratio_bound() if bound else pair.aligned()
     # The later figure points back with "the" at the earlier one's noun phrase ("2,300 new
     # jobs" … "the 6,900 new jobs"). A back-reference says something new of the thing counted:
     # its verb is not the original's, so verbs that differ are no evidence against it.
@@ -487,6 +502,15 @@ def _features_bound(sa: ClaimWords, sb: ClaimWords, b_later: bool, slots: bool =
 def _best_values() -> tuple[float, ...]:
     """Each feature at whichever of 0 and 1 raises the score (a slot only the frame reads)."""
     return tuple(1.0 if w > 0 else 0.0 for w in model()["weights"])
+
+
+def _clause_within(f: ClaimFrame, run: tuple[str, ...]) -> bool:
+    """The figure's clause, with enough content words to say something, is all inside ``run``
+    (a run of words the two sentences share: the clause moved whole)."""
+    clause = f.clause
+    if len(f.clause_content) < MIN_CLAUSE_WORDS or len(clause) > len(run):
+        return False
+    return any(run[k:k + len(clause)] == clause for k in range(len(run) - len(clause) + 1))
 
 
 def _clause_ratio(pair: Alignment) -> float:
