@@ -264,6 +264,10 @@ def test_a_rate_wrapped_across_a_line_is_read_whole():
     assert claim.counted == "unit per year"
     (claim,) = extract_claims("Sales could reach six mln units\nper year by 1990.")
     assert claim.counted == "unit per year"
+    # the same white space as "of" in "12 of the 9 crew" reads across: any line ending, any space
+    for gap in ("\r", "\r\n", "\u2009", "\u202f"):
+        (claim,) = extract_claims(f"Sales could reach six mln units per{gap}year by 1990.")
+        assert claim.counted == "unit per year", repr(gap)
 
 
 def test_bare_number_refers_back_to_counted_noun():

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from .. import units
 from ..compiled_patterns import PatternCache
 from ..model import Claim
-from ..text.lines import PARAGRAPH_BREAK, paragraph_bounds
+from ..text.lines import PARAGRAPH_BREAK, SPACE_IN_PARAGRAPH, paragraph_bounds
 from . import lexicon
 from .counted import counted_noun
 from .numbers import PLAIN_DIGITS, Number, parse_digits, parse_scale_word, parse_words, qualified_bounds
@@ -107,9 +107,7 @@ _EXCLUDED: tuple[tuple[str | re.Pattern, re.Pattern], ...] = (
 )
 _DIGIT_CHAIN = PATTERNS.compile(r"(?<![\w.,])\(?\d{2,5}\)?(?:[ .\-/]\d{2,5}){2,4}(?![\w.,]?\d)")
 # "Twelve of the 9 crew", "three of them": a figure that is a part of a counted whole.
-# White space within one paragraph: at most one line break (a blank line ends the paragraph).
-_SPACE_IN_PARAGRAPH = r"(?:[^\S\r\n]+|[^\S\r\n]*(?:\r\n?|\n)[^\S\r\n]*)"
-_PART_OF = PATTERNS.compile(rf"{_SPACE_IN_PARAGRAPH}of{_SPACE_IN_PARAGRAPH}(?:the|its|their|them|those|these|whom|which|our|all)\b",
+_PART_OF = PATTERNS.compile(rf"{SPACE_IN_PARAGRAPH}of{SPACE_IN_PARAGRAPH}(?:the|its|their|them|those|these|whom|which|our|all)\b",
                       re.IGNORECASE)
 _TIME_AFTER = PATTERNS.compile(r"^\s?(?:[ap]\.?m\.?(?![a-z])|o['’]clock|GMT|BST|UTC|CET|CEST|EST|EDT|PST|PDT|hrs\b|h\d\d)", re.I)
 _ORDINAL_AFTER = PATTERNS.compile(r"^(?:st|nd|rd|th|s|'s|’s|s')\b", re.I)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..text.lines import SPACE_IN_PARAGRAPH
 from . import lexicon
 
 _WORDS_AFTER = re.compile(r"(?:[ \t\u00a0]+|\r?\n[ \t]*)([A-Za-z][A-Za-z'’-]*)")
@@ -11,9 +12,8 @@ _MODIFIER_LIMIT = 3
 # From the third modifier on, the words are read only in lower case and on one line: capitals and
 # line breaks past two words are names and table rows ("274.9 mln\n    Qtly div four cts").
 _PLAIN_MODIFIERS_ONLY = 2
-# White space with at most one line break: a hard-wrapped line may break "per year" (Reuters
-# wraps at 65 characters: "six mln units per\nyear").
-_GAP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*)"
+# (a hard-wrapped line may break "per year": Reuters wraps at 65 characters, "six mln units per\nyear")
+_GAP = SPACE_IN_PARAGRAPH
 _PER = re.compile(r"/|" + _GAP + r"per" + _GAP)
 # "a" or "each" and a span of time after a count make it a rate, as "per" does.
 _A_TIME = re.compile(_GAP + r"(?:a|an|each|every)" + _GAP + r"(second|minute|hour|day|night|week|fortnight|month|year)\b"

@@ -17,6 +17,9 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 # sentences and paragraphs never cross one, so incremental extraction and the rules' paragraph
 # split both cut the text here.
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\r\n[ \t]*\r\n|\r[ \t]*\r")
+# White space within one paragraph: at most one line break, in any style (a blank line ends the
+# paragraph); a hard-wrapped line breaks a phrase anywhere ("six mln units per\nyear").
+SPACE_IN_PARAGRAPH = r"(?:[^\S\r\n]+|[^\S\r\n]*(?:\r\n?|\n)[^\S\r\n]*)"
 # The same break in text without a "\r": one literal first character lets the regex engine jump
 # from newline to newline instead of trying three alternatives at every character (several times
 # faster on a 1 MB document, which the language server splits on every keystroke).
