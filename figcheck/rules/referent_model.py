@@ -39,7 +39,7 @@ _JUDGE: MemoKey[tuple[dict, dict, dict]] = MemoKey("referent.judge")
 FEATURES = (
     "bias",
     "aligned",  # similarity of the two sentences, figures masked (0..1)
-    "near_duplicate",  # aligned >= 0.85
+    "near_duplicate",  # aligned >= NEAR_DUPLICATE
     "same_slot",  # the figures sit at the same place of aligned sentences
     "content",  # Dice overlap of the sentences' content words
     "local",  # Dice overlap of the content words around each figure
@@ -63,8 +63,6 @@ FEATURES = (
 
 
 _DEFINITE_NP = FEATURES.index("definite_np")
-_NEAR_DUPLICATE, _SAME_SLOT, _CLAUSE_TWIN, _INSIDE = (
-    FEATURES.index(f) for f in ("near_duplicate", "same_slot", "clause_twin", "inside"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +192,22 @@ class Alignment:
         la, lb = len(fa.clause), len(fb.clause)
         return 2.0 * min(la, lb) / (la + lb)
 
+    def twin(self, strict: bool = False) -> bool:
+        """The figures stand in the same slot of nearly the same sentence, of one sentence with
+        its clauses moved, or of nearly the same clause ("At least 26 militants were killed in
+        the operation, the official said" and "At least 65 militants were killed in the
+        operation"): a restatement, whatever else the sentences say around it. A clause
+        CLAUSE_SIMILAR alike, or a sentence all inside the other, is one too — unless
+        ``strict`` (what outweighs a contrast cue or a role read next to a figure): then only a
+        :meth:`clause_twin`."""
+        if not _same_slot(self.fa, self.fb):
+            return False
+        if self.ratio_bound() >= NEAR_DUPLICATE and self.ratio() >= NEAR_DUPLICATE or self.reordered():
+            return True
+        if strict:
+            return self.clause_twin()
+        return self.clause_ratio() >= CLAUSE_SIMILAR or self.inside() >= INSIDE
+
     def clause_twin(self) -> bool:
         """The figures' clauses are nearly the same words (the sentences around them may differ:
         a clause cut from its sentence, or moved to its front)."""
@@ -236,19 +250,14 @@ def _slot_veto(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment) -> str | None:
     if _heads_clash(fa, fb):
         return "different things counted or measured"
 
-    def twin() -> bool:  # nearly the same sentence or clause, the figures in the same slot
-        return _same_slot(fa, fb) and (
-            pair.ratio_bound() >= 0.85 and pair.ratio() >= 0.85 or pair.clause_twin()
-            or pair.reordered())
-
-    if (fa.contrast or fb.contrast) and (fa.contrast != fb.contrast or not twin()):
+    if (fa.contrast or fb.contrast) and (fa.contrast != fb.contrast or not pair.twin(strict=True)):
         return f"“{fa.contrast or fb.contrast}”"
     role_a, role_b = _role_in_pair(fa, fb), _role_in_pair(fb, fa)
     if role_a != role_b and ({role_a, role_b} & {"per_unit", "comparison", "current", "whole", "group_part"}) and (
             "per_unit" in (role_a, role_b) or not pair.clause_twin()):
         # (a role read from outside the figure's clause does not outweigh the same clause)
         return f"{_ROLE_NAMES[role_a]} vs {_ROLE_NAMES[role_b]}"
-    if role_a in ("comparison", "current", "whole") and not twin():
+    if role_a in ("comparison", "current", "whole") and not pair.twin(strict=True):
         return _ROLE_NAMES[role_a]
     return None
 
@@ -311,7 +320,7 @@ def features(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment | None = None,
     return [
         1.0,
         aligned,
-        1.0 if aligned >= 0.85 else 0.0,
+        1.0 if aligned >= NEAR_DUPLICATE else 0.0,
         1.0 if aligned >= 0.6 and _same_slot(fa, fb) else 0.0,
         _dice(fa.content, fb.content),
         local,
@@ -347,6 +356,8 @@ CLAUSE_SIMILAR = 0.85
 # outweighs a role or a cue read outside the clause).
 CLAUSE_TWIN_RATIO = 0.9
 CLAUSE_TWIN_WORDS = 3
+# Two sentences this alike (aligned in order) are nearly the same sentence (a feature).
+NEAR_DUPLICATE = 0.85
 # Two sentences that share this share of their words (in any order) say the same things; the
 # figures of the two stand for each other in a run of this many words the two share.
 REORDERED = 0.95
@@ -477,7 +488,7 @@ def _features_bound(sa: ClaimWords, sb: ClaimWords, b_later: bool, slots: bool =
     return [
         1.0,
         aligned,
-        1.0 if aligned >= 0.85 else 0.0,
+        1.0 if aligned >= NEAR_DUPLICATE else 0.0,
         1.0 if aligned >= 0.6 and same_slot else 0.0,
         _dice(sa.content, sb.content),
         local,
@@ -586,15 +597,7 @@ def _judge(fa: ClaimFrame, fb: ClaimFrame, rule: str, aligned: dict) -> Judgemen
         # An explicit restatement that points at the other figure's words ("the same force of",
         # "that figure", "those 42 passengers") is decisive on its own.
         score = max(score, threshold(rule))
-    return Judgement(score, None, agree, _twin(x) or (_same_slot(fa, fb) and pair.reordered()))
-
-
-def _twin(x: list[float]) -> bool:
-    """From a pair's features: the figures stand in the same slot of nearly the same sentence,
-    of nearly the same clause ("At least 26 militants were killed in the operation, the official
-    said" and "At least 65 militants were killed in the operation") or of a sentence all inside
-    the other: a restatement, whatever else the sentences say around it."""
-    return bool(x[_NEAR_DUPLICATE] and x[_SAME_SLOT] or x[_CLAUSE_TWIN] or x[_INSIDE])
+    return Judgement(score, None, agree, pair.twin())
 
 
 def slots_agree(fa: ClaimFrame, fb: ClaimFrame) -> bool:
