@@ -136,6 +136,12 @@ def test_a_sentence_restated_with_its_clauses_moved_is_a_twin_only_figure_for_fi
     assert _codes(text, "FC201") == ["645,400 dlrs"]
 
 
+def test_two_figures_both_said_to_hold_now_are_compared():
+    text = ("The storm has killed 45 people so far.\n\nRescuers reached the coast.\n\n"
+            "The storm has so far killed 52 people.\n")
+    assert _codes(text, "FC201") == ["52 people"]
+
+
 @pytest.mark.parametrize("first, later, flagged", [
     ("The fire destroyed 120 homes in the village.", "In the village, the fire destroyed 360 homes.",
      "360 homes"),
@@ -240,6 +246,13 @@ HARD_NEGATIVES = [
     "The judge set a date for the trial of the four men accused of selling the drugs. She may "
     "hear evidence from the founder Victor Conte and his deputy James Valente. The two men - "
     "along with the trainer Greg Anderson and the coach Remy Korchemny - were all indicted.\n",
+    # one figure said to hold now, the other at another time: two times, not a slip
+    "At its peak, the camp housed 40,000 refugees.\n\nAid arrived in May.\n\n"
+    "The camp now houses 12,000 refugees.\n",
+    "At the time, the company employed 5,000 people.\n\nIt was sold in 2001.\n\n"
+    "The company currently employs 3,200 people.\n",
+    "Initially the plan called for 500 new jobs.\n\nThe council approved it.\n\n"
+    "The plan now calls for 800 new jobs.\n",
 ]
 
 

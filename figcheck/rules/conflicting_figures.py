@@ -20,8 +20,9 @@ small model trained on real news (where such pairs are almost never restatements
 restatements generated from it weighs the evidence; the rule reports only pairs it is confident
 about (the JSON output gives the score as `data.confidence`). The rule is silent when a slot
 clashes: different names, times or places, males against females, different sources ("2,000
-attended, police said" and "organisers said 5,000": a disagreement reported, not a slip), a
-contrast cue ("another", "a smaller group", "the second", "each", "of them"), a comparison
+attended, police said" and "organisers said 5,000": a disagreement reported, not a slip), one
+figure said to hold now and one at another time ("at its peak, the camp housed 40,000" and "the
+camp now houses 12,000"), a contrast cue ("another", "a smaller group", "the second", "each", "of them"), a comparison
 ("vs", "compared with", "a year earlier", "from X to Y"), a table row, a per-share amount
 against a total, a part of a larger group ("the two men, along with their trainer, …"; a small
 group named with "the" is no pointer back either: "the two ships" after "five ships" are two of

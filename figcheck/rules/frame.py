@@ -11,6 +11,8 @@ A :class:`ClaimFrame` holds, for one claim:
 - ``verb``: the predicate nearest the figure (its stem) and its class (reporting, change, other);
 - ``agent``, ``time``, ``place``: names, dates/periods and places of the sentence;
 - ``sources``: who the sentence says gives its figures ("police said", "according to …");
+- ``when``: whether it says its figures hold now ("now", "so far") or held at another time ("at
+  its peak", "initially");
 - ``role``: total, per-share or per-unit, change, forecast, comparison (the earlier figure of a
   "vs", "compared with", "from X to Y"), earlier (set in an earlier period: "a year earlier",
   "last year" before it) or table row;
@@ -294,6 +296,7 @@ class ClaimFrame:
     place: frozenset[str]
     directions: frozenset[str]  # north, southern, upper, …: which part of a place
     sexes: frozenset[str]  # "male", "female": of whom ("males averaged 2.06 kg", "women's 100 m")
+    when: frozenset[str]  # "now", "then": said to hold now or at another time (see _when)
     sources: frozenset[str]  # who the sentence says says it ("police said", "according to …")
     role: str  # total, per_unit, forecast, comparison, earlier, current, whole, table
     # The earlier period the sentence names ("last year", "a year earlier"), as written in lower
@@ -431,6 +434,7 @@ class _Sentence:
     place: frozenset[str]
     directions: frozenset[str]
     sexes: frozenset[str]
+    when: frozenset[str]  # see _when
     table: bool
     sources: frozenset[str]  # who says it (see _sources)
 
@@ -649,10 +653,33 @@ def _sentence_in(sentence: str, spans: tuple) -> _Sentence:
         directions=frozenset(_DIRECTIONS[w] for w in lower if w in _DIRECTIONS),
         sexes=frozenset(_SEXES[w.lower()] for w in _SEX_WORD.findall(sentence))  # (also in figures: "39 males")
         if _may_hold(sentence, _SEX_STEMS) else frozenset(),
+        when=_when(sentence, lower),
         table=table,
         sources=_sources(words.tokens, lower, clauses) if _SAY in words.bag or "accord" in words.bag
         else frozenset(),
     )
+
+
+def _when(sentence: str, lower: tuple[str, ...]) -> frozenset[str]:
+    """Whether the sentence says its figures hold now ("now", "so far", "currently") or held at
+    another time ("at its peak", "initially", "at the time"): a figure said to hold now has
+    changed since another was given, so two figures that say so differently are of two times
+    ("At its peak, the camp housed 40,000" / "The camp now houses 12,000")."""
+    out = set()
+    if not _NOW_WORDS.isdisjoint(lower) or _may_hold(sentence, _NOW_PHRASE_WORDS) and _NOW_PHRASES.search(sentence):
+        out.add("now")
+    if not _THEN_WORDS.isdisjoint(lower) or _may_hold(sentence, _THEN_PHRASE_WORDS) and _THEN_PHRASES.search(sentence):
+        out.add("then")
+    return frozenset(out)
+
+
+_NOW_WORDS = frozenset("now currently presently".split())
+_THEN_WORDS = frozenset("formerly initially originally".split())
+_NOW_PHRASES = PATTERNS.compile(r"\b(?:so far|to date|at present)\b", re.I)
+_NOW_PHRASE_WORDS = ("far", "date", "present")
+_THEN_PHRASES = PATTERNS.compile(
+    r"\bat (?:its|their|his|her|the) (?:peak|height)\b|\bat (?:first|one point|the time)\b", re.I)
+_THEN_PHRASE_WORDS = ("peak", "height", "first", "point", "time")
 
 
 # How many words before a reporting verb (or after one that opens its clause: "…, said
@@ -830,6 +857,7 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         place=sent.place,
         directions=sent.directions,
         sexes=sent.sexes,
+        when=sent.when,
         sources=sent.sources,
         role=_role(claim, sentence, c0, c1, sent, pointed),
         period=_earlier_period(sentence),

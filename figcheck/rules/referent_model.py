@@ -572,11 +572,14 @@ _DECIDED_MAX = 50_000
 def _judge(fa: ClaimFrame, fb: ClaimFrame, rule: str, aligned: dict) -> Judgement:
     pair = Alignment(fa, fb, aligned)
     why = _slot_veto(fa, fb, pair)
-    if why is None and rule == "FC201" and _clash(fa.sources, fb.sources):
+    if why is None and rule == "FC201":
         # Two figures on different authority are a disagreement the writer reports, not a slip
-        # ("2,000 attended, police said" / "organisers said 5,000"). The same number in two
-        # units (FC202) is a slip whoever gave it.
-        why = "different sources"
+        # ("2,000 attended, police said" / "organisers said 5,000"); one said to hold now and
+        # one at another time are two times' ("At its peak, the camp housed 40,000" / "The camp
+        # now houses 12,000"). The same number in two units (FC202) is a slip whoever gave it,
+        # whenever.
+        why = "different sources" if _clash(fa.sources, fb.sources) else \
+            "now vs another time" if _clash(fa.when, fb.when) else None
     if why is not None:
         return Judgement(0.0, why, ())
     pointer = _pointer(fa, fb) or _pointer(fb, fa) or (rule == "FC202" and _of_that(fa, fb))
