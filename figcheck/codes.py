@@ -15,4 +15,5 @@ REGISTRY: dict[str, str] = {
     "FC301": "part_exceeds_whole",
     "FC302": "parts_do_not_sum",
     "FC303": "change_mismatch",
+    "FC304": "share_mismatch",
 }

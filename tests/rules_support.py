@@ -14,7 +14,7 @@ from figcheck.text import read_document
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"
 SNAPSHOTS = HERE / "snapshots"
-OUR_CODES = ("FC101", "FC102", "FC201", "FC202", "FC301", "FC302", "FC303")
+OUR_CODES = ("FC101", "FC102", "FC201", "FC202", "FC301", "FC302", "FC303", "FC304")
 
 
 def parse_fixture(path: Path) -> dict[str, list[str]]:

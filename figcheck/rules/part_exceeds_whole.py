@@ -61,6 +61,8 @@ def _diagnostics(ctx: CheckContext, screened: bool) -> Iterable[Diagnostic]:
     # (part's reading, whole's, base, cue) → _wording's
     wording: dict[tuple, tuple[str, str] | None] = {}
     for found in parts_of_wholes(ctx, screened):
+        if found.net:
+            continue  # (its parts may exceed it)
         part, whole, base, how = found.part, found.whole, found.base, found.how
         if screened:  # (dense input restates one part and whole thousands of times)
             key = (reading(part), reading(whole), base, how)

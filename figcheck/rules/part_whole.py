@@ -183,6 +183,9 @@ class PartOf:
     whole: Claim
     how: str
     base: Base
+    # The whole is a net figure or a change, whose parts may exceed it when others are negative
+    # ("a profit of 30 mln dlrs, 40 mln dlrs of which came from a sale"; "of" aside).
+    net: bool = False
 
 
 def parts_of_wholes(ctx: CheckContext, screened: bool = True) -> list[PartOf]:
@@ -214,9 +217,9 @@ def _parts_of_wholes(ctx: CheckContext, screened: bool) -> list[PartOf]:
             continue
         part, whole, how = found
         base = common_base(part, whole, text)
-        if base is None or (how != "of" and _is_net(ctx, whole, part)):
+        if base is None:
             continue
-        out.append(PartOf(part, whole, how, base))
+        out.append(PartOf(part, whole, how, base, how != "of" and _is_net(ctx, whole, part)))
     return out
 
 

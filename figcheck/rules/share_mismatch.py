@@ -1,0 +1,176 @@
+"""## What it does
+Flags a part given with its share of a whole when the part and the whole give another share:
+"Of the 118 treated participants, 51 (35%) reached the target" (51 of 118 is 43%), "Labour won
+411 of the 650 seats, or 73%" (411 of 650 is 63%).
+
+The share is read where a writer gives it: in brackets right after the part ("Of the 118
+participants, 51 (35%) …", "including 12 children (40%)") or after "or" ("Of the 650 seats,
+411, or 63%, …"); in brackets or after "or" right after the whole when the part comes first
+("41 of the 118 participants (35%)", "411 of the 650 seats, or 63%"). The part and its whole are those FC301 reads: "M
+of the N", "M out of N", "Of the N …, M", "N …, including M", "N …, M of whom".
+
+## Why is this bad?
+A share given with its two figures is redundant on purpose: a reader can check it, and when one
+of the three was edited and the others were not, they stop agreeing. Any of the three may be
+the one that is wrong.
+
+Rounding is allowed for: the share is consistent when some values that round to the part and
+the whole give a share within one unit of the stated share's last digit — rounded, truncated,
+or rounded the wrong way, a slip not worth a warning ("41 of 118" is 34.75%: "34%", "35%" and
+"34.7%" pass, "36%" and "34.9%" do not); qualifiers ("about 35%", "nearly 40") widen it. Counts are whole numbers. The rule is silent
+for a share in brackets that says of what ("51 (35% of all patients)") or is followed by
+another whole ("Of the 262 patients, 14 (18%) of 76 who …"), and for a part larger than its
+whole (FC301 reports it).
+
+## Example
+```text
+Of the 118 treated participants, 51 (35%) reached the target.
+```
+
+## Use instead
+```text
+Of the 118 treated participants, 51 (43%) reached the target.
+```
+
+## Fix
+The share the part and the whole give, at the precision the writer used ("43%"). Unsafe: the
+stated share may be right and a count wrong.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+
+from ..figures import format_decimals
+from ..model import Claim, Diagnostic, Edit, Fix, Related
+from .context import CheckContext
+from .part_whole import PartOf, parts_of_wholes, quote
+from .rounding import exact_interval
+
+CODE = "FC304"
+NAME = "share-mismatch"
+SEVERITY = "warning"
+SUMMARY = "a part's stated share of its whole that the part and the whole do not give"
+# A share is read right after its part or whole, in the same sentence.
+SCOPE = "paragraph"
+
+# Before a share given right after a figure: an opening bracket, or a comma and "or".
+_BEFORE_SHARE = re.compile(r"[ \t]*(?:\([ \t]*|,[ \t]*or[ \t]+)")
+# After a share in brackets: the closing bracket, nothing else ("(35% of all patients)" is a
+# share of another whole).
+_CLOSING = re.compile(r"[ \t]*\)")
+# A share followed by "of": of the whole named after it ("14 (18%) of 76"), not the one before.
+_OF_AFTER = re.compile(r"[ \t]*of\b", re.I)
+_DECIMAL_PLACES = re.compile(r"\d(?:[\d,]*)\.(\d+)")
+
+
+def check(ctx: CheckContext) -> Iterable[Diagnostic]:
+    shares = {c.start: c for c in ctx.claims if c.kind == "percent"}
+    if not shares:
+        return
+    for found in parts_of_wholes(ctx):
+        share = _stated_share(ctx.text, found, shares)
+        if share is None:
+            continue
+        computed = _share_interval(found)
+        if computed is None or _agrees(computed, share):
+            continue
+        yield _diagnostic(found, share, computed)
+
+
+def _stated_share(text: str, found: PartOf, shares: dict[int, Claim]) -> Claim | None:
+    """The percentage given as the part's share of its whole, right after the part, or after
+    the whole when the whole comes second ("41 of the 118 participants (35%)")."""
+    part, whole = found.part, found.whole
+    anchors = (part, whole) if whole.start > part.start else (part,)
+    for anchor in anchors:
+        m = _BEFORE_SHARE.match(text, anchor.end)
+        if m is None:
+            continue
+        share = shares.get(m.end())
+        if share is None or share.is_range:
+            continue
+        after = share.end
+        if "(" in m.group():
+            closing = _CLOSING.match(text, share.end)
+            if closing is None:
+                continue
+            after = closing.end()
+        if _OF_AFTER.match(text, after):
+            return None  # "Of the 262 patients, 14 (18%) of 76 who …": a share of another whole
+        return share
+    return None
+
+
+def _share_interval(found: PartOf) -> tuple[float, float] | None:
+    """The shares (in %) the part and the whole allow, on one base; None when the part exceeds
+    the whole (FC301's) or the whole may be nothing."""
+    p_lo, p_hi = _figure(found.part)
+    w_lo, w_hi = _figure(found.whole)
+    p_lo, p_hi = p_lo * found.base.part, p_hi * found.base.part
+    w_lo, w_hi = w_lo * found.base.whole, w_hi * found.base.whole
+    if not all(map(math.isfinite, (p_lo, p_hi, w_lo, w_hi))) or w_lo <= 0 or p_lo < 0 or p_lo > w_hi:
+        return None
+    return 100 * p_lo / w_hi, 100 * min(p_hi, w_hi) / w_lo
+
+
+def _figure(c: Claim) -> tuple[float, float]:
+    """The values a part or a whole allows: a count read to its last unit is that whole number
+    ("1" of "1 (14%)" too, which a bare digit would let reach 1.5)."""
+    lo, hi = exact_interval(c)
+    if c.kind == "count" and hi - lo <= 1 and c.value == int(c.value) and lo <= c.value <= hi:
+        return c.value, c.value
+    return lo, hi
+
+
+def _agrees(computed: tuple[float, float], share: Claim) -> bool:
+    """Some share the figures allow is within one unit of the stated share's last digit: it
+    rounds or truncates to it, or the writer rounded it the wrong way ("36 of 210 (17.2%)" for
+    17.14%, "73 of 92 (80%)" for 79.3%: a slip not worth a warning)."""
+    lo, hi = exact_interval(share)  # ("60%" in brackets is 59.5–60.5, not 55–65)
+    unit = 10.0 ** -_decimals(share)
+    lo, hi = lo - unit / 2, hi + unit / 2
+    eps = 1e-9 * max(abs(lo), abs(hi))
+    return computed[0] <= hi + eps and lo - eps <= computed[1]
+
+
+def _diagnostic(found: PartOf, share: Claim, computed: tuple[float, float]) -> Diagnostic:
+    part, whole = found.part, found.whole
+    d = _decimals(share)
+    value = 100 * part.value * found.base.part / (whole.value * found.base.whole)
+    p, w = quote(part.text), quote(whole.text)
+    message = (f"“{p}” is {format_decimals(value, d)}% of “{w}”, not {format_decimals(share.value, d)}%"
+               + _rounding_note(computed, d) + f": the share stated of a part (“{found.how}” in "
+               f"the same sentence) that its own figures contradict")
+    return Diagnostic(
+        code=CODE, name=NAME, severity=SEVERITY, message=message, start=share.start, end=share.end,
+        related=(Related(part.start, part.end, "the part"),
+                 Related(whole.start, whole.end, "the whole it is a share of")),
+        fix=_fix(share, value, d),
+        data={"stated": share.value, "computed": value, "part": part.value, "whole": whole.value},
+    )
+
+
+def _rounding_note(computed: tuple[float, float], decimals: int) -> str:
+    lo, hi = (format_decimals(x, decimals + 1) for x in computed)
+    return "" if lo == hi else f" (from {lo}% to {hi}% allowing for the rounding of the figures)"
+
+
+def _decimals(share: Claim) -> int:
+    m = _DECIMAL_PLACES.search(share.number_text or "")
+    return len(m.group(1)) if m else 0
+
+
+def _fix(share: Claim, value: float, decimals: int) -> Fix | None:
+    number = share.number_text
+    at = share.text.find(number) if number else -1
+    if at < 0 or not re.fullmatch(r"[\d.,]+", number):
+        return None
+    new = format_decimals(value, decimals)
+    if new == number:
+        return None
+    start = share.start + at
+    return Fix(message=f"Replace “{number}” with “{new}”", applicability="unsafe",
+               edits=(Edit(start, start + len(number), new),))
