@@ -7,7 +7,7 @@ check reuse the previous check's work where the edit left the paragraphs alone:
 - the verdicts on pairs of figures whose windows the edit did not touch (FC201, FC202: see
   :mod:`figcheck.rules.pair_reuse`), and FC202's diagnostics made from such verdicts, moved;
 - the diagnostics of rules of paragraph scope (``SCOPE = "paragraph"``: FC101, FC102, FC301,
-  FC302, FC303) in the paragraphs the edit left alone and that lie out of their reach
+  FC302, FC303, FC304) in the paragraphs the edit left alone and that lie out of their reach
   (:data:`figcheck.rules.PARAGRAPH_REACH`), moved to where they now stand
   (:meth:`HeldDocument.diagnostics`);
 - the context's paragraph starts in the paragraphs before and after the edit, moved to where
