@@ -13,6 +13,7 @@ share with a total.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .. import units
@@ -204,10 +205,9 @@ def _parts_of_wholes(ctx: CheckContext, screened: bool) -> list[PartOf]:
     claims, text = ctx.claims, ctx.text
     ordered = [claims[k] for k in claims_in_order(ctx)]
     out: list[PartOf] = []
-    for first, second in zip(ordered, ordered[1:]):
+    for first, second, between in _neighbours(ordered, text):
         # The words between the two are read first: they rarely relate them, while finding
         # their sentences costs more (a run of numbers: 50,000 neighbours in one sentence).
-        between = text[first.end : second.start]
         last = between.rstrip()[-1:] if screened else None
         if last is not None and (last not in _RELATION_LAST or (
                 last not in _COMMA_OR_G and between.lstrip()[:1] not in _PART_THEN_WHOLE_FIRST)):
@@ -221,6 +221,49 @@ def _parts_of_wholes(ctx: CheckContext, screened: bool) -> list[PartOf]:
             continue
         out.append(PartOf(part, whole, how, base, how != "of" and _is_net(ctx, whole, part)))
     return out
+
+
+def _neighbours(ordered: list[Claim], text: str) -> Iterator[tuple[Claim, Claim, str]]:
+    """Each figure and the next (in order of start), and the words between them; a share given
+    right after a figure ("51 (35%) of the 118", "411, or 63%, of the 650 seats") is read as
+    part of it, its next figure being the one after the share."""
+    last = len(ordered) - 1
+    for k in range(last):
+        first, second = ordered[k], ordered[k + 1]
+        if second.kind == "percent" and first.kind != "percent" and k + 1 < last:
+            after = share_after(text, first, second)
+            if after is not None:
+                third = ordered[k + 2]
+                yield first, third, text[after : third.start]
+                continue
+        yield first, second, text[first.end : second.start]
+
+
+# Before a share given right after a figure: an opening bracket, or a comma and "or" ...
+_BEFORE_SHARE = re.compile(r"[ \t]*(?:\([ \t]*|,[ \t]*or[ \t]+)")
+# ... and after it: the closing bracket, nothing else ("(35% of all patients)" is a share of
+# another whole), or a comma.
+_CLOSING = re.compile(r"[ \t]*\)")
+_COMMA = re.compile(r"[ \t]*,")
+
+
+def share_start(text: str, figure: Claim) -> int | None:
+    """Where a share given right after ``figure`` would start ("51 (|35%)", "411, or |63%")."""
+    m = _BEFORE_SHARE.match(text, figure.end)
+    return None if m is None else m.end()
+
+
+def share_after(text: str, figure: Claim, share: Claim) -> int | None:
+    """Where the words after ``share`` start when it is given right after ``figure`` as its
+    share ("51 (35%)", "411, or 63%,"), else None."""
+    m = _BEFORE_SHARE.match(text, figure.end)
+    if m is None or m.end() != share.start or share.is_range:
+        return None
+    if "(" in m.group():
+        closing = _CLOSING.match(text, share.end)
+        return None if closing is None else closing.end()
+    comma = _COMMA.match(text, share.end)
+    return share.end if comma is None else comma.end()
 
 
 def _relation(ctx: CheckContext, first: Claim, second: Claim, between: str,

@@ -4,9 +4,10 @@ Flags a part given with its share of a whole when the part and the whole give an
 411 of the 650 seats, or 73%" (411 of 650 is 63%).
 
 The share is read where a writer gives it: in brackets right after the part ("Of the 118
-participants, 51 (35%) …", "including 12 children (40%)") or after "or" ("Of the 650 seats,
-411, or 63%, …"); in brackets or after "or" right after the whole when the part comes first
-("41 of the 118 participants (35%)", "411 of the 650 seats, or 63%"). The part and its whole are those FC301 reads: "M
+participants, 51 (35%) …", "51 (35%) of the 118 participants", "including 12 children (40%)")
+or after "or" ("411, or 63%, of the 650 seats"); in brackets or after "or" right after the
+whole when the part comes first ("41 of the 118 participants (35%)", "411 of the 650 seats, or
+63%"). The part and its whole are those FC301 reads: "M
 of the N", "M out of N", "Of the N …, M", "N …, including M", "N …, M of whom".
 
 ## Why is this bad?
@@ -46,7 +47,7 @@ from collections.abc import Iterable
 from ..figures import format_decimals
 from ..model import Claim, Diagnostic, Edit, Fix, Related
 from .context import CheckContext
-from .part_whole import PartOf, parts_of_wholes, quote
+from .part_whole import PartOf, parts_of_wholes, quote, share_after, share_start
 from .rounding import exact_interval
 
 CODE = "FC304"
@@ -56,11 +57,6 @@ SUMMARY = "a part's stated share of its whole that the part and the whole do not
 # A share is read right after its part or whole, in the same sentence.
 SCOPE = "paragraph"
 
-# Before a share given right after a figure: an opening bracket, or a comma and "or".
-_BEFORE_SHARE = re.compile(r"[ \t]*(?:\([ \t]*|,[ \t]*or[ \t]+)")
-# After a share in brackets: the closing bracket, nothing else ("(35% of all patients)" is a
-# share of another whole).
-_CLOSING = re.compile(r"[ \t]*\)")
 # A share followed by "of": of the whole named after it ("14 (18%) of 76"), not the one before.
 _OF_AFTER = re.compile(r"[ \t]*of\b", re.I)
 _DECIMAL_PLACES = re.compile(r"\d(?:[\d,]*)\.(\d+)")
@@ -84,21 +80,13 @@ def _stated_share(text: str, found: PartOf, shares: dict[int, Claim]) -> Claim |
     """The percentage given as the part's share of its whole, right after the part, or after
     the whole when the whole comes second ("41 of the 118 participants (35%)")."""
     part, whole = found.part, found.whole
-    anchors = (part, whole) if whole.start > part.start else (part,)
-    for anchor in anchors:
-        m = _BEFORE_SHARE.match(text, anchor.end)
-        if m is None:
+    for anchor in (part, whole) if whole.start > part.start else (part,):
+        start = share_start(text, anchor)
+        share = shares.get(start) if start is not None else None
+        after = share_after(text, anchor, share) if share is not None else None
+        if after is None:
             continue
-        share = shares.get(m.end())
-        if share is None or share.is_range:
-            continue
-        after = share.end
-        if "(" in m.group():
-            closing = _CLOSING.match(text, share.end)
-            if closing is None:
-                continue
-            after = closing.end()
-        if _OF_AFTER.match(text, after):
+        if whole.start < share.start and _OF_AFTER.match(text, after):
             return None  # "Of the 262 patients, 14 (18%) of 76 who …": a share of another whole
         return share
     return None
