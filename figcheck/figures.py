@@ -3,7 +3,8 @@
 - :func:`format_figure`: messages ("12,000"; other numbers in a given format spec);
 - :func:`format_readable`: hover and inlay hints (whole from 100 up, three significant figures below);
 - :func:`format_significant`: a fix in the writer's own style (significant digits, their separators);
-- :func:`format_decimals`: a fixed number of decimals (separators from 10,000);
+- :func:`format_decimals`: a fixed number of decimals (separators from 10,000), and
+  :func:`decimals_written`, how many a writer used;
 - :func:`minus_sign`, :func:`with_minus`: the writer's minus sign, "−" or "-";
 - :func:`format_span`: two bounds, "35–45" or "−35 to −25".
 """
@@ -11,6 +12,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 
 def format_figure(x: float, fraction: str = "g") -> str:
@@ -74,3 +76,13 @@ def format_span(low: str, high: str) -> str:
 def format_decimals(x: float, decimals: int) -> str:
     """``x`` with ``decimals`` decimals, thousands separators from 10,000 up."""
     return f"{x:,.{decimals}f}" if abs(x) >= 10_000 else f"{x:.{decimals}f}"
+
+
+_DECIMAL_PLACES = re.compile(r"\d(?:[\d,]*)\.(\d+)")
+
+
+def decimals_written(number_text: str | None) -> int:
+    """How many decimals a number was written with ("13.10" → 2, "1,200" → 0): what a fix
+    rewriting it keeps."""
+    m = _DECIMAL_PLACES.search(number_text or "")
+    return len(m.group(1)) if m else 0

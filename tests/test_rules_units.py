@@ -7,7 +7,7 @@ import math
 from rules_support import claim
 
 from figcheck.config import Settings
-from figcheck.figures import format_significant, minus_sign
+from figcheck.figures import decimals_written, format_significant, minus_sign
 from figcheck.rules import conversion_dimension, conversion_mismatch, rounding
 from figcheck.rules.context import CheckContext
 from figcheck.rules.words import stem
@@ -108,3 +108,8 @@ def test_fc102_only_for_two_quantities_with_units():
               claim(text, "40 miles", 40, "mile", unit_text="miles", converted_from=0)]
     (d,) = conversion_dimension.check(ctx_for(text, claims))
     assert d.code == "FC102" and "a length" in d.message and "a mass" in d.message
+
+
+def test_the_decimals_a_number_was_written_with_are_kept_by_a_fix():
+    assert [decimals_written(t) for t in ("35", "34.7", "13.10", "1,200", "1,234.5", "", None)] == \
+        [0, 1, 2, 0, 1, 0, 0]

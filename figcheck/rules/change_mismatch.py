@@ -61,7 +61,7 @@ import math
 import re
 from collections.abc import Iterable
 
-from ..figures import format_decimals
+from ..figures import decimals_written, format_decimals
 from ..model import Claim, Diagnostic, Edit, Fix, Related
 from .changes import WRITTEN_DIGITS, Change, overlaps, read_changes
 from .context import CheckContext
@@ -178,7 +178,6 @@ def _wrong_direction(change: Change) -> bool:
 
 
 _PLAIN_NUMBER = re.compile(r"[\d.,]+|[a-z-]+")
-_DECIMAL_PLACES = re.compile(r"\d(?:[\d,]*)\.(\d+)")
 
 
 def _number_fix(change: Change) -> Fix | None:
@@ -216,10 +215,7 @@ def _points_fix(change: Change) -> Fix | None:
 
 
 def _decimals(x: Claim | None) -> int:
-    if x is None:
-        return 1
-    m = _DECIMAL_PLACES.search(x.number_text or "")
-    return len(m.group(1)) if m else 0
+    return 1 if x is None else decimals_written(x.number_text)
 
 
 def _signed(x: float, decimals: int) -> str:

@@ -44,7 +44,7 @@ import math
 import re
 from collections.abc import Iterable
 
-from ..figures import format_decimals
+from ..figures import decimals_written, format_decimals
 from ..model import Claim, Diagnostic, Edit, Fix, Related
 from .context import CheckContext
 from .part_whole import PartOf, parts_of_wholes, quote, share_after, share_start
@@ -59,7 +59,6 @@ SCOPE = "paragraph"
 
 # A share followed by "of": of the whole named after it ("14 (18%) of 76"), not the one before.
 _OF_AFTER = re.compile(r"[ \t]*of\b", re.I)
-_DECIMAL_PLACES = re.compile(r"\d(?:[\d,]*)\.(\d+)")
 
 
 def check(ctx: CheckContext) -> Iterable[Diagnostic]:
@@ -147,8 +146,7 @@ def _rounding_note(computed: tuple[float, float], decimals: int) -> str:
 
 
 def _decimals(share: Claim) -> int:
-    m = _DECIMAL_PLACES.search(share.number_text or "")
-    return len(m.group(1)) if m else 0
+    return decimals_written(share.number_text)
 
 
 def _fix(share: Claim, value: float, decimals: int) -> Fix | None:
