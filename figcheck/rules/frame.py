@@ -435,6 +435,7 @@ class _Sentence:
     directions: frozenset[str]
     sexes: frozenset[str]
     when: frozenset[str]  # see _when
+    period: str | None  # see _earlier_period
     table: bool
     sources: frozenset[str]  # who says it (see _sources)
 
@@ -654,6 +655,7 @@ def _sentence_in(sentence: str, spans: tuple) -> _Sentence:
         sexes=frozenset(_SEXES[w.lower()] for w in _SEX_WORD.findall(sentence))  # (also in figures: "39 males")
         if _may_hold(sentence, _SEX_STEMS) else frozenset(),
         when=_when(sentence, lower),
+        period=_earlier_period(sentence),
         table=table,
         sources=_sources(words.tokens, lower, clauses) if _SAY in words.bag or "accord" in words.bag
         else frozenset(),
@@ -666,9 +668,11 @@ def _when(sentence: str, lower: tuple[str, ...]) -> frozenset[str]:
     changed since another was given, so two figures that say so differently are of two times
     ("At its peak, the camp housed 40,000" / "The camp now houses 12,000")."""
     out = set()
-    if not _NOW_WORDS.isdisjoint(lower) or _may_hold(sentence, _NOW_PHRASE_WORDS) and _NOW_PHRASES.search(sentence):
+    if not _NOW_WORDS.isdisjoint(lower) or (
+            _may_hold(sentence, _NOW_PHRASE_WORDS) and _NOW_PHRASES.search(sentence)):
         out.add("now")
-    if not _THEN_WORDS.isdisjoint(lower) or _may_hold(sentence, _THEN_PHRASE_WORDS) and _THEN_PHRASES.search(sentence):
+    if not _THEN_WORDS.isdisjoint(lower) or (
+            _may_hold(sentence, _THEN_PHRASE_WORDS) and _THEN_PHRASES.search(sentence)):
         out.add("then")
     return frozenset(out)
 
@@ -860,7 +864,7 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         when=sent.when,
         sources=sent.sources,
         role=_role(claim, sentence, c0, c1, sent, pointed),
-        period=_earlier_period(sentence),
+        period=sent.period,
         change=gist.change,
         contrast=gist.contrast,
         restate=gist.restate,
