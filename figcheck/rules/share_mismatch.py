@@ -7,7 +7,7 @@ The share is read where a writer gives it: in brackets right after the part ("Of
 participants, 51 (35%) …", "51 (35%) of the 118 participants", "including 12 children (40%)")
 or after "or" ("411, or 63%, of the 650 seats"); in brackets or after "or" right after the
 whole when the part comes first ("41 of the 118 participants (35%)", "411 of the 650 seats, or
-63%"). The part and its whole are those FC301 reads: "M
+63%"); and before the two, which follow it in brackets ("45% (41 of 118) agreed"). The part and its whole are those FC301 reads: "M
 of the N", "M out of N", "Of the N …, M", "N …, including M", "N …, M of whom".
 
 ## Why is this bad?
@@ -57,16 +57,21 @@ SUMMARY = "a part's stated share of its whole that the part and the whole do not
 # A share is read right after its part or whole, in the same sentence.
 SCOPE = "paragraph"
 
+# A share, then its part and whole in brackets ("45% (41 of 118)"): the bracket's opening before
+# the part and its closing after the whole.
+_OPENING_BEFORE = re.compile(r"[ \t]*\([ \t]*\Z")
+_CLOSING_AFTER = re.compile(r"[ \t]*\)")
 # A share followed by "of": of the whole named after it ("14 (18%) of 76"), not the one before.
 _OF_AFTER = re.compile(r"[ \t]*of\b", re.I)
 
 
 def check(ctx: CheckContext) -> Iterable[Diagnostic]:
-    shares = {c.start: c for c in ctx.claims if c.kind == "percent"}
+    shares = {c.start: c for c in ctx.claims if c.kind == "percent" and not c.is_range}
     if not shares:
         return
+    ends = {c.end: c for c in shares.values()}
     for found in parts_of_wholes(ctx):
-        share = _stated_share(ctx.text, found, shares)
+        share = _stated_share(ctx.text, found, shares) or _share_before(ctx.text, found, ends)
         if share is None:
             continue
         computed = _share_interval(found)
@@ -89,6 +94,18 @@ def _stated_share(text: str, found: PartOf, shares: dict[int, Claim]) -> Claim |
             return None  # "Of the 262 patients, 14 (18%) of 76 who …": a share of another whole
         return share
     return None
+
+
+def _share_before(text: str, found: PartOf, ends: dict[int, Claim]) -> Claim | None:
+    """A share given before its part and whole, which follow it in brackets ("45% (41 of
+    118)")."""
+    part, whole = found.part, found.whole
+    if whole.start < part.start:
+        return None
+    opening = _OPENING_BEFORE.search(text, max(0, part.start - 4), part.start)
+    if opening is None or _CLOSING_AFTER.match(text, whole.end) is None:
+        return None
+    return ends.get(opening.start())
 
 
 def _share_interval(found: PartOf) -> tuple[float, float] | None:
