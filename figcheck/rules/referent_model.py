@@ -97,12 +97,13 @@ class Alignment:
     """The two sentences of a pair aligned with their figures masked, and the figures' clauses:
     each computed once, when first asked for (the vetoes need them only for some pairs)."""
 
-    __slots__ = ("fa", "fb", "_sentences", "_clauses", "_shared")
+    __slots__ = ("fa", "fb", "_sentences", "_clauses", "_shared", "_bound")
 
     def __init__(self, fa: ClaimFrame, fb: ClaimFrame, shared: dict | None = None):
         self.fa, self.fb = fa, fb
         self._sentences: SequenceMatcher | None = None
         self._clauses: float | None = None
+        self._bound: float | None = None  # ratio_bound(), asked several times a pair
         # Alignments of sentence pairs already made: every figure of one sentence has the same
         # tokens, so a pair of sentences with several figures each is aligned once.
         self._shared = shared
@@ -127,7 +128,9 @@ class Alignment:
     def ratio_bound(self) -> float:
         """An upper bound of :meth:`ratio` that does not align the sentences: the words they
         share, in any order (difflib's ``quick_ratio``, from the frames' word counts)."""
-        return _ratio_bound(self.fa, self.fb)
+        if self._bound is None:
+            self._bound = _ratio_bound(self.fa, self.fb)
+        return self._bound
 
     def reordered(self) -> bool:
         """The same words in another order, the figures aligned with each other in their
