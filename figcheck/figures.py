@@ -6,13 +6,16 @@
 - :func:`format_decimals`: a fixed number of decimals (separators from 10,000), and
   :func:`decimals_written`, how many a writer used;
 - :func:`minus_sign`, :func:`with_minus`: the writer's minus sign, "−" or "-";
-- :func:`format_span`: two bounds, "35–45" or "−35 to −25".
+- :func:`format_span`: two bounds, "35–45" or "−35 to −25";
+- :func:`number_fix`: a fix that writes a figure in place of the number a claim was written with.
 """
 
 from __future__ import annotations
 
 import math
 import re
+
+from .model import Applicability, Claim, Edit, Fix
 
 
 def format_figure(x: float, fraction: str = "g") -> str:
@@ -86,3 +89,15 @@ def decimals_written(number_text: str | None) -> int:
     rewriting it keeps."""
     m = _DECIMAL_PLACES.search(number_text or "")
     return len(m.group(1)) if m else 0
+
+
+def number_fix(claim: Claim, new: str, applicability: Applicability) -> Fix | None:
+    """A fix writing ``new`` in place of the number ``claim`` was written with ("Replace “35”
+    with “43”"); None when that number is not found in the claim's text, or already reads so."""
+    number = claim.number_text
+    at = claim.text.find(number) if number else -1
+    if at < 0 or new == number:
+        return None
+    start = claim.start + at
+    return Fix(message=f"Replace “{number}” with “{new}”", applicability=applicability,
+               edits=(Edit(start, start + len(number), new),))

@@ -61,7 +61,7 @@ import math
 import re
 from collections.abc import Iterable
 
-from ..figures import decimals_written, format_decimals
+from ..figures import decimals_written, format_decimals, number_fix
 from ..model import Claim, Diagnostic, Edit, Fix, Related
 from .changes import WRITTEN_DIGITS, Change, overlaps, read_changes
 from .context import CheckContext
@@ -184,22 +184,13 @@ def _number_fix(change: Change) -> Fix | None:
     x = change.x_claim
     if x is None or change.kind == "factor" or not x.number_text:
         return None
-    pos = x.text.find(x.number_text)
-    if pos < 0 or "/" in x.number_text or not _PLAIN_NUMBER.fullmatch(x.number_text):
+    if "/" in x.number_text or not _PLAIN_NUMBER.fullmatch(x.number_text):
         return None
     d = _decimals(x)
     value = abs(change.value) * (100 if change.basis_points else 1)
     while d < 3 and round(value, d) == 0:
         d += 1
-    new = format_decimals(value, d)
-    if new == x.number_text:
-        return None
-    start = x.start + pos
-    return Fix(
-        message=f"Replace “{x.number_text}” with “{new}”",
-        applicability="safe" if change.exact else "unsafe",
-        edits=(Edit(start, start + len(x.number_text), new),),
-    )
+    return number_fix(x, format_decimals(value, d), "safe" if change.exact else "unsafe")
 
 
 def _points_fix(change: Change) -> Fix | None:

@@ -22,9 +22,9 @@ about (the JSON output gives the score as `data.confidence`). The rule is silent
 clashes: different names, times or places, males against females, different sources ("2,000
 attended, police said" and "organisers said 5,000": a disagreement reported, not a slip), one
 figure said to hold now and one at another time ("at its peak, the camp housed 40,000" and "the
-camp now houses 12,000"), a contrast cue ("another", "a smaller group", "the second", "each", "of them"), a comparison
-("vs", "compared with", "a year earlier", "from X to Y"), a table row, a per-share amount
-against a total, a part of a larger group ("the two men, along with their trainer, …"; a small
+camp now houses 12,000"), a contrast cue ("another", "a smaller group", "the second", "each",
+"of them"), a comparison ("vs", "compared with", "a year earlier", "from X to Y"), a table row,
+a per-share amount against a total, a part of a larger group ("the two men, along with their trainer, …"; a small
 group named with "the" is no pointer back either: "the two ships" after "five ships" are two of
 them), or sibling sections that describe different things: headed alike (a reference's members,
 "## `buf.readInt32BE()`" and "## `buf.readInt16BE()`"; a changelog's releases, "## Version

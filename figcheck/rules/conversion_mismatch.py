@@ -60,8 +60,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from .. import units
-from ..figures import MINUS, format_significant, format_span, minus_sign, round_sig, with_minus
-from ..model import Claim, Diagnostic, Edit, Fix, Related
+from ..figures import MINUS, format_significant, format_span, minus_sign, number_fix, round_sig, with_minus
+from ..model import Claim, Diagnostic, Fix, Related
 from .claim_readings import reading
 from .context import CheckContext
 from .conversions import (
@@ -339,22 +339,14 @@ def _suggestion(source: Claim, equivalent: Claim, convert, slack: float, minus: 
 def _fix(ctx, source: Claim, equivalent: Claim, convert, slack: float) -> Fix | None:
     if source.is_range or equivalent.is_range or not equivalent.number_text:
         return None
-    pos = equivalent.text.find(equivalent.number_text)
-    if pos < 0:
-        return None
     text = _suggestion(source, equivalent, convert, slack, minus_sign(source.text, equivalent.text))
-    if text is None or text == equivalent.number_text:
+    if text is None:
         return None
     exact_source = not (
         source.approximate or source.is_range or _ambiguous_zeros(source.number_text)
     )
     same_number = math.isclose(equivalent.value, source.value, rel_tol=0.02)
-    start = equivalent.start + pos
-    return Fix(
-        message=f"Replace “{equivalent.number_text}” with “{text}”",
-        applicability="safe" if exact_source and not same_number else "unsafe",
-        edits=(Edit(start, start + len(equivalent.number_text), text),),
-    )
+    return number_fix(equivalent, text, "safe" if exact_source and not same_number else "unsafe")
 
 
 def _rounding_note(source: Claim, lo: float, hi: float, round_figure: bool = False, minus: str = "-") -> str:

@@ -7,8 +7,9 @@ The share is read where a writer gives it: in brackets right after the part ("Of
 participants, 51 (35%) …", "51 (35%) of the 118 participants", "including 12 children (40%)")
 or after "or" ("411, or 63%, of the 650 seats"); in brackets or after "or" right after the
 whole when the part comes first ("41 of the 118 participants (35%)", "411 of the 650 seats, or
-63%"); and before the two, which follow it in brackets ("45% (41 of 118) agreed"). The part and its whole are those FC301 reads: "M
-of the N", "M out of N", "Of the N …, M", "N …, including M", "N …, M of whom".
+63%"); and before the two, which follow it in brackets ("45% (41 of 118) agreed"). The part
+and its whole are those FC301 reads: "M of the N", "M out of N", "Of the N …, M", "N …,
+including M", "N …, M of whom".
 
 ## Why is this bad?
 A share given with its two figures is redundant on purpose: a reader can check it, and when one
@@ -18,10 +19,10 @@ the one that is wrong.
 Rounding is allowed for: the share is consistent when some values that round to the part and
 the whole give a share within one unit of the stated share's last digit — rounded, truncated,
 or rounded the wrong way, a slip not worth a warning ("41 of 118" is 34.75%: "34%", "35%" and
-"34.7%" pass, "36%" and "34.9%" do not); qualifiers ("about 35%", "nearly 40") widen it. Counts are whole numbers. The rule is silent
-for a share in brackets that says of what ("51 (35% of all patients)") or is followed by
-another whole ("Of the 262 patients, 14 (18%) of 76 who …"), and for a part larger than its
-whole (FC301 reports it).
+"34.7%" pass, "36%" and "34.9%" do not); qualifiers ("about 35%", "nearly 40") widen it.
+Counts are whole numbers. The rule is silent for a share in brackets that says of what ("51
+(35% of all patients)") or is followed by another whole ("Of the 262 patients, 14 (18%) of 76
+who …"), and for a part larger than its whole (FC301 reports it).
 
 ## Example
 ```text
@@ -44,8 +45,8 @@ import math
 import re
 from collections.abc import Iterable
 
-from ..figures import decimals_written, format_decimals
-from ..model import Claim, Diagnostic, Edit, Fix, Related
+from ..figures import decimals_written, format_decimals, number_fix
+from ..model import Claim, Diagnostic, Fix, Related
 from .context import CheckContext
 from .part_whole import PartOf, parts_of_wholes, quote, share_after, share_start
 from .rounding import exact_interval
@@ -61,6 +62,7 @@ SCOPE = "paragraph"
 # the part and its closing after the whole.
 _OPENING_BEFORE = re.compile(r"[ \t]*\([ \t]*\Z")
 _CLOSING_AFTER = re.compile(r"[ \t]*\)")
+_PLAIN_NUMBER = re.compile(r"[\d.,]+")
 # A share followed by "of": of the whole named after it ("14 (18%) of 76"), not the one before.
 _OF_AFTER = re.compile(r"[ \t]*of\b", re.I)
 
@@ -134,7 +136,7 @@ def _agrees(computed: tuple[float, float], share: Claim) -> bool:
     rounds or truncates to it, or the writer rounded it the wrong way ("36 of 210 (17.2%)" for
     17.14%, "73 of 92 (80%)" for 79.3%: a slip not worth a warning)."""
     lo, hi = exact_interval(share)  # ("60%" in brackets is 59.5–60.5, not 55–65)
-    unit = 10.0 ** -_decimals(share)
+    unit = 10.0 ** -decimals_written(share.number_text)
     lo, hi = lo - unit / 2, hi + unit / 2
     eps = 1e-9 * max(abs(lo), abs(hi))
     return computed[0] <= hi + eps and lo - eps <= computed[1]
@@ -142,7 +144,7 @@ def _agrees(computed: tuple[float, float], share: Claim) -> bool:
 
 def _diagnostic(found: PartOf, share: Claim, computed: tuple[float, float]) -> Diagnostic:
     part, whole = found.part, found.whole
-    d = _decimals(share)
+    d = decimals_written(share.number_text)
     value = 100 * part.value * found.base.part / (whole.value * found.base.whole)
     p, w = quote(part.text), quote(whole.text)
     message = (f"“{p}” is {format_decimals(value, d)}% of “{w}”, not {format_decimals(share.value, d)}%"
@@ -162,18 +164,7 @@ def _rounding_note(computed: tuple[float, float], decimals: int) -> str:
     return "" if lo == hi else f" (from {lo}% to {hi}% allowing for the rounding of the figures)"
 
 
-def _decimals(share: Claim) -> int:
-    return decimals_written(share.number_text)
-
-
 def _fix(share: Claim, value: float, decimals: int) -> Fix | None:
-    number = share.number_text
-    at = share.text.find(number) if number else -1
-    if at < 0 or not re.fullmatch(r"[\d.,]+", number):
+    if not share.number_text or not _PLAIN_NUMBER.fullmatch(share.number_text):
         return None
-    new = format_decimals(value, decimals)
-    if new == number:
-        return None
-    start = share.start + at
-    return Fix(message=f"Replace “{number}” with “{new}”", applicability="unsafe",
-               edits=(Edit(start, start + len(number), new),))
+    return number_fix(share, format_decimals(value, decimals), "unsafe")
