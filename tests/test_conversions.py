@@ -248,6 +248,11 @@ def test_two_values_in_brackets_are_not_a_range_without_between():
         ("It made $1.13bn (£600m) last year.", [("£600m", "$1.13bn")]),
         # pounds followed by a mass in brackets weigh, whatever money the sentence names
         ("The £2m torpedo's 1,700-pound (770 kg) charge.", [("770 kg", "1,700-pound")]),
+        # and pounds restating a mass in brackets, or written "lb", weigh too
+        ("The engine, which cost $2 million, weighs 2,000 kg (4,400 pounds).", [("4,400 pounds", "2,000 kg")]),
+        ("The engine, which cost $2 million, weighs 2,000 kg (about 4,400 lb).",
+         [("about 4,400 lb", "2,000 kg")]),
+        ("The tank holds 25 kg (55 lb) of fuel; the deal was worth 1.2 million.", [("55 lb", "25 kg")]),
     ],
 )
 def test_only_a_figure_of_its_kind_restates_one(text, linked):

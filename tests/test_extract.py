@@ -76,6 +76,15 @@ def test_pounds_without_money_context_are_mass():
     assert claim.kind == "quantity" and claim.unit == "pound"
 
 
+@pytest.mark.parametrize("text", [
+    "It weighs 85 lb. It cost 1.2 million.",  # "lb" is never money, whatever is bought nearby
+    "The bags, priced at $4 each, hold 50 lbs of flour.",
+])
+def test_pounds_written_lb_are_mass_beside_money_words(text):
+    claim = next(c for c in extract_claims(text) if "lb" in c.text)
+    assert claim.kind == "quantity" and claim.unit == "pound"
+
+
 def test_scale_suffixes_on_counts():
     assert only("Some 40k runners took part.").value == 40000
     assert only("The company employs 1.2 million workers.").counted == "worker"

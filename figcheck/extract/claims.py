@@ -154,6 +154,9 @@ _CONVERSION_FOLLOWS = PATTERNS.compile(rf"[ \u00a0]*\([ \u00a0]*{_HEDGE}?[ \u00a
 _BETWEEN_THEN_BRACKET = PATTERNS.compile(r"\bbetween\s[^()\[\]\n]{1,48}[(\[][ \u00a0]*$", re.I)
 _MASS_IN_BRACKETS = PATTERNS.compile(
     r"[ \u00a0]*\([ \u00a0]*[~∼≈]?[ \u00a0]*\d[\d,.]*[ \u00a0]*(?:kg|kilograms?|g|grams?|tonnes?|t|mg)\b")
+_MASS_BEFORE_BRACKET = PATTERNS.compile(
+    rf"\b(?:kg|kilograms?|g|grams?|tonnes?|t|mg)\.?[ \u00a0]*[(\[][ \u00a0]*{_HEDGE}?[ \u00a0]*$", re.IGNORECASE)
+_MASS_ONLY_POUNDS = frozenset(("lb", "lbs"))
 _BRACKET_CLOSE = PATTERNS.compile(r"[ \u00a0]*[)\];,]")
 # A power written after a unit symbol: "cm−1", "s-1", "g− 1", "m⁻²", "m^-2".
 _POWER = PATTERNS.compile(r"(?:\^|\*\*)?(?:([-−‐⁻]) ?([1-4])|⁻([¹²³⁴]))(?![\d.,]?\d)")
@@ -1217,8 +1220,7 @@ def _claim_at(reader: _FigureReader, pos: int) -> Claim | None:
     _read_range(reader, fig)
     if not _read_kind(reader, fig) or _rejected_in_context(reader, fig):
         return None
-    if fig.kind == "quantity" and fig.unit.unit == "pound" and _money_context(reader, fig.start) \
-            and not _MASS_IN_BRACKETS.match(reader.text, fig.unit.end):  # ("1,700-pound (770 kg)": a mass)
+    if fig.kind == "quantity" and fig.unit.unit == "pound" and _pound_is_money(reader, fig):
         fig.unit = UnitMatch("money", None, fig.unit.start, fig.unit.end, fig.unit.text, currency="GBP")
         fig.kind = "money"
     if _rejected_quantity(reader, fig):
@@ -1227,6 +1229,17 @@ def _claim_at(reader: _FigureReader, pos: int) -> Claim | None:
     if fig.kind == "quantity" and fig.unit.unit in lexicon.TEMPERATURE_UNITS and fig.unit.text in ("C", "F") and _isotope(reader, fig.num, fig.unit):
         return None  # "12C", "[11C]", "13C/12C", "14C dates": isotopes, not temperatures
     return _build_claim(reader, fig)
+
+
+def _pound_is_money(reader: _FigureReader, fig: _Figure) -> bool:
+    """Whether a figure in pounds is money: "pounds" near money words, unless a mass is bracketed
+    after it ("1,700-pound (770 kg)") or it restates one ("2,000 kg (4,400 pounds)"); "lb" is
+    never money, whatever the sentence next to it buys or costs."""
+    if fig.unit.text.rstrip(".").lower() in _MASS_ONLY_POUNDS:
+        return False
+    text = reader.text
+    return _money_context(reader, fig.start) and not _MASS_IN_BRACKETS.match(text, fig.unit.end) \
+        and not _MASS_BEFORE_BRACKET.search(text, max(0, fig.start - 40), fig.start)
 
 
 def _figure_at(reader: _FigureReader, pos: int) -> _Figure | Claim | None:
