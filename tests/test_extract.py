@@ -39,6 +39,9 @@ def assert_quantity(claim, value, unit):
         ("The works will take three and a half years.", "three and a half years", 3.5, "year"),
         ("It took nearly two decades to finish.", "nearly two decades", 20, "year"),
         ("The reserve spans 2.5 million acres.", "2.5 million acres", 2.5e6, "acre"),
+        # water stored is a volume: an acre one foot deep, not an area and a length
+        ("The dam holds 500,000 acre-feet of water.", "500,000 acre-feet", 5e5, "acre_foot"),
+        ("The star lies 1.3 parsecs away.", "1.3 parsecs", 1.3, "parsec"),
         ("Twenty-three kilometres of track.", "Twenty-three kilometres", 23, "kilometer"),
         ("Cells were seeded at 1.5 × 10^6 per well in 200 µl.", "200 µl", 200, "microliter"),
     ],
@@ -69,6 +72,10 @@ def test_money(text, value, currency):
     assert claim.dimension == f"currency:{currency}"
     assert claim.unit is None
     assert claim.value == pytest.approx(value)
+
+
+def test_a_model_named_in_capitals_is_no_unit():
+    assert only("The Z = 0.008 PARSEC isochrone fits.").kind == "count"  # stellar models, not parsecs
 
 
 def test_pounds_without_money_context_are_mass():

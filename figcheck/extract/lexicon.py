@@ -144,6 +144,9 @@ _LENGTHS = {
     "angstrom": (["angstrom", "ångström"], ["angstroms", "ångströms"], ["Å", "\u212b"]),
     "femtometer": (["femtometre", "femtometer"], ["femtometres", "femtometers"], ["fm"]),
     "astronomical_unit": (["astronomical unit"], ["astronomical units"], ["AU", "au"]),
+    # (written in lower case only, as symbols are: "PARSEC" names stellar models; and no "pc":
+    # British papers write "5pc" for per cent)
+    "parsec": ([], [], ["parsec", "parsecs"]),
     "kiloparsec": (["kiloparsec"], ["kiloparsecs"], ["kpc"]),
     "megaparsec": (["megaparsec"], ["megaparsecs"], ["Mpc"]),
 }
@@ -164,6 +167,8 @@ _VOLUMES = {
     "meter ** 3": (["cubic metre", "cubic meter"], ["cubic metres", "cubic meters"], ["m³", "m3", "cu m"]),
     "cubic_foot": (["cubic foot"], ["cubic feet"], ["ft³", "cu ft"]),
     "kiloliter": (["kilolitre", "kiloliter"], ["kilolitres", "kiloliters"], []),
+    # (water in reservoirs: an acre one foot deep, a volume, not "500,000 acre" and "feet")
+    "acre_foot": (["acre-foot", "acre foot"], ["acre-feet", "acre feet"], ["acre-ft", "acre⋅ft", "acre·ft", "acre ft"]),
 }
 _MASSES = {
     "milligram": (["milligram", "milligramme"], ["milligrams", "milligrammes"], ["mg"]),
@@ -409,7 +414,7 @@ def _unit_forms() -> tuple[dict[str, str], dict[str, str]]:
         add(table, lambda u: u)
     # Areas and volumes built from lengths: "square miles", "sq km", "km²", "km2", "square-mile".
     for pint_unit, (singular, plural, syms) in _LENGTHS.items():
-        if pint_unit in ("light_year", "nanometer", "micrometer", "nautical_mile"):
+        if pint_unit in ("light_year", "parsec", "nanometer", "micrometer", "nautical_mile"):
             continue
         for sq in _SQUARE_WORDS:
             for w in (*singular, *plural):
