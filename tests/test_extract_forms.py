@@ -505,6 +505,9 @@ def test_a_range_in_two_units_is_read_in_one(text, surface, low, high, unit):
     ("It is 40 lb, roughly 18 kg, in all.", {"40 lb": None, "roughly 18 kg": "40 lb"}),
     ("It holds 40 gallons, the equivalent of 150 litres.", {"40 gallons": None, "150 litres": "40 gallons"}),
     ("The storm (40 mph, 65 km/h) weakened.", {"40 mph": None, "65 km/h": "40 mph"}),
+    # after the adjective of the measure, "or" says it too
+    ("The wall is 10 kilometres long, or about 6 miles.", {"10 kilometres": None, "about 6 miles": "10 kilometres"}),
+    ("The tower is 300 m high, about 1,000 ft.", {"300 m": None, "about 1,000 ft": "300 m"}),
     # ... and is not one range with it
     ("The pipe runs 12 miles – 25 km.", {"12 miles": None, "25 km": "12 miles"}),
     # not in another system, not set off, or a list: two figures
@@ -514,6 +517,9 @@ def test_a_range_in_two_units_is_read_in_one(text, surface, low, high, unit):
     ("Legs of 12 miles, 19 km, and 40 km.", {"12 miles": None, "19 km": None, "40 km": None}),
     ("Legs (12 miles, 19 km and 40 km) were run.", {"12 miles": None, "19 km": None, "40 km": None}),
     ("A 12-mile leg, 25 km of it on roads.", {"12-mile": None, "25 km": None}),
+    ("The route is 10 km long, or 12 miles by the coast road.", {"10 km": None, "12 miles": None}),
+    ("The wall is either 10 km long, or 6 miles.", {"10 km": None, "6 miles": None}),
+    ("The bridge is 1,000 ft long, about 30 m wide.", {"1,000 ft": None, "about 30 m": None}),
 ])
 def test_an_equivalent_set_off_by_dashes_or_commas(text, sources):
     assert _sources(text) == sources

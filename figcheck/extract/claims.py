@@ -2176,7 +2176,10 @@ def _link(text: str, claims: list[Claim], offset: int, base: int) -> list[Claim]
 _EQUIVALENT_OF = r"the[ \u00a0]+equivalent[ \u00a0]+of[ \u00a0]+|equivalent[ \u00a0]+to[ \u00a0]+"
 _SET_OFF_BY_DASH = PATTERNS.compile(
     rf"[ \u00a0]*[\u2013\u2014][ \u00a0]*(?:or[ \u00a0]+|{_EQUIVALENT_OF})?|[ \u00a0]+-[ \u00a0]+", re.I)
-_SET_OFF_BY_COMMA = PATTERNS.compile(rf",[ \u00a0]*(?P<word>{_EQUIVALENT_OF})?", re.I)
+# (after the adjective a measure takes, "or" says it too: "10 kilometres long, or about 6 miles")
+_SET_OFF_BY_COMMA = PATTERNS.compile(
+    rf"(?:[ \u00a0]+(?P<adjective>long|wide|high|tall|deep|thick|across|away|in length))?,[ \u00a0]*"
+    rf"(?P<word>{_EQUIVALENT_OF}|(?(adjective)or[ \u00a0]+|(?!)))?", re.I)
 # What ends it: the paired dash or comma, or the end of the sentence.
 _SET_OFF_END = PATTERNS.compile(r"[ \u00a0]*(?:[\u2013\u2014;)\]]|-[ \u00a0]|,[ \u00a0]|[.!?](?:\s|$)|$)")
 _HEDGE_KINDS = frozenset(("approx", "near_below", "near_above"))
@@ -2198,6 +2201,9 @@ def _set_off_equivalent(text: str, prev: Claim, cur: Claim, gap: str, offset: in
     if _SET_OFF_BY_DASH.fullmatch(gap):
         return True
     comma = _SET_OFF_BY_COMMA.fullmatch(gap)
+    if comma is not None and comma.group("adjective") and comma.group("word") \
+            and _alternatives(text, prev, gap, offset):
+        return False  # "either 10 km long, or 6 miles"
     return comma is not None and (
         comma.group("word") is not None
         or lexicon.QUALIFIERS.get((cur.qualifier or "").lower()) in _HEDGE_KINDS
