@@ -26,6 +26,8 @@ def texts(text: str) -> list[str]:
         ("They walked 10 1/2 miles that day.", "10 1/2 miles", 10.5, "mile"),
         ("Use a 3/4 inch drill bit.", "3/4 inch", 0.75, "inch"),
         ("The track is a quarter mile long.", "a quarter mile", 0.25, "mile"),
+        ("The track is a quarter-mile (400 m) long.", "a quarter-mile", 0.25, "mile"),
+        ("The drive took about a half-hour.", "about a half-hour", 0.5, "hour"),
         # unit spellings and misspellings
         ("The cell is 5 decimetres long.", "5 decimetres", 0.5, "meter"),
         ("The cell is 3 dm long.", "3 dm", 0.3, "meter"),

@@ -345,6 +345,8 @@ class _FigureReader:
         m = re.match(rf"{word}(?:\s+of)?\s+(an?)\b", self.text[pos : pos + 16], re.I)
         if not m:
             after = self.skip_ws(pos + len(word), 0)
+            if after == pos + len(word) and self.text[after : after + 1] in ("-", "\u2011"):
+                after += 1  # "a quarter-mile", "a half-hour"
             if article_start is not None and after > pos + len(word) and lexicon.WORD_UNIT_RE.match(self.text, after):
                 # "a quarter mile", "a half hour": the fraction right before its unit
                 start, end = article_start, pos + len(word)
