@@ -460,6 +460,10 @@ def test_years_after_other_words_stay_years(text):
         ("Whilst 10 native woody tree species were recorded.", "10 native woody tree species", "species"),
         ("The reservoir holds two high porosity sandstone layers.", "two high porosity sandstone layers", "layer"),
         ("We enrolled 216 adult day surgery patients.", "216 adult day surgery patients", "patient"),
+        # a country's or body's initials before the noun (the figure was lost with them)
+        ("It has 600 U.S. troops in Iraq.", "600 U.S. troops", "troop"),
+        ("About 40 U.N. peacekeepers died.", "About 40 U.N. peacekeepers", "peacekeeper"),
+        ("It paid 54 mln U.S. dlrs for it.", "54 mln U.S. dlrs", "dlr"),
     ],
 )
 def test_what_a_count_counts(text, surface, counted):

@@ -8,6 +8,8 @@ from ..text.lines import SPACE_IN_PARAGRAPH
 from . import lexicon
 
 _WORDS_AFTER = re.compile(r"(?:[ \t\u00a0]+|\r?\n[ \t]*)([A-Za-z][A-Za-z'’-]*)")
+# A country's or body's initials before the noun: "600 U.S. troops", "54 mln U.S. dlrs".
+_INITIALS_AFTER = re.compile(r"[ \t\u00a0]+(?:[A-Z]\.){2,3}(?=[ \t\u00a0]+[A-Za-z])")
 _MODIFIER_LIMIT = 3
 # From the third modifier on, the words are read only in lower case and on one line: capitals and
 # line breaks past two words are names and table rows ("274.9 mln\n    Qtly div four cts").
@@ -30,6 +32,11 @@ def counted_noun(text: str, pos: int) -> tuple[str, int] | None | str:
     i = pos
     modifiers = 0
     for _ in range(_MODIFIER_LIMIT + 1):
+        initials = _INITIALS_AFTER.match(text, i) if modifiers < _PLAIN_MODIFIERS_ONLY else None
+        if initials is not None:
+            modifiers += 1
+            i = initials.end()
+            continue
         m = _WORDS_AFTER.match(text, i)
         if not m:
             return None
