@@ -291,6 +291,17 @@ def test_bare_number_refers_back_to_counted_noun():
     assert [(c.text, c.counted) for c in claims] == [("Five people", "person"), ("nine", "person")]
 
 
+@pytest.mark.parametrize("text, counted", [
+    # a name right after the figure says what it counts: not the noun before
+    ("The dead included three Italians, two Sudanese and a Briton.", [("three Italians", "italian"), ("two", None)]),
+    ("The seven Marines and four Louisiana Army National Guard members.", [("seven Marines", "marine"), ("four", None)]),
+    # (a day or a month after it does not)
+    ("Five people were killed and nine injured Monday.", [("Five people", "person"), ("nine", "person")]),
+])
+def test_a_bare_number_before_a_name_counts_no_noun_before_it(text, counted):
+    assert [(c.text, c.counted) for c in extract_claims(text)] == counted
+
+
 def test_parts_after_a_colon_are_counts():
     claims = extract_claims("Thirty people were injured: 12 seriously and 21 lightly.")
     assert [(c.value, c.kind) for c in claims] == [(30, "count"), (12, "count"), (21, "count")]

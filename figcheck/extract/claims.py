@@ -2167,7 +2167,8 @@ def _link(text: str, claims: list[Claim], offset: int, base: int) -> list[Claim]
             continue
         if cur.kind == "count" and cur.counted is None and prev.kind == "count" and prev.counted:
             sentence_gap = text[prev.end - offset : cur.start - offset]
-            if len(sentence_gap) < 120 and not _SENTENCE_BREAK.search(sentence_gap):
+            if len(sentence_gap) < 120 and not _SENTENCE_BREAK.search(sentence_gap) \
+                    and not _named_after(text, cur.end - offset):
                 out[i] = changed(cur, counted=prev.counted)
     return _lists_converted(text, out, offset, base)
 
@@ -2185,6 +2186,18 @@ _SET_OFF_BY_COMMA = PATTERNS.compile(
 # What ends it: the paired dash or comma, or the end of the sentence.
 _SET_OFF_END = PATTERNS.compile(r"[ \u00a0]*(?:[\u2013\u2014;)\]]|-[ \u00a0]|,[ \u00a0]|[.!?](?:\s|$)|$)")
 _HEDGE_KINDS = frozenset(("approx", "near_below", "near_above"))
+
+
+_NAME_AFTER = PATTERNS.compile(r"[ \u00a0]+([A-Z][a-z]+)\b")
+_DATE_NAMES = frozenset(lexicon.MONTHS.split("|")) | frozenset(lexicon.WEEKDAYS.split("|"))
+
+
+def _named_after(text: str, end: int) -> bool:
+    """Whether a capitalised word other than a day or a month follows a bare count: it names
+    what is counted ("three Italians, three Japanese"), so the count is not of the noun before
+    ("five people were killed and nine injured Monday" is)."""
+    m = _NAME_AFTER.match(text, end)
+    return m is not None and m.group(1).lower() not in _DATE_NAMES
 
 
 def _set_off_equivalent(text: str, prev: Claim, cur: Claim, gap: str, offset: int) -> bool:
