@@ -62,6 +62,11 @@ BACK_REFERENCES = [
      "Most of the 6,900 new jobs will be in assembly.\n", "6,900 new jobs"),
     ("The chain will close about 120 branches this year.\n\nShares rose on the news.\n\n"
      "The 360 branches employ staff in four states.\n", "360 branches"),
+    # "the" and the earlier figure's own verb after the noun: those it counted, pointed back at
+    ("Police arrested 45 people after the protest.\n\nShops reopened on Tuesday.\n\n"
+     "The 54 people arrested after the protest were released on bail.\n", "54 people"),
+    ("Officials evacuated 1,000 people from the valley.\n\nThe river rose overnight.\n\n"
+     "The 3,000 people evacuated were housed in schools.\n", "3,000 people"),
 ]
 
 
@@ -230,6 +235,8 @@ HARD_NEGATIVES = [
     "Of the 3,000 people evacuated, about 800 spent the night in rescue centres.\n",
     "The union represents 400 workers at the plant.\n\n"
     "The 120 workers who stayed on strike lost their jobs.\n",
+    # ... and a verb after it other than the earlier figure's: others, named by what befell them
+    "The storm injured 1,000 people in the valley.\n\nThe 3,000 people evacuated were housed in schools.\n",
     # the earlier figure is the definite one: nothing points back
     "The 200 branches of the bank were sold to a rival.\n\nIt will open 35 branches next year.\n",
     # a numbered part of a named whole

@@ -15,7 +15,9 @@ compared with a total.
 Two figures are taken to be about the same thing only with evidence, read slot by slot from
 their sentences (what is counted, the verb, who, when, where, and the figure's role): the
 strongest is a near-duplicate sentence with a different figure; then the words around the
-figures, the same verb, an explicit restatement ("the same force", "those 42 passengers"). A
+figures, the same verb, an explicit restatement ("the same force", "those 42 passengers"), the
+same noun phrase pointed back at ("2,300 new jobs" … "the 6,900 new jobs"; "Police arrested 45
+people" … "the 54 people arrested", the earlier figure's own verb naming which ones). A
 small model trained on real news (where such pairs are almost never restatements) and on
 restatements generated from it weighs the evidence; the rule reports only pairs it is confident
 about (the JSON output gives the score as `data.confidence`). The rule is silent when a slot

@@ -315,6 +315,10 @@ class ClaimFrame:
     # refers back to a figure by the same noun phrase.
     noun_phrase: tuple[str, ...] = ()
     definite: bool = False
+    # "the 54 people arrested": the token of the word that restricts a noun phrase "the" points
+    # at (which ones). When it is the verb of the earlier figure ("Police arrested 45 people"),
+    # the phrase points back at that figure after all.
+    restricted_by: str | None = None
 
 
 def claim_frame(ctx: CheckContext, i: int) -> ClaimFrame:
@@ -836,6 +840,7 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
     pointed = _DEFINITE_BEFORE.search(before) is not None  # "the 6,900 new jobs", "the two men"
     after = sentence[c1:c1 + 60]
     of_that = _RESTATE_AFTER.match(after)
+    restricted = _RESTRICTED_AFTER.match(after) if pointed and not _small_group(claim) else None
     return ClaimFrame(
         index=place[0], sentence=place[1], paragraph=place[2],
         kind=kind_key(claim),
@@ -871,7 +876,8 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         n_figures=len(spans),
         of_that=of_that.group(0).strip(" \"'’”)]").lower() if of_that else None,
         noun_phrase=gist.noun_phrase,
-        definite=pointed and not _RESTRICTED_AFTER.match(after) and not _small_group(claim),
+        definite=pointed and restricted is None and not _small_group(claim),
+        restricted_by=_token_of(restricted.group(1)) if restricted is not None else None,
     )
 
 
@@ -1059,7 +1065,7 @@ _DEFINITE_BEFORE = PATTERNS.compile(r"\bthe\s+$", re.I)
 # "the 3,000 people evacuated", "the 40 workers who …": "the" that the words after the noun
 # call for (which ones), not a pointer back at a figure already given.
 _RESTRICTED_AFTER = PATTERNS.compile(
-    r"\s+(?:who|whom|whose|that|which|\w{3,}ed|\w{3,}ing|made|held|taken|built|sold|paid|"
+    r"\s+(who|whom|whose|that|which|\w{3,}ed|\w{3,}ing|made|held|taken|built|sold|paid|"
     r"left|lost|hit|seized|known|seen|given|brought|caught|kept|found|met)\b", re.I)
 
 
