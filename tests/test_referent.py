@@ -237,6 +237,9 @@ HARD_NEGATIVES = [
     "The 120 workers who stayed on strike lost their jobs.\n",
     # ... and a verb after it other than the earlier figure's: others, named by what befell them
     "The storm injured 1,000 people in the valley.\n\nThe 3,000 people evacuated were housed in schools.\n",
+    # ... or the earlier verb with more after it than the earlier sentence says: a wider group
+    "Police arrested 45 people in Paris.\n\nThe 120 people arrested nationwide will appear in court.\n",
+    "Rescuers evacuated 300 people on Monday.\n\nThe 1,200 people evacuated so far were housed in tents.\n",
     # the earlier figure is the definite one: nothing points back
     "The 200 branches of the bank were sold to a rival.\n\nIt will open 35 branches next year.\n",
     # a numbered part of a named whole

@@ -316,9 +316,13 @@ class ClaimFrame:
     noun_phrase: tuple[str, ...] = ()
     definite: bool = False
     # "the 54 people arrested": the token of the word that restricts a noun phrase "the" points
-    # at (which ones). When it is the verb of the earlier figure ("Police arrested 45 people"),
-    # the phrase points back at that figure after all.
+    # at (which ones), and the content words of the rest of the restriction, up to the next verb
+    # or clause ("after the protest"). When the word is the verb of the earlier figure ("Police
+    # arrested 45 people after the protest") and the rest says nothing the earlier sentence
+    # does not ("the 120 people arrested nationwide" is a wider group), the phrase points back
+    # at that figure after all.
     restricted_by: str | None = None
+    restricted_tail: frozenset[str] = frozenset()
 
 
 def claim_frame(ctx: CheckContext, i: int) -> ClaimFrame:
@@ -878,7 +882,21 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         noun_phrase=gist.noun_phrase,
         definite=pointed and restricted is None and not _small_group(claim),
         restricted_by=_token_of(restricted.group(1)) if restricted is not None else None,
+        restricted_tail=_restriction_tail(after, restricted.end()) if restricted is not None else frozenset(),
     )
+
+
+# Where a restriction after a noun ends: a verb of the clause, or punctuation.
+_RESTRICTION_END = PATTERNS.compile(
+    r"[,;:.!?()]|\b(?:is|are|was|were|will|would|have|has|had|can|could|may|might|must|should|"
+    r"do|does|did|remain|remains|remained)\b", re.I)
+
+
+def _restriction_tail(after: str, at: int) -> frozenset[str]:
+    """The content tokens of a restriction after its first word, up to where it ends."""
+    end = _RESTRICTION_END.search(after, at)
+    words = WORD.findall(after[at:end.start() if end else len(after)])
+    return frozenset(_token_of(w) for w in words if _is_content(w.lower()))
 
 
 # "The two ships", "the four men": a small group named with "the" is most often some of the

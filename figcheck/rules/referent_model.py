@@ -314,7 +314,8 @@ def features(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment | None = None,
     # jobs" … "the 6,900 new jobs"). A back-reference says something new of the thing counted:
     # its verb is not the original's, so verbs that differ are no evidence against it.
     definite_np = bool(fb.index > fa.index and fa.noun_phrase and fa.noun_phrase == fb.noun_phrase
-                       and (fb.definite or (fa.verb is not None and fb.restricted_by == fa.verb)))
+                       and (fb.definite or (fa.verb is not None and fb.restricted_by == fa.verb
+                                            and fb.restricted_tail <= fa.content)))
     clauses = pair.clause_bound() if bound else pair.clause_ratio()
     local = _dice(fa.local, fb.local)
     head_same = 1.0 if fa.head and fb.head and fa.head[0] == fb.head[0] else 0.0
