@@ -707,3 +707,23 @@ def test_a_falling_pair_that_is_no_range_is_not_read(text):
 ])
 def test_metres_per_second_written_without_a_space(text, surface, unit):
     assert claim_for(text, surface).unit == unit
+
+
+@pytest.mark.parametrize("text, surface, value, unit_or_counted", [
+    # "m" attached to a figure counts millions of the plural noun or the unit after it ...
+    ("About 1.5m people live there.", "About 1.5m people", 1.5e6, "person"),
+    ("It has built 20m new homes.", "20m new homes", 2e7, "home"),
+    ("Output was 2.3m tonnes last year.", "2.3m tonnes", 2.3e6, "metric_ton"),
+    ("The rocks formed 3m years ago.", "3m years", 3e6, "year"),
+    # ... and is a length alone, before a race or who runs it, or an adverb
+    ("The wall is 1.5m tall.", "1.5m", 1.5, "meter"),
+    ("She ran the 100m hurdles.", "100m", 100, "meter"),
+    ("Three 800m runners fell.", "800m", 800, "meter"),
+    ("He threw it well over 60m indoors.", "well over 60m", 60, "meter"),
+    ("She won the 10,000m five days later.", "10,000m", 10000, "meter"),
+])
+def test_m_after_a_figure_is_millions_of_what_follows_or_metres(text, surface, value, unit_or_counted):
+    claim = claim_for(text, surface)
+    assert claim.value == pytest.approx(value)
+    assert unit_or_counted in (claim.unit, claim.counted)
+

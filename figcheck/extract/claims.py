@@ -18,7 +18,7 @@ from ..compiled_patterns import PatternCache
 from ..model import Claim
 from ..text.lines import PARAGRAPH_BREAK, SPACE_IN_PARAGRAPH, paragraph_bounds
 from . import lexicon
-from .counted import counted_noun
+from .counted import counted_noun, singular_noun
 from .numbers import PLAIN_DIGITS, Number, parse_digits, parse_scale_word, parse_words, qualified_bounds
 from .products import SIDE_GAP, read_sizes
 from .shift import changed, claim_of, shifted
@@ -1267,7 +1267,7 @@ def _figure_at(reader: _FigureReader, pos: int) -> _Figure | Claim | None:
     fig = _Figure(num=num, start=num.start)
     _read_sign(reader, fig)
     fig.currency = reader.currency_before(fig.start)
-    if suffix in lexicon.MONEY_ONLY_SUFFIXES and fig.currency is None:
+    if suffix in lexicon.MONEY_ONLY_SUFFIXES and fig.currency is None and not _millions_of(text, num.end):
         # "500m" is 500 metres, not half a billion: undo the scale, read "m" as a unit.
         fig.num = reader.number_at(pos)
     if fig.currency:
@@ -1275,6 +1275,36 @@ def _figure_at(reader: _FigureReader, pos: int) -> _Figure | Claim | None:
     fig.qual = reader.qualifier_before(fig.start)
     fig.between = _between_before(text, fig.start)
     return fig
+
+
+# What a distance in metres names after it, in the plural: races and who runs them ("the 100m
+# finals", "400m heats", "800m runners").
+_RACES = frozenset("""hurdle final heat race relay sprint semi-final semi event title medal record lap
+pool lane track dash split runner hurdler sprinter swimmer specialist medallist medalist champion
+winner star athlete rower""".split())
+
+
+def _millions_of(text: str, end: int) -> bool:
+    """Whether a figure with "m" or "b" attached ("1.5m", "20m") counts millions (billions) of
+    what follows: a plural noun ("1.5m people", "20m new homes") or a unit word ("2.3m barrels",
+    "3m years"), not metres; a race run over the distance ("the 100m finals") is a length."""
+    if text[end : end + 1] not in (" ", "\u00a0"):
+        return False
+    if lexicon.WORD_UNIT_RE.match(text, end + 1):
+        return True
+    words = _WORDS_AFTER_SCALE.match(text, end)
+    for word in words.groups() if words else ():
+        if word is None or word in lexicon.NUMBER_WORDS or word in lexicon.NOT_COUNTED:
+            return False
+        singular = singular_noun(word)
+        if singular is not None:  # (the noun, or one word before it: "133m text messages")
+            return singular not in _RACES and word not in _NOT_NOUNS
+    return False
+
+
+# One or two words in lower case after a figure; plurals that are no nouns.
+_WORDS_AFTER_SCALE = PATTERNS.compile(r"[ \u00a0]([a-z][a-z'’-]*)(?:[ \u00a0]([a-z][a-z'’-]*))?")
+_NOT_NOUNS = frozenset("indoors outdoors overseas afterwards always downstairs upstairs towards backwards forwards".split())
 
 
 def _between_before(text: str, start: int) -> re.Match | None:
