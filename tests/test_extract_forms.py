@@ -715,6 +715,7 @@ def test_metres_per_second_written_without_a_space(text, surface, unit):
     ("It has built 20m new homes.", "20m new homes", 2e7, "home"),
     ("Output was 2.3m tonnes last year.", "2.3m tonnes", 2.3e6, "metric_ton"),
     ("The rocks formed 3m years ago.", "3m years", 3e6, "year"),
+    ("Of the UK's 1.6m Muslims, many vote.", "1.6m Muslims", 1.6e6, "muslim"),
     # ... and is a length alone, before a race or who runs it, or an adverb
     ("The wall is 1.5m tall.", "1.5m", 1.5, "meter"),
     ("She ran the 100m hurdles.", "100m", 100, "meter"),
@@ -726,4 +727,14 @@ def test_m_after_a_figure_is_millions_of_what_follows_or_metres(text, surface, v
     claim = claim_for(text, surface)
     assert claim.value == pytest.approx(value)
     assert unit_or_counted in (claim.unit, claim.counted)
+
+
+@pytest.mark.parametrize("text, surface, value, currency", [
+    ("Illva will pay 481.42m yuan for the stake.", "481.42m yuan", 481.42e6, "CNY"),
+    ("It took a 650m euro write-down.", "650m euro", 650e6, "EUR"),
+])
+def test_m_before_a_currency_word_is_millions_of_it(text, surface, value, currency):
+    claim = claim_for(text, surface)
+    assert claim.kind == "money" and claim.dimension == f"currency:{currency}"
+    assert claim.value == pytest.approx(value)
 

@@ -1290,11 +1290,14 @@ def _millions_of(text: str, end: int) -> bool:
     "3m years"), not metres; a race run over the distance ("the 100m finals") is a length."""
     if text[end : end + 1] not in (" ", "\u00a0"):
         return False
-    if lexicon.WORD_UNIT_RE.match(text, end + 1):
-        return True
+    if lexicon.WORD_UNIT_RE.match(text, end + 1) or lexicon.CURRENCY_WORD_RE.match(text, end + 1):
+        return True  # ("481.42m yuan", "a 650m euro write-down")
     words = _WORDS_AFTER_SCALE.match(text, end)
     for word in words.groups() if words else ():
-        if word is None or word in lexicon.NUMBER_WORDS or word in lexicon.NOT_COUNTED:
+        if word is None:
+            return False
+        word = word.lower()  # ("1.6m Muslims", "2m Britons")
+        if word in lexicon.NUMBER_WORDS or word in lexicon.NOT_COUNTED:
             return False
         singular = singular_noun(word)
         if singular is not None:  # (the noun, or one word before it: "133m text messages")
@@ -1303,7 +1306,7 @@ def _millions_of(text: str, end: int) -> bool:
 
 
 # One or two words in lower case after a figure; plurals that are no nouns.
-_WORDS_AFTER_SCALE = PATTERNS.compile(r"[ \u00a0]([a-z][a-z'’-]*)(?:[ \u00a0]([a-z][a-z'’-]*))?")
+_WORDS_AFTER_SCALE = PATTERNS.compile(r"[ \u00a0]([A-Za-z][a-z'’-]*)(?:[ \u00a0]([a-z][a-z'’-]*))?")
 _NOT_NOUNS = frozenset("indoors outdoors overseas afterwards always downstairs upstairs towards backwards forwards".split())
 
 
