@@ -590,9 +590,25 @@ def test_the_last_item_of_a_label_list(text, expected):
     assert texts(text) == expected
 
 
-@pytest.mark.parametrize("text", ["See Fig. 4A and Figure 2b.", "Take Route 66 west."])
+@pytest.mark.parametrize("text", [
+    "See Fig. 4A and Figure 2b.", "Take Route 66 west.",
+    # a capital letter that is a unit alone, attached to a number after a name: a designation
+    "It was classified Tropical Depression 18W early in the month.",
+    "It used the Astra 2A satellite.",
+    "Trazodone blocks 5-HT 2A receptors.",
+    "Watch Anderson Cooper 360° weeknights.",
+])
 def test_panels_and_labels_stay_labels(text):
     assert extract_claims(text) == []
+
+
+@pytest.mark.parametrize("text, surface, unit", [
+    ("Use a 13A fuse.", "13A", "ampere"),
+    ("The bulb is 60W.", "60W", "watt"),
+    ("In London 25C is expected.", "25C", "degree_Celsius"),  # (the weather after a city)
+])
+def test_a_capital_letter_unit_after_no_name_is_a_measure(text, surface, unit):
+    assert claim_for(text, surface).unit == unit
 
 
 @pytest.mark.parametrize(

@@ -1189,6 +1189,10 @@ _BETWEEN_WINDOW = 10  # "between 5 and 10": the word that opens a range
 _SPREAD_SIGN_WINDOW = 2  # " ±" or " +" after the unit: a spread in the same unit
 _MULTIPLE_WINDOW = 2  # " times", "-fold", " fold" right after the figure
 _SHORT_UNIT = 2  # "A", "b": a unit this short attached to a label's number may be a panel letter
+# Capital letters that are units alone ("13A", "60W") and, attached to a number after a name, a
+# designation: "Tropical Depression 18W", "the Astra 2A satellite", "a British 12A rating".
+# (Not "C", "F": "London 25C" is the weather; nor "L", "M": a bottle's or a solution's size.)
+_LETTER_MARKS = frozenset("ABJKNTVW")
 _DATE_UNIT_GAP = 2  # a unit further than this after a date's day is not the day's unit
 _FRACTION_OF_WINDOW = 28  # "two-thirds of a gallon": the share written before "a"/"an"
 _OLD_WINDOW = 5  # " old" after an age in years
@@ -1487,7 +1491,9 @@ def _rejected_quantity(reader: _FigureReader, fig: _Figure) -> bool:
     # 34 km", "room 6 m (20 ft)", "Reaching 24 cm", "runs 34.76 mi" are measures)
     if (unit.end - unit.start) <= _SHORT_UNIT and unit.start == num.end and "." not in num.text and (
         _is_label_word_before(reader, num.start)
-        or (_is_name_before(reader, num.start) and not text[num.end : num.end + 1].isalpha()
+        or ((not text[num.end : num.end + 1].isalpha()  # ("Anderson Cooper 360°")
+             or (unit.end - unit.start == 1 and text[unit.start] in _LETTER_MARKS))
+            and _is_name_before(reader, num.start)
             and reader.prev_word(num.start) not in lexicon.ELEMENT_SYMBOLS)
     ):
         return True
