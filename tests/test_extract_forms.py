@@ -597,6 +597,8 @@ def test_the_last_item_of_a_label_list(text, expected):
     "It used the Astra 2A satellite.",
     "Trazodone blocks 5-HT 2A receptors.",
     "Watch Anderson Cooper 360° weeknights.",
+    # a subscript in a name written with brackets
+    "It is an adenosine A(2A) antagonist.", "Levels of 15-F(2t)-isoprostane rose.", "The 5-HT(2C) agonist.",
 ])
 def test_panels_and_labels_stay_labels(text):
     assert extract_claims(text) == []
@@ -606,6 +608,7 @@ def test_panels_and_labels_stay_labels(text):
     ("Use a 13A fuse.", "13A", "ampere"),
     ("The bulb is 60W.", "60W", "watt"),
     ("In London 25C is expected.", "25C", "degree_Celsius"),  # (the weather after a city)
+    ("The load (5t) was lifted.", "5t", "metric_ton"),
 ])
 def test_a_capital_letter_unit_after_no_name_is_a_measure(text, surface, unit):
     assert claim_for(text, surface).unit == unit

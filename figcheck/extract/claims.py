@@ -1495,6 +1495,8 @@ def _rejected_quantity(reader: _FigureReader, fig: _Figure) -> bool:
              or (unit.end - unit.start == 1 and text[unit.start] in _LETTER_MARKS))
             and _is_name_before(reader, num.start)
             and reader.prev_word(num.start) not in lexicon.ELEMENT_SYMBOLS)
+        # a subscript in a name written with brackets: "adenosine A(2A)", "15-F(2t)-isoprostane"
+        or (num.start >= 2 and text[num.start - 1] == "(" and text[num.start - 2].isalnum())
     ):
         return True
     # "a foot of 180 millimetres": the thing measured, not a measure
