@@ -64,6 +64,8 @@ def test_numbers_in_digits_and_words(text, surface, value, unit):
         ("It cost 40 pounds to fix.", 40, "GBP"),
         ("Shares fell to 412p.", 4.12, "GBP"),
         ("A salary of ¥5 mln a year.", 5e6, "JPY"),
+        ("The government will pump 154m naira into subsidies.", 154e6, "NGN"),
+        ("It cost 500 shekels.", 500, "ILS"),
     ],
 )
 def test_money(text, value, currency):

@@ -498,6 +498,8 @@ CURRENCY_WORDS = {
     "australian dollars": "AUD", "canadian dollars": "CAD", "hong kong dollars": "HKD",
     "new zealand dollars": "NZD", "singapore dollars": "SGD", "bucks": "USD",
     "peso": "MXN", "pesos": "MXN", "ringgit": "MYR", "rupiah": "IDR", "baht": "THB", "shillings": "KES",
+    "naira": "NGN", "shekel": "ILS", "shekels": "ILS", "zloty": "PLN", "zlotys": "PLN", "forint": "HUF",
+    "forints": "HUF", "dirham": "AED", "dirhams": "AED",
 }
 # Currency words newswire writes after a figure as plain nouns ("43 mln dlrs", "35 cts"): word →
 # (currency, factor to the main unit). The extractor reads them as counts; the rules as money.
