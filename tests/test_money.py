@@ -28,6 +28,9 @@ def _read(text: str, surface: str):
         ("The project will cost £48 million in all.", "£48 million", "GBP", 48e6),
         ("The fare is 40 cents now.", "40 cents", "USD", 0.4),
         ("It lost 45 mln marks in the year.", "45 mln", "DEM", 45e6),
+        # currencies whose names do not look plural
+        ("Tax cuts worth 6.8bn rand were offered.", "6.8bn rand", "ZAR", 6.8e9),
+        ("Profit was 9.5bn kronor last year.", "9.5bn kronor", "SEK", 9.5e9),
     ],
 )
 def test_currency_and_base(text, surface, currency, in_base):

@@ -11,6 +11,11 @@ _WORDS_AFTER = re.compile(r"(?:[ \t\u00a0]+|\r?\n[ \t]*)([A-Za-z][A-Za-z'’-]*)
 # A country's or body's initials before the noun: "600 U.S. troops", "54 mln U.S. dlrs".
 _INITIALS_AFTER = re.compile(r"[ \t\u00a0]+(?:[A-Z]\.){2,3}(?=[ \t\u00a0]+[A-Za-z])")
 _MODIFIER_LIMIT = 3
+# Currencies newswire names after a figure whose names do not look plural (and are no English
+# words: not "mark", "crown", "franc").
+_CURRENCY_NAMES = frozenset(
+    "yen yuan rand baht ringgit lire lira kronor kroner krona krone riyal dinar peseta schilling guilder".split()
+) & frozenset(lexicon.MONEY_NOUNS)
 # From the third modifier on, the words are read only in lower case and on one line: capitals and
 # line breaks past two words are names and table rows ("274.9 mln\n    Qtly div four cts").
 _PLAIN_MODIFIERS_ONLY = 2
@@ -47,6 +52,8 @@ def counted_noun(text: str, pos: int) -> tuple[str, int] | None | str:
         if _ends_count(lw):
             return None
         singular = singular_noun(lw)
+        if singular is None and lw in _CURRENCY_NAMES and word.islower():
+            singular = lw  # "6.8bn rand", "3.4bn Danish kroner": a currency's name, not plural-looking
         if singular is not None and modifiers > _PLAIN_MODIFIERS_ONLY and "\n" in text[pos : m.end(1)]:
             return None
         if singular is not None:
