@@ -741,6 +741,7 @@ def test_metres_per_second_written_without_a_space(text, surface, unit):
     ("Three 800m runners fell.", "800m", 800, "meter"),
     ("He threw it well over 60m indoors.", "well over 60m", 60, "meter"),
     ("She won the 10,000m five days later.", "10,000m", 10000, "meter"),
+    ("The 100m won by Bolt was fast.", "100m", 100, "meter"),  # (not Korea's won)
 ])
 def test_m_after_a_figure_is_millions_of_what_follows_or_metres(text, surface, value, unit_or_counted):
     claim = claim_for(text, surface)

@@ -1294,8 +1294,9 @@ def _millions_of(text: str, end: int) -> bool:
     "3m years"), not metres; a race run over the distance ("the 100m finals") is a length."""
     if text[end : end + 1] not in (" ", "\u00a0"):
         return False
-    if lexicon.WORD_UNIT_RE.match(text, end + 1) or lexicon.CURRENCY_WORD_RE.match(text, end + 1):
-        return True  # ("481.42m yuan", "a 650m euro write-down")
+    currency = lexicon.CURRENCY_WORD_RE.match(text, end + 1)
+    if lexicon.WORD_UNIT_RE.match(text, end + 1) or (currency and currency.group().lower() != "won"):
+        return True  # ("481.42m yuan", "a 650m euro write-down"; not "the 100m won by Bolt")
     words = _WORDS_AFTER_SCALE.match(text, end)
     for word in words.groups() if words else ():
         if word is None:
@@ -1309,7 +1310,7 @@ def _millions_of(text: str, end: int) -> bool:
     return False
 
 
-# One or two words in lower case after a figure; plurals that are no nouns.
+# One or two words after a figure (the second in lower case); plurals that are no nouns.
 _WORDS_AFTER_SCALE = PATTERNS.compile(r"[ \u00a0]([A-Za-z][a-z'’-]*)(?:[ \u00a0]([a-z][a-z'’-]*))?")
 _NOT_NOUNS = frozenset("indoors outdoors overseas afterwards always downstairs upstairs towards backwards forwards".split())
 
