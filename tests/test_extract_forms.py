@@ -758,3 +758,16 @@ def test_m_before_a_currency_word_is_millions_of_it(text, surface, value, curren
     assert claim.kind == "money" and claim.dimension == f"currency:{currency}"
     assert claim.value == pytest.approx(value)
 
+
+@pytest.mark.parametrize("text, surface, low, high", [
+    # "and" joins a smaller part to a number in words, never a second sum of the same scale
+    ("Rates are higher between one billion and three billion dlrs.",
+     "between one billion and three billion dlrs", 1e9, 3e9),
+    ("It taxes 80 pct on those between one billion and three\nbillion lire.",
+     "between one billion and three\nbillion lire", 1e9, 3e9),
+    ("Two million and fifty thousand people voted.", "Two million and fifty thousand people", 2_050_000, 2_050_000),
+])
+def test_and_joins_a_part_not_a_sum_of_the_same_scale(text, surface, low, high):
+    claim = claim_for(text, surface)
+    assert (claim.low, claim.high) == (pytest.approx(low), pytest.approx(high))
+
