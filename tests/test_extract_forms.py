@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from figcheck.extract import extract_claims
+from figcheck.extract.numbers import parse_words
 from figcheck.units import convert
 
 
@@ -770,4 +771,16 @@ def test_m_before_a_currency_word_is_millions_of_it(text, surface, value, curren
 def test_and_joins_a_part_not_a_sum_of_the_same_scale(text, surface, low, high):
     claim = claim_for(text, surface)
     assert (claim.low, claim.high) == (pytest.approx(low), pytest.approx(high))
+
+
+@pytest.mark.parametrize("words, value", [
+    # after "hundred", a scale multiplies the whole number read so far
+    ("one hundred and fifty thousand", 150_000),
+    ("two hundred and five million", 205_000_000),
+    ("two thousand and twelve", 2012),
+    ("one billion", 1e9),  # (of "one billion and three billion": two sums)
+])
+def test_a_number_in_words_reads_its_parts_joined_by_and(words, value):
+    text = f"Police said {words} and three billion more."
+    assert parse_words(text, text.index(words)).value == value
 

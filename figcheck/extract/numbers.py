@@ -302,20 +302,23 @@ def _next_word_of_number(text: str, end: int, word: str) -> int:
     joined = _AND_BEFORE_WORD.match(text[k : k + _AND_WINDOW])
     if joined and word in _AND_JOINS_AFTER:
         nxt = WORD_TOKEN.match(text, k + joined.end())
-        if nxt and nxt.group(0).lower() in _COUNTING_WORDS and not _scale_not_below(text, nxt.end(), word):
+        if nxt and nxt.group(0).lower() in _COUNTING_WORDS and not (
+                word in _SCALE_WORDS and _scale_not_below(text, nxt.end(), word)):
             return k + joined.end()
     return k
 
 
 def _scale_not_below(text: str, i: int, scale_word: str) -> bool:
-    """Whether the number words from ``i`` reach a scale not below ``scale_word``'s: "one billion
-    and three billion" is two sums, not one (nor "one billion and three", a billion times over)."""
+    """Whether the number words from ``i`` reach a scale not below ``scale_word``'s (one of
+    _SCALE_WORDS): "one billion and three billion" is two sums, not one (nor "one billion and
+    three", a billion times over). (After "hundred" a scale multiplies the whole: "one hundred
+    and fifty thousand".)"""
     for _ in range(MAX_NUMBER_WORDS):
         m = _NEXT_NUMBER_WORD.match(text, i)
         if m is None:
             return False
         w = m.group(1).lower()
-        if w in SCALES and w != "hundred" and w in _SCALE_WORDS:
+        if w in _SCALE_WORDS:
             return SCALES[w] >= SCALES[scale_word]
         if w not in _COUNTING_WORDS and w != "hundred":
             return False
