@@ -21,6 +21,11 @@ def _codes(text: str, code: str) -> list[str]:
     return [text[d.start:d.end] for d in check(text) if d.code == code]
 
 
+def _apart(first: str, later: str) -> str:
+    """A document of two sentences in paragraphs of their own, another paragraph between."""
+    return f"{first}\n\nThe announcement came on Tuesday.\n\n{later}\n"
+
+
 RESTATED = [
     ("The factory added 2,300 jobs in May.\n\nUnions welcomed the news.\n\n"
      "The factory added 6,900 jobs in May.\n", "6,900 jobs"),
@@ -160,7 +165,7 @@ def test_two_figures_both_said_to_hold_now_are_compared():
 def test_a_short_sentence_with_its_clause_moved_whole_is_the_same_sentence(first, later, flagged):
     # (aligned in order, "the fire destroyed #" is four words of seven: the sentences would look
     # half alike; a clause moved whole, in a sentence of the same words, aligns them all)
-    text = f"{first}\n\nThe announcement came on Tuesday.\n\n{later}\n"
+    text = _apart(first, later)
     assert _codes(text, "FC201") == ([flagged] if flagged else [])
 
 
@@ -760,7 +765,7 @@ def test_names_written_two_ways_in_the_same_wording_do_not_veto_a_unit_mixup():
 def test_two_sentences_set_in_the_same_earlier_period_give_figures_of_it(first, later):
     # ("last year" before a figure sets it in an earlier period than the story's: compared only
     # with figures of that period, which a sentence naming it anywhere gives)
-    text = f"{first}\n\nThe announcement came on Tuesday.\n\n{later}\n"
+    text = _apart(first, later)
     assert [c.split()[0] for c in _codes(text, "FC201")] == ["12.6"]
 
 
@@ -777,5 +782,5 @@ def test_two_sentences_set_in_the_same_earlier_period_give_figures_of_it(first, 
      "The company earned 5.1 mln dlrs last year."),
 ])
 def test_a_figure_set_in_an_earlier_period_is_not_compared_with_another_period_s(first, later):
-    text = f"{first}\n\nThe announcement came on Tuesday.\n\n{later}\n"
+    text = _apart(first, later)
     assert _codes(text, "FC201") == []
