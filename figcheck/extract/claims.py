@@ -152,10 +152,11 @@ _BRACKET_OPEN = PATTERNS.compile(
 _CONVERSION_FOLLOWS = PATTERNS.compile(rf"[ \u00a0]*\([ \u00a0]*{_HEDGE}?[ \u00a0]*[-−]?\d[\d,.]*[ \u00a0]*[^\W\d_°]")
 # (only after a range written "between … and …": "(10 and 30 mg/kg)" alone gives two doses)
 _BETWEEN_THEN_BRACKET = PATTERNS.compile(r"\bbetween\s[^()\[\]\n]{1,48}[(\[][ \u00a0]*$", re.I)
-_MASS_IN_BRACKETS = PATTERNS.compile(
-    r"[ \u00a0]*\([ \u00a0]*[~∼≈]?[ \u00a0]*\d[\d,.]*[ \u00a0]*(?:kg|kilograms?|g|grams?|tonnes?|t|mg)\b")
+# Pounds beside a metric mass weigh: "1,700-pound (770 kg)", "2,000 kg (4,400 pounds)".
+_METRIC_MASS = r"(?:kg|kilograms?|g|grams?|tonnes?|t|mg)"
+_MASS_IN_BRACKETS = PATTERNS.compile(rf"[ \u00a0]*\([ \u00a0]*[~∼≈]?[ \u00a0]*\d[\d,.]*[ \u00a0]*{_METRIC_MASS}\b")
 _MASS_BEFORE_BRACKET = PATTERNS.compile(
-    rf"\b(?:kg|kilograms?|g|grams?|tonnes?|t|mg)\.?[ \u00a0]*[(\[][ \u00a0]*{_HEDGE}?[ \u00a0]*$", re.IGNORECASE)
+    rf"\b{_METRIC_MASS}\.?[ \u00a0]*[(\[][ \u00a0]*{_HEDGE}?[ \u00a0]*$", re.IGNORECASE)
 _MASS_ONLY_POUNDS = frozenset(("lb", "lbs"))
 _BRACKET_CLOSE = PATTERNS.compile(r"[ \u00a0]*[)\];,]")
 # A power written after a unit symbol: "cm−1", "s-1", "g− 1", "m⁻²", "m^-2".
