@@ -2232,7 +2232,7 @@ _HEDGE_KINDS = frozenset(("approx", "near_below", "near_above"))
 
 
 _NAME_AFTER = PATTERNS.compile(r"[ \u00a0]+([A-Z][a-z]+)\b")
-_DATE_NAMES = frozenset(lexicon.MONTHS.split("|")) | frozenset(lexicon.WEEKDAYS.split("|"))
+_DATE_NAMES = _MONTH_NAME_SET | _WEEKDAY_NAME_SET
 
 
 def _named_after(text: str, end: int) -> bool:
