@@ -293,3 +293,27 @@ def test_a_range_is_compared_end_by_end_from_its_lowest(text, flagged):
 def test_a_reciprocal_of_zero_is_not_checked(text):
     assert codes(text) == []
 
+
+
+@pytest.mark.parametrize("right, wrong, pair", [
+    ("The wall is 3 m/10 ft high.", "The wall is 3 m/15 ft high.", ("3 m", "10 ft")),
+    ("A 30ft/9m wave hit the town.", "A 30ft/19m wave hit the town.", ("30ft", "9m")),
+    ("The course is 10 km/6.2 miles long.", "The course is 10 km/16.2 miles long.", ("10 km", "6.2 miles")),
+    ("It was 30C/86F in London.", "It was 30C/96F in London.", ("30C", "86F")),
+])
+def test_a_measure_restated_after_a_slash_is_checked(right, wrong, pair):
+    # a digit right after a slash starts no figure of its own ("3/4", "13C/12C"), except where
+    # it restates the measure before the slash in another unit of its dimension
+    assert linked(right) == [pair]
+    assert codes(right) == []
+    assert codes(wrong) == ["FC101"]
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("Take 250 mg/5 mL daily.", ["250 mg"]),  # a concentration: one figure
+    ("The rate was 2 mm/10 yr.", ["2 mm"]),
+    ("The ratio 13C/12C rose.", []),  # isotopes of one element: no temperatures
+    ("Scores of 2/3 and 7 m/10 s were given.", ["7 m"]),  # a speed, written as a fraction
+])
+def test_a_slash_between_other_figures_joins_no_conversion(text, figures):
+    assert [c.text for c in extract_claims(text)] == figures

@@ -199,10 +199,11 @@ _LABEL_LIST_ITEM = PATTERNS.compile(r"(?<![\w.])\d{1,4}[A-Za-z]?(?:,[ \u00a0]*(?
 # allows) aside: the joiner's; a cheap test before the search.
 _LABEL_LIST_JOINER_ENDS = frozenset(",dr&o–-")
 _ISOTOPE_AFTER = PATTERNS.compile(
-    r"(?:/\d|\]|-?(?:labell?ed|enriched|depleted)\b|O\d|H\d|[ \u00a0]+(?:dat(?:es?|ing|ed)|ages?|analys[ie]s|"
+    r"(?:/(?=\d)|\]|-?(?:labell?ed|enriched|depleted)\b|O\d|H\d|[ \u00a0]+(?:dat(?:es?|ing|ed)|ages?|analys[ie]s|"
     r"values?|content|isotopes?|isotopic|signals?|records?|measurements?|enrichment|excursion|"
     r"labell?ing|uptake|incorporation|abundances?|ratios?|tracer)\b)"
 )
+_OTHER_SCALE = PATTERNS.compile(r"\d{1,3}(?:\.\d+)?°?([CF])\b")
 _MIXED_FRACTION = PATTERNS.compile(r"[ \u00a0](\d{1,2})/(\d{1,2})(?![\d/])")
 _SIMPLE_FRACTION = PATTERNS.compile(r"/(\d{1,4})(?![\d/.,]\d|[\d/])")
 _SHARE_AFTER = PATTERNS.compile(r"(th)?(?=\s+(?:of|that|as)\b|\s+compared\b)")
@@ -717,7 +718,25 @@ def _extract_paragraph(text: str, memoise: bool, store: _MemoStore, offset: int 
             continue
         claims.append(claim)
         consumed = claim.end - offset
+        if text.startswith("/", consumed) and claim.kind == "quantity":
+            equivalent = _slash_equivalent(memo, text, claim, consumed + 1)
+            if equivalent is not None:
+                claims.append(equivalent)
+                consumed = equivalent.end - offset
     return _link(text, _share_list_units(text, read_sizes(reader, claims), offset), offset, base)
+
+
+def _slash_equivalent(memo: _ContextMemo, text: str, claim: Claim, pos: int) -> Claim | None:
+    """The figure right after a measure and a slash when it restates the measure in another unit
+    of its dimension ("3 m/10 ft", "30C/86F"): a digit after a slash is not an anchor (a
+    fraction, a date, a ratio "13C/12C" or a concentration "250 mg/5 mL" is one figure)."""
+    if not text[pos : pos + 1].isdigit():
+        return None
+    found = memo.claim_at(pos)
+    if found is None or found.kind != "quantity" or found.unit in (None, claim.unit) \
+            or found.dimension != claim.dimension or found.is_range != claim.is_range:
+        return None
+    return found
 
 
 # --- the same surroundings read once --------------------------------------------------------------
@@ -1640,7 +1659,12 @@ def _isotope(reader: _FigureReader, num: Number, unit: UnitMatch) -> bool:
         return False
     if text[num.start - 1 : num.start] in ("[", "δ", "Δ", "^"):
         return True
-    return bool(_ISOTOPE_AFTER.match(text, unit.end))
+    after = _ISOTOPE_AFTER.match(text, unit.end)
+    if after is not None and after.group(0) == "/" and unit.unit in lexicon.TEMPERATURE_UNITS:
+        # "30C/86F" is a temperature in two scales; a ratio of isotopes is of one element ("13C/12C")
+        other = _OTHER_SCALE.match(text, after.end())
+        return other is None or other.group(1) == unit.text[-1:]
+    return after is not None
 
 
 def _bare_number_ok(reader: _FigureReader, num: Number, high: Number | None, qual) -> bool:

@@ -16,7 +16,8 @@ edited without its conversion. The message names the slip when the numbers show 
 Rounding is allowed for: "26.2 miles (42.2 km)", "about 300 feet (90 metres)" and
 "a mile (1.6 km)" are fine. Inverse units convert too: "30 miles per gallon (7.8 L/100 km)".
 A size is checked side by side: in "10 by 12 feet (3.0 by 4.7 m)", 4.7 m restates 12 feet.
-Besides brackets, a restatement may follow "or" or a slash ("12 miles, or 19 km"), or be set
+Besides brackets, a restatement may follow "or" or a slash ("12 miles, or 19 km", "3 m/10 ft",
+"30C/86F"), or be set
 off by dashes or commas when it is in the other system of units: "12 miles – about 19 km –",
 "300 miles, roughly 480 km,", "40 gallons, the equivalent of 150 litres", "(40 mph, 65 km/h)".
 (Two such figures joined by a dash are a figure and its restatement, not a range.)
