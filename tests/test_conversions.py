@@ -312,6 +312,7 @@ def test_a_measure_restated_after_a_slash_is_checked(right, wrong, pair):
 @pytest.mark.parametrize("text, figures", [
     ("Take 250 mg/5 mL daily.", ["250 mg"]),  # a concentration: one figure
     ("The rate was 2 mm/10 yr.", ["2 mm"]),
+    ("Intake was 15mg/100g of body weight.", ["15mg"]),  # a ratio of masses, not a conversion
     ("The ratio 13C/12C rose.", []),  # isotopes of one element: no temperatures
     ("Scores of 2/3 and 7 m/10 s were given.", ["7 m"]),  # a speed, written as a fraction
 ])

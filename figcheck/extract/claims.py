@@ -727,16 +727,19 @@ def _extract_paragraph(text: str, memoise: bool, store: _MemoStore, offset: int 
 
 
 def _slash_equivalent(memo: _ContextMemo, text: str, claim: Claim, pos: int) -> Claim | None:
-    """The figure right after a measure and a slash when it restates the measure in another unit
-    of its dimension ("3 m/10 ft", "30C/86F"): a digit after a slash is not an anchor (a
-    fraction, a date, a ratio "13C/12C" or a concentration "250 mg/5 mL" is one figure)."""
-    if not text[pos : pos + 1].isdigit():
+    """The figure right after a measure and a slash when it restates the measure in the other
+    system of units ("3 m/10 ft", "30C/86F"): a digit after a slash is not an anchor (a fraction,
+    a date, a ratio "13C/12C", a concentration "250 mg/5 mL" or "15 mg/100 g" is one figure)."""
+    if not text[pos : pos + 1].isdigit() or claim.unit is None:
+        return None
+    system = units.system(claim.unit)
+    if system is None:
         return None
     found = memo.claim_at(pos)
-    if found is None or found.kind != "quantity" or found.unit in (None, claim.unit) \
+    if found is None or found.kind != "quantity" or found.unit is None \
             or found.dimension != claim.dimension or found.is_range != claim.is_range:
         return None
-    return found
+    return found if units.system(found.unit) not in (None, system) else None
 
 
 # --- the same surroundings read once --------------------------------------------------------------
