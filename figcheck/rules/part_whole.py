@@ -231,7 +231,7 @@ def _neighbours(ordered: list[Claim], text: str) -> Iterator[tuple[Claim, Claim,
     for k in range(last):
         first, second = ordered[k], ordered[k + 1]
         if second.kind == "percent" and first.kind != "percent" and k + 1 < last:
-            after = share_after(text, first, second)
+            after = share_after(text, first.end, second)
             if after is not None:
                 third = ordered[k + 2]
                 yield first, third, text[after : third.start]
@@ -247,16 +247,17 @@ _CLOSING = re.compile(r"[ \t]*\)")
 _COMMA = re.compile(r"[ \t]*,")
 
 
-def share_start(text: str, figure: Claim) -> int | None:
-    """Where a share given right after ``figure`` would start ("51 (|35%)", "411, or |63%")."""
-    m = _BEFORE_SHARE.match(text, figure.end)
+def share_start(text: str, end: int) -> int | None:
+    """Where a share given right after a figure that ends at ``end`` would start ("51 (|35%)",
+    "411, or |63%")."""
+    m = _BEFORE_SHARE.match(text, end)
     return None if m is None else m.end()
 
 
-def share_after(text: str, figure: Claim, share: Claim) -> int | None:
-    """Where the words after ``share`` start when it is given right after ``figure`` as its
-    share ("51 (35%)", "411, or 63%,"), else None."""
-    m = _BEFORE_SHARE.match(text, figure.end)
+def share_after(text: str, end: int, share: Claim) -> int | None:
+    """Where the words after ``share`` start when it is given right after a figure that ends at
+    ``end`` as its share ("51 (35%)", "411, or 63%,"), else None."""
+    m = _BEFORE_SHARE.match(text, end)
     if m is None or m.end() != share.start or share.is_range:
         return None
     if "(" in m.group():

@@ -7,7 +7,8 @@ The share is read where a writer gives it: in brackets right after the part ("Of
 participants, 51 (35%) …", "51 (35%) of the 118 participants", "including 12 children (40%)")
 or after "or" ("411, or 63%, of the 650 seats"); in brackets or after "or" right after the
 whole when the part comes first ("41 of the 118 participants (35%)", "411 of the 650 seats, or
-63%"); and before the two, which follow it in brackets ("45% (41 of 118) agreed"). The part
+63%"), or after the few words that say which whole it is ("480 of the 1,200 people surveyed, or
+40%"); and before the two, which follow it in brackets ("45% (41 of 118) agreed"). The part
 and its whole are those FC301 reads: "M of the N", "M out of N", "Of the N …, M", "N …,
 including M", "N …, M of whom".
 
@@ -62,6 +63,11 @@ SCOPE = "paragraph"
 # the part and its closing after the whole.
 _OPENING_BEFORE = re.compile(r"[ \t]*\([ \t]*\Z")
 _CLOSING_AFTER = re.compile(r"[ \t]*\)")
+# Up to four words after a whole that say which it is, then what starts a share ("(" or ", or");
+# no figure, no punctuation and no word that joins another figure or clause.
+_WORDS_OF_WHOLE = re.compile(
+    r"(?:[ \t]+(?!(?:and|or|but|than|while|whereas|versus|vs|against|compared|of|whom|which)\b)"
+    r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*){1,4}(?=[ \t]*(?:\(|,[ \t]*or[ \t]))", re.I)
 _PLAIN_NUMBER = re.compile(r"[\d.,]+")
 # A share followed by "of": of the whole named after it ("14 (18%) of 76"), not the one before.
 _OF_AFTER = re.compile(r"[ \t]*of\b", re.I)
@@ -86,16 +92,24 @@ def _stated_share(text: str, found: PartOf, shares: dict[int, Claim]) -> Claim |
     """The percentage given as the part's share of its whole, right after the part, or after
     the whole when the whole comes second ("41 of the 118 participants (35%)")."""
     part, whole = found.part, found.whole
-    for anchor in (part, whole) if whole.start > part.start else (part,):
-        start = share_start(text, anchor)
+    ends = (part.end, _end_of_whole(text, whole)) if whole.start > part.start else (part.end,)
+    for end in ends:
+        start = share_start(text, end)
         share = shares.get(start) if start is not None else None
-        after = share_after(text, anchor, share) if share is not None else None
+        after = share_after(text, end, share) if share is not None else None
         if after is None:
             continue
         if whole.start < share.start and _OF_AFTER.match(text, after):
             return None  # "Of the 262 patients, 14 (18%) of 76 who …": a share of another whole
         return share
     return None
+
+
+def _end_of_whole(text: str, whole: Claim) -> int:
+    """Where a whole written after its part ends with the few words that say which ("of the
+    1,200 people surveyed", "of the 650 seats in parliament"): a share may follow them."""
+    words = _WORDS_OF_WHOLE.match(text, whole.end)
+    return whole.end if words is None else words.end()
 
 
 def _share_before(text: str, found: PartOf, ends: dict[int, Claim]) -> Claim | None:
