@@ -760,6 +760,27 @@ def test_m_before_a_currency_word_is_millions_of_it(text, surface, value, curren
     assert claim.value == pytest.approx(value)
 
 
+@pytest.mark.parametrize("text, surface, value, currency", [
+    # a sum in millions compared with one just before it is in that sum's currency
+    ("Sales were 77m euros (£53m; $100m), up from 38m in 2003.", "38m", 38e6, "EUR"),
+    ("Profit rose to £53m from 41m.", "41m", 41e6, "GBP"),
+    ("Profit was $5m, compared with 3m a year earlier.", "3m", 3e6, "USD"),
+])
+def test_m_compared_with_a_sum_before_it_is_money(text, surface, value, currency):
+    claim = claim_for(text, surface)
+    assert claim.kind == "money" and claim.dimension == f"currency:{currency}"
+    assert claim.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("He won £1m, then ran the 400m.", "400m"),  # no word that compares
+    ("The prize of £1m went to 400m runners.", "400m"),  # a noun after: who runs it
+    ("It cost £5m. The track is 400m.", "400m"),  # another sentence
+])
+def test_m_after_a_sum_stays_a_length_unless_compared_with_it(text, surface):
+    assert claim_for(text, surface).unit == "meter"
+
+
 @pytest.mark.parametrize("text, surface, low, high", [
     # "and" joins a smaller part to a number in words, never a second sum of the same scale
     ("Rates are higher between one billion and three billion dlrs.",

@@ -1295,8 +1295,12 @@ def _figure_at(reader: _FigureReader, pos: int) -> _Figure | Claim | None:
     _read_sign(reader, fig)
     fig.currency = reader.currency_before(fig.start)
     if suffix in lexicon.MONEY_ONLY_SUFFIXES and fig.currency is None and not _millions_of(text, num.end):
-        # "500m" is 500 metres, not half a billion: undo the scale, read "m" as a unit.
-        fig.num = reader.number_at(pos)
+        elided = _elided_currency(text, fig.start, num.end)
+        if elided is not None:
+            fig.currency = (elided, fig.start)  # "77m euros, up from 38m": 38m euros
+        else:
+            # "500m" is 500 metres, not half a billion: undo the scale, read "m" as a unit.
+            fig.num = reader.number_at(pos)
     if fig.currency:
         fig.start = fig.currency[1]
     fig.qual = reader.qualifier_before(fig.start)
@@ -1336,6 +1340,43 @@ def _millions_of(text: str, end: int) -> bool:
 # One or two words after a figure (the second in lower case); plurals that are no nouns.
 _WORDS_AFTER_SCALE = PATTERNS.compile(r"[ \u00a0]([A-Za-z][a-z'’-]*)(?:[ \u00a0]([a-z][a-z'’-]*))?")
 _NOT_NOUNS = frozenset("indoors outdoors overseas afterwards always downstairs upstairs towards backwards forwards".split())
+
+
+# A sum of money in millions or billions, then words with no figure that compare another sum
+# with it ("77m euros, up from 38m", "£53m against 41m"); brackets between are skipped ("77m euros
+# (£53m; $100m), up from 38m": the bracket restates the first sum).
+_SCALED_SUM = (r"(?:(?P<sign>US\$|\$|£|€|¥)[ \u00a0]?\d[\d,]*(?:\.\d+)?[ \u00a0]?(?:m|bn|million|billion)"
+               r"|\d[\d,]*(?:\.\d+)?(?:m|bn)[ \u00a0]+(?P<word>"
+               + "|".join(re.escape(w) for w in sorted(lexicon.CURRENCY_WORDS, key=len, reverse=True)) + r"))\b")
+_SUM_THEN_COMPARED = PATTERNS.compile(
+    _SCALED_SUM + r"[^\d.!?;:$£€¥()]{0,40}?\b(?:from|to|than|against|versus|vs\.?|compared[ \u00a0]+(?:with|to)"
+    r"|and|or)[ \u00a0]+$")
+# What may follow a sum whose currency is left to the reader: no word that could count something
+# ("the 400m runners", "1.2m viewers"), only punctuation, the end, or a word of time or place.
+_AFTER_ELIDED = PATTERNS.compile(
+    r"(?:[,.;:)!?]|[ \u00a0]+(?:in|at|for|a|an|last|this|the|on|over|during|since|previously|earlier|"
+    r"before|a[ \u00a0]+year)\b|[ \u00a0]*$)")
+_BRACKETED = PATTERNS.compile(r"\([^()]*\)")
+_ELIDED_WINDOW = 120
+
+
+def _elided_currency(text: str, start: int, end: int) -> str | None:
+    """The currency of a figure in millions with no sign or word of its own that a sum in the same
+    currency, just before it in the sentence, is compared with ("77m euros, up from 38m"), else
+    None. Only after words that compare two figures, and before none that names a thing."""
+    if not _AFTER_ELIDED.match(text, end):
+        return None
+    window = text[max(0, start - _ELIDED_WINDOW) : start]
+    if "(" in window:
+        window = _BRACKETED.sub(lambda m: " " * len(m.group()), window)
+    found = None
+    for found in _SUM_THEN_COMPARED.finditer(window):
+        pass  # (the last: the sum nearest the figure)
+    if found is None:
+        return None
+    if found.group("sign"):
+        return lexicon.CURRENCY_SYMBOLS[found.group("sign")]
+    return lexicon.CURRENCY_WORDS[re.sub(r"\s+", " ", found.group("word").lower())]
 
 
 def _between_before(text: str, start: int) -> re.Match | None:
