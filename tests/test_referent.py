@@ -194,6 +194,11 @@ HARD_NEGATIVES = [
     "Acme Corp hired 300 workers in May.\n\nRival Beta Inc hired 900 workers in May.\n",
     # different years
     "The company sold 4,000 cars in 1985.\n\nThe company sold 9,000 cars in 1986.\n",
+    # two dates of one month: two times (a season's storms, each at its peak)
+    "On October 20, the agency estimated peak winds of 165 km/h.\n\nThe storm weakened.\n\n"
+    "On October 24, the agency estimated peak winds of 175 km/h.\n",
+    "Shares closed at 41 dollars on 3 March.\n\nTrading was light.\n\n"
+    "Shares closed at 47 dollars on 9th March.\n",
     # a per-share amount against a total
     "The company earned 35 cts a share.\n\nThe company earned 12 mln dlrs.\n",
     # a results table: current period vs year-ago period, quarter vs year
@@ -363,6 +368,18 @@ def test_slot_clashes_veto():
     ctx = _ctx("Acme hired 300 workers in 1985.\n\nAcme hired 900 workers in 1986.\n")
     fa, fb = (frame.claim_frame(ctx, k) for k in range(2))
     assert referent_model.veto(fa, fb) == "different times"
+
+
+@pytest.mark.parametrize("later, vetoed", [
+    ("On October 24, the agency estimated peak winds of 175 km/h.", True),
+    ("On 24 October, the agency estimated peak winds of 175 km/h.", True),
+    ("On October 20, the agency estimated peak winds of 175 km/h.", False),  # the same date
+    ("In October 2003, the agency estimated peak winds of 175 km/h.", False),  # a year, no day
+])
+def test_two_dates_of_one_month_are_two_times(later, vetoed):
+    ctx = _ctx(f"On October 20, the agency estimated peak winds of 165 km/h.\n\n{later}\n")
+    fa, fb = (frame.claim_frame(ctx, k) for k in range(2))
+    assert (referent_model.veto(fa, fb) == "different times") is vetoed
 
 
 def test_a_figure_said_with_others_along_with_it_is_a_part_of_a_larger_group():

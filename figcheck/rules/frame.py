@@ -1204,12 +1204,16 @@ def _agents(raw: list[str]) -> frozenset[str]:
 
 
 def _times(sentence: str, raw: tuple[str, ...], lower: tuple[str, ...]) -> frozenset[str]:
-    """Times of the sentence, tagged by category: "y:1987", "m:may", "d:monday", "p:first"."""
+    """Times of the sentence, tagged by category: "y:1987", "m:may", "d:monday", "p:first",
+    "t:oct 24" (a date)."""
     out = set()
     if not _DAY_WORDS.isdisjoint(lower):
-        for w, lw in zip(raw, lower):
+        for k, (w, lw) in enumerate(zip(raw, lower)):
             if lw in _MONTHS and (lw != "may" or w == "May"):
                 out.add("m:" + _MONTHS[lw])
+                day = _day_of_month(raw, k)
+                if day is not None:
+                    out.add(f"t:{_MONTHS[lw]} {day}")
             elif lw in _WEEKDAYS:
                 out.add("d:" + lw)
     if _may_name_a_period(sentence):
@@ -1220,6 +1224,18 @@ def _times(sentence: str, raw: tuple[str, ...], lower: tuple[str, ...]) -> froze
     return frozenset(out)
 
 
+def _day_of_month(raw: tuple[str, ...], k: int) -> int | None:
+    """The day of the month written next to the month name at ``k`` ("October 24", "24
+    October", "9th August"), else None (a year, "October 2003", is not a day)."""
+    for at in (k + 1, k - 1):
+        if 0 <= at < len(raw):
+            m = _DAY_NUMBER.fullmatch(raw[at])
+            if m is not None and 1 <= int(m.group(1)) <= 31:
+                return int(m.group(1))
+    return None
+
+
+_DAY_NUMBER = PATTERNS.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
 _DAY_WORDS = frozenset(_MONTHS) | _WEEKDAYS
 # Every match of ``_PERIOD`` holds one of these: a cheaper first test.
 _PERIOD_WORDS = ("quarter", "qtr", "half", "mth", "month", "year", "week", "period")
@@ -1248,8 +1264,9 @@ def _may_name_a_period(sentence: str) -> bool:
     return any(word in low for word in _PERIOD_WORDS) or _PERIOD_YEAR.search(sentence) is not None
 
 
-# The categories of the time slot: a clash in any one of them vetoes a pair.
-_TIME_TAGS = ("y:", "m:", "d:", "p:")
+# The categories of the time slot: a clash in any one of them vetoes a pair (two dates of one
+# month, "October 20" and "October 24", are two times).
+_TIME_TAGS = ("y:", "m:", "d:", "p:", "t:")
 
 
 

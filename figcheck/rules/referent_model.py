@@ -744,8 +744,9 @@ def _agreeing(fa: ClaimFrame, fb: ClaimFrame, x: list[float]) -> tuple[str, ...]
             _as_written(wa[t], wb[t]) for t in dict.fromkeys(shared[:4])))
     if fa.agent & fb.agent:
         out.append("the same name " + ", ".join(f"“{w}”" for w in sorted(fa.agent & fb.agent)[:2]))
-    if fa.time & fb.time:
-        out.append("the same time " + ", ".join(f"“{w[2:]}”" for w in sorted(fa.time & fb.time)[:2]))
+    same_time = sorted(t for t in fa.time & fb.time if not t.startswith("t:"))  # (a date's month is named)
+    if same_time:
+        out.append("the same time " + ", ".join(f"“{w[2:]}”" for w in same_time[:2]))
     if fa.paragraph == fb.paragraph:
         out.append("the same paragraph")
     return tuple(out)
