@@ -605,6 +605,27 @@ def test_panels_and_labels_stay_labels(text):
     assert extract_claims(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    # a unit's name capitalised inside a title or a name, in text not in title case
+    "It was made to promote the film 3000 Miles to Graceland.",
+    "The commission erected 400 Stones of Remembrance.",
+    "He made a cameo in 24 Hour Party People.",
+    "Americans left when the Six-Day War erupted.",
+    "It was the initial Three-Year Plan to rebuild Poland.",
+])
+def test_a_unit_named_in_a_title_is_no_measure(text):
+    assert extract_claims(text) == []
+
+
+@pytest.mark.parametrize("text, surface, unit", [
+    ("The heater gives 100 Watts of Heat.", "100 Watts", "watt"),  # a unit named for a person
+    ("Storm Floods 40 Miles Of Coast", "40 Miles", "mile"),  # a headline in title case
+    ("It is 40 Miles long, he said.", "40 Miles", "mile"),  # no title goes on after it
+])
+def test_a_capitalised_unit_outside_a_title_is_a_measure(text, surface, unit):
+    assert claim_for(text, surface).unit == unit
+
+
 @pytest.mark.parametrize("text, surface, unit", [
     ("Use a 13A fuse.", "13A", "ampere"),
     ("The bulb is 60W.", "60W", "watt"),

@@ -1552,6 +1552,8 @@ def _rejected_quantity(reader: _FigureReader, fig: _Figure) -> bool:
     if fig.kind != "quantity":
         return False
     text, num, unit = reader.text, fig.num, fig.unit
+    if _unit_in_a_title(reader, num, unit):
+        return True
     # "Fig. 4A", "Apollo 11b": a panel or a model's letter, attached to a label's whole number ("runs
     # 34 km", "room 6 m (20 ft)", "Reaching 24 cm", "runs 34.76 mi" are measures)
     if (unit.end - unit.start) <= _SHORT_UNIT and unit.start == num.end and "." not in num.text and (
@@ -1931,6 +1933,25 @@ def _read_unit(reader: _FigureReader, num: Number) -> UnitMatch | None:
         return None
     # adjectival hyphen with a non-unit continuation ("5-star"): unit_after only matched units.
     return unit
+
+
+# A unit's name capitalised inside a title or a name (no measure), in text not in title case:
+# "the film 3000 Miles to Graceland", "400 Stones of Remembrance", "the Six-Day War", "a cameo
+# in 24 Hour Party People". Units named after people are often capitalised in error ("100 Watts
+# of Power"): they stay measures.
+_TITLE_GOES_ON = PATTERNS.compile(r"[ \u00a0]+(?:(?:of|to|and|the|in|for|on|at|from)[ \u00a0]+)?[A-Z][a-z]")
+_EPONYMOUS_UNITS = frozenset("""watt joule newton kelvin pascal volt ampere amp ohm hertz tesla
+henry farad coulomb siemens weber gray sievert becquerel celsius fahrenheit curie gauss""".split())
+
+
+def _unit_in_a_title(reader: _FigureReader, num: Number, unit: UnitMatch) -> bool:
+    word = unit.text
+    if len(word) < 3 or not (word[0].isupper() and word[1:].islower()) or unit.kind != "quantity":
+        return False
+    if word.lower() not in lexicon.WORD_UNITS or lexicon.WORD_UNITS[word.lower()].split(" ")[0] in _EPONYMOUS_UNITS:
+        return False
+    before = reader.prev_word(num.start)
+    return bool(before) and before[0].islower() and _TITLE_GOES_ON.match(reader.text, unit.end) is not None
 
 
 def _range_after(reader: _FigureReader, num: Number, unit: UnitMatch | None, between, currency, negative: bool = False):
