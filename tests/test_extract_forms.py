@@ -627,6 +627,17 @@ def test_a_capitalised_unit_outside_a_title_is_a_measure(text, surface, unit):
 
 
 @pytest.mark.parametrize("text, surface, unit", [
+    ("Gravity is about 9.81 meters per second squared.", "about 9.81 meters per second squared",
+     "meter / second ** 2"),
+    ("It accelerates at 9.8 m/s squared.", "9.8 m/s squared", "meter / second ** 2"),
+    ("The flat is 50 metres squared (540 sq ft).", "50 metres squared", "meter ** 2"),
+    ("The heat was 30C squared off.", "30C", "degree_Celsius"),  # (no power of a temperature)
+])
+def test_squared_after_a_unit_is_its_power(text, surface, unit):
+    assert claim_for(text, surface).unit == unit
+
+
+@pytest.mark.parametrize("text, surface, unit", [
     ("Use a 13A fuse.", "13A", "ampere"),
     ("The bulb is 60W.", "60W", "watt"),
     ("In London 25C is expected.", "25C", "degree_Celsius"),  # (the weather after a city)

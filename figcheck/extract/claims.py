@@ -203,6 +203,7 @@ _ISOTOPE_AFTER = PATTERNS.compile(
     r"values?|content|isotopes?|isotopic|signals?|records?|measurements?|enrichment|excursion|"
     r"labell?ing|uptake|incorporation|abundances?|ratios?|tracer)\b)"
 )
+_SQUARED = PATTERNS.compile(r"[ \u00a0]+(squared|cubed)\b", re.I)
 _OTHER_SCALE = PATTERNS.compile(r"\d{1,3}(?:\.\d+)?°?([CF])\b")
 _MIXED_FRACTION = PATTERNS.compile(r"[ \u00a0](\d{1,2})/(\d{1,2})(?![\d/])")
 _SIMPLE_FRACTION = PATTERNS.compile(r"/(\d{1,4})(?![\d/.,]\d|[\d/])")
@@ -458,6 +459,12 @@ class _FigureReader:
         if per is not None and pint_unit not in lexicon.TEMPERATURE_UNITS:
             denominator, end = per
             pint_unit = f"({pint_unit}) / ({denominator})"
+            unit_text = text[i:end]
+        power = _SQUARED.match(text, end) if text[end : end + 1] in _WS else None
+        if power is not None and pint_unit not in lexicon.TEMPERATURE_UNITS and "**" not in pint_unit:
+            # "9.81 metres per second squared", "50 metres squared": the last unit's power
+            pint_unit = f"{pint_unit} ** {2 if power.group(1).lower() == 'squared' else 3}"
+            end = power.end()
             unit_text = text[i:end]
         return UnitMatch("quantity", pint_unit, i, end, unit_text, factor=factor)
 
