@@ -643,6 +643,7 @@ def test_squared_after_a_unit_is_its_power(text, surface, unit):
     ("Use a 13A fuse.", "13A", "ampere"),
     ("The bulb is 60W.", "60W", "watt"),
     ("In London 25C is expected.", "25C", "degree_Celsius"),  # (the weather after a city)
+    ("She may defend her AAA 800m title.", "800m", "meter"),  # (only C or F after capitals)
     ("The load (5t) was lifted.", "5t", "metric_ton"),
 ])
 def test_a_capital_letter_unit_after_no_name_is_a_measure(text, surface, unit):

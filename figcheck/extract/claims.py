@@ -1226,10 +1226,6 @@ _LETTER_MARKS = frozenset("ABJKNTVW")
 # ... and C or F too after an abbreviation in capitals ("NY 18F", "SR 17C": a road's number; a
 # capitalised name before them may be a place with its weather, "London 25C")
 _CODE = PATTERNS.compile(r"[A-Z]{2,3}")
-
-
-def _code_before(word: str) -> bool:
-    return _CODE.fullmatch(word) is not None
 _DATE_UNIT_GAP = 2  # a unit further than this after a date's day is not the day's unit
 _FRACTION_OF_WINDOW = 28  # "two-thirds of a gallon": the share written before "a"/"an"
 _OLD_WINDOW = 5  # " old" after an age in years
@@ -1574,7 +1570,8 @@ def _rejected_quantity(reader: _FigureReader, fig: _Figure) -> bool:
         _is_label_word_before(reader, num.start)
         or ((not text[num.end : num.end + 1].isalpha()  # ("Anderson Cooper 360°")
              or (unit.end - unit.start == 1 and (
-                 text[unit.start] in _LETTER_MARKS or _code_before(reader.prev_word(num.start)))))
+                 text[unit.start] in _LETTER_MARKS
+                 or (text[unit.start] in "CF" and _CODE.fullmatch(reader.prev_word(num.start))))))
             and _is_name_before(reader, num.start)
             and reader.prev_word(num.start) not in lexicon.ELEMENT_SYMBOLS)
         # a subscript in a name written with brackets: "adenosine A(2A)", "15-F(2t)-isoprostane"
