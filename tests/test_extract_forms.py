@@ -614,6 +614,7 @@ def test_panels_and_labels_stay_labels(text):
     "He made a cameo in 24 Hour Party People.",
     "Americans left when the Six-Day War erupted.",
     "It was the initial Three-Year Plan to rebuild Poland.",
+    'He told CBS\' "60 Minutes" in January.', "You know the game “6 Degrees of Kevin Bacon”?",
 ])
 def test_a_unit_named_in_a_title_is_no_measure(text):
     assert extract_claims(text) == []

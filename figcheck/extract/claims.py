@@ -1949,8 +1949,8 @@ def _read_unit(reader: _FigureReader, num: Number) -> UnitMatch | None:
 
 # A unit's name capitalised inside a title or a name (no measure), in text not in title case:
 # "the film 3000 Miles to Graceland", "400 Stones of Remembrance", "the Six-Day War", "a cameo
-# in 24 Hour Party People". Units named after people are often capitalised in error ("100 Watts
-# of Power"): they stay measures.
+# in 24 Hour Party People", or in quotes (CBS' "60 Minutes"). Units named after people are often
+# capitalised in error ("100 Watts of Power"): they stay measures.
 _TITLE_GOES_ON = PATTERNS.compile(r"[ \u00a0]+(?:(?:of|to|and|the|in|for|on|at|from)[ \u00a0]+)?[A-Z][a-z]")
 _EPONYMOUS_UNITS = frozenset("""watt joule newton kelvin pascal volt ampere amp ohm hertz tesla
 henry farad coulomb siemens weber gray sievert becquerel celsius fahrenheit curie gauss""".split())
@@ -1962,8 +1962,14 @@ def _unit_in_a_title(reader: _FigureReader, num: Number, unit: UnitMatch) -> boo
         return False
     if word.lower() not in lexicon.WORD_UNITS or lexicon.WORD_UNITS[word.lower()].split(" ")[0] in _EPONYMOUS_UNITS:
         return False
+    text = reader.text
+    if _OPENING_QUOTE.search(text, max(0, num.start - 2), num.start):
+        return True  # a title in quotes: "60 Minutes", “6 Degrees of Kevin Bacon”
     before = reader.prev_word(num.start)
-    return bool(before) and before[0].islower() and _TITLE_GOES_ON.match(reader.text, unit.end) is not None
+    return bool(before) and before[0].islower() and _TITLE_GOES_ON.match(text, unit.end) is not None
+
+
+_OPENING_QUOTE = PATTERNS.compile(r"(?:^|(?<=\s))[\"“‘]\Z|(?<=\s)'\Z")
 
 
 def _range_after(reader: _FigureReader, num: Number, unit: UnitMatch | None, between, currency, negative: bool = False):
