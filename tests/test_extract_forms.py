@@ -465,6 +465,13 @@ def test_years_after_other_words_stay_years(text):
         ("It has 600 U.S. troops in Iraq.", "600 U.S. troops", "troop"),
         ("About 40 U.N. peacekeepers died.", "About 40 U.N. peacekeepers", "peacekeeper"),
         ("It paid 54 mln U.S. dlrs for it.", "54 mln U.S. dlrs", "dlr"),
+        # the singular of a plural in "-zes", "-oes" or "-uses"
+        ("She won three prizes.", "three prizes", "prize"),
+        ("They took two bronzes.", "two bronzes", "bronze"),
+        ("He lost two toes.", "two toes", "toe"),
+        ("It sold 40 canoes.", "40 canoes", "canoe"),
+        ("It fired 12 torpedoes.", "12 torpedoes", "torpedo"),
+        ("Staff got two bonuses.", "two bonuses", "bonus"),
     ],
 )
 def test_what_a_count_counts(text, surface, counted):

@@ -150,8 +150,8 @@ def singular_noun(word: str) -> str | None:
         return None
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "xes", "sses", "zes")):
-        return word[:-2]
-    if word.endswith("oes"):
-        return word[:-2]
+    if word.endswith(("ches", "shes", "xes", "sses", "zzes", "tzes")):
+        return word[:-2]  # ("buzzes", "waltzes"; but "prizes", "sizes" lose their "s" alone)
+    if word.endswith("oes") and word[:-1] not in lexicon.OE_NOUNS and not word.endswith("shoes"):
+        return word[:-2]  # ("echoes", "vetoes"; but "shoes", "canoes")
     return word[:-1]

@@ -665,8 +665,15 @@ IRREGULAR_PLURALS = {
     "buses": "bus", "viruses": "virus", "campuses": "campus", "statuses": "status",
     "businesses": "business", "witnesses": "witness", "addresses": "address",
     "classes": "class", "glasses": "glass", "bosses": "boss", "losses": "loss",
-    "processes": "process", "successes": "success",
+    "processes": "process", "successes": "success", "bonuses": "bonus", "surpluses": "surplus",
+    "censuses": "census", "circuses": "circus", "geniuses": "genius", "choruses": "chorus",
+    "sinuses": "sinus", "octopuses": "octopus", "walruses": "walrus", "fetuses": "fetus",
+    "apparatuses": "apparatus", "prospectuses": "prospectus", "syllabuses": "syllabus",
+    "lenses": "lens", "quizzes": "quiz",
 }
+# Nouns whose singular ends in "oe": their plural loses only its "s" ("canoes"; and "shoes",
+# "horseshoes": any shoe).
+OE_NOUNS = frozenset("shoe toe canoe oboe floe hoe foe doe roe sloe aloe tiptoe mistletoe throe woe".split())
 COLLECTIVE_NOUNS = frozenset(
     "crew staff personnel police cattle sheep fish deer aircraft livestock militia "
     "infantry clergy swine offspring headcount".split()
