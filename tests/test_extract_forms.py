@@ -472,6 +472,9 @@ def test_years_after_other_words_stay_years(text):
         ("It sold 40 canoes.", "40 canoes", "canoe"),
         ("It fired 12 torpedoes.", "12 torpedoes", "torpedo"),
         ("Staff got two bonuses.", "two bonuses", "bonus"),
+        ("She made three movies.", "three movies", "movie"),
+        ("She baked 90 cookies.", "90 cookies", "cookie"),
+        ("It has 90 companies.", "90 companies", "company"),
     ],
 )
 def test_what_a_count_counts(text, surface, counted):

@@ -149,7 +149,7 @@ def singular_noun(word: str) -> str | None:
     if len(word) < 3 or not word.endswith("s") or word.endswith(("ss", "us", "is", "'s", "’s")):
         return None
     if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
+        return word[:-1] if word[:-1] in lexicon.IE_NOUNS else word[:-3] + "y"
     if word.endswith(("ches", "shes", "xes", "sses", "zzes", "tzes")):
         return word[:-2]  # ("buzzes", "waltzes"; but "prizes", "sizes" lose their "s" alone)
     if word.endswith("oes") and word[:-1] not in lexicon.OE_NOUNS and not word.endswith("shoes"):

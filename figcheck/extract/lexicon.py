@@ -671,6 +671,10 @@ IRREGULAR_PLURALS = {
     "apparatuses": "apparatus", "prospectuses": "prospectus", "syllabuses": "syllabus",
     "lenses": "lens", "quizzes": "quiz",
 }
+# Nouns whose singular ends in "ie": their plural loses only its "s" ("movies", "calories").
+IE_NOUNS = frozenset("""movie cookie zombie calorie rookie brownie hippie freebie selfie goalie
+sortie prairie smoothie birdie genie pixie hoodie veggie yuppie junkie techie bookie newbie
+auntie collie coolie eerie lassie mountie sweetie talkie walkie rotisserie lingerie""".split())
 # Nouns whose singular ends in "oe": their plural loses only its "s" ("canoes"; and "shoes",
 # "horseshoes": any shoe).
 OE_NOUNS = frozenset("shoe toe canoe oboe floe hoe foe doe roe sloe aloe tiptoe mistletoe throe woe".split())
