@@ -465,6 +465,8 @@ def test_years_after_other_words_stay_years(text):
         ("It has 600 U.S. troops in Iraq.", "600 U.S. troops", "troop"),
         ("About 40 U.N. peacekeepers died.", "About 40 U.N. peacekeepers", "peacekeeper"),
         ("It paid 54 mln U.S. dlrs for it.", "54 mln U.S. dlrs", "dlr"),
+        # newswire's pounds sterling, which do not look plural
+        ("It was sold for 20 mln stg.", "20 mln stg", "stg"),
         # the singular of a plural in "-zes", "-oes" or "-uses"
         ("She won three prizes.", "three prizes", "prize"),
         ("They took two bronzes.", "two bronzes", "bronze"),

@@ -14,7 +14,7 @@ _MODIFIER_LIMIT = 3
 # Currencies newswire names after a figure whose names do not look plural (and are no English
 # words: not "mark", "crown", "franc").
 _CURRENCY_NAMES = frozenset(
-    "yen yuan rand baht ringgit lire lira kronor kroner krona krone riyal dinar peseta schilling guilder".split()
+    "yen yuan rand baht ringgit lire lira kronor kroner krona krone riyal dinar peseta schilling guilder stg".split()
 ) & frozenset(lexicon.MONEY_NOUNS)
 # From the third modifier on, the words are read only in lower case and on one line: capitals and
 # line breaks past two words are names and table rows ("274.9 mln\n    Qtly div four cts").
