@@ -318,3 +318,13 @@ def test_a_measure_restated_after_a_slash_is_checked(right, wrong, pair):
 ])
 def test_a_slash_between_other_figures_joins_no_conversion(text, figures):
     assert [c.text for c in extract_claims(text)] == figures
+
+
+@pytest.mark.parametrize("text, pair", [
+    # newswire's currencies counted as nouns restate in brackets as money does
+    ("It cost 20 mln stg (30 mln dlrs).", ("20 mln stg", "30 mln dlrs")),
+    ("The loss was 535 billion CFA francs (1.76 billion dlrs).", ("535 billion CFA francs", "1.76 billion dlrs")),
+    ("Net income was 41.89 billion yen (290 million dollars).", ("41.89 billion yen", "290 million dollars")),
+])
+def test_a_sum_counted_in_a_currency_noun_is_restated_in_brackets(text, pair):
+    assert linked(text) == [pair]

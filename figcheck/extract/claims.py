@@ -2280,7 +2280,7 @@ def _link(text: str, claims: list[Claim], offset: int, base: int) -> list[Claim]
         if prev.kind in ("quantity", "money", "percent") and _short_gap(gap):
             if "  " in gap or "\t" in gap:
                 gap = _PADDING.sub(" ", gap)
-        if prev.kind in ("quantity", "money", "percent") and len(gap) <= 12:
+        if (prev.kind in ("quantity", "money", "percent") or prev.counted in lexicon.MONEY_NOUNS) and len(gap) <= 12:
             if _CONVERSION_GAP.match(gap) and _CONVERSION_END.match(_after_in_paragraph(text, cur.end - offset) or ")") \
                     and _restates_kind(prev, cur) and not (cur.kind == "quantity" and cur.unit == prev.unit):
                 # (a figure of another kind in brackets is a share or a part of it, not the same
