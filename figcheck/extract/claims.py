@@ -204,6 +204,15 @@ _ISOTOPE_AFTER = PATTERNS.compile(
     r"labell?ing|uptake|incorporation|abundances?|ratios?|tracer)\b)"
 )
 _SQUARED = PATTERNS.compile(r"[ \u00a0]+(squared|cubed)\b", re.I)
+
+
+def _squared(text: str, unit: str, end: int) -> tuple[str, int]:
+    """The unit raised to the power "squared" or "cubed" after it gives its last unit ("9.81
+    metres per second squared", "50 metres squared"), and where it ends."""
+    power = _SQUARED.match(text, end) if text[end : end + 1] in _WS else None
+    if power is None or unit in lexicon.TEMPERATURE_UNITS or "**" in unit:
+        return unit, end
+    return f"{unit} ** {2 if power.group(1).lower() == 'squared' else 3}", power.end()
 _OTHER_SCALE = PATTERNS.compile(r"\d{1,3}(?:\.\d+)?°?([CF])\b")
 _MIXED_FRACTION = PATTERNS.compile(r"[ \u00a0](\d{1,2})/(\d{1,2})(?![\d/])")
 _SIMPLE_FRACTION = PATTERNS.compile(r"/(\d{1,4})(?![\d/.,]\d|[\d/])")
@@ -460,13 +469,8 @@ class _FigureReader:
             denominator, end = per
             pint_unit = f"({pint_unit}) / ({denominator})"
             unit_text = text[i:end]
-        power = _SQUARED.match(text, end) if text[end : end + 1] in _WS else None
-        if power is not None and pint_unit not in lexicon.TEMPERATURE_UNITS and "**" not in pint_unit:
-            # "9.81 metres per second squared", "50 metres squared": the last unit's power
-            pint_unit = f"{pint_unit} ** {2 if power.group(1).lower() == 'squared' else 3}"
-            end = power.end()
-            unit_text = text[i:end]
-        return UnitMatch("quantity", pint_unit, i, end, unit_text, factor=factor)
+        pint_unit, end = _squared(text, pint_unit, end)
+        return UnitMatch("quantity", pint_unit, i, end, text[i:end], factor=factor)
 
     def _symbol_fits(self, sm: re.Match, attached: bool, hyphen: bool, num: Number | None) -> bool:
         """Whether a unit symbol right after a figure is read as one: "40C" but not "40 C" or
