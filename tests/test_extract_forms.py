@@ -853,3 +853,28 @@ def test_a_number_in_words_reads_its_parts_joined_by_and(words, value):
     text = f"Police said {words} and three billion more."
     assert parse_words(text, text.index(words)).value == value
 
+
+_RESULTS_TABLE = (
+    "K-TRON INTERNATIONAL INC 4TH QTR NET\n\n"
+    "Oper shr profit 36 cts vs loss 1.48 dlrs\n    Oper net profit 1,353,000 vs loss 5,551,000\n"
+    "    Revs 11.3 mln vs 8,142,000\n    Year\n    Oper shr profit 31 cts vs loss 1.58 dlrs\n"
+)
+
+
+def test_an_indented_line_starts_a_row_a_figure_reads_nothing_from():
+    # newswire starts each paragraph and each table row on an indented line: a figure's noun,
+    # its unit and the noun of the count before it all stay on its own row
+    claims = {c.text: c for c in extract_claims(_RESULTS_TABLE)}
+    assert not [t for t in claims if "\n" in t]
+    assert claims["1,353,000"].counted is None  # (not the "dlrs" of the row before)
+    assert claims["5,551,000"].counted is None  # (nor "Revs", the next row's label)
+    assert claims["8,142,000"].kind == "count"  # (not 8,142,000 years)
+
+
+@pytest.mark.parametrize("text, surface, counted", [
+    # a line wrapped in running text still joins a figure to its noun
+    ("The plant will sell 5,000\ncars.", "5,000\ncars", "car"),
+    ("Five people were killed and nine\ninjured.", "nine", "person"),
+])
+def test_a_wrapped_line_still_joins_a_figure_to_its_noun(text, surface, counted):
+    assert claim_for(text, surface).counted == counted
