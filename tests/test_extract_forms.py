@@ -878,3 +878,11 @@ def test_an_indented_line_starts_a_row_a_figure_reads_nothing_from():
 ])
 def test_a_wrapped_line_still_joins_a_figure_to_its_noun(text, surface, counted):
     assert claim_for(text, surface).counted == counted
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Nine mths\n    Shr 1.20 dlrs vs 98 cts\n", "Nine mths"),  # newswire's months
+    ("Sales rose in the six mths to June.", "six mths"),
+])
+def test_mths_are_months(text, surface):
+    assert claim_for(text, surface).unit == "month"

@@ -193,7 +193,7 @@ _TIMES = {
     "day": (["day"], ["days"], []),
     "week": (["week"], ["weeks"], ["wk", "wks"]),
     "fortnight": (["fortnight"], ["fortnights"], []),
-    "month": (["month"], ["months"], ["mo", "mos"]),
+    "month": (["month"], ["months", "mths"], ["mo", "mos"]),  # ("mths": newswire's "Nine mths")
     "year": (["year"], ["years", "yrs"], ["yr"]),
     "decade": (["decade"], ["decades"], []),  # read as ten years: pint's "decade" is logarithmic
     "century": (["century"], ["centuries"], []),
