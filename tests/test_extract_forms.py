@@ -886,3 +886,18 @@ def test_a_wrapped_line_still_joins_a_figure_to_its_noun(text, surface, counted)
 ])
 def test_mths_are_months(text, surface):
     assert claim_for(text, surface).unit == "month"
+
+
+@pytest.mark.parametrize("text, surfaces", [
+    # after a capitalised word, an amount is still a figure: a sum counted in a currency's noun,
+    # a figure with its thousands separated or with a scale (a results table's rows)
+    ("Shr 80 cts vs 72 cts\n    Net 55,513,000 vs 48,741,000\n    Revs 290.9 mln vs 264.2 mln\n",
+     ["80 cts", "72 cts", "55,513,000", "48,741,000", "290.9 mln", "264.2 mln"]),
+    ("His department had billed DOT 12 mln dlrs.", ["12 mln dlrs"]),
+    # ... but not the number a name gives, a patent's or a code's
+    ("He flew on BA 286 to Rome and ran Python 3.11.", []),
+    ("It was U.S. Patent 1,655,114, for a biplane.", []),
+    ("The antagonist RP 67,580 blocked it.", []),
+])
+def test_an_amount_after_a_capitalised_word_is_a_figure(text, surfaces):
+    assert texts(text) == surfaces

@@ -1555,7 +1555,7 @@ def _rejected_in_context(reader: _FigureReader, fig: _Figure) -> bool:
             return True
     if kind == "count" and (
         _is_label_word_before(reader, num.start, in_list=_may_continue_a_label_list(reader, fig))
-        or _is_name_before(reader, num.start)
+        or (_is_name_before(reader, num.start) and not _an_amount(reader, fig))
         or _is_date_part(reader, num, counts_a_noun=fig.counted is not None)
     ):
         return True
@@ -1563,6 +1563,26 @@ def _rejected_in_context(reader: _FigureReader, fig: _Figure) -> bool:
         return True
     # "Fig. 7p": panel p of a figure, not seven pence
     return kind == "money" and fig.currency is None and unit is not None and unit.text == "p" and _is_label_word_before(reader, num.start)
+
+
+def _an_amount(reader: _FigureReader, fig: _Figure) -> bool:
+    """Whether a count after a capitalised word is an amount rather than the number a name
+    gives ("Voyager 1", "BA 286", "Python 3.11"): a sum counted in a currency's noun ("Shr 80
+    cts"), or a figure written with a scale or with thousands separated ("Revs 290.9 mln", "Net
+    55,513,000": the rows of a results table)."""
+    return fig.counted in lexicon.MONEY_NOUNS or _written_as_an_amount(reader, fig.num)
+
+
+def _written_as_an_amount(reader: _FigureReader, num: Number) -> bool:
+    """A figure written with thousands separated or with a scale ("55,513,000", "290.9 mln"):
+    an amount, not the number a name gives ("Voyager 1", "BA 286"), unless a code in capitals
+    comes before it ("RP 67,580", an antagonist)."""
+    if num.is_word or _CODE.fullmatch(reader.prev_word(num.start)):
+        return False
+    return num.has_separator or _SCALE_WRITTEN.search(num.text) is not None
+
+
+_SCALE_WRITTEN = PATTERNS.compile(r"[\d.][ \u00a0]*(?:mln|bln|bn|m|million|billion|trillion|thousand)\Z", re.I)
 
 
 def _rejected_quantity(reader: _FigureReader, fig: _Figure) -> bool:
@@ -1753,7 +1773,8 @@ def _bare_number_ok(reader: _FigureReader, num: Number, high: Number | None, qua
     if not ok or _is_date_part(reader, num):
         return False
     return reader.prev_word(num.start).rstrip(",:") in lexicon.STATISTIC_ABBREVIATIONS or \
-        not _is_label_before(reader, num.start)
+        not _is_label_before(reader, num.start) or (
+            not _is_label_word_before(reader, num.start) and _written_as_an_amount(reader, num))
 
 
 def _ascii_fraction(reader: _FigureReader, num: Number) -> tuple[Number, bool] | None:
@@ -1819,7 +1840,8 @@ def _bare_count_ok(reader: _FigureReader, num: Number, qual) -> bool:
         return _refers_back(reader, num.start) or bool(_PART_OF.match(reader.text, num.end))
     if num.value != int(num.value) or num.value < 0:
         return False  # a bare decimal is a score, a magnitude or a p-value, not a count
-    if _is_label_before(reader, num.start):
+    if _is_label_word_before(reader, num.start) or (
+            _is_name_before(reader, num.start) and not _written_as_an_amount(reader, num)):
         return False
     text = reader.text
     before = _sign_before(text, num.start)

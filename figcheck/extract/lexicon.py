@@ -566,7 +566,7 @@ LABEL_WORDS = frozenset(
     squad team number apartment suite box row seat seats lot locker hall building terminal
     track tracks pier berth dock bay hole holes game games match week weeks day days year
     minute minutes hour hours mark model type series generation gen mk mark level star
-    code form id pin port ref reference case cases bill session summit group
+    code form id pin port ref reference case cases bill session summit group patent patents
     figures panel panels axis axes column columns sample samples site sites bed beds
     fraction fractions clone clones compound compounds complex complexes equation equations
     eq eqs eqn eqns refs phases trial trials experiment experiments run runs station
