@@ -13,6 +13,7 @@ from figcheck.incremental_check import HeldDocument
 from figcheck.rules.sections import Sections, heading_pattern
 from figcheck.text import read_document
 from figcheck.text.lines import common_ends
+from figcheck.text.document import Heading
 from figcheck.text.plain import plain_headings, plain_headings_after_edit
 
 
@@ -246,6 +247,16 @@ def test_a_sentence_naming_the_other_section_s_subject_is_judged_as_usual():
     # ...but one that names Connie speaks of Connie, wherever it stands
     about_connie = "After affecting Puerto Rico, Connie turned to the northwest, reaching peak winds of 140 km/h."
     assert [d.code for d in check_text(STORMS.format(sentence=about_connie), format="text")] == ["FC202"]
+
+
+def test_a_heading_gains_its_prose_from_an_edit_after_blank_lines():
+    # (found by the property below: a line followed by blank lines only is no heading until a
+    # first line of prose is typed after them, however far below)
+    old = "\nHurricane One\n\n\n"
+    new = old + "Hurricane One"
+    head, tail = common_ends(old, new)
+    assert plain_headings(new) == (Heading(1, 14, 1),)
+    assert plain_headings_after_edit(new, old, plain_headings(old), head, tail) == plain_headings(new)
 
 
 _LINES = st.sampled_from(["", " ", "\r", "Hurricane One", "Sovetsky Soyuz", "Early life", "3 ships",

@@ -48,8 +48,10 @@ def plain_headings_after_edit(source: str, old: str, before: tuple[Heading, ...]
     headings before them kept and those after them moved."""
     lo = _line_start(source, head, _NEAR)
     hi = _line_end(source, len(source) - tail, _NEAR)
-    if _PROSE_AFTER.match(source, lo) is None:
-        return plain_headings(source)  # (a heading before the edit may have lost its prose)
+    if _PROSE_AFTER.match(source, lo) is None or _PROSE_AFTER.match(old, lo) is None:
+        # (a heading before the edit may have lost its prose, or a line there gained the prose
+        # that makes it one: "Hurricane One" and blank lines, then a first line of text typed)
+        return plain_headings(source)
     delta = len(source) - len(old)
     kept = [h for h in before if h.start < lo]
     kept.extend(_scan(source, lo, hi))
@@ -86,8 +88,12 @@ def _heading_at(source: str, at: int) -> Heading | None:
 
 
 def _blank(line: str) -> bool:
-    """A line of nothing but spaces and tabs (and the "\\r" of a "\\r\\n")."""
-    return line.strip(" \t") in ("", "\r")
+    """A line of nothing but spaces and tabs (and the "\\r" of a "\\r\\n" last), as the
+    patterns read one (a stray "\\r" before a space is not a blank line to them)."""
+    return _BLANK.fullmatch(line) is not None
+
+
+_BLANK = re.compile(r"[ \t]*\r?")
 
 
 def _line_start(source: str, pos: int, back: int) -> int:
