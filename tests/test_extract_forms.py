@@ -901,3 +901,17 @@ def test_mths_are_months(text, surface):
 ])
 def test_an_amount_after_a_capitalised_word_is_a_figure(text, surfaces):
     assert texts(text) == surfaces
+
+
+@pytest.mark.parametrize("text, surface, unit, counted", [
+    ("It wrote off 1.03 billion N.Z. Dlrs of debt.", "1.03 billion N.Z. Dlrs", None, "dlr"),  # (not newtons)
+    ("When cooled to 91 degrees Kelvin, it conducts.", "91 degrees Kelvin", "kelvin", None),
+    ("It was 5 K warmer.", "5 K", "kelvin", None),
+])
+def test_initials_and_kelvins(text, surface, unit, counted):
+    claim = claim_for(text, surface)
+    assert (claim.unit, claim.counted) == (unit, counted)
+
+
+def test_a_form_numbered_with_a_hyphen_is_no_temperature():
+    assert texts("It said in a 10-K filing that it will continue.") == []

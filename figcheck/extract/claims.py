@@ -203,6 +203,7 @@ _ISOTOPE_AFTER = PATTERNS.compile(
     r"values?|content|isotopes?|isotopic|signals?|records?|measurements?|enrichment|excursion|"
     r"labell?ing|uptake|incorporation|abundances?|ratios?|tracer)\b)"
 )
+_INITIALS_GO_ON = PATTERNS.compile(r"\.[A-Z]\.")
 _SQUARED = PATTERNS.compile(r"[ \u00a0]+(squared|cubed)\b", re.I)
 
 
@@ -482,6 +483,8 @@ class _FigureReader:
         sym = sm.group(0)
         if sym in lexicon.NEVER_ATTACHED and attached:
             return False
+        if (hyphen and sym == "K") or _INITIALS_GO_ON.match(self.text, sm.end()):
+            return False  # "a 10-K filing" (a form), "1.03 billion N.Z. Dlrs" (initials)
         ambiguous = (sym in lexicon.ATTACHED_ONLY_SYMBOLS and (not attached or hyphen)) or (sym in lexicon.NEVER_SPACED and not attached)
         if not ambiguous:
             return True

@@ -345,7 +345,7 @@ _OTHER = {
     "megapascal": (["megapascal"], ["megapascals"], ["MPa"]),
     "gigapascal": (["gigapascal"], ["gigapascals"], ["GPa"]),
     "pascal": (["pascal"], ["pascals"], ["Pa"]),
-    "kelvin": (["kelvin"], ["kelvins"], ["K"]),
+    "kelvin": (["kelvin", "degree kelvin"], ["kelvins", "degrees kelvin"], ["K"]),
     "degree": (["degree"], ["degrees"], ["°", "°N", "°S", "°E", "°W"]),
     "mile / gallon": (["mile per gallon", "mile per US gallon"], ["miles per gallon", "miles per US gallon"], ["mpg", "mpg-US", "mpg‑US", "mpgUS"]),
     "mile / imperial_gallon": (["mile per imperial gallon"], ["miles per imperial gallon"], ["mpg-imp", "mpg‑imp", "mpgimp", "mpg(imp)"]),
