@@ -474,6 +474,11 @@ def test_years_after_other_words_stay_years(text):
         ("It sold 40 canoes.", "40 canoes", "canoe"),
         ("It fired 12 torpedoes.", "12 torpedoes", "torpedo"),
         ("Staff got two bonuses.", "two bonuses", "bonus"),
+        # nouns and names that end in "s" in the singular count the noun after them
+        ("It owns 200 gas stations.", "200 gas stations", "station"),
+        ("It sold 40 Texas ranches.", "40 Texas ranches", "ranch"),
+        ("He made eight Christmas specials.", "eight Christmas specials", "special"),
+        ("She staged three shows.", "three shows", "show"),
         ("She made three movies.", "three movies", "movie"),
         ("She baked 90 cookies.", "90 cookies", "cookie"),
         ("It has 90 companies.", "90 companies", "company"),
@@ -915,3 +920,11 @@ def test_initials_and_kelvins(text, surface, unit, counted):
 
 def test_a_form_numbered_with_a_hyphen_is_no_temperature():
     assert texts("It said in a 10-K filing that it will continue.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Net for 1986 excludes a gain on a sale.",  # a year, then a verb: no count of "excludes"
+    "The 1987 figure includes costs.",
+])
+def test_a_verb_after_a_figure_is_not_what_it_counts(text):
+    assert texts(text) == []

@@ -148,7 +148,8 @@ def singular_noun(word: str) -> str | None:
         return lexicon.IRREGULAR_PLURALS[word]
     if word in lexicon.COLLECTIVE_NOUNS:
         return word
-    if len(word) < 3 or not word.endswith("s") or word.endswith(("ss", "us", "is", "'s", "’s")):
+    if len(word) < 3 or not word.endswith("s") or word.endswith(("ss", "us", "is", "'s", "’s")) \
+            or word in lexicon.SINGULAR_IN_S:
         return None
     if word.endswith("ies") and len(word) > 4:
         return word[:-1] if word[:-1] in lexicon.IE_NOUNS else word[:-3] + "y"

@@ -645,8 +645,14 @@ NOT_COUNTED = frozenset(
     any some many much most several few lot lots percentage points point pts
     am pm a.m. p.m. gmt bst utc est edt cet cest pst pdt hrs hours o'clock
     st nd rd th s ' ’ x
+    includes excludes reflects represents compares seems appears involves
+    requires contains follows
     """.split()
 )
+# Nouns and names that end in "s" in the singular: no plural to count ("200 gas stations" counts
+# stations, "1,000 Texas ranchers" ranchers).
+SINGULAR_IN_S = frozenset("""gas bias atlas canvas alias news texas kansas arkansas christmas paris
+wales athens brussels mars venus""".split())
 # Counted nouns whose plural is not "-s", and collective nouns counted as they are.
 IRREGULAR_PLURALS = {
     "people": "person", "persons": "person", "children": "child", "men": "man",
