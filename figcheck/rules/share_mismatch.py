@@ -10,7 +10,8 @@ whole when the part comes first ("41 of the 118 participants (35%)", "411 of the
 63%"), or after the few words that say which whole it is ("480 of the 1,200 people surveyed, or
 40%"); and before the two, which follow it in brackets ("45% (41 of 118) agreed"). The part
 and its whole are those FC301 reads: "M of the N", "M out of N", "Of the N …, M", "N …,
-including M", "N …, M of whom".
+including M", "N …, M of whom"; or a fraction with the share in brackets after it, as clinical
+papers write them ("41/118 (35%)", "41/118 patients (35%)").
 
 ## Why is this bad?
 A share given with its two figures is redundant on purpose: a reader can check it, and when one
@@ -44,7 +45,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from ..figures import decimals_written, format_decimals, number_fix
 from ..model import Claim, Diagnostic, Fix, Related
@@ -78,6 +79,7 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
     if not shares:
         return
     ends = {c.end: c for c in shares.values()}
+    found_any = []
     for found in parts_of_wholes(ctx):
         share = _stated_share(ctx.text, found, shares) or _share_before(ctx.text, found, ends)
         if share is None:
@@ -85,7 +87,47 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
         computed = _share_interval(found)
         if computed is None or _agrees(computed, share):
             continue
-        yield _diagnostic(found, share, computed)
+        found_any.append(_diagnostic(found, share, computed))
+    found_any.extend(_fraction_shares(ctx.text, shares.values()))
+    yield from sorted(found_any, key=lambda d: (d.start, d.end))
+
+
+# A part and its whole written as a fraction, then the share in brackets, with at most a noun
+# between: "41/118 (35%)", "41/118 patients (35%)" (as clinical papers give them). The figures of
+# the fraction are no claims (a fraction may be a date or a score): they are read here.
+_FRACTION_BEFORE = re.compile(
+    r"(?<![\w/.,])(?P<part>\d{1,3}(?:,\d{3})*|\d+)[ \t]?/[ \t]?(?P<whole>\d{1,3}(?:,\d{3})*|\d+)"
+    r"(?:[ \t]+[^\W\d_]+)?[ \t]*\([ \t]*\Z")
+
+
+def _fraction_shares(text: str, shares: Iterable[Claim]) -> Iterator[Diagnostic]:
+    """FC304 for a share given after the fraction of a whole it is ("41/118 (45%)")."""
+    for share in shares:
+        if share.start == 0 or text[share.start - 1] not in "( \t":
+            continue
+        m = _FRACTION_BEFORE.search(text, max(0, share.start - 40), share.start)
+        if m is None or _CLOSING_AFTER.match(text, share.end) is None:
+            continue
+        part, whole = (int(m.group(g).replace(",", "")) for g in ("part", "whole"))
+        if whole == 0 or part > whole:
+            continue  # (a score or a date rather than a part of a whole)
+        computed = (100 * part / whole,) * 2
+        if not _agrees(computed, share):
+            yield _fraction_diagnostic(m, share, part, whole)
+
+
+def _fraction_diagnostic(m: re.Match, share: Claim, part: int, whole: int) -> Diagnostic:
+    d = decimals_written(share.number_text)
+    value = 100 * part / whole
+    message = (f"“{m.group('part')}/{m.group('whole')}” is {format_decimals(value, d)}%, not "
+               f"{format_decimals(share.value, d)}%: the share stated of a part and its whole, written as a "
+               f"fraction, that the fraction contradicts")
+    return Diagnostic(
+        code=CODE, name=NAME, severity=SEVERITY, message=message, start=share.start, end=share.end,
+        related=(Related(m.start("part"), m.end("whole"), "the part and its whole"),),
+        fix=_fix(share, value, d),
+        data={"stated": share.value, "computed": value, "part": float(part), "whole": float(whole)},
+    )
 
 
 def _stated_share(text: str, found: PartOf, shares: dict[int, Claim]) -> Claim | None:
