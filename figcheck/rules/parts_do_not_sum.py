@@ -33,7 +33,7 @@ different questions ("70% support checks, and 60% support a ban") and are not su
 Breakdowns that need not be complete — "Of the 40 people on board, 12 were children and 30 were
 adults", "500 employees, 300 of them in France and 250 in Spain", "The 120 victims included 80
 women and 50 children", "Among the 20 victims were 12 soldiers and 10 civilians", "The 40
-passengers were 25 men and 20 women" — are flagged only when the parts add up to more than the
+passengers were 25 men and 20 women", "118 patients (41 men and 77 women)" — are flagged only when the parts add up to more than the
 total and name kinds that cannot overlap (children and adults, men and women, different places):
 "Of the 40 people on board, 12 were injured and 30 were British" is fine. A total named by what
 befell its people counts people ("Among the 20 dead were 12 soldiers and 10 civilians").
@@ -98,6 +98,9 @@ _LIST_KINDS = frozenset(("count", "percent"))
 _INCLUDED_THEN = re.compile(
     r"^\s+(?:" + WHAT_BEFELL + r"\s+)?(?:(?:were|was|are|is)\s+)?includ(?:ed|es|e|ing)\s+$", re.I)
 _WERE_THEN = re.compile(r"^\s+(?:" + WHAT_BEFELL + r"\s+)?(?:were|are)\s+$", re.I)
+# ... or its parts in brackets after it ("118 patients (41 men and 87 women)"), which need not
+# be all of it either
+_BRACKET_THEN = re.compile(r"[ \t]*\([ \t]*")
 _INCLUDED_MAX = 40  # the words between of either ("were included", a line break and indentation)
 _AMONG_BEFORE = re.compile(r"(?:^|[,;:]\s*)among\s+(?:the|its|their|all)\s+$|^(?:(?:the|its|their|all(?:\s+the)?)\s+)?$", re.I)
 # "of" where the words before a total introduce it as a whole (the last one starts the cue quoted).
@@ -233,7 +236,8 @@ def _may_start_list(first: Claim, second: Claim, text: str) -> bool:
                 and (_BREAKDOWN_START.match(between) is not None
                      or WHOLE_THEN_COMMA.match(between) is not None)) \
             or (len(between) <= _INCLUDED_MAX and (_INCLUDED_THEN.match(between) is not None
-                                                   or _WERE_THEN.match(between) is not None))
+                                                   or _WERE_THEN.match(between) is not None)) \
+            or _BRACKET_THEN.fullmatch(between) is not None
     if first.kind != "percent" or second.kind != "percent" or not 0 < second.start - first.end <= 80:
         return False
     between = text[first.end : second.start]
@@ -325,6 +329,8 @@ def _breakdown_form(ctx: CheckContext, whole: Claim, first: Claim) -> str | None
         return "complete"
     if _INCLUDED_THEN.match(between):
         return quote(text[whole.start : first.start]) + " …"
+    if _BRACKET_THEN.fullmatch(between):
+        return quote(whole.text) + " (…)"
     if _WERE_THEN.match(between):
         s_start, _ = ctx.sentence_span(whole.start)
         words = text[s_start : whole.start]  # (a string of its own: "^" is the sentence's start)
