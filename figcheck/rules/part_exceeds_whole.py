@@ -10,7 +10,8 @@ updated in one place but not the other. Qualifiers and rounding are allowed for:
 the 42" is fine, and the part must exceed the whole even at the most generous reading.
 
 Only explicit part-of constructions within one sentence are checked ("M of the N", "M out of N",
-"Of the N …, M", "N …, including M", "N …, M of whom", "M … among the N"), and only between
+"Of the N …, M", "Of the N …, someone did M" as in "Of the 650 seats, Labour won 411", "N …,
+including M", "N …, M of whom", "M … among the N"), and only between
 figures that count or measure the same kind of thing: "2,000 boxes of 50 capsules" (a container
 and its contents), "900,000 shares of its 2.50 dlrs preferred" (shares and money) and "1986
 revenues of 3.4 billion dlrs" (a year and a sum) are not parts of wholes. Money is compared on

@@ -42,6 +42,14 @@ _WHOLE_INTRO = re.compile(
 _OF_WHOLE_BEFORE = re.compile(r"of\s+" + DETERMINER + r"$", re.I)
 # ... and the words after it, up to the first part.
 WHOLE_THEN_COMMA = re.compile(r"^[^\d;:.!?]{0,60}?,\s*$")
+# ... or then a clause's first few words, the part its figure: "Of the 650 seats, Labour won
+# 411"; none of them a preposition or a conjunction that would tie the figure to something else
+# ("Of these four rearrangements, one resulted in the deletion of exons 11", "of one hour, of one
+# day, of one month").
+_CLAUSE_WORD = r"(?!(?:of|in|on|at|to|from|for|with|by|and|or|but|than|per)\b)[^\W\d_][\w'’-]*"
+WHOLE_THEN_CLAUSE = re.compile(
+    r"^[^\d;:.!?]{0,60}?,[ \t]*" + _CLAUSE_WORD + r"(?:[ \t]+" + _CLAUSE_WORD + r"){0,4}[ \t]+$", re.I)
+_COMMA_IN = re.compile(",")
 # A figure that is only the start of a compound one ("6-7/8 pct", "9-1/4") or the size of each of
 # several things rather than a whole ("200 acres of 40-acre plots", "six-month paper").
 _COMPOUND_AFTER = re.compile(r"[-/‑]\w")
@@ -210,7 +218,8 @@ def _parts_of_wholes(ctx: CheckContext, screened: bool) -> list[PartOf]:
         # their sentences costs more (a run of numbers: 50,000 neighbours in one sentence).
         last = between.rstrip()[-1:] if screened else None
         if last is not None and (last not in _RELATION_LAST or (
-                last not in _COMMA_OR_G and between.lstrip()[:1] not in _PART_THEN_WHOLE_FIRST)):
+                last not in _COMMA_OR_G and between.lstrip()[:1] not in _PART_THEN_WHOLE_FIRST)) \
+                and not (_COMMA_IN.search(between) and may_introduce_whole(text, first.start)):
             continue  # no form's words end so (or, but for "," and "including", start so)
         found = _relation(ctx, first, second, between, last)
         if found is None or ctx.sentence_of(first.start) != ctx.sentence_of(second.start):
@@ -277,9 +286,9 @@ def _relation(ctx: CheckContext, first: Claim, second: Claim, between: str,
         return first, second, "of"
     # (the sentence is looked up only where "of the" stands before the first figure)
     text = ctx.text
-    if ((last is None or last == ",") and WHOLE_THEN_COMMA.match(between)
-            and may_introduce_whole(text, first.start)
-            and introduces_whole(text, ctx.sentence_span(first.start)[0], first.start)):
+    if (((last is None or last == ",") and WHOLE_THEN_COMMA.match(between)) or WHOLE_THEN_CLAUSE.match(between)) \
+            and may_introduce_whole(text, first.start) \
+            and introduces_whole(text, ctx.sentence_span(first.start)[0], first.start):
         return second, first, "of"
     if (last is None or last in ("g", "G")) and _WHOLE_THEN_INCLUDING.match(between):
         return second, first, "including"
