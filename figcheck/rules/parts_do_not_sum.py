@@ -110,7 +110,7 @@ _OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
 # What sets a part apart from the others: "12 were children", "300 of them in France", "30 adults".
 _KIND = re.compile(
     r"(?:\s+of\s+(?:them|whom|those))?\s+(?:(?:were|are|was|is|being)\s+)?"
-    r"((?:(?:in|at|from)\s+)?[^\W\d_][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)\s*(?:,|\band\b|\bor\b|[.;:!?]|$)",
+    r"((?:(?:in|at|from)\s+)?[^\W\d_][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)\s*(?:,|\band\b|\bor\b|[.;:!?)]|$)",
 )
 # A part set apart by a place ("in France", "from Poland").
 _PLACE = re.compile(r"(?:in|at|from)\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)")
