@@ -203,6 +203,7 @@ _ISOTOPE_AFTER = PATTERNS.compile(
     r"values?|content|isotopes?|isotopic|signals?|records?|measurements?|enrichment|excursion|"
     r"labell?ing|uptake|incorporation|abundances?|ratios?|tracer)\b)"
 )
+# After a unit's symbol, more initials: "N" of "N.Z. Dlrs" is no newton.
 _INITIALS_GO_ON = PATTERNS.compile(r"\.[A-Z]\.")
 _SQUARED = PATTERNS.compile(r"[ \u00a0]+(squared|cubed)\b", re.I)
 
@@ -214,6 +215,9 @@ def _squared(text: str, unit: str, end: int) -> tuple[str, int]:
     if power is None or unit in lexicon.TEMPERATURE_UNITS or "**" in unit:
         return unit, end
     return f"{unit} ** {2 if power.group(1).lower() == 'squared' else 3}", power.end()
+
+
+# After "30C/": the same temperature in the other scale ("86F"), not a second isotope ("12C").
 _OTHER_SCALE = PATTERNS.compile(r"\d{1,3}(?:\.\d+)?°?([CF])\b")
 _MIXED_FRACTION = PATTERNS.compile(r"[ \u00a0](\d{1,2})/(\d{1,2})(?![\d/])")
 _SIMPLE_FRACTION = PATTERNS.compile(r"/(\d{1,4})(?![\d/.,]\d|[\d/])")
@@ -1989,6 +1993,7 @@ henry farad coulomb siemens weber gray sievert becquerel celsius fahrenheit curi
 
 
 def _unit_in_a_title(reader: _FigureReader, num: Number, unit: UnitMatch) -> bool:
+    """Whether ``unit`` is a word of a title or a name (see _TITLE_GOES_ON), not a measure's."""
     word = unit.text
     if len(word) < 3 or not (word[0].isupper() and word[1:].islower()) or unit.kind != "quantity":
         return False
