@@ -49,7 +49,6 @@ WHOLE_THEN_COMMA = re.compile(r"^[^\d;:.!?]{0,60}?,\s*$")
 _CLAUSE_WORD = r"(?!(?:of|in|on|at|to|from|for|with|by|and|or|but|than|per)\b)[^\W\d_][\w'’-]*"
 WHOLE_THEN_CLAUSE = re.compile(
     r"^[^\d;:.!?]{0,60}?,[ \t]*" + _CLAUSE_WORD + r"(?:[ \t]+" + _CLAUSE_WORD + r"){0,4}[ \t]+$", re.I)
-_COMMA_IN = re.compile(",")
 # A figure that is only the start of a compound one ("6-7/8 pct", "9-1/4") or the size of each of
 # several things rather than a whole ("200 acres of 40-acre plots", "six-month paper").
 _COMPOUND_AFTER = re.compile(r"[-/‑]\w")
@@ -219,7 +218,7 @@ def _parts_of_wholes(ctx: CheckContext, screened: bool) -> list[PartOf]:
         last = between.rstrip()[-1:] if screened else None
         if last is not None and (last not in _RELATION_LAST or (
                 last not in _COMMA_OR_G and between.lstrip()[:1] not in _PART_THEN_WHOLE_FIRST)) \
-                and not (_COMMA_IN.search(between) and may_introduce_whole(text, first.start)):
+                and not ("," in between and may_introduce_whole(text, first.start)):
             continue  # no form's words end so (or, but for "," and "including", start so)
         found = _relation(ctx, first, second, between, last)
         if found is None or ctx.sentence_of(first.start) != ctx.sentence_of(second.start):
@@ -286,8 +285,9 @@ def _relation(ctx: CheckContext, first: Claim, second: Claim, between: str,
         return first, second, "of"
     # (the sentence is looked up only where "of the" stands before the first figure)
     text = ctx.text
-    if (((last is None or last == ",") and WHOLE_THEN_COMMA.match(between)) or WHOLE_THEN_CLAUSE.match(between)) \
-            and may_introduce_whole(text, first.start) \
+    comma_then_part = ((last is None or last == ",") and WHOLE_THEN_COMMA.match(between)) \
+        or WHOLE_THEN_CLAUSE.match(between)
+    if comma_then_part and may_introduce_whole(text, first.start) \
             and introduces_whole(text, ctx.sentence_span(first.start)[0], first.start):
         return second, first, "of"
     if (last is None or last in ("g", "G")) and _WHOLE_THEN_INCLUDING.match(between):

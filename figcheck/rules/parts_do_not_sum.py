@@ -33,9 +33,9 @@ different questions ("70% support checks, and 60% support a ban") and are not su
 Breakdowns that need not be complete — "Of the 40 people on board, 12 were children and 30 were
 adults", "500 employees, 300 of them in France and 250 in Spain", "The 120 victims included 80
 women and 50 children", "Among the 20 victims were 12 soldiers and 10 civilians", "The 40
-passengers were 25 men and 20 women", "118 patients (41 men and 77 women)" — are flagged only when the parts add up to more than the
-total and name kinds that cannot overlap (children and adults, men and women, different places):
-"Of the 40 people on board, 12 were injured and 30 were British" is fine. A total named by what
+passengers were 25 men and 20 women", "118 patients (41 men and 77 women)" — are flagged only
+when the parts add up to more than the total and name kinds that cannot overlap (children and
+adults, men and women, different places): "Of the 40 people on board, 12 were injured and 30 were British" is fine. A total named by what
 befell its people counts people ("Among the 20 dead were 12 soldiers and 10 civilians").
 
 ## Example

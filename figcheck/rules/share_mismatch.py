@@ -79,7 +79,7 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
     if not shares:
         return
     ends = {c.end: c for c in shares.values()}
-    found_any = []
+    diagnostics = []
     for found in parts_of_wholes(ctx):
         share = _stated_share(ctx.text, found, shares) or _share_before(ctx.text, found, ends)
         if share is None:
@@ -87,9 +87,9 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
         computed = _share_interval(found)
         if computed is None or _agrees(computed, share):
             continue
-        found_any.append(_diagnostic(found, share, computed))
-    found_any.extend(_fraction_shares(ctx.text, shares.values()))
-    yield from sorted(found_any, key=lambda d: (d.start, d.end))
+        diagnostics.append(_diagnostic(found, share, computed))
+    diagnostics.extend(_fraction_shares(ctx.text, shares.values()))
+    yield from sorted(diagnostics, key=lambda d: (d.start, d.end))
 
 
 # A part and its whole written as a fraction, then the share in brackets, with at most a noun
