@@ -806,20 +806,12 @@ def test_m_after_a_figure_is_millions_of_what_follows_or_metres(text, surface, v
 @pytest.mark.parametrize("text, surface, value, currency", [
     ("Illva will pay 481.42m yuan for the stake.", "481.42m yuan", 481.42e6, "CNY"),
     ("It took a 650m euro write-down.", "650m euro", 650e6, "EUR"),
-])
-def test_m_before_a_currency_word_is_millions_of_it(text, surface, value, currency):
-    claim = claim_for(text, surface)
-    assert claim.kind == "money" and claim.dimension == f"currency:{currency}"
-    assert claim.value == pytest.approx(value)
-
-
-@pytest.mark.parametrize("text, surface, value, currency", [
-    # a sum in millions compared with one just before it is in that sum's currency
+    # ... and a sum in millions compared with one just before it is in that sum's currency
     ("Sales were 77m euros (£53m; $100m), up from 38m in 2003.", "38m", 38e6, "EUR"),
     ("Profit rose to £53m from 41m.", "41m", 41e6, "GBP"),
     ("Profit was $5m, compared with 3m a year earlier.", "3m", 3e6, "USD"),
 ])
-def test_m_compared_with_a_sum_before_it_is_money(text, surface, value, currency):
+def test_m_before_a_currency_word_or_compared_with_a_sum_is_money(text, surface, value, currency):
     claim = claim_for(text, surface)
     assert claim.kind == "money" and claim.dimension == f"currency:{currency}"
     assert claim.value == pytest.approx(value)
