@@ -293,6 +293,14 @@ def test_bare_number_refers_back_to_counted_noun():
     assert [(c.text, c.counted) for c in claims] == [("Five people", "person"), ("nine", "person")]
 
 
+@pytest.mark.parametrize("text", [
+    "All 14 mutations were identified, as well as an additional five that escaped detection.",
+    "The attack killed 12 mutations, and an extra five were injured.",
+])
+def test_an_additional_number_counts_the_noun_before(text):
+    assert [c.counted for c in extract_claims(text)] == ["mutation", "mutation"]
+
+
 @pytest.mark.parametrize("text, counted", [
     # a name right after the figure says what it counts: not the noun before
     ("The dead included three Italians, two Sudanese and a Briton.", [("three Italians", "italian"), ("two", None)]),

@@ -181,7 +181,9 @@ _FRACTION_COMPOUND = PATTERNS.compile(r"-(?:thirds?|quarters?|fifths?|halves|off
 _LIST_MARK = PATTERNS.compile(r"[.)]\s")
 _CAPITALISED_AFTER = PATTERNS.compile(r"[ \u00a0]+([A-Z][\w-]*)")
 _COUNTED_BEFORE = PATTERNS.compile(r"(?:\d|\b(?:" + lexicon.trie_pattern(_NUMBER_WORD_ALT.split("|")) + r"))\s+[A-Za-z-]+", re.IGNORECASE)
-_JOINER_BEFORE = PATTERNS.compile(r"(?:\band|,|:|;|\bwhile|\bwith|\bwhom|\bof\s+them|\bincluding)\s*(?:another|a\s+further|only|just)?\s*$", re.IGNORECASE)
+_JOINER_BEFORE = PATTERNS.compile(
+    r"(?:\band|,|:|;|\bwhile|\bwith|\bwhom|\bof\s+them|\bincluding|\bas\s+well\s+as)\s*"
+    r"(?:another|a\s+further|an\s+additional|an\s+extra|only|just)?\s*$", re.IGNORECASE)
 _AGE = PATTERNS.compile(r"[-‑](year|month|week|day)s?[-‑]old\b", re.IGNORECASE)
 _INCHES_MARK = PATTERNS.compile(r"['′][ \u00a0]?\d{1,2}(?:\.\d+)?(?:\"|″|'')")
 _CURRENCY_SYMBOL = PATTERNS.compile(r"(?:US\$|\$|£|€|¥)")
