@@ -194,6 +194,9 @@ HARD_NEGATIVES = [
     "Acme Corp hired 300 workers in May.\n\nRival Beta Inc hired 900 workers in May.\n",
     # different years
     "The company sold 4,000 cars in 1985.\n\nThe company sold 9,000 cars in 1986.\n",
+    # a total and one of its parts: the smaller given with another that makes up the difference
+    "Police arrested 14 people at the march, as well as an additional five at the station.\n\n"
+    "Courts were busy.\n\nThe 19 people arrested will appear in court.\n",
     # two dates of one month: two times (a season's storms, each at its peak)
     "On October 20, the agency estimated peak winds of 165 km/h.\n\nThe storm weakened.\n\n"
     "On October 24, the agency estimated peak winds of 175 km/h.\n",
@@ -380,6 +383,12 @@ def test_two_dates_of_one_month_are_two_times(later, vetoed):
     ctx = _ctx(f"On October 20, the agency estimated peak winds of 165 km/h.\n\n{later}\n")
     fa, fb = (frame.claim_frame(ctx, k) for k in range(2))
     assert (referent_model.veto(fa, fb) == "different times") is vetoed
+
+
+def test_a_sentence_restated_with_the_same_other_count_still_conflicts():
+    # (its other count makes up the difference, but the restatement gives it too)
+    text = _apart("The blast killed 5 people and injured 10.", "The blast killed 15 people and injured 10.")
+    assert _codes(text, "FC201") == ["15 people"]
 
 
 def test_a_figure_said_with_others_along_with_it_is_a_part_of_a_larger_group():

@@ -232,7 +232,8 @@ class _Surroundings:
         return (self._apart_as_written(i, j)
                 or self._points_elsewhere(i, j) or self._points_elsewhere(j, i)
                 or self._listed_together(i, j)
-                or self._many_values_around(i, j) or self._differ_elsewhere(i, j))
+                or self._many_values_around(i, j) or self._differ_elsewhere(i, j)
+                or self._total_of_parts(i, j))
 
     def _listed_together(self, i: int, j: int) -> bool:
         lists = self._lists
@@ -326,6 +327,25 @@ class _Surroundings:
             if ca.kind == cb.kind and ca.dimension == cb.dimension and not _same_figure(ca, cb, self._slack):
                 return True
         return False
+
+    def _total_of_parts(self, i: int, j: int) -> bool:
+        """Whether the smaller of two counts is given with another count of the same thing that
+        makes up the difference ("All 14 mutations were identified, as well as an additional
+        five" … "the 19 mutations"): the larger is their total. Not when the larger's sentence
+        gives that other count too ("killed 5 and injured 10" … "killed 15 and injured 10": one
+        sentence restated with a figure changed)."""
+        claims = self.ctx.claims
+        a, b = claims[i], claims[j]
+        if a.kind != "count" or b.kind != "count" or a.counted != b.counted:
+            return False
+        small, large = (i, j) if a.value < b.value else (j, i)
+        difference = abs(a.value - b.value)
+
+        def gives_it(k: int) -> bool:
+            c = claims[k]
+            return c.kind == "count" and c.counted == a.counted and c.value == difference
+
+        return any(map(gives_it, chain(*self.mates(small)))) and not any(map(gives_it, chain(*self.mates(large))))
 
     def opens_with_pronoun(self, k: int) -> bool:
         sentence = self.ctx.sentence_of(self.ctx.claims[k].start)
