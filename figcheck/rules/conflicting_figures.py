@@ -45,9 +45,10 @@ cannot tell apart. So do a possessive and a plain count ("14 victims' remains" a
 victims"), a figure that points back at an earlier one of its own number ("seven of these 15
 patients"), two numbers listed together elsewhere as the values a thing was given in ("THP
 (3.75, 7.5 and 15 mg/kg)"), figures of a paragraph that goes through three or more values of
-what they count ("a sum of two primes", "of three primes", "of six primes"), and figures too far
-apart for a slip (more than 20 times, and not a power of ten: "148 Huguenots" and "500,000
-Huguenots").
+what they count ("a sum of two primes", "of three primes", "of six primes"), a total and a part
+given with the other count that makes up the difference ("All 14 mutations were identified, as
+well as an additional five" and "the 19 mutations"), and figures too far apart for a slip (more
+than 20 times, and not a power of ten: "148 Huguenots" and "500,000 Huguenots").
 
 ## Example
 ```text
