@@ -617,6 +617,7 @@ def test_the_last_item_of_a_label_list(text, expected):
     "Watch Anderson Cooper 360° weeknights.",
     # C or F after an abbreviation in capitals: a road's or a receptor's number
     "The route meets NY 18F in the village.", "Trazodone blocks 5-HT 2C receptors.",
+    "His iPhone 5C spontaneously erupted.",  # (a name in camel case: a product's model)
     # a subscript in a name written with brackets
     "It is an adenosine A(2A) antagonist.", "Levels of 15-F(2t)-isoprostane rose.", "The 5-HT(2C) agonist.",
 ])

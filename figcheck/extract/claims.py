@@ -1242,6 +1242,7 @@ _LETTER_MARKS = frozenset("ABJKNTVW")
 # ... and C or F too after an abbreviation in capitals ("NY 18F", "SR 17C": a road's number; a
 # capitalised name before them may be a place with its weather, "London 25C")
 _CODE = PATTERNS.compile(r"[A-Z]{2,3}")
+_CAMEL_CASE = PATTERNS.compile(r"[a-z]+[A-Z][A-Za-z]*")
 _DATE_UNIT_GAP = 2  # a unit further than this after a date's day is not the day's unit
 _FRACTION_OF_WINDOW = 28  # "two-thirds of a gallon": the share written before "a"/"an"
 _OLD_WINDOW = 5  # " old" after an age in years
@@ -1600,6 +1601,9 @@ def _rejected_quantity(reader: _FigureReader, fig: _Figure) -> bool:
     text, num, unit = reader.text, fig.num, fig.unit
     if _unit_in_a_title(reader, num, unit):
         return True
+    if unit.end - unit.start == 1 and unit.start == num.end and text[unit.start] in "CF" \
+            and _CAMEL_CASE.fullmatch(reader.prev_word(num.start)):
+        return True  # "iPhone 5C": a product's model after a name written in camel case
     # "Fig. 4A", "Apollo 11b": a panel or a model's letter, attached to a label's whole number ("runs
     # 34 km", "room 6 m (20 ft)", "Reaching 24 cm", "runs 34.76 mi" are measures)
     if (unit.end - unit.start) <= _SHORT_UNIT and unit.start == num.end and "." not in num.text and (
