@@ -921,3 +921,13 @@ def test_a_form_numbered_with_a_hyphen_is_no_temperature():
 ])
 def test_a_verb_after_a_figure_is_not_what_it_counts(text):
     assert texts(text) == []
+
+
+@pytest.mark.parametrize("text, surface, unit, value", [
+    ("He ran a 10K race.", "10K", "kilometer", 10),  # a race's distance
+    ("They did the 5k fun run.", "5k", "kilometer", 5),
+    ("It has 5K employees.", "5K employees", None, 5000),  # (a thousand of anything else)
+])
+def test_k_before_a_race_is_kilometres(text, surface, unit, value):
+    claim = claim_for(text, surface)
+    assert (claim.unit, claim.value) == (unit, value)

@@ -1318,6 +1318,8 @@ def _figure_at(reader: _FigureReader, pos: int) -> _Figure | Claim | None:
     if num.is_word and _rejects_word(reader, num):
         return None
     num, suffix = reader.with_scale(num)
+    if suffix in ("K", "k") and _RACE_AFTER.match(text, num.end):
+        num = reader.number_at(pos)  # "a 10K road race": ten kilometres, not ten thousand
     fig = _Figure(num=num, start=num.start)
     _read_sign(reader, fig)
     fig.currency = reader.currency_before(fig.start)
@@ -1335,6 +1337,9 @@ def _figure_at(reader: _FigureReader, pos: int) -> _Figure | Claim | None:
     return fig
 
 
+# What a distance in kilometres written "K" names after it: a race ("a 10K road race", "the 5k
+# fun run"), not ten thousand of anything.
+_RACE_AFTER = PATTERNS.compile(r"[ \u00a0]+(?:road[ \u00a0]+|fun[ \u00a0]+|charity[ \u00a0]+)?(?:races?|runs?|walks?|swims?)\b", re.I)
 # What a distance in metres names after it, in the plural: races and who runs them ("the 100m
 # finals", "400m heats", "800m runners").
 _RACES = frozenset("""hurdle final heat race relay sprint semi-final semi event title medal record lap
@@ -1982,6 +1987,8 @@ def _read_unit(reader: _FigureReader, num: Number) -> UnitMatch | None:
     # feet and inches written with marks: 5'11", 5′ 11″ (read whole by _compound)
     if text[end : end + 1] in ("'", "′") and _INCHES_MARK.match(text[end : end + 8]):
         return UnitMatch("quantity", "foot", end, end + 1, text[end])
+    if text[end : end + 1] in ("K", "k") and _RACE_AFTER.match(text, end + 1):
+        return UnitMatch("quantity", "kilometer", end, end + 1, text[end])  # "a 10K race", "the 5k run"
     unit = reader.unit_after(end, num=num)
     if unit is None:
         return None
