@@ -753,16 +753,22 @@ def _slash_equivalent(memo: _ContextMemo, text: str, claim: Claim, pos: int) -> 
     """The figure right after a measure and a slash when it restates the measure in the other
     system of units ("3 m/10 ft", "30C/86F"): a digit after a slash is not an anchor (a fraction,
     a date, a ratio "13C/12C", a concentration "250 mg/5 mL" or "15 mg/100 g" is one figure)."""
-    if not text[pos : pos + 1].isdigit() or claim.unit is None:
-        return None
-    system = units.system(claim.unit)
-    if system is None:
-        return None
+    if not text[pos : pos + 1].isdigit() or claim.unit is None or units.system(claim.unit) is None:
+        return None  # (no figure read where none could restate it)
     found = memo.claim_at(pos)
-    if found is None or found.kind != "quantity" or found.unit is None \
-            or found.dimension != claim.dimension or found.is_range != claim.is_range:
-        return None
-    return found if units.system(found.unit) not in (None, system) else None
+    return found if found is not None and _in_the_other_system(claim, found) else None
+
+
+def _in_the_other_system(prev: Claim, cur: Claim) -> bool:
+    """Whether ``cur`` is a measure of ``prev``'s kind, one figure or a range as it is, in the
+    other system of units (metric against customary): what may restate it where a range or a
+    list of the two would make no sense."""
+    if cur.kind != "quantity" or prev.kind != "quantity" or not cur.unit or not prev.unit:
+        return False
+    if cur.is_range != prev.is_range or cur.dimension != prev.dimension:
+        return False
+    system = units.system(prev.unit)
+    return system is not None and units.system(cur.unit) not in (None, system)
 
 
 # --- the same surroundings read once --------------------------------------------------------------
@@ -2407,12 +2413,7 @@ def _set_off_equivalent(text: str, prev: Claim, cur: Claim, gap: str, offset: in
     """Whether ``cur`` restates ``prev`` in another system of units, set off by dashes or commas
     (see _SET_OFF_BY_DASH): only a measure in the other system of the same kind, where a range
     or a list of the two would make no sense."""
-    if cur.kind != "quantity" or prev.kind != "quantity" or not cur.unit or not prev.unit:
-        return False
-    if len(gap) > 24 or cur.is_range != prev.is_range or cur.dimension != prev.dimension:
-        return False
-    system = units.system(prev.unit)
-    if system is None or units.system(cur.unit) in (None, system):
+    if len(gap) > 24 or not _in_the_other_system(prev, cur):
         return False
     if not _SET_OFF_END.match(_after_in_paragraph(text, cur.end - offset)):
         return False

@@ -346,7 +346,8 @@ class _Surroundings:
             c = claims[k]
             return c.kind == "count" and c.counted == a.counted and c.value == difference
 
-        return any(map(gives_it, chain(*self.mates(small)))) and not any(map(gives_it, chain(*self.mates(large))))
+        return any(map(gives_it, chain(*self.mates(small)))) \
+            and not any(map(gives_it, chain(*self.mates(large))))
 
     def opens_with_pronoun(self, k: int) -> bool:
         sentence = self.ctx.sentence_of(self.ctx.claims[k].start)
