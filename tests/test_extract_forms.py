@@ -62,6 +62,14 @@ def texts(text: str) -> list[str]:
         ("Intervals from 10 ms to 0.1 ms were tried.", "from 10 ms to 0.1 ms", 5.05, "millisecond"),
         ("The excursion was between −2 and −7‰.", "between −2 and −7‰", -4.5, "permille"),
         ("Growth of 46.8% ± 1.6% was seen.", "46.8% ± 1.6%", 46.8, "percent"),
+        # abstracts print a lost superscript in brackets, and a dose over weight and time
+        ("Doxorubicin 40 mg/m(2) was given.", "40 mg/m(2)", 40, "milligram / meter ** 2"),
+        ("The lesion was 12 cm(2) in area.", "12 cm(2)", 12, "centimeter ** 2"),
+        ("Output was 3.7 l min(-1) at rest.", "3.7 l min(-1)", 3.7, "liter / minute"),
+        ("Platelets were 143 x 10(9)/L at entry.", "143 x 10(9)/L", 143e9, "1 / liter"),
+        ("Rats received 5 mg/kg/day orally.", "5 mg/kg/day", 5, "milligram / kilogram / day"),
+        ("An infusion of 15 ng/kg/min followed.", "15 ng/kg/min", 15, "nanogram / kilogram / minute"),
+        ("They took 2 mg per kg per day.", "2 mg per kg per day", 2, "milligram / kilogram / day"),
     ],
 )
 def test_forms_are_read(text, surface, value, unit):
@@ -153,6 +161,9 @@ def test_percentage_points_are_their_own_unit():
         # a spread after a figure in words or a vulgar fraction (extraction used to crash here)
         ("It measured five ± 2 km across.", "five ± 2 km", 5, 3, 7),
         ("A step of ½ ± 1 km.", "½ ± 1 km", 0.5, -0.5, 1.5),
+        # a power of ten after a range's high end is the low end's too, unless that would pass it
+        ("Counts were 4 to 65 x 10(9)/L.", "4 to 65 x 10(9)/L", 34.5e9, 4e9, 65e9),
+        ("Loads of 200 to 4.40 x 10(3) copies/ml.", "200 to 4.40 x 10(3) copies/ml", 2300, 200, 4400),
     ],
 )
 def test_science_bounds(text, surface, value, low, high):

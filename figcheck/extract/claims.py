@@ -19,7 +19,7 @@ from ..model import Claim
 from ..text.lines import PARAGRAPH_BREAK, SPACE_IN_PARAGRAPH, paragraph_bounds
 from . import lexicon
 from .counted import counted_noun, singular_noun
-from .numbers import PLAIN_DIGITS, Number, parse_digits, parse_scale_word, parse_words, qualified_bounds
+from .numbers import PLAIN_DIGITS, Number, parse_digits, parse_scale_word, parse_words, power_of_ten, qualified_bounds
 from .products import SIDE_GAP, read_sizes
 from .shift import changed, claim_of, shifted
 
@@ -159,9 +159,10 @@ _MASS_BEFORE_BRACKET = PATTERNS.compile(
     rf"\b{_METRIC_MASS}\.?[ \u00a0]*[(\[][ \u00a0]*{_HEDGE}?[ \u00a0]*$", re.IGNORECASE)
 _MASS_ONLY_POUNDS = frozenset(("lb", "lbs"))
 _BRACKET_CLOSE = PATTERNS.compile(r"[ \u00a0]*[)\];,]")
-# A power written after a unit symbol: "cm−1", "s-1", "g− 1", "m⁻²", "m^-2".
-_POWER = PATTERNS.compile(r"(?:\^|\*\*)?(?:([-−‐⁻]) ?([1-4])|⁻([¹²³⁴]))(?![\d.,]?\d)")
-_POWER_STARTS = frozenset("^*-−‐⁻")
+# A power written after a unit symbol: "cm−1", "s-1", "g− 1", "m⁻²", "m^-2", and in brackets, as
+# abstracts print a lost superscript: "min(-1)", "kg(-1)".
+_POWER = PATTERNS.compile(r"(?:(?:\^|\*\*)?(?:([-−‐⁻]) ?([1-4])|⁻([¹²³⁴]))|\(([-−])([1-4])\))(?![\d.,]?\d)")
+_POWER_STARTS = frozenset("^*-−‐⁻(")
 _POWER_AHEAD = PATTERNS.compile(r"[-−‐⁻^]")
 _SUPERSCRIPT_DIGITS = {"¹": 1, "²": 2, "³": 3, "⁴": 4}
 _PER = PATTERNS.compile(r"(?:/|[ \u00a0]per[ \u00a0]+)")
@@ -250,7 +251,7 @@ _SPEED_WORDS = PATTERNS.compile(
 def _power_of(m: re.Match) -> int:
     if m.group(3):
         return -_SUPERSCRIPT_DIGITS[m.group(3)]
-    return -int(m.group(2))
+    return -int(m.group(2) or m.group(5))
 
 
 class UnitMatch(NamedTuple):
@@ -474,11 +475,8 @@ class _FigureReader:
             if pint_unit in _METRES_PER_SECOND:
                 pint_unit = self._ms_as_metres_per_second(pint_unit, i, pos)
             unit_text = text[i:end]
-        per = self._per_unit(end)
-        if per is not None and pint_unit not in lexicon.TEMPERATURE_UNITS:
-            denominator, end = per
-            pint_unit = f"({pint_unit}) / ({denominator})"
-            unit_text = text[i:end]
+        if pint_unit not in lexicon.TEMPERATURE_UNITS:
+            pint_unit, end = self._over_denominators(pint_unit, end)
         pint_unit, end = _squared(text, pint_unit, end)
         return UnitMatch("quantity", pint_unit, i, end, text[i:end], factor=factor)
 
@@ -596,6 +594,17 @@ class _FigureReader:
         before = before[max(before.rfind(". "), 0) :]
         after = after[: after.find(". ")] if ". " in after else after
         return bool(_PERCENT_SIGN.search(before) or _PERCENT_SIGN.search(after))
+
+    def _over_denominators(self, unit: str, end: int) -> tuple[str, int]:
+        """The unit over the denominators written after it at ``end``, one or two ("mg/kg",
+        "ng/kg/min", "mg per kg per day": a dose by weight and time), and where they end."""
+        for _ in range(2):
+            per = self._per_unit(end)
+            if per is None:
+                break
+            denominator, end = per
+            unit = f"({unit}) / ({denominator})"
+        return unit, end
 
     def _per_unit(self, pos: int) -> tuple[str, int] | None:
         """The denominator of "mg/kg", "km per day", "litres per 100 km": (pint unit, end)."""
@@ -2112,8 +2121,11 @@ def _range_after(reader: _FigureReader, num: Number, unit: UnitMatch | None, bet
 
 def _scaled_ends(reader: _FigureReader, num: Number, high: Number, currency) -> tuple[Number, Number] | None:
     """A range's ends with the scale word after its high end: "3 to 4 million tonnes" scales both
-    ("500,000 to 1 million" has a low end of its own); None for a year, then a figure ("in 1987
-    to 139.46 billion")."""
+    ("500,000 to 1 million" has a low end of its own), as does a power of ten ("4 to 65 × 10⁹/L");
+    None for a year, then a figure ("in 1987 to 139.46 billion")."""
+    power = power_of_ten(high)
+    if power != 1.0 and power_of_ten(num) == 1.0 and num.value * power <= high.value:
+        num = num._replace(value=num.value * power, rounding=num.rounding * power)
     scaled, suffix = reader.with_scale(high)
     if scaled is high or not (currency or suffix not in lexicon.MONEY_ONLY_SUFFIXES):
         return num, high

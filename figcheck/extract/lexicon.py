@@ -434,6 +434,9 @@ def _unit_forms() -> tuple[dict[str, str], dict[str, str]]:
             symbols.setdefault(f"{s}³", f"{pint_unit} ** 3")
             symbols.setdefault(f"{s}3", f"{pint_unit} ** 3")
             symbols.setdefault(f"{s}^3", f"{pint_unit} ** 3")
+            # a superscript lost in brackets, as abstracts print it: "mg/m(2)", "cm(3)"
+            symbols.setdefault(f"{s}(2)", f"{pint_unit} ** 2")
+            symbols.setdefault(f"{s}(3)", f"{pint_unit} ** 3")
     words["sq mi"] = words["sq. mi"] = words["sq. mi."] = words["sq mi."] = "mile ** 2"
     words["sq km"] = words["sq. km"] = "kilometer ** 2"
     words["sq ft"] = words["sq. ft"] = words["sq ft."] = "foot ** 2"

@@ -48,6 +48,8 @@ _NOT_DIGIT = PATTERNS.compile(r"\D")
 _SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-"))
 _SCIENTIFIC = PATTERNS.compile(
     r"(?:[ \u00a0]?[×x·][ \u00a0]?10(?:\^(?P<exp>[-−]?\d{1,3})|(?P<sup>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"
+    # a superscript lost in brackets, as abstracts print it: "143 x 10(9)/L"
+    r"|\((?P<paren>[-−]?\d{1,2})\)"
     # a superscript lost in copying: "5×10−4", "3.7 × 106" (after a decimal mantissa only)
     r"|(?P<flat>[-−‐]\d{1,2}|[1-9]\d?)(?![\d.,]?\d))"
     r"|[eE](?P<exp2>[-+]?\d{1,3})(?![\w]))"
@@ -168,9 +170,21 @@ def _with_exponent(text: str, end: int, value: float, rounding: float, int_part:
     if not sci:
         return value, rounding, end
     flat = sci.group("flat")
-    exponent = sci.group("exp") or sci.group("exp2") or (flat and flat.replace("‐", "-")) or "".join(_SUPERSCRIPTS[c] for c in sci.group("sup"))
+    exponent = sci.group("exp") or sci.group("exp2") or sci.group("paren") or (flat and flat.replace("‐", "-")) \
+        or "".join(_SUPERSCRIPTS[c] for c in sci.group("sup"))
     power = 10.0 ** int(exponent.replace("−", "-"))
     return value * power, rounding * power, sci.end()
+
+
+def power_of_ten(num: Number) -> float:
+    """The power of ten a figure is written with ("65 × 10⁹", "2.3e-5"), else 1."""
+    if num.is_word or _SCIENTIFIC_MARKS.isdisjoint(num.text):
+        return 1.0
+    m = _SCIENTIFIC.search(num.text)
+    if m is None:
+        return 1.0
+    mantissa = parse_digits(num.text[: m.start()], 0)
+    return num.value / mantissa.value if mantissa is not None and mantissa.value else 1.0
 
 
 def parse_scale_word(text: str, pos: int) -> tuple[float, int] | None:
