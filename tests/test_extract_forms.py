@@ -99,6 +99,13 @@ def test_forms_are_read(text, surface, value, unit):
         ("The δ13C values fell.", "13C"),
         ("Panel p is in Fig. 7p.", "7p"),
         ("Cells were 5M people strong.", "5M"),
+        # isotopes in a range or before a hyphen, and the bases of a substitution in a gene
+        ("Cells took up [1-14C] palmitate.", "1-14C"),
+        ("They metabolised 8-14C-hypoxanthine.", "8-14C"),
+        ("We used 14C-triolein as substrate.", "14C"),
+        ("A nonsense mutation 65C > A was found.", "65C"),
+        ("The mutations 551C-- > T and 854A-- > C.", "854A"),
+        ("A variant -142C/G upstream.", "-142C"),
     ],
 )
 def test_near_misses_are_not_read(text, absent):

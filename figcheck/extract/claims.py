@@ -202,7 +202,7 @@ _LABEL_LIST_ITEM = PATTERNS.compile(r"(?<![\w.])\d{1,4}[A-Za-z]?(?:,[ \u00a0]*(?
 # allows) aside: the joiner's; a cheap test before the search.
 _LABEL_LIST_JOINER_ENDS = frozenset(",dr&o–-")
 _ISOTOPE_AFTER = PATTERNS.compile(
-    r"(?:/(?=\d)|\]|-?(?:labell?ed|enriched|depleted)\b|O\d|H\d|[ \u00a0]+(?:dat(?:es?|ing|ed)|ages?|analys[ie]s|"
+    r"(?:/(?=\d)|\]|-?(?:labell?ed|enriched|depleted)\b|-(?=[A-Za-z]{2})|O\d|H\d|[ \u00a0]+(?:dat(?:es?|ing|ed)|ages?|analys[ie]s|"
     r"values?|content|isotopes?|isotopic|signals?|records?|measurements?|enrichment|excursion|"
     r"labell?ing|uptake|incorporation|abundances?|ratios?|tracer)\b)"
 )
@@ -1297,9 +1297,24 @@ def _claim_at(reader: _FigureReader, pos: int) -> Claim | None:
     if _rejected_quantity(reader, fig):
         return None
     _read_share_before_article(reader, fig)
-    if fig.kind == "quantity" and fig.unit.unit in lexicon.TEMPERATURE_UNITS and fig.unit.text in ("C", "F") and _isotope(reader, fig.num, fig.unit):
-        return None  # "12C", "[11C]", "13C/12C", "14C dates": isotopes, not temperatures
+    if fig.kind == "quantity" and _names_a_nucleus_or_a_base(reader, fig):
+        return None
     return _build_claim(reader, fig)
+
+
+def _names_a_nucleus_or_a_base(reader: _FigureReader, fig: _Figure) -> bool:
+    """An isotope ("12C", "[1-14C]", "14C-triolein": not temperatures) or a base substitution in
+    a gene ("703C > T", "854A-- > C", "-142C/G": a position, not a temperature or a current)."""
+    unit, num = fig.unit, fig.high_num or fig.num
+    if unit.unit in lexicon.TEMPERATURE_UNITS and unit.text in ("C", "F") and _isotope(reader, num, unit):
+        return True
+    return unit.text in _BASES and unit.start == num.end and \
+        _SUBSTITUTED_BY.match(reader.text, unit.end) is not None
+
+
+_BASES = frozenset("ACGTU")
+# What follows the first base of a substitution: the base put in its place.
+_SUBSTITUTED_BY = PATTERNS.compile(r"(?:[-–]*[ \u00a0]*[>→]|/)[ \u00a0]*[ACGTU](?![A-Za-z])")
 
 
 def _pound_is_money(reader: _FigureReader, fig: _Figure) -> bool:
