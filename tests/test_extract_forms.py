@@ -870,10 +870,11 @@ _RESULTS_TABLE = (
 )
 
 
-def test_an_indented_line_starts_a_row_a_figure_reads_nothing_from():
-    # newswire starts each paragraph and each table row on an indented line: a figure's noun,
-    # its unit and the noun of the count before it all stay on its own row
-    claims = {c.text: c for c in extract_claims(_RESULTS_TABLE)}
+@pytest.mark.parametrize("indent", ["    ", "  ", "\t"])
+def test_an_indented_line_starts_a_row_a_figure_reads_nothing_from(indent):
+    # newswire starts each paragraph and each table row on an indented line (two spaces or a
+    # tab): a figure's noun, its unit and the noun of the count before it stay on its own row
+    claims = {c.text: c for c in extract_claims(_RESULTS_TABLE.replace("    ", indent))}
     assert not [t for t in claims if "\n" in t]
     assert claims["1,353,000"].counted is None  # (not the "dlrs" of the row before)
     assert claims["5,551,000"].counted is None  # (nor "Revs", the next row's label)
@@ -883,6 +884,7 @@ def test_an_indented_line_starts_a_row_a_figure_reads_nothing_from():
 @pytest.mark.parametrize("text, surface, counted", [
     # a line wrapped in running text still joins a figure to its noun
     ("The plant will sell 5,000\ncars.", "5,000\ncars", "car"),
+    ("The plant will sell 5,000\n cars.", "5,000\n cars", "car"),  # (one space: no indent)
     ("Five people were killed and nine\ninjured.", "nine", "person"),
 ])
 def test_a_wrapped_line_still_joins_a_figure_to_its_noun(text, surface, counted):

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from .. import units
 from ..compiled_patterns import PatternCache
 from ..model import Claim
-from ..text.lines import PARAGRAPH_BREAK, SPACE_IN_PARAGRAPH, paragraph_bounds
+from ..text.lines import INDENTED_LINE, INDENTS, PARAGRAPH_BREAK, SPACE_IN_PARAGRAPH, paragraph_bounds
 from . import lexicon
 from .counted import counted_noun, singular_noun
 from .numbers import PLAIN_DIGITS, Number, parse_digits, parse_scale_word, parse_words, power_of_ten, qualified_bounds
@@ -307,7 +307,7 @@ class _FigureReader:
                 i += 1
             elif c in "\r\n" and newlines > 0:
                 after = i + (2 if text[i : i + 2] == "\r\n" else 1)
-                if text.startswith(("  ", "\t"), after):
+                if text.startswith(INDENTS, after):
                     break  # an indented line starts a paragraph or a table's row ("8,142,000\n    Year")
                 newlines -= 1
                 i = after
@@ -2401,7 +2401,7 @@ def _link(text: str, claims: list[Claim], offset: int, base: int) -> list[Claim]
         if cur.kind == "count" and cur.counted is None and prev.kind == "count" and prev.counted:
             sentence_gap = text[prev.end - offset : cur.start - offset]
             if len(sentence_gap) < 120 and not _SENTENCE_BREAK.search(sentence_gap) \
-                    and not _INDENTED_LINE.search(sentence_gap) and not _named_after(text, cur.end - offset):
+                    and not INDENTED_LINE.search(sentence_gap) and not _named_after(text, cur.end - offset):
                 out[i] = changed(cur, counted=prev.counted)
     return _lists_converted(text, out, offset, base)
 
@@ -2423,7 +2423,6 @@ _HEDGE_KINDS = frozenset(("approx", "near_below", "near_above"))
 
 # A line that starts indented starts a paragraph or a table's row (as in newswire): a bare count
 # after it counts nothing of the row before ("Shr 35 cts vs 18 cts\n    Net 48,741,000").
-_INDENTED_LINE = PATTERNS.compile(r"\n(?:[ ]{2,}|\t)")
 _NAME_AFTER = PATTERNS.compile(r"[ \u00a0]+([A-Z][a-z]+)\b")
 _DATE_NAMES = _MONTH_NAME_SET | _WEEKDAY_NAME_SET
 

@@ -7,9 +7,9 @@ import re
 from ..text.lines import SPACE_IN_PARAGRAPH
 from . import lexicon
 
-# (a line that starts indented starts a paragraph or a table's row: "Net 48,741,000\n    Revs
+# (not across the start of an indented line, ``figcheck.text.lines.INDENTS``: "Net 48,741,000\n    Revs
 # 184,649,000" counts no revenues)
-_WORDS_AFTER = re.compile(r"(?:[ \t\u00a0]+|\r?\n[ \t]?)([A-Za-z][A-Za-z'’-]*)")
+_WORDS_AFTER = re.compile(r"(?:[ \t\u00a0]+|\r?\n ?)([A-Za-z][A-Za-z'’-]*)")
 # A country's or body's initials before the noun: "600 U.S. troops", "54 mln U.S. dlrs".
 _INITIALS_AFTER = re.compile(r"[ \t\u00a0]+(?:[A-Z]\.){2,3}(?=[ \t\u00a0]+[A-Za-z])")
 _MODIFIER_LIMIT = 3

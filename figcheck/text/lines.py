@@ -17,6 +17,11 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 # sentences and paragraphs never cross one, so incremental extraction and the rules' paragraph
 # split both cut the text here.
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\r\n[ \t]*\r\n|\r[ \t]*\r")
+# How an indented line starts: two spaces or a tab (one space is a hard-wrapped line's slip). In
+# newswire and typewritten layouts such a line starts a paragraph or a table's row ("Net
+# 48,741,000\n    Revs 184,649,000"): a figure's unit, noun or inherited noun is not read across it.
+INDENTS = ("  ", "\t")
+INDENTED_LINE = re.compile(r"\n(?:  |\t)")
 # White space within one paragraph: at most one line break, in any style (a blank line ends the
 # paragraph); a hard-wrapped line breaks a phrase anywhere ("six mln units per\nyear").
 SPACE_IN_PARAGRAPH = r"(?:[^\S\r\n]+|[^\S\r\n]*(?:\r\n?|\n)[^\S\r\n]*)"
