@@ -456,10 +456,19 @@ def test_amounts_that_look_like_years(text, surface, value, counted_or_unit):
         "In 1990 elections were held.",
         "It was later than 1990 records show.",
         "Prices rose up to 1990 levels.",
+        # a year before what it is the year of, and money valued as in a year
+        "Emissions must fall below 1990 levels.",
+        "Output is back at 1986 levels and 1985 prices.",
+        "The 2004 figures were revised.",
+        "Costs are given in 2010 dollars.",
     ],
 )
 def test_years_after_other_words_stay_years(text):
     assert [c for c in extract_claims(text) if c.value >= 1000] == []
+
+
+def test_a_sum_that_looks_like_a_year_is_still_money():
+    assert texts("He paid 2010 dollars for the car.") == ["2010 dollars"]
 
 
 @pytest.mark.parametrize(

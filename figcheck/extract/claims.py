@@ -1594,7 +1594,8 @@ def _rejected_in_context(reader: _FigureReader, fig: _Figure) -> bool:
     num, kind, unit = fig.num, fig.kind, fig.unit
     if (kind == "count" or (kind == "quantity" and unit and unit.unit == "year" and fig.role != "age")) and not (
             fig.qual and fig.qual[0] in lexicon.AMOUNT_ONLY_QUALIFIERS and (fig.counted or kind == "quantity")):
-        if _looks_like_year(num) and fig.high_num is None and (fig.counted is None or _year_context(reader, num)):
+        if _looks_like_year(num) and fig.high_num is None and (
+                fig.counted is None or fig.counted in _OF_A_YEAR or _year_context(reader, num)):
             return True
         if kind == "count" and _looks_like_year(num) and fig.high_num is not None and _looks_like_year(fig.high_num):
             return True
@@ -1606,8 +1607,19 @@ def _rejected_in_context(reader: _FigureReader, fig: _Figure) -> bool:
         return True
     if kind not in ("count", "money") and _is_date_part(reader, num) and unit and unit.start > num.end + _DATE_UNIT_GAP:
         return True
+    if kind == "money" and fig.currency is None and _looks_like_year(num) and unit is not None \
+            and unit.text.lower() in _MONEY_OF_A_YEAR and reader.prev_word(num.start).lower() in _BEFORE_MONEY_OF_A_YEAR:
+        return True  # "in 2010 dollars": money valued as in that year
     # "Fig. 7p": panel p of a figure, not seven pence
     return kind == "money" and fig.currency is None and unit is not None and unit.text == "p" and _is_label_word_before(reader, num.start)
+
+
+# What a year is the year of, written after it: "below 1990 levels", "the 2004 figures", "at 1986
+# prices" (no count of levels, figures or prices).
+_OF_A_YEAR = frozenset("level figure price value term standard peak high low average baseline census budget".split())
+# Money valued as in a year: "in 2010 dollars", "constant 1990 pounds".
+_MONEY_OF_A_YEAR = frozenset("dollars pounds euros yen".split())
+_BEFORE_MONEY_OF_A_YEAR = frozenset("in constant real".split())
 
 
 def _an_amount(reader: _FigureReader, fig: _Figure) -> bool:
