@@ -99,6 +99,9 @@ def test_forms_are_read(text, surface, value, unit):
         ("The δ13C values fell.", "13C"),
         ("Panel p is in Fig. 7p.", "7p"),
         ("Cells were 5M people strong.", "5M"),
+        # a vague number of dozens, as "several hundred" is
+        ("Clubs run in several dozen villages.", "dozen villages"),
+        ("A few dozen homes burned.", "dozen homes"),
         # isotopes in a range or before a hyphen, and the bases of a substitution in a gene
         ("Cells took up [1-14C] palmitate.", "1-14C"),
         ("They metabolised 8-14C-hypoxanthine.", "8-14C"),

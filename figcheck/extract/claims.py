@@ -1592,6 +1592,8 @@ def _plural_before(text: str, end: int, singular: str) -> bool:
 def _rejected_in_context(reader: _FigureReader, fig: _Figure) -> bool:
     """Years, labels ("Fig. 4", "Voyager 1"), names and the days of dates are not claims."""
     num, kind, unit = fig.num, fig.kind, fig.unit
+    if num.text.lower() == "dozen" and reader.prev_word(num.start).lower() in _VAGUE_MULTIPLES:
+        return True  # "several dozen villages": an unknown number of dozens, as "several hundred"
     if (kind == "count" or (kind == "quantity" and unit and unit.unit == "year" and fig.role != "age")) and not (
             fig.qual and fig.qual[0] in lexicon.AMOUNT_ONLY_QUALIFIERS and (fig.counted or kind == "quantity")):
         if _looks_like_year(num) and fig.high_num is None and (
@@ -1614,6 +1616,7 @@ def _rejected_in_context(reader: _FigureReader, fig: _Figure) -> bool:
     return kind == "money" and fig.currency is None and unit is not None and unit.text == "p" and _is_label_word_before(reader, num.start)
 
 
+_VAGUE_MULTIPLES = frozenset(("several", "few", "many", "some"))
 # What a year is the year of, written after it: "below 1990 levels", "the 2004 figures", "at 1986
 # prices" (no count of levels, figures or prices).
 _OF_A_YEAR = frozenset("level figure price value term standard peak high low average baseline census budget".split())
