@@ -426,6 +426,10 @@ def test_a_comma_does_not_join_a_part_too_large_for_the_compound():
     ("Rats received a single dose either 6 days or 2 h prior to euthanasia.", False),
     ("Pain was rated one hour or one day after injection.", False),
     ("The trip took two days, or 48 hours, in all.", True),
+    # a list of alternatives, not a figure restated
+    ("Some said in a decade, or three years, or six months.", False),
+    ("It will take three years, or six months, or a decade.", False),
+    ("The road is 10 km, or 6 miles or so, long.", True),
     ("The road is 5 miles or 8 km long.", True),
     ("Aspartate aminotransferase was 98 U/L (10-40 U/L) on admission.", False),
     # the full stop of an abbreviated unit before the bracket

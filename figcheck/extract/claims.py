@@ -2397,7 +2397,7 @@ def _link(text: str, claims: list[Claim], offset: int, base: int) -> list[Claim]
                 and _CONVERSION_GAP_SLASH.match(gap)
                 and cur.unit != prev.unit
                 and cur.dimension == prev.dimension
-                and not _alternatives(text, prev, gap, offset)
+                and not _alternatives(text, prev, cur, gap, offset)
             ):
                 out[i] = changed(cur, converted_from=base + i - 1)
                 continue
@@ -2462,7 +2462,7 @@ def _set_off_equivalent(text: str, prev: Claim, cur: Claim, gap: str, offset: in
         return True
     comma = _SET_OFF_BY_COMMA.fullmatch(gap)
     if comma is not None and comma.group("adjective") and comma.group("word") \
-            and _alternatives(text, prev, gap, offset):
+            and _alternatives(text, prev, cur, gap, offset):
         return False  # "either 10 km long, or 6 miles"
     return comma is not None and (
         comma.group("word") is not None
@@ -2491,15 +2491,24 @@ def _restates_kind(prev: Claim, cur: Claim) -> bool:
 _EITHER = PATTERNS.compile(r"\b(?:either|whether)\b", re.I)
 
 
-def _alternatives(text: str, prev: Claim, gap: str, offset: int) -> bool:
+def _alternatives(text: str, prev: Claim, cur: Claim, gap: str, offset: int) -> bool:
     """Whether two figures joined by "or" are alternatives, not one figure in two units: after
-    "either" ("either 6 days or 2 h"), or durations without a comma ("one hour or one day";
-    "two days, or 48 hours" restates)."""
+    "either" ("either 6 days or 2 h"), in a list of three or more ("in a decade, or three years,
+    or six months"), or durations without a comma ("one hour or one day"; "two days, or 48
+    hours" restates)."""
     before = text[max(0, prev.start - offset - 40) : prev.start - offset]
     either = _EITHER.search(before)
     if either and not _SENTENCE_BREAK.search(before, either.end()):
         return True
+    if _OR_BEFORE.search(before) or _OR_AFTER.match(text, cur.end - offset):
+        return True
     return prev.dimension == "[time]" and "," not in gap
+
+
+# Another alternative before the first figure or after the second: "or" next to it (not "or so",
+# "or more": a hedge or a bound of the second).
+_OR_BEFORE = PATTERNS.compile(r"\bor[ \u00a0]+(?:\w+[ \u00a0]+)?$")
+_OR_AFTER = PATTERNS.compile(r",?[ \u00a0]+or\b(?![ \u00a0]+(?:so|more|less|longer|fewer|thereabouts)\b)")
 
 
 def _lists_converted(text: str, out: list[Claim], offset: int, base: int) -> list[Claim]:
