@@ -173,12 +173,43 @@ def _diagnostics(ctx: CheckContext, conflicts: dict[int, list[tuple[int, Judgeme
     """Each conflicting figure's diagnostic, in order; ``wording``: its messages (None: each
     written in full)."""
     related, claims = ctx.memo(_RELATED, dict), ctx.claims
-    conflicts = _without_lists(ctx, conflicts)
+    conflicts = _without_echoes(ctx, _without_lists(ctx, conflicts))  # (lists: read whole)
     if wording is None:
         def wording(i: int, j: int, judgement: Judgement, count: int) -> tuple[str, str]:
             return _wording(claims[i], claims[j], judgement, count)
     for j in sorted(conflicts):
         yield _diagnostic(ctx, j, conflicts[j], related, wording)
+
+
+def _without_echoes(ctx: CheckContext, conflicts: dict[int, list[tuple[int, Judgement]]],
+                    ) -> dict[int, list[tuple[int, Judgement]]]:
+    """The conflicts, less those whose later figure points back with "the" at another figure
+    given before it, not in conflict with the earlier one: it is about what that one was about
+    ("stumbled across 52 of the missing awards. Three Oscars remain missing." … "the 52 Oscars"
+    restates the 52, not the three; "310 dead" … "930 dead" … "the 310 dead" still conflict)."""
+    if not conflicts:
+        return conflicts
+    claims = ctx.claims
+    paired = {(i, j) for j, earlier in conflicts.items() for i, _ in earlier}
+    kept = {j: [(i, v) for i, v in earlier if not (_points_back(ctx, j) and _echoes(claims, i, j, paired))]
+            for j, earlier in conflicts.items()}
+    return {j: earlier for j, earlier in kept.items() if earlier}
+
+
+def _points_back(ctx: CheckContext, j: int) -> bool:
+    f = frame.claim_frame(ctx, j)
+    return f.definite or f.restricted_by is not None
+
+
+def _echoes(claims: list[Claim], i: int, j: int, paired: set[tuple[int, int]]) -> bool:
+    """Whether figures before ``j`` other than ``i`` have ``j``'s number, kind and unit and
+    count what ``j`` counts (or nothing named), none of them in conflict with ``i`` (else ``j``
+    repeats a figure of the dispute)."""
+    b = claims[j]
+    echoes = [k for k, c in enumerate(claims[:j]) if k != i and c.value == b.value and c.kind == b.kind
+              and c.unit == b.unit and c.dimension == b.dimension
+              and (c.counted is None or b.counted is None or c.counted == b.counted)]
+    return bool(echoes) and all((min(i, k), max(i, k)) not in paired for k in echoes)
 
 
 def _without_lists(ctx: CheckContext, conflicts: dict[int, list[tuple[int, Judgement]]],
