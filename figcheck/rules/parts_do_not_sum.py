@@ -400,12 +400,24 @@ _POINTER_BEFORE = re.compile(r"\b(?:these|those|the)\s+$", re.I)
 
 def _base_phrase(text: str, base: re.Match, end: int) -> str:
     """The whole a share is of: the noun after "of", with the two words after it when they
-    restrict it ("patients who previously", "patients with no")."""
+    restrict it ("patients who previously", "patients with no"), or the plural it modifies
+    ("malaria infections", "malaria deaths": two wholes)."""
     noun = base.group(1).lower()
     after = _TWO_WORDS.match(text, base.end(), end)
-    if after is None or after.group(1).lower() not in _RESTRICTING:
+    if after is None:
         return noun
-    return " ".join(w.lower() for w in (noun, after.group(1), after.group(2) or "") if w)
+    word = after.group(1).lower()
+    if word in _RESTRICTING:
+        return " ".join(w.lower() for w in (noun, after.group(1), after.group(2) or "") if w)
+    if _PLURAL.fullmatch(word) and word not in _VERBS_IN_S:
+        return f"{noun} {word}"
+    return noun
+
+
+# A plural noun after the first word of a whole ("malaria deaths"), and verbs that look like one.
+_PLURAL = re.compile(r"[a-z]{2,}[^s]s")
+_VERBS_IN_S = frozenset("""is was has does says goes thinks wants believes supports backs favours
+    favors opposes agrees expects plans needs uses lives works comes makes takes gets""".split())
 
 
 def _shares(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
