@@ -287,3 +287,45 @@ def test_a_held_document_reads_headings_anew_only_near_an_edit():
     typed = edited[:line] + "Tropical Cyclone Two\n\n" + edited[line:]  # a heading typed mid-text
     assert held.read(typed, "text").headings == read_document(typed, "text").headings
     assert len(read_document(typed, "text").headings) == 401
+
+
+# A buyer's guide: each entry under a heading of its own, filled in to one template of labels;
+# the first entry before any heading (the title is no heading: it starts with a "$").
+GUIDE = """$ADV21 BEAT ARTHRITIS NATURALLY
+
+Some remedies ease the pain. Here is what to know.
+
+Claim: Glucosamine furnishes the building blocks of cartilage.
+
+Suggested Dose: 1,500 milligrams a day in two or three doses.
+
+CHONDROITIN SULFATE
+
+Claim: Chondroitin may make tissue more flexible.
+
+Suggested Dose: 1,200 mg a day in two or three doses.
+
+S-ADENOSYLMETHIONINE
+
+Claim: It may improve joint mobility.
+
+Suggested Dose: 200 to 400 mg in three doses.
+"""
+
+
+def test_entries_filled_in_to_one_template_are_parallel_sections():
+    assert check_text(GUIDE, "text") == []
+    sections = Sections.of(read_document(GUIDE, "text"))
+    at = GUIDE.index
+    assert sections.parallel(at("1,200 mg"), at("200 to 400"))
+    assert sections.parallel(at("1,500 milli"), at("1,200 mg"))  # (the first entry, before a heading)
+    # the same entries without their labels: sections like any others
+    plain = GUIDE.replace("Claim: ", "").replace("Suggested Dose: ", "The suggested dose is ")
+    sections = Sections.of(read_document(plain, "text"))
+    assert not sections.parallel(plain.index("1,200 mg"), plain.index("200 to 400"))
+
+
+def test_a_word_ending_in_a_number_s_letters_is_no_numbered_heading():
+    # "METHIONINE" ends in "NINE"; "Hurricane Nine" is numbered
+    titles = Sections.of(read_document("SAM-e or S-ADENOSYLMETHIONINE\n\nText.\n\nHurricane Nine\n\nMore.\n", "text")).titles
+    assert titles == ("", "numbered")

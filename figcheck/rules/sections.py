@@ -15,6 +15,11 @@ headings end with a number, or when each is a name (two or more words, all capit
 its section's first sentence starts with. Sections whose headings name years that do not meet
 ("Second Boer War, 1899–1902" and "First World War, 1914–18", read from where the two chains of
 headings part) are about other times, and parallel too.
+
+Guides and references fill each entry in to one template ("Claim: …", "Proof: …", "Suggested
+Dose: …"), whatever their headings say ("CHONDROITIN SULFATE", "FISH OIL"): sibling sections
+whose lines open with the same labels are parallel, and so is the text before the first heading
+when it holds the first entry (a title that reads as no heading).
 """
 
 from __future__ import annotations
@@ -64,6 +69,8 @@ class Sections:
     titles: tuple[str, ...] = ()
     # the years each heading names, first and last ("Second Boer War, 1899–1902"), or None
     periods: tuple[tuple[int, int] | None, ...] = ()
+    # the template the text before the first heading is filled in to (see _template), or ""
+    preamble: str = ""
 
     @classmethod
     def of(cls, document: Document) -> Sections:
@@ -77,10 +84,13 @@ class Sections:
             levels.append(h.level)
             texts.append(document.source[h.start:h.end])
             chains.append(tuple(open_chain))
-        titles = tuple(_title_kind(document, h, t) for h, t in zip(document.headings, texts))
+        ends = (*(h.start for h in document.headings[1:]), len(document.prose))
+        titles = tuple(_title_kind(document, h, t) or _template(document.prose, h.end, end)
+                       for h, t, end in zip(document.headings, texts, ends))
+        preamble = _template(document.prose, 0, starts[0]) if starts else ""
         return cls(tuple(starts), tuple(levels), tuple(texts),
                    tuple(heading_pattern(t) for t in texts), tuple(chains), titles,
-                   tuple(map(heading_period, texts)))
+                   tuple(map(heading_period, texts)), preamble)
 
     @property
     def may_part(self) -> bool:
@@ -91,7 +101,7 @@ class Sections:
             for key in ((level, "pattern", pattern), (level, "title", title)):
                 if key[2] and seen.setdefault(key, text) != text:
                     return True
-        return len(set(filter(None, self.periods))) > 1
+        return len(set(filter(None, self.periods))) > 1 or (self.preamble != "" and self.preamble in self.titles)
 
     def heading_at(self, offset: int) -> int:
         """The heading whose section holds ``offset`` (-1: before the first)."""
@@ -106,8 +116,13 @@ class Sections:
         """Where the headings ``a`` and ``b`` sit under part, the two headings, when they are
         parallel: the same level, other texts, and the same pattern or kind of title."""
         ha, hb = self.heading_at(a), self.heading_at(b)
-        if ha == hb or ha < 0 or hb < 0:
+        if ha == hb:
             return None
+        if ha < 0 or hb < 0:  # (one before the first heading: the first entry of a template?)
+            top = self.chains[max(ha, hb)][0]
+            if self.preamble == "" or self.preamble != self.titles[top]:
+                return None
+            return (-1, top) if ha < 0 else (top, -1)
         chain_a, chain_b = self.chains[ha], self.chains[hb]
         for n, (x, y) in enumerate(zip(chain_a, chain_b)):
             if x != y:
@@ -145,7 +160,7 @@ def heading_period(text: str) -> tuple[int, int] | None:
 
 
 # The last word of a numbered heading: "Hurricane Seven", "Day 3", "Part IV".
-_NUMBERED = re.compile(r"(?:\d[\d.]*|[IVX]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_NUMBERED = re.compile(r"\b(?:\d[\d.]*|[IVX]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
                        r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\Z", re.I)
 _ARTICLE = re.compile(r"\s*(?:The\s+)?")
 
@@ -165,6 +180,19 @@ def _title_kind(document: Document, heading, text: str) -> str:
     return ""
 
 
+# A label opening a line ("Suggested Dose:", "Proof:", "Returns:"): a few words and a colon.
+_LABEL = re.compile(r"(?:^|\n)[ \t]*([A-Z][\w'’-]*(?:[ \t][\w'’-]+){0,3}):[ \t]")
+_TEMPLATE_LABELS = 2  # labels a section's lines open with, at least, for it to be filled in to a template
+
+
+def _template(prose: str, start: int, end: int) -> str:
+    """"labels: …" for a section whose lines open with the same labels as a form's ("Claim:",
+    "Proof:", "Suggested Dose:"; a guide's entries, a reference's functions): sections filled in
+    to one template describe one thing each. Else ""."""
+    labels = sorted({m.group(1).lower() for m in _LABEL.finditer(prose, start, end)})
+    return "labels: " + "|".join(labels) if len(labels) >= _TEMPLATE_LABELS else ""
+
+
 _SECTIONS: MemoKey[Sections | None] = MemoKey("sections")  # (None: no two may be parallel)
 
 
@@ -180,9 +208,8 @@ def in_parallel_sections(ctx: CheckContext, i: int, j: int) -> bool:
     parting = sections.parting(a, b)
     if parting is None:
         return False
-    x, y = parting
-    return not (_names(ctx, b, sections.texts[x], sections.texts[y])
-                or _names(ctx, a, sections.texts[y], sections.texts[x]))
+    x, y = (sections.texts[k] if k >= 0 else "" for k in parting)  # (-1: the text before the first)
+    return not (_names(ctx, b, x, y) or _names(ctx, a, y, x))
 
 
 def _names(ctx: CheckContext, offset: int, heading: str, own_heading: str) -> bool:
@@ -228,4 +255,5 @@ def claim_sections(ctx: CheckContext) -> list[tuple] | None:
         return None
     heads = [tuple((sections.levels[x], sections.texts[x], sections.patterns[x], sections.titles[x])
                    for x in chain) for chain in sections.chains]
-    return [heads[h] if h >= 0 else () for h in map(sections.heading_at, (c.start for c in ctx.claims))]
+    before = ((0, "", "", sections.preamble),) if sections.preamble else ()  # (the text before the first)
+    return [heads[h] if h >= 0 else before for h in map(sections.heading_at, (c.start for c in ctx.claims))]
