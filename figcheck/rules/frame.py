@@ -207,7 +207,9 @@ _PER_BEFORE = PATTERNS.compile(r"\b(?:shr|per\s+share|a\s+share|price\s+of|price
 _CHANGE_CUES = (
     "by", "up", "down", "rose", "fell", "increased", "decreased", "gained", "jumped", "dropped",
     "climbed", "declined", "slipped", "surged", "soared", r"increase\s+of", r"decrease\s+of",
-    r"rise\s+of", r"fall\s+of", r"drop\s+of")
+    r"rise\s+of", r"fall\s+of", r"drop\s+of",
+    # a difference between two figures is no level either ("that difference of 50 boats")
+    r"difference\s+of", r"gap\s+of", r"discrepancy\s+of", r"shortfall\s+of")
 _CHANGE_NEAR = PATTERNS.compile(r"\b(?:" + "|".join(_CHANGE_CUES) + r")\s*$", re.I)
 # The last word of each cue: the text before a changed figure ends with one (see _changed).
 _CHANGE_LAST_WORDS = tuple(dict.fromkeys(cue.split("\\s+")[-1] for cue in _CHANGE_CUES))
