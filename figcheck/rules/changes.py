@@ -60,7 +60,7 @@ _DOWN = (
     "slumps slumping down lower lowered lowers lowering lost lose loses losing eased ease eases "
     "easing shrank shrunk shrink shrinks shrinking plunged plunge plunges plunging tumbled "
     "tumble tumbles tumbling cut cuts cutting reduced reduce reduces reducing off sank sink sinks "
-    "slid slide slides dipped dip dips contracted contract contracts narrowed narrow narrows "
+    "slid slide slides dipped dip dips contracted contracting narrowed narrow narrows "
     "plummeted plummets sagged dived crashed collapsed retreated slashed trimmed shed"
 ).split()
 DIRECTION: dict[str, int] = {**{w: 1 for w in _UP}, **{w: -1 for w in _DOWN}}
@@ -1368,6 +1368,12 @@ def _bind(ctx: CheckContext, gd: dict[str, str | None], x_obj: Figure | Multipli
     return found
 
 
+# A period a figure names, not a figure that changes: "in the first four months".
+_PERIOD_BEFORE = PATTERNS.compile(
+    r"\b(?:in|for|during|over|within)\s+the\s+(?:first|last|past|next|previous|same|latest|opening|final)\s+$", re.I)
+# The stated change is what one part contributed to it: "accounted for a 47-percent rise".
+_SHARE_OF_CHANGE_BEFORE = PATTERNS.compile(
+    r"\b(?:accounted|accounts|accounting|responsible)\s+for\s+(?:(?:a|an|the|some|about)\s+)?$", re.I)
 _UNBOUND = object()
 
 
@@ -1391,6 +1397,10 @@ def _bind_now(ctx: CheckContext, gd: dict[str, str | None], x_obj, y_fig: Figure
         return None
     if _CHANGE_NOUN_AFTER.match(ctx.text[z.end : z.end + 30]) or _CHANGE_NOUN_AFTER.match(ctx.text[y.end : y.end + 30]):
         return None  # "against a 1.2 pct fall": a change, not a level
+    if any(c.dimension == "[time]" and _PERIOD_BEFORE.search(ctx.text, max(0, c.start - 30), c.start) for c in (y, z)):
+        return None  # "… in the first four months of this year, a 1.7% drop from 57.6 mln": a period
+    if isinstance(x_obj, Figure) and _SHARE_OF_CHANGE_BEFORE.search(ctx.text, max(0, x_obj.claim.start - 30), x_obj.claim.start):
+        return None  # "accounted for a 47-percent rise from 279 to 527": its share of a change
     if _YEAR_BASIS.search(span_text) and _OTHER_PERIOD.match(ctx.text[z.end : z.end + 30]):
         return None  # "up 70 pct year-on-year, to 8.1 bn from 5.7 bn in January"
     if gd.get("second") or _INTRADAY.search(ctx.text[first:z.start]):
