@@ -211,6 +211,7 @@ _PARTS_OF_WHOLES: MemoKey[list[PartOf]] = MemoKey("part_whole.parts_of_wholes")
 def _parts_of_wholes(ctx: CheckContext, screened: bool) -> list[PartOf]:
     claims, text = ctx.claims, ctx.text
     ordered = [claims[k] for k in claims_in_order(ctx)]
+    position: dict[int, int] = {}  # (id of a claim → its place in ``ordered``: filled when asked)
     out: list[PartOf] = []
     for first, second, between in _neighbours(ordered, text):
         # The words between the two are read first: they rarely relate them, while finding
@@ -224,6 +225,8 @@ def _parts_of_wholes(ctx: CheckContext, screened: bool) -> list[PartOf]:
         if found is None or ctx.sentence_of(first.start) != ctx.sentence_of(second.start):
             continue
         part, whole, how = found
+        if how in _POINTING_BACK and _another_before(ctx, ordered, position, whole):
+            continue  # "66 sixes were struck in five games, 19 of them in …": of which of the two?
         base = common_base(part, whole, text)
         if base is None:
             continue
@@ -296,6 +299,18 @@ def _relation(ctx: CheckContext, first: Claim, second: Claim, between: str,
             and (of_them := _OF_THEM_AFTER.match(text, second.end)):
         return second, first, " ".join(of_them.group().split()).lower()
     return None
+
+
+_POINTING_BACK = frozenset(("of them", "of whom", "of which"))
+
+
+def _another_before(ctx: CheckContext, ordered: list[Claim], position: dict[int, int], whole: Claim) -> bool:
+    """Whether a figure comes before ``whole`` in its sentence: "of them" may point at either.
+    (``position``: each claim's place in ``ordered``, filled on the first call.)"""
+    if not position:
+        position.update((id(c), k) for k, c in enumerate(ordered))
+    k = position[id(whole)]
+    return k > 0 and ctx.sentence_of(ordered[k - 1].start) == ctx.sentence_of(whole.start)
 
 
 def _is_net(ctx: CheckContext, whole: Claim, part: Claim) -> bool:
