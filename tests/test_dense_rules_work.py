@@ -308,3 +308,29 @@ def test_a_sentence_crowded_with_figures_builds_no_frames(monkeypatch):
     work, found = _work(monkeypatch, frame, "_build", unit_mixup,
                         "The lake covers 120 square miles.\n\nOfficials said the lake covers 120 square kilometres.")
     assert work > 0 and [d.code for d in found] == ["FC202"]
+
+
+class _CountingClaims(list):
+    """A list of claims that counts the items read from it."""
+
+    reads = 0
+
+    def __getitem__(self, k):
+        _CountingClaims.reads += 1
+        return super().__getitem__(k)
+
+
+def test_the_echoes_of_a_figure_repeated_thousands_of_times_are_read_near_it():
+    # "the 930 people" given 4,000 times: each copy's echoes are looked for among the nearest
+    # copies only, so the work a copy costs does not grow with the document
+    text = "The storm killed 310 people in the town. The 930 people killed there were buried. " * 50
+    claims = extract_claims(read_document(text, "text").prose)
+    many = _CountingClaims(claims * 80)
+    alike: dict[tuple, list[int]] = {}
+    for k, c in enumerate(many):
+        alike.setdefault(conflicting_figures._reading(c), []).append(k)
+    _CountingClaims.reads = 0
+    last = len(many) - 1
+    echoes = conflicting_figures._echoes(many, alike, last)
+    assert len(echoes) == conflicting_figures._ECHOES_READ + 1
+    assert _CountingClaims.reads <= 2 * (conflicting_figures._ECHOES_READ + 2)

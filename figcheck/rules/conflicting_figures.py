@@ -67,6 +67,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
@@ -191,9 +192,22 @@ def _without_echoes(ctx: CheckContext, conflicts: dict[int, list[tuple[int, Judg
         return conflicts
     claims = ctx.claims
     paired = {(i, j) for j, earlier in conflicts.items() for i, _ in earlier}
-    kept = {j: [(i, v) for i, v in earlier if not (_points_back(ctx, j) and _echoes(claims, i, j, paired))]
-            for j, earlier in conflicts.items()}
-    return {j: earlier for j, earlier in kept.items() if earlier}
+    alike: dict[tuple, list[int]] = {}  # (each claim's number, kind and unit → the claims, in order)
+    for k, c in enumerate(claims):
+        alike.setdefault(_reading(c), []).append(k)
+    out = {}
+    for j, earlier in conflicts.items():
+        echoes = _echoes(claims, alike, j)
+        kept = [(i, v) for i, v in earlier if not _echoed(echoes, i, paired)]
+        if len(kept) < len(earlier) and not _points_back(ctx, j):
+            kept = earlier  # (a figure not pointed at with "the" says nothing of which it restates)
+        if kept:
+            out[j] = kept
+    return out
+
+
+def _reading(c: Claim) -> tuple:
+    return (c.value, c.kind, c.unit, c.dimension)
 
 
 def _points_back(ctx: CheckContext, j: int) -> bool:
@@ -201,15 +215,33 @@ def _points_back(ctx: CheckContext, j: int) -> bool:
     return f.definite or f.restricted_by is not None
 
 
-def _echoes(claims: list[Claim], i: int, j: int, paired: set[tuple[int, int]]) -> bool:
-    """Whether figures before ``j`` other than ``i`` have ``j``'s number, kind and unit and
-    count what ``j`` counts (or nothing named), none of them in conflict with ``i`` (else ``j``
-    repeats a figure of the dispute)."""
-    b = claims[j]
-    echoes = [k for k, c in enumerate(claims[:j]) if k != i and c.value == b.value and c.kind == b.kind
-              and c.unit == b.unit and c.dimension == b.dimension
-              and (c.counted is None or b.counted is None or c.counted == b.counted)]
-    return bool(echoes) and all((min(i, k), max(i, k)) not in paired for k in echoes)
+# Echoes of a figure looked at, the nearest first: enough to find one of a dispute, few enough
+# that a document repeating one figure thousands of times is read in linear time.
+_ECHOES_READ = 8
+_ECHOES_SCANNED = 64  # (figures of the same number looked at for them, counting other things or not)
+
+
+def _echoes(claims: list[Claim], alike: dict[tuple, list[int]], j: int) -> list[int]:
+    """The figures nearest before ``j`` (one more than are read) with its number, kind and unit
+    that count what it counts or nothing named."""
+    b, same = claims[j], alike[_reading(claims[j])]
+    found = []
+    before = bisect_left(same, j)
+    for at in range(before - 1, max(-1, before - 1 - _ECHOES_SCANNED), -1):
+        k = same[at]
+        counted = claims[k].counted
+        if counted is None or b.counted is None or counted == b.counted:
+            found.append(k)
+            if len(found) > _ECHOES_READ:
+                break
+    return found
+
+
+def _echoed(echoes: list[int], i: int, paired: set[tuple[int, int]]) -> bool:
+    """Whether echoes other than ``i`` are left, none of them in conflict with ``i`` (else the
+    later figure repeats a figure of the dispute)."""
+    others = [k for k in echoes if k != i][:_ECHOES_READ]
+    return bool(others) and all((min(i, k), max(i, k)) not in paired for k in others)
 
 
 def _without_lists(ctx: CheckContext, conflicts: dict[int, list[tuple[int, Judgement]]],
