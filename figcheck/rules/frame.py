@@ -1086,7 +1086,12 @@ _DEFINITE_BEFORE = PATTERNS.compile(r"\bthe\s+$", re.I)
 # call for (which ones), not a pointer back at a figure already given.
 _RESTRICTED_AFTER = PATTERNS.compile(
     r"\s+(who|whom|whose|that|which|\w{3,}ed|\w{3,}ing|made|held|taken|built|sold|paid|"
-    r"left|lost|hit|seized|known|seen|given|brought|caught|kept|found|met)\b", re.I)
+    r"left|lost|hit|seized|known|seen|given|brought|caught|kept|found|met|"
+    # ... or a place, a part or a time ("the 15 houses in the first phase", "the 30 stocks in
+    # the Dow"): the group it names is the earlier one only if its sentence said as much
+    r"in|on|at|from|of|among|under|during)\b", re.I)
+# The first words of a restriction that is a phrase of place, part or time, not a verb's.
+RESTRICTING_PREPOSITIONS = frozenset("in on at from of among under during".split())
 
 
 def _noun_phrase(claim: Claim) -> tuple[str, ...]:

@@ -26,7 +26,8 @@ from .context import CheckContext, MemoKey
 from .sections import in_parallel_sections
 from .words import one_name
 from .frame import (
-    FRAMES, FRAMES_AS_READ, ClaimFrame, ClaimGist, ClaimSketch, ClaimWords, claim_frame, is_content, is_verb,
+    FRAMES, FRAMES_AS_READ, RESTRICTING_PREPOSITIONS, ClaimFrame, ClaimGist, ClaimSketch, ClaimWords, claim_frame,
+    is_content, is_verb,
 )
 
 
@@ -312,10 +313,13 @@ def features(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment | None = None,
     aligned = pair.ratio_bound() if bound else pair.aligned()
     # The later figure points back with "the" at the earlier one's noun phrase ("2,300 new
     # jobs" … "the 6,900 new jobs"). A back-reference says something new of the thing counted:
-    # its verb is not the original's, so verbs that differ are no evidence against it.
+    # its verb is not the original's, so verbs that differ are no evidence against it. A phrase
+    # restricted after its noun points back only when its sentence said as much ("the 54 people
+    # arrested", "the 6,900 jobs in May"; not "the 15 houses in the first phase").
     definite_np = bool(fb.index > fa.index and fa.noun_phrase and fa.noun_phrase == fb.noun_phrase
-                       and (fb.definite or (fa.verb is not None and fb.restricted_by == fa.verb
-                                            and fb.restricted_tail <= fa.content)))
+                       and (fb.definite or (fb.restricted_tail <= fa.content and (
+                           (fa.verb is not None and fb.restricted_by == fa.verb)
+                           or fb.restricted_by in RESTRICTING_PREPOSITIONS))))
     clauses = pair.clause_bound() if bound else pair.clause_ratio()
     local = _dice(fa.local, fb.local)
     head_same = 1.0 if fa.head and fb.head and fa.head[0] == fb.head[0] else 0.0
