@@ -449,8 +449,9 @@ def _shares(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
                  if (m := _OF_BASE.match(text, s.end, min(s_end, s.end + 40)))}
         if len(bases) > 1 or any(
             _OWN_BASE.search(text, claims[run[n - 1]].end, shares[n].start) for n in range(1, len(run))
-        ):
-            continue  # shares of different wholes ("80% of men and 70% of women", "among women 70%")
+        ) or (bases and any(_describes(text, s, s_end) for s in shares)):
+            continue  # shares of different wholes ("80% of men and 70% of women", "among women 70%",
+            # "the district is 53% Democratic …, he received 63.5% of the vote")
         words = _words_after(ctx, shares, s_end)
         if _same_predicate(words):
             continue  # answers to different questions ("70% support X, and 60% support Y")
@@ -495,6 +496,24 @@ def _words_after(ctx: CheckContext, shares: list[Claim], s_end: int) -> list[str
         m = _FIRST_WORD.match(text, at, end)
         words.append(m.group(1).lower() if m else "")
     return words
+
+
+def _describes(text: str, share: Claim, s_end: int) -> bool:
+    """Whether a share with no whole named after it says what something is made of ("the
+    district is 53% Democratic", "a town 40% black"): a word right after it that is no verb,
+    no "of" and no word that joins it to the rest of a list."""
+    if _OF_BASE.match(text, share.end, s_end):
+        return False
+    m = _NEXT_WORD.match(text, share.end, s_end)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return word not in _JOINING and word not in _ANSWER_VERBS and not word.endswith(("ed", "ing"))
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+_JOINING = frozenset("""and or but nor of in on at for to with from by than as while whereas among
+    against over under per percent pct points point respectively each apiece overall""".split())
 
 
 def _answered(words: list[str]) -> bool:
