@@ -754,6 +754,10 @@ def _table_row(sentence: str, spans: tuple) -> bool:
     return (compared and n_tokens <= 14) or (row and n_tokens - len(spans) <= 6)
 
 
+_DOT_LEADER = "....."  # (more dots than an ellipsis has; a full stop ends no sentence in it)
+_LEADER_REACH = 12  # characters between a leader and its figure, at most ("...... $ 1,200.00")
+
+
 def _token_count(sentence: str, spans: tuple) -> int:
     """How many tokens :func:`_read_words` reads in ``sentence``, counted by one scan of the
     sentence with its figures marked where that reads the same tokens: a table row's pairs are
@@ -768,6 +772,9 @@ def in_table_row(ctx: CheckContext, i: int) -> bool:
     """Whether claim ``i``'s sentence is a table row (see :func:`_table_row`; cached per
     document by sentence, so that its figures' spans are hashed once): the referent rules drop
     its pairs before reading any words."""
+    start = ctx.claims[i].start
+    if ctx.text.find(_DOT_LEADER, max(0, start - _LEADER_REACH), start) >= 0:
+        return True  # "TOTAL THIRD WORLD EXPOSURE ........ $800": a table's leader, label to figure
     rows = ctx.memo(_TABLE_ROWS, dict)
     span = sentence_span(ctx, i)
     found = rows.get(span)
