@@ -227,6 +227,8 @@ def _parts_of_wholes(ctx: CheckContext, screened: bool) -> list[PartOf]:
         part, whole, how = found
         if how in _POINTING_BACK and _another_before(ctx, ordered, position, whole):
             continue  # "66 sixes were struck in five games, 19 of them in …": of which of the two?
+        if how == "including" and _noun_read_from_before(part) and _another_before(ctx, ordered, position, whole):
+            continue  # "100 yards in three games, including 211 against Troy": 211 what?
         base = common_base(part, whole, text)
         if base is None:
             continue
@@ -302,6 +304,12 @@ def _relation(ctx: CheckContext, first: Claim, second: Claim, between: str,
 
 
 _POINTING_BACK = frozenset(("of them", "of whom", "of which"))
+
+
+def _noun_read_from_before(claim: Claim) -> bool:
+    """Whether a count's noun is not written after it but read from the count before it ("five
+    people were killed and nine injured")."""
+    return claim.kind == "count" and claim.counted is not None and claim.text == claim.number_text
 
 
 def _another_before(ctx: CheckContext, ordered: list[Claim], position: dict[int, int], whole: Claim) -> bool:
