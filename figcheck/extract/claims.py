@@ -254,6 +254,19 @@ def _power_of(m: re.Match) -> int:
     return -int(m.group(2) or m.group(5))
 
 
+def _joined_terms(unit: str, end: int, read: Callable[[int], tuple[str, int] | None], most: int,
+                  form: str) -> tuple[str, int]:
+    """``unit`` joined by ``form`` ("{} * {}") with each term ``read`` finds after it, from
+    ``end`` on (at most ``most``), and where the last ends."""
+    for _ in range(most):
+        term = read(end)
+        if term is None:
+            break
+        found, end = term
+        unit = form.format(unit, found)
+    return unit, end
+
+
 class UnitMatch(NamedTuple):
     """A unit, currency or percent sign read after a figure (a named tuple: cheap to build)."""
 
@@ -543,13 +556,7 @@ class _FigureReader:
 
     def _with_product_terms(self, unit: str, end: int) -> tuple[str, int]:
         """The unit times the product terms written after it (" s−1" in "km s−1"), and their end."""
-        for _ in range(4):
-            term = self._product_term(end)
-            if term is None:
-                break
-            factor, end = term
-            unit = f"{unit} * {factor}"
-        return unit, end
+        return _joined_terms(unit, end, self._product_term, 4, "{} * {}")
 
     def _glued_product(self, pos: int) -> tuple[str, int] | None:
         """"Wm−2", "mWm−2", "kgm−3": a symbol run into a second one that carries a power, as
@@ -598,13 +605,7 @@ class _FigureReader:
     def _over_denominators(self, unit: str, end: int) -> tuple[str, int]:
         """The unit over the denominators written after it at ``end``, one or two ("mg/kg",
         "ng/kg/min", "mg per kg per day": a dose by weight and time), and where they end."""
-        for _ in range(2):
-            per = self._per_unit(end)
-            if per is None:
-                break
-            denominator, end = per
-            unit = f"({unit}) / ({denominator})"
-        return unit, end
+        return _joined_terms(unit, end, self._per_unit, 2, "({}) / ({})")
 
     def _per_unit(self, pos: int) -> tuple[str, int] | None:
         """The denominator of "mg/kg", "km per day", "litres per 100 km": (pint unit, end)."""

@@ -313,8 +313,9 @@ def _noun_read_from_before(claim: Claim) -> bool:
 
 
 def _another_before(ctx: CheckContext, ordered: list[Claim], position: dict[int, int], whole: Claim) -> bool:
-    """Whether a figure comes before ``whole`` in its sentence: "of them" may point at either.
-    (``position``: each claim's place in ``ordered``, filled on the first call.)"""
+    """Whether a figure comes before ``whole`` in its sentence: "of them" may point at either,
+    and a bare part may count what that one does (``position``: each claim's place in
+    ``ordered``, filled on the first call)."""
     if not position:
         position.update((id(c), k) for k, c in enumerate(ordered))
     k = position[id(whole)]
