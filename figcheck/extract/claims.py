@@ -2415,6 +2415,8 @@ def _link(text: str, claims: list[Claim], offset: int, base: int) -> list[Claim]
             out[i] = changed(cur, converted_from=base + i - 1)
             continue
         if cur.kind == "count" and cur.counted is None and prev.kind == "count" and prev.counted:
+            # (the noun of the count before, in its sentence and not across the start of an
+            # indented line, a new row: "Shr 35 cts vs 18 cts\n    Net 48,741,000")
             sentence_gap = text[prev.end - offset : cur.start - offset]
             if len(sentence_gap) < 120 and not _SENTENCE_BREAK.search(sentence_gap) \
                     and not INDENTED_LINE.search(sentence_gap) and not _named_after(text, cur.end - offset):
@@ -2437,8 +2439,6 @@ _SET_OFF_END = PATTERNS.compile(r"[ \u00a0]*(?:[\u2013\u2014;)\]]|-[ \u00a0]|,[ 
 _HEDGE_KINDS = frozenset(("approx", "near_below", "near_above"))
 
 
-# A line that starts indented starts a paragraph or a table's row (as in newswire): a bare count
-# after it counts nothing of the row before ("Shr 35 cts vs 18 cts\n    Net 48,741,000").
 _NAME_AFTER = PATTERNS.compile(r"[ \u00a0]+([A-Z][a-z]+)\b")
 _DATE_NAMES = _MONTH_NAME_SET | _WEEKDAY_NAME_SET
 

@@ -75,7 +75,7 @@ from itertools import chain, groupby
 from operator import itemgetter
 
 from .. import units
-from ..extract.lexicon import MONTHS
+from ..extract.lexicon import MONTHS, WEEKDAYS
 from ..figures import format_span, minus_sign, with_minus
 from ..model import Claim, Diagnostic, Related
 from . import frame, referent_model
@@ -177,7 +177,6 @@ def _diagnostics(ctx: CheckContext, conflicts: dict[int, list[tuple[int, Judgeme
     written in full)."""
     related, claims = ctx.memo(_RELATED, dict), ctx.claims
     conflicts = _without_echoes(ctx, _without_lists(ctx, conflicts))  # (lists: read whole)
-    conflicts = _without_entries(ctx, conflicts)
     if wording is None:
         def wording(i: int, j: int, judgement: Judgement, count: int) -> tuple[str, str]:
             return _wording(claims[i], claims[j], judgement, count)
@@ -209,60 +208,20 @@ def _without_echoes(ctx: CheckContext, conflicts: dict[int, list[tuple[int, Judg
     return out
 
 
-def _without_entries(ctx: CheckContext, conflicts: dict[int, list[tuple[int, Judgement]]],
-                     ) -> dict[int, list[tuple[int, Judgement]]]:
-    """The conflicts, less those of two sums in sentences that name nothing, in paragraphs that
-    name different things: entries of a listing ("The monthly association fee is $155" under one
-    housing development's address, "… is $181" under another's; "About $25 per person" for a
-    guest house in one country, "$11 per person" in another), not one figure restated."""
-    if not conflicts:
-        return conflicts
-    out, names = {}, {}  # (names: of each sentence and paragraph read, by its span)
-    for j, earlier in conflicts.items():
-        kept = [(i, v) for i, v in earlier if not _entries_apart(ctx, i, j, names)]
-        if kept:
-            out[j] = kept
-    return out
-
-
 # Names two paragraphs share, at most, as a share of all they name, for them to name different
 # things ("San", "Freeway" in two listings of one region's houses); and names each holds, at least.
 _SHARED_NAMES = 0.2
 _ENTRY_NAMES = 3
 
 
-def _entries_apart(ctx: CheckContext, i: int, j: int, names: dict[tuple[int, int], frozenset[str]]) -> bool:
-    """Whether two sums (prices, fees: what a listing gives each entry) lie in sentences that name
-    nothing, in paragraphs that name different things (``names``: those read so far)."""
-    if ctx.claims[i].kind != "money" or ctx.claims[j].kind != "money":
-        return False
-    a, b = ctx.claims[i].start, ctx.claims[j].start
-    if ctx.paragraph_of(a) == ctx.paragraph_of(b) or _names_in_span(ctx, ctx.sentence_span(a), names) \
-            or _names_in_span(ctx, ctx.sentence_span(b), names):
-        return False
-    na = _names_in_span(ctx, ctx.paragraph_span(a), names)
-    nb = _names_in_span(ctx, ctx.paragraph_span(b), names)
-    if len(na) < _ENTRY_NAMES or len(nb) < _ENTRY_NAMES:
-        return False
-    return len(na & nb) <= _SHARED_NAMES * len(na | nb)
-
-
 # A capitalised word that is not a sentence's first ("Upland Hills Drive", "Assisi").
 _NAME = re.compile(r"(?<![.!?:\"“(]\s)(?<![.!?:]\s\s)(?<!^)\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
-_NOT_NAMES = frozenset(MONTHS.split("|")) | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_NOT_NAMES = frozenset(MONTHS.split("|")) | frozenset(WEEKDAYS.split("|"))
 
 
 def _names_in(text: str) -> frozenset[str]:
     return frozenset(w for w in (m.group().lower() for m in _NAME.finditer(text)) if w not in _NOT_NAMES
                      and w not in STOP_WORDS)
-
-
-def _names_in_span(ctx: CheckContext, span: tuple[int, int], names: dict[tuple[int, int], frozenset[str]],
-                   ) -> frozenset[str]:
-    found = names.get(span)
-    if found is None:
-        found = names[span] = _names_in(ctx.text[span[0]:span[1]])
-    return found
 
 
 def _reading(c: Claim) -> tuple:
@@ -350,13 +309,37 @@ class _Surroundings:
         self._paragraphs: list[int | None] = [None] * n
         self._crowded: list[bool | None] = [None] * n  # (see _many_values_around)
         self._lists: dict | None = None
+        self._names: dict[tuple[int, int], frozenset[str]] = {}  # sentence or paragraph span → its names
 
     def two_cases(self, i: int, j: int) -> bool:
         return (self._apart_as_written(i, j)
                 or self._points_elsewhere(i, j) or self._points_elsewhere(j, i)
                 or self._listed_together(i, j)
                 or self._many_values_around(i, j) or self._differ_elsewhere(i, j)
-                or self._total_of_parts(i, j))
+                or self._total_of_parts(i, j) or self._entries_apart(i, j))
+
+    def _entries_apart(self, i: int, j: int) -> bool:
+        """Whether two sums lie in sentences that name nothing, in paragraphs that name
+        different things: entries of a listing ("The monthly association fee is $155" under one
+        housing development's address, "… is $181" under another's; "About $25 per person" for
+        a guest house in one country, "$11 per person" in another), not one figure restated."""
+        ctx = self.ctx
+        if ctx.claims[i].kind != "money" or ctx.claims[j].kind != "money":
+            return False
+        a, b = ctx.claims[i].start, ctx.claims[j].start
+        if ctx.paragraph_of(a) == ctx.paragraph_of(b) or self._names_in(ctx.sentence_span(a)) \
+                or self._names_in(ctx.sentence_span(b)):
+            return False
+        na, nb = self._names_in(ctx.paragraph_span(a)), self._names_in(ctx.paragraph_span(b))
+        if len(na) < _ENTRY_NAMES or len(nb) < _ENTRY_NAMES:
+            return False
+        return len(na & nb) <= _SHARED_NAMES * len(na | nb)
+
+    def _names_in(self, span: tuple[int, int]) -> frozenset[str]:
+        found = self._names.get(span)
+        if found is None:
+            found = self._names[span] = _names_in(self.ctx.text[span[0]:span[1]])
+        return found
 
     def _listed_together(self, i: int, j: int) -> bool:
         lists = self._lists
