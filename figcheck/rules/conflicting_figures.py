@@ -316,7 +316,8 @@ class _Surroundings:
                 or self._points_elsewhere(i, j) or self._points_elsewhere(j, i)
                 or self._listed_together(i, j)
                 or self._many_values_around(i, j) or self._differ_elsewhere(i, j)
-                or self._total_of_parts(i, j) or self._entries_apart(i, j))
+                or self._total_of_parts(i, j) or self._entries_apart(i, j)
+                or self._crossed_slots(i, j))
 
     def _entries_apart(self, i: int, j: int) -> bool:
         """Whether two sums lie in sentences that name nothing, in paragraphs that name
@@ -433,6 +434,30 @@ class _Surroundings:
             if ca.kind == cb.kind and ca.dimension == cb.dimension and not _same_figure(ca, cb, self._slack):
                 return True
         return False
+
+    def _crossed_slots(self, i: int, j: int) -> bool:
+        """Whether the two figures stand in different places among their sentences' figures of
+        their kind, and the other sentence's figure at one's place is the same number as
+        written: each has its own counterpart, which agrees ("Tickets are $8; $5 for museum
+        members" … "Tickets are $10; $5 for museum members": the second $5 restates the first,
+        not the $8). A restatement gone wrong keeps its figure's place ("killed 5 and injured
+        10" … "killed 10": both first, still a conflict)."""
+        claims = self.ctx.claims
+        row_i, row_j = self._row(i), self._row(j)
+        p, q = row_i.index(i), row_j.index(j)
+
+        def same(a: int, b: int) -> bool:  # (as written: "some 36" is not a counterpart of 33)
+            return _reading(claims[a]) == _reading(claims[b]) and not claims[a].is_range
+
+        return p != q and ((q < len(row_i) and same(row_i[q], j)) or (p < len(row_j) and same(row_j[p], i)))
+
+    def _row(self, k: int) -> list[int]:
+        """The figures of claim ``k``'s sentence of its kind and dimension, ``k`` among them, in
+        order."""
+        claims, c = self.ctx.claims, self.ctx.claims[k]
+        before, after = self.mates(k)
+        return [m for m in (*before, k, *after)
+                if claims[m].kind == c.kind and claims[m].dimension == c.dimension]
 
     def _total_of_parts(self, i: int, j: int) -> bool:
         """Whether the smaller of two counts is given with another count of the same thing that
