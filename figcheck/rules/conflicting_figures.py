@@ -317,7 +317,7 @@ class _Surroundings:
                 or self._listed_together(i, j)
                 or self._many_values_around(i, j) or self._differ_elsewhere(i, j)
                 or self._total_of_parts(i, j) or self._entries_apart(i, j)
-                or self._crossed_slots(i, j))
+                or self._crossed_slots(i, j) or self._measured_apart(i, j))
 
     def _entries_apart(self, i: int, j: int) -> bool:
         """Whether two sums lie in sentences that name nothing, in paragraphs that name
@@ -434,6 +434,32 @@ class _Surroundings:
             if ca.kind == cb.kind and ca.dimension == cb.dimension and not _same_figure(ca, cb, self._slack):
                 return True
         return False
+
+    def _measured_apart(self, i: int, j: int) -> bool:
+        """Whether a measure qualifies the noun one figure is the value of and not the other's
+        ("The five-day course fee is $150" against "The fee is $50"), or another measure does:
+        the figure of a kind of the thing ("five-day course"), not the thing."""
+        a, b = self._measure_of_head(i), self._measure_of_head(j)
+        if a is None and b is None:
+            return False
+        if a is None or b is None:
+            return True
+        return not _same_figure(self.ctx.claims[a], self.ctx.claims[b], self._slack)
+
+    def _measure_of_head(self, k: int) -> int | None:
+        """The claim of a measure written as a modifier ("five-day", "30-year") right before
+        the noun figure ``k`` is the value of, else None."""
+        at = frame.figure_before_head(frame.claim_frame(self.ctx, k))
+        if at is None:
+            return None
+        before, after = self.mates(k)
+        row = [*before, k, *after]
+        if at >= len(row):
+            return None
+        m = self.ctx.claims[row[at]]
+        after = m.text.find(m.number_text) + len(m.number_text)
+        written = m.text[after : after + 1]
+        return row[at] if m.kind == "quantity" and m.role != "age" and written in ("-", "\u2011") else None
 
     def _crossed_slots(self, i: int, j: int) -> bool:
         """Whether the two figures stand in different places among their sentences' figures of

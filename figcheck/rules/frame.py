@@ -1171,6 +1171,15 @@ def _head(tokens: list[str], lower: list[str], position: int) -> tuple[str, str 
     """The noun the figure is the value of, when the words say so — "sales of #", "Exports fell
     to #", "capital was #", "the trade deficit narrowed to #" — with the word before it when
     that qualifies it ("trade"): (noun, modifier or None), or None."""
+    at = _head_at(tokens, lower, position)
+    if at is None:
+        return None
+    k, modified = at
+    return tokens[k], tokens[k - 1] if modified else None
+
+
+def _head_at(tokens, lower, position: int) -> tuple[int, bool] | None:
+    """Where :func:`_head`'s noun is in ``tokens``, and whether the word before it qualifies it."""
     passed_verb = False
     for k in range(position - 1, max(-1, position - 6), -1):
         t, w = tokens[k], lower[k]
@@ -1181,10 +1190,23 @@ def _head(tokens: list[str], lower: list[str], position: int) -> tuple[str, str 
             continue
         if _is_content(w) and (passed_verb or not _is_verb(t, w)) and not w.endswith("ly"):
             m = lower[k - 1] if k else ""
-            mod = tokens[k - 1] if _is_content(m) and not _is_verb(tokens[k - 1], m) else None
-            return t, mod
+            return k, _is_content(m) and not _is_verb(tokens[k - 1], m)
         return None
     return None
+
+
+def figure_before_head(f: ClaimFrame) -> int | None:
+    """Which of its sentence's figures (counted from 0) stands right before the noun the figure
+    is the value of, or before the word that qualifies that noun ("The five-day course fee is
+    $150": "five-day"), else None."""
+    at = _head_at(f.tokens, [w.lower() for w in f.raw], f.position)
+    if at is None:
+        return None
+    k, modified = at
+    before = k - 2 if modified else k - 1
+    if before < 0 or f.tokens[before] != "#":
+        return None
+    return f.tokens[:before].count("#")
 
 
 _BE = frozenset("was were is are stood totalled totaled amounted reached".split())
