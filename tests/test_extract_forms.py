@@ -468,10 +468,18 @@ def test_amounts_that_look_like_years(text, surface, value, counted_or_unit):
         "Output is back at 1986 levels and 1985 prices.",
         "The 2004 figures were revised.",
         "Costs are given in 2010 dollars.",
+        # a year after a possessive: a count in the thousands would have its comma
+        "The company will publish its 1986 results next month.",
+        "The bank's 1987 earnings fell.",
+        "Our 2022 targets are unchanged.",
     ],
 )
 def test_years_after_other_words_stay_years(text):
     assert [c for c in extract_claims(text) if c.value >= 1000] == []
+
+
+def test_a_count_after_a_possessive_with_its_comma_is_a_count():
+    assert texts("Its 1,986 employees went on strike.") == ["1,986 employees"]
 
 
 def test_a_sum_that_looks_like_a_year_is_still_money():

@@ -2005,7 +2005,12 @@ def _year_context(reader: _FigureReader, num: Number) -> bool:
     if _sign_before(reader.text, num.start) == "=":
         return False  # "N = 1000 particles": a value given, never a year
     word = reader.prev_word(num.start).lower()
-    return word in lexicon.YEAR_PREPOSITIONS or not word
+    return word in lexicon.YEAR_PREPOSITIONS or word in _POSSESSIVES or word.endswith(("'s", "\u2019s")) or not word
+
+
+# "its 1986 results", "the company's 1987 profits": a count in the thousands after a possessive
+# would be written with a comma ("its 1,986 employees"); a year is not.
+_POSSESSIVES = frozenset("its their his her our my your whose".split())
 
 
 _FALLING_RANGE_SPAN = 4
