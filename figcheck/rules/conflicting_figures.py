@@ -219,6 +219,35 @@ _NAME = re.compile(r"(?<![.!?:\"“(]\s)(?<![.!?:]\s\s)(?<!^)\b[A-Z][a-z]+(?:-[A
 _NOT_NAMES = frozenset(MONTHS.split("|")) | frozenset(WEEKDAYS.split("|"))
 
 
+# The basis a sum is stated on, one alternative a kind: what is left out or allowed for, before
+# or after tax, on which accounts. A word after "excluding" names what is left out.
+_BASIS = re.compile(
+    r"\b(?:(?P<without>excluding|excl\.|exclusive\s+of|net\s+of|adjust(?:ed|ing)\s+for)\s+(?:the\s+|all\s+)?(?P<what>[\w-]+)"
+    r"|(?P<tax>pre|after|before)[- ]?tax(?:es|ation)?\b"
+    r"|\b(?P<basis>(?:non-?)?gaap|pro[- ]forma|like[- ]for[- ]like|constant[- ]currency|(?:seasonally\s+)?(?:un)?adjusted)\b)",
+    re.I)
+
+
+# Where one statement of a sentence ends and another begins ("rose to 14.1 billion, but the
+# adjusted surplus fell"): not at a comma alone, which also closes an opening phrase
+# ("Excluding relief funds, adjusted EBITDA was …").
+_CLAUSE_BREAK = re.compile(r";|,?\s+(?:but|while|whereas|although|though)\s", re.I)
+# (after a figure, a comma too: "… 89.32 mln dlrs vs nil, Net is after tax …" is another's)
+_CLAUSE_BREAK_AFTER = re.compile(r"[,;(]|\s+(?:but|while|whereas|although|though)\s", re.I)
+
+
+def _bases_in(sentence: str) -> frozenset[str]:
+    found = set()
+    for m in _BASIS.finditer(sentence):
+        if m.group("without"):
+            found.add("without " + m.group("what").lower())
+        elif m.group("tax"):
+            found.add("tax " + ("after" if m.group("tax").lower() == "after" else "before"))
+        else:
+            found.add(re.sub(r"[\s-]+", " ", m.group("basis").lower()).replace("non gaap", "nongaap"))
+    return frozenset(found)
+
+
 def _names_in(text: str) -> frozenset[str]:
     return frozenset(w for w in (m.group().lower() for m in _NAME.finditer(text)) if w not in _NOT_NAMES
                      and w not in STOP_WORDS)
@@ -310,6 +339,7 @@ class _Surroundings:
         self._crowded: list[bool | None] = [None] * n  # (see _many_values_around)
         self._lists: dict | None = None
         self._names: dict[tuple[int, int], frozenset[str]] = {}  # sentence or paragraph span → its names
+        self._basis_of: dict[tuple[int, int], frozenset[str]] = {}  # sentence span → its bases
 
     def two_cases(self, i: int, j: int) -> bool:
         return (self._apart_as_written(i, j)
@@ -317,7 +347,8 @@ class _Surroundings:
                 or self._listed_together(i, j)
                 or self._many_values_around(i, j) or self._differ_elsewhere(i, j)
                 or self._total_of_parts(i, j) or self._entries_apart(i, j)
-                or self._crossed_slots(i, j) or self._measured_apart(i, j))
+                or self._crossed_slots(i, j) or self._measured_apart(i, j)
+                or self._bases_apart(i, j))
 
     def _entries_apart(self, i: int, j: int) -> bool:
         """Whether two sums lie in sentences that name nothing, in paragraphs that name
@@ -434,6 +465,29 @@ class _Surroundings:
             if ca.kind == cb.kind and ca.dimension == cb.dimension and not _same_figure(ca, cb, self._slack):
                 return True
         return False
+
+    def _bases_apart(self, i: int, j: int) -> bool:
+        """Whether the two figures' sentences state them on different bases ("Excluding relief
+        funds, adjusted EBITDA was $463 million" / "Adjusted EBITDA was $482 million";
+        "pre-tax" / "after tax"; "on a GAAP basis" / "on an adjusted basis"): two measures of
+        one thing, not one figure restated."""
+        return self._stated_bases(i) != self._stated_bases(j)
+
+    def _stated_bases(self, k: int) -> frozenset[str]:
+        """The bases stated in figure ``k``'s part of its sentence: from the last clause break
+        before it (not a comma, which also closes an opening "Excluding relief funds,") to the
+        first one after it, a comma too ("the adjusted surplus fell to 7.4 billion" after "but",
+        "…, Net is after tax 22.09 mln" after a comma, are other figures')."""
+        c = self.ctx.claims[k]
+        start, end = self.ctx.sentence_span(c.start)
+        text = self.ctx.text
+        before = [m.end() for m in _CLAUSE_BREAK.finditer(text, start, c.start)]
+        after = _CLAUSE_BREAK_AFTER.search(text, c.end, end)
+        span = (before[-1] if before else start, after.start() if after else end)
+        found = self._basis_of.get(span)
+        if found is None:
+            found = self._basis_of[span] = _bases_in(text[span[0]:span[1]])
+        return found
 
     def _measured_apart(self, i: int, j: int) -> bool:
         """Whether a measure qualifies the noun one figure is the value of and not the other's
