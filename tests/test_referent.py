@@ -385,6 +385,17 @@ def test_two_dates_of_one_month_are_two_times(later, vetoed):
     assert (referent_model.veto(fa, fb) == "different times") is vetoed
 
 
+@pytest.mark.parametrize("sentence, head", [
+    ("Net income in the quarter was $55 million.", ("incom", "net")),
+    ("Revenue for the first fiscal quarter was $2.4 billion.", ("~sale", None)),
+    ("Exports over the past six months were $80 million.", ("export", None)),
+    ("The quarter was $55 million better than forecast.", ("quarter", None)),  # (no noun before it)
+])
+def test_a_period_after_the_noun_is_passed_over_for_the_head(sentence, head):
+    ctx = _ctx(sentence + "\n")
+    assert frame.claim_frame(ctx, len(ctx.claims) - 1).head == head  # (the sum: the last figure)
+
+
 def test_a_sentence_restated_with_the_same_other_count_still_conflicts():
     # (its other count makes up the difference, but the restatement gives it too)
     text = _apart("The blast killed 5 people and injured 10.", "The blast killed 15 people and injured 10.")

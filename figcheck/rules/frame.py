@@ -1179,20 +1179,55 @@ def _head(tokens: list[str], lower: list[str], position: int) -> tuple[str, str 
 
 
 def _head_at(tokens, lower, position: int) -> tuple[int, bool] | None:
-    """Where :func:`_head`'s noun is in ``tokens``, and whether the word before it qualifies it."""
+    """Where :func:`_head`'s noun is in ``tokens``, and whether the word before it qualifies it.
+    A period after the noun is passed over ("Net income in the quarter was #": income)."""
     passed_verb = False
-    for k in range(position - 1, max(-1, position - 6), -1):
+    k, stop = position - 1, max(-1, position - 6)
+    while k > stop:
         t, w = tokens[k], lower[k]
         if t == "#" or w in _HEAD_LINKS:
+            # (a period given as a figure: "Sales over the past # were #", "six months")
+            before = _before_a_period(lower, k) if t == "#" and k < position - 1 else None
+            if before is not None:
+                k, stop = before, max(-1, before - 5)
+            else:
+                k -= 1
             continue
-        if t in _CHANGE or t in _BE:
+        if t in _CHANGE or w in _BE:  # (_BE as written: "were" stems to "wer")
             passed_verb = True
+            k -= 1
             continue
         if _is_content(w) and (passed_verb or not _is_verb(t, w)) and not w.endswith("ly"):
+            before = _before_a_period(lower, k) if w in _PERIOD_NOUNS else None
+            if before is not None:
+                k, stop = before, max(-1, before - 5)
+                continue
             m = lower[k - 1] if k else ""
             return k, _is_content(m) and not _is_verb(tokens[k - 1], m)
         return None
     return None
+
+
+# A period named after the noun a figure is the value of: "(sales) in the first quarter",
+# "(revenue) for the year", "(profit) over the past six months".
+_PERIOD_NOUNS = frozenset("quarter quarters qtr year years half month months mths week weeks period".split())
+_PERIOD_PREPOSITIONS = frozenset("in for during over through".split())
+
+
+def _before_a_period(lower, k: int) -> int | None:
+    """Where the word before the preposition that opens the period ending at ``k`` is (a few
+    words back: "in the first fiscal quarter"), else None."""
+    for at in range(k - 1, max(-1, k - 5), -1):
+        w = lower[at]
+        if w in _PERIOD_PREPOSITIONS:
+            return at - 1 if at else None
+        if not (w in _HEAD_LINKS or w in _ORDINALS or w in _PERIOD_WORDS_BEFORE or w.isdigit()):
+            return None
+    return None
+
+
+_PERIOD_WORDS_BEFORE = frozenset("past last next fiscal full calendar whole current prior previous latest this same "
+                                 "entire nine six three twelve".split())
 
 
 def figure_before_head(f: ClaimFrame) -> int | None:
