@@ -385,6 +385,20 @@ def test_two_dates_of_one_month_are_two_times(later, vetoed):
     assert (referent_model.veto(fa, fb) == "different times") is vetoed
 
 
+@pytest.mark.parametrize("later, vetoed", [
+    ("Fourth-quarter profit was $90 million.", True),
+    ("Profit was $90 million in the fourth quarter.", True),
+    ("Q4 profit was $90 million.", True),  # (a quarter written short)
+    ("Profit for the first nine months was $90 million.", True),
+    ("Profit was $90 million in May 1987.", False),  # a month: not read as part of a year here
+    ("Profit was $90 million in 1987.", False),  # (the same year)
+])
+def test_part_of_a_year_against_a_year_alone_is_two_times(later, vetoed):
+    ctx = _ctx(f"Profit was $300 million in 1987.\n\n{later}\n")
+    fa, fb = (frame.claim_frame(ctx, k) for k in range(2))
+    assert (referent_model.veto(fa, fb) == "different times") is vetoed
+
+
 @pytest.mark.parametrize("sentence, head", [
     ("Net income in the quarter was $55 million.", ("incom", "net")),
     ("Revenue for the first fiscal quarter was $2.4 billion.", ("~sale", None)),

@@ -252,17 +252,22 @@ _SEX_WORD = PATTERNS.compile(r"(?i)\b(?:" + "|".join(sorted(map(re.escape, _SEXE
 _SEX_STEMS = ("male", "men", "boy", "girl")
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _PERIOD = PATTERNS.compile(
-    r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr|half)|"
+    r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:quarter|qtr|half)|"
     r"(nine|six|three|twelve|12|9|6|3)[- ](?:months?|mths?)|"
     r"(last|this|next|previous|prev|prior|current|latest|fiscal)\s+"
     r"(?:year|quarter|qtr|month|week|period|half)|"
     r"(year)[- ](?:ago|earlier)|(year)\s+(?:ago|earlier|before)|"
-    r"(1[89]\d\d|20\d\d)|(full)[- ]year|(calendar)\s+year)\b", re.I)
+    r"(1[89]\d\d|20\d\d)|(full)[- ]year|(calendar)\s+year|(?-i:([QH][1-4]|[1-4][QH])))\b", re.I)
 _ORDINAL = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth",
             "12": "twelve", "9": "nine", "6": "six", "3": "three", "prev": "previous",
-            "prior": "previous", "last": "previous", "latest": "current", "this": "current"}
+            "prior": "previous", "last": "previous", "latest": "current", "this": "current",
+            # (quarters and halves written short: "Q4", "4Q", "H1"; a half reads as the quarter
+            # of its number, as "first half" and "first quarter" do)
+            **{f"{a}{n}": o for n, o in zip("1234", ("first", "second", "third", "fourth"))
+               for a in ("q", "h")}, **{f"{n}{a}": o for n, o in zip("1234", ("first", "second", "third", "fourth"))
+                                        for a in ("q", "h")}}
 # Time slots by category: a clash in any one category (years, months, days, periods) vetoes.
-_PERIOD_TAGS = ("p:", "p:", "p:", "p:", "p:", "y:", "p:", "p:")
+_PERIOD_TAGS = ("p:", "p:", "p:", "p:", "p:", "y:", "p:", "p:", "p:")
 _PLACE_PREP = PATTERNS.compile(
     r"\b(?i:in|near|at|outside|around|across)\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)")
 _NOT_NAMES = frozenset(
@@ -1311,7 +1316,8 @@ _DAY_WORDS = frozenset(_MONTHS) | _WEEKDAYS
 # Every match of ``_PERIOD`` holds one of these: a cheaper first test.
 _PERIOD_WORDS = ("quarter", "qtr", "half", "mth", "month", "year", "week", "period")
 _PERIOD_YEAR = PATTERNS.compile(r"1[89]\d\d|20\d\d")
-_PERIOD_HINT = PATTERNS.compile("|".join(_PERIOD_WORDS) + "|" + _PERIOD_YEAR.pattern, re.I)
+_PERIOD_SHORT = PATTERNS.compile(r"\b(?:[QH][1-4]|[1-4][QH])\b")  # (in capitals only)
+_PERIOD_HINT = PATTERNS.compile("|".join(_PERIOD_WORDS) + "|" + _PERIOD_YEAR.pattern + "|(?-i:" + _PERIOD_SHORT.pattern + ")", re.I)
 
 
 def _may_hold(text: str, words: tuple[str, ...]) -> bool:
@@ -1332,12 +1338,32 @@ def _may_name_a_period(sentence: str) -> bool:
     if not sentence.isascii():
         return _PERIOD_HINT.search(sentence) is not None
     low = sentence.lower()
-    return any(word in low for word in _PERIOD_WORDS) or _PERIOD_YEAR.search(sentence) is not None
+    return any(word in low for word in _PERIOD_WORDS) or _PERIOD_YEAR.search(sentence) is not None \
+        or _PERIOD_SHORT.search(sentence) is not None
 
 
 # The categories of the time slot: a clash in any one of them vetoes a pair (two dates of one
 # month, "October 20" and "October 24", are two times).
 _TIME_TAGS = ("y:", "m:", "d:", "p:", "t:")
+_YEARS, _PERIODS = _TIME_TAGS.index("y:"), _TIME_TAGS.index("p:")
+# Periods that are part of a year: a figure for one is not the figure for the year.
+_PARTS_OF_A_YEAR = frozenset(f"p:{w}" for w in "first second third fourth nine six three".split())
+
+
+def times_clash(ta: tuple[frozenset[str], ...], tb: tuple[frozenset[str], ...]) -> bool:
+    """Whether two sentences' time slots (by category) say they are about different times: a
+    category both read shares nothing ("May" / "June"), or one names part of a year and the
+    other only a year ("fourth-quarter earnings of $0.55 a share" / "2019 earnings of $2.58 a
+    share")."""
+    for a, b in zip(ta, tb):
+        if a and b and a.isdisjoint(b):
+            return True
+    return _part_against_year(ta, tb) or _part_against_year(tb, ta)
+
+
+def _part_against_year(ta: tuple[frozenset[str], ...], tb: tuple[frozenset[str], ...]) -> bool:
+    return not ta[_PERIODS].isdisjoint(_PARTS_OF_A_YEAR) and bool(tb[_YEARS]) and \
+        not any(t for k, t in enumerate(tb) if k != _YEARS)
 
 
 

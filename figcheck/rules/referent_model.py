@@ -27,7 +27,7 @@ from .sections import in_parallel_sections
 from .words import one_name
 from .frame import (
     FRAMES, FRAMES_AS_READ, RESTRICTING_PREPOSITIONS, ClaimFrame, ClaimGist, ClaimSketch, ClaimWords, claim_frame,
-    is_content, is_verb,
+    is_content, is_verb, times_clash,
 )
 
 
@@ -243,7 +243,7 @@ def _slot_veto(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment) -> str | None:
         return "a change vs a level"
     if _clash(fa.agent, fb.agent):
         return "different names"
-    if any(_clash(ta, tb) for ta, tb in zip(fa.times, fb.times)):
+    if times_clash(fa.times, fb.times):
         return "different times"  # (by category: years, months, days, periods)
     if _clash(fa.place, fb.place):
         return "different places"
@@ -292,7 +292,7 @@ def _sentences_veto(sa: ClaimSketch, sb: ClaimSketch) -> bool:
     frames read: a table row, a change vs a level, different names, times, places, directions
     or heads, or a contrast cue next to one figure only (or a different one)."""
     return (sa.table or sb.table or _gists_veto(sa, sb)
-            or any(_clash(ta, tb) for ta, tb in zip(sa.times, sb.times))
+            or times_clash(sa.times, sb.times)
             or _clash(sa.place, sb.place) or _clash(sa.directions, sb.directions))
 
 
