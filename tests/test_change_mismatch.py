@@ -99,6 +99,14 @@ def test_a_number_the_extractor_reads_as_a_label_is_no_end_of_a_change():
     assert fc303("The number fell 20% to 16 from 6.")  # (a bare number is still an end)
 
 
+@pytest.mark.parametrize("text", [
+    "EBIT for fiscal year '21 was just over $2.9 billion, up 21.8% versus fiscal year '20.",
+    "Our hotels earned $29.9 million in Q3, down 7.2% versus Q3 ’19.",
+])
+def test_a_year_cut_to_two_digits_is_no_end_of_a_change(text):
+    assert not fc303(text)
+
+
 def test_an_end_of_a_range_is_read_in_the_range_unit():
     # the "6" of "6 to 9 months" is six months, not a bare number to bind to "16 occasions"
     assert not fc303("Rats dosed on 15 and 16 occasions had a 20% reduction in glomerular number "

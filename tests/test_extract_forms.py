@@ -478,6 +478,19 @@ def test_years_after_other_words_stay_years(text):
     assert [c for c in extract_claims(text) if c.value >= 1000] == []
 
 
+@pytest.mark.parametrize("text", [
+    "Sales rose versus fiscal year '20.",
+    "He graduated with the class of ’85 in Ohio.",
+    "They denied the '93 killings.",
+])
+def test_a_year_cut_to_two_digits_after_an_apostrophe_is_no_count(text):
+    assert extract_claims(text) == []
+
+
+def test_feet_and_inches_written_with_marks_are_still_read():
+    assert texts("He is 5'11\" tall.") == ["5'11\""]
+
+
 def test_a_count_after_a_possessive_with_its_comma_is_a_count():
     assert texts("Its 1,986 employees went on strike.") == ["1,986 employees"]
 

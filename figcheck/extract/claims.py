@@ -19,7 +19,7 @@ from ..model import Claim
 from ..text.lines import INDENTED_LINE, INDENTS, PARAGRAPH_BREAK, SPACE_IN_PARAGRAPH, paragraph_bounds
 from . import lexicon
 from .counted import counted_noun, singular_noun
-from .numbers import PLAIN_DIGITS, Number, parse_digits, parse_scale_word, parse_words, power_of_ten, qualified_bounds
+from .numbers import PLAIN_DIGITS, Number, abbreviated_year, parse_digits, parse_scale_word, parse_words, power_of_ten, qualified_bounds
 from .products import SIDE_GAP, read_sizes
 from .shift import changed, claim_of, shifted
 
@@ -1603,7 +1603,8 @@ def _rejected_in_context(reader: _FigureReader, fig: _Figure) -> bool:
         if kind == "count" and _looks_like_year(num) and fig.high_num is not None and _looks_like_year(fig.high_num):
             return True
     if kind == "count" and (
-        _is_label_word_before(reader, num.start, in_list=_may_continue_a_label_list(reader, fig))
+        abbreviated_year(reader.text, num.start, num.end)
+        or _is_label_word_before(reader, num.start, in_list=_may_continue_a_label_list(reader, fig))
         or (_is_name_before(reader, num.start) and not _an_amount(reader, fig))
         or _is_date_part(reader, num, counts_a_noun=fig.counted is not None)
     ):

@@ -176,6 +176,13 @@ def _with_exponent(text: str, end: int, value: float, rounding: float, int_part:
     return value * power, rounding * power, sci.end()
 
 
+def abbreviated_year(text: str, start: int, end: int) -> bool:
+    """Whether the digits at ``start:end`` are a year cut to two after an apostrophe that opens
+    a word ("fiscal year '20", "Q3 ’19", "the class of '85"); not feet ("5'11")."""
+    return end - start == 2 and start >= 1 and text[start - 1] in "'\u2019\u2018" \
+        and text[start:end].isdigit() and (start == 1 or text[start - 2].isspace() or text[start - 2] in "([")
+
+
 def power_of_ten(num: Number) -> float:
     """The power of ten a figure is written with ("65 × 10⁹", "2.3e-5"), else 1."""
     if num.is_word or _SCIENTIFIC_MARKS.isdisjoint(num.text):

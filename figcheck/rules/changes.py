@@ -27,7 +27,7 @@ from .. import units
 from ..compiled_patterns import PatternCache
 from ..extract import extract_claims
 from ..extract.claims import label_reader, time_of_day_after
-from ..extract.numbers import parse_scale_word, parse_words
+from ..extract.numbers import abbreviated_year, parse_scale_word, parse_words
 from ..model import Claim
 from .context import CheckContext, MemoKey
 from .part_whole import claims_in_order
@@ -586,7 +586,8 @@ def _figures(sentence: str, base: int, claims: list[Claim]) -> tuple[list[Figure
         covered.add(s, e)
     words = any(w in lower for w in _NUMBER_WORD_HINTS)
     bare = [(m, False) for m in _BARE_DIGITS.finditer(sentence)
-            if not (m.start() and sentence[m.start() - 1] in _NOT_BEFORE_DIGITS)]
+            if not (m.start() and sentence[m.start() - 1] in _NOT_BEFORE_DIGITS)
+            and not abbreviated_year(sentence, m.start(), m.end())]
     bare += [(m, True) for m in _bare_words(sentence, lower)] if words else []
     is_label = label_reader(sentence) if bare else None
     for m, is_word in bare:
