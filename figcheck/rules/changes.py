@@ -1378,8 +1378,10 @@ _SHARE_OF_CHANGE_BEFORE = PATTERNS.compile(
 _UNBOUND = object()
 
 
-# How far _bind_now reads after the figures (a window's end may cut it short).
+# How far _bind_now reads after the figures (a window's end may cut it short), and before them
+# for what the first is given as.
 _TAIL = 40
+_LEAD = 30
 _EARLIER_AFTER = 50
 
 
@@ -1393,7 +1395,10 @@ def _bind_now(ctx: CheckContext, gd: dict[str, str | None], x_obj, y_fig: Figure
     last = max(y.end, z.end, x_obj.claim.end if isinstance(x_obj, Figure) else x_obj.end)
     span_text = ctx.text[first:last]
     tail = _TAIL_BREAK.split(ctx.text[last : min(last + _TAIL, reads_to)])[0]
-    loss_and_profit = _LOSS_WORDS.search(span_text) and _PROFIT_WORDS.search(span_text)
+    # (what the first figure is given as may stand just before it: "operating income of $107
+    # million, an increase of $285 million, compared to a loss of $177 million")
+    lead = ctx.text[max(0, first - _LEAD) : first] + span_text
+    loss_and_profit = _LOSS_WORDS.search(lead) and _PROFIT_WORDS.search(lead)
     if _BASIS.search(span_text) or _BASIS.search(tail) or loss_and_profit:
         return None
     if _CHANGE_NOUN_AFTER.match(ctx.text[z.end : z.end + 30]) or _CHANGE_NOUN_AFTER.match(ctx.text[y.end : y.end + 30]):
