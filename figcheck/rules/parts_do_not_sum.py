@@ -152,7 +152,7 @@ _NOT_EXHAUSTIVE = re.compile(
 _SHARE_BLOCK = re.compile(
     r"\b(?:ris(?:e|es|en|ing)|rose|fall(?:s|en|ing)?|fell|increas\w*|decreas\w*|grow\w*|grew|"
     r"growth|jump\w*|drop\w*|declin\w*|climb\w*|up|down|than|compared|versus|vs|from|"
-    r"respectively|each|per|rate|rates|inflation|interest|margin|turnout|points?|"
+    r"respectively|respective|each|per|rate|rates|inflation|interest|margin|turnout|points?|"
     r"by|over|under|higher|lower|more|less|fewer|gain\w*|lost|loss\w*|cut|"
     r"of\s+(?:them|those|whom|which|these)|among\s+(?:them|those)|"
     # prices and yields of securities ("priced at 96.20 pct for a yield of 8.10 pct") ...
@@ -452,6 +452,9 @@ def _shares(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
         ) or (bases and any(_describes(text, s, s_end) for s in shares)):
             continue  # shares of different wholes ("80% of men and 70% of women", "among women 70%",
             # "the district is 53% Democratic …, he received 63.5% of the vote")
+        if _STATE_BEFORE.search(text, max(s_start, shares[0].start - 30), shares[0].start) and all(
+                (m := _NEXT_WORD.match(text, c.end, s_end)) and m.group(1).lower().endswith("ed") for c in shares):
+            continue  # how far along something is, in several ways ("is 94% occupied and 98% leased")
         words = _words_after(ctx, shares, s_end)
         if _same_predicate(words):
             continue  # answers to different questions ("70% support X, and 60% support Y")
@@ -496,6 +499,15 @@ def _words_after(ctx: CheckContext, shares: list[Claim], s_end: int) -> list[str
         m = _FIRST_WORD.match(text, at, end)
         words.append(m.group(1).lower() if m else "")
     return words
+
+
+# A list of shares that opens right after "to be" (or "ended the quarter at"), each followed by a
+# participle, gives states of the subject ("The building is 94% occupied and 98% leased"): each is
+# of the whole subject, and they overlap (what is leased may be occupied). Answers of a poll open
+# with their own subject ("62% backed the plan").
+_STATE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|remains?|remained|stands?|stood|ended\s+[\w\s]{0,20}?at)"
+    r"(?:\s+(?:now|currently|still|already|about|nearly|almost|roughly|over|more\s+than))*\s+$", re.I)
 
 
 def _describes(text: str, share: Claim, s_end: int) -> bool:
