@@ -334,3 +334,24 @@ def test_the_echoes_of_a_figure_repeated_thousands_of_times_are_read_near_it():
     echoes = conflicting_figures._echoes(many, alike, last)
     assert len(echoes) == conflicting_figures._ECHOES_READ + 1
     assert _CountingClaims.reads <= 2 * (conflicting_figures._ECHOES_READ + 2)
+
+
+def test_what_tells_two_cases_apart_is_read_once_a_figure(monkeypatch):
+    # (a figure in conflict with dozens of others: the part of its sentence its bases are read
+    # from, and the measure before its noun, are found once, not once a pair)
+    text = RESTATED * 40
+    claims = len(_context(text).claims)
+    scans = _SearchesCounted(conflicting_figures._CLAUSE_BREAK_AFTER)
+    monkeypatch.setattr(conflicting_figures, "_CLAUSE_BREAK_AFTER", scans)
+    work, found = _work(monkeypatch, conflicting_figures.frame, "figure_before_head", conflicting_figures, text)
+    assert found and 0 < work <= claims
+    assert 0 < scans.calls <= claims
+
+
+class _SearchesCounted:
+    def __init__(self, pattern):
+        self.pattern, self.calls = pattern, 0
+
+    def search(self, *args):
+        self.calls += 1
+        return self.pattern.search(*args)

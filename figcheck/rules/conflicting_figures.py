@@ -232,6 +232,8 @@ _BASIS = re.compile(
 # adjusted surplus fell"): not at a comma alone, which also closes an opening phrase
 # ("Excluding relief funds, adjusted EBITDA was …").
 _CLAUSE_BREAK = re.compile(r";|,?\s+(?:but|while|whereas|although|though)\s", re.I)
+# How far from a figure its bases are read (a run-on "sentence" is read near the figure only).
+_BASIS_REACH = 300
 # (after a figure, a comma too: "… 89.32 mln dlrs vs nil, Net is after tax …" is another's)
 _CLAUSE_BREAK_AFTER = re.compile(r"[,;(]|\s+(?:but|while|whereas|although|though)\s", re.I)
 
@@ -339,7 +341,10 @@ class _Surroundings:
         self._crowded: list[bool | None] = [None] * n  # (see _many_values_around)
         self._lists: dict | None = None
         self._names: dict[tuple[int, int], frozenset[str]] = {}  # sentence or paragraph span → its names
-        self._basis_of: dict[tuple[int, int], frozenset[str]] = {}  # sentence span → its bases
+        self._basis_of: dict[tuple[int, int], frozenset[str]] = {}  # part of a sentence → its bases
+        self._bases_at: list[frozenset[str] | None] = [None] * n  # (see _stated_bases)
+        self._measures: list[int | None] = [None] * n  # (see _measure_of_head; -1: none)
+        self._rows: dict[tuple, tuple[list[int], dict[int, int]]] = {}  # (see _row)
 
     def two_cases(self, i: int, j: int) -> bool:
         return (self._apart_as_written(i, j)
@@ -478,8 +483,12 @@ class _Surroundings:
         before it (not a comma, which also closes an opening "Excluding relief funds,") to the
         first one after it, a comma too ("the adjusted surplus fell to 7.4 billion" after "but",
         "…, Net is after tax 22.09 mln" after a comma, are other figures')."""
+        found = self._bases_at[k]
+        if found is not None:
+            return found
         c = self.ctx.claims[k]
         start, end = self.ctx.sentence_span(c.start)
+        start, end = max(start, c.start - _BASIS_REACH), min(end, c.end + _BASIS_REACH)
         text = self.ctx.text
         before = [m.end() for m in _CLAUSE_BREAK.finditer(text, start, c.start)]
         after = _CLAUSE_BREAK_AFTER.search(text, c.end, end)
@@ -487,6 +496,7 @@ class _Surroundings:
         found = self._basis_of.get(span)
         if found is None:
             found = self._basis_of[span] = _bases_in(text[span[0]:span[1]])
+        self._bases_at[k] = found
         return found
 
     def _measured_apart(self, i: int, j: int) -> bool:
@@ -503,17 +513,23 @@ class _Surroundings:
     def _measure_of_head(self, k: int) -> int | None:
         """The claim of a measure written as a modifier ("five-day", "30-year") right before
         the noun figure ``k`` is the value of, else None."""
+        found = self._measures[k]
+        if found is None:
+            found = self._measures[k] = self._read_measure_of_head(k)
+        return found if found >= 0 else None
+
+    def _read_measure_of_head(self, k: int) -> int:
         at = frame.figure_before_head(frame.claim_frame(self.ctx, k))
         if at is None:
-            return None
+            return -1
         before, after = self.mates(k)
         row = [*before, k, *after]
         if at >= len(row):
-            return None
+            return -1
         m = self.ctx.claims[row[at]]
-        after = m.text.find(m.number_text) + len(m.number_text)
-        written = m.text[after : after + 1]
-        return row[at] if m.kind == "quantity" and m.role != "age" and written in ("-", "\u2011") else None
+        end = m.text.find(m.number_text) + len(m.number_text)
+        written = m.text[end : end + 1]
+        return row[at] if m.kind == "quantity" and m.role != "age" and written in ("-", "\u2011") else -1
 
     def _crossed_slots(self, i: int, j: int) -> bool:
         """Whether the two figures stand in different places among their sentences' figures of
@@ -523,21 +539,24 @@ class _Surroundings:
         not the $8). A restatement gone wrong keeps its figure's place ("killed 5 and injured
         10" … "killed 10": both first, still a conflict)."""
         claims = self.ctx.claims
-        row_i, row_j = self._row(i), self._row(j)
-        p, q = row_i.index(i), row_j.index(j)
+        (row_i, p), (row_j, q) = self._row(i), self._row(j)
 
         def same(a: int, b: int) -> bool:  # (as written: "some 36" is not a counterpart of 33)
             return _reading(claims[a]) == _reading(claims[b]) and not claims[a].is_range
 
         return p != q and ((q < len(row_i) and same(row_i[q], j)) or (p < len(row_j) and same(row_j[p], i)))
 
-    def _row(self, k: int) -> list[int]:
+    def _row(self, k: int) -> tuple[list[int], int]:
         """The figures of claim ``k``'s sentence of its kind and dimension, ``k`` among them, in
-        order."""
+        order, and where ``k`` is in them."""
         claims, c = self.ctx.claims, self.ctx.claims[k]
-        before, after = self.mates(k)
-        return [m for m in (*before, k, *after)
-                if claims[m].kind == c.kind and claims[m].dimension == c.dimension]
+        key = (self.ctx.sentence_of(c.start), c.kind, c.dimension)  # (one row a sentence and kind:
+        found = self._rows.get(key)  # a long sentence's figures are not listed once a figure)
+        if found is None:
+            before, after = self.mates(k)
+            row = [m for m in (*before, k, *after) if claims[m].kind == c.kind and claims[m].dimension == c.dimension]
+            found = self._rows[key] = (row, {m: n for n, m in enumerate(row)})
+        return found[0], found[1][k]
 
     def _total_of_parts(self, i: int, j: int) -> bool:
         """Whether the smaller of two counts is given with another count of the same thing that
