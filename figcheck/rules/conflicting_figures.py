@@ -250,6 +250,27 @@ def _bases_in(sentence: str) -> frozenset[str]:
     return frozenset(found)
 
 
+# A sentence that turns to a new topic, as talks and reports do ("Turning to the balance sheet.",
+# "Now let's move on to Slide 7", "Moving to our Clean Energy segment."): what it turns to.
+_TURN = re.compile(
+    r"(?:^|(?<=[.!?:]\s)|(?<=\n))[ \t]*(?:(?:now|next|so|and|finally|lastly|then|let's|let|me|us|i|we|i'll|we'll|"
+    r"i'd|we'd|will|would|can|could|like|want|wish|to),?\s+){0,5}"
+    r"(?:turn(?:ing)?|mov(?:e|ing)(?:\s+on)?|switch(?:ing)?|shift(?:ing)?|pivot(?:ing)?)(?:\s+(?:now|back|over))?"
+    r"\s+to\s+([^.,;:\n]{1,80})", re.I | re.M)
+_TURNS: MemoKey[tuple[list[int], list[frozenset[str]]]] = MemoKey("FC201.turns")
+
+
+def _turns_in(text: str) -> tuple[list[int], list[frozenset[str]]]:
+    """Where each turn to a topic is in ``text``, and the topic (its words but "the", "our" and
+    the like), in order."""
+    starts, topics = [], []
+    if "to " in text:
+        for m in _TURN.finditer(text):
+            starts.append(m.start())
+            topics.append(frozenset(w for w in m.group(1).lower().split() if w not in STOP_WORDS))
+    return starts, topics
+
+
 def _names_in(text: str) -> frozenset[str]:
     return frozenset(w for w in (m.group().lower() for m in _NAME.finditer(text)) if w not in _NOT_NAMES
                      and w not in STOP_WORDS)
@@ -345,6 +366,7 @@ class _Surroundings:
         self._bases_at: list[frozenset[str] | None] = [None] * n  # (see _stated_bases)
         self._measures: list[int | None] = [None] * n  # (see _measure_of_head; -1: none)
         self._rows: dict[tuple, tuple[list[int], dict[int, int]]] = {}  # (see _row)
+        self._turns: tuple[list[int], list[frozenset[str]]] | None = None  # (see _other_topics)
 
     def two_cases(self, i: int, j: int) -> bool:
         return (self._apart_as_written(i, j)
@@ -353,7 +375,7 @@ class _Surroundings:
                 or self._many_values_around(i, j) or self._differ_elsewhere(i, j)
                 or self._total_of_parts(i, j) or self._entries_apart(i, j)
                 or self._crossed_slots(i, j) or self._measured_apart(i, j)
-                or self._bases_apart(i, j))
+                or self._bases_apart(i, j) or self._other_topics(i, j))
 
     def _entries_apart(self, i: int, j: int) -> bool:
         """Whether two sums lie in sentences that name nothing, in paragraphs that name
@@ -470,6 +492,25 @@ class _Surroundings:
             if ca.kind == cb.kind and ca.dimension == cb.dimension and not _same_figure(ca, cb, self._slack):
                 return True
         return False
+
+    def _other_topics(self, i: int, j: int) -> bool:
+        """Whether a turn to a new topic ("Turning to the balance sheet.", "Moving to our Clean
+        Energy segment.") stands between the two figures and names another than the one the
+        first is under: a talk's or a report's parts, each its own figures."""
+        turns = self._turns
+        if turns is None:
+            turns = self._turns = self.ctx.memo(_TURNS, lambda: _turns_in(self.ctx.text))
+        if not turns[0]:
+            return False  # (nearly every story: no turn at all)
+        starts, topics = turns
+        a, b = self.ctx.claims[i].start, self.ctx.claims[j].start
+        ta, tb = bisect_left(starts, a), bisect_left(starts, b)
+        if ta == tb:
+            return False
+        if not ta or not tb:
+            return True  # (one figure before any turn: the talk's opening, not that topic)
+        x, y = topics[ta - 1], topics[tb - 1]
+        return not (x <= y or y <= x)  # ("the Marine segment" and "the Marine segment again")
 
     def _bases_apart(self, i: int, j: int) -> bool:
         """Whether the two figures' sentences state them on different bases ("Excluding relief
