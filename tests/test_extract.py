@@ -123,6 +123,9 @@ def test_scale_suffixes_on_counts():
         ("fewer than 1,000 people", "fewer than", None, 1000),
         ("at most 1,000 km", "at most", None, 1000),
         ("exactly 1,000 km", "exactly", 1000, 1000),
+        # "almost" and "just over" speak of the size: below zero they lean the other way
+        ("almost minus 1,000 km", "almost", -1000, -900),
+        ("just over minus 1,000 km", "just over", -1100, -1000),
     ],
 )
 def test_qualifiers_set_bounds(text, qualifier, low, high):

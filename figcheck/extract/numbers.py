@@ -393,10 +393,11 @@ def qualified_bounds(qualifier: str | None, value: float, low: float, high: floa
         return low, high
     if kind == "approx":
         return low * (1 - APPROX_SPREAD) if low >= 0 else low * (1 + APPROX_SPREAD), high * (1 + APPROX_SPREAD) if high >= 0 else high * (1 - APPROX_SPREAD)
+    # ("almost" and "just over" speak of the size: "almost minus 10,000" is −10,000 to −9,000)
     if kind == "near_below":
-        return low * (1 - NEAR_SPREAD), high
+        return (low * (1 - NEAR_SPREAD), high) if value >= 0 else (low, high * (1 - NEAR_SPREAD))
     if kind == "near_above":
-        return low, high * (1 + NEAR_SPREAD)
+        return (low, high * (1 + NEAR_SPREAD)) if value >= 0 else (low * (1 + NEAR_SPREAD), high)
     if kind == "min":
         return low, None
     if kind == "max":
