@@ -19,7 +19,9 @@ from ..model import Claim
 from ..text.lines import INDENTED_LINE, INDENTS, PARAGRAPH_BREAK, SPACE_IN_PARAGRAPH, paragraph_bounds
 from . import lexicon
 from .counted import counted_noun, singular_noun
-from .numbers import PLAIN_DIGITS, Number, abbreviated_year, parse_digits, parse_scale_word, parse_words, power_of_ten, qualified_bounds
+from .numbers import (
+    PLAIN_DIGITS, Number, abbreviated_year, parse_digits, parse_scale_word, parse_words, power_of_ten, qualified_bounds,
+)
 from .products import SIDE_GAP, read_sizes
 from .shift import changed, claim_of, shifted
 

@@ -1055,7 +1055,9 @@ _SPELLED_OUT = {
     _GAP: _gap(60, rf"\b(?:{_OTHER_VERBS})\b"),  # between the figures of one change: no second change
 }
 _DET = r"(?:(?!(?:from|to|and|but|while|against|than|compared|versus|vs|or|with)\b)[\w'’-]+,? ){0,4}"
-_ZDET = r"(?:(?!(?:to|and|but|while|than|or|with|including|excluding|plus|despite|amid|because|due|thanks|given|expectations?|expected|estimates?|consensus|analysts?)\b)[\w'’.-]+,? ){0,5}"
+# (words up to an old figure: not a word that brings in another figure, a cause or a concession)
+_ZDET = (r"(?:(?!(?:to|and|but|while|than|or|with|including|excluding|plus|despite|amid|because|due|thanks|given|"
+         r"expectations?|expected|estimates?|consensus|analysts?)\b)[\w'’.-]+,? ){0,5}")
 X = rf"(?P<x>{FIG}|{MUL})"
 Y = rf"(?P<y>{FIG})"
 Z = rf"(?P<z>{FIG})"

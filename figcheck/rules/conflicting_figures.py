@@ -221,7 +221,7 @@ _NOT_NAMES = frozenset(MONTHS.split("|")) | frozenset(WEEKDAYS.split("|"))
 
 # The basis a sum is stated on, one alternative a kind: what is left out or allowed for, before
 # or after tax, on which accounts. A word after "excluding" names what is left out.
-_BASIS = re.compile(
+_STATED_ON = re.compile(
     r"\b(?:(?P<without>excluding|excl\.|exclusive\s+of|net\s+of|adjust(?:ed|ing)\s+for)\s+(?:the\s+|all\s+)?(?P<what>[\w-]+)"
     r"|(?P<tax>pre|after|before)[- ]?tax(?:es|ation)?\b"
     r"|\b(?P<basis>(?:non-?)?gaap|pro[- ]forma|like[- ]for[- ]like|constant[- ]currency|(?:seasonally\s+)?(?:un)?adjusted)\b)",
@@ -240,7 +240,7 @@ _CLAUSE_BREAK_AFTER = re.compile(r"[,;(]|\s+(?:but|while|whereas|although|though
 
 def _bases_in(sentence: str) -> frozenset[str]:
     found = set()
-    for m in _BASIS.finditer(sentence):
+    for m in _STATED_ON.finditer(sentence):
         if m.group("without"):
             found.add("without " + m.group("what").lower())
         elif m.group("tax"):
@@ -513,7 +513,7 @@ class _Surroundings:
         return not (x <= y or y <= x)  # ("the Marine segment" and "the Marine segment again")
 
     def _bases_apart(self, i: int, j: int) -> bool:
-        """Whether the two figures' sentences state them on different bases ("Excluding relief
+        """Whether the two figures are stated on different bases ("Excluding relief
         funds, adjusted EBITDA was $463 million" / "Adjusted EBITDA was $482 million";
         "pre-tax" / "after tax"; "on a GAAP basis" / "on an adjusted basis"): two measures of
         one thing, not one figure restated."""
@@ -589,10 +589,11 @@ class _Surroundings:
 
     def _row(self, k: int) -> tuple[list[int], int]:
         """The figures of claim ``k``'s sentence of its kind and dimension, ``k`` among them, in
-        order, and where ``k`` is in them."""
+        order, and where ``k`` is in them (listed once a sentence and kind, not once a figure:
+        a long sentence holds many)."""
         claims, c = self.ctx.claims, self.ctx.claims[k]
-        key = (self.ctx.sentence_of(c.start), c.kind, c.dimension)  # (one row a sentence and kind:
-        found = self._rows.get(key)  # a long sentence's figures are not listed once a figure)
+        key = (self.ctx.sentence_of(c.start), c.kind, c.dimension)
+        found = self._rows.get(key)
         if found is None:
             before, after = self.mates(k)
             row = [m for m in (*before, k, *after) if claims[m].kind == c.kind and claims[m].dimension == c.dimension]

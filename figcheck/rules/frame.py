@@ -260,12 +260,11 @@ _PERIOD = PATTERNS.compile(
     r"(1[89]\d\d|20\d\d)|(full)[- ]year|(calendar)\s+year|(?-i:([QH][1-4]|[1-4][QH])))\b", re.I)
 _ORDINAL = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth",
             "12": "twelve", "9": "nine", "6": "six", "3": "three", "prev": "previous",
-            "prior": "previous", "last": "previous", "latest": "current", "this": "current",
-            # (quarters and halves written short: "Q4", "4Q", "H1"; a half reads as the quarter
-            # of its number, as "first half" and "first quarter" do)
-            **{f"{a}{n}": o for n, o in zip("1234", ("first", "second", "third", "fourth"))
-               for a in ("q", "h")}, **{f"{n}{a}": o for n, o in zip("1234", ("first", "second", "third", "fourth"))
-                                        for a in ("q", "h")}}
+            "prior": "previous", "last": "previous", "latest": "current", "this": "current"}
+# Quarters and halves written short ("Q4", "4Q", "H1"): a half reads as the quarter of its number,
+# as "first half" and "first quarter" do.
+_ORDINAL.update({f"{a}{n}": o for n, o in zip("1234", ("first", "second", "third", "fourth")) for a in ("q", "h")})
+_ORDINAL.update({f"{n}{a}": o for n, o in zip("1234", ("first", "second", "third", "fourth")) for a in ("q", "h")})
 # Time slots by category: a clash in any one category (years, months, days, periods) vetoes.
 _PERIOD_TAGS = ("p:", "p:", "p:", "p:", "p:", "y:", "p:", "p:", "p:")
 _PLACE_PREP = PATTERNS.compile(
@@ -1317,7 +1316,8 @@ _DAY_WORDS = frozenset(_MONTHS) | _WEEKDAYS
 _PERIOD_WORDS = ("quarter", "qtr", "half", "mth", "month", "year", "week", "period")
 _PERIOD_YEAR = PATTERNS.compile(r"1[89]\d\d|20\d\d")
 _PERIOD_SHORT = PATTERNS.compile(r"\b(?:[QH][1-4]|[1-4][QH])\b")  # (in capitals only)
-_PERIOD_HINT = PATTERNS.compile("|".join(_PERIOD_WORDS) + "|" + _PERIOD_YEAR.pattern + "|(?-i:" + _PERIOD_SHORT.pattern + ")", re.I)
+_PERIOD_HINT = PATTERNS.compile(
+    "|".join(_PERIOD_WORDS) + "|" + _PERIOD_YEAR.pattern + "|(?-i:" + _PERIOD_SHORT.pattern + ")", re.I)
 
 
 def _may_hold(text: str, words: tuple[str, ...]) -> bool:
@@ -1364,7 +1364,6 @@ def times_clash(ta: tuple[frozenset[str], ...], tb: tuple[frozenset[str], ...]) 
 def _part_against_year(ta: tuple[frozenset[str], ...], tb: tuple[frozenset[str], ...]) -> bool:
     return not ta[_PERIODS].isdisjoint(_PARTS_OF_A_YEAR) and bool(tb[_YEARS]) and \
         not any(t for k, t in enumerate(tb) if k != _YEARS)
-
 
 
 def _role(claim: Claim, sentence: str, c0: int, c1: int, sent: _Sentence, pointed: bool) -> str:
