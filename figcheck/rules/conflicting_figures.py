@@ -362,7 +362,6 @@ class _Surroundings:
         self._crowded: list[bool | None] = [None] * n  # (see _many_values_around)
         self._lists: dict | None = None
         self._names: dict[tuple[int, int], frozenset[str]] = {}  # sentence or paragraph span → its names
-        self._basis_of: dict[tuple[int, int], frozenset[str]] = {}  # part of a sentence → its bases
         self._bases_at: list[frozenset[str] | None] = [None] * n  # (see _stated_bases)
         self._measures: list[int | None] = [None] * n  # (see _measure_of_head; -1: none)
         self._rows: dict[tuple, tuple[list[int], dict[int, int]]] = {}  # (see _row)
@@ -533,11 +532,8 @@ class _Surroundings:
         text = self.ctx.text
         before = [m.end() for m in _CLAUSE_BREAK.finditer(text, start, c.start)]
         after = _CLAUSE_BREAK_AFTER.search(text, c.end, end)
-        span = (before[-1] if before else start, after.start() if after else end)
-        found = self._basis_of.get(span)
-        if found is None:
-            found = self._basis_of[span] = _bases_in(text[span[0]:span[1]])
-        self._bases_at[k] = found
+        part = text[before[-1] if before else start : after.start() if after else end]
+        found = self._bases_at[k] = _bases_in(part)
         return found
 
     def _measured_apart(self, i: int, j: int) -> bool:
@@ -563,8 +559,7 @@ class _Surroundings:
         at = frame.figure_before_head(frame.claim_frame(self.ctx, k))
         if at is None:
             return -1
-        before, after = self.mates(k)
-        row = [*before, k, *after]
+        row = _sentence_claims(self.ctx, k)
         if at >= len(row):
             return -1
         m = self.ctx.claims[row[at]]
@@ -595,8 +590,8 @@ class _Surroundings:
         key = (self.ctx.sentence_of(c.start), c.kind, c.dimension)
         found = self._rows.get(key)
         if found is None:
-            before, after = self.mates(k)
-            row = [m for m in (*before, k, *after) if claims[m].kind == c.kind and claims[m].dimension == c.dimension]
+            row = [m for m in _sentence_claims(self.ctx, k)
+                   if claims[m].kind == c.kind and claims[m].dimension == c.dimension]
             found = self._rows[key] = (row, {m: n for n, m in enumerate(row)})
         return found[0], found[1][k]
 
@@ -765,10 +760,14 @@ def _one_possessive(a: Claim, b: Claim) -> bool:
 def _sentence_mates(ctx: CheckContext, k: int) -> tuple[list[int], list[int]]:
     """The indices of the other figures of claim ``k``'s sentence, in order: those before it,
     those after it."""
-    claims = ctx.claims
-    mates = ctx.memo(_BY_SENTENCE, lambda: _by_sentence(ctx))[ctx.sentence_of(claims[k].start)]
+    mates = _sentence_claims(ctx, k)
     at = mates.index(k)
     return mates[:at], mates[at + 1:]
+
+
+def _sentence_claims(ctx: CheckContext, k: int) -> list[int]:
+    """The indices of the figures of claim ``k``'s sentence, ``k`` among them, in order."""
+    return ctx.memo(_BY_SENTENCE, lambda: _by_sentence(ctx))[ctx.sentence_of(ctx.claims[k].start)]
 
 
 def _by_sentence(ctx: CheckContext) -> dict[int, list[int]]:

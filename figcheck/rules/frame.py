@@ -263,8 +263,8 @@ _ORDINAL = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth",
             "prior": "previous", "last": "previous", "latest": "current", "this": "current"}
 # Quarters and halves written short ("Q4", "4Q", "H1"): a half reads as the quarter of its number,
 # as "first half" and "first quarter" do.
-_ORDINAL.update({f"{a}{n}": o for n, o in zip("1234", ("first", "second", "third", "fourth")) for a in ("q", "h")})
-_ORDINAL.update({f"{n}{a}": o for n, o in zip("1234", ("first", "second", "third", "fourth")) for a in ("q", "h")})
+_ORDINAL.update({code: o for n, o in zip("1234", ("first", "second", "third", "fourth"))
+                 for a in "qh" for code in (a + n, n + a)})
 # Time slots by category: a clash in any one category (years, months, days, periods) vetoes.
 _PERIOD_TAGS = ("p:", "p:", "p:", "p:", "p:", "y:", "p:", "p:", "p:")
 _PLACE_PREP = PATTERNS.compile(
