@@ -136,6 +136,13 @@ def test_qualifiers_set_bounds(text, qualifier, low, high):
     assert claim.high == (pytest.approx(high) if high is not None else None)
 
 
+@pytest.mark.parametrize("dateline", ["(CNN)", "(AP)", "[Updated]"])
+def test_a_qualifier_right_after_a_dateline_in_brackets_qualifies(dateline):
+    # CNN's stories open "(CNN)More than 100 schools …": no space after the bracket
+    claim = only(f"{dateline}More than 100 schools were renamed.")
+    assert (claim.text, claim.qualifier, claim.low, claim.high) == ("More than 100 schools", "more than", 100, None)
+
+
 # --- ranges ---------------------------------------------------------------------------------------
 
 

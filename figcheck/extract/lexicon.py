@@ -109,9 +109,10 @@ AMOUNT_ONLY_QUALIFIERS = frozenset({
     "no more than", "not more than", "well more than", "just more than", "at least", "as many as",
     "as much as", "in excess of", "upwards of",
 })
-# Qualifiers that are also ordinary words: only a qualifier right before a figure.
+# Qualifiers that are also ordinary words: only a qualifier right before a figure. (A closing
+# bracket may touch it: datelines such as "(CNN)More than 100 …".)
 QUALIFIER_PATTERN = PATTERNS.compile(
-    r"(?:(?<=[\s(\[\"'‘“—–-])|^)(?P<q>"
+    r"(?:(?<=[\s()\[\]\"'‘“—–-])|^)(?P<q>"
     + "|".join(
         sorted((re.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS), key=len, reverse=True)
     )
