@@ -47,6 +47,10 @@ _DEFINITIONS = (
     "ppb = 1e-9 = parts_per_billion",
     "rayleigh = 1e10 / (4 * pi) / meter ** 2 / second / steradian",
     "international_unit = [international_unit]",  # vitamins and drugs: a unit per substance
+    # Decibels in a rate or a product ("0.2 dB/km", "1.28 dB m⁻¹"): pint reads a logarithmic
+    # unit there as its difference, "delta_decibel", and has no such unit. A level difference is
+    # a kind of its own: it converts to nothing but itself.
+    "delta_decibel = [level]",
 )
 
 # The radius of a planet or moon is a unit of its own kind ("5Rp", "8.74Rs"): it converts to
@@ -194,9 +198,16 @@ def convert_reciprocal(value: float, unit: str, to: str) -> float:
 # --- answers from pint: for units the table lacks, and for building the table ----------------
 
 
+class UnreadableUnit(ValueError):
+    """A unit expression pint cannot read (a unit it lacks, or one it cannot combine)."""
+
+
 @lru_cache(maxsize=4096)
 def pint_canonical(unit: str) -> str:
-    return str(registry().parse_units(unit))
+    try:
+        return str(registry().parse_units(unit))
+    except Exception as exc:  # (pint raises many kinds: undefined, offset, syntax)
+        raise UnreadableUnit(unit) from exc
 
 
 # The order dimensions are written in, so that one kind has one spelling whatever unit it was
@@ -207,7 +218,10 @@ _DIMENSION_ORDER = ("[mass]", "[length]", "[time]", "[current]", "[temperature]"
 
 @lru_cache(maxsize=4096)
 def pint_dimension(unit: str) -> str:
-    dims = dict(registry().parse_units(unit).dimensionality)
+    try:
+        dims = dict(registry().parse_units(unit).dimensionality)
+    except Exception as exc:  # (pint may parse a unit it cannot then resolve)
+        raise UnreadableUnit(unit) from exc
     if not dims:
         return "[information]" if "bit" in pint_base_unit(unit) else "dimensionless"
     order = sorted(dims, key=lambda d: (_DIMENSION_ORDER.index(d) if d in _DIMENSION_ORDER else len(_DIMENSION_ORDER), d))

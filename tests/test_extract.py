@@ -444,3 +444,32 @@ def test_scientific_units_and_irregular_plurals():
 def test_single_letter_scales_only_attached():
     assert only("Some 40K runners took part.").value == 40000
     assert only("The track is 500 m long.").unit == "meter"
+
+
+# --- units pint cannot combine ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, surface, unit", [
+    ("Loss is 0.2 dB/km in fibre.", "0.2 dB/km", "delta_decibel / kilometer"),
+    ("Absorption was 1.28 dB m⁻¹ at 10°C.", "1.28 dB m⁻¹", "delta_decibel / meter"),
+    ("It fell 3 dB per metre.", "3 dB per metre", "delta_decibel / meter"),
+])
+def test_decibels_in_a_rate_are_read_not_a_crash(text, surface, unit):
+    claim = extract_claims(text)[0]
+    assert (claim.text, claim.unit, claim.dimension) == (surface, unit, "[level] / [length]")
+
+
+def test_a_unit_pint_cannot_read_drops_that_figure_only(monkeypatch):
+    from figcheck import units
+    from figcheck.extract import claims as claims_module
+
+    read = claims_module._unit_and_dimension
+
+    def refuses_metres(kind, unit, currency):
+        if unit is not None and unit.unit == "meter":
+            raise units.UnreadableUnit(unit.unit)
+        return read(kind, unit, currency)
+
+    monkeypatch.setattr(claims_module, "_unit_and_dimension", refuses_metres)
+    found = extract_claims("The wall is 5 m high and 12 kg heavy; 30 people came.", memoise=False)
+    assert [c.text for c in found] == ["12 kg", "30 people"]

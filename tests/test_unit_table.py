@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from figcheck import units
 
 UNITS, CONVERSIONS = units.unit_table()
@@ -38,6 +40,8 @@ spec = importlib.util.spec_from_file_location("build_unit_table", sys.argv[1])
 builder = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(builder)
 builder.render()
+import pytest
+
 from figcheck import units
 UNITS, _ = units.unit_table()
 verified = sorted({r.canonical for r in UNITS.values() if r.verified})
@@ -99,3 +103,17 @@ def test_the_system_of_a_unit_is_read_from_what_it_is_built_of():
     assert {u: units.system(u) for u in metric} == dict.fromkeys(metric, "metric")
     assert {u: units.system(u) for u in customary} == dict.fromkeys(customary, "customary")
     assert {u: units.system(u) for u in neither} == dict.fromkeys(neither)
+
+
+def test_decibels_in_a_rate_are_a_level_difference_per_unit():
+    # pint reads a logarithmic unit in a product as "delta_decibel", which it lacks
+    per_km = "(decibel) / (kilometer)"
+    assert (units.canonical(per_km), units.dimension(per_km)) == ("delta_decibel / kilometer", "[level] / [length]")
+    assert units.convert(0.2, per_km, "delta_decibel / meter") == pytest.approx(0.0002)
+    assert units.dimension("decibel") == "dimensionless"  # a level alone is as before
+
+
+def test_a_unit_pint_cannot_read_raises_one_error_of_ours():
+    for unit in ("(no_such_unit) / (meter)", "(decade) / (meter)"):
+        with pytest.raises(units.UnreadableUnit):
+            units.dimension(unit)

@@ -1711,7 +1711,10 @@ def _build_claim(reader: _FigureReader, fig: _Figure) -> Claim | None:
     currency = fig.currency
     if kind == "money" and currency is None and unit is not None:
         currency = (unit.currency, unit.start)
-    pint_unit, dimension = _unit_and_dimension(kind, unit, currency)
+    try:
+        pint_unit, dimension = _unit_and_dimension(kind, unit, currency)
+    except units.UnreadableUnit:
+        return None  # (no claim rather than no file: the rest of the text is still read)
     role = fig.role
     if kind == "quantity" and pint_unit in lexicon.TEMPERATURE_UNITS and _is_temperature_delta(reader, start, end):
         pint_unit = lexicon.DELTA_OF[pint_unit]
