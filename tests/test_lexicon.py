@@ -18,6 +18,21 @@ def test_lexicon_units_parse_in_pint(unit):
     assert units.dimension(unit)
 
 
+# Every symbol the extractor knows, in a rate and in a product, and as the denominator of one:
+# what pint cannot combine ("dB/km" once asked it for "delta_decibel") must never stop a file.
+_SYMBOLS = sorted(L.SYMBOL_UNITS)
+
+
+@pytest.mark.parametrize("form", ["It was 5 {}/km.", "It was 5 {} m⁻¹.", "It was 5 {} per metre.",
+                                  "It was 5 m/{}.", "It was 5 kg {}⁻¹."])
+def test_every_symbol_combined_with_another_unit_reads_without_error(form):
+    from figcheck.extract import extract_claims
+
+    for symbol in _SYMBOLS:
+        for claim in extract_claims(form.format(symbol)):
+            assert claim.dimension, (symbol, claim)
+
+
 @pytest.mark.parametrize(
     "written, dimension",
     [
