@@ -682,9 +682,23 @@ def test_the_last_item_of_a_label_list(text, expected):
     "His iPhone 5C spontaneously erupted.",  # (a name in camel case: a product's model)
     # a subscript in a name written with brackets
     "It is an adenosine A(2A) antagonist.", "Levels of 15-F(2t)-isoprostane rose.", "The 5-HT(2C) agonist.",
+    # names in a series of letters: not amperes, billions or degrees
+    "The cell bodies of the 3A and 3B clusters move apart.", "Hemilineages 7A, 12B and 19A persist.",
+    "The 20A/20B groups differ.", "We used primers 1410F and 2250R.", "Old 2G and 3G networks close.",
+    # a figure's supplement, a video or a movie
+    "Arrows mark the foci (Figure 2—figure supplement 3A).", "See Video 2 and Movie 4.",
 ])
 def test_panels_and_labels_stay_labels(text):
     assert extract_claims(text) == []
+
+
+@pytest.mark.parametrize("text, surfaces", [
+    # one letter, repeated: a unit or a scale, not a series of names
+    ("Fit a 5A and a 10A fuse.", ["5A", "10A"]), ("A 13A fuse, a 3A fuse.", ["13A", "3A"]),
+    ("The service has 2B users and 1B viewers.", ["2B users", "1B viewers"]),
+])
+def test_a_letter_repeated_after_figures_is_still_their_unit(text, surfaces):
+    assert [c.text for c in extract_claims(text)] == surfaces
 
 
 @pytest.mark.parametrize("text", [

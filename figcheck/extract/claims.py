@@ -1056,7 +1056,35 @@ def _rejects_digits(reader: _FigureReader, num: Number, range_end: bool = False)
         return True  # 3pm, 10 a.m., 1500 GMT
     if before[-1:] == "’" and len(before) == 2 and before[0] == " " and reader.at_sentence_start(s) is False:
         return True  # ’90s
+    if "A" <= after[:1] <= "Z" and not after[1:2].isalpha() and _in_letter_series(text, s, e):
+        return True  # "the 1A and 1B clusters", "2G/3G": names in a series, not amperes or billions
     return False
+
+
+def _in_letter_series(text: str, start: int, end: int) -> bool:
+    """Whether the figure at ``start:end``, a capital letter written on to it, is listed next to
+    another figure with another letter ("1A and 1B", "18A/18B", "2G, 3G"): a unit or a scale
+    ("5A and 10A", "1B and 2B") keeps its letter."""
+    letter = text[end]
+    after = _LETTER_SERIES_AFTER.match(text, end + 1)
+    if after is not None and _other_letter(letter, after.group(1)):
+        return True
+    before = _LETTER_SERIES_BEFORE.search(text, max(0, start - 16), start)
+    return before is not None and _other_letter(letter, before.group(1))
+
+
+def _other_letter(a: str, b: str) -> bool:
+    """Two letters of a series of names: not the same, and not two scales ("2B and 3M")."""
+    return a != b and not (a in _SCALE_LETTERS and b in _SCALE_LETTERS)
+
+
+_SCALE_LETTERS = frozenset("KMBT")
+
+
+# A series item's separator, then the next item ("… and 1B"), or the item before ("1A and …").
+_SERIES_JOIN = r"[ \u00a0]*(?:,|/|&|–|and\b|or\b)[ \u00a0]*(?:and[ \u00a0]+|or[ \u00a0]+)?"
+_LETTER_SERIES_AFTER = PATTERNS.compile(_SERIES_JOIN + r"\d{1,4}([A-Z])(?![A-Za-z])")
+_LETTER_SERIES_BEFORE = PATTERNS.compile(r"(?<![\w.])\d{1,4}([A-Z])" + _SERIES_JOIN + r"$")
 
 
 def time_of_day_after(text: str, e: int) -> bool:

@@ -577,6 +577,7 @@ LABEL_WORDS = frozenset(
     stations plot plots core cores borehole boreholes specimen specimens patient patients
     subject subjects month months numbered layer layers cycle cycles passage passages
     lanes scenario scenarios profile profiles transect transects well wells
+    supplement supplements video videos movie movies
     """.split()
 )
 # Chemical elements of two letters: before a measurement they name a spectral line or an
