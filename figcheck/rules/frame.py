@@ -880,7 +880,7 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         agent=gist.agent,
         time=sent.time,
         times=sent.times,
-        place=sent.place,
+        place=sent.place or _setting_place(ctx, s_start),
         directions=sent.directions,
         sexes=sent.sexes,
         when=sent.when,
@@ -897,6 +897,27 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         restricted_by=_token_of(restricted.group(1)) if restricted is not None else None,
         restricted_tail=_restriction_tail(after, restricted.end()) if restricted is not None else frozenset(),
     )
+
+
+def _setting_place(ctx: CheckContext, s_start: int) -> frozenset[str]:
+    """The place an earlier sentence of the paragraph sets for a sentence that names none: "In
+    New Hampshire, it's a similar story. While Trump has …, Clinton has … 25 offices." (the
+    nearest sentence that opens with "In <Name>,")."""
+    p0 = ctx.paragraph_span(s_start)[0]
+    if p0 >= s_start or "In " not in ctx.text[p0:s_start]:
+        return frozenset()
+    found = None
+    for found in _SETTING.finditer(ctx.text, p0, s_start):
+        pass
+    if found is None or (first := found.group(1).split()[0].lower()) in _MONTHS:
+        return frozenset()
+    return frozenset((first,))
+
+
+# A sentence that opens with the place it is about: "In New Hampshire, …" (its first word, as
+# _PLACE_PREP reads places).
+_SETTING = PATTERNS.compile(
+    r"(?:^|(?<=[.!?])[\"'”’)]*\s+)In\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)\s*,", re.M)
 
 
 # Where a restriction after a noun ends: a verb of the clause, or punctuation.
@@ -1096,7 +1117,9 @@ _DEFINITE_BEFORE = PATTERNS.compile(r"\bthe\s+$", re.I)
 # "the 3,000 people evacuated", "the 40 workers who …": "the" that the words after the noun
 # call for (which ones), not a pointer back at a figure already given.
 _RESTRICTED_AFTER = PATTERNS.compile(
-    r"\s+(who|whom|whose|that|which|\w{3,}ed|\w{3,}ing|made|held|taken|built|sold|paid|"
+    # (an adverb may come first: "the 60,000 emails still on her server")
+    r"\s+(?:(?:still|now|already|currently|then|once|previously|originally|later)\s+)?"
+    r"(who|whom|whose|that|which|\w{3,}ed|\w{3,}ing|made|held|taken|built|sold|paid|"
     r"left|lost|hit|seized|known|seen|given|brought|caught|kept|found|met|"
     # ... or a place, a part or a time ("the 15 houses in the first phase", "the 30 stocks in
     # the Dow"): the group it names is the earlier one only if its sentence said as much
