@@ -1074,8 +1074,12 @@ def _in_letter_series(text: str, start: int, end: int) -> bool:
 
 
 def _other_letter(a: str, b: str) -> bool:
-    """Two letters of a series of names: not the same, and not two scales ("2B and 3M")."""
-    return a != b and not (a in _SCALE_LETTERS and b in _SCALE_LETTERS)
+    """Two letters of a series of names: not the same, not two scales ("2B and 3M") and not two
+    units of one kind ("30C/86F": a temperature and its conversion)."""
+    if a == b or (a in _SCALE_LETTERS and b in _SCALE_LETTERS):
+        return False
+    unit_a, unit_b = lexicon.SYMBOL_UNITS.get(a), lexicon.SYMBOL_UNITS.get(b)
+    return unit_a is None or unit_b is None or units.dimension(unit_a) != units.dimension(unit_b)
 
 
 _SCALE_LETTERS = frozenset("KMBT")
