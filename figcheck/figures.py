@@ -50,9 +50,16 @@ def format_significant(x: float, sig: int, like: str = "", minus: str = "-") -> 
     with the writer's ``minus`` sign (see :func:`minus_sign`)."""
     r = round_sig(x, sig)
     decimals = max(0, sig - 1 - math.floor(math.log10(abs(r)))) if r else 0
-    use_sep = "," in (like or "") or abs(r) >= 10_000
+    written = _THOUSANDS.search(like or "")
+    use_sep = written is not None or abs(r) >= 10_000
     body = f"{abs(r):,.{decimals}f}" if use_sep else f"{abs(r):.{decimals}f}"
+    if written is not None and written.group(1) != ",":
+        body = body.replace(",", written.group(1))  # ("30 000", "30 000": the writer's space)
     return (minus if r < 0 else "") + body
+
+
+# The separator a number written in digits sets its thousands off with.
+_THOUSANDS = re.compile(r"\d([, \u00a0\u2009\u202f])\d{3}(?!\d)")
 
 
 MINUS = "\u2212"  # the typographic minus sign, "−"

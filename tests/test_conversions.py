@@ -328,3 +328,12 @@ def test_a_slash_between_other_figures_joins_no_conversion(text, figures):
 ])
 def test_a_sum_counted_in_a_currency_noun_is_restated_in_brackets(text, pair):
     assert linked(text) == [pair]
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u2009", "\u202f"])
+def test_a_conversion_written_with_spaced_thousands_is_read_and_fixed_in_kind(space):
+    text = f"The route is 10{space}000 km (2{space}000 miles) long.\n"
+    [found] = check_text(text)
+    assert found.code == "FC101" and f"about 6{space}200 miles" in found.message
+    assert "covers 9,500–12,500" in found.message
+    assert found.fix.edits[0].new_text == f"6{space}200"

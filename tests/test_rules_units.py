@@ -35,6 +35,10 @@ def test_rounding_interval_is_finer_just_below_a_power_of_ten():
 def test_format_significant_follows_the_writers_separators():
     assert format_significant(2204.62, 4, "1,205") == "2,205"
     assert format_significant(7.456, 2, "15") == "7.5"
+    # thousands set off by a space of any width, as papers print them
+    for space in (" ", "\u00a0", "\u2009", "\u202f"):
+        assert format_significant(6213.7, 2, f"2{space}000") == f"6{space}200"
+
 
 
 def test_a_negative_is_written_with_the_writers_minus_sign():

@@ -76,12 +76,12 @@ from .conversions import (
 )
 from .rounding import (
     BASE_SLACK,
+    first_number,
     number_rounding,
+    plain_digits,
     significant_digits,
     written_values,
 )
-
-_NUMBER = re.compile(r"\d[\d,\u202f\u00a0]*(?:\.\d+)?")
 
 CODE = "FC101"
 NAME = "conversion-mismatch"
@@ -304,11 +304,11 @@ def _suggestion(source: Claim, equivalent: Claim, convert, slack: float, minus: 
     the writer used (at least two), written like the writer's number ("1,300", "1.3 million"),
     a negative with the writer's ``minus``. A figure written negative keeps its sign, which comes
     before its number: the digits after it are suggested (none when the sign should go)."""
-    digits_text = _NUMBER.search(equivalent.number_text or "")
+    digits_text = first_number(equivalent.number_text)
     if digits_text is None:
         return None
     try:
-        written = float(digits_text.group().replace(",", "").replace(" ", "").replace(" ", ""))
+        written = float(plain_digits(digits_text.group()))
     except ValueError:
         return None
     scale = abs(equivalent.value) / written if written else 1.0  # (a sign is not in number_text)
@@ -328,7 +328,7 @@ def _suggestion(source: Claim, equivalent: Claim, convert, slack: float, minus: 
             continue
         number = format_significant((-expected if signed else expected) / scale, digits, digits_text.group(), minus)
         candidate_text = prefix + number + suffix
-        value = float(number.replace(",", "").replace(MINUS, "-")) * scale * (-1 if signed else 1)
+        value = float(plain_digits(number).replace(MINUS, "-")) * scale * (-1 if signed else 1)
         candidate = replace(equivalent, value=value, low=value, high=value,
                             number_text=candidate_text,
                             rounding=(number_rounding(number) or 0.5) * scale)
@@ -382,11 +382,11 @@ def _plain(x: float, minus: str = "-") -> str:
 
 def _written_scale(claim: Claim) -> float:
     """How the claim's value relates to the number written ("7.8 L/100 km" is 0.078 L/km)."""
-    digits = _NUMBER.search(claim.number_text or "")
+    digits = first_number(claim.number_text)
     if any(ch.isalpha() for ch in claim.number_text or ""):
         return 1.0  # "5 million": the words are part of the figure as written
     try:
-        written = float(digits.group().replace(",", "").replace("\u202f", "").replace("\u00a0", "")) if digits else 0.0
+        written = float(plain_digits(digits.group())) if digits else 0.0
     except ValueError:
         return 1.0
     if not written or not claim.value or claim.is_range:

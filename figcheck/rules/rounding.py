@@ -19,16 +19,29 @@ BASE_SLACK = 0.012
 # Extra relative width for a figure the writer calls approximate ("about", "some", "~").
 APPROX_WIDEN = 0.05
 
-_NUMBER = re.compile(r"\d[\d,  ]*(?:\.\d+)?|\.\d+")
+# A number written in digits, its thousands set off by commas or by spaces (plain, no-break,
+# thin or narrow no-break: "30,000", "30 000"), as the extractor reads them.
+_NUMBER = re.compile(r"\d(?:[\d,]|[ \u00a0\u2009\u202f](?=\d{3}(?!\d)))*(?:\.\d+)?|\.\d+")
+_SEPARATORS = re.compile(r"[, \u00a0\u2009\u202f]")
+
+
+def first_number(text: str | None) -> re.Match | None:
+    """Where the first number written in digits in ``text`` is ("1.3" in "about 1.3 million")."""
+    return _NUMBER.search(text or "")
+
+
+def plain_digits(written: str) -> str:
+    """A number as written with its thousands separators dropped ("30 000" → "30000")."""
+    return _SEPARATORS.sub("", written)
 
 
 def number_rounding(number_text: str) -> float | None:
     """Half a unit of the last significant digit of a number written in digits (generous with
     trailing zeros of integers: "90" → 5, "1,000" → 500); None when there are no digits."""
-    m = _NUMBER.search(number_text or "")
+    m = first_number(number_text)
     if not m:
         return None
-    digits = re.sub(r"[,  ]", "", m.group())
+    digits = plain_digits(m.group())
     if "." in digits:
         return 0.5 * 10 ** -len(digits.split(".", 1)[1])
     stripped = digits.rstrip("0")
@@ -47,7 +60,7 @@ def range_roundings(claim: Claim) -> tuple[float, float]:
 
 def digits_of(text: str) -> list[str]:
     """The numbers written in ``text``, as plain digits ("1,105 to 1,200" → ["1105", "1200"])."""
-    return [re.sub(r"[,  ]", "", m.group()) for m in _NUMBER.finditer(text or "")]
+    return [plain_digits(m.group()) for m in _NUMBER.finditer(text or "")]
 
 
 def sig_range(digits: str) -> tuple[int, int]:
