@@ -473,3 +473,28 @@ def test_a_unit_pint_cannot_read_drops_that_figure_only(monkeypatch):
     monkeypatch.setattr(claims_module, "_unit_and_dimension", refuses_metres)
     found = extract_claims("The wall is 5 m high and 12 kg heavy; 30 people came.", memoise=False)
     assert [c.text for c in found] == ["12 kg", "30 people"]
+
+
+# --- thousands set off by a plain space -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("Data came from 11 529 patients.", "11 529 patients", 11529),
+    ("The trial ran 1 868 904 tests.", "1 868 904 tests", 1868904),
+    ("It cost PLN 94 000 in 2008.", "PLN 94 000", 94000),
+    ("It is 12 345.67 m long.", "12 345.67 m", 12345.67),
+])
+def test_thousands_set_off_by_a_plain_space_are_one_figure(text, surface, value):
+    claim = only(text)
+    assert (claim.text, claim.value) == (surface, value)
+
+
+@pytest.mark.parametrize("text, surfaces", [
+    # after another figure or a "+", or before a letter or a hyphen: not thousands
+    ("Call 0845 8 505 505 now.", ["8", "505", "505"]),
+    ("Call +233 268 576 249 now.", []),
+    ("United has 136 727s in its fleet.", ["136"]),
+    ("It ordered 10 737-800 planes.", []),
+])
+def test_figures_side_by_side_are_not_read_as_thousands(text, surfaces):
+    assert [c.text for c in extract_claims(text)] == surfaces

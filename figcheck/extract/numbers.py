@@ -33,6 +33,10 @@ DIGIT_NUMBER = PATTERNS.compile(
         \d{{1,3}}(?:,\d{{3}}){{1,{_MAX_GROUPS}}}(?![\d])(?!,\d{{3}}(?!\d))
       | \d{{1,3}}(?:[\u00a0\u2009\u202f][ ]*\d{{3}}){{1,{_MAX_GROUPS}}}(?![\d])  # 30 000; markup readers pad after the space
         (?![\u00a0\u2009\u202f][ ]*\d{{3}}(?!\d))
+      # 30 000 with a plain space, as papers print thousands: not after another figure or a
+      # "+" ("0845 8 505 505", "+233 268 …": telephone numbers) nor before a letter or a hyphen
+      # ("10 737-800 planes", "136 727s": aircraft counted)
+      | (?<!\d[ ])(?<![+\d])\d{{1,3}}(?:[ ]\d{{3}}){{1,{_MAX_GROUPS}}}(?![\d])(?![ ]\d{{3}}(?!\d))(?![A-Za-z\-‐–])
       | \d+
     )?
     (?P<dec>\.\d+)?
@@ -157,7 +161,8 @@ def parse_digits_matched(text: str, pos: int) -> Number | None:
     if not _SCIENTIFIC_MARKS.isdisjoint(text[end : end + 2]):
         value, rounding, end = _with_exponent(text, end, value, rounding, int_part, dec)
     int_part = int_part or ""
-    has_separator = not plain and ("," in int_part or (not int_part.isascii() and any(c in int_part for c in "\u00a0\u2009\u202f")))
+    has_separator = not plain and ("," in int_part or " " in int_part or (
+        not int_part.isascii() and any(c in int_part for c in "\u00a0\u2009\u202f")))
     return Number(pos, end, value, rounding, text[pos:end], False, has_separator, int_part)
 
 
