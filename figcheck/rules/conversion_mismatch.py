@@ -35,7 +35,9 @@ converting writes that), ranges are checked end by end, temperature differences
 without the scale offset, "gallons", "pints", "fluid
 ounces" and "tons" may be American, imperial (or long, or metric) unless the unit says which ("US
 gallons", "short tons"), and currencies are only checked when `currency-rates` in the settings
-names both. `tolerance` adds relative slack.
+names both. A figure and a bracketed one of the other sign are not a conversion unless the
+units convert with an offset, as temperatures do ("∼-30 kyr (94.41 Ma)": an offset, then an
+age). `tolerance` adds relative slack.
 
 ## Example
 ```text
@@ -118,6 +120,11 @@ def _restating_figure(ctx: CheckContext, source: Claim, equivalent: Claim) -> st
 def _check_pair(ctx: CheckContext, source: Claim, equivalent: Claim) -> Diagnostic | None:
     convert = converter(ctx, source, equivalent)
     if convert is None:
+        return None
+    if source.value * equivalent.value < 0 and convert(0.0) == 0.0:
+        # A conversion without an offset keeps the sign: figures of opposite signs are two things
+        # ("∼-30 kyr (94.41 Ma)": a time before an event, then the age it falls at), or one
+        # written with and without its sign ("a depth of −40 m (131 ft)").
         return None
     slack = BASE_SLACK + ctx.settings.tolerance
     if not _copied_unconverted(source, equivalent, convert) and any(
