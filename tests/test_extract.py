@@ -498,3 +498,12 @@ def test_thousands_set_off_by_a_plain_space_are_one_figure(text, surface, value)
 ])
 def test_figures_side_by_side_are_not_read_as_thousands(text, surfaces):
     assert [c.text for c in extract_claims(text)] == surfaces
+
+
+@pytest.mark.parametrize("text, surface, unit", [
+    ("Sea level rose 1.8 m per millennium.", "1.8 m per millennium", "meter / millennium"),
+    ("The town is over two millennia old.", "over two millennia", "millennium"),
+])
+def test_millennia_are_a_unit_of_time(text, surface, unit):
+    claim = only(text)
+    assert (claim.text, claim.unit, claim.dimension) == (surface, unit, "[time]" if unit == "millennium" else "[length] / [time]")

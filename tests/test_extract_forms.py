@@ -687,6 +687,9 @@ def test_the_last_item_of_a_label_list(text, expected):
     "The 20A/20B groups differ.", "We used primers 1410F and 2250R.", "Old 2G and 3G networks close.",
     # a figure's supplement, a video or a movie
     "Arrows mark the foci (Figure 2—figure supplement 3A).", "See Video 2 and Movie 4.",
+    # positions along a sequence, and the ends of a strand (not feet, not counts)
+    "Reads differed at positions 12 and 40 of the 5′ UTR.", "A tag was added at the 3′ end.",
+    "Both 5'-UTRs and 3' ends were kept.",
 ])
 def test_panels_and_labels_stay_labels(text):
     assert extract_claims(text) == []

@@ -1056,9 +1056,18 @@ def _rejects_digits(reader: _FigureReader, num: Number, range_end: bool = False)
         return True  # 3pm, 10 a.m., 1500 GMT
     if before[-1:] == "’" and len(before) == 2 and before[0] == " " and reader.at_sentence_start(s) is False:
         return True  # ’90s
+    if after[:1] in _PRIMES and _NUCLEIC_END.match(text, e + 1):
+        return True  # "the 3′ end", "the 5′-UTR": an end of a strand, not feet or a count
     if "A" <= after[:1] <= "Z" and not after[1:2].isalpha() and _in_letter_series(text, s, e):
         return True  # "the 1A and 1B clusters", "2G/3G": names in a series, not amperes or billions
     return False
+
+
+_PRIMES = frozenset("′'’")
+# What follows a strand's end as molecular biology names it: "3′ end", "5′-UTR", "5′ to 3′".
+_NUCLEIC_END = PATTERNS.compile(
+    r"[ \u00a0-]?(?:ends?|utrs?|termin(?:us|i|al)|flank\w*|untranslated|overhangs?|caps?\b|"
+    r"splice|regions?|to[ \u00a0]+[35][′'’]|[→-]+[ \u00a0]*[35][′'’])", re.I)
 
 
 def _in_letter_series(text: str, start: int, end: int) -> bool:

@@ -198,6 +198,7 @@ _TIMES = {
     "year": (["year"], ["years", "yrs"], ["yr"]),
     "decade": (["decade"], ["decades"], []),  # read as ten years: pint's "decade" is logarithmic
     "century": (["century"], ["centuries"], []),
+    "millennium": (["millennium"], ["millennia", "millenniums"], []),
     # geological and astronomical ages: "55.8 Ma", "<20 ka", "3 byr"
     "kiloyear": ([], [], ["ka", "kyr"]),
     "megayear": ([], [], ["Ma", "Myr"]),
@@ -577,7 +578,7 @@ LABEL_WORDS = frozenset(
     stations plot plots core cores borehole boreholes specimen specimens patient patients
     subject subjects month months numbered layer layers cycle cycles passage passages
     lanes scenario scenarios profile profiles transect transects well wells
-    supplement supplements video videos movie movies
+    supplement supplements video videos movie movies position positions
     """.split()
 )
 # Chemical elements of two letters: before a measurement they name a spectral line or an
