@@ -946,6 +946,11 @@ def _runs_back(sentence: str, end: int, lo: int) -> int:
     return k
 
 
+# What a fold names when it is one step of a series ("six five-fold dilutions (from 1,000 ng to
+# 0.32 ng)": 5⁵ from end to end), not the change between the figures.
+_SERIES_STEP = PATTERNS.compile(r"[\s-]+(?:serial[\s-]+)?(?:dilutions?|steps?|increments?)\b", re.I)
+
+
 def _multipliers(sentence: str, base: int) -> list[Multiplier]:
     out = []
     if not _may_hold_multiplier(sentence):
@@ -959,7 +964,7 @@ def _multipliers(sentence: str, base: int) -> list[Multiplier]:
         elif m.group("fold"):
             word = m.group("fold").lower()
             factor = float(word) if word[0].isdigit() else _FOLD_WORDS.get(word)
-            if not factor or factor <= 1:
+            if not factor or factor <= 1 or _SERIES_STEP.match(sentence, m.end()):
                 continue
             rel = 0.08 if word[0].isdigit() else WORD_FACTOR_SLACK
         elif m.group("times"):
