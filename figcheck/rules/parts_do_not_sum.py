@@ -14,7 +14,9 @@ qualifiers ("at least 12" leaves the sum open). Counts of people and things are 
 seriously and 19 lightly" is 31, never 30. It is silent for lists that do not claim to be
 complete ("including", "among them", "such as", "the rest", "others"), for shares of different
 wholes ("80% of men and 70% of women", "59% of patients taking it and 43% of patients who took
-it before", "respectively"), for one share given two ways ("90% of pupils, or 64% if …"), for
+it before", "46% of the dawn side crossings and 58% of the dusk side crossings", "respectively"),
+for one share given two ways ("90% of pupils, or 64% if …"; "an index of 66.2%, which means that
+66.2% of …"), for
 changes ("prices rose 8%, wages 5%"), for percentages that are not listed together as shares
 ("priced at 96.20 pct for a yield of 8.10 pct"), for the level of a confidence interval ("48%,
 95% CI 40–61%"), for stakes ("owns 75 pct of a company which holds 40 pct of another"), for a
@@ -403,6 +405,12 @@ def _base_phrase(text: str, base: re.Match, end: int) -> str:
     restrict it ("patients who previously", "patients with no"), or the plural it modifies
     ("malaria infections", "malaria deaths": two wholes)."""
     noun = base.group(1).lower()
+    phrase = _PHRASE.match(text, base.start(1), end)
+    if phrase is not None:  # ("the included dawn side crossings", "… dusk side crossings": two wholes)
+        words = phrase.group().lower().split()
+        head = next((n for n, w in enumerate(words) if _PLURAL.fullmatch(w) and w not in _VERBS_IN_S), None)
+        if head is not None and head > 1 and not _RESTRICTING.intersection(words[:head]):
+            return " ".join(words[:head + 1])
     after = _TWO_WORDS.match(text, base.end(), end)
     if after is None:
         return noun
@@ -414,6 +422,8 @@ def _base_phrase(text: str, base: re.Match, end: int) -> str:
     return noun
 
 
+# The words of a whole, up to five, as far as punctuation.
+_PHRASE = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+){0,4}")
 # A plural noun after the first word of a whole ("malaria deaths"), and verbs that look like one.
 _PLURAL = re.compile(r"[a-z]{2,}[^s]s")
 _VERBS_IN_S = frozenset("""is was has does says goes thinks wants believes supports backs favours
@@ -441,6 +451,8 @@ def _shares(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
         shares = [claims[k] for k in run]
         if any(s.is_range or s.high is None or s.low is None or s.value >= 100 for s in shares):
             continue  # a whole share leaves nothing for the others: these are of different wholes
+        if len(shares) == 2 and shares[0].number_text == shares[1].number_text:
+            continue  # one share said twice ("an index of 66.2%, which indicated that 66.2% of …")
         s_start, s_end = ctx.sentence_span(shares[0].start)
         sentence = text[s_start:s_end]
         if _SHARE_BLOCK.search(sentence):
