@@ -216,6 +216,11 @@ _CHANGE_LAST_WORDS = tuple(dict.fromkeys(cue.split("\\s+")[-1] for cue in _CHANG
 _WHOLE_BEFORE = PATTERNS.compile(
     r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|all|most|some|none|"
     r"half|many|few))\S*\s+(?:\w+\s+){0,2}?(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+# A sentence that opens with the whole its figure is ("Of the 42 passengers, 12 …"), and the
+# figure of a part right after it.
+_OF_THE_OPENS = PATTERNS.compile(r"\s*(?:of|out\s+of)\s+(?:the|its|their|these|those)\s+$", re.I)
+_PART_FIGURE_AFTER = PATTERNS.compile(
+    r"^\s*,?\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)", re.I)
 # "The two men, along with …, were": what follows is said of a larger group than the figure
 # counts, so the figure names a part of it (read after "the": the group pointed back at).
 _WIDER_GROUP_AFTER = PATTERNS.compile(
@@ -1399,6 +1404,8 @@ def _role(claim: Claim, sentence: str, c0: int, c1: int, sent: _Sentence, pointe
     if whole and not (whole.group(0).split()[0].lower() in _VAGUE_PARTS
                       and not _NUMBERS.search(whole.group(0))):
         return "whole"  # "312 of the 650 seats": the whole of a part named before it
+    if c0 <= 16 and _OF_THE_OPENS.match(sentence, 0, c0) and _PART_FIGURE_AFTER.match(after):
+        return "whole"  # "Of the 31 genes, 13 were targets": the whole of a part named after it
     # ("most of the 6,900 new jobs" names no other figure: 6,900 is what is spoken of)
     if pointed and _WIDER_GROUP_AFTER.match(after):
         return "group_part"
