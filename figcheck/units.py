@@ -183,7 +183,10 @@ def reciprocal(a: str, b: str) -> bool:
     """Whether ``a`` and ``b`` measure inverse kinds ("litre / kilometre" and "mile / gallon":
     fuel used per distance and distance per fuel), so that one converts into the other as 1/x."""
     try:
-        return dimension(a) == dimension(f"1 / ({b})") and dimension(a) != dimension(b)
+        if dimension(a) != dimension(f"1 / ({b})") or dimension(a) == dimension(b):
+            return False
+        convert_reciprocal(1.0, a, b)  # ("ppm / dB" and "dB" have inverse kinds, but a level
+        return True  # alone converts into nothing: pint refuses)
     except Exception:
         return False
 

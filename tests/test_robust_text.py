@@ -140,3 +140,15 @@ def test_full_report_of_a_long_line_is_cut_around_each_span(monkeypatch):
             crops += 1
         per_crop[size] = sum(measured) / crops
     assert per_crop[8_000] < 1.5 * per_crop[2_000] and per_crop[8_000] < 10 * full.MAX_WIDTH
+
+
+def test_every_unit_symbol_in_a_rate_against_a_bracketed_figure_checks_without_error():
+    # (a level in a rate, "5 ppm/dB (7 dB)", once stopped the file with pint's error)
+    from figcheck.engine import check_text
+    from figcheck.extract import lexicon
+
+    symbols = sorted(lexicon.SYMBOL_UNITS)
+    for top in ("km", "ppm", "GB", "°", "%", "dB", "kg", "s", "mph", "‰"):
+        for symbol in symbols:
+            for text in (f"It was 5 {top}/{symbol} (7 {symbol}).", f"It was 5 {symbol}/{top} (7 {top})."):
+                check_text(text)
