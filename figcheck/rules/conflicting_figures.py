@@ -636,8 +636,12 @@ class _Surroundings:
 
     def _points_elsewhere(self, k: int, other: int) -> bool:
         """Whether figure ``k`` points back ("these 15 patients", "the same force of 300") at
-        an earlier figure of its own number: that is the figure it restates, not ``other``."""
+        an earlier figure of its own number: that is the figure it restates, not ``other``. (A
+        later figure that points back itself may still restate ``k``: "… these 18 branches"
+        then "most of the 54 branches".)"""
         ctx = self.ctx
+        if ctx.claims[other].start > ctx.claims[k].start and _points_back(ctx, other):
+            return False
         restates = self._restates[k]
         if restates is None:
             restates = self._restates[k] = bool(frame.claim_words(ctx, k).restate)
