@@ -73,7 +73,7 @@ first last previous next each per every remaining rest both together combined to
 respectively including included among besides except plus excluding whereas whole entire
 altogether overall cumulative old former original existing current proposed planned
 """.split())
-CONTRAST_AFTER = frozenset("more others other each apiece respectively combined together".split())
+CONTRAST_AFTER = frozenset("more others other each apiece respectively combined together still".split())
 PART_AFTER = re.compile(r"^\s*(?:of|among)\s+(?:them|whom|which|those|these|it|the)\b", re.I)
 
 
