@@ -300,7 +300,15 @@ def _heads_clash(fa: ClaimFrame | ClaimSketch, fb: ClaimFrame | ClaimSketch) -> 
     """Different nouns the figures are the values of ("sales of #" / "profit of #"), or one noun
     with different modifiers."""
     return bool(fa.head and fb.head and (fa.head[0] != fb.head[0] or (
-        fa.head[1] and fb.head[1] and fa.head[1] != fb.head[1])))
+        fa.head[1] and fb.head[1] and fa.head[1] != fb.head[1]))) or _modifiers_clash(fa, fb)
+
+
+def _modifiers_clash(fa: ClaimFrame | ClaimSketch, fb: ClaimFrame | ClaimSketch) -> bool:
+    """One noun counted, each with its own words before it and none shared ("two congressional
+    districts" / "six state senate districts"): two kinds of it. (One side with none, "6,900
+    jobs" after "2,300 new jobs", may be the same thing.)"""
+    a, b = fa.noun_phrase, fb.noun_phrase
+    return bool(len(a) > 1 and len(b) > 1 and a[-1] == b[-1] and set(a[:-1]).isdisjoint(b[:-1]))
 
 
 def features(fa: ClaimFrame, fb: ClaimFrame, pair: Alignment | None = None,
