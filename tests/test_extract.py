@@ -34,6 +34,12 @@ def assert_quantity(claim, value, unit):
         ("The pipe is 2½ inches wide.", "2½ inches", 2.5, "inch"),
         ("It froze at -5C.", "-5C", -5, "degree_Celsius"),
         ("It fell to minus 10 degrees Celsius.", "minus 10 degrees Celsius", -10, "degree_Celsius"),
+        ("Nights below negative 20 degrees Celsius are rare.", "below negative 20 degrees Celsius", -20,
+         "degree_Celsius"),
+        ("Sales growth was negative 2.5% in May.", "negative 2.5%", -2.5, "percent"),
+        # "negative" describing what is counted or measured signs nothing
+        ("Swabs turned negative 4 to 9 days later.", "4 to 9 days", 6.5, "day"),
+        ("Both show negative 220 nm bands.", "220 nm", 220, "nanometer"),
         ("The river is a kilometre wide here.", "a kilometre", 1, "kilometer"),
         ("Half a mile further on, the road forks.", "Half a mile", 0.5, "mile"),
         ("The works will take three and a half years.", "three and a half years", 3.5, "year"),

@@ -173,11 +173,11 @@ _NUMBER_CONTINUES = PATTERNS.compile(r"[:.]\d|/\d|,\d{1,2}(?!\d)|\d")
 _DASH_DIGIT = PATTERNS.compile(r"[-‑–]\d")
 _DASH_DIGITS = PATTERNS.compile(r"[-‑–](\d+)")
 _NUMBER_SIGN_BEFORE = PATTERNS.compile(r"(?:\bNo\.|#|\bpp?\.)\s*$")
-_MINUS_BEFORE = PATTERNS.compile(r"\bminus\s+$", re.IGNORECASE)
+_MINUS_BEFORE = PATTERNS.compile(r"\b(?:minus|negative)\s+$", re.IGNORECASE)
 _BETWEEN_BEFORE = PATTERNS.compile(r"(?:^|(?<=\W))(between|from)\s+$", re.IGNORECASE)
 # The characters these words can end with, ignoring case as the patterns do (the cheap tests
 # before their searches; tests/test_extract_prefilters.py checks every code point).
-_MINUS_LAST_LETTERS = frozenset("sSſ")
+_MINUS_LAST_LETTERS = frozenset("sSſeE")  # (of "minus" and "negative")
 _BETWEEN_LAST_LETTERS = frozenset("nNmM")
 _OLD_AFTER = PATTERNS.compile(r"[-‑ ]old\b")
 _FRACTION_COMPOUND = PATTERNS.compile(r"-(?:thirds?|quarters?|fifths?|halves|off|way|sided|all)\b", re.IGNORECASE)
@@ -884,7 +884,7 @@ _PLAIN_SHAPE = PATTERNS.compile(
 )
 # Plain words that change a reading: "between" or "from", a minus, a label (and a qualifier's
 # last word where the qualifier is written: "some", "at least", but not the "of" of "a loss of").
-_NOT_PLAIN_WORDS = frozenset({"between", "from", "minus"} | lexicon.LABEL_WORDS)
+_NOT_PLAIN_WORDS = frozenset({"between", "from", "minus", "negative"} | lexicon.LABEL_WORDS)
 _WORD_EDGES = frozenset(" \n(")  # what may come before the plain word
 _COUNTED_MONEY = {"dlrs": "dlr", "cts": "ct"}  # (the nouns counted_noun reads)
 _READ_IN_FULL = object()  # (what _plain_claim gives for a figure of no plain shape)
@@ -1289,7 +1289,7 @@ def _looks_like_year(num: Number) -> bool:
 
 # How far around a figure each part of reading a claim looks, in characters.
 _FRACTION_SLASH_WINDOW = 4  # "3/4", "1/10th": the slash of an ASCII fraction right after the figure
-_MINUS_WINDOW = 8  # "minus 5", "− 5": a minus sign or word before the figure
+_MINUS_WINDOW = 11  # "minus 5", "negative 25", "− 5": a minus sign or word before the figure
 _BETWEEN_WINDOW = 10  # "between 5 and 10": the word that opens a range
 _SPREAD_SIGN_WINDOW = 2  # " ±" or " +" after the unit: a spread in the same unit
 _MULTIPLE_WINDOW = 2  # " times", "-fold", " fold" right after the figure
@@ -1507,8 +1507,18 @@ def _read_sign(reader: _FigureReader, fig: _Figure) -> None:
     if not window[-1:].isspace() or window.rstrip()[-1:] not in _MINUS_LAST_LETTERS:
         return  # "minus 5": the word's last letter, then white space
     minus = _MINUS_BEFORE.search(window)
-    if minus:
+    if minus and (minus.group().lower().startswith("minus") or not fig.num.text[-1:].isdigit()
+                  or _SIGNED_BY_NEGATIVE.match(text, fig.num.end)):  # (a scale read: "negative 4 million")
         fig.negative, fig.start = True, window_start + minus.start()
+
+
+# What "negative" signs: a share, a change in points, a temperature or a sum ("negative 4%",
+# "a negative 30 basis points", "negative 25 degrees", "negative 4 million"), not a count or
+# measure it describes ("blood cultures became negative 3 to 17 days after", "negative 260 nm
+# bands").
+_SIGNED_BY_NEGATIVE = PATTERNS.compile(
+    r"(?:\.\d+)?[ \u00a0]?(?:%|per[ -]?cent|pct|percentage|basis|bps?\b|points?\b|°|degrees?\b|"
+    r"(?:million|billion|trillion|mln|bln)\b|cents?\b|dollars?\b|dlrs\b)", re.I)
 
 
 def _read_spread_and_unit(reader: _FigureReader, fig: _Figure) -> None:
