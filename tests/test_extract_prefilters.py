@@ -41,7 +41,7 @@ def _code_points_matching(pattern: str) -> set[str]:
 @pytest.mark.parametrize(
     "chars, pattern",
     [
-        (claims._MINUS_LAST_LETTERS, r"(?i)s"),  # the last letter of "minus"
+        (claims._MINUS_LAST_LETTERS, r"(?i)[se]"),  # the last letter of "minus", "negative"
         (claims._BETWEEN_LAST_LETTERS, r"(?i)[nm]"),  # of "between", "from"
         (claims._TIME_FIRST, r"(?i)[apogbuceh]"),  # "pm", "o'clock", "GMT", "BST", "UTC", "CET", "EST", "hrs"
         (claims._RANGE_SEP_FIRST, r"(?i)[taou]|[-–—]"),  # "to", "and", "or", "until", dashes
