@@ -135,6 +135,8 @@ _COMPLETE = tuple(
 )
 # Between two parts of one list.
 _LIST_SEP = re.compile(r"^[^\d;:.!?()]{0,50}$")
+# What lies between figures that are no list of parts: white space, or a sign of arithmetic.
+_NO_WORD = re.compile(r"[\s+=≡×·*^]*")
 # A breakdown lists a handful of parts; a run of more figures is a series or a table, which no
 # reader adds up (and read from each of its figures, it would cost the square of its length).
 MAX_PARTS = 20
@@ -267,8 +269,10 @@ def _breakdowns(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
         # (read by place, not from a copy of the rest: one sentence may hold 40,000 figures)
         for k in map(members.__getitem__, range(n + 2, min(len(members), n + 2 + MAX_PARTS))):
             between = text[claims[parts[-1]].end : claims[k].start]
-            if not _LIST_SEP.match(between) or _WHOLE_NEXT.search(between) or _DASH.search(between):
-                break  # (a dash closes a breakdown set off by dashes, or makes "12 - 12 - 12" a series)
+            if not _LIST_SEP.match(between) or _WHOLE_NEXT.search(between) or _DASH.search(between) \
+                    or _NO_WORD.fullmatch(between):
+                break  # (a dash closes a breakdown set off by dashes, or makes "12 - 12 - 12" a series;
+                # figures with only spaces or signs between are digits or a sum: "9 8 7", "2 5 + 9")
             parts.append(k)
             if len(parts) > MAX_PARTS:
                 break
