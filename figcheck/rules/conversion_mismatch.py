@@ -34,7 +34,8 @@ converting writes that), ranges are checked end by end, temperature differences
 ("a rise of 1 °F (0.56 °C)", "2 °C (3.6 °F) warmer": a word near them says so) are converted
 without the scale offset, "gallons", "pints", "fluid
 ounces" and "tons" may be American, imperial (or long, or metric) unless the unit says which ("US
-gallons", "short tons"), and currencies are only checked when `currency-rates` in the settings
+gallons", "short tons"), a mile in a sentence about the sea may be a nautical one ("a 200-mile
+(370 km) territorial sea"), and currencies are only checked when `currency-rates` in the settings
 names both. A figure and a bracketed one of the other sign are not a conversion unless the
 units convert with an offset, as temperatures do ("∼-30 kyr (94.41 Ma)": an offset, then an
 age). `tolerance` adds relative slack.
@@ -128,7 +129,7 @@ def _check_pair(ctx: CheckContext, source: Claim, equivalent: Claim) -> Diagnost
         return None
     slack = BASE_SLACK + ctx.settings.tolerance
     if not _copied_unconverted(source, equivalent, convert) and any(
-            agrees(ctx, s, e) for s, e in _readings(source, equivalent)):
+            agrees(ctx, s, e) for s, e in _readings(ctx, source, equivalent)):
         return None  # (also when an absolute-looking temperature is really a difference)
     expected = convert(source.value)
     minus = minus_sign(source.text, equivalent.text)  # (numbers are echoed with the writer's sign)
@@ -189,8 +190,20 @@ def _names_system(claim: Claim) -> bool:
     return bool(claim.unit_text and _SYSTEM_NAMED.search(claim.unit_text))
 
 
-def _other_readings(claim: Claim) -> tuple[str, ...]:
-    return () if _names_system(claim) else _OTHER_READINGS.get(claim.unit, ())
+def _other_readings(ctx: CheckContext, claim: Claim) -> tuple[str, ...]:
+    if _names_system(claim):
+        return ()
+    if claim.unit in ("mile", "mile ** 2") and _AT_SEA.search(ctx.text, *ctx.sentence_span(claim.start)):
+        # ("a 200-mile (370 km) territorial sea": miles at sea are nautical miles)
+        return ("nautical_mile",) if claim.unit == "mile" else ("nautical_mile ** 2",)
+    return _OTHER_READINGS.get(claim.unit, ())
+
+
+# A sentence about the sea, where a mile may be a nautical one.
+_AT_SEA = re.compile(
+    r"\b(?:seas?|maritime|territorial|coasts?|coastal|offshore|naval|navy|ships?|vessels?|"
+    r"fishing|fisheries|nautical|ocean|oceans|waters|harbou?rs?|submarines?|EEZ|"
+    r"exclusive\s+economic\s+zone)\b", re.I)
 
 
 # How the other readings are named in a message.
@@ -213,11 +226,11 @@ def _other_system(ctx: CheckContext, source: Claim, equivalent: Claim) -> str:
     return ""
 
 
-def _readings(source: Claim, equivalent: Claim):
+def _readings(ctx: CheckContext, source: Claim, equivalent: Claim):
     """The pair as written, then with each ambiguous unit read the other ways."""
     yield source, equivalent
-    for su in (source.unit, *_other_readings(source)):
-        for eu in (equivalent.unit, *_other_readings(equivalent)):
+    for su in (source.unit, *_other_readings(ctx, source)):
+        for eu in (equivalent.unit, *_other_readings(ctx, equivalent)):
             if (su, eu) != (source.unit, equivalent.unit):
                 yield replace(source, unit=su), replace(equivalent, unit=eu)
 
