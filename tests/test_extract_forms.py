@@ -429,6 +429,9 @@ def test_a_comma_does_not_join_a_part_too_large_for_the_compound():
     # a list of alternatives, not a figure restated
     ("Some said in a decade, or three years, or six months.", False),
     ("It will take three years, or six months, or a decade.", False),
+    ("The unit can map 4 KB, 64 KB or 1 MB pages.", False),
+    ("Tanks hold 20 litres, 50 litres or 15 gallons.", False),
+    ("In 2010, 12 miles or 19 km of track were laid.", True),
     ("The road is 10 km, or 6 miles or so, long.", True),
     ("The road is 5 miles or 8 km long.", True),
     ("Aspartate aminotransferase was 98 U/L (10-40 U/L) on admission.", False),

@@ -2565,12 +2565,17 @@ def _alternatives(text: str, prev: Claim, cur: Claim, gap: str, offset: int) -> 
         return True
     if _OR_BEFORE.search(before) or _OR_AFTER.match(text, cur.end - offset):
         return True
+    if prev.unit_text and before.endswith(", ") and _ITEM_BEFORE.search(before) \
+            and _ITEM_BEFORE.search(before).group(1) == prev.unit_text:
+        return True  # a list of three: "pages of 4 KB, 64 KB or 1 MB"
     return prev.dimension == "[time]" and "," not in gap
 
 
 # Another alternative before the first figure or after the second: "or" next to it (not "or so",
 # "or more": a hedge or a bound of the second).
 _OR_BEFORE = PATTERNS.compile(r"\bor[ \u00a0]+(?:\w+[ \u00a0]+)?$")
+# An item of a list right before the first figure, in its unit: "4 KB, " before "64 KB or 1 MB".
+_ITEM_BEFORE = PATTERNS.compile(r"\d[ \u00a0]?([^\W\d_]{1,12}), $")
 _OR_AFTER = PATTERNS.compile(r",?[ \u00a0]+or\b(?![ \u00a0]+(?:so|more|less|longer|fewer|thereabouts)\b)")
 
 
