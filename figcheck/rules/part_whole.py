@@ -155,6 +155,8 @@ def quote(words: str) -> str:
 _PART_THEN_WHOLE = re.compile(
     r"\s*(?:(?:were|are|was|is)\s+)?(?:of|out\s+of|among|from\s+among)\s+" + DETERMINER + r"$", re.I
 )
+# "of" alone between two measures in different units: the second is what each of the first is.
+_BARE_OF = re.compile(r"\s*of\s+", re.I)
 # What the words between the figures start with (white space aside) for ``_PART_THEN_WHOLE`` to
 # match: the first letters of "were", "are", "was", "is", "of", "out", "among", "from", in any
 # case ("ı" and "İ" are an "i" to a pattern that ignores case). Most neighbours fail this test,
@@ -287,6 +289,8 @@ def _relation(ctx: CheckContext, first: Claim, second: Claim, between: str,
     that cannot end with it is to be skipped (its pattern tries every start up to 60 or 80
     characters in); None to read every form."""
     if (last is None or between.lstrip()[:1] in _PART_THEN_WHOLE_FIRST) and _PART_THEN_WHOLE.fullmatch(between):
+        if first.kind == "quantity" and first.unit != second.unit and _BARE_OF.fullmatch(between):
+            return None  # what each is made of: "20 weeks of 13 days", "four periods of 90 minutes"
         return first, second, "of"
     # (the sentence is looked up only where "of the" stands before the first figure)
     text = ctx.text
