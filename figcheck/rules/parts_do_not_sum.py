@@ -16,7 +16,8 @@ complete ("including", "among them", "such as", "the rest", "others"), for share
 wholes ("80% of men and 70% of women", "59% of patients taking it and 43% of patients who took
 it before", "46% of the dawn side crossings and 58% of the dusk side crossings", "respectively"),
 for one share given two ways ("90% of pupils, or 64% if …"; "an index of 66.2%, which means that
-66.2% of …"), for
+66.2% of …"), for shares before a turn to a whole named after it ("only 40% were married …, but
+59% of the husbands were disabled, 17% …": the list starts at 59%), for
 changes ("prices rose 8%, wages 5%"), for percentages that are not listed together as shares
 ("priced at 96.20 pct for a yield of 8.10 pct"), for the level of a confidence interval ("48%,
 95% CI 40–61%"), for stakes ("owns 75 pct of a company which holds 40 pct of another"), for a
@@ -450,7 +451,7 @@ def _shares(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
         else:
             runs.append([k])
     for run in runs:
-        if len(run) < 2:
+        if len(run) < 2 or len(run := _from_named_whole(ctx, run)) < 2:
             continue
         shares = [claims[k] for k in run]
         if any(s.is_range or s.high is None or s.low is None or s.value >= 100 for s in shares):
@@ -499,6 +500,23 @@ def _shares(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
 # A sentence about the answers to one question, whose shares are of one whole without naming it.
 _POLL = re.compile(r"\b(?:polls?|polled|surveys?|surveyed|votes?|voters|ballots?|referendum|"
                    r"respondents|electorate)\b", re.I)
+
+
+def _from_named_whole(ctx: CheckContext, run: list[int]) -> list[int]:
+    """The run of shares from the first that names its whole after a turn ("but", "while"),
+    when shares before it name none: a writer names the whole with the first share of a list
+    ("48% of voters backed it, 39% …"), so one named after a turn starts a list of its own
+    ("only 40% were married …, but 59% of the husbands were disabled, 17% …")."""
+    claims, text = ctx.claims, ctx.text
+    end = ctx.sentence_span(claims[run[0]].start)[1]
+    for n, k in enumerate(run):
+        if _OF_BASE.match(text, claims[k].end, min(end, claims[k].end + 40)):
+            turned = n and _TURN.search(text, claims[run[n - 1]].end, claims[k].start)
+            return run[n:] if turned else run
+    return run
+
+
+_TURN = re.compile(r"\b(?:but|while|whereas|although|though|however)\b", re.I)
 
 
 def _words_after(ctx: CheckContext, shares: list[Claim], s_end: int) -> list[str]:
