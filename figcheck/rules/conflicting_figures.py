@@ -374,7 +374,17 @@ class _Surroundings:
                 or self._many_values_around(i, j) or self._differ_elsewhere(i, j)
                 or self._total_of_parts(i, j) or self._entries_apart(i, j)
                 or self._crossed_slots(i, j) or self._measured_apart(i, j)
-                or self._bases_apart(i, j) or self._other_topics(i, j))
+                or self._bases_apart(i, j) or self._other_topics(i, j)
+                or self._pronouns_apart(i, j))
+
+    def _pronouns_apart(self, i: int, j: int) -> bool:
+        """Whether both sentences open with a pronoun ("It is 119 light years away.", "It lies
+        771 light years away.") after sentences that open with different names ("HD 73256 is a
+        yellow star …", "AK Pyxidis is a red giant …"): each is about its own."""
+        if not (self.opens_with_pronoun(i) and self.opens_with_pronoun(j)):
+            return False
+        a, b = _subject_before(self.ctx, i), _subject_before(self.ctx, j)
+        return bool(a and b and a != b)
 
     def _entries_apart(self, i: int, j: int) -> bool:
         """Whether two sums lie in sentences that name nothing, in paragraphs that name
@@ -744,6 +754,24 @@ def _opens_with_pronoun(ctx: CheckContext, k: int) -> bool:
     start, end = ctx.sentence_span(ctx.claims[k].start)
     first = ctx.text[start:min(end, start + 12)].lstrip(" \t\n\"'“‘(").split(maxsplit=1)
     return bool(first) and first[0].lower() in _PRONOUN_OPENING
+
+
+def _subject_before(ctx: CheckContext, k: int) -> str | None:
+    """The name the sentence before claim ``k``'s (in its paragraph) opens with, in lower case:
+    its first words when capitalised or numbered, after "The" ("HD 73256 is …" → "hd 73256",
+    "The Sassy trace …" → "sassy")."""
+    start = ctx.sentence_of(ctx.claims[k].start)
+    if start == 0 or ctx.paragraph_of(start - 1) != ctx.paragraph_of(start):
+        return None
+    s0, _ = ctx.sentence_span(start - 1)
+    name = _OPENING_NAME.match(ctx.text, s0)
+    if name is None or name.group(1).lower() in STOP_WORDS or name.group(1).lower() in _PRONOUN_OPENING:
+        return None
+    return " ".join(name.group(0)[name.start(1) - name.start():].split()).lower()
+
+
+# A sentence's opening name: capitalised words or numbers, up to three, after "The".
+_OPENING_NAME = re.compile(r"[\s\"'“‘(]*(?:The\s+)?([A-Z][\w’'-]*)(?:\s+(?:[A-Z][\w’'-]*|\d[\w-]*)){0,2}")
 
 
 def _figures_before(ctx: CheckContext, k: int) -> list[int]:
