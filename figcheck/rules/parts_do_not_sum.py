@@ -551,6 +551,8 @@ def _describes(text: str, share: Claim, s_end: int) -> bool:
     if _OF_BASE.match(text, share.end, s_end):
         return False
     m = _NEXT_WORD.match(text, share.end, s_end)
+    if m is not None and m.group(1).lower() == "being":  # ("with 97% … being black and 95% being male")
+        m = _NEXT_WORD.match(text, m.end(), s_end)
     if m is None:
         return False
     word = m.group(1).lower()
