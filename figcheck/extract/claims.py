@@ -2565,8 +2565,8 @@ def _alternatives(text: str, prev: Claim, cur: Claim, gap: str, offset: int) -> 
         return True
     if _OR_BEFORE.search(before) or _OR_AFTER.match(text, cur.end - offset):
         return True
-    if prev.unit_text and before.endswith(", ") and _ITEM_BEFORE.search(before) \
-            and _ITEM_BEFORE.search(before).group(1) == prev.unit_text:
+    item = _ITEM_BEFORE.search(before) if prev.unit_text and before.endswith(", ") else None
+    if item is not None and item.group(1) == prev.unit_text:
         return True  # a list of three: "pages of 4 KB, 64 KB or 1 MB"
     return prev.dimension == "[time]" and "," not in gap
 

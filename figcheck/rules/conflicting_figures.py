@@ -767,7 +767,7 @@ def _subject_before(ctx: CheckContext, k: int) -> str | None:
     name = _OPENING_NAME.match(ctx.text, s0)
     if name is None or name.group(1).lower() in STOP_WORDS or name.group(1).lower() in _PRONOUN_OPENING:
         return None
-    return " ".join(name.group(0)[name.start(1) - name.start():].split()).lower()
+    return " ".join(ctx.text[name.start(1):name.end()].split()).lower()
 
 
 # A sentence's opening name: capitalised words or numbers, up to three, after "The".
