@@ -355,3 +355,23 @@ class _SearchesCounted:
     def search(self, *args):
         self.calls += 1
         return self.pattern.search(*args)
+
+
+def test_places_set_by_a_paragraph_are_read_once_a_document(monkeypatch):
+    # (FC201 reads the place a paragraph opens with for a sentence that names none: one scan of
+    # the document, not one of the paragraph before each figure)
+    from figcheck.rules import frame
+
+    scans = _count_calls(monkeypatch, frame, "_settings_in")
+    sentences = [f"In Place{k}, it is the same story. Smith has {k + 3} offices and Jones has {k + 40} offices. "
+                 for k in range(60)]
+    list(conflicting_figures.check(_context("".join(sentences))))
+    assert scans[0] == 1
+
+
+def test_a_sentence_is_read_once_for_the_sea_whatever_its_conversions(monkeypatch):
+    counted = CountingPattern(conversion_mismatch._AT_SEA)
+    monkeypatch.setattr(conversion_mismatch, "_AT_SEA", counted)
+    text = "".join(f"{k + 1} miles ({(k + 1) * 1.9:.0f} km) off the coast, " for k in range(300))
+    list(conversion_mismatch.check(_context(text)))
+    assert counted.calls <= len(text) // 80 + 1  # (one scan of the one sentence)

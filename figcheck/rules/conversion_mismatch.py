@@ -67,7 +67,7 @@ from .. import units
 from ..figures import MINUS, format_significant, format_span, minus_sign, number_fix, round_sig, with_minus
 from ..model import Claim, Diagnostic, Fix, Related
 from .claim_readings import reading
-from .context import CheckContext
+from .context import CheckContext, MemoKey
 from .conversions import (
     ABSOLUTE_TO_DELTA,
     agrees,
@@ -193,10 +193,24 @@ def _names_system(claim: Claim) -> bool:
 def _other_readings(ctx: CheckContext, claim: Claim) -> tuple[str, ...]:
     if _names_system(claim):
         return ()
-    if claim.unit in ("mile", "mile ** 2") and _AT_SEA.search(ctx.text, *ctx.sentence_span(claim.start)):
+    if claim.unit in ("mile", "mile ** 2") and _at_sea(ctx, claim):
         # ("a 200-mile (370 km) territorial sea": miles at sea are nautical miles)
         return ("nautical_mile",) if claim.unit == "mile" else ("nautical_mile ** 2",)
     return _OTHER_READINGS.get(claim.unit, ())
+
+
+def _at_sea(ctx: CheckContext, claim: Claim) -> bool:
+    """Whether the claim's sentence is about the sea (read once a sentence: a long one may hold
+    thousands of conversions)."""
+    span = ctx.sentence_span(claim.start)
+    read = ctx.memo(_SENTENCES_AT_SEA, dict)
+    found = read.get(span)
+    if found is None:
+        found = read[span] = _AT_SEA.search(ctx.text, *span) is not None
+    return found
+
+
+_SENTENCES_AT_SEA: MemoKey[dict[tuple[int, int], bool]] = MemoKey("FC101.at_sea")
 
 
 # A sentence about the sea, where a mile may be a nautical one.

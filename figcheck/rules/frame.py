@@ -908,15 +908,26 @@ def _setting_place(ctx: CheckContext, s_start: int) -> frozenset[str]:
     """The place an earlier sentence of the paragraph sets for a sentence that names none: "In
     New Hampshire, it's a similar story. While Trump has …, Clinton has … 25 offices." (the
     nearest sentence that opens with "In <Name>,")."""
-    p0 = ctx.paragraph_span(s_start)[0]
-    if p0 >= s_start or "In " not in ctx.text[p0:s_start]:
+    starts, places = ctx.memo(_SETTINGS, lambda: _settings_in(ctx.text))
+    at = bisect_left(starts, s_start) - 1  # (the nearest setting before the sentence)
+    if at < 0 or starts[at] < ctx.paragraph_span(s_start)[0] or places[at] in _MONTHS:
         return frozenset()
-    found = None
-    for found in _SETTING.finditer(ctx.text, p0, s_start):
-        pass
-    if found is None or (first := found.group(1).split()[0].lower()) in _MONTHS:
-        return frozenset()
-    return frozenset((first,))
+    return frozenset((places[at],))
+
+
+def _settings_in(text: str) -> tuple[list[int], list[str]]:
+    """Where each sentence that opens with a place starts, and the place (its first word, in
+    lower case): one scan of the document, so that a long paragraph is not read again for each
+    of its figures."""
+    starts, places = [], []
+    if "In " in text:
+        for m in _SETTING.finditer(text):
+            starts.append(m.start(1))
+            places.append(m.group(1).split()[0].lower())
+    return starts, places
+
+
+_SETTINGS: MemoKey[tuple[list[int], list[str]]] = MemoKey("frame.settings")
 
 
 # A sentence that opens with the place it is about: "In New Hampshire, …" (its first word, as
