@@ -85,7 +85,7 @@ from .conversions import factor_mixup
 from .pair_reuse import held_reuse, pair_verdicts
 from .part_whole import claims_in_order
 from .referent_model import Judgement
-from .words import STOP_WORDS
+from .words import STOP_WORDS, TURNING_WORDS
 from .rounding import BASE_SLACK, claim_interval, disjoint
 from .sections import in_parallel_sections, may_part
 
@@ -231,11 +231,12 @@ _STATED_ON = re.compile(
 # Where one statement of a sentence ends and another begins ("rose to 14.1 billion, but the
 # adjusted surplus fell"): not at a comma alone, which also closes an opening phrase
 # ("Excluding relief funds, adjusted EBITDA was …").
-_CLAUSE_BREAK = re.compile(r";|,?\s+(?:but|while|whereas|although|though)\s", re.I)
+_TURNING = "|".join(TURNING_WORDS)
+_CLAUSE_BREAK = re.compile(rf";|,?\s+(?:{_TURNING})\s", re.I)
 # How far from a figure its bases are read (a run-on "sentence" is read near the figure only).
 _BASIS_REACH = 300
 # (after a figure, a comma too: "… 89.32 mln dlrs vs nil, Net is after tax …" is another's)
-_CLAUSE_BREAK_AFTER = re.compile(r"[,;(]|\s+(?:but|while|whereas|although|though)\s", re.I)
+_CLAUSE_BREAK_AFTER = re.compile(rf"[,;(]|\s+(?:{_TURNING})\s", re.I)
 
 
 def _bases_in(sentence: str) -> frozenset[str]:

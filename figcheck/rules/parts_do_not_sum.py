@@ -74,7 +74,7 @@ from .part_whole import (
     same_counted,
     sentence_runs,
 )
-from .words import stem
+from .words import TURNING_WORDS, stem
 from .rounding import claim_interval, exact_interval, whole_units
 
 CODE = "FC302"
@@ -511,12 +511,12 @@ def _from_named_whole(ctx: CheckContext, run: list[int]) -> list[int]:
     end = ctx.sentence_span(claims[run[0]].start)[1]
     for n, k in enumerate(run):
         if _OF_BASE.match(text, claims[k].end, min(end, claims[k].end + 40)):
-            turned = n and _TURN.search(text, claims[run[n - 1]].end, claims[k].start)
+            turned = n and _TURNED.search(text, claims[run[n - 1]].end, claims[k].start)
             return run[n:] if turned else run
     return run
 
 
-_TURN = re.compile(r"\b(?:but|while|whereas|although|though|however)\b", re.I)
+_TURNED = re.compile(r"\b(?:" + "|".join((*TURNING_WORDS, "however")) + r")\b", re.I)
 
 
 def _words_after(ctx: CheckContext, shares: list[Claim], s_end: int) -> list[str]:

@@ -73,6 +73,9 @@ first last previous next each per every remaining rest both together combined to
 respectively including included among besides except plus excluding whereas whole entire
 altogether overall cumulative old former original existing current proposed planned
 """.split())
+# Words that turn a sentence to another statement ("rose to 14.1 billion, but the adjusted
+# surplus fell"; "only 40% were married …, but 59% of the husbands …").
+TURNING_WORDS = ("but", "while", "whereas", "although", "though")
 CONTRAST_AFTER = frozenset("more others other each apiece respectively combined together still".split())
 PART_AFTER = re.compile(r"^\s*(?:of|among)\s+(?:them|whom|which|those|these|it|the)\b", re.I)
 
