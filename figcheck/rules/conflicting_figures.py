@@ -761,12 +761,11 @@ def _subject_before(ctx: CheckContext, k: int) -> str | None:
     """The name the sentence before claim ``k``'s (in its paragraph) opens with, in lower case:
     its first words when capitalised or numbered, after "The" ("HD 73256 is …" → "hd 73256",
     "The Sassy trace …" → "sassy")."""
-    start = ctx.sentence_of(ctx.claims[k].start)
-    if start == 0 or ctx.paragraph_of(start - 1) != ctx.paragraph_of(start):
+    before = _sentence_before(ctx, k)
+    if before is None:
         return None
-    s0, _ = ctx.sentence_span(start - 1)
-    name = _OPENING_NAME.match(ctx.text, s0)
-    if name is None or name.group(1).lower() in STOP_WORDS or name.group(1).lower() in _PRONOUN_OPENING:
+    name = _OPENING_NAME.match(ctx.text, ctx.sentence_span(before)[0])
+    if name is None or (first := name.group(1).lower()) in STOP_WORDS or first in _PRONOUN_OPENING:
         return None
     return " ".join(ctx.text[name.start(1):name.end()].split()).lower()
 
@@ -777,10 +776,19 @@ _OPENING_NAME = re.compile(r"[\s\"'“‘(]*(?:The\s+)?([A-Z][\w’'-]*)(?:\s+(?
 
 def _figures_before(ctx: CheckContext, k: int) -> list[int]:
     """The figures of the sentence before claim ``k``'s, in the same paragraph."""
+    before = _sentence_before(ctx, k)
+    if before is None:
+        return []
+    return ctx.memo(_BY_SENTENCE, lambda: _by_sentence(ctx)).get(ctx.sentence_of(before), [])
+
+
+def _sentence_before(ctx: CheckContext, k: int) -> int | None:
+    """An offset in the sentence before claim ``k``'s when it is in the same paragraph (the
+    sentence a pronoun opening claim ``k``'s refers to), else None."""
     start = ctx.sentence_of(ctx.claims[k].start)
     if start == 0 or ctx.paragraph_of(start - 1) != ctx.paragraph_of(start):
-        return []
-    return ctx.memo(_BY_SENTENCE, lambda: _by_sentence(ctx)).get(ctx.sentence_of(start - 1), [])
+        return None
+    return start - 1
 
 
 def _one_possessive(a: Claim, b: Claim) -> bool:

@@ -668,8 +668,7 @@ def _sentence_in(sentence: str, spans: tuple) -> _Sentence:
         content=words.content,
         time=time,
         times=tuple(frozenset(t for t in time if t.startswith(tag)) for tag in _TIME_TAGS),
-        place=frozenset(m.group(1).split()[0].lower() for m in _PLACE_PREP.finditer(sentence)
-                        if m.group(1).split()[0].lower() not in _MONTHS),
+        place=frozenset(p for m in _PLACE_PREP.finditer(sentence) if (p := _place_of(m.group(1)))),
         directions=frozenset(_DIRECTIONS[w] for w in lower if w in _DIRECTIONS),
         sexes=frozenset(_SEXES[w.lower()] for w in _SEX_WORD.findall(sentence))  # (also in figures: "39 males")
         if _may_hold(sentence, _SEX_STEMS) else frozenset(),
@@ -910,24 +909,31 @@ def _setting_place(ctx: CheckContext, s_start: int) -> frozenset[str]:
     nearest sentence that opens with "In <Name>,")."""
     starts, places = ctx.memo(_SETTINGS, lambda: _settings_in(ctx.text))
     at = bisect_left(starts, s_start) - 1  # (the nearest setting before the sentence)
-    if at < 0 or starts[at] < ctx.paragraph_span(s_start)[0] or places[at] in _MONTHS:
+    if at < 0 or starts[at] < ctx.paragraph_span(s_start)[0] or places[at] is None:
         return frozenset()
     return frozenset((places[at],))
 
 
-def _settings_in(text: str) -> tuple[list[int], list[str]]:
-    """Where each sentence that opens with a place starts, and the place (its first word, in
-    lower case): one scan of the document, so that a long paragraph is not read again for each
-    of its figures."""
+def _settings_in(text: str) -> tuple[list[int], list[str | None]]:
+    """Where the name of each place a sentence opens with starts, and the place as
+    :func:`_place_of` reads it: one scan of the document, so that a long paragraph is not read
+    again for each of its figures."""
     starts, places = [], []
     if "In " in text:
         for m in _SETTING.finditer(text):
             starts.append(m.start(1))
-            places.append(m.group(1).split()[0].lower())
+            places.append(_place_of(m.group(1)))
     return starts, places
 
 
-_SETTINGS: MemoKey[tuple[list[int], list[str]]] = MemoKey("frame.settings")
+_SETTINGS: MemoKey[tuple[list[int], list[str | None]]] = MemoKey("frame.settings")
+
+
+def _place_of(name: str) -> str | None:
+    """A place as the place slot holds it: the first word of its name, in lower case; None for
+    a month ("in March")."""
+    first = name.split()[0].lower()
+    return None if first in _MONTHS else first
 
 
 # A sentence that opens with the place it is about: "In New Hampshire, …" (its first word, as
