@@ -149,7 +149,7 @@ def _check_pair(ctx: CheckContext, source: Claim, equivalent: Claim) -> Diagnost
         f"“{equivalent.text}” does not match “{source.text}”: {_figure_words(source)} is about "
         f"{shown}{gap}{unit_name}".rstrip()
         + (f" ({_rounding_note(source, src_lo, src_hi, round_figure, minus)}, so "
-           f"{format_span(_shown(lo / scale, source, 1, minus), _shown(hi / scale, source, 1, minus))}{gap}{unit_name})"
+           f"{_span_shown(lo / scale, hi / scale, source, minus)}{gap}{unit_name})"
            .replace(f"{gap}{unit_name})", ")" if not unit_name else f"{gap}{unit_name})")
            if not source.is_range else "")
         + f". {_restating_figure(ctx, source, equivalent)} restates “{source.text}” in another unit."
@@ -446,6 +446,16 @@ def _num(x: float) -> str:
 def _shown(x: float, source: Claim, extra: int = 0, minus: str = "-") -> str:
     sig = max(significant_digits(source), 2) + extra
     return format_significant(x, sig, source.number_text or "", minus)
+
+
+def _span_shown(lo: float, hi: float, source: Claim, minus: str = "-") -> str:
+    """The converted bounds one digit finer than the source, finer still while they would read
+    alike ("so 10.7–10.7 km" says nothing), one figure when no digit tells them apart."""
+    for extra in range(1, 5):
+        low, high = _shown(lo, source, extra, minus), _shown(hi, source, extra, minus)
+        if low != high:
+            return format_span(low, high)
+    return low
 
 
 def _figure_words(claim: Claim) -> str:
