@@ -82,6 +82,7 @@ from . import frame, referent_model
 from .claim_readings import reading_ids, shape
 from .context import CheckContext, MemoKey
 from .conversions import factor_mixup
+from .owners import other_owners, owner
 from .pair_reuse import held_reuse, pair_verdicts
 from .part_whole import claims_in_order
 from .referent_model import Judgement
@@ -376,7 +377,24 @@ class _Surroundings:
                 or self._total_of_parts(i, j) or self._entries_apart(i, j)
                 or self._crossed_slots(i, j) or self._measured_apart(i, j)
                 or self._bases_apart(i, j) or self._other_topics(i, j)
-                or self._pronouns_apart(i, j))
+                or self._pronouns_apart(i, j) or self._owners_apart(i, j))
+
+    def _owners_apart(self, i: int, j: int) -> bool:
+        """Whether one figure is of a noun a name owns ("Marsh's revenue was $7.3 billion") and
+        the other of the same noun under no name ("revenue was $9 billion"), in a document that
+        gives the noun to other owners too ("Mercer's revenue"): a segment and the whole (see
+        :mod:`.owners`). The bare figure is the owner's when its sentence names it."""
+        ctx = self.ctx
+        fa, fb = frame.claim_frame(ctx, i), frame.claim_frame(ctx, j)
+        if not (fa.head and fb.head and fa.head[0] == fb.head[0]):
+            return False
+        a, b = owner(fa), owner(fb)
+        if (a is None) == (b is None):
+            return False
+        name, bare = (a, fb) if a is not None else (b, fa)
+        if any(w.lower().startswith(name) for w in bare.raw):
+            return False
+        return other_owners(ctx, fa.head[0], name)
 
     def _pronouns_apart(self, i: int, j: int) -> bool:
         """Whether both sentences open with a pronoun ("It is 119 light years away.", "It lies

@@ -466,6 +466,12 @@ _SENTENCES: dict[tuple, _Sentence] = {}
 _SAY = "~say"
 
 
+def token_of(word: str) -> str:
+    """A word's token as sentences are read here: its stem, "~say" for a reporting verb, a
+    number as written."""
+    return _token_of(word)
+
+
 def _token_of(word: str) -> str:
     if word[0].isdigit():
         return "0:" + word.lower()
@@ -1225,6 +1231,12 @@ def _head(tokens: list[str], lower: list[str], position: int) -> tuple[str, str 
         return None
     k, modified = at
     return tokens[k], tokens[k - 1] if modified else None
+
+
+def head_index(tokens, lower, position: int) -> int | None:
+    """Where :func:`_head`'s noun is in ``tokens``, or None."""
+    at = _head_at(tokens, lower, position)
+    return None if at is None else at[0]
 
 
 def _head_at(tokens, lower, position: int) -> tuple[int, bool] | None:
