@@ -125,10 +125,23 @@ def as_a_source(source: Claim, ivs: list[tuple[float, float]]) -> list[tuple[flo
     """``ivs``, the values the source of a conversion covers as written
     (:func:`intervals_as_written`), a plain figure's no further than :data:`PLAIN_FIGURE_OVER`
     times itself."""
-    if len(ivs) != 1 or not _plain(source):
+    if len(ivs) != 1:
+        return ivs
+    if source.qualifier and not source.is_range and (source.low is None) != (source.high is None):
+        return [_toward_the_open_side(source, ivs[0])]
+    if not _plain(source):
         return ivs
     lo, hi = ivs[0]
     return [(lo, min(hi, source.value * PLAIN_FIGURE_OVER))]
+
+
+def _toward_the_open_side(source: Claim, iv: tuple[float, float]) -> tuple[float, float]:
+    """A bound ("less than 300 km", "more than 1,000 km²") is restated as the bound, or as the
+    value the writer knows on its open side ("less than 300 km or 175 miles": 282 km): ``iv``
+    reaches that side as far as the bound read as a round figure does (300: from 250)."""
+    lo, hi = iv
+    loose_lo, loose_hi = intervals_as_written(source)[0]
+    return (min(lo, loose_lo), hi) if source.low is None else (lo, max(hi, loose_hi))
 
 
 def source_intervals(source: Claim, equivalent: Claim) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
