@@ -109,6 +109,9 @@ def test_forms_are_read(text, surface, value, unit):
         ("A nonsense mutation 65C > A was found.", "65C"),
         ("The mutations 551C-- > T and 854A-- > C.", "854A"),
         ("A variant -142C/G upstream.", "-142C"),
+        # a section's number, on a heading's line or run into the text
+        ("Intro.\n\n5.3 Handling Non-Local Features\n\nSo far all is local.", "5.3 Handling Non-Local Features"),
+        ("This runs in O(n) time. 4.2 Experimental Results. We ran it twice.", "4.2 Experimental Results"),
     ],
 )
 def test_near_misses_are_not_read(text, absent):
@@ -251,6 +254,12 @@ def test_news_and_spec_near_misses():
     assert texts("She finished 2nd in the 1990s.") == []
     assert all(c.unit != "newton" for c in extract_claims("Take exit 5 N of the city; 40N was the latitude."))
     assert all(c.unit != "inch" for c in extract_claims("He came in 2 in a row."))
+
+
+def test_a_decimal_opening_a_wrapped_line_is_still_read():
+    # (a line broken inside a sentence starts no section)
+    assert "21.95 Canadian dlrs" in texts("Its light grade now stands at\n21.95 Canadian dlrs a barrel.")
+    assert "2.5 Million Americans" in texts("Coverage fell.\n\n2.5 Million Americans lost it.")
 
 
 def test_scales_of_scales():

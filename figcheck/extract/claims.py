@@ -1656,7 +1656,8 @@ def _rejected_in_context(reader: _FigureReader, fig: _Figure) -> bool:
         if kind == "count" and _looks_like_year(num) and fig.high_num is not None and _looks_like_year(fig.high_num):
             return True
     if kind == "count" and (
-        abbreviated_year(reader.text, num.start, num.end)
+        _section_number(reader, num)
+        or abbreviated_year(reader.text, num.start, num.end)
         or _is_label_word_before(reader, num.start, in_list=_may_continue_a_label_list(reader, fig))
         or (_is_name_before(reader, num.start) and not _an_amount(reader, fig))
         or _is_date_part(reader, num, counts_a_noun=fig.counted is not None)
@@ -1669,6 +1670,20 @@ def _rejected_in_context(reader: _FigureReader, fig: _Figure) -> bool:
         return True  # "in 2010 dollars": money valued as in that year
     # "Fig. 7p": panel p of a figure, not seven pence
     return kind == "money" and fig.currency is None and unit is not None and unit.text == "p" and _is_label_word_before(reader, num.start)
+
+
+def _section_number(reader: _FigureReader, num: Number) -> bool:
+    """Whether a decimal opening a line or a sentence, a capitalised word after it, numbers a
+    section ("5.3 Handling Non-Local Features", a heading, or one run into its text): nobody
+    counts 5.3 of a thing in title case. (A scale makes a whole number: "2.5 Million Americans".)"""
+    if num.is_word or "." not in num.text or num.value == int(num.value):
+        return False
+    text = reader.text
+    if _CAPITALISED_AFTER.match(text, num.end) is None:
+        return False
+    # a sentence's or a paragraph's start, not a wrapped line's ("now stands at\n21.95 Canadian dlrs")
+    before = text[max(0, num.start - 8) : num.start].rstrip(" \t")
+    return num.start < 2 or before.endswith("\n\n") or before.rstrip()[-1:] in (".", "!", "?")
 
 
 _VAGUE_MULTIPLES = frozenset(("several", "few", "many", "some"))
