@@ -1052,12 +1052,18 @@ def _gap(n: int, extra: str = "") -> str:
 
 
 _OTHER_VERB_SET = frozenset(w for w in DIRECTION if w not in ("up", "down", "higher", "lower", "off"))
+# A clause a comma opens that names a change of its own ("recall drops 26 points, for an overall
+# reduction in F1 from 60.5% to 40.3%": the ends are the reduction's, whose size is not given).
+# (Not any noun of change: "spent $214.8 million in advance of … -- nearly four times more".)
+_CHANGE_NAMED = r"(?:[\w'’-]+ ){0,3}(?:" + "|".join(sorted(NOUN_DIRECTION, key=len, reverse=True)) + r")s?\b"
+_NEW_CHANGE = rf"(?:, ?|(?<=, )){_CHANGE_NAMED}"  # (the comma may be the form's, just before the gap)
+_NEW_CHANGE_AT = PATTERNS.compile(_NEW_CHANGE)
 _OTHER_VERBS = "|".join(sorted(_OTHER_VERB_SET, key=len, reverse=True))
 # The markers spelled out (the full patterns) and as the fast patterns read them.
 _SPELLED_OUT = {
     _VERB: r"(?P<v>\b(?:" + "|".join(sorted(DIRECTION, key=len, reverse=True)) + r")\b)",
     _GAP0: _gap(60, "|".join(sorted(DIRECTION, key=len, reverse=True))),  # verb … stated change
-    _GAP: _gap(60, rf"\b(?:{_OTHER_VERBS})\b"),  # between the figures of one change: no second change
+    _GAP: _gap(60, rf"\b(?:{_OTHER_VERBS})\b|{_NEW_CHANGE}"),  # between the figures of one change: no second change
 }
 _DET = r"(?:(?!(?:from|to|and|but|while|against|than|compared|versus|vs|or|with)\b)[\w'’-]+,? ){0,4}"
 # (words up to an old figure: not a word that brings in another figure, a cause or a concession)
@@ -1303,7 +1309,10 @@ def _holds(skeleton: str, marker: str, start: int, end: int) -> bool:
     if marker == _GAP0:  # no change word starts inside the gap, even inside a word
         stems = _stems_by_initial()
         return not any(skeleton.startswith(stem, k) for k in range(start, end) for stem in stems.get(skeleton[k], ()))
-    # ⟨gap⟩: no whole word inside the gap is another change verb
+    # ⟨gap⟩: no whole word inside the gap is another change verb, no comma opens another change
+    if any(_NEW_CHANGE_AT.match(skeleton, k) for k in range(start, end)
+           if skeleton[k] == "," or (k == start and skeleton.endswith(", ", 0, k))):
+        return False
     for word in _WORD_RUN.finditer(skeleton, start, len(skeleton)):
         if word.start() >= end:
             break
