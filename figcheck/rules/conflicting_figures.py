@@ -1340,4 +1340,9 @@ def _span(iv, minus: str = "-") -> str:
 
 
 def _fmt(x: float, minus: str = "-") -> str:
-    return with_minus(f"{round(x):,}" if abs(x) >= 100 else f"{x:.3g}", minus)
+    """A bound: whole numbers from 100 up, but a half kept ("276.5–277.5", not "276–278" or
+    "1,844–1,844", which rounding half to even would show)."""
+    if abs(x) < 100:
+        return with_minus(f"{x:.3g}", minus)
+    tenths = round(x, 1)
+    return with_minus(f"{tenths:,.0f}" if tenths == int(tenths) else f"{tenths:,.1f}", minus)
