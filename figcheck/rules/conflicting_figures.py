@@ -1340,9 +1340,10 @@ def _span(iv, minus: str = "-") -> str:
 
 
 def _fmt(x: float, minus: str = "-") -> str:
-    """A bound: whole numbers from 100 up, but a half kept ("276.5–277.5", not "276–278" or
-    "1,844–1,844", which rounding half to even would show)."""
+    """A bound: whole numbers from 100 up, but a half kept below 100,000 ("276.5–277.5", not
+    "276–278" or "1,844–1,844", which rounding half to even would show; a half of a million
+    dollars is noise)."""
     if abs(x) < 100:
         return with_minus(f"{x:.3g}", minus)
-    tenths = round(x, 1)
+    tenths = round(x, 1) if abs(x) < 100_000 else round(x)
     return with_minus(f"{tenths:,.0f}" if tenths == int(tenths) else f"{tenths:,.1f}", minus)
