@@ -45,6 +45,12 @@ _SYNONYMS = [
     "burn blaze fire",
     "village settlement town",
     "destroy damage flatten",
+    # verbs a rewriter swaps for each other in a report of the same event
+    "add create",
+    "close shut",
+    "buy acquire purchase",
+    "rise climb",
+    "drop fall",
 ]
 
 STOP_WORDS = frozenset("""
