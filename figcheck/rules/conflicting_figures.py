@@ -48,7 +48,11 @@ patients"), two numbers listed together elsewhere as the values a thing was give
 what they count ("a sum of two primes", "of three primes", "of six primes"), a total and a part
 given with the other count that makes up the difference ("All 14 mutations were identified, as
 well as an additional five" and "the 19 mutations"), and figures too far apart for a slip (more
-than 20 times, and not a power of ten: "148 Huguenots" and "500,000 Huguenots").
+than 20 times, and not a power of ten: "148 Huguenots" and "500,000 Huguenots"). Two cases
+compared stay apart too: a sentence that opens by setting itself against the paragraph before it
+("However, …", "By contrast, …"), and a noun owned by one name set against the same noun under
+none, where the document gives that noun to other names as well ("Marsh's revenue was $7.3
+billion", "Mercer's revenue …", "revenue was $9 billion": a report's segments and its whole).
 
 ## Example
 ```text
@@ -211,6 +215,8 @@ def _without_echoes(ctx: CheckContext, conflicts: dict[int, list[tuple[int, Judg
 
 # Names two paragraphs share, at most, as a share of all they name, for them to name different
 # things ("San", "Freeway" in two listings of one region's houses); and names each holds, at least.
+# A sentence that opens by setting itself against the one before it.
+_SET_AGAINST = re.compile(r"[\s\"“(]*(?:However|In contrast|By contrast|Conversely|On the other hand|Unlike)\b")
 _SHARED_NAMES = 0.2
 _ENTRY_NAMES = 3
 
@@ -377,7 +383,20 @@ class _Surroundings:
                 or self._total_of_parts(i, j) or self._entries_apart(i, j)
                 or self._crossed_slots(i, j) or self._measured_apart(i, j)
                 or self._bases_apart(i, j) or self._other_topics(i, j)
-                or self._pronouns_apart(i, j) or self._owners_apart(i, j))
+                or self._pronouns_apart(i, j) or self._owners_apart(i, j)
+                or self._set_against(i, j))
+
+    def _set_against(self, i: int, j: int) -> bool:
+        """Whether the later figure's sentence opens by setting itself against what comes before
+        it in the paragraph that holds both ("In the case of the analysis based on 9 elements,
+        … However, in the case of the analysis based on 21 elements, …"; "By contrast, …"): two
+        cases compared, not one figure restated."""
+        ctx = self.ctx
+        a, b = sorted((ctx.claims[i].start, ctx.claims[j].start))
+        if ctx.paragraph_of(a) != ctx.paragraph_of(b):
+            return False
+        start, _ = ctx.sentence_span(b)
+        return start > a and _SET_AGAINST.match(ctx.text, start) is not None
 
     def _owners_apart(self, i: int, j: int) -> bool:
         """Whether one figure is of a noun a name owns ("Marsh's revenue was $7.3 billion") and
