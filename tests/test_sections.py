@@ -83,6 +83,20 @@ def test_a_changelog_s_releases_are_parallel_sections():
     assert _fc201(text, "text") == ["115 commits"]
 
 
+def test_records_filled_in_to_one_set_of_headings_are_parallel():
+    record = ("## Conus {name}\n\n### Description\n\nA small cone shell.\n\n"
+              "### Spire whorls\n\nTubercles present on the first {n} postnuclear whorls.\n\n")
+    text = record.format(name="alpha", n=6) + record.format(name="beta", n=2)
+    assert _fc201(text, "markdown") == []
+    # flat headings, as plain text reads them: each record under the name written once
+    flat = text.replace("### ", "").replace("## ", "")
+    assert _fc201(flat, "text") == []
+    # one heading recurring alone sets no records apart ("Update" after "Update")
+    single = ("## Update\n\nTubercles present on the first 6 postnuclear whorls.\n\n"
+              "## Later\n\nNo change.\n\n## Update\n\nTubercles present on the first 2 postnuclear whorls.\n")
+    assert _fc201(single, "markdown") == ["2 postnuclear whorls"]
+
+
 def test_rst_section_titles_are_read_with_levels_in_the_order_their_styles_appear():
     source = ("=====\nTitle\n=====\n\nIntro.\n\nOne\n---\n\nText.\n\nSub\n~~~\n\nMore.\n\n"
               "Two\n---\n\nEnd.\n")

@@ -33,7 +33,8 @@ them), or sibling sections that describe different things: headed alike (a refer
 "## `buf.readInt32BE()`" and "## `buf.readInt16BE()`"; a changelog's releases, "## Version
 6.13.0" and "## Version 6.12.3"), numbered ("Hurricane One", "Tropical Cyclone Three") or named
 for what each describes (a class's ships, each section opening with its ship's name) or under
-headings of other years ("Second Boer War, 1899–1902" and "First World War, 1914–18"), unless a
+headings of other years ("Second Boer War, 1899–1902" and "First World War, 1914–18"), or one
+heading of a set filled in again for each record ("Spire whorls" under each species' name), unless a
 sentence names the other section's subject. Headings are read in every format; in plain text, a
 short line standing alone between blank lines, written as a title. It is silent on lists too:
 one slip gives two values, however often each is repeated, but three values that all seem to be

@@ -16,6 +16,10 @@ its section's first sentence starts with. Sections whose headings name years tha
 ("Second Boer War, 1899–1902" and "First World War, 1914–18", read from where the two chains of
 headings part) are about other times, and parallel too.
 
+Descriptions of species, products or sites repeat one set of headings for each record
+("Description", "Shell size", "Spire whorls" under each species' name, written once): a heading
+that recurs under another record's name heads a parallel section.
+
 Guides and references fill each entry in to one template ("Claim: …", "Proof: …", "Suggested
 Dose: …"), whatever their headings say ("CHONDROITIN SULFATE", "FISH OIL"): sibling sections
 whose lines open with the same labels are parallel, and so is the text before the first heading
@@ -71,6 +75,10 @@ class Sections:
     periods: tuple[tuple[int, int] | None, ...] = ()
     # the template the text before the first heading is filled in to (see _template), or ""
     preamble: str = ""
+    # each heading's record: the nearest heading at or before it whose text is written once,
+    # in a document where two or more headings recur (records filled in to one set of headings:
+    # a species' "Description", "Shell size", "Spire whorls" under its name); else ""
+    records: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, document: Document) -> Sections:
@@ -90,7 +98,7 @@ class Sections:
         preamble = _template(document.prose, 0, starts[0]) if starts else ""
         return cls(tuple(starts), tuple(levels), tuple(texts),
                    tuple(heading_pattern(t) for t in texts), tuple(chains), titles,
-                   tuple(map(heading_period, texts)), preamble)
+                   tuple(map(heading_period, texts)), preamble, _records(texts))
 
     @property
     def may_part(self) -> bool:
@@ -101,7 +109,8 @@ class Sections:
             for key in ((level, "pattern", pattern), (level, "title", title)):
                 if key[2] and seen.setdefault(key, text) != text:
                     return True
-        return len(set(filter(None, self.periods))) > 1 or (self.preamble != "" and self.preamble in self.titles)
+        return len(set(filter(None, self.periods))) > 1 or (self.preamble != "" and self.preamble in self.titles) \
+            or len(set(filter(None, self.records))) > 1
 
     def heading_at(self, offset: int) -> int:
         """The heading whose section holds ``offset`` (-1: before the first)."""
@@ -129,8 +138,15 @@ class Sections:
                 alike = self.levels[x] == self.levels[y] and self.texts[x] != self.texts[y] and (
                     self.patterns[x] != "" and self.patterns[x] == self.patterns[y]
                     or self.titles[x] != "" and self.titles[x] == self.titles[y])
-                return (x, y) if alike or self._other_times(chain_a[n:], chain_b[n:]) else None
+                return (x, y) if alike or self._other_times(chain_a[n:], chain_b[n:]) \
+                    or self._other_records(chain_a[-1], chain_b[-1]) else None
         return None  # one section inside the other
+
+    def _other_records(self, a: int, b: int) -> bool:
+        """Whether headings ``a`` and ``b`` (each a section's own) are one recurring heading of
+        two records ("Spire whorls" under one species, then under another)."""
+        return self.records[a] != "" and self.records[b] != "" and self.records[a] != self.records[b] \
+            and self.texts[a] == self.texts[b] and self.levels[a] == self.levels[b]
 
     def _other_times(self, under_a: tuple[int, ...], under_b: tuple[int, ...]) -> bool:
         """Whether two chains of headings (below where they part) name years that do not meet:
@@ -143,6 +159,21 @@ class Sections:
 
 # A year in a heading, a decade ("1980s") or a span ("1914–18", "1899–1902", "1950-1953").
 _YEARS = re.compile(r"(?<![\d.])(1[0-9]{3}|20[0-9]{2})(s\b|\s*[\u2013\u2014-]\s*(\d{2}|\d{4})(?!\d))?(?![\d.:-])")
+
+
+def _records(texts: list[str]) -> tuple[str, ...]:
+    """Each heading's record (see :attr:`Sections.records`)."""
+    seen: dict[str, int] = {}
+    for t in texts:
+        seen[t] = seen.get(t, 0) + 1
+    if sum(1 for n in seen.values() if n > 1) < 2:
+        return ("",) * len(texts)  # (no set of headings filled in again and again)
+    out, record = [], ""
+    for t in texts:
+        if seen[t] == 1:
+            record = t
+        out.append(record)
+    return tuple(out)
 
 
 def heading_period(text: str) -> tuple[int, int] | None:
@@ -246,14 +277,14 @@ def _parting(sections: Sections) -> Sections | None:
 def claim_sections(ctx: CheckContext) -> list[tuple] | None:
     """What :func:`in_parallel_sections` reads of each claim, for an editor's held check to
     compare with its previous one: the headings the claim sits under (each one's level, text,
-    pattern and kind of title), outermost first; None for a document where no two sections
+    pattern, kind of title and record), outermost first; None for a document where no two sections
     may be parallel. Whether two claims lie in parallel sections depends on these two alone, so
     a pair's verdict may be kept while both stand (typing a heading, or a plain-text line that
     reads as one, re-judges the figures of the sections it touches, not the document's)."""
     sections = _sections(ctx)
     if sections is None:
         return None
-    heads = [tuple((sections.levels[x], sections.texts[x], sections.patterns[x], sections.titles[x])
-                   for x in chain) for chain in sections.chains]
-    before = ((0, "", "", sections.preamble),) if sections.preamble else ()  # (the text before the first)
+    heads = [tuple((sections.levels[x], sections.texts[x], sections.patterns[x], sections.titles[x],
+                    sections.records[x]) for x in chain) for chain in sections.chains]
+    before = ((0, "", "", sections.preamble, ""),) if sections.preamble else ()  # (the text before the first)
     return [heads[h] if h >= 0 else before for h in map(sections.heading_at, (c.start for c in ctx.claims))]
