@@ -62,7 +62,8 @@ def _owners_in(text: str) -> dict[str, frozenset[str]]:
     opens a sentence is no name unless possessive ("Consolidated net sales")."""
     found: dict[str, set[str]] = {}
     for m in _OWNED.finditer(text):
-        before = text[:m.start()].rstrip(" \t")
+        # (a few characters before: a slice back to the start would cost the document's length)
+        before = text[max(0, m.start() - 8) : m.start()].rstrip(" \t")
         if m.group(2) is None and (not before or before[-1] in _SENTENCE_OPENS):
             continue
         name = m.group(1).lower()
