@@ -357,10 +357,15 @@ def _suggestion(source: Claim, equivalent: Claim, convert, slack: float, minus: 
     if signed and expected > 0:
         return None  # (the sign to remove lies outside the number a fix replaces)
     sig = max(significant_digits(source), significant_digits(equivalent), 2)
+    # (written as the equivalent is, or with the source's thousands separator when the equivalent,
+    # too small to show one, grows to thousands: "3,000 metres (984 ft)" → "9,840")
+    like = digits_text.group()
+    if not any(c in like for c in _SEPARATORS) and source.number_text:
+        like = source.number_text
     for digits in range(sig, sig + 4):
         if abs(round_sig(expected, digits) - expected) > 0.02 * abs(expected):
             continue
-        number = format_significant((-expected if signed else expected) / scale, digits, digits_text.group(), minus)
+        number = format_significant((-expected if signed else expected) / scale, digits, like, minus)
         candidate_text = prefix + number + suffix
         value = float(plain_digits(number).replace(MINUS, "-")) * scale * (-1 if signed else 1)
         candidate = replace(equivalent, value=value, low=value, high=value,
@@ -369,6 +374,9 @@ def _suggestion(source: Claim, equivalent: Claim, convert, slack: float, minus: 
         if agrees_as_written(source, candidate, convert, slack):
             return candidate_text
     return None
+
+
+_SEPARATORS = ", \u00a0\u2009\u202f"
 
 
 def _fix(ctx, source: Claim, equivalent: Claim, convert, slack: float) -> Fix | None:
