@@ -868,6 +868,8 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
     after = sentence[c1:c1 + 60]
     of_that = _RESTATE_AFTER.match(after)
     restricted = _RESTRICTED_AFTER.match(after) if pointed and not _small_group(claim) else None
+    if restricted is not None and _main_verb(sentence, c0, c1 + restricted.end(1), restricted.group(1)):
+        restricted = None  # "The 126 passengers survived.": the sentence's verb, not which ones
     return ClaimFrame(
         index=place[0], sentence=place[1], paragraph=place[2],
         kind=kind_key(claim),
@@ -1152,6 +1154,27 @@ _RESTRICTED_AFTER = PATTERNS.compile(
     # ... or a place, a part or a time ("the 15 houses in the first phase", "the 30 stocks in
     # the Dow"): the group it names is the earlier one only if its sentence said as much
     r"in|on|at|from|of|among|under|during)\b", re.I)
+def _main_verb(sentence: str, start: int, end: int, word: str) -> bool:
+    """Whether the word of a verb read as a restriction after "the N X" (the figure starting at
+    ``start``, the word ending at ``end``) is the sentence's own verb: a past tense with no verb
+    before the figure or after it ("The 126 passengers survived the crash."), where a
+    restriction leaves the sentence its verb ("the 54 people arrested after the protest were
+    released", "packs were sent to the 3,000 schools invited")."""
+    if word.lower() in _RESTRICTING_WORDS or not word.lower().endswith("ed"):
+        return False
+    if _OPENS_WITH_THE.fullmatch(sentence, 0, start) is None:
+        return False  # (not the sentence's subject: "Of the 3,000 people evacuated, …")
+    return _LATER_VERB.search(sentence, end) is None
+
+
+# A finite verb (a word of being or having, a modal, a past tense).
+_LATER_VERB = PATTERNS.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|do|does|did|"
+    r"spent|went|took|made|got|said|left|came|saw|gave|found|kept|held|fled|ran|began|stood|lost|"
+    r"sold|paid|built|brought|fell|rose|told|won|met|sent|slept|\w{3,}ed)\b", re.I)
+# What comes before a figure that opens its sentence as its subject: "The", "All the", "All".
+_OPENS_WITH_THE = PATTERNS.compile(r"[\s\"“(]*(?:All\s+)?(?:[Tt]he\s+)?", re.I)
+_RESTRICTING_WORDS = frozenset("who whom whose that which".split())
 # The first words of a restriction that is a phrase of place, part or time, not a verb's.
 RESTRICTING_PREPOSITIONS = frozenset("in on at from of among under during".split())
 
