@@ -32,12 +32,12 @@ dlrs from 4.1 mln"), a bracketed conversion is not an end ("$1.13bn (£600m)"), 
 ("about", "more than", "nearly doubled") widen the stated change.
 
 FC303 stays silent when the sentence does not clearly bind the three figures to one change: two
-changes sharing figures, a clause that names a change of its own ("recall drops 26 points, for
-an overall reduction in F1 from 60.5% to 40.3%"), "from" that is a source ("sales from exports rose 5% to 30m"), another
-figure or a clause break between them, a second comparison ("fell 3% to $45, down from $60 in
-January"), a comparison with another thing ("compared with $60bn at Microsoft"), a change on
-another basis ("in real terms", "excluding", "post-split", "year-on-year" against last month's
-figure), a rate per period ("grew 5% a year to …"), a loss set against a profit.
+changes sharing figures, a clause that names a change of its own ("recall drops 26 points, for an
+overall reduction in F1 from 60.5% to 40.3%"), "from" that is a source ("sales from exports rose 5%
+to 30m"), another figure or a clause break between them, a second comparison ("fell 3% to $45, down
+from $60 in January"), a comparison with another thing ("compared with $60bn at Microsoft"), a
+change on another basis ("in real terms", "excluding", "post-split", "year-on-year" against last
+month's figure), a rate per period ("grew 5% a year to …"), a loss set against a profit.
 
 ## Example
 ```text

@@ -216,10 +216,10 @@ def _without_echoes(ctx: CheckContext, conflicts: dict[int, list[tuple[int, Judg
 
 # Names two paragraphs share, at most, as a share of all they name, for them to name different
 # things ("San", "Freeway" in two listings of one region's houses); and names each holds, at least.
-# A sentence that opens by setting itself against the one before it.
-_SET_AGAINST = re.compile(r"[\s\"“(]*(?:However|In contrast|By contrast|Conversely|On the other hand|Unlike)\b")
 _SHARED_NAMES = 0.2
 _ENTRY_NAMES = 3
+# A sentence that opens by setting itself against the one before it.
+_SET_AGAINST = re.compile(r"[\s\"“(]*(?:However|In contrast|By contrast|Conversely|On the other hand|Unlike)\b")
 
 
 # A capitalised word that is not a sentence's first ("Upland Hills Drive", "Assisi").

@@ -1154,6 +1154,8 @@ _RESTRICTED_AFTER = PATTERNS.compile(
     # ... or a place, a part or a time ("the 15 houses in the first phase", "the 30 stocks in
     # the Dow"): the group it names is the earlier one only if its sentence said as much
     r"in|on|at|from|of|among|under|during)\b", re.I)
+
+
 def _main_verb(sentence: str, start: int, end: int, word: str) -> bool:
     """Whether the word of a verb read as a restriction after "the N X" (the figure starting at
     ``start``, the word ending at ``end``) is the sentence's own verb: a past tense with no verb
@@ -1173,8 +1175,10 @@ _LATER_VERB = PATTERNS.compile(
     r"spent|went|took|made|got|said|left|came|saw|gave|found|kept|held|fled|ran|began|stood|lost|"
     r"sold|paid|built|brought|fell|rose|told|won|met|sent|slept|\w{3,}ed)\b", re.I)
 # What comes before a figure that opens its sentence as its subject: "The", "All the", "All".
-_OPENS_WITH_THE = PATTERNS.compile(r"[\s\"“(]*(?:All\s+)?(?:[Tt]he\s+)?", re.I)
+_OPENS_WITH_THE = PATTERNS.compile(r"[\s\"“(]*(?:all\s+)?(?:the\s+)?", re.I)
 _RESTRICTING_WORDS = frozenset("who whom whose that which".split())
+
+
 # The first words of a restriction that is a phrase of place, part or time, not a verb's.
 RESTRICTING_PREPOSITIONS = frozenset("in on at from of among under during".split())
 
