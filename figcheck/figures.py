@@ -62,6 +62,12 @@ def format_significant(x: float, sig: int, like: str = "", minus: str = "-") -> 
 _THOUSANDS = re.compile(r"\d([, \u00a0\u2009\u202f])\d{3}(?!\d)")
 
 
+def sets_off_thousands(written: str) -> bool:
+    """Whether a number as written sets its thousands off ("1,300", "30 000"): what
+    :func:`format_significant` copies from it."""
+    return _THOUSANDS.search(written) is not None
+
+
 MINUS = "\u2212"  # the typographic minus sign, "−"
 
 

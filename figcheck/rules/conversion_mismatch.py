@@ -64,7 +64,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from .. import units
-from ..figures import MINUS, format_significant, format_span, minus_sign, number_fix, round_sig, with_minus
+from ..figures import (MINUS, format_significant, format_span, minus_sign, number_fix, round_sig,
+                       sets_off_thousands, with_minus)
 from ..model import Claim, Diagnostic, Fix, Related
 from .claim_readings import reading
 from .context import CheckContext, MemoKey
@@ -360,7 +361,7 @@ def _suggestion(source: Claim, equivalent: Claim, convert, slack: float, minus: 
     # (written as the equivalent is, or with the source's thousands separator when the equivalent,
     # too small to show one, grows to thousands: "3,000 metres (984 ft)" → "9,840")
     like = digits_text.group()
-    if not any(c in like for c in _SEPARATORS) and source.number_text:
+    if not sets_off_thousands(like) and source.number_text:
         like = source.number_text
     for digits in range(sig, sig + 4):
         if abs(round_sig(expected, digits) - expected) > 0.02 * abs(expected):
@@ -374,9 +375,6 @@ def _suggestion(source: Claim, equivalent: Claim, convert, slack: float, minus: 
         if agrees_as_written(source, candidate, convert, slack):
             return candidate_text
     return None
-
-
-_SEPARATORS = ", \u00a0\u2009\u202f"
 
 
 def _fix(ctx, source: Claim, equivalent: Claim, convert, slack: float) -> Fix | None:
