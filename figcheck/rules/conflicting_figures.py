@@ -22,8 +22,10 @@ small model trained on real news (where such pairs are almost never restatements
 restatements generated from it weighs the evidence; the rule reports only pairs it is confident
 about (the JSON output gives the score as `data.confidence`). The rule is silent when a slot
 clashes: different names, times (two dates of one month, "October 20" and "October 24", are
-two times) or places, males against females, different sources ("2,000
-attended, police said" and "organisers said 5,000": a disagreement reported, not a slip), one
+two times) or places (a sentence naming none takes those its paragraph opens with: "In the
+first quarter, …", "For the full year, …", "In New Hampshire, …"), males against females,
+different sources ("2,000 attended, police said" and "organisers said 5,000": a disagreement
+reported, not a slip), one
 figure said to hold now and one at another time ("at its peak, the camp housed 40,000" and "the
 camp now houses 12,000"), a contrast cue ("another", "a smaller group", "the second", "each",
 "of them"), a comparison ("vs", "compared with", "a year earlier", "from X to Y"), a table row,

@@ -673,7 +673,7 @@ def _sentence_in(sentence: str, spans: tuple) -> _Sentence:
         bag=words.bag,
         content=words.content,
         time=time,
-        times=tuple(frozenset(t for t in time if t.startswith(tag)) for tag in _TIME_TAGS),
+        times=_by_category(time),
         place=frozenset(p for m in _PLACE_PREP.finditer(sentence) if (p := _place_of(m.group(1)))),
         directions=frozenset(_DIRECTIONS[w] for w in lower if w in _DIRECTIONS),
         sexes=frozenset(_SEXES[w.lower()] for w in _SEX_WORD.findall(sentence))  # (also in figures: "39 males")
@@ -890,8 +890,8 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         verb_class=verb_class,
         verb_word=verb_word,
         agent=gist.agent,
-        time=sent.time,
-        times=sent.times,
+        time=sent.time or _setting_time(ctx, s_start),
+        times=sent.times if sent.time else _by_category(_setting_time(ctx, s_start)),
         place=sent.place or _setting_place(ctx, s_start),
         directions=sent.directions,
         sexes=sent.sexes,
@@ -920,6 +920,40 @@ def _setting_place(ctx: CheckContext, s_start: int) -> frozenset[str]:
     if at < 0 or starts[at] < ctx.paragraph_span(s_start)[0] or places[at] is None:
         return frozenset()
     return frozenset((places[at],))
+
+
+def _setting_time(ctx: CheckContext, s_start: int) -> frozenset[str]:
+    """The period an earlier sentence of the paragraph opens with, for a sentence that names no
+    time: "In the first quarter, sales rose to $5 billion. Net profit was $1.2 billion." (the
+    profit is the quarter's, not the full year's of a later paragraph)."""
+    starts, times = ctx.memo(_PERIOD_SETTINGS, lambda: _period_settings_in(ctx.text))
+    at = bisect_left(starts, s_start) - 1  # (the nearest setting before the sentence)
+    if at < 0 or starts[at] < ctx.paragraph_span(s_start)[0]:
+        return frozenset()
+    return times[at]
+
+
+def _period_settings_in(text: str) -> tuple[list[int], list[frozenset[str]]]:
+    """Where each sentence that opens with a period starts ("For the full year 2020, …"), and
+    the period's times: one scan of the document."""
+    starts, times = [], []
+    for m in _PERIOD_SETTING.finditer(text):
+        found = _period_tags(m.group(1))
+        if found:
+            starts.append(m.start(1))
+            times.append(found)
+    return starts, times
+
+
+_PERIOD_SETTINGS: MemoKey[tuple[list[int], list[frozenset[str]]]] = MemoKey("frame.period_settings")
+# A sentence that opens with the period it is about: "In the first quarter, …", "For Q1 2020, …".
+_PERIOD_SETTING = PATTERNS.compile(
+    r"(?:^|(?<=[.!?])[\"'”’)]*[ \t]+)(?:In|For|During|Over)[ \t]+([^,.;:!?\n]{2,40}),", re.M)
+
+
+def _by_category(time: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """Times by category, in the order of :data:`_TIME_TAGS`."""
+    return tuple(frozenset(t for t in time if t.startswith(tag)) for tag in _TIME_TAGS)
 
 
 def _settings_in(text: str) -> tuple[list[int], list[str | None]]:
@@ -1376,10 +1410,17 @@ def _times(sentence: str, raw: tuple[str, ...], lower: tuple[str, ...]) -> froze
             elif lw in _WEEKDAYS:
                 out.add("d:" + lw)
     if _may_name_a_period(sentence):
-        for m in _PERIOD.finditer(sentence):
-            k, g = next((k, x) for k, x in enumerate(m.groups()) if x)
-            g = _ORDINAL.get(g.lower(), g.lower())
-            out.add(_PERIOD_TAGS[k] + (g if g != "year" else "previous"))
+        out |= _period_tags(sentence)
+    return frozenset(out)
+
+
+def _period_tags(text: str) -> frozenset[str]:
+    """The periods and years ``text`` names, tagged ("p:first", "p:full", "y:2020")."""
+    out = set()
+    for m in _PERIOD.finditer(text):
+        k, g = next((k, x) for k, x in enumerate(m.groups()) if x)
+        g = _ORDINAL.get(g.lower(), g.lower())
+        out.add(_PERIOD_TAGS[k] + (g if g != "year" else "previous"))
     return frozenset(out)
 
 
