@@ -12,50 +12,49 @@ rounding of each figure is allowed for. Money is compared on one base per curren
 "cts" as hundredths of a dollar, "mln" and "bln" as scales), and a per-share amount is never
 compared with a total.
 
-Two figures are taken to be about the same thing only with evidence, read slot by slot from
-their sentences (what is counted, the verb, who, when, where, and the figure's role): the
-strongest is a near-duplicate sentence with a different figure; then the words around the
-figures, the same verb, an explicit restatement ("the same force", "those 42 passengers"), the
-same noun phrase pointed back at ("2,300 new jobs" … "the 6,900 new jobs"; "Police arrested 45
-people" … "the 54 people arrested", the earlier figure's own verb naming which ones). A
-small model trained on real news (where such pairs are almost never restatements) and on
-restatements generated from it weighs the evidence; the rule reports only pairs it is confident
-about (the JSON output gives the score as `data.confidence`). The rule is silent when a slot
-clashes: different names, times (two dates of one month, "October 20" and "October 24", are
-two times) or places (a sentence naming none takes those its paragraph opens with: "In the
-first quarter, …", "For the full year, …", "In New Hampshire, …"), males against females,
-different sources ("2,000 attended, police said" and "organisers said 5,000": a disagreement
-reported, not a slip), one
-figure said to hold now and one at another time ("at its peak, the camp housed 40,000" and "the
-camp now houses 12,000"), a contrast cue ("another", "a smaller group", "the second", "each",
-"of them"), a comparison ("vs", "compared with", "a year earlier", "from X to Y"), a table row,
-a per-share amount against a total, a part of a larger group ("the two men, along with their trainer, …"; a small
-group named with "the" is no pointer back either: "the two ships" after "five ships" are two of
-them), or sibling sections that describe different things: headed alike (a reference's members,
-"## `buf.readInt32BE()`" and "## `buf.readInt16BE()`"; a changelog's releases, "## Version
-6.13.0" and "## Version 6.12.3"), numbered ("Hurricane One", "Tropical Cyclone Three") or named
-for what each describes (a class's ships, each section opening with its ship's name) or under
-headings of other years ("Second Boer War, 1899–1902" and "First World War, 1914–18"), or one
-heading of a set filled in again for each record ("Spire whorls" under each species' name), unless a
-sentence names the other section's subject. Headings are read in every format; in plain text, a
-short line standing alone between blank lines, written as a title. It is silent on lists too:
-one slip gives two values, however often each is repeated, but three values that all seem to be
-about one thing (the calibres of a warship's several guns) or two sentences that differ in two
-figures ("a range of 9,680 nautical miles at 14 knots", "7,870 nautical miles at 16 knots"; "its
-100-day run in 223 centres", "a 175-day run in 3 centres"; "It weighs 19.8 tons." and "It weighs
-11.6 tons." after sentences giving two different heights) describe different things the evidence
-cannot tell apart. So do a possessive and a plain count ("14 victims' remains" and "the 23
-victims"), a figure that points back at an earlier one of its own number ("seven of these 15
-patients"), two numbers listed together elsewhere as the values a thing was given in ("THP
-(3.75, 7.5 and 15 mg/kg)"), figures of a paragraph that goes through three or more values of
-what they count ("a sum of two primes", "of three primes", "of six primes"), a total and a part
-given with the other count that makes up the difference ("All 14 mutations were identified, as
-well as an additional five" and "the 19 mutations"), and figures too far apart for a slip (more
-than 20 times, and not a power of ten: "148 Huguenots" and "500,000 Huguenots"). Two cases
-compared stay apart too: a sentence that opens by setting itself against the paragraph before it
-("However, …", "By contrast, …"), and a noun owned by one name set against the same noun under
-none, where the document gives that noun to other names as well ("Marsh's revenue was $7.3
-billion", "Mercer's revenue …", "revenue was $9 billion": a report's segments and its whole).
+Two figures are taken to be about the same thing only with evidence, read slot by slot from their
+sentences (what is counted, the verb, who, when, where, and the figure's role): the strongest is a
+near-duplicate sentence with a different figure; then the words around the figures, the same verb,
+an explicit restatement ("the same force", "those 42 passengers"), the same noun phrase pointed
+back at ("2,300 new jobs" … "the 6,900 new jobs"; "Police arrested 45 people" … "the 54 people
+arrested", the earlier figure's own verb naming which ones). A small model trained on real news
+(where such pairs are almost never restatements) and on restatements generated from it weighs the
+evidence; the rule reports only pairs it is confident about (the JSON output gives the score as
+`data.confidence`). The rule is silent when a slot clashes: different names, times (two dates of
+one month, "October 20" and "October 24", are two times) or places (a sentence naming none takes
+those its paragraph opens with: "In the first quarter, …", "For the full year, …", "In New
+Hampshire, …"), males against females, different sources ("2,000 attended, police said" and
+"organisers said 5,000": a disagreement reported, not a slip), one figure said to hold now and one
+at another time ("at its peak, the camp housed 40,000" and "the camp now houses 12,000"), a
+contrast cue ("another", "a smaller group", "the second", "each", "of them"), a comparison ("vs",
+"compared with", "a year earlier", "from X to Y"), a table row, a per-share amount against a total,
+a part of a larger group ("the two men, along with their trainer, …"; a small group named with
+"the" is no pointer back either: "the two ships" after "five ships" are two of them), or sibling
+sections that describe different things: headed alike (a reference's members, "##
+`buf.readInt32BE()`" and "## `buf.readInt16BE()`"; a changelog's releases, "## Version 6.13.0" and
+"## Version 6.12.3"), numbered ("Hurricane One", "Tropical Cyclone Three") or named for what each
+describes (a class's ships, each section opening with its ship's name) or under headings of other
+years ("Second Boer War, 1899–1902" and "First World War, 1914–18"), or one heading of a set filled
+in again for each record ("Spire whorls" under each species' name), unless a sentence names the
+other section's subject. Headings are read in every format; in plain text, a short line standing
+alone between blank lines, written as a title. It is silent on lists too: one slip gives two
+values, however often each is repeated, but three values that all seem to be about one thing (the
+calibres of a warship's several guns) or two sentences that differ in two figures ("a range of
+9,680 nautical miles at 14 knots", "7,870 nautical miles at 16 knots"; "its 100-day run in 223
+centres", "a 175-day run in 3 centres"; "It weighs 19.8 tons." and "It weighs 11.6 tons." after
+sentences giving two different heights) describe different things the evidence cannot tell apart.
+So do a possessive and a plain count ("14 victims' remains" and "the 23 victims"), a figure that
+points back at an earlier one of its own number ("seven of these 15 patients"), two numbers listed
+together elsewhere as the values a thing was given in ("THP (3.75, 7.5 and 15 mg/kg)"), figures of
+a paragraph that goes through three or more values of what they count ("a sum of two primes", "of
+three primes", "of six primes"), a total and a part given with the other count that makes up the
+difference ("All 14 mutations were identified, as well as an additional five" and "the 19
+mutations"), and figures too far apart for a slip (more than 20 times, and not a power of ten: "148
+Huguenots" and "500,000 Huguenots"). Two cases compared stay apart too: a sentence that opens by
+setting itself against the paragraph before it ("However, …", "By contrast, …"), and a noun owned
+by one name set against the same noun under none, where the document gives that noun to other names
+as well ("Marsh's revenue was $7.3 billion", "Mercer's revenue …", "revenue was $9 billion": a
+report's segments and its whole).
 
 ## Example
 ```text
@@ -221,7 +220,8 @@ def _without_echoes(ctx: CheckContext, conflicts: dict[int, list[tuple[int, Judg
 _SHARED_NAMES = 0.2
 _ENTRY_NAMES = 3
 # A sentence that opens by setting itself against the one before it.
-_SET_AGAINST = re.compile(r"[\s\"“(]*(?:However|In contrast|By contrast|Conversely|On the other hand|Unlike)\b")
+_SET_AGAINST = re.compile(
+    r"[\s\"“(]*(?:However|In contrast|By contrast|Conversely|On the other hand|Unlike)\b")
 
 
 # A capitalised word that is not a sentence's first ("Upland Hills Drive", "Assisi").
