@@ -870,6 +870,7 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
     restricted = _RESTRICTED_AFTER.match(after) if pointed and not _small_group(claim) else None
     if restricted is not None and _main_verb(sentence, c0, c1 + restricted.end(1), restricted.group(1)):
         restricted = None  # "The 126 passengers survived.": the sentence's verb, not which ones
+    setting = frozenset() if sent.time else _setting_time(ctx, s_start)  # (the paragraph's period)
     return ClaimFrame(
         index=place[0], sentence=place[1], paragraph=place[2],
         kind=kind_key(claim),
@@ -890,8 +891,8 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         verb_class=verb_class,
         verb_word=verb_word,
         agent=gist.agent,
-        time=sent.time or _setting_time(ctx, s_start),
-        times=sent.times if sent.time else _by_category(_setting_time(ctx, s_start)),
+        time=sent.time or setting,
+        times=sent.times if sent.time else _by_category(setting),
         place=sent.place or _setting_place(ctx, s_start),
         directions=sent.directions,
         sexes=sent.sexes,
