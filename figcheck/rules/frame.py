@@ -906,7 +906,7 @@ def _build(ctx: CheckContext, i: int, s_start: int, s_end: int, spans: tuple, pl
         n_figures=len(spans),
         of_that=of_that.group(0).strip(" \"'’”)]").lower() if of_that else None,
         noun_phrase=gist.noun_phrase,
-        definite=pointed and restricted is None and not _small_group(claim),
+        definite=pointed and restricted is None and not _small_group(claim) and not _DOMAIN_BEFORE.search(before),
         restricted_by=_token_of(restricted.group(1)) if restricted is not None else None,
         restricted_tail=_restriction_tail(after, restricted.end()) if restricted is not None else frozenset(),
     )
@@ -1179,6 +1179,9 @@ def _sketch(sentence: str, spans: tuple, gist: ClaimGist) -> ClaimSketch:
 
 
 _DEFINITE_BEFORE = PATTERNS.compile(r"\bthe\s+$", re.I)
+# "in the 50 states", "across the 27 member countries": "the" names the whole a thing happens in,
+# not a group given before.
+_DOMAIN_BEFORE = PATTERNS.compile(r"\b(?:in|across|throughout|among|within)\s+the\s+$", re.I)
 # "the 3,000 people evacuated", "the 40 workers who …": "the" that the words after the noun
 # call for (which ones), not a pointer back at a figure already given.
 _RESTRICTED_AFTER = PATTERNS.compile(
