@@ -917,10 +917,8 @@ def _setting_place(ctx: CheckContext, s_start: int) -> frozenset[str]:
     New Hampshire, it's a similar story. While Trump has …, Clinton has … 25 offices." (the
     nearest sentence that opens with "In <Name>,")."""
     starts, places = ctx.memo(_SETTINGS, lambda: _settings_in(ctx.text))
-    at = bisect_left(starts, s_start) - 1  # (the nearest setting before the sentence)
-    if at < 0 or starts[at] < ctx.paragraph_span(s_start)[0] or places[at] is None:
-        return frozenset()
-    return frozenset((places[at],))
+    at = _setting_at(ctx, s_start, starts)
+    return frozenset() if at is None or places[at] is None else frozenset((places[at],))
 
 
 def _setting_time(ctx: CheckContext, s_start: int) -> frozenset[str]:
@@ -928,10 +926,15 @@ def _setting_time(ctx: CheckContext, s_start: int) -> frozenset[str]:
     time: "In the first quarter, sales rose to $5 billion. Net profit was $1.2 billion." (the
     profit is the quarter's, not the full year's of a later paragraph)."""
     starts, times = ctx.memo(_PERIOD_SETTINGS, lambda: _period_settings_in(ctx.text))
-    at = bisect_left(starts, s_start) - 1  # (the nearest setting before the sentence)
-    if at < 0 or starts[at] < ctx.paragraph_span(s_start)[0]:
-        return frozenset()
-    return times[at]
+    at = _setting_at(ctx, s_start, starts)
+    return frozenset() if at is None else times[at]
+
+
+def _setting_at(ctx: CheckContext, s_start: int, starts: list[int]) -> int | None:
+    """Which of the settings starting at ``starts`` (in order) holds for the sentence starting
+    at ``s_start``: the nearest before it in its paragraph, or None."""
+    at = bisect_left(starts, s_start) - 1
+    return None if at < 0 or starts[at] < ctx.paragraph_span(s_start)[0] else at
 
 
 def _period_settings_in(text: str) -> tuple[list[int], list[frozenset[str]]]:
