@@ -58,8 +58,11 @@ def format_significant(x: float, sig: int, like: str = "", minus: str = "-") -> 
     return (minus if r < 0 else "") + body
 
 
-# The separator a number written in digits sets its thousands off with.
-_THOUSANDS = re.compile(r"\d([, \u00a0\u2009\u202f])\d{3}(?!\d)")
+# What a number written in digits sets its thousands off with: a comma, or a space (plain,
+# no-break, thin or narrow no-break: "30,000", "30 000").
+SPACE_SEPARATORS = " \u00a0\u2009\u202f"
+THOUSANDS_SEPARATORS = "," + SPACE_SEPARATORS
+_THOUSANDS = re.compile(rf"\d([{THOUSANDS_SEPARATORS}])\d{{3}}(?!\d)")
 
 
 def sets_off_thousands(written: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 
+from ..figures import SPACE_SEPARATORS, THOUSANDS_SEPARATORS
 from ..model import Claim
 
 # Relative slack every comparison allows beyond the writer's rounding: conversion factors are
@@ -19,10 +20,10 @@ BASE_SLACK = 0.012
 # Extra relative width for a figure the writer calls approximate ("about", "some", "~").
 APPROX_WIDEN = 0.05
 
-# A number written in digits, its thousands set off by commas or by spaces (plain, no-break,
-# thin or narrow no-break: "30,000", "30 000"), as the extractor reads them.
-_NUMBER = re.compile(r"\d(?:[\d,]|[ \u00a0\u2009\u202f](?=\d{3}(?!\d)))*(?:\.\d+)?|\.\d+")
-_SEPARATORS = re.compile(r"[, \u00a0\u2009\u202f]")
+# A number written in digits, its thousands set off by commas or by spaces (figures'
+# separators: "30,000", "30 000"), as the extractor reads them.
+_NUMBER = re.compile(rf"\d(?:[\d,]|[{SPACE_SEPARATORS}](?=\d{{3}}(?!\d)))*(?:\.\d+)?|\.\d+")
+_SEPARATORS = re.compile(f"[{THOUSANDS_SEPARATORS}]")
 
 
 def first_number(text: str | None) -> re.Match | None:
