@@ -215,6 +215,35 @@ def test_a_temperature_is_read_by_its_degrees(text, flagged):
 
 
 @pytest.mark.parametrize("text, flagged", [
+    # a change named after the equivalent in brackets: converted without the offset
+    ("Summers saw a 10 °C (18 °F) rise in average temperature.", False),
+    ("Summers saw a 10 °C (50 °F) rise in average temperature.", True),
+    ("It was 5 °C (41 °F) warmer than usual.", True),
+    ("Temperatures are 10 °C (50 °F) higher than normal.", True),
+    ("It reached 40 °C (104 °F) above which crops fail.", False),
+    # below zero or freezing: the equivalent is the temperature that makes (−10 °C is 14 °F), or
+    # a change again, or itself under zero; the figure converted as it stands is the slip
+    ("Temperatures fell to 10 °C (14 °F) below zero.", False),
+    ("It was 20 °F (−29 °C) below zero.", False),
+    ("It was 20 °F (29 °C) below zero.", False),
+    ("It was 5 degrees Celsius (23 degrees Fahrenheit) below freezing.", False),
+    ("Water is kept 5 °C (9 °F) below freezing.", False),
+    ("Temperatures fell to 10 °C (50 °F) below zero.", True),
+    ("It was 20 °F (−7 °C) below zero.", True),
+    ("It was 5 degrees Celsius (41 degrees Fahrenheit) below freezing.", True),
+])
+def test_a_temperature_is_read_with_the_words_after_its_equivalent(text, flagged):
+    assert (codes(text) == ["FC101"]) is flagged, check_text(text)
+
+
+def test_a_temperature_below_zero_is_named_so_in_the_message():
+    (d,) = check_text("Temperatures fell to 10 °C (50 °F) below zero.")
+    assert "10 °C below zero is about 14 °F" in d.message
+    assert "It looks converted as “10 °C”, not as “10 °C below zero”." in d.message
+    assert d.fix.message == "Replace “50” with “14”"
+
+
+@pytest.mark.parametrize("text, flagged", [
     # winds converted from knots to the nearest 5 mph and 5 km/h: 90 knots is 105 mph, 165 km/h
     ("Winds reached 105 mph (165 km/h) before landfall.", False),
     ("Winds reached 45 mph (75 km/h) before landfall.", False),

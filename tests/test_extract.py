@@ -244,6 +244,22 @@ def test_temperature_difference_is_not_a_temperature():
     assert only("Temperatures of 30C are forecast.").unit == "degree_Celsius"
 
 
+@pytest.mark.parametrize("text, delta", [
+    # a word of change after the figure's equivalent in brackets makes both a difference ...
+    ("Summers saw a 10 °C (18 °F) rise in average temperature.", True),
+    ("Inland it is 2–7 °C (4–13 °F) warmer than on the coast.", True),
+    ("Days were 3 °C (5.4 °F) above average.", True),
+    # ... but not a word that may name a season or bound a temperature
+    ("Highs average 15 °C (59 °F) fall through spring.", False),
+    ("It reached 40 °C (104 °F) above which crops fail.", False),
+    ("Temperatures fell to 10 °C (14 °F) below zero.", False),
+])
+def test_a_change_of_temperature_is_read_past_its_equivalent(text, delta):
+    claims = extract_claims(text)
+    assert len(claims) == 2 and claims[1].converted_from == 0
+    assert [c.unit.startswith("delta_") for c in claims] == [delta, delta]
+
+
 def test_age_is_marked():
     claim = only("A 62-year-old woman was killed.")
     assert claim.text == "62-year-old" and claim.role == "age"

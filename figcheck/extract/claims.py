@@ -2350,7 +2350,8 @@ def _money_context(reader: _FigureReader, pos: int) -> bool:
 
 def _is_temperature_delta(reader: _FigureReader, start: int, end: int) -> bool:
     before = reader.text[max(0, start - 40) : start]
-    return bool(lexicon.DELTA_BEFORE_RE.search(before) or lexicon.DELTA_AFTER_RE.match(reader.text[end : end + 24]))
+    return bool(lexicon.DELTA_BEFORE_RE.search(before) or lexicon.DELTA_AFTER_RE.match(reader.text[end : end + 24])
+                or lexicon.DELTA_AFTER_EQUIVALENT_RE.match(reader.text[end : end + 72]))
 
 
 def _unit_and_dimension(kind: str, unit: UnitMatch | None, currency) -> tuple[str | None, str]:

@@ -638,6 +638,16 @@ DELTA_AFTER_RE = PATTERNS.compile(
     r"drop|fall|of\s+warming|of\s+cooling|difference|change|hotter)\b",
     re.IGNORECASE,
 )
+# The same after the figure's equivalent in brackets ("a 10 °C (18 °F) rise", "2 °C (3.6 °F)
+# warmer"), from the words that can only mean a change: not "fall" (autumn), "more", "less", or
+# "above"/"below" alone ("40 °C (104 °F) above which", "10 °C (14 °F) below zero" is a
+# temperature).
+DELTA_AFTER_EQUIVALENT_RE = PATTERNS.compile(
+    r"^\s*\([^()\n]{1,40}\)\s*(?:warmer|cooler|colder|hotter|higher|lower|rise|increase|drop|"
+    r"decrease|difference|change|of\s+warming|of\s+cooling|(?:above|below)\s+(?:the\s+)?"
+    r"(?:average|normal|usual|norm))\b",
+    re.IGNORECASE,
+)
 
 # Words that follow a figure but are not what it counts.
 NOT_COUNTED = frozenset(

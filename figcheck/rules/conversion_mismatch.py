@@ -31,8 +31,10 @@ itself ("100 ft (50 m)" is flagged: "100" to one digit may be up to 150, but nob
 feet" for 140), two plain figures of two digits or more are not a quarter apart as written,
 whatever their rounding ("100 km/h (80 mph)": "80" may be 75–85 and "100" up to 125, but nobody
 converting writes that), ranges are checked end by end, temperature differences
-("a rise of 1 °F (0.56 °C)", "2 °C (3.6 °F) warmer": a word near them says so) are converted
-without the scale offset, "gallons", "pints", "fluid
+("a rise of 1 °F (0.56 °C)", "2 °C (3.6 °F) warmer", "a 10 °C (18 °F) rise": a word near them
+says so) are converted without the scale offset, a temperature "below zero" or "below freezing"
+is the one under it ("10 °C (14 °F) below zero" is −10 °C; "10 °C (50 °F) below zero" is
+flagged), "gallons", "pints", "fluid
 ounces" and "tons" may be American, imperial (or long, or metric) unless the unit says which ("US
 gallons", "short tons"), a mile in a sentence about the sea may be a nautical one ("a 200-mile
 (370 km) territorial sea"), and currencies are only checked when `currency-rates` in the settings
@@ -73,6 +75,7 @@ from .conversions import (
     ABSOLUTE_TO_DELTA,
     agrees,
     agrees_as_written,
+    below_zero_phrase,
     converted_as_a_change,
     converter,
     is_temperature_pair,
@@ -144,10 +147,11 @@ def _check_pair(ctx: CheckContext, source: Claim, equivalent: Claim) -> Diagnost
     round_figure = src_hi < written[-1][1]  # (read no further than a round figure is)
     scale = _written_scale(equivalent)
     lo, hi = sorted(convert(x) for x in (src_lo, src_hi))
-    reason = _other_system(ctx, source, equivalent) or _probable_cause(source, equivalent, convert)
+    reason = (_other_system(ctx, source, equivalent) or _converted_above_zero(ctx, source, equivalent, slack)
+              or _probable_cause(source, equivalent, convert))
     gap = " " if _has_space(equivalent) else ""
     message = (
-        f"“{equivalent.text}” does not match “{source.text}”: {_figure_words(source)} is about "
+        f"“{equivalent.text}” does not match “{source.text}”: {_figure_named(ctx, source, equivalent)} is about "
         f"{shown}{gap}{unit_name}".rstrip()
         + (f" ({_rounding_note(source, src_lo, src_hi, round_figure, minus)}, so "
            f"{_span_shown(lo / scale, hi / scale, source, minus)}{gap}{unit_name})"
@@ -260,6 +264,17 @@ def _copied_unconverted(source: Claim, equivalent: Claim, convert) -> bool:
         return False
     ratio = convert(source.value) / source.value
     return not 0.8 <= ratio <= 1.25
+
+
+def _converted_above_zero(ctx: CheckContext, source: Claim, equivalent: Claim, slack: float) -> str:
+    """Say so when a temperature below zero or freezing was converted as the figure alone."""
+    phrase = below_zero_phrase(ctx, source, equivalent)
+    if phrase is None:
+        return ""
+    su, eu = source.unit, equivalent.unit
+    if not agrees_as_written(source, equivalent, lambda x: units.convert(x, su, eu), slack):
+        return ""
+    return f"It looks converted as “{source.text}”, not as “{source.text} {phrase}”."
 
 
 def _probable_cause(source: Claim, equivalent: Claim, convert) -> str:
@@ -462,6 +477,12 @@ def _span_shown(lo: float, hi: float, source: Claim, minus: str = "-") -> str:
         if low != high:
             return format_span(low, high)
     return low
+
+
+def _figure_named(ctx: CheckContext, source: Claim, equivalent: Claim) -> str:
+    """:func:`_figure_words` of the source, with "below zero" when the words after it say so."""
+    phrase = below_zero_phrase(ctx, source, equivalent)
+    return _figure_words(source) + (f" {phrase}" if phrase else "")
 
 
 def _figure_words(claim: Claim) -> str:

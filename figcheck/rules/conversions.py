@@ -79,6 +79,9 @@ def converter(ctx: CheckContext, source: Claim, equivalent: Claim):
         units.convert(1.0, source.unit, equivalent.unit)
     except Exception:
         return None
+    below = below_zero_converters(ctx, source, equivalent)
+    if below:
+        return below[0]  # (the figure as the temperature it names: see _BELOW_ZERO)
     su, eu = source.unit, equivalent.unit
     return lambda x: units.convert(x, su, eu)
 
@@ -255,8 +258,11 @@ def agrees(ctx: CheckContext, source: Claim, equivalent: Claim) -> bool | None:
     slack = BASE_SLACK + ctx.settings.tolerance
     if agrees_as_written(source, equivalent, convert, slack):
         return not far_apart_as_written(source, equivalent, convert)
-    return is_temperature_pair(source, equivalent) and stated_as_a_change(ctx, source, equivalent) \
-        and converted_as_a_change(source, equivalent, slack)
+    if not is_temperature_pair(source, equivalent):
+        return False
+    if stated_as_a_change(ctx, source, equivalent) and converted_as_a_change(source, equivalent, slack):
+        return True
+    return any(agrees_as_written(source, equivalent, c, slack) for c in below_zero_converters(ctx, source, equivalent)[1:])
 
 
 # Each reading of a round figure is generous on its own ("80" may be 75–85; a plain "100" up to
@@ -280,6 +286,41 @@ def far_apart_as_written(source: Claim, equivalent: Claim, convert) -> bool:
         return False
     ratio = equivalent.value / expected
     return ratio >= FAR_APART or ratio <= 1 / FAR_APART
+
+
+# "10 °C (14 °F) below zero", "5 degrees Celsius (23 degrees Fahrenheit) below freezing": the
+# figure counts degrees under the scale's zero or its freezing point, and the equivalent is most
+# often the temperature that makes, as the other scale writes it (−10 °C is 14 °F), or written
+# under zero too ("20 °F (29 °C) below zero"). Read after the figure, past its equivalent in
+# brackets, or after the equivalent.
+_BELOW_ZERO = re.compile(r"\s*(?:\([^()\n]{1,40}\)|\))?\s*(?:degrees?\s+)?(below\s+(?:zero|freezing))\b", re.I)
+_FREEZING_POINT = {"degree_Celsius": 0.0, "degree_Fahrenheit": 32.0, "kelvin": 273.15, "degree_Rankine": 491.67}
+
+
+def below_zero_phrase(ctx: CheckContext, source: Claim, equivalent: Claim) -> str | None:
+    """"below zero" or "below freezing" as written right after a temperature and its equivalent
+    (see _BELOW_ZERO), else None."""
+    if source.unit not in _FREEZING_POINT or equivalent.unit not in _FREEZING_POINT:
+        return None
+    text = ctx.text
+    found = _BELOW_ZERO.match(text, source.end) or _BELOW_ZERO.match(text, equivalent.end)
+    return found.group(1) if found else None
+
+
+def below_zero_converters(ctx: CheckContext, source: Claim, equivalent: Claim) -> list:
+    """Converters from the source's figure as written to its equivalent's when the pair names a
+    temperature below zero or below freezing, the temperature first (none otherwise)."""
+    if source.value < 0 or source.unit not in _FREEZING_POINT or equivalent.unit not in _FREEZING_POINT \
+            or source.unit == equivalent.unit:
+        return []
+    phrase = below_zero_phrase(ctx, source, equivalent)
+    if phrase is None:
+        return []
+    su, eu = source.unit, equivalent.unit
+    if phrase.lower().endswith("freezing"):
+        freezing = _FREEZING_POINT[su]
+        return [lambda x: units.convert(freezing - x, su, eu)]
+    return [lambda x: units.convert(-x, su, eu), lambda x: -units.convert(-x, su, eu)]
 
 
 def _plain(claim: Claim) -> bool:
