@@ -107,6 +107,10 @@ def test_rounding_range_is_shown_in_the_writers_terms():
         ("A 55-foot-long (17 m) arch.", "A 55-foot-long (27 m) arch."),
         ("Engines of 56,498 shp (42,131 kW) drove her.", "Engines of 56,498 shp (52,131 kW) drove her."),
         ("Engines of 15,000 indicated horsepower (11,000 kW).", "Engines of 15,000 indicated horsepower (21,000 kW)."),
+        # metric horsepower (PS), and each equivalent after it in the brackets
+        ("It makes 150 PS (110 kW; 148 hp).", "It makes 150 PS (150 kW; 148 hp)."),
+        ("It makes 150 PS (110 kW; 148 hp).", "It makes 150 PS (110 kW; 184 hp)."),
+        ("It makes 221 kW (300 PS; 296 hp).", "It makes 221 kW (500 PS; 296 hp)."),
     ],
 )
 def test_encyclopedia_style_conversions(right, wrong):

@@ -232,6 +232,8 @@ _ENERGY_POWER = {
         ["horsepower", "shaft horsepower", "indicated horsepower", "brake horsepower"], [],
         ["hp", "bhp", "shp", "ihp"],
     ),
+    # (the German Pferdestärke of car and engine specifications: "150 PS (110 kW; 148 hp)")
+    "metric_horsepower": (["metric horsepower"], [], ["PS"]),
     "volt": (["volt"], ["volts"], ["V"]),
     "kilovolt": (["kilovolt"], ["kilovolts"], ["kV"]),
     "ampere": (["amp", "ampere"], ["amps", "amperes"], ["A"]),
