@@ -107,6 +107,10 @@ def test_rounding_range_is_shown_in_the_writers_terms():
         ("A 55-foot-long (17 m) arch.", "A 55-foot-long (27 m) arch."),
         ("Engines of 56,498 shp (42,131 kW) drove her.", "Engines of 56,498 shp (52,131 kW) drove her."),
         ("Engines of 15,000 indicated horsepower (11,000 kW).", "Engines of 15,000 indicated horsepower (21,000 kW)."),
+        # densities, of a noun or none, in words or with a slash
+        ("The density was 315 people per square mile (122/km²).", "The density was 315 people per square mile (111/km²)."),
+        ("It had 216 per square kilometer (559 per square mile).", "It had 216 per square kilometer (515 per square mile)."),
+        ("It had 25.5 inhabitants per km2 (66/sq mi).", "It had 25.5 inhabitants per km2 (25.5/sq mi)."),
         # metric horsepower (PS), and each equivalent after it in the brackets
         ("It makes 150 PS (110 kW; 148 hp).", "It makes 150 PS (150 kW; 148 hp)."),
         ("It makes 150 PS (110 kW; 148 hp).", "It makes 150 PS (110 kW; 184 hp)."),
@@ -370,3 +374,9 @@ def test_a_conversion_written_with_spaced_thousands_is_read_and_fixed_in_kind(sp
     assert found.code == "FC101" and f"about 6{space}200 miles" in found.message
     assert "covers 9,500–12,500" in found.message
     assert found.fix.edits[0].new_text == f"6{space}200"
+
+
+def test_densities_of_different_things_are_not_compared():
+    text = ("The population density was 2,232.4 people per square mile (859.8/km²).\n\n"
+            "There were 1,234 housing units at an average density of 856.7 per square mile (330.8/km²).\n")
+    assert codes(text) == []

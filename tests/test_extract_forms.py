@@ -459,7 +459,7 @@ def test_alternatives_and_reference_ranges_are_not_restatements(text, restates):
         ("More than 2000 troops arrived.", "More than 2000 troops", 2000, "troop"),
         ("Fewer than 1500 people voted.", "Fewer than 1500 people", 1500, "person"),
         ("It has stood for more than 1000 years.", "more than 1000 years", 1000, "year"),
-        ("Densities were greater than 1000 stems/ha.", "greater than 1000 stems/ha", 1000, "stem per hectare"),
+        ("Densities were greater than 1000 stems/ha.", "greater than 1000 stems/ha", 1000, "1 / hectare"),
         ("As many as 1200 homes were hit.", "As many as 1200 homes", 1200, "home"),
     ],
 )
@@ -515,8 +515,6 @@ def test_a_sum_that_looks_like_a_year_is_still_money():
     "text, surface, counted",
     [
         # a count per unit is a rate, counted apart from the noun
-        ("Densities were 300 people/km2 there.", "300 people/km2", "person per kilometer²"),
-        ("Some 45 trees per hectare survive.", "Some 45 trees per hectare", "tree per hectare"),
         ("The song runs at 126 beats per minute.", "126 beats per minute", "beat per minute"),
         ("Smokers of 10 cigarettes per day.", "10 cigarettes per day", "cigarette per day"),
         ("Up to 2.1 seizures/mo were seen.", "Up to 2.1 seizures/mo", "seizure per month"),
@@ -560,6 +558,29 @@ def test_a_sum_that_looks_like_a_year_is_still_money():
 )
 def test_what_a_count_counts(text, surface, counted):
     assert claim_for(text, surface).counted == counted
+
+
+@pytest.mark.parametrize(
+    "text, surface, unit, counted",
+    [
+        # a count of a noun per area is a density of it, in the unit over that area ...
+        ("Densities were 300 people/km2 there.", "300 people/km2", "1 / kilometer ** 2", "person"),
+        ("Some 45 trees per hectare survive.", "Some 45 trees per hectare", "1 / hectare", "tree"),
+        ("It had 2.6 people per square mile.", "2.6 people per square mile", "1 / mile ** 2", "person"),
+        ("It had 770 people per km2.", "770 people per km2", "1 / kilometer ** 2", "person"),
+        # ... and so is a figure per area with no noun, as after a slash
+        ("Units averaged 1.4 per square mile.", "1.4 per square mile", "1 / mile ** 2", None),
+        ("Units averaged 1.4/sq mi there.", "1.4/sq mi", "1 / mile ** 2", None),
+    ],
+)
+def test_a_count_per_area_is_a_density(text, surface, unit, counted):
+    claim = claim_for(text, surface)
+    assert (claim.kind, claim.unit, claim.counted) == ("quantity", unit, counted)
+
+
+@pytest.mark.parametrize("text", ["Prices rose 3 per cent.", "It had 5 deaths per day.", "It had 3 per capita."])
+def test_a_figure_per_anything_else_is_no_density(text):
+    assert all(c.unit is None or "/" not in c.unit for c in extract_claims(text) if c.kind != "percent")
 
 
 @pytest.mark.parametrize(

@@ -429,11 +429,9 @@ class _FigureReader:
         elif text[pos : pos + 1] in _WS + "\r\n":
             i = self.skip_ws(pos)
             attached = False
-        # a density or rate with no unit on top: "3,000/km2", "7,800/sq mi"
-        if text[i : i + 1] == "/" and attached:
-            per = self._per_unit(i)
-            if per is not None:
-                return UnitMatch("quantity", f"1 / ({per[0]})", i, per[1], text[i : per[1]])
+        rate = self._rate_with_nothing_on_top(i, attached) if text[i : i + 1] in ("/", "p") else None
+        if rate is not None:
+            return rate
         # percentages ("5%", "1.3 wt.%", "5 mol%") and percentage points
         pm = _PERCENT.match(text[i : i + 20]) if text[i : i + 1] in _PERCENT_STARTS else None
         if pm and not (pm.group(0).lower() in ("pc", "pct") and not attached and text[i - 1 : i] != " "):
@@ -608,6 +606,27 @@ class _FigureReader:
         """The unit over the denominators written after it at ``end``, one or two ("mg/kg",
         "ng/kg/min", "mg per kg per day": a dose by weight and time), and where they end."""
         return _joined_terms(unit, end, self._per_unit, 2, "({}) / ({})")
+
+    def _rate_with_nothing_on_top(self, i: int, attached: bool) -> UnitMatch | None:
+        """A density or rate with no unit on top at ``i``: "3,000/km2", "7,800/sq mi", and in
+        words of an area only ("856.7 per square mile (330.0/km2)": "5 per day" or "3 per cent"
+        is no density)."""
+        text = self.text
+        if text[i] == "/":
+            per = self._per_unit(i) if attached else None
+            return UnitMatch("quantity", f"1 / ({per[0]})", i, per[1], text[i : per[1]]) if per else None
+        if attached or not text.startswith("per", i):
+            return None
+        return self.density_after(i - 1)
+
+    def density_after(self, pos: int) -> UnitMatch | None:
+        """"per square mile", "/km2" at ``pos`` as the unit of a density (one over an area), else
+        None. Its text starts at the word "per" or the slash."""
+        per = self._per_unit(pos)
+        if per is None or units.dimension(per[0]) != "[length] ** 2":
+            return None
+        start = pos if self.text[pos] == "/" else self.text.index("per", pos)
+        return UnitMatch("quantity", f"1 / ({per[0]})", start, per[1], self.text[start : per[1]])
 
     def _per_unit(self, pos: int) -> tuple[str, int] | None:
         """The denominator of "mg/kg", "km per day", "litres per 100 km": (pint unit, end)."""
@@ -1593,6 +1612,10 @@ def _read_kind(reader: _FigureReader, fig: _Figure) -> bool:
         return False  # "two-thirds", "five-star": not a claim
     elif noun is not None:
         fig.counted, fig.after = noun
+        if " per " in fig.counted and (density := _density_of_a_noun(reader, last, fig.after)) is not None:
+            # "2,232.4 people per square mile (859.8/km²)": a density, restated in other units
+            fig.kind, fig.unit, fig.counted = "quantity", density, fig.counted.partition(" per ")[0]
+            return True
         if fig.counted in _FRACTION_SHARES and _OF_AFTER.match(text, fig.after):
             return False  # "three quarters of an hour": a share of what follows, not a count
     elif text[last : last + 2].strip()[:1] in ("×", "x") and _PRODUCT_AFTER.match(text, last):
@@ -1606,6 +1629,19 @@ def _read_kind(reader: _FigureReader, fig: _Figure) -> bool:
     elif not _bare_count_ok(reader, num, fig.qual):
         return False
     return True
+
+
+_PER_BEFORE_UNIT = PATTERNS.compile(r"(?:/|[ \u00a0]per[ \u00a0]+)")
+
+
+def _density_of_a_noun(reader: _FigureReader, start: int, end: int) -> UnitMatch | None:
+    """The density unit of a count of a noun per area, "per square mile" in "people per square
+    mile" (the noun read from ``start`` to ``end``, where the unit ends), else None."""
+    pers = list(_PER_BEFORE_UNIT.finditer(reader.text, start, end))
+    if not pers:
+        return None
+    density = reader.density_after(pers[-1].start())
+    return density if density is not None and density.end == end else None
 
 
 def _code_or_parameter(text: str, start: int, end: int) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .. import units
 from ..text.lines import SPACE_IN_PARAGRAPH
 from . import lexicon
 
@@ -89,8 +90,9 @@ _NOT_PLAIN = frozenset("we you they he she it i us them why what how whether who
 
 
 def _per_unit(text: str, noun: str, end: int) -> tuple[str, int]:
-    """A count of a noun per unit is a rate, counted apart from the noun ("1000 stems/ha" counts
-    "stem per hectare", "5 deaths per day" "death per day"): ``(noun, end)`` after the unit."""
+    """A count of a noun per unit is a rate, counted apart from the noun ("5 deaths per day"
+    counts "death per day"; the claim reader makes a count per area a density): ``(noun, end)``
+    after the unit. After "per", an area may be written as a symbol ("people per km2")."""
     if noun in lexicon.MONEY_NOUNS:
         return noun, end  # (a price per unit is read as money by the rules)
     per = _PER.match(text, end)
@@ -100,6 +102,10 @@ def _per_unit(text: str, noun: str, end: int) -> tuple[str, int]:
     at = per.end()
     symbol = lexicon.SYMBOL_UNIT_RE.match(text, at) if per.group().strip() == "/" else None
     word = None if symbol else lexicon.WORD_UNIT_RE.match(text, at)
+    if symbol is None and word is None:
+        symbol = lexicon.SYMBOL_UNIT_RE.match(text, at)  # ("people per km2": an area's symbol only)
+        if symbol is not None and units.dimension(lexicon.SYMBOL_UNITS.get(symbol.group(), "")) != "[length] ** 2":
+            symbol = None
     found = symbol or word
     if found is None or (found.end() < len(text) and text[found.end()].isalnum()):
         return noun, end

@@ -14,7 +14,8 @@ swapped or copied from the original ("40 square miles (40 square kilometres)") a
 edited without its conversion. The message names the slip when the numbers show it.
 
 Rounding is allowed for: "26.2 miles (42.2 km)", "about 300 feet (90 metres)" and
-"a mile (1.6 km)" are fine. Inverse units convert too: "30 miles per gallon (7.8 L/100 km)".
+"a mile (1.6 km)" are fine. Inverse units convert too: "30 miles per gallon (7.8 L/100 km)",
+and so do densities, of a noun or none: "315 people per square mile (122/km²)".
 A size is checked side by side: in "10 by 12 feet (3.0 by 4.7 m)", 4.7 m restates 12 feet.
 Besides brackets, a restatement may follow "or" or a slash ("12 miles, or 19 km", "3 m/10 ft",
 "30C/86F"), or be set
@@ -141,7 +142,7 @@ def _check_pair(ctx: CheckContext, source: Claim, equivalent: Claim) -> Diagnost
     if suggested is not None and equivalent.value < 0:
         suggested = minus + suggested  # (the sign written before the number it replaces)
     shown = _range_shown(source, convert, minus) or suggested or _shown(expected, source, minus=minus)
-    unit_name = equivalent.unit_text or equivalent.unit or _currency(equivalent)
+    unit_name = _noun_and_unit(equivalent) or equivalent.unit_text or equivalent.unit or _currency(equivalent)
     written, s_ivs = source_intervals(source, equivalent)
     src_lo, src_hi = s_ivs[0][0], s_ivs[-1][1]
     round_figure = src_hi < written[-1][1]  # (read no further than a round figure is)
@@ -498,6 +499,17 @@ def _figure_words(claim: Claim) -> str:
 
 
 _SIGN_BEFORE = re.compile(r"(?:\b(?:minus|negative)\s+|[-−])$", re.IGNORECASE)
+
+
+def _noun_and_unit(claim: Claim) -> str | None:
+    """The words between a density's number and the end of its unit, when a noun stands between
+    ("stems/acre" of "405 stems/acre", "people per km2"), else None."""
+    if claim.unit_start is None or claim.unit_end is None or not claim.counted or not claim.number_text:
+        return None
+    pos = claim.text.find(claim.number_text)
+    if pos < 0:
+        return None
+    return claim.text[pos + len(claim.number_text) : claim.unit_end - claim.start].strip() or None
 
 
 def _has_space(claim: Claim) -> bool:

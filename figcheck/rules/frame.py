@@ -123,7 +123,9 @@ def kind_key(claim: Claim) -> tuple | None:
             return None
         if claim.unit == "bit" and claim.text[-3:].lower() == "bit":
             return None  # "a 64-bit integer", "32 bit platforms": a type's name, not an amount
-        return ("quantity", claim.dimension, claim.role == "delta")
+        key = ("quantity", claim.dimension, claim.role == "delta")
+        # (a density of a noun, "people per square mile", compares with densities of that noun)
+        return key + (stem(claim.counted),) if claim.counted else key
     return None  # percentages: shares of different wholes are the norm
 
 
