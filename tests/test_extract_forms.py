@@ -1031,3 +1031,16 @@ def test_a_verb_after_a_figure_is_not_what_it_counts(text):
 def test_k_before_a_race_is_kilometres(text, surface, unit, value):
     claim = claim_for(text, surface)
     assert (claim.unit, claim.value) == (unit, value)
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    # "and a half" after a figure's unit is the figure's, as in "one and a half miles"
+    ("The road is a mile and a half long.", "a mile and a half", 1.5),
+    ("It ran two miles and a half.", "two miles and a half", 2.5),
+    ("It lasted a decade and a half.", "a decade and a half", 15.0),
+    # ... but not a measure of its own ("a half-inch"), nor after a figure with a fraction
+    ("It is 3 feet and a half-inch wide.", "3 feet", 3.0),
+    ("It is 2.5 miles and a half-mile spur.", "2.5 miles", 2.5),
+])
+def test_and_a_half_after_a_unit(text, surface, value):
+    assert claim_for(text, surface).value == value

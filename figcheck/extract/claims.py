@@ -1360,6 +1360,7 @@ def _claim_at(reader: _FigureReader, pos: int) -> Claim | None:
     if _rejected_quantity(reader, fig):
         return None
     _read_share_before_article(reader, fig)
+    _read_half_after_unit(reader, fig)
     if fig.kind == "quantity" and _names_a_nucleus_or_a_base(reader, fig):
         return None
     return _build_claim(reader, fig)
@@ -1791,6 +1792,23 @@ def _read_share_before_article(reader: _FigureReader, fig: _Figure) -> None:
         count = lexicon.SMALL_NUMBERS.get((part.group(1) or "one").lower(), 1)
         fig.num = Number(part.start(), num.end, count * share, share / 4, text[part.start() : num.end], is_word=True)
         fig.start = min(fig.start, part.start())
+
+
+# "a mile and a half", "two hours and a half": the half after the unit is the figure's.
+_AND_A_HALF = PATTERNS.compile(r"[ \u00a0]+and[ \u00a0]+a[ \u00a0]+half(?![\w\-‑])")
+
+
+def _read_half_after_unit(reader: _FigureReader, fig: _Figure) -> None:
+    """A figure and its unit followed by "and a half" ("a mile and a half (2.4 km)") is the
+    figure plus one half, as "one and a half miles" is (read to the quarter either way)."""
+    unit = fig.unit
+    if fig.kind != "quantity" or unit is None or fig.high_num is not None or fig.spread is not None \
+            or fig.after != unit.end or fig.num.value % 1:
+        return
+    half = _AND_A_HALF.match(reader.text, unit.end)
+    if half is not None:
+        fig.num = fig.num._replace(value=fig.num.value + 0.5, rounding=0.125)
+        fig.after = half.end()
 
 
 def _build_claim(reader: _FigureReader, fig: _Figure) -> Claim | None:

@@ -495,9 +495,13 @@ def _figure_words(claim: Claim) -> str:
     if claim.value < 0 and (sign := _SIGN_BEFORE.search(claim.text, 0, pos)) is not None:
         pos = sign.start()
     words = claim.text[pos : claim.unit_end - claim.start]
-    return words.replace(" and ", "–", 1) if claim.is_range else words  # ("8–12 inches", not "8 and 12 inches")
+    if claim.is_range:
+        return words.replace(" and ", "–", 1)  # ("8–12 inches", not "8 and 12 inches")
+    rest = claim.text[claim.unit_end - claim.start :]
+    return words + rest if _AND_A_HALF.fullmatch(rest) else words  # ("a mile and a half")
 
 
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half")
 _SIGN_BEFORE = re.compile(r"(?:\b(?:minus|negative)\s+|[-−])$", re.IGNORECASE)
 
 
