@@ -148,7 +148,7 @@ def same_dimension(a: str, b: str) -> bool:
 # The units of the American and imperial systems that prose converts to metric and back (pint's
 # names). A unit built of these and of time is "customary"; of metric units and time, "metric".
 _CUSTOMARY = frozenset((
-    "mile", "foot", "inch", "yard", "nautical_mile", "acre", "pound", "ounce", "stone", "short_ton",
+    "mile", "foot", "inch", "yard", "nautical_mile", "fathom", "furlong", "acre", "pound", "ounce", "stone", "short_ton",
     "long_ton", "ton", "gallon", "imperial_gallon", "quart", "pint", "fluid_ounce",
     "imperial_fluid_ounce", "cubic_foot", "cubic_inch", "degree_Fahrenheit", "delta_degree_Fahrenheit",
     "mile_per_hour", "knot", "horsepower", "inch_Hg", "force_pound", "pound_force",

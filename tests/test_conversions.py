@@ -111,6 +111,9 @@ def test_rounding_range_is_shown_in_the_writers_terms():
         ("The density was 315 people per square mile (122/km²).", "The density was 315 people per square mile (111/km²)."),
         ("It had 216 per square kilometer (559 per square mile).", "It had 216 per square kilometer (515 per square mile)."),
         ("It had 25.5 inhabitants per km2 (66/sq mi).", "It had 25.5 inhabitants per km2 (25.5/sq mi)."),
+        # depths in fathoms, races in furlongs
+        ("The wreck lies in 100 fathoms (180 m) of water.", "The wreck lies in 100 fathoms (100 m) of water."),
+        ("The race is run over 7 furlongs (1,408 m).", "The race is run over 7 furlongs (2,408 m)."),
         # "and a half" after the unit
         ("The road is a mile and a half (2.4 km) long.", "The road is a mile and a half (4.4 km) long."),
         # metric horsepower (PS), and each equivalent after it in the brackets

@@ -139,6 +139,9 @@ _LENGTHS = {
     "yard": (["yard"], ["yards"], ["yd", "yds"]),
     "mile": (["mile"], ["miles"], ["mi"]),
     "nautical_mile": (["nautical mile"], ["nautical miles"], ["nmi"]),
+    # (depths at sea and the length of a race: words only, "fm" is a femtometre)
+    "fathom": (["fathom"], ["fathoms"], []),
+    "furlong": (["furlong"], ["furlongs"], []),
     "micrometer": (["micrometre", "micrometer", "micron"], ["micrometres", "micrometers", "microns"], ["µm", "μm"]),
     "nanometer": (["nanometre", "nanometer"], ["nanometres", "nanometers"], ["nm"]),
     "light_year": (["light year", "light-year"], ["light years", "light-years"], []),
