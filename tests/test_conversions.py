@@ -114,6 +114,11 @@ def test_rounding_range_is_shown_in_the_writers_terms():
         # depths in fathoms, races in furlongs
         ("The wreck lies in 100 fathoms (180 m) of water.", "The wreck lies in 100 fathoms (100 m) of water."),
         ("The race is run over 7 furlongs (1,408 m).", "The race is run over 7 furlongs (2,408 m)."),
+        # a temperature in plain degrees takes the scale its equivalent does not name
+        ("Temperatures hit 110 degrees (43 Celsius) on Sunday.", "Temperatures hit 110 degrees (23 Celsius) on Sunday."),
+        ("It was 40 degrees (104 Fahrenheit) in Perth.", "It was 40 degrees (114 Fahrenheit) in Perth."),
+        ("It reached 30 degrees Celsius (86 degrees).", "It reached 30 degrees Celsius (96 degrees)."),
+        ("Temperatures rose by 9 degrees (5 Celsius).", "Temperatures rose by 9 degrees (23 Celsius)."),
         # "and a half" after the unit
         ("The road is a mile and a half (2.4 km) long.", "The road is a mile and a half (4.4 km) long."),
         # metric horsepower (PS), and each equivalent after it in the brackets

@@ -260,6 +260,16 @@ def test_a_change_of_temperature_is_read_past_its_equivalent(text, delta):
     assert [c.unit.startswith("delta_") for c in claims] == [delta, delta]
 
 
+@pytest.mark.parametrize("text, units", [
+    ("Temperatures hit 110 degrees (43 Celsius).", ["degree_Fahrenheit", "degree_Celsius"]),
+    ("It was 30 degrees Celsius (86 degrees).", ["degree_Celsius", "degree_Fahrenheit"]),
+    ("Temperatures rose by 9 degrees (5 Celsius).", ["delta_degree_Fahrenheit", "delta_degree_Celsius"]),
+    ("The slope is 30 degrees (0.52 radians).", ["degree"]),  # an angle stays one
+])
+def test_plain_degrees_take_the_other_scale_of_their_equivalent(text, units):
+    assert [c.unit for c in extract_claims(text) if c.kind == "quantity"] == units
+
+
 def test_age_is_marked():
     claim = only("A 62-year-old woman was killed.")
     assert claim.text == "62-year-old" and claim.role == "age"

@@ -2491,6 +2491,31 @@ def _short_gap(gap: str) -> bool:
     return len(gap) <= 12 or len(gap) - gap.count(" ") - gap.count("\t") <= 12
 
 
+# "110 degrees (43 Celsius)": news gives a temperature in plain degrees, and the scale of its
+# equivalent says which scale that is — the other one.
+_THE_OTHER_SCALE = {"degree_Celsius": "degree_Fahrenheit", "degree_Fahrenheit": "degree_Celsius",
+                "delta_degree_Celsius": "degree_Fahrenheit", "delta_degree_Fahrenheit": "degree_Celsius"}
+
+
+def _degrees_on_the_other_scale(text: str, offset: int, plain: Claim, scaled: Claim) -> tuple[Claim, Claim]:
+    """A figure in plain degrees and the one restating it (or restated by it) in a temperature
+    scale, the plain one put on the other scale; both differences when either reads as one
+    ("rose by 9 degrees (5 Celsius)")."""
+    first = min(plain, scaled, key=lambda c: c.start)
+    start, end = first.start - offset, max(plain.end, scaled.end) - offset
+    delta = scaled.role == "delta" or bool(
+        lexicon.DELTA_BEFORE_RE.search(text[max(0, start - 40) : start])
+        or lexicon.DELTA_AFTER_EQUIVALENT_RE.match(text[first.end - offset : first.end - offset + 72])
+        or lexicon.DELTA_AFTER_RE.match(text[end : end + 24]))
+    scale = _THE_OTHER_SCALE[scaled.unit]
+    if not delta:
+        return changed(plain, unit=scale, dimension="[temperature]"), scaled
+    plain = changed(plain, unit=lexicon.DELTA_OF[scale], dimension="[temperature]", role="delta")
+    if scaled.role != "delta":
+        scaled = changed(scaled, unit=lexicon.DELTA_OF[scaled.unit], role="delta")
+    return plain, scaled
+
+
 def _link(text: str, claims: list[Claim], offset: int, base: int) -> list[Claim]:
     """Mark parenthesised equivalents ("50 km (31 miles)") and refer bare numbers back to
     the noun counted just before them ("five people were killed and nine injured"). ``text``
@@ -2523,6 +2548,10 @@ def _link(text: str, claims: list[Claim], offset: int, base: int) -> list[Claim]
                 if prev.role == "delta" and cur.unit in lexicon.DELTA_OF and cur.role is None:
                     # the equivalent of a temperature difference is a difference too
                     out[i] = changed(out[i], unit=lexicon.DELTA_OF[cur.unit], role="delta")
+                elif prev.unit == "degree" and cur.unit in _THE_OTHER_SCALE:
+                    out[i - 1], out[i] = _degrees_on_the_other_scale(text, offset, prev, out[i])
+                elif cur.unit == "degree" and prev.unit in _THE_OTHER_SCALE:
+                    out[i], out[i - 1] = _degrees_on_the_other_scale(text, offset, out[i], prev)
                 continue
             if (
                 cur.kind == "quantity"
