@@ -119,6 +119,8 @@ def test_rounding_range_is_shown_in_the_writers_terms():
         ("It was 40 degrees (104 Fahrenheit) in Perth.", "It was 40 degrees (114 Fahrenheit) in Perth."),
         ("It reached 30 degrees Celsius (86 degrees).", "It reached 30 degrees Celsius (96 degrees)."),
         ("Temperatures rose by 9 degrees (5 Celsius).", "Temperatures rose by 9 degrees (23 Celsius)."),
+        # an adjective of metric tons, as news hyphenates it
+        ("It launched a 2.5-ton (2.3-metric-ton) satellite.", "It launched a 2.5-ton (3.3-metric-ton) satellite."),
         # "and a half" after the unit
         ("The road is a mile and a half (2.4 km) long.", "The road is a mile and a half (4.4 km) long."),
         # metric horsepower (PS), and each equivalent after it in the brackets

@@ -179,7 +179,7 @@ _MASSES = {
     "gram": (["gram", "gramme"], ["grams", "grammes"], ["g", "gm", "gms"]),
     "kilogram": (["kilogram", "kilogramme", "kilo"], ["kilograms", "kilogrammes", "kilos"], ["kg", "kgs", "Kg"]),
     "megagram": (["megagram"], ["megagrams"], ["Mg"]),
-    "metric_ton": (["tonne", "metric ton"], ["tonnes", "metric tons"], ["t"]),
+    "metric_ton": (["tonne", "metric ton", "metric-ton"], ["tonnes", "metric tons"], ["t"]),
     "ton": (["ton", "short ton"], ["tons", "short tons"], []),
     "long_ton": (["long ton"], ["long tons"], []),
     "pound": (["pound"], ["pounds"], ["lb", "lbs"]),
