@@ -1044,3 +1044,27 @@ def test_k_before_a_race_is_kilometres(text, surface, unit, value):
 ])
 def test_and_a_half_after_a_unit(text, surface, value):
     assert claim_for(text, surface).value == value
+
+
+@pytest.mark.parametrize("text", [
+    # versions, after "version from/to", or joined to one a name or a version numbers
+    "Bump the version from 1.2 to 1.3.",
+    "Upgrade the minimum Rust version to 1.83 now.",
+    "We moved from Python 3.8 to 3.11.",
+    "Versions 2.1 and 2.2 are affected.",
+    # the later items of a list of sections numbered with decimals
+    "See Sections 6.3 and 6.4 for the design.",
+    "Scenarios 2.1, 2.2 and 2.3 follow.",
+])
+def test_versions_and_section_numbers_are_no_figures(text):
+    assert extract_claims(text) == []
+
+
+@pytest.mark.parametrize("text, figures", [
+    # values after a label word, or rising from one to another, are still figures
+    ("for the area fractions 0.1 and 0.2. Next", ["0.2"]),
+    ("The ratio rose from 1.2 to 1.3.", ["1.2", "1.3"]),
+    ("Scores were 2.1 and 2.2 in both groups.", ["2.1", "2.2"]),
+])
+def test_decimals_joined_to_other_decimals_stay_figures(text, figures):
+    assert [c.text for c in extract_claims(text)] == figures

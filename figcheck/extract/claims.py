@@ -197,9 +197,10 @@ _INCH_UNIT = PATTERNS.compile(
     r"(?![ \u00a0]+(?:the|a|an|his|her|their|its|this|that|these|those|my|our|your|\d{4})\b)|\"|″|'')")
 _SENTENCE_BREAK = PATTERNS.compile(r"[.!?]\s")
 _QUALIFIER_SIGNS = frozenset("~∼≈≃<≤⩽≲>≥⩾≳")
-# Items of a list after a label: "7 and", "3, 5, and", "3I and", "6–".
+# Items of a list after a label: "7 and", "3, 5, and", "3I and", "6–", and numbers of sections
+# ("Sections 3.3 and 3.4"; not "0.1 and" or "2619.60 and", which are values).
 _LABEL_LIST_MAX = 12
-_LABEL_LIST_ITEM = PATTERNS.compile(r"(?<![\w.])\d{1,4}[A-Za-z]?(?:,[ \u00a0]*(?:and|or|&)?|[ \u00a0]+(?:and|or|&|to)|[ \u00a0]*[–-])[ \u00a0]*$")
+_LABEL_LIST_ITEM = PATTERNS.compile(r"(?<![\w.])(?:\d{1,4}|[1-9]\d?(?:\.\d{1,2})+)[A-Za-z]?(?:,[ \u00a0]*(?:and|or|&)?|[ \u00a0]+(?:and|or|&|to)|[ \u00a0]*[–-])[ \u00a0]*$")
 # The last character an earlier list item can end with, spaces (and a final newline, which "$"
 # allows) aside: the joiner's; a cheap test before the search.
 _LABEL_LIST_JOINER_ENDS = frozenset(",dr&o–-")
@@ -1960,11 +1961,34 @@ def _bare_number_ok(reader: _FigureReader, num: Number, high: Number | None, qua
         decimals = "." in num.text or (high is not None and "." in high.text)
         # "(2.1)", "[3.4]": numbered sections and equations
         ok = decimals and not (text[num.start - 1 : num.start] in ("(", "[") and text[(high or num).end : (high or num).end + 1] in (")", "]"))
-    if not ok or _is_date_part(reader, num):
+    if not ok or _is_date_part(reader, num) or _a_version(reader, num):
         return False
     return reader.prev_word(num.start).rstrip(",:") in lexicon.STATISTIC_ABBREVIATIONS or \
         not _is_label_before(reader, num.start) or (
             not _is_label_word_before(reader, num.start) and _written_as_an_amount(reader, num))
+
+
+# "the version from 1.2 to 1.3", "Rust version to 1.83"; "from Python 3.8 to 3.11", "versions
+# 2.1 and 2.2": a version, or the second of two joined to one.
+_VERSION_AND_PREPOSITION = PATTERNS.compile(
+    r"\b(?:version|versions|release|releases|v)[ \u00a0]+(?:from|to)[ \u00a0]+$", re.IGNORECASE)
+_DECIMAL_JOINED = PATTERNS.compile(r"(?<![\w.])\d{1,4}(?:\.\d{1,3})+[ \u00a0]+(?:to|and|or)[ \u00a0]+$")
+
+
+def _a_version(reader: _FigureReader, num: Number) -> bool:
+    """Whether a bare decimal numbers a version: after "version from/to", or joined by "to",
+    "and" or "or" to a decimal that does, or that a name numbers ("Python 3.8 to 3.11"). (Items
+    of a label's list, "sections 3.3 and 3.4", are read by _is_label_word_before.)"""
+    text = reader.text
+    if _VERSION_AND_PREPOSITION.search(text, max(0, num.start - 30), num.start):
+        return True
+    if "." not in num.text:
+        return False
+    pair = _DECIMAL_JOINED.search(text, max(0, num.start - 24), num.start)
+    if pair is None:
+        return False
+    first = pair.start()
+    return bool(_VERSION_AND_PREPOSITION.search(text, max(0, first - 30), first)) or _is_name_before(reader, first)
 
 
 def _ascii_fraction(reader: _FigureReader, num: Number) -> tuple[Number, bool] | None:
