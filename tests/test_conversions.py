@@ -261,6 +261,9 @@ def test_a_temperature_below_zero_is_named_so_in_the_message():
     assert "10 °C below zero is about 14 °F" in d.message
     assert "It looks converted as “10 °C”, not as “10 °C below zero”." in d.message
     assert d.fix.message == "Replace “50” with “14”"
+    # (unsafe: under zero, the writer may have meant a change of temperature instead)
+    (d,) = check_text("It was 5 degrees Celsius (41 degrees Fahrenheit) below freezing.")
+    assert d.fix.message == "Replace “41” with “23”" and d.fix.applicability == "unsafe"
 
 
 @pytest.mark.parametrize("text, flagged", [

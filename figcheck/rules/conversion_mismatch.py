@@ -56,7 +56,8 @@ The new embankment runs for 12 kilometres (7.5 miles) along the river.
 ## Fix
 The correct equivalent, rounded to the precision the writer used, replacing only the number.
 The fix is safe when the source figure is exact (no "about", no range, no ambiguous trailing
-zeros) and unsafe otherwise, or when the numbers are equal and the unit may be what is wrong.
+zeros) and unsafe otherwise, or when the numbers are equal and the unit may be what is wrong, or
+when the figure is below zero or freezing (the equivalent may have been meant as a change).
 """
 
 from __future__ import annotations
@@ -403,7 +404,9 @@ def _fix(ctx, source: Claim, equivalent: Claim, convert, slack: float) -> Fix | 
         source.approximate or source.is_range or _ambiguous_zeros(source.number_text)
     )
     same_number = math.isclose(equivalent.value, source.value, rel_tol=0.02)
-    return number_fix(equivalent, text, "safe" if exact_source and not same_number else "unsafe")
+    # (below freezing, the equivalent may have been meant as a change too: 9 °F for 5 °C, not 23)
+    sure = exact_source and not same_number and below_zero_phrase(ctx, source, equivalent) is None
+    return number_fix(equivalent, text, "safe" if sure else "unsafe")
 
 
 def _rounding_note(source: Claim, lo: float, hi: float, round_figure: bool = False, minus: str = "-") -> str:
