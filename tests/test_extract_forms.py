@@ -1068,3 +1068,14 @@ def test_versions_and_section_numbers_are_no_figures(text):
 ])
 def test_decimals_joined_to_other_decimals_stay_figures(text, figures):
     assert [c.text for c in extract_claims(text)] == figures
+
+
+@pytest.mark.parametrize("text, surface, counted", [
+    # a reporting verb or an answer after a figure is no noun it counts: the count's noun is the
+    # one before ("yes" is no plural of "ye", "told police" counts no police)
+    ("Of the 250 respondents, 85 said yes.", "85", "respondent"),
+    ("Of the 40 witnesses, two told police nothing.", "two", "witness"),
+    ("Of the 30 members, 12 say yes.", "12", "member"),
+])
+def test_a_count_before_a_reporting_verb_counts_the_noun_before(text, surface, counted):
+    assert claim_for(text, surface).counted == counted

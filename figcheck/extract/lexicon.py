@@ -668,6 +668,7 @@ NOT_COUNTED = frozenset(
     st nd rd th s ' ’ x
     includes excludes reflects represents compares seems appears involves
     requires contains follows
+    said says told yes
     """.split()
 )
 # Nouns and names that end in "s" in the singular: no plural to count ("200 gas stations" counts
