@@ -1796,7 +1796,7 @@ def _read_share_before_article(reader: _FigureReader, fig: _Figure) -> None:
 
 
 # "a mile and a half", "two hours and a half": the half after the unit is the figure's.
-_AND_A_HALF = PATTERNS.compile(r"[ \u00a0]+and[ \u00a0]+a[ \u00a0]+half(?![\w\-‑])")
+AND_A_HALF = PATTERNS.compile(r"[ \u00a0]+and[ \u00a0]+a[ \u00a0]+half(?![\w\-‑])")
 
 
 def _read_half_after_unit(reader: _FigureReader, fig: _Figure) -> None:
@@ -1806,7 +1806,7 @@ def _read_half_after_unit(reader: _FigureReader, fig: _Figure) -> None:
     if fig.kind != "quantity" or unit is None or fig.high_num is not None or fig.spread is not None \
             or fig.after != unit.end or fig.num.value % 1:
         return
-    half = _AND_A_HALF.match(reader.text, unit.end)
+    half = AND_A_HALF.match(reader.text, unit.end)
     if half is not None:
         fig.num = fig.num._replace(value=fig.num.value + 0.5, rounding=0.125)
         fig.after = half.end()

@@ -70,6 +70,7 @@ from dataclasses import replace
 from .. import units
 from ..figures import (MINUS, format_significant, format_span, minus_sign, number_fix, round_sig,
                        sets_off_thousands, with_minus)
+from ..extract.claims import AND_A_HALF
 from ..model import Claim, Diagnostic, Fix, Related
 from .claim_readings import reading
 from .context import CheckContext, MemoKey
@@ -501,10 +502,9 @@ def _figure_words(claim: Claim) -> str:
     if claim.is_range:
         return words.replace(" and ", "–", 1)  # ("8–12 inches", not "8 and 12 inches")
     rest = claim.text[claim.unit_end - claim.start :]
-    return words + rest if _AND_A_HALF.fullmatch(rest) else words  # ("a mile and a half")
+    return words + rest if AND_A_HALF.fullmatch(rest) else words  # ("a mile and a half")
 
 
-_AND_A_HALF = re.compile(r"\s+and\s+a\s+half")
 _SIGN_BEFORE = re.compile(r"(?:\b(?:minus|negative)\s+|[-−])$", re.IGNORECASE)
 
 

@@ -294,13 +294,12 @@ def far_apart_as_written(source: Claim, equivalent: Claim, convert) -> bool:
 # under zero too ("20 °F (29 °C) below zero"). Read after the figure, past its equivalent in
 # brackets, or after the equivalent.
 _BELOW_ZERO = re.compile(r"\s*(?:\([^()\n]{1,40}\)|\))?\s*(?:degrees?\s+)?(below\s+(?:zero|freezing))\b", re.I)
-_FREEZING_POINT = {"degree_Celsius": 0.0, "degree_Fahrenheit": 32.0, "kelvin": 273.15, "degree_Rankine": 491.67}
 
 
 def below_zero_phrase(ctx: CheckContext, source: Claim, equivalent: Claim) -> str | None:
     """"below zero" or "below freezing" as written right after a temperature and its equivalent
     (see _BELOW_ZERO), else None."""
-    if source.unit not in _FREEZING_POINT or equivalent.unit not in _FREEZING_POINT:
+    if source.unit not in ABSOLUTE_TO_DELTA or equivalent.unit not in ABSOLUTE_TO_DELTA:
         return None
     text = ctx.text
     found = _BELOW_ZERO.match(text, source.end) or _BELOW_ZERO.match(text, equivalent.end)
@@ -310,15 +309,14 @@ def below_zero_phrase(ctx: CheckContext, source: Claim, equivalent: Claim) -> st
 def below_zero_converters(ctx: CheckContext, source: Claim, equivalent: Claim) -> list:
     """Converters from the source's figure as written to its equivalent's when the pair names a
     temperature below zero or below freezing, the temperature first (none otherwise)."""
-    if source.value < 0 or source.unit not in _FREEZING_POINT or equivalent.unit not in _FREEZING_POINT \
-            or source.unit == equivalent.unit:
+    if source.value < 0 or source.unit == equivalent.unit:
         return []
     phrase = below_zero_phrase(ctx, source, equivalent)
     if phrase is None:
         return []
     su, eu = source.unit, equivalent.unit
     if phrase.lower().endswith("freezing"):
-        freezing = _FREEZING_POINT[su]
+        freezing = units.convert(0.0, "degree_Celsius", su)  # (water's freezing point on the source's scale)
         return [lambda x: units.convert(freezing - x, su, eu)]
     return [lambda x: units.convert(-x, su, eu), lambda x: -units.convert(-x, su, eu)]
 
