@@ -105,6 +105,11 @@ def dimension(unit: str) -> str:
     return record.dimension if record is not None else pint_dimension(unit)
 
 
+def is_area(unit: str) -> bool:
+    """Whether ``unit`` (a pint unit, or "" for none) measures an area: what "per" makes a density of."""
+    return bool(unit) and dimension(unit) == "[length] ** 2"
+
+
 @lru_cache(maxsize=4096)
 def base_unit(unit: str) -> str:
     record = _record(unit)

@@ -624,7 +624,7 @@ class _FigureReader:
         """"per square mile", "/km2" at ``pos`` as the unit of a density (one over an area), else
         None. Its text starts at the word "per" or the slash."""
         per = self._per_unit(pos)
-        if per is None or units.dimension(per[0]) != "[length] ** 2":
+        if per is None or not units.is_area(per[0]):
             return None
         start = pos if self.text[pos] == "/" else self.text.index("per", pos)
         return UnitMatch("quantity", f"1 / ({per[0]})", start, per[1], self.text[start : per[1]])
@@ -1633,13 +1633,10 @@ def _read_kind(reader: _FigureReader, fig: _Figure) -> bool:
     return True
 
 
-_PER_BEFORE_UNIT = PATTERNS.compile(r"(?:/|[ \u00a0]per[ \u00a0]+)")
-
-
 def _density_of_a_noun(reader: _FigureReader, start: int, end: int) -> UnitMatch | None:
     """The density unit of a count of a noun per area, "per square mile" in "people per square
     mile" (the noun read from ``start`` to ``end``, where the unit ends), else None."""
-    pers = list(_PER_BEFORE_UNIT.finditer(reader.text, start, end))
+    pers = list(_PER.finditer(reader.text, start, end))
     if not pers:
         return None
     density = reader.density_after(pers[-1].start())
@@ -1837,7 +1834,7 @@ def _build_claim(reader: _FigureReader, fig: _Figure) -> Claim | None:
     except units.UnreadableUnit:
         return None  # (no claim rather than no file: the rest of the text is still read)
     role = fig.role
-    if kind == "quantity" and pint_unit in lexicon.TEMPERATURE_UNITS and _is_temperature_delta(reader, start, end):
+    if kind == "quantity" and pint_unit in lexicon.TEMPERATURE_UNITS and _names_a_change_of_temperature(text, start, end):
         pint_unit = lexicon.DELTA_OF[pint_unit]
         role = "delta"
     if role == "age" or (kind == "quantity" and pint_unit == "year" and _OLD_AFTER.match(text[end : end + _OLD_WINDOW])):
@@ -2426,10 +2423,12 @@ def _money_context(reader: _FigureReader, pos: int) -> bool:
     return bool(_MONEY_CONTEXT.search(window))
 
 
-def _is_temperature_delta(reader: _FigureReader, start: int, end: int) -> bool:
-    before = reader.text[max(0, start - 40) : start]
-    return bool(lexicon.DELTA_BEFORE_RE.search(before) or lexicon.DELTA_AFTER_RE.match(reader.text[end : end + 24])
-                or lexicon.DELTA_AFTER_EQUIVALENT_RE.match(reader.text[end : end + 72]))
+def _names_a_change_of_temperature(text: str, start: int, end: int) -> bool:
+    """Whether the words around a temperature from ``start`` to ``end`` make it a change ("rose
+    by 3 °C", "2 °C warmer", "a 10 °C (18 °F) rise")."""
+    return bool(lexicon.DELTA_BEFORE_RE.search(text[max(0, start - 40) : start])
+                or lexicon.DELTA_AFTER_RE.match(text[end : end + 24])
+                or lexicon.DELTA_AFTER_EQUIVALENT_RE.match(text[end : end + 72]))
 
 
 def _unit_and_dimension(kind: str, unit: UnitMatch | None, currency) -> tuple[str | None, str]:
@@ -2526,11 +2525,9 @@ def _degrees_on_the_other_scale(text: str, offset: int, plain: Claim, scaled: Cl
     scale, the plain one put on the other scale; both differences when either reads as one
     ("rose by 9 degrees (5 Celsius)")."""
     first = min(plain, scaled, key=lambda c: c.start)
-    start, end = first.start - offset, max(plain.end, scaled.end) - offset
-    delta = scaled.role == "delta" or bool(
-        lexicon.DELTA_BEFORE_RE.search(text[max(0, start - 40) : start])
-        or lexicon.DELTA_AFTER_EQUIVALENT_RE.match(text[first.end - offset : first.end - offset + 72])
-        or lexicon.DELTA_AFTER_RE.match(text[end : end + 24]))
+    end = max(plain.end, scaled.end) - offset
+    delta = scaled.role == "delta" or _names_a_change_of_temperature(text, first.start - offset, first.end - offset) \
+        or bool(lexicon.DELTA_AFTER_RE.match(text[end : end + 24]))
     scale = _THE_OTHER_SCALE[scaled.unit]
     if not delta:
         return changed(plain, unit=scale, dimension="[temperature]"), scaled

@@ -104,7 +104,7 @@ def _per_unit(text: str, noun: str, end: int) -> tuple[str, int]:
     word = None if symbol else lexicon.WORD_UNIT_RE.match(text, at)
     if symbol is None and word is None:
         symbol = lexicon.SYMBOL_UNIT_RE.match(text, at)  # ("people per km2": an area's symbol only)
-        if symbol is not None and units.dimension(lexicon.SYMBOL_UNITS.get(symbol.group(), "")) != "[length] ** 2":
+        if symbol is not None and not units.is_area(lexicon.SYMBOL_UNITS.get(symbol.group(), "")):
             symbol = None
     found = symbol or word
     if found is None or (found.end() < len(text) and text[found.end()].isalnum()):
