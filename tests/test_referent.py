@@ -72,6 +72,17 @@ BACK_REFERENCES = [
      "The 54 people arrested after the protest were released on bail.\n", "54 people"),
     ("Officials evacuated 1,000 people from the valley.\n\nThe river rose overnight.\n\n"
      "The 3,000 people evacuated were housed in schools.\n", "3,000 people"),
+    # a sentence that points back ("these", "those") at a figure given before it, restated with
+    # another figure: the restatement points back too, at the same thing
+    ("Police reported two burglaries on Main Street on Monday.\n\n"
+     "Sergeant Jane Cole said: 'We are treating these two burglaries as linked, and we are "
+     "asking for witnesses.'\n\nShops reopened on Tuesday.\n\n"
+     "Sergeant Jane Cole said: 'We are treating these six burglaries as linked, and we are "
+     "asking for witnesses.'\n", "six burglaries"),
+    ("The programme protects a group of 800,000 residents from deportation. Those 800,000 young "
+     "immigrants entered the country as children.\n\nLawmakers will debate the programme in "
+     "March.\n\nThose 2,400,000 young immigrants entered the country as children.\n",
+     "2,400,000 young immigrants"),
 ]
 
 
@@ -253,6 +264,10 @@ HARD_NEGATIVES = [
     # ... or the earlier verb with more after it than the earlier sentence says: a wider group
     "Police arrested 45 people in Paris.\n\nThe 120 people arrested nationwide will appear in court.\n",
     "Rescuers evacuated 300 people on Monday.\n\nThe 1,200 people evacuated so far were housed in tents.\n",
+    # each of two figures pointed back at its own ("these"): two groups, however alike the words
+    "The trial enrolled 15 patients in its first arm. These 15 patients received the new drug "
+    "every day for a month.\n\nThe second arm enrolled 30 patients. These 30 patients received "
+    "the new drug every day for a month.\n",
     # the earlier figure is the definite one: nothing points back
     "The 200 branches of the bank were sold to a rival.\n\nIt will open 35 branches next year.\n",
     # a numbered part of a named whole

@@ -686,18 +686,23 @@ class _Surroundings:
             return False
         return abs(ratio / 10 ** round(math.log10(ratio)) - 1) > _POWER_OF_TEN_SLACK
 
+    def _restates_one(self, k: int) -> bool:
+        """Whether figure ``k`` has a cue that it restates one given before ("these", "the same")."""
+        restates = self._restates[k]
+        if restates is None:
+            restates = self._restates[k] = bool(frame.claim_words(self.ctx, k).restate)
+        return restates
+
     def _points_elsewhere(self, k: int, other: int) -> bool:
         """Whether figure ``k`` points back ("these 15 patients", "the same force of 300") at
         an earlier figure of its own number: that is the figure it restates, not ``other``. (A
         later figure that points back itself may still restate ``k``: "… these 18 branches"
-        then "most of the 54 branches".)"""
+        then "most of the 54 branches" or "these 54 branches".)"""
         ctx = self.ctx
-        if ctx.claims[other].start > ctx.claims[k].start and _points_back(ctx, other):
+        if ctx.claims[other].start > ctx.claims[k].start and (
+                _points_back(ctx, other) or self._restates_one(other)):
             return False
-        restates = self._restates[k]
-        if restates is None:
-            restates = self._restates[k] = bool(frame.claim_words(ctx, k).restate)
-        if not restates:
+        if not self._restates_one(k):
             return False
         claims, start = ctx.claims, ctx.claims[k].start
         for m in ctx.memo(_BY_NUMBER, lambda: _by_number(ctx))[self.key(k)]:
