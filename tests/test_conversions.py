@@ -83,6 +83,15 @@ def test_rounding_range_is_shown_in_the_writers_terms():
     assert "covers 99.5–105" in msg and "lopsided because a figure just below 100" in msg
 
 
+@pytest.mark.parametrize("text, note", [
+    ("He stood 6 ft 2 in (1.68 m) tall.", "6 ft 2 in covers 73.5–74.5 in as written"),
+    ("He is 5'11\" (1.5 m) tall.", "5'11\" covers 70.5–71.5 in as written"),
+    ("The fish weighed 12 lb 4 oz (7.2 kg).", "12 lb 4 oz covers 195.5–196.5 oz as written"),
+])
+def test_a_compound_measure_s_bounds_name_the_unit_they_are_in(text, note):
+    assert note in check_text(text)[0].message  # (74 of what? the inches its words end with)
+
+
 @pytest.mark.parametrize(
     "right, wrong",
     [

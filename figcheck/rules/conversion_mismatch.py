@@ -416,13 +416,28 @@ def _rounding_note(source: Claim, lo: float, hi: float, round_figure: bool = Fal
     scale = _written_scale(source)
     words = ("read as a round figure" if round_figure else "as written" if not source.approximate
              else "with its “" + (source.qualifier or "about") + "”")
-    note = f"{_figure_words(source)} covers {format_span(_plain(lo / scale, minus), _plain(hi / scale, minus))} {words}"
+    smaller = _smaller_unit(source)
+    note = (f"{_figure_words(source)} covers {format_span(_plain(lo / scale, minus), _plain(hi / scale, minus))}"
+            f"{' ' + smaller if smaller else ''} {words}")
     below, above = source.value - lo, hi - source.value
     if below > 0 and above > 0 and not math.isclose(below, above, rel_tol=0.05) and not source.approximate \
             and not round_figure:
         side = "below" if below < above else "above"
         note += f", lopsided because a figure just {side} {_plain(source.value / scale, minus)} would be written with more digits"
     return note
+
+
+def _smaller_unit(source: Claim) -> str | None:
+    """The unit a compound measure is read in, its smaller one ("6 ft 2 in" is 74 in, "12 lb 4
+    oz" 196 oz): its bounds are in that unit, which its words do not show beside them."""
+    if not source.number_text or not _COMPOUND_NUMBER.search(source.number_text):
+        return None
+    return _MARK_UNITS.get(source.unit_text or "", source.unit_text)
+
+
+# Two numbers with a unit between them: the number of a compound measure ("6 ft 2", "5'11").
+_COMPOUND_NUMBER = re.compile(r"\d\s*(?:[^\W\d_]+\.?|['′’\"″])\s*\d")
+_MARK_UNITS = {'"': "in", "″": "in", "”": "in", "''": "in", "'": "ft", "′": "ft", "’": "ft"}
 
 
 def _range_shown(source: Claim, convert, minus: str = "-") -> str | None:
