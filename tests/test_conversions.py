@@ -85,7 +85,8 @@ def test_rounding_range_is_shown_in_the_writers_terms():
 
 @pytest.mark.parametrize("text, note", [
     ("He stood 6 ft 2 in (1.68 m) tall.", "6 ft 2 in covers 73.5–74.5 in as written"),
-    ("He is 5'11\" (1.5 m) tall.", "5'11\" covers 70.5–71.5 in as written"),
+    ("He is 5'11\" (1.5 m) tall.", "5'11\" covers 70.5–71.5 inches as written"),
+    ("The team signed a 6-foot-2 (1.58-meter) forward.", "6-foot-2 covers 73.5–74.5 inches as written"),
     ("The fish weighed 12 lb 4 oz (7.2 kg).", "12 lb 4 oz covers 195.5–196.5 oz as written"),
 ])
 def test_a_compound_measure_s_bounds_name_the_unit_they_are_in(text, note):
@@ -404,3 +405,18 @@ def test_densities_of_different_things_are_not_compared():
     text = ("The population density was 2,232.4 people per square mile (859.8/km²).\n\n"
             "There were 1,234 housing units at an average density of 856.7 per square mile (330.8/km²).\n")
     assert codes(text) == []
+
+
+@pytest.mark.parametrize("text, about", [
+    ("The 1,000-kilometre (820-mile) pipeline opened in May.", "is about 620 miles"),
+    ("They bought a 3,000-square-foot (580-square-meter) home.", "is about 280 square meters"),
+    ("A 10-foot (5-metre) wall surrounds the site.", "is about 3.0 metres"),
+    ("The 5 km (8 mi) trail is steep.", "is about 3.1 mi"),  # (a symbol stays as written)
+])
+def test_a_unit_written_as_an_adjective_is_named_in_the_plural(text, about):
+    assert about in check_text(text)[0].message
+
+
+def test_a_flow_of_oil_in_cubic_metres_a_day_is_checked():
+    assert [d.code for d in check_text("The field produces 100,000 barrels per day (25,900 m3/d).")] == ["FC101"]
+    assert check_text("The field produces 100,000 barrels per day (15,900 m3/d).") == []

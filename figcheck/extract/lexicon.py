@@ -290,6 +290,8 @@ _OTHER = {
     "bcf": ([], [], ["bcf", "Bcf"]),
     "bcm": ([], [], ["bcm"]),
     "oil_barrel / day": (["barrel per day", "barrel a day"], ["barrels per day", "barrels a day"], ["bpd", "b/d", "bbl/d"]),
+    # (the equivalent encyclopedias give a flow of oil in: "100,000 barrels per day (16,000 m3/d)")
+    "meter ** 3 / day": ([], [], ["m3/d", "m³/d", "m3/day", "m³/day"]),
     "nit": (["nit"], ["nits"], []),
     "international_unit": (["international unit"], ["international units"], ["IU"]),
     "tesla": (["tesla"], ["teslas"], ["T"]),
@@ -458,6 +460,31 @@ def _unit_forms() -> tuple[dict[str, str], dict[str, str]]:
 
 
 WORD_UNITS, SYMBOL_UNITS = _unit_forms()
+
+
+def _plural_words() -> dict[str, str]:
+    """Each unit's word in the singular, lower-cased → its plural (the tables list the two forms
+    in the same order)."""
+    plurals: dict[str, str] = {}
+    for table in (_LENGTHS, _AREA_ONLY, _VOLUMES, _MASSES, _TIMES, _SPEEDS, _ENERGY_POWER, _OTHER, _TEMPERATURES):
+        for singular, plural, _ in table.values():
+            for one, many in zip(singular, plural):
+                plurals.setdefault(one.lower(), many)
+    return plurals
+
+
+_PLURAL_WORDS = _plural_words()
+_POWER_WORDS = PATTERNS.compile(r"((?:square|cubic|sq\.?|cu\.?)\s+)(.+)", re.IGNORECASE)
+
+
+def plural_unit_word(word: str) -> str | None:
+    """The plural of a unit's word written in the singular, as a hyphenated adjective writes it
+    ("a 620-mile pipeline": "miles"; "square-meter": "square meters"); None when not known."""
+    spaced = word.replace("-", " ")
+    power = _POWER_WORDS.fullmatch(spaced)
+    prefix, rest = (power.group(1), power.group(2)) if power else ("", spaced)
+    plural = _PLURAL_WORDS.get(rest.lower())
+    return prefix + plural if plural is not None else None
 
 # Temperature symbols that need a context check: a bare "C"/"F" right after a figure.
 TEMPERATURE_UNITS = frozenset({"degree_Celsius", "degree_Fahrenheit", "kelvin"})

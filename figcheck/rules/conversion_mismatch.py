@@ -71,6 +71,7 @@ from .. import units
 from ..figures import (MINUS, format_significant, format_span, minus_sign, number_fix, round_sig,
                        sets_off_thousands, with_minus)
 from ..extract.claims import AND_A_HALF
+from ..extract.lexicon import plural_unit_word
 from ..model import Claim, Diagnostic, Fix, Related
 from .claim_readings import reading
 from .context import CheckContext, MemoKey
@@ -144,7 +145,7 @@ def _check_pair(ctx: CheckContext, source: Claim, equivalent: Claim) -> Diagnost
     if suggested is not None and equivalent.value < 0:
         suggested = minus + suggested  # (the sign written before the number it replaces)
     shown = _range_shown(source, convert, minus) or suggested or _shown(expected, source, minus=minus)
-    unit_name = _noun_and_unit(equivalent) or equivalent.unit_text or equivalent.unit or _currency(equivalent)
+    unit_name = _unit_named(equivalent)
     written, s_ivs = source_intervals(source, equivalent)
     src_lo, src_hi = s_ivs[0][0], s_ivs[-1][1]
     round_figure = src_hi < written[-1][1]  # (read no further than a round figure is)
@@ -429,15 +430,19 @@ def _rounding_note(source: Claim, lo: float, hi: float, round_figure: bool = Fal
 
 def _smaller_unit(source: Claim) -> str | None:
     """The unit a compound measure is read in, its smaller one ("6 ft 2 in" is 74 in, "12 lb 4
-    oz" 196 oz): its bounds are in that unit, which its words do not show beside them."""
+    oz" 196 oz, "5'11\"" 71 inches): its bounds are in that unit, which its words do not show
+    beside them."""
     if not source.number_text or not _COMPOUND_NUMBER.search(source.number_text):
         return None
-    return _MARK_UNITS.get(source.unit_text or "", source.unit_text)
+    written = source.unit_text or ""
+    if written[:1].isalpha():
+        return written
+    return plural_unit_word(source.unit) or source.unit  # (a mark, or a unit within the words)
 
 
-# Two numbers with a unit between them: the number of a compound measure ("6 ft 2", "5'11").
-_COMPOUND_NUMBER = re.compile(r"\d\s*(?:[^\W\d_]+\.?|['′’\"″])\s*\d")
-_MARK_UNITS = {'"': "in", "″": "in", "”": "in", "''": "in", "'": "ft", "′": "ft", "’": "ft"}
+# Two numbers with a unit between them: the number of a compound measure ("6 ft 2", "5'11",
+# "6-foot-2"; not "12-1/2").
+_COMPOUND_NUMBER = re.compile(r"\d[\s-]*(?:[^\W\d_]+\.?|['′’\"″])[\s-]*\d")
 
 
 def _range_shown(source: Claim, convert, minus: str = "-") -> str | None:
@@ -521,6 +526,19 @@ def _figure_words(claim: Claim) -> str:
 
 
 _SIGN_BEFORE = re.compile(r"(?:\b(?:minus|negative)\s+|[-−])$", re.IGNORECASE)
+
+
+def _unit_named(equivalent: Claim) -> str:
+    """The equivalent's unit as the message names it after a number: as written, but plural
+    where the writer made it an adjective ("a 1,000-kilometre (820-mile) pipeline": "about 620
+    miles", not "620 mile")."""
+    named = _noun_and_unit(equivalent) or equivalent.unit_text or equivalent.unit or _currency(equivalent)
+    if named and equivalent.number_text and equivalent.unit_start is not None:
+        pos = equivalent.text.find(equivalent.number_text)
+        between = equivalent.text[pos + len(equivalent.number_text) : equivalent.unit_start - equivalent.start]
+        if pos >= 0 and between == "-":
+            return plural_unit_word(named) or named
+    return named
 
 
 def _noun_and_unit(claim: Claim) -> str | None:
