@@ -420,3 +420,13 @@ def test_a_unit_written_as_an_adjective_is_named_in_the_plural(text, about):
 def test_a_flow_of_oil_in_cubic_metres_a_day_is_checked():
     assert [d.code for d in check_text("The field produces 100,000 barrels per day (25,900 m3/d).")] == ["FC101"]
     assert check_text("The field produces 100,000 barrels per day (15,900 m3/d).") == []
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("The tower is 324 metres (1,263 ft) tall.", "is about 1,063 ft (324 metres covers 323.5–324.5 as written, so 1,061–1,065 ft)"),
+    ("It weighs 2.5 t (6,500 lb).", "so 5,400–5,620 lb"),
+    ("The peak is 3,000 metres (984 ft) high.", "so 9,830–9,860 ft"),  # (the source shows the style)
+    ("The peak is 3000 metres (984 ft) high.", "so 9830–9860 ft"),
+])
+def test_the_numbers_a_message_shows_in_the_equivalent_s_unit_are_written_alike(text, shown):
+    assert shown in check_text(text)[0].message

@@ -144,7 +144,8 @@ def _check_pair(ctx: CheckContext, source: Claim, equivalent: Claim) -> Diagnost
     suggested = _suggestion(source, equivalent, convert, slack, minus)
     if suggested is not None and equivalent.value < 0:
         suggested = minus + suggested  # (the sign written before the number it replaces)
-    shown = _range_shown(source, convert, minus) or suggested or _shown(expected, source, minus=minus)
+    like = _written_like(source, equivalent)  # (the numbers shown are in the equivalent's unit)
+    shown = _range_shown(source, convert, minus, like) or suggested or _shown(expected, source, minus=minus, like=like)
     unit_name = _unit_named(equivalent)
     written, s_ivs = source_intervals(source, equivalent)
     src_lo, src_hi = s_ivs[0][0], s_ivs[-1][1]
@@ -158,7 +159,7 @@ def _check_pair(ctx: CheckContext, source: Claim, equivalent: Claim) -> Diagnost
         f"“{equivalent.text}” does not match “{source.text}”: {_figure_named(ctx, source, equivalent)} is about "
         f"{shown}{gap}{unit_name}".rstrip()
         + (f" ({_rounding_note(source, src_lo, src_hi, round_figure, minus)}, so "
-           f"{_span_shown(lo / scale, hi / scale, source, minus)}{gap}{unit_name})"
+           f"{_span_shown(lo / scale, hi / scale, source, minus, like)}{gap}{unit_name})"
            .replace(f"{gap}{unit_name})", ")" if not unit_name else f"{gap}{unit_name})")
            if not source.is_range else "")
         + f". {_restating_figure(ctx, source, equivalent)} restates “{source.text}” in another unit."
@@ -377,11 +378,7 @@ def _suggestion(source: Claim, equivalent: Claim, convert, slack: float, minus: 
     if signed and expected > 0:
         return None  # (the sign to remove lies outside the number a fix replaces)
     sig = max(significant_digits(source), significant_digits(equivalent), 2)
-    # (written as the equivalent is, or with the source's thousands separator when the equivalent,
-    # too small to show one, grows to thousands: "3,000 metres (984 ft)" → "9,840")
-    like = digits_text.group()
-    if not sets_off_thousands(like) and source.number_text:
-        like = source.number_text
+    like = _written_like(source, equivalent)
     for digits in range(sig, sig + 4):
         if abs(round_sig(expected, digits) - expected) > 0.02 * abs(expected):
             continue
@@ -445,12 +442,22 @@ def _smaller_unit(source: Claim) -> str | None:
 _COMPOUND_NUMBER = re.compile(r"\d[\s-]*(?:[^\W\d_]+\.?|['′’\"″])[\s-]*\d")
 
 
-def _range_shown(source: Claim, convert, minus: str = "-") -> str | None:
+def _written_like(source: Claim, equivalent: Claim) -> str:
+    """The number a figure in the equivalent's unit is written like: the equivalent, or the
+    source when only it sets off thousands (the equivalent, too small to show one, grows to
+    thousands: "3,000 metres (984 ft)" → "9,840")."""
+    if sets_off_thousands(equivalent.number_text or "") or not source.number_text:
+        return equivalent.number_text or ""
+    return source.number_text
+
+
+def _range_shown(source: Claim, convert, minus: str = "-", like: str = "") -> str | None:
     """A range converted end by end ("80–85 millimetres is about 3.1–3.3 in"), not its midpoint;
     None for a figure that is not a range with both ends written."""
     if not source.is_range or source.qualifier or source.low is None or source.high is None:
         return None
-    return format_span(_shown(convert(source.low), source, minus=minus), _shown(convert(source.high), source, minus=minus))
+    return format_span(_shown(convert(source.low), source, minus=minus, like=like),
+                       _shown(convert(source.high), source, minus=minus, like=like))
 
 
 def _plain(x: float, minus: str = "-") -> str:
@@ -489,16 +496,18 @@ def _num(x: float) -> str:
     return f"{x:g}"
 
 
-def _shown(x: float, source: Claim, extra: int = 0, minus: str = "-") -> str:
+def _shown(x: float, source: Claim, extra: int = 0, minus: str = "-", like: str = "") -> str:
+    """``x``, converted from ``source``, to its digits (and ``extra`` more), written as ``like``
+    writes numbers (the equivalent's thousands separators)."""
     sig = max(significant_digits(source), 2) + extra
-    return format_significant(x, sig, source.number_text or "", minus)
+    return format_significant(x, sig, like, minus)
 
 
-def _span_shown(lo: float, hi: float, source: Claim, minus: str = "-") -> str:
+def _span_shown(lo: float, hi: float, source: Claim, minus: str = "-", like: str = "") -> str:
     """The converted bounds one digit finer than the source, finer still while they would read
     alike ("so 10.7–10.7 km" says nothing), one figure when no digit tells them apart."""
     for extra in range(1, 5):
-        low, high = _shown(lo, source, extra, minus), _shown(hi, source, extra, minus)
+        low, high = _shown(lo, source, extra, minus, like), _shown(hi, source, extra, minus, like)
         if low != high:
             return format_span(low, high)
     return low
