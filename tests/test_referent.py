@@ -55,6 +55,10 @@ RESTATED_FORMS = [
     ("Acme Medical said it will close 30 clinics and take a fourth quarter charge of 625,000 "
      "dlrs, which will result in a loss.\n\nShares fell.\n\n"
      "Acme Medical said it will close 80 clinics.\n", "80 clinics"),
+    # ... a short clause whose noun is read with its figure ("smart watches"): it says enough
+    ("Despite supply problems, the firm will ship 2.8 million smart watches in March and go on "
+     "to ship 5 million phones in the second quarter, an analyst said.\n\nShares rose on Monday."
+     "\n\nThe firm will ship 1.4 million smart watches in March.\n", "1.4 million smart watches"),
 ]
 
 

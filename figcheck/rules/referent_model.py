@@ -171,9 +171,9 @@ class Alignment:
 
     def inside(self) -> float:
         """The share of the shorter sentence's tokens that the alignment matches in the other
-        (0 when it has fewer than INSIDE_WORDS content words)."""
+        (0 when it says too little, see _says_enough)."""
         fa, fb = self.fa, self.fb
-        if min(len(fa.content), len(fb.content)) < INSIDE_WORDS:
+        if not (_says_enough(fa) and _says_enough(fb)):
             return 0.0
         matched = sum(b.size for b in self.sentences.get_matching_blocks())
         return matched / min(len(fa.tokens), len(fb.tokens))
@@ -181,7 +181,7 @@ class Alignment:
     def inside_bound(self) -> float:
         """An upper bound of :meth:`inside` from the sentences' word counts."""
         fa, fb = self.fa, self.fb
-        if min(len(fa.content), len(fb.content)) < INSIDE_WORDS:
+        if not (_says_enough(fa) and _says_enough(fb)):
             return 0.0
         return self.ratio_bound() * (len(fa.tokens) + len(fb.tokens)) / (
             2 * min(len(fa.tokens), len(fb.tokens)))
@@ -364,6 +364,13 @@ INSIDE = 0.9
 INSIDE_WORDS = 3
 
 
+def _says_enough(f: ClaimFrame | ClaimWords) -> bool:
+    """Whether a sentence has INSIDE_WORDS content words, the noun its figure counts among them
+    ("Apple will sell # in March", # "1.4 million Apple Watches": the noun is read with the
+    figure, out of the words around it)."""
+    return len(f.content) + (1 if f.noun_phrase else 0) >= INSIDE_WORDS
+
+
 # A clause needs this many content words to be evidence at all ("# of lead" is not), and
 # clauses this similar are evidence (a feature of the model) ...
 MIN_CLAUSE_WORDS = 2
@@ -491,7 +498,7 @@ def _features_bound(sa: ClaimWords, sb: ClaimWords, b_later: bool, slots: bool =
         la, lb = sa.clause_len, sb.clause_len
         clause_similar = 0.0 if min(sa.clause_content_len, sb.clause_content_len) < MIN_CLAUSE_WORDS else (
             2.0 * min(la, lb) / (la + lb))
-    inside = 0.0 if shorter < INSIDE_WORDS else aligned * (len(sa.tokens) + len(sb.tokens)) / (
+    inside = 0.0 if not (_says_enough(sa) and _says_enough(sb)) else aligned * (len(sa.tokens) + len(sb.tokens)) / (
         2 * min(len(sa.tokens), len(sb.tokens)))
     definite_np = b_later and sa.noun_phrase and sa.noun_phrase == sb.noun_phrase
     verb_same, verb_clash, head_same = unknown[6], unknown[7], unknown[11]
