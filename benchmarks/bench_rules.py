@@ -7,7 +7,8 @@ other work on a shared machine does not count). Prints the extraction time, the 
 (``figcheck.engine.check_document`` with the extracted claims), their ratio, and the time of each
 rule. Per-rule times run the rules in registry order on one shared ``CheckContext``, as the engine
 does, so work shared between rules (sentence splits, frames of claims) is charged to the first
-rule that needs it. Best of ``--repeat`` runs. A plain script, not a test.
+rule that needs it. Best of ``--repeat`` runs, under the garbage collector's policy of the command
+line (figcheck.gc_policy). A plain script, not a test.
 
 What is measured: "first pass" is the first ``check_document`` pass over every document, each
 read once, with nothing of them cached (only a warm-up on the first 20,000 characters of the
@@ -43,11 +44,13 @@ def main() -> None:
 
     from figcheck.config import Settings
     from figcheck.engine import check_document
+    from figcheck.gc_policy import collect_less_often
     from figcheck.extract import extract_claims
     from figcheck.rules import all_rules
     from figcheck.rules.context import CheckContext
     from figcheck.text import read_document
 
+    collect_less_often()  # (the collector's policy of a `figcheck check` run, which the passes stand for)
     size = int(args.mb * 1_000_000)
     if args.news:
         texts = [p.read_text(encoding="utf-8") for p in sorted(args.news.glob("*.txt"))]
