@@ -430,3 +430,14 @@ def test_a_flow_of_oil_in_cubic_metres_a_day_is_checked():
 ])
 def test_the_numbers_a_message_shows_in_the_equivalent_s_unit_are_written_alike(text, shown):
     assert shown in check_text(text)[0].message
+
+
+def test_pc_beside_a_length_is_parsecs_and_is_checked():
+    assert [d.code for d in check_text("The cluster is 2,500 light-years (970 pc) away.")] == ["FC101"]
+    assert check_text("The cluster is 2,500 light-years (770 pc) away.") == []
+    assert check_text("The star is 100 pc (326 light-years) away.") == []
+    assert check_text("The galaxy is 10 kpc (33,000 ly) across.") == []
+    assert [d.code for d in check_text("The galaxy is 10 kpc (53,000 ly) across.")] == ["FC101"]
+    # ... and per cent anywhere else, as British news writes it
+    shares = [c for c in extract_claims("Inflation rose to 5pc (up from 4pc) in May.")]
+    assert [(c.kind, c.unit) for c in shares] == [("percent", "percent")] * 2

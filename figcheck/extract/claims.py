@@ -2557,6 +2557,8 @@ def _link(text: str, claims: list[Claim], offset: int, base: int) -> list[Claim]
         if prev.kind in ("quantity", "money", "percent") and _short_gap(gap):
             if "  " in gap or "\t" in gap:
                 gap = _PADDING.sub(" ", gap)
+        if len(gap) <= 12 and (_is_pc(prev) or _is_pc(cur)) and _CONVERSION_GAP.match(gap):
+            out[i - 1], out[i] = prev, cur = _parsecs_beside_a_length(prev, cur)
         if (prev.kind in ("quantity", "money", "percent") or prev.counted in lexicon.MONEY_NOUNS) and len(gap) <= 12:
             if _CONVERSION_GAP.match(gap) and _CONVERSION_END.match(_after_in_paragraph(text, cur.end - offset) or ")") \
                     and _restates_kind(prev, cur) and not (cur.kind == "quantity" and cur.unit == prev.unit):
@@ -2660,6 +2662,21 @@ def _alone_in_brackets_with(text: str, prev: Claim, cur: Claim, offset: int) -> 
     """"(40 mph, 65 km/h)": the two figures are all a bracket holds."""
     return _OPENS_BRACKET.search(text, max(0, prev.start - offset - 4), prev.start - offset) is not None \
         and _CLOSING_BRACKET.match(text, cur.end - offset) is not None
+
+
+def _is_pc(claim: Claim) -> bool:
+    return claim.kind == "percent" and claim.unit_text == "pc"
+
+
+def _parsecs_beside_a_length(prev: Claim, cur: Claim) -> tuple[Claim, Claim]:
+    """Two figures of a conversion ("4.24 light-years (1.30 pc)", "770 pc (2,500 ly)"), a "pc"
+    one of them read as per cent (as British news writes "5pc"): parsecs, when the other is a
+    length."""
+    if _is_pc(cur) and prev.dimension == "[length]":
+        return prev, changed(cur, unit="parsec", dimension="[length]", kind="quantity")
+    if _is_pc(prev) and cur.dimension == "[length]":
+        return changed(prev, unit="parsec", dimension="[length]", kind="quantity"), cur
+    return prev, cur
 
 
 def _restates_kind(prev: Claim, cur: Claim) -> bool:

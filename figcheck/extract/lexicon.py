@@ -144,7 +144,7 @@ _LENGTHS = {
     "furlong": (["furlong"], ["furlongs"], []),
     "micrometer": (["micrometre", "micrometer", "micron"], ["micrometres", "micrometers", "microns"], ["µm", "μm"]),
     "nanometer": (["nanometre", "nanometer"], ["nanometres", "nanometers"], ["nm"]),
-    "light_year": (["light year", "light-year"], ["light years", "light-years"], []),
+    "light_year": (["light year", "light-year"], ["light years", "light-years"], ["ly"]),  # ("ly" in lower case only, as astronomy writes it)
     "angstrom": (["angstrom", "ångström"], ["angstroms", "ångströms"], ["Å", "\u212b"]),
     "femtometer": (["femtometre", "femtometer"], ["femtometres", "femtometers"], ["fm"]),
     "astronomical_unit": (["astronomical unit"], ["astronomical units"], ["AU", "au"]),
