@@ -166,7 +166,16 @@ WRITTEN = [
      "Rents have risen by almost a half, to £1,240 a month from £1,010."),
     ("The airline carried 142 million passengers, 18% more than in 2019 when it flew 120 million.",
      "The airline carried 142 million passengers, 38% more than in 2019 when it flew 120 million."),
+    # a verb that does not say which way: the words after the figures do
+    ("Revenue went from $5.2 billion to $5.6 billion, up 8%.",
+     "Revenue went from $5.2 billion to $5.6 billion, up 12%."),
+    ("The price moved from 40p to 46p, an increase of 15%.",
+     "The price moved from 40p to 46p, a decrease of 15%."),
 ]
+
+
+def test_a_change_no_word_gives_a_direction_of_is_not_read():
+    assert not fc303("Revenue went from $5.2 billion to $5.6 billion (12%).")
 
 
 @pytest.mark.parametrize("correct,perturbed", WRITTEN, ids=[f"w{i}" for i in range(len(WRITTEN))])

@@ -64,6 +64,10 @@ _DOWN = (
     "plummeted plummets sagged dived crashed collapsed retreated slashed trimmed shed"
 ).split()
 DIRECTION: dict[str, int] = {**{w: 1 for w in _UP}, **{w: -1 for w in _DOWN}}
+# Verbs of a change that say nothing of its direction: "went from $5.2 billion to $5.6 billion,
+# up 12%" takes it from the words after the two figures (and is not read without them).
+_NEUTRAL_VERBS = frozenset(
+    "went go goes going gone moved move moves moving shifted shift shifts shifting swung swing swings".split())
 # Nouns that name a change ("a 25 pct increase in cotton production to …").
 _NOUNS_UP = "increase rise gain jump growth surge climb advance hike boost".split()
 _NOUNS_DOWN = "decrease fall drop decline cut reduction slump dip slide contraction plunge".split()
@@ -1061,7 +1065,7 @@ _NEW_CHANGE_AT = PATTERNS.compile(_NEW_CHANGE)
 _OTHER_VERBS = "|".join(sorted(_OTHER_VERB_SET, key=len, reverse=True))
 # The markers spelled out (the full patterns) and as the fast patterns read them.
 _SPELLED_OUT = {
-    _VERB: r"(?P<v>\b(?:" + "|".join(sorted(DIRECTION, key=len, reverse=True)) + r")\b)",
+    _VERB: r"(?P<v>\b(?:" + "|".join(sorted({*DIRECTION, *_NEUTRAL_VERBS}, key=len, reverse=True)) + r")\b)",
     _GAP0: _gap(60, "|".join(sorted(DIRECTION, key=len, reverse=True))),  # verb … stated change
     _GAP: _gap(60, rf"\b(?:{_OTHER_VERBS})\b|{_NEW_CHANGE}"),  # between the figures of one change: no second change
 }
@@ -1305,7 +1309,7 @@ def _holds(skeleton: str, marker: str, start: int, end: int) -> bool:
     if start < 0:
         return True  # the group took no part in the match
     if marker == _VERB:
-        return skeleton[start:end] in DIRECTION
+        return skeleton[start:end] in DIRECTION or skeleton[start:end] in _NEUTRAL_VERBS
     if marker == _GAP0:  # no change word starts inside the gap, even inside a word
         stems = _stems_by_initial()
         return not any(skeleton.startswith(stem, k) for k in range(start, end) for stem in stems.get(skeleton[k], ()))
@@ -1332,10 +1336,11 @@ def _stems_by_initial() -> dict[str, tuple[str, ...]]:
 _WORD_RUN = PATTERNS.compile(r"\b\w+")
 
 _ANCHOR = PATTERNS.compile(r"\b([a-z]+)\b|[\ue000-\uf0ff]")
-_ANCHOR_WORDS = frozenset({*DIRECTION, *NOUN_DIRECTION, *(w + "s" for w in NOUN_DIRECTION), "a", "an"})
+_ANCHOR_WORDS = frozenset({*DIRECTION, *_NEUTRAL_VERBS, *NOUN_DIRECTION, *(w + "s" for w in NOUN_DIRECTION), "a", "an"})
 _FIGURE_KINDS, _MULTIPLIER_KINDS = frozenset({"fig"}), frozenset({"mul"})
 _NOUN_WORDS = frozenset({*NOUN_DIRECTION, *(w + "s" for w in NOUN_DIRECTION)})
-_WORD_KINDS = {word: frozenset(kind for kind, words in (("verb", DIRECTION), ("a", ("a", "an")), ("noun", _NOUN_WORDS))
+_WORD_KINDS = {word: frozenset(kind for kind, words in (("verb", {*DIRECTION, *_NEUTRAL_VERBS}), ("a", ("a", "an")),
+                                                        ("noun", _NOUN_WORDS))
                                if word in words)
                for word in _ANCHOR_WORDS}
 
@@ -1354,6 +1359,8 @@ def _direction(gd: dict[str, str | None]) -> int | None:
     found.discard(None)
     if len(found) == 1:
         return found.pop()
+    if not found and (gd.get("v") or "").lower() in _NEUTRAL_VERBS:
+        return None  # ("went from Z to Y (12%)": no word says which way)
     return None if found else 0  # 0: the direction comes from the multiplier
 
 
