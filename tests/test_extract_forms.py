@@ -1079,3 +1079,24 @@ def test_decimals_joined_to_other_decimals_stay_figures(text, figures):
 ])
 def test_a_count_before_a_reporting_verb_counts_the_noun_before(text, surface, counted):
     assert claim_for(text, surface).counted == counted
+
+
+@pytest.mark.parametrize("text, surface, value, counted", [
+    # a number word joined by a hyphen to its noun is an adjective of its own: the number before
+    # it, across a space, counts the things it describes
+    ("They took twenty five-minute breaks.", "twenty five-minute breaks", 20, "break"),
+    ("He played forty one-day matches.", "forty one-day matches", 40, "match"),
+    ("She paid in a hundred five-dollar bills.", "a hundred five-dollar bills", 100, "bill"),
+])
+def test_a_number_does_not_run_into_a_hyphenated_adjective_after_it(text, surface, value, counted):
+    c = claim_for(text, surface)
+    assert (c.value, c.kind, c.counted) == (value, "count", counted)
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("The film runs twenty-five-minute reels.", "twenty-five-minute", 25, "minute"),
+    ("It lasted twenty eight days.", "twenty eight days", 28, "day"),
+])
+def test_a_number_joined_into_its_adjective_or_before_a_noun_is_one_number(text, surface, value, unit):
+    c = claim_for(text, surface)
+    assert (c.value, c.unit) == (value, unit)

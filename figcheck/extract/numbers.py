@@ -325,6 +325,8 @@ def _next_word_of_number(text: str, end: int, word: str) -> int:
     if end < len(text) and text[end] == "-" and WORD_TOKEN.match(text, end + 1):
         return end + 1
     k = _skip_space(text, end)
+    if _ADJECTIVE_OF_ITS_OWN.match(text, k):
+        return end  # ("twenty five-minute breaks": twenty breaks of five minutes; the number ends)
     joined = _AND_BEFORE_WORD.match(text[k : k + _AND_WINDOW])
     if joined and word in _AND_JOINS_AFTER:
         nxt = WORD_TOKEN.match(text, k + joined.end())
@@ -332,6 +334,14 @@ def _next_word_of_number(text: str, end: int, word: str) -> int:
                 word in _SCALE_WORDS and _scale_not_below(text, nxt.end(), word)):
             return k + joined.end()
     return k
+
+
+# A number word joined by a hyphen to a word that is no number ("five-minute", "one-day",
+# "five-dollar"): an adjective of its own, which a number before it across a space does not run
+# into. (Not a scale word: "two million-dollar homes" and "a two million-dollar home" differ.)
+_ADJECTIVE_OF_ITS_OWN = PATTERNS.compile(
+    r"(?:" + "|".join(sorted(_COUNTING_WORDS, key=len, reverse=True)) + r")-(?!(?:"
+    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b)[A-Za-z]", re.I)
 
 
 def _scale_not_below(text: str, i: int, scale_word: str) -> bool:
