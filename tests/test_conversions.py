@@ -441,3 +441,14 @@ def test_pc_beside_a_length_is_parsecs_and_is_checked():
     # ... and per cent anywhere else, as British news writes it
     shares = [c for c in extract_claims("Inflation rose to 5pc (up from 4pc) in May.")]
     assert [(c.kind, c.unit) for c in shares] == [("percent", "percent")] * 2
+
+
+@pytest.mark.parametrize("text, named", [
+    ("They built a 30-mile (68 km) stretch of road.", "30 miles is about 48 km (30 miles covers"),
+    ("A 1-mile (3 km) walk.", "1 mile is about 1.6 km"),
+    ("They bought a 3,000-square-foot (580-square-meter) home.", "3,000 square feet is about"),
+    ("The runners covered a half-mile (1,800 m) loop.", "a half-mile is about 800 m"),  # (words stay)
+])
+def test_a_source_written_as_an_adjective_is_named_as_a_measure(text, named):
+    (d,) = check_text(text)
+    assert named in d.message  # (quoted as written: "does not match “30-mile”")

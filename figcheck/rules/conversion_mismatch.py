@@ -528,12 +528,16 @@ def _figure_words(claim: Claim) -> str:
     if claim.value < 0 and (sign := _SIGN_BEFORE.search(claim.text, 0, pos)) is not None:
         pos = sign.start()
     words = claim.text[pos : claim.unit_end - claim.start]
+    if _as_an_adjective(claim) and claim.unit_text and _DIGITS.fullmatch(claim.number_text) and (
+            unit := claim.unit_text.replace("-", " ") if claim.value == 1 else plural_unit_word(claim.unit_text)):
+        return f"{claim.number_text} {unit}"  # ("30 miles is about 48 km", not "30-mile is …")
     if claim.is_range:
         return words.replace(" and ", "–", 1)  # ("8–12 inches", not "8 and 12 inches")
     rest = claim.text[claim.unit_end - claim.start :]
     return words + rest if AND_A_HALF.fullmatch(rest) else words  # ("a mile and a half")
 
 
+_DIGITS = re.compile(r"\d[\d,.]*")  # (a number in plain digits: "1,000", "2.5"; not "a half")
 _SIGN_BEFORE = re.compile(r"(?:\b(?:minus|negative)\s+|[-−])$", re.IGNORECASE)
 
 
@@ -542,12 +546,18 @@ def _unit_named(equivalent: Claim) -> str:
     where the writer made it an adjective ("a 1,000-kilometre (820-mile) pipeline": "about 620
     miles", not "620 mile")."""
     named = _noun_and_unit(equivalent) or equivalent.unit_text or equivalent.unit or _currency(equivalent)
-    if named and equivalent.number_text and equivalent.unit_start is not None:
-        pos = equivalent.text.find(equivalent.number_text)
-        between = equivalent.text[pos + len(equivalent.number_text) : equivalent.unit_start - equivalent.start]
-        if pos >= 0 and between == "-":
-            return plural_unit_word(named) or named
+    if named and _as_an_adjective(equivalent):
+        return plural_unit_word(named) or named
     return named
+
+
+def _as_an_adjective(claim: Claim) -> bool:
+    """Whether the figure's unit is joined to its number by a hyphen ("820-mile", "3,000-square-
+    foot"), as a writer makes a measure an adjective."""
+    if not claim.number_text or claim.unit_start is None:
+        return False
+    pos = claim.text.find(claim.number_text)
+    return pos >= 0 and claim.text[pos + len(claim.number_text) : claim.unit_start - claim.start] == "-"
 
 
 def _noun_and_unit(claim: Claim) -> str | None:
