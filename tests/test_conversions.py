@@ -452,3 +452,14 @@ def test_pc_beside_a_length_is_parsecs_and_is_checked():
 def test_a_source_written_as_an_adjective_is_named_as_a_measure(text, named):
     (d,) = check_text(text)
     assert named in d.message  # (quoted as written: "does not match “30-mile”")
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # news writes a temperature below zero with "minus" or a sign, and a spaced "F" and "C"
+    ("Temperatures fell to minus 4 F (minus 10 C) overnight.", True),
+    ("Temperatures fell to minus 4 F (minus 20 C) overnight.", False),
+    ("Temperatures fell to -4 F (-10 C) overnight.", True),
+    ("Wind chills of minus 22 F (minus 30 C) are expected.", False),
+])
+def test_a_spaced_temperature_below_zero_and_its_equivalent_are_read(text, flagged):
+    assert linked(text) and [d.code for d in check_text(text)] == (["FC101"] if flagged else [])

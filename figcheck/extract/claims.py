@@ -148,10 +148,12 @@ _BRACKET_SYMBOL = PATTERNS.compile(r"(in\.?)(?![\w])")
 # The hedges a writer puts before a bracketed equivalent: "(~0.8 cm)", "(about 30 miles)".
 _HEDGE = r"(?:~|∼|≈|c\.|ca\.|about|approx\.?|approximately|around|roughly|some|nearly|almost)"
 # (the figure may be a range's high end: "(3.1–3.3 in)", "(0.4 to 1.8 in)", "(200 and 300 mm)")
+# (and a sign, or its word, may stand before it: "(-10 C)", "(minus 20 C)")
+_SIGN = r"(?:[-−]|(?:minus|negative)[ \u00a0]+)"
 _BRACKET_OPEN = PATTERNS.compile(
-    rf"[(\[;][ \u00a0]*{_HEDGE}?[ \u00a0]*(?:[-−]?\d[\d,.]*[ \u00a0]*(?:[-–—]|to|and)[ \u00a0]*)?$",
+    rf"[(\[;][ \u00a0]*{_HEDGE}?[ \u00a0]*(?:[-−]?\d[\d,.]*[ \u00a0]*(?:[-–—]|to|and)[ \u00a0]*)?{_SIGN}?$",
     re.IGNORECASE)
-_CONVERSION_FOLLOWS = PATTERNS.compile(rf"[ \u00a0]*\([ \u00a0]*{_HEDGE}?[ \u00a0]*[-−]?\d[\d,.]*[ \u00a0]*[^\W\d_°]")
+_CONVERSION_FOLLOWS = PATTERNS.compile(rf"[ \u00a0]*\([ \u00a0]*{_HEDGE}?[ \u00a0]*{_SIGN}?\d[\d,.]*[ \u00a0]*[^\W\d_°]", re.I)
 # (only after a range written "between … and …": "(10 and 30 mg/kg)" alone gives two doses)
 _BETWEEN_THEN_BRACKET = PATTERNS.compile(r"\bbetween\s[^()\[\]\n]{1,48}[(\[][ \u00a0]*$", re.I)
 # Pounds beside a metric mass weigh: "1,700-pound (770 kg)", "2,000 kg (4,400 pounds)".
