@@ -68,6 +68,7 @@ DIRECTION: dict[str, int] = {**{w: 1 for w in _UP}, **{w: -1 for w in _DOWN}}
 # up 12%" takes it from the words after the two figures (and is not read without them).
 _NEUTRAL_VERBS = frozenset(
     "went go goes going gone moved move moves moving shifted shift shifts shifting swung swing swings".split())
+_CHANGE_VERBS = frozenset({*DIRECTION, *_NEUTRAL_VERBS})  # (what a form's ⟨verb⟩ may be)
 # Nouns that name a change ("a 25 pct increase in cotton production to …").
 _NOUNS_UP = "increase rise gain jump growth surge climb advance hike boost".split()
 _NOUNS_DOWN = "decrease fall drop decline cut reduction slump dip slide contraction plunge".split()
@@ -1065,7 +1066,7 @@ _NEW_CHANGE_AT = PATTERNS.compile(_NEW_CHANGE)
 _OTHER_VERBS = "|".join(sorted(_OTHER_VERB_SET, key=len, reverse=True))
 # The markers spelled out (the full patterns) and as the fast patterns read them.
 _SPELLED_OUT = {
-    _VERB: r"(?P<v>\b(?:" + "|".join(sorted({*DIRECTION, *_NEUTRAL_VERBS}, key=len, reverse=True)) + r")\b)",
+    _VERB: r"(?P<v>\b(?:" + "|".join(sorted(_CHANGE_VERBS, key=len, reverse=True)) + r")\b)",
     _GAP0: _gap(60, "|".join(sorted(DIRECTION, key=len, reverse=True))),  # verb … stated change
     _GAP: _gap(60, rf"\b(?:{_OTHER_VERBS})\b|{_NEW_CHANGE}"),  # between the figures of one change: no second change
 }
@@ -1309,7 +1310,7 @@ def _holds(skeleton: str, marker: str, start: int, end: int) -> bool:
     if start < 0:
         return True  # the group took no part in the match
     if marker == _VERB:
-        return skeleton[start:end] in DIRECTION or skeleton[start:end] in _NEUTRAL_VERBS
+        return skeleton[start:end] in _CHANGE_VERBS
     if marker == _GAP0:  # no change word starts inside the gap, even inside a word
         stems = _stems_by_initial()
         return not any(skeleton.startswith(stem, k) for k in range(start, end) for stem in stems.get(skeleton[k], ()))
@@ -1336,11 +1337,10 @@ def _stems_by_initial() -> dict[str, tuple[str, ...]]:
 _WORD_RUN = PATTERNS.compile(r"\b\w+")
 
 _ANCHOR = PATTERNS.compile(r"\b([a-z]+)\b|[\ue000-\uf0ff]")
-_ANCHOR_WORDS = frozenset({*DIRECTION, *_NEUTRAL_VERBS, *NOUN_DIRECTION, *(w + "s" for w in NOUN_DIRECTION), "a", "an"})
+_ANCHOR_WORDS = frozenset({*_CHANGE_VERBS, *NOUN_DIRECTION, *(w + "s" for w in NOUN_DIRECTION), "a", "an"})
 _FIGURE_KINDS, _MULTIPLIER_KINDS = frozenset({"fig"}), frozenset({"mul"})
 _NOUN_WORDS = frozenset({*NOUN_DIRECTION, *(w + "s" for w in NOUN_DIRECTION)})
-_WORD_KINDS = {word: frozenset(kind for kind, words in (("verb", {*DIRECTION, *_NEUTRAL_VERBS}), ("a", ("a", "an")),
-                                                        ("noun", _NOUN_WORDS))
+_WORD_KINDS = {word: frozenset(kind for kind, words in (("verb", _CHANGE_VERBS), ("a", ("a", "an")), ("noun", _NOUN_WORDS))
                                if word in words)
                for word in _ANCHOR_WORDS}
 

@@ -528,16 +528,24 @@ def _figure_words(claim: Claim) -> str:
     if claim.value < 0 and (sign := _SIGN_BEFORE.search(claim.text, 0, pos)) is not None:
         pos = sign.start()
     words = claim.text[pos : claim.unit_end - claim.start]
-    if _as_an_adjective(claim) and claim.unit_text and _DIGITS.fullmatch(claim.number_text) and (
-            unit := claim.unit_text.replace("-", " ") if claim.value == 1 else plural_unit_word(claim.unit_text)):
-        return f"{claim.number_text} {unit}"  # ("30 miles is about 48 km", not "30-mile is …")
+    if (measure := _adjective_as_a_measure(claim)) is not None:
+        return measure  # ("30 miles is about 48 km", not "30-mile is …")
     if claim.is_range:
         return words.replace(" and ", "–", 1)  # ("8–12 inches", not "8 and 12 inches")
     rest = claim.text[claim.unit_end - claim.start :]
     return words + rest if AND_A_HALF.fullmatch(rest) else words  # ("a mile and a half")
 
 
-_DIGITS = re.compile(r"\d[\d,.]*")  # (a number in plain digits: "1,000", "2.5"; not "a half")
+def _adjective_as_a_measure(claim: Claim) -> str | None:
+    """A figure in plain digits written as an adjective, as a measure: "30-mile" → "30 miles",
+    "1-mile" → "1 mile", "3,000-square-foot" → "3,000 square feet"; None for any other."""
+    if not (_as_an_adjective(claim) and claim.unit_text and _DIGITS.fullmatch(claim.number_text)):
+        return None  # (words stay as written: "a half-mile")
+    unit = claim.unit_text.replace("-", " ") if claim.value == 1 else plural_unit_word(claim.unit_text)
+    return None if unit is None else f"{claim.number_text} {unit}"
+
+
+_DIGITS = re.compile(r"\d[\d,.]*")  # (a number in plain digits: "1,000", "2.5")
 _SIGN_BEFORE = re.compile(r"(?:\b(?:minus|negative)\s+|[-−])$", re.IGNORECASE)
 
 
