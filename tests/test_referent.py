@@ -55,6 +55,9 @@ RESTATED_FORMS = [
     ("Acme Medical said it will close 30 clinics and take a fourth quarter charge of 625,000 "
      "dlrs, which will result in a loss.\n\nShares fell.\n\n"
      "Acme Medical said it will close 80 clinics.\n", "80 clinics"),
+    # a headline in title case restated in the body: its capitals are no names
+    ("Dam Failure Forced 3,000 Residents From Homes\n\n"
+     "The dam failure drove 9,000 residents from homes, officials said.\n", "9,000 residents"),
     # ... a short clause whose noun is read with its figure ("smart watches"): it says enough
     ("Despite supply problems, the firm will ship 2.8 million smart watches in March and go on "
      "to ship 5 million phones in the second quarter, an analyst said.\n\nShares rose on Monday."
@@ -268,6 +271,8 @@ HARD_NEGATIVES = [
     # ... or the earlier verb with more after it than the earlier sentence says: a wider group
     "Police arrested 45 people in Paris.\n\nThe 120 people arrested nationwide will appear in court.\n",
     "Rescuers evacuated 300 people on Monday.\n\nThe 1,200 people evacuated so far were housed in tents.\n",
+    # a headline in title case, and the body on another thing (a name after all: "Imports")
+    "Exports Rose To $5 Billion In May\n\nImports rose to $7 billion in May, the ministry said.\n",
     # each of two figures pointed back at its own ("these"): two groups, however alike the words
     "The trial enrolled 15 patients in its first arm. These 15 patients received the new drug "
     "every day for a month.\n\nThe second arm enrolled 30 patients. These 30 patients received "

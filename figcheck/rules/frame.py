@@ -1161,7 +1161,8 @@ def _gist(sentence: str, c0: int, c1: int, spans: tuple, words: ClaimWords) -> C
         tokens=tokens, bag=words.bag, content=words.content, position=position,
         local=words.local, restate=words.restate, noun_phrase=words.noun_phrase,
         verb=verb, verb_word=verb_word, head=_head(tokens, read.lower, position),
-        agent=_agents(read.raw[:position]), change=_changed(sentence, c0),
+        agent=frozenset() if in_title_case(read.raw) else _agents(read.raw[:position]),
+        change=_changed(sentence, c0),
         contrast=_contrast(sentence, c0, c1),
     )
 
@@ -1246,8 +1247,24 @@ _ORDINALS = frozenset(
 @lru_cache(maxsize=_CACHE_MAX)
 def _names_of(raw: tuple[str, ...]) -> tuple[bool, ...]:
     """Whether each token of a sentence names something (read only for a frame: most sentences
-    are ruled out by their sketches alone)."""
+    are ruled out by their sketches alone). In a headline's title case a capital says nothing."""
+    if in_title_case(raw):
+        return tuple(w != "#" and (w[0].isdigit() or w.lower() in _ORDINALS) for w in raw)
     return tuple(_names_something(w, k) for k, w in enumerate(raw))
+
+
+# A headline in title case ("House of Representatives Paid $15,000,000 To Victims"): this many
+# words of four letters or more, nearly all capitalised.
+_TITLE_WORDS = 3
+_TITLE_SHARE = 0.85
+
+
+def in_title_case(raw: tuple[str, ...] | list[str]) -> bool:
+    """Whether a sentence's words (as written) are in title case, where capitals mark no names."""
+    long = [w for w in raw if len(w) >= 4 and w.isalpha()]
+    if len(long) < _TITLE_WORDS:
+        return False
+    return sum(w[0].isupper() for w in long) >= _TITLE_SHARE * len(long)
 
 
 def _names_something(w: str, k: int) -> bool:
