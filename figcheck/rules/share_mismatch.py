@@ -8,7 +8,9 @@ participants, 51 (35%) …", "51 (35%) of the 118 participants", "including 12 c
 or after "or" ("411, or 63%, of the 650 seats"); in brackets or after "or" right after the
 whole when the part comes first ("41 of the 118 participants (35%)", "411 of the 650 seats, or
 63%"), or after the few words that say which whole it is ("480 of the 1,200 people surveyed, or
-40%"); and before the two, which follow it in brackets ("45% (41 of 118) agreed"). The part
+40%"); before the two, which follow it in brackets ("45% (41 of 118) agreed"); and with its count
+in brackets after it, of the whole the sentence opens with ("Of the 250 patients, 43% (n = 107)
+were women"). The part
 and its whole are those FC301 reads: "M of the N", "M out of N", "Of the N …, M", "N …,
 including M", "N …, M of whom"; or a fraction with the share in brackets after it, as clinical
 papers write them ("41/118 (35%)", "41/118 patients (35%)").
@@ -50,7 +52,8 @@ from collections.abc import Iterable, Iterator
 from ..figures import decimals_written, format_decimals, number_fix
 from ..model import Claim, Diagnostic, Fix, Related
 from .context import CheckContext
-from .part_whole import PartOf, parts_of_wholes, quote, share_after, share_start
+from .part_whole import (WHOLE_THEN_COMMA, PartOf, claims_in_order, introduces_whole, may_introduce_whole,
+                         parts_of_wholes, quote, share_after, share_start)
 from .rounding import exact_interval
 
 CODE = "FC304"
@@ -89,6 +92,7 @@ def check(ctx: CheckContext) -> Iterable[Diagnostic]:
             continue
         diagnostics.append(_diagnostic(found, share, computed))
     diagnostics.extend(_fraction_shares(ctx.text, shares.values()))
+    diagnostics.extend(_shares_with_their_count(ctx, shares))
     yield from sorted(diagnostics, key=lambda d: (d.start, d.end))
 
 
@@ -114,6 +118,53 @@ def _fraction_shares(text: str, shares: Iterable[Claim]) -> Iterator[Diagnostic]
         computed = (100 * part / whole,) * 2
         if not _agrees(computed, share):
             yield _fraction_diagnostic(m, share, part, whole)
+
+
+# A share's count given after it, as clinical papers write it: "43% (n = 107)", "43% (n=107)".
+_COUNT_AFTER = re.compile(r"[ \t]*\([ \t]*[nN][ \t]*=[ \t]*(?P<part>\d{1,3}(?:,\d{3})+|\d+)[ \t]*\)")
+
+
+def _shares_with_their_count(ctx: CheckContext, shares: dict[int, Claim]) -> Iterator[Diagnostic]:
+    """FC304 for a share given with its count in brackets, of the whole its sentence opens with:
+    "Of the 250 patients, 43% (n = 107) were women" (107 of 250 is 42.8%)."""
+    text, claims = ctx.text, ctx.claims
+    place: dict[int, int] | None = None  # (a claim's index → its place in order of start)
+    for share in shares.values():
+        m = _COUNT_AFTER.match(text, share.end)
+        if m is None:
+            continue
+        order = claims_in_order(ctx)
+        if place is None:
+            place = {k: n for n, k in enumerate(order)}
+        before = place[ctx.index_of[id(share)]] - 1
+        whole = claims[order[before]] if before >= 0 else None
+        if whole is None or whole.kind != "count" or whole.approximate or whole.is_range or not whole.value:
+            continue
+        between = text[whole.end : share.start]
+        if not (WHOLE_THEN_COMMA.match(between) and may_introduce_whole(text, whole.start)
+                and introduces_whole(text, ctx.sentence_span(whole.start)[0], whole.start)):
+            continue  # ("Of the 250 patients, 43% (n = 107) …": the whole the sentence opens with)
+        part = int(m.group("part").replace(",", ""))
+        if part > whole.value:
+            continue  # (another whole's count, or FC301's)
+        computed = (100 * part / whole.value,) * 2
+        if not _agrees(computed, share):
+            yield _count_diagnostic(m, share, whole, part)
+
+
+def _count_diagnostic(m: re.Match, share: Claim, whole: Claim, part: int) -> Diagnostic:
+    d = decimals_written(share.number_text)
+    value = 100 * part / whole.value
+    message = (f"“n = {m.group('part')}” is {format_decimals(value, d)}% of “{quote(whole.text)}”, not "
+               f"{format_decimals(share.value, d)}%: the share stated with its count, of the whole the "
+               f"sentence opens with (“of”), that its own figures contradict")
+    return Diagnostic(
+        code=CODE, name=NAME, severity=SEVERITY, message=message, start=share.start, end=share.end,
+        related=(Related(m.start("part"), m.end("part"), "the part"),
+                 Related(whole.start, whole.end, "the whole it is a share of")),
+        fix=_fix(share, value, d),
+        data={"stated": share.value, "computed": value, "part": float(part), "whole": whole.value},
+    )
 
 
 def _fraction_diagnostic(m: re.Match, share: Claim, part: int, whole: int) -> Diagnostic:
