@@ -2519,7 +2519,7 @@ def _short_gap(gap: str) -> bool:
 # "110 degrees (43 Celsius)": news gives a temperature in plain degrees, and the scale of its
 # equivalent says which scale that is — the other one.
 _THE_OTHER_SCALE = {"degree_Celsius": "degree_Fahrenheit", "degree_Fahrenheit": "degree_Celsius",
-                "delta_degree_Celsius": "degree_Fahrenheit", "delta_degree_Fahrenheit": "degree_Celsius"}
+                    "delta_degree_Celsius": "degree_Fahrenheit", "delta_degree_Fahrenheit": "degree_Celsius"}
 
 
 def _degrees_on_the_other_scale(text: str, offset: int, plain: Claim, scaled: Claim) -> tuple[Claim, Claim]:

@@ -486,6 +486,7 @@ def plural_unit_word(word: str) -> str | None:
     plural = _PLURAL_WORDS.get(rest.lower())
     return prefix + plural if plural is not None else None
 
+
 # Temperature symbols that need a context check: a bare "C"/"F" right after a figure.
 TEMPERATURE_UNITS = frozenset({"degree_Celsius", "degree_Fahrenheit", "kelvin"})
 DELTA_OF = {"degree_Celsius": "delta_degree_Celsius", "degree_Fahrenheit": "delta_degree_Fahrenheit", "kelvin": "kelvin"}

@@ -562,25 +562,28 @@ def _unit_named(equivalent: Claim) -> str:
 def _as_an_adjective(claim: Claim) -> bool:
     """Whether the figure's unit is joined to its number by a hyphen ("820-mile", "3,000-square-
     foot"), as a writer makes a measure an adjective."""
-    if not claim.number_text or claim.unit_start is None:
-        return False
+    end = _number_end(claim)
+    return end is not None and claim.unit_start is not None and \
+        claim.text[end : claim.unit_start - claim.start] == "-"
+
+
+def _number_end(claim: Claim) -> int | None:
+    """Where the figure's number ends in its text, None when it is not written there."""
+    if not claim.number_text:
+        return None
     pos = claim.text.find(claim.number_text)
-    return pos >= 0 and claim.text[pos + len(claim.number_text) : claim.unit_start - claim.start] == "-"
+    return None if pos < 0 else pos + len(claim.number_text)
 
 
 def _noun_and_unit(claim: Claim) -> str | None:
     """The words between a density's number and the end of its unit, when a noun stands between
     ("stems/acre" of "405 stems/acre", "people per km2"), else None."""
-    if claim.unit_start is None or claim.unit_end is None or not claim.counted or not claim.number_text:
+    end = _number_end(claim)
+    if claim.unit_start is None or claim.unit_end is None or not claim.counted or end is None:
         return None
-    pos = claim.text.find(claim.number_text)
-    if pos < 0:
-        return None
-    return claim.text[pos + len(claim.number_text) : claim.unit_end - claim.start].strip() or None
+    return claim.text[end : claim.unit_end - claim.start].strip() or None
 
 
 def _has_space(claim: Claim) -> bool:
-    if claim.unit_start is None or not claim.number_text:
-        return True
-    pos = claim.text.find(claim.number_text)
-    return pos < 0 or claim.unit_start > claim.start + pos + len(claim.number_text)
+    end = _number_end(claim)
+    return claim.unit_start is None or end is None or claim.unit_start > claim.start + end
