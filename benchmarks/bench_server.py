@@ -207,7 +207,7 @@ def compile_sources() -> None:
 
 async def first_start() -> None:
     """A user's first start of the server, with bytecode written: it keeps the server's code
-    cache (figcheck_lsp.code_cache, saved once `initialize` is read) and the compiled patterns,
+    cache (figcheck.code_cache, saved once `initialize` is read) and the compiled patterns,
     which every later start reads."""
     import os
 

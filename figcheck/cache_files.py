@@ -2,7 +2,7 @@
 beside a module, named by the interpreter's cache tag, starting with a header that says what
 made them (a file with another header is ignored), written by ``marshal``, and not written under
 ``PYTHONDONTWRITEBYTECODE`` or where the folder is read-only. Used by
-:mod:`figcheck.compiled_patterns` and the server's ``figcheck_lsp.code_cache``."""
+:mod:`figcheck.compiled_patterns` and :mod:`figcheck.code_cache`."""
 
 from __future__ import annotations
 

@@ -15,7 +15,6 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from .cli_inputs import UsageError, jobs_for, resolver_for
-from .gc_policy import collect_less_often
 
 if TYPE_CHECKING:
     import argparse
@@ -24,6 +23,9 @@ EXIT_CLEAN, EXIT_DIAGNOSTICS, EXIT_ERROR = 0, 1, 2
 OUTPUT_FORMATS = ("full", "concise", "json", "jsonl", "sarif", "github")
 TEXT_FORMATS = ("text", "markdown", "latex", "rst", "html")  # figcheck.text's readers
 MAX_JOBS = 256  # worker processes; more would only exhaust memory and process slots
+# The caches of what `check` and `extract` compile as they start (figcheck.start_up), kept in
+# __pycache__ beside this module under this name.
+START_UP = "command-line-start"
 
 EXAMPLES = """\
 examples:
@@ -252,14 +254,17 @@ def _positive_int(text: str) -> int:
 
 
 def cmd_check(args) -> int:
-    from .model import SEVERITY_RANK
-    from .report import MACHINE_FORMATS, ReportOptions, Summary, reporter_for
-    from .runner import RunOptions
+    from .start_up import starting_up
 
+    with starting_up(__file__, START_UP):
+        from .model import SEVERITY_RANK
+        from .report import MACHINE_FORMATS, ReportOptions, Summary, reporter_for
+        from .runner import RunOptions, warm_up
+
+        warm_up()
     if args.unsafe_fixes and not (args.fix or args.diff):
         raise UsageError("--unsafe-fixes needs --fix or --diff")
     _check_executor(args)
-    collect_less_often()
     resolver = resolver_for(args)
     stdin_job, jobs = jobs_for(args, resolver)
     stdin_fixed = args.fix and not args.diff and stdin_job is not None
@@ -379,12 +384,15 @@ def _diff_summary(summary, changed: int, err, quiet: bool) -> None:
 
 
 def cmd_extract(args) -> int:
-    from .report.json import JsonDocumentWriter
-    from .runner import RunOptions, default_workers, run_all
+    from .start_up import starting_up
 
+    with starting_up(__file__, START_UP):
+        from .report.json import JsonDocumentWriter
+        from .runner import RunOptions, default_workers, run_all, warm_up
+
+        warm_up(checking=False)
     resolver = resolver_for(args)
     _, jobs = jobs_for(args, resolver)
-    collect_less_often()
     out = _stream(sys.stdout, utf8=args.format == "json")
     err = _stream(sys.stderr)
     writer = JsonDocumentWriter(out) if args.format == "json" else None

@@ -40,9 +40,10 @@ class PatternCache:
         self.compiled: list[tuple[str, int, re.Pattern]] = []  # what ``re`` had to compile
 
     @classmethod
-    def beside(cls, module_file: str) -> PatternCache:
-        """The cache of the module at ``module_file``, in its ``__pycache__``."""
-        return cls(path_beside(module_file, Path(module_file).stem, ".patterns"))
+    def beside(cls, module_file: str, name: str | None = None) -> PatternCache:
+        """The cache of the module at ``module_file`` (or of what it starts up: ``name``), in its
+        ``__pycache__``."""
+        return cls(path_beside(module_file, name or Path(module_file).stem, ".patterns"))
 
     def compile(self, pattern: str | bytes, flags: int = 0) -> re.Pattern:
         key = (pattern, int(flags))
@@ -70,11 +71,12 @@ class PatternCache:
         """``re.compile`` answers from this cache inside the block: for the patterns other
         modules compile when imported (the rules', the language server's dependencies'). Only
         while one thread runs, at start-up; then :meth:`save`."""
+        previous = re.compile  # (another cache's, in a block inside its)
         re.compile = self.compile_any
         try:
             yield self
         finally:
-            re.compile = _re_compile
+            re.compile = previous
 
     def save(self) -> None:
         """Write the file when some pattern had to be compiled (the first start, or a changed

@@ -203,7 +203,7 @@ def run_all(jobs: Iterable[Job], options: RunOptions, workers: int, ordered: boo
     if workers <= 1 or (plan.files is not None and plan.files < POOL_THRESHOLD):
         yield from in_turn(run_chunk, jobs, options, plan.files, progress, chunk_size=MAX_CHUNK)
         return
-    warm_up()
+    warm_up(checking=options.mode == "check")  # (again: cheap once the command line's start-up did it)
     pool = _process_pool(workers)
     try:
         yield from run(pool, run_chunk, jobs, options, plan, ordered, progress)
@@ -222,16 +222,20 @@ def _process_pool(workers: int):
     return ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
 
-def warm_up() -> str:
-    """Build, once, what checking builds on first use (the unit registry, the rule modules and
-    the extractor's patterns: most of a second), before workers are forked from this process or
-    sent files; returns this figcheck's version (a Dask worker's answer to "ready?")."""
+def warm_up(checking: bool = True) -> str:
+    """Build what checking (``checking``; else extracting) builds on first use (the rule
+    modules, the extractor's patterns and tables), before the first file, and before workers
+    are forked from this process or sent files; returns this figcheck's version (a Dask
+    worker's answer to "ready?"). The command line calls it as it starts up
+    (:mod:`figcheck.start_up`), so that what it builds comes from the start-up caches."""
     from . import __version__
-    from .engine import check_document
     from .extract import extract_claims
 
     document = read_document(WARM_UP_TEXT, "text")
-    check_document(document)
+    if checking:
+        from .engine import check_document
+
+        check_document(document)
     extract_claims(document.prose)
     return __version__
 

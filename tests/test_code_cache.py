@@ -1,4 +1,5 @@
-"""The server's cache of code compiled at start-up (figcheck_lsp.code_cache): a cached code object
+"""The cache of code compiled at start-up (figcheck.code_cache: the server's and the command line's,
+installed by figcheck.start_up): a cached code object
 is the one ``compile`` makes, the file round-trips, and a bad file or a read-only setting only
 means compiling as usual."""
 
@@ -9,8 +10,8 @@ import sys
 
 import pytest
 
-from figcheck_lsp import code_cache
-from figcheck_lsp.code_cache import CodeCache
+from figcheck import code_cache
+from figcheck.code_cache import CodeCache
 
 SOURCE = "def made(x: NotDefinedAnywhere) -> int:\n    return x + 1\n"
 
@@ -147,9 +148,9 @@ def test_asts_and_flagged_calls_pass_straight_through(tmp_path, writing):
     assert code.co_filename == "<generated>"
 
 
-def test_the_default_file_is_named_by_the_interpreter():
-    path = code_cache.default_path()
-    assert path is not None and sys.implementation.cache_tag in path.name
+def test_the_file_beside_a_module_is_named_by_the_interpreter():
+    path = CodeCache.beside(code_cache.__file__, "some-start").path
+    assert path is not None and path.name.startswith("some-start.") and sys.implementation.cache_tag in path.name
     assert path.parent.name == "__pycache__" or sys.pycache_prefix
 
 

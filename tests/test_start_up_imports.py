@@ -142,7 +142,7 @@ def test_the_servers_first_diagnostics_over_stdio_need_no_package_metadata_searc
 def test_the_cli_leaves_the_engine_to_the_server_as_figcheck_server():
     """What ``figcheck server`` imports before handing over to the server's launcher: neither
     argparse nor the engine's dataclasses, which the launcher imports with its cache of compiled
-    code installed (figcheck_lsp.code_cache; dataclasses write their methods as text)."""
+    code installed (figcheck.start_up; dataclasses write their methods as text)."""
     code = "import figcheck.cli, figcheck_lsp.launch; " + PRINT_MODULES
     modules = _modules(code)
     assert "figcheck.cli" in modules and "figcheck_lsp.launch" in modules

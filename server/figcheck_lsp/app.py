@@ -35,11 +35,11 @@ from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
 
 import figcheck
+from figcheck.code_cache import CodeCache
 from figcheck.config import ConfigError
 
 from . import actions, cancel, framing, positions, pygls_internals
 from . import settings as settings_mod
-from .code_cache import CodeCache
 from .diagnostics import Analysis, Snapshot, analyze, ends_in_common, publish_params_json
 from .documents import DocumentStore, OpenDocument, Superseded, UnknownDocument
 

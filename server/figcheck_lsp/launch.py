@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import gc
 import logging
 import sys
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
-from figcheck.compiled_patterns import PatternCache
-from figcheck.gc_policy import collect_less_often
-
-from .code_cache import CodeCache, default_path
+from figcheck.start_up import starting_up
 
 if TYPE_CHECKING:
     import argparse
@@ -53,31 +49,17 @@ def command_line_options(argv: list[str]) -> SimpleNamespace | argparse.Namespac
 
 
 def _import_server():
-    """The server, imported and warmed up with the garbage collector paused: importing
-    lsprotocol, pygls and the engine, and the warm-up check, make hundreds of thousands of objects
-    that live as long as the process, and the collections they trigger on the way cost the cold
-    start about 0.1 s. They are then frozen (``gc.freeze``), so later full collections, during a
-    check, do not walk them again. The warm-up is done here rather than before the first check
-    because the first check cannot start without it, and here its garbage is not collected
-    (the seed's first diagnostics come ~20 ms sooner, best of 7). (Only here, at start-up:
-    freezing later would also freeze whatever sessions exist then, and a frozen cycle is never
-    collected.) The young generation is then collected less often (:mod:`figcheck.gc_policy`).
-    What the imports compile (attrs's methods for lsprotocol's classes), and cattrs's readers of
-    the client's ``initialize``, come from :mod:`figcheck_lsp.code_cache` when an earlier start
-    kept them; so do the ~80 regular expressions the imported modules compile (the rules',
-    json's, logging's…: ~10 ms), from :mod:`figcheck.compiled_patterns`."""
-    start_up_code = CodeCache(default_path())
-    start_up_patterns = PatternCache.beside(__file__)
-    gc.disable()
-    try:
-        with start_up_code.installed(), start_up_patterns.installed():
-            from .app import server
+    """The server, imported and warmed up as every figcheck process starts up
+    (:mod:`figcheck.start_up`: the garbage collector paused, then the start-up objects frozen;
+    compiled code and patterns from caches kept by an earlier start). The warm-up is done here
+    rather than before the first check because the first check cannot start without it, and
+    here its garbage is not collected (the seed's first diagnostics come ~20 ms sooner, best of
+    7). The code cache is saved once the client's ``initialize`` is read: cattrs writes its
+    readers of the client's capabilities then (attrs's methods for lsprotocol's classes are
+    written while importing)."""
+    with starting_up(__file__, "dependency-code", keep_code=True) as start_up_code:
+        from .app import server
 
-            server.warm_up("text")  # (the engine's rules are imported here: their dataclasses)
-        server.start_up_code = start_up_code
-        start_up_patterns.save()
-    finally:
-        gc.freeze()
-        collect_less_often()
-        gc.enable()
+        server.warm_up("text")  # (the engine's rules are imported here: their dataclasses)
+    server.start_up_code = start_up_code
     return server

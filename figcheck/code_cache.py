@@ -1,15 +1,18 @@
-"""The code objects compiled while the server's dependencies are imported, kept for the next start.
+"""The code objects compiled while a process starts up, kept for the next start.
 
-Importing ``lsprotocol.types`` makes about 600 attrs classes, and attrs writes the methods of each
-(``__init__``, ``__repr__``, ``__eq__``, …) as source text and passes it to ``compile``: about a
-third of the CPU a cold start spends before its first diagnostics (0.25–0.35 s of ~0.8 s). That
-text is the same at every start, so its code objects are kept in a file (by ``marshal``, as a
-``.pyc`` keeps a module's) and loaded at the next start instead of compiled again.
+Importing ``lsprotocol.types`` (the language server's) makes about 600 attrs classes, and attrs
+writes the methods of each (``__init__``, ``__repr__``, ``__eq__``, …) as source text and passes
+it to ``compile``: about a third of the CPU a cold start of the server spends before its first
+diagnostics (0.25–0.35 s of ~0.8 s). :mod:`dataclasses` does the same for the engine's ~100
+classes (~15 ms of every command line run). That text is the same at every start, so its code
+objects are kept in a file (by ``marshal``, as a ``.pyc`` keeps a module's) and loaded at the next
+start instead of compiled again. Installed by :mod:`figcheck.start_up`.
 
 A code object is looked up by everything ``compile`` reads (source, file name, mode, flags,
 optimization level, the future features it inherits): a different text, from another version of
 attrs or lsprotocol, is compiled as usual, and only the entries used by this start are written
-back. The file sits in ``__pycache__`` beside this module, is named by the interpreter's cache tag
+back. The file sits in ``__pycache__`` beside the module that starts up (one file for each way
+of starting: the server's code is not the command line's), is named by the interpreter's cache tag
 and starts with its bytecode magic number, so another Python never reads it; it is kept as
 :mod:`figcheck.cache_files` says (like bytecode: not under ``PYTHONDONTWRITEBYTECODE``, nor where
 the folder is read-only; then every start compiles, as before).
@@ -42,11 +45,6 @@ TO_COUNT = -1  # the usual misses of a file just written: counted by the next st
 _builtin_exec = builtins.exec
 
 
-def default_path() -> Path | None:
-    """``__pycache__/dependency-code.<cache tag>.marshal`` beside this module."""
-    return path_beside(__file__, "dependency-code", ".marshal")
-
-
 class CodeCache:
     """Code objects by what compiled them: ``compile`` for the duration of :meth:`installed`."""
 
@@ -56,6 +54,11 @@ class CodeCache:
         self.usual_misses = _usual_misses(path) if self.known else None  # see stale()
         self.used: dict[tuple, object] = {}
         self.compiled = 0  # misses
+
+    @classmethod
+    def beside(cls, module_file: str, name: str) -> CodeCache:
+        """The cache ``__pycache__/<name>.<cache tag>.marshal`` beside ``module_file``."""
+        return cls(path_beside(module_file, name, ".marshal"))
 
     def compile(self, source, filename, mode, flags=0, dont_inherit=False, optimize=-1, **kwargs):
         if not dont_inherit:  # what the caller's compile would inherit, made explicit
@@ -89,11 +92,12 @@ class CodeCache:
         """``builtins.compile`` and ``builtins.exec`` answer from this cache inside the block
         (start-up only, when no other thread compiles: one that did would get the same code,
         from the cache)."""
+        previous = builtins.compile, builtins.exec  # (another cache's, in a block inside its)
         builtins.compile, builtins.exec = self.compile, self.exec
         try:
             yield self
         finally:
-            builtins.compile, builtins.exec = _builtin_compile, _builtin_exec
+            builtins.compile, builtins.exec = previous
 
     def save(self) -> None:
         """Bring the file up to date with the code used, once start-up is over; then let the
