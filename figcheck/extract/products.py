@@ -40,8 +40,11 @@ SIDE_JOIN = PATTERNS.compile(
 SIDE_GAP = PATTERNS.compile(r"[ \u00a0]*(?:×|[xX]|[ \u00a0]by[ \u00a0])[ \u00a0]*|-by-")
 # Where a size may be: a figure, a short unit perhaps, a join, a digit (read before anything else:
 # most paragraphs have none).
+# (The digit comes first and the character before it is looked at from there: a pattern that
+# opens with a look-behind is tried at every character of the paragraph, one that opens with a
+# digit only where a digit is, ~40% of this scan's time.)
 _HINT = PATTERNS.compile(
-    r"(?<![\w.,/-])\d[\d,.]*(?:[ \u00a0]?[^\W\d_]{1,12}[23²³]?)?(?:[ \u00a0]*(?:×|[xX]|by)[ \u00a0]*|-by-)\d")
+    r"\d(?<![\w.,/-]\d)[\d,.]*(?:[ \u00a0]?[^\W\d_]{1,12}[23²³]?)?(?:[ \u00a0]*(?:×|[xX]|by)[ \u00a0]*|-by-)\d")
 # A power of ten after "×" is scientific notation ("3 × 10^6", "5×10−4", "6 × 106"), not a size.
 _POWER_OF_TEN = PATTERNS.compile(r"10(?:[\^⁻⁰¹²³⁴⁵⁶⁷⁸⁹−-]|\d)")
 # What may follow a figure that a unit of a size starts: a letter or a sign (not another figure).
