@@ -11,7 +11,9 @@ the 42" is fine, and the part must exceed the whole even at the most generous re
 
 Only explicit part-of constructions within one sentence are checked ("M of the N", "M out of N",
 "Of the N …, M", "Of the N …, someone did M" as in "Of the 650 seats, Labour won 411", "N …,
-including M", "N …, M of whom", "M … among the N"), and only between
+including M", "N …, M of whom", "N …, of whom M", "N …; of these, M", "N …, among them M", "M …
+among the N"), or a sentence that opens by pointing back at the only figure of the one before
+("250 patients were enrolled. Of these, 270 …", "Of them", "Among them"), and only between
 figures that count or measure the same kind of thing: "2,000 boxes of 50 capsules" (a container
 and its contents), "900,000 shares of its 2.50 dlrs preferred" (shares and money) and "1986
 revenues of 3.4 billion dlrs" (a year and a sum) are not parts of wholes. Money is compared on
@@ -69,9 +71,9 @@ def _diagnostics(ctx: CheckContext, screened: bool) -> Iterable[Diagnostic]:
             key = (reading(part), reading(whole), base, how)
             said = wording.get(key, False)
             if said is False:
-                said = wording[key] = _wording(part, whole, base, how)
+                said = wording[key] = _wording(part, whole, base, how, found.where)
         else:
-            said = _wording(part, whole, base, how)
+            said = _wording(part, whole, base, how, found.where)
         if said is None:
             continue
         yield Diagnostic(
@@ -85,14 +87,15 @@ def _diagnostics(ctx: CheckContext, screened: bool) -> Iterable[Diagnostic]:
         )
 
 
-def _wording(part: Claim, whole: Claim, base: Base, how: str) -> tuple[str, str] | None:
-    """The message of a part that exceeds its whole, and of the whole's related place; None when
-    it does not exceed it. Reads the claims as written, not their offsets."""
+def _wording(part: Claim, whole: Claim, base: Base, how: str, where: str) -> tuple[str, str] | None:
+    """The message of a part that exceeds its whole (``how`` said so, ``where``), and of the
+    whole's related place; None when it does not exceed it. Reads the claims as written, not
+    their offsets."""
     if not _exceeds(part, whole, base):
         return None
     cue = f"“{how}”"
     p, w = quote(part.text), quote(whole.text)
-    return (f"“{p}” is given as a part of “{w}” ({cue} in the same sentence, "
+    return (f"“{p}” is given as a part of “{w}” ({cue} {where}, "
             f"{_same_what(part, whole, base)}), but it is larger: a part cannot exceed its "
             f"whole, so one of the two figures is wrong"), f"the whole that “{p}” is part of"
 

@@ -167,12 +167,23 @@ _PART_THEN_WHOLE_FIRST = frozenset("waiofWAIOF\u0131\u0130")
 _WHOLE_THEN_INCLUDING = re.compile(r"^[^\d;:.!?]{0,80}?\bincluding\s+$", re.I)
 # whole …, part of them: "The school has 400 pupils, 450 of whom are girls" (read after the part).
 _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:whom|them|which)\b", re.I)
+# whole …, of them part: "We enrolled 250 patients, of whom 107 were women", "… 250 patients;
+# of these, 107 …", "12 people died, among them 5 children". ("of these" and "of those" only with
+# their comma: "of these 107 patients" names a whole.)
+_WHOLE_THEN_OF_THEM = re.compile(
+    r"^[^\d;:.!?]{0,60}?[,;]\s*(?P<cue>(?:of|among)\s+(?:whom|which|them)|(?:of|among)\s+(?:them|these|those)\s*,)\s*$",
+    re.I)
+# ... or the next sentence opens so: "A total of 250 patients were enrolled. Of these, 107 (43%)
+# were women." (its whole is the previous sentence's only figure, see _another_before)
+_WHOLE_THEN_NEXT_SENTENCE = re.compile(
+    r"^[^\d;:.!?]{0,80}?[.!?][\"”’)]?\s+(?P<cue>(?:of|among)\s+(?:them|these|those)\s*,)\s*$", re.I)
 # The last character (white space aside) of the words of each form above, in any case: a comma;
 # "of", "among", "the", "its", "their", "his", "her", "our", "all", "those", "these" ("ſ" is an
-# "s" to a pattern that ignores case); "including".
-_RELATION_LAST = frozenset(",efglrsEFGLRSſ")
-# The last characters of the forms other than "of …" (which ``_PART_THEN_WHOLE_FIRST`` screens).
-_COMMA_OR_G = frozenset(",gG")
+# "s" to a pattern that ignores case); "including"; "whom", "them", "which".
+_RELATION_LAST = frozenset(",efghlmrsEFGHLMRSſ")
+# The last characters of the forms other than "of …" (which ``_PART_THEN_WHOLE_FIRST`` screens):
+# a comma, "including", "whom", "them", "which".
+_NOT_OF_LAST = frozenset(",gGmMhH")
 # A net figure or a change: its parts may exceed it when others are negative ("net income of 30
 # mln dlrs, including 40 mln from the sale"; "the economy added 200,000 jobs, including 250,000
 # in services").
@@ -196,6 +207,14 @@ class PartOf:
     # The whole is a net figure or a change, whose parts may exceed it when others are negative
     # ("a profit of 30 mln dlrs, 40 mln dlrs of which came from a sale"; "of" aside).
     net: bool = False
+    # The part is in the sentence after the whole's, which opens by pointing back at it ("…
+    # 250 patients were enrolled. Of these, 107 …"); else both are in one sentence.
+    next_sentence: bool = False
+
+    @property
+    def where(self) -> str:
+        """Where the cue stands, for a message: "in the same sentence", or not."""
+        return "opening the next sentence" if self.next_sentence else "in the same sentence"
 
 
 def parts_of_wholes(ctx: CheckContext, screened: bool = True) -> list[PartOf]:
@@ -220,21 +239,27 @@ def _parts_of_wholes(ctx: CheckContext, screened: bool) -> list[PartOf]:
         # their sentences costs more (a run of numbers: 50,000 neighbours in one sentence).
         last = between.rstrip()[-1:] if screened else None
         if last is not None and (last not in _RELATION_LAST or (
-                last not in _COMMA_OR_G and between.lstrip()[:1] not in _PART_THEN_WHOLE_FIRST)) \
+                last not in _NOT_OF_LAST and between.lstrip()[:1] not in _PART_THEN_WHOLE_FIRST)) \
                 and not ("," in between and may_introduce_whole(text, first.start)):
             continue  # no form's words end so (or, but for "," and "including", start so)
         found = _relation(ctx, first, second, between, last)
-        if found is None or ctx.sentence_of(first.start) != ctx.sentence_of(second.start):
+        if found is None:
             continue
         part, whole, how = found
-        if how in _POINTING_BACK and _another_before(ctx, ordered, position, whole):
+        next_sentence = how in _OPENING_THE_NEXT
+        if not next_sentence and ctx.sentence_of(first.start) != ctx.sentence_of(second.start):
+            continue
+        if next_sentence and (ctx.sentence_span(first.start)[1] != ctx.sentence_of(second.start)
+                              or ctx.paragraph_of(first.start) != ctx.paragraph_of(second.start)):
+            continue
+        if how.lower() in _POINTING_BACK and _another_before(ctx, ordered, position, whole):
             continue  # "66 sixes were struck in five games, 19 of them in …": of which of the two?
         if how == "including" and _noun_read_from_before(part) and _another_before(ctx, ordered, position, whole):
             continue  # "100 yards in three games, including 211 against Troy": 211 what?
         base = common_base(part, whole, text)
         if base is None:
             continue
-        out.append(PartOf(part, whole, how, base, how != "of" and _is_net(ctx, whole, part)))
+        out.append(PartOf(part, whole, how, base, how != "of" and _is_net(ctx, whole, part), next_sentence))
     return out
 
 
@@ -304,10 +329,27 @@ def _relation(ctx: CheckContext, first: Claim, second: Claim, between: str,
     if (last is None or last == ",") and WHOLE_THEN_COMMA.match(between) \
             and (of_them := _OF_THEM_AFTER.match(text, second.end)):
         return second, first, " ".join(of_them.group().split()).lower()
+    if last is None or last in _POINTER_LAST:
+        if pointer := _WHOLE_THEN_OF_THEM.match(between):
+            return second, first, _cue(pointer)
+        if pointer := _WHOLE_THEN_NEXT_SENTENCE.match(between):
+            return second, first, _cue(pointer).capitalize()  # (as it opens the sentence)
     return None
 
 
-_POINTING_BACK = frozenset(("of them", "of whom", "of which"))
+# The last characters of the pointers of _WHOLE_THEN_OF_THEM and _WHOLE_THEN_NEXT_SENTENCE.
+_POINTER_LAST = frozenset(",mMhH")
+
+
+def _cue(pointer: re.Match) -> str:
+    """The pointer ("of whom", "of these,") as a message quotes it: one line, no comma."""
+    return " ".join(pointer.group("cue").rstrip(",").split()).lower()
+
+
+_POINTING_BACK = frozenset(("of them", "of whom", "of which", "among them", "among whom", "among which",
+                            "of these", "of those", "among these", "among those"))
+# The cues of a part in the next sentence: capitalised, as they open it (``_relation``).
+_OPENING_THE_NEXT = frozenset(p.capitalize() for p in _POINTING_BACK)
 
 
 def _noun_read_from_before(claim: Claim) -> bool:

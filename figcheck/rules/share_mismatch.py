@@ -12,7 +12,9 @@ whole when the part comes first ("41 of the 118 participants (35%)", "411 of the
 in brackets after it, of the whole the sentence opens with ("Of the 250 patients, 43% (n = 107)
 were women"). The part
 and its whole are those FC301 reads: "M of the N", "M out of N", "Of the N …, M", "N …,
-including M", "N …, M of whom"; or a fraction with the share in brackets after it, as clinical
+including M", "N …, M of whom", "N …, of whom M", "N … . Of these, M" (the next sentence pointing
+back at the only figure of its sentence, as papers write "A total of 250 patients were enrolled.
+Of these, 107 (43%) were women"); or a fraction with the share in brackets after it, as clinical
 papers write them ("41/118 (35%)", "41/118 patients (35%)").
 
 ## Why is this bad?
@@ -255,8 +257,8 @@ def _diagnostic(found: PartOf, share: Claim, computed: tuple[float, float]) -> D
     value = 100 * part.value * found.base.part / (whole.value * found.base.whole)
     p, w = quote(part.text), quote(whole.text)
     message = (f"“{p}” is {format_decimals(value, d)}% of “{w}”, not {format_decimals(share.value, d)}%"
-               + _rounding_note(computed, d) + f": the share stated of a part (“{found.how}” in "
-               f"the same sentence) that its own figures contradict")
+               + _rounding_note(computed, d) + f": the share stated of a part (“{found.how}” "
+               f"{found.where}) that its own figures contradict")
     return Diagnostic(
         code=CODE, name=NAME, severity=SEVERITY, message=message, start=share.start, end=share.end,
         related=(Related(part.start, part.end, "the part"),
