@@ -956,6 +956,27 @@ def _runs_back(sentence: str, end: int, lo: int) -> int:
 _SERIES_STEP = PATTERNS.compile(r"[\s-]+(?:serial[\s-]+)?(?:dilutions?|steps?|increments?)\b", re.I)
 
 
+# "N times" multiplies when a comparative follows it ("four times higher"), or when it follows a
+# verb of change or "by" ("increased four times to …", "grew by 3.5 times") with no comma or time
+# after it; otherwise it counts occasions: "The Bank has raised rates four times, from 0.1% to
+# 1%", "raised borrowing costs five times last year", "went up five times since November".
+_TIMES_COMPARED = PATTERNS.compile(
+    r"\s+(?:more|less|higher|lower|larger|smaller|bigger|greater|faster|slower|as)\b", re.I)
+_TIMES_OCCASIONS = PATTERNS.compile(
+    r"\s*[,;(]|\s+(?:last|this|since|so\s+far|in\s+(?:the\s+)?(?:past|last|\d)|during|between|before)\b", re.I)
+_WORD_BEFORE = PATTERNS.compile(r"([^\W\d_]+)\s+$")
+
+
+def _times_multiply(sentence: str, start: int, end: int) -> bool:
+    """Whether "N times" (its number at ``start``, the match ending at ``end``) multiplies."""
+    if _TIMES_COMPARED.match(sentence, end):
+        return True
+    before = _WORD_BEFORE.search(sentence, max(0, start - 20), start)
+    if before is None or (before.group(1).lower() not in _CHANGE_VERBS and before.group(1).lower() != "by"):
+        return False
+    return _TIMES_OCCASIONS.match(sentence, end) is None
+
+
 def _multipliers(sentence: str, base: int) -> list[Multiplier]:
     out = []
     if not _may_hold_multiplier(sentence):
@@ -975,7 +996,7 @@ def _multipliers(sentence: str, base: int) -> list[Multiplier]:
         elif m.group("times"):
             word = m.group("times").lower()
             factor = float(word) if word[0].isdigit() else _FOLD_WORDS[word]
-            if factor <= 1:
+            if factor <= 1 or not _times_multiply(sentence, m.start("times"), m.end()):
                 continue
             rel, times = 0.08, True
         else:
