@@ -37,7 +37,7 @@ says so) are converted without the scale offset, a temperature "below zero" or "
 is the one under it ("10 °C (14 °F) below zero" is −10 °C; "10 °C (50 °F) below zero" is
 flagged), "gallons", "pints", "fluid
 ounces" and "tons" may be American, imperial (or long, or metric) unless the unit says which ("US
-gallons", "short tons"), a mile in a sentence about the sea may be a nautical one ("a 200-mile
+gallons", "short tons"; "tonnes" and "t" are metric), a mile in a sentence about the sea may be a nautical one ("a 200-mile
 (370 km) territorial sea"), and currencies are only checked when `currency-rates` in the settings
 names both. A figure and a bracketed one of the other sign are not a conversion unless the
 units convert with an offset, as temperatures do ("∼-30 kyr (94.41 Ma)": an offset, then an
@@ -180,14 +180,14 @@ def _check_pair(ctx: CheckContext, source: Claim, equivalent: Claim) -> Diagnost
 
 
 # Units whose name means different sizes on the two sides of the Atlantic: a British
-# "110 million gallons" is imperial, an American one is US; "tons" may be short, long or metric.
+# "110 million gallons" is imperial, an American one is US; "tons" may be short, long or metric
+# ("tonnes" and "t" are metric: "10,000 long tons (11,160 t)" is wrong, not 11,200 short tons).
 _OTHER_READINGS = {
     "gallon": ("imperial_gallon",),
     "imperial_gallon": ("gallon",),
     "pint": ("imperial_pint",),
     "fluid_ounce": ("imperial_fluid_ounce",),
     "ton": ("long_ton", "metric_ton"),
-    "metric_ton": ("ton", "long_ton"),
 }
 
 
