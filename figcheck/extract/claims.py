@@ -2449,15 +2449,16 @@ def _unit_and_dimension(kind: str, unit: UnitMatch | None, currency) -> tuple[st
 
 # --- links between claims -----------------------------------------------------------------------
 
-# (an adjective of measure may come between: "a 55-foot-long (17 m) arch"; or the full stop of
-# an abbreviated unit: "3 ft. (0.9 m)")
-_CONVERSION_GAP = PATTERNS.compile(r"^(?:[-‑](?:long|wide|high|tall|deep|thick|broad|square)|\.)?[\s'’\"”]*[(\[][\s]*(?:or\s+|about\s+|approximately\s+|roughly\s+|around\s+|some\s+|nearly\s+|almost\s+|c\.\s*|~\s*)?$", re.I)
+# (an adjective of measure may come between: "a 55-foot-long (17 m) arch", "5 km long (3
+# miles)"; or the full stop of an abbreviated unit: "3 ft. (0.9 m)")
+_CONVERSION_GAP = PATTERNS.compile(r"^(?:[-‑ \u00a0](?:long|wide|high|tall|deep|thick|broad|square)|\.)?[\s'’\"”]*[(\[][\s]*(?:or\s+|about\s+|approximately\s+|roughly\s+|around\s+|some\s+|nearly\s+|almost\s+|c\.\s*|~\s*)?$", re.I)
 _CONVERSION_GAP_SLASH = PATTERNS.compile(r"^\s*(?:/|,\s*or|\bor)\s*$", re.I)
 _LIST_GAP = PATTERNS.compile(r"(?:,[ \u00a0]*(?:and[ \u00a0]+|or[ \u00a0]+)?|[ \u00a0]+(?:and|or)[ \u00a0]+)$")
 _PADDING = PATTERNS.compile(r"[ \t]{2,}")
 _NEXT_EQUIVALENT = PATTERNS.compile(rf"^\s*(?:;|,|/|\bor\b)\s*(?:or\s+)?(?:{_HEDGE}\s*)?$", re.I)
-# (or a bracket of its own: "57,740 hectares (577.4 km2 (223 sq mi))")
-_CONVERSION_END = PATTERNS.compile(r"^\s*(?:[)\]]|[,;]\s|or\b|/|\((?=[ \u00a0]*[~∼≈]?[ \u00a0]*\d))")
+# (or a bracket of its own: "57,740 hectares (577.4 km2 (223 sq mi))"; an abbreviation's full
+# stop may come before the bracket's end: "8 km (5 mi.)")
+_CONVERSION_END = PATTERNS.compile(r"^\s*(?:\.?[ \u00a0]*[)\]]|[,;]\s|or\b|/|\((?=[ \u00a0]*[~∼≈]?[ \u00a0]*\d))")
 _OF_A_THING = PATTERNS.compile(r"[ \u00a0]+of[ \u00a0]+[^\W\d_]")
 # (a word after the symbol that can be the thing sized: not a word that joins or ends a phrase)
 _NOUN_AFTER = PATTERNS.compile(
