@@ -474,17 +474,29 @@ def _plural_words() -> dict[str, str]:
 
 
 _PLURAL_WORDS = _plural_words()
+# (and back: a plural → the singular the tables list first for it)
+_SINGULAR_WORDS = {many.lower(): one for one, many in reversed(list(_PLURAL_WORDS.items()))}
 _POWER_WORDS = PATTERNS.compile(r"((?:square|cubic|sq\.?|cu\.?)\s+)(.+)", re.IGNORECASE)
 
 
 def plural_unit_word(word: str) -> str | None:
     """The plural of a unit's word written in the singular, as a hyphenated adjective writes it
     ("a 620-mile pipeline": "miles"; "square-meter": "square meters"); None when not known."""
+    return _other_number(word, _PLURAL_WORDS)
+
+
+def singular_unit_word(word: str) -> str | None:
+    """The singular of a unit's word written in the plural, as a hyphenated adjective needs it
+    ("metres" in "a 300-metre tower"; "square feet": "square foot"); None when not known."""
+    return _other_number(word, _SINGULAR_WORDS)
+
+
+def _other_number(word: str, table: dict[str, str]) -> str | None:
     spaced = word.replace("-", " ")
     power = _POWER_WORDS.fullmatch(spaced)
     prefix, rest = (power.group(1), power.group(2)) if power else ("", spaced)
-    plural = _PLURAL_WORDS.get(rest.lower())
-    return prefix + plural if plural is not None else None
+    found = table.get(rest.lower())
+    return prefix + found if found is not None else None
 
 
 # Temperature symbols that need a context check: a bare "C"/"F" right after a figure.

@@ -93,6 +93,7 @@ from .rounding import (
     significant_digits,
     written_values,
 )
+from .unit_names import after_a_number, as_an_adjective, number_end
 
 CODE = "FC101"
 NAME = "conversion-mismatch"
@@ -539,7 +540,7 @@ def _figure_words(claim: Claim) -> str:
 def _adjective_as_a_measure(claim: Claim) -> str | None:
     """A figure in plain digits written as an adjective, as a measure: "30-mile" → "30 miles",
     "1-mile" → "1 mile", "3,000-square-foot" → "3,000 square feet"; None for any other."""
-    if not (_as_an_adjective(claim) and claim.unit_text and _DIGITS.fullmatch(claim.number_text)):
+    if not (as_an_adjective(claim) and claim.unit_text and _DIGITS.fullmatch(claim.number_text)):
         return None  # (words stay as written: "a half-mile")
     unit = claim.unit_text.replace("-", " ") if claim.value == 1 else plural_unit_word(claim.unit_text)
     return None if unit is None else f"{claim.number_text} {unit}"
@@ -554,36 +555,18 @@ def _unit_named(equivalent: Claim) -> str:
     where the writer made it an adjective ("a 1,000-kilometre (820-mile) pipeline": "about 620
     miles", not "620 mile")."""
     named = _noun_and_unit(equivalent) or equivalent.unit_text or equivalent.unit or _currency(equivalent)
-    if named and _as_an_adjective(equivalent):
-        return plural_unit_word(named) or named
-    return named
-
-
-def _as_an_adjective(claim: Claim) -> bool:
-    """Whether the figure's unit is joined to its number by a hyphen ("820-mile", "3,000-square-
-    foot"), as a writer makes a measure an adjective."""
-    end = _number_end(claim)
-    return end is not None and claim.unit_start is not None and \
-        claim.text[end : claim.unit_start - claim.start] == "-"
-
-
-def _number_end(claim: Claim) -> int | None:
-    """Where the figure's number ends in its text, None when it is not written there."""
-    if not claim.number_text:
-        return None
-    pos = claim.text.find(claim.number_text)
-    return None if pos < 0 else pos + len(claim.number_text)
+    return after_a_number(equivalent, named) if named else named
 
 
 def _noun_and_unit(claim: Claim) -> str | None:
     """The words between a density's number and the end of its unit, when a noun stands between
     ("stems/acre" of "405 stems/acre", "people per km2"), else None."""
-    end = _number_end(claim)
+    end = number_end(claim)
     if claim.unit_start is None or claim.unit_end is None or not claim.counted or end is None:
         return None
     return claim.text[end : claim.unit_end - claim.start].strip() or None
 
 
 def _has_space(claim: Claim) -> bool:
-    end = _number_end(claim)
+    end = number_end(claim)
     return claim.unit_start is None or end is None or claim.unit_start > claim.start + end

@@ -206,6 +206,9 @@ _PER = PATTERNS.compile(
     r"ounce|oz|pound|lb|gallon|litre|liter|hour|day|week|month|year|ton)\b|^\s*shr\b|"
     r"^\s*per\b", re.I)
 _PER_BEFORE = PATTERNS.compile(r"\b(?:shr|per\s+share|a\s+share|price\s+of|priced\s+at|at)\s*$", re.I)
+# "at" before a measure says where or how high, not a price: "At 2 miles long, the bridge …",
+# "stands at 8,848 metres" (a price or a rate is money, a share or a count: "at $5", "at 5%").
+_AT_BEFORE = PATTERNS.compile(r"\bat\s*$", re.I)
 _CHANGE_CUES = (
     "by", "up", "down", "rose", "fell", "increased", "decreased", "gained", "jumped", "dropped",
     "climbed", "declined", "slipped", "surged", "soared", r"increase\s+of", r"decrease\s+of",
@@ -1537,7 +1540,8 @@ def _role(claim: Claim, sentence: str, c0: int, c1: int, sent: _Sentence, pointe
     if _COMPARISON_AFTER.search(after) or (
             _may_hold(sentence, _PRIOR_WORDS) and _PRIOR_BEFORE.search(sentence, 0, c0)):
         return "earlier"  # set in an earlier period ("A year earlier, …", "… a year ago")
-    if _PER.match(after) or _PER_BEFORE.search(before) or (claim.counted in ("ct", "cent")):
+    if _PER.match(after) or (claim.counted in ("ct", "cent")) or (
+            (per := _PER_BEFORE.search(before)) and not (claim.kind == "quantity" and _AT_BEFORE.match(per.group()))):
         return "per_unit"
     if (_may_hold(sentence, ("vs", "versus")) and _SENTENCE_COMPARISON.search(sentence)
             or _COMPARED_AFTER.match(after)):

@@ -49,6 +49,7 @@ from .claim_readings import reading_ids
 from .context import CheckContext, MemoKey
 from .conversions import COMMON_UNITS, agrees, factor_mixup, near_factors, same_number_other_unit
 from .pair_reuse import held_reuse, kept_diagnostic, reduced_verdicts
+from .unit_names import after_a_number, in_place_of
 
 CODE = "FC202"
 NAME = "unit-mixup"
@@ -239,7 +240,8 @@ def _pair(ctx: CheckContext, i: int, j: int):
 def _diagnostic(ctx: CheckContext, flagged: int, other: int, score, judgement, conf,
                 factor_unit) -> Diagnostic:
     c, o = ctx.claims[flagged], ctx.claims[other]
-    c_unit, o_unit = c.unit_text or c.unit, o.unit_text or o.unit
+    # (units named after a number: "8,849-foot" is "8,849 feet" in a sentence of the message)
+    c_unit, o_unit = after_a_number(c, c.unit_text or c.unit), after_a_number(o, o.unit_text or o.unit)
     why = judgement.describe()
     where = f"line {ctx.line_of(o.start)}"
     related_end = conf.end if conf is not None and conf.start >= o.end else o.end
@@ -261,10 +263,11 @@ def _diagnostic(ctx: CheckContext, flagged: int, other: int, score, judgement, c
         message += f". “{o_unit}” was probably meant."
         fix = None
         if c.unit_start is not None and c.unit_end is not None and o.unit_text:
+            replacement = in_place_of(c, o.unit_text)  # ("8,849-foot" → "8,849-metre")
             fix = Fix(
-                message=f"Replace “{c.unit_text}” with “{o.unit_text}”",
+                message=f"Replace “{c.unit_text}” with “{replacement}”",
                 applicability="unsafe",
-                edits=(Edit(c.unit_start, c.unit_end, o.unit_text),),
+                edits=(Edit(c.unit_start, c.unit_end, replacement),),
             )
         related_msg = f"the same number in {o_unit}" + (
             f", with its stated conversion ({conf.text})" if conf is not None else ""
