@@ -859,3 +859,20 @@ def test_two_sentences_set_in_the_same_earlier_period_give_figures_of_it(first, 
 def test_a_figure_set_in_an_earlier_period_is_not_compared_with_another_period_s(first, later):
     text = _apart(first, later)
     assert _codes(text, "FC201") == []
+
+
+def test_a_year_after_from_is_a_time_not_a_figure_compared_with():
+    # ("from 2026" says when; "from 4%" is the figure this one is compared with)
+    when = _ctx("The 1,200-mile pipeline carries gas from 2026.\n")
+    assert frame.claim_frame(when, 0).role == "total"
+    compared = _ctx("The rate rose to 5.2% from 4.1% in May.\n")
+    assert frame.claim_frame(compared, 0).role == "current"
+    year_then_figure = _ctx("Sales rose to $5 million from 2019's $4 million.\n")
+    assert frame.claim_frame(year_then_figure, 0).role == "current"
+
+
+def test_a_measure_after_at_is_a_total_and_a_price_after_at_is_per_unit():
+    measure = _ctx("Everest stands at 8,849 metres.\n")
+    assert frame.claim_frame(measure, 0).role == "total"
+    price = _ctx("The shares were sold at $5.\n")
+    assert frame.claim_frame(price, 0).role == "per_unit"

@@ -185,9 +185,11 @@ _PRIOR_WORDS = ("year", "prev", "prior", "preceding", "originally")
 _COMPARISON = PATTERNS.compile(
     r"\b(?:vs\.?|versus|against|over|than)\s*$|\bfrom\b[^.;,]{0,60}$|"
     r"\b(?:compared\s+(?:with|to)|vs\.?|versus|against)\b[^.;,]*$", re.I)
-# The figure is the current one of a comparison that follows it ("rose to # from #").
+# The figure is the current one of a comparison that follows it ("rose to # from #"; not a year
+# after "from": "the 1,200-mile pipeline will carry gas from 2026").
 _COMPARED_AFTER = PATTERNS.compile(
-    r"^[^.;]{0,60}?\b(?:from|compared\s+(?:with|to)|against|vs\.?|versus)\s+[^.;]{0,25}?\d", re.I)
+    r"^[^.;]{0,60}?\b(?:from|compared\s+(?:with|to)|against|vs\.?|versus)\s+[^.;]{0,25}?"
+    r"(?<![\d.,])(?!(?:1[89]|20)\d\d\b(?![.,]\d))\d", re.I)
 # A sentence about the earlier period: the cue before the figure ("A year before, it lost …").
 # (a count of years before "earlier", "ago", "before": "a year earlier", "five years ago")
 _YEARS_BACK = (r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|\d{1,2})\s+years?\s+"
