@@ -876,3 +876,22 @@ def test_a_measure_after_at_is_a_total_and_a_price_after_at_is_per_unit():
     assert frame.claim_frame(measure, 0).role == "total"
     price = _ctx("The shares were sold at $5.\n")
     assert frame.claim_frame(price, 0).role == "per_unit"
+
+
+def test_a_plane_is_no_plan_and_a_noun_after_the_is_no_verb():
+    plane = _ctx("Rescuers searched 500 square kilometres for the missing plane.\n")
+    assert frame.claim_frame(plane, 0).role == "total"
+    plan = _ctx("The firm plans 500 new homes.\n")
+    assert frame.claim_frame(plan, 0).role == "forecast"
+    ship = _ctx("The ship is 300 metres long.\n")
+    assert frame.claim_frame(ship, 0).verb is None
+    shipped = _ctx("The firm shipped 300 cars.\n")
+    assert frame.claim_frame(shipped, 0).verb is not None
+
+
+def test_irregular_past_forms_share_their_verb_stem():
+    from figcheck.rules.words import stem
+
+    assert stem("drove") == stem("driven") == stem("drive")
+    assert stem("flew") == stem("flown") == stem("fly")
+    assert stem("burned") == stem("scorched")

@@ -173,9 +173,10 @@ _COMMON_VERBS = frozenset(stem(w) for w in (
     " sign signed launch launched cost costs value valued total totaled totalled reach reached"
     " set count counted number numbered employ hit seize seized arrest arrested evacuate"
     " evacuated displace displaced destroy destroyed damage damaged").split())
+# (a plan, not a plane or a planet; a projection, not a projectile)
 _FORECAST = PATTERNS.compile(
-    r"\b(?:will|would|could|might|expect\w*|forecast\w*|project\w*|target\w*|plan\w*|"
-    r"estimat\w*|predict\w*|aim\w*|hope\w*|seek\w*|propos\w*|budget\w*)\b", re.I)
+    r"\b(?:will|would|could|might|expect\w*|forecast\w*|project(?:s|ed|ing|ions?)?|target\w*|"
+    r"plan(?:s|ned|ning)?|estimat\w*|predict\w*|aim\w*|hope\w*|seek\w*|propos\w*|budget\w*)\b", re.I)
 # Every match of ``_FORECAST``, ``_COMPARISON`` and ``_PRIOR_BEFORE`` holds one of these (a
 # cheaper first test: see _may_hold).
 _FORECAST_WORDS = ("will", "would", "could", "might", "expect", "forecast", "project", "target",
@@ -1295,8 +1296,9 @@ def _is_content(w: str) -> bool:
 def _verb(tokens: list[str], lower: list[str], position: int) -> tuple[str | None, str | None]:
     """The predicate nearest the figure: before it within 8 words, else after it within 4."""
     def is_verb(k: int) -> bool:
+        # (not after a determiner: "The ship is # long", "the cost was #" name a thing)
         return tokens[k] != "#" and (_is_verb(tokens[k], lower[k]) and not lower[k].endswith("ing")
-                                     or tokens[k] in _COMMON_VERBS)
+                                     or tokens[k] in _COMMON_VERBS) and not (k and lower[k - 1] in _DETERMINERS)
 
     for k in range(position - 1, max(-1, position - 9), -1):
         if is_verb(k) and tokens[k] not in _REPORT:
@@ -1310,6 +1312,7 @@ def _verb(tokens: list[str], lower: list[str], position: int) -> tuple[str | Non
     return None, None
 
 
+_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
 _HEAD_LINKS = frozenset(
     "of at to be been from by about some nearly a an the its their his her up down".split())
 

@@ -23,6 +23,18 @@ _IRREGULAR = {
     "injuries": "injure", "injury": "injure", "wounded": "wound", "ran": "run", "rose": "rise",
     "risen": "rise", "fell": "fall", "fallen": "fall", "grew": "grow", "grown": "grow",
     "regained": "regain", "casualties": "casualty",
+    # the past forms of common verbs that a suffix does not give back ("drove 150 miles", "had
+    # driven 150 kilometres")
+    "drove": "drive", "driven": "drive", "flew": "fly", "flown": "fly", "swam": "swim",
+    "swum": "swim", "rode": "ride", "ridden": "ride", "threw": "throw", "thrown": "throw",
+    "wrote": "write", "written": "write", "gave": "give", "given": "give", "began": "begin",
+    "begun": "begin", "caught": "catch", "brought": "bring", "sent": "send", "kept": "keep",
+    "struck": "strike", "sank": "sink", "sunk": "sink", "stole": "steal", "stolen": "steal",
+    "froze": "freeze", "frozen": "freeze", "broke": "break", "broken": "break", "chose": "choose",
+    "chosen": "choose", "knew": "know", "known": "know", "drew": "draw", "drawn": "draw",
+    "shook": "shake", "shaken": "shake", "taught": "teach", "sought": "seek", "stood": "stand",
+    "withdrew": "withdraw", "withdrawn": "withdraw", "arose": "arise", "arisen": "arise",
+    "overtook": "overtake", "overtaken": "overtake", "forgot": "forget", "forgotten": "forget",
 }
 
 # Words that say the same thing in the reports the rules read; each group is one "stem".
@@ -42,7 +54,7 @@ _SYNONYMS = [
     "profit earnings",
     "job position",
     "worker employee staff workforce",
-    "burn blaze fire",
+    "burn blaze fire scorch",
     "village settlement town",
     "destroy damage flatten",
     # verbs a rewriter swaps for each other in a report of the same event
