@@ -804,6 +804,25 @@ def test_a_time_word_after_a_preposition_is_a_label(text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # a label word that is an infinitive's verb takes the figure as its object ...
+        ("The firm plans to build 20,000 new homes.", ["20,000 new homes"]),
+        ("The council will issue 126 fines this year.", ["126 fines"]),
+        ("The army is due to release 150 prisoners.", ["150 prisoners"]),
+        # ... not a label after "to" as a preposition, or capitalised, or before a verb
+        ("Refer to table 3 for details.", []),
+        ("Go to row 7 and read the values.", []),
+        ("The models are compared to model 4 alignments.", []),
+        ("Results are close to Model 1 alignments.", []),
+        ("Proceed to step 2 in the manual.", []),
+    ],
+)
+def test_a_label_word_as_a_verb_takes_its_figure_as_an_object(text, expected):
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # the codes of a scale's key: the days after each "=" are figures, the codes are not
         ("Rated on a scale (0 = less than one day, 1 = 1–2 days, 2 = 3–4 days).",
          ["less than one day", "1–2 days", "3–4 days"]),

@@ -1172,7 +1172,8 @@ def _is_label_word_before(reader: _FigureReader, pos: int, in_list: bool = True)
             lw = word.lower().rstrip(".")
             if lw in lexicon.LABEL_WORDS and (lw not in _TIME_WORDS or _TIME_LABEL_BEFORE.search(
                     reader.text, max(0, pos - 40), pos)) and (
-                    word[-1] != "." or lw in _ABBREVIATED_LABELS):
+                    word[-1] != "." or lw in _ABBREVIATED_LABELS) and not (
+                    not steps and _label_word_as_a_verb(reader.text, pos, word)):
                 answer = True
                 break
             if lw not in ("and", "or", "to"):
@@ -1191,6 +1192,33 @@ def _is_label_word_before(reader: _FigureReader, pos: int, in_list: bool = True)
         for p in visited:
             reader.label_lists[p] = answer
     return answer
+
+
+# A label word that is a verb's infinitive ("plans to build 20,000 new homes", "will issue 126
+# fines", "to model 4 alignments") takes the figure as its object: a noun follows the number,
+# where a label's number is followed by a verb or a preposition ("to row 7 are", "to step 2 in").
+# ("to" as a preposition after a comparison is not an infinitive's: "compared to model 4
+# alignments")
+_TO_OR_A_MODAL_BEFORE = PATTERNS.compile(
+    r"(?<!compared )(?<!relative )(?<!similar )(?<!equal )(?<!close )(?<!next )(?<!prior )"
+    r"(?<!according )(?<!up )\b(?:to|will|would|could|can|cannot|may|might|must|should|"
+    r"shall|did|does|do)[ \u00a0]+$")
+_OBJECT_AFTER = PATTERNS.compile(
+    r"[\d,.]*\d[ \u00a0]+(?!(?:are|is|was|were|be|and|or|but|for|on|in|at|to|of|with|from|by|as|that|which|"
+    r"than|then|if|when|where|after|before|during|into|onto|per)\b)[a-z]{3,}")
+
+
+def _label_word_as_a_verb(text: str, pos: int, word: str) -> bool:
+    """Whether ``word`` (a label word, lower case, before the number at ``pos``) is a verb taking
+    the figure as its object."""
+    if not word.islower():
+        return False  # ("to Table 1", "to Model 1": a label's capital)
+    end = pos
+    while end > 0 and text[end - 1] in " \t\u00a0":
+        end -= 1  # (the word ends where the spaces before the number start)
+    start = end - len(word)
+    return start > 0 and _TO_OR_A_MODAL_BEFORE.search(text, max(0, start - 12), start) is not None \
+        and _OBJECT_AFTER.match(text, pos) is not None
 
 
 # A time word before a figure is a label only after a preposition ("on day 15", "between days
