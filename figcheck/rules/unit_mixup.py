@@ -17,7 +17,9 @@ slot by slot from their sentences as FC201 judges it (a near-duplicate sentence,
 around the figures, the same verb; a synonym table lets "retaken" meet "recaptured"); the
 rule stays silent across contrast cues ("another", "a smaller", "each"), different names,
 places or times, comparisons, and sibling sections that describe different things (as FC201
-reads them). The JSON output gives the model's score as `data.confidence`.
+reads them). The same number in both is evidence of its own: from 50 up, with one slot that
+agrees; from three significant digits ("828 metres" … "At 828 feet, the tower …"), with none.
+The JSON output gives the model's score as `data.confidence`.
 
 ## Example
 ```text
@@ -49,6 +51,7 @@ from .claim_readings import reading_ids
 from .context import CheckContext, MemoKey
 from .conversions import COMMON_UNITS, agrees, factor_mixup, near_factors, same_number_other_unit
 from .pair_reuse import held_reuse, kept_diagnostic, reduced_verdicts
+from .rounding import min_sig_digits
 from .unit_names import after_a_number, in_place_of
 
 CODE = "FC202"
@@ -69,6 +72,10 @@ MIN_VALUE = 10
 # close numbers coincide more often, and a ratio equal to a conversion factor is a weaker
 # coincidence: those need FC201's bar.
 MIN_VALUE_COINCIDENCE = 50
+# A number written with this many significant digits or more ("828", "2,649"), the same in two
+# units, is a coincidence rare enough to need no slot that agrees ("The Burj Khalifa stands 828
+# metres tall" … "At 828 feet, the tower is …"); a round one ("1,000", "50,000") still needs one.
+RARE_DIGITS = 3
 
 
 def check(ctx: CheckContext) -> Iterable[Diagnostic]:
@@ -119,13 +126,18 @@ def _reaches(ctx: CheckContext, i: int, j: int, cut: float, strong: float) -> tu
     if found is None:
         return None
     a, b = ctx.claims[i], ctx.claims[j]
-    coincidence = (found[5] is None and a.value >= MIN_VALUE_COINCIDENCE
-                   and a.value == b.value and found[3].slots_agree)
+    coincidence = (found[5] is None and a.value >= MIN_VALUE_COINCIDENCE and a.value == b.value
+                   and (found[3].slots_agree or _rare_number(a)))
     if found[2][1] < (cut if coincidence else strong):
         return None
     flagged, other, score, judgement, conf, factor_unit = found
     conf_at = None if conf is None else ctx.index_of[id(conf)] - other
     return flagged == j, score[:2], judgement, conf_at, factor_unit
+
+
+def _rare_number(claim: Claim) -> bool:
+    """Whether the claim's number has :data:`RARE_DIGITS` significant digits or more."""
+    return (min_sig_digits(claim) or 0) >= RARE_DIGITS
 
 
 def candidates(ctx: CheckContext, buckets: dict[tuple, list[int]] | None = None,
@@ -243,6 +255,9 @@ def _diagnostic(ctx: CheckContext, flagged: int, other: int, score, judgement, c
     # (units named after a number: "8,849-foot" is "8,849 feet" in a sentence of the message)
     c_unit, o_unit = after_a_number(c, c.unit_text or c.unit), after_a_number(o, o.unit_text or o.unit)
     why = judgement.describe()
+    if not judgement.slots_agree and factor_unit is None and _rare_number(c) and \
+            judgement.score < referent_model.threshold("FC201"):  # (what let the pair through)
+        why = "the same number to three significant digits or more, seldom a coincidence"
     where = f"line {ctx.line_of(o.start)}"
     related_end = conf.end if conf is not None and conf.start >= o.end else o.end
     if conf is not None and ctx.text[related_end : related_end + 1] in (")", "]"):
