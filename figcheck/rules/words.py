@@ -56,6 +56,7 @@ _SYNONYMS = [
     "worker employee staff workforce",
     "burn blaze fire scorch",
     "village settlement town",
+    "ship vessel",
     "destroy damage flatten",
     # verbs a rewriter swaps for each other in a report of the same event
     "add create",
