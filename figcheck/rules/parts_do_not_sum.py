@@ -18,7 +18,8 @@ it before", "46% of the dawn side crossings and 58% of the dusk side crossings",
 for one share given two ways ("90% of pupils, or 64% if …"; "an index of 66.2%, which means that
 66.2% of …"), for shares before a turn to a whole named after it ("only 40% were married …, but
 59% of the husbands were disabled, 17% …": the list starts at 59%), for
-changes ("prices rose 8%, wages 5%"), for percentages that are not listed together as shares
+changes ("prices rose 8%, wages 5%"), for a range before the list (it spans values, it totals
+nothing: "for each length from 3 to 19, are: 397111, 143447, …"), for percentages that are not listed together as shares
 ("priced at 96.20 pct for a yield of 8.10 pct"), for the level of a confidence interval ("48%,
 95% CI 40–61%"), for stakes ("owns 75 pct of a company which holds 40 pct of another"), for a
 count in progress ("with 99% of the vote counted, she had 52%") and for weightings where one is
@@ -259,8 +260,8 @@ def _breakdowns(ctx: CheckContext, members: list[int]) -> Iterable[Diagnostic]:
     not_exhaustive: tuple[tuple[int, int], Finder] | None = None
     for n, w in enumerate(members[:-2]):
         whole = claims[w]
-        if whole.kind != "count" or whole.role == "age":
-            continue
+        if whole.kind != "count" or whole.role == "age" or whole.is_range:
+            continue  # (a range spans values, it totals nothing: "for each length from 3 to 19, are: …")
         first = claims[members[n + 1]]
         # (the words after the total first: they rarely break it down, and are cheaper to read)
         form = _breakdown_form(ctx, whole, first)
