@@ -85,12 +85,15 @@ million millions billion billions thousand thousands hundred hundreds dozen doze
 # Number words up to ninety ("three", "forty"): they count, they do not say what is counted.
 NUMBER_WORDS = frozenset(SMALL_NUMBERS) | frozenset(TENS)
 
-# Next to a figure, these say it is a different (or partial) thing than another figure.
+# Next to a figure, these say it is a different (or partial) thing than another figure; a step
+# of a sequence is another occurrence ("The same was then centrifuged at 1000 rpm" after "Each
+# suspension was centrifuged at 8000 rpm"; "the then 45 members": another time).
 CONTRAST_BEFORE = frozenset("""
 also another other others further additional extra smaller larger bigger second third fourth fifth
 first last previous next each per every remaining rest both together combined total separate
 respectively including included among besides except plus excluding whereas whole entire
-altogether overall cumulative old former original existing current proposed planned
+altogether overall cumulative old former original existing current proposed planned then
+subsequently
 """.split())
 # Words that turn a sentence to another statement ("rose to 14.1 billion, but the adjusted
 # surplus fell"; "only 40% were married …, but 59% of the husbands …").
