@@ -38,7 +38,10 @@ ships, each section opening with its ship's name) or under headings of other yea
 War, 1899–1902" and "First World War, 1914–18"), or one heading of a set filled in again for each
 record ("Spire whorls" under each species' name), unless a sentence names the other section's
 subject. Headings are read in every format; in plain text, a short line standing alone between
-blank lines, written as a title. It is silent on lists too: one slip gives two values, however
+blank lines, written as a title. Paragraphs worded alike with other names are siblings too
+("The Infocom trace [33] is based on an experiment …" and "The Sassy trace [44] is based on an
+experiment …": their "78 volunteers" and "27 volunteers" are two experiments' volunteers); so
+are steps of a sequence ("The same was then centrifuged at 1000 rpm"). It is silent on lists too: one slip gives two values, however
 often each is repeated, but three values that all seem to be about one thing (the calibres of a
 warship's several guns) or two sentences that differ in two figures ("a range of 9,680 nautical
 miles at 14 knots", "7,870 nautical miles at 16 knots"; "its 100-day run in 223 centres", "a

@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from .context import CheckContext, MemoKey
+from .parallel_paragraphs import in_parallel_paragraphs
 from .sections import in_parallel_sections
 from .words import one_name
 from .frame import (
@@ -579,16 +580,20 @@ def judge(ctx: CheckContext, i: int, j: int, rule: str) -> Judgement:
     key = (id(ba), id(bb), fa.sentence == fb.sentence, fa.paragraph == fb.paragraph, rule)
     found = _DECIDED.get(key)
     if found is not None and found[0] is ba and found[1] is bb:
-        return found[2]
-    if len(_DECIDED) >= _DECIDED_MAX:
-        _DECIDED.clear()
-    judgement = _judge(fa, fb, rule, aligned)
-    _DECIDED[key] = (ba, bb, judgement)
+        judgement = found[2]
+    else:
+        if len(_DECIDED) >= _DECIDED_MAX:
+            _DECIDED.clear()
+        judgement = _judge(fa, fb, rule, aligned)
+        _DECIDED[key] = (ba, bb, judgement)
+    if judgement.score >= threshold(rule) and in_parallel_paragraphs(ctx, i, j):
+        return _PARALLEL_PARAGRAPHS  # (read from the paragraphs around: asked of reported pairs only)
     return judgement
 
 
 _DECIDED: dict[tuple, tuple[ClaimFrame, ClaimFrame, Judgement]] = {}
 _PARALLEL = Judgement(0.0, "sections headed alike (parallel sections of a reference or a changelog)", ())
+_PARALLEL_PARAGRAPHS = Judgement(0.0, "paragraphs worded alike about different things (other names)", ())
 _DECIDED_MAX = 50_000
 
 
