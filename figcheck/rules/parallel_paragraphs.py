@@ -2,16 +2,17 @@
 
 Papers and reports describe several datasets, sub-tasks or sites one paragraph each, in the same
 words with other names: "Infocom 2006 trace [33] consists of a 4-day long trace …" and "Sassy
-trace [44] consists of a 79 day long trace …"; "… as shown by the gray area in Table 12." and
-"… in Table 13.". A figure in one such paragraph ("A total of 78 volunteers joined the
-experiment") does not restate the figure in the other ("A total of 27 volunteers …"), however
-alike the two sentences are. Headed sections of that kind are :mod:`.sections`'.
+trace [44] consists of a 79 day long trace …". A figure in one such paragraph ("A total of 78
+volunteers joined the experiment") does not restate the figure in the other ("A total of 27
+volunteers …"), however alike the two sentences are. Headed sections of that kind are
+:mod:`.sections`'.
 
 Two paragraphs are parallel when a sentence of one and a sentence of the other, neither of them
 a sentence of the two figures, are the same words but for names and numbers (capitalised words,
 words with digits), and one names something the other does not (numbers alone are times or
-counts: "The Alpha was launched in 1901" and "The Alpha was refitted in 1910" are one ship). Asked only of pairs the referent model would
-report (a few a document), and only of paragraphs of a dozen sentences or fewer.
+counts: "The Alpha was launched in 1901" and "The Alpha was refitted in 1910" are one ship).
+Asked only of pairs the referent model would report (a few a document), and only of paragraphs
+of a dozen sentences or fewer.
 """
 
 from __future__ import annotations
