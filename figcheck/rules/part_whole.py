@@ -249,8 +249,7 @@ def _parts_of_wholes(ctx: CheckContext, screened: bool) -> list[PartOf]:
         next_sentence = how in _OPENING_THE_NEXT
         if not next_sentence and ctx.sentence_of(first.start) != ctx.sentence_of(second.start):
             continue
-        if next_sentence and (ctx.sentence_span(first.start)[1] != ctx.sentence_of(second.start)
-                              or ctx.paragraph_of(first.start) != ctx.paragraph_of(second.start)):
+        if next_sentence and not _the_next_sentence(ctx, first.start, second.start):
             continue
         if how.lower() in _POINTING_BACK and _another_before(ctx, ordered, position, whole):
             continue  # "66 sixes were struck in five games, 19 of them in …": of which of the two?
@@ -335,6 +334,23 @@ def _relation(ctx: CheckContext, first: Claim, second: Claim, between: str,
         if pointer := _WHOLE_THEN_NEXT_SENTENCE.match(between):
             return second, first, _cue(pointer).capitalize()  # (as it opens the sentence)
     return None
+
+
+def _the_next_sentence(ctx: CheckContext, a: int, b: int) -> bool:
+    """Whether offset ``b`` is in the sentence right after the one holding ``a``, in its
+    paragraph."""
+    return ctx.sentence_span(a)[1] == ctx.sentence_of(b) and ctx.paragraph_of(a) == ctx.paragraph_of(b)
+
+
+def pointer_back_to(ctx: CheckContext, whole: Claim, at: int) -> str | None:
+    """The words ("Of these") the sentence holding ``at`` opens with when it is the one right
+    after ``whole``'s, in its paragraph, and opens by pointing back at it with nothing else
+    between: "A total of 250 patients were enrolled. Of these, …"; else None (whether ``whole``
+    is its sentence's only figure is the caller's to ask)."""
+    pointer = _WHOLE_THEN_NEXT_SENTENCE.match(ctx.text[whole.end : at])
+    if pointer is None or not _the_next_sentence(ctx, whole.start, at):
+        return None
+    return _cue(pointer).capitalize()
 
 
 # The last characters of the pointers of _WHOLE_THEN_OF_THEM and _WHOLE_THEN_NEXT_SENTENCE.

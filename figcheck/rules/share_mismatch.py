@@ -10,7 +10,8 @@ whole when the part comes first ("41 of the 118 participants (35%)", "411 of the
 63%"), or after the few words that say which whole it is ("480 of the 1,200 people surveyed, or
 40%"); before the two, which follow it in brackets ("45% (41 of 118) agreed"); and with its count
 in brackets after it, of the whole the sentence opens with ("Of the 250 patients, 43% (n = 107)
-were women"). The part
+were women") or of the only figure of the sentence before, pointed back at ("A total of 250
+patients were enrolled. Of these, 43% (n = 107) were women"). The part
 and its whole are those FC301 reads: "M of the N", "M out of N", "Of the N …, M", "N …,
 including M", "N …, M of whom", "N …, of whom M", "N … . Of these, M" (the next sentence pointing
 back at the only figure of its sentence, as papers write "A total of 250 patients were enrolled.
@@ -55,7 +56,7 @@ from ..figures import decimals_written, format_decimals, number_fix
 from ..model import Claim, Diagnostic, Fix, Related
 from .context import CheckContext
 from .part_whole import (WHOLE_THEN_COMMA, PartOf, claims_in_order, introduces_whole, may_introduce_whole,
-                         parts_of_wholes, quote, share_after, share_start)
+                         parts_of_wholes, pointer_back_to, quote, share_after, share_start)
 from .rounding import exact_interval
 
 CODE = "FC304"
@@ -128,7 +129,9 @@ _COUNT_AFTER = re.compile(r"[ \t]*\([ \t]*[nN][ \t]*=[ \t]*(?P<part>\d{1,3}(?:,\
 
 def _shares_with_their_count(ctx: CheckContext, shares: dict[int, Claim]) -> Iterator[Diagnostic]:
     """FC304 for a share given with its count in brackets, of the whole its sentence opens with:
-    "Of the 250 patients, 43% (n = 107) were women" (107 of 250 is 42.8%)."""
+    "Of the 250 patients, 43% (n = 107) were women" (107 of 250 is 42.8%); or of the only figure of
+    the sentence before, when the sentence opens by pointing back at it ("A total of 250 patients
+    were enrolled. Of these, 43% (n = 107) …")."""
     text, claims = ctx.text, ctx.claims
     place: dict[int, int] | None = None  # (a claim's index → its place in order of start)
     for share in shares.values():
@@ -143,23 +146,28 @@ def _shares_with_their_count(ctx: CheckContext, shares: dict[int, Claim]) -> Ite
         if whole is None or whole.kind != "count" or whole.approximate or whole.is_range or not whole.value:
             continue
         between = text[whole.end : share.start]
-        if not (WHOLE_THEN_COMMA.match(between) and may_introduce_whole(text, whole.start)
-                and introduces_whole(text, ctx.sentence_span(whole.start)[0], whole.start)):
-            continue  # ("Of the 250 patients, 43% (n = 107) …": the whole the sentence opens with)
+        if WHOLE_THEN_COMMA.match(between) and may_introduce_whole(text, whole.start) \
+                and introduces_whole(text, ctx.sentence_span(whole.start)[0], whole.start):
+            whence = "the sentence opens with (“of”)"  # ("Of the 250 patients, 43% (n = 107) …")
+        elif (pointer := pointer_back_to(ctx, whole, share.start)) and (
+                before == 0 or ctx.sentence_of(claims[order[before - 1]].start) != ctx.sentence_of(whole.start)):
+            whence = f"the sentence before gives (the only figure “{pointer}” can point at)"
+        else:
+            continue
         part = int(m.group("part").replace(",", ""))
         if part > whole.value:
             continue  # (another whole's count, or FC301's)
         computed = (100 * part / whole.value,) * 2
         if not _agrees(computed, share):
-            yield _count_diagnostic(m, share, whole, part)
+            yield _count_diagnostic(m, share, whole, part, whence)
 
 
-def _count_diagnostic(m: re.Match, share: Claim, whole: Claim, part: int) -> Diagnostic:
+def _count_diagnostic(m: re.Match, share: Claim, whole: Claim, part: int, whence: str) -> Diagnostic:
     d = decimals_written(share.number_text)
     value = 100 * part / whole.value
     message = (f"“n = {m.group('part')}” is {format_decimals(value, d)}% of “{quote(whole.text)}”, not "
-               f"{format_decimals(share.value, d)}%: the share stated with its count, of the whole the "
-               f"sentence opens with (“of”), that its own figures contradict")
+               f"{format_decimals(share.value, d)}%: the share stated with its count, of the whole "
+               f"{whence}, that its own figures contradict")
     return Diagnostic(
         code=CODE, name=NAME, severity=SEVERITY, message=message, start=share.start, end=share.end,
         related=(Related(m.start("part"), m.end("part"), "the part"),
