@@ -174,7 +174,7 @@ _WHOLE_THEN_OF_THEM = re.compile(
     r"^[^\d;:.!?]{0,60}?[,;]\s*(?P<cue>(?:of|among)\s+(?:whom|which|them)|(?:of|among)\s+(?:them|these|those)\s*,)\s*$",
     re.I)
 # ... or the next sentence opens so: "A total of 250 patients were enrolled. Of these, 107 (43%)
-# were women." (its whole is the previous sentence's only figure, see _another_before)
+# were women." (its whole is the previous sentence's only figure, see figure_before_in_sentence)
 _WHOLE_THEN_NEXT_SENTENCE = re.compile(
     r"^[^\d;:.!?]{0,80}?[.!?][\"”’)]?\s+(?P<cue>(?:of|among)\s+(?:them|these|those)\s*,)\s*$", re.I)
 # The last character (white space aside) of the words of each form above, in any case: a comma;
@@ -232,7 +232,6 @@ _PARTS_OF_WHOLES: MemoKey[list[PartOf]] = MemoKey("part_whole.parts_of_wholes")
 def _parts_of_wholes(ctx: CheckContext, screened: bool) -> list[PartOf]:
     claims, text = ctx.claims, ctx.text
     ordered = [claims[k] for k in claims_in_order(ctx)]
-    position: dict[int, int] = {}  # (id of a claim → its place in ``ordered``: filled when asked)
     out: list[PartOf] = []
     for first, second, between in _neighbours(ordered, text):
         # The words between the two are read first: they rarely relate them, while finding
@@ -251,9 +250,9 @@ def _parts_of_wholes(ctx: CheckContext, screened: bool) -> list[PartOf]:
             continue
         if next_sentence and not _the_next_sentence(ctx, first.start, second.start):
             continue
-        if how.lower() in _POINTING_BACK and _another_before(ctx, ordered, position, whole):
+        if how.lower() in _POINTING_BACK and figure_before_in_sentence(ctx, whole):
             continue  # "66 sixes were struck in five games, 19 of them in …": of which of the two?
-        if how == "including" and _noun_read_from_before(part) and _another_before(ctx, ordered, position, whole):
+        if how == "including" and _noun_read_from_before(part) and figure_before_in_sentence(ctx, whole):
             continue  # "100 yards in three games, including 211 against Troy": 211 what?
         base = common_base(part, whole, text)
         if base is None:
@@ -374,14 +373,20 @@ def _noun_read_from_before(claim: Claim) -> bool:
     return claim.kind == "count" and claim.counted is not None and claim.text == claim.number_text
 
 
-def _another_before(ctx: CheckContext, ordered: list[Claim], position: dict[int, int], whole: Claim) -> bool:
-    """Whether a figure comes before ``whole`` in its sentence: "of them" may point at either,
-    and a bare part may count what that one does (``position``: each claim's place in
-    ``ordered``, filled on the first call)."""
-    if not position:
-        position.update((id(c), k) for k, c in enumerate(ordered))
-    k = position[id(whole)]
-    return k > 0 and ctx.sentence_of(ordered[k - 1].start) == ctx.sentence_of(whole.start)
+def figure_before_in_sentence(ctx: CheckContext, claim: Claim) -> bool:
+    """Whether a figure comes before ``claim`` in its sentence: "of them" (or "Of these," opening
+    the next sentence) may point at either, and a bare part may count what that one does."""
+    k = place_in_order(ctx, claim) - 1
+    return k >= 0 and ctx.sentence_of(ctx.claims[claims_in_order(ctx)[k]].start) == ctx.sentence_of(claim.start)
+
+
+def place_in_order(ctx: CheckContext, claim: Claim) -> int:
+    """The claim's place in :func:`claims_in_order` (the places memoised per document)."""
+    places = ctx.memo(_PLACES, lambda: {k: n for n, k in enumerate(claims_in_order(ctx))})
+    return places[ctx.index_of[id(claim)]]
+
+
+_PLACES: MemoKey[dict[int, int]] = MemoKey("part_whole.places")
 
 
 def _is_net(ctx: CheckContext, whole: Claim, part: Claim) -> bool:

@@ -55,8 +55,9 @@ from collections.abc import Iterable, Iterator
 from ..figures import decimals_written, format_decimals, number_fix
 from ..model import Claim, Diagnostic, Fix, Related
 from .context import CheckContext
-from .part_whole import (WHOLE_THEN_COMMA, PartOf, claims_in_order, introduces_whole, may_introduce_whole,
-                         parts_of_wholes, pointer_back_to, quote, share_after, share_start)
+from .part_whole import (WHOLE_THEN_COMMA, PartOf, claims_in_order, figure_before_in_sentence, introduces_whole,
+                         may_introduce_whole, parts_of_wholes, place_in_order, pointer_back_to, quote,
+                         share_after, share_start)
 from .rounding import exact_interval
 
 CODE = "FC304"
@@ -133,24 +134,19 @@ def _shares_with_their_count(ctx: CheckContext, shares: dict[int, Claim]) -> Ite
     the sentence before, when the sentence opens by pointing back at it ("A total of 250 patients
     were enrolled. Of these, 43% (n = 107) …")."""
     text, claims = ctx.text, ctx.claims
-    place: dict[int, int] | None = None  # (a claim's index → its place in order of start)
     for share in shares.values():
         m = _COUNT_AFTER.match(text, share.end)
         if m is None:
             continue
-        order = claims_in_order(ctx)
-        if place is None:
-            place = {k: n for n, k in enumerate(order)}
-        before = place[ctx.index_of[id(share)]] - 1
-        whole = claims[order[before]] if before >= 0 else None
+        before = place_in_order(ctx, share) - 1
+        whole = claims[claims_in_order(ctx)[before]] if before >= 0 else None
         if whole is None or whole.kind != "count" or whole.approximate or whole.is_range or not whole.value:
             continue
         between = text[whole.end : share.start]
         if WHOLE_THEN_COMMA.match(between) and may_introduce_whole(text, whole.start) \
                 and introduces_whole(text, ctx.sentence_span(whole.start)[0], whole.start):
             whence = "the sentence opens with (“of”)"  # ("Of the 250 patients, 43% (n = 107) …")
-        elif (pointer := pointer_back_to(ctx, whole, share.start)) and (
-                before == 0 or ctx.sentence_of(claims[order[before - 1]].start) != ctx.sentence_of(whole.start)):
+        elif (pointer := pointer_back_to(ctx, whole, share.start)) and not figure_before_in_sentence(ctx, whole):
             whence = f"the sentence before gives (the only figure “{pointer}” can point at)"
         else:
             continue
