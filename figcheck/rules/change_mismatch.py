@@ -4,18 +4,19 @@ percentage, points, a multiplier or an amount) and both ends — and flags the s
 the old and new figures of the same sentence give another one, allowing for the rounding of all
 three: "Sales rose 13.1% to $411.1m from $326.0m" ($326.0m → $411.1m is +26.1%).
 
-It reads "rose X% to Y from Z", "rose X% from Z to Y", "rose from Z to Y, an increase of X%",
-"rose X% to Y, compared with Z a year earlier", "Y, up X% on Z", "Y, X% more than Z", "a X% rise
-in … to Y from Z", "rose X% to Y (2022: Z)", "fell from Z to Y (−X%)", and with a verb that
-gives no direction when the words after the figures do ("went from Z to Y, up X%"); multipliers ("doubled",
-"tripled", "halved", "3.5-fold", "grew 2.5 times", "grew by half"; not "raised rates four times, from
-0.1% to 1%", where "times" counts occasions: after an object, or before a comma or a time); points ("rose 2 points to 7% from
-5%", "cut by 50 basis points", "fell 508 points to 1,738.74 from 2,246.74"); amounts of what the
-figures count or measure, right after the change word or a noun of change and "of", and with
-"from" ("fell by 500 to 2,800 from 3,000", "rose $3 million to $25 million from $18 million",
-"cut 500 jobs from 3,000 to 2,800", "fell from 3,000 to 2,800, a reduction of 500"; not "fell by
-38 to 801, against 1,248 a year ago", where the amount is the change since another time); and
-the direction: "fell 10% to 120 from 100" is wrong even though 10% is the size of a change.
+It reads "rose X% to Y from Z", "rose X% from Z to Y", "rose from Z to Y, an increase of X%", "rose
+X% to Y, compared with Z a year earlier", "Y, up X% on Z", "Y, X% more than Z", "a X% rise in … to
+Y from Z", "rose X% to Y (2022: Z)", "fell from Z to Y (−X%)", and with a verb that gives no
+direction when the words after the figures do ("went from Z to Y, up X%"); multipliers ("doubled",
+"tripled", "halved", "3.5-fold", "grew 2.5 times", "grew by half"; not "raised rates four times,
+from 0.1% to 1%", where "times" counts occasions: after an object, or before a comma or a time);
+points ("rose 2 points to 7% from 5%", "cut by 50 basis points", "fell 508 points to 1,738.74 from
+2,246.74"); amounts of what the figures count or measure, right after the change word or a noun of
+change and "of", and with "from" ("fell by 500 to 2,800 from 3,000", "rose $3 million to $25
+million from $18 million", "cut 500 jobs from 3,000 to 2,800", "fell from 3,000 to 2,800, a
+reduction of 500"; not "fell by 38 to 801, against 1,248 a year ago", where the amount is the
+change since another time); and the direction: "fell 10% to 120 from 100" is wrong even though 10%
+is the size of a change.
 
 ## Why is this bad?
 A reader who checks the arithmetic and finds it wrong stops trusting the rest. A change stated

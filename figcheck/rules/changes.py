@@ -972,9 +972,8 @@ def _times_multiply(sentence: str, start: int, end: int) -> bool:
     if _TIMES_COMPARED.match(sentence, end):
         return True
     before = _WORD_BEFORE.search(sentence, max(0, start - 20), start)
-    if before is None or (before.group(1).lower() not in _CHANGE_VERBS and before.group(1).lower() != "by"):
-        return False
-    return _TIMES_OCCASIONS.match(sentence, end) is None
+    word = before.group(1).lower() if before else None
+    return (word in _CHANGE_VERBS or word == "by") and _TIMES_OCCASIONS.match(sentence, end) is None
 
 
 def _multipliers(sentence: str, base: int) -> list[Multiplier]:

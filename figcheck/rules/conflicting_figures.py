@@ -38,27 +38,27 @@ ships, each section opening with its ship's name) or under headings of other yea
 War, 1899–1902" and "First World War, 1914–18"), or one heading of a set filled in again for each
 record ("Spire whorls" under each species' name), unless a sentence names the other section's
 subject. Headings are read in every format; in plain text, a short line standing alone between
-blank lines, written as a title. Paragraphs worded alike with other names are siblings too
-("The Infocom trace [33] is based on an experiment …" and "The Sassy trace [44] is based on an
-experiment …": their "78 volunteers" and "27 volunteers" are two experiments' volunteers); so
-are steps of a sequence ("The same was then centrifuged at 1000 rpm"). It is silent on lists too: one slip gives two values, however
-often each is repeated, but three values that all seem to be about one thing (the calibres of a
-warship's several guns) or two sentences that differ in two figures ("a range of 9,680 nautical
-miles at 14 knots", "7,870 nautical miles at 16 knots"; "its 100-day run in 223 centres", "a
-175-day run in 3 centres"; "It weighs 19.8 tons." and "It weighs 11.6 tons." after sentences giving
-two different heights) describe different things the evidence cannot tell apart. So do a possessive
-and a plain count ("14 victims' remains" and "the 23 victims"), a figure that points back at an
-earlier one of its own number ("seven of these 15 patients"), two numbers listed together elsewhere
-as the values a thing was given in ("THP (3.75, 7.5 and 15 mg/kg)"), figures of a paragraph that
-goes through three or more values of what they count ("a sum of two primes", "of three primes", "of
-six primes"), a total and a part given with the other count that makes up the difference ("All 14
-mutations were identified, as well as an additional five" and "the 19 mutations"), and figures too
-far apart for a slip (more than 20 times, and not a power of ten: "148 Huguenots" and "500,000
-Huguenots"). Two cases compared stay apart too: a sentence that opens by setting itself against the
-paragraph before it ("However, …", "By contrast, …"), and a noun owned by one name set against the
-same noun under none, where the document gives that noun to other names as well ("Marsh's revenue
-was $7.3 billion", "Mercer's revenue …", "revenue was $9 billion": a report's segments and its
-whole).
+blank lines, written as a title. Paragraphs worded alike with other names are siblings too ("The
+Infocom trace [33] is based on an experiment …" and "The Sassy trace [44] is based on an experiment
+…": their "78 volunteers" and "27 volunteers" are two experiments' volunteers); so are steps of a
+sequence ("The same was then centrifuged at 1000 rpm"). It is silent on lists too: one slip gives
+two values, however often each is repeated, but three values that all seem to be about one thing
+(the calibres of a warship's several guns) or two sentences that differ in two figures ("a range of
+9,680 nautical miles at 14 knots", "7,870 nautical miles at 16 knots"; "its 100-day run in 223
+centres", "a 175-day run in 3 centres"; "It weighs 19.8 tons." and "It weighs 11.6 tons." after
+sentences giving two different heights) describe different things the evidence cannot tell apart.
+So do a possessive and a plain count ("14 victims' remains" and "the 23 victims"), a figure that
+points back at an earlier one of its own number ("seven of these 15 patients"), two numbers listed
+together elsewhere as the values a thing was given in ("THP (3.75, 7.5 and 15 mg/kg)"), figures of
+a paragraph that goes through three or more values of what they count ("a sum of two primes", "of
+three primes", "of six primes"), a total and a part given with the other count that makes up the
+difference ("All 14 mutations were identified, as well as an additional five" and "the 19
+mutations"), and figures too far apart for a slip (more than 20 times, and not a power of ten: "148
+Huguenots" and "500,000 Huguenots"). Two cases compared stay apart too: a sentence that opens by
+setting itself against the paragraph before it ("However, …", "By contrast, …"), and a noun owned
+by one name set against the same noun under none, where the document gives that noun to other names
+as well ("Marsh's revenue was $7.3 billion", "Mercer's revenue …", "revenue was $9 billion": a
+report's segments and its whole).
 
 ## Example
 ```text

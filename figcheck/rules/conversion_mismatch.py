@@ -34,14 +34,13 @@ whatever their rounding ("100 km/h (80 mph)": "80" may be 75–85 and "100" up t
 converting writes that), ranges are checked end by end, temperature differences
 ("a rise of 1 °F (0.56 °C)", "2 °C (3.6 °F) warmer", "a 10 °C (18 °F) rise": a word near them
 says so) are converted without the scale offset, a temperature "below zero" or "below freezing"
-is the one under it ("10 °C (14 °F) below zero" is −10 °C; "10 °C (50 °F) below zero" is
-flagged), "gallons", "pints", "fluid
-ounces" and "tons" may be American, imperial (or long, or metric) unless the unit says which ("US
-gallons", "short tons"; "tonnes" and "t" are metric), a mile in a sentence about the sea may be a nautical one ("a 200-mile
-(370 km) territorial sea"), and currencies are only checked when `currency-rates` in the settings
-names both. A figure and a bracketed one of the other sign are not a conversion unless the
-units convert with an offset, as temperatures do ("∼-30 kyr (94.41 Ma)": an offset, then an
-age). `tolerance` adds relative slack.
+is the one under it ("10 °C (14 °F) below zero" is −10 °C; "10 °C (50 °F) below zero" is flagged),
+"gallons", "pints", "fluid ounces" and "tons" may be American, imperial (or long, or metric) unless
+the unit says which ("US gallons", "short tons"; "tonnes" and "t" are metric), a mile in a sentence
+about the sea may be a nautical one ("a 200-mile (370 km) territorial sea"), and currencies are
+only checked when `currency-rates` in the settings names both. A figure and a bracketed one of the
+other sign are not a conversion unless the units convert with an offset, as temperatures do ("∼-30
+kyr (94.41 Ma)": an offset, then an age). `tolerance` adds relative slack.
 
 ## Example
 ```text

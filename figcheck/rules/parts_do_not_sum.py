@@ -17,10 +17,10 @@ wholes ("80% of men and 70% of women", "59% of patients taking it and 43% of pat
 it before", "46% of the dawn side crossings and 58% of the dusk side crossings", "respectively"),
 for one share given two ways ("90% of pupils, or 64% if …"; "an index of 66.2%, which means that
 66.2% of …"), for shares before a turn to a whole named after it ("only 40% were married …, but
-59% of the husbands were disabled, 17% …": the list starts at 59%), for
-changes ("prices rose 8%, wages 5%"), for a range before the list (it spans values, it totals
-nothing: "for each length from 3 to 19, are: 397111, 143447, …"), for percentages that are not listed together as shares
-("priced at 96.20 pct for a yield of 8.10 pct"), for the level of a confidence interval ("48%,
+59% of the husbands were disabled, 17% …": the list starts at 59%), for changes ("prices rose 8%,
+wages 5%"), for a range before the list (it spans values, it totals nothing: "for each length from
+3 to 19, are: 397111, 143447, …"), for percentages that are not listed together as shares ("priced
+at 96.20 pct for a yield of 8.10 pct"), for the level of a confidence interval ("48%,
 95% CI 40–61%"), for stakes ("owns 75 pct of a company which holds 40 pct of another"), for a
 count in progress ("with 99% of the vote counted, she had 52%") and for weightings where one is
 100%. Shares over 100 % are read as shares of one whole only when the sentence says so: a share
